@@ -1,0 +1,138 @@
+import { sql } from "drizzle-orm";
+import {
+  bigserial,
+  customType,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => "bytea",
+  fromDriver: (value) => Buffer.from(value),
+});
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const networks = pgTable("networks", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const organisations = pgTable("organisations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  networkId: uuid("network_id"),
+  slug: text("slug").notNull(),
+  name: text("name").notNull(),
+  primaryColor: text("primary_color").notNull(),
+  logo: bytea("logo"),
+  logoMime: text("logo_mime"),
+  logoUpdatedAt: ts("logo_updated_at"),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash"),
+  locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const memberships = pgTable("memberships", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  roles: text("roles").array().notNull().default(sql`'{}'`),
+  status: text("status").$type<"invited" | "active" | "deactivated">().notNull().default("active"),
+  jobTitle: text("job_title"),
+  academicExperienceYears: integer("academic_experience_years"),
+  dreyfusLevel: smallint("dreyfus_level"),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const registrations = pgTable("registrations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  membershipId: uuid("membership_id").notNull(),
+  register: text("register").notNull(),
+  registrationType: text("registration_type").notNull(),
+  number: text("number").notNull(),
+  validUntil: date("valid_until", { mode: "string" }),
+  reregistrationDate: date("reregistration_date", { mode: "string" }),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const sessions = pgTable("sessions", {
+  id: text("id").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  organisationId: uuid("organisation_id").notNull(),
+  csrfToken: text("csrf_token").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  expiresAt: ts("expires_at").notNull(),
+});
+
+export const loginThrottle = pgTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  windowStartedAt: ts("window_started_at").notNull().defaultNow(),
+  lockedUntil: ts("locked_until"),
+});
+
+export const passwordResets = pgTable("password_resets", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: uuid("user_id").notNull(),
+  expiresAt: ts("expires_at").notNull(),
+  usedAt: ts("used_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const invitations = pgTable("invitations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  email: text("email").notNull(),
+  name: text("name").notNull(),
+  roles: text("roles").array().notNull(),
+  tokenHash: text("token_hash").notNull(),
+  invitedBy: uuid("invited_by"),
+  expiresAt: ts("expires_at").notNull(),
+  acceptedAt: ts("accepted_at"),
+  revokedAt: ts("revoked_at"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const outbox = pgTable("outbox", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  toAddress: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  bodyText: text("body_text").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  sentAt: ts("sent_at"),
+});
+
+export const auditEvents = pgTable("audit_events", {
+  id: bigserial("id", { mode: "number" }).primaryKey(),
+  organisationId: uuid("organisation_id").notNull(),
+  actorUserId: uuid("actor_user_id"),
+  type: text("type").notNull(),
+  subjectType: text("subject_type").notNull(),
+  subjectId: text("subject_id").notNull(),
+  before: jsonb("before"),
+  after: jsonb("after"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/** Every kind of change the audit log records; the UI names each in words. */
+export const AUDIT_EVENT_TYPES = [
+  "person.created",
+  "person.updated",
+  "person.deactivated",
+  "person.reactivated",
+  "person.imported",
+  "registration.created",
+  "registration.updated",
+  "registration.deleted",
+  "invitation.created",
+  "invitation.accepted",
+  "invitation.revoked",
+  "branding.updated",
+  "logo.updated",
+] as const;
+
+export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
+export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
+
+export const AUDIT_SUBJECT_TYPES = ["person", "registration", "invitation", "organisation"] as const;
+export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
+
+export interface AuditEvent {
+  type: AuditEventType;
+  subjectType: AuditSubjectType;
+  subjectId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Keeps only the fields that changed, so the log shows what happened and not the whole row. */
+export function diff(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * The roles of product.md. Code names are English; the UI shows the Dutch word
+ * (see the glossary in the README).
+ */
+export const ROLES = [
+  "admin", // organisatiebeheerder
+  "trainee", // begeleide
+  "guide", // werkbegeleider / supervisor / adviseur
+  "client", // opdrachtgever / leidinggevende
+  "training_officer", // praktijkopleider / opleidingsadviseur
+  "trainer", // trainer
+  "school_contact", // BPV-docent
+  "network_coordinator", // netwerkbeheerder
+] as const;
+
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+export const rolesSchema = z.array(roleSchema).min(1, { error: "field.rolesRequired" }).max(ROLES.length);
+
+/** Who is acting, inside one organisation. */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  membershipId: string;
+  roles: readonly Role[];
+}
+
+export const hasRole = (actor: Pick<Actor, "roles">, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));

@@ -1,0 +1,130 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import cookie from "@fastify/cookie";
+import helmet from "@fastify/helmet";
+import multipart from "@fastify/multipart";
+import rateLimit from "@fastify/rate-limit";
+import fastifyStatic from "@fastify/static";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import { sql } from "drizzle-orm";
+import Fastify, { type FastifyInstance } from "fastify";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Database, Db } from "../db/connection.js";
+import { auditRoutes } from "./audit/routes.js";
+import { authRoutes } from "./auth/routes.js";
+import { type Config, publicUrl } from "./config.js";
+import { invitationRoutes } from "./invitations/routes.js";
+import { Mailer } from "./mail.js";
+import { organisationRoutes } from "./organisations/routes.js";
+import { outboxRoutes } from "./outbox/routes.js";
+import { peopleRoutes } from "./people/routes.js";
+import { registerAuth } from "./plugins/auth.js";
+import { registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Db;
+    database: Database;
+    config: Config;
+    mailer: Mailer;
+    publicUrl: string;
+  }
+}
+
+const webRoot = join(dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export const LOGO_MAX_BYTES = 512 * 1024;
+
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    // Only method, path and status are logged: no bodies, no query strings, no personal data.
+    logger:
+      config.LOG_LEVEL === "silent"
+        ? false
+        : {
+            level: config.LOG_LEVEL,
+            serializers: {
+              req: (req) => ({ method: req.method, url: req.url.split("?")[0] }),
+              res: (res) => ({ statusCode: res.statusCode }),
+            },
+          },
+    bodyLimit: 5 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("db", database.db);
+  app.decorate("database", database);
+  app.decorate("config", config);
+  app.decorate("mailer", new Mailer(config.SMTP_URL, config.MAIL_FROM));
+  app.decorate("publicUrl", publicUrl(config));
+
+  const secure = app.publicUrl.startsWith("https:");
+  registerErrorHandling(app);
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: secure ? [] : null,
+      },
+    },
+    hsts: secure,
+    referrerPolicy: { policy: "same-origin" },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: LOGO_MAX_BYTES, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Koers API", version: "1" },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "koers_session" } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: "/api/docs" });
+  app.get("/api/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await database.db.execute(sql`select 1`);
+      return { status: "ok" };
+    } catch {
+      return reply.status(503).send({ status: "unavailable" });
+    }
+  });
+
+  registerAuth(app, database.db);
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      await api.register(organisationRoutes);
+      await api.register(peopleRoutes);
+      await api.register(invitationRoutes);
+      await api.register(outboxRoutes);
+      await api.register(auditRoutes);
+    },
+    { prefix: "/api/v1" },
+  );
+
+  if (existsSync(join(webRoot, "index.html"))) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+    // Every other page is the single-page app; unknown API paths stay problem+json 404s.
+    app.get("/*", { schema: { hide: true } }, (request, reply) => {
+      if (request.url.startsWith("/api/")) return reply.callNotFound();
+      return reply.sendFile("index.html");
+    });
+  }
+  return app;
+}

@@ -1,0 +1,92 @@
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "../../db/connection.js";
+import { memberships, passwordResets, sessions, users } from "../../db/schema.js";
+import { HttpProblem, invalid } from "../http/problem.js";
+import type { Mailer } from "../mail.js";
+import { type Locale, t } from "../messages.js";
+import { inTenant } from "../tenancy.js";
+import { createSession, destroyUserSessions, listUserOrganisations } from "./session.js";
+import { clearFailures, isLocked, recordFailure } from "./throttle.js";
+import { dummyPasswordHash, hashPassword, newToken, sha256, verifyPassword } from "./tokens.js";
+
+const RESET_MINUTES = 60;
+
+/** Signs a person in; every failure looks the same from outside. */
+export async function signIn(db: Db, email: string, password: string, accountLimit: number) {
+  if (await isLocked(db, email)) throw new HttpProblem(429, "auth.locked");
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
+  const organisations = user && ok ? await listUserOrganisations(db, user.id) : [];
+  const first = organisations[0];
+  if (!user || !ok || !first) {
+    await recordFailure(db, email, accountLimit);
+    throw new HttpProblem(401, "auth.invalidCredentials");
+  }
+  await clearFailures(db, email);
+  return createSession(db, user.id, first.id);
+}
+
+export async function switchOrganisation(db: Db, sessionId: string, userId: string, organisationId: string) {
+  const [member] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.status, "active"),
+      ),
+    );
+  if (!member) throw new HttpProblem(404, "auth.notMember");
+  await db.update(sessions).set({ organisationId }).where(eq(sessions.id, sessionId));
+}
+
+export async function setLocale(db: Db, userId: string, locale: Locale) {
+  await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Always answers the same; mails a link only to an active person. */
+export async function requestPasswordReset(db: Db, mailer: Mailer, email: string, baseUrl: string, fallback: Locale) {
+  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  if (!user) return;
+  const [organisation] = await listUserOrganisations(db, user.id);
+  if (!organisation) return;
+  const token = newToken();
+  const locale = user.locale ?? fallback;
+  const link = `${baseUrl}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`;
+  const system = { organisationId: organisation.id, userId: user.id, membershipId: "", roles: [] };
+  const send = await inTenant(db, system, async (tx) => {
+    await tx.insert(passwordResets).values({
+      tokenHash: sha256(token),
+      userId: user.id,
+      expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
+    });
+    return mailer.queue(tx, {
+      organisationId: organisation.id,
+      to: user.email,
+      subject: t(locale, "mail.reset.subject"),
+      text: t(locale, "mail.reset.body", { name: user.name, link }),
+    });
+  });
+  await send();
+}
+
+export async function resetPassword(db: Db, token: string, password: string) {
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const [reset] = await tx
+      .update(passwordResets)
+      .set({ usedAt: new Date() })
+      .where(
+        and(
+          eq(passwordResets.tokenHash, sha256(token)),
+          isNull(passwordResets.usedAt),
+          gt(passwordResets.expiresAt, new Date()),
+        ),
+      )
+      .returning();
+    if (!reset) throw invalid({ token: "auth.tokenInvalid" }, "auth.tokenInvalid");
+    await tx.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, reset.userId));
+    await destroyUserSessions(tx, reset.userId);
+  });
+}

@@ -1,0 +1,33 @@
+import { z } from "zod";
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z.url().optional(),
+  KOERS_DATA_DIR: z.string().min(1).default("./data"),
+  SMTP_URL: z.url().optional(),
+  MAIL_FROM: z.string().default("Koers <no-reply@koers.local>"),
+  PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(20),
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Reads the environment once at boot and fails fast with a readable message. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+export function publicUrl(config: Config): string {
+  const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
+  return config.PUBLIC_URL ?? `http://${host}:${config.PORT}`;
+}

@@ -1,0 +1,117 @@
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Db } from "../../db/connection.js";
+import { memberships, networks, organisations, registrations, users } from "../../db/schema.js";
+import type { Role } from "../../domain/roles.js";
+import { hashPassword } from "../auth/tokens.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEMO_PASSWORD = "Koers-demo-2026";
+
+interface DemoPerson {
+  email: string;
+  name: string;
+  orgs: Array<{ org: "linde" | "rivier"; roles: Role[]; jobTitle?: string }>;
+  experience?: number;
+  dreyfus?: number;
+  registration?: { register: string; registrationType: string; number: string; validUntil: string; rereg: string };
+}
+
+/** One person for every role; Sanne Visser works for both organisations. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  { email: "beheer@delinde.example", name: "Anna de Vries", orgs: [{ org: "linde", roles: ["admin"], jobTitle: "Applicatiebeheerder" }] },
+  { email: "beheer@rivierenland.example", name: "Youssef El Amrani", orgs: [{ org: "rivier", roles: ["admin"], jobTitle: "Functioneel beheerder" }] },
+  {
+    email: "sanne.visser@netwerk.example",
+    name: "Sanne Visser",
+    orgs: [
+      { org: "linde", roles: ["guide", "network_coordinator"], jobTitle: "Orthopedagoog-generalist" },
+      { org: "rivier", roles: ["guide"], jobTitle: "Werkbegeleider" },
+    ],
+    experience: 12,
+    dreyfus: 5,
+    registration: { register: "NVO", registrationType: "Orthopedagoog-Generalist", number: "NVO-104233", validUntil: "2029-06-30", rereg: "2029-06-30" },
+  },
+  {
+    email: "daan.bakker@delinde.example",
+    name: "Daan Bakker",
+    orgs: [{ org: "linde", roles: ["trainee"], jobTitle: "Orthopedagoog (master)" }],
+    experience: 2,
+    dreyfus: 2,
+    registration: { register: "SKJ", registrationType: "Jeugd- en gezinsprofessional (master)", number: "110004512", validUntil: "2028-03-01", rereg: "2028-03-01" },
+  },
+  { email: "fatima.yilmaz@delinde.example", name: "Fatima Yılmaz", orgs: [{ org: "linde", roles: ["client"], jobTitle: "Teamleider" }] },
+  { email: "joost.smit@delinde.example", name: "Joost Smit", orgs: [{ org: "linde", roles: ["training_officer", "trainer"], jobTitle: "Praktijkopleider" }] },
+  { email: "eva.mulder@delinde.example", name: "Eva Mulder", orgs: [{ org: "linde", roles: ["trainer"], jobTitle: "Trainer werkbegeleiding" }] },
+  { email: "peter.jansen@rocwest.example", name: "Peter Jansen", orgs: [{ org: "linde", roles: ["school_contact"], jobTitle: "BPV-docent" }] },
+  { email: "lisa.dekker@rivierenland.example", name: "Lisa Dekker", orgs: [{ org: "rivier", roles: ["trainee"], jobTitle: "Leerkracht groep 5" }] },
+  { email: "mohamed.bouali@rivierenland.example", name: "Mohamed Bouali", orgs: [{ org: "rivier", roles: ["client"], jobTitle: "Directeur" }] },
+];
+
+export async function hasData(db: Db) {
+  const rows = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return rows.length > 0;
+}
+
+/** Fills an empty database with the demo network. Runs as the owner, before any request. */
+export async function seedDemo(db: Db) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    const [network] = await tx.insert(networks).values({ name: "Leernetwerk Zuid-Holland Zuid" }).returning();
+    const now = new Date();
+    const [linde, rivier] = await tx
+      .insert(organisations)
+      .values([
+        {
+          networkId: network?.id,
+          slug: "de-linde",
+          name: "Zorggroep De Linde",
+          primaryColor: "#2b8a3e",
+          logo: readFileSync(join(here, "linde.png")),
+          logoMime: "image/png",
+          logoUpdatedAt: now,
+        },
+        {
+          networkId: network?.id,
+          slug: "rivierenland",
+          name: "Onderwijsstichting Rivierenland",
+          primaryColor: "#7048e8",
+          logo: readFileSync(join(here, "rivierenland.png")),
+          logoMime: "image/png",
+          logoUpdatedAt: now,
+        },
+      ])
+      .returning();
+    if (!linde || !rivier) throw new Error("seed failed");
+    const orgId = { linde: linde.id, rivier: rivier.id };
+    for (const person of DEMO_PEOPLE) {
+      const [user] = await tx.insert(users).values({ email: person.email, name: person.name, passwordHash }).returning();
+      if (!user) throw new Error("seed failed");
+      for (const m of person.orgs) {
+        const [membership] = await tx
+          .insert(memberships)
+          .values({
+            organisationId: orgId[m.org],
+            userId: user.id,
+            roles: m.roles,
+            jobTitle: m.jobTitle,
+            academicExperienceYears: person.experience,
+            dreyfusLevel: person.dreyfus,
+          })
+          .returning();
+        if (membership && person.registration) {
+          await tx.insert(registrations).values({
+            organisationId: orgId[m.org],
+            membershipId: membership.id,
+            register: person.registration.register,
+            registrationType: person.registration.registrationType,
+            number: person.registration.number,
+            validUntil: person.registration.validUntil,
+            reregistrationDate: person.registration.rereg,
+          });
+        }
+      }
+    }
+  });
+}

@@ -1,0 +1,64 @@
+import { timingSafeEqual } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Db } from "../../db/connection.js";
+import { type AuthContext, loadSession, SESSION_COOKIE, SESSION_DAYS } from "../auth/session.js";
+import { newToken } from "../auth/tokens.js";
+import { HttpProblem, unauthorized } from "../http/problem.js";
+
+declare module "fastify" {
+  interface FastifyRequest {
+    auth: AuthContext | null;
+  }
+}
+
+export const CSRF_COOKIE = "koers_csrf";
+export const CSRF_HEADER = "x-csrf-token";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function sameToken(a: string | undefined, b: string | undefined) {
+  if (!a || !b || a.length !== b.length) return false;
+  return timingSafeEqual(Buffer.from(a), Buffer.from(b));
+}
+
+export function cookieOptions(secure: boolean, maxAgeSeconds: number) {
+  return { path: "/", httpOnly: true, sameSite: "lax" as const, secure, maxAge: maxAgeSeconds };
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean) {
+  reply.setCookie(SESSION_COOKIE, token, cookieOptions(secure, SESSION_DAYS * 86_400));
+}
+
+export function clearSessionCookie(reply: FastifyReply) {
+  reply.clearCookie(SESSION_COOKIE, { path: "/" });
+}
+
+/**
+ * The CSRF token a client must echo in the x-csrf-token header: the session's once signed in,
+ * before that a random one kept in an HttpOnly cookie (the page learns it from /auth/session).
+ */
+export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply, secure: boolean): string {
+  if (request.auth) return request.auth.csrfToken;
+  const existing = request.cookies[CSRF_COOKIE];
+  if (existing) return existing;
+  const token = newToken();
+  reply.setCookie(CSRF_COOKIE, token, cookieOptions(secure, 86_400));
+  return token;
+}
+
+export function requireAuth(request: FastifyRequest): AuthContext {
+  if (!request.auth) throw unauthorized();
+  return request.auth;
+}
+
+export function registerAuth(app: FastifyInstance, db: Db) {
+  app.decorateRequest("auth", null);
+  app.addHook("onRequest", async (request) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.auth = token ? await loadSession(db, token) : null;
+    if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
+    const header = request.headers[CSRF_HEADER];
+    const sent = Array.isArray(header) ? header[0] : header;
+    const expected = request.auth ? request.auth.csrfToken : request.cookies[CSRF_COOKIE];
+    if (!sameToken(sent, expected)) throw new HttpProblem(403, "problem.csrf");
+  });
+}

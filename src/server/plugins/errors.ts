@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { ZodError, type ZodType, z } from "zod";
+import { type FieldErrors, HttpProblem } from "../http/problem.js";
+import { type Locale, type MessageKey, pickLocale, t } from "../messages.js";
+
+const zodLocales = { nl: z.locales.nl(), en: z.locales.en() } as const;
+
+/** Validates with Zod and keeps the schema, so the error handler can explain in the user's language. */
+export const validatorCompiler =
+  ({ schema }: { schema: ZodType }) =>
+  (data: unknown) => {
+    const result = schema.safeParse(data);
+    if (result.success) return { value: result.data };
+    return { error: Object.assign(result.error, { schema }) };
+  };
+
+export function requestLocale(request: FastifyRequest): Locale {
+  return pickLocale(request.headers["accept-language"], request.auth?.user.locale);
+}
+
+function isMessageKey(message: string): message is MessageKey {
+  return /^(field|problem|auth)\.[A-Za-z.]+$/.test(message);
+}
+
+function fieldErrorsFromZod(error: ZodError & { schema?: ZodType }, data: unknown, locale: Locale): FieldErrors {
+  const localised = error.schema?.safeParse(data, { error: zodLocales[locale].localeError });
+  const issues = localised && !localised.success ? localised.error.issues : error.issues;
+  const fields: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    if (fields[key]) continue;
+    const values = issue as unknown as Record<string, string | number>;
+    fields[key] = isMessageKey(issue.message) ? t(locale, issue.message, values) : issue.message;
+  }
+  return fields;
+}
+
+export function sendProblem(
+  reply: FastifyReply,
+  locale: Locale,
+  status: number,
+  code: MessageKey,
+  errors: FieldErrors = {},
+  extra: Record<string, unknown> = {},
+) {
+  return reply
+    .status(status)
+    .type("application/problem+json")
+    .send({
+      type: `https://koers.app/problems/${code}`,
+      title: t(locale, code),
+      status,
+      code,
+      ...(Object.keys(errors).length ? { errors } : {}),
+      ...extra,
+    });
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, requestLocale(request), 404, "problem.notFound"));
+
+  app.setErrorHandler((error: FastifyError | HttpProblem | ZodError, request, reply) => {
+    const locale = requestLocale(request);
+    if (error instanceof HttpProblem) {
+      const fields: FieldErrors = {};
+      for (const [name, value] of Object.entries(error.fields)) {
+        if (!value) continue;
+        fields[name] = typeof value === "string" ? t(locale, value) : t(locale, value.key, value.values);
+      }
+      return sendProblem(reply, locale, error.status, error.code, fields, error.extra);
+    }
+    if (error instanceof ZodError) {
+      const context = (error as unknown as { validationContext?: "body" | "querystring" | "params" | "headers" })
+        .validationContext;
+      const data =
+        context === "body"
+          ? request.body
+          : context === "querystring"
+            ? request.query
+            : context === "params"
+              ? request.params
+              : request.headers;
+      const status = context === "params" ? 404 : 422;
+      if (status === 404) return sendProblem(reply, locale, 404, "problem.notFound");
+      return sendProblem(reply, locale, status, "problem.invalid", fieldErrorsFromZod(error, data, locale));
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return sendProblem(reply, locale, 429, "problem.rateLimited");
+    if (status === 413 || error.code === "FST_REQ_FILE_TOO_LARGE") return sendProblem(reply, locale, 413, "problem.tooLarge");
+    if (status >= 400 && status < 500) {
+      // Malformed JSON, wrong content type and the like: say what fastify found, without echoing input.
+      return sendProblem(reply, locale, status === 415 ? 415 : 400, "problem.badRequest", {}, { detail: error.code });
+    }
+    request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, "unhandled error");
+    return sendProblem(reply, locale, 500, "problem.internal");
+  });
+}

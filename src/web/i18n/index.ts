@@ -1,0 +1,28 @@
+import i18next from "i18next";
+import { initReactI18next } from "react-i18next";
+import { resources } from "./resources";
+
+export type Language = "nl" | "en";
+export const LANGUAGES: Language[] = ["nl", "en"];
+
+void i18next.use(initReactI18next).init({
+  resources,
+  lng: "nl",
+  fallbackLng: "nl",
+  defaultNS: "common",
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+
+export const i18n = i18next;
+
+/** Formats dates and numbers in the person's language. */
+export const formatDate = (value: string | Date | null | undefined, lang: string) =>
+  value ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium" }).format(new Date(value)) : "—";
+export const formatDateTime = (value: string | Date | null | undefined, lang: string) =>
+  value
+    ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short" }).format(
+        new Date(value),
+      )
+    : "—";
+export const formatNumber = (value: number, lang: string) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL").format(value);

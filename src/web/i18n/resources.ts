@@ -1,0 +1,17 @@
+import audit from "../audit/i18n";
+import auth from "../auth/i18n";
+import home from "../home/i18n";
+import invitations from "../invitations/i18n";
+import organisations from "../organisations/i18n";
+import outbox from "../outbox/i18n";
+import people from "../people/i18n";
+import common from "../shell/i18n";
+
+/** One namespace per feature; every feature gives Dutch and English with the same keys. */
+const namespaces = { common, auth, home, people, invitations, organisations, outbox, audit };
+
+type Namespaces = typeof namespaces;
+export const resources = {
+  nl: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.nl])) as { [K in keyof Namespaces]: Namespaces[K]["nl"] },
+  en: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.en])) as { [K in keyof Namespaces]: Namespaces[K]["en"] },
+};

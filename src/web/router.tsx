@@ -1,0 +1,74 @@
+import { Center, Loader } from "@mantine/core";
+import { lazy, type ReactNode, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { hasRole, type Role } from "../domain/roles";
+import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
+import { LoginPage } from "./auth/LoginPage";
+import { ResetPasswordPage } from "./auth/ResetPasswordPage";
+import { HomePage } from "./home/HomePage";
+import { useSession } from "./session";
+import { AppShellLayout } from "./shell/AppShellLayout";
+import { ErrorPage } from "./shell/ErrorPage";
+
+const PeoplePage = lazy(() => import("./people/PeoplePage"));
+const PersonPage = lazy(() => import("./people/PersonPage"));
+const ImportPage = lazy(() => import("./people/ImportPage"));
+const InvitationsPage = lazy(() => import("./invitations/InvitationsPage"));
+const AcceptInvitationPage = lazy(() => import("./invitations/AcceptInvitationPage"));
+const BrandingPage = lazy(() => import("./organisations/BrandingPage"));
+const AuditPage = lazy(() => import("./audit/AuditPage"));
+const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
+
+function Loading() {
+  const { t } = useTranslation();
+  return (
+    <Center p="xl">
+      <Loader aria-label={t("loading")} />
+    </Center>
+  );
+}
+
+/** Pages behind sign-in; with `roles`, only for people holding one of them. */
+function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const session = useSession();
+  const location = useLocation();
+  if (session.isPending) return <Loading />;
+  if (!session.data?.user) return <Navigate to={`/inloggen?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (roles && !hasRole({ roles: session.data.organisation?.roles ?? [] }, ...roles)) return <ErrorPage kind="forbidden" />;
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+const admin: Role[] = ["admin"];
+
+export const router = createBrowserRouter([
+  { path: "/inloggen", element: <LoginPage /> },
+  { path: "/wachtwoord-vergeten", element: <ForgotPasswordPage /> },
+  { path: "/wachtwoord-herstellen", element: <ResetPasswordPage /> },
+  {
+    path: "/uitnodiging",
+    element: (
+      <Suspense fallback={<Loading />}>
+        <AcceptInvitationPage />
+      </Suspense>
+    ),
+  },
+  {
+    element: (
+      <Guard>
+        <AppShellLayout />
+      </Guard>
+    ),
+    children: [
+      { path: "/", element: <HomePage /> },
+      { path: "/mensen", element: <Guard roles={admin}><PeoplePage /></Guard> },
+      { path: "/mensen/importeren", element: <Guard roles={admin}><ImportPage /></Guard> },
+      { path: "/mensen/:personId", element: <Guard roles={admin}><PersonPage /></Guard> },
+      { path: "/uitnodigingen", element: <Guard roles={admin}><InvitationsPage /></Guard> },
+      { path: "/huisstijl", element: <Guard roles={admin}><BrandingPage /></Guard> },
+      { path: "/logboek", element: <Guard roles={admin}><AuditPage /></Guard> },
+      { path: "/uitgaande-mail", element: <Guard roles={admin}><OutboxPage /></Guard> },
+      { path: "*", element: <ErrorPage kind="notFound" /> },
+    ],
+  },
+]);

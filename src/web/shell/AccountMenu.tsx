@@ -1,0 +1,40 @@
+import { Avatar, Menu, UnstyledButton } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { api } from "../api";
+import { useResetSession } from "../session";
+
+export function AccountMenu({ name }: { name: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const reset = useResetSession();
+  const initials = name
+    .split(/\s+/)
+    .map((part) => part[0])
+    .filter(Boolean)
+    .slice(0, 2)
+    .join("")
+    .toUpperCase();
+
+  async function logout() {
+    await api("/auth/logout", { method: "POST" });
+    await reset();
+    navigate("/inloggen");
+  }
+
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <UnstyledButton aria-label={t("account.menu", { name })}>
+          <Avatar color="white" variant="filled" radius="xl" size="md">
+            <span style={{ color: "var(--mantine-color-brand-9)" }}>{initials}</span>
+          </Avatar>
+        </UnstyledButton>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{name}</Menu.Label>
+        <Menu.Item onClick={logout}>{t("account.logout")}</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

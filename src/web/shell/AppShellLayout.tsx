@@ -1,0 +1,95 @@
+import { AppShell, Burger, Group, Image, NavLink, ScrollArea, Text, Title } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { useTranslation } from "react-i18next";
+import { Link, Outlet, useLocation } from "react-router";
+import { hasRole } from "../../domain/roles";
+import { useSession } from "../session";
+import { AccountMenu } from "./AccountMenu";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { OrganisationSwitch } from "./OrganisationSwitch";
+
+interface NavItem {
+  to: string;
+  label: string;
+  show: boolean;
+}
+
+export function AppShellLayout() {
+  const { t } = useTranslation();
+  const [opened, { toggle, close }] = useDisclosure();
+  const session = useSession().data;
+  const location = useLocation();
+  const organisation = session?.organisation;
+  const roles = organisation?.roles ?? [];
+  const admin = hasRole({ roles }, "admin");
+
+  const items: NavItem[] = [
+    { to: "/", label: t("nav.home"), show: true },
+    { to: "/mensen", label: t("nav.people"), show: admin },
+    { to: "/mensen/importeren", label: t("nav.import"), show: admin },
+    { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },
+    { to: "/huisstijl", label: t("nav.branding"), show: admin },
+    { to: "/logboek", label: t("nav.audit"), show: admin },
+    { to: "/uitgaande-mail", label: t("nav.outbox"), show: admin },
+  ];
+
+  return (
+    <AppShell
+      header={{ height: 64 }}
+      navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a href="#inhoud" className="skip-link">
+        {t("skipToContent")}
+      </a>
+      <AppShell.Header bg="brand.7" c="white">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="sm"
+              size="sm"
+              color="white"
+              aria-label={opened ? t("menu.close") : t("menu.open")}
+            />
+            {organisation?.logoUrl && (
+              <Image src={organisation.logoUrl} alt="" h={36} w={36} radius="sm" bg="white" fit="contain" />
+            )}
+            <Title order={1} size="h4" c="white" lineClamp={1} data-testid="organisation-name">
+              {organisation?.name ?? t("appName")}
+            </Title>
+          </Group>
+          <Group gap="xs" wrap="nowrap">
+            <LanguageSwitch compact />
+            {session?.user && <AccountMenu name={session.user.name} />}
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label={t("nav.label")} component="nav">
+        <ScrollArea>
+          {(session?.organisations.length ?? 0) > 1 && <OrganisationSwitch onSwitched={close} />}
+          {items
+            .filter((item) => item.show)
+            .map((item) => (
+              <NavLink
+                key={item.to}
+                component={Link}
+                to={item.to}
+                label={item.label}
+                active={location.pathname === item.to}
+                aria-current={location.pathname === item.to ? "page" : undefined}
+                onClick={close}
+              />
+            ))}
+          <Text size="xs" c="dimmed" mt="lg" px="sm">
+            <a href="/api/docs">{t("nav.apiDocs")}</a>
+          </Text>
+        </ScrollArea>
+      </AppShell.Navbar>
+      <AppShell.Main id="inhoud" tabIndex={-1}>
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,28 @@
+import { createTheme, darken, lighten, type MantineColorsTuple } from "@mantine/core";
+
+/** Ten shades around the organisation's colour, so every Mantine part takes its look. */
+export function shadesOf(color: string): MantineColorsTuple {
+  return [
+    lighten(color, 0.9),
+    lighten(color, 0.75),
+    lighten(color, 0.6),
+    lighten(color, 0.45),
+    lighten(color, 0.3),
+    lighten(color, 0.15),
+    color,
+    darken(color, 0.15),
+    darken(color, 0.3),
+    darken(color, 0.45),
+  ];
+}
+
+export function themeFor(primaryColor: string | undefined) {
+  return createTheme({
+    colors: { brand: shadesOf(primaryColor ?? "#1c7ed6") },
+    primaryColor: "brand",
+    primaryShade: { light: 7, dark: 6 },
+    autoContrast: true,
+    luminanceThreshold: 0.35,
+    fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+  });
+}

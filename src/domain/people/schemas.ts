@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { rolesSchema } from "../roles.js";
+
+/** Registers a professional registration can belong to; data, so a new one is an edit here. */
+export const REGISTERS = ["SKJ", "NIP", "NVO", "BIG", "Other"] as const;
+export const registerSchema = z.enum(REGISTERS);
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const isoDate = z.iso.date();
+
+export const personFields = {
+  name: trimmed(200),
+  email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
+  roles: rolesSchema,
+  jobTitle: z.string().trim().max(200).nullable().optional(),
+  academicExperienceYears: z.number().int().min(0).max(70).nullable().optional(),
+  dreyfusLevel: z.number().int().min(1).max(5).nullable().optional(),
+};
+
+export const createPersonSchema = z.object(personFields);
+export type CreatePersonInput = z.infer<typeof createPersonSchema>;
+
+/** Everything but the e-mail address, which is the person's sign-in and not the organisation's to change. */
+export const updatePersonSchema = z.object({
+  version: z.number().int().positive(),
+  name: personFields.name,
+  roles: personFields.roles,
+  jobTitle: personFields.jobTitle,
+  academicExperienceYears: personFields.academicExperienceYears,
+  dreyfusLevel: personFields.dreyfusLevel,
+});
+export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
+
+export const registrationSchema = z.object({
+  register: registerSchema,
+  registrationType: trimmed(200),
+  number: trimmed(100),
+  validUntil: isoDate.nullable().optional(),
+  reregistrationDate: isoDate.nullable().optional(),
+});
+export type RegistrationInput = z.infer<typeof registrationSchema>;
+
+export const updateRegistrationSchema = registrationSchema.extend({ version: z.number().int().positive() });

@@ -10,7 +10,7 @@ import { RouterProvider } from "react-router";
 import { applyLanguage, storedLanguage, useSession } from "./session";
 import "./i18n";
 import { router } from "./router";
-import { themeFor } from "./shell/theme";
+import { cssVariablesResolver, themeFor } from "./shell/theme";
 
 applyLanguage(storedLanguage());
 
@@ -23,7 +23,7 @@ function ThemedApp() {
   const color = useSession().data?.organisation?.primaryColor;
   const theme = useMemo(() => themeFor(color), [color]);
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications />
       <RouterProvider router={router} />
     </MantineProvider>

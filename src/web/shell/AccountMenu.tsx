@@ -1,4 +1,4 @@
-import { Avatar, Menu, UnstyledButton } from "@mantine/core";
+import { Avatar, Menu, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../api";
@@ -25,8 +25,9 @@ export function AccountMenu({ name }: { name: string }) {
   return (
     <Menu position="bottom-end">
       <Menu.Target>
-        <UnstyledButton aria-label={t("account.menu", { name })}>
-          <Avatar color="white" variant="filled" radius="xl" size="md">
+        <UnstyledButton>
+          <VisuallyHidden>{t("account.menu", { name })}</VisuallyHidden>
+          <Avatar color="white" variant="filled" radius="xl" size="md" aria-hidden>
             <span style={{ color: "var(--mantine-color-brand-9)" }}>{initials}</span>
           </Avatar>
         </UnstyledButton>

@@ -61,7 +61,7 @@ export function AppShellLayout() {
             </Title>
           </Group>
           <Group gap="xs" wrap="nowrap">
-            <LanguageSwitch compact />
+            <LanguageSwitch compact onDark />
             {session?.user && <AccountMenu name={session.user.name} />}
           </Group>
         </Group>

@@ -1,20 +1,27 @@
-import { SegmentedControl, VisuallyHidden } from "@mantine/core";
+import { Button, VisuallyHidden } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
-import type { Language } from "../i18n";
+import { type Language, LANGUAGES } from "../i18n";
 import { applyLanguage, sessionQueryKey, useSession } from "../session";
 
-/** Switches the language at once; for a signed-in person it is remembered on their account. */
-export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
+const NAMES: Record<Language, { short: string; full: string }> = {
+  nl: { short: "NL", full: "Nederlands" },
+  en: { short: "EN", full: "English" },
+};
+
+/**
+ * Switches the language at once; for a signed-in person it is remembered on their account.
+ * Each button names its language in that language, as people look for it.
+ */
+export function LanguageSwitch({ compact = false, onDark = false }: { compact?: boolean; onDark?: boolean }) {
   const { t, i18n } = useTranslation();
   const signedIn = Boolean(useSession().data?.user);
   const client = useQueryClient();
-  const labelId = useId();
+  const current: Language = i18n.language === "en" ? "en" : "nl";
 
-  async function change(value: string) {
-    const lang = value as Language;
+  async function change(lang: Language) {
+    if (lang === current) return;
     applyLanguage(lang);
     if (signedIn) {
       await api("/auth/locale", { method: "PUT", body: { locale: lang } });
@@ -23,18 +30,30 @@ export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   }
 
   return (
-    <div role="group" aria-labelledby={labelId}>
-      <VisuallyHidden id={labelId}>{t("language.label")}</VisuallyHidden>
-      <SegmentedControl
-        size="xs"
-        value={i18n.language === "en" ? "en" : "nl"}
-        onChange={change}
-        data={[
-          { value: "nl", label: compact ? "NL" : t("language.nl") },
-          { value: "en", label: compact ? "EN" : t("language.en") },
-        ]}
-        aria-label={t("language.label")}
-      />
-    </div>
+    <Button.Group aria-label={t("language.label")} role="group">
+      {LANGUAGES.map((lang) => {
+        const active = lang === current;
+        return (
+          <Button
+            key={lang}
+            size="compact-sm"
+            lang={lang}
+            aria-pressed={active}
+            variant={active ? "white" : onDark ? "filled" : "default"}
+            color={active ? "dark" : undefined}
+            onClick={() => change(lang)}
+          >
+            {compact ? (
+              <>
+                {NAMES[lang].short}
+                <VisuallyHidden> {NAMES[lang].full}</VisuallyHidden>
+              </>
+            ) : (
+              NAMES[lang].full
+            )}
+          </Button>
+        );
+      })}
+    </Button.Group>
   );
 }

@@ -1,0 +1,111 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+import type { Database } from "../../../src/db/connection.js";
+import { buildApp } from "../../../src/server/app.js";
+import { seedDemo } from "../../../src/server/demo/seed.js";
+import { testConfig } from "../../support/app.js";
+import { freshDatabase } from "../../support/database.js";
+import { CHROMIUM } from "./browser-setup.js";
+
+
+/** Waits until the element is on screen (10 s), failing with the locator in the message. */
+export async function visible(locator: Locator, timeout = 10_000) {
+  await locator.first().waitFor({ state: "visible", timeout });
+  return locator;
+}
+
+/** Polls until the element's text contains the given text. */
+export const textOf = (locator: Locator) => expect.poll(async () => (await locator.first().textContent()) ?? "", { timeout: 10_000 });
+export const DEMO_PASSWORD = "Koers-demo-2026";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface Koers {
+  url: string;
+  database: Database;
+  browser: Browser;
+  /** A fresh browser (own cookies), at phone width unless told otherwise. */
+  newPage(options?: { width?: number; height?: number; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  close(): Promise<void>;
+}
+
+/** Koers on a fresh demo database, served on a free port, and a headless Chromium. */
+export async function startKoers(): Promise<Koers> {
+  if (!existsSync(join(root, "dist/web/index.html"))) {
+    throw new Error("The web app is not built: run 'npm run build:web' (npm test does it first).");
+  }
+  const database = await freshDatabase();
+  await seedDemo(database.db);
+  const app = await buildApp(testConfig({ PUBLIC_URL: "http://127.0.0.1:0" }), database);
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  // Links in mails must point at this server.
+  app.publicUrl = url;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    url,
+    database,
+    browser,
+    async newPage({ width = 375, height = 812, locale = "nl-NL" } = {}) {
+      const context = await browser.newContext({ baseURL: url, viewport: { width, height }, locale, acceptDownloads: true });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.on("pageerror", (error) => {
+        throw error;
+      });
+      return { page, context };
+    },
+    async close() {
+      for (const context of contexts) await context.close().catch(() => {});
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Runs axe-core on the page as it is now and fails on any violation, naming each. */
+export async function expectAccessible(page: Page, label = page.url()) {
+  await page.waitForLoadState("networkidle");
+  const hasAxe = await page.evaluate(() => "axe" in window);
+  if (!hasAxe) await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected at run time
+    const axe = (window as any).axe;
+    const run = await axe.run(document, { resultTypes: ["violations"] });
+    return run.violations.map(
+      (v: { id: string; help: string; nodes: Array<{ target: string[] }> }) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`,
+    );
+  });
+  expect(result, `axe violations on ${label}`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `page ${label} is wider than the screen`).toBeLessThanOrEqual(0);
+}
+
+/** Signs in through the login page, as a person does. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.goto("/inloggen");
+  await page.getByLabel("E-mailadres").fill(email);
+  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByRole("button", { name: "Inloggen" }).click();
+  await visible(page.getByRole("heading", { name: /^(Overzicht|Overview)$/ }));
+}
+
+/** On a phone the menu is behind the burger; on a wide screen it is always there. */
+export async function openMenuItem(page: Page, name: string) {
+  const burger = page.getByRole("button", { name: /Menu openen|Open menu/ });
+  if (await burger.isVisible()) await burger.click();
+  await page.getByRole("navigation").getByRole("link", { name }).click();
+}

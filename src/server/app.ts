@@ -22,6 +22,7 @@ import { outboxRoutes } from "./outbox/routes.js";
 import { peopleRoutes } from "./people/routes.js";
 import { registerAuth } from "./plugins/auth.js";
 import { registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
+import { registerTenantParams } from "./plugins/tenant-params.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -30,6 +31,8 @@ declare module "fastify" {
     config: Config;
     mailer: Mailer;
     publicUrl: string;
+    /** Every API route, for the tests that must cover all of them. */
+    apiRoutes: Array<{ method: string | string[]; url: string }>;
   }
 }
 
@@ -61,6 +64,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate("config", config);
   app.decorate("mailer", new Mailer(config.SMTP_URL, config.MAIL_FROM));
   app.decorate("publicUrl", publicUrl(config));
+  app.decorate("apiRoutes", []);
 
   const secure = app.publicUrl.startsWith("https:");
   registerErrorHandling(app);
@@ -106,6 +110,10 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
 
   registerAuth(app, database.db);
+  registerTenantParams(app, database.db);
+  app.addHook("onRoute", (route) => {
+    if (route.url.startsWith("/api/v1/")) app.apiRoutes.push({ method: route.method, url: route.url });
+  });
   await app.register(
     async (api) => {
       await api.register(authRoutes);

@@ -1,0 +1,69 @@
+import { and, eq } from "drizzle-orm";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import type { Db } from "../../db/connection.js";
+import { invitations, memberships, outbox, registrations } from "../../db/schema.js";
+import type { AuthContext } from "../auth/session.js";
+import { notFound } from "../http/problem.js";
+
+type Owns = (db: Db, auth: AuthContext, id: string) => Promise<boolean>;
+
+const inOrganisation =
+  (table: typeof memberships | typeof registrations | typeof invitations | typeof outbox): Owns =>
+  async (db, auth, id) => {
+    const rows = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(and(eq(table.id, id), eq(table.organisationId, auth.actor.organisationId)))
+      .limit(1);
+    return rows.length === 1;
+  };
+
+/**
+ * Every path parameter of the API names a tenant resource, and this table says how to check
+ * that it belongs to the requester. A route with a parameter missing here does not start, so
+ * no route can skip the check. It runs before validation: another organisation's id is a 404
+ * whatever the body holds.
+ */
+export const TENANT_PARAMS: Record<string, Owns> = {
+  personId: inOrganisation(memberships),
+  registrationId: inOrganisation(registrations),
+  invitationId: inOrganisation(invitations),
+  messageId: inOrganisation(outbox),
+  // A person may see the organisations they are an active member of (the switcher shows their logos).
+  organisationId: async (db, auth, id) => {
+    const rows = await db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, id), eq(memberships.userId, auth.user.id), eq(memberships.status, "active")))
+      .limit(1);
+    return rows.length === 1;
+  },
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function paramNames(url: string): string[] {
+  return [...url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
+}
+
+export function registerTenantParams(app: FastifyInstance, db: Db) {
+  app.addHook("onRoute", (route) => {
+    if (!route.url.startsWith("/api/v1/")) return;
+    const names = paramNames(route.url);
+    const unknown = names.filter((name) => !(name in TENANT_PARAMS));
+    if (unknown.length) {
+      throw new Error(`Route ${route.method} ${route.url} has parameters without a tenancy check: ${unknown.join(", ")}`);
+    }
+    if (!names.length) return;
+    const check = async (request: FastifyRequest) => {
+      const params = request.params as Record<string, string>;
+      for (const name of names) {
+        const value = params[name] ?? "";
+        const owns = TENANT_PARAMS[name] as Owns;
+        if (!request.auth || !UUID.test(value) || !(await owns(db, request.auth, value))) throw notFound();
+      }
+    };
+    const existing = route.preValidation;
+    route.preValidation = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];
+  });
+}

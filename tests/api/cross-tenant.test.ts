@@ -1,0 +1,113 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/connection.js";
+import { invitations, memberships, outbox, registrations, users } from "../../src/db/schema.js";
+import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+
+/**
+ * Someone of Onderwijsstichting Rivierenland tries every route of the API with the ids of
+ * Zorggroep De Linde. Routes are read from the app itself, so a route added later is covered
+ * without touching this file; a new kind of path parameter must get a fixture below.
+ */
+let t: TestApp;
+let outsider: TestClient;
+let fixtures: Record<string, string>;
+const secrets: string[] = [];
+
+const TENANT_TABLES = ["memberships", "registrations", "invitations", "outbox", "audit_events"] as const;
+
+async function snapshot() {
+  const rows: Record<string, unknown> = {};
+  for (const table of TENANT_TABLES) {
+    rows[table] = await queryRows(
+      t.database.db,
+      sql`select * from ${sql.identifier(table)} where organisation_id = ${t.orgs.linde} order by 1`,
+    );
+  }
+  rows.organisation = await queryRows(t.database.db, sql`select * from organisations where id = ${t.orgs.linde}`);
+  return JSON.stringify(rows);
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const [daan] = await db
+    .select({ membershipId: memberships.id, email: users.email })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(users.email, "daan.bakker@delinde.example"));
+  const [registration] = await db.select().from(registrations).where(eq(registrations.membershipId, daan?.membershipId ?? ""));
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      organisationId: t.orgs.linde,
+      email: "nieuwe.collega@delinde.example",
+      name: "Nieuwe Collega",
+      roles: ["trainee"],
+      tokenHash: "cross-tenant-fixture",
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  const [message] = await db
+    .insert(outbox)
+    .values({ organisationId: t.orgs.linde, toAddress: "daan.bakker@delinde.example", subject: "Vertrouwelijk De Linde", bodyText: "geheim" })
+    .returning();
+  fixtures = {
+    personId: daan?.membershipId ?? "",
+    registrationId: registration?.id ?? "",
+    invitationId: invitation?.id ?? "",
+    messageId: message?.id ?? "",
+    organisationId: t.orgs.linde,
+  };
+  secrets.push(...Object.values(fixtures), "daan.bakker@delinde.example", "nieuwe.collega@delinde.example", "Vertrouwelijk De Linde");
+  outsider = await t.login("beheer@rivierenland.example");
+});
+afterAll(() => t.close());
+
+const methodsOf = (method: string | string[]) => (Array.isArray(method) ? method : [method]);
+
+describe("one organisation never reads or changes another's data", () => {
+  it("has a fixture for every kind of path parameter", () => {
+    expect(Object.keys(fixtures).sort()).toEqual(Object.keys(TENANT_PARAMS).sort());
+  });
+
+  it("answers 404 with problem+json on every route and method that takes another organisation's id", async () => {
+    const before = await snapshot();
+    const routes = t.app.apiRoutes.filter((r) => paramNames(r.url).length > 0);
+    expect(routes.length).toBeGreaterThan(0);
+    const leaks: string[] = [];
+    for (const route of routes) {
+      const url = route.url.replace(/:(\w+)/g, (_, name: string) => fixtures[name] ?? "missing");
+      for (const method of methodsOf(route.method)) {
+        const response = await outsider.request({ method: method as "GET", url, payload: method === "GET" || method === "HEAD" ? undefined : {} });
+        if (response.statusCode !== 404) leaks.push(`${method} ${route.url} -> ${response.statusCode}`);
+        else if (method !== "HEAD") expect(response.headers["content-type"]).toContain("application/problem+json");
+        if (secrets.some((s) => response.body.includes(s))) leaks.push(`${method} ${route.url} leaked data`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("shows none of another organisation's data on any list or read without ids", async () => {
+    const routes = t.app.apiRoutes.filter(
+      (r) => paramNames(r.url).length === 0 && methodsOf(r.method).includes("GET"),
+    );
+    expect(routes.length).toBeGreaterThan(0);
+    for (const route of routes) {
+      const response = await outsider.get(route.url);
+      for (const secret of secrets) expect(response.body, `GET ${route.url}`).not.toContain(secret);
+    }
+  });
+
+  it("also refuses when row-level security is the only line: a query without a filter sees one organisation", async () => {
+    const { inTenant } = await import("../../src/server/tenancy.js");
+    const actor = { organisationId: t.orgs.rivier, userId: "", membershipId: "", roles: [] };
+    const seen = await inTenant(t.database.db, actor, (tx) =>
+      queryRows<{ organisation_id: string }>(tx, sql`select organisation_id from memberships`),
+    );
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((r) => r.organisation_id))).toEqual(new Set([t.orgs.rivier]));
+  });
+});

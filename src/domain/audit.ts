@@ -39,7 +39,8 @@ export function diff(
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+    // A missing field and a null one are the same to a reader of the log.
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
       b[key] = before[key] ?? null;
       a[key] = after[key] ?? null;
     }

@@ -91,7 +91,10 @@ export function registerErrorHandling(app: FastifyInstance) {
       // Malformed JSON, wrong content type and the like: say what fastify found, without echoing input.
       return sendProblem(reply, locale, status === 415 ? 415 : 400, "problem.badRequest", {}, { detail: error.code });
     }
-    request.log.error({ err: { message: error.message, stack: error.stack, code: error.code } }, "unhandled error");
+    // Only the kind of error and where it happened: messages can carry personal data (a
+    // database error quotes the duplicate e-mail address, for one).
+    const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 8);
+    request.log.error({ err: { name: error.name, code: error.code, frames } }, "unhandled error");
     return sendProblem(reply, locale, 500, "problem.internal");
   });
 }

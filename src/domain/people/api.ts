@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { roleSchema } from "../roles.js";
+import { registerSchema } from "./schemas.js";
+
+/** The shapes the people API answers with; the web app uses the inferred types. */
+export const PERSON_STATUSES = ["invited", "active", "deactivated"] as const;
+export const personStatusSchema = z.enum(PERSON_STATUSES);
+export type PersonStatus = z.infer<typeof personStatusSchema>;
+
+export const abilitiesSchema = z.object({ edit: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean() });
+
+export const personSummarySchema = z.object({
+  id: z.uuid(),
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  roles: z.array(roleSchema),
+  status: personStatusSchema,
+  jobTitle: z.string().nullable(),
+  academicExperienceYears: z.number().int().nullable(),
+  dreyfusLevel: z.number().int().nullable(),
+  version: z.number().int(),
+  abilities: abilitiesSchema,
+});
+export type PersonSummary = z.infer<typeof personSummarySchema>;
+
+export const registrationResponseSchema = z.object({
+  id: z.uuid(),
+  register: registerSchema,
+  registrationType: z.string(),
+  number: z.string(),
+  validUntil: z.string().nullable(),
+  reregistrationDate: z.string().nullable(),
+  version: z.number().int(),
+});
+export type RegistrationResponse = z.infer<typeof registrationResponseSchema>;
+
+export const personDetailSchema = personSummarySchema.extend({
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  registrations: z.array(registrationResponseSchema),
+});
+export type PersonDetail = z.infer<typeof personDetailSchema>;
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+
+export const personListSchema = z.object({
+  items: z.array(personSummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
+export type PersonList = z.infer<typeof personListSchema>;

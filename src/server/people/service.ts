@@ -1,0 +1,392 @@
+import { and, arrayContains, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { memberships, registrations, users } from "../../db/schema.js";
+import { diff } from "../../domain/audit.js";
+import type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } from "../../domain/people/api.js";
+import {
+  canDeactivate,
+  canDropOwnAdminRole,
+  canManagePeople,
+  canReactivate,
+  isSelf,
+  personAbilities,
+} from "../../domain/people/policy.js";
+import type { CreatePersonInput, RegistrationInput, UpdatePersonInput } from "../../domain/people/schemas.js";
+import type { Actor, Role } from "../../domain/roles.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { updateVersioned } from "../tenancy.js";
+import type { ListQuery } from "./schemas.js";
+
+/** Routes call this first: everything in this file is for admins only. */
+export function assertCanManagePeople(actor: Actor) {
+  if (!canManagePeople(actor)) throw forbidden();
+}
+
+const personColumns = {
+  id: memberships.id,
+  userId: memberships.userId,
+  name: users.name,
+  email: users.email,
+  roles: memberships.roles,
+  status: memberships.status,
+  jobTitle: memberships.jobTitle,
+  academicExperienceYears: memberships.academicExperienceYears,
+  dreyfusLevel: memberships.dreyfusLevel,
+  version: memberships.version,
+  createdAt: memberships.createdAt,
+  updatedAt: memberships.updatedAt,
+};
+
+type PersonRow = {
+  id: string;
+  userId: string;
+  name: string;
+  email: string;
+  roles: string[];
+  status: "invited" | "active" | "deactivated";
+  jobTitle: string | null;
+  academicExperienceYears: number | null;
+  dreyfusLevel: number | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+function toSummary(actor: Actor, row: PersonRow): PersonSummary {
+  return {
+    id: row.id,
+    userId: row.userId,
+    name: row.name,
+    email: row.email,
+    roles: row.roles as Role[],
+    status: row.status,
+    jobTitle: row.jobTitle,
+    academicExperienceYears: row.academicExperienceYears,
+    dreyfusLevel: row.dreyfusLevel,
+    version: row.version,
+    abilities: personAbilities(actor, row),
+  };
+}
+
+/** What the audit log keeps of a person: the fields an admin can change, never a password. */
+function auditSnapshot(
+  row: Pick<PersonRow, "name" | "roles" | "status" | "jobTitle" | "academicExperienceYears" | "dreyfusLevel">,
+) {
+  return {
+    name: row.name,
+    roles: row.roles,
+    status: row.status,
+    jobTitle: row.jobTitle,
+    academicExperienceYears: row.academicExperienceYears,
+    dreyfusLevel: row.dreyfusLevel,
+  };
+}
+
+/** Escapes LIKE wildcards so a search for "50%" finds exactly that. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+export async function listPeople(tx: Tx, actor: Actor, query: ListQuery): Promise<PersonList> {
+  const conditions = [eq(memberships.organisationId, actor.organisationId)];
+  if (query.search) {
+    const pattern = likePattern(query.search);
+    const match = or(ilike(users.name, pattern), ilike(users.email, pattern));
+    if (match) conditions.push(match);
+  }
+  if (query.role) conditions.push(arrayContains(memberships.roles, [query.role]));
+  if (query.status) conditions.push(eq(memberships.status, query.status));
+  const where = and(...conditions);
+
+  const [totalRow] = await tx
+    .select({ total: count() })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where);
+  const rows = await tx
+    .select(personColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where)
+    .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize);
+  return {
+    items: rows.map((row) => toSummary(actor, row)),
+    total: Number(totalRow?.total ?? 0),
+    page: query.page,
+    pageSize: query.pageSize,
+  };
+}
+
+async function loadPersonRow(tx: Tx, actor: Actor, personId: string): Promise<PersonRow> {
+  const [row] = await tx
+    .select(personColumns)
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, personId), eq(memberships.organisationId, actor.organisationId)))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
+
+function toRegistration(row: typeof registrations.$inferSelect): RegistrationResponse {
+  return {
+    id: row.id,
+    register: row.register as RegistrationResponse["register"],
+    registrationType: row.registrationType,
+    number: row.number,
+    validUntil: row.validUntil,
+    reregistrationDate: row.reregistrationDate,
+    version: row.version,
+  };
+}
+
+export async function getPerson(tx: Tx, actor: Actor, personId: string): Promise<PersonDetail> {
+  const row = await loadPersonRow(tx, actor, personId);
+  const regs = await tx
+    .select()
+    .from(registrations)
+    .where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.membershipId, personId)))
+    .orderBy(asc(registrations.register), asc(registrations.createdAt), asc(registrations.id));
+  return {
+    ...toSummary(actor, row),
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    registrations: regs.map(toRegistration),
+  };
+}
+
+const emailTaken = () => invalid({ email: "field.emailTaken" });
+
+/** Both drivers report a unique violation as SQLSTATE 23505, drizzle wraps it in `cause`. */
+function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (e.code === "23505") return true;
+  }
+  return false;
+}
+
+/**
+ * Adds a person to the actor's organisation. Someone already known by this e-mail (from another
+ * organisation) keeps their account, name and password and only gains a membership here.
+ */
+export async function createPerson(tx: Tx, actor: Actor, input: CreatePersonInput): Promise<PersonDetail> {
+  try {
+    const [existing] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(sql`lower(${users.email})`, input.email))
+      .limit(1);
+    let userId = existing?.id;
+    if (userId) {
+      const [member] = await tx
+        .select({ id: memberships.id })
+        .from(memberships)
+        .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.userId, userId)))
+        .limit(1);
+      if (member) throw emailTaken();
+    } else {
+      // No password: the person chooses one through an invitation or a password reset.
+      const [user] = await tx
+        .insert(users)
+        .values({ email: input.email, name: input.name })
+        .returning({ id: users.id });
+      userId = user?.id;
+    }
+    if (!userId) throw new Error("user insert returned nothing");
+    const [membership] = await tx
+      .insert(memberships)
+      .values({
+        organisationId: actor.organisationId,
+        userId,
+        roles: input.roles,
+        status: "active",
+        jobTitle: input.jobTitle || null,
+        academicExperienceYears: input.academicExperienceYears ?? null,
+        dreyfusLevel: input.dreyfusLevel ?? null,
+      })
+      .returning({ id: memberships.id });
+    if (!membership) throw new Error("membership insert returned nothing");
+    const person = await getPerson(tx, actor, membership.id);
+    await recordAudit(tx, actor, {
+      type: "person.created",
+      subjectType: "person",
+      subjectId: person.id,
+      after: { email: person.email, existingUser: Boolean(existing), ...auditSnapshot(person) },
+    });
+    return person;
+  } catch (error) {
+    // Two admins adding the same address at once: the unique index decides, the loser gets the field error.
+    if (isUniqueViolation(error)) throw emailTaken();
+    throw error;
+  }
+}
+
+export async function updatePerson(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  input: UpdatePersonInput,
+): Promise<PersonDetail> {
+  const before = await loadPersonRow(tx, actor, personId);
+  if (!canDropOwnAdminRole(actor, before, input.roles)) throw invalid({ roles: "field.cannotRemoveOwnAdmin" });
+  await updateVersioned(
+    tx,
+    memberships,
+    { id: personId, organisationId: actor.organisationId, expectedVersion: input.version },
+    {
+      roles: input.roles,
+      jobTitle: input.jobTitle || null,
+      academicExperienceYears: input.academicExperienceYears ?? null,
+      dreyfusLevel: input.dreyfusLevel ?? null,
+    },
+  );
+  // The name is the person's own, shared by their organisations; the membership's version guards it here.
+  if (input.name !== before.name) {
+    await tx.update(users).set({ name: input.name, updatedAt: sql`now()` }).where(eq(users.id, before.userId));
+  }
+  const after = await getPerson(tx, actor, personId);
+  const changes = diff(auditSnapshot(before), auditSnapshot(after));
+  if (Object.keys(changes.after).length > 0) {
+    await recordAudit(tx, actor, { type: "person.updated", subjectType: "person", subjectId: personId, ...changes });
+  }
+  return after;
+}
+
+export async function setPersonStatus(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  expectedVersion: number,
+  to: "active" | "deactivated",
+): Promise<PersonDetail> {
+  const before = await loadPersonRow(tx, actor, personId);
+  if (to === "deactivated") {
+    if (isSelf(actor, before)) throw new HttpProblem(422, "field.cannotDeactivateSelf");
+    // Already deactivated: someone else got there first, which is what a conflict means.
+    if (!canDeactivate(actor, before)) throw conflict();
+  } else if (!canReactivate(actor, before)) {
+    throw conflict();
+  }
+  await updateVersioned(
+    tx,
+    memberships,
+    { id: personId, organisationId: actor.organisationId, expectedVersion },
+    { status: to },
+  );
+  const after = await getPerson(tx, actor, personId);
+  await recordAudit(tx, actor, {
+    type: to === "deactivated" ? "person.deactivated" : "person.reactivated",
+    subjectType: "person",
+    subjectId: personId,
+    before: { status: before.status },
+    after: { status: after.status },
+  });
+  return after;
+}
+
+function registrationValues(input: RegistrationInput) {
+  return {
+    register: input.register,
+    registrationType: input.registrationType,
+    number: input.number,
+    validUntil: input.validUntil ?? null,
+    reregistrationDate: input.reregistrationDate ?? null,
+  };
+}
+
+const registrationSnapshot = (row: typeof registrations.$inferSelect) => ({
+  personId: row.membershipId,
+  register: row.register,
+  registrationType: row.registrationType,
+  number: row.number,
+  validUntil: row.validUntil,
+  reregistrationDate: row.reregistrationDate,
+});
+
+async function loadRegistration(tx: Tx, actor: Actor, personId: string, registrationId: string) {
+  const [row] = await tx
+    .select()
+    .from(registrations)
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        eq(registrations.membershipId, personId),
+        eq(registrations.organisationId, actor.organisationId),
+      ),
+    )
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
+
+export async function addRegistration(tx: Tx, actor: Actor, personId: string, input: RegistrationInput) {
+  await loadPersonRow(tx, actor, personId);
+  const [row] = await tx
+    .insert(registrations)
+    .values({ organisationId: actor.organisationId, membershipId: personId, ...registrationValues(input) })
+    .returning();
+  if (!row) throw new Error("registration insert returned nothing");
+  await recordAudit(tx, actor, {
+    type: "registration.created",
+    subjectType: "registration",
+    subjectId: row.id,
+    after: registrationSnapshot(row),
+  });
+  return toRegistration(row);
+}
+
+export async function updateRegistration(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  registrationId: string,
+  input: RegistrationInput & { version: number },
+) {
+  const before = await loadRegistration(tx, actor, personId, registrationId);
+  const row = await updateVersioned(
+    tx,
+    registrations,
+    { id: registrationId, organisationId: actor.organisationId, expectedVersion: input.version },
+    registrationValues(input),
+  );
+  const changes = diff(registrationSnapshot(before), registrationSnapshot(row));
+  if (Object.keys(changes.after).length > 0) {
+    await recordAudit(tx, actor, {
+      type: "registration.updated",
+      subjectType: "registration",
+      subjectId: registrationId,
+      before: { personId, ...changes.before },
+      after: { personId, ...changes.after },
+    });
+  }
+  return toRegistration(row);
+}
+
+export async function deleteRegistration(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  registrationId: string,
+  version: number,
+) {
+  const before = await loadRegistration(tx, actor, personId, registrationId);
+  if (before.version !== version) throw conflict();
+  const deleted = await tx
+    .delete(registrations)
+    .where(
+      and(
+        eq(registrations.id, registrationId),
+        eq(registrations.organisationId, actor.organisationId),
+        eq(registrations.version, version),
+      ),
+    )
+    .returning({ id: registrations.id });
+  if (deleted.length === 0) throw conflict();
+  await recordAudit(tx, actor, {
+    type: "registration.deleted",
+    subjectType: "registration",
+    subjectId: registrationId,
+    before: registrationSnapshot(before),
+  });
+}

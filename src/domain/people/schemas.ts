@@ -10,7 +10,10 @@ const isoDate = z.iso.date();
 
 export const personFields = {
   name: trimmed(200),
-  email: z.email().max(254).transform((e) => e.trim().toLowerCase()),
+  email: z
+    .email()
+    .max(254)
+    .transform((e) => e.trim().toLowerCase()),
   roles: rolesSchema,
   jobTitle: z.string().trim().max(200).nullable().optional(),
   academicExperienceYears: z.number().int().min(0).max(70).nullable().optional(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { diff } from "../audit";
-import { changedFields, valueAsText } from "./changes";
+import { diff } from "../audit.js";
+import { changedFields, valueAsText } from "./changes.js";
 
 describe("changedFields", () => {
   it("lists only the fields whose value differs", () => {

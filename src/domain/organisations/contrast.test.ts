@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { contrastRatio, parseHexColor, relativeLuminance, whiteTextContrast, whiteTextIsReadable } from "./contrast";
+import { contrastRatio, parseHexColor, relativeLuminance, whiteTextContrast, whiteTextIsReadable } from "./contrast.js";
 
 describe("parseHexColor", () => {
   it("reads #rrggbb in either case", () => {

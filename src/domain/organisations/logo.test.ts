@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sniffLogoType } from "./logo";
+import { sniffLogoType } from "./logo.js";
 
 const bytes = (...parts: Array<number[] | string>) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === "string" ? [...p].map((c) => c.charCodeAt(0)) : p)));

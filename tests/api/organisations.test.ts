@@ -13,7 +13,26 @@ afterAll(() => t.close());
 
 const PNG = readFileSync(new URL("../../src/server/demo/rivierenland.png", import.meta.url));
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, ...Buffer.from("JFIF\0"), 0x01, 0x01, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9]);
+const JPEG = Buffer.from([
+  0xff,
+  0xd8,
+  0xff,
+  0xe0,
+  0x00,
+  0x10,
+  ...Buffer.from("JFIF\0"),
+  0x01,
+  0x01,
+  0,
+  0,
+  1,
+  0,
+  1,
+  0,
+  0,
+  0xff,
+  0xd9,
+]);
 
 function logoForm(bytes: Uint8Array, filename = "logo.png", type = "image/png", field = "logo") {
   const form = new FormData();
@@ -24,7 +43,14 @@ function logoForm(bytes: Uint8Array, filename = "logo.png", type = "image/png", 
 async function branding(client: TestClient) {
   const response = await client.get("/api/v1/organisation/branding");
   expect(response.statusCode).toBe(200);
-  return response.json() as { id: string; name: string; primaryColor: string; logoUrl: string | null; logoMime: string | null; version: number };
+  return response.json() as {
+    id: string;
+    name: string;
+    primaryColor: string;
+    logoUrl: string | null;
+    logoMime: string | null;
+    version: number;
+  };
 }
 
 const uploadLogo = (client: TestClient, version: number, form: FormData) =>
@@ -52,7 +78,11 @@ describe("branding", () => {
       version: current.version,
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toMatchObject({ name: "Zorggroep De Linde Nieuw", primaryColor: "#1b5e20", version: current.version + 1 });
+    expect(response.json()).toMatchObject({
+      name: "Zorggroep De Linde Nieuw",
+      primaryColor: "#1b5e20",
+      version: current.version + 1,
+    });
 
     const session = await admin.refreshSession();
     expect(session.organisation.name).toBe("Zorggroep De Linde Nieuw");
@@ -68,9 +98,17 @@ describe("branding", () => {
   it("refuses a stale version with 409 and changes nothing", async () => {
     const admin = await t.login("beheer@delinde.example");
     const current = await branding(admin);
-    const first = await admin.put("/api/v1/organisation/branding", { name: "Eerste", primaryColor: "#123456", version: current.version });
+    const first = await admin.put("/api/v1/organisation/branding", {
+      name: "Eerste",
+      primaryColor: "#123456",
+      version: current.version,
+    });
     expect(first.statusCode).toBe(200);
-    const stale = await admin.put("/api/v1/organisation/branding", { name: "Tweede", primaryColor: "#654321", version: current.version });
+    const stale = await admin.put("/api/v1/organisation/branding", {
+      name: "Tweede",
+      primaryColor: "#654321",
+      version: current.version,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.headers["content-type"]).toContain("application/problem+json");
     expect(stale.json().current).toMatchObject({ name: "Eerste", version: current.version + 1 });
@@ -94,7 +132,10 @@ describe("branding", () => {
   it("is for the admin only: others get 403 on every branding route", async () => {
     const trainee = await t.login("daan.bakker@delinde.example");
     expect((await trainee.get("/api/v1/organisation/branding")).statusCode).toBe(403);
-    expect((await trainee.put("/api/v1/organisation/branding", { name: "Van mij", primaryColor: "#000000", version: 1 })).statusCode).toBe(403);
+    expect(
+      (await trainee.put("/api/v1/organisation/branding", { name: "Van mij", primaryColor: "#000000", version: 1 }))
+        .statusCode,
+    ).toBe(403);
     expect((await uploadLogo(trainee, 1, logoForm(PNG))).statusCode).toBe(403);
     expect((await trainee.delete("/api/v1/organisation/logo?version=1")).statusCode).toBe(403);
     const guide = await t.login("sanne.visser@netwerk.example");
@@ -107,7 +148,11 @@ describe("branding", () => {
     const other = await t.login("beheer@rivierenland.example");
     const before = await branding(other);
     expect(before.id).toBe(t.orgs.rivier);
-    const response = await other.put("/api/v1/organisation/branding", { name: "Rivierenland", primaryColor: "#0b7285", version: before.version });
+    const response = await other.put("/api/v1/organisation/branding", {
+      name: "Rivierenland",
+      primaryColor: "#0b7285",
+      version: before.version,
+    });
     expect(response.statusCode).toBe(200);
     const [linde] = await t.database.db.select().from(organisations).where(eq(organisations.id, t.orgs.linde));
     expect(linde?.name).not.toBe("Rivierenland");
@@ -153,7 +198,11 @@ describe("logo", () => {
   it("refuses a text file named logo.png declared as image/png", async () => {
     const admin = await t.login("beheer@delinde.example");
     const before = await branding(admin);
-    const response = await uploadLogo(admin, before.version, logoForm(Buffer.from("<svg onload='alert(1)'>niet echt een png</svg>"), "logo.png"));
+    const response = await uploadLogo(
+      admin,
+      before.version,
+      logoForm(Buffer.from("<svg onload='alert(1)'>niet echt een png</svg>"), "logo.png"),
+    );
     expect(response.statusCode).toBe(422);
     expect(response.json().errors.logo).toBe("Een logo moet een PNG-, JPEG- of WebP-afbeelding zijn.");
     expect(await branding(admin)).toEqual(before);
@@ -233,6 +282,8 @@ describe("logo", () => {
     expect((await anonymous.get(`/api/v1/me/organisations/${t.orgs.linde}/logo`)).statusCode).toBe(404);
     const admin = await t.login("beheer@delinde.example");
     expect((await admin.get("/api/v1/me/organisations/niet-een-id/logo")).statusCode).toBe(404);
-    expect((await admin.get("/api/v1/me/organisations/00000000-0000-4000-8000-000000000000/logo")).statusCode).toBe(404);
+    expect((await admin.get("/api/v1/me/organisations/00000000-0000-4000-8000-000000000000/logo")).statusCode).toBe(
+      404,
+    );
   });
 });

@@ -14,7 +14,9 @@ describe("changedFields", () => {
       { field: "name", before: undefined, after: "Daan" },
       { field: "roles", before: undefined, after: ["trainee"] },
     ]);
-    expect(changedFields({ mime: "image/png" }, null)).toEqual([{ field: "mime", before: "image/png", after: undefined }]);
+    expect(changedFields({ mime: "image/png" }, null)).toEqual([
+      { field: "mime", before: "image/png", after: undefined },
+    ]);
   });
 
   it("treats a field missing on one side as empty, and reads what diff() wrote", () => {

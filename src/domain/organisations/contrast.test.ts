@@ -8,7 +8,8 @@ describe("parseHexColor", () => {
     expect(parseHexColor("#FFFFFF")).toEqual([255, 255, 255]);
   });
   it("refuses anything else", () => {
-    for (const bad of ["", "#fff", "1c7ed6", "#1c7ed", "#1c7ed6a", "#gggggg", "red"]) expect(parseHexColor(bad)).toBeNull();
+    for (const bad of ["", "#fff", "1c7ed6", "#1c7ed", "#1c7ed6a", "#gggggg", "red"])
+      expect(parseHexColor(bad)).toBeNull();
   });
 });
 

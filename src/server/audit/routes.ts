@@ -1,3 +1,45 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { canViewAuditLog } from "../../domain/audit/policy.js";
+import { auditActorsSchema, auditPageSchema, auditQuerySchema } from "../../domain/audit/schemas.js";
+import { forbidden } from "../http/problem.js";
+import { requireAuth } from "../plugins/auth.js";
+import { withTenant } from "../tenancy.js";
+import { listAuditActors, listAuditEvents } from "./service.js";
 
-export const auditRoutes: FastifyPluginAsyncZod = async (_app) => {};
+const tags = ["audit"];
+const security = [{ session: [] }];
+
+export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/audit-events",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The organisation's audit log, newest first, filtered and paged",
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema },
+      },
+    },
+    async (request) => {
+      if (!canViewAuditLog(requireAuth(request).actor)) throw forbidden();
+      return withTenant(request, (tx, actor) => listAuditEvents(tx, actor, request.query));
+    },
+  );
+
+  app.get(
+    "/audit-events/actors",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Everyone who appears in the audit log, for filtering",
+        response: { 200: auditActorsSchema },
+      },
+    },
+    async (request) => {
+      if (!canViewAuditLog(requireAuth(request).actor)) throw forbidden();
+      return withTenant(request, (tx, actor) => listAuditActors(tx, actor));
+    },
+  );
+};

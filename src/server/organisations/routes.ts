@@ -15,7 +15,14 @@ const security = [{ session: [] }];
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/organisation/branding",
-    { schema: { tags, security, summary: "Name, colour and logo of the current organisation", response: { 200: brandingResponse } } },
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Name, colour and logo of the current organisation",
+        response: { 200: brandingResponse },
+      },
+    },
     async (request) => {
       if (!canViewBranding(requireAuth(request).actor)) throw forbidden();
       return withTenant(request, (tx, actor) => getBranding(tx, actor));
@@ -61,7 +68,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     "/organisation/logo",
     {
-      schema: { tags, security, summary: "Remove the logo (versioned)", querystring: versionQuery, response: { 200: brandingResponse } },
+      schema: {
+        tags,
+        security,
+        summary: "Remove the logo (versioned)",
+        querystring: versionQuery,
+        response: { 200: brandingResponse },
+      },
     },
     async (request) => {
       if (!canManageBranding(requireAuth(request).actor)) throw forbidden();

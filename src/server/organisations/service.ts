@@ -45,7 +45,11 @@ function toResponse(row: BrandingRow): BrandingResponse {
 }
 
 async function currentBranding(tx: Tx, actor: Actor, lock: boolean) {
-  const query = tx.select(brandingColumns).from(organisations).where(eq(organisations.id, actor.organisationId)).limit(1);
+  const query = tx
+    .select(brandingColumns)
+    .from(organisations)
+    .where(eq(organisations.id, actor.organisationId))
+    .limit(1);
   const [row] = lock ? await query.for("update") : await query;
   if (!row) throw notFound();
   return row;
@@ -87,7 +91,12 @@ export async function updateBranding(tx: Tx, actor: Actor, input: UpdateBranding
     { name: after.name, primaryColor: after.primaryColor },
   );
   if (Object.keys(changes.after).length) {
-    await recordAudit(tx, actor, { type: "branding.updated", subjectType: "organisation", subjectId: actor.organisationId, ...changes });
+    await recordAudit(tx, actor, {
+      type: "branding.updated",
+      subjectType: "organisation",
+      subjectId: actor.organisationId,
+      ...changes,
+    });
   }
   return toResponse(after);
 }
@@ -102,19 +111,15 @@ export async function setLogo(
   expectedVersion: number,
   logo: { bytes: Buffer; mime: LogoMime } | null,
 ): Promise<BrandingResponse> {
-  const { before, after } = await updateOrganisation(
-    tx,
-    actor,
-    expectedVersion,
-    (previous) =>
-      logo
-        ? {
-            logo: logo.bytes,
-            logoMime: logo.mime,
-            // The logo's address carries this time in milliseconds and is cached for good: it must move on.
-            logoUpdatedAt: new Date(Math.max(Date.now(), (previous.logoUpdatedAt?.getTime() ?? 0) + 1)),
-          }
-        : { logo: null, logoMime: null, logoUpdatedAt: null },
+  const { before, after } = await updateOrganisation(tx, actor, expectedVersion, (previous) =>
+    logo
+      ? {
+          logo: logo.bytes,
+          logoMime: logo.mime,
+          // The logo's address carries this time in milliseconds and is cached for good: it must move on.
+          logoUpdatedAt: new Date(Math.max(Date.now(), (previous.logoUpdatedAt?.getTime() ?? 0) + 1)),
+        }
+      : { logo: null, logoMime: null, logoUpdatedAt: null },
   );
   const was = logoFacts(before);
   const is = logoFacts(after);

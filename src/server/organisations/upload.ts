@@ -15,7 +15,7 @@ export async function readLogoUpload(request: FastifyRequest): Promise<{ bytes: 
   let bytes: Buffer;
   try {
     const file = await request.file({ limits: { fileSize: LOGO_MAX_BYTES, files: 1 } });
-    if (!file || file.fieldname !== "logo") throw invalid({ logo: "field.logoMissing" });
+    if (file?.fieldname !== "logo") throw invalid({ logo: "field.logoMissing" });
     bytes = await file.toBuffer();
     if (file.file.truncated) throw tooLarge();
   } catch (error) {

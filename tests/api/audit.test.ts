@@ -1,0 +1,247 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, users } from "../../src/db/schema.js";
+import { AUDIT_PAGE_SIZE } from "../../src/domain/audit/schemas.js";
+import { recordAudit } from "../../src/server/audit/record-audit.js";
+import { inTenant } from "../../src/server/tenancy.js";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+
+let t: TestApp;
+let admin: TestClient;
+let adminId: string;
+let otherAdminId: string;
+
+interface Entry {
+  id: number;
+  createdAt: string;
+  type: string;
+  subjectType: string;
+  subjectId: string;
+  subjectName: string | null;
+  actor: { id: string; name: string } | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+const userId = async (email: string) =>
+  (await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]?.id ?? "";
+
+async function list(client: TestClient, query = "") {
+  const response = await client.get(`/api/v1/audit-events${query}`);
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as { items: Entry[]; page: number; pageSize: number; total: number };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  adminId = await userId("beheer@delinde.example");
+  otherAdminId = await userId("beheer@rivierenland.example");
+  admin = await t.login("beheer@delinde.example");
+
+  // Known history in De Linde, at fixed times (Dutch winter time is UTC+1).
+  await t.database.db.insert(auditEvents).values([
+    {
+      organisationId: t.orgs.linde,
+      actorUserId: adminId,
+      type: "person.created",
+      subjectType: "person",
+      subjectId: "p-1",
+      after: { name: "Piet Oud", roles: ["trainee"] },
+      createdAt: new Date("2026-01-10T09:00:00Z"),
+    },
+    {
+      organisationId: t.orgs.linde,
+      actorUserId: null,
+      type: "invitation.accepted",
+      subjectType: "invitation",
+      subjectId: "i-1",
+      createdAt: new Date("2026-01-14T23:30:00Z"),
+    },
+    {
+      organisationId: t.orgs.linde,
+      actorUserId: adminId,
+      type: "person.updated",
+      subjectType: "person",
+      subjectId: "p-1",
+      before: { jobTitle: null },
+      after: { jobTitle: "Trainer" },
+      createdAt: new Date("2026-01-20T12:00:00Z"),
+    },
+  ]);
+  // And something in Rivierenland that De Linde must never see.
+  await t.database.db.insert(auditEvents).values({
+    organisationId: t.orgs.rivier,
+    actorUserId: otherAdminId,
+    type: "person.created",
+    subjectType: "person",
+    subjectId: "geheim-rivierenland",
+    after: { name: "Geheime Rivierenlander" },
+    createdAt: new Date("2026-01-15T10:00:00Z"),
+  });
+
+  // A change through the API, which is logged with the actor.
+  const branding = (await admin.get("/api/v1/organisation/branding")).json();
+  const put = await admin.put("/api/v1/organisation/branding", {
+    name: branding.name,
+    primaryColor: "#0b7285",
+    version: branding.version,
+  });
+  expect(put.statusCode).toBe(200);
+});
+afterAll(() => t.close());
+
+describe("audit log browser", () => {
+  it("lists the organisation's entries newest first, with the actor's name and the subject in words", async () => {
+    const page = await list(admin);
+    expect(page.total).toBe(4);
+    expect(page.items.map((e) => e.type)).toEqual([
+      "branding.updated",
+      "person.updated",
+      "invitation.accepted",
+      "person.created",
+    ]);
+    const [branding] = page.items;
+    expect(branding?.actor).toEqual({ id: adminId, name: "Anna de Vries" });
+    expect(branding?.subjectType).toBe("organisation");
+    expect(branding?.subjectId).toBe(t.orgs.linde);
+    expect(branding?.subjectName).toBe("Zorggroep De Linde");
+    expect(branding?.before).toEqual({ primaryColor: "#2b8a3e" });
+    expect(branding?.after).toEqual({ primaryColor: "#0b7285" });
+    expect(page.items[2]?.actor).toBeNull();
+    const times = page.items.map((e) => Date.parse(e.createdAt));
+    expect([...times].sort((a, b) => b - a)).toEqual(times);
+  });
+
+  it("filters by type, subject type and actor", async () => {
+    expect((await list(admin, "?type=person.updated")).items.map((e) => e.type)).toEqual(["person.updated"]);
+    expect((await list(admin, "?subjectType=person")).items.map((e) => e.type)).toEqual([
+      "person.updated",
+      "person.created",
+    ]);
+    const byAdmin = await list(admin, `?actor=${adminId}`);
+    expect(byAdmin.total).toBe(3);
+    expect(byAdmin.items.every((e) => e.actor?.id === adminId)).toBe(true);
+    expect((await list(admin, "?type=logo.updated")).items).toEqual([]);
+  });
+
+  it("filters by date range in whole Dutch days, both ends included", async () => {
+    // 23:30 UTC on 14 January is 00:30 on 15 January in Amsterdam.
+    expect((await list(admin, "?from=2026-01-15&to=2026-01-20")).items.map((e) => e.type)).toEqual([
+      "person.updated",
+      "invitation.accepted",
+    ]);
+    expect((await list(admin, "?to=2026-01-14")).items.map((e) => e.type)).toEqual(["person.created"]);
+    expect((await list(admin, "?from=2026-01-10&to=2026-01-10")).total).toBe(1);
+  });
+
+  it("refuses filters that make no sense, per field", async () => {
+    const reversed = await admin.get("/api/v1/audit-events?from=2026-02-01&to=2026-01-01");
+    expect(reversed.statusCode).toBe(422);
+    expect(reversed.json().errors.to).toBe("De einddatum ligt vóór de begindatum.");
+    const badType = await admin.get("/api/v1/audit-events?type=person.exploded&page=0");
+    expect(badType.statusCode).toBe(422);
+    expect(Object.keys(badType.json().errors).sort()).toEqual(["page", "type"]);
+  });
+
+  it("pages through a long log", async () => {
+    await inTenant(
+      t.database.db,
+      { organisationId: t.orgs.linde, userId: adminId, membershipId: "", roles: ["admin"] },
+      async (tx, actor) => {
+        for (let i = 0; i < AUDIT_PAGE_SIZE + 3; i++) {
+          await recordAudit(tx, actor, {
+            type: "registration.created",
+            subjectType: "registration",
+            subjectId: `r-${i}`,
+            after: { number: String(i) },
+          });
+        }
+      },
+    );
+    const first = await list(admin, "?type=registration.created");
+    const second = await list(admin, "?type=registration.created&page=2");
+    expect(first.total).toBe(AUDIT_PAGE_SIZE + 3);
+    expect(first.items).toHaveLength(AUDIT_PAGE_SIZE);
+    expect(second.items).toHaveLength(3);
+    expect(second.page).toBe(2);
+    const ids = [...first.items, ...second.items].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+  });
+
+  it("never shows another organisation's entries, whatever the filter", async () => {
+    for (const query of [
+      "",
+      "?type=person.created",
+      `?actor=${otherAdminId}`,
+      "?from=2026-01-15&to=2026-01-15",
+      "?page=2",
+    ]) {
+      const response = await admin.get(`/api/v1/audit-events${query}`);
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain("geheim-rivierenland");
+      expect(response.body).not.toContain("Geheime Rivierenlander");
+    }
+    const actors = await admin.get("/api/v1/audit-events/actors");
+    expect(actors.json().items).toEqual([{ id: adminId, name: "Anna de Vries" }]);
+
+    const other = await t.login("beheer@rivierenland.example");
+    const theirs = await list(other);
+    expect(theirs.items.map((e) => e.subjectId)).toEqual(["geheim-rivierenland"]);
+  });
+
+  it("is for the admin only", async () => {
+    for (const email of ["daan.bakker@delinde.example", "sanne.visser@netwerk.example", "joost.smit@delinde.example"]) {
+      const client = await t.login(email);
+      expect((await client.get("/api/v1/audit-events")).statusCode, email).toBe(403);
+      expect((await client.get("/api/v1/audit-events/actors")).statusCode, email).toBe(403);
+    }
+    expect((await (await t.anonymous()).get("/api/v1/audit-events")).statusCode).toBe(401);
+  });
+});
+
+/** What the database said when refusing: drizzle wraps the driver's error as its cause. */
+async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+  } catch (error) {
+    const e = error as Error & { cause?: Error };
+    return `${e.message} ${e.cause?.message ?? ""}`;
+  }
+  return "not refused";
+}
+
+describe("the audit log is append-only", () => {
+  it("refuses UPDATE and DELETE at the database, even for the owner connection", async () => {
+    const before = await t.database.db.select().from(auditEvents).orderBy(auditEvents.id);
+    expect(await refusal(t.database.db.execute(sql`update audit_events set type = 'person.deleted'`))).toMatch(
+      /audit_events is append-only/,
+    );
+    expect(await refusal(t.database.db.execute(sql`delete from audit_events`))).toMatch(/audit_events is append-only/);
+    expect(
+      await refusal(t.database.db.delete(auditEvents).where(eq(auditEvents.organisationId, t.orgs.linde))),
+    ).toMatch(/audit_events is append-only/);
+    expect(await t.database.db.select().from(auditEvents).orderBy(auditEvents.id)).toEqual(before);
+  });
+
+  it("refuses them inside a tenant transaction as the application role too", async () => {
+    const actor = { organisationId: t.orgs.linde, userId: adminId, membershipId: "", roles: ["admin" as const] };
+    expect(
+      await refusal(
+        inTenant(t.database.db, actor, (tx) =>
+          tx.update(auditEvents).set({ after: null }).where(eq(auditEvents.organisationId, t.orgs.linde)),
+        ),
+      ),
+    ).toMatch(/audit_events is append-only/);
+    expect(await refusal(inTenant(t.database.db, actor, (tx) => tx.execute(sql`delete from audit_events`)))).toMatch(
+      /audit_events is append-only/,
+    );
+    // Adding stays possible: that is how the log grows.
+    const count = async () => (await t.database.db.select().from(auditEvents)).length;
+    const n = await count();
+    await inTenant(t.database.db, actor, (tx, a) =>
+      recordAudit(tx, a, { type: "person.reactivated", subjectType: "person", subjectId: "p-1" }),
+    );
+    expect(await count()).toBe(n + 1);
+  });
+});

@@ -34,7 +34,7 @@ const JPEG = Buffer.from([
   0xd9,
 ]);
 
-function logoForm(bytes: Uint8Array, filename = "logo.png", type = "image/png", field = "logo") {
+function logoForm(bytes: Uint8Array<ArrayBuffer>, filename = "logo.png", type = "image/png", field = "logo") {
   const form = new FormData();
   form.append(field, new Blob([bytes], { type }), filename);
   return form;

@@ -1,4 +1,78 @@
-// Placeholder until this page is built.
+import { Alert, Anchor, Card, Center, Grid, Loader, Stack, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { ApiError } from "../api";
+import { PageTitle } from "../shell/PageTitle";
+import { usePerson } from "./components/model";
+import { PersonEditForm } from "./components/PersonEditForm";
+import { RegistrationsSection } from "./components/RegistrationsSection";
+import { StatusSection } from "./components/StatusSection";
+
+/** One person of the organisation: details, status and professional registrations. */
 export default function PersonPage() {
-  return null;
+  const { t } = useTranslation("people");
+  const { t: tc } = useTranslation();
+  const personId = useParams().personId ?? "";
+  const query = usePerson(personId);
+  const reload = async () => (await query.refetch()).data;
+
+  const back = (
+    <Anchor component={Link} to="/mensen" size="sm">
+      ← {t("person.back")}
+    </Anchor>
+  );
+
+  if (query.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label={tc("loading")} />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    const missing = query.error instanceof ApiError && query.error.status === 404;
+    return (
+      <Stack>
+        {back}
+        <PageTitle>{missing ? t("person.notFound") : tc("errors.generic")}</PageTitle>
+      </Stack>
+    );
+  }
+
+  const person = query.data;
+  return (
+    <Stack gap="md">
+      {back}
+      <PageTitle>{person.name}</PageTitle>
+      {person.status === "deactivated" && (
+        <Alert color="gray" variant="light">
+          {t("person.deactivatedText")}
+        </Alert>
+      )}
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          <Card withBorder component="section" aria-labelledby="person-details-heading">
+            <Title order={3} size="h4" mb="sm" id="person-details-heading">
+              {t("person.details")}
+            </Title>
+            <PersonEditForm key={person.id} person={person} onReload={reload} />
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder component="section" aria-labelledby="person-status-heading">
+            <Title order={3} size="h4" mb="sm" id="person-status-heading">
+              {t("person.statusSection")}
+            </Title>
+            <StatusSection person={person} onReload={reload} />
+          </Card>
+        </Grid.Col>
+      </Grid>
+      <Card withBorder component="section" aria-labelledby="person-registrations-heading">
+        <Title order={3} size="h4" mb="sm" id="person-registrations-heading">
+          {t("registrations.title")}
+        </Title>
+        <RegistrationsSection person={person} onReload={reload} />
+      </Card>
+    </Stack>
+  );
 }

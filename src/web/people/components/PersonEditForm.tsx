@@ -1,0 +1,109 @@
+import { Alert, Button, Group, List, Stack } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { api } from "../../api";
+import { useApiSubmit } from "../../forms";
+import { ConflictNotice } from "../../shell/ConflictNotice";
+import { FormError } from "../../shell/FormError";
+import { mergeReloaded } from "./merge";
+import { type PersonDetail, type PersonFormValues, peopleKeys, personBody, personToForm } from "./model";
+import { PersonFields } from "./PersonFields";
+
+const fieldLabel: Record<string, string> = {
+  name: "fields.name",
+  roles: "fields.roles",
+  jobTitle: "fields.jobTitle",
+  academicExperienceYears: "fields.academicExperienceYears",
+  dreyfusLevel: "fields.dreyfusLevel",
+};
+
+/**
+ * Edits a person. A newer server version (after a 409 and "load the new version", or after a
+ * status change) is merged in: untouched fields follow the server, typed input stays.
+ */
+export function PersonEditForm({ person, onReload }: { person: PersonDetail; onReload: () => Promise<unknown> }) {
+  const { t } = useTranslation("people");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<PersonFormValues>({ initialValues: personToForm(person) });
+  const baseline = useRef<PersonFormValues>(personToForm(person));
+  const [clashes, setClashes] = useState<Array<{ field: string; value: string }>>([]);
+  const [reloaded, setReloaded] = useState(false);
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+
+  const describe = (key: string, values: PersonFormValues) => {
+    const value = values[key];
+    if (key === "roles") return (value as string[]).map((r) => tc(`roles.${r}`)).join(", ");
+    if (key === "dreyfusLevel" && value) return t(`dreyfus.${value as "1"}`);
+    return value === "" || value === null ? t("person.empty") : String(value);
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: merges when the server's version changes, not on every render
+  useEffect(() => {
+    if (person.version === baseline.current.version) return;
+    const fresh = personToForm(person);
+    const merged = mergeReloaded(form.getValues(), baseline.current, fresh);
+    baseline.current = fresh;
+    form.setValues(merged.values);
+    setClashes(merged.clashes.map((key) => ({ field: String(key), value: describe(String(key), fresh) })));
+  }, [person.version]);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const saved = await api<PersonDetail>(`/people/${person.id}`, {
+        method: "PUT",
+        body: { ...personBody(values), version: values.version },
+      });
+      baseline.current = personToForm(saved);
+      form.setValues(personToForm(saved));
+      form.resetDirty();
+      setClashes([]);
+      setReloaded(false);
+      queryClient.setQueryData(peopleKeys.person(person.id), saved);
+      await queryClient.invalidateQueries({ queryKey: ["people", "list"] });
+      notifications.show({ color: "green", message: t("person.saved") });
+    }),
+  );
+
+  async function reload() {
+    await onReload();
+    clearConflict();
+    setReloaded(true);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack>
+        {conflict && <ConflictNotice onReload={reload} onDismiss={clearConflict} />}
+        {reloaded && !conflict && (
+          <Alert color="blue" variant="light" role="status">
+            {t("person.reloaded")}
+            {clashes.length > 0 && (
+              <>
+                <br />
+                {t("person.changedWhileEditing")}
+                <List size="sm" mt={4}>
+                  {clashes.map((c) => (
+                    <List.Item key={c.field}>
+                      {t("person.serverValue", { field: t(fieldLabel[c.field] as "fields.name"), value: c.value })}
+                    </List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+          </Alert>
+        )}
+        <FormError message={formError} />
+        <PersonFields form={form} emailEditable={false} />
+        <Group>
+          <Button type="submit" loading={form.submitting} disabled={!person.abilities.edit}>
+            {t("person.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

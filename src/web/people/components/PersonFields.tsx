@@ -1,0 +1,68 @@
+import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import type { UseFormReturnType } from "@mantine/form";
+import { useTranslation } from "react-i18next";
+import { ROLES } from "../../../domain/roles";
+import type { PersonFormValues } from "./model";
+
+const DREYFUS_LEVELS = ["1", "2", "3", "4", "5"] as const;
+
+/** The fields of a person, shared by the create dialog and the edit form. */
+export function PersonFields({
+  form,
+  emailEditable,
+}: {
+  form: UseFormReturnType<PersonFormValues>;
+  emailEditable: boolean;
+}) {
+  const { t } = useTranslation("people");
+  const { t: tc } = useTranslation();
+  return (
+    <Stack gap="sm">
+      <TextInput label={t("fields.name")} required autoComplete="off" {...form.getInputProps("name")} />
+      {emailEditable ? (
+        <TextInput
+          label={t("fields.email")}
+          description={t("fields.emailHint")}
+          type="email"
+          required
+          autoComplete="off"
+          {...form.getInputProps("email")}
+        />
+      ) : (
+        <TextInput
+          label={t("fields.email")}
+          description={t("fields.emailReadonly")}
+          value={form.values.email}
+          readOnly
+          variant="filled"
+        />
+      )}
+      <Checkbox.Group label={t("fields.roles")} withAsterisk {...form.getInputProps("roles")}>
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
+          {ROLES.map((role) => (
+            <Checkbox key={role} value={role} label={tc(`roles.${role}`)} />
+          ))}
+        </SimpleGrid>
+      </Checkbox.Group>
+      <TextInput label={t("fields.jobTitle")} autoComplete="off" {...form.getInputProps("jobTitle")} />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <NumberInput
+          label={t("fields.academicExperienceYears")}
+          min={0}
+          max={70}
+          allowDecimal={false}
+          allowNegative={false}
+          {...form.getInputProps("academicExperienceYears")}
+        />
+        <NativeSelect
+          label={t("fields.dreyfusLevel")}
+          data={[
+            { value: "", label: t("fields.dreyfusNone") },
+            ...DREYFUS_LEVELS.map((level) => ({ value: level, label: t(`dreyfus.${level}`) })),
+          ]}
+          {...form.getInputProps("dreyfusLevel")}
+        />
+      </SimpleGrid>
+    </Stack>
+  );
+}

@@ -1,0 +1,138 @@
+import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { REGISTERS } from "../../../domain/people/schemas";
+import { api } from "../../api";
+import { useApiSubmit } from "../../forms";
+import { ConflictNotice } from "../../shell/ConflictNotice";
+import { FormError } from "../../shell/FormError";
+import { mergeReloaded } from "./merge";
+import {
+  emptyRegistration,
+  type PersonDetail,
+  peopleKeys,
+  type RegistrationFormValues,
+  type RegistrationResponse,
+  registrationBody,
+  registrationToForm,
+} from "./model";
+
+interface Props {
+  person: PersonDetail;
+  /** Absent when adding a new registration. */
+  registration: RegistrationResponse | null;
+  onClose: () => void;
+  onReload: () => Promise<PersonDetail | undefined>;
+}
+
+/** Mounted per open dialog, so each starts from the registration it edits. */
+export function RegistrationModal({ person, registration, onClose, onReload }: Props) {
+  const { t } = useTranslation("people");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const initial = registration ? registrationToForm(registration) : emptyRegistration;
+  const form = useForm<RegistrationFormValues>({ initialValues: initial });
+  const baseline = useRef(initial);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const base = `/people/${person.id}/registrations`;
+      if (registration) {
+        await api(`${base}/${registration.id}`, {
+          method: "PUT",
+          body: { ...registrationBody(values), version: values.version },
+        });
+      } else {
+        await api(base, { body: registrationBody(values) });
+      }
+      await queryClient.invalidateQueries({ queryKey: peopleKeys.person(person.id) });
+      notifications.show({ color: "green", message: t("registrations.saved") });
+      onClose();
+    }),
+  );
+
+  async function reload() {
+    const fresh = (await onReload())?.registrations.find((r) => r.id === registration?.id);
+    clearConflict();
+    if (!fresh) {
+      setNotice(t("registrations.gone"));
+      return;
+    }
+    const merged = mergeReloaded(form.getValues(), baseline.current, registrationToForm(fresh));
+    baseline.current = registrationToForm(fresh);
+    form.setValues(merged.values);
+    setNotice(
+      merged.clashes.length
+        ? `${t("person.reloaded")} ${t("person.changedWhileEditing")} ${merged.clashes
+            .map(
+              (key) =>
+                `${t(`registrations.${String(key)}` as "registrations.number")}: ${fresh[key as keyof RegistrationResponse] ?? t("person.empty")}`,
+            )
+            .join("; ")}`
+        : t("person.reloaded"),
+    );
+  }
+
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      title={t(registration ? "registrations.editTitle" : "registrations.addTitle")}
+      size="lg"
+      closeButtonProps={{ "aria-label": tc("actions.close") }}
+    >
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          {conflict && <ConflictNotice onReload={reload} onDismiss={clearConflict} />}
+          {notice && !conflict && (
+            <Alert color="blue" variant="light" role="status">
+              {notice}
+            </Alert>
+          )}
+          <FormError message={formError} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <NativeSelect
+              label={t("registrations.register")}
+              required
+              data={REGISTERS.map((r) => ({ value: r, label: t(`registrations.registers.${r}`) }))}
+              {...form.getInputProps("register")}
+            />
+            <TextInput
+              label={t("registrations.number")}
+              required
+              autoComplete="off"
+              {...form.getInputProps("number")}
+            />
+          </SimpleGrid>
+          <TextInput
+            label={t("registrations.registrationType")}
+            required
+            autoComplete="off"
+            {...form.getInputProps("registrationType")}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput type="date" label={t("registrations.validUntil")} {...form.getInputProps("validUntil")} />
+            <TextInput
+              type="date"
+              label={t("registrations.reregistrationDate")}
+              {...form.getInputProps("reregistrationDate")}
+            />
+          </SimpleGrid>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={onClose}>
+              {tc("actions.cancel")}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {tc("actions.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}

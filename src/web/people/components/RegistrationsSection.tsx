@@ -1,0 +1,151 @@
+import { Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../api";
+import { formatDate } from "../../i18n";
+import { FormError } from "../../shell/FormError";
+import { type PersonDetail, peopleKeys, type RegistrationResponse } from "./model";
+import { RegistrationModal } from "./RegistrationModal";
+
+type Editing = { registration: RegistrationResponse | null } | null;
+
+export function RegistrationsSection({
+  person,
+  onReload,
+}: {
+  person: PersonDetail;
+  onReload: () => Promise<PersonDetail | undefined>;
+}) {
+  const { t, i18n } = useTranslation("people");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [editing, setEditing] = useState<Editing>(null);
+  const [deleting, setDeleting] = useState<RegistrationResponse | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const canEdit = person.abilities.edit;
+
+  async function remove(registration: RegistrationResponse) {
+    setBusy(true);
+    setError(null);
+    try {
+      await api(`/people/${person.id}/registrations/${registration.id}?version=${registration.version}`, {
+        method: "DELETE",
+      });
+      notifications.show({ color: "green", message: t("registrations.deleted") });
+      await queryClient.invalidateQueries({ queryKey: peopleKeys.person(person.id) });
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 409 || e.status === 404)) {
+        setError(t(e.status === 409 ? "registrations.deleteConflict" : "registrations.gone"));
+        await onReload();
+      } else {
+        setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
+      }
+    } finally {
+      setBusy(false);
+      setDeleting(null);
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <FormError message={error} />
+      {person.registrations.length === 0 ? (
+        <Text c="dimmed" size="sm">
+          {t("registrations.empty")}
+        </Text>
+      ) : (
+        <Table.ScrollContainer minWidth={680}>
+          <Table verticalSpacing="xs" aria-label={t("registrations.caption", { name: person.name })}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">{t("registrations.register")}</Table.Th>
+                <Table.Th scope="col">{t("registrations.registrationType")}</Table.Th>
+                <Table.Th scope="col">{t("registrations.number")}</Table.Th>
+                <Table.Th scope="col">{t("registrations.validUntil")}</Table.Th>
+                <Table.Th scope="col">{t("registrations.reregistrationDate")}</Table.Th>
+                {canEdit && <Table.Th scope="col">{t("registrations.actions")}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {person.registrations.map((r) => (
+                <Table.Tr key={r.id}>
+                  <Table.Td>{t(`registrations.registers.${r.register}`)}</Table.Td>
+                  <Table.Td>{r.registrationType}</Table.Td>
+                  <Table.Td>{r.number}</Table.Td>
+                  <Table.Td>{formatDate(r.validUntil, i18n.language)}</Table.Td>
+                  <Table.Td>{formatDate(r.reregistrationDate, i18n.language)}</Table.Td>
+                  {canEdit && (
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        <Button
+                          size="xs"
+                          variant="light"
+                          aria-label={t("registrations.editLabel", { number: r.number })}
+                          onClick={() => setEditing({ registration: r })}
+                        >
+                          {t("registrations.edit")}
+                        </Button>
+                        <Button
+                          size="xs"
+                          variant="subtle"
+                          color="red"
+                          aria-label={t("registrations.deleteLabel", { number: r.number })}
+                          onClick={() => setDeleting(r)}
+                        >
+                          {t("registrations.delete")}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {canEdit && (
+        <Group>
+          <Button variant="light" onClick={() => setEditing({ registration: null })}>
+            {t("registrations.add")}
+          </Button>
+        </Group>
+      )}
+      {editing && (
+        <RegistrationModal
+          key={editing.registration?.id ?? "new"}
+          person={person}
+          registration={editing.registration}
+          onClose={() => setEditing(null)}
+          onReload={onReload}
+        />
+      )}
+      <Modal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t("registrations.confirmDeleteTitle")}
+        closeButtonProps={{ "aria-label": tc("actions.close") }}
+      >
+        <Stack>
+          <Text size="sm">
+            {deleting &&
+              t("registrations.confirmDelete", {
+                number: deleting.number,
+                register: t(`registrations.registers.${deleting.register}`),
+              })}
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={() => setDeleting(null)}>
+              {tc("actions.cancel")}
+            </Button>
+            <Button color="red" loading={busy} onClick={() => deleting && remove(deleting)}>
+              {t("registrations.delete")}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,14 @@
+import { Badge } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { PersonStatus } from "../../../domain/people/api";
+
+const colors: Record<PersonStatus, string> = { active: "green", invited: "blue", deactivated: "gray" };
+
+export function StatusBadge({ status }: { status: PersonStatus }) {
+  const { t } = useTranslation("people");
+  return (
+    <Badge color={colors[status]} variant="light">
+      {t(`status.${status}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,100 @@
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { notifications } from "@mantine/notifications";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../api";
+import { FormError } from "../../shell/FormError";
+import { type PersonDetail, peopleKeys } from "./model";
+import { StatusBadge } from "./StatusBadge";
+
+/** Deactivate or reactivate, offered only when the server says this admin may. */
+export function StatusSection({ person, onReload }: { person: PersonDetail; onReload: () => Promise<unknown> }) {
+  const { t } = useTranslation("people");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [confirming, confirm] = useDisclosure(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const action = person.abilities.deactivate ? "deactivate" : person.abilities.reactivate ? "reactivate" : null;
+
+  async function change() {
+    if (!action) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const fresh = await api<PersonDetail>(`/people/${person.id}/${action}`, { body: { version: person.version } });
+      queryClient.setQueryData(peopleKeys.person(person.id), fresh);
+      await queryClient.invalidateQueries({ queryKey: ["people", "list"] });
+      notifications.show({
+        color: "green",
+        message: t(action === "deactivate" ? "person.deactivated" : "person.reactivated", { name: person.name }),
+      });
+      confirm.close();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 409) {
+        await onReload();
+        setError(t("person.statusConflict"));
+        confirm.close();
+      } else {
+        setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const explanation =
+    person.status === "deactivated"
+      ? t("person.deactivatedText")
+      : person.status === "invited"
+        ? t("person.invitedText")
+        : t("person.activeText");
+
+  return (
+    <Stack gap="sm">
+      <Group gap="sm">
+        <StatusBadge status={person.status} />
+      </Group>
+      <Text size="sm">{explanation}</Text>
+      {!action && person.status !== "deactivated" && person.abilities.edit && (
+        <Text size="sm" c="dimmed">
+          {t("person.selfText")}
+        </Text>
+      )}
+      <FormError message={error} />
+      {action && (
+        <Group>
+          <Button color={action === "deactivate" ? "red" : undefined} variant="light" onClick={confirm.open}>
+            {t(`person.${action}`)}
+          </Button>
+        </Group>
+      )}
+      <Modal
+        opened={confirming}
+        onClose={confirm.close}
+        title={t(action === "reactivate" ? "person.confirmReactivateTitle" : "person.confirmDeactivateTitle", {
+          name: person.name,
+        })}
+        closeButtonProps={{ "aria-label": tc("actions.close") }}
+      >
+        <Stack>
+          <Text size="sm">
+            {t(action === "reactivate" ? "person.confirmReactivate" : "person.confirmDeactivate", {
+              name: person.name,
+            })}
+          </Text>
+          <Group justify="flex-end" gap="sm">
+            <Button variant="default" onClick={confirm.close}>
+              {tc("actions.cancel")}
+            </Button>
+            <Button color={action === "deactivate" ? "red" : undefined} loading={busy} onClick={change}>
+              {action ? t(`person.${action}`) : ""}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

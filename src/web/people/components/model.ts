@@ -1,0 +1,112 @@
+import { useQuery } from "@tanstack/react-query";
+import type { PersonDetail, PersonList, RegistrationResponse } from "../../../domain/people/api";
+import { REGISTERS } from "../../../domain/people/schemas";
+import type { Role } from "../../../domain/roles";
+import { api } from "../../api";
+
+export type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } from "../../../domain/people/api";
+
+export const peopleKeys = {
+  all: ["people"] as const,
+  list: (query: string) => ["people", "list", query] as const,
+  person: (id: string) => ["people", "person", id] as const,
+};
+
+export function usePerson(personId: string) {
+  return useQuery({
+    queryKey: peopleKeys.person(personId),
+    queryFn: () => api<PersonDetail>(`/people/${encodeURIComponent(personId)}`),
+  });
+}
+
+export function usePeopleList(query: URLSearchParams) {
+  const qs = query.toString();
+  return useQuery({
+    queryKey: peopleKeys.list(qs),
+    queryFn: () => api<PersonList>(`/people?${qs}`),
+    placeholderData: (previous) => previous,
+  });
+}
+
+/** Form state of a person: text inputs hold strings, so empty means "not filled in". */
+export interface PersonFormValues extends Record<string, unknown> {
+  version: number;
+  name: string;
+  email: string;
+  roles: Role[];
+  jobTitle: string;
+  academicExperienceYears: number | string;
+  dreyfusLevel: string;
+}
+
+export const emptyPerson: PersonFormValues = {
+  version: 0,
+  name: "",
+  email: "",
+  roles: [],
+  jobTitle: "",
+  academicExperienceYears: "",
+  dreyfusLevel: "",
+};
+
+export function personToForm(person: PersonDetail): PersonFormValues {
+  return {
+    version: person.version,
+    name: person.name,
+    email: person.email,
+    roles: person.roles,
+    jobTitle: person.jobTitle ?? "",
+    academicExperienceYears: person.academicExperienceYears ?? "",
+    dreyfusLevel: person.dreyfusLevel ? String(person.dreyfusLevel) : "",
+  };
+}
+
+export function personBody(values: PersonFormValues) {
+  const years = values.academicExperienceYears;
+  return {
+    name: values.name,
+    roles: values.roles,
+    jobTitle: values.jobTitle.trim() ? values.jobTitle : null,
+    academicExperienceYears: years === "" ? null : Number(years),
+    dreyfusLevel: values.dreyfusLevel ? Number(values.dreyfusLevel) : null,
+  };
+}
+
+export interface RegistrationFormValues extends Record<string, unknown> {
+  version: number;
+  register: string;
+  registrationType: string;
+  number: string;
+  validUntil: string;
+  reregistrationDate: string;
+}
+
+export const emptyRegistration: RegistrationFormValues = {
+  version: 0,
+  register: REGISTERS[0],
+  registrationType: "",
+  number: "",
+  validUntil: "",
+  reregistrationDate: "",
+};
+
+export function registrationToForm(registration: RegistrationResponse): RegistrationFormValues {
+  return {
+    version: registration.version,
+    register: registration.register,
+    registrationType: registration.registrationType,
+    number: registration.number,
+    validUntil: registration.validUntil ?? "",
+    reregistrationDate: registration.reregistrationDate ?? "",
+  };
+}
+
+export function registrationBody(values: RegistrationFormValues) {
+  return {
+    register: values.register,
+    registrationType: values.registrationType,
+    number: values.number,
+    validUntil: values.validUntil || null,
+    reregistrationDate: values.reregistrationDate || null,
+  };
+}

@@ -9,6 +9,8 @@ export const brandingResponse = z.object({
   logoMime: z.string().nullable(),
   logoUpdatedAt: z.iso.datetime({ offset: true }).nullable(),
   version: z.number().int(),
+  /** The largest logo the server takes, so a page can say so before uploading. */
+  logoMaxBytes: z.number().int(),
 });
 export type BrandingResponse = z.infer<typeof brandingResponse>;
 

@@ -5,6 +5,7 @@ import { diff } from "../../domain/audit.js";
 import type { LogoMime } from "../../domain/organisations/logo.js";
 import type { UpdateBrandingInput } from "../../domain/organisations/schemas.js";
 import type { Actor } from "../../domain/roles.js";
+import { LOGO_MAX_BYTES } from "../app.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { conflict, notFound } from "../http/problem.js";
 import type { BrandingResponse } from "./schemas.js";
@@ -41,6 +42,7 @@ function toResponse(row: BrandingRow): BrandingResponse {
     logoMime: row.logoMime,
     logoUpdatedAt: row.logoUpdatedAt ? row.logoUpdatedAt.toISOString() : null,
     version: row.version,
+    logoMaxBytes: LOGO_MAX_BYTES,
   };
 }
 

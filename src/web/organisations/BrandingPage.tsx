@@ -1,4 +1,283 @@
-// Placeholder until this page is built.
+import {
+  Alert,
+  Box,
+  Button,
+  Center,
+  ColorInput,
+  ColorSwatch,
+  FileInput,
+  Group,
+  Image,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { MIN_TEXT_CONTRAST, parseHexColor, whiteTextContrast } from "../../domain/organisations/contrast";
+import { LOGO_MIME_TYPES, sniffLogoType } from "../../domain/organisations/logo";
+import { api } from "../api";
+import { useApiSubmit } from "../forms";
+import { sessionQueryKey } from "../session";
+import { ConflictNotice } from "../shell/ConflictNotice";
+import { FormError } from "../shell/FormError";
+import { PageTitle } from "../shell/PageTitle";
+
+interface Branding {
+  id: string;
+  name: string;
+  primaryColor: string;
+  logoUrl: string | null;
+  logoMime: string | null;
+  logoUpdatedAt: string | null;
+  version: number;
+  logoMaxBytes: number;
+}
+
+interface Values extends Record<string, unknown> {
+  name: string;
+  primaryColor: string;
+  logo: File | null;
+}
+
+const brandingKey = ["organisation", "branding"] as const;
+const SWATCHES = ["#1c7ed6", "#1864ab", "#2b8a3e", "#1b5e20", "#7048e8", "#c2255c", "#e8590c", "#0b7285", "#343a40"];
+
 export default function BrandingPage() {
-  return null;
+  const { t } = useTranslation("organisations");
+  const query = useQuery({ queryKey: brandingKey, queryFn: () => api<Branding>("/organisation/branding") });
+
+  return (
+    <Stack maw={960}>
+      <PageTitle>{t("title")}</PageTitle>
+      <Text>{t("intro")}</Text>
+      {query.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t("common:loading")} />
+        </Center>
+      ) : query.isError ? (
+        <FormError message={query.error.message} />
+      ) : (
+        <BrandingForm branding={query.data} reload={async () => (await query.refetch()).data} />
+      )}
+    </Stack>
+  );
+}
+
+/** A picked file as an address the preview can show; let go of it when the file changes. */
+function useObjectUrl(file: File | null) {
+  const url = useMemo(() => (file ? URL.createObjectURL(file) : null), [file]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  return url;
+}
+
+function BrandingForm({ branding, reload }: { branding: Branding; reload: () => Promise<Branding | undefined> }) {
+  const { t, i18n } = useTranslation("organisations");
+  const queryClient = useQueryClient();
+  const maxKb = Math.floor(branding.logoMaxBytes / 1024);
+  const form = useForm<Values>({
+    initialValues: { name: branding.name, primaryColor: branding.primaryColor, logo: null },
+  });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const [removing, setRemoving] = useState(false);
+  const newLogoUrl = useObjectUrl(form.values.logo);
+
+  const color = form.values.primaryColor.trim();
+  const validColor = parseHexColor(color) !== null;
+  const ratio = whiteTextContrast(color);
+  const ratioText =
+    ratio === null ? "" : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(ratio);
+  const previewLogo = newLogoUrl ?? branding.logoUrl;
+  const previewName = form.values.name.trim() || branding.name;
+
+  /** The server's answer is the truth: keep it, and let the whole UI take the new look. */
+  async function applied(saved: Branding) {
+    queryClient.setQueryData(brandingKey, saved);
+    await queryClient.invalidateQueries({ queryKey: sessionQueryKey });
+  }
+
+  /** Checks the picked file the way the server will (content, size), so the answer comes at once. */
+  async function pickLogo(file: File | null) {
+    form.setFieldValue("logo", file);
+    form.clearFieldError("logo");
+    if (!file) return;
+    if (file.size > branding.logoMaxBytes) {
+      form.setFieldError("logo", t("form.logoSize", { max: maxKb }));
+      return;
+    }
+    const head = new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    if (!sniffLogoType(head)) form.setFieldError("logo", t("form.logoType"));
+  }
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      let latest = branding;
+      if (values.logo) {
+        const data = new FormData();
+        data.append("logo", values.logo);
+        latest = await api<Branding>(`/organisation/logo?version=${latest.version}`, { form: data });
+        form.setFieldValue("logo", null);
+        await applied(latest);
+      }
+      const primaryColor = values.primaryColor.trim();
+      if (values.name.trim() !== latest.name || primaryColor.toLowerCase() !== latest.primaryColor) {
+        latest = await api<Branding>("/organisation/branding", {
+          method: "PUT",
+          body: { name: values.name, primaryColor, version: latest.version },
+        });
+        await applied(latest);
+      }
+      form.setValues({ name: latest.name, primaryColor: latest.primaryColor, logo: null });
+      form.resetDirty({ name: latest.name, primaryColor: latest.primaryColor, logo: null });
+      notifications.show({ color: "green", message: t("saved") });
+    }),
+  );
+
+  async function removeLogo() {
+    setRemoving(true);
+    await run(async () => {
+      const saved = await api<Branding>(`/organisation/logo?version=${branding.version}`, { method: "DELETE" });
+      form.setFieldValue("logo", null);
+      await applied(saved);
+      notifications.show({ color: "green", message: t("logoRemoved") });
+    });
+    setRemoving(false);
+  }
+
+  /** "Load the new version": the server's values replace the form's. */
+  async function loadNewVersion() {
+    const fresh = await reload();
+    if (fresh) form.setValues({ name: fresh.name, primaryColor: fresh.primaryColor, logo: null });
+    clearConflict();
+  }
+
+  /** "Keep my input": take the new version number, so saving again overwrites it with what was typed. */
+  async function keepMine() {
+    await reload();
+    clearConflict();
+  }
+
+  return (
+    <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+      <Paper withBorder p="md" component="section" aria-labelledby="branding-settings">
+        <Title order={3} size="h4" mb="sm" id="branding-settings">
+          {t("form.heading")}
+        </Title>
+        <form noValidate onSubmit={submit}>
+          <Stack>
+            {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+            <FormError message={formError} />
+            <TextInput label={t("form.name")} required maxLength={200} {...form.getInputProps("name")} />
+            <ColorInput
+              label={t("form.color")}
+              description={t("form.colorHint")}
+              required
+              format="hex"
+              swatches={SWATCHES}
+              swatchesPerRow={9}
+              withEyeDropper={false}
+              {...form.getInputProps("primaryColor")}
+            />
+            <FileInput
+              label={t("form.logo")}
+              description={t("form.logoHint", { max: maxKb })}
+              placeholder={t("form.logoPlaceholder")}
+              accept={LOGO_MIME_TYPES.join(",")}
+              clearable
+              value={form.values.logo}
+              onChange={(file) => void pickLogo(file)}
+              error={form.errors.logo}
+            />
+            <Group gap="sm" wrap="wrap">
+              <Button type="submit" loading={form.submitting} disabled={Boolean(form.errors.logo)}>
+                {t("form.save")}
+              </Button>
+              {branding.logoUrl && (
+                <Button variant="default" onClick={removeLogo} loading={removing}>
+                  {t("form.removeLogo")}
+                </Button>
+              )}
+            </Group>
+          </Stack>
+        </form>
+      </Paper>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="branding-preview">
+        <Title order={3} size="h4" mb="xs" id="branding-preview">
+          {t("preview.heading")}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t("preview.intro")}
+        </Text>
+        {validColor ? (
+          <Stack gap="md">
+            <Box
+              bg={color}
+              c="white"
+              p="sm"
+              style={{ borderRadius: "var(--mantine-radius-sm)" }}
+              aria-label={t("preview.header")}
+              role="img"
+            >
+              <Group gap="sm" wrap="nowrap">
+                {previewLogo && <Image src={previewLogo} alt="" h={36} w={36} radius="sm" bg="white" fit="contain" />}
+                <Text fw={700} size="lg" lineClamp={1}>
+                  {previewName}
+                </Text>
+              </Group>
+            </Box>
+            <Group gap="md" wrap="wrap">
+              <ColorSwatch color={color} size={40} aria-label={t("preview.swatch", { color })} role="img" />
+              <Button color={color} autoContrast={false} tabIndex={-1} aria-hidden>
+                {t("preview.button")}
+              </Button>
+              <Text size="sm" ff="monospace">
+                {color.toLowerCase()}
+              </Text>
+            </Group>
+            {ratio !== null && ratio < MIN_TEXT_CONTRAST ? (
+              <Alert color="yellow" title={t("contrast.warningTitle")} role="status" data-testid="contrast-warning">
+                {t("contrast.warning", { ratio: ratioText })}
+              </Alert>
+            ) : (
+              <Text size="sm" role="status">
+                {t("contrast.ok", { ratio: ratioText })}
+              </Text>
+            )}
+          </Stack>
+        ) : (
+          <Text size="sm" role="status">
+            {t("preview.invalidColor")}
+          </Text>
+        )}
+        <Stack gap={4} mt="md">
+          <Text size="sm" fw={500}>
+            {newLogoUrl ? t("preview.newLogo") : t("preview.currentLogo")}
+          </Text>
+          {previewLogo ? (
+            <Image
+              src={previewLogo}
+              alt={t("preview.logoAlt", { name: previewName })}
+              h={96}
+              w={96}
+              fit="contain"
+              bg="gray.0"
+              radius="sm"
+            />
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t("preview.noLogo")}
+            </Text>
+          )}
+        </Stack>
+      </Paper>
+    </SimpleGrid>
+  );
 }

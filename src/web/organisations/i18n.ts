@@ -1,3 +1,78 @@
 import { defineMessages } from "../i18n/define";
 
-export default defineMessages({}, {});
+export default defineMessages(
+  {
+    title: "Huisstijl",
+    intro: "Naam, kleur en logo van je organisatie. Iedereen in de organisatie ziet ze in Koers.",
+    form: {
+      heading: "Instellingen",
+      name: "Naam van de organisatie",
+      color: "Hoofdkleur",
+      colorHint: "Als #rrggbb, bijvoorbeeld #1c7ed6.",
+      logo: "Logo",
+      logoHint: "PNG, JPEG of WebP, hoogstens {{max}} kB. Laat leeg om het huidige logo te houden.",
+      logoPlaceholder: "Kies een afbeelding",
+      logoType: "Een logo moet een PNG-, JPEG- of WebP-afbeelding zijn.",
+      logoSize: "Een logo mag hoogstens {{max}} kB zijn.",
+      save: "Huisstijl opslaan",
+      removeLogo: "Logo verwijderen",
+    },
+    preview: {
+      heading: "Voorbeeld",
+      intro: "Zo ziet het eruit, nog voordat je opslaat.",
+      swatch: "Kleurstaal {{color}}",
+      header: "Kopbalk",
+      button: "Voorbeeldknop",
+      logoAlt: "Logo van {{name}}",
+      newLogo: "Nieuw logo (nog niet opgeslagen)",
+      currentLogo: "Huidig logo",
+      noLogo: "Geen logo",
+      invalidColor: "Kies een geldige kleur om het voorbeeld te zien.",
+    },
+    contrast: {
+      ok: "Witte tekst op deze kleur heeft een contrast van {{ratio}}:1. Dat is goed leesbaar.",
+      warningTitle: "Witte tekst is slecht leesbaar op deze kleur",
+      warning:
+        "Het contrast is {{ratio}}:1; voor gewone tekst is minstens 4,5:1 nodig. Je kunt de kleur toch opslaan, maar een donkerdere tint leest beter.",
+    },
+    saved: "Huisstijl opgeslagen.",
+    logoRemoved: "Logo verwijderd.",
+  },
+  {
+    title: "Branding",
+    intro: "Your organisation's name, colour and logo. Everyone in the organisation sees them in Koers.",
+    form: {
+      heading: "Settings",
+      name: "Organisation name",
+      color: "Primary colour",
+      colorHint: "As #rrggbb, for example #1c7ed6.",
+      logo: "Logo",
+      logoHint: "PNG, JPEG or WebP, at most {{max}} kB. Leave empty to keep the current logo.",
+      logoPlaceholder: "Choose an image",
+      logoType: "A logo must be a PNG, JPEG or WebP image.",
+      logoSize: "A logo may be at most {{max}} kB.",
+      save: "Save branding",
+      removeLogo: "Remove logo",
+    },
+    preview: {
+      heading: "Preview",
+      intro: "This is how it looks, before you save.",
+      swatch: "Colour swatch {{color}}",
+      header: "Header",
+      button: "Sample button",
+      logoAlt: "Logo of {{name}}",
+      newLogo: "New logo (not saved yet)",
+      currentLogo: "Current logo",
+      noLogo: "No logo",
+      invalidColor: "Choose a valid colour to see the preview.",
+    },
+    contrast: {
+      ok: "White text on this colour has a contrast of {{ratio}}:1. That reads well.",
+      warningTitle: "White text is hard to read on this colour",
+      warning:
+        "The contrast is {{ratio}}:1; normal text needs at least 4.5:1. You can still save the colour, but a darker shade reads better.",
+    },
+    saved: "Branding saved.",
+    logoRemoved: "Logo removed.",
+  },
+);

@@ -1,4 +1,273 @@
-// Placeholder until this page is built.
+import {
+  Button,
+  Center,
+  ColorSwatch,
+  Group,
+  List,
+  Loader,
+  Pagination,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { TFunction } from "i18next";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { AUDIT_EVENT_TYPES } from "../../domain/audit";
+import { changedFields, type FieldChange, valueAsText } from "../../domain/audit/changes";
+import type { AuditEntry, AuditPage as AuditPageData } from "../../domain/audit/schemas";
+import { ApiError, api } from "../api";
+import { formatDate, formatDateTime } from "../i18n";
+import { FormError } from "../shell/FormError";
+import { PageTitle } from "../shell/PageTitle";
+
+const FILTERS = ["type", "actor", "from", "to"] as const;
+type Filter = (typeof FILTERS)[number];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A field's label in words where known, else its code name. */
+function fieldLabel(t: TFunction, field: string) {
+  return t(`fields.${field}`, { defaultValue: field });
+}
+
+/** A stored value as text a person can read: roles and statuses in words, dates as dates, sizes in kB. */
+function valueText(t: TFunction, lang: string, field: string, value: unknown): string {
+  const words = { empty: t("empty"), yes: t("common:yes"), no: t("common:no") };
+  if (value === null || value === undefined || value === "") return words.empty;
+  if (field === "roles" && Array.isArray(value)) {
+    return value.length
+      ? value.map((role) => t(`common:roles.${String(role)}`, { defaultValue: String(role) })).join(", ")
+      : words.empty;
+  }
+  if (field === "status" && typeof value === "string") return t(`statuses.${value}`, { defaultValue: value });
+  if (field === "size" && typeof value === "number") {
+    return t("kilobytes", { value: new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }).format(value / 1024) });
+  }
+  if (typeof value === "string" && ISO_DATE.test(value)) return formatDate(value, lang);
+  if (typeof value === "string" && ISO_DATE_TIME.test(value)) return formatDateTime(value, lang);
+  return valueAsText(value, words);
+}
+
+function ChangeLine({ change }: { change: FieldChange }) {
+  const { t, i18n } = useTranslation("audit");
+  const field = fieldLabel(t, change.field);
+  const before = valueText(t, i18n.language, change.field, change.before);
+  const after = valueText(t, i18n.language, change.field, change.after);
+  const text =
+    change.before === undefined
+      ? t("changeSet", { field, after })
+      : change.after === undefined
+        ? t("changeRemoved", { field, before })
+        : t("changeTo", { field, before, after });
+  const colors = [change.before, change.after].filter(
+    (v): v is string => change.field === "primaryColor" && typeof v === "string",
+  );
+  return (
+    <List.Item>
+      <Group gap={6} wrap="nowrap" align="center">
+        {colors.map((c) => (
+          <ColorSwatch key={c} color={c} size={12} aria-hidden />
+        ))}
+        <span>{text}</span>
+      </Group>
+    </List.Item>
+  );
+}
+
+function Changes({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation("audit");
+  const changes = changedFields(entry.before, entry.after);
+  if (!changes.length) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t("noChanges")}
+      </Text>
+    );
+  }
+  return (
+    <List size="sm" spacing={2} listStyleType="none" styles={{ itemWrapper: { overflowWrap: "anywhere" } }}>
+      {changes.map((change) => (
+        <ChangeLine key={change.field} change={change} />
+      ))}
+    </List>
+  );
+}
+
 export default function AuditPage() {
-  return null;
+  const { t, i18n } = useTranslation("audit");
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as Record<Filter, string>;
+  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+
+  const query = useQuery({
+    queryKey: ["audit-events", filters, page],
+    queryFn: () => {
+      const search = new URLSearchParams();
+      for (const name of FILTERS) if (filters[name]) search.set(name, filters[name]);
+      search.set("page", String(page));
+      return api<AuditPageData>(`/audit-events?${search}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+  const actors = useQuery({
+    queryKey: ["audit-events", "actors"],
+    queryFn: () => api<{ items: Array<{ id: string; name: string }> }>("/audit-events/actors"),
+  });
+
+  function setFilter(name: Filter, value: string | null) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    next.delete("page");
+    setParams(next, { replace: true });
+  }
+
+  function setPage(value: number) {
+    const next = new URLSearchParams(params);
+    next.set("page", String(value));
+    setParams(next);
+  }
+
+  const fieldErrors = query.error instanceof ApiError ? query.error.fieldErrors : {};
+  const otherError =
+    query.error && !Object.keys(fieldErrors).some((k) => FILTERS.includes(k as Filter)) ? query.error.message : null;
+  const data = query.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  const typeOptions = AUDIT_EVENT_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }));
+  const actorOptions = (actors.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }));
+
+  return (
+    <Stack>
+      <PageTitle>{t("title")}</PageTitle>
+      <Text>{t("intro")}</Text>
+
+      <Paper withBorder p="md" component="section" aria-labelledby="audit-filters">
+        <Title order={3} size="h5" mb="sm" id="audit-filters">
+          {t("filters.heading")}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <Select
+            label={t("filters.type")}
+            placeholder={t("filters.anyType")}
+            data={typeOptions}
+            value={filters.type || null}
+            onChange={(value) => setFilter("type", value)}
+            clearable
+            error={fieldErrors.type}
+          />
+          <Select
+            label={t("filters.actor")}
+            placeholder={t("filters.anyActor")}
+            data={actorOptions}
+            value={filters.actor || null}
+            onChange={(value) => setFilter("actor", value)}
+            clearable
+            searchable
+            error={fieldErrors.actor}
+          />
+          <TextInput
+            type="date"
+            label={t("filters.from")}
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(event) => setFilter("from", event.currentTarget.value)}
+            error={fieldErrors.from}
+          />
+          <TextInput
+            type="date"
+            label={t("filters.to")}
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(event) => setFilter("to", event.currentTarget.value)}
+            error={fieldErrors.to}
+          />
+        </SimpleGrid>
+        {FILTERS.some((name) => filters[name]) && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            mt="sm"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
+            {t("filters.reset")}
+          </Button>
+        )}
+      </Paper>
+
+      <FormError message={otherError} />
+
+      {query.isPending ? (
+        <Center p="xl">
+          <Loader aria-label={t("common:loading")} />
+        </Center>
+      ) : data && data.items.length === 0 ? (
+        <Text role="status">{t("none")}</Text>
+      ) : data ? (
+        <>
+          <Table.ScrollContainer minWidth={760}>
+            <Table striped verticalSpacing="sm" aria-label={t("table.label")} aria-busy={query.isFetching}>
+              <Table.Caption>{t("table.caption", { page: data.page, pages, total: data.total })}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("table.when")}</Table.Th>
+                  <Table.Th scope="col">{t("table.who")}</Table.Th>
+                  <Table.Th scope="col">{t("table.what")}</Table.Th>
+                  <Table.Th scope="col">{t("table.subject")}</Table.Th>
+                  <Table.Th scope="col">{t("table.changes")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((entry) => (
+                  <Table.Tr key={entry.id} data-testid="audit-entry">
+                    <Table.Td style={{ whiteSpace: "nowrap" }}>
+                      <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, i18n.language)}</time>
+                    </Table.Td>
+                    <Table.Td>{entry.actor?.name ?? t("system")}</Table.Td>
+                    <Table.Td>{t(`types.${entry.type}`, { defaultValue: entry.type })}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" c="dimmed">
+                        {t(`subjects.${entry.subjectType}`, { defaultValue: entry.subjectType })}
+                      </Text>
+                      <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+                        {entry.subjectName ?? entry.subjectId}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Changes entry={entry} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {pages > 1 && (
+            <Group justify="center" component="nav" aria-label={t("common:pagination")}>
+              <Pagination
+                total={pages}
+                value={data.page}
+                onChange={setPage}
+                getControlProps={(control) => ({
+                  "aria-label":
+                    control === "previous"
+                      ? t("common:actions.previous")
+                      : control === "next"
+                        ? t("common:actions.next")
+                        : control,
+                })}
+              />
+            </Group>
+          )}
+        </>
+      ) : null}
+    </Stack>
+  );
 }

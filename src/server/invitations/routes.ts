@@ -1,3 +1,86 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { canManageInvitations } from "../../domain/invitations/policy.js";
+import { destroySession } from "../auth/session.js";
+import { forbidden } from "../http/problem.js";
+import { requireAuth, setSessionCookie } from "../plugins/auth.js";
+import { requestLocale } from "../plugins/errors.js";
+import { acceptInvitation, describeInvitation } from "./accept-invitation.js";
+import { createInvitation } from "./create-invitation.js";
+import {
+  acceptBody,
+  acceptInfoResponse,
+  acceptQuery,
+  createInvitationBody,
+  invitationIdParams,
+  invitationListResponse,
+  invitationResponse,
+  listInvitationsQuery,
+} from "./schemas.js";
+import { listInvitations, resendInvitation, revokeInvitation } from "./service.js";
 
-export const invitationRoutes: FastifyPluginAsyncZod = async (_app) => {};
+const tags = ["invitations"];
+
+export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const secure = app.publicUrl.startsWith("https:");
+  const ctx = { db: app.db, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log };
+  const publicLimit = { rateLimit: { max: app.config.LOGIN_LIMIT_PER_ADDRESS, timeWindow: "1 minute" } };
+
+  /** The admin's side: the signed-in person must be allowed to manage invitations. */
+  const manager = (request: Parameters<typeof requireAuth>[0]) => {
+    const auth = requireAuth(request);
+    if (!canManageInvitations(auth.actor)) throw forbidden();
+    return auth;
+  };
+
+  app.get(
+    "/invitations",
+    { schema: { tags, querystring: listInvitationsQuery, response: { 200: invitationListResponse } } },
+    async (request) => listInvitations(app.db, manager(request), request.query.page),
+  );
+
+  app.post(
+    "/invitations",
+    { schema: { tags, body: createInvitationBody, response: { 201: invitationResponse } } },
+    async (request, reply) => {
+      const invitation = await createInvitation(ctx, manager(request), request.body);
+      return reply.status(201).send(invitation);
+    },
+  );
+
+  app.post(
+    "/invitations/:invitationId/revoke",
+    { schema: { tags, params: invitationIdParams, response: { 200: invitationResponse } } },
+    async (request) => revokeInvitation(app.db, manager(request), request.params.invitationId),
+  );
+
+  app.post(
+    "/invitations/:invitationId/resend",
+    { schema: { tags, params: invitationIdParams, response: { 200: invitationResponse } } },
+    async (request) => resendInvitation(ctx, manager(request), request.params.invitationId),
+  );
+
+  // Public: the invitee has no session yet; the token from the mail is the credential.
+  app.get(
+    "/invitations/accept",
+    { schema: { tags, querystring: acceptQuery, response: { 200: acceptInfoResponse } }, config: publicLimit },
+    async (request) => describeInvitation(app.db, request.query.token),
+  );
+
+  app.post(
+    "/invitations/accept",
+    { schema: { tags, body: acceptBody, response: { 204: z.null() } }, config: publicLimit },
+    async (request, reply) => {
+      const { token } = await acceptInvitation(app.db, {
+        token: request.body.token,
+        password: request.body.password,
+        locale: requestLocale(request),
+        accountLimit: app.config.LOGIN_LIMIT_PER_ACCOUNT,
+      });
+      // A fresh session, as at sign-in; whoever was signed in in this browser is signed out.
+      if (request.auth) await destroySession(app.db, request.auth.sessionId);
+      setSessionCookie(reply, token, secure);
+      return reply.status(204).send(null);
+    },
+  );
+};

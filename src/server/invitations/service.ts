@@ -1,0 +1,157 @@
+import { and, count, desc, eq } from "drizzle-orm";
+import type { FastifyBaseLogger } from "fastify";
+import type { Db, Tx } from "../../db/connection.js";
+import { invitations, organisations, users } from "../../db/schema.js";
+import { canResend, canRevoke, invitationExpiry, invitationStatus } from "../../domain/invitations/status.js";
+import { recordAudit } from "../audit/record-audit.js";
+import type { AuthContext } from "../auth/session.js";
+import { newToken, sha256 } from "../auth/tokens.js";
+import { HttpProblem, notFound } from "../http/problem.js";
+import type { Mailer } from "../mail.js";
+import { t } from "../messages.js";
+import { inTenant } from "../tenancy.js";
+
+/** What the invitation services need from the app. */
+export interface InvitationContext {
+  db: Db;
+  mailer: Mailer;
+  publicUrl: string;
+  log: FastifyBaseLogger;
+}
+
+export const PAGE_SIZE = 25;
+
+type InvitationRow = typeof invitations.$inferSelect;
+
+export function invitationView(row: InvitationRow, invitedBy: string | null, now = new Date()) {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    roles: row.roles,
+    status: invitationStatus(row, now),
+    invitedBy,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    acceptedAt: row.acceptedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+export const invitationLink = (publicUrl: string, token: string) =>
+  `${publicUrl}/uitnodiging?token=${encodeURIComponent(token)}`;
+
+/** Writes the invitation mail to the outbox in `tx`; the returned function sends it after commit. */
+export async function queueInvitationMail(
+  tx: Tx,
+  ctx: InvitationContext,
+  auth: AuthContext,
+  invitation: InvitationRow,
+  token: string,
+) {
+  const [organisation] = await tx
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, auth.actor.organisationId));
+  const locale = auth.user.locale ?? "nl";
+  const values = {
+    name: invitation.name,
+    inviter: auth.user.name,
+    organisation: organisation?.name ?? "Koers",
+    link: invitationLink(ctx.publicUrl, token),
+  };
+  return ctx.mailer.queue(tx, {
+    organisationId: auth.actor.organisationId,
+    to: invitation.email,
+    subject: t(locale, "mail.invite.subject", values),
+    text: t(locale, "mail.invite.body", values),
+  });
+}
+
+/** Sends after commit. The invitation stands and its mail is in the outbox even if SMTP fails. */
+export async function deliver(ctx: InvitationContext, send: () => Promise<void>) {
+  try {
+    await send();
+  } catch (error) {
+    ctx.log.error({ err: { message: (error as Error).message } }, "invitation mail not sent");
+  }
+}
+
+export async function listInvitations(db: Db, auth: AuthContext, page: number) {
+  return inTenant(db, auth.actor, async (tx, actor) => {
+    const scope = eq(invitations.organisationId, actor.organisationId);
+    const rows = await tx
+      .select({ invitation: invitations, invitedBy: users.name })
+      .from(invitations)
+      .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .where(scope)
+      .orderBy(desc(invitations.createdAt), desc(invitations.id))
+      .limit(PAGE_SIZE)
+      .offset((page - 1) * PAGE_SIZE);
+    const [total] = await tx.select({ n: count() }).from(invitations).where(scope);
+    const now = new Date();
+    return {
+      items: rows.map((r) => invitationView(r.invitation, r.invitedBy, now)),
+      page,
+      pageSize: PAGE_SIZE,
+      total: total?.n ?? 0,
+    };
+  });
+}
+
+async function lockInvitation(tx: Tx, organisationId: string, invitationId: string) {
+  const [row] = await tx
+    .select()
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.organisationId, organisationId)))
+    .for("update");
+  if (!row) throw notFound();
+  return row;
+}
+
+async function inviterName(tx: Tx, userId: string | null) {
+  if (!userId) return null;
+  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  return row?.name ?? null;
+}
+
+export async function revokeInvitation(db: Db, auth: AuthContext, invitationId: string) {
+  return inTenant(db, auth.actor, async (tx, actor) => {
+    const row = await lockInvitation(tx, actor.organisationId, invitationId);
+    if (!canRevoke(row)) throw new HttpProblem(409, "invitation.notPending");
+    const before = invitationStatus(row);
+    const [revoked] = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(invitations.id, row.id), eq(invitations.organisationId, actor.organisationId)))
+      .returning();
+    if (!revoked) throw notFound();
+    await recordAudit(tx, actor, {
+      type: "invitation.revoked",
+      subjectType: "invitation",
+      subjectId: row.id,
+      before: { email: row.email, status: before },
+      after: { email: row.email, status: "revoked" },
+    });
+    return invitationView(revoked, await inviterName(tx, revoked.invitedBy));
+  });
+}
+
+/** A new token and a new week: the old link stops working the moment this commits. */
+export async function resendInvitation(ctx: InvitationContext, auth: AuthContext, invitationId: string) {
+  const token = newToken();
+  const { view, send } = await inTenant(ctx.db, auth.actor, async (tx, actor) => {
+    const row = await lockInvitation(tx, actor.organisationId, invitationId);
+    if (!canResend(row)) throw new HttpProblem(409, "invitation.notPending");
+    const [renewed] = await tx
+      .update(invitations)
+      .set({ tokenHash: sha256(token), expiresAt: invitationExpiry() })
+      .where(and(eq(invitations.id, row.id), eq(invitations.organisationId, actor.organisationId)))
+      .returning();
+    if (!renewed) throw notFound();
+    const send = await queueInvitationMail(tx, ctx, auth, renewed, token);
+    return { view: invitationView(renewed, await inviterName(tx, renewed.invitedBy)), send };
+  });
+  await deliver(ctx, send);
+  return view;
+}

@@ -394,12 +394,7 @@ function readCells(
       ["registrationNumber", "number"],
     ] as const) {
       const text = get(column);
-      if (!text)
-        errors.push({
-          column: columns.index[column] === undefined ? "register" : column,
-          code: "registrationIncomplete",
-          params: {},
-        });
+      if (!text) errors.push({ column, code: "registrationIncomplete", params: {} });
       registration[field] = text;
     }
     for (const column of ["validUntil", "reregistrationDate"] as const) {
@@ -455,7 +450,10 @@ export function validateImportRows(
   const results: RowResult[] = crossed.map((result, i) => {
     const row = rowNumbers[i] as number;
     if (result.ok) return { row, ok: true, value: result.value };
-    return { row, ok: false, errors: result.errors.map((e) => ({ row, ...placeColumn(e, columns) })) };
+    const placed = result.errors.map((e) => ({ row, ...placeColumn(e, columns) }));
+    // One word per problem: two missing registration columns are one message at the nearest column.
+    const errors = placed.filter((e, j) => placed.findIndex((o) => o.column === e.column && o.code === e.code) === j);
+    return { row, ok: false, errors };
   });
   return { columns, fileErrors, results };
 }

@@ -1,4 +1,337 @@
-// Placeholder until this page is built.
+import {
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Center,
+  Checkbox,
+  Group,
+  Loader,
+  Modal,
+  Pagination,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { notifications } from "@mantine/notifications";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import type { InvitationList, InvitationSummary } from "../../domain/invitations/api";
+import type { InvitationStatus } from "../../domain/invitations/status";
+import { ROLES, type Role } from "../../domain/roles";
+import { ApiError, api } from "../api";
+import { useApiSubmit } from "../forms";
+import { formatDateTime } from "../i18n";
+import { FormError } from "../shell/FormError";
+import { PageTitle } from "../shell/PageTitle";
+
+export const invitationKeys = {
+  all: ["invitations"] as const,
+  list: (page: number) => ["invitations", "list", page] as const,
+};
+
+const STATUS_COLORS: Record<InvitationStatus, string> = {
+  pending: "blue",
+  accepted: "green",
+  expired: "orange",
+  revoked: "gray",
+};
+
+interface InviteValues extends Record<string, unknown> {
+  email: string;
+  name: string;
+  roles: Role[];
+}
+
+function InviteForm() {
+  const { t } = useTranslation("invitations");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm<InviteValues>({ initialValues: { email: "", name: "", roles: [] } });
+  const { run, formError } = useApiSubmit(form);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await api("/invitations", { body: values });
+      notifications.show({ color: "green", message: t("form.sent", { email: values.email.trim() }) });
+      form.reset();
+      await queryClient.invalidateQueries({ queryKey: invitationKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ["outbox"] });
+    }),
+  );
+
+  return (
+    <Paper withBorder p="md" radius="md" component="section" aria-labelledby="invite-heading">
+      <Title order={3} size="h4" id="invite-heading" mb="sm">
+        {t("form.heading")}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <FormError message={formError} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t("form.name")} required autoComplete="off" {...form.getInputProps("name")} />
+            <TextInput
+              label={t("form.email")}
+              type="email"
+              required
+              autoComplete="off"
+              {...form.getInputProps("email")}
+            />
+          </SimpleGrid>
+          <Checkbox.Group
+            label={t("form.roles")}
+            description={t("form.rolesHint")}
+            withAsterisk
+            {...form.getInputProps("roles")}
+          >
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" mt="xs">
+              {ROLES.map((role) => (
+                <Checkbox key={role} value={role} label={tc(`roles.${role}`)} />
+              ))}
+            </SimpleGrid>
+          </Checkbox.Group>
+          <Group>
+            <Button type="submit" loading={form.submitting}>
+              {t("form.submit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
+function dateFor(invitation: InvitationSummary) {
+  switch (invitation.status) {
+    case "accepted":
+      return invitation.acceptedAt;
+    case "revoked":
+      return invitation.revokedAt;
+    default:
+      return invitation.expiresAt;
+  }
+}
+
+function InvitationTable({ page, onPage }: { page: number; onPage: (page: number) => void }) {
+  const { t, i18n } = useTranslation("invitations");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState<string | null>(null);
+  const [revoking, setRevoking] = useState<InvitationSummary | null>(null);
+  const list = useQuery({
+    queryKey: invitationKeys.list(page),
+    queryFn: () => api<InvitationList>(`/invitations?page=${page}`),
+    placeholderData: (previous) => previous,
+  });
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  async function act(invitation: InvitationSummary, action: "revoke" | "resend") {
+    setBusy(`${action}:${invitation.id}`);
+    try {
+      await api(`/invitations/${invitation.id}/${action}`, { method: "POST" });
+      notifications.show({
+        color: "green",
+        message:
+          action === "revoke"
+            ? t("actions.revoked", { name: invitation.name })
+            : t("actions.resent", { email: invitation.email }),
+      });
+    } catch (error) {
+      notifications.show({
+        color: "red",
+        message: error instanceof ApiError ? error.problem.title : tc("errors.offline"),
+      });
+    } finally {
+      setBusy(null);
+      setRevoking(null);
+      await queryClient.invalidateQueries({ queryKey: invitationKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ["outbox"] });
+    }
+  }
+
+  return (
+    <Stack component="section" aria-labelledby="invitations-heading" gap="sm">
+      <Group justify="space-between" align="baseline">
+        <Title order={3} size="h4" id="invitations-heading">
+          {t("list.heading")}
+        </Title>
+        {data && (
+          <Text size="sm" c="dimmed" aria-live="polite">
+            {t("list.count", { count: data.total })}
+          </Text>
+        )}
+      </Group>
+      {list.isError && <FormError message={list.error.message} />}
+      {list.isPending && (
+        <Center p="lg">
+          <Loader aria-label={tc("loading")} />
+        </Center>
+      )}
+      {data && (
+        <>
+          <Table.ScrollContainer minWidth={620}>
+            <Table striped verticalSpacing="sm" aria-label={t("list.caption")}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("columns.name")}</Table.Th>
+                  <Table.Th scope="col">{t("columns.roles")}</Table.Th>
+                  <Table.Th scope="col">{t("columns.status")}</Table.Th>
+                  <Table.Th scope="col">{t("columns.actions")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={4}>
+                      <Text c="dimmed">{t("list.empty")}</Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+                {data.items.map((invitation) => {
+                  const open = invitation.status === "pending" || invitation.status === "expired";
+                  return (
+                    <Table.Tr key={invitation.id}>
+                      <Table.Th scope="row" fw={500}>
+                        <Text fw={500}>{invitation.name}</Text>
+                        <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+                          {invitation.email}
+                        </Text>
+                        {invitation.invitedBy && (
+                          <Text size="xs" c="dimmed">
+                            {t("list.invitedBy", { name: invitation.invitedBy })}
+                          </Text>
+                        )}
+                      </Table.Th>
+                      <Table.Td>
+                        <Group gap={4}>
+                          {invitation.roles.map((role) => (
+                            <Badge key={role} variant="light" size="sm">
+                              {tc(`roles.${role}`)}
+                            </Badge>
+                          ))}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Badge color={STATUS_COLORS[invitation.status]} variant="dot">
+                          {t(`status.${invitation.status}`)}
+                        </Badge>
+                        <Text size="xs" c="dimmed" mt={4}>
+                          {t(`dates.${invitation.status}`, {
+                            date: formatDateTime(dateFor(invitation), i18n.language),
+                          })}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td>
+                        {open && (
+                          <Group gap="xs">
+                            <Button
+                              size="xs"
+                              variant="light"
+                              onClick={() => act(invitation, "resend")}
+                              loading={busy === `resend:${invitation.id}`}
+                              aria-label={t("actions.resendLabel", { name: invitation.name })}
+                            >
+                              {t("actions.resend")}
+                            </Button>
+                            {invitation.status === "pending" && (
+                              <Button
+                                size="xs"
+                                variant="subtle"
+                                color="red"
+                                onClick={() => setRevoking(invitation)}
+                                aria-label={t("actions.revokeLabel", { name: invitation.name })}
+                              >
+                                {t("actions.revoke")}
+                              </Button>
+                            )}
+                          </Group>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+          {pages > 1 && (
+            <Box component="nav" aria-label={tc("pagination")}>
+              <Pagination
+                total={pages}
+                value={Math.min(page, pages)}
+                onChange={onPage}
+                size="sm"
+                getItemProps={(p) => ({
+                  "aria-label": t("list.page", { page: p }),
+                  "aria-current": p === page ? "page" : undefined,
+                })}
+                getControlProps={(control) => ({ "aria-label": t(`list.${control}`) })}
+              />
+            </Box>
+          )}
+        </>
+      )}
+      <Modal
+        opened={Boolean(revoking)}
+        onClose={() => setRevoking(null)}
+        title={t("actions.confirmTitle")}
+        closeButtonProps={{ "aria-label": tc("actions.close") }}
+      >
+        {revoking && (
+          <Stack>
+            <Text>{t("actions.confirmBody", { name: revoking.name, email: revoking.email })}</Text>
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setRevoking(null)}>
+                {tc("actions.cancel")}
+              </Button>
+              <Button color="red" onClick={() => act(revoking, "revoke")} loading={busy === `revoke:${revoking.id}`}>
+                {t("actions.confirm")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </Stack>
+  );
+}
+
+/** Inviting people into the organisation, and following what became of each invitation. */
 export default function InvitationsPage() {
-  return null;
+  const { t } = useTranslation("invitations");
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("pagina")) || 1);
+
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <Stack gap="lg">
+        <Text c="dimmed">
+          {t("intro")} {t("outboxHint")}{" "}
+          <Anchor component={Link} to="/uitgaande-mail">
+            {t("outboxLink")}
+          </Anchor>
+          .
+        </Text>
+        <InviteForm />
+        <InvitationTable
+          page={page}
+          onPage={(next) =>
+            setParams((previous) => {
+              const nextParams = new URLSearchParams(previous);
+              if (next === 1) nextParams.delete("pagina");
+              else nextParams.set("pagina", String(next));
+              return nextParams;
+            })
+          }
+        />
+      </Stack>
+    </>
+  );
 }

@@ -1,4 +1,228 @@
-// Placeholder until this page is built.
+import {
+  Anchor,
+  Box,
+  Center,
+  Group,
+  Loader,
+  Modal,
+  Pagination,
+  Paper,
+  Stack,
+  Table,
+  Text,
+  Title,
+  UnstyledButton,
+} from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import type { OutboxList, OutboxMessage } from "../../domain/outbox/api";
+import { api } from "../api";
+import { formatDateTime } from "../i18n";
+import { FormError } from "../shell/FormError";
+import { PageTitle } from "../shell/PageTitle";
+import { linkify } from "./linkify";
+
+export const outboxKeys = {
+  all: ["outbox"] as const,
+  list: (page: number) => ["outbox", "list", page] as const,
+  message: (id: string) => ["outbox", "message", id] as const,
+};
+
+/** The mail text with its web addresses as links; React escapes everything else. */
+function MailText({ text }: { text: string }) {
+  return (
+    <Text component="div" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+      {linkify(text).map((segment, index) =>
+        segment.kind === "link" ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the segments never reorder
+          <Anchor key={index} href={segment.href} rel="noopener noreferrer">
+            {segment.text}
+          </Anchor>
+        ) : (
+          // biome-ignore lint/suspicious/noArrayIndexKey: the segments never reorder
+          <span key={index}>{segment.text}</span>
+        ),
+      )}
+    </Text>
+  );
+}
+
+function MessageDialog({ messageId, onClose }: { messageId: string | null; onClose: () => void }) {
+  const { t, i18n } = useTranslation("outbox");
+  const { t: tc } = useTranslation();
+  const fullScreen = useMediaQuery("(max-width: 36em)");
+  const message = useQuery({
+    queryKey: outboxKeys.message(messageId ?? ""),
+    queryFn: () => api<OutboxMessage>(`/outbox/${encodeURIComponent(messageId ?? "")}`),
+    enabled: Boolean(messageId),
+  });
+  const data = message.data;
+  return (
+    <Modal
+      opened={Boolean(messageId)}
+      onClose={onClose}
+      title={data?.subject ?? t("message.loading")}
+      size="lg"
+      fullScreen={fullScreen}
+      closeButtonProps={{ "aria-label": tc("actions.close") }}
+    >
+      {message.isPending && (
+        <Center p="lg">
+          <Loader aria-label={t("message.loading")} />
+        </Center>
+      )}
+      {message.isError && <FormError message={message.error.message} />}
+      {data && (
+        <Stack gap="sm">
+          <Box component="dl" m={0}>
+            <Group gap="xs" wrap="nowrap" align="baseline">
+              <Text component="dt" fw={600} size="sm">
+                {t("message.to")}:
+              </Text>
+              <Text component="dd" m={0} size="sm" style={{ overflowWrap: "anywhere" }}>
+                {data.to}
+              </Text>
+            </Group>
+            <Group gap="xs" wrap="nowrap" align="baseline">
+              <Text component="dt" fw={600} size="sm">
+                {t("message.createdAt")}:
+              </Text>
+              <Text component="dd" m={0} size="sm">
+                {formatDateTime(data.createdAt, i18n.language)}
+              </Text>
+            </Group>
+            {data.sentAt && (
+              <Group gap="xs" wrap="nowrap" align="baseline">
+                <Text component="dt" fw={600} size="sm">
+                  {t("message.sentAt")}:
+                </Text>
+                <Text component="dd" m={0} size="sm">
+                  {formatDateTime(data.sentAt, i18n.language)}
+                </Text>
+              </Group>
+            )}
+          </Box>
+          <Paper withBorder p="md" radius="sm" component="section" aria-label={t("message.body")}>
+            <MailText text={data.text} />
+          </Paper>
+        </Stack>
+      )}
+    </Modal>
+  );
+}
+
+/** What Koers mailed for this organisation: the demo's mailbox when no mail server is set up. */
 export default function OutboxPage() {
-  return null;
+  const { t, i18n } = useTranslation("outbox");
+  const { t: tc } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const page = Math.max(1, Number(params.get("pagina")) || 1);
+  const openId = params.get("bericht");
+
+  const list = useQuery({
+    queryKey: outboxKeys.list(page),
+    queryFn: () => api<OutboxList>(`/outbox?page=${page}`),
+    placeholderData: (previous) => previous,
+  });
+  const data = list.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  function update(changes: Record<string, string | null>) {
+    setParams((previous) => {
+      const next = new URLSearchParams(previous);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      return next;
+    });
+  }
+
+  return (
+    <>
+      <PageTitle>{t("title")}</PageTitle>
+      <Stack>
+        <Text c="dimmed">{t("intro")}</Text>
+        {list.isError && <FormError message={list.error.message} />}
+        {list.isPending && (
+          <Center p="lg">
+            <Loader aria-label={tc("loading")} />
+          </Center>
+        )}
+        {data && (
+          <>
+            <Group justify="space-between" align="baseline">
+              <Title order={3} size="h4">
+                {t("caption")}
+              </Title>
+              <Text size="sm" c="dimmed" aria-live="polite">
+                {t("count", { count: data.total })}
+              </Text>
+            </Group>
+            <Table.ScrollContainer minWidth={340}>
+              <Table striped highlightOnHover verticalSpacing="sm" aria-label={t("caption")}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th scope="col">{t("columns.subject")}</Table.Th>
+                    <Table.Th scope="col">{t("columns.to")}</Table.Th>
+                    <Table.Th scope="col" visibleFrom="sm">
+                      {t("columns.createdAt")}
+                    </Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.items.length === 0 && (
+                    <Table.Tr>
+                      <Table.Td colSpan={3}>
+                        <Text c="dimmed">{t("empty")}</Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  )}
+                  {data.items.map((message) => (
+                    <Table.Tr key={message.id}>
+                      <Table.Th scope="row" fw={500}>
+                        <UnstyledButton
+                          onClick={() => update({ bericht: message.id })}
+                          aria-label={t("open", { to: message.to, subject: message.subject })}
+                          c="brand.8"
+                          td="underline"
+                          fw={500}
+                          style={{ textAlign: "start" }}
+                        >
+                          {message.subject}
+                        </UnstyledButton>
+                        <Text size="xs" c="dimmed" hiddenFrom="sm">
+                          {formatDateTime(message.createdAt, i18n.language)}
+                        </Text>
+                      </Table.Th>
+                      <Table.Td style={{ overflowWrap: "anywhere" }}>{message.to}</Table.Td>
+                      <Table.Td visibleFrom="sm">{formatDateTime(message.createdAt, i18n.language)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            {pages > 1 && (
+              <Box component="nav" aria-label={tc("pagination")}>
+                <Pagination
+                  total={pages}
+                  value={Math.min(page, pages)}
+                  onChange={(next) => update({ pagina: next === 1 ? null : String(next) })}
+                  size="sm"
+                  getItemProps={(p) => ({
+                    "aria-label": t("page", { page: p }),
+                    "aria-current": p === page ? "page" : undefined,
+                  })}
+                  getControlProps={(control) => ({ "aria-label": t(control) })}
+                />
+              </Box>
+            )}
+          </>
+        )}
+      </Stack>
+      <MessageDialog messageId={openId} onClose={() => update({ bericht: null })} />
+    </>
+  );
 }

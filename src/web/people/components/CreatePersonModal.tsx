@@ -1,13 +1,14 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { FormError } from "../../shell/FormError";
+import { Dialog } from "./Dialog";
 import { emptyPerson, type PersonDetail, type PersonFormValues, peopleKeys, personBody } from "./model";
+import { notifySuccess } from "./notify";
 import { PersonFields } from "./PersonFields";
 
 export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -23,7 +24,7 @@ export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClos
       const person = await api<PersonDetail>("/people", { body: { ...personBody(values), email: values.email } });
       queryClient.setQueryData(peopleKeys.person(person.id), person);
       await queryClient.invalidateQueries({ queryKey: peopleKeys.all, refetchType: "none" });
-      notifications.show({ color: "green", message: t("create.created", { name: person.name }) });
+      notifySuccess(t("create.created", { name: person.name }));
       form.reset();
       onClose();
       navigate(`/mensen/${person.id}`);
@@ -31,13 +32,7 @@ export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClos
   );
 
   return (
-    <Modal
-      opened={opened}
-      onClose={onClose}
-      title={t("create.title")}
-      size="lg"
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
-    >
+    <Dialog opened={opened} onClose={onClose} title={t("create.title")} size="lg">
       <form onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
@@ -55,6 +50,6 @@ export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClos
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

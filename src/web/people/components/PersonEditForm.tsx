@@ -1,6 +1,5 @@
 import { Alert, Button, Group, List, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +9,7 @@ import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
 import { mergeReloaded } from "./merge";
 import { type PersonDetail, type PersonFormValues, peopleKeys, personBody, personToForm } from "./model";
+import { notifySuccess } from "./notify";
 import { PersonFields } from "./PersonFields";
 
 const fieldLabel: Record<string, string> = {
@@ -64,7 +64,7 @@ export function PersonEditForm({ person, onReload }: { person: PersonDetail; onR
       setReloaded(false);
       queryClient.setQueryData(peopleKeys.person(person.id), saved);
       await queryClient.invalidateQueries({ queryKey: ["people", "list"] });
-      notifications.show({ color: "green", message: t("person.saved") });
+      notifySuccess(t("person.saved"));
     }),
   );
 

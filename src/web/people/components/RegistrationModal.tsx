@@ -1,6 +1,5 @@
-import { Alert, Button, Group, Modal, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +8,7 @@ import { api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
+import { Dialog } from "./Dialog";
 import { mergeReloaded } from "./merge";
 import {
   emptyRegistration,
@@ -19,6 +19,7 @@ import {
   registrationBody,
   registrationToForm,
 } from "./model";
+import { notifySuccess } from "./notify";
 
 interface Props {
   person: PersonDetail;
@@ -51,7 +52,7 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
         await api(base, { body: registrationBody(values) });
       }
       await queryClient.invalidateQueries({ queryKey: peopleKeys.person(person.id) });
-      notifications.show({ color: "green", message: t("registrations.saved") });
+      notifySuccess(t("registrations.saved"));
       onClose();
     }),
   );
@@ -79,12 +80,11 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
   }
 
   return (
-    <Modal
+    <Dialog
       opened
       onClose={onClose}
       title={t(registration ? "registrations.editTitle" : "registrations.addTitle")}
       size="lg"
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
     >
       <form onSubmit={submit} noValidate>
         <Stack>
@@ -133,6 +133,6 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
           </Group>
         </Stack>
       </form>
-    </Modal>
+    </Dialog>
   );
 }

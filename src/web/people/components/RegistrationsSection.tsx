@@ -1,12 +1,13 @@
-import { Button, Group, Modal, Stack, Table, Text } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
+import { Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
 import { formatDate } from "../../i18n";
 import { FormError } from "../../shell/FormError";
+import { Dialog } from "./Dialog";
 import { type PersonDetail, peopleKeys, type RegistrationResponse } from "./model";
+import { notifySuccess } from "./notify";
 import { RegistrationModal } from "./RegistrationModal";
 
 type Editing = { registration: RegistrationResponse | null } | null;
@@ -34,7 +35,7 @@ export function RegistrationsSection({
       await api(`/people/${person.id}/registrations/${registration.id}?version=${registration.version}`, {
         method: "DELETE",
       });
-      notifications.show({ color: "green", message: t("registrations.deleted") });
+      notifySuccess(t("registrations.deleted"));
       await queryClient.invalidateQueries({ queryKey: peopleKeys.person(person.id) });
     } catch (e) {
       if (e instanceof ApiError && (e.status === 409 || e.status === 404)) {
@@ -122,11 +123,10 @@ export function RegistrationsSection({
           onReload={onReload}
         />
       )}
-      <Modal
+      <Dialog
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t("registrations.confirmDeleteTitle")}
-        closeButtonProps={{ "aria-label": tc("actions.close") }}
       >
         <Stack>
           <Text size="sm">
@@ -145,7 +145,7 @@ export function RegistrationsSection({
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

@@ -1,12 +1,13 @@
-import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { notifications } from "@mantine/notifications";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
 import { FormError } from "../../shell/FormError";
+import { Dialog } from "./Dialog";
 import { type PersonDetail, peopleKeys } from "./model";
+import { notifySuccess } from "./notify";
 import { StatusBadge } from "./StatusBadge";
 
 /** Deactivate or reactivate, offered only when the server says this admin may. */
@@ -27,10 +28,7 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
       const fresh = await api<PersonDetail>(`/people/${person.id}/${action}`, { body: { version: person.version } });
       queryClient.setQueryData(peopleKeys.person(person.id), fresh);
       await queryClient.invalidateQueries({ queryKey: ["people", "list"] });
-      notifications.show({
-        color: "green",
-        message: t(action === "deactivate" ? "person.deactivated" : "person.reactivated", { name: person.name }),
-      });
+      notifySuccess(t(action === "deactivate" ? "person.deactivated" : "person.reactivated", { name: person.name }));
       confirm.close();
     } catch (e) {
       if (e instanceof ApiError && e.status === 409) {
@@ -71,13 +69,12 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
           </Button>
         </Group>
       )}
-      <Modal
+      <Dialog
         opened={confirming}
         onClose={confirm.close}
         title={t(action === "reactivate" ? "person.confirmReactivateTitle" : "person.confirmDeactivateTitle", {
           name: person.name,
         })}
-        closeButtonProps={{ "aria-label": tc("actions.close") }}
       >
         <Stack>
           <Text size="sm">
@@ -94,7 +91,7 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
             </Button>
           </Group>
         </Stack>
-      </Modal>
+      </Dialog>
     </Stack>
   );
 }

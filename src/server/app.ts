@@ -19,6 +19,7 @@ import { invitationRoutes } from "./invitations/routes.js";
 import { Mailer } from "./mail.js";
 import { organisationRoutes } from "./organisations/routes.js";
 import { outboxRoutes } from "./outbox/routes.js";
+import { peopleImportRoutes } from "./people/import/routes.js";
 import { peopleRoutes } from "./people/routes.js";
 import { registerAuth } from "./plugins/auth.js";
 import { registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
@@ -119,6 +120,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(authRoutes);
       await api.register(organisationRoutes);
       await api.register(peopleRoutes);
+      await api.register(peopleImportRoutes);
       await api.register(invitationRoutes);
       await api.register(outboxRoutes);
       await api.register(auditRoutes);

@@ -1,0 +1,139 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import type { Tx } from "../../../db/connection.js";
+import { auditEvents, memberships, registrations, users } from "../../../db/schema.js";
+import { checkImportRows, type ImportRow } from "../../../domain/people/import.js";
+import type { Actor } from "../../../domain/roles.js";
+import type { ImportResponse } from "./schemas.js";
+
+const lowerEmail = sql<string>`lower(${users.email})`;
+
+/** Which of these addresses already belong to a member (any status) of the actor's organisation. */
+export async function existingMembers(tx: Tx, actor: Actor, emails: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  if (!wanted.length) return [];
+  const rows = await tx
+    .select({ email: lowerEmail })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, actor.organisationId), inArray(lowerEmail, wanted)));
+  return rows.map((r) => r.email);
+}
+
+const emailOf = (row: unknown) => {
+  const email = (row as { email?: unknown } | null)?.email;
+  return typeof email === "string" ? email : "";
+};
+
+/**
+ * Imports one batch in the caller's transaction: every row checked again with the domain rules,
+ * then users, memberships, registrations and audit entries each written with one statement.
+ * Someone already known by e-mail keeps their account and only gains a membership here.
+ */
+export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[]): Promise<ImportResponse> {
+  const members = new Set(await existingMembers(tx, actor, rows.map(emailOf)));
+  const checked = checkImportRows(rows, members);
+  const skipped: ImportResponse["skipped"] = [];
+  const valid: Array<{ index: number; value: ImportRow }> = [];
+  for (const result of checked) {
+    if (result.ok) valid.push({ index: result.index, value: result.value });
+    else {
+      const first = result.errors[0];
+      skipped.push({ index: result.index, code: first?.code ?? "invalid", column: first?.column ?? "name" });
+    }
+  }
+  if (!valid.length) return { created: 0, skipped };
+
+  // Users: reuse who exists, create the rest. ON CONFLICT covers someone created meanwhile.
+  const emails = valid.map((v) => v.value.email);
+  const userIds = new Map<string, string>();
+  const known = await tx.select({ id: users.id, email: lowerEmail }).from(users).where(inArray(lowerEmail, emails));
+  for (const u of known) userIds.set(u.email, u.id);
+  const existingUsers = new Set(userIds.keys());
+  const missing = valid.filter((v) => !userIds.has(v.value.email));
+  if (missing.length) {
+    // No password: each person chooses one through an invitation or a password reset.
+    const inserted = await tx
+      .insert(users)
+      .values(missing.map((v) => ({ email: v.value.email, name: v.value.name })))
+      .onConflictDoNothing()
+      .returning({ id: users.id, email: lowerEmail });
+    for (const u of inserted) userIds.set(u.email, u.id);
+    const raced = missing.filter((v) => !userIds.has(v.value.email)).map((v) => v.value.email);
+    if (raced.length) {
+      const late = await tx.select({ id: users.id, email: lowerEmail }).from(users).where(inArray(lowerEmail, raced));
+      for (const u of late) userIds.set(u.email, u.id);
+    }
+  }
+
+  // Memberships: one statement; a membership added meanwhile by someone else is skipped, not an error.
+  const created = await tx
+    .insert(memberships)
+    .values(
+      valid.map(({ value }) => ({
+        organisationId: actor.organisationId,
+        userId: userIds.get(value.email) as string,
+        roles: value.roles,
+        status: "active" as const,
+        jobTitle: value.jobTitle || null,
+        academicExperienceYears: value.academicExperienceYears ?? null,
+        dreyfusLevel: value.dreyfusLevel ?? null,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ id: memberships.id, userId: memberships.userId });
+  const membershipByUser = new Map(created.map((m) => [m.userId, m.id]));
+  const imported = valid.flatMap((v) => {
+    const membershipId = membershipByUser.get(userIds.get(v.value.email) as string);
+    if (!membershipId) {
+      skipped.push({ index: v.index, code: "alreadyMember", column: "email" });
+      return [];
+    }
+    return [{ ...v, membershipId }];
+  });
+
+  const withRegistration = imported.filter((p) => p.value.registration);
+  if (withRegistration.length) {
+    await tx.insert(registrations).values(
+      withRegistration.map(({ value, membershipId }) => {
+        const r = value.registration as NonNullable<ImportRow["registration"]>;
+        return {
+          organisationId: actor.organisationId,
+          membershipId,
+          register: r.register,
+          registrationType: r.registrationType,
+          number: r.number,
+          validUntil: r.validUntil ?? null,
+          reregistrationDate: r.reregistrationDate ?? null,
+        };
+      }),
+    );
+  }
+
+  // One audit entry per person, the same row recordAudit writes, in one statement for the batch.
+  if (imported.length) {
+    await tx.insert(auditEvents).values(
+      imported.map(({ value, membershipId }) => ({
+        organisationId: actor.organisationId,
+        actorUserId: actor.userId,
+        type: "person.imported",
+        subjectType: "person",
+        subjectId: membershipId,
+        before: null,
+        after: {
+          email: value.email,
+          existingUser: existingUsers.has(value.email),
+          name: value.name,
+          roles: value.roles,
+          status: "active",
+          jobTitle: value.jobTitle || null,
+          academicExperienceYears: value.academicExperienceYears ?? null,
+          dreyfusLevel: value.dreyfusLevel ?? null,
+          registration: value.registration ?? null,
+        },
+      })),
+    );
+  }
+
+  skipped.sort((a, b) => a.index - b.index);
+  return { created: imported.length, skipped };
+}

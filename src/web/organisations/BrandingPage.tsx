@@ -29,6 +29,7 @@ import { sessionQueryKey } from "../session";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { PageTitle } from "../shell/PageTitle";
+import { shadesOf } from "../shell/theme";
 
 interface Branding {
   id: string;
@@ -87,7 +88,9 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
   });
   const { run, formError, conflict, clearConflict } = useApiSubmit(form);
   const [removing, setRemoving] = useState(false);
-  const newLogoUrl = useObjectUrl(form.values.logo);
+  const pickedLogoUrl = useObjectUrl(form.values.logo);
+  // A file the check refused is not shown: it may not be an image at all.
+  const newLogoUrl = form.errors.logo ? null : pickedLogoUrl;
 
   const color = form.values.primaryColor.trim();
   const validColor = parseHexColor(color) !== null;
@@ -95,6 +98,8 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
   const ratioText =
     ratio === null ? "" : new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 1 }).format(ratio);
   const previewLogo = newLogoUrl ?? branding.logoUrl;
+  // The app draws its header and buttons in the theme's shade 7 of the colour: the preview does the same.
+  const shade = validColor ? shadesOf(color)[7] : undefined;
   const previewName = form.values.name.trim() || branding.name;
 
   /** The server's answer is the truth: keep it, and let the whole UI take the new look. */
@@ -194,6 +199,7 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
               value={form.values.logo}
               onChange={(file) => void pickLogo(file)}
               error={form.errors.logo}
+              styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
             />
             <Group gap="sm" wrap="wrap">
               <Button type="submit" loading={form.submitting} disabled={Boolean(form.errors.logo)}>
@@ -219,7 +225,7 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
         {validColor ? (
           <Stack gap="md">
             <Box
-              bg={color}
+              bg={shade}
               c="white"
               p="sm"
               style={{ borderRadius: "var(--mantine-radius-sm)" }}
@@ -228,14 +234,14 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
             >
               <Group gap="sm" wrap="nowrap">
                 {previewLogo && <Image src={previewLogo} alt="" h={36} w={36} radius="sm" bg="white" fit="contain" />}
-                <Text fw={700} size="lg" lineClamp={1}>
+                <Text fw={700} fz="h4" lineClamp={1}>
                   {previewName}
                 </Text>
               </Group>
             </Box>
             <Group gap="md" wrap="wrap">
               <ColorSwatch color={color} size={40} aria-label={t("preview.swatch", { color })} role="img" />
-              <Button color={color} autoContrast={false} tabIndex={-1} aria-hidden>
+              <Button color={shade} tabIndex={-1} aria-hidden>
                 {t("preview.button")}
               </Button>
               <Text size="sm" ff="monospace">
@@ -243,7 +249,13 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
               </Text>
             </Group>
             {ratio !== null && ratio < MIN_TEXT_CONTRAST ? (
-              <Alert color="yellow" title={t("contrast.warningTitle")} role="status" data-testid="contrast-warning">
+              <Alert
+                color="yellow"
+                title={t("contrast.warningTitle")}
+                role="status"
+                data-testid="contrast-warning"
+                styles={{ title: { color: "var(--mantine-color-text)" } }}
+              >
                 {t("contrast.warning", { ratio: ratioText })}
               </Alert>
             ) : (

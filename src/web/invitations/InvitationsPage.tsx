@@ -23,7 +23,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import type { InvitationList, InvitationSummary } from "../../domain/invitations/api";
+import type { InvitationList as InvitationPage, InvitationSummary } from "../../domain/invitations/api";
 import type { InvitationStatus } from "../../domain/invitations/status";
 import { ROLES, type Role } from "../../domain/roles";
 import { ApiError, api } from "../api";
@@ -119,15 +119,59 @@ function dateFor(invitation: InvitationSummary) {
   }
 }
 
-function InvitationTable({ page, onPage }: { page: number; onPage: (page: number) => void }) {
+function Who({ invitation }: { invitation: InvitationSummary }) {
+  const { t } = useTranslation("invitations");
+  return (
+    <div>
+      <Text fw={500}>{invitation.name}</Text>
+      <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+        {invitation.email}
+      </Text>
+      {invitation.invitedBy && (
+        <Text size="xs" c="dimmed">
+          {t("list.invitedBy", { name: invitation.invitedBy })}
+        </Text>
+      )}
+    </div>
+  );
+}
+
+function Roles({ roles }: { roles: Role[] }) {
+  const { t } = useTranslation();
+  return (
+    <Group gap={4}>
+      {roles.map((role) => (
+        <Badge key={role} variant="light" size="sm">
+          {t(`roles.${role}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
+
+function StatusInfo({ invitation }: { invitation: InvitationSummary }) {
   const { t, i18n } = useTranslation("invitations");
+  return (
+    <div>
+      <Badge color={STATUS_COLORS[invitation.status]} variant="dot">
+        {t(`status.${invitation.status}`)}
+      </Badge>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t(`dates.${invitation.status}`, { date: formatDateTime(dateFor(invitation), i18n.language) })}
+      </Text>
+    </div>
+  );
+}
+
+function InvitationList({ page, onPage }: { page: number; onPage: (page: number) => void }) {
+  const { t } = useTranslation("invitations");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const [busy, setBusy] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<InvitationSummary | null>(null);
   const list = useQuery({
     queryKey: invitationKeys.list(page),
-    queryFn: () => api<InvitationList>(`/invitations?page=${page}`),
+    queryFn: () => api<InvitationPage>(`/invitations?page=${page}`),
     placeholderData: (previous) => previous,
   });
   const data = list.data;
@@ -157,6 +201,33 @@ function InvitationTable({ page, onPage }: { page: number; onPage: (page: number
     }
   }
 
+  /** Pending and expired invitations can be sent again; only a pending one is worth revoking. */
+  const actions = (invitation: InvitationSummary) =>
+    invitation.status === "pending" || invitation.status === "expired" ? (
+      <Group gap="xs">
+        <Button
+          size="xs"
+          variant="light"
+          onClick={() => act(invitation, "resend")}
+          loading={busy === `resend:${invitation.id}`}
+          aria-label={t("actions.resendLabel", { name: invitation.name })}
+        >
+          {t("actions.resend")}
+        </Button>
+        {invitation.status === "pending" && (
+          <Button
+            size="xs"
+            variant="subtle"
+            color="red"
+            onClick={() => setRevoking(invitation)}
+            aria-label={t("actions.revokeLabel", { name: invitation.name })}
+          >
+            {t("actions.revoke")}
+          </Button>
+        )}
+      </Group>
+    ) : null;
+
   return (
     <Stack component="section" aria-labelledby="invitations-heading" gap="sm">
       <Group justify="space-between" align="baseline">
@@ -177,7 +248,33 @@ function InvitationTable({ page, onPage }: { page: number; onPage: (page: number
       )}
       {data && (
         <>
-          <Table.ScrollContainer minWidth={620}>
+          {/* Narrow screens: one card per invitation instead of a table that has to scroll sideways. */}
+          <Stack
+            component="ul"
+            aria-label={t("list.caption")}
+            hiddenFrom="sm"
+            gap="sm"
+            p={0}
+            m={0}
+            style={{ listStyle: "none" }}
+          >
+            {data.items.length === 0 && (
+              <Text component="li" c="dimmed">
+                {t("list.empty")}
+              </Text>
+            )}
+            {data.items.map((invitation) => (
+              <Paper component="li" key={invitation.id} withBorder p="sm" radius="sm">
+                <Stack gap="xs">
+                  <Who invitation={invitation} />
+                  <Roles roles={invitation.roles} />
+                  <StatusInfo invitation={invitation} />
+                  {actions(invitation)}
+                </Stack>
+              </Paper>
+            ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={620} visibleFrom="sm">
             <Table striped verticalSpacing="sm" aria-label={t("list.caption")}>
               <Table.Thead>
                 <Table.Tr>
@@ -195,69 +292,20 @@ function InvitationTable({ page, onPage }: { page: number; onPage: (page: number
                     </Table.Td>
                   </Table.Tr>
                 )}
-                {data.items.map((invitation) => {
-                  const open = invitation.status === "pending" || invitation.status === "expired";
-                  return (
-                    <Table.Tr key={invitation.id}>
-                      <Table.Th scope="row" fw={500}>
-                        <Text fw={500}>{invitation.name}</Text>
-                        <Text size="sm" c="dimmed" style={{ overflowWrap: "anywhere" }}>
-                          {invitation.email}
-                        </Text>
-                        {invitation.invitedBy && (
-                          <Text size="xs" c="dimmed">
-                            {t("list.invitedBy", { name: invitation.invitedBy })}
-                          </Text>
-                        )}
-                      </Table.Th>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {invitation.roles.map((role) => (
-                            <Badge key={role} variant="light" size="sm">
-                              {tc(`roles.${role}`)}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>
-                        <Badge color={STATUS_COLORS[invitation.status]} variant="dot">
-                          {t(`status.${invitation.status}`)}
-                        </Badge>
-                        <Text size="xs" c="dimmed" mt={4}>
-                          {t(`dates.${invitation.status}`, {
-                            date: formatDateTime(dateFor(invitation), i18n.language),
-                          })}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {open && (
-                          <Group gap="xs">
-                            <Button
-                              size="xs"
-                              variant="light"
-                              onClick={() => act(invitation, "resend")}
-                              loading={busy === `resend:${invitation.id}`}
-                              aria-label={t("actions.resendLabel", { name: invitation.name })}
-                            >
-                              {t("actions.resend")}
-                            </Button>
-                            {invitation.status === "pending" && (
-                              <Button
-                                size="xs"
-                                variant="subtle"
-                                color="red"
-                                onClick={() => setRevoking(invitation)}
-                                aria-label={t("actions.revokeLabel", { name: invitation.name })}
-                              >
-                                {t("actions.revoke")}
-                              </Button>
-                            )}
-                          </Group>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
+                {data.items.map((invitation) => (
+                  <Table.Tr key={invitation.id}>
+                    <Table.Th scope="row" fw={500}>
+                      <Who invitation={invitation} />
+                    </Table.Th>
+                    <Table.Td>
+                      <Roles roles={invitation.roles} />
+                    </Table.Td>
+                    <Table.Td>
+                      <StatusInfo invitation={invitation} />
+                    </Table.Td>
+                    <Table.Td>{actions(invitation)}</Table.Td>
+                  </Table.Tr>
+                ))}
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
@@ -320,7 +368,7 @@ export default function InvitationsPage() {
           .
         </Text>
         <InviteForm />
-        <InvitationTable
+        <InvitationList
           page={page}
           onPage={(next) =>
             setParams((previous) => {

@@ -93,6 +93,7 @@ export function RegistrationsSection({
                           size="xs"
                           variant="subtle"
                           color="red"
+                          c="red.9"
                           aria-label={t("registrations.deleteLabel", { number: r.number })}
                           onClick={() => setDeleting(r)}
                         >
@@ -140,7 +141,7 @@ export function RegistrationsSection({
             <Button variant="default" onClick={() => setDeleting(null)}>
               {tc("actions.cancel")}
             </Button>
-            <Button color="red" loading={busy} onClick={() => deleting && remove(deleting)}>
+            <Button color="red.9" loading={busy} onClick={() => deleting && remove(deleting)}>
               {t("registrations.delete")}
             </Button>
           </Group>

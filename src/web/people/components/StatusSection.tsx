@@ -19,9 +19,17 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const action = person.abilities.deactivate ? "deactivate" : person.abilities.reactivate ? "reactivate" : null;
+  // Fixed when the dialog opens, so its texts don't flip while it closes after the change.
+  const [confirmed, setConfirmed] = useState<"deactivate" | "reactivate">("deactivate");
+
+  function open() {
+    if (!action) return;
+    setConfirmed(action);
+    confirm.open();
+  }
 
   async function change() {
-    if (!action) return;
+    const action = confirmed;
     setBusy(true);
     setError(null);
     try {
@@ -64,7 +72,7 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
       <FormError message={error} />
       {action && (
         <Group>
-          <Button color={action === "deactivate" ? "red" : undefined} variant="light" onClick={confirm.open}>
+          <Button color={action === "deactivate" ? "red" : undefined} variant="light" onClick={open}>
             {t(`person.${action}`)}
           </Button>
         </Group>
@@ -72,13 +80,13 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
       <Dialog
         opened={confirming}
         onClose={confirm.close}
-        title={t(action === "reactivate" ? "person.confirmReactivateTitle" : "person.confirmDeactivateTitle", {
+        title={t(confirmed === "reactivate" ? "person.confirmReactivateTitle" : "person.confirmDeactivateTitle", {
           name: person.name,
         })}
       >
         <Stack>
           <Text size="sm">
-            {t(action === "reactivate" ? "person.confirmReactivate" : "person.confirmDeactivate", {
+            {t(confirmed === "reactivate" ? "person.confirmReactivate" : "person.confirmDeactivate", {
               name: person.name,
             })}
           </Text>
@@ -86,8 +94,8 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
             <Button variant="default" onClick={confirm.close}>
               {tc("actions.cancel")}
             </Button>
-            <Button color={action === "deactivate" ? "red" : undefined} loading={busy} onClick={change}>
-              {action ? t(`person.${action}`) : ""}
+            <Button color={confirmed === "deactivate" ? "red.9" : undefined} loading={busy} onClick={change}>
+              {t(`person.${confirmed}`)}
             </Button>
           </Group>
         </Stack>

@@ -287,3 +287,18 @@ describe("logo", () => {
     );
   });
 });
+
+describe("API document", () => {
+  it("describes the logo upload as a multipart form with a binary `logo` field", async () => {
+    const doc = (await t.app.inject({ url: "/api/openapi.json" })).json();
+    const upload = doc.paths["/api/v1/organisation/logo"].post;
+    expect(upload.requestBody.content["multipart/form-data"].schema.properties.logo).toMatchObject({
+      type: "string",
+      format: "binary",
+    });
+    expect(upload.parameters).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: "query", name: "version", required: true })]),
+    );
+    expect(doc.paths["/api/v1/me/organisations/{organisationId}/logo"].get.parameters[0].name).toBe("organisationId");
+  });
+});

@@ -1,15 +1,24 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
+import { type ZodType, z } from "zod";
 import { canManageBranding, canViewBranding } from "../../domain/organisations/policy.js";
 import { updateBrandingSchema } from "../../domain/organisations/schemas.js";
 import { forbidden } from "../http/problem.js";
 import { requireAuth } from "../plugins/auth.js";
+import { validatorCompiler } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { brandingResponse, organisationParams, versionQuery } from "./schemas.js";
 import { getBranding, readMemberLogo, setLogo, updateBranding } from "./service.js";
 import { readLogoUpload } from "./upload.js";
 
 const tags = ["organisation"];
+
+/** The upload's form, for the API document; the part itself is read and checked by readLogoUpload. */
+const logoForm = z.object({
+  logo: z.string().meta({ format: "binary", description: "PNG, JPEG or WebP, at most 512 kB" }),
+});
+/** Validates query and params as usual; the multipart body is streamed, not parsed, so it is not validated here. */
+const streamedBody = (route: { schema: unknown; httpPart?: string }) =>
+  route.httpPart === "body" ? () => ({ value: undefined }) : validatorCompiler(route as { schema: ZodType });
 const security = [{ session: [] }];
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -54,9 +63,11 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: "Upload a logo (multipart field `logo`: PNG, JPEG or WebP by content, at most 512 kB)",
         consumes: ["multipart/form-data"],
+        body: logoForm,
         querystring: versionQuery,
         response: { 200: brandingResponse },
       },
+      validatorCompiler: streamedBody,
     },
     async (request) => {
       if (!canManageBranding(requireAuth(request).actor)) throw forbidden();

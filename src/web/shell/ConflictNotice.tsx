@@ -5,7 +5,12 @@ import { useTranslation } from "react-i18next";
 export function ConflictNotice({ onReload, onDismiss }: { onReload: () => void; onDismiss: () => void }) {
   const { t } = useTranslation();
   return (
-    <Alert color="orange" title={t("conflict.title")} role="alert">
+    <Alert
+      color="orange"
+      title={t("conflict.title")}
+      role="alert"
+      styles={{ title: { color: "var(--mantine-color-orange-9)" } }}
+    >
       <Text size="sm" mb="sm">
         {t("conflict.body")}
       </Text>

@@ -30,7 +30,7 @@ export function LanguageSwitch({ compact = false, onDark = false }: { compact?: 
   }
 
   return (
-    <Button.Group aria-label={t("language.label")} role="group">
+    <Button.Group aria-label={t("language.label")}>
       {LANGUAGES.map((lang) => {
         const active = lang === current;
         return (

@@ -486,7 +486,7 @@ export function templateCsv(): string {
   const example = [
     "Sanne de Boer",
     "sanne.deboer@voorbeeld.nl",
-    "begeleide; werkbegeleider",
+    "begeleide | werkbegeleider",
     "Jeugdprofessional",
     "4",
     "3",

@@ -1,4 +1,5 @@
 import { defineMessages } from "../i18n/define";
+import { importMessages } from "./import/messages";
 
 export default defineMessages(
   {
@@ -115,6 +116,7 @@ export default defineMessages(
         Other: "Anders",
       },
     },
+    import: importMessages.nl,
   },
   {
     list: {
@@ -230,5 +232,6 @@ export default defineMessages(
         Other: "Other",
       },
     },
+    import: importMessages.en,
   },
 );

@@ -211,6 +211,7 @@ export default function ImportPage() {
           value={file}
           onChange={(chosen) => void choose(chosen)}
           clearable
+          clearButtonProps={{ "aria-label": t("import.file.clear") }}
           disabled={busy !== null || importing}
         />
         <div aria-live="polite">
@@ -248,7 +249,7 @@ export default function ImportPage() {
             </Text>
             <List size="sm" spacing={4}>
               <List.Item>
-                <Text span fw={600} c="green.9">
+                <Text span fw={600}>
                   {t("import.summary.valid", { count: checked.valid.length, n: n(checked.valid.length) })}
                 </Text>
               </List.Item>

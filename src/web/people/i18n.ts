@@ -67,7 +67,8 @@ export default defineMessages(
       saved: "Wijzigingen opgeslagen.",
       notFound: "Deze persoon bestaat niet (meer) in deze organisatie.",
       reloaded: "De nieuwe versie is geladen. Velden die je niet had aangepast zijn bijgewerkt.",
-      changedWhileEditing: "Ook op de server gewijzigd terwijl jij ze aanpaste (jouw invoer staat nog in het formulier):",
+      changedWhileEditing:
+        "Ook op de server gewijzigd terwijl jij ze aanpaste (jouw invoer staat nog in het formulier):",
       serverValue: "{{field}}: nu “{{value}}”",
       empty: "(leeg)",
       statusSection: "Status",

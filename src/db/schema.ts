@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigserial,
+  boolean,
   customType,
   date,
   integer,
@@ -121,6 +122,7 @@ export const outbox = pgTable("outbox", {
   toAddress: text("to_address").notNull(),
   subject: text("subject").notNull(),
   bodyText: text("body_text").notNull(),
+  sensitive: boolean("sensitive").notNull().default(false),
   createdAt: ts("created_at").notNull().defaultNow(),
   sentAt: ts("sent_at"),
 });

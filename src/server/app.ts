@@ -63,7 +63,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate("db", database.db);
   app.decorate("database", database);
   app.decorate("config", config);
-  app.decorate("mailer", new Mailer(config.SMTP_URL, config.MAIL_FROM));
+  app.decorate("mailer", new Mailer(database.db, config.SMTP_URL, config.MAIL_FROM, app.log));
   app.decorate("publicUrl", publicUrl(config));
   app.decorate("apiRoutes", []);
 

@@ -112,3 +112,31 @@ describe("the outbox", () => {
     expect((await admin.get("/api/v1/outbox/niet-een-id")).statusCode).toBe(404);
   });
 });
+
+describe("outbox when a mail server delivers", () => {
+  it("withholds the text of password-reset mails, which would hand an admin someone's account", async () => {
+    // Port 1 refuses at once: delivery fails, the mail stays in the outbox unsent.
+    const withSmtp = await createTestApp({ SMTP_URL: "smtp://127.0.0.1:1" });
+    try {
+      const anonymous = await withSmtp.anonymous();
+      expect((await anonymous.post("/api/v1/auth/password/forgot", { email: "daan.bakker@delinde.example" })).statusCode).toBe(202);
+      const anna = await withSmtp.login("beheer@delinde.example");
+      const { items } = (await anna.get("/api/v1/outbox")).json() as { items: Array<{ id: string; to: string; sentAt: string | null }> };
+      const reset = items.find((m) => m.to === "daan.bakker@delinde.example");
+      expect(reset?.sentAt).toBeNull();
+      const message = (await anna.get(`/api/v1/outbox/${reset?.id}`)).json();
+      expect(message.withheld).toBe(true);
+      expect(message.text).toBe("");
+
+      const invited = await anna.post("/api/v1/invitations", { email: "nieuw@delinde.example", name: "Nieuw", roles: ["trainee"] });
+      expect(invited.statusCode).toBe(201);
+      const after = (await anna.get("/api/v1/outbox")).json() as { items: Array<{ id: string; to: string }> };
+      const invitation = after.items.find((m) => m.to === "nieuw@delinde.example");
+      const invitationMail = (await anna.get(`/api/v1/outbox/${invitation?.id}`)).json();
+      expect(invitationMail.withheld).toBe(false);
+      expect(invitationMail.text).toContain("/uitnodiging?token=");
+    } finally {
+      await withSmtp.close();
+    }
+  });
+});

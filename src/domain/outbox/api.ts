@@ -16,4 +16,6 @@ export interface OutboxList {
 
 export interface OutboxMessage extends OutboxSummary {
   text: string;
+  /** A reset link sent through the mail server: not shown to the admin. */
+  withheld: boolean;
 }

@@ -66,6 +66,7 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
       to: user.email,
       subject: t(locale, "mail.reset.subject"),
       text: t(locale, "mail.reset.body", { name: user.name, link }),
+      sensitive: true,
     });
   });
   await send();

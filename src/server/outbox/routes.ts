@@ -23,6 +23,6 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/outbox/:messageId",
     { schema: { tags, params: messageIdParams, response: { 200: outboxMessageResponse } } },
-    async (request) => readOutboxMessage(app.db, reader(request), request.params.messageId),
+    async (request) => readOutboxMessage(app.db, reader(request), request.params.messageId, app.mailer.delivers),
   );
 };

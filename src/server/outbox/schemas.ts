@@ -18,4 +18,4 @@ export const outboxListResponse = z.object({
   total: z.number().int(),
 });
 
-export const outboxMessageResponse = z.object({ ...summary, text: z.string() });
+export const outboxMessageResponse = z.object({ ...summary, text: z.string(), withheld: z.boolean() });

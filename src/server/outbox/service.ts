@@ -37,13 +37,19 @@ export async function listOutbox(db: Db, actor: Actor, page: number) {
   });
 }
 
-export async function readOutboxMessage(db: Db, actor: Actor, messageId: string) {
+/**
+ * One mail in full. A password-reset link would let an admin take over someone's account
+ * (also in their other organisations), so once a mail server delivers, its text is withheld.
+ */
+export async function readOutboxMessage(db: Db, actor: Actor, messageId: string, mailDelivers: boolean) {
   return inTenant(db, actor, async (tx, actor) => {
-    const [row] = await tx
-      .select({ ...summaryColumns, text: outbox.bodyText })
+    const [found] = await tx
+      .select({ ...summaryColumns, text: outbox.bodyText, sensitive: outbox.sensitive })
       .from(outbox)
       .where(and(eq(outbox.id, messageId), eq(outbox.organisationId, actor.organisationId)));
-    if (!row) throw notFound();
-    return dates(row);
+    if (!found) throw notFound();
+    const { sensitive, ...row } = found;
+    const withheld = sensitive && mailDelivers;
+    return dates({ ...row, text: withheld ? "" : row.text, withheld });
   });
 }

@@ -105,7 +105,7 @@ function MessageDialog({ messageId, onClose }: { messageId: string | null; onClo
             )}
           </Box>
           <Paper withBorder p="md" radius="sm" component="section" aria-label={t("message.body")}>
-            <MailText text={data.text} />
+            {data.withheld ? <Text size="sm">{t("message.withheld")}</Text> : <MailText text={data.text} />}
           </Paper>
         </Stack>
       )}

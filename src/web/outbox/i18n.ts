@@ -17,6 +17,8 @@ export default defineMessages(
       sentAt: "Verstuurd op",
       body: "Inhoud",
       loading: "Bericht ophalen…",
+      withheld:
+        "Deze e-mail bevat een link om een wachtwoord te kiezen en is via de mailserver verstuurd. De inhoud wordt hier niet getoond, zodat alleen de ontvanger de link kan gebruiken.",
     },
     page: "Pagina {{page}}",
     previous: "Vorige pagina",
@@ -40,6 +42,8 @@ export default defineMessages(
       sentAt: "Sent",
       body: "Content",
       loading: "Loading the message…",
+      withheld:
+        "This e-mail holds a link to choose a password and was sent through the mail server. Its text is not shown here, so that only the recipient can use the link.",
     },
     page: "Page {{page}}",
     previous: "Previous page",

@@ -13,6 +13,7 @@ export const AUDIT_EVENT_TYPES = [
   "invitation.created",
   "invitation.accepted",
   "invitation.revoked",
+  "invitation.resent",
   "branding.updated",
   "logo.updated",
 ] as const;

@@ -140,6 +140,13 @@ export async function resendInvitation(ctx: InvitationContext, auth: AuthContext
       .where(and(eq(invitations.id, row.id), eq(invitations.organisationId, actor.organisationId)))
       .returning();
     if (!renewed) throw notFound();
+    await recordAudit(tx, actor, {
+      type: "invitation.resent",
+      subjectType: "invitation",
+      subjectId: row.id,
+      before: { email: row.email, expiresAt: row.expiresAt.toISOString() },
+      after: { email: row.email, expiresAt: renewed.expiresAt.toISOString() },
+    });
     const send = await queueInvitationMail(tx, ctx, auth, renewed, token);
     return { view: invitationView(renewed, await inviterName(tx, renewed.invitedBy)), send };
   });

@@ -141,6 +141,8 @@ describe("inviting a new person", () => {
     const resent = await admin.post(`/api/v1/invitations/${created.id}/resend`);
     expect(resent.statusCode).toBe(200);
     expect(resent.json().status).toBe("pending");
+    const log = (await admin.get("/api/v1/audit-events?type=invitation.resent")).json();
+    expect(log.items.map((e: { subjectId: string }) => e.subjectId)).toContain(created.id);
     const fresh = await invitationToken("verlopen@example.org");
     expect(fresh).not.toBe(token);
     expect((await invitee.post("/api/v1/invitations/accept", { token: fresh, password: PASSWORD })).statusCode).toBe(

@@ -156,7 +156,7 @@ export default function PeoplePage() {
                         </Group>
                       </Table.Td>
                       <Table.Td>{person.jobTitle ?? "—"}</Table.Td>
-                      <Table.Td>
+                      <Table.Td style={{ whiteSpace: "nowrap" }}>
                         <StatusBadge status={person.status} />
                       </Table.Td>
                     </Table.Tr>

@@ -3,13 +3,14 @@ import { DEMO_PASSWORD, DEMO_PEOPLE } from "./demo/seed.js";
 import { startKoers } from "./start.js";
 
 const config = loadConfig();
-const { app } = await startKoers(config);
+const { app, seeded } = await startKoers(config);
 await app.listen({ port: config.PORT, host: config.HOST });
 
 const where = config.DATABASE_URL ? "PostgreSQL-server" : `ingebedde database in ${config.KOERS_DATA_DIR}`;
 const lines = [
   "",
   `Koers draait op ${publicUrl(config)}  (${where})`,
+  ...(seeded ? ["De database was leeg: het demonetwerk is klaargezet."] : []),
   "",
   `Demo-logins (wachtwoord voor allemaal: ${DEMO_PASSWORD}):`,
   ...DEMO_PEOPLE.map((p) => `  ${p.email.padEnd(38)} ${p.name} — ${p.orgs.map((o) => o.roles.join("+")).join(" / ")}`),

@@ -1,0 +1,103 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { testDatabaseKind } from "../support/database.js";
+
+/** `npm start` as a person runs it: the real entry point, on the embedded database. */
+const dataDir = mkdtempSync(join(tmpdir(), "koers-start-"));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function start(port: number): Promise<{ child: ChildProcess; output: string }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+    env: { ...process.env, PORT: String(port), KOERS_DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on("data", (chunk) => {
+    output += chunk;
+  });
+  const deadline = Date.now() + 60_000;
+  while (!output.includes("Demo-logins") && Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`Koers stopped: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { child, output };
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+const cookiesOf = (response: Response) =>
+  response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+
+/** Signs in over HTTP as a browser does: session first for the CSRF token, then the login. */
+async function signIn(base: string, email: string) {
+  const anonymous = await fetch(`${base}/api/v1/auth/session`);
+  const { csrfToken } = await anonymous.json();
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-csrf-token": csrfToken, cookie: cookiesOf(anonymous) },
+    body: JSON.stringify({ email, password: "Koers-demo-2026" }),
+  });
+  expect(login.status).toBe(204);
+  const cookie = cookiesOf(login);
+  const session = await (await fetch(`${base}/api/v1/auth/session`, { headers: { cookie } })).json();
+  return { cookie, csrfToken: session.csrfToken as string, session };
+}
+
+describe.skipIf(testDatabaseKind() !== "pglite")("starting Koers on the embedded database", () => {
+  it("prints the address and the demo logins, serves them, and keeps data across a restart", async () => {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const first = await start(port);
+    try {
+      expect(first.output).toContain(base);
+      expect(first.output).toContain("beheer@delinde.example");
+      expect(first.output).toContain("Koers-demo-2026");
+      expect(first.output).toContain("demonetwerk is klaargezet");
+      expect((await fetch(`${base}/readyz`)).status).toBe(200);
+      const fatima = await signIn(base, "fatima.yilmaz@delinde.example");
+      const changed = await fetch(`${base}/api/v1/auth/locale`, {
+        method: "PUT",
+        headers: { "content-type": "application/json", "x-csrf-token": fatima.csrfToken, cookie: fatima.cookie },
+        body: JSON.stringify({ locale: "en" }),
+      });
+      expect(changed.status).toBe(204);
+    } finally {
+      await stop(first.child);
+    }
+
+    const second = await start(port);
+    try {
+      // The change survived, and the demo data was not seeded a second time.
+      const fatima = await signIn(base, "fatima.yilmaz@delinde.example");
+      expect(fatima.session.user.locale).toBe("en");
+      expect(second.output).not.toContain("demonetwerk is klaargezet");
+    } finally {
+      await stop(second.child);
+    }
+  }, 120_000);
+});

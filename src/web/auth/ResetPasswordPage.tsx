@@ -31,7 +31,9 @@ export function ResetPasswordPage() {
         <form
           noValidate
           onSubmit={form.onSubmit((values) =>
-            run(() => api("/auth/password/reset", { body: { token, password: values.password } }).then(() => setDone(true))),
+            run(() =>
+              api("/auth/password/reset", { body: { token, password: values.password } }).then(() => setDone(true)),
+            ),
           )}
         >
           <Stack>
@@ -42,6 +44,8 @@ export function ResetPasswordPage() {
               autoComplete="new-password"
               required
               {...form.getInputProps("password")}
+              // Mantine's PasswordInput leaves aria-invalid off its input; screen readers need it there.
+              aria-invalid={Boolean(form.errors.password)}
             />
             <Button type="submit" loading={form.submitting} disabled={!token}>
               {t("reset.submit")}

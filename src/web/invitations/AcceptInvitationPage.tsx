@@ -98,6 +98,8 @@ export default function AcceptInvitationPage() {
               autoComplete={invitation.accountExists ? "current-password" : "new-password"}
               required
               {...form.getInputProps("password")}
+              // Mantine's PasswordInput leaves aria-invalid off its input; screen readers need it there.
+              aria-invalid={Boolean(form.errors.password)}
             />
             <Button type="submit" loading={form.submitting}>
               {t("accept.submit")}

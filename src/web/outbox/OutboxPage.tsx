@@ -60,56 +60,59 @@ function MessageDialog({ messageId, onClose }: { messageId: string | null; onClo
   });
   const data = message.data;
   return (
-    <Modal
-      opened={Boolean(messageId)}
-      onClose={onClose}
-      title={data?.subject ?? t("message.loading")}
-      size="lg"
-      fullScreen={fullScreen}
-      closeButtonProps={{ "aria-label": tc("actions.close") }}
-    >
-      {message.isPending && (
-        <Center p="lg">
-          <Loader aria-label={t("message.loading")} />
-        </Center>
-      )}
-      {message.isError && <FormError message={message.error.message} />}
-      {data && (
-        <Stack gap="sm">
-          <Box component="dl" m={0}>
-            <Group gap="xs" wrap="nowrap" align="baseline">
-              <Text component="dt" fw={600} size="sm">
-                {t("message.to")}:
-              </Text>
-              <Text component="dd" m={0} size="sm" style={{ overflowWrap: "anywhere" }}>
-                {data.to}
-              </Text>
-            </Group>
-            <Group gap="xs" wrap="nowrap" align="baseline">
-              <Text component="dt" fw={600} size="sm">
-                {t("message.createdAt")}:
-              </Text>
-              <Text component="dd" m={0} size="sm">
-                {formatDateTime(data.createdAt, i18n.language)}
-              </Text>
-            </Group>
-            {data.sentAt && (
-              <Group gap="xs" wrap="nowrap" align="baseline">
-                <Text component="dt" fw={600} size="sm">
-                  {t("message.sentAt")}:
-                </Text>
-                <Text component="dd" m={0} size="sm">
-                  {formatDateTime(data.sentAt, i18n.language)}
-                </Text>
-              </Group>
-            )}
-          </Box>
-          <Paper withBorder p="md" radius="sm" component="section" aria-label={t("message.body")}>
-            {data.withheld ? <Text size="sm">{t("message.withheld")}</Text> : <MailText text={data.text} />}
-          </Paper>
-        </Stack>
-      )}
-    </Modal>
+    // Composed so the dialog's header is a plain div: a <header> here would be a second page banner.
+    <Modal.Root opened={Boolean(messageId)} onClose={onClose} size="lg" fullScreen={fullScreen}>
+      <Modal.Overlay />
+      <Modal.Content>
+        <Modal.Header component="div">
+          <Modal.Title>{data?.subject ?? t("message.loading")}</Modal.Title>
+          <Modal.CloseButton aria-label={tc("actions.close")} />
+        </Modal.Header>
+        <Modal.Body>
+          {message.isPending && (
+            <Center p="lg">
+              <Loader aria-label={t("message.loading")} />
+            </Center>
+          )}
+          {message.isError && <FormError message={message.error.message} />}
+          {data && (
+            <Stack gap="sm">
+              <Box component="dl" m={0}>
+                <Group gap="xs" wrap="nowrap" align="baseline">
+                  <Text component="dt" fw={600} size="sm">
+                    {t("message.to")}:
+                  </Text>
+                  <Text component="dd" m={0} size="sm" style={{ overflowWrap: "anywhere" }}>
+                    {data.to}
+                  </Text>
+                </Group>
+                <Group gap="xs" wrap="nowrap" align="baseline">
+                  <Text component="dt" fw={600} size="sm">
+                    {t("message.createdAt")}:
+                  </Text>
+                  <Text component="dd" m={0} size="sm">
+                    {formatDateTime(data.createdAt, i18n.language)}
+                  </Text>
+                </Group>
+                {data.sentAt && (
+                  <Group gap="xs" wrap="nowrap" align="baseline">
+                    <Text component="dt" fw={600} size="sm">
+                      {t("message.sentAt")}:
+                    </Text>
+                    <Text component="dd" m={0} size="sm">
+                      {formatDateTime(data.sentAt, i18n.language)}
+                    </Text>
+                  </Group>
+                )}
+              </Box>
+              <Paper withBorder p="md" radius="sm" component="section" aria-label={t("message.body")}>
+                {data.withheld ? <Text size="sm">{t("message.withheld")}</Text> : <MailText text={data.text} />}
+              </Paper>
+            </Stack>
+          )}
+        </Modal.Body>
+      </Modal.Content>
+    </Modal.Root>
   );
 }
 

@@ -27,9 +27,12 @@ export function themeFor(primaryColor: string | undefined) {
   });
 }
 
-/** Mantine's "dimmed" grey is below 4.5:1 on white; ours is dark enough to read. */
+/**
+ * Mantine's "dimmed" grey and its error red (red.6, also the text of an invalid field) are below
+ * 4.5:1 on white; ours are dark enough to read.
+ */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { "--mantine-color-dimmed": "#555d64" },
+  light: { "--mantine-color-dimmed": "#555d64", "--mantine-color-error": "var(--mantine-color-red-9)" },
   dark: {},
 });

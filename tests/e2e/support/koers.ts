@@ -11,7 +11,6 @@ import { testConfig } from "../../support/app.js";
 import { freshDatabase } from "../../support/database.js";
 import { CHROMIUM } from "./browser-setup.js";
 
-
 /** Waits until the element is on screen (10 s), failing with the locator in the message. */
 export async function visible(locator: Locator, timeout = 10_000) {
   await locator.first().waitFor({ state: "visible", timeout });
@@ -19,7 +18,8 @@ export async function visible(locator: Locator, timeout = 10_000) {
 }
 
 /** Polls until the element's text contains the given text. */
-export const textOf = (locator: Locator) => expect.poll(async () => (await locator.first().textContent()) ?? "", { timeout: 10_000 });
+export const textOf = (locator: Locator) =>
+  expect.poll(async () => (await locator.first().textContent()) ?? "", { timeout: 10_000 });
 export const DEMO_PASSWORD = "Koers-demo-2026";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../../..");
@@ -30,7 +30,11 @@ export interface Koers {
   database: Database;
   browser: Browser;
   /** A fresh browser (own cookies), at phone width unless told otherwise. */
-  newPage(options?: { width?: number; height?: number; locale?: string }): Promise<{ page: Page; context: BrowserContext }>;
+  newPage(options?: {
+    width?: number;
+    height?: number;
+    locale?: string;
+  }): Promise<{ page: Page; context: BrowserContext }>;
   close(): Promise<void>;
 }
 
@@ -50,7 +54,14 @@ export async function startKoers(): Promise<Koers> {
   app.publicUrl = url;
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
   });
   const contexts: BrowserContext[] = [];
   return {
@@ -58,7 +69,12 @@ export async function startKoers(): Promise<Koers> {
     database,
     browser,
     async newPage({ width = 375, height = 812, locale = "nl-NL" } = {}) {
-      const context = await browser.newContext({ baseURL: url, viewport: { width, height }, locale, acceptDownloads: true });
+      const context = await browser.newContext({
+        baseURL: url,
+        viewport: { width, height },
+        locale,
+        acceptDownloads: true,
+      });
       contexts.push(context);
       const page = await context.newPage();
       page.on("pageerror", (error) => {
@@ -75,9 +91,26 @@ export async function startKoers(): Promise<Koers> {
   };
 }
 
+/**
+ * Waits until no finite animation or transition runs (a dialog fading in, a menu sliding open):
+ * half-faded colours would count as contrast failures. Spinners, which never end, don't count.
+ */
+export async function settled(page: Page) {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .filter((a) => a.playState === "running" && a.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+        .length === 0,
+    undefined,
+    { timeout: 5_000 },
+  );
+}
+
 /** Runs axe-core on the page as it is now and fails on any violation, naming each. */
 export async function expectAccessible(page: Page, label = page.url()) {
   await page.waitForLoadState("networkidle");
+  await settled(page);
   const hasAxe = await page.evaluate(() => "axe" in window);
   if (!hasAxe) await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {

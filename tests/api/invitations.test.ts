@@ -268,3 +268,27 @@ describe("who may manage invitations", () => {
     );
   });
 });
+
+describe("a person added without a password", () => {
+  it("can be invited to choose one, and then signs in to the organisation that added them", async () => {
+    const created = await admin.post("/api/v1/people", { name: "Romy de Wit", email: "romy.dewit@delinde.example", roles: ["trainee"] });
+    expect(created.statusCode).toBe(201);
+    const person = created.json();
+    expect(person.hasPassword).toBe(false);
+
+    await invite("romy.dewit@delinde.example", "Romy de Wit", ["trainee"]);
+    const token = await invitationToken("romy.dewit@delinde.example");
+    const invitee = await t.anonymous();
+    const info = (await invitee.get(`/api/v1/invitations/accept?token=${encodeURIComponent(token)}`)).json();
+    expect(info.accountExists).toBe(false);
+    expect((await invitee.post("/api/v1/invitations/accept", { token, password: PASSWORD })).statusCode).toBe(204);
+
+    expect((await admin.get(`/api/v1/people/${person.id}`)).json().hasPassword).toBe(true);
+    const romy = await t.login("romy.dewit@delinde.example", PASSWORD);
+    expect((await romy.refreshSession()).organisation.id).toBe(t.orgs.linde);
+    // Once the password is set, inviting again is refused: she is a member already.
+    const again = await admin.post("/api/v1/invitations", { email: "romy.dewit@delinde.example", name: "Romy", roles: ["trainee"] });
+    expect(again.statusCode).toBe(422);
+    expect(Object.keys(again.json().errors)).toEqual(["email"]);
+  });
+});

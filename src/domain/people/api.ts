@@ -20,6 +20,8 @@ export const personSummarySchema = z.object({
   academicExperienceYears: z.number().int().nullable(),
   dreyfusLevel: z.number().int().nullable(),
   version: z.number().int(),
+  /** False until the person chose a password (through an invitation or a reset). */
+  hasPassword: z.boolean(),
   abilities: abilitiesSchema,
 });
 export type PersonSummary = z.infer<typeof personSummarySchema>;

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { invitations, memberships, users } from "../../db/schema.js";
 import { invitationExpiry } from "../../domain/invitations/status.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -11,7 +11,8 @@ import { type InvitationContext, invitationView, queueInvitationMail } from "./s
 
 /**
  * Invites a person into the actor's organisation and mails them a link. Someone who is already
- * an active member, or who already has an open invitation, is refused on the e-mail field.
+ * an active member with a password, or who already has an open invitation, is refused on the
+ * e-mail field; a member added without a password is invited to choose one.
  */
 export async function createInvitation(ctx: InvitationContext, auth: AuthContext, input: CreateInvitationInput) {
   const token = newToken();
@@ -24,6 +25,8 @@ export async function createInvitation(ctx: InvitationContext, auth: AuthContext
         and(
           eq(memberships.organisationId, actor.organisationId),
           eq(memberships.status, "active"),
+          // A member without a password (added by an admin or an import) is invited to choose one.
+          isNotNull(users.passwordHash),
           eq(sql`lower(${users.email})`, input.email),
         ),
       )

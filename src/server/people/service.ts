@@ -34,6 +34,8 @@ const personColumns = {
   academicExperienceYears: memberships.academicExperienceYears,
   dreyfusLevel: memberships.dreyfusLevel,
   version: memberships.version,
+  // Someone added by an admin or import has no password until they accept an invitation.
+  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
   createdAt: memberships.createdAt,
   updatedAt: memberships.updatedAt,
 };
@@ -49,6 +51,7 @@ type PersonRow = {
   academicExperienceYears: number | null;
   dreyfusLevel: number | null;
   version: number;
+  hasPassword: boolean;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -65,6 +68,7 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
     academicExperienceYears: row.academicExperienceYears,
     dreyfusLevel: row.dreyfusLevel,
     version: row.version,
+    hasPassword: row.hasPassword,
     abilities: personAbilities(actor, row),
   };
 }

@@ -73,6 +73,10 @@ export default defineMessages(
       empty: "(leeg)",
       statusSection: "Status",
       activeText: "Deze persoon is actief en kan inloggen.",
+      noPasswordText:
+        "Deze persoon is actief maar heeft nog geen wachtwoord, en kan dus nog niet inloggen. Stuur een uitnodiging om er een te kiezen.",
+      sendInvitation: "Uitnodiging sturen",
+      invitationSent: "Uitnodiging verstuurd naar {{email}}.",
       invitedText: "Deze persoon is uitgenodigd maar heeft nog geen account geactiveerd.",
       deactivatedText: "Deze persoon is gedeactiveerd en kan niet meer inloggen. De gegevens blijven bewaard.",
       selfText: "Je kunt jezelf niet deactiveren.",
@@ -189,6 +193,10 @@ export default defineMessages(
       empty: "(empty)",
       statusSection: "Status",
       activeText: "This person is active and can sign in.",
+      noPasswordText:
+        "This person is active but has no password yet, so cannot sign in. Send an invitation to choose one.",
+      sendInvitation: "Send invitation",
+      invitationSent: "Invitation sent to {{email}}.",
       invitedText: "This person has been invited but has not activated an account yet.",
       deactivatedText: "This person is deactivated and can no longer sign in. Their data is kept.",
       selfText: "You cannot deactivate yourself.",

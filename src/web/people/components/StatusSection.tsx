@@ -51,12 +51,29 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
     }
   }
 
+  const withoutPassword = person.status === "active" && !person.hasPassword;
   const explanation =
     person.status === "deactivated"
       ? t("person.deactivatedText")
       : person.status === "invited"
         ? t("person.invitedText")
-        : t("person.activeText");
+        : withoutPassword
+          ? t("person.noPasswordText")
+          : t("person.activeText");
+
+  async function invite() {
+    setBusy(true);
+    setError(null);
+    try {
+      await api("/invitations", { body: { email: person.email, name: person.name, roles: person.roles } });
+      await queryClient.invalidateQueries({ queryKey: ["invitations"] });
+      notifySuccess(t("person.invitationSent", { email: person.email }));
+    } catch (e) {
+      setError(e instanceof ApiError ? Object.values(e.fieldErrors)[0] ?? e.problem.title : tc("errors.offline"));
+    } finally {
+      setBusy(false);
+    }
+  }
 
   return (
     <Stack gap="sm">
@@ -70,6 +87,13 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
         </Text>
       )}
       <FormError message={error} />
+      {withoutPassword && person.abilities.edit && (
+        <Group>
+          <Button variant="light" loading={busy} onClick={invite}>
+            {t("person.sendInvitation")}
+          </Button>
+        </Group>
+      )}
       {action && (
         <Group>
           <Button color={action === "deactivate" ? "red" : undefined} variant="light" onClick={open}>

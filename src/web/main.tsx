@@ -6,6 +6,7 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useMemo } from "react";
 import { createRoot } from "react-dom/client";
+import { useTranslation } from "react-i18next";
 import { RouterProvider } from "react-router";
 import { applyLanguage, storedLanguage, useSession } from "./session";
 import "./i18n";
@@ -21,7 +22,9 @@ const queryClient = new QueryClient({
 /** The organisation's colour is the theme: switching organisation re-themes the whole UI. */
 function ThemedApp() {
   const color = useSession().data?.organisation?.primaryColor;
-  const theme = useMemo(() => themeFor(color), [color]);
+  const { t } = useTranslation();
+  const closeLabel = t("actions.close");
+  const theme = useMemo(() => themeFor(color, closeLabel), [color, closeLabel]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications />

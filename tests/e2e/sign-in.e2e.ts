@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, describe, it } from "vitest";
-import { expect } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, type Koers, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 let koers: Koers;

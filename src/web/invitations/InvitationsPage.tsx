@@ -362,7 +362,7 @@ export default function InvitationsPage() {
       <Stack gap="lg">
         <Text c="dimmed">
           {t("intro")} {t("outboxHint")}{" "}
-          <Anchor component={Link} to="/uitgaande-mail">
+          <Anchor component={Link} to="/uitgaande-mail" underline="always">
             {t("outboxLink")}
           </Anchor>
           .

@@ -1,4 +1,11 @@
-import { type CSSVariablesResolver, createTheme, darken, lighten, type MantineColorsTuple } from "@mantine/core";
+import {
+  type CSSVariablesResolver,
+  createTheme,
+  darken,
+  lighten,
+  type MantineColorsTuple,
+  Notification,
+} from "@mantine/core";
 
 /** Ten shades around the organisation's colour, so every Mantine part takes its look. */
 export function shadesOf(color: string): MantineColorsTuple {
@@ -16,7 +23,8 @@ export function shadesOf(color: string): MantineColorsTuple {
   ];
 }
 
-export function themeFor(primaryColor: string | undefined) {
+/** `closeLabel` names the close button of every notification, in the UI's language. */
+export function themeFor(primaryColor: string | undefined, closeLabel = "Sluiten") {
   return createTheme({
     colors: { brand: shadesOf(primaryColor ?? "#1c7ed6") },
     primaryColor: "brand",
@@ -24,6 +32,9 @@ export function themeFor(primaryColor: string | undefined) {
     autoContrast: true,
     luminanceThreshold: 0.35,
     fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+    components: {
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": closeLabel } } }),
+    },
   });
 }
 

@@ -1,19 +1,23 @@
 import type { Locator } from "playwright-core";
 import { expect } from "vitest";
 
-/** The text a screen reader reads as the field's description (its aria-describedby targets). */
-export function descriptionOf(field: Locator) {
-  return field.evaluate((el) =>
+/**
+ * The error message tied to a field or group: the element its aria-describedby points at that
+ * Mantine renders as the field's error (id ending in "-error"), so a screen reader reads it with
+ * the field. Empty when there is none.
+ */
+export function errorOf(field: Locator) {
+  return field.first().evaluate((el) =>
     (el.getAttribute("aria-describedby") ?? "")
       .split(/\s+/)
-      .filter(Boolean)
+      .filter((id) => id.endsWith("-error"))
       .map((id) => document.getElementById(id)?.textContent ?? "")
       .join(" "),
   );
 }
 
-/** Waits until the field is marked invalid and its description carries the message: the error sits at the field. */
-export async function expectFieldError(field: Locator, message: string) {
-  await expect.poll(() => field.getAttribute("aria-invalid"), { timeout: 10_000 }).toBe("true");
-  await expect.poll(() => descriptionOf(field), { timeout: 10_000 }).toContain(message);
+/** Waits until the field shows the message as its own error and, for an input, is marked invalid. */
+export async function expectFieldError(field: Locator, message: string, { input = true } = {}) {
+  await expect.poll(() => errorOf(field), { timeout: 10_000 }).toContain(message);
+  if (input) expect(await field.first().getAttribute("aria-invalid")).toBe("true");
 }

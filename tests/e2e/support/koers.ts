@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
@@ -38,6 +39,19 @@ export interface Koers {
   close(): Promise<void>;
 }
 
+/** A port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 /** Koers on a fresh demo database, served on a free port, and a headless Chromium. */
 export async function startKoers(): Promise<Koers> {
   if (!existsSync(join(root, "dist/web/index.html"))) {
@@ -45,13 +59,12 @@ export async function startKoers(): Promise<Koers> {
   }
   const database = await freshDatabase();
   await seedDemo(database.db);
-  const app = await buildApp(testConfig({ PUBLIC_URL: "http://127.0.0.1:0" }), database);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const address = app.server.address();
-  const port = typeof address === "object" && address ? address.port : 0;
+  // Links in mails must point at this server, and routes read the address when they are set up:
+  // so the port is chosen before the app is built.
+  const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // Links in mails must point at this server.
-  app.publicUrl = url;
+  const app = await buildApp(testConfig({ PUBLIC_URL: url }), database);
+  await app.listen({ port, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -140,5 +153,5 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function openMenuItem(page: Page, name: string) {
   const burger = page.getByRole("button", { name: /Menu openen|Open menu/ });
   if (await burger.isVisible()) await burger.click();
-  await page.getByRole("navigation").getByRole("link", { name }).click();
+  await page.getByRole("navigation").getByRole("link", { name, exact: true }).click();
 }

@@ -212,6 +212,8 @@ export default function ImportPage() {
           onChange={(chosen) => void choose(chosen)}
           clearable
           clearButtonProps={{ "aria-label": t("import.file.clear") }}
+          // The placeholder stands in for the chosen file's name: it must be readable text.
+          styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
           disabled={busy !== null || importing}
         />
         <div aria-live="polite">

@@ -1,4 +1,4 @@
-import type { Locator } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 
 /**
@@ -20,4 +20,10 @@ export function errorOf(field: Locator) {
 export async function expectFieldError(field: Locator, message: string, { input = true } = {}) {
   await expect.poll(() => errorOf(field), { timeout: 10_000 }).toContain(message);
   if (input) expect(await field.first().getAttribute("aria-invalid")).toBe("true");
+}
+
+/** Picks a file the way a person does: the button found by its label opens the file chooser. */
+export async function chooseFile(page: Page, label: string, path: string) {
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByLabel(label).click()]);
+  await chooser.setFiles(path);
 }

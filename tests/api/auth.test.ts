@@ -107,3 +107,19 @@ describe("health", () => {
     expect(Object.keys(response.json().paths)).toContain("/api/v1/auth/login");
   });
 });
+
+describe("messages in the requester's language", () => {
+  it("fills in the numbers of a field rule, in Dutch and in English", async () => {
+    const client = await t.anonymous();
+    const nl = await client.post("/api/v1/auth/password/reset", { token: "x".repeat(20), password: "kort" });
+    expect(nl.statusCode).toBe(422);
+    expect(nl.json().errors.password).toBe("Kies een wachtwoord van minstens 10 tekens.");
+    const en = await client.request({
+      method: "POST",
+      url: "/api/v1/auth/password/reset",
+      payload: { token: "x".repeat(20), password: "kort" },
+      headers: { "accept-language": "en-GB,en", "x-csrf-token": client.csrfToken },
+    });
+    expect(en.json().errors.password).toBe("Choose a password of at least 10 characters.");
+  });
+});

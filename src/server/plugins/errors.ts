@@ -29,7 +29,8 @@ function fieldErrorsFromZod(error: ZodError & { schema?: ZodType }, data: unknow
   for (const issue of issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
     if (fields[key]) continue;
-    const values = issue as unknown as Record<string, string | number>;
+    const bounds = issue as { minimum?: number | bigint; maximum?: number | bigint };
+    const values = { min: Number(bounds.minimum ?? ""), max: Number(bounds.maximum ?? "") };
     fields[key] = isMessageKey(issue.message) ? t(locale, issue.message, values) : issue.message;
   }
   return fields;

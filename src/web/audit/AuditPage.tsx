@@ -5,7 +5,6 @@ import {
   Group,
   List,
   Loader,
-  Pagination,
   Paper,
   Select,
   SimpleGrid,
@@ -26,6 +25,7 @@ import type { AuditEntry, AuditPage as AuditPageData } from "../../domain/audit/
 import { ApiError, api } from "../api";
 import { formatDate, formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
+import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
 
 const FILTERS = ["type", "actor", "from", "to"] as const;
@@ -284,23 +284,7 @@ export default function AuditPage() {
               </Table>
             </Table.ScrollContainer>
           )}
-          {pages > 1 && (
-            <Group justify="center" component="nav" aria-label={t("common:pagination")}>
-              <Pagination
-                total={pages}
-                value={data.page}
-                onChange={setPage}
-                getControlProps={(control) => ({
-                  "aria-label":
-                    control === "previous"
-                      ? t("common:actions.previous")
-                      : control === "next"
-                        ? t("common:actions.next")
-                        : control,
-                })}
-              />
-            </Group>
-          )}
+          <Pager page={data.page} pages={pages} onChange={setPage} />
         </>
       ) : null}
     </Stack>

@@ -5,7 +5,6 @@ import {
   Group,
   Loader,
   Modal,
-  Pagination,
   Paper,
   Stack,
   Table,
@@ -21,6 +20,7 @@ import type { OutboxList, OutboxMessage } from "../../domain/outbox/api";
 import { api } from "../api";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
+import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
 import { linkify } from "./linkify";
 
@@ -207,21 +207,11 @@ export default function OutboxPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {pages > 1 && (
-              <Box component="nav" aria-label={tc("pagination")}>
-                <Pagination
-                  total={pages}
-                  value={Math.min(page, pages)}
-                  onChange={(next) => update({ pagina: next === 1 ? null : String(next) })}
-                  size="sm"
-                  getItemProps={(p) => ({
-                    "aria-label": t("page", { page: p }),
-                    "aria-current": p === page ? "page" : undefined,
-                  })}
-                  getControlProps={(control) => ({ "aria-label": t(control) })}
-                />
-              </Box>
-            )}
+            <Pager
+              page={page}
+              pages={pages}
+              onChange={(next) => update({ pagina: next === 1 ? null : String(next) })}
+            />
           </>
         )}
       </Stack>

@@ -20,11 +20,6 @@ export default defineMessages(
       withheld:
         "Deze e-mail bevat een link om een wachtwoord te kiezen en is via de mailserver verstuurd. De inhoud wordt hier niet getoond, zodat alleen de ontvanger de link kan gebruiken.",
     },
-    page: "Pagina {{page}}",
-    previous: "Vorige pagina",
-    next: "Volgende pagina",
-    first: "Eerste pagina",
-    last: "Laatste pagina",
   },
   {
     title: "Outgoing e-mail",
@@ -45,10 +40,5 @@ export default defineMessages(
       withheld:
         "This e-mail holds a link to choose a password and was sent through the mail server. Its text is not shown here, so that only the recipient can use the link.",
     },
-    page: "Page {{page}}",
-    previous: "Previous page",
-    next: "Next page",
-    first: "First page",
-    last: "Last page",
   },
 );

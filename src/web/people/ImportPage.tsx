@@ -6,7 +6,6 @@ import {
   Group,
   List,
   Loader,
-  Pagination,
   Paper,
   Progress,
   Stack,
@@ -34,6 +33,7 @@ import { ApiError, api } from "../api";
 import { formatNumber } from "../i18n";
 import { useSession } from "../session";
 import { FormError } from "../shell/FormError";
+import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
 import { parseCsvFile, slices } from "./import/parse";
 
@@ -279,23 +279,13 @@ export default function ImportPage() {
                 columnLabel={columnLabel}
                 message={message}
               />
-              {errorPages > 1 && (
-                <Pagination
-                  total={errorPages}
-                  value={errorPage}
-                  onChange={setErrorPage}
-                  size="sm"
-                  siblings={0}
-                  aria-label={t("import.errors.pagination")}
-                  getControlProps={(control) =>
-                    control === "previous"
-                      ? { "aria-label": tc("actions.previous") }
-                      : control === "next"
-                        ? { "aria-label": tc("actions.next") }
-                        : {}
-                  }
-                />
-              )}
+              <Pager
+                page={errorPage}
+                pages={errorPages}
+                onChange={setErrorPage}
+                label={t("import.errors.pagination")}
+                compact
+              />
             </Section>
           )}
 

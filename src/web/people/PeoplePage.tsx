@@ -7,7 +7,6 @@ import {
   Group,
   Loader,
   NativeSelect,
-  Pagination,
   SimpleGrid,
   Stack,
   Table,
@@ -21,6 +20,7 @@ import { Link, useSearchParams } from "react-router";
 import { PAGE_SIZES, PERSON_STATUSES } from "../../domain/people/api";
 import { ROLES } from "../../domain/roles";
 import { FormError } from "../shell/FormError";
+import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
 import { CreatePersonModal } from "./components/CreatePersonModal";
 import { usePeopleList } from "./components/model";
@@ -165,20 +165,11 @@ export default function PeoplePage() {
               </Table>
             </Table.ScrollContainer>
             <Group justify="space-between" wrap="wrap" gap="sm">
-              <Box component="nav" aria-label={tc("pagination")}>
-                <Pagination
-                  total={pages}
-                  value={Math.min(page, pages)}
-                  onChange={(next) => update({ pagina: next === 1 ? "" : String(next) }, false)}
-                  withEdges={pages > 5}
-                  size="sm"
-                  getItemProps={(p) => ({
-                    "aria-label": t("list.page", { page: p }),
-                    "aria-current": p === page ? "page" : undefined,
-                  })}
-                  getControlProps={(control) => ({ "aria-label": t(`list.${control}`) })}
-                />
-              </Box>
+              <Pager
+                page={page}
+                pages={pages}
+                onChange={(next) => update({ pagina: next === 1 ? "" : String(next) }, false)}
+              />
               <NativeSelect
                 label={t("list.pageSize")}
                 size="xs"

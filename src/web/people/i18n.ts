@@ -17,11 +17,6 @@ export default defineMessages(
       count_one: "{{count}} persoon",
       count_other: "{{count}} mensen",
       pageSize: "Per pagina",
-      page: "Pagina {{page}}",
-      first: "Eerste pagina",
-      previous: "Vorige pagina",
-      next: "Volgende pagina",
-      last: "Laatste pagina",
     },
     columns: {
       name: "Naam",
@@ -138,11 +133,6 @@ export default defineMessages(
       count_one: "{{count}} person",
       count_other: "{{count}} people",
       pageSize: "Per page",
-      page: "Page {{page}}",
-      first: "First page",
-      previous: "Previous page",
-      next: "Next page",
-      last: "Last page",
     },
     columns: {
       name: "Name",

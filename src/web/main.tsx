@@ -22,9 +22,18 @@ const queryClient = new QueryClient({
 /** The organisation's colour is the theme: switching organisation re-themes the whole UI. */
 function ThemedApp() {
   const color = useSession().data?.organisation?.primaryColor;
+  // `t` changes with the language, and the labels with it.
   const { t } = useTranslation();
-  const closeLabel = t("actions.close");
-  const theme = useMemo(() => themeFor(color, closeLabel), [color, closeLabel]);
+  const theme = useMemo(
+    () =>
+      themeFor(color, {
+        close: t("actions.close"),
+        saturation: t("colorPicker.saturation"),
+        hue: t("colorPicker.hue"),
+        alpha: t("colorPicker.alpha"),
+      }),
+    [color, t],
+  );
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications />

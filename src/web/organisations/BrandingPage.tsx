@@ -88,6 +88,8 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
   });
   const { run, formError, conflict, clearConflict } = useApiSubmit(form);
   const [removing, setRemoving] = useState(false);
+  const [pickerOpen, setPickerOpen] = useState(false);
+  const colorInput = form.getInputProps("primaryColor");
   const pickedLogoUrl = useObjectUrl(form.values.logo);
   // A file the check refused is not shown: it may not be an image at all.
   const newLogoUrl = form.errors.logo ? null : pickedLogoUrl;
@@ -188,7 +190,23 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
               swatches={SWATCHES}
               swatchesPerRow={9}
               withEyeDropper={false}
-              {...form.getInputProps("primaryColor")}
+              // What was typed stays until the person changes it, even if it is no colour: the
+              // preview and, on saving, the field's message say so. (Mantine would silently put back
+              // the last valid colour on leaving the field, moving the page under the pointer.)
+              fixOnBlur={false}
+              {...colorInput}
+              // The picker opens on a click only and closes with Escape or on leaving the field:
+              // focus alone (also after a refused save) would cover the field's message. It is drawn
+              // in the page, not in a portal, so it stays inside the main landmark.
+              popoverProps={{ withinPortal: false, opened: pickerOpen }}
+              onClick={() => setPickerOpen(true)}
+              onBlur={(event) => {
+                setPickerOpen(false);
+                colorInput.onBlur?.(event);
+              }}
+              onKeyDown={(event) => {
+                if (event.key === "Escape") setPickerOpen(false);
+              }}
             />
             <FileInput
               label={t("form.logo")}
@@ -196,6 +214,7 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
               placeholder={t("form.logoPlaceholder")}
               accept={LOGO_MIME_TYPES.join(",")}
               clearable
+              clearButtonProps={{ "aria-label": t("form.logoClear") }}
               value={form.values.logo}
               onChange={(file) => void pickLogo(file)}
               error={form.errors.logo}

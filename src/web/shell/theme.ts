@@ -1,4 +1,5 @@
 import {
+  ColorPicker,
   type CSSVariablesResolver,
   createTheme,
   darken,
@@ -23,8 +24,17 @@ export function shadesOf(color: string): MantineColorsTuple {
   ];
 }
 
-/** `closeLabel` names the close button of every notification, in the UI's language. */
-export function themeFor(primaryColor: string | undefined, closeLabel = "Sluiten") {
+/** Names for controls Mantine draws without one, in the UI's language. */
+export interface ThemeLabels {
+  /** The close button of every notification. */
+  close: string;
+  /** The sliders of a colour picker (also the one in a colour field's dropdown). */
+  saturation: string;
+  hue: string;
+  alpha: string;
+}
+
+export function themeFor(primaryColor: string | undefined, labels: ThemeLabels) {
   return createTheme({
     colors: { brand: shadesOf(primaryColor ?? "#1c7ed6") },
     primaryColor: "brand",
@@ -33,7 +43,10 @@ export function themeFor(primaryColor: string | undefined, closeLabel = "Sluiten
     luminanceThreshold: 0.35,
     fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     components: {
-      Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": closeLabel } } }),
+      Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": labels.close } } }),
+      ColorPicker: ColorPicker.extend({
+        defaultProps: { saturationLabel: labels.saturation, hueLabel: labels.hue, alphaLabel: labels.alpha },
+      }),
     },
   });
 }

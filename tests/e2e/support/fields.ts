@@ -24,6 +24,9 @@ export async function expectFieldError(field: Locator, message: string, { input 
 
 /** Picks a file the way a person does: the button found by its label opens the file chooser. */
 export async function chooseFile(page: Page, label: string, path: string) {
-  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.getByLabel(label).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser"),
+    page.getByLabel(label, { exact: true }).click(),
+  ]);
   await chooser.setFiles(path);
 }

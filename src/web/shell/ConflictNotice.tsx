@@ -9,7 +9,8 @@ export function ConflictNotice({ onReload, onDismiss }: { onReload: () => void; 
       color="orange"
       title={t("conflict.title")}
       role="alert"
-      styles={{ title: { color: "var(--mantine-color-orange-9)" } }}
+      // Orange text on the light orange background stays under 4.5:1: the title takes the text colour.
+      styles={{ title: { color: "var(--mantine-color-text)" } }}
     >
       <Text size="sm" mb="sm">
         {t("conflict.body")}

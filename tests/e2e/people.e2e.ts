@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+
+let koers: Koers;
+beforeAll(async () => {
+  koers = await startKoers();
+});
+afterAll(() => koers.close());
+
+describe("managing a person on a phone", () => {
+  it("adds, edits, registers and deactivates a person, filters the list and reads it all in the log", async () => {
+    const { page } = await koers.newPage();
+    await signIn(page, "beheer@delinde.example");
+    await openMenuItem(page, "Mensen");
+    await visible(page.getByRole("heading", { name: "Mensen", level: 2 }));
+    await expectAccessible(page, "people");
+
+    // Add a person through the dialog.
+    await page.getByRole("button", { name: "Persoon toevoegen" }).click();
+    const dialog = page.getByRole("dialog", { name: "Persoon toevoegen" });
+    await visible(dialog);
+    await expectAccessible(page, "add person dialog");
+    await dialog.getByRole("textbox", { name: "Naam", exact: true }).fill("Sophie Willems");
+    await dialog.getByLabel("E-mailadres").fill("sophie.willems@delinde.example");
+    await dialog.getByRole("checkbox", { name: "Begeleide", exact: true }).check();
+    await dialog.getByLabel("Functie").fill("Jeugdzorgwerker");
+    await dialog.getByRole("button", { name: "Persoon toevoegen" }).click();
+
+    await visible(page.getByRole("heading", { name: "Sophie Willems", level: 2 }));
+    await textOf(page.getByRole("alert").filter({ hasText: "is toegevoegd" })).toContain(
+      "Sophie Willems is toegevoegd.",
+    );
+    const status = page.getByRole("region", { name: "Status" });
+    await textOf(status).toContain("Actief");
+    await expectAccessible(page, "new person");
+
+    // Roles, experience and Dreyfus level.
+    const details = page.getByRole("region", { name: "Gegevens" });
+    await details.getByRole("checkbox", { name: "Werkbegeleider", exact: true }).check();
+    await details.getByLabel("Jaren werkervaring op academisch niveau").fill("4");
+    await details.getByLabel("Dreyfus-niveau").selectOption({ label: "3 – Competent" });
+    await details.getByRole("button", { name: "Opslaan" }).click();
+    await textOf(page.getByRole("alert").filter({ hasText: "Wijzigingen opgeslagen" })).toContain(
+      "Wijzigingen opgeslagen.",
+    );
+    expect(await details.getByRole("checkbox", { name: "Begeleide", exact: true }).isChecked()).toBe(true);
+    expect(await details.getByRole("checkbox", { name: "Werkbegeleider", exact: true }).isChecked()).toBe(true);
+    expect(await details.getByLabel("Jaren werkervaring op academisch niveau").inputValue()).toBe("4");
+
+    // A registration in the SKJ register.
+    const registrations = page.getByRole("region", { name: "Registraties" });
+    await textOf(registrations).toContain("Nog geen registraties.");
+    await registrations.getByRole("button", { name: "Registratie toevoegen" }).click();
+    const regDialog = page.getByRole("dialog", { name: "Registratie toevoegen" });
+    await visible(regDialog);
+    await regDialog.getByLabel("Register").selectOption({ label: "SKJ" });
+    await regDialog.getByLabel("Registratienummer").fill("110004567");
+    await regDialog.getByLabel("Soort registratie").fill("Jeugdzorgwerker");
+    await regDialog.getByLabel("Geldig tot").fill("2030-06-30");
+    await regDialog.getByLabel("Herregistratiedatum").fill("2030-01-31");
+    await expectAccessible(page, "registration dialog");
+    await regDialog.getByRole("button", { name: "Opslaan" }).click();
+    await regDialog.waitFor({ state: "hidden" });
+    const table = registrations.getByRole("table", { name: "Beroepsregistraties van Sophie Willems" });
+    const row = table.getByRole("row").filter({ hasText: "110004567" });
+    await visible(row);
+    expect((await row.getByRole("cell").allTextContents()).slice(0, 5)).toEqual([
+      "SKJ",
+      "Jeugdzorgwerker",
+      "110004567",
+      "30 jun 2030",
+      "31 jan 2030",
+    ]);
+    await expectAccessible(page, "person with registration");
+
+    // Deactivate, after confirming.
+    await status.getByRole("button", { name: "Deactiveren" }).click();
+    const confirm = page.getByRole("dialog", { name: "Sophie Willems deactiveren?" });
+    await visible(confirm);
+    await textOf(confirm).toContain("Sophie Willems kan daarna niet meer inloggen in deze organisatie.");
+    await expectAccessible(page, "deactivate dialog");
+    await confirm.getByRole("button", { name: "Deactiveren" }).click();
+    await confirm.waitFor({ state: "hidden" });
+    await textOf(status).toContain("Gedeactiveerd");
+    await visible(status.getByRole("button", { name: "Heractiveren" }));
+    await textOf(page.getByRole("main")).toContain("Deze persoon is gedeactiveerd en kan niet meer inloggen.");
+    await expectAccessible(page, "deactivated person");
+
+    // The list, filtered by role and by status.
+    await page.getByRole("link", { name: "Terug naar mensen" }).click();
+    const people = page.getByRole("table", { name: "Mensen in deze organisatie" });
+    await visible(people.getByRole("link", { name: "Anna de Vries" }));
+    await page.getByLabel("Rol").selectOption({ label: "Werkbegeleider" });
+    await visible(people.getByRole("link", { name: "Sophie Willems" }));
+    await expect.poll(() => people.getByRole("link", { name: "Anna de Vries" }).count()).toBe(0);
+    // Sanne is a work supervisor in De Linde too.
+    await visible(people.getByRole("link", { name: "Sanne Visser" }));
+
+    await page.getByLabel("Status").selectOption({ label: "Gedeactiveerd" });
+    await expect.poll(() => people.getByRole("link", { name: "Sanne Visser" }).count()).toBe(0);
+    const names = await people.getByRole("link").allTextContents();
+    expect(names).toEqual(["Sophie Willems"]);
+    await textOf(page.getByRole("main")).toContain("1 persoon");
+    expect(new URL(page.url()).searchParams.get("status")).toBe("deactivated");
+    await expectAccessible(page, "people filtered");
+
+    // The filters live in the address: a reload keeps them.
+    await page.reload();
+    await visible(people.getByRole("link", { name: "Sophie Willems" }));
+    expect(await page.getByLabel("Rol").inputValue()).toBe("guide");
+    expect(await page.getByLabel("Status").inputValue()).toBe("deactivated");
+
+    await page.getByLabel("Status").selectOption({ label: "Actief" });
+    await visible(people.getByRole("link", { name: "Sanne Visser" }));
+    expect(await people.getByRole("link", { name: "Sophie Willems" }).count()).toBe(0);
+    await page.getByLabel("Zoek op naam of e-mailadres").fill("Sophie");
+    await textOf(people).toContain("Niemand gevonden met deze zoekopdracht of filters.");
+    await page.getByLabel("Zoek op naam of e-mailadres").fill("");
+    await page.getByLabel("Rol").selectOption({ label: "Alle rollen" });
+    await visible(people.getByRole("link", { name: "Anna de Vries" }));
+
+    // The log tells the story in words.
+    await openMenuItem(page, "Logboek");
+    await visible(page.getByRole("heading", { name: "Logboek", level: 2 }));
+    const log = page.getByRole("list", { name: "Logboek" });
+    const entry = (type: string) =>
+      log
+        .getByRole("listitem")
+        .filter({ has: page.getByText(type, { exact: true }) })
+        .filter({ hasText: "Sophie Willems" });
+
+    const created = entry("Persoon toegevoegd");
+    await visible(created);
+    await textOf(created).toContain("Anna de Vries");
+    await textOf(created).toContain("Persoon: Sophie Willems");
+    await textOf(created).toContain("Rollen: Begeleide");
+    await textOf(created).toContain("Status: Actief");
+
+    const updated = entry("Persoon gewijzigd");
+    await textOf(updated).toContain("Rollen: Begeleide → Begeleide, Werkbegeleider");
+    await textOf(updated).toContain("Jaren werkervaring (academisch): — → 4");
+    await textOf(updated).toContain("Dreyfus-niveau: — → 3");
+
+    const registered = entry("Registratie toegevoegd");
+    await textOf(registered).toContain("Register: SKJ");
+    await textOf(registered).toContain("Registratienummer: 110004567");
+    await textOf(registered).toContain("Geldig tot: 30 jun 2030");
+
+    const deactivated = entry("Persoon gedeactiveerd");
+    await textOf(deactivated).toContain("Status: Actief → Gedeactiveerd");
+
+    // Newest first.
+    const order = await log.getByRole("listitem").filter({ hasText: "Sophie Willems" }).allTextContents();
+    const types = ["Persoon gedeactiveerd", "Registratie toegevoegd", "Persoon gewijzigd", "Persoon toegevoegd"];
+    expect(types.map((type) => order.findIndex((text) => text.startsWith(type)))).toEqual([0, 1, 2, 3]);
+    await expectAccessible(page, "audit log");
+  });
+});

@@ -23,7 +23,10 @@ export interface Database {
 }
 
 /** PGlite with data on disk, or in memory (optionally started from a dumped data directory). */
-export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database & { client: PGlite }> {
+export async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob,
+): Promise<Database & { client: PGlite }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
   return {

@@ -11,13 +11,17 @@ describe("audit diff", () => {
   });
 
   it("is empty for equal objects and names every changed key on both sides", () => {
-    const record = fc.dictionary(fc.string({ minLength: 1, maxLength: 5 }), fc.oneof(fc.integer(), fc.string(), fc.constant(null)));
+    const record = fc.dictionary(
+      fc.string({ minLength: 1, maxLength: 5 }),
+      fc.oneof(fc.integer(), fc.string(), fc.constant(null)),
+    );
     fc.assert(
       fc.property(record, record, (a, b) => {
         expect(diff(a, a)).toEqual({ before: {}, after: {} });
         const d = diff(a, b);
         expect(Object.keys(d.before).sort()).toEqual(Object.keys(d.after).sort());
-        for (const key of Object.keys(d.after)) expect(JSON.stringify(a[key] ?? null)).not.toBe(JSON.stringify(b[key] ?? null));
+        for (const key of Object.keys(d.after))
+          expect(JSON.stringify(a[key] ?? null)).not.toBe(JSON.stringify(b[key] ?? null));
       }),
     );
   });

@@ -56,7 +56,10 @@ export class Mailer {
         await this.db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, row.id));
       } catch (error) {
         // The SMTP error text can quote the address; log only what kind of failure it was.
-        this.log.error({ err: { name: (error as Error).name, code: (error as { code?: string }).code } }, "mail not sent");
+        this.log.error(
+          { err: { name: (error as Error).name, code: (error as { code?: string }).code } },
+          "mail not sent",
+        );
       }
     };
   }

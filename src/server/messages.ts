@@ -15,7 +15,8 @@ const nl = {
   "auth.tokenInvalid": "Deze link is ongeldig of verlopen. Vraag een nieuwe aan.",
   "auth.notMember": "Je bent geen lid van deze organisatie.",
   "invitation.notPending": "Deze uitnodiging is al geaccepteerd of ingetrokken.",
-  "field.alreadyInvited": "Deze persoon heeft al een openstaande uitnodiging. Verstuur die opnieuw of trek hem eerst in.",
+  "field.alreadyInvited":
+    "Deze persoon heeft al een openstaande uitnodiging. Verstuur die opnieuw of trek hem eerst in.",
   "field.passwordTooShort": "Kies een wachtwoord van minstens {min} tekens.",
   "field.emailTaken": "Er is al iemand met dit e-mailadres in deze organisatie.",
   "field.rolesRequired": "Kies minstens één rol.",

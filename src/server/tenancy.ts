@@ -49,7 +49,11 @@ export async function updateVersioned<T extends VersionedTable>(
     .where(and(scope, eq(table.version, where.expectedVersion)))
     .returning()) as unknown as Array<T["$inferSelect"]>;
   if (updated[0]) return updated[0];
-  const current = (await tx.select({ id: table.id }).from(table as PgTable).where(scope).limit(1)) as unknown[];
+  const current = (await tx
+    .select({ id: table.id })
+    .from(table as PgTable)
+    .where(scope)
+    .limit(1)) as unknown[];
   if (current.length === 0) throw notFound();
   throw conflict();
 }

@@ -43,7 +43,13 @@ export async function api<T = unknown>(
     headers["content-type"] = "application/json";
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(`/api/v1${path}`, { method, headers, body, signal: options.signal, credentials: "same-origin" });
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    body,
+    signal: options.signal,
+    credentials: "same-origin",
+  });
   if (response.status === 204 || response.status === 202) return null as T;
   const isJson = (response.headers.get("content-type") ?? "").includes("json");
   const data = isJson ? await response.json() : await response.text();

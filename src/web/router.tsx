@@ -35,7 +35,8 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const location = useLocation();
   if (session.isPending) return <Loading />;
   if (!session.data?.user) return <Navigate to={`/inloggen?next=${encodeURIComponent(location.pathname)}`} replace />;
-  if (roles && !hasRole({ roles: session.data.organisation?.roles ?? [] }, ...roles)) return <ErrorPage kind="forbidden" />;
+  if (roles && !hasRole({ roles: session.data.organisation?.roles ?? [] }, ...roles))
+    return <ErrorPage kind="forbidden" />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
@@ -61,13 +62,62 @@ export const router = createBrowserRouter([
     ),
     children: [
       { path: "/", element: <HomePage /> },
-      { path: "/mensen", element: <Guard roles={admin}><PeoplePage /></Guard> },
-      { path: "/mensen/importeren", element: <Guard roles={admin}><ImportPage /></Guard> },
-      { path: "/mensen/:personId", element: <Guard roles={admin}><PersonPage /></Guard> },
-      { path: "/uitnodigingen", element: <Guard roles={admin}><InvitationsPage /></Guard> },
-      { path: "/huisstijl", element: <Guard roles={admin}><BrandingPage /></Guard> },
-      { path: "/logboek", element: <Guard roles={admin}><AuditPage /></Guard> },
-      { path: "/uitgaande-mail", element: <Guard roles={admin}><OutboxPage /></Guard> },
+      {
+        path: "/mensen",
+        element: (
+          <Guard roles={admin}>
+            <PeoplePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/mensen/importeren",
+        element: (
+          <Guard roles={admin}>
+            <ImportPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/mensen/:personId",
+        element: (
+          <Guard roles={admin}>
+            <PersonPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/uitnodigingen",
+        element: (
+          <Guard roles={admin}>
+            <InvitationsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/huisstijl",
+        element: (
+          <Guard roles={admin}>
+            <BrandingPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/logboek",
+        element: (
+          <Guard roles={admin}>
+            <AuditPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/uitgaande-mail",
+        element: (
+          <Guard roles={admin}>
+            <OutboxPage />
+          </Guard>
+        ),
+      },
       { path: "*", element: <ErrorPage kind="notFound" /> },
     ],
   },

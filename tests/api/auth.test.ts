@@ -17,8 +17,14 @@ describe("sign-in", () => {
 
   it("gives the same generic error for a wrong password and an unknown account", async () => {
     const client = await t.anonymous();
-    const wrong = await client.post("/api/v1/auth/login", { email: "beheer@delinde.example", password: "verkeerd-wachtwoord" });
-    const unknown = await client.post("/api/v1/auth/login", { email: "niemand@nergens.example", password: "verkeerd-wachtwoord" });
+    const wrong = await client.post("/api/v1/auth/login", {
+      email: "beheer@delinde.example",
+      password: "verkeerd-wachtwoord",
+    });
+    const unknown = await client.post("/api/v1/auth/login", {
+      email: "niemand@nergens.example",
+      password: "verkeerd-wachtwoord",
+    });
     expect(wrong.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(wrong.headers["content-type"]).toContain("application/problem+json");
@@ -39,12 +45,18 @@ describe("sign-in", () => {
 
   it("sets an HttpOnly SameSite session cookie and renews it at every sign-in", async () => {
     const client = await t.anonymous();
-    const first = await client.post("/api/v1/auth/login", { email: "beheer@delinde.example", password: "Koers-demo-2026" });
+    const first = await client.post("/api/v1/auth/login", {
+      email: "beheer@delinde.example",
+      password: "Koers-demo-2026",
+    });
     const cookie = first.cookies.find((c) => c.name === "koers_session");
     expect(cookie?.httpOnly).toBe(true);
     expect(cookie?.sameSite).toBe("Lax");
     await client.refreshSession();
-    const second = await client.post("/api/v1/auth/login", { email: "beheer@delinde.example", password: "Koers-demo-2026" });
+    const second = await client.post("/api/v1/auth/login", {
+      email: "beheer@delinde.example",
+      password: "Koers-demo-2026",
+    });
     const renewed = second.cookies.find((c) => c.name === "koers_session");
     expect(renewed?.value).not.toBe(cookie?.value);
   });
@@ -54,7 +66,10 @@ describe("sign-in", () => {
     for (let i = 0; i < 5; i++) {
       await client.post("/api/v1/auth/login", { email: "eva.mulder@delinde.example", password: "fout-fout-fout" });
     }
-    const locked = await client.post("/api/v1/auth/login", { email: "eva.mulder@delinde.example", password: "Koers-demo-2026" });
+    const locked = await client.post("/api/v1/auth/login", {
+      email: "eva.mulder@delinde.example",
+      password: "Koers-demo-2026",
+    });
     expect(locked.statusCode).toBe(429);
   });
 

@@ -37,7 +37,10 @@ beforeAll(async () => {
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(users.email, "daan.bakker@delinde.example"));
-  const [registration] = await db.select().from(registrations).where(eq(registrations.membershipId, daan?.membershipId ?? ""));
+  const [registration] = await db
+    .select()
+    .from(registrations)
+    .where(eq(registrations.membershipId, daan?.membershipId ?? ""));
   const [invitation] = await db
     .insert(invitations)
     .values({
@@ -51,7 +54,12 @@ beforeAll(async () => {
     .returning();
   const [message] = await db
     .insert(outbox)
-    .values({ organisationId: t.orgs.linde, toAddress: "daan.bakker@delinde.example", subject: "Vertrouwelijk De Linde", bodyText: "geheim" })
+    .values({
+      organisationId: t.orgs.linde,
+      toAddress: "daan.bakker@delinde.example",
+      subject: "Vertrouwelijk De Linde",
+      bodyText: "geheim",
+    })
     .returning();
   fixtures = {
     personId: daan?.membershipId ?? "",
@@ -60,7 +68,12 @@ beforeAll(async () => {
     messageId: message?.id ?? "",
     organisationId: t.orgs.linde,
   };
-  secrets.push(...Object.values(fixtures), "daan.bakker@delinde.example", "nieuwe.collega@delinde.example", "Vertrouwelijk De Linde");
+  secrets.push(
+    ...Object.values(fixtures),
+    "daan.bakker@delinde.example",
+    "nieuwe.collega@delinde.example",
+    "Vertrouwelijk De Linde",
+  );
   outsider = await t.login("beheer@rivierenland.example");
 });
 afterAll(() => t.close());
@@ -80,7 +93,11 @@ describe("one organisation never reads or changes another's data", () => {
     for (const route of routes) {
       const url = route.url.replace(/:(\w+)/g, (_, name: string) => fixtures[name] ?? "missing");
       for (const method of methodsOf(route.method)) {
-        const response = await outsider.request({ method: method as "GET", url, payload: method === "GET" || method === "HEAD" ? undefined : {} });
+        const response = await outsider.request({
+          method: method as "GET",
+          url,
+          payload: method === "GET" || method === "HEAD" ? undefined : {},
+        });
         if (response.statusCode !== 404) leaks.push(`${method} ${route.url} -> ${response.statusCode}`);
         else if (method !== "HEAD") expect(response.headers["content-type"]).toContain("application/problem+json");
         if (secrets.some((s) => response.body.includes(s))) leaks.push(`${method} ${route.url} leaked data`);
@@ -91,9 +108,7 @@ describe("one organisation never reads or changes another's data", () => {
   });
 
   it("shows none of another organisation's data on any list or read without ids", async () => {
-    const routes = t.app.apiRoutes.filter(
-      (r) => paramNames(r.url).length === 0 && methodsOf(r.method).includes("GET"),
-    );
+    const routes = t.app.apiRoutes.filter((r) => paramNames(r.url).length === 0 && methodsOf(r.method).includes("GET"));
     expect(routes.length).toBeGreaterThan(0);
     for (const route of routes) {
       const response = await outsider.get(route.url);

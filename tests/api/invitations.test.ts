@@ -271,7 +271,11 @@ describe("who may manage invitations", () => {
 
 describe("a person added without a password", () => {
   it("can be invited to choose one, and then signs in to the organisation that added them", async () => {
-    const created = await admin.post("/api/v1/people", { name: "Romy de Wit", email: "romy.dewit@delinde.example", roles: ["trainee"] });
+    const created = await admin.post("/api/v1/people", {
+      name: "Romy de Wit",
+      email: "romy.dewit@delinde.example",
+      roles: ["trainee"],
+    });
     expect(created.statusCode).toBe(201);
     const person = created.json();
     expect(person.hasPassword).toBe(false);
@@ -287,7 +291,11 @@ describe("a person added without a password", () => {
     const romy = await t.login("romy.dewit@delinde.example", PASSWORD);
     expect((await romy.refreshSession()).organisation.id).toBe(t.orgs.linde);
     // Once the password is set, inviting again is refused: she is a member already.
-    const again = await admin.post("/api/v1/invitations", { email: "romy.dewit@delinde.example", name: "Romy", roles: ["trainee"] });
+    const again = await admin.post("/api/v1/invitations", {
+      email: "romy.dewit@delinde.example",
+      name: "Romy",
+      roles: ["trainee"],
+    });
     expect(again.statusCode).toBe(422);
     expect(Object.keys(again.json().errors)).toEqual(["email"]);
   });

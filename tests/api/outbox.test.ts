@@ -119,16 +119,24 @@ describe("outbox when a mail server delivers", () => {
     const withSmtp = await createTestApp({ SMTP_URL: "smtp://127.0.0.1:1" });
     try {
       const anonymous = await withSmtp.anonymous();
-      expect((await anonymous.post("/api/v1/auth/password/forgot", { email: "daan.bakker@delinde.example" })).statusCode).toBe(202);
+      expect(
+        (await anonymous.post("/api/v1/auth/password/forgot", { email: "daan.bakker@delinde.example" })).statusCode,
+      ).toBe(202);
       const anna = await withSmtp.login("beheer@delinde.example");
-      const { items } = (await anna.get("/api/v1/outbox")).json() as { items: Array<{ id: string; to: string; sentAt: string | null }> };
+      const { items } = (await anna.get("/api/v1/outbox")).json() as {
+        items: Array<{ id: string; to: string; sentAt: string | null }>;
+      };
       const reset = items.find((m) => m.to === "daan.bakker@delinde.example");
       expect(reset?.sentAt).toBeNull();
       const message = (await anna.get(`/api/v1/outbox/${reset?.id}`)).json();
       expect(message.withheld).toBe(true);
       expect(message.text).toBe("");
 
-      const invited = await anna.post("/api/v1/invitations", { email: "nieuw@delinde.example", name: "Nieuw", roles: ["trainee"] });
+      const invited = await anna.post("/api/v1/invitations", {
+        email: "nieuw@delinde.example",
+        name: "Nieuw",
+        roles: ["trainee"],
+      });
       expect(invited.statusCode).toBe(201);
       const after = (await anna.get("/api/v1/outbox")).json() as { items: Array<{ id: string; to: string }> };
       const invitation = after.items.find((m) => m.to === "nieuw@delinde.example");

@@ -29,7 +29,8 @@ export class TestClient {
 
   async request(options: InjectOptions & { url: string }): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...(options.headers as Record<string, string>) };
-    if (options.method && options.method !== "GET" && !("x-csrf-token" in headers)) headers["x-csrf-token"] = this.csrfToken;
+    if (options.method && options.method !== "GET" && !("x-csrf-token" in headers))
+      headers["x-csrf-token"] = this.csrfToken;
     const response = await this.app.inject({ ...options, headers, cookies: this.cookies, remoteAddress: this.address });
     for (const cookie of response.cookies) {
       if (cookie.value === "" || (cookie.maxAge !== undefined && cookie.maxAge <= 0)) delete this.cookies[cookie.name];
@@ -78,7 +79,8 @@ export async function createTestApp(overrides: Partial<Record<keyof Config, stri
       const client = new TestClient(app);
       await client.refreshSession();
       const response = await client.post("/api/v1/auth/login", { email, password });
-      if (response.statusCode !== 204) throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 204)
+        throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
       await client.refreshSession();
       return client;
     },

@@ -2,15 +2,9 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { clearSessionCookie, csrfTokenFor, requireAuth, setSessionCookie } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
-import {
-  requestPasswordReset,
-  resetPassword,
-  setLocale,
-  signIn,
-  switchOrganisation,
-} from "./service.js";
-import { destroySession, listUserOrganisations } from "./session.js";
 import { forgotBody, localeBody, loginBody, resetBody, sessionResponse, switchBody } from "./schemas.js";
+import { requestPasswordReset, resetPassword, setLocale, signIn, switchOrganisation } from "./service.js";
+import { destroySession, listUserOrganisations } from "./session.js";
 
 const tags = ["auth"];
 const noContent = { 204: z.null() };
@@ -55,11 +49,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.status(204).send(null);
   });
 
-  app.post("/auth/organisation", { schema: { tags, body: switchBody, response: noContent } }, async (request, reply) => {
-    const auth = requireAuth(request);
-    await switchOrganisation(db, auth.sessionId, auth.user.id, request.body.organisationId);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    "/auth/organisation",
+    { schema: { tags, body: switchBody, response: noContent } },
+    async (request, reply) => {
+      const auth = requireAuth(request);
+      await switchOrganisation(db, auth.sessionId, auth.user.id, request.body.organisationId);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.put("/auth/locale", { schema: { tags, body: localeBody, response: noContent } }, async (request, reply) => {
     await setLocale(db, requireAuth(request).user.id, request.body.locale);
@@ -78,8 +76,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.post("/auth/password/reset", { schema: { tags, body: resetBody, response: noContent } }, async (request, reply) => {
-    await resetPassword(db, request.body.token, request.body.password);
-    return reply.status(204).send(null);
-  });
+  app.post(
+    "/auth/password/reset",
+    { schema: { tags, body: resetBody, response: noContent } },
+    async (request, reply) => {
+      await resetPassword(db, request.body.token, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
 };

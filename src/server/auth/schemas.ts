@@ -2,11 +2,11 @@ import { z } from "zod";
 
 export const PASSWORD_MIN = 10;
 
-export const emailSchema = z.email().max(254).transform((e) => e.trim().toLowerCase());
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN, { error: "field.passwordTooShort" })
-  .max(200);
+export const emailSchema = z
+  .email()
+  .max(254)
+  .transform((e) => e.trim().toLowerCase());
+export const passwordSchema = z.string().min(PASSWORD_MIN, { error: "field.passwordTooShort" }).max(200);
 
 export const loginBody = z.object({ email: emailSchema, password: z.string().min(1).max(200) });
 export const forgotBody = z.object({ email: emailSchema });
@@ -25,9 +25,7 @@ export const organisationSummary = z.object({
 
 export const sessionResponse = z.object({
   csrfToken: z.string(),
-  user: z
-    .object({ id: z.uuid(), email: z.string(), name: z.string(), locale: z.enum(["nl", "en"]) })
-    .nullable(),
+  user: z.object({ id: z.uuid(), email: z.string(), name: z.string(), locale: z.enum(["nl", "en"]) }).nullable(),
   organisation: organisationSummary.nullable(),
   organisations: z.array(organisationSummary),
 });

@@ -14,7 +14,11 @@ const RESET_MINUTES = 60;
 /** Signs a person in; every failure looks the same from outside. */
 export async function signIn(db: Db, email: string, password: string, accountLimit: number) {
   if (await isLocked(db, email)) throw new HttpProblem(429, "auth.locked");
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const organisations = user && ok ? await listUserOrganisations(db, user.id) : [];
   const first = organisations[0];
@@ -47,7 +51,11 @@ export async function setLocale(db: Db, userId: string, locale: Locale) {
 
 /** Always answers the same; mails a link only to an active person. */
 export async function requestPasswordReset(db: Db, mailer: Mailer, email: string, baseUrl: string, fallback: Locale) {
-  const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email)).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, email))
+    .limit(1);
   if (!user) return;
   const [organisation] = await listUserOrganisations(db, user.id);
   if (!organisation) return;

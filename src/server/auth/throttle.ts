@@ -7,7 +7,10 @@ const WINDOW_MINUTES = 15;
 
 /** Per-account lockout; the key is a hash, so the table holds no e-mail addresses. */
 export async function isLocked(db: Db, email: string): Promise<boolean> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, sha256(`login:${email}`)));
+  const [row] = await db
+    .select()
+    .from(loginThrottle)
+    .where(eq(loginThrottle.key, sha256(`login:${email}`)));
   return Boolean(row?.lockedUntil && row.lockedUntil > new Date());
 }
 

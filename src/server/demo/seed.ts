@@ -20,8 +20,16 @@ interface DemoPerson {
 
 /** One person for every role; Sanne Visser works for both organisations. */
 export const DEMO_PEOPLE: DemoPerson[] = [
-  { email: "beheer@delinde.example", name: "Anna de Vries", orgs: [{ org: "linde", roles: ["admin"], jobTitle: "Applicatiebeheerder" }] },
-  { email: "beheer@rivierenland.example", name: "Youssef El Amrani", orgs: [{ org: "rivier", roles: ["admin"], jobTitle: "Functioneel beheerder" }] },
+  {
+    email: "beheer@delinde.example",
+    name: "Anna de Vries",
+    orgs: [{ org: "linde", roles: ["admin"], jobTitle: "Applicatiebeheerder" }],
+  },
+  {
+    email: "beheer@rivierenland.example",
+    name: "Youssef El Amrani",
+    orgs: [{ org: "rivier", roles: ["admin"], jobTitle: "Functioneel beheerder" }],
+  },
   {
     email: "sanne.visser@netwerk.example",
     name: "Sanne Visser",
@@ -31,7 +39,13 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     ],
     experience: 12,
     dreyfus: 5,
-    registration: { register: "NVO", registrationType: "Orthopedagoog-Generalist", number: "NVO-104233", validUntil: "2029-06-30", rereg: "2029-06-30" },
+    registration: {
+      register: "NVO",
+      registrationType: "Orthopedagoog-Generalist",
+      number: "NVO-104233",
+      validUntil: "2029-06-30",
+      rereg: "2029-06-30",
+    },
   },
   {
     email: "daan.bakker@delinde.example",
@@ -39,14 +53,44 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     orgs: [{ org: "linde", roles: ["trainee"], jobTitle: "Orthopedagoog (master)" }],
     experience: 2,
     dreyfus: 2,
-    registration: { register: "SKJ", registrationType: "Jeugd- en gezinsprofessional (master)", number: "110004512", validUntil: "2028-03-01", rereg: "2028-03-01" },
+    registration: {
+      register: "SKJ",
+      registrationType: "Jeugd- en gezinsprofessional (master)",
+      number: "110004512",
+      validUntil: "2028-03-01",
+      rereg: "2028-03-01",
+    },
   },
-  { email: "fatima.yilmaz@delinde.example", name: "Fatima Yılmaz", orgs: [{ org: "linde", roles: ["client"], jobTitle: "Teamleider" }] },
-  { email: "joost.smit@delinde.example", name: "Joost Smit", orgs: [{ org: "linde", roles: ["training_officer", "trainer"], jobTitle: "Praktijkopleider" }] },
-  { email: "eva.mulder@delinde.example", name: "Eva Mulder", orgs: [{ org: "linde", roles: ["trainer"], jobTitle: "Trainer werkbegeleiding" }] },
-  { email: "peter.jansen@rocwest.example", name: "Peter Jansen", orgs: [{ org: "linde", roles: ["school_contact"], jobTitle: "BPV-docent" }] },
-  { email: "lisa.dekker@rivierenland.example", name: "Lisa Dekker", orgs: [{ org: "rivier", roles: ["trainee"], jobTitle: "Leerkracht groep 5" }] },
-  { email: "mohamed.bouali@rivierenland.example", name: "Mohamed Bouali", orgs: [{ org: "rivier", roles: ["client"], jobTitle: "Directeur" }] },
+  {
+    email: "fatima.yilmaz@delinde.example",
+    name: "Fatima Yılmaz",
+    orgs: [{ org: "linde", roles: ["client"], jobTitle: "Teamleider" }],
+  },
+  {
+    email: "joost.smit@delinde.example",
+    name: "Joost Smit",
+    orgs: [{ org: "linde", roles: ["training_officer", "trainer"], jobTitle: "Praktijkopleider" }],
+  },
+  {
+    email: "eva.mulder@delinde.example",
+    name: "Eva Mulder",
+    orgs: [{ org: "linde", roles: ["trainer"], jobTitle: "Trainer werkbegeleiding" }],
+  },
+  {
+    email: "peter.jansen@rocwest.example",
+    name: "Peter Jansen",
+    orgs: [{ org: "linde", roles: ["school_contact"], jobTitle: "BPV-docent" }],
+  },
+  {
+    email: "lisa.dekker@rivierenland.example",
+    name: "Lisa Dekker",
+    orgs: [{ org: "rivier", roles: ["trainee"], jobTitle: "Leerkracht groep 5" }],
+  },
+  {
+    email: "mohamed.bouali@rivierenland.example",
+    name: "Mohamed Bouali",
+    orgs: [{ org: "rivier", roles: ["client"], jobTitle: "Directeur" }],
+  },
 ];
 
 export async function hasData(db: Db) {
@@ -86,7 +130,10 @@ export async function seedDemo(db: Db) {
     if (!linde || !rivier) throw new Error("seed failed");
     const orgId = { linde: linde.id, rivier: rivier.id };
     for (const person of DEMO_PEOPLE) {
-      const [user] = await tx.insert(users).values({ email: person.email, name: person.name, passwordHash }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ email: person.email, name: person.name, passwordHash })
+        .returning();
       if (!user) throw new Error("seed failed");
       for (const m of person.orgs) {
         const [membership] = await tx

@@ -10,7 +10,9 @@ export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly code: MessageKey,
-    readonly fields: Partial<Record<string, MessageKey | { key: MessageKey; values: Record<string, string | number> }>> = {},
+    readonly fields: Partial<
+      Record<string, MessageKey | { key: MessageKey; values: Record<string, string | number> }>
+    > = {},
     readonly extra: Record<string, unknown> = {},
   ) {
     super(code);

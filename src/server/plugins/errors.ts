@@ -87,14 +87,18 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const status = error.statusCode ?? 500;
     if (status === 429) return sendProblem(reply, locale, 429, "problem.rateLimited");
-    if (status === 413 || error.code === "FST_REQ_FILE_TOO_LARGE") return sendProblem(reply, locale, 413, "problem.tooLarge");
+    if (status === 413 || error.code === "FST_REQ_FILE_TOO_LARGE")
+      return sendProblem(reply, locale, 413, "problem.tooLarge");
     if (status >= 400 && status < 500) {
       // Malformed JSON, wrong content type and the like: say what fastify found, without echoing input.
       return sendProblem(reply, locale, status === 415 ? 415 : 400, "problem.badRequest", {}, { detail: error.code });
     }
     // Only the kind of error and where it happened: messages can carry personal data (a
     // database error quotes the duplicate e-mail address, for one).
-    const frames = (error.stack ?? "").split("\n").filter((line) => line.trimStart().startsWith("at ")).slice(0, 8);
+    const frames = (error.stack ?? "")
+      .split("\n")
+      .filter((line) => line.trimStart().startsWith("at "))
+      .slice(0, 8);
     request.log.error({ err: { name: error.name, code: error.code, frames } }, "unhandled error");
     return sendProblem(reply, locale, 500, "problem.internal");
   });

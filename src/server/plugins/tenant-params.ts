@@ -34,7 +34,9 @@ export const TENANT_PARAMS: Record<string, Owns> = {
     const rows = await db
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.organisationId, id), eq(memberships.userId, auth.user.id), eq(memberships.status, "active")))
+      .where(
+        and(eq(memberships.organisationId, id), eq(memberships.userId, auth.user.id), eq(memberships.status, "active")),
+      )
       .limit(1);
     return rows.length === 1;
   },
@@ -52,7 +54,9 @@ export function registerTenantParams(app: FastifyInstance, db: Db) {
     const names = paramNames(route.url);
     const unknown = names.filter((name) => !(name in TENANT_PARAMS));
     if (unknown.length) {
-      throw new Error(`Route ${route.method} ${route.url} has parameters without a tenancy check: ${unknown.join(", ")}`);
+      throw new Error(
+        `Route ${route.method} ${route.url} has parameters without a tenancy check: ${unknown.join(", ")}`,
+      );
     }
     if (!names.length) return;
     const check = async (request: FastifyRequest) => {

@@ -18,7 +18,9 @@ export function ForgotPasswordPage() {
     <PublicLayout title={t("forgot.title")} intro={t("forgot.intro")}>
       <form
         noValidate
-        onSubmit={form.onSubmit((values) => run(() => api("/auth/password/forgot", { body: values }).then(() => setSent(true))))}
+        onSubmit={form.onSubmit((values) =>
+          run(() => api("/auth/password/forgot", { body: values }).then(() => setSent(true))),
+        )}
       >
         <Stack>
           <FormError message={formError} />
@@ -27,7 +29,13 @@ export function ForgotPasswordPage() {
               {t("forgot.sent")}
             </Alert>
           )}
-          <TextInput label={t("login.email")} type="email" autoComplete="email" required {...form.getInputProps("email")} />
+          <TextInput
+            label={t("login.email")}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.getInputProps("email")}
+          />
           <Button type="submit" loading={form.submitting}>
             {t("forgot.submit")}
           </Button>

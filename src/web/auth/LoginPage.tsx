@@ -29,7 +29,13 @@ export function LoginPage() {
       <form onSubmit={submit} noValidate>
         <Stack>
           <FormError message={formError} />
-          <TextInput label={t("login.email")} type="email" autoComplete="username" required {...form.getInputProps("email")} />
+          <TextInput
+            label={t("login.email")}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps("email")}
+          />
           <PasswordInput
             label={t("login.password")}
             autoComplete="current-password"

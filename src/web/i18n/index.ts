@@ -18,11 +18,14 @@ export const i18n = i18next;
 
 /** Formats dates and numbers in the person's language. */
 export const formatDate = (value: string | Date | null | undefined, lang: string) =>
-  value ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium" }).format(new Date(value)) : "—";
+  value
+    ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium" }).format(new Date(value))
+    : "—";
 export const formatDateTime = (value: string | Date | null | undefined, lang: string) =>
   value
     ? new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "nl-NL", { dateStyle: "medium", timeStyle: "short" }).format(
         new Date(value),
       )
     : "—";
-export const formatNumber = (value: number, lang: string) => new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL").format(value);
+export const formatNumber = (value: number, lang: string) =>
+  new Intl.NumberFormat(lang === "en" ? "en-GB" : "nl-NL").format(value);

@@ -12,6 +12,10 @@ const namespaces = { common, auth, home, people, invitations, organisations, out
 
 type Namespaces = typeof namespaces;
 export const resources = {
-  nl: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.nl])) as { [K in keyof Namespaces]: Namespaces[K]["nl"] },
-  en: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.en])) as { [K in keyof Namespaces]: Namespaces[K]["en"] },
+  nl: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.nl])) as {
+    [K in keyof Namespaces]: Namespaces[K]["nl"];
+  },
+  en: Object.fromEntries(Object.entries(namespaces).map(([ns, r]) => [ns, r.en])) as {
+    [K in keyof Namespaces]: Namespaces[K]["en"];
+  },
 };

@@ -1,14 +1,12 @@
 import {
   Anchor,
   Badge,
-  Box,
   Button,
   Center,
   Checkbox,
   Group,
   Loader,
   Modal,
-  Pagination,
   Paper,
   SimpleGrid,
   Stack,
@@ -30,6 +28,7 @@ import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
+import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
 
 export const invitationKeys = {
@@ -309,21 +308,7 @@ function InvitationList({ page, onPage }: { page: number; onPage: (page: number)
               </Table.Tbody>
             </Table>
           </Table.ScrollContainer>
-          {pages > 1 && (
-            <Box component="nav" aria-label={tc("pagination")}>
-              <Pagination
-                total={pages}
-                value={Math.min(page, pages)}
-                onChange={onPage}
-                size="sm"
-                getItemProps={(p) => ({
-                  "aria-label": t("list.page", { page: p }),
-                  "aria-current": p === page ? "page" : undefined,
-                })}
-                getControlProps={(control) => ({ "aria-label": t(`list.${control}`) })}
-              />
-            </Box>
-          )}
+          <Pager page={page} pages={pages} onChange={onPage} />
         </>
       )}
       <Modal

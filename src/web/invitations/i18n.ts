@@ -21,11 +21,6 @@ export default defineMessages(
       empty: "Er zijn nog geen uitnodigingen.",
       count_one: "{{count}} uitnodiging",
       count_other: "{{count}} uitnodigingen",
-      page: "Pagina {{page}}",
-      previous: "Vorige pagina",
-      next: "Volgende pagina",
-      first: "Eerste pagina",
-      last: "Laatste pagina",
       invitedBy: "Uitgenodigd door {{name}}",
     },
     columns: {
@@ -92,11 +87,6 @@ export default defineMessages(
       empty: "There are no invitations yet.",
       count_one: "{{count}} invitation",
       count_other: "{{count}} invitations",
-      page: "Page {{page}}",
-      previous: "Previous page",
-      next: "Next page",
-      first: "First page",
-      last: "Last page",
       invitedBy: "Invited by {{name}}",
     },
     columns: {

@@ -2,7 +2,7 @@ import { Button, VisuallyHidden } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
-import { type Language, LANGUAGES } from "../i18n";
+import { LANGUAGES, type Language } from "../i18n";
 import { applyLanguage, sessionQueryKey, useSession } from "../session";
 
 const NAMES: Record<Language, { short: string; full: string }> = {

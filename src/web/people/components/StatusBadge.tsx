@@ -7,7 +7,11 @@ const colors: Record<PersonStatus, string> = { active: "green", invited: "blue",
 export function StatusBadge({ status }: { status: PersonStatus }) {
   const { t } = useTranslation("people");
   return (
-    <Badge color={colors[status]} variant="dot" styles={{ root: { overflow: "visible" }, label: { overflow: "visible" } }}>
+    <Badge
+      color={colors[status]}
+      variant="dot"
+      styles={{ root: { overflow: "visible" }, label: { overflow: "visible" } }}
+    >
       {t(`status.${status}`)}
     </Badge>
   );

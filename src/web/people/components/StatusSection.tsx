@@ -69,7 +69,7 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
       await queryClient.invalidateQueries({ queryKey: ["invitations"] });
       notifySuccess(t("person.invitationSent", { email: person.email }));
     } catch (e) {
-      setError(e instanceof ApiError ? Object.values(e.fieldErrors)[0] ?? e.problem.title : tc("errors.offline"));
+      setError(e instanceof ApiError ? (Object.values(e.fieldErrors)[0] ?? e.problem.title) : tc("errors.offline"));
     } finally {
       setBusy(false);
     }

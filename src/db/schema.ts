@@ -46,6 +46,7 @@ export const users = pgTable("users", {
   name: text("name").notNull(),
   passwordHash: text("password_hash"),
   locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
+  lastOrganisationId: uuid("last_organisation_id"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });

@@ -96,6 +96,9 @@ describe("organisations of one person", () => {
     const other = session.organisations.find((o: { id: string }) => o.id !== session.organisation.id);
     expect((await client.post("/api/v1/auth/organisation", { organisationId: other.id })).statusCode).toBe(204);
     expect((await client.refreshSession()).organisation.id).toBe(other.id);
+    // The next sign-in opens where she last worked.
+    const later = await t.login("sanne.visser@netwerk.example");
+    expect((await later.refreshSession()).organisation.id).toBe(other.id);
 
     const outsider = await t.login("beheer@rivierenland.example");
     const refused = await outsider.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });

@@ -21,7 +21,7 @@ export async function signIn(db: Db, email: string, password: string, accountLim
     .limit(1);
   const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), password);
   const organisations = user && ok ? await listUserOrganisations(db, user.id) : [];
-  const first = organisations[0];
+  const first = organisations.find((o) => o.id === user?.lastOrganisationId) ?? organisations[0];
   if (!user || !ok || !first) {
     await recordFailure(db, email, accountLimit);
     throw new HttpProblem(401, "auth.invalidCredentials");
@@ -43,6 +43,7 @@ export async function switchOrganisation(db: Db, sessionId: string, userId: stri
     );
   if (!member) throw new HttpProblem(404, "auth.notMember");
   await db.update(sessions).set({ organisationId }).where(eq(sessions.id, sessionId));
+  await db.update(users).set({ lastOrganisationId: organisationId }).where(eq(users.id, userId));
 }
 
 export async function setLocale(db: Db, userId: string, locale: Locale) {

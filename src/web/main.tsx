@@ -31,6 +31,7 @@ function ThemedApp() {
         saturation: t("colorPicker.saturation"),
         hue: t("colorPicker.hue"),
         alpha: t("colorPicker.alpha"),
+        togglePassword: t("togglePassword"),
       }),
     [color, t],
   );

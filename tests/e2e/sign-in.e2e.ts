@@ -13,9 +13,11 @@ describe("signing in", () => {
     await page.goto("/");
     await visible(page.getByRole("heading", { name: "Inloggen bij Koers" }));
     await expectAccessible(page, "login");
+    // Controls Mantine draws itself speak Dutch too.
+    await visible(page.getByRole("button", { name: "Wachtwoord tonen of verbergen" }));
 
     await page.getByLabel("E-mailadres").fill("beheer@delinde.example");
-    await page.getByLabel("Wachtwoord").fill("niet-het-goede");
+    await page.getByLabel(/^Wachtwoord\s*\*?$/).fill("niet-het-goede");
     await page.getByRole("button", { name: "Inloggen" }).click();
     await textOf(page.getByRole("alert")).toContain("E-mailadres of wachtwoord klopt niet");
     // What the person typed is still there.

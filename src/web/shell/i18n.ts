@@ -59,6 +59,7 @@ export default defineMessages(
       offline: "Geen verbinding met de server.",
     },
     loading: "Bezig met laden…",
+    togglePassword: "Wachtwoord tonen of verbergen",
     empty: "Nog niets te tonen.",
     saved: "Opgeslagen",
     pager: {
@@ -130,6 +131,7 @@ export default defineMessages(
       offline: "No connection to the server.",
     },
     loading: "Loading…",
+    togglePassword: "Show or hide password",
     empty: "Nothing to show yet.",
     saved: "Saved",
     pager: {

@@ -6,6 +6,7 @@ import {
   lighten,
   type MantineColorsTuple,
   Notification,
+  PasswordInput,
 } from "@mantine/core";
 
 /** Ten shades around the organisation's colour, so every Mantine part takes its look. */
@@ -32,6 +33,8 @@ export interface ThemeLabels {
   saturation: string;
   hue: string;
   alpha: string;
+  /** The eye button that shows or hides a password. */
+  togglePassword: string;
 }
 
 export function themeFor(primaryColor: string | undefined, labels: ThemeLabels) {
@@ -44,6 +47,9 @@ export function themeFor(primaryColor: string | undefined, labels: ThemeLabels) 
     fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
     components: {
       Notification: Notification.extend({ defaultProps: { closeButtonProps: { "aria-label": labels.close } } }),
+      PasswordInput: PasswordInput.extend({
+        defaultProps: { visibilityToggleButtonProps: { "aria-label": labels.togglePassword } },
+      }),
       ColorPicker: ColorPicker.extend({
         defaultProps: { saturationLabel: labels.saturation, hueLabel: labels.hue, alphaLabel: labels.alpha },
       }),

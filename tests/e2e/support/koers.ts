@@ -144,7 +144,7 @@ export async function expectAccessible(page: Page, label = page.url()) {
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/inloggen");
   await page.getByLabel("E-mailadres").fill(email);
-  await page.getByLabel("Wachtwoord").fill(password);
+  await page.getByLabel(/^Wachtwoord\s*\*?$/).fill(password);
   await page.getByRole("button", { name: "Inloggen" }).click();
   await visible(page.getByRole("heading", { name: /^(Overzicht|Overview)$/ }));
 }

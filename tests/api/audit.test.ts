@@ -105,7 +105,7 @@ describe("audit log browser", () => {
     expect(branding?.subjectType).toBe("organisation");
     expect(branding?.subjectId).toBe(t.orgs.linde);
     expect(branding?.subjectName).toBe("Zorggroep De Linde");
-    expect(branding?.before).toEqual({ primaryColor: "#2b8a3e" });
+    expect(branding?.before).toEqual({ primaryColor: "#237a35" });
     expect(branding?.after).toEqual({ primaryColor: "#0b7285" });
     expect(page.items[2]?.actor).toBeNull();
     const times = page.items.map((e) => Date.parse(e.createdAt));

@@ -63,7 +63,7 @@ describe("inviting a new person", () => {
     const info = await invitee.get(`/api/v1/invitations/accept?token=${encodeURIComponent(token)}`);
     expect(info.statusCode).toBe(200);
     expect(info.json()).toMatchObject({
-      organisation: { name: "Zorggroep De Linde", primaryColor: "#2b8a3e" },
+      organisation: { name: "Zorggroep De Linde", primaryColor: "#237a35" },
       name: "Kim Peeters",
       email: "kim.peeters@example.org",
       accountExists: false,

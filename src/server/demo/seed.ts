@@ -111,7 +111,7 @@ export async function seedDemo(db: Db) {
           networkId: network?.id,
           slug: "de-linde",
           name: "Zorggroep De Linde",
-          primaryColor: "#2b8a3e",
+          primaryColor: "#237a35",
           logo: readFileSync(join(here, "linde.png")),
           logoMime: "image/png",
           logoUpdatedAt: now,

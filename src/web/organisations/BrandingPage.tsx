@@ -49,7 +49,7 @@ interface Values extends Record<string, unknown> {
 }
 
 const brandingKey = ["organisation", "branding"] as const;
-const SWATCHES = ["#1c7ed6", "#1864ab", "#2b8a3e", "#1b5e20", "#7048e8", "#c2255c", "#e8590c", "#0b7285", "#343a40"];
+const SWATCHES = ["#1c7ed6", "#1864ab", "#237a35", "#1b5e20", "#7048e8", "#c2255c", "#e8590c", "#0b7285", "#343a40"];
 
 export default function BrandingPage() {
   const { t } = useTranslation("organisations");

@@ -88,7 +88,8 @@ describe("managing a person on a phone", () => {
 
     // The list, filtered by role and by status.
     await page.getByRole("link", { name: "Terug naar mensen" }).click();
-    const people = page.getByRole("table", { name: "Mensen in deze organisatie" });
+    // On a phone the people are a list of cards.
+    const people = page.getByRole("list", { name: "Mensen in deze organisatie" });
     await visible(people.getByRole("link", { name: "Anna de Vries" }));
     await page.getByLabel("Rol").selectOption({ label: "Werkbegeleider" });
     await visible(people.getByRole("link", { name: "Sophie Willems" }));
@@ -114,7 +115,7 @@ describe("managing a person on a phone", () => {
     await visible(people.getByRole("link", { name: "Sanne Visser" }));
     expect(await people.getByRole("link", { name: "Sophie Willems" }).count()).toBe(0);
     await page.getByLabel("Zoek op naam of e-mailadres").fill("Sophie");
-    await textOf(people).toContain("Niemand gevonden met deze zoekopdracht of filters.");
+    await textOf(page.getByRole("main")).toContain("Niemand gevonden met deze zoekopdracht of filters.");
     await page.getByLabel("Zoek op naam of e-mailadres").fill("");
     await page.getByLabel("Rol").selectOption({ label: "Alle rollen" });
     await visible(people.getByRole("link", { name: "Anna de Vries" }));

@@ -7,6 +7,7 @@ import {
   Group,
   Loader,
   NativeSelect,
+  Paper,
   SimpleGrid,
   Stack,
   Table,
@@ -119,7 +120,48 @@ export default function PeoplePage() {
             <Text size="sm" c="dimmed" aria-live="polite">
               {t("list.count", { count: data.total })}
             </Text>
-            <Table.ScrollContainer minWidth={720}>
+            {data.items.length === 0 && (
+              <Text c="dimmed" hiddenFrom="sm">
+                {t("list.empty")}
+              </Text>
+            )}
+            {/* On a phone a card per person; from tablet width on, the table. */}
+            <Stack
+              hiddenFrom="sm"
+              component="ul"
+              aria-label={t("list.caption")}
+              gap="xs"
+              p={0}
+              m={0}
+              style={{ listStyle: "none" }}
+            >
+              {data.items.map((person) => (
+                <Paper component="li" key={person.id} withBorder p="sm" radius="sm">
+                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                    <Anchor component={Link} to={`/mensen/${person.id}`} fw={500}>
+                      {person.name}
+                    </Anchor>
+                    <StatusBadge status={person.status} />
+                  </Group>
+                  <Text size="sm" style={{ wordBreak: "break-all" }}>
+                    {person.email}
+                  </Text>
+                  {person.jobTitle && (
+                    <Text size="sm" c="dimmed">
+                      {person.jobTitle}
+                    </Text>
+                  )}
+                  <Group gap={4} mt={6}>
+                    {person.roles.map((r) => (
+                      <Badge key={r} variant="light" size="sm">
+                        {tc(`roles.${r}`)}
+                      </Badge>
+                    ))}
+                  </Group>
+                </Paper>
+              ))}
+            </Stack>
+            <Table.ScrollContainer minWidth={720} visibleFrom="sm">
               <Table striped highlightOnHover verticalSpacing="sm" aria-label={t("list.caption")}>
                 <Table.Thead>
                   <Table.Tr>

@@ -53,9 +53,11 @@ export function requireAuth(request: FastifyRequest): AuthContext {
 export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request) => {
+    // Pages and their scripts are the same for everyone: only the API looks up the session.
+    if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await loadSession(db, token) : null;
-    if (SAFE_METHODS.has(request.method) || !request.url.startsWith("/api/")) return;
+    if (SAFE_METHODS.has(request.method)) return;
     const header = request.headers[CSRF_HEADER];
     const sent = Array.isArray(header) ? header[0] : header;
     const expected = request.auth ? request.auth.csrfToken : request.cookies[CSRF_COOKIE];

@@ -1,8 +1,9 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../../db/connection.js";
-import { auditEvents, memberships, registrations, users } from "../../../db/schema.js";
+import { memberships, registrations, users } from "../../../db/schema.js";
 import { checkImportRows, type ImportRow } from "../../../domain/people/import.js";
 import type { Actor } from "../../../domain/roles.js";
+import { recordAuditEvents } from "../../audit/record-audit.js";
 import type { ImportResponse } from "./schemas.js";
 
 const lowerEmail = sql<string>`lower(${users.email})`;
@@ -109,30 +110,27 @@ export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[
     );
   }
 
-  // One audit entry per person, the same row recordAudit writes, in one statement for the batch.
-  if (imported.length) {
-    await tx.insert(auditEvents).values(
-      imported.map(({ value, membershipId }) => ({
-        organisationId: actor.organisationId,
-        actorUserId: actor.userId,
-        type: "person.imported",
-        subjectType: "person",
-        subjectId: membershipId,
-        before: null,
-        after: {
-          email: value.email,
-          existingUser: existingUsers.has(value.email),
-          name: value.name,
-          roles: value.roles,
-          status: "active",
-          jobTitle: value.jobTitle || null,
-          academicExperienceYears: value.academicExperienceYears ?? null,
-          dreyfusLevel: value.dreyfusLevel ?? null,
-          registration: value.registration ?? null,
-        },
-      })),
-    );
-  }
+  // One audit entry per person, in one statement for the batch.
+  await recordAuditEvents(
+    tx,
+    actor,
+    imported.map(({ value, membershipId }) => ({
+      type: "person.imported",
+      subjectType: "person",
+      subjectId: membershipId,
+      after: {
+        email: value.email,
+        existingUser: existingUsers.has(value.email),
+        name: value.name,
+        roles: value.roles,
+        status: "active",
+        jobTitle: value.jobTitle || null,
+        academicExperienceYears: value.academicExperienceYears ?? null,
+        dreyfusLevel: value.dreyfusLevel ?? null,
+        registration: value.registration ?? null,
+      },
+    })),
+  );
 
   skipped.sort((a, b) => a.index - b.index);
   return { created: imported.length, skipped };

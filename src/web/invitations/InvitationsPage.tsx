@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Center,
-  Checkbox,
   Group,
   Loader,
   Modal,
@@ -23,13 +22,14 @@ import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
 import type { InvitationList as InvitationPage, InvitationSummary } from "../../domain/invitations/api";
 import type { InvitationStatus } from "../../domain/invitations/status";
-import { ROLES, type Role } from "../../domain/roles";
+import type { Role } from "../../domain/roles";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
 import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
+import { RolePicker } from "../shell/RolePicker";
 
 export const invitationKeys = {
   all: ["invitations"] as const,
@@ -51,7 +51,6 @@ interface InviteValues extends Record<string, unknown> {
 
 function InviteForm() {
   const { t } = useTranslation("invitations");
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<InviteValues>({ initialValues: { email: "", name: "", roles: [] } });
   const { run, formError } = useApiSubmit(form);
@@ -84,18 +83,12 @@ function InviteForm() {
               {...form.getInputProps("email")}
             />
           </SimpleGrid>
-          <Checkbox.Group
+          <RolePicker
             label={t("form.roles")}
             description={t("form.rolesHint")}
-            withAsterisk
+            cols={{ base: 1, xs: 2, md: 4 }}
             {...form.getInputProps("roles")}
-          >
-            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="xs" mt="xs">
-              {ROLES.map((role) => (
-                <Checkbox key={role} value={role} label={tc(`roles.${role}`)} />
-              ))}
-            </SimpleGrid>
-          </Checkbox.Group>
+          />
           <Group>
             <Button type="submit" loading={form.submitting}>
               {t("form.submit")}

@@ -1,7 +1,7 @@
-import { Checkbox, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { ROLES } from "../../../domain/roles";
+import { RolePicker } from "../../shell/RolePicker";
 import type { PersonFormValues } from "./model";
 
 const DREYFUS_LEVELS = ["1", "2", "3", "4", "5"] as const;
@@ -15,7 +15,6 @@ export function PersonFields({
   emailEditable: boolean;
 }) {
   const { t } = useTranslation("people");
-  const { t: tc } = useTranslation();
   return (
     <Stack gap="sm">
       <TextInput label={t("fields.name")} required autoComplete="off" {...form.getInputProps("name")} />
@@ -37,13 +36,7 @@ export function PersonFields({
           variant="filled"
         />
       )}
-      <Checkbox.Group label={t("fields.roles")} withAsterisk {...form.getInputProps("roles")}>
-        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="xs" mt="xs">
-          {ROLES.map((role) => (
-            <Checkbox key={role} value={role} label={tc(`roles.${role}`)} />
-          ))}
-        </SimpleGrid>
-      </Checkbox.Group>
+      <RolePicker label={t("fields.roles")} {...form.getInputProps("roles")} />
       <TextInput label={t("fields.jobTitle")} autoComplete="off" {...form.getInputProps("jobTitle")} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <NumberInput

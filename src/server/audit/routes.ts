@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { canViewAuditLog } from "../../domain/audit/policy.js";
 import { auditActorsSchema, auditPageSchema, auditQuerySchema } from "../../domain/audit/schemas.js";
-import { forbidden } from "../http/problem.js";
-import { requireAuth } from "../plugins/auth.js";
+import { authorize } from "../plugins/auth.js";
 import { withTenant } from "../tenancy.js";
 import { listAuditActors, listAuditEvents } from "./service.js";
 
@@ -22,7 +21,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!canViewAuditLog(requireAuth(request).actor)) throw forbidden();
+      authorize(request, canViewAuditLog);
       return withTenant(request, (tx, actor) => listAuditEvents(tx, actor, request.query));
     },
   );
@@ -38,7 +37,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!canViewAuditLog(requireAuth(request).actor)) throw forbidden();
+      authorize(request, canViewAuditLog);
       return withTenant(request, (tx, actor) => listAuditActors(tx, actor));
     },
   );

@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canManageInvitations } from "../../domain/invitations/policy.js";
 import { destroySession } from "../auth/session.js";
-import { forbidden } from "../http/problem.js";
-import { requireAuth, setSessionCookie } from "../plugins/auth.js";
+import { authorize, setSessionCookie } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { acceptInvitation, describeInvitation } from "./accept-invitation.js";
 import { createInvitation } from "./create-invitation.js";
@@ -26,24 +25,17 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = { db: app.db, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log };
   const publicLimit = { rateLimit: { max: app.config.LOGIN_LIMIT_PER_ADDRESS, timeWindow: "1 minute" } };
 
-  /** The admin's side: the signed-in person must be allowed to manage invitations. */
-  const manager = (request: Parameters<typeof requireAuth>[0]) => {
-    const auth = requireAuth(request);
-    if (!canManageInvitations(auth.actor)) throw forbidden();
-    return auth;
-  };
-
   app.get(
     "/invitations",
     { schema: { tags, querystring: listInvitationsQuery, response: { 200: invitationListResponse } } },
-    async (request) => listInvitations(app.db, manager(request), request.query.page),
+    async (request) => listInvitations(app.db, authorize(request, canManageInvitations), request.query.page),
   );
 
   app.post(
     "/invitations",
     { schema: { tags, body: createInvitationBody, response: { 201: invitationResponse } } },
     async (request, reply) => {
-      const invitation = await createInvitation(ctx, manager(request), request.body);
+      const invitation = await createInvitation(ctx, authorize(request, canManageInvitations), request.body);
       return reply.status(201).send(invitation);
     },
   );
@@ -51,13 +43,13 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/invitations/:invitationId/revoke",
     { schema: { tags, params: invitationIdParams, response: { 200: invitationResponse } } },
-    async (request) => revokeInvitation(app.db, manager(request), request.params.invitationId),
+    async (request) => revokeInvitation(app.db, authorize(request, canManageInvitations), request.params.invitationId),
   );
 
   app.post(
     "/invitations/:invitationId/resend",
     { schema: { tags, params: invitationIdParams, response: { 200: invitationResponse } } },
-    async (request) => resendInvitation(ctx, manager(request), request.params.invitationId),
+    async (request) => resendInvitation(ctx, authorize(request, canManageInvitations), request.params.invitationId),
   );
 
   // Public: the invitee has no session yet; the token from the mail is the credential.

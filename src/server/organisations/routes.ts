@@ -2,8 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { type ZodType, z } from "zod";
 import { canManageBranding, canViewBranding } from "../../domain/organisations/policy.js";
 import { updateBrandingSchema } from "../../domain/organisations/schemas.js";
-import { forbidden } from "../http/problem.js";
-import { requireAuth } from "../plugins/auth.js";
+import { authorize, requireAuth } from "../plugins/auth.js";
 import { validatorCompiler } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { brandingResponse, organisationParams, versionQuery } from "./schemas.js";
@@ -33,7 +32,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!canViewBranding(requireAuth(request).actor)) throw forbidden();
+      authorize(request, canViewBranding);
       return withTenant(request, (tx, actor) => getBranding(tx, actor));
     },
   );
@@ -50,7 +49,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!canManageBranding(requireAuth(request).actor)) throw forbidden();
+      authorize(request, canManageBranding);
       return withTenant(request, (tx, actor) => updateBranding(tx, actor, request.body));
     },
   );
@@ -70,7 +69,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       validatorCompiler: streamedBody,
     },
     async (request) => {
-      if (!canManageBranding(requireAuth(request).actor)) throw forbidden();
+      authorize(request, canManageBranding);
       const logo = await readLogoUpload(request);
       return withTenant(request, (tx, actor) => setLogo(tx, actor, request.query.version, logo));
     },
@@ -88,7 +87,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      if (!canManageBranding(requireAuth(request).actor)) throw forbidden();
+      authorize(request, canManageBranding);
       return withTenant(request, (tx, actor) => setLogo(tx, actor, request.query.version, null));
     },
   );

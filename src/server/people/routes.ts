@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { canManagePeople } from "../../domain/people/policy.js";
 import {
   createPersonSchema,
   registrationSchema,
   updatePersonSchema,
   updateRegistrationSchema,
 } from "../../domain/people/schemas.js";
+import { assertAllowed } from "../plugins/auth.js";
 import { withTenant } from "../tenancy.js";
 import {
   listQuery,
@@ -19,7 +21,6 @@ import {
 } from "./schemas.js";
 import {
   addRegistration,
-  assertCanManagePeople,
   createPerson,
   deleteRegistration,
   getPerson,
@@ -31,11 +32,11 @@ import {
 
 const tags = ["people"];
 
-/** People of the signed-in admin's organisation. Every route: policy first, then one service call. */
+/** People of the signed-in admin's organisation (admins only). Every route: policy first, then one service call. */
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/people", { schema: { tags, querystring: listQuery, response: { 200: personListSchema } } }, (request) =>
     withTenant(request, (tx, actor) => {
-      assertCanManagePeople(actor);
+      assertAllowed(actor, canManagePeople);
       return listPeople(tx, actor, request.query);
     }),
   );
@@ -45,7 +46,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, body: createPersonSchema, response: { 201: personDetailSchema } } },
     async (request, reply) => {
       const person = await withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         return createPerson(tx, actor, request.body);
       });
       return reply.status(201).send(person);
@@ -57,7 +58,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: personParams, response: { 200: personDetailSchema } } },
     (request) =>
       withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         return getPerson(tx, actor, request.params.personId);
       }),
   );
@@ -67,7 +68,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: personParams, body: updatePersonSchema, response: { 200: personDetailSchema } } },
     (request) =>
       withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         return updatePerson(tx, actor, request.params.personId, request.body);
       }),
   );
@@ -77,7 +78,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: personParams, body: versionBody, response: { 200: personDetailSchema } } },
     (request) =>
       withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         return setPersonStatus(tx, actor, request.params.personId, request.body.version, "deactivated");
       }),
   );
@@ -87,7 +88,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: personParams, body: versionBody, response: { 200: personDetailSchema } } },
     (request) =>
       withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         return setPersonStatus(tx, actor, request.params.personId, request.body.version, "active");
       }),
   );
@@ -97,7 +98,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: personParams, body: registrationSchema, response: { 201: registrationResponseSchema } } },
     async (request, reply) => {
       const registration = await withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         return addRegistration(tx, actor, request.params.personId, request.body);
       });
       return reply.status(201).send(registration);
@@ -116,7 +117,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         const { personId, registrationId } = request.params;
         return updateRegistration(tx, actor, personId, registrationId, request.body);
       }),
@@ -127,7 +128,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: registrationParams, querystring: versionQuery, response: { 204: z.null() } } },
     async (request, reply) => {
       await withTenant(request, (tx, actor) => {
-        assertCanManagePeople(actor);
+        assertAllowed(actor, canManagePeople);
         const { personId, registrationId } = request.params;
         return deleteRegistration(tx, actor, personId, registrationId, request.query.version);
       });

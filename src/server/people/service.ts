@@ -6,7 +6,6 @@ import type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } fr
 import {
   canDeactivate,
   canDropOwnAdminRole,
-  canManagePeople,
   canReactivate,
   isSelf,
   personAbilities,
@@ -14,14 +13,9 @@ import {
 import type { CreatePersonInput, RegistrationInput, UpdatePersonInput } from "../../domain/people/schemas.js";
 import type { Actor, Role } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { conflict, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import type { ListQuery } from "./schemas.js";
-
-/** Routes call this first: everything in this file is for admins only. */
-export function assertCanManagePeople(actor: Actor) {
-  if (!canManagePeople(actor)) throw forbidden();
-}
 
 const personColumns = {
   id: memberships.id,

@@ -1,9 +1,10 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/connection.js";
+import type { Actor } from "../../domain/roles.js";
 import { type AuthContext, loadSession, SESSION_COOKIE, SESSION_DAYS } from "../auth/session.js";
 import { newToken } from "../auth/tokens.js";
-import { HttpProblem, unauthorized } from "../http/problem.js";
+import { forbidden, HttpProblem, unauthorized } from "../http/problem.js";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -48,6 +49,18 @@ export function csrfTokenFor(request: FastifyRequest, reply: FastifyReply, secur
 export function requireAuth(request: FastifyRequest): AuthContext {
   if (!request.auth) throw unauthorized();
   return request.auth;
+}
+
+/** 403 unless the policy lets this actor do it. Policies live in the domain; this only enforces them. */
+export function assertAllowed(actor: Actor, can: (actor: Actor) => boolean) {
+  if (!can(actor)) throw forbidden();
+}
+
+/** The signed-in person, if the policy lets them do it: 401 when signed out, 403 when not allowed. */
+export function authorize(request: FastifyRequest, can: (actor: Actor) => boolean): AuthContext {
+  const auth = requireAuth(request);
+  assertAllowed(auth.actor, can);
+  return auth;
 }
 
 export function registerAuth(app: FastifyInstance, db: Db) {

@@ -1,16 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { canManagePeople } from "../../../domain/people/policy.js";
-import type { Actor } from "../../../domain/roles.js";
-import { forbidden } from "../../http/problem.js";
+import { assertAllowed } from "../../plugins/auth.js";
 import { withTenant } from "../../tenancy.js";
 import { existingMembers, importPeople } from "./import-people.js";
 import { checkBody, checkResponse, importBody, importResponse } from "./schemas.js";
 
 const tags = ["people"];
-
-const assertCanImport = (actor: Actor) => {
-  if (!canManagePeople(actor)) throw forbidden();
-};
 
 /** Importing people from a spreadsheet: the browser previews, the server checks again and writes. */
 export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -26,7 +21,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       withTenant(request, async (tx, actor) => {
-        assertCanImport(actor);
+        assertAllowed(actor, canManagePeople);
         return { members: await existingMembers(tx, actor, request.body.emails) };
       }),
   );
@@ -43,7 +38,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       withTenant(request, (tx, actor) => {
-        assertCanImport(actor);
+        assertAllowed(actor, canManagePeople);
         return importPeople(tx, actor, request.body.rows);
       }),
   );

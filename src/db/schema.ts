@@ -12,6 +12,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Role } from "../domain/roles.js";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -55,7 +56,7 @@ export const memberships = pgTable("memberships", {
   id: uuid("id").primaryKey().defaultRandom(),
   organisationId: uuid("organisation_id").notNull(),
   userId: uuid("user_id").notNull(),
-  roles: text("roles").array().notNull().default(sql`'{}'`),
+  roles: text("roles").array().$type<Role[]>().notNull().default(sql`'{}'`),
   status: text("status").$type<"invited" | "active" | "deactivated">().notNull().default("active"),
   jobTitle: text("job_title"),
   academicExperienceYears: integer("academic_experience_years"),
@@ -108,7 +109,7 @@ export const invitations = pgTable("invitations", {
   organisationId: uuid("organisation_id").notNull(),
   email: text("email").notNull(),
   name: text("name").notNull(),
-  roles: text("roles").array().notNull(),
+  roles: text("roles").array().$type<Role[]>().notNull(),
   tokenHash: text("token_hash").notNull(),
   invitedBy: uuid("invited_by"),
   expiresAt: ts("expires_at").notNull(),

@@ -1,21 +1,29 @@
-/** The outbox API's answers, as the web app reads them. */
-export interface OutboxSummary {
-  id: string;
-  to: string;
-  subject: string;
-  createdAt: string;
-  sentAt: string | null;
-}
+import { z } from "zod";
 
-export interface OutboxList {
-  items: OutboxSummary[];
-  page: number;
-  pageSize: number;
-  total: number;
-}
+/** The outbox API's answers: validated on the way out, and typed for the web app by the same schema. */
+const summary = {
+  id: z.uuid(),
+  to: z.string(),
+  subject: z.string(),
+  createdAt: z.iso.datetime(),
+  sentAt: z.iso.datetime().nullable(),
+};
 
-export interface OutboxMessage extends OutboxSummary {
-  text: string;
+export const outboxSummarySchema = z.object(summary);
+export type OutboxSummary = z.infer<typeof outboxSummarySchema>;
+
+export const outboxListSchema = z.object({
+  items: z.array(outboxSummarySchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  total: z.number().int(),
+});
+export type OutboxList = z.infer<typeof outboxListSchema>;
+
+export const outboxMessageSchema = z.object({
+  ...summary,
+  text: z.string(),
   /** A reset link sent through the mail server: not shown to the admin. */
-  withheld: boolean;
-}
+  withheld: z.boolean(),
+});
+export type OutboxMessage = z.infer<typeof outboxMessageSchema>;

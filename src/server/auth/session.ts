@@ -1,7 +1,7 @@
 import { and, eq, gt, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/connection.js";
 import { memberships, organisations, sessions, users } from "../../db/schema.js";
-import type { Actor, Role } from "../../domain/roles.js";
+import type { Actor } from "../../domain/roles.js";
 import { newToken, sha256 } from "./tokens.js";
 
 export const SESSION_COOKIE = "koers_session";
@@ -71,7 +71,7 @@ export async function loadSession(db: Db, token: string): Promise<AuthContext | 
       userId: row.userId,
       organisationId: row.organisationId,
       membershipId: row.membershipId,
-      roles: row.roles as Role[],
+      roles: row.roles,
     },
   };
 }

@@ -39,7 +39,7 @@ type PersonRow = {
   userId: string;
   name: string;
   email: string;
-  roles: string[];
+  roles: Role[];
   status: "invited" | "active" | "deactivated";
   jobTitle: string | null;
   academicExperienceYears: number | null;
@@ -56,7 +56,7 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
     userId: row.userId,
     name: row.name,
     email: row.email,
-    roles: row.roles as Role[],
+    roles: row.roles,
     status: row.status,
     jobTitle: row.jobTitle,
     academicExperienceYears: row.academicExperienceYears,

@@ -12,7 +12,18 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { Intensity, ParticipantRole, Regime } from "../domain/regimes/schema.js";
 import type { Role } from "../domain/roles.js";
+import type {
+  ConsentRecord,
+  EvaluationMoment,
+  FeedbackContent,
+  GoalRationale,
+  GoalSnapshot,
+  MeetingStatus,
+  Observation,
+  SelfAssessmentContent,
+} from "../domain/trajectories/model.js";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => "bytea",
@@ -138,5 +149,147 @@ export const auditEvents = pgTable("audit_events", {
   subjectId: text("subject_id").notNull(),
   before: jsonb("before"),
   after: jsonb("after"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const regimes = pgTable("regimes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  key: text("key").notNull(),
+  basedOn: text("based_on").notNull(),
+  document: jsonb("document").$type<Regime>().notNull(),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const trajectories = pgTable("trajectories", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  regime: jsonb("regime").$type<Regime>().notNull(),
+  regimeKey: text("regime_key").notNull(),
+  title: text("title").notNull(),
+  status: text("status").notNull(),
+  startsOn: date("starts_on").notNull(),
+  endsOn: date("ends_on").notNull(),
+  plan: jsonb("plan").$type<Record<string, string>>().notNull().default({}),
+  consents: jsonb("consents").$type<Record<string, ConsentRecord>>().notNull().default({}),
+  intensity: jsonb("intensity").$type<Intensity | null>(),
+  evaluationMoments: jsonb("evaluation_moments").$type<EvaluationMoment[]>().notNull().default([]),
+  escalatedFromId: uuid("escalated_from_id"),
+  statusReason: text("status_reason"),
+  version: integer("version").notNull().default(1),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const trajectoryParticipants = pgTable("trajectory_participants", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  role: text("role").$type<ParticipantRole>().notNull(),
+});
+
+export const goals = pgTable("goals", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  rationale: text("rationale").$type<GoalRationale | null>(),
+  successCriteria: text("success_criteria"),
+  originGoalId: uuid("origin_goal_id"),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const goalListVersions = pgTable("goal_list_versions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  number: integer("number").notNull(),
+  goals: jsonb("goals").$type<GoalSnapshot[]>().notNull(),
+  approvedBy: uuid("approved_by").notNull(),
+  approvedAt: ts("approved_at").notNull().defaultNow(),
+});
+
+export const meetings = pgTable("meetings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  type: text("type").notNull(),
+  startsAt: ts("starts_at").notNull(),
+  durationMinutes: integer("duration_minutes").notNull(),
+  preparationMinutes: integer("preparation_minutes").notNull().default(0),
+  travelMinutes: integer("travel_minutes").notNull().default(0),
+  unannounced: boolean("unannounced").notNull().default(false),
+  status: text("status").$type<MeetingStatus>().notNull().default("planned"),
+  heldAt: ts("held_at"),
+  location: text("location"),
+  notes: text("notes"),
+  confidential: boolean("confidential").notNull().default(false),
+  observation: jsonb("observation").$type<Observation | null>(),
+  version: integer("version").notNull().default(1),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const feedbackRecords = pgTable("feedback_records", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  meetingId: uuid("meeting_id").notNull(),
+  number: integer("number").notNull(),
+  content: jsonb("content").$type<FeedbackContent>().notNull(),
+  correctionReason: text("correction_reason"),
+  sharedAt: ts("shared_at"),
+  version: integer("version").notNull().default(1),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const feedbackSeen = pgTable("feedback_seen", {
+  feedbackRecordId: uuid("feedback_record_id").notNull(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  seenAt: ts("seen_at").notNull().defaultNow(),
+});
+
+export const selfAssessments = pgTable("self_assessments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  meetingId: uuid("meeting_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  content: jsonb("content").$type<SelfAssessmentContent>().notNull(),
+  version: integer("version").notNull().default(1),
+  submittedAt: ts("submitted_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const finalReports = pgTable("final_reports", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  sections: jsonb("sections").$type<Record<string, string>>().notNull(),
+  status: text("status").$type<"draft" | "final">().notNull().default("draft"),
+  finalisedAt: ts("finalised_at"),
+  finalisedBy: uuid("finalised_by"),
+  contentSha256: text("content_sha256"),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const calendarFeeds = pgTable("calendar_feeds", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  tokenHash: text("token_hash").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });

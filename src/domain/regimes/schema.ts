@@ -1,0 +1,237 @@
+import { z } from "zod";
+
+/**
+ * A regime is the rulebook of a kind of trajectory, as data: which plan fields, goals,
+ * meetings, observation forms, statuses and report sections apply. The evaluators in
+ * `src/domain/trajectories/` read it; adding a regime needs no new code path.
+ */
+
+export const LOCALES = ["nl", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A text in both languages of the product; Dutch first. */
+export const localizedSchema = z.object({
+  nl: z.string().trim().min(1).max(500),
+  en: z.string().trim().min(1).max(500),
+});
+export type Localized = z.infer<typeof localizedSchema>;
+
+const key = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]{0,47}$/, { error: "field.key" })
+  .describe("A stable code name: lower case letters, digits and underscores.");
+
+/** The parts a trajectory joins: the person guided, the guide(s) and the one who commissioned it. */
+export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner"] as const;
+export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
+export type ParticipantRole = z.infer<typeof participantRoleSchema>;
+
+/** What a participant may see of a trajectory; the organisation admin sees everything. */
+export const VISIBLE_PARTS = [
+  "plan",
+  "goals",
+  "meetings",
+  "notes",
+  "confidentialNotes",
+  "feedback",
+  "selfAssessments",
+  "hours",
+  "report",
+  "billing",
+] as const;
+export const visiblePartSchema = z.enum(VISIBLE_PARTS);
+export type VisiblePart = z.infer<typeof visiblePartSchema>;
+
+const participantSchema = z.object({
+  role: participantRoleSchema,
+  label: localizedSchema,
+  min: z.number().int().min(0).max(10),
+  max: z.number().int().min(1).max(10),
+  sees: z.array(visiblePartSchema),
+});
+
+export const PLAN_FIELD_KINDS = ["text", "longtext"] as const;
+
+const planFieldSchema = z.object({
+  key,
+  label: localizedSchema,
+  help: localizedSchema.optional(),
+  kind: z.enum(PLAN_FIELD_KINDS),
+  /** Intake fields are recorded at the intake; plan fields whenever the plan is written. */
+  stage: z.enum(["intake", "plan"]),
+  required: z.boolean(),
+});
+
+const consentSchema = z.object({ key, label: localizedSchema });
+
+const scaleSchema = z
+  .object({
+    min: z.number().int().min(0).max(10),
+    max: z.number().int().min(1).max(10),
+    labels: z.array(localizedSchema).optional(),
+  })
+  .refine((s) => s.max > s.min, { error: "field.scaleRange" })
+  .refine((s) => !s.labels || s.labels.length === s.max - s.min + 1, { error: "field.scaleLabels" });
+export type Scale = z.infer<typeof scaleSchema>;
+
+const observationItemSchema = z.object({ key, label: localizedSchema, group: localizedSchema.optional() });
+
+const observationFormSchema = z.object({
+  key,
+  name: localizedSchema,
+  scale: scaleSchema,
+  items: z.array(observationItemSchema).min(1).max(60),
+});
+export type ObservationForm = z.infer<typeof observationFormSchema>;
+
+const meetingTypeSchema = z.object({
+  key,
+  label: localizedSchema,
+  /** How many must be held before reporting; the maximum only warns. */
+  min: z.number().int().min(0).max(100),
+  max: z.number().int().min(1).max(100).nullable(),
+  defaultMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
+  observationForm: key.nullable(),
+  /** Per goal: a rating, the trainee's reflection, action instructions and agreements. */
+  feedback: z.boolean(),
+  /** The trainee assesses themself against the goals before a meeting of this type. */
+  selfAssessmentBefore: z.boolean(),
+  mayBeUnannounced: z.boolean(),
+});
+export type MeetingType = z.infer<typeof meetingTypeSchema>;
+
+const goalRulesSchema = z.object({
+  /** Who writes the goals: the guide in a directive trajectory, the trainee too in coaching. */
+  setBy: z.array(participantRoleSchema).min(1),
+  max: z.number().int().min(1).max(100).nullable(),
+  requireRationale: z.boolean(),
+  requireSuccessCriteria: z.boolean(),
+  /** Whether the opdrachtgever must approve the goal list, and again after each change. */
+  approvalByCommissioner: z.boolean(),
+  ratingScale: scaleSchema,
+});
+export type GoalRules = z.infer<typeof goalRulesSchema>;
+
+/**
+ * The conditions a status change can depend on. The vocabulary is code; which conditions a
+ * regime uses, and with which numbers, is data.
+ */
+export const guardSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("intakeComplete") }),
+  z.object({ kind: z.literal("consentsGiven") }),
+  z.object({ kind: z.literal("goalsPresent"), min: z.number().int().min(1).max(100) }),
+  z.object({ kind: z.literal("goalsApproved") }),
+  /** Every meeting type's minimum is met; may be overridden with a written reason. */
+  z.object({ kind: z.literal("requiredMeetingsHeld"), overridable: z.boolean() }),
+  z.object({ kind: z.literal("reportFinal") }),
+  z.object({ kind: z.literal("reasonGiven") }),
+]);
+export type Guard = z.infer<typeof guardSchema>;
+
+export const ACTORS = [...PARTICIPANT_ROLES, "admin"] as const;
+
+const statusSchema = z.object({
+  key,
+  label: localizedSchema,
+  terminal: z.boolean(),
+});
+
+export const TRANSITION_EFFECTS = ["none", "escalate"] as const;
+
+const transitionSchema = z.object({
+  key,
+  label: localizedSchema,
+  from: z.array(key).min(1),
+  to: key,
+  by: z.array(z.enum(ACTORS)).min(1),
+  guards: z.array(guardSchema),
+  /** `escalate` starts a new, linked trajectory on `escalation.regimeKey` that carries the goals. */
+  effect: z.enum(TRANSITION_EFFECTS),
+});
+export type Transition = z.infer<typeof transitionSchema>;
+
+export const REPORT_SOURCES = ["goalResults", "process", "text"] as const;
+
+const reportSectionSchema = z.object({
+  key,
+  label: localizedSchema,
+  /** goalResults and process are drafted from the data; text starts from `draft`. */
+  source: z.enum(REPORT_SOURCES),
+  draft: localizedSchema.optional(),
+});
+
+const intensityPhaseSchema = z.object({
+  everyWeeks: z.number().int().min(1).max(52),
+  times: z.number().int().min(1).max(52),
+});
+export const intensitySchema = z.object({
+  meetingType: key,
+  phases: z.array(intensityPhaseSchema).min(1).max(10),
+});
+export type Intensity = z.infer<typeof intensitySchema>;
+
+export const regimeSchema = z
+  .object({
+    key,
+    version: z.number().int().min(1),
+    name: localizedSchema,
+    description: localizedSchema,
+    participants: z.array(participantSchema).min(1),
+    planFields: z.array(planFieldSchema),
+    consents: z.array(consentSchema),
+    goals: goalRulesSchema,
+    observationForms: z.array(observationFormSchema),
+    meetingTypes: z.array(meetingTypeSchema).min(1),
+    /** A proposed rhythm for a new plan; the guide can change it per trajectory. */
+    defaultIntensity: intensitySchema.nullable(),
+    statuses: z.array(statusSchema).min(2),
+    initialStatus: key,
+    transitions: z.array(transitionSchema).min(1),
+    report: z.object({ sections: z.array(reportSectionSchema).min(1) }),
+    escalation: z.object({ regimeKey: key }).nullable(),
+  })
+  .superRefine((regime, ctx) => {
+    const statuses = new Set(regime.statuses.map((s) => s.key));
+    const forms = new Set(regime.observationForms.map((f) => f.key));
+    const types = new Set(regime.meetingTypes.map((t) => t.key));
+    const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
+    if (!statuses.has(regime.initialStatus)) issue(`unknown status ${regime.initialStatus}`, ["initialStatus"]);
+    regime.transitions.forEach((t, i) => {
+      for (const from of t.from) if (!statuses.has(from)) issue(`unknown status ${from}`, ["transitions", i, "from"]);
+      if (!statuses.has(t.to)) issue(`unknown status ${t.to}`, ["transitions", i, "to"]);
+      if (t.effect === "escalate" && !regime.escalation) issue("escalation is not configured", ["transitions", i]);
+    });
+    regime.meetingTypes.forEach((t, i) => {
+      if (t.observationForm && !forms.has(t.observationForm))
+        issue(`unknown observation form ${t.observationForm}`, ["meetingTypes", i, "observationForm"]);
+      if (t.max !== null && t.max < t.min) issue("max below min", ["meetingTypes", i, "max"]);
+    });
+    if (regime.defaultIntensity && !types.has(regime.defaultIntensity.meetingType))
+      issue("unknown meeting type", ["defaultIntensity", "meetingType"]);
+    regime.participants.forEach((p, i) => {
+      if (p.max < p.min) issue("max below min", ["participants", i, "max"]);
+    });
+    const unique = (list: { key: string }[], path: string) => {
+      const seen = new Set<string>();
+      for (const item of list) {
+        if (seen.has(item.key)) issue(`duplicate key ${item.key}`, [path]);
+        seen.add(item.key);
+      }
+    };
+    unique(regime.statuses, "statuses");
+    unique(regime.meetingTypes, "meetingTypes");
+    unique(regime.observationForms, "observationForms");
+    unique(regime.planFields, "planFields");
+    unique(regime.consents, "consents");
+    unique(regime.transitions, "transitions");
+    unique(regime.report.sections, "report");
+    for (const form of regime.observationForms) unique(form.items, "observationForms");
+  });
+
+export type Regime = z.infer<typeof regimeSchema>;
+
+export const localized = (text: Localized, locale: Locale) => text[locale];

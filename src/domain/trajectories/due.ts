@@ -1,0 +1,91 @@
+import { goalListState, isTerminal, meetingType } from "./evaluate.js";
+import type { TrajectoryState, Viewer } from "./model.js";
+
+export type DueKind =
+  | "consent"
+  | "intake"
+  | "writeGoals"
+  | "approveGoals"
+  | "selfAssessment"
+  | "recordMeeting"
+  | "shareFeedback"
+  | "feedbackUnseen"
+  | "agreement"
+  | "evaluation"
+  | "finalReport";
+
+export interface DueItem {
+  kind: DueKind;
+  /** The day (or moment, for meetings) it is due; null when it is due now. */
+  dueAt: string | null;
+  meetingId?: string;
+  text?: string;
+}
+
+/** Agreements stay on the list this many days after their due date, then drop off. */
+const AGREEMENT_GRACE_DAYS = 7;
+
+/**
+ * What this viewer should do in this trajectory, as of `now` (an ISO time). The home page lists
+ * these across trajectories; the calendar feed carries the dated ones.
+ */
+export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): DueItem[] {
+  if (isTerminal(state.regime, state.status)) return [];
+  const items: DueItem[] = [];
+  const roles = new Set(viewer.participantRoles);
+  const today = now.slice(0, 10);
+  const graceStart = new Date(Date.parse(`${today}T00:00:00Z`) - AGREEMENT_GRACE_DAYS * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+
+  if (roles.has("trainee")) {
+    if (state.regime.consents.some((c) => !state.consents[c.key]?.given) && state.status === state.regime.initialStatus)
+      items.push({ kind: "consent", dueAt: null });
+    for (const meeting of state.meetings) {
+      const type = meetingType(state.regime, meeting.type);
+      if (
+        type?.selfAssessmentBefore &&
+        meeting.status === "planned" &&
+        !meeting.unannounced &&
+        !meeting.selfAssessed &&
+        state.goals.length > 0
+      )
+        items.push({ kind: "selfAssessment", dueAt: meeting.startsAt, meetingId: meeting.id });
+      for (const record of meeting.feedback)
+        if (record.shared && !record.seenByTrainee)
+          items.push({ kind: "feedbackUnseen", dueAt: null, meetingId: meeting.id });
+      for (const agreement of meeting.agreements)
+        if (agreement.dueOn && agreement.dueOn >= graceStart)
+          items.push({ kind: "agreement", dueAt: agreement.dueOn, meetingId: meeting.id, text: agreement.text });
+    }
+  }
+
+  if (roles.has("commissioner") && state.regime.goals.approvalByCommissioner) {
+    const goals = goalListState(state);
+    if (goals === "unapproved" || goals === "changed") items.push({ kind: "approveGoals", dueAt: null });
+  }
+
+  if (roles.has("guide")) {
+    const intakeOpen = state.regime.planFields.some((f) => f.stage === "intake" && f.required && !state.plan[f.key]);
+    if (state.status === state.regime.initialStatus && intakeOpen) items.push({ kind: "intake", dueAt: null });
+    if (state.goals.length === 0 && state.status !== state.regime.initialStatus)
+      items.push({ kind: "writeGoals", dueAt: null });
+    for (const meeting of state.meetings) {
+      if (meeting.status === "planned" && meeting.startsAt <= now)
+        items.push({ kind: "recordMeeting", dueAt: meeting.startsAt, meetingId: meeting.id });
+      const type = meetingType(state.regime, meeting.type);
+      if (type?.feedback && meeting.status === "held" && !meeting.feedback.some((f) => f.shared))
+        items.push({ kind: "shareFeedback", dueAt: null, meetingId: meeting.id });
+    }
+    const reporting = state.regime.transitions.some(
+      (t) => t.from.includes(state.status) && t.guards.some((g) => g.kind === "reportFinal"),
+    );
+    if (reporting && !state.reportFinal) items.push({ kind: "finalReport", dueAt: null });
+  }
+
+  if (roles.size > 0)
+    for (const moment of state.evaluationMoments)
+      if (moment.date >= today) items.push({ kind: "evaluation", dueAt: moment.date, text: moment.label });
+
+  return items.sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
+}

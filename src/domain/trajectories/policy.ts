@@ -1,0 +1,93 @@
+import type { ParticipantRole, Regime, VisiblePart } from "../regimes/schema.js";
+import type { Viewer } from "./model.js";
+
+/**
+ * Who may see and do what in a trajectory. Nobody outside the trajectory sees it, except the
+ * organisation admin. What each participant sees is the regime's data.
+ */
+
+export const isParticipant = (viewer: Viewer) => viewer.participantRoles.length > 0;
+
+export const canViewTrajectory = (viewer: Viewer) => viewer.admin || isParticipant(viewer);
+
+export function canSee(viewer: Viewer, regime: Regime, part: VisiblePart): boolean {
+  if (viewer.admin) return true;
+  return viewer.participantRoles.some((role) => regime.participants.find((p) => p.role === role)?.sees.includes(part));
+}
+
+const is = (viewer: Viewer, role: ParticipantRole) => viewer.participantRoles.includes(role);
+
+/** Starting a trajectory: the opdrachtgever (role client), the training office and the admin. */
+export const canStartTrajectory = (roles: readonly string[]) =>
+  roles.includes("client") || roles.includes("training_officer") || roles.includes("admin");
+
+/** The plan and the intake are the guide's to write. */
+export const canEditPlan = (viewer: Viewer) => is(viewer, "guide") || viewer.admin;
+
+/** Consent is the trainee's own, item by item; nobody gives it for them. */
+export const canConsent = (viewer: Viewer) => is(viewer, "trainee");
+
+export const canEditGoals = (viewer: Viewer, regime: Regime) =>
+  regime.goals.setBy.some((role) => is(viewer, role)) || viewer.admin;
+
+export const canApproveGoals = (viewer: Viewer, regime: Regime) =>
+  regime.goals.approvalByCommissioner && (is(viewer, "commissioner") || viewer.admin);
+
+export const canPlanMeetings = (viewer: Viewer) => is(viewer, "guide") || viewer.admin;
+
+export const canRecordMeetings = (viewer: Viewer) => is(viewer, "guide");
+
+export const canSelfAssess = (viewer: Viewer) => is(viewer, "trainee");
+
+export const canMarkSeen = (viewer: Viewer) => is(viewer, "trainee");
+
+export const canWriteReport = (viewer: Viewer) => is(viewer, "guide") || viewer.admin;
+
+/**
+ * An unannounced visit stays out of the trainee's sight (app and calendar) until it is held.
+ * Other participants see it; so does the trainee once it took place.
+ */
+export const canSeeMeeting = (
+  viewer: Viewer,
+  regime: Regime,
+  meeting: { unannounced: boolean; status: string },
+): boolean => {
+  if (!canSee(viewer, regime, "meetings")) return false;
+  if (!meeting.unannounced || meeting.status === "held") return true;
+  return viewer.admin || viewer.participantRoles.some((role) => role !== "trainee");
+};
+
+/** Notes the guide marks confidential are for the trainee and guides, not the commissioner. */
+export const canSeeNotes = (viewer: Viewer, regime: Regime, meeting: { confidential: boolean }) =>
+  canSee(viewer, regime, meeting.confidential ? "confidentialNotes" : "notes");
+
+export interface TrajectoryAbilities {
+  editPlan: boolean;
+  consent: boolean;
+  editGoals: boolean;
+  approveGoals: boolean;
+  planMeetings: boolean;
+  recordMeetings: boolean;
+  selfAssess: boolean;
+  writeReport: boolean;
+  seeHours: boolean;
+  seeBilling: boolean;
+  seeReport: boolean;
+}
+
+/** What the UI may offer, decided by the same rules the server enforces. */
+export function trajectoryAbilities(viewer: Viewer, regime: Regime): TrajectoryAbilities {
+  return {
+    editPlan: canEditPlan(viewer),
+    consent: canConsent(viewer),
+    editGoals: canEditGoals(viewer, regime),
+    approveGoals: canApproveGoals(viewer, regime),
+    planMeetings: canPlanMeetings(viewer),
+    recordMeetings: canRecordMeetings(viewer),
+    selfAssess: canSelfAssess(viewer),
+    writeReport: canWriteReport(viewer),
+    seeHours: canSee(viewer, regime, "hours"),
+    seeBilling: canSee(viewer, regime, "billing"),
+    seeReport: canSee(viewer, regime, "report"),
+  };
+}

@@ -16,12 +16,43 @@ export const AUDIT_EVENT_TYPES = [
   "invitation.resent",
   "branding.updated",
   "logo.updated",
+  "regime.copied",
+  "regime.updated",
+  "trajectory.created",
+  "trajectory.planUpdated",
+  "trajectory.consentGiven",
+  "trajectory.statusChanged",
+  "goal.created",
+  "goal.updated",
+  "goal.deleted",
+  "goals.approved",
+  "meeting.planned",
+  "meeting.updated",
+  "feedback.saved",
+  "feedback.shared",
+  "feedback.seen",
+  "selfAssessment.submitted",
+  "report.updated",
+  "report.finalised",
+  "calendar.renewed",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
 
-export const AUDIT_SUBJECT_TYPES = ["person", "registration", "invitation", "organisation"] as const;
+export const AUDIT_SUBJECT_TYPES = [
+  "person",
+  "registration",
+  "invitation",
+  "organisation",
+  "regime",
+  "trajectory",
+  "goal",
+  "meeting",
+  "feedback",
+  "report",
+  "calendar",
+] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
 export interface AuditEvent {

@@ -222,6 +222,11 @@ export const regimeSchema = z
         seen.add(item.key);
       }
     };
+    // Each role once: what a role sees is read from its first entry only.
+    unique(
+      regime.participants.map((p) => ({ key: p.role })),
+      "participants",
+    );
     unique(regime.statuses, "statuses");
     unique(regime.meetingTypes, "meetingTypes");
     unique(regime.observationForms, "observationForms");

@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { copyRegime, teacherRegime, withMeetingType } from "../trajectories/test-factories.js";
+import { BUILTIN_REGIMES, builtinRegime } from "./builtin.js";
+import { type Regime, regimeSchema } from "./schema.js";
+
+/** The messages and paths of the issues a regime raises; empty when it parses. */
+const issuesOf = (regime: unknown) => {
+  const result = regimeSchema.safeParse(regime);
+  return result.success ? [] : result.error.issues.map((i) => ({ message: i.message, path: i.path.join(".") }));
+};
+
+const teacher = () => teacherRegime();
+
+describe("regime schema", () => {
+  it.each(BUILTIN_REGIMES.map((r) => [r.key, r] as const))("parses the built-in regime %s", (_key, regime) => {
+    expect(issuesOf(regime)).toEqual([]);
+  });
+
+  it("ships the teacher trajectory, coaching and its escalation target", () => {
+    expect(BUILTIN_REGIMES.map((r) => r.key).sort()).toEqual([
+      "begeleiding_beoordeling",
+      "coaching",
+      "werkbegeleiding_leerkracht",
+    ]);
+    const escalation = teacher().escalation?.regimeKey;
+    expect(escalation && builtinRegime(escalation)).toBeTruthy();
+    expect(builtinRegime("nope")).toBeUndefined();
+  });
+
+  it("accepts a copy with changed numbers: classroom visits at least 6", () => {
+    const copy = withMeetingType(teacher(), "classroom_visit", { min: 6, max: 8 });
+    const parsed = regimeSchema.parse({ ...copy, key: "werkbegeleiding_streng" });
+    expect(parsed.meetingTypes.find((t) => t.key === "classroom_visit")).toMatchObject({ min: 6, max: 8 });
+    // The original stays as shipped.
+    expect(teacher().meetingTypes.find((t) => t.key === "classroom_visit")).toMatchObject({ min: 3, max: 5 });
+  });
+
+  it("accepts a copy with a smaller goal list and no maximum on visits", () => {
+    const copy = copyRegime(withMeetingType(teacher(), "classroom_visit", { max: null }), (r) => {
+      r.goals.max = 10;
+    });
+    expect(issuesOf(copy)).toEqual([]);
+  });
+
+  it("rejects a transition from or to a status the regime does not have", () => {
+    const from = copyRegime(teacher(), (r) => {
+      r.transitions[0]!.from = ["draft", "limbo"];
+    });
+    expect(issuesOf(from)).toEqual([{ message: "unknown status limbo", path: "transitions.0.from" }]);
+    const to = copyRegime(teacher(), (r) => {
+      r.transitions[1]!.to = "limbo";
+    });
+    expect(issuesOf(to)).toEqual([{ message: "unknown status limbo", path: "transitions.1.to" }]);
+  });
+
+  it("rejects an unknown initial status", () => {
+    const regime = copyRegime(teacher(), (r) => {
+      r.initialStatus = "limbo";
+    });
+    expect(issuesOf(regime)).toEqual([{ message: "unknown status limbo", path: "initialStatus" }]);
+  });
+
+  it("rejects a meeting type with an observation form the regime does not define", () => {
+    const regime = withMeetingType(teacher(), "classroom_visit", { observationForm: "icalt" });
+    const index = regime.meetingTypes.findIndex((t) => t.key === "classroom_visit");
+    expect(issuesOf(regime)).toEqual([
+      { message: "unknown observation form icalt", path: `meetingTypes.${index}.observationForm` },
+    ]);
+  });
+
+  it("rejects a default intensity on an unknown meeting type", () => {
+    const regime = copyRegime(teacher(), (r) => {
+      r.defaultIntensity = { meetingType: "walk", phases: [{ everyWeeks: 1, times: 1 }] };
+    });
+    expect(issuesOf(regime)).toEqual([{ message: "unknown meeting type", path: "defaultIntensity.meetingType" }]);
+  });
+
+  it("rejects an escalating transition when no escalation is configured", () => {
+    const regime = copyRegime(teacher(), (r) => {
+      r.escalation = null;
+    });
+    expect(issuesOf(regime).map((i) => i.message)).toEqual(["escalation is not configured"]);
+  });
+
+  it.each<[string, (r: Regime) => void, string]>([
+    ["statuses", (r) => r.statuses.push({ ...r.statuses[0]! }), "statuses"],
+    ["meeting types", (r) => r.meetingTypes.push({ ...r.meetingTypes[0]! }), "meetingTypes"],
+    ["observation forms", (r) => r.observationForms.push({ ...r.observationForms[0]! }), "observationForms"],
+    [
+      "observation items",
+      (r) => r.observationForms[0]!.items.push({ ...r.observationForms[0]!.items[0]! }),
+      "observationForms",
+    ],
+    ["plan fields", (r) => r.planFields.push({ ...r.planFields[0]! }), "planFields"],
+    ["consents", (r) => r.consents.push({ ...r.consents[0]! }), "consents"],
+    ["transitions", (r) => r.transitions.push({ ...r.transitions[0]! }), "transitions"],
+    ["report sections", (r) => r.report.sections.push({ ...r.report.sections[0]! }), "report"],
+    ["participant roles", (r) => r.participants.push({ ...r.participants[0]! }), "participants"],
+  ])("rejects duplicate %s", (_what, duplicate, path) => {
+    const issues = issuesOf(copyRegime(teacher(), duplicate));
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ path });
+    expect(issues[0]!.message).toMatch(/^duplicate /);
+  });
+
+  it("rejects a meeting type whose maximum is below its minimum", () => {
+    const regime = withMeetingType(teacher(), "classroom_visit", { min: 6, max: 5 });
+    const index = regime.meetingTypes.findIndex((t) => t.key === "classroom_visit");
+    expect(issuesOf(regime)).toEqual([{ message: "max below min", path: `meetingTypes.${index}.max` }]);
+  });
+
+  it("accepts a maximum equal to the minimum", () => {
+    expect(issuesOf(withMeetingType(teacher(), "classroom_visit", { min: 5, max: 5 }))).toEqual([]);
+  });
+
+  it("rejects a participant whose maximum is below its minimum", () => {
+    const regime = copyRegime(teacher(), (r) => {
+      r.participants[1] = { ...r.participants[1]!, min: 3, max: 2 };
+    });
+    expect(issuesOf(regime)).toEqual([{ message: "max below min", path: "participants.1.max" }]);
+  });
+
+  it("rejects a rating scale that is empty or whose labels do not fit it", () => {
+    const flat = copyRegime(teacher(), (r) => {
+      r.goals.ratingScale = { min: 4, max: 4 };
+    });
+    expect(issuesOf(flat).map((i) => i.message)).toEqual(["field.scaleRange"]);
+    const labels = copyRegime(teacher(), (r) => {
+      r.goals.ratingScale = { ...r.goals.ratingScale, max: 5 };
+    });
+    expect(issuesOf(labels).map((i) => i.message)).toEqual(["field.scaleLabels"]);
+  });
+
+  it("rejects keys that are not code names and texts missing a language", () => {
+    const badKey = copyRegime(teacher(), (r) => {
+      r.meetingTypes[0]!.key = "Klassen bezoek";
+    });
+    expect(issuesOf(badKey).map((i) => i.message)).toContain("field.key");
+    const noEnglish = copyRegime(teacher(), (r) => {
+      r.name = { nl: "Werkbegeleiding", en: " " };
+    });
+    expect(issuesOf(noEnglish).map((i) => i.path)).toEqual(["name.en"]);
+  });
+
+  it("rejects an unknown guard and an unknown actor", () => {
+    const guard = copyRegime(teacher(), (r) => {
+      (r.transitions[0]!.guards as unknown[]).push({ kind: "moonIsFull" });
+    });
+    expect(issuesOf(guard)).not.toEqual([]);
+    const actor = copyRegime(teacher(), (r) => {
+      (r.transitions[0]!.by as string[]).push("janitor");
+    });
+    expect(issuesOf(actor)).not.toEqual([]);
+  });
+});

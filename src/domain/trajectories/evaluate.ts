@@ -154,6 +154,8 @@ export function checkTransition(
   return { transition, allowed: blockers.length === 0, blockers, overridable: overridable && blockers.length > 0 };
 }
 
+const REASON_ASKED_LATER = "(asked when the change is made)";
+
 /**
  * The status changes this viewer could make from here, each with what still stands in the way.
  * A reason is asked for when the change is made, so its absence does not count here.
@@ -161,16 +163,11 @@ export function checkTransition(
 export function availableTransitions(state: TrajectoryState, viewer: Pick<Viewer, "participantRoles" | "admin">) {
   return state.regime.transitions
     .filter((t) => t.from.includes(state.status) && t.by.some((role) => actorsOf(viewer).includes(role)))
-    .map((t) => {
-      const check = checkTransition(state, t, viewer);
-      const blockers = check.blockers.filter((b) => b.code !== "reasonRequired");
-      return {
-        ...check,
-        blockers,
-        allowed: blockers.length === 0,
-        needsReason: t.guards.some((g) => g.kind === "reasonGiven"),
-      };
-    });
+    .map((t) => ({
+      // Checked as if the reason were given, so a missing one neither blocks nor hides an override.
+      ...checkTransition(state, t, viewer, { reason: REASON_ASKED_LATER }),
+      needsReason: t.guards.some((g) => g.kind === "reasonGiven"),
+    }));
 }
 
 /** Warnings that do not block: more meetings held than the regime's maximum. */

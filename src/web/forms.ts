@@ -4,6 +4,23 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "./api";
 
 /**
+ * Where a server's field name lands in a form: the path itself when the form holds it
+ * (`document.meetingTypes.2.max`), else the nearest enclosing path it holds (a list, a group),
+ * else null. Forms whose values mirror the request body so get every message at its place.
+ */
+export function formPathOf(values: unknown, name: string): string | null {
+  const parts = name.split(".");
+  let node = values;
+  let found: string | null = null;
+  for (const [index, key] of parts.entries()) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) break;
+    node = (node as Record<string, unknown>)[key];
+    found = parts.slice(0, index + 1).join(".");
+  }
+  return found;
+}
+
+/**
  * Runs a submit and maps a problem+json answer onto the form: field messages at their fields,
  * the rest as a form-level message, 409 as a conflict. The user's input is never reset here.
  */
@@ -24,12 +41,17 @@ export function useApiSubmit<Values extends Record<string, unknown>>(form: UseFo
           setConflict(true);
           return false;
         }
-        const fields = error.fieldErrors;
-        const known = Object.keys(fields).filter((name) => name in form.values);
-        form.setErrors(Object.fromEntries(known.map((name) => [name, fields[name]])));
-        const other = Object.entries(fields).filter(([name]) => !known.includes(name));
-        setFormError(other.length ? other.map(([, m]) => m).join(" ") : known.length ? null : error.problem.title);
-        if (known[0]) form.getInputNode(known[0])?.focus();
+        const placed = new Map<string, string[]>();
+        const other: string[] = [];
+        for (const [name, message] of Object.entries(error.fieldErrors)) {
+          const path = formPathOf(form.values, name);
+          if (path) placed.set(path, [...(placed.get(path) ?? []), message]);
+          else other.push(message);
+        }
+        form.setErrors(Object.fromEntries([...placed].map(([path, messages]) => [path, messages.join(" ")])));
+        setFormError(other.length ? other.join(" ") : placed.size ? null : error.problem.title);
+        const first = [...placed.keys()][0];
+        if (first) form.getInputNode(first)?.focus();
       } else {
         setFormError(t("errors.offline"));
       }

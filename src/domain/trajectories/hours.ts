@@ -15,17 +15,18 @@ export interface HoursLine {
  */
 export function hoursSummary(meetings: readonly MeetingFacts[]): { lines: HoursLine[]; total: HoursLine } {
   const byType = new Map<string, HoursLine>();
-  const total: HoursLine = {
-    type: "total",
+  const empty = (type: string): HoursLine => ({
+    type,
     meetings: 0,
     meetingMinutes: 0,
     preparationMinutes: 0,
     travelMinutes: 0,
     totalMinutes: 0,
-  };
+  });
+  const total = empty("total");
   for (const meeting of meetings) {
     if (meeting.status !== "held") continue;
-    const line = byType.get(meeting.type) ?? { ...total, type: meeting.type, meetings: 0 };
+    const line = byType.get(meeting.type) ?? empty(meeting.type);
     for (const target of [line, total]) {
       target.meetings += 1;
       target.meetingMinutes += meeting.durationMinutes;

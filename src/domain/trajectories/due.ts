@@ -66,7 +66,9 @@ export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): 
   }
 
   if (roles.has("guide")) {
-    const intakeOpen = state.regime.planFields.some((f) => f.stage === "intake" && f.required && !state.plan[f.key]);
+    const intakeOpen = state.regime.planFields.some(
+      (f) => f.stage === "intake" && f.required && !state.plan[f.key]?.trim(),
+    );
     if (state.status === state.regime.initialStatus && intakeOpen) items.push({ kind: "intake", dueAt: null });
     if (state.goals.length === 0 && state.status !== state.regime.initialStatus)
       items.push({ kind: "writeGoals", dueAt: null });

@@ -1,0 +1,167 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { BUILTIN_REGIMES } from "../regimes/builtin.js";
+import { VISIBLE_PARTS, type VisiblePart } from "../regimes/schema.js";
+import type { Viewer } from "./model.js";
+import {
+  canSee,
+  canSeeMeeting,
+  canSeeNotes,
+  canStartTrajectory,
+  canViewTrajectory,
+  type TrajectoryAbilities,
+  trajectoryAbilities,
+} from "./policy.js";
+import { adminViewer, arbViewer, coachingRegime, outsider, teacherRegime, viewer } from "./test-factories.js";
+
+const teacher = teacherRegime();
+const trainee = viewer("trainee");
+const guide = viewer("guide");
+const commissioner = viewer("commissioner");
+
+const seen = (who: Viewer) => VISIBLE_PARTS.filter((part) => canSee(who, teacher, part));
+
+const unannouncedVisit = { unannounced: true, status: "planned" };
+const NOTHING: TrajectoryAbilities = {
+  editPlan: false,
+  consent: false,
+  editGoals: false,
+  approveGoals: false,
+  planMeetings: false,
+  recordMeetings: false,
+  selfAssess: false,
+  writeReport: false,
+  seeHours: false,
+  seeBilling: false,
+  seeReport: false,
+};
+
+describe("trajectory policy, teacher trajectory", () => {
+  it("the trainee sees all but billing, is kept from an unannounced visit until it is held, and self-assesses", () => {
+    expect(canViewTrajectory(trainee)).toBe(true);
+    expect(seen(trainee)).toEqual(VISIBLE_PARTS.filter((p) => p !== "billing"));
+    expect(canSeeMeeting(trainee, teacher, unannouncedVisit)).toBe(false);
+    expect(canSeeMeeting(trainee, teacher, { unannounced: true, status: "cancelled" })).toBe(false);
+    expect(canSeeMeeting(trainee, teacher, { unannounced: true, status: "held" })).toBe(true);
+    expect(canSeeMeeting(trainee, teacher, { unannounced: false, status: "planned" })).toBe(true);
+    expect(canSeeNotes(trainee, teacher, { confidential: true })).toBe(true);
+    expect(trajectoryAbilities(trainee, teacher)).toEqual({
+      ...NOTHING,
+      consent: true,
+      selfAssess: true,
+      seeHours: true,
+      seeReport: true,
+    });
+  });
+
+  it("the guide sees everything, plans and records meetings, writes goals and the report", () => {
+    expect(canViewTrajectory(guide)).toBe(true);
+    expect(seen(guide)).toEqual([...VISIBLE_PARTS]);
+    expect(canSeeMeeting(guide, teacher, unannouncedVisit)).toBe(true);
+    expect(canSeeNotes(guide, teacher, { confidential: true })).toBe(true);
+    expect(trajectoryAbilities(guide, teacher)).toEqual({
+      ...NOTHING,
+      editPlan: true,
+      editGoals: true,
+      planMeetings: true,
+      recordMeetings: true,
+      writeReport: true,
+      seeHours: true,
+      seeBilling: true,
+      seeReport: true,
+    });
+  });
+
+  it("the commissioner sees no confidential notes, feedback or self-assessments, and approves the goals", () => {
+    expect(canViewTrajectory(commissioner)).toBe(true);
+    expect(seen(commissioner)).toEqual(["plan", "goals", "meetings", "notes", "hours", "report", "billing"]);
+    for (const part of ["confidentialNotes", "feedback", "selfAssessments"] as const)
+      expect(canSee(commissioner, teacher, part)).toBe(false);
+    expect(canSeeMeeting(commissioner, teacher, unannouncedVisit)).toBe(true);
+    expect(canSeeNotes(commissioner, teacher, { confidential: true })).toBe(false);
+    expect(canSeeNotes(commissioner, teacher, { confidential: false })).toBe(true);
+    expect(trajectoryAbilities(commissioner, teacher)).toEqual({
+      ...NOTHING,
+      approveGoals: true,
+      seeHours: true,
+      seeBilling: true,
+      seeReport: true,
+    });
+  });
+
+  it("the organisation admin sees everything and manages, but neither consents, records nor self-assesses", () => {
+    const admin = adminViewer();
+    expect(canViewTrajectory(admin)).toBe(true);
+    expect(seen(admin)).toEqual([...VISIBLE_PARTS]);
+    expect(canSeeMeeting(admin, teacher, unannouncedVisit)).toBe(true);
+    expect(canSeeNotes(admin, teacher, { confidential: true })).toBe(true);
+    expect(trajectoryAbilities(admin, teacher)).toEqual({
+      ...NOTHING,
+      editPlan: true,
+      editGoals: true,
+      approveGoals: true,
+      planMeetings: true,
+      writeReport: true,
+      seeHours: true,
+      seeBilling: true,
+      seeReport: true,
+    });
+  });
+
+  it("someone outside the trajectory sees and may do nothing", () => {
+    const stranger = outsider();
+    expect(canViewTrajectory(stranger)).toBe(false);
+    expect(seen(stranger)).toEqual([]);
+    expect(canSeeMeeting(stranger, teacher, { unannounced: false, status: "held" })).toBe(false);
+    expect(canSeeNotes(stranger, teacher, { confidential: false })).toBe(false);
+    expect(trajectoryAbilities(stranger, teacher)).toEqual(NOTHING);
+  });
+
+  it("shows an unannounced visit to someone who is trainee and guide at once", () => {
+    expect(canSeeMeeting(viewer("trainee", "guide"), teacher, unannouncedVisit)).toBe(true);
+  });
+});
+
+describe("trajectory policy, coaching", () => {
+  const coaching = coachingRegime();
+
+  it("lets the coachee write goals and asks nobody to approve them", () => {
+    expect(trajectoryAbilities(trainee, coaching)).toMatchObject({ editGoals: true, approveGoals: false });
+    expect(trajectoryAbilities(commissioner, coaching).approveGoals).toBe(false);
+    expect(trajectoryAbilities(adminViewer(), coaching).approveGoals).toBe(false);
+  });
+
+  it("shows the commissioner only the plan and the billing, not the meetings", () => {
+    expect(VISIBLE_PARTS.filter((part) => canSee(commissioner, coaching, part))).toEqual(["plan", "billing"]);
+    expect(canSeeMeeting(commissioner, coaching, { unannounced: false, status: "held" })).toBe(false);
+  });
+});
+
+describe("canStartTrajectory", () => {
+  it("lets the client, the training officer and the admin start a trajectory", () => {
+    expect(canStartTrajectory(["client"])).toBe(true);
+    expect(canStartTrajectory(["training_officer"])).toBe(true);
+    expect(canStartTrajectory(["admin"])).toBe(true);
+    expect(canStartTrajectory(["guide", "trainee", "trainer"])).toBe(false);
+    expect(canStartTrajectory([])).toBe(false);
+  });
+});
+
+describe("canSee property", () => {
+  it("an admin sees every part; anyone else exactly what one of their roles sees by the regime", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...BUILTIN_REGIMES),
+        arbViewer(),
+        fc.constantFrom<VisiblePart>(...VISIBLE_PARTS),
+        (regime, who, part) => {
+          const byRoles = who.participantRoles.some((role) =>
+            regime.participants.some((p) => p.role === role && p.sees.includes(part)),
+          );
+          expect(canSee(who, regime, part)).toBe(who.admin || byRoles);
+          expect(canViewTrajectory(who)).toBe(who.admin || who.participantRoles.length > 0);
+        },
+      ),
+    );
+  });
+});

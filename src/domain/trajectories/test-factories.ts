@@ -1,7 +1,15 @@
 import fc from "fast-check";
 import { builtinRegime } from "../regimes/builtin.js";
 import { type MeetingType, PARTICIPANT_ROLES, type ParticipantRole, type Regime } from "../regimes/schema.js";
-import type { GoalSnapshot, MeetingFacts, MeetingStatus, TrajectoryState, Viewer } from "./model.js";
+import type {
+  FeedbackContent,
+  GoalSnapshot,
+  MeetingFacts,
+  MeetingStatus,
+  SelfAssessmentContent,
+  TrajectoryState,
+  Viewer,
+} from "./model.js";
 
 /**
  * Small factories for the trajectory rules' tests: each test names only what matters to it,
@@ -209,3 +217,15 @@ export const arbState = (
         state.approvedGoalLists = [{ number: 1, goals: goals.slice(1), approvedAt: "2026-01-20T10:00:00.000Z" }];
       return state;
     });
+
+/** Shared feedback rating goals, e.g. `feedbackRatings({ [goalId(1)]: 3 })`. */
+export const feedbackRatings = (ratings: Record<string, number | null>): FeedbackContent => ({
+  summary: null,
+  goals: Object.entries(ratings).map(([id, rating]) => ({ goalId: id, rating, reflection: null, instructions: null })),
+  agreements: [],
+});
+
+/** A trainee's self-assessment rating goals, e.g. `selfRatings({ [goalId(1)]: 2 })`. */
+export const selfRatings = (ratings: Record<string, number | null>): SelfAssessmentContent => ({
+  goals: Object.entries(ratings).map(([id, rating]) => ({ goalId: id, rating, note: null })),
+});

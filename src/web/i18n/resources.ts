@@ -6,9 +6,10 @@ import organisations from "../organisations/i18n";
 import outbox from "../outbox/i18n";
 import people from "../people/i18n";
 import common from "../shell/i18n";
+import trajectories from "../trajectories/i18n";
 
 /** One namespace per feature; every feature gives Dutch and English with the same keys. */
-const namespaces = { common, auth, home, people, invitations, organisations, outbox, audit };
+const namespaces = { common, auth, home, people, invitations, organisations, outbox, audit, trajectories };
 
 type Namespaces = typeof namespaces;
 export const resources = {

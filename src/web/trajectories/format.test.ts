@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { builtinRegime } from "../../domain/regimes/builtin";
+import {
+  DUE_KINDS,
+  dueLink,
+  isDueKind,
+  laterDate,
+  localDateTime,
+  localDay,
+  participantGroups,
+  pick,
+  ratingRows,
+  TRAJECTORY_TABS,
+  tabFromParam,
+  todayIso,
+  trajectoryPath,
+  validPhases,
+} from "./format";
+import messages from "./i18n";
+
+const teacher = builtinRegime("werkbegeleiding_leerkracht")!;
+const id = "7d8f7a52-1111-4a5b-9c3d-2e6f4a1b0c9d";
+
+describe("pick", () => {
+  it("takes the text in the reader's language, Dutch for any other", () => {
+    const text = { nl: "Klassenbezoek", en: "Classroom visit" };
+    expect(pick(text, "en")).toBe("Classroom visit");
+    expect(pick(text, "nl")).toBe("Klassenbezoek");
+    expect(pick(text, "de")).toBe("Klassenbezoek");
+    expect(pick(undefined, "nl", "classroom_visit")).toBe("classroom_visit");
+  });
+});
+
+describe("where a due item leads", () => {
+  it("sends meeting work to the meeting page", () => {
+    for (const kind of ["selfAssessment", "recordMeeting", "shareFeedback", "feedbackUnseen", "agreement"])
+      expect(dueLink({ kind, trajectoryId: id, meetingId: "m-1" })).toBe(`/trajecten/${id}/bijeenkomsten/m-1`);
+  });
+
+  it("sends the final report to the report page, even without a meeting", () => {
+    expect(dueLink({ kind: "finalReport", trajectoryId: id })).toBe(`/trajecten/${id}/verslag`);
+  });
+
+  it("opens the part of the trajectory where the work is done", () => {
+    expect(dueLink({ kind: "consent", trajectoryId: id })).toBe(`/trajecten/${id}?deel=instemming`);
+    expect(dueLink({ kind: "approveGoals", trajectoryId: id })).toBe(`/trajecten/${id}?deel=doelen`);
+    expect(dueLink({ kind: "writeGoals", trajectoryId: id })).toBe(`/trajecten/${id}?deel=doelen`);
+    expect(dueLink({ kind: "intake", trajectoryId: id })).toBe(`/trajecten/${id}?deel=plan`);
+    expect(dueLink({ kind: "evaluation", trajectoryId: id })).toBe(`/trajecten/${id}?deel=plan`);
+  });
+
+  it("falls back to the trajectory itself for a kind it does not know", () => {
+    expect(dueLink({ kind: "somethingNew", trajectoryId: id })).toBe(`/trajecten/${id}`);
+  });
+
+  it("has words for every kind the domain can report, in both languages", () => {
+    expect(DUE_KINDS).toHaveLength(11);
+    for (const kind of DUE_KINDS) {
+      expect(isDueKind(kind)).toBe(true);
+      expect(messages.nl.due.kinds[kind]).toBeTruthy();
+      expect(messages.en.due.kinds[kind]).toBeTruthy();
+    }
+    expect(isDueKind("unknown")).toBe(false);
+  });
+});
+
+describe("tabs in the address", () => {
+  it("reads back every tab it writes, and nothing else", () => {
+    for (const tab of Object.keys(TRAJECTORY_TABS) as (keyof typeof TRAJECTORY_TABS)[]) {
+      const path = trajectoryPath(id, tab);
+      const param = new URL(path, "http://x").searchParams.get("deel");
+      expect(tabFromParam(param)).toBe(tab);
+    }
+    expect(tabFromParam(null)).toBeNull();
+    expect(tabFromParam("goals")).toBeNull();
+    expect(trajectoryPath(id)).toBe(`/trajecten/${id}`);
+  });
+});
+
+describe("localDateTime", () => {
+  it("gives the typed moment with the browser's offset, so it parses back to the same local time", () => {
+    for (const [date, time] of [
+      ["2026-01-15", "09:30"],
+      ["2026-07-01", "23:05"],
+      ["2026-03-29", "12:00"],
+    ] as const) {
+      const iso = localDateTime(date, time);
+      expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2}$/);
+      const back = new Date(iso!);
+      expect(back.getFullYear()).toBe(Number(date.slice(0, 4)));
+      expect(back.getMonth() + 1).toBe(Number(date.slice(5, 7)));
+      expect(back.getDate()).toBe(Number(date.slice(8, 10)));
+      expect(back.getHours()).toBe(Number(time.slice(0, 2)));
+      expect(back.getMinutes()).toBe(Number(time.slice(3, 5)));
+    }
+  });
+
+  it("refuses what is not a date and a time", () => {
+    expect(localDateTime("", "09:00")).toBeNull();
+    expect(localDateTime("2026-02-30", "09:00")).toBeNull();
+    expect(localDateTime("2026-02-01", "9")).toBeNull();
+  });
+});
+
+describe("days", () => {
+  it("reads an ISO day as that day in the browser's calendar", () => {
+    const day = localDay("2026-03-02");
+    expect([day.getFullYear(), day.getMonth(), day.getDate()]).toEqual([2026, 2, 2]);
+    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
+    expect(laterDate("2026-02-01", "2026-01-31")).toBe("2026-02-01");
+    expect(laterDate("2026-01-01", "2026-01-31")).toBe("2026-01-31");
+  });
+});
+
+describe("participantGroups", () => {
+  it("names each part as the regime does, in its order, leaving out parts nobody holds", () => {
+    const groups = participantGroups(
+      teacher,
+      [
+        { userId: "u3", personId: null, name: "Fatima Yılmaz", role: "commissioner" },
+        { userId: "u1", personId: null, name: "Sanne Visser", role: "guide" },
+        { userId: "u2", personId: null, name: "Peter Jansen", role: "guide" },
+      ],
+      "nl",
+    );
+    expect(groups).toEqual([
+      { role: "guide", label: "Adviseur", names: ["Sanne Visser", "Peter Jansen"] },
+      { role: "commissioner", label: "Opdrachtgever", names: ["Fatima Yılmaz"] },
+    ]);
+  });
+});
+
+describe("ratingRows", () => {
+  it("orders the points by date and labels them, keeping missing ratings empty", () => {
+    const rows = ratingRows(
+      [
+        { meetingId: "b", date: "2026-03-10T09:00:00Z", guide: 3, self: null },
+        { meetingId: "a", date: "2026-03-03T09:00:00Z", guide: 2, self: 3 },
+      ],
+      (iso) => iso.slice(0, 10),
+    );
+    expect(rows).toEqual([
+      { meetingId: "a", date: "2026-03-03", guide: 2, self: 3 },
+      { meetingId: "b", date: "2026-03-10", guide: 3, self: null },
+    ]);
+  });
+});
+
+describe("validPhases", () => {
+  it("accepts whole numbers from 1 to 52 only, and at least one phase", () => {
+    expect(validPhases([{ everyWeeks: 1, times: 3 }])).toBe(true);
+    expect(validPhases([])).toBe(false);
+    expect(validPhases([{ everyWeeks: 0, times: 3 }])).toBe(false);
+    expect(validPhases([{ everyWeeks: 1.5, times: 3 }])).toBe(false);
+    expect(validPhases([{ everyWeeks: 1, times: 53 }])).toBe(false);
+    expect(validPhases([{ everyWeeks: Number(""), times: 1 }])).toBe(false);
+  });
+});

@@ -1,0 +1,143 @@
+import type { Localized, Regime } from "../../domain/regimes/schema";
+import type { DueItemView, TrajectoryDetail } from "../../domain/trajectories/api";
+import type { DueKind } from "../../domain/trajectories/due";
+
+/**
+ * Small pure helpers of the trajectory pages: texts of a regime in the reader's language,
+ * where a due item leads, dates typed in the browser as API times, a chart's rows.
+ */
+
+/** A regime text in the current language; Dutch when the language is anything else. */
+export const pick = (text: Localized | undefined, lang: string, fallback = ""): string =>
+  text ? (lang === "en" ? text.en : text.nl) : fallback;
+
+/** The parts of the trajectory page, as they appear in the address (`?deel=doelen`). */
+export const TRAJECTORY_TABS = {
+  plan: "plan",
+  consents: "instemming",
+  goals: "doelen",
+  meetings: "bijeenkomsten",
+  ratings: "voortgang",
+  hours: "uren",
+  report: "verslag",
+} as const;
+export type TrajectoryTab = keyof typeof TRAJECTORY_TABS;
+
+export const trajectoryPath = (id: string, tab?: TrajectoryTab) =>
+  `/trajecten/${id}${tab ? `?deel=${TRAJECTORY_TABS[tab]}` : ""}`;
+export const meetingPath = (trajectoryId: string, meetingId: string) =>
+  `/trajecten/${trajectoryId}/bijeenkomsten/${meetingId}`;
+export const reportPath = (trajectoryId: string) => `/trajecten/${trajectoryId}/verslag`;
+
+/** The tab an address asks for, when it is one of ours. */
+export function tabFromParam(value: string | null): TrajectoryTab | null {
+  const found = Object.entries(TRAJECTORY_TABS).find(([, slug]) => slug === value);
+  return found ? (found[0] as TrajectoryTab) : null;
+}
+
+const TAB_OF_KIND: Partial<Record<DueKind, TrajectoryTab>> = {
+  consent: "consents",
+  intake: "plan",
+  writeGoals: "goals",
+  approveGoals: "goals",
+  evaluation: "plan",
+};
+
+/** Where a due item is done: its meeting, the report, or the part of the trajectory. */
+export function dueLink(item: Pick<DueItemView, "kind" | "trajectoryId" | "meetingId">): string {
+  if (item.kind === "finalReport") return reportPath(item.trajectoryId);
+  if (item.meetingId) return meetingPath(item.trajectoryId, item.meetingId);
+  return trajectoryPath(item.trajectoryId, TAB_OF_KIND[item.kind as DueKind]);
+}
+
+// A record, so the compiler insists on every kind the domain can report.
+const KNOWN_KINDS: Record<DueKind, true> = {
+  consent: true,
+  intake: true,
+  writeGoals: true,
+  approveGoals: true,
+  selfAssessment: true,
+  recordMeeting: true,
+  shareFeedback: true,
+  feedbackUnseen: true,
+  agreement: true,
+  evaluation: true,
+  finalReport: true,
+};
+export const DUE_KINDS = Object.keys(KNOWN_KINDS) as DueKind[];
+export const isDueKind = (kind: string): kind is DueKind => Object.hasOwn(KNOWN_KINDS, kind);
+
+/**
+ * A date and a time typed in the browser (`2026-03-02`, `09:30`), as an ISO time with the
+ * browser's offset on that day, so summer and winter time both come out right.
+ */
+export function localDateTime(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const local = new Date(y, m - 1, d, hh, mm);
+  if (Number.isNaN(local.getTime()) || local.getDate() !== d) return null;
+  const offset = -local.getTimezoneOffset();
+  const sign = offset >= 0 ? "+" : "-";
+  const abs = Math.abs(offset);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date}T${time}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The later of two ISO dates: a schedule planned today starts no earlier than today. */
+export const laterDate = (a: string, b: string) => (a >= b ? a : b);
+
+/** Today in the browser's calendar, as an ISO date. */
+export function todayIso(now = new Date()) {
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+type Participant = TrajectoryDetail["participants"][number];
+
+/** Participants grouped by their part, in the regime's order, with the regime's name for it. */
+export function participantGroups(regime: Regime, participants: readonly Participant[], lang: string) {
+  return regime.participants
+    .map((part) => ({
+      role: part.role,
+      label: pick(part.label, lang, part.role),
+      names: participants.filter((p) => p.role === part.role).map((p) => p.name),
+    }))
+    .filter((group) => group.names.length > 0);
+}
+
+export interface RatingRow {
+  meetingId: string;
+  date: string;
+  guide: number | null;
+  self: number | null;
+}
+
+/** One goal's rating points as chart rows, labelled by date, oldest first. */
+export function ratingRows(
+  points: readonly { meetingId: string; date: string; guide: number | null; self: number | null }[],
+  formatDate: (iso: string) => string,
+): RatingRow[] {
+  return [...points]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((p) => ({ meetingId: p.meetingId, date: formatDate(p.date), guide: p.guide, self: p.self }));
+}
+
+/** Whether a phase list can propose a schedule: whole numbers from 1 up. */
+export const validPhases = (phases: readonly { everyWeeks: unknown; times: unknown }[]) =>
+  phases.length > 0 &&
+  phases.every(
+    (p) =>
+      Number.isInteger(p.everyWeeks) &&
+      Number.isInteger(p.times) &&
+      (p.everyWeeks as number) >= 1 &&
+      (p.times as number) >= 1 &&
+      (p.everyWeeks as number) <= 52 &&
+      (p.times as number) <= 52,
+  );
+
+/** An ISO day (`2026-03-02`) as that day in the browser's calendar, so no time zone shifts it. */
+export function localDay(iso: string): Date {
+  const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
+  return new Date(y, m - 1, d);
+}

@@ -14,6 +14,8 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "f
 import type { Database, Db } from "../db/connection.js";
 import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
+import { calendarRoutes } from "./calendar/routes.js";
+import { calendarFor } from "./calendar/service.js";
 import { type Config, publicUrl } from "./config.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { Mailer } from "./mail.js";
@@ -24,6 +26,8 @@ import { peopleRoutes } from "./people/routes.js";
 import { registerAuth } from "./plugins/auth.js";
 import { registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
 import { registerTenantParams } from "./plugins/tenant-params.js";
+import { regimeRoutes } from "./regimes/routes.js";
+import { trajectoryRoutes } from "./trajectories/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -124,8 +128,24 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(invitationRoutes);
       await api.register(outboxRoutes);
       await api.register(auditRoutes);
+      await api.register(regimeRoutes);
+      await api.register(trajectoryRoutes);
+      await api.register(calendarRoutes);
     },
     { prefix: "/api/v1" },
+  );
+
+  // Calendar apps fetch this without a session: the secret address is the key.
+  app.get(
+    "/calendar/:feed",
+    { schema: { hide: true }, config: { rateLimit: { max: 60, timeWindow: "1 minute" } } },
+    async (request, reply) => {
+      const { feed } = request.params as { feed: string };
+      const token = feed.endsWith(".ics") ? feed.slice(0, -4) : feed;
+      const body = /^[\w-]{20,100}$/.test(token) ? await calendarFor(database.db, token) : null;
+      if (body === null) return reply.callNotFound();
+      return reply.type("text/calendar; charset=utf-8").header("cache-control", "private, max-age=300").send(body);
+    },
   );
 
   if (existsSync(join(webRoot, "index.html"))) {

@@ -201,3 +201,15 @@ ALTER TABLE final_reports ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant ON final_reports USING (organisation_id = nullif(current_setting('app.org_id', true), '')::uuid);
 ALTER TABLE calendar_feeds ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant ON calendar_feeds USING (organisation_id = nullif(current_setting('app.org_id', true), '')::uuid);
+
+-- A final report is what was shared: it is not edited afterwards.
+CREATE FUNCTION final_reports_frozen() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF OLD.status = 'final' THEN
+    RAISE EXCEPTION 'final report % cannot be changed', OLD.id USING ERRCODE = 'P0001';
+  END IF;
+  RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+END;
+$$;
+CREATE TRIGGER final_reports_frozen BEFORE UPDATE OR DELETE ON final_reports
+  FOR EACH ROW EXECUTE FUNCTION final_reports_frozen();

@@ -203,7 +203,12 @@ export const trajectoryDetailSchema = z.object({
     state: z.enum(["empty", "unapproved", "approved", "changed"]),
     unapprovedGoalIds: z.array(z.string()),
     versions: z.array(
-      z.object({ number: z.number().int(), approvedAt: z.string(), approvedBy: z.string(), goals: z.array(goalSnapshotView) }),
+      z.object({
+        number: z.number().int(),
+        approvedAt: z.string(),
+        approvedBy: z.string(),
+        goals: z.array(goalSnapshotView),
+      }),
     ),
   }),
   meetings: z.array(meetingSummarySchema).nullable(),
@@ -225,7 +230,12 @@ export const trajectoryDetailSchema = z.object({
       z.object({
         goalId: z.string(),
         points: z.array(
-          z.object({ meetingId: z.string(), date: z.string(), guide: z.number().nullable(), self: z.number().nullable() }),
+          z.object({
+            meetingId: z.string(),
+            date: z.string(),
+            guide: z.number().nullable(),
+            self: z.number().nullable(),
+          }),
         ),
       }),
     )

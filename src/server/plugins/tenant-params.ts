@@ -1,14 +1,35 @@
 import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/connection.js";
-import { invitations, memberships, outbox, registrations } from "../../db/schema.js";
+import {
+  feedbackRecords,
+  goals,
+  invitations,
+  meetings,
+  memberships,
+  outbox,
+  regimes,
+  registrations,
+  trajectories,
+} from "../../db/schema.js";
 import type { AuthContext } from "../auth/session.js";
 import { notFound } from "../http/problem.js";
 
 type Owns = (db: Db, auth: AuthContext, id: string) => Promise<boolean>;
 
 const inOrganisation =
-  (table: typeof memberships | typeof registrations | typeof invitations | typeof outbox): Owns =>
+  (
+    table:
+      | typeof memberships
+      | typeof registrations
+      | typeof invitations
+      | typeof outbox
+      | typeof regimes
+      | typeof trajectories
+      | typeof goals
+      | typeof meetings
+      | typeof feedbackRecords,
+  ): Owns =>
   async (db, auth, id) => {
     const rows = await db
       .select({ id: table.id })
@@ -29,6 +50,12 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   registrationId: inOrganisation(registrations),
   invitationId: inOrganisation(invitations),
   messageId: inOrganisation(outbox),
+  regimeId: inOrganisation(regimes),
+  // Whether the person may see it within the organisation is the service's question (404 too).
+  trajectoryId: inOrganisation(trajectories),
+  goalId: inOrganisation(goals),
+  meetingId: inOrganisation(meetings),
+  feedbackId: inOrganisation(feedbackRecords),
   // A person may see the organisations they are an active member of (the switcher shows their logos).
   organisationId: async (db, auth, id) => {
     const rows = await db

@@ -1,0 +1,136 @@
+import { and, eq, inArray } from "drizzle-orm";
+import ical from "ical-generator";
+import type { Db, Tx } from "../../db/connection.js";
+import {
+  calendarFeeds,
+  memberships,
+  organisations,
+  trajectories,
+  trajectoryParticipants,
+  users,
+} from "../../db/schema.js";
+import type { Locale } from "../../domain/regimes/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import { type DueKind, whatIsDue } from "../../domain/trajectories/due.js";
+import { isTerminal, meetingType } from "../../domain/trajectories/evaluate.js";
+import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { newToken, sha256 } from "../auth/tokens.js";
+import { inTenant } from "../tenancy.js";
+import { loadTrajectory, stateOf } from "../trajectories/load-trajectory.js";
+
+export async function feedStatus(tx: Tx, actor: Actor) {
+  const [feed] = await tx
+    .select({ createdAt: calendarFeeds.createdAt })
+    .from(calendarFeeds)
+    .where(and(eq(calendarFeeds.organisationId, actor.organisationId), eq(calendarFeeds.userId, actor.userId)));
+  return { exists: Boolean(feed), createdAt: feed?.createdAt.toISOString() ?? null };
+}
+
+/** A new secret address; the previous one stops working at once. Only its hash is stored. */
+export async function renewFeed(tx: Tx, actor: Actor) {
+  const token = newToken();
+  await tx
+    .delete(calendarFeeds)
+    .where(and(eq(calendarFeeds.organisationId, actor.organisationId), eq(calendarFeeds.userId, actor.userId)));
+  await tx
+    .insert(calendarFeeds)
+    .values({ organisationId: actor.organisationId, userId: actor.userId, tokenHash: sha256(token) });
+  await recordAudit(tx, actor, { type: "calendar.renewed", subjectType: "calendar", subjectId: actor.userId });
+  return token;
+}
+
+/** The person and organisation a feed address belongs to, if it is current and they are still a member. */
+async function feedOwner(db: Db, token: string): Promise<(Actor & { locale: string }) | null> {
+  const [row] = await db
+    .select({
+      userId: calendarFeeds.userId,
+      organisationId: calendarFeeds.organisationId,
+      membershipId: memberships.id,
+      roles: memberships.roles,
+      locale: users.locale,
+    })
+    .from(calendarFeeds)
+    .innerJoin(users, eq(users.id, calendarFeeds.userId))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.userId, calendarFeeds.userId),
+        eq(memberships.organisationId, calendarFeeds.organisationId),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .where(eq(calendarFeeds.tokenHash, sha256(token)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The calendar of one person in one organisation: their meetings (never an unannounced visit
+ * before it happened, for the trainee) and their dated deadlines. Null for an unknown address.
+ */
+export async function calendarFor(db: Db, token: string, now = new Date()): Promise<string | null> {
+  const owner = await feedOwner(db, token);
+  if (!owner) return null;
+  const { locale: preferred, ...actor } = owner;
+  const locale: Locale = preferred === "en" ? "en" : "nl";
+  return inTenant(db, actor, async (tx) => {
+    const [org] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, actor.organisationId));
+    const calendar = ical({ name: `Koers – ${org?.name ?? ""}`, prodId: { company: "Koers", product: "Koers" } });
+    const mine = await tx
+      .selectDistinct({ id: trajectoryParticipants.trajectoryId })
+      .from(trajectoryParticipants)
+      .where(
+        and(
+          eq(trajectoryParticipants.organisationId, actor.organisationId),
+          eq(trajectoryParticipants.userId, actor.userId),
+        ),
+      );
+    const ids = mine.map((m) => m.id);
+    if (!ids.length) return calendar.toString();
+    const open = await tx
+      .select({ id: trajectories.id, regime: trajectories.regime, status: trajectories.status })
+      .from(trajectories)
+      .where(and(eq(trajectories.organisationId, actor.organisationId), inArray(trajectories.id, ids)));
+    for (const { id, regime, status } of open) {
+      if (isTerminal(regime, status)) continue;
+      const loaded = await loadTrajectory(tx, actor, id);
+      const { row, viewer } = loaded;
+      for (const meeting of loaded.meetings) {
+        if (meeting.status === "cancelled" || !canSeeMeeting(viewer, regime, meeting)) continue;
+        const label = meetingType(regime, meeting.type)?.label[locale] ?? meeting.type;
+        calendar.createEvent({
+          id: `${meeting.id}@koers`,
+          start: meeting.startsAt,
+          end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+          summary: `${label} – ${row.title}`,
+          location: meeting.location ?? undefined,
+          sequence: meeting.version,
+        });
+      }
+      for (const item of whatIsDue(stateOf(loaded), viewer, now.toISOString())) {
+        const label = DEADLINES[item.kind]?.[locale];
+        if (!item.dueAt || !label) continue;
+        const day = item.dueAt.slice(0, 10);
+        calendar.createEvent({
+          id: `${row.id}-${item.kind}-${item.meetingId ?? day}@koers`,
+          start: new Date(`${day}T00:00:00Z`),
+          allDay: true,
+          summary: `${label}: ${item.text ?? row.title}`,
+          description: row.title,
+        });
+      }
+    }
+    return calendar.toString();
+  });
+}
+
+/** The dated deadlines a calendar shows; meetings themselves are events of their own. */
+const DEADLINES: Partial<Record<DueKind, Record<Locale, string>>> = {
+  evaluation: { nl: "Evaluatiemoment", en: "Evaluation" },
+  agreement: { nl: "Afspraak", en: "Agreement" },
+  selfAssessment: { nl: "Zelfbeoordeling invullen", en: "Fill in self-assessment" },
+};

@@ -1,0 +1,117 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { regimes } from "../../db/schema.js";
+import { BUILTIN_REGIMES, builtinRegime } from "../../domain/regimes/builtin.js";
+import { type Regime, regimeSchema } from "../../domain/regimes/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import type { RegimeView } from "../../domain/trajectories/api.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { invalid, notFound } from "../http/problem.js";
+import { updateVersioned } from "../tenancy.js";
+
+type RegimeRow = typeof regimes.$inferSelect;
+
+const present = (row: RegimeRow): RegimeView => ({
+  id: row.id,
+  key: row.key,
+  builtIn: false,
+  basedOn: row.basedOn,
+  version: row.version,
+  document: row.document,
+});
+
+/** An organisation's own regime by key, or else the built-in one. */
+export async function findRegime(tx: Tx, actor: Actor, key: string): Promise<Regime | null> {
+  const [own] = await tx
+    .select()
+    .from(regimes)
+    .where(and(eq(regimes.organisationId, actor.organisationId), eq(regimes.key, key)))
+    .limit(1);
+  return own?.document ?? builtinRegime(key) ?? null;
+}
+
+export async function listRegimes(tx: Tx, actor: Actor): Promise<RegimeView[]> {
+  const own = await tx
+    .select()
+    .from(regimes)
+    .where(eq(regimes.organisationId, actor.organisationId))
+    .orderBy(asc(regimes.key));
+  return [
+    ...BUILTIN_REGIMES.map((document) => ({
+      id: null,
+      key: document.key,
+      builtIn: true,
+      basedOn: null,
+      version: document.version,
+      document,
+    })),
+    ...own.map(present),
+  ];
+}
+
+async function getRow(tx: Tx, actor: Actor, id: string) {
+  const [row] = await tx
+    .select()
+    .from(regimes)
+    .where(and(eq(regimes.id, id), eq(regimes.organisationId, actor.organisationId)))
+    .limit(1);
+  if (!row) throw notFound();
+  return row;
+}
+
+export const getRegime = async (tx: Tx, actor: Actor, id: string) => present(await getRow(tx, actor, id));
+
+/** A code name for the copy that no regime of this organisation uses yet. */
+async function freeKey(tx: Tx, actor: Actor, basedOn: string) {
+  const taken = new Set([
+    ...BUILTIN_REGIMES.map((r) => r.key),
+    ...(
+      await tx.select({ key: regimes.key }).from(regimes).where(eq(regimes.organisationId, actor.organisationId))
+    ).map((r) => r.key),
+  ]);
+  const stem = basedOn.slice(0, 40);
+  for (let n = 1; ; n++) if (!taken.has(`${stem}_${n}`)) return `${stem}_${n}`;
+}
+
+export async function copyRegime(tx: Tx, actor: Actor, input: { basedOn: string; name: string }) {
+  const source = await findRegime(tx, actor, input.basedOn);
+  if (!source) throw invalid({ basedOn: "field.unknownRegime" });
+  const key = await freeKey(tx, actor, input.basedOn);
+  const document = regimeSchema.parse({ ...source, key, version: 1, name: { nl: input.name, en: input.name } });
+  const [row] = await tx
+    .insert(regimes)
+    .values({ organisationId: actor.organisationId, key, basedOn: source.key, document })
+    .returning();
+  if (!row) throw new Error("insert returned nothing");
+  await recordAudit(tx, actor, {
+    type: "regime.copied",
+    subjectType: "regime",
+    subjectId: row.id,
+    after: { key, basedOn: source.key, name: input.name },
+  });
+  return present(row);
+}
+
+/**
+ * Saves a changed copy. The key stays, the document's version counts up; trajectories that
+ * already started keep the regime they started with.
+ */
+export async function updateRegime(tx: Tx, actor: Actor, id: string, input: { version: number; document: Regime }) {
+  const row = await getRow(tx, actor, id);
+  if (input.document.key !== row.key) throw invalid({ "document.key": "field.regimeKeyChanged" });
+  const document = { ...input.document, version: row.version + 1 };
+  const updated = await updateVersioned(
+    tx,
+    regimes,
+    { id, organisationId: actor.organisationId, expectedVersion: input.version },
+    { document },
+  );
+  await recordAudit(tx, actor, {
+    type: "regime.updated",
+    subjectType: "regime",
+    subjectId: id,
+    before: { version: row.version },
+    after: { version: updated.version },
+  });
+  return present(updated);
+}

@@ -1,0 +1,135 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { goals, trajectories, trajectoryParticipants } from "../../db/schema.js";
+import type { Locale } from "../../domain/regimes/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import { checkTransition, describeBlocker, findTransition } from "../../domain/trajectories/evaluate.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { HttpProblem, invalid } from "../http/problem.js";
+import { findRegime } from "../regimes/service.js";
+import { updateVersioned } from "../tenancy.js";
+import { type LoadedTrajectory, loadTrajectory, stateOf } from "./load-trajectory.js";
+
+interface StatusRequest {
+  transition: string;
+  reason?: string | null;
+  override?: boolean;
+}
+
+/**
+ * Moves the status only by the regime's rules. A refusal names every reason in words; an
+ * override of an overridable rule needs a written reason, which the audit trail keeps.
+ * Returns the id of the new trajectory when the change escalates.
+ */
+export async function changeStatus(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  request: StatusRequest,
+  locale: Locale,
+): Promise<string | null> {
+  const loaded = await loadTrajectory(tx, actor, trajectoryId, { forUpdate: true });
+  const { regime } = loaded.row;
+  const transition = findTransition(regime, request.transition);
+  if (!transition) throw invalid({ transition: "field.unknownField" });
+  const check = checkTransition(stateOf(loaded), transition, loaded.viewer, request);
+  if (!check.allowed) {
+    throw new HttpProblem(
+      422,
+      "trajectory.transitionBlocked",
+      {},
+      {
+        detail: check.blockers.map((b) => describeBlocker(regime, b, locale)).join(" "),
+        blockers: check.blockers.map((b) => ({ code: b.code, text: describeBlocker(regime, b, locale) })),
+        overridable: check.overridable,
+      },
+    );
+  }
+  const reason = request.reason?.trim() || null;
+  const overridden = request.override === true && reason !== null;
+  await updateVersioned(
+    tx,
+    trajectories,
+    { id: trajectoryId, organisationId: actor.organisationId, expectedVersion: loaded.row.version },
+    { status: transition.to, statusReason: reason },
+  );
+  const escalatedTo = transition.effect === "escalate" ? await escalate(tx, actor, loaded) : null;
+  await recordAudit(tx, actor, {
+    type: "trajectory.statusChanged",
+    subjectType: "trajectory",
+    subjectId: trajectoryId,
+    before: { status: loaded.row.status },
+    after: {
+      status: transition.to,
+      transition: transition.key,
+      ...(reason ? { reason } : {}),
+      ...(overridden ? { override: true } : {}),
+      ...(escalatedTo ? { escalatedTo } : {}),
+    },
+  });
+  return escalatedTo;
+}
+
+/**
+ * The follow-up trajectory on the regime the escalation names: same people, the goals carried
+ * over (each pointing at the goal it continues, so its ratings history goes along), and a link
+ * back to this one for the course so far.
+ */
+async function escalate(tx: Tx, actor: Actor, loaded: LoadedTrajectory): Promise<string> {
+  const key = loaded.row.regime.escalation?.regimeKey;
+  const regime = key ? await findRegime(tx, actor, key) : null;
+  if (!regime) throw invalid({ transition: "field.unknownRegime" });
+  const [row] = await tx
+    .insert(trajectories)
+    .values({
+      organisationId: actor.organisationId,
+      regime,
+      regimeKey: regime.key,
+      title: loaded.row.title,
+      status: regime.initialStatus,
+      startsOn: new Date().toISOString().slice(0, 10),
+      endsOn:
+        loaded.row.endsOn > new Date().toISOString().slice(0, 10)
+          ? loaded.row.endsOn
+          : new Date().toISOString().slice(0, 10),
+      plan: loaded.row.plan,
+      consents: {},
+      intensity: regime.defaultIntensity,
+      escalatedFromId: loaded.row.id,
+      createdBy: actor.userId,
+    })
+    .returning({ id: trajectories.id });
+  if (!row) throw new Error("insert returned nothing");
+  const participants = await tx
+    .select({ userId: trajectoryParticipants.userId, role: trajectoryParticipants.role })
+    .from(trajectoryParticipants)
+    .where(
+      and(
+        eq(trajectoryParticipants.organisationId, actor.organisationId),
+        eq(trajectoryParticipants.trajectoryId, loaded.row.id),
+      ),
+    );
+  if (participants.length)
+    await tx
+      .insert(trajectoryParticipants)
+      .values(participants.map((p) => ({ ...p, organisationId: actor.organisationId, trajectoryId: row.id })));
+  if (loaded.goals.length)
+    await tx.insert(goals).values(
+      loaded.goals.map((g) => ({
+        organisationId: actor.organisationId,
+        trajectoryId: row.id,
+        position: g.position,
+        title: g.title,
+        rationale: g.rationale,
+        successCriteria: g.successCriteria,
+        originGoalId: g.id,
+      })),
+    );
+  await recordAudit(tx, actor, {
+    type: "trajectory.created",
+    subjectType: "trajectory",
+    subjectId: row.id,
+    after: { title: loaded.row.title, regime: regime.key, escalatedFrom: loaded.row.id },
+  });
+  return row.id;
+}

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import type { Tx } from "../../db/connection.js";
+import { finalReports } from "../../db/schema.js";
+import type { Locale } from "../../domain/regimes/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import type { ReportView } from "../../domain/trajectories/api.js";
+import { canSee, canWriteReport } from "../../domain/trajectories/policy.js";
+import { draftReport } from "../../domain/trajectories/report.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { forbidden, HttpProblem, notFound } from "../http/problem.js";
+import { updateVersioned } from "../tenancy.js";
+import { assertOpen, type LoadedTrajectory, loadTrajectory } from "./load-trajectory.js";
+import { ratingsOf } from "./present-trajectory.js";
+
+type ReportRow = typeof finalReports.$inferSelect;
+
+const present = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
+  trajectoryId: loaded.row.id,
+  status: report.status,
+  sections: report.sections,
+  finalisedAt: report.finalisedAt?.toISOString() ?? null,
+  contentSha256: report.contentSha256,
+  version: report.version,
+  canEdit: report.status === "draft" && canWriteReport(loaded.viewer),
+});
+
+export function reportFacts(loaded: LoadedTrajectory) {
+  return {
+    regime: loaded.row.regime,
+    goals: ratingsOf(loaded),
+    meetings: loaded.meetings.map((m) => ({ type: m.type, startsAt: m.startsAt.toISOString(), status: m.status })),
+    startsOn: loaded.row.startsOn,
+    endsOn: loaded.row.endsOn,
+  };
+}
+
+/** The report as the viewer may see it: the guide's draft (written from the data the first time), or the final one. */
+export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
+  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  if (!canSee(loaded.viewer, loaded.row.regime, "report")) throw notFound();
+  if (loaded.report && (loaded.report.status === "final" || canWriteReport(loaded.viewer)))
+    return { loaded, report: present(loaded, loaded.report) };
+  if (!canWriteReport(loaded.viewer)) throw new HttpProblem(404, "report.notAvailable");
+  assertOpen(loaded);
+  const [report] = await tx
+    .insert(finalReports)
+    .values({
+      organisationId: actor.organisationId,
+      trajectoryId,
+      sections: draftReport(reportFacts(loaded), locale),
+    })
+    .onConflictDoNothing()
+    .returning();
+  if (!report) throw new HttpProblem(409, "problem.conflict");
+  return { loaded, report: present(loaded, report) };
+}
+
+async function loadDraft(tx: Tx, actor: Actor, trajectoryId: string) {
+  const loaded = await loadTrajectory(tx, actor, trajectoryId, { forUpdate: true });
+  if (!canWriteReport(loaded.viewer)) throw forbidden();
+  if (!loaded.report) throw new HttpProblem(404, "report.notAvailable");
+  if (loaded.report.status === "final") throw new HttpProblem(409, "report.final");
+  return { loaded, report: loaded.report };
+}
+
+export async function saveReport(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  input: { version: number; sections: Record<string, string> },
+) {
+  const { loaded, report } = await loadDraft(tx, actor, trajectoryId);
+  const keys = loaded.row.regime.report.sections.map((s) => s.key);
+  const sections = Object.fromEntries(keys.map((key) => [key, input.sections[key] ?? report.sections[key] ?? ""]));
+  const updated = await updateVersioned(
+    tx,
+    finalReports,
+    { id: report.id, organisationId: actor.organisationId, expectedVersion: input.version },
+    { sections },
+  );
+  await recordAudit(tx, actor, {
+    type: "report.updated",
+    subjectType: "report",
+    subjectId: report.id,
+    after: { sections: keys.filter((k) => sections[k] !== report.sections[k]) },
+  });
+  return present(loaded, updated);
+}
+
+/** Fixes the report: no more edits, and a SHA-256 of its text so any copy can be checked. */
+export async function finaliseReport(tx: Tx, actor: Actor, trajectoryId: string, version: number) {
+  const { loaded, report } = await loadDraft(tx, actor, trajectoryId);
+  const keys = loaded.row.regime.report.sections.map((s) => s.key);
+  const canonical = JSON.stringify(keys.map((key) => [key, report.sections[key] ?? ""]));
+  const contentSha256 = createHash("sha256").update(canonical).digest("hex");
+  const updated = await updateVersioned(
+    tx,
+    finalReports,
+    { id: report.id, organisationId: actor.organisationId, expectedVersion: version },
+    { status: "final", finalisedAt: new Date(), finalisedBy: actor.userId, contentSha256 },
+  );
+  await recordAudit(tx, actor, {
+    type: "report.finalised",
+    subjectType: "report",
+    subjectId: report.id,
+    after: { contentSha256 },
+  });
+  return present(loaded, updated);
+}

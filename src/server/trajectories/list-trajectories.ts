@@ -1,0 +1,130 @@
+import { and, asc, desc, eq, exists, ilike, inArray, min, sql } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
+import { type Actor, hasRole } from "../../domain/roles.js";
+import type { DueItemView, TrajectorySummary } from "../../domain/trajectories/api.js";
+import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { loadParticipants, viewerOf } from "./load-trajectory.js";
+
+interface ListFilter {
+  status?: string;
+  search?: string;
+}
+
+/**
+ * The trajectories this person may see: all of the organisation's for the admin, otherwise
+ * those they take part in. A fixed number of queries, however many trajectories there are.
+ */
+export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter): Promise<TrajectorySummary[]> {
+  const org = actor.organisationId;
+  const mine = exists(
+    tx
+      .select({ one: sql`1` })
+      .from(trajectoryParticipants)
+      .where(
+        and(
+          eq(trajectoryParticipants.trajectoryId, trajectories.id),
+          eq(trajectoryParticipants.organisationId, org),
+          eq(trajectoryParticipants.userId, actor.userId),
+        ),
+      ),
+  );
+  const rows = await tx
+    .select({
+      id: trajectories.id,
+      title: trajectories.title,
+      status: trajectories.status,
+      regime: trajectories.regime,
+      startsOn: trajectories.startsOn,
+      endsOn: trajectories.endsOn,
+    })
+    .from(trajectories)
+    .where(
+      and(
+        eq(trajectories.organisationId, org),
+        hasRole(actor, "admin") ? undefined : mine,
+        filter.status ? eq(trajectories.status, filter.status) : undefined,
+        filter.search ? ilike(trajectories.title, `%${filter.search.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
+      ),
+    )
+    .orderBy(desc(trajectories.startsOn), asc(trajectories.title))
+    .limit(500);
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const participants = await loadParticipants(tx, org, ids);
+  const upcoming = await tx
+    .select({ trajectoryId: meetings.trajectoryId, unannounced: meetings.unannounced, at: min(meetings.startsAt) })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.organisationId, org),
+        inArray(meetings.trajectoryId, ids),
+        eq(meetings.status, "planned"),
+        sql`${meetings.startsAt} >= now()`,
+      ),
+    )
+    .groupBy(meetings.trajectoryId, meetings.unannounced);
+
+  return rows.map((row) => {
+    const own = participants.filter((p) => p.trajectoryId === row.id);
+    const viewer = viewerOf(actor, own);
+    const next = upcoming
+      .filter(
+        (u) =>
+          u.trajectoryId === row.id &&
+          canSeeMeeting(viewer, row.regime, { unannounced: u.unannounced, status: "planned" }),
+      )
+      .map((u) => u.at)
+      .filter((at): at is Date => at !== null)
+      .sort((a, b) => a.getTime() - b.getTime())[0];
+    const status = row.regime.statuses.find((s) => s.key === row.status);
+    return {
+      id: row.id,
+      title: row.title,
+      status: row.status,
+      statusLabel: status?.label ?? { nl: row.status, en: row.status },
+      regimeName: row.regime.name,
+      startsOn: row.startsOn,
+      endsOn: row.endsOn,
+      trainee: own.find((p) => p.role === "trainee")?.name ?? null,
+      guides: own.filter((p) => p.role === "guide").map((p) => p.name),
+      viewerRoles: viewer.participantRoles,
+      nextMeetingAt: next ? new Date(next).toISOString() : null,
+    };
+  });
+}
+
+/** People who can take each part in a new trajectory: active members with the matching role. */
+export async function listCandidates(tx: Tx, actor: Actor) {
+  const rows = await tx
+    .select({ id: memberships.id, name: users.name, roles: memberships.roles })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
+    .orderBy(asc(users.name));
+  const withRole = (role: string) =>
+    rows.filter((r) => r.roles.includes(role as never)).map(({ id, name }) => ({ id, name }));
+  return { trainees: withRole("trainee"), guides: withRole("guide"), commissioners: withRole("client") };
+}
+
+export type DueLoader = (tx: Tx, actor: Actor, trajectoryId: string) => Promise<DueItemView[]>;
+
+/** Everything due for this person across the open trajectories they take part in. */
+export async function listDue(tx: Tx, actor: Actor, dueOf: DueLoader): Promise<DueItemView[]> {
+  const rows = await tx
+    .selectDistinct({ id: trajectoryParticipants.trajectoryId })
+    .from(trajectoryParticipants)
+    .innerJoin(trajectories, eq(trajectories.id, trajectoryParticipants.trajectoryId))
+    .where(
+      and(
+        eq(trajectoryParticipants.organisationId, actor.organisationId),
+        eq(trajectoryParticipants.userId, actor.userId),
+        sql`not exists (select 1 from jsonb_array_elements(${trajectories.regime}->'statuses') s
+                         where s->>'key' = ${trajectories.status} and (s->>'terminal')::boolean)`,
+      ),
+    )
+    .limit(100);
+  const items: DueItemView[] = [];
+  for (const row of rows) items.push(...(await dueOf(tx, actor, row.id)));
+  return items.sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
+}

@@ -1,0 +1,223 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
+import type { Tx } from "../../db/connection.js";
+import {
+  feedbackRecords,
+  feedbackSeen,
+  finalReports,
+  goalListVersions,
+  goals,
+  meetings,
+  memberships,
+  selfAssessments,
+  trajectories,
+  trajectoryParticipants,
+  users,
+} from "../../db/schema.js";
+import type { ParticipantRole } from "../../domain/regimes/schema.js";
+import { type Actor, hasRole } from "../../domain/roles.js";
+import type { GoalSnapshot, MeetingFacts, TrajectoryState, Viewer } from "../../domain/trajectories/model.js";
+import { canViewTrajectory } from "../../domain/trajectories/policy.js";
+import { HttpProblem, notFound } from "../http/problem.js";
+
+export type TrajectoryRow = typeof trajectories.$inferSelect;
+export type GoalRow = typeof goals.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+export type FeedbackRow = typeof feedbackRecords.$inferSelect;
+export type SelfAssessmentRow = typeof selfAssessments.$inferSelect;
+
+export interface Participant {
+  userId: string;
+  personId: string | null;
+  name: string;
+  role: ParticipantRole;
+}
+
+/** A trajectory with everything the evaluators and the page need, read in a fixed number of queries. */
+export interface LoadedTrajectory {
+  row: TrajectoryRow;
+  viewer: Viewer;
+  participants: Participant[];
+  goals: GoalRow[];
+  goalLists: { number: number; goals: GoalSnapshot[]; approvedAt: Date; approvedBy: string }[];
+  meetings: MeetingRow[];
+  feedback: FeedbackRow[];
+  seen: { feedbackRecordId: string; userId: string; seenAt: Date }[];
+  selfAssessments: SelfAssessmentRow[];
+  report: typeof finalReports.$inferSelect | null;
+}
+
+export function viewerOf(actor: Actor, participants: readonly Pick<Participant, "userId" | "role">[]): Viewer {
+  return {
+    userId: actor.userId,
+    participantRoles: participants.filter((p) => p.userId === actor.userId).map((p) => p.role),
+    admin: hasRole(actor, "admin"),
+  };
+}
+
+export async function loadParticipants(tx: Tx, organisationId: string, trajectoryIds: string[]) {
+  if (!trajectoryIds.length) return [];
+  return tx
+    .select({
+      trajectoryId: trajectoryParticipants.trajectoryId,
+      userId: trajectoryParticipants.userId,
+      role: trajectoryParticipants.role,
+      name: users.name,
+      personId: memberships.id,
+    })
+    .from(trajectoryParticipants)
+    .innerJoin(users, eq(users.id, trajectoryParticipants.userId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, trajectoryParticipants.userId), eq(memberships.organisationId, organisationId)),
+    )
+    .where(
+      and(
+        eq(trajectoryParticipants.organisationId, organisationId),
+        inArray(trajectoryParticipants.trajectoryId, trajectoryIds),
+      ),
+    )
+    .orderBy(asc(trajectoryParticipants.role), asc(users.name));
+}
+
+/**
+ * Loads one trajectory of the actor's organisation. Someone outside it who is not the admin
+ * gets 404, as if it did not exist. `forUpdate` locks the row so status checks and the change
+ * they guard cannot interleave with another request.
+ */
+export async function loadTrajectory(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedTrajectory> {
+  const org = actor.organisationId;
+  const query = tx
+    .select()
+    .from(trajectories)
+    .where(and(eq(trajectories.id, trajectoryId), eq(trajectories.organisationId, org)))
+    .limit(1);
+  const [row] = options.forUpdate ? await query.for("update") : await query;
+  if (!row) throw notFound();
+  const participants = (await loadParticipants(tx, org, [row.id])).map(({ trajectoryId: _, ...p }) => p);
+  const viewer = viewerOf(actor, participants);
+  if (!canViewTrajectory(viewer)) throw notFound();
+
+  const inTrajectory = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
+    and(eq(table.organisationId, org), eq(table.trajectoryId, row.id));
+  const [goalRows, lists, meetingRows, feedbackRows, assessmentRows, reports] = await Promise.all([
+    tx.select().from(goals).where(inTrajectory(goals)).orderBy(asc(goals.position)),
+    tx
+      .select({
+        number: goalListVersions.number,
+        goals: goalListVersions.goals,
+        approvedAt: goalListVersions.approvedAt,
+        approvedBy: users.name,
+      })
+      .from(goalListVersions)
+      .innerJoin(users, eq(users.id, goalListVersions.approvedBy))
+      .where(inTrajectory(goalListVersions))
+      .orderBy(asc(goalListVersions.number)),
+    tx.select().from(meetings).where(inTrajectory(meetings)).orderBy(asc(meetings.startsAt)),
+    tx.select().from(feedbackRecords).where(inTrajectory(feedbackRecords)).orderBy(asc(feedbackRecords.number)),
+    tx.select().from(selfAssessments).where(inTrajectory(selfAssessments)),
+    tx.select().from(finalReports).where(inTrajectory(finalReports)).limit(1),
+  ]);
+  const seen = feedbackRows.length
+    ? await tx
+        .select({
+          feedbackRecordId: feedbackSeen.feedbackRecordId,
+          userId: feedbackSeen.userId,
+          seenAt: feedbackSeen.seenAt,
+        })
+        .from(feedbackSeen)
+        .where(
+          and(
+            eq(feedbackSeen.organisationId, org),
+            inArray(
+              feedbackSeen.feedbackRecordId,
+              feedbackRows.map((f) => f.id),
+            ),
+          ),
+        )
+    : [];
+  return {
+    row,
+    viewer,
+    participants,
+    goals: goalRows,
+    goalLists: lists,
+    meetings: meetingRows,
+    feedback: feedbackRows,
+    seen,
+    selfAssessments: assessmentRows,
+    report: reports[0] ?? null,
+  };
+}
+
+export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({
+  id: goal.id,
+  position: goal.position,
+  title: goal.title,
+  rationale: goal.rationale,
+  successCriteria: goal.successCriteria,
+  originGoalId: goal.originGoalId,
+});
+
+const traineeIds = (loaded: LoadedTrajectory) =>
+  new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
+
+/** The latest shared feedback record of each meeting. */
+export function latestShared(loaded: LoadedTrajectory) {
+  const latest = new Map<string, FeedbackRow>();
+  for (const record of loaded.feedback) if (record.sharedAt) latest.set(record.meetingId, record);
+  return latest;
+}
+
+export function meetingFacts(loaded: LoadedTrajectory): MeetingFacts[] {
+  const trainees = traineeIds(loaded);
+  const shared = latestShared(loaded);
+  return loaded.meetings.map((meeting) => ({
+    id: meeting.id,
+    type: meeting.type,
+    startsAt: meeting.startsAt.toISOString(),
+    status: meeting.status,
+    unannounced: meeting.unannounced,
+    durationMinutes: meeting.durationMinutes,
+    preparationMinutes: meeting.preparationMinutes,
+    travelMinutes: meeting.travelMinutes,
+    selfAssessed: loaded.selfAssessments.some((s) => s.meetingId === meeting.id && trainees.has(s.userId)),
+    feedback: loaded.feedback
+      .filter((f) => f.meetingId === meeting.id)
+      .map((f) => ({
+        id: f.id,
+        shared: f.sharedAt !== null,
+        seenByTrainee: loaded.seen.some((s) => s.feedbackRecordId === f.id && trainees.has(s.userId)),
+      })),
+    agreements: shared.get(meeting.id)?.content.agreements ?? [],
+  }));
+}
+
+export function stateOf(loaded: LoadedTrajectory): TrajectoryState {
+  return {
+    regime: loaded.row.regime,
+    status: loaded.row.status,
+    plan: loaded.row.plan,
+    consents: loaded.row.consents,
+    goals: loaded.goals.map(goalSnapshot),
+    approvedGoalLists: loaded.goalLists.map((l) => ({
+      number: l.number,
+      goals: l.goals,
+      approvedAt: l.approvedAt.toISOString(),
+    })),
+    meetings: meetingFacts(loaded),
+    reportFinal: loaded.report?.status === "final",
+    evaluationMoments: loaded.row.evaluationMoments,
+  };
+}
+
+/** Refuses changes to a trajectory whose status is terminal (completed, aborted, escalated). */
+export function assertOpen(loaded: LoadedTrajectory) {
+  const status = loaded.row.regime.statuses.find((s) => s.key === loaded.row.status);
+  if (status?.terminal) throw new HttpProblem(409, "trajectory.closed");
+}

@@ -1,0 +1,199 @@
+import { and, eq } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { meetings } from "../../db/schema.js";
+import { diff } from "../../domain/audit.js";
+import type { Regime } from "../../domain/regimes/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import type { PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
+import { meetingType } from "../../domain/trajectories/evaluate.js";
+import { canPlanMeetings, canRecordMeetings, canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { recordAudit, recordAuditEvents } from "../audit/record-audit.js";
+import { forbidden, invalid, notFound } from "../http/problem.js";
+import { updateVersioned } from "../tenancy.js";
+import { assertOpen, type LoadedTrajectory, loadTrajectory, type MeetingRow } from "./load-trajectory.js";
+
+/** A meeting of the actor's organisation with its trajectory; 404 for whoever may not see it. */
+export async function loadMeeting(tx: Tx, actor: Actor, meetingId: string, options: { forUpdate?: boolean } = {}) {
+  const [found] = await tx
+    .select({ trajectoryId: meetings.trajectoryId })
+    .from(meetings)
+    .where(and(eq(meetings.id, meetingId), eq(meetings.organisationId, actor.organisationId)))
+    .limit(1);
+  if (!found) throw notFound();
+  const loaded = await loadTrajectory(tx, actor, found.trajectoryId, options);
+  const meeting = loaded.meetings.find((m) => m.id === meetingId);
+  if (!meeting || !canSeeMeeting(loaded.viewer, loaded.row.regime, meeting)) throw notFound();
+  return { loaded, meeting };
+}
+
+function typeOf(regime: Regime, key: string, unannounced: boolean, field = "type") {
+  const type = meetingType(regime, key);
+  if (!type) throw invalid({ [field]: "field.unknownMeetingType" });
+  if (unannounced && !type.mayBeUnannounced) throw invalid({ unannounced: "field.notUnannounced" });
+  return type;
+}
+
+function assertInPeriod(loaded: LoadedTrajectory, startsAt: Date, field: string) {
+  const day = startsAt.toISOString().slice(0, 10);
+  const { startsOn, endsOn } = loaded.row;
+  if (day < startsOn || day > endsOn)
+    throw invalid({ [field]: { key: "field.outsidePeriod", values: { start: startsOn, end: endsOn } } });
+}
+
+async function loadForPlanning(tx: Tx, actor: Actor, trajectoryId: string) {
+  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  if (!canPlanMeetings(loaded.viewer)) throw forbidden();
+  assertOpen(loaded);
+  return loaded;
+}
+
+export async function planMeeting(tx: Tx, actor: Actor, trajectoryId: string, input: PlanMeetingInput) {
+  const loaded = await loadForPlanning(tx, actor, trajectoryId);
+  const type = typeOf(loaded.row.regime, input.type, input.unannounced);
+  const startsAt = new Date(input.startsAt);
+  assertInPeriod(loaded, startsAt, "startsAt");
+  const [meeting] = await tx
+    .insert(meetings)
+    .values({
+      organisationId: actor.organisationId,
+      trajectoryId,
+      type: type.key,
+      startsAt,
+      durationMinutes: input.durationMinutes ?? type.defaultMinutes,
+      unannounced: input.unannounced,
+      location: input.location?.trim() || null,
+      createdBy: actor.userId,
+    })
+    .returning();
+  if (!meeting) throw new Error("insert returned nothing");
+  await recordAudit(tx, actor, {
+    type: "meeting.planned",
+    subjectType: "meeting",
+    subjectId: meeting.id,
+    after: { trajectoryId, type: type.key, startsAt: meeting.startsAt.toISOString(), unannounced: meeting.unannounced },
+  });
+  return meeting.id;
+}
+
+/** A wall-clock time in the Netherlands as an instant, whatever the server's own zone. */
+export function amsterdamInstant(date: string, time: string): Date {
+  const guess = new Date(`${date}T${time}:00Z`);
+  const shown = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/Amsterdam",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(guess);
+  const [h, m] = shown.split(":").map(Number);
+  const offsetMinutes = ((h ?? 0) * 60 + (m ?? 0) - guess.getUTCHours() * 60 - guess.getUTCMinutes() + 1440) % 1440;
+  return new Date(guess.getTime() - (offsetMinutes > 720 ? offsetMinutes - 1440 : offsetMinutes) * 60_000);
+}
+
+/** Plans a series at once, for example the dates the plan's intensity proposes. */
+export async function scheduleMeetings(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  input: { type: string; dates: string[]; time: string },
+) {
+  const loaded = await loadForPlanning(tx, actor, trajectoryId);
+  const type = typeOf(loaded.row.regime, input.type, false);
+  const rows = input.dates.map((date) => {
+    const startsAt = amsterdamInstant(date, input.time);
+    assertInPeriod(loaded, startsAt, "dates");
+    return {
+      organisationId: actor.organisationId,
+      trajectoryId,
+      type: type.key,
+      startsAt,
+      durationMinutes: type.defaultMinutes,
+      createdBy: actor.userId,
+    };
+  });
+  const created = await tx.insert(meetings).values(rows).returning({ id: meetings.id, startsAt: meetings.startsAt });
+  await recordAuditEvents(
+    tx,
+    actor,
+    created.map((m) => ({
+      type: "meeting.planned" as const,
+      subjectType: "meeting" as const,
+      subjectId: m.id,
+      after: { trajectoryId, type: type.key, startsAt: m.startsAt.toISOString() },
+    })),
+  );
+}
+
+const auditable = (m: MeetingRow) => ({
+  startsAt: m.startsAt.toISOString(),
+  durationMinutes: m.durationMinutes,
+  preparationMinutes: m.preparationMinutes,
+  travelMinutes: m.travelMinutes,
+  unannounced: m.unannounced,
+  status: m.status,
+  location: m.location,
+  confidential: m.confidential,
+  notesChanged: false,
+  observationChanged: false,
+});
+
+/** The guide plans, moves, records (status held, with observation and notes) or cancels a meeting. */
+export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, input: UpdateMeetingInput) {
+  const { loaded, meeting } = await loadMeeting(tx, actor, meetingId);
+  const recording = input.status !== meeting.status || input.observation !== null || input.notes;
+  if (
+    !(recording ? canRecordMeetings(loaded.viewer) || canPlanMeetings(loaded.viewer) : canPlanMeetings(loaded.viewer))
+  )
+    throw forbidden();
+  if (input.status === "held" && !canRecordMeetings(loaded.viewer)) throw forbidden();
+  assertOpen(loaded);
+  const type = typeOf(loaded.row.regime, meeting.type, input.unannounced, "unannounced");
+  const startsAt = new Date(input.startsAt);
+  assertInPeriod(loaded, startsAt, "startsAt");
+  if (input.observation) {
+    const form = loaded.row.regime.observationForms.find((f) => f.key === type.observationForm);
+    const fields: Record<
+      string,
+      { key: "field.scoreRange"; values: { min: number; max: number } } | "field.unknownField"
+    > = {};
+    for (const [item, value] of Object.entries(input.observation)) {
+      if (!form?.items.some((i) => i.key === item)) fields[`observation.${item}`] = "field.unknownField";
+      else if (value.score !== null && (value.score < form.scale.min || value.score > form.scale.max))
+        fields[`observation.${item}.score`] = {
+          key: "field.scoreRange",
+          values: { min: form.scale.min, max: form.scale.max },
+        };
+    }
+    if (Object.keys(fields).length) throw invalid(fields);
+  }
+  const values = {
+    startsAt,
+    durationMinutes: input.durationMinutes,
+    preparationMinutes: input.preparationMinutes,
+    travelMinutes: input.travelMinutes,
+    unannounced: input.unannounced,
+    status: input.status,
+    heldAt: input.status === "held" ? (meeting.heldAt ?? new Date()) : null,
+    location: input.location?.trim() || null,
+    notes: input.notes?.trim() || null,
+    confidential: input.confidential,
+    observation: input.observation,
+  };
+  const updated = await updateVersioned(
+    tx,
+    meetings,
+    { id: meetingId, organisationId: actor.organisationId, expectedVersion: input.version },
+    values,
+  );
+  const before = auditable(meeting);
+  const after = {
+    ...auditable(updated),
+    notesChanged: (meeting.notes ?? null) !== (updated.notes ?? null),
+    observationChanged: JSON.stringify(meeting.observation) !== JSON.stringify(updated.observation),
+  };
+  await recordAudit(tx, actor, {
+    type: "meeting.updated",
+    subjectType: "meeting",
+    subjectId: meetingId,
+    ...diff(before, after),
+  });
+}

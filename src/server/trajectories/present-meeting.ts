@@ -1,0 +1,89 @@
+import type { MeetingDetail } from "../../domain/trajectories/api.js";
+import { meetingType } from "../../domain/trajectories/evaluate.js";
+import {
+  canMarkSeen,
+  canPlanMeetings,
+  canRecordMeetings,
+  canSee,
+  canSeeNotes,
+  canSelfAssess,
+} from "../../domain/trajectories/policy.js";
+import { type LoadedTrajectory, type MeetingRow, meetingFacts } from "./load-trajectory.js";
+
+/** A meeting as this viewer may see it: notes only where allowed, drafts only for the guide. */
+export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): MeetingDetail {
+  const { viewer, row } = loaded;
+  const regime = row.regime;
+  const type = meetingType(regime, meeting.type);
+  const fact = meetingFacts(loaded).find((f) => f.id === meeting.id);
+  const writer = canRecordMeetings(viewer);
+  const names = new Map(loaded.participants.map((p) => [p.userId, p.name]));
+  const notesVisible = canSeeNotes(viewer, regime, meeting);
+  const trainees = new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
+  const selfAssessment = loaded.selfAssessments.find((s) => s.meetingId === meeting.id && trainees.has(s.userId));
+  const feedback = loaded.feedback
+    .filter((f) => f.meetingId === meeting.id && (f.sharedAt !== null || writer || viewer.admin))
+    .map((f) => ({
+      id: f.id,
+      number: f.number,
+      content: f.content,
+      correctionReason: f.correctionReason,
+      sharedAt: f.sharedAt?.toISOString() ?? null,
+      createdAt: f.createdAt.toISOString(),
+      createdBy: f.createdBy ? (names.get(f.createdBy) ?? null) : null,
+      seenAt:
+        loaded.seen.find((s) => s.feedbackRecordId === f.id && trainees.has(s.userId))?.seenAt.toISOString() ?? null,
+      version: f.version,
+    }))
+    .reverse();
+  return {
+    id: meeting.id,
+    type: meeting.type,
+    startsAt: meeting.startsAt.toISOString(),
+    durationMinutes: meeting.durationMinutes,
+    preparationMinutes: meeting.preparationMinutes,
+    travelMinutes: meeting.travelMinutes,
+    unannounced: meeting.unannounced,
+    status: meeting.status,
+    location: meeting.location,
+    confidential: meeting.confidential,
+    version: meeting.version,
+    selfAssessed: fact?.selfAssessed ?? false,
+    feedbackShared: fact?.feedback.some((f) => f.shared) ?? false,
+    feedbackUnseen: fact?.feedback.some((f) => f.shared && !f.seenByTrainee) ?? false,
+    trajectoryId: row.id,
+    trajectoryTitle: row.title,
+    regime,
+    viewerRoles: viewer.participantRoles,
+    notes: notesVisible ? meeting.notes : null,
+    notesHidden: !notesVisible && meeting.notes !== null,
+    observation: canSee(viewer, regime, "feedback") || writer ? meeting.observation : null,
+    heldAt: meeting.heldAt?.toISOString() ?? null,
+    goals: canSee(viewer, regime, "goals")
+      ? loaded.goals.map((g) => ({
+          id: g.id,
+          position: g.position,
+          title: g.title,
+          rationale: g.rationale,
+          successCriteria: g.successCriteria,
+          originGoalId: g.originGoalId,
+          version: g.version,
+        }))
+      : [],
+    feedback: type?.feedback && canSee(viewer, regime, "feedback") ? feedback : null,
+    selfAssessment:
+      selfAssessment && canSee(viewer, regime, "selfAssessments")
+        ? {
+            content: selfAssessment.content,
+            submittedAt: selfAssessment.submittedAt.toISOString(),
+            version: selfAssessment.version,
+          }
+        : null,
+    abilities: {
+      edit: canPlanMeetings(viewer) || writer,
+      writeFeedback: writer && Boolean(type?.feedback),
+      selfAssess: canSelfAssess(viewer) && Boolean(type?.selfAssessmentBefore) && meeting.status === "planned",
+      markSeen: canMarkSeen(viewer),
+    },
+  };
+}

@@ -1,0 +1,148 @@
+import type { Locale } from "../../domain/regimes/schema.js";
+import type { MeetingSummary, TrajectoryDetail } from "../../domain/trajectories/api.js";
+import { whatIsDue } from "../../domain/trajectories/due.js";
+import {
+  availableTransitions,
+  describeBlocker,
+  goalListState,
+  meetingProgress,
+  unapprovedGoals,
+} from "../../domain/trajectories/evaluate.js";
+import { hoursSummary } from "../../domain/trajectories/hours.js";
+import { canSee, canSeeMeeting, canWriteReport, trajectoryAbilities } from "../../domain/trajectories/policy.js";
+import { ratingSeries } from "../../domain/trajectories/ratings.js";
+import { goalSnapshot, type LoadedTrajectory, latestShared, meetingFacts, stateOf } from "./load-trajectory.js";
+
+export interface Links {
+  escalatedFrom: { id: string; title: string } | null;
+  escalatedTo: { id: string; title: string } | null;
+}
+
+/** Ratings per goal over the meetings: the guide's from shared feedback, the trainee's own. */
+export function ratingsOf(loaded: LoadedTrajectory) {
+  const shared = latestShared(loaded);
+  const trainees = new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
+  return ratingSeries(
+    loaded.goals.map(goalSnapshot),
+    loaded.meetings
+      .filter((m) => m.status === "held")
+      .map((m) => ({
+        id: m.id,
+        startsAt: m.startsAt.toISOString(),
+        feedback: shared.get(m.id)?.content ?? null,
+        selfAssessment:
+          loaded.selfAssessments.find((s) => s.meetingId === m.id && trainees.has(s.userId))?.content ?? null,
+      })),
+  );
+}
+
+/** What leaves the server about a trajectory: only the parts this viewer may see. */
+export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale: Locale, now: Date): TrajectoryDetail {
+  const { row, viewer } = loaded;
+  const regime = row.regime;
+  const state = stateOf(loaded);
+  const sees = (part: Parameters<typeof canSee>[2]) => canSee(viewer, regime, part);
+  const facts = new Map(meetingFacts(loaded).map((f) => [f.id, f]));
+  const visibleMeetings = loaded.meetings.filter((m) => canSeeMeeting(viewer, regime, m));
+  // The trainee's counts and hours leave out unannounced visits still to come, or they would tell.
+  const visibleState = { ...state, meetings: state.meetings.filter((m) => visibleMeetings.some((v) => v.id === m.id)) };
+
+  const meetings: MeetingSummary[] = visibleMeetings.map((m) => {
+    const fact = facts.get(m.id);
+    return {
+      id: m.id,
+      type: m.type,
+      startsAt: m.startsAt.toISOString(),
+      durationMinutes: m.durationMinutes,
+      preparationMinutes: m.preparationMinutes,
+      travelMinutes: m.travelMinutes,
+      unannounced: m.unannounced,
+      status: m.status,
+      location: m.location,
+      confidential: m.confidential,
+      version: m.version,
+      selfAssessed: fact?.selfAssessed ?? false,
+      feedbackShared: fact?.feedback.some((f) => f.shared) ?? false,
+      feedbackUnseen: fact?.feedback.some((f) => f.shared && !f.seenByTrainee) ?? false,
+    };
+  });
+
+  const due = whatIsDue(visibleState, viewer, now.toISOString()).map((item) => ({
+    ...item,
+    trajectoryId: row.id,
+    trajectoryTitle: row.title,
+  }));
+
+  return {
+    id: row.id,
+    title: row.title,
+    status: row.status,
+    statusReason: row.statusReason,
+    regimeKey: row.regimeKey,
+    regime,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    version: row.version,
+    viewerRoles: viewer.participantRoles,
+    participants: loaded.participants,
+    plan: sees("plan") ? row.plan : null,
+    intensity: sees("plan") ? row.intensity : null,
+    evaluationMoments: row.evaluationMoments,
+    consents: row.consents,
+    goals: sees("goals")
+      ? loaded.goals.map((g) => ({
+          id: g.id,
+          position: g.position,
+          title: g.title,
+          rationale: g.rationale,
+          successCriteria: g.successCriteria,
+          originGoalId: g.originGoalId,
+          version: g.version,
+        }))
+      : null,
+    goalList: {
+      state: goalListState(state),
+      unapprovedGoalIds: unapprovedGoals(state).map((g) => g.id),
+      versions: sees("goals")
+        ? loaded.goalLists.map((l) => ({
+            number: l.number,
+            approvedAt: l.approvedAt.toISOString(),
+            approvedBy: l.approvedBy,
+            goals: l.goals.map(({ originGoalId: _, ...g }) => g),
+          }))
+        : [],
+    },
+    meetings: sees("meetings") ? meetings : null,
+    progress: meetingProgress(visibleState),
+    hours: sees("hours") ? hoursSummary(visibleState.meetings) : null,
+    ratings:
+      sees("feedback") || sees("selfAssessments")
+        ? ratingsOf(loaded).map((s) => ({
+            goalId: s.goal.id,
+            points: s.points.map((p) => ({
+              ...p,
+              guide: sees("feedback") ? p.guide : null,
+              self: sees("selfAssessments") ? p.self : null,
+            })),
+          }))
+        : null,
+    transitions: availableTransitions(state, viewer).map((check) => ({
+      key: check.transition.key,
+      label: check.transition.label[locale],
+      to: check.transition.to,
+      allowed: check.allowed,
+      overridable: check.overridable,
+      needsReason: check.needsReason,
+      blockers: check.blockers.map((b) => ({ code: b.code, text: describeBlocker(regime, b, locale) })),
+    })),
+    due,
+    report:
+      // A draft report is the guide's work in progress; the others see it once it is final.
+      loaded.report && sees("report") && (loaded.report.status === "final" || canWriteReport(viewer))
+        ? { status: loaded.report.status, finalisedAt: loaded.report.finalisedAt?.toISOString() ?? null }
+        : null,
+    escalatedFrom: links.escalatedFrom,
+    escalatedTo: links.escalatedTo,
+    abilities: trajectoryAbilities(viewer, regime),
+  };
+}

@@ -1,0 +1,320 @@
+import type { FastifyRequest } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { Tx } from "../../db/connection.js";
+import type { Locale } from "../../domain/regimes/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import {
+  candidatesSchema,
+  consentSchema,
+  createTrajectorySchema,
+  dueItemSchema,
+  goalInputSchema,
+  meetingDetailSchema,
+  planMeetingSchema,
+  reportViewSchema,
+  saveFeedbackSchema,
+  saveReportSchema,
+  saveSelfAssessmentSchema,
+  scheduleMeetingsSchema,
+  trajectoryDetailSchema,
+  trajectoryListQuery,
+  trajectoryListSchema,
+  transitionSchema,
+  updateGoalSchema,
+  updateMeetingSchema,
+  updatePlanSchema,
+} from "../../domain/trajectories/api.js";
+import { canStartTrajectory } from "../../domain/trajectories/policy.js";
+import { assertAllowed, requireAuth } from "../plugins/auth.js";
+import { requestLocale } from "../plugins/errors.js";
+import { withTenant } from "../tenancy.js";
+import { changeStatus } from "./change-status.js";
+import { createTrajectory } from "./create-trajectory.js";
+import { renderBillingCsv, renderBillingPdf } from "./documents/render-billing.js";
+import { renderFinalReportPdf } from "./documents/render-final-report.js";
+import { billingInput, fileName, finalReportInput } from "./export-documents.js";
+import { markSeen, saveFeedback, saveSelfAssessment, shareFeedback } from "./feedback.js";
+import { finaliseReport, getReport, saveReport } from "./final-report.js";
+import { dueIn, getTrajectory } from "./get-trajectory.js";
+import { listCandidates, listDue, listTrajectories } from "./list-trajectories.js";
+import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
+import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
+import { presentMeeting } from "./present-meeting.js";
+import { giveConsent, updatePlan } from "./update-plan.js";
+
+const tags = ["trajectories"];
+const trajectoryParams = z.object({ trajectoryId: z.uuid() });
+const goalParams = z.object({ goalId: z.uuid() });
+const meetingParams = z.object({ meetingId: z.uuid() });
+const feedbackParams = z.object({ feedbackId: z.uuid() });
+const versionBody = z.object({ version: z.number().int().positive() });
+const emptyBody = z.object({}).optional();
+const detail = { 200: trajectoryDetailSchema };
+const meeting = { 200: meetingDetailSchema };
+const canStart = (actor: { roles: readonly string[] }) => canStartTrajectory(actor.roles);
+
+type Change<P, B> = (tx: Tx, actor: Actor, params: P, body: B, locale: Locale) => Promise<unknown>;
+
+/** Runs a change, then answers with the trajectory as the requester now sees it. */
+const thenDetail =
+  <P extends { trajectoryId: string }, B>(change: Change<P, B>) =>
+  (request: FastifyRequest & { params: P; body: B }) =>
+    withTenant(request, async (tx, actor) => {
+      const locale = requestLocale(request);
+      await change(tx, actor, request.params, request.body, locale);
+      return getTrajectory(tx, actor, request.params.trajectoryId, locale);
+    });
+
+/**
+ * Trajectories: every route authorises through the domain policies inside its service call and
+ * answers with what the requester may see afterwards.
+ */
+export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/trajectories",
+    { schema: { tags, querystring: trajectoryListQuery, response: { 200: trajectoryListSchema } } },
+    (request) =>
+      withTenant(request, async (tx, actor) => ({ items: await listTrajectories(tx, actor, request.query) })),
+  );
+
+  app.get("/trajectories/candidates", { schema: { tags, response: { 200: candidatesSchema } } }, (request) =>
+    withTenant(request, (tx, actor) => {
+      assertAllowed(actor, canStart);
+      return listCandidates(tx, actor);
+    }),
+  );
+
+  app.post(
+    "/trajectories",
+    { schema: { tags, body: createTrajectorySchema, response: { 201: trajectoryDetailSchema } } },
+    async (request, reply) => {
+      const created = await withTenant(request, async (tx, actor) => {
+        assertAllowed(actor, canStart);
+        const id = await createTrajectory(tx, actor, request.body);
+        return getTrajectory(tx, actor, id, requestLocale(request));
+      });
+      return reply.status(201).send(created);
+    },
+  );
+
+  app.get("/trajectories/:trajectoryId", { schema: { tags, params: trajectoryParams, response: detail } }, (request) =>
+    withTenant(request, (tx, actor) => getTrajectory(tx, actor, request.params.trajectoryId, requestLocale(request))),
+  );
+
+  app.put(
+    "/trajectories/:trajectoryId/plan",
+    { schema: { tags, params: trajectoryParams, body: updatePlanSchema, response: detail } },
+    thenDetail((tx, actor, params, body: z.infer<typeof updatePlanSchema>) =>
+      updatePlan(tx, actor, params.trajectoryId, body),
+    ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/consents",
+    { schema: { tags, params: trajectoryParams, body: consentSchema, response: detail } },
+    thenDetail((tx, actor, params, body: z.infer<typeof consentSchema>) =>
+      giveConsent(tx, actor, params.trajectoryId, body.consents),
+    ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/goals",
+    { schema: { tags, params: trajectoryParams, body: goalInputSchema, response: { 201: trajectoryDetailSchema } } },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(
+          await thenDetail((tx, actor, params, body: z.infer<typeof goalInputSchema>) =>
+            addGoal(tx, actor, params.trajectoryId, body),
+          )(request),
+        ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/goals/approve",
+    { schema: { tags, params: trajectoryParams, body: emptyBody, response: detail } },
+    thenDetail((tx, actor, params) => approveGoals(tx, actor, params.trajectoryId)),
+  );
+
+  app.put(
+    "/goals/:goalId",
+    { schema: { tags, params: goalParams, body: updateGoalSchema, response: detail } },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        const trajectoryId = await updateGoal(tx, actor, request.params.goalId, request.body);
+        return getTrajectory(tx, actor, trajectoryId, requestLocale(request));
+      }),
+  );
+
+  app.delete("/goals/:goalId", { schema: { tags, params: goalParams, response: detail } }, (request) =>
+    withTenant(request, async (tx, actor) => {
+      const trajectoryId = await removeGoal(tx, actor, request.params.goalId);
+      return getTrajectory(tx, actor, trajectoryId, requestLocale(request));
+    }),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/transitions",
+    { schema: { tags, params: trajectoryParams, body: transitionSchema, response: detail } },
+    thenDetail((tx, actor, params, body: z.infer<typeof transitionSchema>, locale) =>
+      changeStatus(tx, actor, params.trajectoryId, body, locale),
+    ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/meetings",
+    { schema: { tags, params: trajectoryParams, body: planMeetingSchema, response: { 201: meetingDetailSchema } } },
+    async (request, reply) => {
+      const planned = await withTenant(request, async (tx, actor) => {
+        const id = await planMeeting(tx, actor, request.params.trajectoryId, request.body);
+        const { loaded, meeting } = await loadMeeting(tx, actor, id);
+        return presentMeeting(loaded, meeting);
+      });
+      return reply.status(201).send(planned);
+    },
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/meetings/schedule",
+    { schema: { tags, params: trajectoryParams, body: scheduleMeetingsSchema, response: detail } },
+    thenDetail((tx, actor, params, body: z.infer<typeof scheduleMeetingsSchema>) =>
+      scheduleMeetings(tx, actor, params.trajectoryId, body),
+    ),
+  );
+
+  const showMeeting = async (tx: Tx, actor: Actor, id: string) => {
+    const { loaded, meeting: row } = await loadMeeting(tx, actor, id);
+    return presentMeeting(loaded, row);
+  };
+
+  app.get("/meetings/:meetingId", { schema: { tags, params: meetingParams, response: meeting } }, (request) =>
+    withTenant(request, (tx, actor) => showMeeting(tx, actor, request.params.meetingId)),
+  );
+
+  app.put(
+    "/meetings/:meetingId",
+    { schema: { tags, params: meetingParams, body: updateMeetingSchema, response: meeting } },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        await updateMeeting(tx, actor, request.params.meetingId, request.body);
+        return showMeeting(tx, actor, request.params.meetingId);
+      }),
+  );
+
+  app.put(
+    "/meetings/:meetingId/feedback",
+    { schema: { tags, params: meetingParams, body: saveFeedbackSchema, response: meeting } },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        await saveFeedback(tx, actor, request.params.meetingId, request.body);
+        return showMeeting(tx, actor, request.params.meetingId);
+      }),
+  );
+
+  app.post(
+    "/meetings/:meetingId/feedback/share",
+    { schema: { tags, params: meetingParams, body: versionBody, response: meeting } },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        await shareFeedback(tx, actor, request.params.meetingId, request.body.version);
+        return showMeeting(tx, actor, request.params.meetingId);
+      }),
+  );
+
+  app.post(
+    "/feedback/:feedbackId/seen",
+    { schema: { tags, params: feedbackParams, body: emptyBody, response: meeting } },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        const meetingId = await markSeen(tx, actor, request.params.feedbackId);
+        return showMeeting(tx, actor, meetingId);
+      }),
+  );
+
+  app.put(
+    "/meetings/:meetingId/self-assessment",
+    { schema: { tags, params: meetingParams, body: saveSelfAssessmentSchema, response: meeting } },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        await saveSelfAssessment(tx, actor, request.params.meetingId, request.body);
+        return showMeeting(tx, actor, request.params.meetingId);
+      }),
+  );
+
+  app.get(
+    "/trajectories/:trajectoryId/report",
+    { schema: { tags, params: trajectoryParams, response: { 200: reportViewSchema } } },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        const { report } = await getReport(tx, actor, request.params.trajectoryId, requestLocale(request));
+        return report;
+      }),
+  );
+
+  app.put(
+    "/trajectories/:trajectoryId/report",
+    { schema: { tags, params: trajectoryParams, body: saveReportSchema, response: { 200: reportViewSchema } } },
+    (request) => withTenant(request, (tx, actor) => saveReport(tx, actor, request.params.trajectoryId, request.body)),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/report/finalise",
+    { schema: { tags, params: trajectoryParams, body: versionBody, response: { 200: reportViewSchema } } },
+    (request) =>
+      withTenant(request, (tx, actor) => finaliseReport(tx, actor, request.params.trajectoryId, request.body.version)),
+  );
+
+  const attachment = (name: string) => `attachment; filename="${name}"`;
+
+  app.get(
+    "/trajectories/:trajectoryId/report.pdf",
+    { schema: { tags, params: trajectoryParams } },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const input = await withTenant(request, (tx, actor) =>
+        finalReportInput(tx, actor, request.params.trajectoryId, locale),
+      );
+      const pdf = await renderFinalReportPdf(input);
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(fileName(input.trajectory.title, "eindrapportage.pdf")))
+        .send(pdf);
+    },
+  );
+
+  app.get(
+    "/trajectories/:trajectoryId/billing.pdf",
+    { schema: { tags, params: trajectoryParams } },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const input = await withTenant(request, (tx, actor) =>
+        billingInput(tx, actor, request.params.trajectoryId, locale),
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(fileName(input.trajectory.title, "uren.pdf")))
+        .send(await renderBillingPdf(input));
+    },
+  );
+
+  app.get(
+    "/trajectories/:trajectoryId/billing.csv",
+    { schema: { tags, params: trajectoryParams } },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const input = await withTenant(request, (tx, actor) =>
+        billingInput(tx, actor, request.params.trajectoryId, locale),
+      );
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", attachment(fileName(input.trajectory.title, "uren.csv")))
+        .send(renderBillingCsv(input));
+    },
+  );
+
+  app.get("/due", { schema: { tags, response: { 200: z.object({ items: z.array(dueItemSchema) }) } } }, (request) => {
+    requireAuth(request);
+    return withTenant(request, async (tx, actor) => ({ items: await listDue(tx, actor, dueIn) }));
+  });
+};

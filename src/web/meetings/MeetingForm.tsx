@@ -1,0 +1,226 @@
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { type UseFormReturnType, useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { ObservationForm } from "../../domain/regimes/schema";
+import { meetingType } from "../../domain/trajectories/evaluate";
+import { MEETING_STATUSES } from "../../domain/trajectories/model";
+import { api } from "../api";
+import { useApiSubmit } from "../forms";
+import { notifySuccess } from "../people/components/notify";
+import { useRegimeText } from "../regimes/text";
+import { ConflictNotice } from "../shell/ConflictNotice";
+import { FormError } from "../shell/FormError";
+import { renameFields } from "../trajectories/components/errors";
+import { ChoiceFieldset } from "./ChoiceFieldset";
+import {
+  afterMeetingChange,
+  MEETING_FIELD_NAMES,
+  type MeetingDetail,
+  type MeetingFormValues,
+  meetingBody,
+  meetingToForm,
+} from "./model";
+import { Section } from "./Section";
+import { groupItems, scaleOptions } from "./scale";
+
+/**
+ * The guide records the meeting: when and how long, the minutes of preparation and travel,
+ * whether it was held, the observation and the notes; all saved at once, with the version read.
+ */
+export function MeetingForm({
+  meeting,
+  observationForm,
+  onReload,
+}: {
+  meeting: MeetingDetail;
+  observationForm: ObservationForm | undefined;
+  onReload: () => Promise<MeetingDetail | undefined>;
+}) {
+  const { t } = useTranslation("meetings");
+  const queryClient = useQueryClient();
+  const form = useForm<MeetingFormValues>({ initialValues: meetingToForm(meeting, observationForm) });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const [saving, setSaving] = useState<"save" | "held" | null>(null);
+  const type = meetingType(meeting.regime, meeting.type);
+  // Only a guide records a meeting as held; an admin may plan, move or cancel it.
+  const recorder = meeting.viewerRoles.includes("guide");
+  const statuses = MEETING_STATUSES.filter((status) => recorder || status !== "held" || meeting.status === "held");
+
+  async function save(values: MeetingFormValues, held: boolean) {
+    setSaving(held ? "held" : "save");
+    await run(async () => {
+      const body = meetingBody(held ? { ...values, status: "held" } : values, meeting);
+      const saved = await api<MeetingDetail>(`/meetings/${meeting.id}`, { method: "PUT", body }).catch((error) => {
+        throw renameFields(error, MEETING_FIELD_NAMES);
+      });
+      await afterMeetingChange(queryClient, saved);
+      form.setValues(meetingToForm(saved, observationForm));
+      form.resetDirty();
+      notifySuccess(t(held ? "details.recorded" : "details.saved"));
+    });
+    setSaving(null);
+  }
+
+  /** "Load the new version": the server's values replace the form's. */
+  async function loadNewVersion() {
+    const fresh = await onReload();
+    if (fresh) {
+      form.setValues(meetingToForm(fresh, observationForm));
+      form.resetDirty();
+    }
+    clearConflict();
+  }
+
+  /** "Keep my input": the next save carries the new version and what was typed. */
+  async function keepMine() {
+    await onReload();
+    clearConflict();
+  }
+
+  const minutes = (field: "durationMinutes" | "preparationMinutes" | "travelMinutes", label: string, min: number) => (
+    <NumberInput
+      label={label}
+      min={min}
+      max={1440}
+      allowDecimal={false}
+      allowNegative={false}
+      required
+      {...form.getInputProps(field)}
+    />
+  );
+
+  return (
+    <form noValidate onSubmit={form.onSubmit((values) => save(values, false))}>
+      <Stack gap="md">
+        <Section id="meeting-details" title={t("details.heading")}>
+          <Stack gap="sm">
+            <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+              <TextInput type="date" label={t("details.date")} required {...form.getInputProps("date")} />
+              <TextInput type="time" label={t("details.time")} required {...form.getInputProps("time")} />
+            </SimpleGrid>
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+              {minutes("durationMinutes", t("details.duration"), 1)}
+              {minutes("preparationMinutes", t("details.preparation"), 0)}
+              {minutes("travelMinutes", t("details.travel"), 0)}
+            </SimpleGrid>
+            <Text size="xs" c="dimmed" mt={-6}>
+              {t("details.minutesHint")}
+            </Text>
+            <TextInput label={t("details.location")} maxLength={300} {...form.getInputProps("location")} />
+            {(type?.mayBeUnannounced || form.values.unannounced) && (
+              <Checkbox
+                label={t("details.unannounced")}
+                description={t("details.unannouncedHint")}
+                {...form.getInputProps("unannounced", { type: "checkbox" })}
+              />
+            )}
+            <ChoiceFieldset
+              legend={t("details.status")}
+              layout="row"
+              options={statuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+              value={form.values.status}
+              onChange={(value) => form.setFieldValue("status", value as MeetingFormValues["status"])}
+              error={form.errors.status as string | undefined}
+            />
+          </Stack>
+        </Section>
+
+        {observationForm && <ObservationFields form={form} observationForm={observationForm} />}
+
+        <Section id="meeting-notes" title={t("notes.heading")}>
+          <Stack gap="sm">
+            <Textarea label={t("notes.label")} autosize minRows={4} maxRows={20} {...form.getInputProps("notes")} />
+            <Checkbox label={t("notes.confidential")} {...form.getInputProps("confidential", { type: "checkbox" })} />
+          </Stack>
+        </Section>
+
+        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        <FormError message={formError} />
+        <Group gap="sm">
+          <Button type="submit" loading={saving === "save"} disabled={saving !== null}>
+            {t("details.save")}
+          </Button>
+          {recorder && meeting.status !== "held" && (
+            <Button
+              variant="light"
+              loading={saving === "held"}
+              disabled={saving !== null}
+              onClick={() => save(form.getValues(), true)}
+            >
+              {t("details.recordHeld")}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** Per item of the meeting type's observation form: a score on its scale and a note, in the form's groups. */
+function ObservationFields({
+  form,
+  observationForm,
+}: {
+  form: UseFormReturnType<MeetingFormValues>;
+  observationForm: ObservationForm;
+}) {
+  const { t } = useTranslation("meetings");
+  const { text, locale } = useRegimeText();
+  const options = scaleOptions(observationForm.scale, locale);
+  return (
+    <Section id="meeting-observation" title={t("observation.heading", { name: text(observationForm.name) })}>
+      <Text size="sm" mb="sm">
+        {t("observation.intro")}
+      </Text>
+      <Stack gap="md">
+        {groupItems(observationForm.items).map((run) => (
+          <Stack gap="sm" key={run.items[0]?.key}>
+            {run.group && (
+              <Title order={4} size="h5">
+                {text(run.group)}
+              </Title>
+            )}
+            {run.items.map((item) => {
+              const path = `observation.${item.key}`;
+              return (
+                <Paper withBorder p="sm" key={item.key}>
+                  <Stack gap="xs">
+                    <ChoiceFieldset
+                      legend={text(item.label)}
+                      options={options}
+                      noneLabel={t("observation.none")}
+                      value={form.values.observation[item.key]?.score ?? ""}
+                      onChange={(value) => form.setFieldValue(`${path}.score`, value)}
+                      error={(form.errors[`${path}.score`] ?? form.errors[path]) as string | undefined}
+                    />
+                    <Textarea
+                      label={t("observation.noteFor", { item: text(item.label) })}
+                      autosize
+                      minRows={2}
+                      maxRows={10}
+                      {...form.getInputProps(`${path}.note`)}
+                    />
+                  </Stack>
+                </Paper>
+              );
+            })}
+          </Stack>
+        ))}
+      </Stack>
+    </Section>
+  );
+}

@@ -1,0 +1,90 @@
+import { Anchor, Badge, Center, Group, Loader, Stack } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { meetingType } from "../../domain/trajectories/evaluate";
+import { ApiError } from "../api";
+import { formatDateTime } from "../i18n";
+import { useRegimeText } from "../regimes/text";
+import { PageTitle } from "../shell/PageTitle";
+import { trajectoryPath } from "../trajectories/format";
+import { FeedbackSection } from "./FeedbackSection";
+import { MeetingFacts } from "./MeetingFacts";
+import { MeetingForm } from "./MeetingForm";
+import { useMeeting } from "./model";
+import { SelfAssessmentSection } from "./SelfAssessmentSection";
+
+/**
+ * One meeting of a trajectory: its details and observation (the guide records them), the
+ * trainee's self-assessment before it, and the feedback after it, version by version.
+ */
+export default function MeetingPage() {
+  const { t, i18n } = useTranslation("meetings");
+  const { t: tc } = useTranslation();
+  const { text } = useRegimeText();
+  const params = useParams();
+  const meetingId = params.meetingId ?? "";
+  const query = useMeeting(meetingId);
+  const reload = async () => (await query.refetch()).data;
+
+  const trajectoryId = query.data?.trajectoryId ?? params.trajectoryId ?? "";
+  const back = (
+    <Anchor component={Link} to={trajectoryPath(trajectoryId, "meetings")} size="sm">
+      ← {query.data ? t("back", { title: query.data.trajectoryTitle }) : t("backFallback")}
+    </Anchor>
+  );
+
+  if (query.isPending) {
+    return (
+      <Center p="xl">
+        <Loader aria-label={tc("loading")} />
+      </Center>
+    );
+  }
+  if (query.isError) {
+    const missing = query.error instanceof ApiError && query.error.status === 404;
+    return (
+      <Stack>
+        {back}
+        <PageTitle>{missing ? t("notFound") : tc("errors.generic")}</PageTitle>
+      </Stack>
+    );
+  }
+
+  const meeting = query.data;
+  const type = meetingType(meeting.regime, meeting.type);
+  const typeLabel = text(type?.label) || meeting.type;
+  const observationForm = type?.observationForm
+    ? meeting.regime.observationForms.find((f) => f.key === type.observationForm)
+    : undefined;
+  const showSelfAssessment =
+    Boolean(type?.selfAssessmentBefore) || meeting.abilities.selfAssess || meeting.selfAssessment !== null;
+
+  return (
+    <Stack gap="md" maw={960}>
+      {back}
+      <PageTitle>{t("title", { type: typeLabel, date: formatDateTime(meeting.startsAt, i18n.language) })}</PageTitle>
+      <Group gap="xs" mt={-8}>
+        <Badge variant="light" color={meeting.status === "cancelled" ? "gray" : undefined}>
+          {t(`status.${meeting.status}`)}
+        </Badge>
+        {meeting.unannounced && (
+          <Badge variant="outline" color="gray.8">
+            {t("badges.unannounced")}
+          </Badge>
+        )}
+        {meeting.confidential && (
+          <Badge variant="outline" color="gray.8">
+            {t("badges.confidential")}
+          </Badge>
+        )}
+      </Group>
+      {meeting.abilities.edit ? (
+        <MeetingForm key={meeting.id} meeting={meeting} observationForm={observationForm} onReload={reload} />
+      ) : (
+        <MeetingFacts meeting={meeting} typeLabel={typeLabel} observationForm={observationForm} />
+      )}
+      {showSelfAssessment && <SelfAssessmentSection key={`self-${meeting.id}`} meeting={meeting} onReload={reload} />}
+      {type?.feedback && <FeedbackSection key={`feedback-${meeting.id}`} meeting={meeting} onReload={reload} />}
+    </Stack>
+  );
+}

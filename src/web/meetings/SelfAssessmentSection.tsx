@@ -1,0 +1,186 @@
+import { Button, Fieldset, Group, Stack, Text, Textarea } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api } from "../api";
+import { useApiSubmit } from "../forms";
+import { formatDateTime } from "../i18n";
+import { notifySuccess } from "../people/components/notify";
+import { useRegimeText } from "../regimes/text";
+import { ConflictNotice } from "../shell/ConflictNotice";
+import { FormError } from "../shell/FormError";
+import { ChoiceFieldset } from "./ChoiceFieldset";
+import { orderedGoals, SuccessCriteria, useGoalName } from "./goals";
+import {
+  afterMeetingChange,
+  type MeetingDetail,
+  type SelfAssessmentFormValues,
+  selfAssessmentBody,
+  selfAssessmentToForm,
+} from "./model";
+import { Section } from "./Section";
+import { scaleOptions, scoreText } from "./scale";
+
+/**
+ * The trainee rates themself on each goal before the meeting; once it is held the
+ * self-assessment is fixed. The guides read it, to prepare the conversation.
+ */
+export function SelfAssessmentSection({
+  meeting,
+  onReload,
+}: {
+  meeting: MeetingDetail;
+  onReload: () => Promise<MeetingDetail | undefined>;
+}) {
+  const { t, i18n } = useTranslation("meetings");
+  const open = meeting.abilities.selfAssess && meeting.status === "planned";
+  const assessment = meeting.selfAssessment;
+  return (
+    <Section id="meeting-self-assessment" title={t("selfAssessment.heading")}>
+      {open ? (
+        <SelfAssessmentForm meeting={meeting} onReload={onReload} />
+      ) : assessment ? (
+        <Stack gap="sm">
+          <Text size="sm" c="dimmed">
+            {t("selfAssessment.submittedAt", { date: formatDateTime(assessment.submittedAt, i18n.language) })}
+            {meeting.abilities.selfAssess && ` ${t("selfAssessment.closed")}`}
+          </Text>
+          <SelfAssessmentView meeting={meeting} />
+        </Stack>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {meeting.abilities.selfAssess ? t("selfAssessment.noneOwn") : t("selfAssessment.none")}
+        </Text>
+      )}
+    </Section>
+  );
+}
+
+function SelfAssessmentForm({
+  meeting,
+  onReload,
+}: {
+  meeting: MeetingDetail;
+  onReload: () => Promise<MeetingDetail | undefined>;
+}) {
+  const { t, i18n } = useTranslation("meetings");
+  const { locale } = useRegimeText();
+  const goalName = useGoalName();
+  const queryClient = useQueryClient();
+  const goals = orderedGoals(meeting.goals);
+  const startFrom = (detail: MeetingDetail) =>
+    selfAssessmentToForm(orderedGoals(detail.goals), detail.selfAssessment?.content ?? null);
+  const form = useForm<SelfAssessmentFormValues>({ initialValues: startFrom(meeting) });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const options = scaleOptions(meeting.regime.goals.ratingScale, locale);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const saved = await api<MeetingDetail>(`/meetings/${meeting.id}/self-assessment`, {
+        method: "PUT",
+        body: selfAssessmentBody(values, meeting.selfAssessment?.version ?? null),
+      });
+      await afterMeetingChange(queryClient, saved);
+      form.setValues(startFrom(saved));
+      form.resetDirty();
+      notifySuccess(t("selfAssessment.saved"));
+    }),
+  );
+
+  async function loadNewVersion() {
+    const fresh = await onReload();
+    if (fresh) {
+      form.setValues(startFrom(fresh));
+      form.resetDirty();
+    }
+    clearConflict();
+  }
+
+  async function keepMine() {
+    await onReload();
+    clearConflict();
+  }
+
+  if (goals.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("goals.none")}
+      </Text>
+    );
+
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack gap="md">
+        <Text size="sm">{t("selfAssessment.intro")}</Text>
+        {meeting.selfAssessment && (
+          <Text size="sm" c="dimmed">
+            {t("selfAssessment.submittedAt", {
+              date: formatDateTime(meeting.selfAssessment.submittedAt, i18n.language),
+            })}
+          </Text>
+        )}
+        {form.values.content.goals.map((row, index) => {
+          const path = `content.goals.${index}`;
+          return (
+            <Fieldset key={row.goalId} legend={goalName(goals, row.goalId)}>
+              <Stack gap="sm">
+                <SuccessCriteria goal={goals.find((g) => g.id === row.goalId)} />
+                <ChoiceFieldset
+                  legend={t("goals.rating")}
+                  options={options}
+                  noneLabel={t("goals.noRating")}
+                  value={row.rating}
+                  onChange={(value) => form.setFieldValue(`${path}.rating`, value)}
+                  error={(form.errors[`${path}.rating`] ?? form.errors[path]) as string | undefined}
+                />
+                <Textarea
+                  label={t("selfAssessment.note")}
+                  autosize
+                  minRows={2}
+                  maxRows={12}
+                  {...form.getInputProps(`${path}.note`)}
+                />
+              </Stack>
+            </Fieldset>
+          );
+        })}
+        {typeof form.errors.content === "string" && <FormError message={form.errors.content} />}
+        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        <FormError message={formError} />
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {t("selfAssessment.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SelfAssessmentView({ meeting }: { meeting: MeetingDetail }) {
+  const { t } = useTranslation("meetings");
+  const { locale } = useRegimeText();
+  const goalName = useGoalName();
+  const goals = orderedGoals(meeting.goals);
+  const scale = meeting.regime.goals.ratingScale;
+  const rows = meeting.selfAssessment?.content.goals ?? [];
+  return (
+    <Stack gap="sm">
+      {rows.map((row) => (
+        <Stack gap={2} key={row.goalId}>
+          <Text fw={600} size="sm">
+            {goalName(goals, row.goalId)}
+          </Text>
+          <Text size="sm">
+            {t("goals.rating")}: {row.rating === null ? t("goals.notRated") : scoreText(scale, row.rating, locale)}
+          </Text>
+          {row.note && (
+            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {t("selfAssessment.note")}: {row.note}
+            </Text>
+          )}
+        </Stack>
+      ))}
+    </Stack>
+  );
+}

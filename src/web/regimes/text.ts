@@ -1,0 +1,15 @@
+import { useTranslation } from "react-i18next";
+import { type Locale, type Localized, localized } from "../../domain/regimes/schema";
+
+/** The regime language for the UI language: regimes are written in Dutch and English. */
+export const localeOf = (language: string | undefined): Locale => (language?.startsWith("en") ? "en" : "nl");
+
+/** Picks a regime's text ({nl, en}) in the language the person reads Koers in. */
+export function useRegimeText() {
+  const { i18n } = useTranslation();
+  const locale = localeOf(i18n.language);
+  return {
+    locale,
+    text: (value: Localized | undefined | null) => (value ? localized(value, locale) : ""),
+  };
+}

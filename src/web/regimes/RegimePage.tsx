@@ -1,0 +1,481 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Fieldset,
+  Group,
+  List,
+  Loader,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { type UseFormReturnType, useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { type ReactNode, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import { builtinRegime } from "../../domain/regimes/builtin";
+import { ApiError, api } from "../api";
+import { useApiSubmit } from "../forms";
+import { notifySuccess } from "../people/components/notify";
+import { ConflictNotice } from "../shell/ConflictNotice";
+import { FormError } from "../shell/FormError";
+import { PageTitle } from "../shell/PageTitle";
+import {
+  addedItemKeys,
+  keyFrom,
+  type RegimeFormValues,
+  type RegimeView,
+  regimeBody,
+  regimeKeys,
+  unplacedErrors,
+  useRegime,
+} from "./model";
+import { useRegimeText } from "./text";
+
+type Form = UseFormReturnType<RegimeFormValues>;
+
+/** The fields this page draws; a message at any other part of the document is listed at the bottom. */
+const PLACED = [
+  /^document\.(name|description)\.(nl|en)$/,
+  /^document\.goals(\.max)?$/,
+  /^document\.meetingTypes(\.\d+(\.(min|max|defaultMinutes))?)?$/,
+  /^document\.observationForms(\.\d+(\.items(\.\d+(\.label\.(nl|en))?)?)?)?$/,
+  /^document\.consents(\.\d+(\.label\.(nl|en))?)?$/,
+];
+
+/** An organisation's copy of a regime: its numbers, observation items and consents, saved as one document. */
+export default function RegimePage() {
+  const { t } = useTranslation("regimes");
+  const { t: tc } = useTranslation();
+  const regimeId = useParams().regimeId ?? "";
+  const query = useRegime(regimeId);
+  const back = (
+    <Anchor component={Link} to="/regelingen" size="sm">
+      ← {t("edit.back")}
+    </Anchor>
+  );
+  if (query.isPending)
+    return (
+      <Center p="xl">
+        <Loader aria-label={tc("loading")} />
+      </Center>
+    );
+  if (query.isError) {
+    const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 422);
+    return (
+      <Stack>
+        {back}
+        <PageTitle>{missing ? t("edit.notFound") : tc("errors.generic")}</PageTitle>
+      </Stack>
+    );
+  }
+  return (
+    <Stack maw={960}>
+      {back}
+      <RegimeForm key={query.data.id} view={query.data} onReload={async () => (await query.refetch()).data} />
+    </Stack>
+  );
+}
+
+function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Promise<RegimeView | undefined> }) {
+  const { t } = useTranslation("regimes");
+  const { text } = useRegimeText();
+  const queryClient = useQueryClient();
+  const form = useForm<RegimeFormValues>({ initialValues: { document: structuredClone(view.document) } });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const added = addedItemKeys(view);
+  const base = view.basedOn ? builtinRegime(view.basedOn) : undefined;
+  const other = unplacedErrors(form.errors, PLACED);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const saved = await api<RegimeView>(`/regimes/${view.id}`, { method: "PUT", body: regimeBody(view, values) });
+      queryClient.setQueryData(regimeKeys.regime(view.id ?? ""), saved);
+      await queryClient.invalidateQueries({ queryKey: regimeKeys.list, exact: true });
+      form.setValues({ document: structuredClone(saved.document) });
+      form.resetDirty();
+      notifySuccess(t("edit.saved"));
+    }),
+  );
+
+  async function loadNewVersion() {
+    const fresh = await onReload();
+    if (fresh) {
+      form.setValues({ document: structuredClone(fresh.document) });
+      form.resetDirty();
+    }
+    clearConflict();
+  }
+
+  async function keepMine() {
+    await onReload();
+    clearConflict();
+  }
+
+  const document = form.values.document;
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack gap="md">
+        <PageTitle>{text(view.document.name)}</PageTitle>
+        <Alert color="blue" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+          {t("edit.keeps")}
+          {base && ` ${t("edit.basedOn", { name: text(base.name) })}`}
+        </Alert>
+
+        <Part id="regime-general" title={t("edit.general")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput label={t("edit.nameNl")} required maxLength={500} {...form.getInputProps("document.name.nl")} />
+            <TextInput label={t("edit.nameEn")} required maxLength={500} {...form.getInputProps("document.name.en")} />
+            <Textarea
+              label={t("edit.descriptionNl")}
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              {...form.getInputProps("document.description.nl")}
+            />
+            <Textarea
+              label={t("edit.descriptionEn")}
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              {...form.getInputProps("document.description.en")}
+            />
+          </SimpleGrid>
+        </Part>
+
+        <Part id="regime-goals" title={t("edit.goals")}>
+          <NumberInput
+            label={t("edit.goalMax")}
+            description={t("edit.noMaximum")}
+            min={1}
+            max={100}
+            allowDecimal={false}
+            allowNegative={false}
+            maw={320}
+            {...nullableNumber(form, "document.goals.max")}
+          />
+          <GroupMessage form={form} path="document.goals" />
+        </Part>
+
+        <Part id="regime-meetings" title={t("edit.meetingTypes")}>
+          <Text size="sm" mb="sm">
+            {t("edit.meetingTypesIntro")}
+          </Text>
+          <Stack gap="sm">
+            {document.meetingTypes.map((type, index) => {
+              const path = `document.meetingTypes.${index}`;
+              return (
+                <Fieldset key={type.key} legend={text(type.label)}>
+                  <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+                    <NumberInput
+                      label={t("edit.min")}
+                      required
+                      min={0}
+                      max={100}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      {...form.getInputProps(`${path}.min`)}
+                    />
+                    <NumberInput
+                      label={t("edit.max")}
+                      description={t("edit.noMaximum")}
+                      min={1}
+                      max={100}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      {...nullableNumber(form, `${path}.max`)}
+                    />
+                    <NumberInput
+                      label={t("edit.defaultMinutes")}
+                      required
+                      min={5}
+                      max={1440}
+                      allowDecimal={false}
+                      allowNegative={false}
+                      {...form.getInputProps(`${path}.defaultMinutes`)}
+                    />
+                  </SimpleGrid>
+                  <GroupMessage form={form} path={path} />
+                </Fieldset>
+              );
+            })}
+            <GroupMessage form={form} path="document.meetingTypes" />
+          </Stack>
+        </Part>
+
+        <Part id="regime-observation" title={t("edit.observationForms")}>
+          <Text size="sm" mb="sm">
+            {t("edit.observationIntro")}
+          </Text>
+          {document.observationForms.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t("edit.noForms")}
+            </Text>
+          ) : (
+            <Stack gap="lg">
+              {document.observationForms.map((observationForm, formIndex) => (
+                <ObservationFormItems key={observationForm.key} form={form} formIndex={formIndex} added={added} />
+              ))}
+            </Stack>
+          )}
+          <GroupMessage form={form} path="document.observationForms" />
+        </Part>
+
+        <Part id="regime-consents" title={t("edit.consents")}>
+          <Consents form={form} />
+        </Part>
+
+        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        <FormError message={formError} />
+        {other.length > 0 && (
+          <Alert color="red" variant="light" role="alert" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+            {t("edit.otherErrors")}
+            <List size="sm">
+              {other.map((message) => (
+                <List.Item key={message}>{message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {t("edit.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A number field whose empty value means "none": the form holds null, the field shows nothing. */
+function nullableNumber(form: Form, path: string) {
+  const props = form.getInputProps(path);
+  return { ...props, value: props.value ?? "" };
+}
+
+function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <Card withBorder component="section" aria-labelledby={id}>
+      <Title order={3} size="h4" mb="sm" id={id}>
+        {title}
+      </Title>
+      {children}
+    </Card>
+  );
+}
+
+/** A message about a whole list or group (a duplicate, a maximum below the minimum). */
+function GroupMessage({ form, path }: { form: Form; path: string }) {
+  const message = form.errors[path];
+  if (typeof message !== "string") return null;
+  return (
+    <Text size="sm" c="red.8" mt={4} role="alert">
+      {message}
+    </Text>
+  );
+}
+
+/** Two texts, Dutch and English, typed for a new entry; both are needed before it is added. */
+function NewEntry({
+  legend,
+  nlLabel,
+  enLabel,
+  taken,
+  onAdd,
+}: {
+  legend: string;
+  nlLabel: string;
+  enLabel: string;
+  taken: string[];
+  onAdd: (entry: { key: string; label: { nl: string; en: string } }) => void;
+}) {
+  const { t } = useTranslation("regimes");
+  const [nl, setNl] = useState("");
+  const [en, setEn] = useState("");
+  const [missing, setMissing] = useState(false);
+  function add() {
+    if (!nl.trim() || !en.trim()) {
+      setMissing(true);
+      return;
+    }
+    onAdd({ key: keyFrom(nl, taken), label: { nl: nl.trim(), en: en.trim() } });
+    setNl("");
+    setEn("");
+    setMissing(false);
+  }
+  const error = (value: string) => (missing && !value.trim() ? t("edit.bothLanguages") : undefined);
+  return (
+    <Fieldset legend={legend} variant="filled">
+      <Stack gap="sm">
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput
+            label={nlLabel}
+            value={nl}
+            maxLength={500}
+            onChange={(e) => setNl(e.currentTarget.value)}
+            error={error(nl)}
+          />
+          <TextInput
+            label={enLabel}
+            value={en}
+            maxLength={500}
+            onChange={(e) => setEn(e.currentTarget.value)}
+            error={error(en)}
+          />
+        </SimpleGrid>
+        <Group>
+          <Button variant="default" onClick={add}>
+            {t("edit.add")}
+          </Button>
+        </Group>
+      </Stack>
+    </Fieldset>
+  );
+}
+
+function ObservationFormItems({ form, formIndex, added }: { form: Form; formIndex: number; added: Set<string> }) {
+  const { t } = useTranslation("regimes");
+  const { text } = useRegimeText();
+  const observationForm = form.values.document.observationForms[formIndex];
+  if (!observationForm) return null;
+  const itemsPath = `document.observationForms.${formIndex}.items`;
+  return (
+    <Stack gap="sm">
+      <Title order={4} size="h5">
+        {text(observationForm.name)}{" "}
+        <Text span size="sm" c="dimmed" fw={400}>
+          ({t("edit.scale", { min: observationForm.scale.min, max: observationForm.scale.max })})
+        </Text>
+      </Title>
+      {observationForm.items.map((item, index) => {
+        const number = index + 1;
+        const path = `${itemsPath}.${index}`;
+        if (!added.has(`${observationForm.key}.${item.key}`))
+          return (
+            <Paper withBorder p="sm" key={item.key}>
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text size="sm">
+                  {number}. {text(item.label)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t("edit.standardItem")}
+                </Text>
+              </Group>
+              <GroupMessage form={form} path={path} />
+            </Paper>
+          );
+        return (
+          <Paper withBorder p="sm" key={item.key}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <TextInput
+                label={t("edit.itemNl", { number })}
+                required
+                maxLength={500}
+                {...form.getInputProps(`${path}.label.nl`)}
+              />
+              <TextInput
+                label={t("edit.itemEn", { number })}
+                required
+                maxLength={500}
+                {...form.getInputProps(`${path}.label.en`)}
+              />
+            </SimpleGrid>
+            <GroupMessage form={form} path={path} />
+            <Group mt="xs">
+              <Button
+                variant="subtle"
+                color="red.9"
+                size="compact-sm"
+                onClick={() => form.removeListItem(itemsPath, index)}
+                aria-label={t("edit.removeItem", { name: text(item.label) || number })}
+              >
+                {t("edit.remove")}
+              </Button>
+            </Group>
+          </Paper>
+        );
+      })}
+      <GroupMessage form={form} path={itemsPath} />
+      <GroupMessage form={form} path={`document.observationForms.${formIndex}`} />
+      <NewEntry
+        legend={t("edit.addItem")}
+        nlLabel={t("edit.newItemNl")}
+        enLabel={t("edit.newItemEn")}
+        taken={observationForm.items.map((i) => i.key)}
+        onAdd={(item) => form.insertListItem(itemsPath, item)}
+      />
+    </Stack>
+  );
+}
+
+function Consents({ form }: { form: Form }) {
+  const { t } = useTranslation("regimes");
+  const consents = form.values.document.consents;
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t("edit.consentsIntro")}</Text>
+      {consents.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t("edit.noConsents")}
+        </Text>
+      )}
+      {consents.map((consent, index) => {
+        const number = index + 1;
+        const path = `document.consents.${index}`;
+        return (
+          <Paper withBorder p="sm" key={consent.key}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Textarea
+                label={t("edit.consentNl", { number })}
+                required
+                autosize
+                minRows={1}
+                maxLength={500}
+                {...form.getInputProps(`${path}.label.nl`)}
+              />
+              <Textarea
+                label={t("edit.consentEn", { number })}
+                required
+                autosize
+                minRows={1}
+                maxLength={500}
+                {...form.getInputProps(`${path}.label.en`)}
+              />
+            </SimpleGrid>
+            <GroupMessage form={form} path={path} />
+            <Group mt="xs">
+              <Button
+                variant="subtle"
+                color="red.9"
+                size="compact-sm"
+                onClick={() => form.removeListItem("document.consents", index)}
+                aria-label={t("edit.removeConsent", { number })}
+              >
+                {t("edit.remove")}
+              </Button>
+            </Group>
+          </Paper>
+        );
+      })}
+      <GroupMessage form={form} path="document.consents" />
+      <NewEntry
+        legend={t("edit.addConsent")}
+        nlLabel={t("edit.newConsentNl")}
+        enLabel={t("edit.newConsentEn")}
+        taken={consents.map((c) => c.key)}
+        onAdd={(consent) => form.insertListItem("document.consents", consent)}
+      />
+    </Stack>
+  );
+}

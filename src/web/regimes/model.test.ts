@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import { builtinRegime } from "../../domain/regimes/builtin";
+import { regimeSchema } from "../../domain/regimes/schema";
+import { updateRegimeSchema } from "../../domain/trajectories/api";
+import { addedItemKeys, keyFrom, type RegimeFormValues, regimeBody, unplacedErrors } from "./model";
+import { localeOf } from "./text";
+
+const teacher = builtinRegime("werkbegeleiding_leerkracht");
+if (!teacher) throw new Error("built-in regime missing");
+const base = teacher;
+
+describe("a new item's key", () => {
+  it("is made of the Dutch words, as a regime key must be", () => {
+    expect(keyFrom("Veilig en stimulerend leerklimaat", [])).toBe("veilig_en_stimulerend_leerklimaat");
+    expect(keyFrom("Efficiënte organisatie", [])).toBe("efficiente_organisatie");
+    expect(keyFrom("  Heldere  uitleg (instructie)! ", [])).toBe("heldere_uitleg_instructie");
+  });
+
+  it("starts with a letter and is never empty", () => {
+    expect(keyFrom("3D-uitleg", [])).toBe("item_3d_uitleg");
+    expect(keyFrom("!!!", [])).toBe("item");
+  });
+
+  it("does not take a key the form already has", () => {
+    expect(keyFrom("Leswissel", ["leswissel"])).toBe("leswissel_2");
+    expect(keyFrom("Leswissel", ["leswissel", "leswissel_2"])).toBe("leswissel_3");
+  });
+
+  it("always passes the regime's key rule, however long or odd the words", () => {
+    const rule = /^[a-z][a-z0-9_]{0,47}$/;
+    const taken = Array.from({ length: 12 }, (_, i) => (i ? `${"a".repeat(40)}_${i + 1}` : "a".repeat(40)));
+    for (const words of ["ÄÖÜ", "a".repeat(200), "_x_", "Één", "9", "Ωmega"])
+      expect(keyFrom(words, []), words).toMatch(rule);
+    expect(keyFrom("a".repeat(200), taken)).toMatch(rule);
+    expect(keyFrom("a".repeat(200), taken)).toBe(`${"a".repeat(40)}_13`);
+  });
+});
+
+describe("the regime's PUT body", () => {
+  const values = (change: (document: RegimeFormValues["document"]) => void): RegimeFormValues => {
+    const document = structuredClone(base);
+    change(document);
+    return { document };
+  };
+
+  it("is the whole document with the version read, valid as it was", () => {
+    const body = regimeBody({ version: 3 }, { document: structuredClone(base) });
+    expect(body.version).toBe(3);
+    expect(updateRegimeSchema.safeParse(body).success).toBe(true);
+    expect(body.document).toEqual(base);
+  });
+
+  it("turns numbers typed as text into numbers and an empty maximum into no maximum", () => {
+    const body = regimeBody(
+      { version: 1 },
+      values((document) => {
+        (document.goals as { max: unknown }).max = "";
+        const visit = document.meetingTypes[2] as unknown as Record<string, unknown>;
+        visit.min = "4";
+        visit.max = "";
+        visit.defaultMinutes = 55;
+      }),
+    );
+    expect(body.document.goals.max).toBeNull();
+    expect(body.document.meetingTypes[2]).toMatchObject({ min: 4, max: null, defaultMinutes: 55 });
+    expect(regimeSchema.safeParse(body.document).success).toBe(true);
+  });
+
+  it("sends an emptied required number as empty, for the server to name", () => {
+    const body = regimeBody(
+      { version: 1 },
+      values((document) => {
+        (document.meetingTypes[0] as unknown as Record<string, unknown>).defaultMinutes = "";
+      }),
+    );
+    const result = updateRegimeSchema.safeParse(body);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toContain("document.meetingTypes.0.defaultMinutes");
+  });
+});
+
+describe("observation items added to a copy", () => {
+  it("are the items the built-in regime it is based on does not have", () => {
+    const document = structuredClone(base);
+    document.key = "werkbegeleiding_leerkracht_1";
+    document.observationForms[0]?.items.push({
+      key: "klassenmanagement",
+      label: { nl: "Klassenmanagement", en: "Classroom management" },
+    });
+    const added = addedItemKeys({ basedOn: "werkbegeleiding_leerkracht", document });
+    expect([...added]).toEqual(["lesson_observation.klassenmanagement"]);
+  });
+
+  it("are none when the base is unknown: what the copy has stays", () => {
+    expect(addedItemKeys({ basedOn: "elsewhere", document: base }).size).toBe(0);
+  });
+});
+
+describe("messages without a field on the page", () => {
+  it("are the ones no pattern places", () => {
+    const errors = {
+      "document.meetingTypes.2.max": "Te klein",
+      "document.defaultIntensity.meetingType": "Onbekende soort",
+      "document.name.nl": undefined,
+    };
+    expect(unplacedErrors(errors, [/^document\.meetingTypes\.\d+\.(min|max|defaultMinutes)$/])).toEqual([
+      "Onbekende soort",
+    ]);
+  });
+});
+
+describe("the regime language", () => {
+  it("follows the UI language, Dutch unless it is English", () => {
+    expect(localeOf("en")).toBe("en");
+    expect(localeOf("en-GB")).toBe("en");
+    expect(localeOf("nl")).toBe("nl");
+    expect(localeOf("de")).toBe("nl");
+    expect(localeOf(undefined)).toBe("nl");
+  });
+});

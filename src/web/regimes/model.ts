@@ -1,0 +1,98 @@
+import { useQuery } from "@tanstack/react-query";
+import { builtinRegime } from "../../domain/regimes/builtin";
+import type { Localized, Regime } from "../../domain/regimes/schema";
+import type { RegimeView } from "../../domain/trajectories/api";
+import { api } from "../api";
+
+export type { RegimeView };
+
+export const regimeKeys = {
+  list: ["regimes"] as const,
+  regime: (id: string) => ["regimes", id] as const,
+};
+
+export function useRegimeList() {
+  return useQuery({
+    queryKey: regimeKeys.list,
+    queryFn: () => api<{ items: RegimeView[]; canManage: boolean }>("/regimes"),
+  });
+}
+
+export function useRegime(id: string) {
+  return useQuery({
+    queryKey: regimeKeys.regime(id),
+    queryFn: () => api<RegimeView>(`/regimes/${encodeURIComponent(id)}`),
+  });
+}
+
+/**
+ * A code name for a new item made from its Dutch words, as the regime's keys must be: lower
+ * case letters, digits and underscores, starting with a letter, and not taken yet.
+ */
+export function keyFrom(words: string, taken: Iterable<string>): string {
+  const used = new Set(taken);
+  let stem = words
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "_")
+    .replace(/^_+|_+$/g, "")
+    .slice(0, 40)
+    .replace(/_+$/, "");
+  if (!/^[a-z]/.test(stem)) stem = `item${stem ? `_${stem}` : ""}`.slice(0, 40);
+  if (!used.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!used.has(`${stem}_${n}`)) return `${stem}_${n}`;
+}
+
+/** Form state of a regime: the document itself, with number fields that may be empty while typing. */
+export interface RegimeFormValues extends Record<string, unknown> {
+  document: Regime;
+}
+
+type Typed = number | string | null;
+const nullable = (value: Typed) => (value === "" || value === null ? null : Number(value));
+/** A required number left empty goes as null, so the server names the field. */
+const required = (value: Typed) => (value === "" || value === null ? (null as unknown as number) : Number(value));
+
+/** The PUT body: the whole document, with the numbers the form edits as numbers and "empty" as no maximum. */
+export function regimeBody(view: Pick<RegimeView, "version">, values: RegimeFormValues) {
+  const document = values.document;
+  return {
+    version: view.version,
+    document: {
+      ...document,
+      goals: { ...document.goals, max: nullable(document.goals.max) },
+      meetingTypes: document.meetingTypes.map((type) => ({
+        ...type,
+        min: required(type.min),
+        max: nullable(type.max),
+        defaultMinutes: required(type.defaultMinutes),
+      })),
+    },
+  };
+}
+
+/**
+ * Which observation items an admin added to a copy, and so may remove again: those the regime
+ * it is based on does not have. Without a known base, the items it has now stay.
+ */
+export function addedItemKeys(view: Pick<RegimeView, "basedOn" | "document">): Set<string> {
+  const base = view.basedOn ? builtinRegime(view.basedOn) : undefined;
+  const original = new Set(
+    (base ?? view.document).observationForms.flatMap((form) => form.items.map((item) => `${form.key}.${item.key}`)),
+  );
+  return new Set(
+    view.document.observationForms.flatMap((form) =>
+      form.items.map((item) => `${form.key}.${item.key}`).filter((key) => !original.has(key)),
+    ),
+  );
+}
+
+/** Field messages the page shows somewhere else than at a field it draws, so none goes unseen. */
+export function unplacedErrors(errors: Record<string, unknown>, placed: readonly RegExp[]): string[] {
+  return Object.entries(errors)
+    .filter(([path, message]) => typeof message === "string" && !placed.some((pattern) => pattern.test(path)))
+    .map(([, message]) => message as string);
+}
+
+export const emptyLocalized = (): Localized => ({ nl: "", en: "" });

@@ -19,6 +19,11 @@ const AcceptInvitationPage = lazy(() => import("./invitations/AcceptInvitationPa
 const BrandingPage = lazy(() => import("./organisations/BrandingPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
+const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
+const ReportPage = lazy(() => import("./reports/ReportPage"));
+const RegimesPage = lazy(() => import("./regimes/RegimesPage"));
+const RegimePage = lazy(() => import("./regimes/RegimePage"));
+const CalendarPage = lazy(() => import("./calendar/CalendarPage"));
 
 function Loading() {
   const { t } = useTranslation();
@@ -115,6 +120,46 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <OutboxPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/trajecten/:trajectoryId/bijeenkomsten/:meetingId",
+        element: (
+          <Guard>
+            <MeetingPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/trajecten/:trajectoryId/verslag",
+        element: (
+          <Guard>
+            <ReportPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/regelingen",
+        element: (
+          <Guard roles={admin}>
+            <RegimesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/regelingen/:regimeId",
+        element: (
+          <Guard roles={admin}>
+            <RegimePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/agenda",
+        element: (
+          <Guard>
+            <CalendarPage />
           </Guard>
         ),
       },

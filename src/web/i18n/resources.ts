@@ -1,15 +1,33 @@
 import audit from "../audit/i18n";
 import auth from "../auth/i18n";
+import calendar from "../calendar/i18n";
 import home from "../home/i18n";
 import invitations from "../invitations/i18n";
+import meetings from "../meetings/i18n";
 import organisations from "../organisations/i18n";
 import outbox from "../outbox/i18n";
 import people from "../people/i18n";
+import regimes from "../regimes/i18n";
+import reports from "../reports/i18n";
 import common from "../shell/i18n";
 import trajectories from "../trajectories/i18n";
 
 /** One namespace per feature; every feature gives Dutch and English with the same keys. */
-const namespaces = { common, auth, home, people, invitations, organisations, outbox, audit, trajectories };
+const namespaces = {
+  common,
+  auth,
+  home,
+  people,
+  invitations,
+  organisations,
+  outbox,
+  audit,
+  trajectories,
+  meetings,
+  reports,
+  regimes,
+  calendar,
+};
 
 type Namespaces = typeof namespaces;
 export const resources = {

@@ -1,6 +1,6 @@
 import { Avatar, Menu, UnstyledButton, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { Link, useNavigate } from "react-router";
 import { api } from "../api";
 import { useResetSession } from "../session";
 
@@ -34,6 +34,9 @@ export function AccountMenu({ name }: { name: string }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{name}</Menu.Label>
+        <Menu.Item component={Link} to="/agenda">
+          {t("account.calendar")}
+        </Menu.Item>
         <Menu.Item onClick={logout}>{t("account.logout")}</Menu.Item>
       </Menu.Dropdown>
     </Menu>

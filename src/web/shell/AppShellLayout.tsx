@@ -29,6 +29,7 @@ export function AppShellLayout() {
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },
     { to: "/huisstijl", label: t("nav.branding"), show: admin },
+    { to: "/regelingen", label: t("nav.regimes"), show: admin },
     { to: "/logboek", label: t("nav.audit"), show: admin },
     { to: "/uitgaande-mail", label: t("nav.outbox"), show: admin },
   ];

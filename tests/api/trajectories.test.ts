@@ -1,0 +1,568 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/connection.js";
+import type { MeetingDetail, ReportView, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { pdfText } from "../support/pdf-text.js";
+import {
+  at,
+  createTeacherTrajectory,
+  day,
+  expectStatus as ok,
+  type TeacherCast,
+  teacherCast,
+} from "../support/trajectories.js";
+
+let t: TestApp;
+let cast: TeacherCast;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  cast = await teacherCast(t);
+});
+afterAll(() => t.close());
+
+const url = (id: string, rest = "") => `/api/v1/trajectories/${id}${rest}`;
+
+async function planMeeting(id: string, type: string, offset: number, extra: Record<string, unknown> = {}) {
+  return ok<MeetingDetail>(
+    await cast.adviser.post(url(id, "/meetings"), { type, startsAt: at(offset), ...extra }),
+    201,
+  );
+}
+
+async function hold(meeting: MeetingDetail, extra: Record<string, unknown> = {}) {
+  return ok<MeetingDetail>(
+    await cast.adviser.put(`/api/v1/meetings/${meeting.id}`, {
+      version: meeting.version,
+      startsAt: meeting.startsAt,
+      durationMinutes: meeting.durationMinutes,
+      preparationMinutes: 15,
+      travelMinutes: 20,
+      unannounced: meeting.unannounced,
+      status: "held",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: null,
+      ...extra,
+    }),
+  );
+}
+
+describe("starting a trajectory", () => {
+  it("lets the director start one with the regime as it is today, and lists it for the participants only", async () => {
+    const detail = await createTeacherTrajectory(cast, { until: "draft", title: "Start en lijst" });
+    expect(detail.status).toBe("draft");
+    expect(detail.regime.key).toBe("werkbegeleiding_leerkracht");
+    expect(detail.participants.map((p) => [p.role, p.name]).sort()).toEqual([
+      ["commissioner", "Mohamed Bouali"],
+      ["guide", "Sanne Visser"],
+      ["trainee", "Lisa Dekker"],
+    ]);
+    for (const who of [cast.director, cast.teacher, cast.adviser, cast.admin]) {
+      const list = ok<{ items: { id: string }[] }>(await who.get("/api/v1/trajectories"));
+      expect(list.items.map((i) => i.id)).toContain(detail.id);
+    }
+  });
+
+  it("refuses a trainee without the trainee role, at the field", async () => {
+    const candidates = ok<{ guides: { id: string }[] }>(await cast.director.get("/api/v1/trajectories/candidates"));
+    const response = await cast.director.post("/api/v1/trajectories", {
+      regimeKey: "werkbegeleiding_leerkracht",
+      title: "Verkeerde rol",
+      traineeId: candidates.guides[0]?.id,
+      guideIds: [candidates.guides[0]?.id],
+      startsOn: day(0),
+      endsOn: day(30),
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json().errors.traineeId).toMatch(/rol/);
+  });
+
+  it("is not for a teacher to start", async () => {
+    const response = await cast.teacher.post("/api/v1/trajectories", {
+      regimeKey: "coaching",
+      title: "Mijn eigen traject",
+      traineeId: "00000000-0000-4000-8000-000000000000",
+      guideIds: ["00000000-0000-4000-8000-000000000000"],
+      startsOn: day(0),
+      endsOn: day(30),
+    });
+    expect(response.statusCode).toBe(403);
+    expect((await cast.teacher.get("/api/v1/trajectories/candidates")).statusCode).toBe(403);
+  });
+});
+
+describe("intake, consent and goals", () => {
+  it("moves to agreed only after the intake is written and the teacher consented to every item", async () => {
+    const draft = await createTeacherTrajectory(cast, { until: "draft", title: "Intake" });
+    const blocked = await cast.adviser.post(url(draft.id, "/transitions"), { transition: "agree" });
+    expect(blocked.statusCode).toBe(422);
+    const texts = blocked
+      .json()
+      .blockers.map((b: { text: string }) => b.text)
+      .join(" ");
+    expect(texts).toMatch(/intake is nog niet compleet/);
+    expect(texts).toMatch(/7 open/);
+
+    // Nobody consents for the teacher.
+    expect((await cast.adviser.post(url(draft.id, "/consents"), { consents: ["visits"] })).statusCode).toBe(403);
+    const consented = ok<TrajectoryDetail>(
+      await cast.teacher.post(url(draft.id, "/consents"), { consents: ["visits", "self_assessment"] }),
+    );
+    expect(Object.keys(consented.consents).sort()).toEqual(["self_assessment", "visits"]);
+    expect(consented.consents.visits?.given).toBe(true);
+  });
+
+  it("allows 15 goals and refuses the 16th with a message that says so", async () => {
+    const detail = await createTeacherTrajectory(cast, { until: "agreed", title: "Vijftien doelen" });
+    for (let i = 1; i <= 15; i++)
+      ok(
+        await cast.adviser.post(url(detail.id, "/goals"), {
+          title: `Doel ${i}`,
+          rationale: "necessity",
+          successCriteria: "Zichtbaar in de les",
+        }),
+        201,
+      );
+    const sixteenth = await cast.adviser.post(url(detail.id, "/goals"), {
+      title: "Doel 16",
+      rationale: "wish",
+      successCriteria: "Zichtbaar",
+    });
+    expect(sixteenth.statusCode).toBe(422);
+    expect(sixteenth.json().errors.title).toBe(
+      "Er mogen hoogstens 15 doelen op de lijst staan. Voeg doelen samen of haal er een weg.",
+    );
+    const after = ok<TrajectoryDetail>(await cast.adviser.get(url(detail.id)));
+    expect(after.goals).toHaveLength(15);
+  });
+
+  it("asks for rationale and success criteria where the regime demands them", async () => {
+    const detail = await createTeacherTrajectory(cast, { until: "agreed", title: "Verplichte velden" });
+    const response = await cast.adviser.post(url(detail.id, "/goals"), { title: "Zonder onderbouwing" });
+    expect(response.statusCode).toBe(422);
+    expect(Object.keys(response.json().errors).sort()).toEqual(["rationale", "successCriteria"]);
+  });
+
+  it("needs the director's approval again after a change, and keeps both approved versions", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Goedkeuring" });
+    expect(running.status).toBe("running");
+    expect(running.goalList.state).toBe("approved");
+    const goal = running.goals?.[0];
+    if (!goal) throw new Error("no goal");
+    const changed = ok<TrajectoryDetail>(
+      await cast.adviser.put(`/api/v1/goals/${goal.id}`, {
+        version: goal.version,
+        title: "Doel 1, scherper: de leerkracht start elke les met een leswissel",
+        rationale: goal.rationale,
+        successCriteria: goal.successCriteria,
+      }),
+    );
+    expect(changed.goalList.state).toBe("changed");
+    expect(changed.goalList.unapprovedGoalIds).toEqual([goal.id]);
+    expect((await cast.teacher.post(url(running.id, "/goals/approve"), {})).statusCode).toBe(403);
+    const directorView = ok<TrajectoryDetail>(await cast.director.get(url(running.id)));
+    expect(directorView.due.map((d) => d.kind)).toContain("approveGoals");
+    const approved = ok<TrajectoryDetail>(await cast.director.post(url(running.id, "/goals/approve"), {}));
+    expect(approved.goalList.state).toBe("approved");
+    expect(approved.goalList.versions.map((v) => v.goals[0]?.title)).toEqual([
+      goal.title,
+      "Doel 1, scherper: de leerkracht start elke les met een leswissel",
+    ]);
+    expect(approved.goalList.versions[1]?.approvedBy).toBe("Mohamed Bouali");
+  });
+});
+
+describe("meetings", () => {
+  it("keeps an unannounced visit out of the teacher's sight and calendar until it is held", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Onaangekondigd" });
+    const announced = await planMeeting(running.id, "classroom_visit", 3);
+    const surprise = await planMeeting(running.id, "classroom_visit", 5, { unannounced: true });
+
+    const teacherView = ok<TrajectoryDetail>(await cast.teacher.get(url(running.id)));
+    expect(teacherView.meetings?.map((m) => m.id)).toEqual([announced.id]);
+    expect((await cast.teacher.get(`/api/v1/meetings/${surprise.id}`)).statusCode).toBe(404);
+    const adviserView = ok<TrajectoryDetail>(await cast.adviser.get(url(running.id)));
+    expect(adviserView.meetings?.map((m) => m.id)).toEqual([announced.id, surprise.id]);
+
+    const { url: feed } = ok<{ url: string }>(await cast.teacher.post("/api/v1/calendar/renew", {}));
+    const path = new URL(feed).pathname;
+    const calendar = await (await t.anonymous()).get(path);
+    expect(calendar.statusCode).toBe(200);
+    expect(calendar.headers["content-type"]).toContain("text/calendar");
+    expect(calendar.body).toContain(`${announced.id}@koers`);
+    expect(calendar.body).not.toContain(surprise.id);
+
+    await hold(surprise);
+    const after = ok<TrajectoryDetail>(await cast.teacher.get(url(running.id)));
+    expect(after.meetings?.map((m) => m.id)).toContain(surprise.id);
+
+    // A renewed address replaces the old one.
+    ok(await cast.teacher.post("/api/v1/calendar/renew", {}));
+    expect((await (await t.anonymous()).get(path)).statusCode).toBe(404);
+  });
+
+  it("refuses an unannounced intake and a date outside the period", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Planning" });
+    const intake = await cast.adviser.post(url(running.id, "/meetings"), {
+      type: "intake",
+      startsAt: at(1),
+      unannounced: true,
+    });
+    expect(intake.statusCode).toBe(422);
+    expect(intake.json().errors.unannounced).toBeTruthy();
+    const late = await cast.adviser.post(url(running.id, "/meetings"), { type: "classroom_visit", startsAt: at(400) });
+    expect(late.statusCode).toBe(422);
+    expect(late.json().errors.startsAt).toMatch(/buiten de periode/);
+  });
+
+  it("records observation scores on the form's scale", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Observatie" });
+    const visit = await planMeeting(running.id, "diagnosis_visit", -2);
+    const bad = await cast.adviser.put(`/api/v1/meetings/${visit.id}`, {
+      version: visit.version,
+      startsAt: visit.startsAt,
+      durationMinutes: 60,
+      preparationMinutes: 0,
+      travelMinutes: 0,
+      unannounced: false,
+      status: "held",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: { lesson_change: { score: 5, note: null } },
+    });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors["observation.lesson_change.score"]).toMatch(/1 tot en met 4/);
+    const held = await hold(visit, { observation: { lesson_change: { score: 2, note: "Rommelige overgang" } } });
+    expect(held.status).toBe("held");
+    expect(held.observation?.lesson_change?.score).toBe(2);
+  });
+
+  it("hides notes marked confidential from the director, not from the teacher", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Vertrouwelijk" });
+    const visit = await planMeeting(running.id, "classroom_visit", -1);
+    await hold(visit, { notes: "Persoonlijke omstandigheden besproken", confidential: true });
+    const director = ok<MeetingDetail>(await cast.director.get(`/api/v1/meetings/${visit.id}`));
+    expect(director.notes).toBeNull();
+    expect(director.notesHidden).toBe(true);
+    expect(JSON.stringify(director)).not.toContain("Persoonlijke omstandigheden");
+    const teacher = ok<MeetingDetail>(await cast.teacher.get(`/api/v1/meetings/${visit.id}`));
+    expect(teacher.notes).toBe("Persoonlijke omstandigheden besproken");
+  });
+});
+
+describe("feedback and self-assessment", () => {
+  it("keeps shared feedback as it was: a correction is a new version, and the teacher marks each seen", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Feedback" });
+    const goals = running.goals ?? [];
+    const conversation = await planMeeting(running.id, "feedback_conversation", 2);
+
+    const teacherHome = ok<{ items: { kind: string; meetingId?: string }[] }>(await cast.teacher.get("/api/v1/due"));
+    expect(teacherHome.items).toContainEqual(
+      expect.objectContaining({ kind: "selfAssessment", meetingId: conversation.id }),
+    );
+    const assessed = ok<MeetingDetail>(
+      await cast.teacher.put(`/api/v1/meetings/${conversation.id}/self-assessment`, {
+        version: null,
+        content: { goals: goals.map((g) => ({ goalId: g.id, rating: 2, note: "Gaat beter" })) },
+      }),
+    );
+    expect(assessed.selfAssessment?.content.goals).toHaveLength(goals.length);
+
+    const content = {
+      summary: "Goed gesprek",
+      goals: goals.map((g) => ({
+        goalId: g.id,
+        rating: 3,
+        reflection: "Ik zie het",
+        instructions: "Start met de leswissel",
+      })),
+      agreements: [{ text: "Dagplanning op het bord", dueOn: day(7) }],
+    };
+    const draft = ok<MeetingDetail>(
+      await cast.adviser.put(`/api/v1/meetings/${conversation.id}/feedback`, { version: null, content }),
+    );
+    // A draft is the adviser's: the teacher does not see it yet.
+    expect(ok<MeetingDetail>(await cast.teacher.get(`/api/v1/meetings/${conversation.id}`)).feedback).toEqual([]);
+    const first = draft.feedback?.[0];
+    if (!first) throw new Error("no draft");
+    const shared = ok<MeetingDetail>(
+      await cast.adviser.post(`/api/v1/meetings/${conversation.id}/feedback/share`, { version: first.version }),
+    );
+    expect(shared.feedback?.[0]?.sharedAt).not.toBeNull();
+
+    // The shared record is not edited in place, not by the API and not in the database.
+    const edit = await cast.adviser.put(`/api/v1/meetings/${conversation.id}/feedback`, {
+      version: first.version,
+      content,
+    });
+    expect(edit.statusCode).toBe(409);
+    await expect(
+      t.database.db.execute(sql`update feedback_records set content = '{}' where id = ${first.id}`),
+    ).rejects.toThrow();
+
+    const withoutReason = await cast.adviser.put(`/api/v1/meetings/${conversation.id}/feedback`, {
+      version: null,
+      content,
+    });
+    expect(withoutReason.statusCode).toBe(422);
+    expect(withoutReason.json().errors.correctionReason).toBeTruthy();
+    const corrected = ok<MeetingDetail>(
+      await cast.adviser.put(`/api/v1/meetings/${conversation.id}/feedback`, {
+        version: null,
+        content: { ...content, summary: "Goed gesprek; afspraak verduidelijkt" },
+        correctionReason: "Afspraak was onduidelijk",
+      }),
+    );
+    const second = corrected.feedback?.[0];
+    ok(await cast.adviser.post(`/api/v1/meetings/${conversation.id}/feedback/share`, { version: second?.version }));
+
+    const teacherView = ok<MeetingDetail>(await cast.teacher.get(`/api/v1/meetings/${conversation.id}`));
+    expect(teacherView.feedback?.map((f) => [f.number, f.content.summary, f.correctionReason])).toEqual([
+      [2, "Goed gesprek; afspraak verduidelijkt", "Afspraak was onduidelijk"],
+      [1, "Goed gesprek", null],
+    ]);
+    for (const record of teacherView.feedback ?? [])
+      ok(await cast.teacher.post(`/api/v1/feedback/${record.id}/seen`, {}));
+    const seen = ok<MeetingDetail>(await cast.teacher.get(`/api/v1/meetings/${conversation.id}`));
+    expect(seen.feedback?.every((f) => f.seenAt !== null)).toBe(true);
+    expect((await cast.adviser.post(`/api/v1/feedback/${first.id}/seen`, {})).statusCode).toBe(403);
+
+    // Once held, the self-assessment is fixed.
+    await hold(seen);
+    const late = await cast.teacher.put(`/api/v1/meetings/${conversation.id}/self-assessment`, {
+      version: assessed.selfAssessment?.version,
+      content: { goals: [] },
+    });
+    expect(late.statusCode).toBe(409);
+
+    const detail = ok<TrajectoryDetail>(await cast.adviser.get(url(running.id)));
+    const series = detail.ratings?.find((r) => r.goalId === goals[0]?.id);
+    expect(series?.points).toEqual([expect.objectContaining({ meetingId: conversation.id, guide: 3, self: 2 })]);
+  });
+
+  it("refuses a rating outside the regime's scale", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Schaal" });
+    const conversation = await planMeeting(running.id, "feedback_conversation", 1);
+    const response = await cast.adviser.put(`/api/v1/meetings/${conversation.id}/feedback`, {
+      version: null,
+      content: {
+        summary: null,
+        goals: [{ goalId: running.goals?.[0]?.id, rating: 9, reflection: null, instructions: null }],
+        agreements: [],
+      },
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors["content.goals.0.rating"]).toMatch(/1 tot en met 4/);
+  });
+});
+
+describe("status, report and outcomes", () => {
+  it("needs the minimum of visits to report, or an override with a written reason kept in the audit trail", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Minimum" });
+    const blocked = await cast.adviser.post(url(running.id, "/transitions"), { transition: "report" });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.json().overridable).toBe(true);
+    expect(blocked.json().blockers.map((b: { text: string }) => b.text)).toContain(
+      "Er zijn minstens 3 × klassenbezoek nodig; er zijn er 0 gehouden.",
+    );
+    const withoutReason = await cast.adviser.post(url(running.id, "/transitions"), {
+      transition: "report",
+      override: true,
+    });
+    expect(withoutReason.statusCode).toBe(422);
+    const reporting = ok<TrajectoryDetail>(
+      await cast.adviser.post(url(running.id, "/transitions"), {
+        transition: "report",
+        override: true,
+        reason: "Leerkracht langdurig ziek; opdrachtgever akkoord met eerder rapporteren",
+      }),
+    );
+    expect(reporting.status).toBe("reporting");
+    const [entry] = await queryRows<{ after: { override?: boolean; reason?: string } }>(
+      t.database.db,
+      sql`select after from audit_events where subject_id = ${running.id} and type = 'trajectory.statusChanged' order by id desc limit 1`,
+    );
+    expect(entry?.after).toMatchObject({ override: true, reason: expect.stringMatching(/langdurig ziek/) });
+  });
+
+  it("drafts the final report from the data, freezes it when final, and shares it as a branded PDF", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Eindrapport", goals: 2 });
+    const goals = running.goals ?? [];
+    for (const offset of [-20, -13, -6]) {
+      const visit = await planMeeting(running.id, "classroom_visit", offset);
+      await hold(visit);
+      const talk = await planMeeting(running.id, "feedback_conversation", offset + 1);
+      ok(
+        await cast.adviser.put(`/api/v1/meetings/${talk.id}/feedback`, {
+          version: null,
+          content: {
+            summary: null,
+            goals: goals.map((g) => ({
+              goalId: g.id,
+              rating: offset === -6 ? 4 : 2,
+              reflection: null,
+              instructions: null,
+            })),
+            agreements: [],
+          },
+        }),
+      );
+      const withDraft = ok<MeetingDetail>(await cast.adviser.get(`/api/v1/meetings/${talk.id}`));
+      ok(
+        await cast.adviser.post(`/api/v1/meetings/${talk.id}/feedback/share`, {
+          version: withDraft.feedback?.[0]?.version,
+        }),
+      );
+      await hold(ok<MeetingDetail>(await cast.adviser.get(`/api/v1/meetings/${talk.id}`)));
+    }
+    for (const type of ["intake", "diagnosis_visit"]) await hold(await planMeeting(running.id, type, -40));
+    ok(await cast.adviser.post(url(running.id, "/transitions"), { transition: "report" }));
+
+    // Before it is final, only the adviser (and the admin) sees the report.
+    expect((await cast.teacher.get(url(running.id, "/report"))).statusCode).toBe(404);
+    const draft = ok<ReportView>(await cast.adviser.get(url(running.id, "/report")));
+    expect(draft.sections.results).toContain(goals[0]?.title);
+    expect(draft.sections.results).toMatch(/Laatste beoordeling: 4 \/ 4 \(Overwegend sterk\)/);
+    expect(draft.sections.process).toMatch(/Klassenbezoek/);
+
+    const saved = ok<ReportView>(
+      await cast.adviser.put(url(running.id, "/report"), {
+        version: draft.version,
+        sections: { ...draft.sections, next_steps: "Geen vervolgstappen nodig; borgen in het team." },
+      }),
+    );
+    const blockedComplete = await cast.adviser.post(url(running.id, "/transitions"), { transition: "complete" });
+    expect(blockedComplete.json().blockers[0].text).toBe("Het eindverslag is nog niet definitief.");
+    const final = ok<ReportView>(
+      await cast.adviser.post(url(running.id, "/report/finalise"), { version: saved.version }),
+    );
+    expect(final.status).toBe("final");
+    expect(final.contentSha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(
+      (await cast.adviser.put(url(running.id, "/report"), { version: final.version, sections: {} })).statusCode,
+    ).toBe(409);
+
+    const completed = ok<TrajectoryDetail>(
+      await cast.adviser.post(url(running.id, "/transitions"), { transition: "complete" }),
+    );
+    expect(completed.status).toBe("completed");
+
+    for (const reader of [cast.teacher, cast.director]) {
+      const pdf = await reader.get(url(running.id, "/report.pdf"));
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      const text = await pdfText(pdf.rawPayload);
+      expect(text).toContain("Onderwijsstichting Rivierenland");
+      expect(text).toContain(goals[0]?.title ?? "?");
+      expect(text).toContain("Geen vervolgstappen nodig");
+      expect(text).not.toContain("CONCEPT");
+    }
+    // Closed: nothing changes any more.
+    expect((await cast.adviser.post(url(running.id, "/goals"), { title: "Nog een" })).statusCode).toBe(409);
+  });
+
+  it("bills only the meetings and hours used when a trajectory is aborted", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Afgebroken traject" });
+    await hold(await planMeeting(running.id, "classroom_visit", -3), { durationMinutes: 50 });
+    await planMeeting(running.id, "classroom_visit", 10);
+    const noReason = await cast.director.post(url(running.id, "/transitions"), { transition: "abort" });
+    expect(noReason.json().blockers[0].code).toBe("reasonRequired");
+    const aborted = ok<TrajectoryDetail>(
+      await cast.director.post(url(running.id, "/transitions"), { transition: "abort", reason: "Leerkracht vertrekt" }),
+    );
+    expect(aborted.status).toBe("aborted");
+    expect(aborted.hours?.total).toMatchObject({ meetings: 1, meetingMinutes: 50, totalMinutes: 85 });
+    const csv = await cast.director.get(url(running.id, "/billing.csv"));
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain("Klassenbezoek");
+    expect(csv.body.split("\n").filter((line) => line.includes("Klassenbezoek"))).toHaveLength(1);
+    expect(csv.body).toContain("85");
+    const pdf = await cast.director.get(url(running.id, "/billing.pdf"));
+    expect(await pdfText(pdf.rawPayload)).toContain("1:25");
+    // The teacher sees hours, not the bill.
+    expect((await cast.teacher.get(url(running.id, "/billing.csv"))).statusCode).toBe(404);
+  });
+
+  it("escalates to a guidance-and-assessment trajectory that carries the goals and links back", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Doorzetten", goals: 2 });
+    expect(
+      (await cast.adviser.post(url(running.id, "/transitions"), { transition: "escalate", reason: "x" })).statusCode,
+    ).toBe(422);
+    const escalated = ok<TrajectoryDetail>(
+      await cast.director.post(url(running.id, "/transitions"), {
+        transition: "escalate",
+        reason: "Onvoldoende vorderingen na drie bezoeken",
+      }),
+    );
+    expect(escalated.status).toBe("escalated");
+    const next = escalated.escalatedTo;
+    if (!next) throw new Error("no follow-up");
+    const follow = ok<TrajectoryDetail>(await cast.teacher.get(url(next.id)));
+    expect(follow.regime.key).toBe("begeleiding_beoordeling");
+    expect(follow.escalatedFrom?.id).toBe(running.id);
+    expect(follow.goals?.map((g) => [g.title, g.originGoalId])).toEqual(running.goals?.map((g) => [g.title, g.id]));
+    expect(follow.progress.find((p) => p.type === "classroom_visit")?.min).toBe(4);
+  });
+});
+
+describe("visibility", () => {
+  it("hides a trajectory from people outside it, except the organisation admin", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Zichtbaarheid" });
+    const admin = ok<TrajectoryDetail>(await cast.admin.get(url(running.id)));
+    expect(admin.id).toBe(running.id);
+    for (const email of ["beheer@delinde.example", "fatima.yilmaz@delinde.example"]) {
+      const other = await t.login(email);
+      expect((await other.get(url(running.id))).statusCode).toBe(404);
+    }
+  });
+});
+
+describe("regimes", () => {
+  it("lets the admin copy a regime and change its numbers; new trajectories follow the copy, running ones keep theirs", async () => {
+    const before = await createTeacherTrajectory(cast, { title: "Oude regels" });
+    const copy = ok<{ id: string; key: string; version: number; document: TrajectoryDetail["regime"] }>(
+      await cast.admin.post("/api/v1/regimes", {
+        basedOn: "werkbegeleiding_leerkracht",
+        name: "Werkbegeleiding 6 bezoeken",
+      }),
+      201,
+    );
+    const document = {
+      ...copy.document,
+      meetingTypes: copy.document.meetingTypes.map((m) => (m.key === "classroom_visit" ? { ...m, min: 6, max: 8 } : m)),
+    };
+    const bad = await cast.admin.put(`/api/v1/regimes/${copy.id}`, {
+      version: copy.version,
+      document: {
+        ...document,
+        meetingTypes: document.meetingTypes.map((m) => ({ ...m, max: m.key === "intake" ? 0 : m.max })),
+      },
+    });
+    expect(bad.statusCode).toBe(422);
+    ok(await cast.admin.put(`/api/v1/regimes/${copy.id}`, { version: copy.version, document }));
+    expect((await cast.director.put(`/api/v1/regimes/${copy.id}`, { version: 2, document })).statusCode).toBe(403);
+
+    const candidates = ok<{ trainees: { id: string }[]; guides: { id: string }[] }>(
+      await cast.director.get("/api/v1/trajectories/candidates"),
+    );
+    const created = ok<TrajectoryDetail>(
+      await cast.director.post("/api/v1/trajectories", {
+        regimeKey: copy.key,
+        title: "Nieuwe regels",
+        traineeId: candidates.trainees[0]?.id,
+        guideIds: [candidates.guides[0]?.id],
+        startsOn: day(0),
+        endsOn: day(90),
+      }),
+      201,
+    );
+    expect(created.progress.find((p) => p.type === "classroom_visit")?.min).toBe(6);
+    const old = ok<TrajectoryDetail>(await cast.admin.get(url(before.id)));
+    expect(old.progress.find((p) => p.type === "classroom_visit")?.min).toBe(3);
+  });
+});

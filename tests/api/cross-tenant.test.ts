@@ -15,7 +15,24 @@ let outsider: TestClient;
 let fixtures: Record<string, string>;
 const secrets: string[] = [];
 
-const TENANT_TABLES = ["memberships", "registrations", "invitations", "outbox", "audit_events"] as const;
+const TENANT_TABLES = [
+  "memberships",
+  "registrations",
+  "invitations",
+  "outbox",
+  "audit_events",
+  "regimes",
+  "trajectories",
+  "trajectory_participants",
+  "goals",
+  "goal_list_versions",
+  "meetings",
+  "feedback_records",
+  "feedback_seen",
+  "self_assessments",
+  "final_reports",
+  "calendar_feeds",
+] as const;
 
 async function snapshot() {
   const rows: Record<string, unknown> = {};
@@ -61,7 +78,9 @@ beforeAll(async () => {
       bodyText: "geheim",
     })
     .returning();
+  const linde = await lindeTrajectory();
   fixtures = {
+    ...linde,
     personId: daan?.membershipId ?? "",
     registrationId: registration?.id ?? "",
     invitationId: invitation?.id ?? "",
@@ -73,10 +92,68 @@ beforeAll(async () => {
     "daan.bakker@delinde.example",
     "nieuwe.collega@delinde.example",
     "Vertrouwelijk De Linde",
+    "Geheim traject De Linde",
   );
   outsider = await t.login("beheer@rivierenland.example");
 });
 afterAll(() => t.close());
+
+/** A trajectory of De Linde with a goal, a meeting with feedback, and a copied regime, made through the API. */
+async function lindeTrajectory() {
+  const json = async (response: Promise<{ statusCode: number; json(): unknown; body: string }>) => {
+    const r = await response;
+    if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
+    return (r.statusCode === 204 ? {} : r.json()) as Record<string, never>;
+  };
+  const client = await t.login("fatima.yilmaz@delinde.example");
+  const guide = await t.login("sanne.visser@netwerk.example");
+  await json(guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde }));
+  const admin = await t.login("beheer@delinde.example");
+  const people = (await json(client.get("/api/v1/trajectories/candidates"))) as {
+    trainees: { id: string; name: string }[];
+    guides: { id: string; name: string }[];
+  };
+  const today = new Date().toISOString().slice(0, 10);
+  const created = (await json(
+    client.post("/api/v1/trajectories", {
+      regimeKey: "werkbegeleiding_leerkracht",
+      title: "Geheim traject De Linde",
+      traineeId: people.trainees.find((p) => p.name === "Daan Bakker")?.id,
+      guideIds: [people.guides.find((p) => p.name === "Sanne Visser")?.id],
+      startsOn: today,
+      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    }),
+  )) as { id: string };
+  const withGoal = (await json(
+    guide.post(`/api/v1/trajectories/${created.id}/goals`, {
+      title: "Geheim doel",
+      rationale: "necessity",
+      successCriteria: "Zichtbaar",
+    }),
+  )) as { goals: { id: string }[] };
+  const meeting = (await json(
+    guide.post(`/api/v1/trajectories/${created.id}/meetings`, {
+      type: "feedback_conversation",
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+  )) as { id: string };
+  const withFeedback = (await json(
+    guide.put(`/api/v1/meetings/${meeting.id}/feedback`, {
+      version: null,
+      content: { summary: "Geheim", goals: [], agreements: [] },
+    }),
+  )) as { feedback: { id: string }[] };
+  const regime = (await json(admin.post("/api/v1/regimes", { basedOn: "coaching", name: "Coaching De Linde" }))) as {
+    id: string;
+  };
+  return {
+    trajectoryId: created.id,
+    goalId: withGoal.goals[0]?.id ?? "",
+    meetingId: meeting.id,
+    feedbackId: withFeedback.feedback[0]?.id ?? "",
+    regimeId: regime.id,
+  };
+}
 
 const methodsOf = (method: string | string[]) => (Array.isArray(method) ? method : [method]);
 

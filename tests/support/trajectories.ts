@@ -14,10 +14,15 @@ export interface TeacherCast {
 
 /** The people of the teacher trajectory at Onderwijsstichting Rivierenland. */
 export async function teacherCast(t: TestApp): Promise<TeacherCast> {
+  const adviser = await t.login("sanne.visser@netwerk.example");
+  // Sanne works for both organisations; this story is Rivierenland's.
+  const switched = await adviser.post("/api/v1/auth/organisation", { organisationId: t.orgs.rivier });
+  if (switched.statusCode !== 204) throw new Error(`switch failed: ${switched.body}`);
+  await adviser.refreshSession();
   return {
     director: await t.login("mohamed.bouali@rivierenland.example"),
     teacher: await t.login("lisa.dekker@rivierenland.example"),
-    adviser: await t.login("sanne.visser@netwerk.example"),
+    adviser,
     admin: await t.login("beheer@rivierenland.example"),
   };
 }

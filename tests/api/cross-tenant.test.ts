@@ -100,19 +100,18 @@ afterAll(() => t.close());
 
 /** A trajectory of De Linde with a goal, a meeting with feedback, and a copied regime, made through the API. */
 async function lindeTrajectory() {
-  const json = async (response: Promise<{ statusCode: number; json(): unknown; body: string }>) => {
+  const json = async <T = unknown>(response: Promise<{ statusCode: number; json(): unknown; body: string }>) => {
     const r = await response;
     if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
-    return (r.statusCode === 204 ? {} : r.json()) as Record<string, never>;
+    return (r.statusCode === 204 ? {} : r.json()) as T;
   };
   const client = await t.login("fatima.yilmaz@delinde.example");
   const guide = await t.login("sanne.visser@netwerk.example");
   await json(guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde }));
   const admin = await t.login("beheer@delinde.example");
-  const people = (await json(client.get("/api/v1/trajectories/candidates"))) as {
-    trainees: { id: string; name: string }[];
-    guides: { id: string; name: string }[];
-  };
+  const people = await json<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
+    client.get("/api/v1/trajectories/candidates"),
+  );
   const today = new Date().toISOString().slice(0, 10);
   const created = (await json(
     client.post("/api/v1/trajectories", {

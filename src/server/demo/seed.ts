@@ -5,6 +5,7 @@ import type { Db } from "../../db/connection.js";
 import { memberships, networks, organisations, registrations, users } from "../../db/schema.js";
 import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
+import { seedDemoTrajectories } from "./seed-trajectories.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEMO_PASSWORD = "Koers-demo-2026";
@@ -161,4 +162,5 @@ export async function seedDemo(db: Db) {
       }
     }
   });
+  await seedDemoTrajectories(db);
 }

@@ -5,6 +5,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { lockDataDir } from "./data-dir-lock.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -22,13 +23,23 @@ export interface Database {
   close(): Promise<void>;
 }
 
-/** PGlite with data on disk, or in memory (optionally started from a dumped data directory). */
+/**
+ * PGlite with data on disk, or in memory (optionally started from a dumped data directory).
+ * A data directory on disk is locked to this process until `close`.
+ */
 export async function openPglite(
   dataDir: string | undefined,
   loadDataDir?: Blob,
 ): Promise<Database & { client: PGlite }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  let client: PGlite;
+  try {
+    client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(loadDataDir ? { loadDataDir } : {}) });
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: "pglite",
@@ -38,7 +49,13 @@ export async function openPglite(
         if (after) await tx.query(after.sql, after.params);
       });
     },
-    close: () => client.close(),
+    async close() {
+      try {
+        await client.close();
+      } finally {
+        unlock();
+      }
+    },
     client,
   };
 }

@@ -163,13 +163,21 @@ export const regimes = pgTable("regimes", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
+export const regimeVersions = pgTable("regime_versions", {
+  organisationId: uuid("organisation_id").notNull(),
+  hash: text("hash").notNull(),
+  document: jsonb("document").$type<Regime>().notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
 export const trajectories = pgTable("trajectories", {
   id: uuid("id").primaryKey().defaultRandom(),
   organisationId: uuid("organisation_id").notNull(),
-  regime: jsonb("regime").$type<Regime>().notNull(),
+  regimeHash: text("regime_hash").notNull(),
   regimeKey: text("regime_key").notNull(),
   title: text("title").notNull(),
   status: text("status").notNull(),
+  closed: boolean("closed").notNull().default(false),
   startsOn: date("starts_on").notNull(),
   endsOn: date("ends_on").notNull(),
   plan: jsonb("plan").$type<Record<string, string>>().notNull().default({}),

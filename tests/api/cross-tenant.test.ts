@@ -22,6 +22,7 @@ const TENANT_TABLES = [
   "outbox",
   "audit_events",
   "regimes",
+  "regime_versions",
   "trajectories",
   "trajectory_participants",
   "goals",

@@ -15,15 +15,25 @@ CREATE TABLE regimes (
   UNIQUE (organisation_id, key)
 );
 
+-- Every regime document a trajectory ever started on, stored once per organisation under the
+-- SHA-256 of its content. Rows are never changed: a trajectory keeps the rules it started with.
+CREATE TABLE regime_versions (
+  organisation_id uuid NOT NULL REFERENCES organisations(id),
+  hash text NOT NULL,
+  document jsonb NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (organisation_id, hash)
+);
+
 CREATE TABLE trajectories (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   organisation_id uuid NOT NULL REFERENCES organisations(id),
-  -- The regime as it was when the trajectory started: later edits to the regime do not move
-  -- the rules under a running trajectory.
-  regime jsonb NOT NULL,
+  regime_hash text NOT NULL,
   regime_key text NOT NULL,
   title text NOT NULL,
   status text NOT NULL,
+  -- True once the status is one the regime calls terminal; lists and reminders skip these.
+  closed boolean NOT NULL DEFAULT false,
   starts_on date NOT NULL,
   ends_on date NOT NULL CHECK (ends_on >= starts_on),
   plan jsonb NOT NULL DEFAULT '{}',
@@ -35,7 +45,8 @@ CREATE TABLE trajectories (
   version integer NOT NULL DEFAULT 1,
   created_by uuid REFERENCES users(id),
   created_at timestamptz NOT NULL DEFAULT now(),
-  updated_at timestamptz NOT NULL DEFAULT now()
+  updated_at timestamptz NOT NULL DEFAULT now(),
+  FOREIGN KEY (organisation_id, regime_hash) REFERENCES regime_versions (organisation_id, hash)
 );
 CREATE INDEX trajectories_org_status_idx ON trajectories (organisation_id, status, starts_on DESC);
 
@@ -176,11 +187,13 @@ CREATE TABLE calendar_feeds (
   UNIQUE (organisation_id, user_id)
 );
 
-GRANT SELECT, INSERT, UPDATE, DELETE ON regimes, trajectories, trajectory_participants, goals, goal_list_versions,
+GRANT SELECT, INSERT, UPDATE, DELETE ON regimes, regime_versions, trajectories, trajectory_participants, goals, goal_list_versions,
   meetings, feedback_records, feedback_seen, self_assessments, final_reports, calendar_feeds TO koers_app;
 
 ALTER TABLE regimes ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant ON regimes USING (organisation_id = nullif(current_setting('app.org_id', true), '')::uuid);
+ALTER TABLE regime_versions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant ON regime_versions USING (organisation_id = nullif(current_setting('app.org_id', true), '')::uuid);
 ALTER TABLE trajectories ENABLE ROW LEVEL SECURITY;
 CREATE POLICY tenant ON trajectories USING (organisation_id = nullif(current_setting('app.org_id', true), '')::uuid);
 ALTER TABLE trajectory_participants ENABLE ROW LEVEL SECURITY;

@@ -10,7 +10,7 @@ export const isParticipant = (viewer: Viewer) => viewer.participantRoles.length 
 
 export const canViewTrajectory = (viewer: Viewer) => viewer.admin || isParticipant(viewer);
 
-export function canSee(viewer: Viewer, regime: Regime, part: VisiblePart): boolean {
+export function canSee(viewer: Viewer, regime: Pick<Regime, "participants">, part: VisiblePart): boolean {
   if (viewer.admin) return true;
   return viewer.participantRoles.some((role) => regime.participants.find((p) => p.role === role)?.sees.includes(part));
 }
@@ -49,7 +49,7 @@ export const canWriteReport = (viewer: Viewer) => is(viewer, "guide") || viewer.
  */
 export const canSeeMeeting = (
   viewer: Viewer,
-  regime: Regime,
+  regime: Pick<Regime, "participants">,
   meeting: { unannounced: boolean; status: string },
 ): boolean => {
   if (!canSee(viewer, regime, "meetings")) return false;
@@ -58,7 +58,7 @@ export const canSeeMeeting = (
 };
 
 /** Notes the guide marks confidential are for the trainee and guides, not the commissioner. */
-export const canSeeNotes = (viewer: Viewer, regime: Regime, meeting: { confidential: boolean }) =>
+export const canSeeNotes = (viewer: Viewer, regime: Pick<Regime, "participants">, meeting: { confidential: boolean }) =>
   canSee(viewer, regime, meeting.confidential ? "confidentialNotes" : "notes");
 
 export interface TrajectoryAbilities {

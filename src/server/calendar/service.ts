@@ -12,7 +12,7 @@ import {
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { type DueKind, whatIsDue } from "../../domain/trajectories/due.js";
-import { isTerminal, meetingType } from "../../domain/trajectories/evaluate.js";
+import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { newToken, sha256 } from "../auth/tokens.js";
@@ -92,13 +92,19 @@ export async function calendarFor(db: Db, token: string, now = new Date()): Prom
     const ids = mine.map((m) => m.id);
     if (!ids.length) return calendar.toString();
     const open = await tx
-      .select({ id: trajectories.id, regime: trajectories.regime, status: trajectories.status })
+      .select({ id: trajectories.id })
       .from(trajectories)
-      .where(and(eq(trajectories.organisationId, actor.organisationId), inArray(trajectories.id, ids)));
-    for (const { id, regime, status } of open) {
-      if (isTerminal(regime, status)) continue;
+      .where(
+        and(
+          eq(trajectories.organisationId, actor.organisationId),
+          inArray(trajectories.id, ids),
+          eq(trajectories.closed, false),
+        ),
+      );
+    for (const { id } of open) {
       const loaded = await loadTrajectory(tx, actor, id);
       const { row, viewer } = loaded;
+      const { regime } = row;
       for (const meeting of loaded.meetings) {
         if (meeting.status === "cancelled" || !canSeeMeeting(viewer, regime, meeting)) continue;
         const label = meetingType(regime, meeting.type)?.label[locale] ?? meeting.type;

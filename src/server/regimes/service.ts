@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { regimes } from "../../db/schema.js";
+import { regimes, regimeVersions } from "../../db/schema.js";
 import { BUILTIN_REGIMES, builtinRegime } from "../../domain/regimes/builtin.js";
 import { type Regime, regimeSchema } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
@@ -114,4 +115,28 @@ export async function updateRegime(tx: Tx, actor: Actor, id: string, input: { ve
     after: { version: updated.version },
   });
   return present(updated);
+}
+
+/** A stable text of a document: keys sorted at every level, so equal content gives an equal hash. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object")
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+      .join(",")}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * Keeps the regime as a trajectory starts on it, once per organisation and content, and
+ * answers its hash. Trajectories point at that version, so later edits never move their rules.
+ */
+export async function storeRegimeVersion(tx: Tx, actor: Actor, regime: Regime): Promise<string> {
+  const hash = createHash("sha256").update(canonical(regime)).digest("hex");
+  await tx
+    .insert(regimeVersions)
+    .values({ organisationId: actor.organisationId, hash, document: regime })
+    .onConflictDoNothing();
+  return hash;
 }

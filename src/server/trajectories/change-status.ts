@@ -3,10 +3,10 @@ import type { Tx } from "../../db/connection.js";
 import { goals, trajectories, trajectoryParticipants } from "../../db/schema.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { checkTransition, describeBlocker, findTransition } from "../../domain/trajectories/evaluate.js";
+import { checkTransition, describeBlocker, findTransition, isTerminal } from "../../domain/trajectories/evaluate.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { HttpProblem, invalid } from "../http/problem.js";
-import { findRegime } from "../regimes/service.js";
+import { findRegime, storeRegimeVersion } from "../regimes/service.js";
 import { updateVersioned } from "../tenancy.js";
 import { type LoadedTrajectory, loadTrajectory, stateOf } from "./load-trajectory.js";
 
@@ -51,7 +51,7 @@ export async function changeStatus(
     tx,
     trajectories,
     { id: trajectoryId, organisationId: actor.organisationId, expectedVersion: loaded.row.version },
-    { status: transition.to, statusReason: reason },
+    { status: transition.to, statusReason: reason, closed: isTerminal(regime, transition.to) },
   );
   const escalatedTo = transition.effect === "escalate" ? await escalate(tx, actor, loaded) : null;
   await recordAudit(tx, actor, {
@@ -83,7 +83,7 @@ async function escalate(tx: Tx, actor: Actor, loaded: LoadedTrajectory): Promise
     .insert(trajectories)
     .values({
       organisationId: actor.organisationId,
-      regime,
+      regimeHash: await storeRegimeVersion(tx, actor, regime),
       regimeKey: regime.key,
       title: loaded.row.title,
       status: regime.initialStatus,

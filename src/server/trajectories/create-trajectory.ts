@@ -6,7 +6,7 @@ import { type Actor, hasRole, type Role } from "../../domain/roles.js";
 import type { CreateTrajectoryInput } from "../../domain/trajectories/api.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { invalid } from "../http/problem.js";
-import { findRegime } from "../regimes/service.js";
+import { findRegime, storeRegimeVersion } from "../regimes/service.js";
 
 const ORG_ROLE: Record<ParticipantRole, Role> = { trainee: "trainee", guide: "guide", commissioner: "client" };
 
@@ -64,7 +64,7 @@ export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajec
     .insert(trajectories)
     .values({
       organisationId: actor.organisationId,
-      regime,
+      regimeHash: await storeRegimeVersion(tx, actor, regime),
       regimeKey: regime.key,
       title: input.title,
       status: regime.initialStatus,

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, exists, ilike, inArray, min, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
+import { meetings, memberships, regimeVersions, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
+import type { Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { DueItemView, TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
@@ -34,11 +35,20 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
       id: trajectories.id,
       title: trajectories.title,
       status: trajectories.status,
-      regime: trajectories.regime,
+      regimeName: sql<Regime["name"]>`${regimeVersions.document}->'name'`,
+      statuses: sql<Regime["statuses"]>`${regimeVersions.document}->'statuses'`,
+      participants: sql<Regime["participants"]>`${regimeVersions.document}->'participants'`,
       startsOn: trajectories.startsOn,
       endsOn: trajectories.endsOn,
     })
     .from(trajectories)
+    .innerJoin(
+      regimeVersions,
+      and(
+        eq(regimeVersions.organisationId, trajectories.organisationId),
+        eq(regimeVersions.hash, trajectories.regimeHash),
+      ),
+    )
     .where(
       and(
         eq(trajectories.organisationId, org),
@@ -71,19 +81,18 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
     const next = upcoming
       .filter(
         (u) =>
-          u.trajectoryId === row.id &&
-          canSeeMeeting(viewer, row.regime, { unannounced: u.unannounced, status: "planned" }),
+          u.trajectoryId === row.id && canSeeMeeting(viewer, row, { unannounced: u.unannounced, status: "planned" }),
       )
       .map((u) => u.at)
       .filter((at): at is Date => at !== null)
       .sort((a, b) => a.getTime() - b.getTime())[0];
-    const status = row.regime.statuses.find((s) => s.key === row.status);
+    const status = row.statuses.find((s) => s.key === row.status);
     return {
       id: row.id,
       title: row.title,
       status: row.status,
       statusLabel: status?.label ?? { nl: row.status, en: row.status },
-      regimeName: row.regime.name,
+      regimeName: row.regimeName,
       startsOn: row.startsOn,
       endsOn: row.endsOn,
       trainee: own.find((p) => p.role === "trainee")?.name ?? null,
@@ -119,8 +128,7 @@ export async function listDue(tx: Tx, actor: Actor, dueOf: DueLoader): Promise<D
       and(
         eq(trajectoryParticipants.organisationId, actor.organisationId),
         eq(trajectoryParticipants.userId, actor.userId),
-        sql`not exists (select 1 from jsonb_array_elements(${trajectories.regime}->'statuses') s
-                         where s->>'key' = ${trajectories.status} and (s->>'terminal')::boolean)`,
+        eq(trajectories.closed, false),
       ),
     )
     .limit(100);

@@ -9,18 +9,20 @@ import {
   goals,
   meetings,
   memberships,
+  regimeVersions,
   selfAssessments,
   trajectories,
   trajectoryParticipants,
   users,
 } from "../../db/schema.js";
-import type { ParticipantRole } from "../../domain/regimes/schema.js";
+import type { ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { GoalSnapshot, MeetingFacts, TrajectoryState, Viewer } from "../../domain/trajectories/model.js";
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 
-export type TrajectoryRow = typeof trajectories.$inferSelect;
+/** A trajectory with the regime it started on. */
+export type TrajectoryRow = typeof trajectories.$inferSelect & { regime: Regime };
 export type GoalRow = typeof goals.$inferSelect;
 export type MeetingRow = typeof meetings.$inferSelect;
 export type FeedbackRow = typeof feedbackRecords.$inferSelect;
@@ -93,12 +95,20 @@ export async function loadTrajectory(
 ): Promise<LoadedTrajectory> {
   const org = actor.organisationId;
   const query = tx
-    .select()
+    .select({ trajectory: trajectories, regime: regimeVersions.document })
     .from(trajectories)
+    .innerJoin(
+      regimeVersions,
+      and(
+        eq(regimeVersions.organisationId, trajectories.organisationId),
+        eq(regimeVersions.hash, trajectories.regimeHash),
+      ),
+    )
     .where(and(eq(trajectories.id, trajectoryId), eq(trajectories.organisationId, org)))
     .limit(1);
-  const [row] = options.forUpdate ? await query.for("update") : await query;
-  if (!row) throw notFound();
+  const [found] = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
+  if (!found) throw notFound();
+  const row: TrajectoryRow = { ...found.trajectory, regime: found.regime };
   const participants = (await loadParticipants(tx, org, [row.id])).map(({ trajectoryId: _, ...p }) => p);
   const viewer = viewerOf(actor, participants);
   if (!canViewTrajectory(viewer)) throw notFound();

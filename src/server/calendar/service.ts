@@ -17,7 +17,7 @@ import { canSeeMeeting } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { newToken, sha256 } from "../auth/tokens.js";
 import { inTenant } from "../tenancy.js";
-import { loadTrajectory, stateOf } from "../trajectories/load-trajectory.js";
+import { loadTrajectories, stateOf } from "../trajectories/load-trajectory.js";
 
 export async function feedStatus(tx: Tx, actor: Actor) {
   const [feed] = await tx
@@ -101,8 +101,11 @@ export async function calendarFor(db: Db, token: string, now = new Date()): Prom
           eq(trajectories.closed, false),
         ),
       );
-    for (const { id } of open) {
-      const loaded = await loadTrajectory(tx, actor, id);
+    for (const loaded of await loadTrajectories(
+      tx,
+      actor,
+      open.map((o) => o.id),
+    )) {
       const { row, viewer } = loaded;
       const { regime } = row;
       for (const meeting of loaded.meetings) {

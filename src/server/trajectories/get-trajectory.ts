@@ -40,9 +40,3 @@ export async function getTrajectory(
   const loaded = await loadTrajectory(tx, actor, trajectoryId);
   return presentTrajectory(loaded, await linksOf(tx, actor, loaded), locale, now);
 }
-
-/** What is due for this person in one trajectory. */
-export async function dueIn(tx: Tx, actor: Actor, trajectoryId: string) {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId);
-  return presentTrajectory(loaded, { escalatedFrom: null, escalatedTo: null }, "nl", new Date()).due;
-}

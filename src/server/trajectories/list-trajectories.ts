@@ -5,7 +5,8 @@ import type { Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { DueItemView, TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
-import { loadParticipants, viewerOf } from "./load-trajectory.js";
+import { loadParticipants, loadTrajectories, viewerOf } from "./load-trajectory.js";
+import { dueFor } from "./present-trajectory.js";
 
 interface ListFilter {
   status?: string;
@@ -116,10 +117,8 @@ export async function listCandidates(tx: Tx, actor: Actor) {
   return { trainees: withRole("trainee"), guides: withRole("guide"), commissioners: withRole("client") };
 }
 
-export type DueLoader = (tx: Tx, actor: Actor, trajectoryId: string) => Promise<DueItemView[]>;
-
 /** Everything due for this person across the open trajectories they take part in. */
-export async function listDue(tx: Tx, actor: Actor, dueOf: DueLoader): Promise<DueItemView[]> {
+export async function listDue(tx: Tx, actor: Actor, now = new Date()): Promise<DueItemView[]> {
   const rows = await tx
     .selectDistinct({ id: trajectoryParticipants.trajectoryId })
     .from(trajectoryParticipants)
@@ -131,8 +130,13 @@ export async function listDue(tx: Tx, actor: Actor, dueOf: DueLoader): Promise<D
         eq(trajectories.closed, false),
       ),
     )
-    .limit(100);
-  const items: DueItemView[] = [];
-  for (const row of rows) items.push(...(await dueOf(tx, actor, row.id)));
-  return items.sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
+    .limit(200);
+  const loaded = await loadTrajectories(
+    tx,
+    actor,
+    rows.map((r) => r.id),
+  );
+  return loaded
+    .flatMap((trajectory) => dueFor(trajectory, now))
+    .sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
 }

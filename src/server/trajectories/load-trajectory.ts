@@ -93,6 +93,22 @@ export async function loadTrajectory(
   trajectoryId: string,
   options: { forUpdate?: boolean } = {},
 ): Promise<LoadedTrajectory> {
+  const [loaded] = await loadTrajectories(tx, actor, [trajectoryId], options);
+  if (!loaded) throw notFound();
+  return loaded;
+}
+
+/**
+ * Loads the trajectories with these ids that the actor may see, with everything the
+ * evaluators need, in the same nine queries however many there are.
+ */
+export async function loadTrajectories(
+  tx: Tx,
+  actor: Actor,
+  trajectoryIds: string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedTrajectory[]> {
+  if (!trajectoryIds.length) return [];
   const org = actor.organisationId;
   const query = tx
     .select({ trajectory: trajectories, regime: regimeVersions.document })
@@ -104,21 +120,31 @@ export async function loadTrajectory(
         eq(regimeVersions.hash, trajectories.regimeHash),
       ),
     )
-    .where(and(eq(trajectories.id, trajectoryId), eq(trajectories.organisationId, org)))
-    .limit(1);
-  const [found] = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
-  if (!found) throw notFound();
-  const row: TrajectoryRow = { ...found.trajectory, regime: found.regime };
-  const participants = (await loadParticipants(tx, org, [row.id])).map(({ trajectoryId: _, ...p }) => p);
-  const viewer = viewerOf(actor, participants);
-  if (!canViewTrajectory(viewer)) throw notFound();
+    .where(and(inArray(trajectories.id, trajectoryIds), eq(trajectories.organisationId, org)));
+  const found = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
+  const allParticipants = await loadParticipants(
+    tx,
+    org,
+    found.map((f) => f.trajectory.id),
+  );
+  const visible = found
+    .map(({ trajectory, regime }) => {
+      const participants = allParticipants
+        .filter((p) => p.trajectoryId === trajectory.id)
+        .map(({ trajectoryId: _, ...p }) => p);
+      return { row: { ...trajectory, regime } as TrajectoryRow, participants, viewer: viewerOf(actor, participants) };
+    })
+    .filter((t) => canViewTrajectory(t.viewer));
+  if (!visible.length) return [];
 
-  const inTrajectory = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
-    and(eq(table.organisationId, org), eq(table.trajectoryId, row.id));
+  const ids = visible.map((t) => t.row.id);
+  const inTrajectories = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
+    and(eq(table.organisationId, org), inArray(table.trajectoryId, ids));
   const [goalRows, lists, meetingRows, feedbackRows, assessmentRows, reports] = await Promise.all([
-    tx.select().from(goals).where(inTrajectory(goals)).orderBy(asc(goals.position)),
+    tx.select().from(goals).where(inTrajectories(goals)).orderBy(asc(goals.position)),
     tx
       .select({
+        trajectoryId: goalListVersions.trajectoryId,
         number: goalListVersions.number,
         goals: goalListVersions.goals,
         approvedAt: goalListVersions.approvedAt,
@@ -126,12 +152,12 @@ export async function loadTrajectory(
       })
       .from(goalListVersions)
       .innerJoin(users, eq(users.id, goalListVersions.approvedBy))
-      .where(inTrajectory(goalListVersions))
+      .where(inTrajectories(goalListVersions))
       .orderBy(asc(goalListVersions.number)),
-    tx.select().from(meetings).where(inTrajectory(meetings)).orderBy(asc(meetings.startsAt)),
-    tx.select().from(feedbackRecords).where(inTrajectory(feedbackRecords)).orderBy(asc(feedbackRecords.number)),
-    tx.select().from(selfAssessments).where(inTrajectory(selfAssessments)),
-    tx.select().from(finalReports).where(inTrajectory(finalReports)).limit(1),
+    tx.select().from(meetings).where(inTrajectories(meetings)).orderBy(asc(meetings.startsAt)),
+    tx.select().from(feedbackRecords).where(inTrajectories(feedbackRecords)).orderBy(asc(feedbackRecords.number)),
+    tx.select().from(selfAssessments).where(inTrajectories(selfAssessments)),
+    tx.select().from(finalReports).where(inTrajectories(finalReports)),
   ]);
   const seen = feedbackRows.length
     ? await tx
@@ -151,18 +177,21 @@ export async function loadTrajectory(
           ),
         )
     : [];
-  return {
-    row,
-    viewer,
-    participants,
-    goals: goalRows,
-    goalLists: lists,
-    meetings: meetingRows,
-    feedback: feedbackRows,
-    seen,
-    selfAssessments: assessmentRows,
-    report: reports[0] ?? null,
-  };
+  return visible.map(({ row, participants, viewer }) => {
+    const feedback = feedbackRows.filter((f) => f.trajectoryId === row.id);
+    return {
+      row,
+      viewer,
+      participants,
+      goals: goalRows.filter((g) => g.trajectoryId === row.id),
+      goalLists: lists.filter((l) => l.trajectoryId === row.id).map(({ trajectoryId: _, ...l }) => l),
+      meetings: meetingRows.filter((m) => m.trajectoryId === row.id),
+      feedback,
+      seen: seen.filter((s) => feedback.some((f) => f.id === s.feedbackRecordId)),
+      selfAssessments: assessmentRows.filter((a) => a.trajectoryId === row.id),
+      report: reports.find((r) => r.trajectoryId === row.id) ?? null,
+    };
+  });
 }
 
 export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({

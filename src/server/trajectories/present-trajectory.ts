@@ -1,5 +1,5 @@
 import type { Locale } from "../../domain/regimes/schema.js";
-import type { MeetingSummary, TrajectoryDetail } from "../../domain/trajectories/api.js";
+import type { DueItemView, MeetingSummary, TrajectoryDetail } from "../../domain/trajectories/api.js";
 import { whatIsDue } from "../../domain/trajectories/due.js";
 import {
   availableTransitions,
@@ -36,16 +36,33 @@ export function ratingsOf(loaded: LoadedTrajectory) {
   );
 }
 
+/** The state as this viewer may know it: the trainee's counts leave out unannounced visits still to come. */
+function visibleStateOf(loaded: LoadedTrajectory) {
+  const state = stateOf(loaded);
+  const visible = new Set(
+    loaded.meetings.filter((m) => canSeeMeeting(loaded.viewer, loaded.row.regime, m)).map((m) => m.id),
+  );
+  return { state, visibleState: { ...state, meetings: state.meetings.filter((m) => visible.has(m.id)) } };
+}
+
+/** What is due for this viewer in this trajectory. */
+export function dueFor(loaded: LoadedTrajectory, now: Date): DueItemView[] {
+  const { visibleState } = visibleStateOf(loaded);
+  return whatIsDue(visibleState, loaded.viewer, now.toISOString()).map((item) => ({
+    ...item,
+    trajectoryId: loaded.row.id,
+    trajectoryTitle: loaded.row.title,
+  }));
+}
+
 /** What leaves the server about a trajectory: only the parts this viewer may see. */
 export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale: Locale, now: Date): TrajectoryDetail {
   const { row, viewer } = loaded;
   const regime = row.regime;
-  const state = stateOf(loaded);
+  const { state, visibleState } = visibleStateOf(loaded);
   const sees = (part: Parameters<typeof canSee>[2]) => canSee(viewer, regime, part);
   const facts = new Map(meetingFacts(loaded).map((f) => [f.id, f]));
   const visibleMeetings = loaded.meetings.filter((m) => canSeeMeeting(viewer, regime, m));
-  // The trainee's counts and hours leave out unannounced visits still to come, or they would tell.
-  const visibleState = { ...state, meetings: state.meetings.filter((m) => visibleMeetings.some((v) => v.id === m.id)) };
 
   const meetings: MeetingSummary[] = visibleMeetings.map((m) => {
     const fact = facts.get(m.id);
@@ -67,11 +84,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     };
   });
 
-  const due = whatIsDue(visibleState, viewer, now.toISOString()).map((item) => ({
-    ...item,
-    trajectoryId: row.id,
-    trajectoryTitle: row.title,
-  }));
+  const due = dueFor(loaded, now);
 
   return {
     id: row.id,

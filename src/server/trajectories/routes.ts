@@ -36,7 +36,7 @@ import { renderFinalReportPdf } from "./documents/render-final-report.js";
 import { billingInput, fileName, finalReportInput } from "./export-documents.js";
 import { markSeen, saveFeedback, saveSelfAssessment, shareFeedback } from "./feedback.js";
 import { finaliseReport, getReport, saveReport } from "./final-report.js";
-import { dueIn, getTrajectory } from "./get-trajectory.js";
+import { getTrajectory } from "./get-trajectory.js";
 import { listCandidates, listDue, listTrajectories } from "./list-trajectories.js";
 import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
 import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
@@ -315,6 +315,6 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/due", { schema: { tags, response: { 200: z.object({ items: z.array(dueItemSchema) }) } } }, (request) => {
     requireAuth(request);
-    return withTenant(request, async (tx, actor) => ({ items: await listDue(tx, actor, dueIn) }));
+    return withTenant(request, async (tx, actor) => ({ items: await listDue(tx, actor) }));
   });
 };

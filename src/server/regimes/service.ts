@@ -128,12 +128,15 @@ function canonical(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** The SHA-256 of a regime's canonical text: the key its stored version goes by. */
+export const regimeHash = (regime: Regime): string => createHash("sha256").update(canonical(regime)).digest("hex");
+
 /**
  * Keeps the regime as a trajectory starts on it, once per organisation and content, and
  * answers its hash. Trajectories point at that version, so later edits never move their rules.
  */
 export async function storeRegimeVersion(tx: Tx, actor: Actor, regime: Regime): Promise<string> {
-  const hash = createHash("sha256").update(canonical(regime)).digest("hex");
+  const hash = regimeHash(regime);
   await tx
     .insert(regimeVersions)
     .values({ organisationId: actor.organisationId, hash, document: regime })

@@ -1,0 +1,119 @@
+import { Alert, Button, Checkbox, Group, Paper, Stack, Text } from "@mantine/core";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError, api } from "../../api";
+import { formatDateTime } from "../../i18n";
+import { notifySuccess } from "../../people/components/notify";
+import { FormError } from "../../shell/FormError";
+import { pick } from "../format";
+import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
+import { Tag } from "./Tag";
+
+/**
+ * The trainee's consent to the regime's agreements, item by item. The trainee ticks and
+ * consents; everyone else sees who consented to what, and when.
+ */
+export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
+  const { t, i18n } = useTranslation("trajectories");
+  const { t: tc } = useTranslation();
+  const lang = i18n.language;
+  const store = useStoreDetail();
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const trainee = detail.participants.find((p) => p.role === "trainee")?.name ?? t("consents.theTrainee");
+  const given = (key: string) => detail.consents[key]?.given === true;
+  const open = detail.regime.consents.filter((c) => !given(c.key));
+
+  async function consent() {
+    setBusy(true);
+    setError(null);
+    try {
+      const fresh = await api<TrajectoryDetail>(`${trajectoryApi(detail.id)}/consents`, { body: { consents: chosen } });
+      await store(fresh);
+      setChosen([]);
+      notifySuccess(t("consents.saved", { count: chosen.length }));
+    } catch (e) {
+      setError(e instanceof ApiError ? (Object.values(e.fieldErrors)[0] ?? e.problem.title) : tc("errors.offline"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (detail.abilities.consent) {
+    return (
+      <Stack gap="sm">
+        <Text size="sm">{t("consents.introTrainee")}</Text>
+        {open.length === 0 && (
+          <Alert color="green" variant="light" role="status">
+            {t("consents.allGiven")}
+          </Alert>
+        )}
+        <Checkbox.Group
+          value={[...detail.regime.consents.filter((c) => given(c.key)).map((c) => c.key), ...chosen]}
+          onChange={(value) => setChosen(value.filter((key) => !given(key)))}
+          label={t("consents.agreements")}
+        >
+          <Stack gap="sm" mt="xs">
+            {detail.regime.consents.map((c) => {
+              const record = detail.consents[c.key];
+              return given(c.key) ? (
+                <Checkbox
+                  key={c.key}
+                  value={c.key}
+                  disabled
+                  label={pick(c.label, lang)}
+                  description={t("consents.givenAt", { when: formatDateTime(record?.at, lang) })}
+                />
+              ) : (
+                <Checkbox key={c.key} value={c.key} label={pick(c.label, lang)} />
+              );
+            })}
+          </Stack>
+        </Checkbox.Group>
+        <FormError message={error} />
+        {open.length > 0 && (
+          <Group gap="sm">
+            <Button onClick={consent} loading={busy} disabled={chosen.length === 0}>
+              {t("consents.submit")}
+            </Button>
+            <Button variant="subtle" onClick={() => setChosen(open.map((c) => c.key))}>
+              {t("consents.selectAll")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="sm">
+      <Text size="sm">
+        {t("consents.introOthers", {
+          name: trainee,
+          given: detail.regime.consents.length - open.length,
+          total: detail.regime.consents.length,
+        })}
+      </Text>
+      <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }} aria-label={t("consents.agreements")}>
+        {detail.regime.consents.map((c) => {
+          const record = detail.consents[c.key];
+          return (
+            <Paper component="li" key={c.key} withBorder p="sm" radius="sm">
+              <Text size="sm">{pick(c.label, lang)}</Text>
+              {given(c.key) ? (
+                <Text size="sm" c="green.9" mt={4}>
+                  {t("consents.givenBy", { name: trainee, when: formatDateTime(record?.at, lang) })}
+                </Text>
+              ) : (
+                <Group mt={4}>
+                  <Tag color="gray">{t("consents.notYet")}</Tag>
+                </Group>
+              )}
+            </Paper>
+          );
+        })}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,290 @@
+import {
+  Alert,
+  Anchor,
+  Button,
+  Card,
+  Checkbox,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { MeetingDetail } from "../../../domain/trajectories/api";
+import { api } from "../../api";
+import { useApiSubmit } from "../../forms";
+import { formatDateTime } from "../../i18n";
+import { notifySuccess } from "../../people/components/notify";
+import { FormError } from "../../shell/FormError";
+import { laterDate, localDateTime, meetingPath, pick, todayIso } from "../format";
+import { type TrajectoryDetail, trajectoryApi, trajectoryKeys } from "../model";
+import { renameFields } from "./errors";
+import { Tag } from "./Tag";
+
+const statusColors = { planned: "blue", held: "green", cancelled: "gray" } as const;
+
+/** Meetings: how far each kind is against the regime's numbers, every meeting, and planning one. */
+export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
+  const { t, i18n } = useTranslation("trajectories");
+  const lang = i18n.language;
+  const { regime } = detail;
+  const typeLabel = (key: string) => pick(regime.meetingTypes.find((m) => m.key === key)?.label, lang, key);
+  const meetings = [...(detail.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const over = detail.progress.filter((p) => p.overMax);
+
+  return (
+    <Stack gap="lg">
+      <Stack gap="sm" component="section" aria-labelledby="meetings-progress">
+        <Title order={3} size="h4" id="meetings-progress">
+          {t("meetings.progress")}
+        </Title>
+        {over.map((p) => (
+          <Alert key={p.type} color="orange" variant="light" styles={{ title: { color: "var(--mantine-color-text)" } }}>
+            {t("meetings.overMax", { type: typeLabel(p.type).toLowerCase(), max: p.max ?? 0, held: p.held })}
+          </Alert>
+        ))}
+        <Table verticalSpacing="xs" aria-labelledby="meetings-progress">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th scope="col">{t("meetings.type")}</Table.Th>
+              <Table.Th scope="col">{t("meetings.held")}</Table.Th>
+              <Table.Th scope="col">{t("meetings.planned")}</Table.Th>
+              <Table.Th scope="col">{t("meetings.required")}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {detail.progress.map((p) => (
+              <Table.Tr key={p.type}>
+                <Table.Th scope="row" fw={500}>
+                  {typeLabel(p.type)}
+                </Table.Th>
+                <Table.Td>
+                  <Group gap={6} wrap="nowrap">
+                    <span>{p.held}</span>
+                    {p.overMax && (
+                      <Tag color="orange" size="sm">
+                        {t("meetings.aboveMax")}
+                      </Tag>
+                    )}
+                    {p.missing === 0 && p.min > 0 && !p.overMax && (
+                      <Tag color="green" size="sm">
+                        {t("meetings.enough")}
+                      </Tag>
+                    )}
+                  </Group>
+                </Table.Td>
+                <Table.Td>{p.planned}</Table.Td>
+                <Table.Td>
+                  {p.min === 0
+                    ? p.max === null
+                      ? t("meetings.asNeeded")
+                      : t("meetings.atMost", { max: p.max })
+                    : p.max === null
+                      ? t("meetings.atLeast", { min: p.min })
+                      : p.min === p.max
+                        ? String(p.min)
+                        : t("meetings.range", { min: p.min, max: p.max })}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Stack>
+
+      <Stack gap="sm" component="section" aria-labelledby="meetings-all">
+        <Title order={3} size="h4" id="meetings-all">
+          {t("meetings.all")}
+        </Title>
+        {meetings.length === 0 && <Text size="sm">{t("meetings.empty")}</Text>}
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }} aria-labelledby="meetings-all">
+          {meetings.map((m) => (
+            <Paper component="li" key={m.id} withBorder p="sm" radius="sm">
+              <Anchor component={Link} to={meetingPath(detail.id, m.id)} fw={500}>
+                {t("meetings.linkText", { type: typeLabel(m.type), when: formatDateTime(m.startsAt, lang) })}
+              </Anchor>
+              <Text size="sm" c="dimmed">
+                {t("meetings.minutes", { count: m.durationMinutes })}
+                {m.location ? ` · ${m.location}` : ""}
+              </Text>
+              <Group gap={6} mt={6}>
+                <Tag color={statusColors[m.status]} size="sm">
+                  {t(`meetings.status.${m.status}`)}
+                </Tag>
+                {m.unannounced && (
+                  <Tag color="orange" size="sm">
+                    {t("meetings.unannounced")}
+                  </Tag>
+                )}
+                {m.selfAssessed && (
+                  <Tag color="teal" size="sm">
+                    {t("meetings.selfAssessed")}
+                  </Tag>
+                )}
+                {m.feedbackShared && (
+                  <Tag color="violet" size="sm">
+                    {t("meetings.feedbackShared")}
+                  </Tag>
+                )}
+                {m.feedbackUnseen && (
+                  <Tag color="red" size="sm">
+                    {t("meetings.feedbackUnseen")}
+                  </Tag>
+                )}
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      </Stack>
+
+      {detail.abilities.planMeetings && <PlanMeeting detail={detail} />}
+    </Stack>
+  );
+}
+
+interface MeetingValues extends Record<string, unknown> {
+  type: string;
+  date: string;
+  time: string;
+  durationMinutes: number | string;
+  unannounced: boolean;
+  location: string;
+}
+
+/** One meeting: its kind, when, how long; unannounced only where the kind allows it. */
+function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
+  const { t, i18n } = useTranslation("trajectories");
+  const lang = i18n.language;
+  const queryClient = useQueryClient();
+  const { regime } = detail;
+  const first = regime.meetingTypes[0];
+  const form = useForm<MeetingValues>({
+    initialValues: {
+      type: first?.key ?? "",
+      date: laterDate(detail.startsOn, todayIso()),
+      time: "09:00",
+      durationMinutes: first?.defaultMinutes ?? 60,
+      unannounced: false,
+      location: "",
+    },
+    validate: {
+      date: (v) => (v ? null : t("validation.required")),
+      time: (v) => (/^\d{2}:\d{2}$/.test(v) ? null : t("validation.required")),
+      durationMinutes: (v) =>
+        Number.isInteger(Number(v)) && Number(v) >= 1 && Number(v) <= 1440 && v !== ""
+          ? null
+          : t("validation.wholeNumber", { min: 1, max: 1440 }),
+    },
+  });
+  const { run, formError } = useApiSubmit(form);
+  const type = regime.meetingTypes.find((m) => m.key === form.values.type);
+  const progress = detail.progress.find((p) => p.type === form.values.type);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const startsAt = localDateTime(values.date, values.time);
+      if (!startsAt) {
+        form.setFieldError("date", t("validation.required"));
+        return;
+      }
+      try {
+        await api<MeetingDetail>(`${trajectoryApi(detail.id)}/meetings`, {
+          body: {
+            type: values.type,
+            startsAt,
+            durationMinutes: Number(values.durationMinutes),
+            unannounced: type?.mayBeUnannounced ? values.unannounced : false,
+            location: values.location.trim() || null,
+          },
+        });
+      } catch (error) {
+        throw renameFields(error, { startsAt: "date" });
+      }
+      await queryClient.invalidateQueries({ queryKey: trajectoryKeys.detail(detail.id) });
+      await queryClient.invalidateQueries({ queryKey: ["trajectories", "list"] });
+      await queryClient.invalidateQueries({ queryKey: trajectoryKeys.due });
+      notifySuccess(
+        t("meetings.plannedNotice", {
+          type: pick(type?.label, lang, values.type),
+          when: formatDateTime(startsAt, lang),
+        }),
+      );
+      form.setValues({ location: "", unannounced: false });
+    }),
+  );
+
+  return (
+    <Card withBorder component="section" aria-labelledby="meetings-plan">
+      <Title order={3} size="h4" id="meetings-plan" mb="sm">
+        {t("meetings.plan")}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <FormError message={formError} />
+          <NativeSelect
+            label={t("meetings.type")}
+            data={regime.meetingTypes.map((m) => ({ value: m.key, label: pick(m.label, lang) }))}
+            {...form.getInputProps("type")}
+            onChange={(event) => {
+              const next = regime.meetingTypes.find((m) => m.key === event.currentTarget.value);
+              form.setValues({
+                type: event.currentTarget.value,
+                durationMinutes: next?.defaultMinutes ?? form.values.durationMinutes,
+                unannounced: next?.mayBeUnannounced ? form.values.unannounced : false,
+              });
+            }}
+          />
+          {progress?.atMax && progress.max !== null && (
+            <Alert color="orange" variant="light">
+              {t("meetings.atMaxWarning", {
+                type: pick(type?.label, lang, form.values.type).toLowerCase(),
+                number: progress.held + progress.planned,
+                max: progress.max,
+              })}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <TextInput
+              type="date"
+              label={t("meetings.date")}
+              withAsterisk
+              min={detail.startsOn}
+              max={detail.endsOn}
+              {...form.getInputProps("date")}
+            />
+            <TextInput type="time" label={t("meetings.time")} withAsterisk {...form.getInputProps("time")} />
+            <NumberInput
+              label={t("meetings.duration")}
+              min={1}
+              max={1440}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps("durationMinutes")}
+            />
+          </SimpleGrid>
+          <TextInput label={t("meetings.location")} maxLength={300} {...form.getInputProps("location")} />
+          {type?.mayBeUnannounced && (
+            <Checkbox
+              label={t("meetings.unannouncedField")}
+              description={t("meetings.unannouncedHint")}
+              {...form.getInputProps("unannounced", { type: "checkbox" })}
+            />
+          )}
+          <Group>
+            <Button type="submit" loading={form.submitting}>
+              {t("meetings.planSubmit")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Card>
+  );
+}

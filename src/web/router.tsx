@@ -24,6 +24,9 @@ const ReportPage = lazy(() => import("./reports/ReportPage"));
 const RegimesPage = lazy(() => import("./regimes/RegimesPage"));
 const RegimePage = lazy(() => import("./regimes/RegimePage"));
 const CalendarPage = lazy(() => import("./calendar/CalendarPage"));
+const TrajectoriesPage = lazy(() => import("./trajectories/TrajectoriesPage"));
+const StartTrajectoryPage = lazy(() => import("./trajectories/StartTrajectoryPage"));
+const TrajectoryPage = lazy(() => import("./trajectories/TrajectoryPage"));
 
 function Loading() {
   const { t } = useTranslation();
@@ -46,6 +49,8 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
 }
 
 const admin: Role[] = ["admin"];
+/** Who may start a trajectory (the same rule as `canStartTrajectory`). */
+const starters: Role[] = ["client", "training_officer", "admin"];
 
 export const router = createBrowserRouter([
   { path: "/inloggen", element: <LoginPage /> },
@@ -120,6 +125,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <OutboxPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/trajecten",
+        element: (
+          <Guard>
+            <TrajectoriesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/trajecten/nieuw",
+        element: (
+          <Guard roles={starters}>
+            <StartTrajectoryPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/trajecten/:trajectoryId",
+        element: (
+          <Guard>
+            <TrajectoryPage />
           </Guard>
         ),
       },

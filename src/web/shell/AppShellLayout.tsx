@@ -12,6 +12,8 @@ interface NavItem {
   to: string;
   label: string;
   show: boolean;
+  /** Also marked while on a page below it (a trajectory under "Trajecten"). */
+  covers?: boolean;
 }
 
 export function AppShellLayout() {
@@ -25,6 +27,7 @@ export function AppShellLayout() {
 
   const items: NavItem[] = [
     { to: "/", label: t("nav.home"), show: true },
+    { to: "/trajecten", label: t("nav.trajectories"), show: true, covers: true },
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },
@@ -78,7 +81,9 @@ export function AppShellLayout() {
                 component={Link}
                 to={item.to}
                 label={item.label}
-                active={location.pathname === item.to}
+                active={
+                  location.pathname === item.to || (item.covers === true && location.pathname.startsWith(`${item.to}/`))
+                }
                 aria-current={location.pathname === item.to ? "page" : undefined}
                 onClick={close}
               />

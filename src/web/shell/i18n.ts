@@ -7,6 +7,7 @@ export default defineMessages(
     nav: {
       label: "Hoofdmenu",
       home: "Overzicht",
+      trajectories: "Trajecten",
       people: "Mensen",
       invitations: "Uitnodigingen",
       import: "Mensen importeren",
@@ -80,6 +81,7 @@ export default defineMessages(
     nav: {
       label: "Main menu",
       home: "Overview",
+      trajectories: "Trajectories",
       people: "People",
       invitations: "Invitations",
       import: "Import people",

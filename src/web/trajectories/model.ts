@@ -39,11 +39,13 @@ export function useTrajectory(id: string) {
   });
 }
 
-export function useRegimes() {
+/** The regimes to start from; only those who may start a trajectory (or manage regimes) read them. */
+export function useRegimes(enabled = true) {
   return useQuery({
     queryKey: trajectoryKeys.regimes,
     queryFn: () => api<{ items: RegimeView[]; canManage: boolean }>("/regimes"),
     staleTime: 60_000,
+    enabled,
   });
 }
 

@@ -1,0 +1,222 @@
+import {
+  Anchor,
+  Button,
+  Card,
+  Center,
+  Group,
+  Loader,
+  MultiSelect,
+  NativeSelect,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { hasRole } from "../../domain/roles";
+import { api } from "../api";
+import { useApiSubmit } from "../forms";
+import { notifySuccess } from "../people/components/notify";
+import { useSession } from "../session";
+import { FormError } from "../shell/FormError";
+import { PageTitle } from "../shell/PageTitle";
+import { pick, todayIso, trajectoryPath } from "./format";
+import { type TrajectoryDetail, useCandidates, useRegimes, useStoreDetail } from "./model";
+
+interface StartValues extends Record<string, unknown> {
+  regimeKey: string;
+  title: string;
+  traineeId: string;
+  guideIds: string[];
+  commissionerId: string;
+  startsOn: string;
+  endsOn: string;
+}
+
+/** Starting a trajectory: a regime, the people taking part and the agreed period. */
+export default function StartTrajectoryPage() {
+  const { t, i18n } = useTranslation("trajectories");
+  const { t: tc } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const store = useStoreDetail();
+  const session = useSession().data;
+  const me = session?.user?.name ?? "";
+  const iAmClient = hasRole({ roles: session?.organisation?.roles ?? [] }, "client");
+  const regimes = useRegimes();
+  const candidates = useCandidates();
+
+  const form = useForm<StartValues>({
+    initialValues: {
+      regimeKey: "",
+      title: "",
+      traineeId: "",
+      guideIds: [],
+      commissionerId: "",
+      startsOn: todayIso(),
+      endsOn: "",
+    },
+    validate: {
+      regimeKey: (v) => (v ? null : t("validation.required")),
+      title: (v) => (v.trim() ? null : t("validation.required")),
+      traineeId: (v) => (v ? null : t("validation.required")),
+      guideIds: (v) => (v.length ? null : t("validation.guideRequired")),
+      startsOn: (v) => (v ? null : t("validation.required")),
+      endsOn: (v, values) =>
+        !v ? t("validation.required") : v < values.startsOn ? t("validation.endBeforeStart") : null,
+    },
+  });
+  const { run, formError } = useApiSubmit(form);
+
+  const items = regimes.data?.items ?? [];
+  const regime = items.find((r) => r.key === form.values.regimeKey)?.document;
+  const part = (role: "trainee" | "guide" | "commissioner") => regime?.participants.find((p) => p.role === role);
+  const commissionerPart = part("commissioner");
+  const guideMax = part("guide")?.max ?? 10;
+
+  // As soon as the regimes are known, the first one is chosen; as an opdrachtgever, so am I.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the lists arrive
+  useEffect(() => {
+    if (!form.values.regimeKey && items[0]) form.setFieldValue("regimeKey", items[0].key);
+  }, [items.length]);
+  const commissioners = candidates.data?.commissioners ?? [];
+  const mine = commissioners.filter((c) => c.name === me);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the candidates arrive
+  useEffect(() => {
+    if (iAmClient && mine.length === 1 && mine[0] && !form.values.commissionerId)
+      form.setFieldValue("commissionerId", mine[0].id);
+  }, [candidates.data]);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const detail = await api<TrajectoryDetail>("/trajectories", {
+        body: {
+          regimeKey: values.regimeKey,
+          title: values.title,
+          traineeId: values.traineeId,
+          guideIds: values.guideIds,
+          commissionerId: values.commissionerId || null,
+          startsOn: values.startsOn,
+          endsOn: values.endsOn,
+        },
+      });
+      await store(detail);
+      notifySuccess(t("start.started", { title: detail.title }));
+      navigate(trajectoryPath(detail.id));
+    }),
+  );
+
+  const back = (
+    <Anchor component={Link} to="/trajecten" size="sm">
+      ← {t("detail.back")}
+    </Anchor>
+  );
+
+  if (regimes.isPending || candidates.isPending)
+    return (
+      <Stack>
+        {back}
+        <PageTitle>{t("start.title")}</PageTitle>
+        <Center p="xl">
+          <Loader aria-label={tc("loading")} />
+        </Center>
+      </Stack>
+    );
+
+  const loadError = regimes.error ?? candidates.error;
+  const noCommissioner = iAmClient
+    ? t("start.commissionerMe", { name: me })
+    : commissionerPart && commissionerPart.min === 0
+      ? t("start.commissionerNone")
+      : t("start.choose");
+
+  return (
+    <Stack>
+      {back}
+      <PageTitle>{t("start.title")}</PageTitle>
+      <FormError message={loadError ? loadError.message : null} />
+      <Card withBorder component="section" aria-label={t("start.title")}>
+        <form onSubmit={submit} noValidate>
+          <Stack>
+            <Text size="sm" c="dimmed">
+              {t("start.intro")}
+            </Text>
+            <FormError message={formError} />
+            <NativeSelect
+              label={t("start.regime")}
+              withAsterisk
+              {...form.getInputProps("regimeKey")}
+              data={items.map((r) => ({ value: r.key, label: pick(r.document.name, lang) }))}
+              description={regime ? pick(regime.description, lang) : undefined}
+            />
+            <TextInput
+              label={t("start.titleField")}
+              description={t("start.titleHint")}
+              withAsterisk
+              maxLength={200}
+              {...form.getInputProps("title")}
+            />
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <Select
+                label={pick(part("trainee")?.label, lang, t("start.trainee"))}
+                placeholder={t("start.choose")}
+                withAsterisk
+                searchable
+                nothingFoundMessage={t("start.nobody")}
+                data={(candidates.data?.trainees ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                {...form.getInputProps("traineeId")}
+                onChange={(value) => form.setFieldValue("traineeId", value ?? "")}
+              />
+              <MultiSelect
+                label={pick(part("guide")?.label, lang, t("start.guides"))}
+                description={guideMax > 1 ? t("start.guidesHint", { max: guideMax }) : undefined}
+                withAsterisk
+                searchable
+                maxValues={guideMax}
+                nothingFoundMessage={t("start.nobody")}
+                data={(candidates.data?.guides ?? []).map((c) => ({ value: c.id, label: c.name }))}
+                {...form.getInputProps("guideIds")}
+              />
+            </SimpleGrid>
+            {commissionerPart && (
+              <NativeSelect
+                label={pick(commissionerPart.label, lang, t("start.commissioner"))}
+                withAsterisk={commissionerPart.min > 0 && !iAmClient}
+                {...form.getInputProps("commissionerId")}
+                data={[
+                  // Empty means "myself" for an opdrachtgever; once found in the list, that entry says it.
+                  ...(iAmClient && mine.length === 1 ? [] : [{ value: "", label: noCommissioner }]),
+                  ...commissioners
+                    .filter((c) => !(iAmClient && mine.length !== 1 && c.name === me))
+                    .map((c) => ({ value: c.id, label: c.name })),
+                ]}
+              />
+            )}
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+              <TextInput type="date" label={t("start.startsOn")} withAsterisk {...form.getInputProps("startsOn")} />
+              <TextInput
+                type="date"
+                label={t("start.endsOn")}
+                withAsterisk
+                min={form.values.startsOn || undefined}
+                {...form.getInputProps("endsOn")}
+              />
+            </SimpleGrid>
+            <Group justify="flex-end" gap="sm">
+              <Button variant="default" component={Link} to="/trajecten">
+                {tc("actions.cancel")}
+              </Button>
+              <Button type="submit" loading={form.submitting}>
+                {t("start.submit")}
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      </Card>
+    </Stack>
+  );
+}

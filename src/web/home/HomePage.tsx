@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { hasRole } from "../../domain/roles";
 import { useSession } from "../session";
 import { PageTitle } from "../shell/PageTitle";
+import { DueOverview } from "../trajectories/components/DueOverview";
 
 export function HomePage() {
   const { t } = useTranslation("home");
@@ -42,7 +43,7 @@ export function HomePage() {
             </Group>
           </Card>
         )}
-        <Text c="dimmed">{t("soon")}</Text>
+        <DueOverview />
       </Stack>
     </>
   );

@@ -195,6 +195,7 @@ export default defineMessages(
     },
     meetings: {
       progress: "Voortgang per soort bijeenkomst",
+      progressLine: "{{held}} gehouden, {{planned}} gepland; afgesproken: {{agreed}}",
       type: "Soort bijeenkomst",
       held: "Gehouden",
       planned: "Gepland",
@@ -483,6 +484,7 @@ export default defineMessages(
     },
     meetings: {
       progress: "Progress per kind of meeting",
+      progressLine: "{{held}} held, {{planned}} planned; agreed: {{agreed}}",
       type: "Kind of meeting",
       held: "Held",
       planned: "Planned",

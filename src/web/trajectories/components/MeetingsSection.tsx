@@ -32,6 +32,26 @@ import { Tag } from "./Tag";
 
 const statusColors = { planned: "blue", held: "green", cancelled: "gray" } as const;
 
+type Progress = TrajectoryDetail["progress"][number];
+
+/** Above the maximum (a warning, not a refusal), or enough held for the regime's minimum. */
+function ProgressTags({ progress: p }: { progress: Progress }) {
+  const { t } = useTranslation("trajectories");
+  if (p.overMax)
+    return (
+      <Tag color="orange" size="sm">
+        {t("meetings.aboveMax")}
+      </Tag>
+    );
+  if (p.missing === 0 && p.min > 0)
+    return (
+      <Tag color="green" size="sm">
+        {t("meetings.enough")}
+      </Tag>
+    );
+  return null;
+}
+
 /** Meetings: how far each kind is against the regime's numbers, every meeting, and planning one. */
 export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
@@ -40,6 +60,16 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
   const typeLabel = (key: string) => pick(regime.meetingTypes.find((m) => m.key === key)?.label, lang, key);
   const meetings = [...(detail.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const over = detail.progress.filter((p) => p.overMax);
+  const agreed = (p: Progress) =>
+    p.min === 0
+      ? p.max === null
+        ? t("meetings.asNeeded")
+        : t("meetings.atMost", { max: p.max })
+      : p.max === null
+        ? t("meetings.atLeast", { min: p.min })
+        : p.min === p.max
+          ? String(p.min)
+          : t("meetings.range", { min: p.min, max: p.max });
 
   return (
     <Stack gap="lg">
@@ -52,7 +82,27 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
             {t("meetings.overMax", { type: typeLabel(p.type).toLowerCase(), max: p.max ?? 0, held: p.held })}
           </Alert>
         ))}
-        <Table verticalSpacing="xs" aria-labelledby="meetings-progress">
+        {/* On a phone a line per kind of meeting; from tablet width on, the table. */}
+        <Stack
+          hiddenFrom="sm"
+          component="ul"
+          gap="xs"
+          p={0}
+          m={0}
+          style={{ listStyle: "none" }}
+          aria-labelledby="meetings-progress"
+        >
+          {detail.progress.map((p) => (
+            <Paper component="li" key={p.type} withBorder p="sm" radius="sm">
+              <Text fw={500}>{typeLabel(p.type)}</Text>
+              <Text size="sm">
+                {t("meetings.progressLine", { held: p.held, planned: p.planned, agreed: agreed(p) })}
+              </Text>
+              <ProgressTags progress={p} />
+            </Paper>
+          ))}
+        </Stack>
+        <Table verticalSpacing="xs" aria-labelledby="meetings-progress" visibleFrom="sm">
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("meetings.type")}</Table.Th>
@@ -68,32 +118,13 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
                   {typeLabel(p.type)}
                 </Table.Th>
                 <Table.Td>
-                  <Group gap={6} wrap="nowrap">
+                  <Group gap={6}>
                     <span>{p.held}</span>
-                    {p.overMax && (
-                      <Tag color="orange" size="sm">
-                        {t("meetings.aboveMax")}
-                      </Tag>
-                    )}
-                    {p.missing === 0 && p.min > 0 && !p.overMax && (
-                      <Tag color="green" size="sm">
-                        {t("meetings.enough")}
-                      </Tag>
-                    )}
+                    <ProgressTags progress={p} />
                   </Group>
                 </Table.Td>
                 <Table.Td>{p.planned}</Table.Td>
-                <Table.Td>
-                  {p.min === 0
-                    ? p.max === null
-                      ? t("meetings.asNeeded")
-                      : t("meetings.atMost", { max: p.max })
-                    : p.max === null
-                      ? t("meetings.atLeast", { min: p.min })
-                      : p.min === p.max
-                        ? String(p.min)
-                        : t("meetings.range", { min: p.min, max: p.max })}
-                </Table.Td>
+                <Table.Td>{agreed(p)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

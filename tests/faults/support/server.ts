@@ -32,6 +32,18 @@ export function koersEnv(target: Target, extra: Record<string, string> = {}): No
 }
 
 const running = new Set<ChildProcess>();
+const groups = new WeakSet<ChildProcess>();
+
+/**
+ * Registers a child process for killAll. `group`: it was spawned detached, as the leader of its
+ * own process group, and killAll kills the whole group (npm, the shell and tsx under it).
+ */
+export function track(child: ChildProcess, group = false): ChildProcess {
+  running.add(child);
+  if (group) groups.add(child);
+  child.once("exit", () => running.delete(child));
+  return child;
+}
 
 export interface KoersProcess {
   url: string;
@@ -55,7 +67,7 @@ export async function startKoers(target: Target): Promise<KoersProcess> {
     env: koersEnv(target, { PORT: String(port), HOST: "127.0.0.1" }),
     stdio: ["ignore", "pipe", "pipe"],
   });
-  running.add(child);
+  track(child);
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
@@ -64,7 +76,6 @@ export async function startKoers(target: Target): Promise<KoersProcess> {
     output += chunk;
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  exited.then(() => running.delete(child));
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
@@ -91,13 +102,14 @@ export async function startKoers(target: Target): Promise<KoersProcess> {
   return { url, child, output: () => output, kill9: () => end("SIGKILL"), stop: () => end("SIGTERM") };
 }
 
-/** Kills every server a test started and has not stopped: call from afterEach, so a failing test leaves none. */
+/** Kills every process a test started and that still runs: call from afterEach, so a failing test leaves none. */
 export async function killAll(): Promise<void> {
   await Promise.all(
     [...running].map(async (child) => {
       if (child.exitCode === null && child.signalCode === null) {
         const gone = once(child, "exit");
-        child.kill("SIGKILL");
+        if (groups.has(child) && child.pid) process.kill(-child.pid, "SIGKILL");
+        else child.kill("SIGKILL");
         await gone;
       }
       running.delete(child);

@@ -102,7 +102,8 @@ export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
             <Paper component="li" key={c.key} withBorder p="sm" radius="sm">
               <Text size="sm">{pick(c.label, lang)}</Text>
               {given(c.key) ? (
-                <Text size="sm" c="green.9" mt={4}>
+                <Text size="sm" fw={500} mt={4}>
+                  <span aria-hidden="true">✓ </span>
                   {t("consents.givenBy", { name: trainee, when: formatDateTime(record?.at, lang) })}
                 </Text>
               ) : (

@@ -58,6 +58,8 @@ export default function RatingsChart({
                       { name: "self", label: t("ratings.self"), color: "orange.8", strokeDasharray: "5 5" },
                     ]}
                     yAxisProps={{ domain: [scale.min, scale.max], allowDecimals: false }}
+                    // Room at both ends, so the first and last points are not cut in half.
+                    xAxisProps={{ padding: { left: 16, right: 16 } }}
                     withLegend
                     connectNulls
                     accessibilityLayer={false}

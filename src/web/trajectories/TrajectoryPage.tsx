@@ -193,7 +193,7 @@ export default function TrajectoryPage() {
           )}
           {tabs.includes("consents") && (
             <Tabs.Panel value="consents" pt="md">
-              <ConsentsSection detail={detail} />
+              <ConsentsSection key={detail.id} detail={detail} />
             </Tabs.Panel>
           )}
           {tabs.includes("goals") && (

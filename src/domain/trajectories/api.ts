@@ -284,6 +284,8 @@ export const trajectoryListQuery = z.object({
 });
 
 export const candidatesSchema = z.object({
+  /** The requester's own person id, so a form can preselect them. */
+  me: z.uuid(),
   trainees: z.array(z.object({ id: z.uuid(), name: z.string() })),
   guides: z.array(z.object({ id: z.uuid(), name: z.string() })),
   commissioners: z.array(z.object({ id: z.uuid(), name: z.string() })),

@@ -41,6 +41,7 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
       participants: sql<Regime["participants"]>`${regimeVersions.document}->'participants'`,
       startsOn: trajectories.startsOn,
       endsOn: trajectories.endsOn,
+      closed: trajectories.closed,
     })
     .from(trajectories)
     .innerJoin(
@@ -79,14 +80,18 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
   return rows.map((row) => {
     const own = participants.filter((p) => p.trajectoryId === row.id);
     const viewer = viewerOf(actor, own);
-    const next = upcoming
-      .filter(
-        (u) =>
-          u.trajectoryId === row.id && canSeeMeeting(viewer, row, { unannounced: u.unannounced, status: "planned" }),
-      )
-      .map((u) => u.at)
-      .filter((at): at is Date => at !== null)
-      .sort((a, b) => a.getTime() - b.getTime())[0];
+    // A finished trajectory has no next meeting, whatever was still planned when it closed.
+    const next = row.closed
+      ? undefined
+      : upcoming
+          .filter(
+            (u) =>
+              u.trajectoryId === row.id &&
+              canSeeMeeting(viewer, row, { unannounced: u.unannounced, status: "planned" }),
+          )
+          .map((u) => u.at)
+          .filter((at): at is Date => at !== null)
+          .sort((a, b) => a.getTime() - b.getTime())[0];
     const status = row.statuses.find((s) => s.key === row.status);
     return {
       id: row.id,
@@ -114,7 +119,12 @@ export async function listCandidates(tx: Tx, actor: Actor) {
     .orderBy(asc(users.name));
   const withRole = (role: string) =>
     rows.filter((r) => r.roles.includes(role as never)).map(({ id, name }) => ({ id, name }));
-  return { trainees: withRole("trainee"), guides: withRole("guide"), commissioners: withRole("client") };
+  return {
+    me: actor.membershipId,
+    trainees: withRole("trainee"),
+    guides: withRole("guide"),
+    commissioners: withRole("client"),
+  };
 }
 
 /** Everything due for this person across the open trajectories they take part in. */

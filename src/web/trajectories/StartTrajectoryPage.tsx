@@ -84,7 +84,7 @@ export default function StartTrajectoryPage() {
     if (!form.values.regimeKey && items[0]) form.setFieldValue("regimeKey", items[0].key);
   }, [items.length]);
   const commissioners = candidates.data?.commissioners ?? [];
-  const mine = commissioners.filter((c) => c.name === me);
+  const mine = commissioners.filter((c) => c.id === candidates.data?.me);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the candidates arrive
   useEffect(() => {
     if (iAmClient && mine.length === 1 && mine[0] && !form.values.commissionerId)

@@ -1,0 +1,580 @@
+/**
+ * Benchmark data for one organisation, as plain rows: people, trajectories on the built-in
+ * regimes, goals, meetings, feedback with per-goal ratings, self-assessments and final reports.
+ * Pure: the same seed, organisation number and day give the same rows.
+ *
+ * The shapes follow what the use cases write (create-trajectory, meetings, feedback), so the
+ * server reads this data through its ordinary code paths.
+ */
+import { createHash } from "node:crypto";
+import type { Regime } from "../../src/domain/regimes/schema.js";
+import type { Role } from "../../src/domain/roles.js";
+import type {
+  ConsentRecord,
+  FeedbackContent,
+  GoalSnapshot,
+  MeetingStatus,
+  Observation,
+  SelfAssessmentContent,
+} from "../../src/domain/trajectories/model.js";
+import { type Random, Skewed } from "./random.js";
+import * as text from "./texts.js";
+
+export const BENCH_PASSWORD = "Koers-bench-2026";
+
+/** The sign-ins every bench organisation has, by its number (1, 2, ...). */
+export const benchLogins = (organisation: number) => {
+  const domain = `bench-${String(organisation).padStart(3, "0")}.example`;
+  return { admin: `admin@${domain}`, guide: `guide@${domain}`, trainee: `trainee@${domain}` };
+};
+
+/** How much one organisation holds. Scale 1 is 50 organisations of these sizes. */
+export interface OrganisationSize {
+  guides: number;
+  trajectories: number;
+  commissioners: number;
+}
+
+/** A built-in regime as it is stored: its document and the hash trajectories point at. */
+export interface StoredRegime {
+  hash: string;
+  document: Regime;
+}
+
+export interface DatasetContext {
+  /** Midnight (UTC) of the day the data is "now" for: meetings before it are held, after it planned. */
+  today: Date;
+  regimes: { teacher: StoredRegime; assessment: StoredRegime; coaching: StoredRegime };
+  passwordHash: string;
+}
+
+type Row = Record<string, unknown>;
+
+export interface OrganisationRows {
+  organisations: Row[];
+  users: Row[];
+  memberships: Row[];
+  regime_versions: Row[];
+  trajectories: Row[];
+  trajectory_participants: Row[];
+  goals: Row[];
+  goal_list_versions: Row[];
+  meetings: Row[];
+  feedback_records: Row[];
+  feedback_seen: Row[];
+  self_assessments: Row[];
+  final_reports: Row[];
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const COLORS = ["#1c7ed6", "#237a35", "#7048e8", "#e8590c", "#0c8599", "#c2255c", "#5c940d"];
+
+interface Person {
+  userId: string;
+  name: string;
+}
+
+interface Trajectory {
+  id: string;
+  regime: StoredRegime;
+  status: string;
+  start: number;
+  end: number;
+  /** Day (relative to today) the trajectory stopped: the end, or earlier when aborted or escalated. */
+  closedOn: number | null;
+  trainee: Person;
+  guides: Person[];
+  commissioner: Person | null;
+  goals: GoalSnapshot[];
+  escalatedFromId: string | null;
+}
+
+const isoDay = (today: Date, offset: number) => new Date(today.getTime() + offset * DAY).toISOString().slice(0, 10);
+
+/** The statuses a trajectory on a regime ends up in, with how often. */
+const STATUS_MIX: Record<string, readonly (readonly [string, number])[]> = {
+  werkbegeleiding_leerkracht: [
+    ["draft", 3],
+    ["agreed", 3],
+    ["running", 42],
+    ["reporting", 5],
+    ["completed", 39],
+    ["aborted", 4],
+    ["escalated", 4],
+  ],
+  coaching: [
+    ["draft", 4],
+    ["running", 46],
+    ["completed", 45],
+    ["aborted", 5],
+  ],
+};
+
+export function generateOrganisation(
+  random: Random,
+  number: number,
+  size: OrganisationSize,
+  context: DatasetContext,
+): OrganisationRows {
+  const { today, regimes, passwordHash } = context;
+  const rows: OrganisationRows = {
+    organisations: [],
+    users: [],
+    memberships: [],
+    regime_versions: [],
+    trajectories: [],
+    trajectory_participants: [],
+    goals: [],
+    goal_list_versions: [],
+    meetings: [],
+    feedback_records: [],
+    feedback_seen: [],
+    self_assessments: [],
+    final_reports: [],
+  };
+  const organisationId = random.uuid();
+  const slug = `bench-${String(number).padStart(3, "0")}`;
+  const logins = benchLogins(number);
+  const now = today.getTime();
+  const at = (offsetDays: number, hour = 0) => new Date(now + offsetDays * DAY + hour * HOUR);
+  const created = at(-1200);
+
+  rows.organisations.push({
+    id: organisationId,
+    slug,
+    name: `Bench-organisatie ${String(number).padStart(3, "0")}`,
+    primary_color: random.pick(COLORS),
+    created_at: created,
+    updated_at: created,
+  });
+  for (const regime of Object.values(regimes))
+    rows.regime_versions.push({ organisation_id: organisationId, hash: regime.hash, document: regime.document });
+
+  const person = (email: string, roles: Role[], jobTitle: string | null): Person => {
+    const userId = random.uuid();
+    const name = `${random.pick(text.FIRST_NAMES)} ${random.pick(text.LAST_NAMES)}`;
+    rows.users.push({
+      id: userId,
+      email,
+      name,
+      password_hash: passwordHash,
+      locale: random.chance(0.9) ? "nl" : "en",
+      last_organisation_id: organisationId,
+      created_at: created,
+      updated_at: created,
+    });
+    rows.memberships.push({
+      id: random.uuid(),
+      organisation_id: organisationId,
+      user_id: userId,
+      roles: roles,
+      job_title: jobTitle,
+      created_at: created,
+      updated_at: created,
+    });
+    return { userId, name };
+  };
+  const address = (kind: string, index: number) => `${kind}-${String(index).padStart(5, "0")}@${slug}.example`;
+
+  person(logins.admin, ["admin"], "Applicatiebeheerder");
+  // The first guide is the busiest: the skew gives rank 0 the most trajectories.
+  const guides = Array.from({ length: size.guides }, (_, i) =>
+    person(
+      i === 0 ? logins.guide : address("guide", i),
+      random.chance(0.1) ? ["guide", "trainer"] : ["guide"],
+      random.pick(text.GUIDE_TITLES),
+    ),
+  );
+  const commissioners = Array.from({ length: size.commissioners }, (_, i) =>
+    person(address("client", i), ["client"], random.pick(text.CLIENT_TITLES)),
+  );
+  const trainees: Person[] = [];
+  const newTrainee = () => {
+    const trainee = person(address("trainee", trainees.length), ["trainee"], random.pick(text.TRAINEE_TITLES));
+    trainees.push(trainee);
+    return trainee;
+  };
+  const guideSkew = new Skewed(size.guides, 0.9);
+  const commissionerSkew = new Skewed(size.commissioners, 0.5);
+
+  const primaries: Trajectory[] = [];
+  const followUps: Trajectory[] = [];
+  while (primaries.length + followUps.length < size.trajectories) {
+    const teacher = random.chance(0.55);
+    const regime = teacher ? regimes.teacher : regimes.coaching;
+    const status = random.weighted(STATUS_MIX[regime.document.key] ?? []);
+    const { start, end, closedOn } = period(random, status);
+    const guide = guides[guideSkew.index(random)]!;
+    const second = teacher && random.chance(0.1) ? random.pick(guides) : null;
+    const trajectory: Trajectory = {
+      id: random.uuid(),
+      regime,
+      status,
+      start,
+      end,
+      closedOn,
+      trainee: trainees.length && random.chance(0.12) ? random.pick(trainees) : newTrainee(),
+      guides: second && second !== guide ? [guide, second] : [guide],
+      commissioner: teacher || random.chance(0.5) ? (commissioners[commissionerSkew.index(random)] ?? null) : null,
+      goals: [],
+      escalatedFromId: null,
+    };
+    primaries.push(trajectory);
+    if (status === "escalated" && primaries.length + followUps.length < size.trajectories) {
+      const begins = (closedOn ?? end) + random.int(7, 28);
+      const ends = begins + random.int(150, 300);
+      followUps.push({
+        ...trajectory,
+        id: random.uuid(),
+        regime: regimes.assessment,
+        status: ends < -7 ? (random.chance(0.1) ? "aborted" : "completed") : begins > 0 ? "draft" : "running",
+        start: begins,
+        end: ends,
+        closedOn: ends < -7 ? ends : null,
+        goals: [],
+        escalatedFromId: trajectory.id,
+      });
+    }
+  }
+
+  // The known trainee sign-in belongs to someone the known guide is guiding right now.
+  const busiest = primaries.find((t) => t.guides[0] === guides[0] && t.status === "running") ?? primaries[0];
+  if (busiest) {
+    const user = rows.users.find((u) => u.id === busiest.trainee.userId);
+    if (user) user.email = logins.trainee;
+  }
+
+  // Follow-ups after their originals: they point back at them.
+  for (const trajectory of [...primaries, ...followUps])
+    addTrajectory(random, rows, organisationId, trajectory, at, today, primaries);
+  return rows;
+}
+
+/** Start, end and closing day (days from today) for a trajectory that is now in `status`. */
+function period(random: Random, status: string): { start: number; end: number; closedOn: number | null } {
+  const length = random.int(120, 300);
+  switch (status) {
+    case "draft": {
+      const start = random.int(-14, 42);
+      return { start, end: start + length, closedOn: null };
+    }
+    case "agreed": {
+      const start = random.int(-28, 14);
+      return { start, end: start + length, closedOn: null };
+    }
+    case "running": {
+      const start = -random.int(14, 240);
+      return { start, end: Math.max(start + length, random.int(14, 120)), closedOn: null };
+    }
+    case "reporting": {
+      const end = random.int(-20, 40);
+      return { start: end - length, end, closedOn: null };
+    }
+    default: {
+      const end = -random.int(7, 900);
+      const start = end - length;
+      const stopped =
+        status === "aborted"
+          ? start + Math.round(length * (0.2 + random.next() * 0.5))
+          : status === "escalated"
+            ? start + Math.round(length * (0.5 + random.next() * 0.4))
+            : end;
+      return { start, end, closedOn: stopped };
+    }
+  }
+}
+
+interface PlannedMeeting {
+  type: string;
+  day: number;
+  hour: number;
+}
+
+/** The meetings a trajectory's regime asks for, spread over its whole period. */
+function schedule(random: Random, trajectory: Trajectory): PlannedMeeting[] {
+  const { start, end } = trajectory;
+  const spread = (count: number, from: number, to: number) =>
+    Array.from({ length: count }, (_, i) => Math.round(from + ((i + 0.5) * (to - from)) / count) + random.int(-2, 2));
+  if (trajectory.regime.document.key === "coaching") {
+    const sessions = spread(random.int(6, 15), start + 3, end - 7).map((day) => ({
+      type: "coaching_session",
+      day,
+      hour: random.int(7, 15),
+    }));
+    if (random.chance(0.5)) sessions.push({ type: "evaluation", day: end - random.int(0, 6), hour: random.int(7, 15) });
+    return sessions;
+  }
+  // The assessment regime asks for more visits than the teacher regime it continues.
+  const pairs = trajectory.regime.document.key === "begeleiding_beoordeling" ? random.int(4, 8) : random.int(3, 5);
+  const meetings: PlannedMeeting[] = [
+    { type: "intake", day: start + random.int(0, 6), hour: 13 },
+    { type: "diagnosis_visit", day: start + random.int(8, 16), hour: 8 },
+  ];
+  for (const day of spread(pairs, start + 21, end - 10)) {
+    meetings.push({ type: "classroom_visit", day, hour: random.int(7, 10) });
+    meetings.push({ type: "feedback_conversation", day, hour: 14 });
+  }
+  if (random.chance(0.4)) meetings.push({ type: "evaluation", day: Math.round((start + end) / 2) + 1, hour: 15 });
+  return meetings.sort((a, b) => a.day - b.day || a.hour - b.hour);
+}
+
+function addTrajectory(
+  random: Random,
+  rows: OrganisationRows,
+  organisationId: string,
+  trajectory: Trajectory,
+  at: (offsetDays: number, hour?: number) => Date,
+  today: Date,
+  primaries: readonly Trajectory[],
+) {
+  const { regime, status, start, end } = trajectory;
+  const document = regime.document;
+  const teacherLike = document.key !== "coaching";
+  const beyondIntake = !["draft", "agreed"].includes(status);
+  const terminal = document.statuses.find((s) => s.key === status)?.terminal ?? false;
+  const creator = trajectory.commissioner ?? trajectory.guides[0]!;
+  const createdAt = at(start - random.int(3, 20), 10);
+  const scope = { organisation_id: organisationId, trajectory_id: trajectory.id };
+  const nowMs = today.getTime();
+
+  // Goals: a follow-up continues its original's goals; others have 3 to 15, mostly 5 to 8.
+  const original = trajectory.escalatedFromId ? primaries.find((t) => t.id === trajectory.escalatedFromId) : undefined;
+  const goalCount = original?.goals.length ?? 3 + Math.floor(12 * random.next() ** 1.6);
+  for (let position = 1; position <= goalCount; position++) {
+    const goal: GoalSnapshot = {
+      id: random.uuid(),
+      position,
+      title: original?.goals[position - 1]?.title ?? random.pick(text.GOAL_TITLES),
+      rationale: teacherLike ? (random.chance(0.7) ? "necessity" : "wish") : null,
+      successCriteria: teacherLike || random.chance(0.3) ? random.pick(text.SUCCESS_CRITERIA) : null,
+      originGoalId: original?.goals[position - 1]?.id ?? null,
+    };
+    trajectory.goals.push(goal);
+    rows.goals.push({
+      id: goal.id,
+      ...scope,
+      position,
+      title: goal.title,
+      rationale: goal.rationale,
+      success_criteria: goal.successCriteria,
+      origin_goal_id: goal.originGoalId,
+      created_at: at(start + random.int(10, 20), 11),
+      updated_at: at(start + random.int(10, 20), 11),
+    });
+  }
+
+  const plan: Record<string, string> = {};
+  const consents: Record<string, ConsentRecord> = {};
+  if (teacherLike) {
+    if (beyondIntake || status === "agreed") {
+      for (const key of ["reason", "concerns_and_wishes", "working_agreements", "approach"] as const)
+        plan[key] = random.pick(text.PLAN_TEXTS[key]);
+      for (const consent of document.consents)
+        consents[consent.key] = { given: true, at: at(start + random.int(1, 6), 16).toISOString() };
+    } else if (random.chance(0.5)) {
+      plan.reason = random.pick(text.PLAN_TEXTS.reason);
+    }
+  } else if (status !== "draft" || random.chance(0.5)) {
+    plan.question = random.pick(text.PLAN_TEXTS.question);
+    if (status !== "draft") plan.approach = random.pick(text.PLAN_TEXTS.approach);
+  }
+
+  rows.trajectories.push({
+    id: trajectory.id,
+    organisation_id: organisationId,
+    regime_hash: regime.hash,
+    regime_key: document.key,
+    title: `${document.name.nl} ${trajectory.trainee.name}`,
+    status,
+    closed: terminal,
+    starts_on: isoDay(today, start),
+    ends_on: isoDay(today, end),
+    plan,
+    consents,
+    intensity: document.defaultIntensity,
+    evaluation_moments:
+      teacherLike && beyondIntake
+        ? [{ date: isoDay(today, Math.round((start + end) / 2)), label: "Tussenevaluatie met opdrachtgever" }]
+        : [],
+    escalated_from_id: trajectory.escalatedFromId,
+    status_reason:
+      status === "aborted"
+        ? random.pick(text.REASONS.aborted)
+        : status === "escalated"
+          ? random.pick(text.REASONS.escalated)
+          : null,
+    version: 1 + (beyondIntake ? 3 : 1),
+    created_by: creator.userId,
+    created_at: createdAt,
+    updated_at: at(Math.min(trajectory.closedOn ?? 0, 0), 9),
+  });
+  const participant = (user: Person, role: string) =>
+    rows.trajectory_participants.push({ id: random.uuid(), ...scope, user_id: user.userId, role });
+  participant(trajectory.trainee, "trainee");
+  for (const guide of trajectory.guides) participant(guide, "guide");
+  if (trajectory.commissioner) participant(trajectory.commissioner, "commissioner");
+
+  // The goal list as the commissioner approved it, for trajectories that got past the intake.
+  const approvedOn = start + random.int(18, 30);
+  if (teacherLike && beyondIntake && (trajectory.closedOn ?? 0) > approvedOn && trajectory.commissioner)
+    rows.goal_list_versions.push({
+      id: random.uuid(),
+      ...scope,
+      number: 1,
+      goals: trajectory.goals,
+      approved_by: trajectory.commissioner.userId,
+      approved_at: at(approvedOn, 12),
+    });
+
+  // Meetings: held in the past, planned ahead; a closed trajectory has none after it stopped.
+  let meetings = schedule(random, trajectory);
+  if (status === "draft")
+    meetings = meetings.filter((m) => m.type === "intake" || m.type === "coaching_session").slice(0, 1);
+  else if (status === "agreed") meetings = meetings.filter((m) => m.type === "intake" || m.type === "diagnosis_visit");
+  else if (status === "reporting") meetings = meetings.filter((m) => m.day < 0);
+  if (trajectory.closedOn !== null) meetings = meetings.filter((m) => m.day <= (trajectory.closedOn ?? 0));
+
+  const ratingScale = document.goals.ratingScale;
+  const feedbackCount = meetings.filter((m) => document.meetingTypes.find((t) => t.key === m.type)?.feedback).length;
+  let feedbackIndex = 0;
+  for (const planned of meetings) {
+    const type = document.meetingTypes.find((t) => t.key === planned.type);
+    if (!type) throw new Error(`regime ${document.key} has no meeting type ${planned.type}`);
+    const startsAt = at(planned.day, planned.hour + random.int(0, 3) / 4);
+    const past = planned.day < 0;
+    // Some meetings of the last week are not recorded yet.
+    let meetingStatus: MeetingStatus = "planned";
+    if (past && (terminal || planned.day < -7 || random.chance(0.5)))
+      meetingStatus = random.chance(0.03) ? "cancelled" : "held";
+    const held = meetingStatus === "held";
+    const unannounced = type.mayBeUnannounced && random.chance(0.08);
+    const form = document.observationForms.find((f) => f.key === type.observationForm);
+    let observation: Observation | null = null;
+    if (held && form) {
+      observation = {};
+      for (const item of form.items)
+        observation[item.key] = {
+          score: random.int(form.scale.min, form.scale.max),
+          note: random.chance(0.25) ? random.pick(text.OBSERVATION_NOTES) : null,
+        };
+    }
+    const meetingId = random.uuid();
+    const createdBy = trajectory.guides[0]!.userId;
+    rows.meetings.push({
+      id: meetingId,
+      ...scope,
+      type: type.key,
+      starts_at: startsAt,
+      duration_minutes: type.defaultMinutes,
+      preparation_minutes: held ? random.pick([0, 10, 15, 30]) : 0,
+      travel_minutes: held && type.observationForm ? random.pick([0, 15, 25, 40]) : 0,
+      unannounced,
+      status: meetingStatus,
+      held_at: held ? new Date(startsAt.getTime() + type.defaultMinutes * 60_000) : null,
+      location: random.chance(0.8) ? random.pick(text.LOCATIONS) : null,
+      notes: held && random.chance(0.6) ? random.pick(text.NOTES) : null,
+      confidential: held && random.chance(0.1),
+      observation,
+      version: held ? 2 : 1,
+      created_by: createdBy,
+      created_at: new Date(Math.min(startsAt.getTime() - 14 * DAY, nowMs)),
+      updated_at: held ? startsAt : new Date(Math.min(startsAt.getTime() - 14 * DAY, nowMs)),
+    });
+
+    // Ratings per goal rise over the trajectory, with noise; a few goals go unrated.
+    if (type.feedback) feedbackIndex++;
+    const progress = feedbackCount ? feedbackIndex / feedbackCount : 0;
+    const rating = (offset: number) => {
+      if (!ratingScale || random.chance(0.08)) return null;
+      const span = ratingScale.max - ratingScale.min;
+      const value = ratingScale.min + span * (0.25 + 0.6 * progress) + offset + (random.next() - 0.5) * span * 0.3;
+      return Math.max(ratingScale.min, Math.min(ratingScale.max, Math.round(value)));
+    };
+
+    if (held && type.selfAssessmentBefore && random.chance(0.85)) {
+      const content: SelfAssessmentContent = {
+        goals: trajectory.goals.map((goal) => ({
+          goalId: goal.id,
+          rating: rating(0.3),
+          note: random.chance(0.15) ? random.pick(text.REFLECTIONS) : null,
+        })),
+      };
+      const submitted = new Date(startsAt.getTime() - random.int(2, 48) * HOUR);
+      rows.self_assessments.push({
+        id: random.uuid(),
+        ...scope,
+        meeting_id: meetingId,
+        user_id: trajectory.trainee.userId,
+        content,
+        version: 1,
+        submitted_at: submitted,
+        updated_at: submitted,
+      });
+    }
+
+    if (held && type.feedback) {
+      const corrected = random.chance(0.02);
+      for (let number = 1; number <= (corrected ? 2 : 1); number++) {
+        const content: FeedbackContent = {
+          summary: random.chance(0.8) ? random.pick(text.SUMMARIES) : null,
+          goals: trajectory.goals.map((goal) => ({
+            goalId: goal.id,
+            rating: rating(0),
+            reflection: random.chance(0.3) ? random.pick(text.REFLECTIONS) : null,
+            instructions: random.chance(0.45) ? random.pick(text.INSTRUCTIONS) : null,
+          })),
+          agreements: Array.from({ length: random.int(0, 2) }, () => ({
+            text: random.pick(text.AGREEMENTS),
+            dueOn: random.chance(0.6) ? isoDay(today, planned.day + 7 * random.int(1, 3)) : null,
+          })),
+        };
+        const sharedAt = new Date(startsAt.getTime() + (random.int(2, 48) + (number - 1) * 72) * HOUR);
+        const shared = sharedAt.getTime() < nowMs && (number === 1 || sharedAt.getTime() < nowMs - HOUR);
+        const id = random.uuid();
+        rows.feedback_records.push({
+          id,
+          ...scope,
+          meeting_id: meetingId,
+          number,
+          content,
+          correction_reason: number > 1 ? "Beoordeling van doel 2 aangepast na overleg." : null,
+          shared_at: shared ? sharedAt : null,
+          version: shared ? 2 : 1,
+          created_by: createdBy,
+          created_at: new Date(startsAt.getTime() + (number - 1) * 72 * HOUR + HOUR),
+          updated_at: shared ? sharedAt : startsAt,
+        });
+        const seenAt = new Date(sharedAt.getTime() + random.int(1, 96) * HOUR);
+        if (shared && seenAt.getTime() < nowMs && random.chance(0.8))
+          rows.feedback_seen.push({
+            feedback_record_id: id,
+            organisation_id: organisationId,
+            user_id: trajectory.trainee.userId,
+            seen_at: seenAt,
+          });
+      }
+    }
+  }
+
+  const writer = trajectory.guides[0]!.userId;
+  if (status === "completed" || (status === "reporting" && random.chance(0.6))) {
+    const sections = Object.fromEntries(
+      document.report.sections.map((section) => [section.key, random.pick(text.REPORT_TEXTS)]),
+    );
+    const final = status === "completed";
+    const finalisedAt = at(Math.min(trajectory.closedOn ?? 0, -1), 16);
+    rows.final_reports.push({
+      id: random.uuid(),
+      ...scope,
+      sections,
+      status: final ? "final" : "draft",
+      finalised_at: final ? finalisedAt : null,
+      finalised_by: final ? writer : null,
+      content_sha256: final ? createHash("sha256").update(JSON.stringify(sections)).digest("hex") : null,
+      version: final ? 3 : 1,
+      created_at: at(end - 20, 10),
+      updated_at: final ? finalisedAt : at(-1, 10),
+    });
+  }
+}

@@ -1,0 +1,311 @@
+/**
+ * Load benchmark of the real server on generated data (npm run bench:data first). Starts Koers
+ * as `npm start` does, in its own process, signs in as organisation 1's busiest guide and its
+ * admin, and drives each endpoint with autocannon: first at a fixed 500 requests/s, then as fast
+ * as it answers. Prints a Markdown table: requests/s, p50/p95/p99 latency, errors, non-2xx, and
+ * throughput as a share of the bare endpoint (/healthz) in the same run.
+ *
+ *   npm run bench:load -- --database-url postgres://postgres@127.0.0.1:5432/koers_bench
+ *   npm run bench:load -- --data-dir bench/results/pglite-scale-0.1 --duration 10 --warmup 3
+ *
+ * The sign-in rate limits are raised for the run (LOGIN_LIMIT_PER_ADDRESS and
+ * LOGIN_LIMIT_PER_ACCOUNT): all sign-ins come from one address and one account.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import type { Regime } from "../src/domain/regimes/schema.js";
+import type { MeetingSummary, TrajectoryDetail, TrajectorySummary } from "../src/domain/trajectories/api.js";
+import { describeTarget, openTarget } from "./support/bulk.js";
+import { BENCH_PASSWORD, benchLogins } from "./support/dataset.js";
+import { anonymousSession, getJson, type Session, signIn } from "./support/http.js";
+import { defaultDataDir, loadAverage, machine, targetFrom } from "./support/machine.js";
+import { spawnKoers } from "./support/server.js";
+
+const { values } = parseArgs({
+  options: {
+    "database-url": { type: "string" },
+    "data-dir": { type: "string" },
+    scale: { type: "string", default: "0.1" },
+    duration: { type: "string", default: "10" },
+    warmup: { type: "string", default: "3" },
+    rate: { type: "string", default: "500" },
+    connections: { type: "string", default: "10" },
+    only: { type: "string" },
+  },
+});
+const target = targetFrom(values, defaultDataDir(Number(values.scale)));
+const duration = Number(values.duration);
+const warmup = Number(values.warmup);
+const rate = Number(values.rate);
+const connections = Number(values.connections);
+const RAISED_LIMIT = "1000000";
+
+const counts = await countRows();
+const server = await spawnKoers(target, {
+  env: {
+    SEED_DEMO: "false",
+    LOGIN_LIMIT_PER_ADDRESS: RAISED_LIMIT,
+    LOGIN_LIMIT_PER_ACCOUNT: RAISED_LIMIT,
+  },
+});
+const base = server.url;
+
+interface Scenario {
+  name: string;
+  read: boolean;
+  path?: string;
+  options: Partial<autocannon.Options>;
+}
+
+interface Measured {
+  scenario: string;
+  mode: string;
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  ofBare: number;
+  load: number;
+}
+
+try {
+  const logins = benchLogins(1);
+  const guide = await signIn(base, logins.guide, BENCH_PASSWORD);
+  const admin = await signIn(base, logins.admin, BENCH_PASSWORD);
+  const anonymous = await anonymousSession(base);
+  const mine = (await getJson<{ items: TrajectorySummary[] }>(base, guide, "/api/v1/trajectories")).items;
+  const all = (await getJson<{ items: TrajectorySummary[] }>(base, admin, "/api/v1/trajectories")).items;
+  const pool = await meetingPool(guide, mine);
+
+  let nextTrajectory = 0;
+  let nextMeeting = 0;
+  const json = { "content-type": "application/json" };
+  const defined: Scenario[] = [
+    { name: "bare: GET /healthz", read: false, path: "/healthz", options: { method: "GET" } },
+    {
+      name: "sign-in: POST /api/v1/auth/login",
+      read: false,
+      path: "/api/v1/auth/login",
+      options: {
+        method: "POST",
+        headers: { ...json, cookie: anonymous.cookie, "x-csrf-token": anonymous.csrfToken },
+        body: JSON.stringify({ email: logins.trainee, password: BENCH_PASSWORD }),
+      },
+    },
+    {
+      name: `my trajectories (guide, ${mine.length}): GET /api/v1/trajectories`,
+      read: true,
+      path: "/api/v1/trajectories",
+      options: { method: "GET", headers: { cookie: guide.cookie } },
+    },
+    {
+      name: "trajectory detail (guide): GET /api/v1/trajectories/:id",
+      read: true,
+      options: {
+        headers: { cookie: guide.cookie },
+        requests: [
+          {
+            method: "GET",
+            setupRequest: (request) => {
+              const item = mine[nextTrajectory++ % mine.length];
+              return { ...request, path: `/api/v1/trajectories/${item?.id}` };
+            },
+          },
+        ],
+      },
+    },
+    {
+      name: `organisation list (admin, ${all.length}): GET /api/v1/trajectories`,
+      read: true,
+      path: "/api/v1/trajectories",
+      options: { method: "GET", headers: { cookie: admin.cookie } },
+    },
+    {
+      name: `record a meeting (guide, ${pool.length} meetings): PUT /api/v1/meetings/:id`,
+      read: false,
+      options: {
+        headers: { ...json, cookie: guide.cookie, "x-csrf-token": guide.csrfToken },
+        requests: [
+          {
+            method: "PUT",
+            setupRequest: (request, context) => {
+              const meeting = pool[nextMeeting++ % pool.length]!;
+              (context as { meeting?: PoolMeeting }).meeting = meeting;
+              const body = JSON.stringify({ ...meeting.body, version: meeting.version });
+              // Assume it succeeds; the answer below corrects the version.
+              meeting.version += 1;
+              return { ...request, path: `/api/v1/meetings/${meeting.id}`, body };
+            },
+            onResponse: (status, body, context) => {
+              const meeting = (context as { meeting?: PoolMeeting }).meeting;
+              if (status === 200 && meeting)
+                meeting.version = Math.max(meeting.version, (JSON.parse(body) as { version: number }).version);
+            },
+          },
+        ],
+      },
+    },
+  ];
+  const scenarios = defined.filter(
+    (s) => !values.only || values.only.split(",").some((part) => s.name.startsWith(part.trim())),
+  );
+
+  const results: Measured[] = [];
+  for (const scenario of scenarios) {
+    process.stdout.write(`${scenario.name}: warm-up`);
+    await fire(scenario, warmup, undefined);
+    for (const mode of [rate, undefined]) {
+      process.stdout.write(`, ${mode ? `${mode}/s` : "max"}`);
+      const load = os.loadavg()[0] ?? 0;
+      const run = await fire(scenario, duration, mode);
+      results.push({ scenario: scenario.name, mode: mode ? `${mode}/s` : "max", ...run, ofBare: 0, load });
+    }
+    process.stdout.write("\n");
+  }
+  for (const result of results) {
+    const bare = results.find((r) => r.scenario.startsWith("bare") && r.mode === result.mode);
+    result.ofBare = bare ? result.requestsPerSecond / bare.requestsPerSecond : Number.NaN;
+  }
+  report(results, scenarios);
+} finally {
+  await server.stop();
+}
+
+interface PoolMeeting {
+  id: string;
+  version: number;
+  body: Record<string, unknown>;
+}
+
+/**
+ * Meetings the guide may record, in the guide's trajectories that are still open: the planned
+ * ones first (recording turns them to held), then those already held (recording again saves
+ * changed minutes). Each request records one, with the version it last answered.
+ */
+async function meetingPool(guide: Session, mine: TrajectorySummary[]): Promise<PoolMeeting[]> {
+  const planned: PoolMeeting[] = [];
+  const held: PoolMeeting[] = [];
+  for (const summary of mine.filter((t) => ["draft", "agreed", "running", "reporting"].includes(t.status))) {
+    const detail = await getJson<TrajectoryDetail>(base, guide, `/api/v1/trajectories/${summary.id}`);
+    if (!detail.abilities.recordMeetings) continue;
+    for (const meeting of detail.meetings ?? []) {
+      if (meeting.status === "cancelled") continue;
+      const entry = { id: meeting.id, version: meeting.version, body: recording(detail.regime, meeting) };
+      (meeting.status === "planned" ? planned : held).push(entry);
+    }
+  }
+  const pool = [...planned, ...held];
+  if (pool.length < connections * 4) throw new Error(`only ${pool.length} meetings to record: generate more data`);
+  return pool;
+}
+
+/** What the guide sends on recording a meeting: held, with minutes and observation scores. */
+function recording(regime: Regime, meeting: MeetingSummary) {
+  const type = regime.meetingTypes.find((t) => t.key === meeting.type);
+  const form = regime.observationForms.find((f) => f.key === type?.observationForm);
+  return {
+    startsAt: meeting.startsAt,
+    durationMinutes: meeting.durationMinutes,
+    preparationMinutes: 15,
+    travelMinutes: form ? 25 : 0,
+    unannounced: meeting.unannounced,
+    status: "held",
+    location: meeting.location,
+    notes: "Besproken: de leswissel en de instructietafel. Afspraken staan in de feedback.",
+    confidential: meeting.confidential,
+    observation: form
+      ? Object.fromEntries(form.items.map((item, i) => [item.key, { score: form.scale.min + (i % 3), note: null }]))
+      : null,
+  };
+}
+
+/** One autocannon run; latencies taken from every response, so p95 is exact. */
+async function fire(scenario: Scenario, seconds: number, overallRate: number | undefined) {
+  const latencies: number[] = [];
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${base}${scenario.path ?? ""}`,
+        connections,
+        duration: seconds,
+        ...(overallRate ? { overallRate } : {}),
+        ...scenario.options,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    // autocannon passes the client first; its type definitions leave it out.
+    instance.on("response", ((_client: unknown, _status: number, _bytes: number, time: number) => {
+      latencies.push(time);
+    }) as never);
+  });
+  latencies.sort((a, b) => a - b);
+  const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+  return {
+    requestsPerSecond: latencies.length / result.duration,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function countRows() {
+  const connection = await openTarget(target, { fresh: false });
+  try {
+    const [row] = (
+      await connection.query(
+        "SELECT (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM trajectories)::int AS trajectories, (SELECT count(*) FROM meetings)::int AS meetings",
+      )
+    ).rows;
+    if (!row || Number(row.organisations) === 0) throw new Error("no data: run npm run bench:data first");
+    return row as { organisations: number; trajectories: number; meetings: number };
+  } finally {
+    await connection.close();
+  }
+}
+
+function report(results: Measured[], scenarios: Scenario[]) {
+  const ms = (n: number) => n.toFixed(1);
+  const lines = [
+    "",
+    `Load benchmark, ${new Date().toISOString().slice(0, 10)}`,
+    `machine      ${machine()}`,
+    `database     ${describeTarget(target)}: ${counts.organisations} organisations, ${counts.trajectories.toLocaleString("en")} trajectories, ${counts.meetings.toLocaleString("en")} meetings`,
+    `runs         ${duration} s each after a ${warmup} s warm-up, ${connections} connections; fixed rate ${rate}/s, then as fast as it answers`,
+    `rate limits  LOGIN_LIMIT_PER_ADDRESS and LOGIN_LIMIT_PER_ACCOUNT raised to ${RAISED_LIMIT} for this run`,
+    `load         ${loadAverage()} (1, 5, 15 min) at the end`,
+    "",
+    "| endpoint | rate | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | of bare | load (1 min) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map(
+      (r) =>
+        `| ${r.scenario} | ${r.mode} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} | ${Math.round(r.ofBare * 100)}% | ${r.load.toFixed(2)} |`,
+    ),
+    "",
+    `Targets for the read endpoints: p95 < 25 ms at ${rate}/s, at least 25% of bare throughput, no errors.`,
+  ];
+  for (const scenario of scenarios.filter((s) => s.read)) {
+    const fixed = results.find((r) => r.scenario === scenario.name && r.mode !== "max");
+    const max = results.find((r) => r.scenario === scenario.name && r.mode === "max");
+    if (!fixed || !max) continue;
+    const misses = [
+      fixed.p95 >= 25 ? `p95 ${ms(fixed.p95)} ms at ${fixed.mode}` : null,
+      fixed.requestsPerSecond < rate * 0.95 ? `only ${Math.round(fixed.requestsPerSecond)} req/s of ${rate}` : null,
+      max.ofBare < 0.25 ? `${Math.round(max.ofBare * 100)}% of bare` : null,
+      fixed.errors + fixed.non2xx + max.errors + max.non2xx > 0 ? "errors" : null,
+    ].filter(Boolean);
+    lines.push(
+      `  ${misses.length ? "missed" : "met   "}  ${scenario.name}${misses.length ? `: ${misses.join(", ")}` : ""}`,
+    );
+  }
+  console.log(lines.join("\n"));
+  mkdirSync("bench/results", { recursive: true });
+  const file = `bench/results/load-${"databaseUrl" in target ? "postgres" : "pglite"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+  writeFileSync(file, JSON.stringify({ machine: machine(), target: describeTarget(target), counts, results }, null, 2));
+  console.log(`\nfigures also in ${file}`);
+}

@@ -1,0 +1,90 @@
+/**
+ * Start-up: the time from spawning `tsx src/server/main.ts` (what `npm start` runs after the
+ * web build) to the first answered request, on a fresh embedded data directory (initdb,
+ * migrations, demo seed) and on an existing one; and the JavaScript the first page loads,
+ * gzipped (the module script and its modulepreload links in dist/web/index.html).
+ *
+ *   npm run build:web && npm run bench:startup            # 3 runs of each
+ *   npm run bench:startup -- --runs 5
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { loadAverage, machine } from "./support/machine.js";
+import { root, spawnKoers } from "./support/server.js";
+
+const { values } = parseArgs({ options: { runs: { type: "string", default: "3" } } });
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error("Usage: npm run bench:startup -- [--runs 3]");
+  process.exit(1);
+}
+
+const TARGET_BYTES = 250_000;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? Number.NaN;
+
+console.log("Start-up benchmark");
+console.log(`machine   ${machine()}`);
+console.log(`load      ${loadAverage()} (1, 5, 15 min) at the start`);
+
+const fresh: number[] = [];
+const existing: number[] = [];
+for (let run = 1; run <= runs; run++) {
+  const dir = mkdtempSync(join(os.tmpdir(), "koers-startup-"));
+  const dataDir = join(dir, "data");
+  try {
+    const first = await spawnKoers({ dataDir }, { launcher: "tsx", path: "/healthz", env: { SEED_DEMO: "true" } });
+    await first.stop();
+    const again = await spawnKoers({ dataDir }, { launcher: "tsx", path: "/healthz", env: { SEED_DEMO: "true" } });
+    await again.stop();
+    fresh.push(first.readyAfterMs);
+    existing.push(again.readyAfterMs);
+    console.log(
+      `run ${run}    fresh data directory ${Math.round(first.readyAfterMs)} ms, existing ${Math.round(again.readyAfterMs)} ms (load ${os.loadavg()[0]?.toFixed(2)})`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+console.log("");
+console.log("| start | runs | median | min | max |");
+console.log("|---|---:|---:|---:|---:|");
+for (const [name, times] of [
+  ["fresh data directory (initdb, migrations, demo seed)", fresh],
+  ["existing data directory", existing],
+] as const)
+  console.log(
+    `| ${name} | ${times.length} | ${Math.round(median(times))} ms | ${Math.round(Math.min(...times))} ms | ${Math.round(Math.max(...times))} ms |`,
+  );
+
+const webRoot = join(root, "dist/web");
+const index = join(webRoot, "index.html");
+if (!existsSync(index)) {
+  console.log("\nNo dist/web/index.html: run npm run build:web for the first page's size.");
+} else {
+  const html = readFileSync(index, "utf8");
+  const scripts = [
+    ...html.matchAll(/<script[^>]*type="module"[^>]*src="([^"]+)"/g),
+    ...html.matchAll(/<link[^>]*rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1] as string);
+  let raw = 0;
+  let gzipped = 0;
+  console.log(`\nFirst page's JavaScript (dist/web built ${statSync(index).mtime.toISOString()}):`);
+  console.log("| file | bytes | gzipped |");
+  console.log("|---|---:|---:|");
+  for (const src of scripts) {
+    const content = readFileSync(join(webRoot, src.replace(/^\//, "")));
+    const zipped = gzipSync(content).length;
+    raw += content.length;
+    gzipped += zipped;
+    console.log(`| ${src} | ${content.length.toLocaleString("en")} | ${zipped.toLocaleString("en")} |`);
+  }
+  console.log(`| total (${scripts.length} files) | ${raw.toLocaleString("en")} | ${gzipped.toLocaleString("en")} |`);
+  console.log(
+    `${gzipped < TARGET_BYTES ? "met   " : "missed"}  ${(gzipped / 1000).toFixed(1)} kB gzipped (zlib level 6); target < ${TARGET_BYTES / 1000} kB`,
+  );
+}
+console.log(`load      ${loadAverage()} (1, 5, 15 min) at the end`);

@@ -27,7 +27,7 @@ import { useRegimeText } from "../regimes/text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { ChoiceFieldset } from "./ChoiceFieldset";
-import { orderedGoals, SuccessCriteria, useGoalName } from "./goals";
+import { GOAL_LEGEND, orderedGoals, SuccessCriteria, useGoalName } from "./goals";
 import {
   afterMeetingChange,
   type FeedbackFormValues,
@@ -232,7 +232,7 @@ function FeedbackEditor({
           const path = `content.goals.${index}`;
           const goal = goals.find((g) => g.id === row.goalId);
           return (
-            <Fieldset key={row.goalId} legend={goalName(goals, row.goalId)}>
+            <Fieldset key={row.goalId} legend={goalName(goals, row.goalId)} styles={GOAL_LEGEND}>
               <Stack gap="sm">
                 <SuccessCriteria goal={goal} />
                 <ChoiceFieldset
@@ -286,12 +286,11 @@ function FeedbackEditor({
                     {...form.getInputProps(`content.agreements.${index}.dueOn`)}
                   />
                   <Button
-                    variant="subtle"
-                    color="red.9"
+                    variant="default"
                     onClick={() => form.removeListItem("content.agreements", index)}
                     aria-label={t("feedback.removeAgreement", { number })}
                   >
-                    {tc("actions.delete")}
+                    {t("feedback.remove")}
                   </Button>
                 </Group>
               );

@@ -1,4 +1,5 @@
 import { DataList, Paper, Stack, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { ObservationForm } from "../../domain/regimes/schema";
 import { formatDateTime } from "../i18n";
@@ -19,23 +20,25 @@ export function MeetingFacts({
 }) {
   const { t, i18n } = useTranslation("meetings");
   const { t: tc } = useTranslation();
+  const wide = useMediaQuery("(min-width: 36em)") ?? true;
   const minutes = (count: number) => t("details.minutes", { count });
   const facts: [string, string][] = [
     [t("details.type"), typeLabel],
     [t("details.when"), formatDateTime(meeting.startsAt, i18n.language)],
-    [t("details.duration"), minutes(meeting.durationMinutes)],
+    [t("details.durationLabel"), minutes(meeting.durationMinutes)],
     [t("details.location"), meeting.location ?? t("details.noLocation")],
     [t("details.status"), t(`status.${meeting.status}`)],
   ];
-  if (meeting.preparationMinutes > 0) facts.push([t("details.preparation"), minutes(meeting.preparationMinutes)]);
-  if (meeting.travelMinutes > 0) facts.push([t("details.travel"), minutes(meeting.travelMinutes)]);
+  if (meeting.preparationMinutes > 0) facts.push([t("details.preparationLabel"), minutes(meeting.preparationMinutes)]);
+  if (meeting.travelMinutes > 0) facts.push([t("details.travelLabel"), minutes(meeting.travelMinutes)]);
   if (meeting.unannounced) facts.push([t("details.unannounced"), tc("yes")]);
   if (meeting.heldAt) facts.push([t("details.heldAt"), formatDateTime(meeting.heldAt, i18n.language)]);
 
   return (
     <>
       <Section id="meeting-details" title={t("details.heading")}>
-        <DataList labelWidth="12rem" orientation="horizontal">
+        {/* Label beside value from tablet width; on a phone the value goes under its label. */}
+        <DataList labelWidth="12rem" orientation={wide ? "horizontal" : "vertical"}>
           {facts.map(([label, value]) => (
             <DataList.Item key={label}>
               <DataList.ItemLabel>{label}</DataList.ItemLabel>

@@ -10,7 +10,7 @@ import { useRegimeText } from "../regimes/text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { ChoiceFieldset } from "./ChoiceFieldset";
-import { orderedGoals, SuccessCriteria, useGoalName } from "./goals";
+import { GOAL_LEGEND, orderedGoals, SuccessCriteria, useGoalName } from "./goals";
 import {
   afterMeetingChange,
   type MeetingDetail,
@@ -34,6 +34,8 @@ export function SelfAssessmentSection({
 }) {
   const { t, i18n } = useTranslation("meetings");
   const open = meeting.abilities.selfAssess && meeting.status === "planned";
+  // The trainee's own words are "you"; once the meeting is held they can no longer assess.
+  const own = meeting.viewerRoles.includes("trainee");
   const assessment = meeting.selfAssessment;
   return (
     <Section id="meeting-self-assessment" title={t("selfAssessment.heading")}>
@@ -43,13 +45,13 @@ export function SelfAssessmentSection({
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {t("selfAssessment.submittedAt", { date: formatDateTime(assessment.submittedAt, i18n.language) })}
-            {meeting.abilities.selfAssess && ` ${t("selfAssessment.closed")}`}
+            {own && meeting.status === "held" && ` ${t("selfAssessment.closed")}`}
           </Text>
           <SelfAssessmentView meeting={meeting} />
         </Stack>
       ) : (
         <Text size="sm" c="dimmed">
-          {meeting.abilities.selfAssess ? t("selfAssessment.noneOwn") : t("selfAssessment.none")}
+          {own ? t("selfAssessment.noneOwn") : t("selfAssessment.none")}
         </Text>
       )}
     </Section>
@@ -122,7 +124,7 @@ function SelfAssessmentForm({
         {form.values.content.goals.map((row, index) => {
           const path = `content.goals.${index}`;
           return (
-            <Fieldset key={row.goalId} legend={goalName(goals, row.goalId)}>
+            <Fieldset key={row.goalId} legend={goalName(goals, row.goalId)} styles={GOAL_LEGEND}>
               <Stack gap="sm">
                 <SuccessCriteria goal={goals.find((g) => g.id === row.goalId)} />
                 <ChoiceFieldset

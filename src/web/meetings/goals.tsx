@@ -26,3 +26,6 @@ export function SuccessCriteria({ goal }: { goal: MeetingGoal | undefined }) {
     </Text>
   );
 }
+
+/** A goal's fieldset legend reads as the heading of its part of the form. */
+export const GOAL_LEGEND = { legend: { fontWeight: 600 } };

@@ -30,12 +30,13 @@ import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { PageTitle } from "../shell/PageTitle";
 import {
-  addedItemKeys,
   keyFrom,
   type RegimeFormValues,
   type RegimeView,
   regimeBody,
+  regimeChecks,
   regimeKeys,
+  standardItemKeys,
   unplacedErrors,
   useRegime,
 } from "./model";
@@ -90,9 +91,13 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
   const { t } = useTranslation("regimes");
   const { text } = useRegimeText();
   const queryClient = useQueryClient();
-  const form = useForm<RegimeFormValues>({ initialValues: { document: structuredClone(view.document) } });
+  const form = useForm<RegimeFormValues>({
+    initialValues: { document: structuredClone(view.document) },
+    validate: (values) =>
+      Object.fromEntries(Object.entries(regimeChecks(values.document)).map(([path, key]) => [path, t(key)])),
+  });
   const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const added = addedItemKeys(view);
+  const standard = standardItemKeys(view);
   const base = view.basedOn ? builtinRegime(view.basedOn) : undefined;
   const other = unplacedErrors(form.errors, PLACED);
 
@@ -225,7 +230,7 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
           ) : (
             <Stack gap="lg">
               {document.observationForms.map((observationForm, formIndex) => (
-                <ObservationFormItems key={observationForm.key} form={form} formIndex={formIndex} added={added} />
+                <ObservationFormItems key={observationForm.key} form={form} formIndex={formIndex} standard={standard} />
               ))}
             </Stack>
           )}
@@ -344,7 +349,7 @@ function NewEntry({
   );
 }
 
-function ObservationFormItems({ form, formIndex, added }: { form: Form; formIndex: number; added: Set<string> }) {
+function ObservationFormItems({ form, formIndex, standard }: { form: Form; formIndex: number; standard: Set<string> }) {
   const { t } = useTranslation("regimes");
   const { text } = useRegimeText();
   const observationForm = form.values.document.observationForms[formIndex];
@@ -361,7 +366,7 @@ function ObservationFormItems({ form, formIndex, added }: { form: Form; formInde
       {observationForm.items.map((item, index) => {
         const number = index + 1;
         const path = `${itemsPath}.${index}`;
-        if (!added.has(`${observationForm.key}.${item.key}`))
+        if (standard.has(`${observationForm.key}.${item.key}`))
           return (
             <Paper withBorder p="sm" key={item.key}>
               <Group justify="space-between" gap="xs" wrap="nowrap">
@@ -394,8 +399,7 @@ function ObservationFormItems({ form, formIndex, added }: { form: Form; formInde
             <GroupMessage form={form} path={path} />
             <Group mt="xs">
               <Button
-                variant="subtle"
-                color="red.9"
+                variant="default"
                 size="compact-sm"
                 onClick={() => form.removeListItem(itemsPath, index)}
                 aria-label={t("edit.removeItem", { name: text(item.label) || number })}
@@ -456,8 +460,7 @@ function Consents({ form }: { form: Form }) {
             <GroupMessage form={form} path={path} />
             <Group mt="xs">
               <Button
-                variant="subtle"
-                color="red.9"
+                variant="default"
                 size="compact-sm"
                 onClick={() => form.removeListItem("document.consents", index)}
                 aria-label={t("edit.removeConsent", { number })}

@@ -46,6 +46,7 @@ export default defineMessages(
       min: "Minimum",
       max: "Maximum",
       defaultMinutes: "Standaardduur (minuten)",
+      maxBelowMin: "Het maximum mag niet lager zijn dan het minimum.",
       observationForms: "Observatieformulieren",
       observationIntro:
         "Vul een formulier aan met eigen observatiepunten, in de stijl van ICALT. Punten die je hebt toegevoegd kun je weer weghalen; die van de standaardregeling blijven.",
@@ -120,6 +121,7 @@ export default defineMessages(
       min: "Minimum",
       max: "Maximum",
       defaultMinutes: "Default duration (minutes)",
+      maxBelowMin: "The maximum may not be below the minimum.",
       observationForms: "Observation forms",
       observationIntro:
         "Extend a form with your own observation items, in the style of ICALT. Items you added can be removed again; the standard regime's items stay.",

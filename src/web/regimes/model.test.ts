@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { regimeSchema } from "../../domain/regimes/schema";
 import { updateRegimeSchema } from "../../domain/trajectories/api";
-import { addedItemKeys, keyFrom, type RegimeFormValues, regimeBody, unplacedErrors } from "./model";
+import { keyFrom, type RegimeFormValues, regimeBody, regimeChecks, standardItemKeys, unplacedErrors } from "./model";
 import { localeOf } from "./text";
 
 const teacher = builtinRegime("werkbegeleiding_leerkracht");
@@ -79,20 +79,41 @@ describe("the regime's PUT body", () => {
   });
 });
 
-describe("observation items added to a copy", () => {
-  it("are the items the built-in regime it is based on does not have", () => {
+describe("the standard observation items of a copy", () => {
+  it("are those of the built-in regime it is based on, not the ones added to it", () => {
     const document = structuredClone(base);
     document.key = "werkbegeleiding_leerkracht_1";
     document.observationForms[0]?.items.push({
       key: "klassenmanagement",
       label: { nl: "Klassenmanagement", en: "Classroom management" },
     });
-    const added = addedItemKeys({ basedOn: "werkbegeleiding_leerkracht", document });
-    expect([...added]).toEqual(["lesson_observation.klassenmanagement"]);
+    const standard = standardItemKeys({ basedOn: "werkbegeleiding_leerkracht", document });
+    expect(standard.has("lesson_observation.lesson_change")).toBe(true);
+    expect(standard.has("lesson_observation.klassenmanagement")).toBe(false);
+    expect(standard.size).toBe(4);
   });
 
-  it("are none when the base is unknown: what the copy has stays", () => {
-    expect(addedItemKeys({ basedOn: "elsewhere", document: base }).size).toBe(0);
+  it("are all it has when the base is unknown: what the copy has stays", () => {
+    const document = structuredClone(base);
+    document.observationForms[0]?.items.push({ key: "extra", label: { nl: "Extra", en: "Extra" } });
+    expect(standardItemKeys({ basedOn: "elsewhere", document }).size).toBe(5);
+  });
+});
+
+describe("what the page checks before saving", () => {
+  it("is a meeting type's maximum below its minimum, also while typed as text", () => {
+    const document = structuredClone(base);
+    const visit = document.meetingTypes[2] as unknown as Record<string, unknown>;
+    visit.max = "2";
+    expect(regimeChecks(document)).toEqual({ "document.meetingTypes.2.max": "edit.maxBelowMin" });
+  });
+
+  it("lets an empty maximum (none) and a maximum equal to the minimum pass", () => {
+    const document = structuredClone(base);
+    (document.meetingTypes[2] as unknown as Record<string, unknown>).max = "";
+    (document.meetingTypes[3] as unknown as Record<string, unknown>).max = 3;
+    expect(regimeChecks(document)).toEqual({});
+    expect(regimeChecks(base)).toEqual({});
   });
 });
 

@@ -73,19 +73,26 @@ export function regimeBody(view: Pick<RegimeView, "version">, values: RegimeForm
 }
 
 /**
- * Which observation items an admin added to a copy, and so may remove again: those the regime
- * it is based on does not have. Without a known base, the items it has now stay.
+ * The observation items a copy has from the regime it is based on ("form.item"): these stay;
+ * items an admin added may be removed again. Without a known base, the items it has now stay.
  */
-export function addedItemKeys(view: Pick<RegimeView, "basedOn" | "document">): Set<string> {
-  const base = view.basedOn ? builtinRegime(view.basedOn) : undefined;
-  const original = new Set(
-    (base ?? view.document).observationForms.flatMap((form) => form.items.map((item) => `${form.key}.${item.key}`)),
-  );
-  return new Set(
-    view.document.observationForms.flatMap((form) =>
-      form.items.map((item) => `${form.key}.${item.key}`).filter((key) => !original.has(key)),
-    ),
-  );
+export function standardItemKeys(view: Pick<RegimeView, "basedOn" | "document">): Set<string> {
+  const base = (view.basedOn ? builtinRegime(view.basedOn) : undefined) ?? view.document;
+  return new Set(base.observationForms.flatMap((form) => form.items.map((item) => `${form.key}.${item.key}`)));
+}
+
+/**
+ * What the page can say before the server does, as message keys by field: a meeting type whose
+ * maximum lies below its minimum.
+ */
+export function regimeChecks(document: Regime): Record<string, "edit.maxBelowMin"> {
+  const found: Record<string, "edit.maxBelowMin"> = {};
+  document.meetingTypes.forEach((type, index) => {
+    const min = nullable(type.min as Typed);
+    const max = nullable(type.max as Typed);
+    if (min !== null && max !== null && max < min) found[`document.meetingTypes.${index}.max`] = "edit.maxBelowMin";
+  });
+  return found;
 }
 
 /** Field messages the page shows somewhere else than at a field it draws, so none goes unseen. */

@@ -139,7 +139,7 @@ export default function CalendarPage() {
             <Group gap="sm">
               <CopyButton value={created.url}>
                 {({ copied, copy }) => (
-                  <Button onClick={copy} color={copied ? "green.9" : undefined} aria-live="polite">
+                  <Button onClick={copy} aria-live="polite">
                     {copied ? t("address.copied") : t("address.copy")}
                   </Button>
                 )}

@@ -132,6 +132,12 @@ describe("a classroom visit and the feedback conversation after it", () => {
     expect(await commissioner.getByText("zichtbaar gespannen").count()).toBe(0);
     expect(await commissioner.getByRole("textbox").count()).toBe(0);
     await expectAccessible(commissioner, "classroom visit, read by the commissioner (phone)");
+
+    // Self-assessments and feedback are between the teacher and the adviser.
+    await openMeeting(commissioner, setup.feedbackConversation.id, /^Feedbackgesprek op /);
+    expect(await commissioner.getByRole("region", { name: "Zelfbeoordeling" }).count()).toBe(0);
+    await textOf(commissioner.getByRole("region", { name: "Feedback" })).toContain("niet voor jou zichtbaar");
+    expect(await commissioner.getByText("Ik vergeet het bord").count()).toBe(0);
   });
 
   it("the adviser writes feedback per goal with an agreement, reads the self-assessment, and shares it", async () => {

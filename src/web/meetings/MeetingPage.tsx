@@ -1,10 +1,13 @@
 import { Anchor, Badge, Center, Group, Loader, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { hasRole } from "../../domain/roles";
 import { meetingType } from "../../domain/trajectories/evaluate";
+import { canSee } from "../../domain/trajectories/policy";
 import { ApiError } from "../api";
 import { formatDateTime } from "../i18n";
 import { useRegimeText } from "../regimes/text";
+import { useCurrentRoles } from "../session";
 import { PageTitle } from "../shell/PageTitle";
 import { trajectoryPath } from "../trajectories/format";
 import { FeedbackSection } from "./FeedbackSection";
@@ -24,6 +27,7 @@ export default function MeetingPage() {
   const params = useParams();
   const meetingId = params.meetingId ?? "";
   const query = useMeeting(meetingId);
+  const roles = useCurrentRoles();
   const reload = async () => (await query.refetch()).data;
 
   const trajectoryId = query.data?.trajectoryId ?? params.trajectoryId ?? "";
@@ -56,8 +60,12 @@ export default function MeetingPage() {
   const observationForm = type?.observationForm
     ? meeting.regime.observationForms.find((f) => f.key === type.observationForm)
     : undefined;
+  // Only those the regime lets read self-assessments are told whether there is one.
+  const viewer = { userId: "", participantRoles: meeting.viewerRoles, admin: hasRole({ roles }, "admin") };
   const showSelfAssessment =
-    Boolean(type?.selfAssessmentBefore) || meeting.abilities.selfAssess || meeting.selfAssessment !== null;
+    (Boolean(type?.selfAssessmentBefore) && canSee(viewer, meeting.regime, "selfAssessments")) ||
+    meeting.abilities.selfAssess ||
+    meeting.selfAssessment !== null;
 
   return (
     <Stack gap="md" maw={960}>

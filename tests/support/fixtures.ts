@@ -1,0 +1,281 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { queryRows } from "../../src/db/connection.js";
+import {
+  feedbackRecords,
+  goals,
+  invitations,
+  meetings,
+  memberships,
+  outbox,
+  regimes,
+  registrations,
+  trajectories,
+  users,
+} from "../../src/db/schema.js";
+import { TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
+import type { TestApp } from "./app.js";
+
+/** A member of De Linde that tests may edit, deactivate and strip of registrations; no one signs in as them. */
+export const FIXTURE_PERSON_EMAIL = "vaste.testpersoon@delinde.example";
+
+type Finder = (t: TestApp) => Promise<string>;
+
+async function fixturePerson(t: TestApp) {
+  const db = t.database.db;
+  const [found] = await db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(users.email, FIXTURE_PERSON_EMAIL), eq(memberships.organisationId, t.orgs.linde)));
+  if (found) return found.id;
+  const [user] = await db.insert(users).values({ email: FIXTURE_PERSON_EMAIL, name: "Vaste Testpersoon" }).returning();
+  const [membership] = await db
+    .insert(memberships)
+    .values({ organisationId: t.orgs.linde, userId: user?.id ?? "", roles: ["trainee"] })
+    .returning();
+  return membership?.id ?? "";
+}
+
+async function succeeded<T = { id: string }>(
+  response: Promise<{ statusCode: number; body: string; json(): unknown }>,
+): Promise<T> {
+  const r = await response;
+  if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
+  return r.json() as T;
+}
+
+/** A trajectory of De Linde (client Fatima, trainee Daan, guide Sanne) with a goal and a meeting with feedback. */
+async function fixtureTrajectory(t: TestApp) {
+  const [found] = await t.database.db
+    .select({ id: trajectories.id })
+    .from(trajectories)
+    .where(eq(trajectories.organisationId, t.orgs.linde))
+    .limit(1);
+  if (found) return found.id;
+  const client = await t.login("fatima.yilmaz@delinde.example");
+  const guide = await t.login("sanne.visser@netwerk.example");
+  await guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
+  const people = await succeeded<{
+    trainees: { id: string; name: string }[];
+    guides: { id: string; name: string }[];
+  }>(client.get("/api/v1/trajectories/candidates"));
+  const today = new Date().toISOString().slice(0, 10);
+  const created = await succeeded<{ id: string }>(
+    client.post("/api/v1/trajectories", {
+      regimeKey: "werkbegeleiding_leerkracht",
+      title: "Traject Daan Bakker",
+      traineeId: people.trainees.find((p) => p.name === "Daan Bakker")?.id,
+      guideIds: [people.guides.find((p) => p.name === "Sanne Visser")?.id],
+      startsOn: today,
+      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    }),
+  );
+  await succeeded(
+    guide.post(`/api/v1/trajectories/${created.id}/goals`, {
+      title: "Instructie op drie niveaus",
+      rationale: "necessity",
+      successCriteria: "Zichtbaar bij twee bezoeken",
+    }),
+  );
+  const meeting = await succeeded<{ id: string }>(
+    guide.post(`/api/v1/trajectories/${created.id}/meetings`, {
+      type: "feedback_conversation",
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+    }),
+  );
+  await succeeded(
+    guide.put(`/api/v1/meetings/${meeting.id}/feedback`, {
+      version: null,
+      content: { summary: "Goed gesprek", goals: [], agreements: [] },
+    }),
+  );
+  return created.id;
+}
+
+/** The first row of De Linde in a trajectory table, or one made by `make` for the fixture trajectory. */
+const firstOf =
+  (table: typeof goals | typeof meetings | typeof feedbackRecords, make: (t: TestApp) => Promise<string>): Finder =>
+  async (t) => {
+    await fixtureTrajectory(t);
+    const [found] = await t.database.db
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.organisationId, t.orgs.linde))
+      .limit(1);
+    return found?.id ?? make(t);
+  };
+
+async function insertMeeting(t: TestApp) {
+  const [made] = await t.database.db
+    .insert(meetings)
+    .values({
+      organisationId: t.orgs.linde,
+      trajectoryId: await fixtureTrajectory(t),
+      type: "feedback_conversation",
+      startsAt: new Date(Date.now() + 86_400_000),
+      durationMinutes: 60,
+    })
+    .returning();
+  return made?.id ?? "";
+}
+
+/**
+ * How to find (or make) a resource of Zorggroep De Linde for each kind of path parameter.
+ * Looked up afresh every time, so a test that deleted or revoked one gets a usable one next.
+ * A new kind of path parameter (see TENANT_PARAMS) needs a line here.
+ */
+const FINDERS: Record<string, Finder> = {
+  organisationId: async (t) => t.orgs.linde,
+  personId: fixturePerson,
+  registrationId: async (t) => {
+    const membershipId = await fixturePerson(t);
+    const [found] = await t.database.db
+      .select({ id: registrations.id })
+      .from(registrations)
+      .where(eq(registrations.membershipId, membershipId))
+      .limit(1);
+    if (found) return found.id;
+    const [made] = await t.database.db
+      .insert(registrations)
+      .values({
+        organisationId: t.orgs.linde,
+        membershipId,
+        register: "SKJ",
+        registrationType: "Jeugdprofessional",
+        number: "110000001",
+      })
+      .returning();
+    return made?.id ?? "";
+  },
+  invitationId: async (t) => {
+    const open = and(
+      eq(invitations.organisationId, t.orgs.linde),
+      isNull(invitations.acceptedAt),
+      isNull(invitations.revokedAt),
+      gt(invitations.expiresAt, sql`now()`),
+    );
+    const [found] = await t.database.db.select({ id: invitations.id }).from(invitations).where(open).limit(1);
+    if (found) return found.id;
+    const [made] = await t.database.db
+      .insert(invitations)
+      .values({
+        organisationId: t.orgs.linde,
+        email: `uitgenodigd.${randomBytes(4).toString("hex")}@delinde.example`,
+        name: "Uitgenodigde Collega",
+        roles: ["trainee"],
+        tokenHash: createHash("sha256").update(randomBytes(16)).digest("hex"),
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      })
+      .returning();
+    return made?.id ?? "";
+  },
+  trajectoryId: fixtureTrajectory,
+  goalId: firstOf(goals, async (t) => {
+    const [made] = await t.database.db
+      .insert(goals)
+      .values({ organisationId: t.orgs.linde, trajectoryId: await fixtureTrajectory(t), position: 99, title: "Doel" })
+      .returning();
+    return made?.id ?? "";
+  }),
+  meetingId: firstOf(meetings, insertMeeting),
+  feedbackId: firstOf(feedbackRecords, async (t) => {
+    const [made] = await t.database.db
+      .insert(feedbackRecords)
+      .values({
+        organisationId: t.orgs.linde,
+        trajectoryId: await fixtureTrajectory(t),
+        meetingId: await insertMeeting(t),
+        number: 1,
+        content: { summary: "Goed gesprek", goals: [], agreements: [] },
+      })
+      .returning();
+    return made?.id ?? "";
+  }),
+  regimeId: async (t) => {
+    const [found] = await t.database.db
+      .select({ id: regimes.id })
+      .from(regimes)
+      .where(eq(regimes.organisationId, t.orgs.linde))
+      .limit(1);
+    if (found) return found.id;
+    const admin = await t.login("beheer@delinde.example");
+    const made = await succeeded<{
+      id: string;
+    }>(admin.post("/api/v1/regimes", { basedOn: "coaching", name: "Coaching De Linde" }));
+    return made.id;
+  },
+  messageId: async (t) => {
+    const [found] = await t.database.db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(eq(outbox.organisationId, t.orgs.linde))
+      .limit(1);
+    if (found) return found.id;
+    const [made] = await t.database.db
+      .insert(outbox)
+      .values({ organisationId: t.orgs.linde, toAddress: FIXTURE_PERSON_EMAIL, subject: "Welkom", bodyText: "Hallo" })
+      .returning();
+    return made?.id ?? "";
+  },
+};
+
+/** Path parameters of the API that have no finder above: a test prints them so the gap is closed at once. */
+export function paramsWithoutFixture(): string[] {
+  return Object.keys(TENANT_PARAMS).filter((name) => !(name in FINDERS));
+}
+
+/** A real id of De Linde for every kind of path parameter. */
+export async function tenantFixtures(t: TestApp): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [name, find] of Object.entries(FINDERS)) ids[name] = await find(t);
+  return ids;
+}
+
+/** Fills `:name` path parameters from the fixtures. */
+export function fillPath(route: string, ids: Record<string, string>): string {
+  return route.replace(/:(\w+)/g, (_, name: string) => ids[name] ?? `no-fixture-for-${name}`);
+}
+
+/**
+ * Tables whose rows may change on a refused request, on purpose. Every other table must be
+ * byte for byte the same after a request the API refused.
+ */
+const CHANGES_ON_REFUSAL: Record<string, string> = {
+  login_throttle: "a refused sign-in is counted, that is how accounts get locked",
+};
+
+/** Row count and a hash of the rows of every table (new tables included without a change here). */
+export async function databaseFingerprint(t: TestApp): Promise<Record<string, string>> {
+  const tables = await queryRows<{ name: string }>(
+    t.database.db,
+    sql`select table_name as name from information_schema.tables
+        where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+  );
+  const watched = tables.map((r) => r.name).filter((name) => !(name in CHANGES_ON_REFUSAL));
+  const parts = watched.map(
+    (name) =>
+      sql`select ${name} as name, count(*)::text || ' rows ' || coalesce(md5(string_agg(r::text, E'\n' order by r::text)), '') as state from ${sql.identifier(name)} r`,
+  );
+  const rows = await queryRows<{ name: string; state: string }>(t.database.db, sql.join(parts, sql` union all `));
+  return Object.fromEntries(rows.map((r) => [r.name, r.state]));
+}
+
+/** The tables that differ between two fingerprints, for a readable failure. */
+export function changedTables(before: Record<string, string>, after: Record<string, string>): string[] {
+  const names = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...names].filter((name) => before[name] !== after[name]).sort();
+}
+
+/**
+ * The next transaction id: it moves only when some transaction wrote (or tried to), so an
+ * unchanged value proves nothing was written, for the price of one tiny query. On a shared
+ * PostgreSQL server other databases move it too; then compare fingerprints.
+ */
+export async function writeMark(t: TestApp): Promise<string> {
+  const [row] = await queryRows<{ mark: string }>(
+    t.database.db,
+    sql`select pg_snapshot_xmax(pg_current_snapshot())::text as mark`,
+  );
+  return row?.mark ?? "";
+}

@@ -54,6 +54,7 @@ const nl = {
   "field.outsidePeriod": "Deze datum ligt buiten de periode van het traject ({start} tot en met {end}).",
   "field.noApprovalNeeded": "Deze regeling vraagt geen goedkeuring van de doelen.",
   "field.nothingToApprove": "Er zijn geen (gewijzigde) doelen om goed te keuren.",
+  "field.nulCharacter": "Deze tekst bevat een ongeldig teken (NUL).",
   "mail.reset.subject": "Nieuw wachtwoord voor Koers",
   "mail.reset.body":
     "Hallo {name},\n\nJe hebt gevraagd om een nieuw wachtwoord voor Koers. Kies er een via deze link (één uur geldig):\n\n{link}\n\nHeb je dit niet gevraagd? Dan kun je deze e-mail negeren.",
@@ -118,6 +119,7 @@ const en: Record<MessageKey, string> = {
   "field.outsidePeriod": "This date is outside the trajectory's period ({start} to {end}).",
   "field.noApprovalNeeded": "This regime does not ask for approval of the goals.",
   "field.nothingToApprove": "There are no (changed) goals to approve.",
+  "field.nulCharacter": "This text holds an invalid character (NUL).",
   "mail.reset.subject": "New password for Koers",
   "mail.reset.body":
     "Hello {name},\n\nYou asked for a new password for Koers. Choose one through this link (valid for one hour):\n\n{link}\n\nDidn't ask for this? Then ignore this e-mail.",

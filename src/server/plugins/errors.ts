@@ -5,10 +5,51 @@ import { type Locale, type MessageKey, pickLocale, t } from "../messages.js";
 
 const zodLocales = { nl: z.locales.nl(), en: z.locales.en() } as const;
 
+/**
+ * Where the first text with a NUL character is, keys included. PostgreSQL text and jsonb cannot
+ * hold one, so it is refused here, on its field, rather than failing in the database. Walks
+ * without recursion: a body may nest arrays 100,000 deep.
+ */
+export function findNulCharacter(data: unknown): Array<string | number> | null {
+  type Step = { value: unknown; key?: string | number; parent?: Step };
+  const pathOf = (step: Step, last?: string): Array<string | number> => {
+    const reversed: Array<string | number> = last === undefined ? [] : [last];
+    for (let at: Step | undefined = step; at?.parent; at = at.parent) reversed.push(at.key as string | number);
+    return reversed.reverse();
+  };
+  const stack: Step[] = [{ value: data }];
+  while (stack.length) {
+    const step = stack.pop() as Step;
+    const { value } = step;
+    if (typeof value === "string") {
+      if (value.includes("\u0000")) return pathOf(step);
+    } else if (Array.isArray(value)) {
+      for (let index = 0; index < value.length; index++) stack.push({ value: value[index], key: index, parent: step });
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (key.includes("\u0000")) return pathOf(step, key);
+        stack.push({ value: item, key, parent: step });
+      }
+    }
+  }
+  return null;
+}
+
+/** A ZodError made by parsing, as Zod's own errors are (one made with `new` is no Error to fastify). */
+const nulCharacterError = (data: unknown, path: Array<string | number>) =>
+  (
+    z
+      .unknown()
+      .superRefine((_, ctx) => ctx.addIssue({ code: "custom", message: "field.nulCharacter", path }))
+      .safeParse(data) as { error: ZodError }
+  ).error;
+
 /** Validates with Zod and keeps the schema, so the error handler can explain in the user's language. */
 export const validatorCompiler =
   ({ schema }: { schema: ZodType }) =>
   (data: unknown) => {
+    const nul = findNulCharacter(data);
+    if (nul) return { error: Object.assign(nulCharacterError(data, nul), { schema }) };
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
     return { error: Object.assign(result.error, { schema }) };

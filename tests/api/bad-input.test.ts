@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { tenantFixtures } from "../support/fixtures.js";
+
+/**
+ * Bad input that once made the API answer 500 or something other than problem+json, found by
+ * tests/api/fuzz.test.ts. Each is pinned here by name, so it stays fixed whatever the fuzzer draws.
+ */
+let t: TestApp;
+let admin: TestClient;
+let ids: Record<string, string>;
+beforeAll(async () => {
+  t = await createTestApp();
+  ids = await tenantFixtures(t);
+  admin = await t.login("beheer@delinde.example");
+});
+afterAll(() => t.close());
+
+function expectProblem(
+  response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+  status: number,
+) {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers["content-type"]).toContain("application/problem+json");
+  return response.json() as { title: string; errors?: Record<string, string> };
+}
+
+describe("a NUL character, which PostgreSQL text cannot hold", () => {
+  it("is refused on its field in a query, a body and a key of a free-form object", async () => {
+    const search = expectProblem(await admin.get("/api/v1/people?search=a%00b"), 422);
+    expect(search.errors?.search).toBe("Deze tekst bevat een ongeldig teken (NUL).");
+    expectProblem(await admin.get("/api/v1/trajectories?status=a%00b"), 422);
+
+    const person = await admin.get(`/api/v1/people/${ids.personId}`);
+    const { version } = person.json();
+    const update = expectProblem(
+      await admin.put(`/api/v1/people/${ids.personId}`, {
+        version,
+        name: "Vaste\u0000Testpersoon",
+        roles: ["trainee"],
+      }),
+      422,
+    );
+    expect(Object.keys(update.errors ?? {})).toEqual(["name"]);
+    expect((await admin.get(`/api/v1/people/${ids.personId}`)).json().name).toBe("Vaste Testpersoon");
+
+    const plan = expectProblem(
+      await admin.put(`/api/v1/trajectories/${ids.trajectoryId}/plan`, {
+        version: 1,
+        plan: { "re\u0000den": "x" },
+        intensity: null,
+        evaluationMoments: [],
+      }),
+      422,
+    );
+    expect(Object.keys(plan.errors ?? {})).toEqual(["plan.re\u0000den"]);
+  });
+});

@@ -1,24 +1,11 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Card,
-  Center,
-  CopyButton,
-  Group,
-  List,
-  Loader,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Button, Center, CopyButton, Group, List, Loader, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api";
 import { formatDateTime } from "../i18n";
+import { Section } from "../meetings/Section";
 import { Dialog } from "../people/components/Dialog";
 import { FormError } from "../shell/FormError";
 import { PageTitle } from "../shell/PageTitle";
@@ -65,10 +52,7 @@ export default function CalendarPage() {
     <Stack maw={760}>
       <PageTitle>{t("title")}</PageTitle>
       <Text>{t("intro")}</Text>
-      <Card withBorder component="section" aria-labelledby="calendar-how">
-        <Title order={3} size="h4" mb="xs" id="calendar-how">
-          {t("howTo")}
-        </Title>
+      <Section id="calendar-how" title={t("howTo")}>
         <List size="sm" spacing={4}>
           <List.Item>{t("steps.outlook")}</List.Item>
           <List.Item>{t("steps.google")}</List.Item>
@@ -77,12 +61,9 @@ export default function CalendarPage() {
         <Text size="sm" mt="sm">
           {t("secret")}
         </Text>
-      </Card>
+      </Section>
 
-      <Card withBorder component="section" aria-labelledby="calendar-status">
-        <Title order={3} size="h4" mb="xs" id="calendar-status">
-          {t("status.heading")}
-        </Title>
+      <Section id="calendar-status" title={t("status.heading")}>
         {query.isPending ? (
           <Center p="md">
             <Loader aria-label={tc("loading")} />
@@ -117,13 +98,10 @@ export default function CalendarPage() {
             </Group>
           </Stack>
         )}
-      </Card>
+      </Section>
 
       {created && (
-        <Card withBorder component="section" aria-labelledby="calendar-address">
-          <Title order={3} size="h4" mb="xs" id="calendar-address">
-            {t("address.heading")}
-          </Title>
+        <Section id="calendar-address" title={t("address.heading")}>
           <Stack gap="sm">
             <Alert color="yellow" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
               {t("address.once")}
@@ -149,7 +127,7 @@ export default function CalendarPage() {
               </Anchor>
             </Group>
           </Stack>
-        </Card>
+        </Section>
       )}
 
       <Dialog opened={confirming} onClose={confirm.close} title={t("confirmTitle")}>

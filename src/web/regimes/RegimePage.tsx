@@ -2,7 +2,6 @@ import {
   Alert,
   Anchor,
   Button,
-  Card,
   Center,
   Fieldset,
   Group,
@@ -19,12 +18,13 @@ import {
 } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
+import { Section } from "../meetings/Section";
 import { notifySuccess } from "../people/components/notify";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
@@ -136,7 +136,7 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
           {base && ` ${t("edit.basedOn", { name: text(base.name) })}`}
         </Alert>
 
-        <Part id="regime-general" title={t("edit.general")}>
+        <Section id="regime-general" title={t("edit.general")}>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput label={t("edit.nameNl")} required maxLength={500} {...form.getInputProps("document.name.nl")} />
             <TextInput label={t("edit.nameEn")} required maxLength={500} {...form.getInputProps("document.name.en")} />
@@ -157,9 +157,9 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
               {...form.getInputProps("document.description.en")}
             />
           </SimpleGrid>
-        </Part>
+        </Section>
 
-        <Part id="regime-goals" title={t("edit.goals")}>
+        <Section id="regime-goals" title={t("edit.goals")}>
           <NumberInput
             label={t("edit.goalMax")}
             description={t("edit.noMaximum")}
@@ -171,9 +171,9 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
             {...nullableNumber(form, "document.goals.max")}
           />
           <GroupMessage form={form} path="document.goals" />
-        </Part>
+        </Section>
 
-        <Part id="regime-meetings" title={t("edit.meetingTypes")}>
+        <Section id="regime-meetings" title={t("edit.meetingTypes")}>
           <Text size="sm" mb="sm">
             {t("edit.meetingTypesIntro")}
           </Text>
@@ -217,9 +217,9 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
             })}
             <GroupMessage form={form} path="document.meetingTypes" />
           </Stack>
-        </Part>
+        </Section>
 
-        <Part id="regime-observation" title={t("edit.observationForms")}>
+        <Section id="regime-observation" title={t("edit.observationForms")}>
           <Text size="sm" mb="sm">
             {t("edit.observationIntro")}
           </Text>
@@ -235,11 +235,11 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
             </Stack>
           )}
           <GroupMessage form={form} path="document.observationForms" />
-        </Part>
+        </Section>
 
-        <Part id="regime-consents" title={t("edit.consents")}>
+        <Section id="regime-consents" title={t("edit.consents")}>
           <Consents form={form} />
-        </Part>
+        </Section>
 
         {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
         <FormError message={formError} />
@@ -267,17 +267,6 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
 function nullableNumber(form: Form, path: string) {
   const props = form.getInputProps(path);
   return { ...props, value: props.value ?? "" };
-}
-
-function Part({ id, title, children }: { id: string; title: string; children: ReactNode }) {
-  return (
-    <Card withBorder component="section" aria-labelledby={id}>
-      <Title order={3} size="h4" mb="sm" id={id}>
-        {title}
-      </Title>
-      {children}
-    </Card>
-  );
 }
 
 /** A message about a whole list or group (a duplicate, a maximum below the minimum). */

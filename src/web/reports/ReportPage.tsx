@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Code,
-  Group,
-  Loader,
-  Stack,
-  Text,
-  Textarea,
-  Title,
-} from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Card, Center, Code, Group, Loader, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
@@ -23,6 +9,7 @@ import type { Regime } from "../../domain/regimes/schema";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
+import { Section } from "../meetings/Section";
 import { Dialog } from "../people/components/Dialog";
 import { notifySuccess } from "../people/components/notify";
 import { useRegimeText } from "../regimes/text";
@@ -253,12 +240,9 @@ function ReportText({ regime, report }: { regime: Regime; report: ReportView }) 
         <Text c="dimmed">{t("draftReadOnly")}</Text>
       )}
       {regime.report.sections.map((section) => (
-        <Card withBorder component="section" aria-labelledby={`report-${section.key}`} key={section.key}>
-          <Title order={3} size="h4" mb="xs" id={`report-${section.key}`}>
-            {text(section.label)}
-          </Title>
+        <Section key={section.key} id={`report-${section.key}`} title={text(section.label)}>
           <Text style={{ whiteSpace: "pre-wrap" }}>{report.sections[section.key]?.trim() || t("empty")}</Text>
-        </Card>
+        </Section>
       ))}
     </Stack>
   );

@@ -56,3 +56,23 @@ describe("a NUL character, which PostgreSQL text cannot hold", () => {
     expect(Object.keys(plan.errors ?? {})).toEqual(["plan.re\u0000den"]);
   });
 });
+
+describe("a version beyond PostgreSQL's integer", () => {
+  it("is refused as 422 on the version field; the largest integer is merely stale (409)", async () => {
+    const person = (await admin.get(`/api/v1/people/${ids.personId}`)).json();
+    const body = (version: number) => ({ version, name: person.name, roles: person.roles });
+    for (const version of [2 ** 31, 2 ** 53 - 1]) {
+      const problem = expectProblem(await admin.put(`/api/v1/people/${ids.personId}`, body(version)), 422);
+      expect(Object.keys(problem.errors ?? {})).toEqual(["version"]);
+    }
+    expectProblem(await admin.put(`/api/v1/people/${ids.personId}`, body(2 ** 31 - 1)), 409);
+
+    const logo = expectProblem(await admin.delete(`/api/v1/organisation/logo?version=${2 ** 31}`), 422);
+    expect(Object.keys(logo.errors ?? {})).toEqual(["version"]);
+    const report = expectProblem(
+      await admin.post(`/api/v1/trajectories/${ids.trajectoryId}/report/finalise`, { version: 2 ** 53 - 2 }),
+      422,
+    );
+    expect(Object.keys(report.errors ?? {})).toEqual(["version"]);
+  });
+});

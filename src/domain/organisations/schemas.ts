@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionSchema } from "../version.js";
 
 /** A colour as #rrggbb; stored in lower case. */
 export const hexColorSchema = z
@@ -14,6 +15,6 @@ export const brandingFields = {
 
 export const updateBrandingSchema = z.object({
   ...brandingFields,
-  version: z.number().int().positive(),
+  version: versionSchema,
 });
 export type UpdateBrandingInput = z.infer<typeof updateBrandingSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rolesSchema } from "../roles.js";
+import { versionSchema } from "../version.js";
 
 /** Registers a professional registration can belong to; data, so a new one is an edit here. */
 export const REGISTERS = ["SKJ", "NIP", "NVO", "BIG", "Other"] as const;
@@ -25,7 +26,7 @@ export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 
 /** Everything but the e-mail address, which is the person's sign-in and not the organisation's to change. */
 export const updatePersonSchema = z.object({
-  version: z.number().int().positive(),
+  version: versionSchema,
   name: personFields.name,
   roles: personFields.roles,
   jobTitle: personFields.jobTitle,
@@ -43,4 +44,4 @@ export const registrationSchema = z.object({
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
-export const updateRegistrationSchema = registrationSchema.extend({ version: z.number().int().positive() });
+export const updateRegistrationSchema = registrationSchema.extend({ version: versionSchema });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { intensitySchema, participantRoleSchema, regimeSchema } from "../regimes/schema.js";
+import { versionSchema } from "../version.js";
 import {
   evaluationMomentSchema,
   feedbackContentSchema,
@@ -17,7 +18,7 @@ import {
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 const isoDate = z.iso.date();
-const version = z.number().int().positive();
+const version = versionSchema;
 
 // ---- requests ----
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { versionParamSchema } from "../../domain/version.js";
 
 export const brandingResponse = z.object({
   id: z.uuid(),
@@ -14,6 +15,6 @@ export const brandingResponse = z.object({
 });
 export type BrandingResponse = z.infer<typeof brandingResponse>;
 
-export const versionQuery = z.object({ version: z.coerce.number().int().positive() });
+export const versionQuery = z.object({ version: versionParamSchema });
 
 export const organisationParams = z.object({ organisationId: z.uuid() });

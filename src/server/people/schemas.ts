@@ -8,6 +8,8 @@ export {
   registrationResponseSchema,
 } from "../../domain/people/api.js";
 
+import { versionParamSchema, versionSchema } from "../../domain/version.js";
+
 /** Path ids are uuids: anything else cannot exist, and the error handler turns it into a 404. */
 export const personParams = z.object({ personId: z.uuid() });
 export const registrationParams = z.object({ personId: z.uuid(), registrationId: z.uuid() });
@@ -26,5 +28,5 @@ export const listQuery = z.object({
 });
 export type ListQuery = z.infer<typeof listQuery>;
 
-export const versionBody = z.object({ version: z.number().int().positive() });
-export const versionQuery = z.object({ version: z.coerce.number().int().positive() });
+export const versionBody = z.object({ version: versionSchema });
+export const versionQuery = z.object({ version: versionParamSchema });

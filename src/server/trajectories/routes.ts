@@ -26,6 +26,7 @@ import {
   updatePlanSchema,
 } from "../../domain/trajectories/api.js";
 import { canStartTrajectory } from "../../domain/trajectories/policy.js";
+import { versionSchema } from "../../domain/version.js";
 import { assertAllowed, requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
@@ -48,7 +49,7 @@ const trajectoryParams = z.object({ trajectoryId: z.uuid() });
 const goalParams = z.object({ goalId: z.uuid() });
 const meetingParams = z.object({ meetingId: z.uuid() });
 const feedbackParams = z.object({ feedbackId: z.uuid() });
-const versionBody = z.object({ version: z.number().int().positive() });
+const versionBody = z.object({ version: versionSchema });
 const emptyBody = z.object({}).optional();
 const detail = { 200: trajectoryDetailSchema };
 const meeting = { 200: meetingDetailSchema };

@@ -76,3 +76,27 @@ describe("a version beyond PostgreSQL's integer", () => {
     expect(Object.keys(report.errors ?? {})).toEqual(["version"]);
   });
 });
+
+describe("an upload the multipart parser cannot read", () => {
+  it("is a 400 problem, and the logo stays as it was", async () => {
+    const before = (await admin.get("/api/v1/organisation/branding")).json();
+    const forms = [
+      { type: "multipart/form-data", body: "--x\r\n\r\n" },
+      { type: "multipart/form-data; boundary=grens", body: "geen delen hier" },
+      {
+        type: "multipart/form-data; boundary=grens",
+        body: '--grens\r\nContent-Disposition: form-data; name="logo"; filename="a.png"\r\n\r\n\x89PNG',
+      },
+    ];
+    for (const form of forms) {
+      const response = await admin.request({
+        method: "POST",
+        url: `/api/v1/organisation/logo?version=${before.version}`,
+        headers: { "content-type": form.type },
+        payload: form.body,
+      });
+      expectProblem(response, 400);
+    }
+    expect((await admin.get("/api/v1/organisation/branding")).json()).toEqual(before);
+  });
+});

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { type LogoMime, sniffLogoType } from "../../domain/organisations/logo.js";
 import { LOGO_MAX_BYTES } from "../app.js";
-import { invalid } from "../http/problem.js";
+import { HttpProblem, invalid } from "../http/problem.js";
 
 const tooLarge = () => invalid({ logo: { key: "field.logoSize", values: { max: Math.floor(LOGO_MAX_BYTES / 1024) } } });
 
@@ -20,6 +20,10 @@ export async function readLogoUpload(request: FastifyRequest): Promise<{ bytes: 
     if (file.file.truncated) throw tooLarge();
   } catch (error) {
     if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge();
+    // The multipart parser throws plain errors for a form it cannot read (no boundary, a part
+    // never closed): the request is at fault, not the server.
+    if (!(error instanceof HttpProblem) && !(error as { statusCode?: number }).statusCode)
+      throw new HttpProblem(400, "problem.badRequest");
     throw error;
   }
   if (bytes.length === 0) throw invalid({ logo: "field.logoMissing" });

@@ -544,6 +544,7 @@ describe("regimes", () => {
       },
     });
     expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors["document.meetingTypes.0.max"]).toBe("Het maximum mag niet lager zijn dan het minimum.");
     ok(await cast.admin.put(`/api/v1/regimes/${copy.id}`, { version: copy.version, document }));
     expect((await cast.director.put(`/api/v1/regimes/${copy.id}`, { version: 2, document })).statusCode).toBe(403);
 

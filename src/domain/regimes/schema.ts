@@ -198,27 +198,28 @@ export const regimeSchema = z
     const statuses = new Set(regime.statuses.map((s) => s.key));
     const forms = new Set(regime.observationForms.map((f) => f.key));
     const types = new Set(regime.meetingTypes.map((t) => t.key));
+    // Messages are keys the server translates (see src/server/messages.ts).
     const issue = (message: string, path: (string | number)[]) => ctx.addIssue({ code: "custom", message, path });
-    if (!statuses.has(regime.initialStatus)) issue(`unknown status ${regime.initialStatus}`, ["initialStatus"]);
+    if (!statuses.has(regime.initialStatus)) issue("field.unknownReference", ["initialStatus"]);
     regime.transitions.forEach((t, i) => {
-      for (const from of t.from) if (!statuses.has(from)) issue(`unknown status ${from}`, ["transitions", i, "from"]);
-      if (!statuses.has(t.to)) issue(`unknown status ${t.to}`, ["transitions", i, "to"]);
-      if (t.effect === "escalate" && !regime.escalation) issue("escalation is not configured", ["transitions", i]);
+      for (const from of t.from) if (!statuses.has(from)) issue("field.unknownReference", ["transitions", i, "from"]);
+      if (!statuses.has(t.to)) issue("field.unknownReference", ["transitions", i, "to"]);
+      if (t.effect === "escalate" && !regime.escalation) issue("field.unknownReference", ["transitions", i, "effect"]);
     });
     regime.meetingTypes.forEach((t, i) => {
       if (t.observationForm && !forms.has(t.observationForm))
-        issue(`unknown observation form ${t.observationForm}`, ["meetingTypes", i, "observationForm"]);
-      if (t.max !== null && t.max < t.min) issue("max below min", ["meetingTypes", i, "max"]);
+        issue("field.unknownReference", ["meetingTypes", i, "observationForm"]);
+      if (t.max !== null && t.max < t.min) issue("field.maxBelowMin", ["meetingTypes", i, "max"]);
     });
     if (regime.defaultIntensity && !types.has(regime.defaultIntensity.meetingType))
-      issue("unknown meeting type", ["defaultIntensity", "meetingType"]);
+      issue("field.unknownReference", ["defaultIntensity", "meetingType"]);
     regime.participants.forEach((p, i) => {
-      if (p.max < p.min) issue("max below min", ["participants", i, "max"]);
+      if (p.max < p.min) issue("field.maxBelowMin", ["participants", i, "max"]);
     });
     const unique = (list: { key: string }[], path: string) => {
       const seen = new Set<string>();
       for (const item of list) {
-        if (seen.has(item.key)) issue(`duplicate key ${item.key}`, [path]);
+        if (seen.has(item.key)) issue("field.duplicateKey", [path]);
         seen.add(item.key);
       }
     };

@@ -540,7 +540,7 @@ describe("regimes", () => {
       version: copy.version,
       document: {
         ...document,
-        meetingTypes: document.meetingTypes.map((m) => ({ ...m, max: m.key === "intake" ? 0 : m.max })),
+        meetingTypes: document.meetingTypes.map((m) => (m.key === "intake" ? { ...m, min: 2 } : m)),
       },
     });
     expect(bad.statusCode).toBe(422);

@@ -24,7 +24,7 @@ import { outboxRoutes } from "./outbox/routes.js";
 import { peopleImportRoutes } from "./people/import/routes.js";
 import { peopleRoutes } from "./people/routes.js";
 import { registerAuth } from "./plugins/auth.js";
-import { registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
+import { frameworkErrors, registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
 import { registerTenantParams } from "./plugins/tenant-params.js";
 import { regimeRoutes } from "./regimes/routes.js";
 import { trajectoryRoutes } from "./trajectories/routes.js";
@@ -60,6 +60,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
           },
     bodyLimit: 5 * 1024 * 1024,
     trustProxy: true,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

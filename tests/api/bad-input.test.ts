@@ -100,3 +100,12 @@ describe("an upload the multipart parser cannot read", () => {
     expect((await admin.get("/api/v1/organisation/branding")).json()).toEqual(before);
   });
 });
+
+describe("a path the router cannot read", () => {
+  it("answers problem+json: 400 for a path that does not decode, 414 for an id over the length limit", async () => {
+    const undecodable = expectProblem(await admin.get("/api/v1/people/%ED%A0%80"), 400);
+    expect(undecodable.title).toBe("Het verzoek kon niet worden gelezen.");
+    expectProblem(await admin.post(`/api/v1/people/${"x".repeat(2000)}/deactivate`, { version: 1 }), 414);
+    expectProblem(await admin.get(`/api/v1/people/${"x".repeat(2000)}`), 404);
+  });
+});

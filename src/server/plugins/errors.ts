@@ -98,6 +98,15 @@ export function sendProblem(
     });
 }
 
+/**
+ * Errors fastify answers before any route or hook runs: a path that does not decode (%ED%A0%80)
+ * or a path parameter over the router's length limit. As problem+json, like every other error.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.code === "FST_ERR_MAX_PARAM_LENGTH" ? 414 : 400;
+  return sendProblem(reply, requestLocale(request), status, "problem.badRequest", {}, { detail: error.code });
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) => sendProblem(reply, requestLocale(request), 404, "problem.notFound"));
 

@@ -57,6 +57,20 @@ const canStart = (actor: { roles: readonly string[] }) => canStartTrajectory(act
 
 type Change<P, B> = (tx: Tx, actor: Actor, params: P, body: B, locale: Locale) => Promise<unknown>;
 
+const showMeeting = async (tx: Tx, actor: Actor, id: string) => {
+  const { loaded, meeting: row } = await loadMeeting(tx, actor, id);
+  return presentMeeting(loaded, row);
+};
+
+/** Runs a change to a meeting, then answers with the meeting as the requester now sees it. */
+const thenMeeting =
+  <B>(change: (tx: Tx, actor: Actor, meetingId: string, body: B) => Promise<unknown>) =>
+  (request: FastifyRequest & { params: { meetingId: string }; body: B }) =>
+    withTenant(request, async (tx, actor) => {
+      await change(tx, actor, request.params.meetingId, request.body);
+      return showMeeting(tx, actor, request.params.meetingId);
+    });
+
 /** Runs a change, then answers with the trajectory as the requester now sees it. */
 const thenDetail =
   <P extends { trajectoryId: string }, B>(change: Change<P, B>) =>
@@ -184,11 +198,6 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     ),
   );
 
-  const showMeeting = async (tx: Tx, actor: Actor, id: string) => {
-    const { loaded, meeting: row } = await loadMeeting(tx, actor, id);
-    return presentMeeting(loaded, row);
-  };
-
   app.get("/meetings/:meetingId", { schema: { tags, params: meetingParams, response: meeting } }, (request) =>
     withTenant(request, (tx, actor) => showMeeting(tx, actor, request.params.meetingId)),
   );
@@ -196,31 +205,19 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/meetings/:meetingId",
     { schema: { tags, params: meetingParams, body: updateMeetingSchema, response: meeting } },
-    (request) =>
-      withTenant(request, async (tx, actor) => {
-        await updateMeeting(tx, actor, request.params.meetingId, request.body);
-        return showMeeting(tx, actor, request.params.meetingId);
-      }),
+    thenMeeting(updateMeeting),
   );
 
   app.put(
     "/meetings/:meetingId/feedback",
     { schema: { tags, params: meetingParams, body: saveFeedbackSchema, response: meeting } },
-    (request) =>
-      withTenant(request, async (tx, actor) => {
-        await saveFeedback(tx, actor, request.params.meetingId, request.body);
-        return showMeeting(tx, actor, request.params.meetingId);
-      }),
+    thenMeeting(saveFeedback),
   );
 
   app.post(
     "/meetings/:meetingId/feedback/share",
     { schema: { tags, params: meetingParams, body: versionBody, response: meeting } },
-    (request) =>
-      withTenant(request, async (tx, actor) => {
-        await shareFeedback(tx, actor, request.params.meetingId, request.body.version);
-        return showMeeting(tx, actor, request.params.meetingId);
-      }),
+    thenMeeting((tx, actor, meetingId, body: { version: number }) => shareFeedback(tx, actor, meetingId, body.version)),
   );
 
   app.post(
@@ -236,11 +233,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/meetings/:meetingId/self-assessment",
     { schema: { tags, params: meetingParams, body: saveSelfAssessmentSchema, response: meeting } },
-    (request) =>
-      withTenant(request, async (tx, actor) => {
-        await saveSelfAssessment(tx, actor, request.params.meetingId, request.body);
-        return showMeeting(tx, actor, request.params.meetingId);
-      }),
+    thenMeeting(saveSelfAssessment),
   );
 
   app.get(

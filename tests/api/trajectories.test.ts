@@ -200,6 +200,24 @@ describe("meetings", () => {
     const after = ok<TrajectoryDetail>(await cast.teacher.get(url(running.id)));
     expect(after.meetings?.map((m) => m.id)).toContain(surprise.id);
 
+    // Deadlines are in the feed too: an evaluation moment the adviser plans.
+    const current = ok<TrajectoryDetail>(await cast.adviser.get(url(running.id)));
+    ok(
+      await cast.adviser.put(url(running.id, "/plan"), {
+        version: current.version,
+        plan: current.plan,
+        intensity: current.intensity,
+        evaluationMoments: [{ date: day(20), label: "Tussenevaluatie met de directeur" }],
+      }),
+    );
+    const withDeadline = await (await t.anonymous()).get(path);
+    expect(withDeadline.body).toContain("Evaluatiemoment: Tussenevaluatie met de directeur");
+    expect(withDeadline.body).toContain(`DTSTART;VALUE=DATE:${day(20).replaceAll("-", "")}`);
+    const director = ok<{ items: { kind: string; text?: string }[] }>(await cast.director.get("/api/v1/due"));
+    expect(director.items).toContainEqual(
+      expect.objectContaining({ kind: "evaluation", text: "Tussenevaluatie met de directeur" }),
+    );
+
     // A renewed address replaces the old one.
     ok(await cast.teacher.post("/api/v1/calendar/renew", {}));
     expect((await (await t.anonymous()).get(path)).statusCode).toBe(404);

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api";
 import { formatDateTime } from "../i18n";
 import { Section } from "../meetings/Section";
-import { Dialog } from "../people/components/Dialog";
+import { Dialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { PageTitle } from "../shell/PageTitle";
 import { webcalUrl } from "./model";

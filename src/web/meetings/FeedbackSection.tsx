@@ -21,11 +21,11 @@ import type { FeedbackContent } from "../../domain/trajectories/model";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
-import { Dialog } from "../people/components/Dialog";
-import { notifySuccess } from "../people/components/notify";
 import { useRegimeText } from "../regimes/text";
 import { ConflictNotice } from "../shell/ConflictNotice";
+import { Dialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import { GOAL_LEGEND, orderedGoals, SuccessCriteria, useGoalName } from "./goals";
 import {

@@ -20,10 +20,10 @@ import { meetingType } from "../../domain/trajectories/evaluate";
 import { MEETING_STATUSES } from "../../domain/trajectories/model";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
-import { notifySuccess } from "../people/components/notify";
 import { useRegimeText } from "../regimes/text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
 import { renameFields } from "../trajectories/components/errors";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import {

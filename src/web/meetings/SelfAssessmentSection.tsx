@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
-import { notifySuccess } from "../people/components/notify";
 import { useRegimeText } from "../regimes/text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import { GOAL_LEGEND, orderedGoals, SuccessCriteria, useGoalName } from "./goals";
 import {

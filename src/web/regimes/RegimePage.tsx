@@ -25,9 +25,9 @@ import { builtinRegime } from "../../domain/regimes/builtin";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { Section } from "../meetings/Section";
-import { notifySuccess } from "../people/components/notify";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
 import { PageTitle } from "../shell/PageTitle";
 import {
   keyFrom,

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { api } from "../../api";
 import { useApiSubmit } from "../../forms";
+import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
-import { Dialog } from "./Dialog";
+import { notifySuccess } from "../../shell/notify";
 import { emptyPerson, type PersonDetail, type PersonFormValues, peopleKeys, personBody } from "./model";
-import { notifySuccess } from "./notify";
 import { PersonFields } from "./PersonFields";
 
 export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {

@@ -7,9 +7,9 @@ import { api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
-import { mergeReloaded } from "./merge";
+import { mergeReloaded } from "../../shell/merge";
+import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, type PersonFormValues, peopleKeys, personBody, personToForm } from "./model";
-import { notifySuccess } from "./notify";
 import { PersonFields } from "./PersonFields";
 
 const fieldLabel: Record<string, string> = {

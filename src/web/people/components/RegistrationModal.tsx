@@ -7,9 +7,10 @@ import { REGISTERS } from "../../../domain/people/schemas";
 import { api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { ConflictNotice } from "../../shell/ConflictNotice";
+import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
-import { Dialog } from "./Dialog";
-import { mergeReloaded } from "./merge";
+import { mergeReloaded } from "../../shell/merge";
+import { notifySuccess } from "../../shell/notify";
 import {
   emptyRegistration,
   type PersonDetail,
@@ -19,7 +20,6 @@ import {
   registrationBody,
   registrationToForm,
 } from "./model";
-import { notifySuccess } from "./notify";
 
 interface Props {
   person: PersonDetail;

@@ -4,10 +4,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
 import { formatDate } from "../../i18n";
+import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
-import { Dialog } from "./Dialog";
+import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, peopleKeys, type RegistrationResponse } from "./model";
-import { notifySuccess } from "./notify";
 import { RegistrationModal } from "./RegistrationModal";
 
 type Editing = { registration: RegistrationResponse | null } | null;

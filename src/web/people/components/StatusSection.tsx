@@ -4,10 +4,10 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
+import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
-import { Dialog } from "./Dialog";
+import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, peopleKeys } from "./model";
-import { notifySuccess } from "./notify";
 import { StatusBadge } from "./StatusBadge";
 
 /** Deactivate or reactivate, offered only when the server says this admin may. */

@@ -22,11 +22,11 @@ import type { GoalRationale } from "../../../domain/trajectories/model";
 import { ApiError, api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
-import { Dialog } from "../../people/components/Dialog";
-import { mergeReloaded } from "../../people/components/merge";
-import { notifySuccess } from "../../people/components/notify";
 import { ConflictNotice } from "../../shell/ConflictNotice";
+import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
+import { mergeReloaded } from "../../shell/merge";
+import { notifySuccess } from "../../shell/notify";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { Tag } from "./Tag";
 

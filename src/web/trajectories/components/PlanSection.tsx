@@ -20,10 +20,10 @@ import { proposeSchedule } from "../../../domain/trajectories/schedule";
 import { ApiError, api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { formatDate } from "../../i18n";
-import { mergeReloaded } from "../../people/components/merge";
-import { notifySuccess } from "../../people/components/notify";
 import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
+import { mergeReloaded } from "../../shell/merge";
+import { notifySuccess } from "../../shell/notify";
 import { laterDate, localDay, pick, todayIso, validPhases } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 

@@ -3,9 +3,9 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
-import { Dialog } from "../../people/components/Dialog";
-import { notifySuccess } from "../../people/components/notify";
+import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
+import { notifySuccess } from "../../shell/notify";
 import { pick } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 

@@ -21,7 +21,7 @@ import type { FeedbackContent } from "../../domain/trajectories/model";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
-import { useRegimeText } from "../regimes/text";
+import { useRegimeText } from "../i18n/regime-text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { Dialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";

@@ -3,7 +3,7 @@ import { useMediaQuery } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import type { ObservationForm } from "../../domain/regimes/schema";
 import { formatDateTime } from "../i18n";
-import { useRegimeText } from "../regimes/text";
+import { useRegimeText } from "../i18n/regime-text";
 import type { MeetingDetail } from "./model";
 import { Section } from "./Section";
 import { groupItems, scoreText } from "./scale";

@@ -20,7 +20,7 @@ import { meetingType } from "../../domain/trajectories/evaluate";
 import { MEETING_STATUSES } from "../../domain/trajectories/model";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
-import { useRegimeText } from "../regimes/text";
+import { useRegimeText } from "../i18n/regime-text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";

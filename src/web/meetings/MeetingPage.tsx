@@ -6,7 +6,7 @@ import { meetingType } from "../../domain/trajectories/evaluate";
 import { canSee } from "../../domain/trajectories/policy";
 import { ApiError } from "../api";
 import { formatDateTime } from "../i18n";
-import { useRegimeText } from "../regimes/text";
+import { useRegimeText } from "../i18n/regime-text";
 import { useCurrentRoles } from "../session";
 import { PageTitle } from "../shell/PageTitle";
 import { trajectoryPath } from "../trajectories/format";

@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
-import { useRegimeText } from "../regimes/text";
+import { useRegimeText } from "../i18n/regime-text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";

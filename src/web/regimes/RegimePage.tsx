@@ -24,6 +24,7 @@ import { Link, useParams } from "react-router";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
+import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
@@ -40,7 +41,6 @@ import {
   unplacedErrors,
   useRegime,
 } from "./model";
-import { useRegimeText } from "./text";
 
 type Form = UseFormReturnType<RegimeFormValues>;
 

@@ -20,13 +20,13 @@ import { Link, useNavigate } from "react-router";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
+import { useRegimeText } from "../i18n/regime-text";
 import { useSession } from "../session";
 import { Dialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { PageTitle } from "../shell/PageTitle";
 import { type RegimeView, regimeKeys, useRegimeList } from "./model";
-import { useRegimeText } from "./text";
 
 /** The regimes an admin can use: the standard ones and the organisation's own copies. */
 export default function RegimesPage() {

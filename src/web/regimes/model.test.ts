@@ -3,7 +3,6 @@ import { builtinRegime } from "../../domain/regimes/builtin";
 import { regimeSchema } from "../../domain/regimes/schema";
 import { updateRegimeSchema } from "../../domain/trajectories/api";
 import { keyFrom, type RegimeFormValues, regimeBody, regimeChecks, standardItemKeys, unplacedErrors } from "./model";
-import { localeOf } from "./text";
 
 const teacher = builtinRegime("werkbegeleiding_leerkracht");
 if (!teacher) throw new Error("built-in regime missing");
@@ -127,15 +126,5 @@ describe("messages without a field on the page", () => {
     expect(unplacedErrors(errors, [/^document\.meetingTypes\.\d+\.(min|max|defaultMinutes)$/])).toEqual([
       "Onbekende soort",
     ]);
-  });
-});
-
-describe("the regime language", () => {
-  it("follows the UI language, Dutch unless it is English", () => {
-    expect(localeOf("en")).toBe("en");
-    expect(localeOf("en-GB")).toBe("en");
-    expect(localeOf("nl")).toBe("nl");
-    expect(localeOf("de")).toBe("nl");
-    expect(localeOf(undefined)).toBe("nl");
   });
 });

@@ -20,11 +20,12 @@ import { Link, useNavigate } from "react-router";
 import { hasRole } from "../../domain/roles";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
+import { useRegimeText } from "../i18n/regime-text";
 import { useSession } from "../session";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { PageTitle } from "../shell/PageTitle";
-import { pick, todayIso, trajectoryPath } from "./format";
+import { todayIso, trajectoryPath } from "./format";
 import { type TrajectoryDetail, useCandidates, useRegimes, useStoreDetail } from "./model";
 
 interface StartValues extends Record<string, unknown> {
@@ -39,9 +40,9 @@ interface StartValues extends Record<string, unknown> {
 
 /** Starting a trajectory: a regime, the people taking part and the agreed period. */
 export default function StartTrajectoryPage() {
-  const { t, i18n } = useTranslation("trajectories");
+  const { t } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
-  const lang = i18n.language;
+  const { text } = useRegimeText();
   const navigate = useNavigate();
   const store = useStoreDetail();
   const session = useSession().data;
@@ -150,8 +151,8 @@ export default function StartTrajectoryPage() {
               label={t("start.regime")}
               withAsterisk
               {...form.getInputProps("regimeKey")}
-              data={items.map((r) => ({ value: r.key, label: pick(r.document.name, lang) }))}
-              description={regime ? pick(regime.description, lang) : undefined}
+              data={items.map((r) => ({ value: r.key, label: text(r.document.name) }))}
+              description={regime ? text(regime.description) : undefined}
             />
             <TextInput
               label={t("start.titleField")}
@@ -162,7 +163,7 @@ export default function StartTrajectoryPage() {
             />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
               <Select
-                label={pick(part("trainee")?.label, lang, t("start.trainee"))}
+                label={text(part("trainee")?.label, t("start.trainee"))}
                 placeholder={t("start.choose")}
                 withAsterisk
                 searchable
@@ -172,7 +173,7 @@ export default function StartTrajectoryPage() {
                 onChange={(value) => form.setFieldValue("traineeId", value ?? "")}
               />
               <MultiSelect
-                label={pick(part("guide")?.label, lang, t("start.guides"))}
+                label={text(part("guide")?.label, t("start.guides"))}
                 description={guideMax > 1 ? t("start.guidesHint", { max: guideMax }) : undefined}
                 withAsterisk
                 searchable
@@ -184,7 +185,7 @@ export default function StartTrajectoryPage() {
             </SimpleGrid>
             {commissionerPart && (
               <NativeSelect
-                label={pick(commissionerPart.label, lang, t("start.commissioner"))}
+                label={text(commissionerPart.label, t("start.commissioner"))}
                 withAsterisk={commissionerPart.min > 0 && !iAmClient}
                 {...form.getInputProps("commissionerId")}
                 data={[

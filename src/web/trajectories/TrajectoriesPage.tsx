@@ -20,11 +20,12 @@ import { Link, useSearchParams } from "react-router";
 import { BUILTIN_REGIMES } from "../../domain/regimes/builtin";
 import { canStartTrajectory } from "../../domain/trajectories/policy";
 import { formatDate, formatDateTime } from "../i18n";
+import { useRegimeText } from "../i18n/regime-text";
 import { useCurrentRoles } from "../session";
 import { FormError } from "../shell/FormError";
 import { PageTitle } from "../shell/PageTitle";
 import { TrajectoryStatusBadge } from "./components/StatusBadge";
-import { localDay, pick, trajectoryPath } from "./format";
+import { localDay, trajectoryPath } from "./format";
 import { type TrajectorySummary, useRegimes, useTrajectoryList } from "./model";
 
 /** The trajectories this person takes part in (all of them, for the admin). Filters live in the address. */
@@ -32,6 +33,7 @@ export default function TrajectoriesPage() {
   const { t, i18n } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const lang = i18n.language;
+  const { text } = useRegimeText();
   const roles = useCurrentRoles();
   const [params, setParams] = useSearchParams();
   const status = params.get("status") ?? "";
@@ -69,9 +71,9 @@ export default function TrajectoriesPage() {
   // a listed trajectory has.
   const statuses = new Map<string, string>();
   for (const regime of [...BUILTIN_REGIMES, ...(regimes.data?.items ?? []).map((r) => r.document)])
-    for (const s of regime.statuses) if (!statuses.has(s.key)) statuses.set(s.key, pick(s.label, lang));
+    for (const s of regime.statuses) if (!statuses.has(s.key)) statuses.set(s.key, text(s.label));
   for (const item of list.data?.items ?? [])
-    if (!statuses.has(item.status)) statuses.set(item.status, pick(item.statusLabel, lang));
+    if (!statuses.has(item.status)) statuses.set(item.status, text(item.statusLabel));
 
   const period = (item: TrajectorySummary) =>
     t("list.period", {
@@ -146,10 +148,10 @@ export default function TrajectoriesPage() {
                     <Anchor component={Link} to={trajectoryPath(item.id)} fw={500}>
                       {item.title}
                     </Anchor>
-                    <TrajectoryStatusBadge status={item.status} label={pick(item.statusLabel, lang)} />
+                    <TrajectoryStatusBadge status={item.status} label={text(item.statusLabel)} />
                   </Group>
                   <Text size="sm" c="dimmed">
-                    {pick(item.regimeName, lang)}
+                    {text(item.regimeName)}
                   </Text>
                   <Text size="sm">
                     {t("list.traineeLine", { name: item.trainee ?? "—" })}
@@ -193,9 +195,9 @@ export default function TrajectoriesPage() {
                           {item.title}
                         </Anchor>
                       </Table.Th>
-                      <Table.Td>{pick(item.regimeName, lang)}</Table.Td>
+                      <Table.Td>{text(item.regimeName)}</Table.Td>
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <TrajectoryStatusBadge status={item.status} label={pick(item.statusLabel, lang)} />
+                        <TrajectoryStatusBadge status={item.status} label={text(item.statusLabel)} />
                       </Table.Td>
                       <Table.Td>{item.trainee ?? "—"}</Table.Td>
                       <Table.Td>{item.guides.join(", ") || "—"}</Table.Td>

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { ApiError } from "../api";
 import { formatDate } from "../i18n";
+import { useRegimeText } from "../i18n/regime-text";
 import { PageTitle } from "../shell/PageTitle";
 import { BillingLinks } from "./components/BillingLinks";
 import { ConsentsSection } from "./components/ConsentsSection";
@@ -18,7 +19,6 @@ import { TrajectoryStatusBadge } from "./components/StatusBadge";
 import {
   localDay,
   participantGroups,
-  pick,
   TRAJECTORY_TABS,
   type TrajectoryTab,
   tabFromParam,
@@ -47,6 +47,7 @@ export default function TrajectoryPage() {
   const { t, i18n } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const lang = i18n.language;
+  const { text } = useRegimeText();
   const trajectoryId = useParams().trajectoryId ?? "";
   const [params, setParams] = useSearchParams();
   const query = useTrajectory(trajectoryId);
@@ -76,7 +77,7 @@ export default function TrajectoryPage() {
 
   const detail = query.data;
   const { regime } = detail;
-  const statusLabel = pick(regime.statuses.find((s) => s.key === detail.status)?.label, lang, detail.status);
+  const statusLabel = text(regime.statuses.find((s) => s.key === detail.status)?.label, detail.status);
   const tabs = visibleTabs(detail);
   const tab = tabFromParam(params.get("deel")) ?? tabs[0] ?? null;
   const active = tab && tabs.includes(tab) ? tab : (tabs[0] ?? null);
@@ -123,14 +124,14 @@ export default function TrajectoryPage() {
               {t("detail.overview")}
             </Title>
             <Stack component="dl" gap="xs" m={0}>
-              <Fact label={t("detail.regime")}>{pick(regime.name, lang)}</Fact>
+              <Fact label={t("detail.regime")}>{text(regime.name)}</Fact>
               <Fact label={t("detail.period")}>
                 {t("list.period", {
                   start: formatDate(localDay(detail.startsOn), lang),
                   end: formatDate(localDay(detail.endsOn), lang),
                 })}
               </Fact>
-              {participantGroups(regime, detail.participants, lang).map((group) => (
+              {participantGroups(regime, detail.participants, text).map((group) => (
                 <Fact key={group.role} label={group.label}>
                   {group.names.join(", ")}
                 </Fact>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { builtinRegime } from "../../domain/regimes/builtin";
+import { regimeTextIn } from "../i18n/regime-text";
 import {
   DUE_KINDS,
   dueLink,
@@ -8,7 +9,6 @@ import {
   localDateTime,
   localDay,
   participantGroups,
-  pick,
   ratingRows,
   TRAJECTORY_TABS,
   tabFromParam,
@@ -20,16 +20,6 @@ import messages from "./i18n";
 
 const teacher = builtinRegime("werkbegeleiding_leerkracht")!;
 const id = "7d8f7a52-1111-4a5b-9c3d-2e6f4a1b0c9d";
-
-describe("pick", () => {
-  it("takes the text in the reader's language, Dutch for any other", () => {
-    const text = { nl: "Klassenbezoek", en: "Classroom visit" };
-    expect(pick(text, "en")).toBe("Classroom visit");
-    expect(pick(text, "nl")).toBe("Klassenbezoek");
-    expect(pick(text, "de")).toBe("Klassenbezoek");
-    expect(pick(undefined, "nl", "classroom_visit")).toBe("classroom_visit");
-  });
-});
 
 describe("where a due item leads", () => {
   it("sends meeting work to the meeting page", () => {
@@ -121,7 +111,7 @@ describe("participantGroups", () => {
         { userId: "u1", personId: null, name: "Sanne Visser", role: "guide" },
         { userId: "u2", personId: null, name: "Peter Jansen", role: "guide" },
       ],
-      "nl",
+      regimeTextIn("nl"),
     );
     expect(groups).toEqual([
       { role: "guide", label: "Adviseur", names: ["Sanne Visser", "Peter Jansen"] },

@@ -1,15 +1,12 @@
-import type { Localized, Regime } from "../../domain/regimes/schema";
+import type { Regime } from "../../domain/regimes/schema";
 import type { DueItemView, TrajectoryDetail } from "../../domain/trajectories/api";
 import type { DueKind } from "../../domain/trajectories/due";
+import type { RegimeText } from "../i18n/regime-text";
 
 /**
- * Small pure helpers of the trajectory pages: texts of a regime in the reader's language,
- * where a due item leads, dates typed in the browser as API times, a chart's rows.
+ * Small pure helpers of the trajectory pages: where a due item leads, dates typed in the
+ * browser as API times, participants by their part, a chart's rows.
  */
-
-/** A regime text in the current language; Dutch when the language is anything else. */
-export const pick = (text: Localized | undefined, lang: string, fallback = ""): string =>
-  text ? (lang === "en" ? text.en : text.nl) : fallback;
 
 /** The parts of the trajectory page, as they appear in the address (`?deel=doelen`). */
 export const TRAJECTORY_TABS = {
@@ -96,11 +93,11 @@ export function todayIso(now = new Date()) {
 type Participant = TrajectoryDetail["participants"][number];
 
 /** Participants grouped by their part, in the regime's order, with the regime's name for it. */
-export function participantGroups(regime: Regime, participants: readonly Participant[], lang: string) {
+export function participantGroups(regime: Regime, participants: readonly Participant[], text: RegimeText) {
   return regime.participants
     .map((part) => ({
       role: part.role,
-      label: pick(part.label, lang, part.role),
+      label: text(part.label, part.role),
       names: participants.filter((p) => p.role === part.role).map((p) => p.name),
     }))
     .filter((group) => group.names.length > 0);

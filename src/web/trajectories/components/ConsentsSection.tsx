@@ -3,9 +3,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
 import { formatDateTime } from "../../i18n";
+import { useRegimeText } from "../../i18n/regime-text";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
-import { pick } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { Tag } from "./Tag";
 
@@ -17,6 +17,7 @@ export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const lang = i18n.language;
+  const { text } = useRegimeText();
   const store = useStoreDetail();
   const [chosen, setChosen] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
@@ -62,11 +63,11 @@ export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
                   key={c.key}
                   value={c.key}
                   disabled
-                  label={pick(c.label, lang)}
+                  label={text(c.label)}
                   description={t("consents.givenAt", { when: formatDateTime(record?.at, lang) })}
                 />
               ) : (
-                <Checkbox key={c.key} value={c.key} label={pick(c.label, lang)} />
+                <Checkbox key={c.key} value={c.key} label={text(c.label)} />
               );
             })}
           </Stack>
@@ -100,7 +101,7 @@ export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
           const record = detail.consents[c.key];
           return (
             <Paper component="li" key={c.key} withBorder p="sm" radius="sm">
-              <Text size="sm">{pick(c.label, lang)}</Text>
+              <Text size="sm">{text(c.label)}</Text>
               {given(c.key) ? (
                 <Text size="sm" fw={500} mt={4}>
                   <span aria-hidden="true">✓ </span>

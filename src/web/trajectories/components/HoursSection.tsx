@@ -2,7 +2,7 @@ import { Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMinutes } from "../../../domain/trajectories/hours";
-import { pick } from "../format";
+import { useRegimeText } from "../../i18n/regime-text";
 import type { TrajectoryDetail } from "../model";
 import { BillingLinks } from "./BillingLinks";
 
@@ -10,9 +10,9 @@ type Hours = NonNullable<TrajectoryDetail["hours"]>;
 
 /** Time spent per kind of meeting, in hours and minutes: the meetings, preparation and travel. */
 export function HoursSection({ detail, hours }: { detail: TrajectoryDetail; hours: Hours }) {
-  const { t, i18n } = useTranslation("trajectories");
-  const lang = i18n.language;
-  const typeLabel = (key: string) => pick(detail.regime.meetingTypes.find((m) => m.key === key)?.label, lang, key);
+  const { t } = useTranslation("trajectories");
+  const { text } = useRegimeText();
+  const typeLabel = (key: string) => text(detail.regime.meetingTypes.find((m) => m.key === key)?.label, key);
   const cells = (line: Hours["total"]) => (
     <>
       <Table.Td>{line.meetings}</Table.Td>

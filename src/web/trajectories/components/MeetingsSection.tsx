@@ -23,9 +23,10 @@ import type { MeetingDetail } from "../../../domain/trajectories/api";
 import { api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
+import { useRegimeText } from "../../i18n/regime-text";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
-import { laterDate, localDateTime, meetingPath, pick, todayIso } from "../format";
+import { laterDate, localDateTime, meetingPath, todayIso } from "../format";
 import { type TrajectoryDetail, trajectoryApi, trajectoryKeys } from "../model";
 import { renameFields } from "./errors";
 import { Tag } from "./Tag";
@@ -56,8 +57,9 @@ function ProgressTags({ progress: p }: { progress: Progress }) {
 export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
   const lang = i18n.language;
+  const { text } = useRegimeText();
   const { regime } = detail;
-  const typeLabel = (key: string) => pick(regime.meetingTypes.find((m) => m.key === key)?.label, lang, key);
+  const typeLabel = (key: string) => text(regime.meetingTypes.find((m) => m.key === key)?.label, key);
   const meetings = [...(detail.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const over = detail.progress.filter((p) => p.overMax);
   const agreed = (p: Progress) =>
@@ -194,6 +196,7 @@ interface MeetingValues extends Record<string, unknown> {
 function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
   const lang = i18n.language;
+  const { text } = useRegimeText();
   const queryClient = useQueryClient();
   const { regime } = detail;
   const first = regime.meetingTypes[0];
@@ -244,7 +247,7 @@ function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
       await queryClient.invalidateQueries({ queryKey: trajectoryKeys.due });
       notifySuccess(
         t("meetings.plannedNotice", {
-          type: pick(type?.label, lang, values.type),
+          type: text(type?.label, values.type),
           when: formatDateTime(startsAt, lang),
         }),
       );
@@ -262,7 +265,7 @@ function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
           <FormError message={formError} />
           <NativeSelect
             label={t("meetings.type")}
-            data={regime.meetingTypes.map((m) => ({ value: m.key, label: pick(m.label, lang) }))}
+            data={regime.meetingTypes.map((m) => ({ value: m.key, label: text(m.label) }))}
             {...form.getInputProps("type")}
             onChange={(event) => {
               const next = regime.meetingTypes.find((m) => m.key === event.currentTarget.value);
@@ -276,7 +279,7 @@ function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
           {progress?.atMax && progress.max !== null && (
             <Alert color="orange" variant="light">
               {t("meetings.atMaxWarning", {
-                type: pick(type?.label, lang, form.values.type).toLowerCase(),
+                type: text(type?.label, form.values.type).toLowerCase(),
                 number: progress.held + progress.planned,
                 max: progress.max,
               })}

@@ -20,11 +20,12 @@ import { proposeSchedule } from "../../../domain/trajectories/schedule";
 import { ApiError, api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { formatDate } from "../../i18n";
+import { useRegimeText } from "../../i18n/regime-text";
 import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
 import { mergeReloaded } from "../../shell/merge";
 import { notifySuccess } from "../../shell/notify";
-import { laterDate, localDay, pick, todayIso, validPhases } from "../format";
+import { laterDate, localDay, todayIso, validPhases } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 
 interface Phase {
@@ -54,8 +55,8 @@ const numeric = (phases: Phase[]) => phases.map((p) => ({ everyWeeks: Number(p.e
  * the evaluation moments. The guide writes it; others read it.
  */
 export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; onReload: () => Promise<unknown> }) {
-  const { t, i18n } = useTranslation("trajectories");
-  const lang = i18n.language;
+  const { t } = useTranslation("trajectories");
+  const { text } = useRegimeText();
   const { regime } = detail;
   const store = useStoreDetail();
   const editable = detail.abilities.editPlan;
@@ -96,7 +97,7 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
     baseline.current = fresh;
     form.setValues({ version: fresh.version, plan: plan.values, ...rest.values });
     setClashes([
-      ...plan.clashes.map((key) => pick(regime.planFields.find((f) => f.key === key)?.label, lang, String(key))),
+      ...plan.clashes.map((key) => text(regime.planFields.find((f) => f.key === key)?.label, String(key))),
       ...rest.clashes.map((key) => t(key === "intensity" ? "plan.intensity" : "plan.evaluationMoments")),
     ]);
   }, [detail.version]);
@@ -127,7 +128,7 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
     { stage: "intake" as const, title: t("plan.intake") },
     { stage: "plan" as const, title: t("plan.plan") },
   ].filter((s) => regime.planFields.some((f) => f.stage === s.stage));
-  const typeLabel = (key: string) => pick(regime.meetingTypes.find((m) => m.key === key)?.label, lang, key);
+  const typeLabel = (key: string) => text(regime.meetingTypes.find((m) => m.key === key)?.label, key);
 
   if (!editable) return <PlanReadOnly detail={detail} />;
 
@@ -166,8 +167,8 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
                 field.kind === "longtext" ? (
                   <Textarea
                     key={field.key}
-                    label={pick(field.label, lang)}
-                    description={field.help ? pick(field.help, lang) : undefined}
+                    label={text(field.label)}
+                    description={field.help ? text(field.help) : undefined}
                     withAsterisk={field.required}
                     autosize
                     minRows={3}
@@ -177,8 +178,8 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
                 ) : (
                   <TextInput
                     key={field.key}
-                    label={pick(field.label, lang)}
-                    description={field.help ? pick(field.help, lang) : undefined}
+                    label={text(field.label)}
+                    description={field.help ? text(field.help) : undefined}
                     withAsterisk={field.required}
                     maxLength={20_000}
                     {...form.getInputProps(`plan.${field.key}`)}
@@ -222,7 +223,7 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
               </Text>
               <NativeSelect
                 label={t("plan.meetingType")}
-                data={regime.meetingTypes.map((m) => ({ value: m.key, label: pick(m.label, lang) }))}
+                data={regime.meetingTypes.map((m) => ({ value: m.key, label: text(m.label) }))}
                 {...form.getInputProps("intensity.meetingType")}
               />
               {intensity.phases.map((_, index) => (
@@ -454,9 +455,10 @@ function SchedulePreview({
 function PlanReadOnly({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
   const lang = i18n.language;
+  const { text } = useRegimeText();
   const { regime } = detail;
   const intensity = detail.intensity;
-  const typeLabel = (key: string) => pick(regime.meetingTypes.find((m) => m.key === key)?.label, lang, key);
+  const typeLabel = (key: string) => text(regime.meetingTypes.find((m) => m.key === key)?.label, key);
   return (
     <Stack gap="lg">
       {(["intake", "plan"] as const)
@@ -472,7 +474,7 @@ function PlanReadOnly({ detail }: { detail: TrajectoryDetail }) {
                 .map((field) => (
                   <div key={field.key}>
                     <Text component="dt" fw={500} size="sm">
-                      {pick(field.label, lang)}
+                      {text(field.label)}
                     </Text>
                     <Text component="dd" m={0} size="sm" style={{ whiteSpace: "pre-wrap" }}>
                       {detail.plan?.[field.key]?.trim() || t("plan.notFilled")}

@@ -4,7 +4,8 @@ import { Box, Stack, Table, Text, Title, VisuallyHidden } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { Scale } from "../../../domain/regimes/schema";
 import { formatDate } from "../../i18n";
-import { pick, ratingRows } from "../format";
+import { useRegimeText } from "../../i18n/regime-text";
+import { ratingRows } from "../format";
 import type { TrajectoryDetail } from "../model";
 
 type Goal = NonNullable<TrajectoryDetail["goals"]>[number];
@@ -26,10 +27,11 @@ export default function RatingsChart({
 }) {
   const { t, i18n } = useTranslation("trajectories");
   const lang = i18n.language;
+  const { text } = useRegimeText();
   const scoreText = (score: number | null) => {
     if (score === null) return "—";
     const label = scale.labels?.[score - scale.min];
-    return label ? `${score} (${pick(label, lang)})` : String(score);
+    return label ? `${score} (${text(label)})` : String(score);
   };
 
   return (

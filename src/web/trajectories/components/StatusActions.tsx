@@ -3,10 +3,10 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
+import { useRegimeText } from "../../i18n/regime-text";
 import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
-import { pick } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 
 type TransitionView = TrajectoryDetail["transitions"][number];
@@ -19,13 +19,13 @@ type Mode = "plain" | "reason" | "override";
  * Every change is confirmed in a dialog, which asks for the reason where one is needed.
  */
 export function StatusActions({ detail }: { detail: TrajectoryDetail }) {
-  const { t, i18n } = useTranslation("trajectories");
-  const lang = i18n.language;
+  const { t } = useTranslation("trajectories");
+  const { text } = useRegimeText();
   const [chosen, setChosen] = useState<{ transition: TransitionView; mode: Mode } | null>(null);
   const [open, setOpen] = useState(false);
   // Each opening starts empty, not with a reason typed in a cancelled dialog.
   const [openings, setOpenings] = useState(0);
-  const statusLabel = (key: string) => pick(detail.regime.statuses.find((s) => s.key === key)?.label, lang, key);
+  const statusLabel = (key: string) => text(detail.regime.statuses.find((s) => s.key === key)?.label, key);
 
   if (detail.transitions.length === 0) return <Text size="sm">{t("status.noActions")}</Text>;
 

@@ -45,7 +45,7 @@ async function succeeded<T = { id: string }>(
   return r.json() as T;
 }
 
-/** A trajectory of De Linde (client Fatima, trainee Daan, guide Sanne) with a goal and a meeting with feedback. */
+/** A trajectory of De Linde (client Fatima, trainee Daan, guide Sanne) with a goal and a meeting with shared feedback. */
 async function fixtureTrajectory(t: TestApp) {
   const [found] = await t.database.db
     .select({ id: trajectories.id })
@@ -90,6 +90,7 @@ async function fixtureTrajectory(t: TestApp) {
       content: { summary: "Goed gesprek", goals: [], agreements: [] },
     }),
   );
+  await succeeded(guide.post(`/api/v1/meetings/${meeting.id}/feedback/share`, { version: 1 }));
   return created.id;
 }
 

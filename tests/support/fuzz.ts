@@ -490,10 +490,8 @@ export interface CaseOptions {
   fixtures: ReadonlySet<string>;
 }
 
-/** Every bad request this generator knows for one operation, not yet built. */
-export function allCases(op: Operation, seed: number, fixtures: ReadonlySet<string>): FuzzCase[] {
-  const cases: FuzzCase[] = [];
-  const add = (kind: Kind, what: string, make: FuzzCase["make"]) => cases.push({ kind, what, make });
+/** A valid request for the operation, with fixture marks for ids, and the means to vary it. */
+function baseline(op: Operation, seed: number, fixtures: ReadonlySet<string>) {
   const path = op.route.replace(/:(\w+)/g, (_, name: string) => fixtureMark(name));
 
   const queryArb = fc.tuple(
@@ -532,6 +530,23 @@ export function allCases(op: Operation, seed: number, fixtures: ReadonlySet<stri
       : multipart
         ? { method: op.method, url, headers: {}, payload: formOf(baseParts) }
         : { method: op.method, url, headers: {} };
+  return { path, baseQuery, urlWith, baseUrl, json, multipart, baseBody, jsonRequest, formFields, baseRequest };
+}
+
+/** A request the API document calls valid, with fixture marks for ids: the same one for the same seed. */
+export function validRequest(op: Operation, seed: number, fixtures: ReadonlySet<string>): FuzzRequest {
+  return baseline(op, seed, fixtures).baseRequest();
+}
+
+/** Every bad request this generator knows for one operation, not yet built. */
+export function allCases(op: Operation, seed: number, fixtures: ReadonlySet<string>): FuzzCase[] {
+  const cases: FuzzCase[] = [];
+  const add = (kind: Kind, what: string, make: FuzzCase["make"]) => cases.push({ kind, what, make });
+  const { baseQuery, urlWith, baseUrl, json, multipart, baseBody, jsonRequest, formFields, baseRequest } = baseline(
+    op,
+    seed,
+    fixtures,
+  );
   const withBody = op.method !== "GET" && op.method !== "HEAD";
 
   // Path parameters: anything but one of the requester's ids is a 404.

@@ -1,0 +1,486 @@
+import { existsSync, readFileSync } from "node:fs";
+import { desc, eq } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, describe, expect, it } from "vitest";
+import { outbox } from "../../src/db/schema.js";
+import { SESSION_COOKIE } from "../../src/server/auth/session.js";
+import { createTestApp, type TestClient } from "../support/app.js";
+import { changedTables, databaseFingerprint, fillPath, tenantFixtures } from "../support/fixtures.js";
+import { fillFixtures, type Operation, operationsOf, validRequest } from "../support/fuzz.js";
+
+/**
+ * Security as a whole: headers on every kind of answer, the CSRF token on every state-changing
+ * route, who may call which route (the role matrix), and sessions. Routes are read from the app,
+ * so a new one is swept for CSRF without a change here, and the role matrix fails until it says
+ * who may call the new route.
+ *
+ * Covered elsewhere and not repeated: the session cookie's flags and that sign-in gives a new
+ * value, and the account lockout after failed sign-ins (auth.test.ts); logos typed by their bytes
+ * whatever their name or declared type, and refused over the limit (organisations.test.ts);
+ * another organisation's ids answered with 404 on every route (cross-tenant.test.ts).
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Who may call which route
+
+/** The people of Zorggroep De Linde the role matrix signs in as; the fixture trajectory is theirs. */
+const PEOPLE = {
+  admin: "beheer@delinde.example",
+  /** Guide of the fixture trajectory; also network coordinator. */
+  guide: "sanne.visser@netwerk.example",
+  /** Trainee of the fixture trajectory. */
+  trainee: "daan.bakker@delinde.example",
+  /** Client (commissioner) of the fixture trajectory. */
+  client: "fatima.yilmaz@delinde.example",
+  /** Training officer; also trainer. In no trajectory. */
+  training_officer: "joost.smit@delinde.example",
+  /** In no trajectory. */
+  trainer: "eva.mulder@delinde.example",
+  /** In no trajectory. */
+  school_contact: "peter.jansen@rocwest.example",
+} as const;
+type Person = keyof typeof PEOPLE;
+const EVERYONE = Object.keys(PEOPLE) as Person[];
+
+type Access = "public" | "signed-in" | readonly Person[];
+const ADMIN: readonly Person[] = ["admin"];
+const STARTERS: readonly Person[] = ["admin", "client", "training_officer"];
+/** The participants of the fixture trajectory, and the admin, who sees every trajectory. */
+const IN_TRAJECTORY: readonly Person[] = ["admin", "guide", "trainee", "client"];
+const WRITERS: readonly Person[] = ["admin", "guide"];
+
+/**
+ * Who gets through each route: "public" (without signing in too), "signed-in" (every member),
+ * or the people listed. Everyone else is refused: 401 signed out (404 on routes with an id),
+ * 403 or 404 signed in. Checked against the running app with a valid request for each route,
+ * on a running trajectory with a draft report and shared feedback (tests/support/fixtures.ts).
+ * A new route needs a line here; the failure message suggests one from what the app answers.
+ */
+const ROLE_MATRIX: Record<string, Access> = {
+  "GET /api/v1/auth/session": "public",
+  "POST /api/v1/auth/login": "public",
+  "POST /api/v1/auth/logout": "public",
+  "POST /api/v1/auth/organisation": "signed-in",
+  "PUT /api/v1/auth/locale": "signed-in",
+  "POST /api/v1/auth/password/forgot": "public",
+  "POST /api/v1/auth/password/reset": "public",
+  "GET /api/v1/organisation/branding": ADMIN,
+  "PUT /api/v1/organisation/branding": ADMIN,
+  "POST /api/v1/organisation/logo": ADMIN,
+  "DELETE /api/v1/organisation/logo": ADMIN,
+  "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",
+  "GET /api/v1/people": ADMIN,
+  "POST /api/v1/people": ADMIN,
+  "GET /api/v1/people/:personId": ADMIN,
+  "PUT /api/v1/people/:personId": ADMIN,
+  "POST /api/v1/people/:personId/deactivate": ADMIN,
+  "POST /api/v1/people/:personId/reactivate": ADMIN,
+  "POST /api/v1/people/:personId/registrations": ADMIN,
+  "PUT /api/v1/people/:personId/registrations/:registrationId": ADMIN,
+  "DELETE /api/v1/people/:personId/registrations/:registrationId": ADMIN,
+  "POST /api/v1/people/import/check": ADMIN,
+  "POST /api/v1/people/import": ADMIN,
+  "GET /api/v1/invitations": ADMIN,
+  "POST /api/v1/invitations": ADMIN,
+  "POST /api/v1/invitations/:invitationId/revoke": ADMIN,
+  "POST /api/v1/invitations/:invitationId/resend": ADMIN,
+  "GET /api/v1/invitations/accept": "public",
+  "POST /api/v1/invitations/accept": "public",
+  "GET /api/v1/outbox": ADMIN,
+  "GET /api/v1/outbox/:messageId": ADMIN,
+  "GET /api/v1/audit-events": ADMIN,
+  "GET /api/v1/audit-events/actors": ADMIN,
+  "GET /api/v1/regimes": STARTERS,
+  "POST /api/v1/regimes": ADMIN,
+  "GET /api/v1/regimes/:regimeId": STARTERS,
+  "PUT /api/v1/regimes/:regimeId": ADMIN,
+  "GET /api/v1/trajectories": "signed-in",
+  "POST /api/v1/trajectories": STARTERS,
+  "GET /api/v1/trajectories/candidates": STARTERS,
+  "GET /api/v1/trajectories/:trajectoryId": IN_TRAJECTORY,
+  "PUT /api/v1/trajectories/:trajectoryId/plan": WRITERS,
+  "POST /api/v1/trajectories/:trajectoryId/consents": ["trainee"],
+  "POST /api/v1/trajectories/:trajectoryId/goals": WRITERS,
+  "POST /api/v1/trajectories/:trajectoryId/goals/approve": ["admin", "client"],
+  "PUT /api/v1/goals/:goalId": WRITERS,
+  "DELETE /api/v1/goals/:goalId": WRITERS,
+  // Which participant may take which step is the regime's rule, answered as a 422 with the
+  // blockers named (trajectories.test.ts); the route itself is for everyone in the trajectory.
+  "POST /api/v1/trajectories/:trajectoryId/transitions": IN_TRAJECTORY,
+  "POST /api/v1/trajectories/:trajectoryId/meetings": WRITERS,
+  "POST /api/v1/trajectories/:trajectoryId/meetings/schedule": WRITERS,
+  "GET /api/v1/meetings/:meetingId": IN_TRAJECTORY,
+  "PUT /api/v1/meetings/:meetingId": WRITERS,
+  "PUT /api/v1/meetings/:meetingId/feedback": ["guide"],
+  "POST /api/v1/meetings/:meetingId/feedback/share": ["guide"],
+  "POST /api/v1/feedback/:feedbackId/seen": ["trainee"],
+  "PUT /api/v1/meetings/:meetingId/self-assessment": ["trainee"],
+  // A draft report is for its writers; the trainee and the client read it once it is final.
+  "GET /api/v1/trajectories/:trajectoryId/report": WRITERS,
+  "PUT /api/v1/trajectories/:trajectoryId/report": WRITERS,
+  "POST /api/v1/trajectories/:trajectoryId/report/finalise": WRITERS,
+  "GET /api/v1/trajectories/:trajectoryId/report.pdf": WRITERS,
+  "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
+  "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
+  "GET /api/v1/due": "signed-in",
+  "GET /api/v1/calendar": "signed-in",
+  "POST /api/v1/calendar/renew": "signed-in",
+};
+
+/** Bodies the generated valid request cannot make (a whole regime document), as the admin reads them. */
+const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
+  "PUT /api/v1/regimes/:regimeId": async (admin, ids) => {
+    const regime = (await admin.get(`/api/v1/regimes/${ids.regimeId}`)).json();
+    return { version: regime.version, document: regime.document };
+  },
+};
+
+const t = await createTestApp({ LOGIN_LIMIT_PER_ADDRESS: "100000", LOGIN_LIMIT_PER_ACCOUNT: "100000" });
+afterAll(() => t.close());
+const operations = operationsOf((await t.app.inject({ url: "/api/openapi.json" })).json());
+let ids = await tenantFixtures(t);
+const fixtureNames = new Set(Object.keys(ids));
+const signedIn = new Map<Person, TestClient>();
+
+async function signIn(person: Person) {
+  const client = await t.login(PEOPLE[person]);
+  if ((await client.refreshSession()).organisation?.id !== t.orgs.linde)
+    await client.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
+  signedIn.set(person, client);
+  return client;
+}
+for (const person of EVERYONE) await signIn(person);
+const clientOf = (person: Person) => signedIn.get(person) as TestClient;
+
+const routeIds = () =>
+  t.app.apiRoutes.flatMap((r) =>
+    (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => m !== "HEAD").map((m) => `${m} ${r.url}`),
+  );
+
+/** Calls the operation with a valid request; what came back, and whether it was a refusal. */
+async function call(client: TestClient, op: Operation) {
+  const request = validRequest(op, 1, fixtureNames);
+  const example = EXAMPLES[op.id];
+  const payload = example
+    ? JSON.stringify(await example(clientOf("admin"), ids))
+    : typeof request.payload === "string"
+      ? fillFixtures(request.payload, ids)
+      : request.payload;
+  const response = await client.request({
+    method: op.method as "GET",
+    url: fillFixtures(request.url, ids),
+    headers: request.headers,
+    ...(payload === undefined ? {} : { payload: payload as never }),
+  });
+  const type = String(response.headers["content-type"] ?? "");
+  const code = type.startsWith("application/problem+json") ? (response.json() as { code?: string }).code : undefined;
+  // A route that succeeded may have used up a fixture (deleted a goal, revoked an invitation)
+  // or ended the caller's session (sign-out): find fresh ones, sign in again.
+  if (response.statusCode < 300 && op.method !== "GET") {
+    ids = await tenantFixtures(t);
+    for (const [person, c] of signedIn) if (c === client && !(await c.refreshSession()).user) await signIn(person);
+  }
+  // 401 refuses only as "sign in first"; a wrong password at sign-in is the route doing its work.
+  const refused = response.statusCode === 403 || response.statusCode === 404 || code === "problem.unauthorized";
+  return { status: response.statusCode, code, type, refused };
+}
+
+const allowed = (access: Access, person: Person | "anonymous") =>
+  access === "public" ||
+  (person !== "anonymous" && (access === "signed-in" || (access as readonly Person[]).includes(person)));
+
+/** What the app answers now, as a line for the matrix. */
+async function suggestLine(op: Operation) {
+  const through: Person[] = [];
+  for (const person of EVERYONE) if (!(await call(clientOf(person), op)).refused) through.push(person);
+  const anonymous = !(await call(await t.anonymous(), op)).refused;
+  const access = anonymous ? '"public"' : through.length === EVERYONE.length ? '"signed-in"' : JSON.stringify(through);
+  return `  "${op.id}": ${access},`;
+}
+
+describe("who may call which route (the role matrix)", () => {
+  it("has a line for every route of the app, and none for routes that are gone", async () => {
+    const routes = routeIds();
+    const missing = routes.filter((id) => !(id in ROLE_MATRIX));
+    const stale = Object.keys(ROLE_MATRIX).filter((id) => !routes.includes(id));
+    const lines: string[] = [];
+    for (const id of missing) {
+      const op = operations.find((o) => o.id === id);
+      lines.push(op ? await suggestLine(op) : `  "${id}": ??? (not in the API document)`);
+    }
+    const message =
+      "Routes without a line in ROLE_MATRIX (tests/api/security.test.ts). Decide who may call each; " +
+      `the app answers now as if:\n${lines.join("\n")}\n`;
+    expect(missing, message).toEqual([]);
+    expect(stale, "lines in ROLE_MATRIX for routes that no longer exist").toEqual([]);
+    expect(Object.keys(EXAMPLES).filter((id) => !routes.includes(id))).toEqual([]);
+  });
+
+  for (const op of operations) {
+    const access = ROLE_MATRIX[op.id];
+    const who = access === undefined ? "" : typeof access === "string" ? access : access.join(", ");
+    it.skipIf(access === undefined)(`${op.id}: ${who}`, async () => {
+      const matrix = access as Access;
+      const wrong: string[] = [];
+      // The refused go first: what the allowed do may change what the others get.
+      const order = [...EVERYONE, "anonymous" as const].sort(
+        (a, b) => Number(allowed(matrix, a)) - Number(allowed(matrix, b)),
+      );
+      for (const person of order) {
+        const client = person === "anonymous" ? await t.anonymous() : clientOf(person);
+        const got = await call(client, op);
+        const answer = `${got.status}${got.code ? ` ${got.code}` : ""}`;
+        if (got.status >= 500) wrong.push(`${person}: ${answer}`);
+        else if (allowed(matrix, person) && got.refused) wrong.push(`${person} should get through, got ${answer}`);
+        else if (!allowed(matrix, person)) {
+          const expected = person === "anonymous" ? [401, 404] : [403, 404];
+          if (!got.refused || !expected.includes(got.status))
+            wrong.push(`${person} should be refused (${expected}), got ${answer}`);
+          else if (!got.type.startsWith("application/problem+json")) wrong.push(`${person}: refusal as ${got.type}`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    });
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// CSRF
+
+const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** Sends as the client would, but with exactly the CSRF header given (or none). */
+function withToken(client: TestClient, method: string, url: string, token?: string) {
+  return t.app.inject({
+    method: method as "POST",
+    url,
+    cookies: client.cookies,
+    remoteAddress: client.address,
+    headers: token === undefined ? {} : { "x-csrf-token": token },
+    payload: {},
+  });
+}
+
+describe("CSRF", () => {
+  it("refuses every state-changing route without the session's token, and changes nothing", async () => {
+    const admin = await t.login(PEOPLE.admin);
+    const outsider = await t.login("beheer@rivierenland.example");
+    const anonymous = await t.anonymous();
+    const mutating = t.app.apiRoutes.flatMap((r) =>
+      (Array.isArray(r.method) ? r.method : [r.method]).filter((m) => !SAFE.has(m)).map((m) => ({ m, url: r.url })),
+    );
+    expect(mutating.length).toBeGreaterThan(30);
+    ids = await tenantFixtures(t);
+    const before = await databaseFingerprint(t);
+    const attempts: Array<[string, TestClient, string | undefined]> = [
+      ["signed in, no token", admin, undefined],
+      ["signed in, empty token", admin, ""],
+      ["signed in, another session's token", admin, outsider.csrfToken],
+      ["signed in, the token before sign-in", admin, anonymous.csrfToken],
+      ["signed out, no token", anonymous, undefined],
+      ["signed out, a signed-in session's token", anonymous, admin.csrfToken],
+    ];
+    const passed: string[] = [];
+    for (const { m, url } of mutating) {
+      for (const [what, client, token] of attempts) {
+        const response = await withToken(client, m, fillPath(url, ids), token);
+        const code = response.statusCode === 403 ? response.json().code : undefined;
+        if (code !== "problem.csrf") passed.push(`${m} ${url} (${what}): ${response.statusCode}`);
+      }
+    }
+    expect(passed).toEqual([]);
+    expect(changedTables(before, await databaseFingerprint(t))).toEqual([]);
+    // The same requests with the token get past the check: the sweep above did test something.
+    const withIt = await withToken(admin, "PUT", "/api/v1/auth/locale", admin.csrfToken);
+    expect(withIt.statusCode).toBe(422);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Headers
+
+function directives(csp: string): Map<string, string[]> {
+  return new Map(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((parts) => parts[0])
+      .map(([name, ...values]) => [name as string, values]),
+  );
+}
+
+function expectSecurityHeaders(response: LightMyRequestResponse, what: string) {
+  const csp = directives(String(response.headers["content-security-policy"] ?? ""));
+  expect(csp.get("frame-ancestors"), what).toEqual(["'none'"]);
+  expect(csp.get("default-src"), what).toEqual(["'self'"]);
+  expect(csp.get("object-src"), what).toEqual(["'none'"]);
+  expect(csp.get("base-uri"), what).toEqual(["'self'"]);
+  expect(csp.get("form-action"), what).toEqual(["'self'"]);
+  const scripts = csp.get("script-src") ?? [];
+  expect(scripts, what).toContain("'self'");
+  for (const unsafe of ["'unsafe-inline'", "'unsafe-eval'", "*", "data:", "http:", "https:"])
+    expect(scripts, `${what}: script-src ${unsafe}`).not.toContain(unsafe);
+  expect(response.headers["x-content-type-options"], what).toBe("nosniff");
+  expect(response.headers["referrer-policy"], what).toBe("same-origin");
+  expect(response.headers["x-frame-options"], what).toBe("SAMEORIGIN");
+  expect(response.headers["x-powered-by"], what).toBeUndefined();
+}
+
+describe("security headers", () => {
+  it("are on pages, JSON, problems, images and documents alike", async () => {
+    const admin = await t.login(PEOPLE.admin);
+    const trainee = clientOf("trainee");
+    const answers: Array<[string, LightMyRequestResponse]> = [
+      ["the start page", await t.app.inject({ url: "/" })],
+      ["a page of the app", await t.app.inject({ url: "/mensen" })],
+      ["JSON", await admin.get("/api/v1/auth/session")],
+      ["a 403 problem", await trainee.get("/api/v1/people")],
+      ["a 404 problem", await admin.get("/api/v1/bestaat-niet")],
+      ["a 422 problem", await admin.put("/api/v1/auth/locale", { locale: "fr" })],
+      ["a logo", await admin.get(`/api/v1/me/organisations/${t.orgs.linde}/logo`)],
+      ["the API document", await t.app.inject({ url: "/api/openapi.json" })],
+      ["a CSV download", await admin.get(`/api/v1/trajectories/${ids.trajectoryId}/billing.csv`)],
+      ["the health check", await t.app.inject({ url: "/healthz" })],
+    ];
+    for (const [what, response] of answers) expectSecurityHeaders(response, what);
+    // `npm test` builds the web app first; then the pages are its HTML.
+    if (existsSync(new URL("../../dist/web/index.html", import.meta.url))) {
+      expect(answers[0]?.[1].headers["content-type"]).toContain("text/html");
+      expect(answers[1]?.[1].headers["content-type"]).toContain("text/html");
+    }
+    // Over plain HTTP nothing pins the browser to HTTPS (a local install must stay reachable).
+    expect(answers[2]?.[1].headers["strict-transport-security"]).toBeUndefined();
+  });
+
+  it("behind an https address: HSTS, Secure cookies and upgraded requests", async () => {
+    const secure = await createTestApp({ PUBLIC_URL: "https://koers.example" });
+    try {
+      const response = await secure.app.inject({ url: "/api/v1/auth/session" });
+      expect(response.headers["strict-transport-security"]).toMatch(/max-age=\d{8}/);
+      expect(directives(String(response.headers["content-security-policy"])).has("upgrade-insecure-requests")).toBe(
+        true,
+      );
+      expect(response.cookies.find((c) => c.name === "koers_csrf")?.secure).toBe(true);
+      const client = await secure.anonymous();
+      const login = await client.post("/api/v1/auth/login", { email: PEOPLE.admin, password: "Koers-demo-2026" });
+      expect(login.cookies.find((c) => c.name === SESSION_COOKIE)?.secure).toBe(true);
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Sessions and sign-in
+
+const sessionOf = async (cookie: string) =>
+  (await t.app.inject({ url: "/api/v1/auth/session", cookies: { [SESSION_COOKIE]: cookie } })).json().user;
+
+describe("sessions", () => {
+  it("gives a new session id at sign-in and ends the old one; a planted id is never adopted", async () => {
+    const client = await t.anonymous();
+    client.cookies[SESSION_COOKIE] = "planted-by-someone-else";
+    await client.post("/api/v1/auth/login", { email: PEOPLE.trainer, password: "Koers-demo-2026" });
+    const first = client.cookies[SESSION_COOKIE] as string;
+    expect(first).not.toBe("planted-by-someone-else");
+    expect(await sessionOf("planted-by-someone-else")).toBeNull();
+    expect((await sessionOf(first)).email).toBe(PEOPLE.trainer);
+
+    await client.refreshSession();
+    await client.post("/api/v1/auth/login", { email: PEOPLE.trainer, password: "Koers-demo-2026" });
+    const second = client.cookies[SESSION_COOKIE] as string;
+    expect(second).not.toBe(first);
+    expect(await sessionOf(first)).toBeNull();
+    expect((await sessionOf(second)).email).toBe(PEOPLE.trainer);
+  });
+
+  it("ends the session on the server at sign-out: the old cookie, replayed, is no session", async () => {
+    const client = await t.login(PEOPLE.trainer);
+    const cookie = client.cookies[SESSION_COOKIE] as string;
+    await client.post("/api/v1/auth/logout");
+    expect(await sessionOf(cookie)).toBeNull();
+  });
+
+  it("ends every session of a person whose password is reset", async () => {
+    const eva = await t.login(PEOPLE.trainer);
+    const cookie = eva.cookies[SESSION_COOKIE] as string;
+    const anonymous = await t.anonymous();
+    expect((await anonymous.post("/api/v1/auth/password/forgot", { email: PEOPLE.trainer })).statusCode).toBe(202);
+    const [mail] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.toAddress, PEOPLE.trainer))
+      .orderBy(desc(outbox.createdAt))
+      .limit(1);
+    const token = decodeURIComponent(mail?.bodyText.match(/token=(\S+)/)?.[1] ?? "");
+    const reset = await anonymous.post("/api/v1/auth/password/reset", { token, password: "Evas-nieuwe-wachtwoord" });
+    expect(reset.statusCode).toBe(204);
+    expect(await sessionOf(cookie)).toBeNull();
+    await t.login(PEOPLE.trainer, "Evas-nieuwe-wachtwoord");
+  });
+});
+
+describe("sign-in limits", () => {
+  it("locks an address out after too many attempts a minute, whoever it tries; other addresses go on", async () => {
+    const limited = await createTestApp({ LOGIN_LIMIT_PER_ADDRESS: "3" });
+    try {
+      const attacker = await limited.anonymous();
+      for (const email of ["a@delinde.example", "b@delinde.example", "c@delinde.example"]) {
+        const failed = await attacker.post("/api/v1/auth/login", { email, password: "raden-raden" });
+        expect(failed.statusCode).toBe(401);
+      }
+      const blocked = await attacker.post("/api/v1/auth/login", { email: PEOPLE.admin, password: "Koers-demo-2026" });
+      expect(blocked.statusCode).toBe(429);
+      expect(blocked.headers["content-type"]).toContain("application/problem+json");
+      expect(blocked.json().code).toBe("problem.rateLimited");
+      await limited.login(PEOPLE.admin);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("locks an account whatever the case of its address, and an unknown address alike", async () => {
+    // This file's app lifts the account limit for the role matrix: this one keeps the default.
+    const strict = await createTestApp();
+    try {
+      const client = await strict.anonymous();
+      const attempt = (email: string, password = "raden-raden") =>
+        client.post("/api/v1/auth/login", { email, password });
+      for (const email of ["Eva.Mulder@delinde.example", "EVA.MULDER@DELINDE.EXAMPLE", "eva.mulder@DeLinde.example"])
+        expect((await attempt(email)).statusCode).toBe(401);
+      await attempt(PEOPLE.trainer);
+      await attempt(PEOPLE.trainer);
+      const locked = await attempt(PEOPLE.trainer, "Koers-demo-2026");
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().code).toBe("auth.locked");
+
+      // Locked the same way, so the answer does not tell which addresses have an account.
+      for (let i = 0; i < 5; i++) await attempt("niemand@delinde.example");
+      const unknown = await attempt("niemand@delinde.example");
+      expect(unknown.statusCode).toBe(429);
+      expect(unknown.json()).toEqual(locked.json());
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe("uploads are judged by their bytes", () => {
+  it("takes a PNG named logo.txt and declared text/plain as a PNG", async () => {
+    const admin = await t.login(PEOPLE.admin);
+    const { version } = (await admin.get("/api/v1/organisation/branding")).json();
+    const png = readFileSync(new URL("../../src/server/demo/linde.png", import.meta.url));
+    const form = new FormData();
+    form.append("logo", new Blob([png], { type: "text/plain" }), "logo.txt");
+    const response = await admin.request({
+      method: "POST",
+      url: `/api/v1/organisation/logo?version=${version}`,
+      payload: form as never,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().logoMime).toBe("image/png");
+    const served = await admin.get(response.json().logoUrl);
+    expect(served.headers["content-type"]).toBe("image/png");
+    expect(Buffer.compare(served.rawPayload, png)).toBe(0);
+  });
+});

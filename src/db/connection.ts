@@ -23,6 +23,13 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** `onQuery` sees every statement the app sends through Drizzle: tests count them to catch N+1 queries. */
+export interface OpenOptions {
+  onQuery?: (query: string) => void;
+}
+
+const loggerFor = ({ onQuery }: OpenOptions) => (onQuery ? { logQuery: (query: string) => onQuery(query) } : false);
+
 /**
  * PGlite with data on disk, or in memory (optionally started from a dumped data directory).
  * A data directory on disk is locked to this process until `close`.
@@ -30,6 +37,7 @@ export interface Database {
 export async function openPglite(
   dataDir: string | undefined,
   loadDataDir?: Blob,
+  options: OpenOptions = {},
 ): Promise<Database & { client: PGlite }> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
@@ -41,7 +49,7 @@ export async function openPglite(
     throw error;
   }
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, logger: loggerFor(options) }) as unknown as Db,
     kind: "pglite",
     async execScript(script, after) {
       await client.transaction(async (tx) => {
@@ -60,11 +68,11 @@ export async function openPglite(
   };
 }
 
-export async function openPostgres(url: string): Promise<Database> {
+export async function openPostgres(url: string, options: OpenOptions = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   await pool.query("select 1");
   return {
-    db: drizzlePg(pool, { schema }) as unknown as Db,
+    db: drizzlePg(pool, { schema, logger: loggerFor(options) }) as unknown as Db,
     kind: "postgres",
     async execScript(script, after) {
       const client = await pool.connect();

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import type { Database } from "../../src/db/connection.js";
+import type { Database, OpenOptions } from "../../src/db/connection.js";
 import { organisations } from "../../src/db/schema.js";
 import { buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
@@ -56,9 +56,12 @@ export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}
   return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PUBLIC_URL: "http://koers.test", ...overrides });
 }
 
-/** A migrated database with the demo network, and the app on top of it. */
-export async function createTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestApp> {
-  const database = await freshDatabase();
+/** A migrated database with the demo network, and the app on top of it; `options` may hook every query. */
+export async function createTestApp(
+  overrides: Partial<Record<keyof Config, string>> = {},
+  options: OpenOptions = {},
+): Promise<TestApp> {
+  const database = await freshDatabase(options);
   await seedDemo(database.db);
   const app = await buildApp(testConfig(overrides), database);
   await app.ready();

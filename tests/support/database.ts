@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import { type Database, openPglite, openPostgres } from "../../src/db/connection.js";
+import { type Database, type OpenOptions, openPglite, openPostgres } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
 
 /** Which database this test run uses: PGlite, or a PostgreSQL server when asked for. */
@@ -15,10 +15,10 @@ export const serverUrl = () => process.env.TEST_DATABASE_URL;
  * A fresh database for one test file. On PGlite a copy of the migrated template; on a
  * PostgreSQL server a new database, created here and dropped on close.
  */
-export async function freshDatabase(): Promise<Database> {
+export async function freshDatabase(options: OpenOptions = {}): Promise<Database> {
   if (testDatabaseKind() === "pglite") {
     const template = readFileSync(inject("pgliteTemplate"));
-    return openPglite(undefined, new Blob([template]));
+    return openPglite(undefined, new Blob([template]), options);
   }
   const base = serverUrl();
   if (!base) throw new Error("TEST_DATABASE_URL is not set");
@@ -29,7 +29,7 @@ export async function freshDatabase(): Promise<Database> {
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString());
+  const database = await openPostgres(url.toString(), options);
   await migrate(database);
   return {
     ...database,

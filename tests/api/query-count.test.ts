@@ -1,0 +1,251 @@
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  auditEvents,
+  feedbackRecords,
+  meetings,
+  memberships,
+  organisations,
+  registrations,
+  users,
+} from "../../src/db/schema.js";
+import { createTestApp, type TestClient } from "../support/app.js";
+import { fillPath, tenantFixtures } from "../support/fixtures.js";
+
+/**
+ * No read may issue a statement per row (N+1). Each read below is measured on the demo data,
+ * then again after a lot more data of every kind; the number of SQL statements must not grow.
+ * A new read endpoint is one line in READS, a new kind of data one function in GROWTH; a GET
+ * route in neither READS nor NOT_MEASURED fails the first test.
+ */
+
+/** The reads measured, as who (`:name` path parameters are real ids of De Linde). */
+const READS: Array<[path: string, as?: Person]> = [
+  ["/api/v1/auth/session"],
+  ["/api/v1/organisation/branding"],
+  ["/api/v1/me/organisations/:organisationId/logo"],
+  ["/api/v1/people?pageSize=100"],
+  ["/api/v1/people/:personId"],
+  ["/api/v1/invitations"],
+  ["/api/v1/outbox"],
+  ["/api/v1/outbox/:messageId"],
+  ["/api/v1/audit-events"],
+  ["/api/v1/audit-events/actors"],
+  ["/api/v1/regimes"],
+  ["/api/v1/regimes/:regimeId"],
+  ["/api/v1/trajectories"],
+  ["/api/v1/trajectories", "guide"],
+  ["/api/v1/trajectories/candidates"],
+  ["/api/v1/trajectories/:trajectoryId"],
+  ["/api/v1/trajectories/:trajectoryId", "trainee"],
+  ["/api/v1/meetings/:meetingId"],
+  ["/api/v1/trajectories/:trajectoryId/report"],
+  ["/api/v1/trajectories/:trajectoryId/report.pdf"],
+  ["/api/v1/trajectories/:trajectoryId/billing.pdf"],
+  ["/api/v1/trajectories/:trajectoryId/billing.csv"],
+  ["/api/v1/due", "guide"],
+  ["/api/v1/calendar", "guide"],
+  ["/calendar/:calendarFeed"],
+];
+
+/** GET routes not measured, with the reason. */
+const NOT_MEASURED: Record<string, string> = {
+  "/api/v1/invitations/accept": "looks up one invitation by its token; there is nothing to repeat per row",
+};
+
+const PEOPLE = {
+  admin: "beheer@delinde.example",
+  guide: "sanne.visser@netwerk.example",
+  trainee: "daan.bakker@delinde.example",
+  client: "fatima.yilmaz@delinde.example",
+} as const;
+type Person = keyof typeof PEOPLE;
+
+let statements = 0;
+const t = await createTestApp({}, { onQuery: () => statements++ });
+afterAll(() => t.close());
+const ids = await tenantFixtures(t);
+const as: Record<Person, TestClient> = {
+  admin: await t.login(PEOPLE.admin),
+  guide: await t.login(PEOPLE.guide),
+  trainee: await t.login(PEOPLE.trainee),
+  client: await t.login(PEOPLE.client),
+};
+await as.guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
+// The guide's calendar feed (outside /api/v1: calendar apps fetch it with the secret in the address).
+ids.calendarFeed = ((await as.guide.post("/api/v1/calendar/renew", {})).json().url as string).split("/").pop() ?? "";
+
+const ok = async (response: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
+  const r = await response;
+  if (r.statusCode >= 300) throw new Error(`growing the data failed: ${r.statusCode} ${r.body}`);
+  return r.json() as { id: string; version: number };
+};
+
+/** More data of every kind; one function per kind. Each must make lists longer and details fuller. */
+const GROWTH: Array<() => Promise<void>> = [
+  async function fiftyPeopleWithRegistrations() {
+    const rows = Array.from({ length: 50 }, (_, i) => ({
+      name: `Extra Persoon ${i}`,
+      email: `extra.${i}@delinde.example`,
+      roles: i % 2 ? ["trainee"] : ["guide"],
+      registration: { register: "SKJ", registrationType: "Jeugdprofessional", number: `9000${i}` },
+    }));
+    await ok(as.admin.post("/api/v1/people/import", { rows }));
+  },
+  async function twentyRegistrationsOfOnePerson() {
+    await t.database.db.insert(registrations).values(
+      Array.from({ length: 20 }, (_, i) => ({
+        organisationId: t.orgs.linde,
+        membershipId: ids.personId as string,
+        register: "NIP",
+        registrationType: "Psycholoog",
+        number: `NIP-${i}`,
+      })),
+    );
+  },
+  async function fiftyInvitationsAndTheirMail() {
+    for (let i = 0; i < 50; i++)
+      await ok(
+        as.admin.post("/api/v1/invitations", {
+          email: `genodigd.${i}@delinde.example`,
+          name: `Genodigde ${i}`,
+          roles: ["trainee"],
+        }),
+      );
+  },
+  async function auditEventsOfTwentyActors() {
+    const made = await t.database.db
+      .insert(users)
+      .values(Array.from({ length: 20 }, (_, i) => ({ email: `actor.${i}@delinde.example`, name: `Actor ${i}` })))
+      .returning();
+    await t.database.db.insert(auditEvents).values(
+      made.map((user) => ({
+        organisationId: t.orgs.linde,
+        actorUserId: user.id,
+        type: "person.updated",
+        subjectType: "person",
+        subjectId: ids.personId as string,
+      })),
+    );
+  },
+  async function fiveMoreOrganisationsOfTheAdmin() {
+    const [admin] = await t.database.db.select().from(users).where(eqEmail(PEOPLE.admin));
+    const made = await t.database.db
+      .insert(organisations)
+      .values(
+        Array.from({ length: 5 }, (_, i) => ({ slug: `extra-${i}`, name: `Extra ${i}`, primaryColor: "#123456" })),
+      )
+      .returning();
+    await t.database.db
+      .insert(memberships)
+      .values(made.map((o) => ({ organisationId: o.id, userId: admin?.id as string, roles: ["admin" as const] })));
+  },
+  async function fiveRegimes() {
+    for (let i = 0; i < 5; i++)
+      await ok(as.admin.post("/api/v1/regimes", { basedOn: "coaching", name: `Coaching ${i}` }));
+  },
+  async function tenTrajectoriesWithGoalsAndMeetings() {
+    const candidates = (await as.client.get("/api/v1/trajectories/candidates")).json() as {
+      trainees: { id: string; name: string }[];
+      guides: { id: string; name: string }[];
+    };
+    const today = new Date().toISOString().slice(0, 10);
+    for (let i = 0; i < 10; i++) {
+      const trajectory = await ok(
+        as.client.post("/api/v1/trajectories", {
+          regimeKey: "werkbegeleiding_leerkracht",
+          title: `Extra traject ${i}`,
+          traineeId: candidates.trainees.find((p) => p.name === "Daan Bakker")?.id,
+          guideIds: [candidates.guides.find((p) => p.name === "Sanne Visser")?.id],
+          startsOn: today,
+          endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+        }),
+      );
+      await addGoalsAndMeetings(trajectory.id, 3);
+    }
+  },
+  async function moreGoalsHeldMeetingsAndFeedbackInOneTrajectory() {
+    await addGoalsAndMeetings(ids.trajectoryId as string, 8);
+    await t.database.db
+      .update(meetings)
+      .set({ status: "held", heldAt: new Date() })
+      .where(eq(meetings.trajectoryId, ids.trajectoryId as string));
+    const [meeting] = await t.database.db
+      .select()
+      .from(feedbackRecords)
+      .where(eqId(ids.feedbackId as string));
+    await t.database.db.insert(feedbackRecords).values(
+      Array.from({ length: 5 }, (_, i) => ({
+        organisationId: t.orgs.linde,
+        trajectoryId: ids.trajectoryId as string,
+        meetingId: ids.meetingId as string,
+        number: 10 + i,
+        content: meeting?.content ?? { summary: "", goals: [], agreements: [] },
+        correctionReason: "Aanvulling",
+        sharedAt: new Date(),
+      })),
+    );
+  },
+];
+
+async function addGoalsAndMeetings(trajectoryId: string, count: number) {
+  for (let i = 0; i < count; i++) {
+    await ok(
+      as.guide.post(`/api/v1/trajectories/${trajectoryId}/goals`, {
+        title: `Doel ${i}`,
+        rationale: "wish",
+        successCriteria: "Zichtbaar",
+      }),
+    );
+    await ok(
+      as.guide.post(`/api/v1/trajectories/${trajectoryId}/meetings`, {
+        type: "feedback_conversation",
+        startsAt: new Date(Date.now() + (i + 2) * 86_400_000).toISOString(),
+      }),
+    );
+  }
+}
+
+const eqEmail = (email: string) => eq(users.email, email);
+const eqId = (id: string) => eq(feedbackRecords.id, id);
+
+/** Statements one request costs. */
+async function measure(path: string, who: Person = "admin") {
+  const url = fillPath(path, ids);
+  const before = statements;
+  const response = await as[who].get(url);
+  const count = statements - before;
+  if (response.statusCode !== 200) throw new Error(`GET ${url} as ${who}: ${response.statusCode} ${response.body}`);
+  return count;
+}
+
+describe("statements per read do not grow with the data (no N+1)", () => {
+  it("measures every GET route, or says why not", () => {
+    const routes = t.app.apiRoutes
+      .filter((r) => (Array.isArray(r.method) ? r.method : [r.method]).includes("GET"))
+      .map((r) => r.url);
+    const measured = new Set(READS.map(([path]) => path.split("?")[0]));
+    const missing = routes.filter((url) => !measured.has(url) && !(url in NOT_MEASURED));
+    expect(
+      missing,
+      "add these to READS in tests/api/query-count.test.ts (or to NOT_MEASURED, with the reason)",
+    ).toEqual([]);
+  });
+
+  it("issues as many statements for each read after adding a lot more data as before", async () => {
+    const before: number[] = [];
+    for (const [path, who] of READS) {
+      await measure(path, who); // the first call may warm a cache (a calendar feed, a draft report)
+      before.push(await measure(path, who));
+    }
+    for (const grow of GROWTH) await grow();
+    const grew: string[] = [];
+    for (const [index, [path, who]] of READS.entries()) {
+      const after = await measure(path, who);
+      const was = before[index] as number;
+      if (after > was) grew.push(`GET ${path}${who ? ` as ${who}` : ""}: ${was} → ${after} statements`);
+    }
+    expect(grew).toEqual([]);
+    expect(Math.min(...before)).toBeGreaterThan(0);
+  });
+});

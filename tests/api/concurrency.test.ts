@@ -1,0 +1,102 @@
+import { and, count, eq } from "drizzle-orm";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, describe, expect, it } from "vitest";
+import { auditEvents } from "../../src/db/schema.js";
+import { createTestApp, type TestClient } from "../support/app.js";
+import { tenantFixtures } from "../support/fixtures.js";
+
+/**
+ * Many people save the same row at the same moment, each from the version they read. Exactly
+ * one save wins; every other one is told so (409) instead of silently overwriting it, and the
+ * row ends up as the winner left it. On PostgreSQL the requests truly run side by side.
+ */
+const CLIENTS = 20;
+
+const t = await createTestApp();
+afterAll(() => t.close());
+const ids = await tenantFixtures(t);
+// Twenty browsers of De Linde's admin, each its own session.
+const admins: TestClient[] = [];
+for (let i = 0; i < CLIENTS; i++) admins.push(await t.login("beheer@delinde.example"));
+
+const auditCount = async (type: string) => {
+  const [row] = await t.database.db
+    .select({ n: count() })
+    .from(auditEvents)
+    .where(and(eq(auditEvents.organisationId, t.orgs.linde), eq(auditEvents.type, type)));
+  return row?.n ?? 0;
+};
+
+/** The one 200 among the answers; every other one must be a 409 problem. */
+function theWinner(responses: LightMyRequestResponse[]) {
+  const statuses = responses.map((r) => r.statusCode);
+  expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+  expect(statuses.filter((s) => s === 409)).toHaveLength(CLIENTS - 1);
+  for (const lost of responses.filter((r) => r.statusCode === 409)) {
+    expect(lost.headers["content-type"]).toContain("application/problem+json");
+    expect(lost.json().code).toBe("problem.conflict");
+  }
+  return responses.findIndex((r) => r.statusCode === 200);
+}
+
+describe(`${CLIENTS} people saving the same row at once`, () => {
+  it("one edit of a person wins; the others get 409 and the row is the winner's", async () => {
+    const url = `/api/v1/people/${ids.personId}`;
+    const before = (await admins[0]?.get(url))?.json();
+    const audits = await auditCount("person.updated");
+    const edits = admins.map((_, i) => ({
+      version: before.version,
+      name: `Gelijktijdige Naam ${i}`,
+      roles: ["trainee"],
+      jobTitle: `Functie ${i}`,
+    }));
+    const responses = await Promise.all(admins.map((admin, i) => admin.put(url, edits[i])));
+    const winner = theWinner(responses);
+
+    const after = (await admins[0]?.get(url))?.json();
+    expect(after).toMatchObject({ name: edits[winner]?.name, jobTitle: edits[winner]?.jobTitle });
+    expect(after.version).toBe(before.version + 1);
+    expect(responses[winner]?.json()).toMatchObject({ name: edits[winner]?.name, version: before.version + 1 });
+    expect(await auditCount("person.updated")).toBe(audits + 1);
+  });
+
+  it("one change of the organisation's branding wins; the others get 409 and the branding is the winner's", async () => {
+    const url = "/api/v1/organisation/branding";
+    const before = (await admins[0]?.get(url))?.json();
+    const audits = await auditCount("branding.updated");
+    const edits = admins.map((_, i) => ({
+      version: before.version,
+      name: `Zorggroep De Linde ${i}`,
+      primaryColor: `#1${String(i).padStart(2, "0")}a3c`,
+    }));
+    const responses = await Promise.all(admins.map((admin, i) => admin.put(url, edits[i])));
+    const winner = theWinner(responses);
+
+    const after = (await admins[0]?.get(url))?.json();
+    expect(after).toMatchObject({ name: edits[winner]?.name, primaryColor: edits[winner]?.primaryColor });
+    expect(after.version).toBe(before.version + 1);
+    expect(await auditCount("branding.updated")).toBe(audits + 1);
+    expect((await admins[1]?.refreshSession())?.organisation.name).toBe(edits[winner]?.name);
+  });
+
+  it("one logo upload wins against the same version; the others get 409", async () => {
+    const before = (await admins[0]?.get("/api/v1/organisation/branding"))?.json();
+    const upload = (admin: TestClient, i: number) => {
+      const form = new FormData();
+      // Each a different image: PNG signature, then bytes that tell them apart.
+      const bytes = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(64, i)]);
+      form.append("logo", new Blob([bytes], { type: "image/png" }), `logo-${i}.png`);
+      return admin.request({
+        method: "POST",
+        url: `/api/v1/organisation/logo?version=${before.version}`,
+        payload: form as never,
+      });
+    };
+    const responses = await Promise.all(admins.map(upload));
+    const winner = theWinner(responses);
+    const saved = responses[winner]?.json();
+    const image = await admins[0]?.get(saved.logoUrl);
+    expect(image?.rawPayload.at(-1)).toBe(winner);
+    expect(saved.version).toBe(before.version + 1);
+  });
+});

@@ -1,6 +1,4 @@
-import { Center, Loader } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
-import { useTranslation } from "react-i18next";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
 import { hasRole, type Role } from "../domain/roles";
 import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
@@ -10,6 +8,7 @@ import { HomePage } from "./home/HomePage";
 import { useSession } from "./session";
 import { AppShellLayout } from "./shell/AppShellLayout";
 import { ErrorPage } from "./shell/ErrorPage";
+import { Loading } from "./shell/PageStates";
 
 const PeoplePage = lazy(() => import("./people/PeoplePage"));
 const PersonPage = lazy(() => import("./people/PersonPage"));
@@ -27,15 +26,6 @@ const CalendarPage = lazy(() => import("./calendar/CalendarPage"));
 const TrajectoriesPage = lazy(() => import("./trajectories/TrajectoriesPage"));
 const StartTrajectoryPage = lazy(() => import("./trajectories/StartTrajectoryPage"));
 const TrajectoryPage = lazy(() => import("./trajectories/TrajectoryPage"));
-
-function Loading() {
-  const { t } = useTranslation();
-  return (
-    <Center p="xl">
-      <Loader aria-label={t("loading")} />
-    </Center>
-  );
-}
 
 /** Pages behind sign-in; with `roles`, only for people holding one of them. */
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {

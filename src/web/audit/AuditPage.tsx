@@ -1,10 +1,8 @@
 import {
   Button,
-  Center,
   ColorSwatch,
   Group,
   List,
-  Loader,
   Paper,
   Select,
   SimpleGrid,
@@ -26,6 +24,7 @@ import { ApiError, api } from "../api";
 import { formatDate, formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
 import { Pager } from "../shell/Pager";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 
 const FILTERS = ["type", "actor", "from", "to"] as const;
@@ -232,9 +231,7 @@ export default function AuditPage() {
       <FormError message={otherError} />
 
       {query.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t("common:loading")} />
-        </Center>
+        <Loading />
       ) : data && data.items.length === 0 ? (
         <Text role="status">{t("none")}</Text>
       ) : data ? (

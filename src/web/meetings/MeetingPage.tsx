@@ -1,13 +1,13 @@
-import { Anchor, Badge, Center, Group, Loader, Stack } from "@mantine/core";
+import { Badge, Group, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { hasRole } from "../../domain/roles";
 import { meetingType } from "../../domain/trajectories/evaluate";
 import { canSee } from "../../domain/trajectories/policy";
-import { ApiError } from "../api";
 import { formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { useCurrentRoles } from "../session";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { trajectoryPath } from "../trajectories/format";
 import { FeedbackSection } from "./FeedbackSection";
@@ -22,7 +22,6 @@ import { SelfAssessmentSection } from "./SelfAssessmentSection";
  */
 export default function MeetingPage() {
   const { t, i18n } = useTranslation("meetings");
-  const { t: tc } = useTranslation();
   const { text } = useRegimeText();
   const params = useParams();
   const meetingId = params.meetingId ?? "";
@@ -32,27 +31,12 @@ export default function MeetingPage() {
 
   const trajectoryId = query.data?.trajectoryId ?? params.trajectoryId ?? "";
   const back = (
-    <Anchor component={Link} to={trajectoryPath(trajectoryId, "meetings")} size="sm">
-      ← {query.data ? t("back", { title: query.data.trajectoryTitle }) : t("backFallback")}
-    </Anchor>
+    <BackLink to={trajectoryPath(trajectoryId, "meetings")}>
+      {query.data ? t("back", { title: query.data.trajectoryTitle }) : t("backFallback")}
+    </BackLink>
   );
-
-  if (query.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={tc("loading")} />
-      </Center>
-    );
-  }
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <Stack>
-        {back}
-        <PageTitle>{missing ? t("notFound") : tc("errors.generic")}</PageTitle>
-      </Stack>
-    );
-  }
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("notFound")} />;
 
   const meeting = query.data;
   const type = meetingType(meeting.regime, meeting.type);

@@ -2,13 +2,11 @@ import {
   Alert,
   Box,
   Button,
-  Center,
   ColorInput,
   ColorSwatch,
   FileInput,
   Group,
   Image,
-  Loader,
   Paper,
   SimpleGrid,
   Stack,
@@ -28,6 +26,7 @@ import { useApiSubmit } from "../forms";
 import { sessionQueryKey } from "../session";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { shadesOf } from "../shell/theme";
 
@@ -60,9 +59,7 @@ export default function BrandingPage() {
       <PageTitle>{t("title")}</PageTitle>
       <Text>{t("intro")}</Text>
       {query.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={t("common:loading")} />
-        </Center>
+        <Loading />
       ) : query.isError ? (
         <FormError message={query.error.message} />
       ) : (

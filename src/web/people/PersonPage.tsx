@@ -1,7 +1,7 @@
-import { Alert, Anchor, Card, Center, Grid, Loader, Stack, Title } from "@mantine/core";
+import { Alert, Card, Grid, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
-import { ApiError } from "../api";
+import { useParams } from "react-router";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { usePerson } from "./components/model";
 import { PersonEditForm } from "./components/PersonEditForm";
@@ -11,33 +11,13 @@ import { StatusSection } from "./components/StatusSection";
 /** One person of the organisation: details, status and professional registrations. */
 export default function PersonPage() {
   const { t } = useTranslation("people");
-  const { t: tc } = useTranslation();
   const personId = useParams().personId ?? "";
   const query = usePerson(personId);
   const reload = async () => (await query.refetch()).data;
 
-  const back = (
-    <Anchor component={Link} to="/mensen" size="sm">
-      ← {t("person.back")}
-    </Anchor>
-  );
-
-  if (query.isPending) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={tc("loading")} />
-      </Center>
-    );
-  }
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <Stack>
-        {back}
-        <PageTitle>{missing ? t("person.notFound") : tc("errors.generic")}</PageTitle>
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/mensen">{t("person.back")}</BackLink>;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("person.notFound")} />;
 
   const person = query.data;
   return (

@@ -1,12 +1,9 @@
 import {
   Alert,
-  Anchor,
   Button,
-  Center,
   Fieldset,
   Group,
   List,
-  Loader,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -20,15 +17,16 @@ import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { builtinRegime } from "../../domain/regimes/builtin";
-import { ApiError, api } from "../api";
+import { api } from "../api";
 import { useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import {
   keyFrom,
@@ -56,29 +54,11 @@ const PLACED = [
 /** An organisation's copy of a regime: its numbers, observation items and consents, saved as one document. */
 export default function RegimePage() {
   const { t } = useTranslation("regimes");
-  const { t: tc } = useTranslation();
   const regimeId = useParams().regimeId ?? "";
   const query = useRegime(regimeId);
-  const back = (
-    <Anchor component={Link} to="/regelingen" size="sm">
-      ← {t("edit.back")}
-    </Anchor>
-  );
-  if (query.isPending)
-    return (
-      <Center p="xl">
-        <Loader aria-label={tc("loading")} />
-      </Center>
-    );
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && (query.error.status === 404 || query.error.status === 422);
-    return (
-      <Stack>
-        {back}
-        <PageTitle>{missing ? t("edit.notFound") : tc("errors.generic")}</PageTitle>
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/regelingen">{t("edit.back")}</BackLink>;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("edit.notFound")} />;
   return (
     <Stack maw={960}>
       {back}

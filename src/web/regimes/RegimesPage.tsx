@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Center,
-  Group,
-  Loader,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Alert, Badge, Button, Card, Group, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -25,13 +12,13 @@ import { useSession } from "../session";
 import { Dialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { type RegimeView, regimeKeys, useRegimeList } from "./model";
 
 /** The regimes an admin can use: the standard ones and the organisation's own copies. */
 export default function RegimesPage() {
   const { t } = useTranslation("regimes");
-  const { t: tc } = useTranslation();
   const { text } = useRegimeText();
   const query = useRegimeList();
   const [copying, setCopying] = useState<RegimeView | null>(null);
@@ -49,9 +36,7 @@ export default function RegimesPage() {
         {t("list.keeps")}
       </Alert>
       {query.isPending ? (
-        <Center p="xl">
-          <Loader aria-label={tc("loading")} />
-        </Center>
+        <Loading />
       ) : query.isError ? (
         <FormError message={query.error.message} />
       ) : query.data.items.length === 0 ? (

@@ -1,10 +1,10 @@
-import { Alert, Anchor, Badge, Button, Card, Center, Code, Group, Loader, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Badge, Button, Card, Code, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import type { Regime } from "../../domain/regimes/schema";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
@@ -15,6 +15,7 @@ import { ConflictNotice } from "../shell/ConflictNotice";
 import { Dialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
+import { BackLink, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { trajectoryPath } from "../trajectories/format";
 import { trajectoryKeys, useTrajectory } from "../trajectories/model";
@@ -37,18 +38,9 @@ export default function ReportPage() {
 
   const title = trajectory.data?.title;
   const back = (
-    <Anchor component={Link} to={trajectoryPath(trajectoryId, "report")} size="sm">
-      ← {title ? t("back", { title }) : t("backFallback")}
-    </Anchor>
+    <BackLink to={trajectoryPath(trajectoryId, "report")}>{title ? t("back", { title }) : t("backFallback")}</BackLink>
   );
-
-  if (trajectory.isPending || (trajectory.isSuccess && report.isPending)) {
-    return (
-      <Center p="xl">
-        <Loader aria-label={tc("loading")} />
-      </Center>
-    );
-  }
+  if (trajectory.isPending || (trajectory.isSuccess && report.isPending)) return <Loading />;
   const error = trajectory.error ?? report.error;
   if (error || !trajectory.data || !report.data) {
     const notAvailable = error instanceof ApiError && error.problem.code === "report.notAvailable";

@@ -1,10 +1,7 @@
 import {
-  Anchor,
   Button,
   Card,
-  Center,
   Group,
-  Loader,
   MultiSelect,
   NativeSelect,
   Select,
@@ -24,6 +21,7 @@ import { useRegimeText } from "../i18n/regime-text";
 import { useSession } from "../session";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
+import { BackLink, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { todayIso, trajectoryPath } from "./format";
 import { type TrajectoryDetail, useCandidates, useRegimes, useStoreDetail } from "./model";
@@ -111,20 +109,14 @@ export default function StartTrajectoryPage() {
     }),
   );
 
-  const back = (
-    <Anchor component={Link} to="/trajecten" size="sm">
-      ← {t("detail.back")}
-    </Anchor>
-  );
+  const back = <BackLink to="/trajecten">{t("detail.back")}</BackLink>;
 
   if (regimes.isPending || candidates.isPending)
     return (
       <Stack>
         {back}
         <PageTitle>{t("start.title")}</PageTitle>
-        <Center p="xl">
-          <Loader aria-label={tc("loading")} />
-        </Center>
+        <Loading />
       </Stack>
     );
 

@@ -2,9 +2,9 @@ import { Alert, Anchor, Card, Center, Grid, Group, Loader, Stack, Tabs, Text, Ti
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { ApiError } from "../api";
 import { formatDate } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { BillingLinks } from "./components/BillingLinks";
 import { ConsentsSection } from "./components/ConsentsSection";
@@ -53,27 +53,9 @@ export default function TrajectoryPage() {
   const query = useTrajectory(trajectoryId);
   const reload = async () => (await query.refetch()).data;
 
-  const back = (
-    <Anchor component={Link} to="/trajecten" size="sm">
-      ← {t("detail.back")}
-    </Anchor>
-  );
-
-  if (query.isPending)
-    return (
-      <Center p="xl">
-        <Loader aria-label={tc("loading")} />
-      </Center>
-    );
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <Stack>
-        {back}
-        <PageTitle>{missing ? t("detail.notFound") : tc("errors.generic")}</PageTitle>
-      </Stack>
-    );
-  }
+  const back = <BackLink to="/trajecten">{t("detail.back")}</BackLink>;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("detail.notFound")} />;
 
   const detail = query.data;
   const { regime } = detail;

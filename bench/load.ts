@@ -162,6 +162,7 @@ try {
       process.stdout.write(`, ${mode ? `${mode}/s` : "max"}`);
       const load = os.loadavg()[0] ?? 0;
       const run = await fire(scenario, duration, mode);
+      assertServerRuns();
       results.push({ scenario: scenario.name, mode: mode ? `${mode}/s` : "max", ...run, ofBare: 0, load });
     }
     process.stdout.write("\n");
@@ -173,6 +174,14 @@ try {
   report(results, scenarios);
 } finally {
   await server.stop();
+}
+
+/** A server that stopped mid-run turns every later request into an error: say why instead. */
+function assertServerRuns() {
+  if (server.child.exitCode === null && server.child.signalCode === null) return;
+  throw new Error(
+    `the server stopped (${server.child.exitCode ?? server.child.signalCode}); its last output:\n${server.output().slice(-4000)}`,
+  );
 }
 
 interface PoolMeeting {

@@ -16,7 +16,7 @@ import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { calendarFor } from "./calendar/service.js";
-import { type Config, publicUrl } from "./config.js";
+import { type Config, publicUrl, trustProxy } from "./config.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { Mailer } from "./mail.js";
 import { organisationRoutes } from "./organisations/routes.js";
@@ -59,7 +59,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
             },
           },
     bodyLimit: 5 * 1024 * 1024,
-    trustProxy: true,
+    trustProxy: trustProxy(config),
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 

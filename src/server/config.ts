@@ -12,6 +12,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().positive().default(20),
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  /** Proxies whose X-Forwarded-For names the client: addresses, CIDRs, `loopback`, comma-separated. */
+  TRUST_PROXY: z.string().min(1).default("loopback"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
 });
 
@@ -32,4 +34,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function publicUrl(config: Config): string {
   const host = config.HOST === "0.0.0.0" ? "localhost" : config.HOST;
   return config.PUBLIC_URL ?? `http://${host}:${config.PORT}`;
+}
+
+/**
+ * Fastify's `trustProxy`. Trusting every sender would let any client pick its own address with
+ * X-Forwarded-For, and so escape the sign-in limit per address.
+ */
+export function trustProxy(config: Config): boolean | string {
+  if (config.TRUST_PROXY === "false") return false;
+  if (config.TRUST_PROXY === "true") return true;
+  return config.TRUST_PROXY;
 }

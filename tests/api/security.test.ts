@@ -434,6 +434,39 @@ describe("sign-in limits", () => {
       expect(blocked.headers["content-type"]).toContain("application/problem+json");
       expect(blocked.json().code).toBe("problem.rateLimited");
       await limited.login(PEOPLE.admin);
+
+      // X-Forwarded-For from a client that is no proxy is ignored: a new address in it per
+      // attempt does not buy new attempts.
+      const spoofer = await limited.anonymous();
+      const spoofed = [];
+      for (let i = 0; i < 4; i++)
+        spoofed.push(
+          await spoofer.request({
+            method: "POST",
+            url: "/api/v1/auth/login",
+            headers: { "x-forwarded-for": `203.0.113.${i}` },
+            payload: { email: "d@delinde.example", password: "raden-raden" } as never,
+          }),
+        );
+      expect(spoofed.map((r) => r.statusCode)).toEqual([401, 401, 401, 429]);
+
+      // Through a trusted proxy (on the same machine by default) each client has its own count.
+      const viaProxy = async (client: string) => {
+        const through = { remoteAddress: "127.0.0.1", headers: { "x-forwarded-for": client } };
+        const session = await limited.app.inject({ url: "/api/v1/auth/session", ...through });
+        const csrf = session.cookies.find((c) => c.name === "koers_csrf")?.value ?? "";
+        return limited.app.inject({
+          method: "POST",
+          url: "/api/v1/auth/login",
+          ...through,
+          cookies: { koers_csrf: csrf },
+          headers: { ...through.headers, "x-csrf-token": session.json().csrfToken },
+          payload: { email: "e@delinde.example", password: "raden-raden" },
+        });
+      };
+      for (let i = 0; i < 3; i++) expect((await viaProxy("198.51.100.1")).statusCode).toBe(401);
+      expect((await viaProxy("198.51.100.1")).statusCode).toBe(429);
+      expect((await viaProxy("198.51.100.2")).statusCode).toBe(401);
     } finally {
       await limited.close();
     }

@@ -13,8 +13,11 @@ import { requireAuth } from "./plugins/auth.js";
  */
 export async function inTenant<T>(db: Db, actor: Actor, work: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('app.org_id', ${actor.organisationId}, true)`);
-    await tx.execute(sql`set local role koers_app`);
+    // One round trip: the organisation for the policies, and the role they apply to
+    // (setting `role` for the transaction is what SET LOCAL ROLE does).
+    await tx.execute(
+      sql`select set_config('app.org_id', ${actor.organisationId}, true), set_config('role', 'koers_app', true)`,
+    );
     return work(tx as Tx, actor);
   });
 }

@@ -5,6 +5,7 @@ import type { Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { DueItemView, TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { groupBy } from "./group-by.js";
 import { loadParticipants, loadTrajectories, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
 
@@ -36,21 +37,13 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
       id: trajectories.id,
       title: trajectories.title,
       status: trajectories.status,
-      regimeName: sql<Regime["name"]>`${regimeVersions.document}->'name'`,
-      statuses: sql<Regime["statuses"]>`${regimeVersions.document}->'statuses'`,
-      participants: sql<Regime["participants"]>`${regimeVersions.document}->'participants'`,
+      regimeHash: trajectories.regimeHash,
+      regimeKey: trajectories.regimeKey,
       startsOn: trajectories.startsOn,
       endsOn: trajectories.endsOn,
       closed: trajectories.closed,
     })
     .from(trajectories)
-    .innerJoin(
-      regimeVersions,
-      and(
-        eq(regimeVersions.organisationId, trajectories.organisationId),
-        eq(regimeVersions.hash, trajectories.regimeHash),
-      ),
-    )
     .where(
       and(
         eq(trajectories.organisationId, org),
@@ -63,7 +56,23 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
     .limit(500);
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  const participants = await loadParticipants(tx, org, ids);
+  // An organisation has a handful of regime versions: read the parts a list shows once each.
+  const versions = await tx
+    .select({
+      hash: regimeVersions.hash,
+      name: sql<Regime["name"]>`${regimeVersions.document}->'name'`,
+      statuses: sql<Regime["statuses"]>`${regimeVersions.document}->'statuses'`,
+      participants: sql<Regime["participants"]>`${regimeVersions.document}->'participants'`,
+    })
+    .from(regimeVersions)
+    .where(
+      and(
+        eq(regimeVersions.organisationId, org),
+        inArray(regimeVersions.hash, [...new Set(rows.map((r) => r.regimeHash))]),
+      ),
+    );
+  const regimeOf = new Map(versions.map((v) => [v.hash, v]));
+  const participantsOf = groupBy(await loadParticipants(tx, org, ids), (p) => p.trajectoryId);
   const upcoming = await tx
     .select({ trajectoryId: meetings.trajectoryId, unannounced: meetings.unannounced, at: min(meetings.startsAt) })
     .from(meetings)
@@ -76,29 +85,36 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
       ),
     )
     .groupBy(meetings.trajectoryId, meetings.unannounced);
+  const upcomingOf = groupBy(upcoming, (u) => u.trajectoryId);
 
   return rows.map((row) => {
-    const own = participants.filter((p) => p.trajectoryId === row.id);
+    const regime = regimeOf.get(row.regimeHash);
+    const own = participantsOf.get(row.id) ?? [];
     const viewer = viewerOf(actor, own);
     // A finished trajectory has no next meeting, whatever was still planned when it closed.
     const next = row.closed
       ? undefined
-      : upcoming
-          .filter(
-            (u) =>
-              u.trajectoryId === row.id &&
-              canSeeMeeting(viewer, row, { unannounced: u.unannounced, status: "planned" }),
+      : (upcomingOf.get(row.id) ?? [])
+          .filter((u) =>
+            canSeeMeeting(
+              viewer,
+              { participants: regime?.participants ?? [] },
+              {
+                unannounced: u.unannounced,
+                status: "planned",
+              },
+            ),
           )
           .map((u) => u.at)
           .filter((at): at is Date => at !== null)
           .sort((a, b) => a.getTime() - b.getTime())[0];
-    const status = row.statuses.find((s) => s.key === row.status);
+    const status = regime?.statuses.find((s) => s.key === row.status);
     return {
       id: row.id,
       title: row.title,
       status: row.status,
       statusLabel: status?.label ?? { nl: row.status, en: row.status },
-      regimeName: row.regimeName,
+      regimeName: regime?.name ?? { nl: row.regimeKey, en: row.regimeKey },
       startsOn: row.startsOn,
       endsOn: row.endsOn,
       trainee: own.find((p) => p.role === "trainee")?.name ?? null,

@@ -20,6 +20,7 @@ import { type Actor, hasRole } from "../../domain/roles.js";
 import type { GoalSnapshot, MeetingFacts, TrajectoryState, Viewer } from "../../domain/trajectories/model.js";
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
 import { HttpProblem, notFound } from "../http/problem.js";
+import { groupBy } from "./group-by.js";
 
 /** A trajectory with the regime it started on. */
 export type TrajectoryRow = typeof trajectories.$inferSelect & { regime: Regime };
@@ -122,16 +123,17 @@ export async function loadTrajectories(
     )
     .where(and(inArray(trajectories.id, trajectoryIds), eq(trajectories.organisationId, org)));
   const found = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
-  const allParticipants = await loadParticipants(
-    tx,
-    org,
-    found.map((f) => f.trajectory.id),
+  const participantsOf = groupBy(
+    await loadParticipants(
+      tx,
+      org,
+      found.map((f) => f.trajectory.id),
+    ),
+    (p) => p.trajectoryId,
   );
   const visible = found
     .map(({ trajectory, regime }) => {
-      const participants = allParticipants
-        .filter((p) => p.trajectoryId === trajectory.id)
-        .map(({ trajectoryId: _, ...p }) => p);
+      const participants = (participantsOf.get(trajectory.id) ?? []).map(({ trajectoryId: _, ...p }) => p);
       return { row: { ...trajectory, regime } as TrajectoryRow, participants, viewer: viewerOf(actor, participants) };
     })
     .filter((t) => canViewTrajectory(t.viewer));
@@ -140,25 +142,28 @@ export async function loadTrajectories(
   const ids = visible.map((t) => t.row.id);
   const inTrajectories = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
     and(eq(table.organisationId, org), inArray(table.trajectoryId, ids));
-  const [goalRows, lists, meetingRows, feedbackRows, assessmentRows, reports] = await Promise.all([
-    tx.select().from(goals).where(inTrajectories(goals)).orderBy(asc(goals.position)),
-    tx
-      .select({
-        trajectoryId: goalListVersions.trajectoryId,
-        number: goalListVersions.number,
-        goals: goalListVersions.goals,
-        approvedAt: goalListVersions.approvedAt,
-        approvedBy: users.name,
-      })
-      .from(goalListVersions)
-      .innerJoin(users, eq(users.id, goalListVersions.approvedBy))
-      .where(inTrajectories(goalListVersions))
-      .orderBy(asc(goalListVersions.number)),
-    tx.select().from(meetings).where(inTrajectories(meetings)).orderBy(asc(meetings.startsAt)),
-    tx.select().from(feedbackRecords).where(inTrajectories(feedbackRecords)).orderBy(asc(feedbackRecords.number)),
-    tx.select().from(selfAssessments).where(inTrajectories(selfAssessments)),
-    tx.select().from(finalReports).where(inTrajectories(finalReports)),
-  ]);
+  // One after the other: a transaction is one connection, and it runs one statement at a time anyway.
+  const goalRows = await tx.select().from(goals).where(inTrajectories(goals)).orderBy(asc(goals.position));
+  const lists = await tx
+    .select({
+      trajectoryId: goalListVersions.trajectoryId,
+      number: goalListVersions.number,
+      goals: goalListVersions.goals,
+      approvedAt: goalListVersions.approvedAt,
+      approvedBy: users.name,
+    })
+    .from(goalListVersions)
+    .innerJoin(users, eq(users.id, goalListVersions.approvedBy))
+    .where(inTrajectories(goalListVersions))
+    .orderBy(asc(goalListVersions.number));
+  const meetingRows = await tx.select().from(meetings).where(inTrajectories(meetings)).orderBy(asc(meetings.startsAt));
+  const feedbackRows = await tx
+    .select()
+    .from(feedbackRecords)
+    .where(inTrajectories(feedbackRecords))
+    .orderBy(asc(feedbackRecords.number));
+  const assessmentRows = await tx.select().from(selfAssessments).where(inTrajectories(selfAssessments));
+  const reports = await tx.select().from(finalReports).where(inTrajectories(finalReports));
   const seen = feedbackRows.length
     ? await tx
         .select({
@@ -177,19 +182,29 @@ export async function loadTrajectories(
           ),
         )
     : [];
+  const byTrajectory = <T extends { trajectoryId: string }>(rows: T[]) => groupBy(rows, (r) => r.trajectoryId);
+  const [goalsOf, listsOf, meetingsOf, feedbackOf, assessmentsOf, reportsOf] = [
+    byTrajectory(goalRows),
+    byTrajectory(lists),
+    byTrajectory(meetingRows),
+    byTrajectory(feedbackRows),
+    byTrajectory(assessmentRows),
+    byTrajectory(reports),
+  ] as const;
+  const seenOf = groupBy(seen, (s) => s.feedbackRecordId);
   return visible.map(({ row, participants, viewer }) => {
-    const feedback = feedbackRows.filter((f) => f.trajectoryId === row.id);
+    const feedback = feedbackOf.get(row.id) ?? [];
     return {
       row,
       viewer,
       participants,
-      goals: goalRows.filter((g) => g.trajectoryId === row.id),
-      goalLists: lists.filter((l) => l.trajectoryId === row.id).map(({ trajectoryId: _, ...l }) => l),
-      meetings: meetingRows.filter((m) => m.trajectoryId === row.id),
+      goals: goalsOf.get(row.id) ?? [],
+      goalLists: (listsOf.get(row.id) ?? []).map(({ trajectoryId: _, ...l }) => l),
+      meetings: meetingsOf.get(row.id) ?? [],
       feedback,
-      seen: seen.filter((s) => feedback.some((f) => f.id === s.feedbackRecordId)),
-      selfAssessments: assessmentRows.filter((a) => a.trajectoryId === row.id),
-      report: reports.find((r) => r.trajectoryId === row.id) ?? null,
+      seen: feedback.flatMap((f) => seenOf.get(f.id) ?? []),
+      selfAssessments: assessmentsOf.get(row.id) ?? [],
+      report: reportsOf.get(row.id)?.[0] ?? null,
     };
   });
 }

@@ -1,5 +1,6 @@
+import type { UseFormReturnType } from "@mantine/form";
 import { describe, expect, it } from "vitest";
-import { formPathOf } from "./forms";
+import { conflictChoices, formPathOf } from "./forms";
 
 describe("where a server's field message lands in a form", () => {
   const values = {
@@ -30,5 +31,50 @@ describe("where a server's field message lands in a form", () => {
     expect(formPathOf(values, "email")).toBeNull();
     expect(formPathOf(values, "")).toBeNull();
     expect(formPathOf(values, "constructor")).toBeNull();
+  });
+});
+
+describe("the answers to a conflict", () => {
+  type Values = { version: number; name: string };
+  function setup(fresh: Values | undefined) {
+    const steps: string[] = [];
+    let values: Values = { version: 1, name: "typed by the user" };
+    const form = {
+      setValues: (next: Values) => {
+        values = next;
+        steps.push("setValues");
+      },
+      resetDirty: () => steps.push("resetDirty"),
+    } as unknown as UseFormReturnType<Values>;
+    const choices = conflictChoices(form, {
+      reload: async () => {
+        steps.push("reload");
+        return fresh;
+      },
+      toForm: (record: Values) => ({ ...record }),
+      done: () => steps.push("done"),
+    });
+    return { choices, steps, values: () => values };
+  }
+
+  it("puts the new version in the form, as not yet changed, and closes the notice", async () => {
+    const { choices, steps, values } = setup({ version: 2, name: "saved by someone else" });
+    await choices.onReload();
+    expect(values()).toEqual({ version: 2, name: "saved by someone else" });
+    expect(steps).toEqual(["reload", "setValues", "resetDirty", "done"]);
+  });
+
+  it("keeps what the user typed when they choose to, and only reloads the record", async () => {
+    const { choices, steps, values } = setup({ version: 2, name: "saved by someone else" });
+    await choices.onDismiss();
+    expect(values()).toEqual({ version: 1, name: "typed by the user" });
+    expect(steps).toEqual(["reload", "done"]);
+  });
+
+  it("leaves the form alone when the record could not be reloaded", async () => {
+    const { choices, steps, values } = setup(undefined);
+    await choices.onReload();
+    expect(values()).toEqual({ version: 1, name: "typed by the user" });
+    expect(steps).toEqual(["reload", "done"]);
   });
 });

@@ -61,3 +61,32 @@ export function useApiSubmit<Values extends Record<string, unknown>>(form: UseFo
 
   return { run, formError, conflict, clearConflict: () => setConflict(false) };
 }
+
+/**
+ * The two answers to a conflict (ConflictNotice's buttons) for a form that edits one record:
+ * "load the new version" puts the server's values in the form; "keep my input" only reloads,
+ * so the next save carries the new version with what the user typed.
+ */
+export function conflictChoices<Values extends Record<string, unknown>, Fresh>(
+  form: UseFormReturnType<Values>,
+  {
+    reload,
+    toForm,
+    done,
+  }: { reload: () => Promise<Fresh | undefined>; toForm: (fresh: Fresh) => Values; done: () => void },
+) {
+  return {
+    onReload: async () => {
+      const fresh = await reload();
+      if (fresh) {
+        form.setValues(toForm(fresh));
+        form.resetDirty();
+      }
+      done();
+    },
+    onDismiss: async () => {
+      await reload();
+      done();
+    },
+  };
+}

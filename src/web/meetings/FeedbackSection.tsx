@@ -19,7 +19,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FeedbackContent } from "../../domain/trajectories/model";
 import { ApiError, api } from "../api";
-import { useApiSubmit } from "../forms";
+import { conflictChoices, useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { ConflictNotice } from "../shell/ConflictNotice";
@@ -175,20 +175,6 @@ function FeedbackEditor({
     if (ok) onDone();
   }
 
-  async function loadNewVersion() {
-    const fresh = await onReload();
-    if (fresh) {
-      form.setValues(startFrom(fresh));
-      form.resetDirty();
-    }
-    clearConflict();
-  }
-
-  async function keepMine() {
-    await onReload();
-    clearConflict();
-  }
-
   const agreements = form.values.content.agreements;
   return (
     <form noValidate onSubmit={form.onSubmit(() => save())}>
@@ -311,7 +297,9 @@ function FeedbackEditor({
           </Stack>
         </Fieldset>
         {typeof form.errors.content === "string" && <FormError message={form.errors.content} />}
-        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        {conflict && (
+          <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm: startFrom, done: clearConflict })} />
+        )}
         <FormError message={formError} />
         <Group gap="sm">
           <Button type="submit" variant="default" loading={busy === "save"} disabled={busy !== null}>

@@ -19,7 +19,7 @@ import type { ObservationForm } from "../../domain/regimes/schema";
 import { meetingType } from "../../domain/trajectories/evaluate";
 import { MEETING_STATUSES } from "../../domain/trajectories/model";
 import { api } from "../api";
-import { useApiSubmit } from "../forms";
+import { conflictChoices, useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
@@ -73,22 +73,6 @@ export function MeetingForm({
       notifySuccess(t(held ? "details.recorded" : "details.saved"));
     });
     setSaving(null);
-  }
-
-  /** "Load the new version": the server's values replace the form's. */
-  async function loadNewVersion() {
-    const fresh = await onReload();
-    if (fresh) {
-      form.setValues(meetingToForm(fresh, observationForm));
-      form.resetDirty();
-    }
-    clearConflict();
-  }
-
-  /** "Keep my input": the next save carries the new version and what was typed. */
-  async function keepMine() {
-    await onReload();
-    clearConflict();
   }
 
   const minutes = (field: "durationMinutes" | "preparationMinutes" | "travelMinutes", label: string, min: number) => (
@@ -148,7 +132,15 @@ export function MeetingForm({
           </Stack>
         </Section>
 
-        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        {conflict && (
+          <ConflictNotice
+            {...conflictChoices(form, {
+              reload: onReload,
+              toForm: (fresh) => meetingToForm(fresh, observationForm),
+              done: clearConflict,
+            })}
+          />
+        )}
         <FormError message={formError} />
         <Group gap="sm">
           <Button type="submit" loading={saving === "save"} disabled={saving !== null}>

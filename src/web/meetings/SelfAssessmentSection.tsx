@@ -3,7 +3,7 @@ import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
-import { useApiSubmit } from "../forms";
+import { conflictChoices, useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { ConflictNotice } from "../shell/ConflictNotice";
@@ -89,20 +89,6 @@ function SelfAssessmentForm({
     }),
   );
 
-  async function loadNewVersion() {
-    const fresh = await onReload();
-    if (fresh) {
-      form.setValues(startFrom(fresh));
-      form.resetDirty();
-    }
-    clearConflict();
-  }
-
-  async function keepMine() {
-    await onReload();
-    clearConflict();
-  }
-
   if (goals.length === 0)
     return (
       <Text size="sm" c="dimmed">
@@ -147,7 +133,9 @@ function SelfAssessmentForm({
           );
         })}
         {typeof form.errors.content === "string" && <FormError message={form.errors.content} />}
-        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        {conflict && (
+          <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm: startFrom, done: clearConflict })} />
+        )}
         <FormError message={formError} />
         <Group>
           <Button type="submit" loading={form.submitting}>

@@ -20,7 +20,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { api } from "../api";
-import { useApiSubmit } from "../forms";
+import { conflictChoices, useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { ConflictNotice } from "../shell/ConflictNotice";
@@ -51,6 +51,9 @@ const PLACED = [
   /^document\.consents(\.\d+(\.label\.(nl|en))?)?$/,
 ];
 
+/** The form edits a copy of the document, so the record in the query cache stays as the server sent it. */
+const toForm = (view: RegimeView): RegimeFormValues => ({ document: structuredClone(view.document) });
+
 /** An organisation's copy of a regime: its numbers, observation items and consents, saved as one document. */
 export default function RegimePage() {
   const { t } = useTranslation("regimes");
@@ -72,7 +75,7 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
   const { text } = useRegimeText();
   const queryClient = useQueryClient();
   const form = useForm<RegimeFormValues>({
-    initialValues: { document: structuredClone(view.document) },
+    initialValues: toForm(view),
     validate: (values) =>
       Object.fromEntries(Object.entries(regimeChecks(values.document)).map(([path, key]) => [path, t(key)])),
   });
@@ -86,25 +89,11 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
       const saved = await api<RegimeView>(`/regimes/${view.id}`, { method: "PUT", body: regimeBody(view, values) });
       queryClient.setQueryData(regimeKeys.regime(view.id ?? ""), saved);
       await queryClient.invalidateQueries({ queryKey: regimeKeys.list, exact: true });
-      form.setValues({ document: structuredClone(saved.document) });
+      form.setValues(toForm(saved));
       form.resetDirty();
       notifySuccess(t("edit.saved"));
     }),
   );
-
-  async function loadNewVersion() {
-    const fresh = await onReload();
-    if (fresh) {
-      form.setValues({ document: structuredClone(fresh.document) });
-      form.resetDirty();
-    }
-    clearConflict();
-  }
-
-  async function keepMine() {
-    await onReload();
-    clearConflict();
-  }
 
   const document = form.values.document;
   return (
@@ -221,7 +210,7 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
           <Consents form={form} />
         </Section>
 
-        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        {conflict && <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm, done: clearConflict })} />}
         <FormError message={formError} />
         {other.length > 0 && (
           <Alert color="red" variant="light" role="alert" styles={{ message: { color: "var(--mantine-color-text)" } }}>

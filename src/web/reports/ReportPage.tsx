@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { Regime } from "../../domain/regimes/schema";
 import { ApiError, api } from "../api";
-import { useApiSubmit } from "../forms";
+import { conflictChoices, useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
@@ -76,7 +76,12 @@ export default function ReportPage() {
         </Badge>
       </Group>
       {view.canEdit ? (
-        <ReportForm trajectoryId={trajectoryId} regime={regime} report={view} onReload={report.refetch} />
+        <ReportForm
+          trajectoryId={trajectoryId}
+          regime={regime}
+          report={view}
+          onReload={async () => (await report.refetch()).data}
+        />
       ) : (
         <ReportText regime={regime} report={view} />
       )}
@@ -93,7 +98,7 @@ function ReportForm({
   trajectoryId: string;
   regime: Regime;
   report: ReportView;
-  onReload: () => Promise<{ data?: ReportView }>;
+  onReload: () => Promise<ReportView | undefined>;
 }) {
   const { t } = useTranslation("reports");
   const { t: tc } = useTranslation();
@@ -141,20 +146,6 @@ function ReportForm({
     confirm.close();
   }
 
-  async function loadNewVersion() {
-    const fresh = (await onReload()).data;
-    if (fresh) {
-      form.setValues(reportToForm(regime, fresh));
-      form.resetDirty();
-    }
-    clearConflict();
-  }
-
-  async function keepMine() {
-    await onReload();
-    clearConflict();
-  }
-
   return (
     <form noValidate onSubmit={form.onSubmit(() => save())}>
       <Stack gap="md">
@@ -175,7 +166,15 @@ function ReportForm({
             ))}
           </Stack>
         </Card>
-        {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
+        {conflict && (
+          <ConflictNotice
+            {...conflictChoices(form, {
+              reload: onReload,
+              toForm: (fresh) => reportToForm(regime, fresh),
+              done: clearConflict,
+            })}
+          />
+        )}
         <FormError message={formError} />
         <Group gap="sm">
           <Button type="submit" variant="default" loading={busy === "save"} disabled={busy !== null}>

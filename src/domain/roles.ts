@@ -1,5 +1,3 @@
-import { z } from "zod";
-
 /**
  * The roles of product.md. Code names are English; the UI shows the Dutch word
  * (see the glossary in the README).
@@ -15,10 +13,8 @@ export const ROLES = [
   "network_coordinator", // netwerkbeheerder
 ] as const;
 
-export const roleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof roleSchema>;
-
-export const rolesSchema = z.array(roleSchema).min(1, { error: "field.rolesRequired" }).max(ROLES.length);
+// No Zod here: the web app's first page imports this file, and the schemas live in role-schemas.ts.
+export type Role = (typeof ROLES)[number];
 
 /** Who is acting, inside one organisation. */
 export interface Actor {

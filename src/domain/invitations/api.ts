@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema } from "../roles.js";
+import { roleSchema } from "../role-schemas.js";
 import { INVITATION_STATUSES } from "./status.js";
 
 /** The invitation API's answers: validated on the way out, and typed for the web app by the same schema. */

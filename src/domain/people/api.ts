@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { roleSchema } from "../roles.js";
+import { roleSchema } from "../role-schemas.js";
 import { registerSchema } from "./schemas.js";
 
 /** The shapes the people API answers with; the web app uses the inferred types. */

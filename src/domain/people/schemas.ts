@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rolesSchema } from "../roles.js";
+import { rolesSchema } from "../role-schemas.js";
 import { versionSchema } from "../version.js";
 
 /** Registers a professional registration can belong to; data, so a new one is an edit here. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rolesSchema } from "../../domain/roles.js";
+import { rolesSchema } from "../../domain/role-schemas.js";
 import { emailSchema } from "../auth/schemas.js";
 
 export {

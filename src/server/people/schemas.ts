@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PAGE_SIZES, personStatusSchema } from "../../domain/people/api.js";
-import { roleSchema } from "../../domain/roles.js";
+import { roleSchema } from "../../domain/role-schemas.js";
 
 export {
   personDetailSchema,

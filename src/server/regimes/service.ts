@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { regimes, regimeVersions } from "../../db/schema.js";
 import { BUILTIN_REGIMES, builtinRegime } from "../../domain/regimes/builtin.js";
@@ -142,4 +142,35 @@ export async function storeRegimeVersion(tx: Tx, actor: Actor, regime: Regime): 
     .values({ organisationId: actor.organisationId, hash, document: regime })
     .onConflictDoNothing();
   return hash;
+}
+
+/**
+ * Regime versions never change (a version is its hash), so they are kept in memory once read.
+ * The key holds the organisation, so one organisation's versions are never served to another.
+ */
+const versionCache = new Map<string, Regime>();
+const VERSION_CACHE_SIZE = 1000;
+
+/** The regime documents of these versions of the actor's organisation, from memory where read before. */
+export async function regimeVersionsByHash(tx: Tx, actor: Actor, hashes: string[]): Promise<Map<string, Regime>> {
+  const key = (hash: string) => `${actor.organisationId}:${hash}`;
+  const result = new Map<string, Regime>();
+  const missing: string[] = [];
+  for (const hash of new Set(hashes)) {
+    const cached = versionCache.get(key(hash));
+    if (cached) result.set(hash, cached);
+    else missing.push(hash);
+  }
+  if (missing.length) {
+    const rows = await tx
+      .select({ hash: regimeVersions.hash, document: regimeVersions.document })
+      .from(regimeVersions)
+      .where(and(eq(regimeVersions.organisationId, actor.organisationId), inArray(regimeVersions.hash, missing)));
+    for (const row of rows) {
+      if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value as string);
+      versionCache.set(key(row.hash), row.document);
+      result.set(row.hash, row.document);
+    }
+  }
+  return result;
 }

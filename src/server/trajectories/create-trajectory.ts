@@ -38,8 +38,8 @@ async function resolveParticipants(
       throw invalid({ [field]: { key: "field.participantCount", values: { min: minimum, max } } });
     for (const personId of personIds) {
       const person = rows.find((r) => r.id === personId);
-      if (!person || person.status !== "active" || !person.roles.includes(ORG_ROLE[role]))
-        throw invalid({ [field]: { key: "field.personRole", values: { role: ORG_ROLE[role] } } });
+      const fits = person?.status === "active" && person.roles.includes(ORG_ROLE[role]);
+      if (!person || !fits) throw invalid({ [field]: { key: "field.personRole", values: { role: ORG_ROLE[role] } } });
       participants.push({ userId: person.userId, role });
     }
   }

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, exists, ilike, inArray, min, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { meetings, memberships, regimeVersions, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
-import type { Regime } from "../../domain/regimes/schema.js";
+import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { DueItemView, TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
 import { loadParticipants, loadTrajectories, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
@@ -56,22 +56,11 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
     .limit(500);
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
-  // An organisation has a handful of regime versions: read the parts a list shows once each.
-  const versions = await tx
-    .select({
-      hash: regimeVersions.hash,
-      name: sql<Regime["name"]>`${regimeVersions.document}->'name'`,
-      statuses: sql<Regime["statuses"]>`${regimeVersions.document}->'statuses'`,
-      participants: sql<Regime["participants"]>`${regimeVersions.document}->'participants'`,
-    })
-    .from(regimeVersions)
-    .where(
-      and(
-        eq(regimeVersions.organisationId, org),
-        inArray(regimeVersions.hash, [...new Set(rows.map((r) => r.regimeHash))]),
-      ),
-    );
-  const regimeOf = new Map(versions.map((v) => [v.hash, v]));
+  const regimeOf = await regimeVersionsByHash(
+    tx,
+    actor,
+    rows.map((r) => r.regimeHash),
+  );
   const participantsOf = groupBy(await loadParticipants(tx, org, ids), (p) => p.trajectoryId);
   const upcoming = await tx
     .select({ trajectoryId: meetings.trajectoryId, unannounced: meetings.unannounced, at: min(meetings.startsAt) })

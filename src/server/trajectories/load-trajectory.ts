@@ -9,7 +9,6 @@ import {
   goals,
   meetings,
   memberships,
-  regimeVersions,
   selfAssessments,
   trajectories,
   trajectoryParticipants,
@@ -20,6 +19,7 @@ import { type Actor, hasRole } from "../../domain/roles.js";
 import type { GoalSnapshot, MeetingFacts, TrajectoryState, Viewer } from "../../domain/trajectories/model.js";
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
 import { HttpProblem, notFound } from "../http/problem.js";
+import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
 
 /** A trajectory with the regime it started on. */
@@ -112,17 +112,19 @@ export async function loadTrajectories(
   if (!trajectoryIds.length) return [];
   const org = actor.organisationId;
   const query = tx
-    .select({ trajectory: trajectories, regime: regimeVersions.document })
+    .select()
     .from(trajectories)
-    .innerJoin(
-      regimeVersions,
-      and(
-        eq(regimeVersions.organisationId, trajectories.organisationId),
-        eq(regimeVersions.hash, trajectories.regimeHash),
-      ),
-    )
     .where(and(inArray(trajectories.id, trajectoryIds), eq(trajectories.organisationId, org)));
-  const found = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
+  const rows = options.forUpdate ? await query.for("update") : await query;
+  const regimes = await regimeVersionsByHash(
+    tx,
+    actor,
+    rows.map((r) => r.regimeHash),
+  );
+  const found = rows.flatMap((trajectory) => {
+    const regime = regimes.get(trajectory.regimeHash);
+    return regime ? [{ trajectory, regime }] : [];
+  });
   const participantsOf = groupBy(
     await loadParticipants(
       tx,

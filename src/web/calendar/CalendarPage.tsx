@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api";
 import { formatDateTime } from "../i18n";
 import { Section } from "../meetings/Section";
-import { Dialog } from "../shell/Dialog";
+import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { PageTitle } from "../shell/PageTitle";
 import { webcalUrl } from "./model";
@@ -130,19 +130,16 @@ export default function CalendarPage() {
         </Section>
       )}
 
-      <Dialog opened={confirming} onClose={confirm.close} title={t("confirmTitle")}>
-        <Stack>
-          <Text size="sm">{t("confirmText")}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={confirm.close}>
-              {tc("actions.cancel")}
-            </Button>
-            <Button color="red.9" loading={busy} onClick={renew}>
-              {t("renew")}
-            </Button>
-          </Group>
-        </Stack>
-      </Dialog>
+      <ConfirmDialog
+        opened={confirming}
+        onClose={confirm.close}
+        title={t("confirmTitle")}
+        text={t("confirmText")}
+        confirmLabel={t("renew")}
+        onConfirm={renew}
+        busy={busy}
+        danger
+      />
     </Stack>
   );
 }

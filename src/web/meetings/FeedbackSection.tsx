@@ -23,7 +23,7 @@ import { conflictChoices, useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { ConflictNotice } from "../shell/ConflictNotice";
-import { Dialog } from "../shell/Dialog";
+import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { ChoiceFieldset } from "./ChoiceFieldset";
@@ -315,19 +315,15 @@ function FeedbackEditor({
           )}
         </Group>
       </Stack>
-      <Dialog opened={confirming} onClose={confirm.close} title={t("feedback.confirmShareTitle")}>
-        <Stack>
-          <Text size="sm">{t("feedback.confirmShare")}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={confirm.close}>
-              {tc("actions.cancel")}
-            </Button>
-            <Button loading={busy === "share"} onClick={share}>
-              {t("feedback.share")}
-            </Button>
-          </Group>
-        </Stack>
-      </Dialog>
+      <ConfirmDialog
+        opened={confirming}
+        onClose={confirm.close}
+        title={t("feedback.confirmShareTitle")}
+        text={t("feedback.confirmShare")}
+        confirmLabel={t("feedback.share")}
+        onConfirm={share}
+        busy={busy === "share"}
+      />
     </form>
   );
 }

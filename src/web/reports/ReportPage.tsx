@@ -12,7 +12,7 @@ import { formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { ConflictNotice } from "../shell/ConflictNotice";
-import { Dialog } from "../shell/Dialog";
+import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, Loading } from "../shell/PageStates";
@@ -101,7 +101,6 @@ function ReportForm({
   onReload: () => Promise<ReportView | undefined>;
 }) {
   const { t } = useTranslation("reports");
-  const { t: tc } = useTranslation();
   const { text } = useRegimeText();
   const queryClient = useQueryClient();
   const form = useForm<ReportFormValues>({ initialValues: reportToForm(regime, report) });
@@ -185,19 +184,15 @@ function ReportForm({
           </Button>
         </Group>
       </Stack>
-      <Dialog opened={confirming} onClose={confirm.close} title={t("confirmTitle")}>
-        <Stack>
-          <Text size="sm">{t("confirmText")}</Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={confirm.close}>
-              {tc("actions.cancel")}
-            </Button>
-            <Button loading={busy === "finalise"} onClick={finalise}>
-              {t("finalise")}
-            </Button>
-          </Group>
-        </Stack>
-      </Dialog>
+      <ConfirmDialog
+        opened={confirming}
+        onClose={confirm.close}
+        title={t("confirmTitle")}
+        text={t("confirmText")}
+        confirmLabel={t("finalise")}
+        onConfirm={finalise}
+        busy={busy === "finalise"}
+      />
     </form>
   );
 }

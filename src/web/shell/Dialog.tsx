@@ -1,4 +1,4 @@
-import { Modal } from "@mantine/core";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -31,5 +31,47 @@ export function Dialog({
         <Modal.Body>{children}</Modal.Body>
       </Modal.Content>
     </Modal.Root>
+  );
+}
+
+/** Asks before an action: what it will do, a way out, and the action's own button (red where it destroys). */
+export function ConfirmDialog({
+  opened,
+  onClose,
+  title,
+  text,
+  confirmLabel,
+  onConfirm,
+  busy = false,
+  danger = false,
+  children,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  title: string;
+  text: string;
+  confirmLabel: string;
+  onConfirm: () => void;
+  busy?: boolean;
+  danger?: boolean;
+  /** Below the text: a message when the action failed. */
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Dialog opened={opened} onClose={onClose} title={title}>
+      <Stack>
+        <Text size="sm">{text}</Text>
+        {children}
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onClose}>
+            {t("actions.cancel")}
+          </Button>
+          <Button color={danger ? "red.9" : undefined} loading={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Dialog>
   );
 }

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
 import { formatDate } from "../../i18n";
-import { Dialog } from "../../shell/Dialog";
+import { ConfirmDialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, peopleKeys, type RegistrationResponse } from "./model";
@@ -124,29 +124,23 @@ export function RegistrationsSection({
           onReload={onReload}
         />
       )}
-      <Dialog
+      <ConfirmDialog
         opened={deleting !== null}
         onClose={() => setDeleting(null)}
         title={t("registrations.confirmDeleteTitle")}
-      >
-        <Stack>
-          <Text size="sm">
-            {deleting &&
-              t("registrations.confirmDelete", {
+        text={
+          deleting
+            ? t("registrations.confirmDelete", {
                 number: deleting.number,
                 register: t(`registrations.registers.${deleting.register}`),
-              })}
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={() => setDeleting(null)}>
-              {tc("actions.cancel")}
-            </Button>
-            <Button color="red.9" loading={busy} onClick={() => deleting && remove(deleting)}>
-              {t("registrations.delete")}
-            </Button>
-          </Group>
-        </Stack>
-      </Dialog>
+              })
+            : ""
+        }
+        confirmLabel={t("registrations.delete")}
+        onConfirm={() => deleting && remove(deleting)}
+        busy={busy}
+        danger
+      />
     </Stack>
   );
 }

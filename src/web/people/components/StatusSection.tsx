@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
-import { Dialog } from "../../shell/Dialog";
+import { ConfirmDialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, peopleKeys } from "./model";
@@ -101,29 +101,20 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
           </Button>
         </Group>
       )}
-      <Dialog
+      <ConfirmDialog
         opened={confirming}
         onClose={confirm.close}
         title={t(confirmed === "reactivate" ? "person.confirmReactivateTitle" : "person.confirmDeactivateTitle", {
           name: person.name,
         })}
-      >
-        <Stack>
-          <Text size="sm">
-            {t(confirmed === "reactivate" ? "person.confirmReactivate" : "person.confirmDeactivate", {
-              name: person.name,
-            })}
-          </Text>
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={confirm.close}>
-              {tc("actions.cancel")}
-            </Button>
-            <Button color={confirmed === "deactivate" ? "red.9" : undefined} loading={busy} onClick={change}>
-              {t(`person.${confirmed}`)}
-            </Button>
-          </Group>
-        </Stack>
-      </Dialog>
+        text={t(confirmed === "reactivate" ? "person.confirmReactivate" : "person.confirmDeactivate", {
+          name: person.name,
+        })}
+        confirmLabel={t(`person.${confirmed}`)}
+        onConfirm={change}
+        busy={busy}
+        danger={confirmed === "deactivate"}
+      />
     </Stack>
   );
 }

@@ -23,7 +23,7 @@ import { ApiError, api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
 import { ConflictNotice } from "../../shell/ConflictNotice";
-import { Dialog } from "../../shell/Dialog";
+import { ConfirmDialog, Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { mergeReloaded } from "../../shell/merge";
 import { notifySuccess } from "../../shell/notify";
@@ -398,20 +398,18 @@ function RemoveGoalDialog({ opened, onClose, goal }: { opened: boolean; onClose:
   }
 
   return (
-    <Dialog opened={opened} onClose={onClose} title={t("goals.removeTitle")}>
-      <Stack>
-        <Text size="sm">{t("goals.removeText", { title: goal.title })}</Text>
-        <FormError message={error} />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onClose}>
-            {tc("actions.cancel")}
-          </Button>
-          <Button color="red.9" loading={busy} onClick={remove}>
-            {tc("actions.delete")}
-          </Button>
-        </Group>
-      </Stack>
-    </Dialog>
+    <ConfirmDialog
+      opened={opened}
+      onClose={onClose}
+      title={t("goals.removeTitle")}
+      text={t("goals.removeText", { title: goal.title })}
+      confirmLabel={tc("actions.delete")}
+      onConfirm={remove}
+      busy={busy}
+      danger
+    >
+      <FormError message={error} />
+    </ConfirmDialog>
   );
 }
 

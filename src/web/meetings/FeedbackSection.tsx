@@ -27,7 +27,7 @@ import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { ChoiceFieldset } from "./ChoiceFieldset";
-import { GOAL_LEGEND, orderedGoals, SuccessCriteria, useGoalName } from "./goals";
+import { GOAL_LEGEND, orderedGoals, RatedGoal, SuccessCriteria, useGoalName } from "./goals";
 import {
   afterMeetingChange,
   type FeedbackFormValues,
@@ -39,7 +39,7 @@ import {
   withoutEmptyAgreements,
 } from "./model";
 import { Section } from "./Section";
-import { scaleOptions, scoreText } from "./scale";
+import { scaleOptions } from "./scale";
 
 /**
  * Feedback after a meeting. The guide writes a draft and shares it; a shared record is never
@@ -389,7 +389,6 @@ function FeedbackRecord({ meeting, record }: { meeting: MeetingDetail; record: F
 
 function FeedbackContentView({ meeting, content }: { meeting: MeetingDetail; content: FeedbackContent }) {
   const { t, i18n } = useTranslation("meetings");
-  const { locale } = useRegimeText();
   const goalName = useGoalName();
   const goals = orderedGoals(meeting.goals);
   const position = (goalId: string) => {
@@ -402,24 +401,16 @@ function FeedbackContentView({ meeting, content }: { meeting: MeetingDetail; con
     <Stack gap="sm">
       {content.summary && <Text style={{ whiteSpace: "pre-wrap" }}>{content.summary}</Text>}
       {rows.map((row) => (
-        <Stack gap={2} key={row.goalId}>
-          <Text fw={600} size="sm">
-            {goalName(goals, row.goalId)}
-          </Text>
-          <Text size="sm">
-            {t("goals.rating")}: {row.rating === null ? t("goals.notRated") : scoreText(scale, row.rating, locale)}
-          </Text>
-          {row.reflection && (
-            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-              {t("feedback.reflection")}: {row.reflection}
-            </Text>
-          )}
-          {row.instructions && (
-            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-              {t("feedback.instructions")}: {row.instructions}
-            </Text>
-          )}
-        </Stack>
+        <RatedGoal
+          key={row.goalId}
+          name={goalName(goals, row.goalId)}
+          rating={row.rating}
+          scale={scale}
+          notes={[
+            { label: t("feedback.reflection"), text: row.reflection },
+            { label: t("feedback.instructions"), text: row.instructions },
+          ]}
+        />
       ))}
       <Stack gap={2}>
         <Text fw={600} size="sm">

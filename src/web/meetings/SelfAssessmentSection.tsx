@@ -10,7 +10,7 @@ import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { ChoiceFieldset } from "./ChoiceFieldset";
-import { GOAL_LEGEND, orderedGoals, SuccessCriteria, useGoalName } from "./goals";
+import { GOAL_LEGEND, orderedGoals, RatedGoal, SuccessCriteria, useGoalName } from "./goals";
 import {
   afterMeetingChange,
   type MeetingDetail,
@@ -19,7 +19,7 @@ import {
   selfAssessmentToForm,
 } from "./model";
 import { Section } from "./Section";
-import { scaleOptions, scoreText } from "./scale";
+import { scaleOptions } from "./scale";
 
 /**
  * The trainee rates themself on each goal before the meeting; once it is held the
@@ -149,7 +149,6 @@ function SelfAssessmentForm({
 
 function SelfAssessmentView({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation("meetings");
-  const { locale } = useRegimeText();
   const goalName = useGoalName();
   const goals = orderedGoals(meeting.goals);
   const scale = meeting.regime.goals.ratingScale;
@@ -157,19 +156,13 @@ function SelfAssessmentView({ meeting }: { meeting: MeetingDetail }) {
   return (
     <Stack gap="sm">
       {rows.map((row) => (
-        <Stack gap={2} key={row.goalId}>
-          <Text fw={600} size="sm">
-            {goalName(goals, row.goalId)}
-          </Text>
-          <Text size="sm">
-            {t("goals.rating")}: {row.rating === null ? t("goals.notRated") : scoreText(scale, row.rating, locale)}
-          </Text>
-          {row.note && (
-            <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
-              {t("selfAssessment.note")}: {row.note}
-            </Text>
-          )}
-        </Stack>
+        <RatedGoal
+          key={row.goalId}
+          name={goalName(goals, row.goalId)}
+          rating={row.rating}
+          scale={scale}
+          notes={[{ label: t("selfAssessment.note"), text: row.note }]}
+        />
       ))}
     </Stack>
   );

@@ -1,6 +1,9 @@
-import { Text } from "@mantine/core";
+import { Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import type { Scale } from "../../domain/regimes/schema";
+import { useRegimeText } from "../i18n/regime-text";
 import type { MeetingGoal } from "./model";
+import { scoreText } from "./scale";
 
 /** Goals in the order of the goal list. */
 export const orderedGoals = (goals: readonly MeetingGoal[]) => [...goals].sort((a, b) => a.position - b.position);
@@ -29,3 +32,37 @@ export function SuccessCriteria({ goal }: { goal: MeetingGoal | undefined }) {
 
 /** A goal's fieldset legend reads as the heading of its part of the form. */
 export const GOAL_LEGEND = { legend: { fontWeight: 600 } };
+
+/** A goal as rated in a self-assessment or feedback: its name, the rating in the scale's words, and what was written with it. */
+export function RatedGoal({
+  name,
+  rating,
+  scale,
+  notes,
+}: {
+  name: string;
+  rating: number | null;
+  scale: Scale;
+  notes: { label: string; text: string | null }[];
+}) {
+  const { t } = useTranslation("meetings");
+  const { locale } = useRegimeText();
+  return (
+    <Stack gap={2}>
+      <Text fw={600} size="sm">
+        {name}
+      </Text>
+      <Text size="sm">
+        {t("goals.rating")}: {rating === null ? t("goals.notRated") : scoreText(scale, rating, locale)}
+      </Text>
+      {notes.map(
+        (note) =>
+          note.text && (
+            <Text key={note.label} size="sm" style={{ whiteSpace: "pre-wrap" }}>
+              {note.label}: {note.text}
+            </Text>
+          ),
+      )}
+    </Stack>
+  );
+}

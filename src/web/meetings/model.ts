@@ -41,6 +41,8 @@ export function localParts(iso: string): { date: string; time: string } {
 const numberOrNull = (value: number | string) => (value === "" || value === null ? null : Number(value));
 const textOrNull = (value: string) => (value.trim() ? value : null);
 const scoreOrNull = (value: string) => (value === "" ? null : Number(value));
+/** A score as its choice field holds it: none is the empty choice. */
+const scoreField = (score: number | null | undefined) => (score === null || score === undefined ? "" : String(score));
 
 // ---- the meeting itself ----
 
@@ -68,7 +70,7 @@ export function meetingToForm(meeting: MeetingDetail, form: ObservationForm | un
   for (const item of form?.items ?? []) {
     const scored = meeting.observation?.[item.key];
     observation[item.key] = {
-      score: scored?.score === null || scored?.score === undefined ? "" : String(scored.score),
+      score: scoreField(scored?.score),
       note: scored?.note ?? "",
     };
   }
@@ -148,7 +150,7 @@ export function feedbackToForm(
         const rated = content?.goals.find((g) => g.goalId === goal.id);
         return {
           goalId: goal.id,
-          rating: rated?.rating === null || rated?.rating === undefined ? "" : String(rated.rating),
+          rating: scoreField(rated?.rating),
           reflection: rated?.reflection ?? "",
           instructions: rated?.instructions ?? "",
         };
@@ -209,7 +211,7 @@ export function selfAssessmentToForm(
         const rated = content?.goals.find((g) => g.goalId === goal.id);
         return {
           goalId: goal.id,
-          rating: rated?.rating === null || rated?.rating === undefined ? "" : String(rated.rating),
+          rating: scoreField(rated?.rating),
           note: rated?.note ?? "",
         };
       }),

@@ -22,7 +22,7 @@ import { SelfAssessmentSection } from "./SelfAssessmentSection";
  */
 export default function MeetingPage() {
   const { t, i18n } = useTranslation("meetings");
-  const { text } = useRegimeText();
+  const { meetingTypeLabel } = useRegimeText();
   const params = useParams();
   const meetingId = params.meetingId ?? "";
   const query = useMeeting(meetingId);
@@ -40,7 +40,7 @@ export default function MeetingPage() {
 
   const meeting = query.data;
   const type = meetingType(meeting.regime, meeting.type);
-  const typeLabel = text(type?.label) || meeting.type;
+  const typeLabel = meetingTypeLabel(meeting.regime, meeting.type);
   const observationForm = type?.observationForm
     ? meeting.regime.observationForms.find((f) => f.key === type.observationForm)
     : undefined;

@@ -47,7 +47,7 @@ export default function TrajectoryPage() {
   const { t, i18n } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const lang = i18n.language;
-  const { text } = useRegimeText();
+  const { text, statusLabel } = useRegimeText();
   const trajectoryId = useParams().trajectoryId ?? "";
   const [params, setParams] = useSearchParams();
   const query = useTrajectory(trajectoryId);
@@ -59,7 +59,7 @@ export default function TrajectoryPage() {
 
   const detail = query.data;
   const { regime } = detail;
-  const statusLabel = text(regime.statuses.find((s) => s.key === detail.status)?.label, detail.status);
+  const statusName = statusLabel(regime, detail.status);
   const tabs = visibleTabs(detail);
   const tab = tabFromParam(params.get("deel")) ?? tabs[0] ?? null;
   const active = tab && tabs.includes(tab) ? tab : (tabs[0] ?? null);
@@ -81,7 +81,7 @@ export default function TrajectoryPage() {
   return (
     <Stack gap="md">
       {back}
-      <PageTitle actions={<TrajectoryStatusBadge status={detail.status} label={statusLabel} />}>
+      <PageTitle actions={<TrajectoryStatusBadge status={detail.status} label={statusName} />}>
         {detail.title}
       </PageTitle>
 
@@ -144,7 +144,7 @@ export default function TrajectoryPage() {
               </Title>
             </Group>
             <Text size="sm" mb="sm">
-              {t("detail.statusNow", { status: statusLabel })}
+              {t("detail.statusNow", { status: statusName })}
             </Text>
             <StatusActions detail={detail} />
           </Card>

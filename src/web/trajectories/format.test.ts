@@ -111,7 +111,7 @@ describe("participantGroups", () => {
         { userId: "u1", personId: null, name: "Sanne Visser", role: "guide" },
         { userId: "u2", personId: null, name: "Peter Jansen", role: "guide" },
       ],
-      regimeTextIn("nl"),
+      regimeTextIn("nl").text,
     );
     expect(groups).toEqual([
       { role: "guide", label: "Adviseur", names: ["Sanne Visser", "Peter Jansen"] },

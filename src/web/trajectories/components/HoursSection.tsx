@@ -11,8 +11,7 @@ type Hours = NonNullable<TrajectoryDetail["hours"]>;
 /** Time spent per kind of meeting, in hours and minutes: the meetings, preparation and travel. */
 export function HoursSection({ detail, hours }: { detail: TrajectoryDetail; hours: Hours }) {
   const { t } = useTranslation("trajectories");
-  const { text } = useRegimeText();
-  const typeLabel = (key: string) => text(detail.regime.meetingTypes.find((m) => m.key === key)?.label, key);
+  const { meetingTypeLabel } = useRegimeText();
   const cells = (line: Hours["total"]) => (
     <>
       <Table.Td>{line.meetings}</Table.Td>
@@ -47,7 +46,9 @@ export function HoursSection({ detail, hours }: { detail: TrajectoryDetail; hour
             >
               {[...hours.lines, hours.total].map((line) => (
                 <Paper component="li" key={line.type} withBorder p="sm" radius="sm">
-                  <Text fw={600}>{line === hours.total ? t("hours.sum") : typeLabel(line.type)}</Text>
+                  <Text fw={600}>
+                    {line === hours.total ? t("hours.sum") : meetingTypeLabel(detail.regime, line.type)}
+                  </Text>
                   <SimpleGrid component="dl" cols={2} spacing={4} verticalSpacing={2} m={0}>
                     {(
                       [
@@ -87,7 +88,7 @@ export function HoursSection({ detail, hours }: { detail: TrajectoryDetail; hour
                   {hours.lines.map((line) => (
                     <Table.Tr key={line.type}>
                       <Table.Th scope="row" fw={500}>
-                        {typeLabel(line.type)}
+                        {meetingTypeLabel(detail.regime, line.type)}
                       </Table.Th>
                       {cells(line)}
                     </Table.Tr>

@@ -20,6 +20,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { MeetingDetail } from "../../../domain/trajectories/api";
+import { meetingType } from "../../../domain/trajectories/evaluate";
 import { api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
@@ -57,9 +58,8 @@ function ProgressTags({ progress: p }: { progress: Progress }) {
 export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
   const lang = i18n.language;
-  const { text } = useRegimeText();
+  const { meetingTypeLabel } = useRegimeText();
   const { regime } = detail;
-  const typeLabel = (key: string) => text(regime.meetingTypes.find((m) => m.key === key)?.label, key);
   const meetings = [...(detail.meetings ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   const over = detail.progress.filter((p) => p.overMax);
   const agreed = (p: Progress) =>
@@ -81,7 +81,11 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
         </Title>
         {over.map((p) => (
           <Alert key={p.type} color="orange" variant="light" styles={{ title: { color: "var(--mantine-color-text)" } }}>
-            {t("meetings.overMax", { type: typeLabel(p.type).toLowerCase(), max: p.max ?? 0, held: p.held })}
+            {t("meetings.overMax", {
+              type: meetingTypeLabel(regime, p.type).toLowerCase(),
+              max: p.max ?? 0,
+              held: p.held,
+            })}
           </Alert>
         ))}
         {/* On a phone a line per kind of meeting; from tablet width on, the table. */}
@@ -96,7 +100,7 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
         >
           {detail.progress.map((p) => (
             <Paper component="li" key={p.type} withBorder p="sm" radius="sm">
-              <Text fw={500}>{typeLabel(p.type)}</Text>
+              <Text fw={500}>{meetingTypeLabel(regime, p.type)}</Text>
               <Text size="sm">
                 {t("meetings.progressLine", { held: p.held, planned: p.planned, agreed: agreed(p) })}
               </Text>
@@ -117,7 +121,7 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
             {detail.progress.map((p) => (
               <Table.Tr key={p.type}>
                 <Table.Th scope="row" fw={500}>
-                  {typeLabel(p.type)}
+                  {meetingTypeLabel(regime, p.type)}
                 </Table.Th>
                 <Table.Td>
                   <Group gap={6}>
@@ -142,7 +146,10 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
           {meetings.map((m) => (
             <Paper component="li" key={m.id} withBorder p="sm" radius="sm">
               <Anchor component={Link} to={meetingPath(detail.id, m.id)} fw={500}>
-                {t("meetings.linkText", { type: typeLabel(m.type), when: formatDateTime(m.startsAt, lang) })}
+                {t("meetings.linkText", {
+                  type: meetingTypeLabel(regime, m.type),
+                  when: formatDateTime(m.startsAt, lang),
+                })}
               </Anchor>
               <Text size="sm" c="dimmed">
                 {t("meetings.minutes", { count: m.durationMinutes })}
@@ -196,7 +203,7 @@ interface MeetingValues extends Record<string, unknown> {
 function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
   const lang = i18n.language;
-  const { text } = useRegimeText();
+  const { text, meetingTypeLabel } = useRegimeText();
   const queryClient = useQueryClient();
   const { regime } = detail;
   const first = regime.meetingTypes[0];
@@ -219,7 +226,7 @@ function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
     },
   });
   const { run, formError } = useApiSubmit(form);
-  const type = regime.meetingTypes.find((m) => m.key === form.values.type);
+  const type = meetingType(regime, form.values.type);
   const progress = detail.progress.find((p) => p.type === form.values.type);
 
   const submit = form.onSubmit((values) =>
@@ -247,7 +254,7 @@ function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
       await queryClient.invalidateQueries({ queryKey: trajectoryKeys.due });
       notifySuccess(
         t("meetings.plannedNotice", {
-          type: text(type?.label, values.type),
+          type: meetingTypeLabel(regime, values.type),
           when: formatDateTime(startsAt, lang),
         }),
       );
@@ -268,7 +275,7 @@ function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
             data={regime.meetingTypes.map((m) => ({ value: m.key, label: text(m.label) }))}
             {...form.getInputProps("type")}
             onChange={(event) => {
-              const next = regime.meetingTypes.find((m) => m.key === event.currentTarget.value);
+              const next = meetingType(regime, event.currentTarget.value);
               form.setValues({
                 type: event.currentTarget.value,
                 durationMinutes: next?.defaultMinutes ?? form.values.durationMinutes,
@@ -279,7 +286,7 @@ function PlanMeeting({ detail }: { detail: TrajectoryDetail }) {
           {progress?.atMax && progress.max !== null && (
             <Alert color="orange" variant="light">
               {t("meetings.atMaxWarning", {
-                type: text(type?.label, form.values.type).toLowerCase(),
+                type: meetingTypeLabel(regime, form.values.type).toLowerCase(),
                 number: progress.held + progress.planned,
                 max: progress.max,
               })}

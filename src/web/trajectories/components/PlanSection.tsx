@@ -56,7 +56,7 @@ const numeric = (phases: Phase[]) => phases.map((p) => ({ everyWeeks: Number(p.e
  */
 export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation("trajectories");
-  const { text } = useRegimeText();
+  const { text, meetingTypeLabel } = useRegimeText();
   const { regime } = detail;
   const store = useStoreDetail();
   const editable = detail.abilities.editPlan;
@@ -128,7 +128,6 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
     { stage: "intake" as const, title: t("plan.intake") },
     { stage: "plan" as const, title: t("plan.plan") },
   ].filter((s) => regime.planFields.some((f) => f.stage === s.stage));
-  const typeLabel = (key: string) => text(regime.meetingTypes.find((m) => m.key === key)?.label, key);
 
   if (!editable) return <PlanReadOnly detail={detail} />;
 
@@ -283,7 +282,7 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
               <SchedulePreview
                 detail={detail}
                 meetingType={intensity.meetingType}
-                typeLabel={typeLabel(intensity.meetingType)}
+                typeLabel={meetingTypeLabel(regime, intensity.meetingType)}
                 phases={intensity.phases}
               />
             </>
@@ -455,10 +454,9 @@ function SchedulePreview({
 function PlanReadOnly({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
   const lang = i18n.language;
-  const { text } = useRegimeText();
+  const { text, meetingTypeLabel } = useRegimeText();
   const { regime } = detail;
   const intensity = detail.intensity;
-  const typeLabel = (key: string) => text(regime.meetingTypes.find((m) => m.key === key)?.label, key);
   return (
     <Stack gap="lg">
       {(["intake", "plan"] as const)
@@ -490,7 +488,7 @@ function PlanReadOnly({ detail }: { detail: TrajectoryDetail }) {
         </Title>
         {intensity ? (
           <Text size="sm">
-            {typeLabel(intensity.meetingType)}:{" "}
+            {meetingTypeLabel(regime, intensity.meetingType)}:{" "}
             {intensity.phases
               .map((p) =>
                 t(p.everyWeeks === 1 ? "plan.phaseWeekly" : "plan.phaseText", { count: p.times, weeks: p.everyWeeks }),

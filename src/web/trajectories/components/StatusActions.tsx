@@ -20,12 +20,11 @@ type Mode = "plain" | "reason" | "override";
  */
 export function StatusActions({ detail }: { detail: TrajectoryDetail }) {
   const { t } = useTranslation("trajectories");
-  const { text } = useRegimeText();
+  const { statusLabel } = useRegimeText();
   const [chosen, setChosen] = useState<{ transition: TransitionView; mode: Mode } | null>(null);
   const [open, setOpen] = useState(false);
   // Each opening starts empty, not with a reason typed in a cancelled dialog.
   const [openings, setOpenings] = useState(0);
-  const statusLabel = (key: string) => text(detail.regime.statuses.find((s) => s.key === key)?.label, key);
 
   if (detail.transitions.length === 0) return <Text size="sm">{t("status.noActions")}</Text>;
 
@@ -81,7 +80,7 @@ export function StatusActions({ detail }: { detail: TrajectoryDetail }) {
           detail={detail}
           transition={chosen.transition}
           mode={chosen.mode}
-          toLabel={statusLabel(chosen.transition.to)}
+          toLabel={statusLabel(detail.regime, chosen.transition.to)}
         />
       )}
     </Stack>

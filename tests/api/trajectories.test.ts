@@ -508,6 +508,25 @@ describe("status, report and outcomes", () => {
 
   it("escalates to a guidance-and-assessment trajectory that carries the goals and links back", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Doorzetten", goals: 2 });
+    // The course so far: a feedback conversation that rated the first goal 2.
+    const talk = await planMeeting(running.id, "feedback_conversation", -5);
+    const firstGoal = running.goals?.[0]?.id;
+    const drafted = ok<MeetingDetail>(
+      await cast.adviser.put(`/api/v1/meetings/${talk.id}/feedback`, {
+        version: null,
+        content: {
+          summary: null,
+          goals: [{ goalId: firstGoal, rating: 2, reflection: null, instructions: null }],
+          agreements: [],
+        },
+      }),
+    );
+    ok(
+      await cast.adviser.post(`/api/v1/meetings/${talk.id}/feedback/share`, {
+        version: drafted.feedback?.[0]?.version,
+      }),
+    );
+    await hold(ok<MeetingDetail>(await cast.adviser.get(`/api/v1/meetings/${talk.id}`)));
     expect(
       (await cast.adviser.post(url(running.id, "/transitions"), { transition: "escalate", reason: "x" })).statusCode,
     ).toBe(422);
@@ -525,6 +544,13 @@ describe("status, report and outcomes", () => {
     expect(follow.escalatedFrom?.id).toBe(running.id);
     expect(follow.goals?.map((g) => [g.title, g.originGoalId])).toEqual(running.goals?.map((g) => [g.title, g.id]));
     expect(follow.progress.find((p) => p.type === "classroom_visit")?.min).toBe(4);
+    // The history comes along: the carried goal's earlier rating, and the earlier meeting in the report.
+    const carried = follow.goals?.find((g) => g.originGoalId === firstGoal);
+    expect(follow.ratings?.find((r) => r.goalId === carried?.id)?.points).toEqual([
+      expect.objectContaining({ meetingId: talk.id, guide: 2 }),
+    ]);
+    const report = ok<ReportView>(await cast.adviser.get(url(next.id, "/report")));
+    expect(report.sections.process).toMatch(/Feedbackgesprek/);
   });
 });
 

@@ -11,7 +11,7 @@ import { HttpProblem, notFound } from "../http/problem.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
 import type { BillingInput } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
-import { type LoadedTrajectory, loadTrajectory, meetingFacts } from "./load-trajectory.js";
+import { type LoadedTrajectory, loadTrajectory, meetingFacts, withOrigin } from "./load-trajectory.js";
 import { ratingsOf } from "./present-trajectory.js";
 
 async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisation> {
@@ -36,7 +36,7 @@ const statusLabel = (loaded: LoadedTrajectory, locale: Locale) =>
  * guide and admin also while it is a draft). The PDF is rendered after the transaction.
  */
 export async function finalReportInput(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   const { regime } = loaded.row;
   const report = loaded.report;
   if (!canSee(loaded.viewer, regime, "report") || !report) throw new HttpProblem(404, "report.notAvailable");
@@ -69,7 +69,7 @@ export async function finalReportInput(tx: Tx, actor: Actor, trajectoryId: strin
       };
     }),
     sections: regime.report.sections.map((s) => ({ label: s.label[locale], text: report.sections[s.key] ?? "" })),
-    meetings: loaded.meetings
+    meetings: [...(loaded.origin?.meetings ?? []), ...loaded.meetings]
       .filter((m) => m.status === "held")
       .map((m) => ({
         date: m.startsAt.toISOString(),

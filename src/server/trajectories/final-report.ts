@@ -9,7 +9,7 @@ import { draftReport } from "../../domain/trajectories/report.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
-import { assertOpen, type LoadedTrajectory, loadTrajectory } from "./load-trajectory.js";
+import { assertOpen, type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
 import { ratingsOf } from "./present-trajectory.js";
 
 type ReportRow = typeof finalReports.$inferSelect;
@@ -28,7 +28,12 @@ export function reportFacts(loaded: LoadedTrajectory) {
   return {
     regime: loaded.row.regime,
     goals: ratingsOf(loaded),
-    meetings: loaded.meetings.map((m) => ({ type: m.type, startsAt: m.startsAt.toISOString(), status: m.status })),
+    // An escalated trajectory's course starts in the trajectory it continues.
+    meetings: [...(loaded.origin?.meetings ?? []), ...loaded.meetings].map((m) => ({
+      type: m.type,
+      startsAt: m.startsAt.toISOString(),
+      status: m.status,
+    })),
     startsOn: loaded.row.startsOn,
     endsOn: loaded.row.endsOn,
   };
@@ -36,7 +41,7 @@ export function reportFacts(loaded: LoadedTrajectory) {
 
 /** The report as the viewer may see it: the guide's draft (written from the data the first time), or the final one. */
 export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   if (!canSee(loaded.viewer, loaded.row.regime, "report")) throw notFound();
   if (loaded.report && (loaded.report.status === "final" || canWriteReport(loaded.viewer)))
     return { loaded, report: present(loaded, loaded.report) };

@@ -4,7 +4,7 @@ import { trajectories } from "../../db/schema.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { TrajectoryDetail } from "../../domain/trajectories/api.js";
-import { type LoadedTrajectory, loadTrajectory } from "./load-trajectory.js";
+import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
 import { type Links, presentTrajectory } from "./present-trajectory.js";
 
 /** The trajectory it was escalated from and the one it was escalated to, if any. */
@@ -37,6 +37,6 @@ export async function getTrajectory(
   locale: Locale,
   now = new Date(),
 ): Promise<TrajectoryDetail> {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   return presentTrajectory(loaded, await linksOf(tx, actor, loaded), locale, now);
 }

@@ -48,6 +48,8 @@ export interface LoadedTrajectory {
   seen: { feedbackRecordId: string; userId: string; seenAt: Date }[];
   selfAssessments: SelfAssessmentRow[];
   report: typeof finalReports.$inferSelect | null;
+  /** The trajectory this one was escalated from, when asked for with `withOrigin`. */
+  origin?: LoadedTrajectory | null;
 }
 
 export function viewerOf(actor: Actor, participants: readonly Pick<Participant, "userId" | "role">[]): Viewer {
@@ -209,6 +211,16 @@ export async function loadTrajectories(
       report: reportsOf.get(row.id)?.[0] ?? null,
     };
   });
+}
+
+/**
+ * Adds the trajectory this one continues, so its ratings and meetings count in the history:
+ * an escalation carries the goals and the course so far.
+ */
+export async function withOrigin(tx: Tx, actor: Actor, loaded: LoadedTrajectory): Promise<LoadedTrajectory> {
+  if (!loaded.row.escalatedFromId) return loaded;
+  const [origin] = await loadTrajectories(tx, actor, [loaded.row.escalatedFromId]);
+  return { ...loaded, origin: origin ?? null };
 }
 
 export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({

@@ -18,22 +18,30 @@ export interface Links {
   escalatedTo: { id: string; title: string } | null;
 }
 
-/** Ratings per goal over the meetings: the guide's from shared feedback, the trainee's own. */
-export function ratingsOf(loaded: LoadedTrajectory) {
+/** Held meetings with the guide's shared feedback and the trainee's self-assessment of each. */
+function ratedMeetings(loaded: LoadedTrajectory) {
   const shared = latestShared(loaded);
   const trainees = new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
-  return ratingSeries(
-    loaded.goals.map(goalSnapshot),
-    loaded.meetings
-      .filter((m) => m.status === "held")
-      .map((m) => ({
-        id: m.id,
-        startsAt: m.startsAt.toISOString(),
-        feedback: shared.get(m.id)?.content ?? null,
-        selfAssessment:
-          loaded.selfAssessments.find((s) => s.meetingId === m.id && trainees.has(s.userId))?.content ?? null,
-      })),
-  );
+  return loaded.meetings
+    .filter((m) => m.status === "held")
+    .map((m) => ({
+      id: m.id,
+      startsAt: m.startsAt.toISOString(),
+      feedback: shared.get(m.id)?.content ?? null,
+      selfAssessment:
+        loaded.selfAssessments.find((s) => s.meetingId === m.id && trainees.has(s.userId))?.content ?? null,
+    }));
+}
+
+/**
+ * Ratings per goal over the meetings: the guide's from shared feedback, the trainee's own. A
+ * trajectory escalated from another also shows the ratings its goals had there.
+ */
+export function ratingsOf(loaded: LoadedTrajectory) {
+  return ratingSeries(loaded.goals.map(goalSnapshot), [
+    ...(loaded.origin ? ratedMeetings(loaded.origin) : []),
+    ...ratedMeetings(loaded),
+  ]);
 }
 
 /** The state as this viewer may know it: the trainee's counts leave out unannounced visits still to come. */

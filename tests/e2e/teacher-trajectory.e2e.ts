@@ -336,7 +336,7 @@ describe("the teacher trajectory, from the director's request to the final repor
       await openTrajectory(reader, "Verslag");
       const [download] = await Promise.all([
         reader.waitForEvent("download"),
-        reader.getByRole("link", { name: "Download PDF" }).first().click(),
+        reader.getByRole("link", { name: "PDF downloaden" }).first().click(),
       ]);
       const text = await pdfText(await downloaded(download));
       expect(text).toContain("Onderwijsstichting Rivierenland");

@@ -265,7 +265,7 @@ export default defineMessages(
       waitText: "Het eindverslag is nog niet definitief.",
       write: "Eindverslag schrijven",
       open: "Eindverslag openen",
-      pdf: "Download PDF",
+      pdf: "PDF downloaden",
     },
     due: {
       title: "Wat moet ik doen",

@@ -133,6 +133,19 @@ const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) 
     const regime = (await admin.get(`/api/v1/regimes/${ids.regimeId}`)).json();
     return { version: regime.version, document: regime.document };
   },
+  // Moving a meeting: what the admin may do too. Recording what happened is the guide's alone
+  // (tests/api/trajectories.test.ts).
+  "PUT /api/v1/meetings/:meetingId": async (admin, ids) => {
+    const meeting = (await admin.get(`/api/v1/meetings/${ids.meetingId}`)).json();
+    const keep = ["version", "startsAt", "preparationMinutes", "travelMinutes", "unannounced", "status", "notes"];
+    return {
+      ...Object.fromEntries(keep.map((key) => [key, meeting[key]])),
+      durationMinutes: meeting.durationMinutes + 5,
+      location: "Lokaal 12",
+      confidential: meeting.confidential,
+      observation: meeting.observation,
+    };
+  },
 };
 
 const t = await createTestApp({ LOGIN_LIMIT_PER_ADDRESS: "100000", LOGIN_LIMIT_PER_ACCOUNT: "100000" });

@@ -223,6 +223,44 @@ describe("meetings", () => {
     expect((await (await t.anonymous()).get(path)).statusCode).toBe(404);
   });
 
+  it("lets the admin move a meeting, but leaves the record of what happened to the adviser", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Beheerder verplaatst" });
+    const visit = await planMeeting(running.id, "classroom_visit", 4);
+    const moved = ok<MeetingDetail>(
+      await cast.admin.put(`/api/v1/meetings/${visit.id}`, {
+        version: visit.version,
+        startsAt: at(6),
+        durationMinutes: visit.durationMinutes,
+        preparationMinutes: 0,
+        travelMinutes: 0,
+        unannounced: false,
+        status: "planned",
+        location: "Lokaal 12",
+        notes: null,
+        confidential: false,
+        observation: null,
+      }),
+    );
+    expect(moved.startsAt).toBe(at(6));
+    for (const change of [{ status: "held" }, { notes: "Gezien door de beheerder" }]) {
+      const refused = await cast.admin.put(`/api/v1/meetings/${visit.id}`, {
+        version: moved.version,
+        startsAt: moved.startsAt,
+        durationMinutes: moved.durationMinutes,
+        preparationMinutes: 0,
+        travelMinutes: 0,
+        unannounced: false,
+        status: "planned",
+        location: "Lokaal 12",
+        notes: null,
+        confidential: false,
+        observation: null,
+        ...change,
+      });
+      expect(refused.statusCode).toBe(403);
+    }
+  });
+
   it("refuses an unannounced intake and a date outside the period", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Planning" });
     const intake = await cast.adviser.post(url(running.id, "/meetings"), {

@@ -223,6 +223,17 @@ export async function withOrigin(tx: Tx, actor: Actor, loaded: LoadedTrajectory)
   return { ...loaded, origin: origin ?? null };
 }
 
+/** A goal as the API shows it. */
+export const goalView = (goal: GoalRow) => ({
+  id: goal.id,
+  position: goal.position,
+  title: goal.title,
+  rationale: goal.rationale,
+  successCriteria: goal.successCriteria,
+  originGoalId: goal.originGoalId,
+  version: goal.version,
+});
+
 export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({
   id: goal.id,
   position: goal.position,
@@ -232,7 +243,8 @@ export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({
   originGoalId: goal.originGoalId,
 });
 
-const traineeIds = (loaded: LoadedTrajectory) =>
+/** The user ids of the trajectory's trainees: whose self-assessments and "seen" marks count. */
+export const traineeIds = (loaded: LoadedTrajectory) =>
   new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
 
 /** The latest shared feedback record of each meeting. */

@@ -139,12 +139,13 @@ const auditable = (m: MeetingRow) => ({
 /** The guide plans, moves, records (status held, with observation and notes) or cancels a meeting. */
 export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, input: UpdateMeetingInput) {
   const { loaded, meeting } = await loadMeeting(tx, actor, meetingId);
-  const recording = input.status !== meeting.status || input.observation !== null || input.notes;
-  if (
-    !(recording ? canRecordMeetings(loaded.viewer) || canPlanMeetings(loaded.viewer) : canPlanMeetings(loaded.viewer))
-  )
-    throw forbidden();
-  if (input.status === "held" && !canRecordMeetings(loaded.viewer)) throw forbidden();
+  // Planning (moving, cancelling) is also the admin's; the record of what happened is the guide's.
+  const changesRecord =
+    input.status === "held" ||
+    (input.notes?.trim() || null) !== meeting.notes ||
+    input.confidential !== meeting.confidential ||
+    JSON.stringify(input.observation) !== JSON.stringify(meeting.observation);
+  if (!canPlanMeetings(loaded.viewer) || (changesRecord && !canRecordMeetings(loaded.viewer))) throw forbidden();
   assertOpen(loaded);
   const type = typeOf(loaded.row.regime, meeting.type, input.unannounced, "unannounced");
   const startsAt = new Date(input.startsAt);

@@ -8,7 +8,7 @@ import {
   canSeeNotes,
   canSelfAssess,
 } from "../../domain/trajectories/policy.js";
-import { type LoadedTrajectory, type MeetingRow, meetingFacts } from "./load-trajectory.js";
+import { goalView, type LoadedTrajectory, type MeetingRow, meetingFacts, traineeIds } from "./load-trajectory.js";
 
 /** A meeting as this viewer may see it: notes only where allowed, drafts only for the guide. */
 export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): MeetingDetail {
@@ -19,7 +19,7 @@ export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): M
   const writer = canRecordMeetings(viewer);
   const names = new Map(loaded.participants.map((p) => [p.userId, p.name]));
   const notesVisible = canSeeNotes(viewer, regime, meeting);
-  const trainees = new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
+  const trainees = traineeIds(loaded);
   const selfAssessment = loaded.selfAssessments.find((s) => s.meetingId === meeting.id && trainees.has(s.userId));
   const feedback = loaded.feedback
     .filter((f) => f.meetingId === meeting.id && (f.sharedAt !== null || writer || viewer.admin))
@@ -59,17 +59,7 @@ export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): M
     notesHidden: !notesVisible && meeting.notes !== null,
     observation: canSee(viewer, regime, "feedback") || writer ? meeting.observation : null,
     heldAt: meeting.heldAt?.toISOString() ?? null,
-    goals: canSee(viewer, regime, "goals")
-      ? loaded.goals.map((g) => ({
-          id: g.id,
-          position: g.position,
-          title: g.title,
-          rationale: g.rationale,
-          successCriteria: g.successCriteria,
-          originGoalId: g.originGoalId,
-          version: g.version,
-        }))
-      : [],
+    goals: canSee(viewer, regime, "goals") ? loaded.goals.map(goalView) : [],
     feedback: type?.feedback && canSee(viewer, regime, "feedback") ? feedback : null,
     selfAssessment:
       selfAssessment && canSee(viewer, regime, "selfAssessments")

@@ -11,7 +11,15 @@ import {
 import { hoursSummary } from "../../domain/trajectories/hours.js";
 import { canSee, canSeeMeeting, canWriteReport, trajectoryAbilities } from "../../domain/trajectories/policy.js";
 import { ratingSeries } from "../../domain/trajectories/ratings.js";
-import { goalSnapshot, type LoadedTrajectory, latestShared, meetingFacts, stateOf } from "./load-trajectory.js";
+import {
+  goalSnapshot,
+  goalView,
+  type LoadedTrajectory,
+  latestShared,
+  meetingFacts,
+  stateOf,
+  traineeIds,
+} from "./load-trajectory.js";
 
 export interface Links {
   escalatedFrom: { id: string; title: string } | null;
@@ -21,7 +29,7 @@ export interface Links {
 /** Held meetings with the guide's shared feedback and the trainee's self-assessment of each. */
 function ratedMeetings(loaded: LoadedTrajectory) {
   const shared = latestShared(loaded);
-  const trainees = new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
+  const trainees = traineeIds(loaded);
   return loaded.meetings
     .filter((m) => m.status === "held")
     .map((m) => ({
@@ -110,17 +118,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     intensity: sees("plan") ? row.intensity : null,
     evaluationMoments: row.evaluationMoments,
     consents: row.consents,
-    goals: sees("goals")
-      ? loaded.goals.map((g) => ({
-          id: g.id,
-          position: g.position,
-          title: g.title,
-          rationale: g.rationale,
-          successCriteria: g.successCriteria,
-          originGoalId: g.originGoalId,
-          version: g.version,
-        }))
-      : null,
+    goals: sees("goals") ? loaded.goals.map(goalView) : null,
     goalList: {
       state: goalListState(state),
       unapprovedGoalIds: unapprovedGoals(state).map((g) => g.id),

@@ -123,14 +123,18 @@ export function MeetingForm({
           </Stack>
         </Section>
 
-        {observationForm && <ObservationFields form={form} observationForm={observationForm} />}
+        {recorder && observationForm && <ObservationFields form={form} observationForm={observationForm} />}
 
-        <Section id="meeting-notes" title={t("notes.heading")}>
-          <Stack gap="sm">
-            <Textarea label={t("notes.label")} autosize minRows={4} maxRows={20} {...form.getInputProps("notes")} />
-            <Checkbox label={t("notes.confidential")} {...form.getInputProps("confidential", { type: "checkbox" })} />
-          </Stack>
-        </Section>
+        {recorder ? (
+          <Section id="meeting-notes" title={t("notes.heading")}>
+            <Stack gap="sm">
+              <Textarea label={t("notes.label")} autosize minRows={4} maxRows={20} {...form.getInputProps("notes")} />
+              <Checkbox label={t("notes.confidential")} {...form.getInputProps("confidential", { type: "checkbox" })} />
+            </Stack>
+          </Section>
+        ) : (
+          <Text size="sm">{t("notes.guideOnly")}</Text>
+        )}
 
         {conflict && (
           <ConflictNotice

@@ -41,6 +41,8 @@ export default defineMessages(
       hidden:
         "De aantekeningen bij deze bijeenkomst zijn vertrouwelijk: alleen de begeleide en de begeleiders lezen ze.",
       confidentialNote: "Deze aantekeningen zijn vertrouwelijk: de opdrachtgever ziet ze niet.",
+      guideOnly:
+        "De observatie en de aantekeningen legt de begeleiding vast; je kunt de bijeenkomst wel verplaatsen of afzeggen.",
       none: "Geen aantekeningen.",
     },
     observation: {
@@ -158,6 +160,7 @@ export default defineMessages(
       confidential: "Confidential (not visible to the commissioner)",
       hidden: "The notes on this meeting are confidential: only the trainee and the guides read them.",
       confidentialNote: "These notes are confidential: the commissioner does not see them.",
+      guideOnly: "The observation and the notes are recorded by the guide; you can move or cancel the meeting.",
       none: "No notes.",
     },
     observation: {

@@ -77,8 +77,17 @@ try {
   const guide = await signIn(base, logins.guide, BENCH_PASSWORD);
   const admin = await signIn(base, logins.admin, BENCH_PASSWORD);
   const anonymous = await anonymousSession(base);
-  const mine = (await getJson<{ items: TrajectorySummary[] }>(base, guide, "/api/v1/trajectories")).items;
-  const all = (await getJson<{ items: TrajectorySummary[] }>(base, admin, "/api/v1/trajectories")).items;
+  type Page = { items: TrajectorySummary[]; total: number };
+  // Lists come a page at a time; the detail and the write rotate over every trajectory of the guide.
+  const allPages = async (session: Session) => {
+    const first = await getJson<Page>(base, session, "/api/v1/trajectories");
+    const items = [...first.items];
+    for (let page = 2; items.length < first.total; page++)
+      items.push(...(await getJson<Page>(base, session, `/api/v1/trajectories?page=${page}`)).items);
+    return items;
+  };
+  const mine = await allPages(guide);
+  const all = (await getJson<Page>(base, admin, "/api/v1/trajectories")).total;
   const pool = await meetingPool(guide, mine);
 
   let nextTrajectory = 0;
@@ -97,7 +106,7 @@ try {
       },
     },
     {
-      name: `my trajectories (guide, ${mine.length}): GET /api/v1/trajectories`,
+      name: `my trajectories (guide, first page of ${mine.length}): GET /api/v1/trajectories`,
       read: true,
       path: "/api/v1/trajectories",
       options: { method: "GET", headers: { cookie: guide.cookie } },
@@ -119,7 +128,7 @@ try {
       },
     },
     {
-      name: `organisation list (admin, ${all.length}): GET /api/v1/trajectories`,
+      name: `organisation list (admin, first page of ${all}): GET /api/v1/trajectories`,
       read: true,
       path: "/api/v1/trajectories",
       options: { method: "GET", headers: { cookie: admin.cookie } },

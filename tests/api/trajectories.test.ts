@@ -66,6 +66,23 @@ describe("starting a trajectory", () => {
     }
   });
 
+  it("lists a page at a time, with the total", async () => {
+    const one = await createTeacherTrajectory(cast, { until: "draft", title: "Pagina's" });
+    await t.database.db.execute(sql`
+      insert into trajectories (organisation_id, regime_hash, regime_key, title, status, starts_on, ends_on)
+      select organisation_id, regime_hash, regime_key, 'Pagina ' || n, status, starts_on, ends_on
+      from trajectories, generate_series(1, 60) n where id = ${one.id}`);
+    const first = ok<{ items: { id: string }[]; total: number; pageSize: number }>(
+      await cast.admin.get("/api/v1/trajectories?search=Pagina"),
+    );
+    expect(first.total).toBe(61);
+    expect(first.items).toHaveLength(first.pageSize);
+    const second = ok<{ items: { id: string }[] }>(await cast.admin.get("/api/v1/trajectories?search=Pagina&page=2"));
+    expect(second.items).toHaveLength(61 - first.pageSize);
+    const ids = new Set([...first.items, ...second.items].map((i) => i.id));
+    expect(ids.size).toBe(61);
+  });
+
   it("refuses a trainee without the trainee role, at the field", async () => {
     const candidates = ok<{ guides: { id: string }[] }>(await cast.director.get("/api/v1/trajectories/candidates"));
     const response = await cast.director.post("/api/v1/trajectories", {

@@ -277,11 +277,20 @@ export const trajectorySummarySchema = z.object({
 });
 export type TrajectorySummary = z.infer<typeof trajectorySummarySchema>;
 
-export const trajectoryListSchema = z.object({ items: z.array(trajectorySummarySchema) });
+/** Trajectories per page of a list: enough to scan, few enough to answer quickly for a large organisation. */
+export const TRAJECTORY_PAGE_SIZE = 50;
+
+export const trajectoryListSchema = z.object({
+  items: z.array(trajectorySummarySchema),
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+});
 
 export const trajectoryListQuery = z.object({
   status: z.string().max(48).optional(),
   search: z.string().trim().max(200).optional(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
 
 export const candidatesSchema = z.object({

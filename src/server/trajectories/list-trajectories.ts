@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, exists, ilike, inArray, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, min, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
-import type { DueItemView, TrajectorySummary } from "../../domain/trajectories/api.js";
+import { type DueItemView, TRAJECTORY_PAGE_SIZE, type TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
@@ -12,13 +12,18 @@ import { dueFor } from "./present-trajectory.js";
 interface ListFilter {
   status?: string;
   search?: string;
+  page: number;
 }
 
 /**
  * The trajectories this person may see: all of the organisation's for the admin, otherwise
  * those they take part in. A fixed number of queries, however many trajectories there are.
  */
-export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter): Promise<TrajectorySummary[]> {
+export async function listTrajectories(
+  tx: Tx,
+  actor: Actor,
+  filter: ListFilter,
+): Promise<{ items: TrajectorySummary[]; total: number; page: number; pageSize: number }> {
   const org = actor.organisationId;
   const mine = exists(
     tx
@@ -32,6 +37,15 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
         ),
       ),
   );
+  const where = and(
+    eq(trajectories.organisationId, org),
+    hasRole(actor, "admin") ? undefined : mine,
+    filter.status ? eq(trajectories.status, filter.status) : undefined,
+    filter.search ? ilike(trajectories.title, `%${filter.search.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
+  );
+  const [counted] = await tx.select({ total: count() }).from(trajectories).where(where);
+  const total = counted?.total ?? 0;
+  const page = { page: filter.page, pageSize: TRAJECTORY_PAGE_SIZE, total };
   const rows = await tx
     .select({
       id: trajectories.id,
@@ -44,17 +58,11 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
       closed: trajectories.closed,
     })
     .from(trajectories)
-    .where(
-      and(
-        eq(trajectories.organisationId, org),
-        hasRole(actor, "admin") ? undefined : mine,
-        filter.status ? eq(trajectories.status, filter.status) : undefined,
-        filter.search ? ilike(trajectories.title, `%${filter.search.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
-      ),
-    )
-    .orderBy(desc(trajectories.startsOn), asc(trajectories.title))
-    .limit(500);
-  if (!rows.length) return [];
+    .where(where)
+    .orderBy(desc(trajectories.startsOn), asc(trajectories.title), asc(trajectories.id))
+    .limit(TRAJECTORY_PAGE_SIZE)
+    .offset((filter.page - 1) * TRAJECTORY_PAGE_SIZE);
+  if (!rows.length) return { ...page, items: [] };
   const ids = rows.map((r) => r.id);
   const regimeOf = await regimeVersionsByHash(
     tx,
@@ -76,7 +84,7 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
     .groupBy(meetings.trajectoryId, meetings.unannounced);
   const upcomingOf = groupBy(upcoming, (u) => u.trajectoryId);
 
-  return rows.map((row) => {
+  const items = rows.map((row) => {
     const regime = regimeOf.get(row.regimeHash);
     const own = participantsOf.get(row.id) ?? [];
     const viewer = viewerOf(actor, own);
@@ -112,6 +120,7 @@ export async function listTrajectories(tx: Tx, actor: Actor, filter: ListFilter)
       nextMeetingAt: next ? new Date(next).toISOString() : null,
     };
   });
+  return { ...page, items };
 }
 
 /** People who can take each part in a new trajectory: active members with the matching role. */

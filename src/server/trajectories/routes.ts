@@ -89,8 +89,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/trajectories",
     { schema: { tags, querystring: trajectoryListQuery, response: { 200: trajectoryListSchema } } },
-    (request) =>
-      withTenant(request, async (tx, actor) => ({ items: await listTrajectories(tx, actor, request.query) })),
+    (request) => withTenant(request, (tx, actor) => listTrajectories(tx, actor, request.query)),
   );
 
   app.get("/trajectories/candidates", { schema: { tags, response: { 200: candidatesSchema } } }, (request) =>

@@ -23,6 +23,7 @@ import { formatDate, formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { useCurrentRoles } from "../session";
 import { FormError } from "../shell/FormError";
+import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
 import { TrajectoryStatusBadge } from "./components/StatusBadge";
 import { localDay, trajectoryPath } from "./format";
@@ -38,13 +39,15 @@ export default function TrajectoriesPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get("status") ?? "";
   const search = params.get("zoek") ?? "";
+  const page = Math.max(1, Number(params.get("pagina")) || 1);
   const [searchText, setSearchText] = useState(search);
   const [debouncedSearch] = useDebouncedValue(searchText, 300);
 
-  function update(changes: Record<string, string>) {
+  function update(changes: Record<string, string>, resetPage = true) {
     setParams(
       (previous) => {
         const next = new URLSearchParams(previous);
+        if (resetPage) next.delete("pagina");
         for (const [key, value] of Object.entries(changes)) {
           if (value) next.set(key, value);
           else next.delete(key);
@@ -63,6 +66,7 @@ export default function TrajectoriesPage() {
   const query = new URLSearchParams();
   if (status) query.set("status", status);
   if (search) query.set("search", search);
+  if (page > 1) query.set("page", String(page));
   const list = useTrajectoryList(query);
   const mayStart = canStartTrajectory(roles);
   const regimes = useRegimes(mayStart);
@@ -125,7 +129,7 @@ export default function TrajectoriesPage() {
         {data && (
           <>
             <Text size="sm" c="dimmed" aria-live="polite">
-              {t("list.count", { count: data.items.length })}
+              {t("list.count", { count: data.total })}
             </Text>
             {data.items.length === 0 && (
               <Text c="dimmed" hiddenFrom="sm">
@@ -208,6 +212,11 @@ export default function TrajectoriesPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            <Pager
+              page={page}
+              pages={Math.max(1, Math.ceil(data.total / data.pageSize))}
+              onChange={(next) => update({ pagina: next > 1 ? String(next) : "" }, false)}
+            />
           </>
         )}
       </Stack>

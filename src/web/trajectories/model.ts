@@ -27,7 +27,10 @@ export function useTrajectoryList(query: URLSearchParams) {
   const qs = query.toString();
   return useQuery({
     queryKey: trajectoryKeys.list(qs),
-    queryFn: () => api<{ items: TrajectorySummary[] }>(`/trajectories${qs ? `?${qs}` : ""}`),
+    queryFn: () =>
+      api<{ items: TrajectorySummary[]; total: number; page: number; pageSize: number }>(
+        `/trajectories${qs ? `?${qs}` : ""}`,
+      ),
     placeholderData: (previous) => previous,
   });
 }

@@ -70,6 +70,9 @@ export async function openPglite(
 
 export async function openPostgres(url: string, options: OpenOptions = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server closes (a restart, a failover) is dropped by the pool and the
+  // next query opens a new one; without a listener the error would end the process.
+  pool.on("error", () => {});
   await pool.query("select 1");
   return {
     db: drizzlePg(pool, { schema, logger: loggerFor(options) }) as unknown as Db,

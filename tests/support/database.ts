@@ -37,6 +37,15 @@ export async function freshDatabase(options: OpenOptions = {}): Promise<Database
       await database.close();
       const dropper = new pg.Client({ connectionString: base });
       await dropper.connect();
+      // The pool's connections may still be saying goodbye: wait for them (up to 5 s) rather
+      // than cut them off, which reaches the test as an unhandled error from a closing client.
+      for (let waited = 0; waited < 5_000; waited += 50) {
+        const { rows } = await dropper.query("select count(*)::int as n from pg_stat_activity where datname = $1", [
+          name,
+        ]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await dropper.end();
     },

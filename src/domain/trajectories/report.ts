@@ -1,4 +1,5 @@
 import type { Locale, Regime } from "../regimes/schema.js";
+import { TIME_ZONE } from "../time-zone.js";
 import { meetingType } from "./evaluate.js";
 import type { GoalSnapshot } from "./model.js";
 import type { RatingPoint } from "./ratings.js";
@@ -14,7 +15,7 @@ export interface ReportFacts {
 const dateText = (iso: string, locale: Locale) =>
   new Intl.DateTimeFormat(locale === "nl" ? "nl-NL" : "en-GB", {
     dateStyle: "long",
-    timeZone: "Europe/Amsterdam",
+    timeZone: TIME_ZONE,
   }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
 
 /** How far a goal was reached, from its last guide rating on the regime's scale. */

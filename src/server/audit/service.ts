@@ -4,9 +4,9 @@ import type { Tx } from "../../db/connection.js";
 import { auditEvents, invitations, memberships, organisations, registrations, users } from "../../db/schema.js";
 import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditPage, type AuditQuery } from "../../domain/audit/schemas.js";
 import type { Actor } from "../../domain/roles.js";
+import { TIME_ZONE } from "../../domain/time-zone.js";
 
-/** Days are Dutch days: a filter "from 3 March" starts at midnight in Amsterdam. */
-const TIME_ZONE = "Europe/Amsterdam";
+// Days are Dutch days: a filter "from 3 March" starts at midnight in Amsterdam.
 const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
 const startOfNextDay = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
 

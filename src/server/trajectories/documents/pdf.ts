@@ -4,6 +4,7 @@ import pdfmake from "pdfmake";
 import type { Content, ContextPageSize, TableLayout, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { sniffLogoType } from "../../../domain/organisations/logo.js";
 import type { Locale } from "../../../domain/regimes/schema.js";
+import { TIME_ZONE } from "../../../domain/time-zone.js";
 
 /**
  * What every Koers PDF shares: the fonts shipped with pdfmake, the organisation's logo and
@@ -22,8 +23,6 @@ export interface DocumentOrganisation {
 export const FALLBACK_COLOR = "#1f6f8b";
 export const MUTED_COLOR = "#5c5f66";
 export const RULE_COLOR = "#ced4da";
-
-const TIME_ZONE = "Europe/Amsterdam";
 
 const words = {
   nl: { page: (n: number, of: number) => `Pagina ${n} van ${of}` },

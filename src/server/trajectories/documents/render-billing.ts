@@ -1,6 +1,7 @@
 import Papa from "papaparse";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Locale } from "../../../domain/regimes/schema.js";
+import { TIME_ZONE } from "../../../domain/time-zone.js";
 import { formatMinutes } from "../../../domain/trajectories/hours.js";
 import type { MeetingStatus } from "../../../domain/trajectories/model.js";
 import {
@@ -88,7 +89,6 @@ type Line = BillingInput["lines"][number];
 const lineTotal = (line: Line) => line.durationMinutes + line.preparationMinutes + line.travelMinutes;
 const byDate = (lines: readonly Line[]) => [...lines].sort((a, b) => a.date.localeCompare(b.date));
 
-const TIME_ZONE = "Europe/Amsterdam";
 // Spreadsheets read ISO dates in every locale; en-CA writes exactly yyyy-mm-dd.
 const isoDate = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,

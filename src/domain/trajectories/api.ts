@@ -172,6 +172,7 @@ const hoursLine = z.object({
 });
 
 export const dueItemSchema = z.object({
+  // Text, not an enum: a page built before a new kind existed still shows the item.
   kind: z.string(),
   dueAt: z.string().nullable(),
   meetingId: z.string().optional(),

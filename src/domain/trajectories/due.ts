@@ -1,18 +1,20 @@
 import { goalListState, isTerminal, meetingType } from "./evaluate.js";
 import type { TrajectoryState, Viewer } from "./model.js";
 
-export type DueKind =
-  | "consent"
-  | "intake"
-  | "writeGoals"
-  | "approveGoals"
-  | "selfAssessment"
-  | "recordMeeting"
-  | "shareFeedback"
-  | "feedbackUnseen"
-  | "agreement"
-  | "evaluation"
-  | "finalReport";
+export const DUE_KINDS = [
+  "consent",
+  "intake",
+  "writeGoals",
+  "approveGoals",
+  "selfAssessment",
+  "recordMeeting",
+  "shareFeedback",
+  "feedbackUnseen",
+  "agreement",
+  "evaluation",
+  "finalReport",
+] as const;
+export type DueKind = (typeof DUE_KINDS)[number];
 
 export interface DueItem {
   kind: DueKind;

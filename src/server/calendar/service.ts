@@ -11,13 +11,13 @@ import {
 } from "../../db/schema.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { type DueKind, whatIsDue } from "../../domain/trajectories/due.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { newToken, sha256 } from "../auth/tokens.js";
 import { inTenant } from "../tenancy.js";
-import { loadTrajectories, stateOf } from "../trajectories/load-trajectory.js";
+import { loadTrajectories } from "../trajectories/load-trajectory.js";
+import { dueFor } from "../trajectories/present-trajectory.js";
 
 export async function feedStatus(tx: Tx, actor: Actor) {
   const [feed] = await tx
@@ -120,7 +120,8 @@ export async function calendarFor(db: Db, token: string, now = new Date()): Prom
           sequence: meeting.version,
         });
       }
-      for (const item of whatIsDue(stateOf(loaded), viewer, now.toISOString())) {
+      // The same list as the home page's: what this person may know of, nothing more.
+      for (const item of dueFor(loaded, now)) {
         const label = DEADLINES[item.kind]?.[locale];
         if (!item.dueAt || !label) continue;
         const day = item.dueAt.slice(0, 10);
@@ -138,7 +139,7 @@ export async function calendarFor(db: Db, token: string, now = new Date()): Prom
 }
 
 /** The dated deadlines a calendar shows; meetings themselves are events of their own. */
-const DEADLINES: Partial<Record<DueKind, Record<Locale, string>>> = {
+const DEADLINES: Partial<Record<string, Record<Locale, string>>> = {
   evaluation: { nl: "Evaluatiemoment", en: "Evaluation" },
   agreement: { nl: "Afspraak", en: "Agreement" },
   selfAssessment: { nl: "Zelfbeoordeling invullen", en: "Fill in self-assessment" },

@@ -9,17 +9,10 @@ import {
   unapprovedGoals,
 } from "../../domain/trajectories/evaluate.js";
 import { hoursSummary } from "../../domain/trajectories/hours.js";
+import type { TrajectoryState } from "../../domain/trajectories/model.js";
 import { canSee, canSeeMeeting, canWriteReport, trajectoryAbilities } from "../../domain/trajectories/policy.js";
 import { ratingSeries } from "../../domain/trajectories/ratings.js";
-import {
-  goalSnapshot,
-  goalView,
-  type LoadedTrajectory,
-  latestShared,
-  meetingFacts,
-  stateOf,
-  traineeIds,
-} from "./load-trajectory.js";
+import { goalSnapshot, goalView, type LoadedTrajectory, latestShared, stateOf, traineeIds } from "./load-trajectory.js";
 
 export interface Links {
   escalatedFrom: { id: string; title: string } | null;
@@ -52,33 +45,39 @@ export function ratingsOf(loaded: LoadedTrajectory) {
   ]);
 }
 
-/** The state as this viewer may know it: the trainee's counts leave out unannounced visits still to come. */
+/**
+ * The state, and the state as this viewer may know it: the trainee's counts and to-do list
+ * leave out unannounced visits still to come, or they would tell.
+ */
 function visibleStateOf(loaded: LoadedTrajectory) {
   const state = stateOf(loaded);
-  const visible = new Set(
-    loaded.meetings.filter((m) => canSeeMeeting(loaded.viewer, loaded.row.regime, m)).map((m) => m.id),
-  );
-  return { state, visibleState: { ...state, meetings: state.meetings.filter((m) => visible.has(m.id)) } };
+  const visibleMeetings = loaded.meetings.filter((m) => canSeeMeeting(loaded.viewer, loaded.row.regime, m));
+  const visible = new Set(visibleMeetings.map((m) => m.id));
+  return {
+    state,
+    visibleMeetings,
+    visibleState: { ...state, meetings: state.meetings.filter((m) => visible.has(m.id)) },
+  };
 }
 
-/** What is due for this viewer in this trajectory. */
-export function dueFor(loaded: LoadedTrajectory, now: Date): DueItemView[] {
-  const { visibleState } = visibleStateOf(loaded);
-  return whatIsDue(visibleState, loaded.viewer, now.toISOString()).map((item) => ({
+const dueItems = (loaded: LoadedTrajectory, visibleState: TrajectoryState, now: Date): DueItemView[] =>
+  whatIsDue(visibleState, loaded.viewer, now.toISOString()).map((item) => ({
     ...item,
     trajectoryId: loaded.row.id,
     trajectoryTitle: loaded.row.title,
   }));
-}
+
+/** What is due for this viewer in this trajectory. */
+export const dueFor = (loaded: LoadedTrajectory, now: Date) =>
+  dueItems(loaded, visibleStateOf(loaded).visibleState, now);
 
 /** What leaves the server about a trajectory: only the parts this viewer may see. */
 export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale: Locale, now: Date): TrajectoryDetail {
   const { row, viewer } = loaded;
   const regime = row.regime;
-  const { state, visibleState } = visibleStateOf(loaded);
+  const { state, visibleState, visibleMeetings } = visibleStateOf(loaded);
   const sees = (part: Parameters<typeof canSee>[2]) => canSee(viewer, regime, part);
-  const facts = new Map(meetingFacts(loaded).map((f) => [f.id, f]));
-  const visibleMeetings = loaded.meetings.filter((m) => canSeeMeeting(viewer, regime, m));
+  const facts = new Map(state.meetings.map((f) => [f.id, f]));
 
   const meetings: MeetingSummary[] = visibleMeetings.map((m) => {
     const fact = facts.get(m.id);
@@ -100,7 +99,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     };
   });
 
-  const due = dueFor(loaded, now);
+  const due = dueItems(loaded, visibleState, now);
 
   return {
     id: row.id,

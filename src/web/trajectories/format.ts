@@ -1,6 +1,6 @@
 import type { Regime } from "../../domain/regimes/schema";
 import type { DueItemView, TrajectoryDetail } from "../../domain/trajectories/api";
-import type { DueKind } from "../../domain/trajectories/due";
+import { DUE_KINDS, type DueKind } from "../../domain/trajectories/due";
 import type { RegimeText } from "../i18n/regime-text";
 
 /**
@@ -47,22 +47,8 @@ export function dueLink(item: Pick<DueItemView, "kind" | "trajectoryId" | "meeti
   return trajectoryPath(item.trajectoryId, TAB_OF_KIND[item.kind as DueKind]);
 }
 
-// A record, so the compiler insists on every kind the domain can report.
-const KNOWN_KINDS: Record<DueKind, true> = {
-  consent: true,
-  intake: true,
-  writeGoals: true,
-  approveGoals: true,
-  selfAssessment: true,
-  recordMeeting: true,
-  shareFeedback: true,
-  feedbackUnseen: true,
-  agreement: true,
-  evaluation: true,
-  finalReport: true,
-};
-export const DUE_KINDS = Object.keys(KNOWN_KINDS) as DueKind[];
-export const isDueKind = (kind: string): kind is DueKind => Object.hasOwn(KNOWN_KINDS, kind);
+export { DUE_KINDS };
+export const isDueKind = (kind: string): kind is DueKind => (DUE_KINDS as readonly string[]).includes(kind);
 
 /**
  * A date and a time typed in the browser (`2026-03-02`, `09:30`), as an ISO time with the

@@ -81,6 +81,11 @@ describe("starting a trajectory", () => {
     expect(second.items).toHaveLength(61 - first.pageSize);
     const ids = new Set([...first.items, ...second.items].map((i) => i.id));
     expect(ids.size).toBe(61);
+    // The search box also finds trajectories by the people in them.
+    const byName = ok<{ items: { title: string }[] }>(await cast.admin.get("/api/v1/trajectories?search=bouali"));
+    expect(byName.items.map((i) => i.title)).toContain("Pagina's");
+    const nobody = ok<{ total: number }>(await cast.admin.get("/api/v1/trajectories?search=Niemand%20Bekend"));
+    expect(nobody.total).toBe(0);
   });
 
   it("refuses a trainee without the trainee role, at the field", async () => {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, min, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, min, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
@@ -13,6 +13,17 @@ interface ListFilter {
   status?: string;
   search?: string;
   page: number;
+}
+
+/** A search finds a trajectory by its title or by the name of someone taking part. */
+function matches(search: string, org: string) {
+  const pattern = `%${search.replace(/[\\%_]/g, "\\$&")}%`;
+  return or(
+    ilike(trajectories.title, pattern),
+    sql`exists (select 1 from ${trajectoryParticipants} join ${users} on ${users.id} = ${trajectoryParticipants.userId}
+                where ${trajectoryParticipants.trajectoryId} = ${trajectories.id}
+                  and ${trajectoryParticipants.organisationId} = ${org} and ${users.name} ilike ${pattern})`,
+  );
 }
 
 /**
@@ -41,7 +52,7 @@ export async function listTrajectories(
     eq(trajectories.organisationId, org),
     hasRole(actor, "admin") ? undefined : mine,
     filter.status ? eq(trajectories.status, filter.status) : undefined,
-    filter.search ? ilike(trajectories.title, `%${filter.search.replace(/[\\%_]/g, "\\$&")}%`) : undefined,
+    filter.search ? matches(filter.search, org) : undefined,
   );
   const [counted] = await tx.select({ total: count() }).from(trajectories).where(where);
   const total = counted?.total ?? 0;

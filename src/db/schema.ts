@@ -12,6 +12,8 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
+import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { Intensity, ParticipantRole, Regime } from "../domain/regimes/schema.js";
 import type { Role } from "../domain/roles.js";
 import type {
@@ -72,6 +74,8 @@ export const memberships = pgTable("memberships", {
   jobTitle: text("job_title"),
   academicExperienceYears: integer("academic_experience_years"),
   dreyfusLevel: smallint("dreyfus_level"),
+  /** The membership of this person's manager in the same organisation. */
+  managerId: uuid("manager_id"),
   version: integer("version").notNull().default(1),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -86,6 +90,8 @@ export const registrations = pgTable("registrations", {
   number: text("number").notNull(),
   validUntil: date("valid_until", { mode: "string" }),
   reregistrationDate: date("reregistration_date", { mode: "string" }),
+  /** The key of the requirement profile this registration's period is measured against. */
+  requirementProfile: text("requirement_profile"),
   version: integer("version").notNull().default(1),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -186,6 +192,7 @@ export const trajectories = pgTable("trajectories", {
   evaluationMoments: jsonb("evaluation_moments").$type<EvaluationMoment[]>().notNull().default([]),
   escalatedFromId: uuid("escalated_from_id"),
   statusReason: text("status_reason"),
+  guideEligibility: jsonb("guide_eligibility").$type<GuideEligibilityRecord | null>(),
   version: integer("version").notNull().default(1),
   createdBy: uuid("created_by"),
   createdAt: ts("created_at").notNull().defaultNow(),
@@ -300,4 +307,129 @@ export const calendarFeeds = pgTable("calendar_feeds", {
   userId: uuid("user_id").notNull(),
   tokenHash: text("token_hash").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const requirementProfiles = pgTable("requirement_profiles", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  key: text("key").notNull(),
+  basedOn: text("based_on").notNull(),
+  document: jsonb("document").$type<RequirementProfile>().notNull(),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const trajectoryDocuments = pgTable("trajectory_documents", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  kind: text("kind").$type<"motivation">().notNull(),
+  fileName: text("file_name").notNull(),
+  mime: text("mime").notNull(),
+  content: bytea("content").notNull(),
+  sha256: text("sha256").notNull(),
+  uploadedBy: uuid("uploaded_by").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const declarations = pgTable("declarations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  /** The key of the declaration in the trajectory's regime. */
+  kind: text("kind").notNull(),
+  number: integer("number").notNull(),
+  status: text("status").$type<"open" | "signed" | "superseded">().notNull().default("open"),
+  deviation: text("deviation"),
+  content: jsonb("content").$type<Record<string, unknown> | null>(),
+  contentSha256: text("content_sha256"),
+  frozenAt: ts("frozen_at"),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const declarationSignatures = pgTable("declaration_signatures", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  declarationId: uuid("declaration_id").notNull(),
+  signerKey: text("signer_key").notNull(),
+  userId: uuid("user_id").notNull(),
+  contentSha256: text("content_sha256").notNull(),
+  signedAt: ts("signed_at").notNull().defaultNow(),
+  ip: text("ip").notNull(),
+  userAgent: text("user_agent"),
+});
+
+export const declarationFiles = pgTable("declaration_files", {
+  sha256: text("sha256").primaryKey(),
+  organisationId: uuid("organisation_id").notNull(),
+  declarationId: uuid("declaration_id").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const notifications = pgTable("notifications", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  kind: text("kind").notNull(),
+  params: jsonb("params").$type<Record<string, string | number | null>>().notNull().default({}),
+  link: text("link"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  readAt: ts("read_at"),
+});
+
+export const remindersSent = pgTable("reminders_sent", {
+  organisationId: uuid("organisation_id").notNull(),
+  key: text("key").notNull(),
+  sentAt: ts("sent_at").notNull().defaultNow(),
+});
+
+export const intervisionGroups = pgTable("intervision_groups", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  name: text("name").notNull(),
+  description: text("description"),
+  rhythmWeeks: integer("rhythm_weeks").notNull(),
+  meetingMinutes: integer("meeting_minutes").notNull(),
+  method: text("method").notNull(),
+  archived: boolean("archived").notNull().default(false),
+  version: integer("version").notNull().default(1),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const intervisionMembers = pgTable("intervision_members", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  groupId: uuid("group_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  joinedAt: ts("joined_at").notNull().defaultNow(),
+  leftAt: ts("left_at"),
+});
+
+export const intervisionMeetings = pgTable("intervision_meetings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  groupId: uuid("group_id").notNull(),
+  startsAt: ts("starts_at").notNull(),
+  endsAt: ts("ends_at").notNull(),
+  method: text("method").notNull(),
+  caseBringerId: uuid("case_bringer_id"),
+  status: text("status").$type<"planned" | "held" | "cancelled">().notNull().default("planned"),
+  notes: text("notes"),
+  version: integer("version").notNull().default(1),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const intervisionAttendance = pgTable("intervision_attendance", {
+  organisationId: uuid("organisation_id").notNull(),
+  meetingId: uuid("meeting_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  present: boolean("present").notNull(),
+  confirmedAt: ts("confirmed_at"),
 });

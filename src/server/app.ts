@@ -17,8 +17,13 @@ import { authRoutes } from "./auth/routes.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { calendarFor } from "./calendar/service.js";
 import { type Config, publicUrl, trustProxy } from "./config.js";
+import { verificationRoutes } from "./declarations/public-routes.js";
+import { declarationRoutes } from "./declarations/routes.js";
+import { evidenceRoutes } from "./evidence/routes.js";
+import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { Mailer } from "./mail.js";
+import { notificationRoutes } from "./notifications/routes.js";
 import { organisationRoutes } from "./organisations/routes.js";
 import { outboxRoutes } from "./outbox/routes.js";
 import { peopleImportRoutes } from "./people/import/routes.js";
@@ -132,6 +137,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(regimeRoutes);
       await api.register(trajectoryRoutes);
       await api.register(calendarRoutes);
+      await api.register(declarationRoutes);
+      await api.register(verificationRoutes);
+      await api.register(evidenceRoutes);
+      await api.register(intervisionRoutes);
+      await api.register(notificationRoutes);
     },
     { prefix: "/api/v1" },
   );

@@ -26,6 +26,15 @@ const CalendarPage = lazy(() => import("./calendar/CalendarPage"));
 const TrajectoriesPage = lazy(() => import("./trajectories/TrajectoriesPage"));
 const StartTrajectoryPage = lazy(() => import("./trajectories/StartTrajectoryPage"));
 const TrajectoryPage = lazy(() => import("./trajectories/TrajectoryPage"));
+const DeclarationPage = lazy(() => import("./declarations/DeclarationPage"));
+const VerifyPage = lazy(() => import("./declarations/VerifyPage"));
+const EvidencePage = lazy(() => import("./evidence/EvidencePage"));
+const ProfilesPage = lazy(() => import("./evidence/ProfilesPage"));
+const ProfilePage = lazy(() => import("./evidence/ProfilePage"));
+const IntervisionGroupsPage = lazy(() => import("./intervision/IntervisionGroupsPage"));
+const IntervisionGroupPage = lazy(() => import("./intervision/IntervisionGroupPage"));
+const IntervisionMeetingPage = lazy(() => import("./intervision/IntervisionMeetingPage"));
+const NotificationsPage = lazy(() => import("./notifications/NotificationsPage"));
 
 /** Pages behind sign-in; with `roles`, only for people holding one of them. */
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
@@ -51,6 +60,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<Loading />}>
         <AcceptInvitationPage />
+      </Suspense>
+    ),
+  },
+  {
+    // Anyone holding a declaration's PDF or hash may check it, signed in or not.
+    path: "/verifieren",
+    element: (
+      <Suspense fallback={<Loading />}>
+        <VerifyPage />
       </Suspense>
     ),
   },
@@ -179,6 +197,78 @@ export const router = createBrowserRouter([
         element: (
           <Guard>
             <CalendarPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/trajecten/:trajectoryId/verklaringen/:declarationId",
+        element: (
+          <Guard>
+            <DeclarationPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/bewijs",
+        element: (
+          <Guard>
+            <EvidencePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/bewijs/:personId",
+        element: (
+          <Guard>
+            <EvidencePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/eisenprofielen",
+        element: (
+          <Guard roles={admin}>
+            <ProfilesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/eisenprofielen/:profileId",
+        element: (
+          <Guard roles={admin}>
+            <ProfilePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/intervisie",
+        element: (
+          <Guard>
+            <IntervisionGroupsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/intervisie/:groupId",
+        element: (
+          <Guard>
+            <IntervisionGroupPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/intervisie/:groupId/bijeenkomsten/:groupMeetingId",
+        element: (
+          <Guard>
+            <IntervisionMeetingPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/meldingen",
+        element: (
+          <Guard>
+            <NotificationsPage />
           </Guard>
         ),
       },

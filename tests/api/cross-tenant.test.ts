@@ -1,7 +1,21 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
-import { invitations, memberships, outbox, registrations, users } from "../../src/db/schema.js";
+import {
+  declarations,
+  intervisionGroups,
+  intervisionMeetings,
+  invitations,
+  memberships,
+  notifications,
+  outbox,
+  registrations,
+  requirementProfiles,
+  trajectoryDocuments,
+  users,
+} from "../../src/db/schema.js";
+import { BUILTIN_PROFILES } from "../../src/domain/evidence/builtin-profiles.js";
+import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 
@@ -33,6 +47,17 @@ const TENANT_TABLES = [
   "self_assessments",
   "final_reports",
   "calendar_feeds",
+  "requirement_profiles",
+  "trajectory_documents",
+  "declarations",
+  "declaration_signatures",
+  "declaration_files",
+  "notifications",
+  "reminders_sent",
+  "intervision_groups",
+  "intervision_members",
+  "intervision_meetings",
+  "intervision_attendance",
 ] as const;
 
 async function snapshot() {
@@ -51,7 +76,7 @@ beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
   const [daan] = await db
-    .select({ membershipId: memberships.id, email: users.email })
+    .select({ membershipId: memberships.id, userId: users.id, email: users.email })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(users.email, "daan.bakker@delinde.example"));
@@ -80,8 +105,10 @@ beforeAll(async () => {
     })
     .returning();
   const linde = await lindeTrajectory();
+  const registrationEvidence = await lindeRegistrationEvidence(linde.trajectoryId, daan?.userId ?? "");
   fixtures = {
     ...linde,
+    ...registrationEvidence,
     personId: daan?.membershipId ?? "",
     registrationId: registration?.id ?? "",
     invitationId: invitation?.id ?? "",
@@ -152,6 +179,70 @@ async function lindeTrajectory() {
     meetingId: meeting.id,
     feedbackId: withFeedback.feedback[0]?.id ?? "",
     regimeId: regime.id,
+  };
+}
+
+/** Rows of the registration-evidence features of De Linde, written straight to the database. */
+async function lindeRegistrationEvidence(trajectoryId: string, userId: string) {
+  const db = t.database.db;
+  const organisationId = t.orgs.linde;
+  const [declaration] = await db
+    .insert(declarations)
+    .values({ organisationId, trajectoryId, kind: "start", number: 1 })
+    .returning();
+  const [document] = await db
+    .insert(trajectoryDocuments)
+    .values({
+      organisationId,
+      trajectoryId,
+      kind: "motivation",
+      fileName: "motivatie.pdf",
+      mime: "application/pdf",
+      content: Buffer.from("%PDF-1.4 geheim"),
+      sha256: "0".repeat(64),
+      uploadedBy: userId,
+    })
+    .returning();
+  const [group] = await db
+    .insert(intervisionGroups)
+    .values({
+      organisationId,
+      name: "Geheime intervisie De Linde",
+      rhythmWeeks: 6,
+      meetingMinutes: 90,
+      method: "incident",
+    })
+    .returning();
+  const [groupMeeting] = await db
+    .insert(intervisionMeetings)
+    .values({
+      organisationId,
+      groupId: group?.id ?? "",
+      startsAt: new Date(Date.now() + 86_400_000),
+      endsAt: new Date(Date.now() + 86_400_000 + 5_400_000),
+      method: "incident",
+    })
+    .returning();
+  const [profile] = await db
+    .insert(requirementProfiles)
+    .values({
+      organisationId,
+      key: "linde_profiel",
+      basedOn: "skj_master_under_3648",
+      document: BUILTIN_PROFILES[0] as RequirementProfile,
+    })
+    .returning();
+  const [notification] = await db
+    .insert(notifications)
+    .values({ organisationId, userId, kind: "signatureWaiting", params: {}, link: "/" })
+    .returning();
+  return {
+    declarationId: declaration?.id ?? "",
+    documentId: document?.id ?? "",
+    groupId: group?.id ?? "",
+    groupMeetingId: groupMeeting?.id ?? "",
+    profileId: profile?.id ?? "",
+    notificationId: notification?.id ?? "",
   };
 }
 

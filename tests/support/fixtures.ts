@@ -2,17 +2,25 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/connection.js";
 import {
+  declarations,
   feedbackRecords,
   goals,
+  intervisionGroups,
+  intervisionMeetings,
   invitations,
   meetings,
   memberships,
+  notifications,
   outbox,
   regimes,
   registrations,
+  requirementProfiles,
   trajectories,
+  trajectoryDocuments,
   users,
 } from "../../src/db/schema.js";
+import { BUILTIN_PROFILES } from "../../src/domain/evidence/builtin-profiles.js";
+import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import type { TestApp } from "./app.js";
 
@@ -220,6 +228,115 @@ const FINDERS: Record<string, Finder> = {
     return made?.id ?? "";
   },
 };
+
+/** The first row of De Linde in `table`, or one made by `make`. */
+const firstInLinde =
+  (
+    table:
+      | typeof declarations
+      | typeof trajectoryDocuments
+      | typeof intervisionGroups
+      | typeof intervisionMeetings
+      | typeof requirementProfiles,
+    make: (t: TestApp) => Promise<string>,
+  ): Finder =>
+  async (t) => {
+    const [found] = await t.database.db
+      .select({ id: table.id })
+      .from(table)
+      .where(eq(table.organisationId, t.orgs.linde))
+      .limit(1);
+    return found?.id ?? make(t);
+  };
+
+async function daanUserId(t: TestApp) {
+  const [daan] = await t.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, "daan.bakker@delinde.example"));
+  return daan?.id ?? "";
+}
+
+async function insertGroup(t: TestApp) {
+  const [made] = await t.database.db
+    .insert(intervisionGroups)
+    .values({
+      organisationId: t.orgs.linde,
+      name: "Intervisie De Linde",
+      rhythmWeeks: 6,
+      meetingMinutes: 90,
+      method: "incident",
+    })
+    .returning();
+  return made?.id ?? "";
+}
+
+Object.assign(FINDERS, {
+  declarationId: firstInLinde(declarations, async (t) => {
+    const [made] = await t.database.db
+      .insert(declarations)
+      .values({ organisationId: t.orgs.linde, trajectoryId: await fixtureTrajectory(t), kind: "start", number: 1 })
+      .returning();
+    return made?.id ?? "";
+  }),
+  documentId: firstInLinde(trajectoryDocuments, async (t) => {
+    const [made] = await t.database.db
+      .insert(trajectoryDocuments)
+      .values({
+        organisationId: t.orgs.linde,
+        trajectoryId: await fixtureTrajectory(t),
+        kind: "motivation",
+        fileName: "motivatie.pdf",
+        mime: "application/pdf",
+        content: Buffer.from("%PDF-1.4"),
+        sha256: createHash("sha256").update("%PDF-1.4").digest("hex"),
+        uploadedBy: await daanUserId(t),
+      })
+      .returning();
+    return made?.id ?? "";
+  }),
+  groupId: firstInLinde(intervisionGroups, insertGroup),
+  groupMeetingId: firstInLinde(intervisionMeetings, async (t) => {
+    const start = Date.now() + 86_400_000;
+    const [made] = await t.database.db
+      .insert(intervisionMeetings)
+      .values({
+        organisationId: t.orgs.linde,
+        groupId: await firstInLinde(intervisionGroups, insertGroup)(t),
+        startsAt: new Date(start),
+        endsAt: new Date(start + 5_400_000),
+        method: "incident",
+      })
+      .returning();
+    return made?.id ?? "";
+  }),
+  profileId: firstInLinde(requirementProfiles, async (t) => {
+    const [made] = await t.database.db
+      .insert(requirementProfiles)
+      .values({
+        organisationId: t.orgs.linde,
+        key: "linde_profiel",
+        basedOn: "skj_master_under_3648",
+        document: BUILTIN_PROFILES[0] as RequirementProfile,
+      })
+      .returning();
+    return made?.id ?? "";
+  }),
+  notificationId: async (t: TestApp) => {
+    const userId = await daanUserId(t);
+    const [found] = await t.database.db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(and(eq(notifications.organisationId, t.orgs.linde), eq(notifications.userId, userId)))
+      .limit(1);
+    if (found) return found.id;
+    const [made] = await t.database.db
+      .insert(notifications)
+      .values({ organisationId: t.orgs.linde, userId, kind: "signatureWaiting", params: {}, link: "/" })
+      .returning();
+    return made?.id ?? "";
+  },
+} satisfies Record<string, Finder>);
 
 /** Path parameters of the API that have no finder above: a test prints them so the gap is closed at once. */
 export function paramsWithoutFixture(): string[] {

@@ -304,6 +304,9 @@ const teacher: Regime = {
     ],
   },
   escalation: { regimeKey: "begeleiding_beoordeling" },
+  evidence: null,
+  guideRule: null,
+  declarations: [],
 };
 
 /** The formal trajectory a teacher trajectory can be continued as; more visits, same form. */
@@ -320,6 +323,9 @@ const assessment: Regime = {
   ),
   transitions: teacher.transitions.filter((tr) => tr.key !== "escalate"),
   escalation: null,
+  evidence: null,
+  guideRule: null,
+  declarations: [],
 };
 
 const coaching: Regime = {
@@ -458,6 +464,9 @@ const coaching: Regime = {
     ],
   },
   escalation: null,
+  evidence: null,
+  guideRule: null,
+  declarations: [],
 };
 
 export const BUILTIN_REGIMES: readonly Regime[] = [teacher, coaching, assessment].map((r) => regimeSchema.parse(r));

@@ -50,13 +50,18 @@ const participantSchema = z.object({
   sees: z.array(visiblePartSchema),
 });
 
-export const PLAN_FIELD_KINDS = ["text", "longtext"] as const;
+export const PLAN_FIELD_KINDS = ["text", "longtext", "choice"] as const;
 
 const planFieldSchema = z.object({
   key,
   label: localizedSchema,
   help: localizedSchema.optional(),
   kind: z.enum(PLAN_FIELD_KINDS),
+  /** The options of a `choice` field. */
+  options: z
+    .array(z.object({ value: key, label: localizedSchema }))
+    .max(20)
+    .optional(),
   /** Intake fields are recorded at the intake; plan fields whenever the plan is written. */
   stage: z.enum(["intake", "plan"]),
   required: z.boolean(),
@@ -174,6 +179,70 @@ export const intensitySchema = z.object({
 });
 export type Intensity = z.infer<typeof intensitySchema>;
 
+/** What a trajectory's held meetings count as in the evidence ledger of the person guided. */
+export const EVIDENCE_CATEGORIES = ["werkbegeleiding", "supervisie", "intervisie"] as const;
+export const evidenceCategorySchema = z.enum(EVIDENCE_CATEGORIES);
+export type EvidenceCategory = z.infer<typeof evidenceCategorySchema>;
+
+const evidenceSchema = z.object({
+  category: evidenceCategorySchema,
+  /** A choice plan field holding the number of people supervised together (1 to 3), for points. */
+  groupSizeField: key.nullable(),
+});
+
+/** A registration that makes a guide eligible, matched on register and type (case-insensitive). */
+export const qualifyingRegistrationSchema = z.object({
+  register: z.string().trim().min(1).max(50),
+  type: z.string().trim().min(1).max(200),
+});
+export type QualifyingRegistration = z.infer<typeof qualifyingRegistrationSchema>;
+
+/**
+ * Who may guide. The kinds are code; the registrations that qualify, the years and the levels
+ * are data, so a register's change of rules is an edit.
+ */
+export const guideRuleSchema = z.discriminatedUnion("kind", [
+  /** A qualifying registration, or an experienced professional with a motivated request. */
+  z.object({
+    kind: z.literal("registeredOrExperienced"),
+    registrations: z.array(qualifyingRegistrationSchema).min(1).max(50),
+    minAcademicYears: z.number().int().min(0).max(50),
+    dreyfusLevels: z.array(z.number().int().min(1).max(5)).min(1),
+  }),
+  /** A qualifying registration, without exception. */
+  z.object({ kind: z.literal("registeredOnly"), registrations: z.array(qualifyingRegistrationSchema).min(1).max(50) }),
+  /** Supervisie: not the employer or manager, no family or economic tie, and optionally not the werkbegeleider. */
+  z.object({ kind: z.literal("independentSupervisor"), notWerkbegeleider: z.boolean() }),
+]);
+export type GuideRule = z.infer<typeof guideRuleSchema>;
+
+export const DECLARATION_MOMENTS = ["start", "end", "independence"] as const;
+/** Parts of the trajectory a declaration's generated content includes. */
+export const DECLARATION_PARTS = [
+  "participants",
+  "guideEligibility",
+  "plan",
+  "meetings",
+  "hours",
+  "deviation",
+] as const;
+
+const declarationSpecSchema = z.object({
+  key,
+  /** The register's name for the form, e.g. "A"; printed on the document. */
+  form: z.string().trim().max(20).nullable(),
+  title: localizedSchema,
+  moment: z.enum(DECLARATION_MOMENTS),
+  /** What the signers declare, in words. */
+  statement: localizedSchema,
+  includes: z.array(z.enum(DECLARATION_PARTS)),
+  /** Each slot is signed once, by a participant holding one of its roles. */
+  signers: z.array(z.object({ key, label: localizedSchema, roles: z.array(participantRoleSchema).min(1) })).min(1),
+  /** `reregistration`: before the trainee's re-registration date; `end`: before the trajectory ends. */
+  dueBy: z.enum(["reregistration", "end"]).nullable(),
+});
+export type DeclarationSpec = z.infer<typeof declarationSpecSchema>;
+
 export const regimeSchema = z
   .object({
     key,
@@ -193,6 +262,9 @@ export const regimeSchema = z
     transitions: z.array(transitionSchema).min(1),
     report: z.object({ sections: z.array(reportSectionSchema).min(1) }),
     escalation: z.object({ regimeKey: key }).nullable(),
+    evidence: evidenceSchema.nullable().default(null),
+    guideRule: guideRuleSchema.nullable().default(null),
+    declarations: z.array(declarationSpecSchema).default([]),
   })
   .superRefine((regime, ctx) => {
     const statuses = new Set(regime.statuses.map((s) => s.key));
@@ -211,6 +283,12 @@ export const regimeSchema = z
         issue("field.unknownReference", ["meetingTypes", i, "observationForm"]);
       if (t.max !== null && t.max < t.min) issue("field.maxBelowMin", ["meetingTypes", i, "max"]);
     });
+    regime.planFields.forEach((f, i) => {
+      if (f.kind === "choice" && !f.options?.length) issue("field.required", ["planFields", i, "options"]);
+    });
+    const groupSizeField = regime.evidence?.groupSizeField;
+    if (groupSizeField && !regime.planFields.some((f) => f.key === groupSizeField && f.kind === "choice"))
+      issue("field.unknownReference", ["evidence", "groupSizeField"]);
     if (regime.defaultIntensity && !types.has(regime.defaultIntensity.meetingType))
       issue("field.unknownReference", ["defaultIntensity", "meetingType"]);
     regime.participants.forEach((p, i) => {
@@ -235,6 +313,7 @@ export const regimeSchema = z
     unique(regime.consents, "consents");
     unique(regime.transitions, "transitions");
     unique(regime.report.sections, "report");
+    unique(regime.declarations, "declarations");
     for (const form of regime.observationForms) unique(form.items, "observationForms");
   });
 

@@ -2,15 +2,21 @@ import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/connection.js";
 import {
+  declarations,
   feedbackRecords,
   goals,
+  intervisionGroups,
+  intervisionMeetings,
   invitations,
   meetings,
   memberships,
+  notifications,
   outbox,
   regimes,
   registrations,
+  requirementProfiles,
   trajectories,
+  trajectoryDocuments,
 } from "../../db/schema.js";
 import type { AuthContext } from "../auth/session.js";
 import { notFound } from "../http/problem.js";
@@ -28,7 +34,12 @@ const inOrganisation =
       | typeof trajectories
       | typeof goals
       | typeof meetings
-      | typeof feedbackRecords,
+      | typeof feedbackRecords
+      | typeof declarations
+      | typeof trajectoryDocuments
+      | typeof intervisionGroups
+      | typeof intervisionMeetings
+      | typeof requirementProfiles,
   ): Owns =>
   async (db, auth, id) => {
     const rows = await db
@@ -56,6 +67,26 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   goalId: inOrganisation(goals),
   meetingId: inOrganisation(meetings),
   feedbackId: inOrganisation(feedbackRecords),
+  declarationId: inOrganisation(declarations),
+  documentId: inOrganisation(trajectoryDocuments),
+  groupId: inOrganisation(intervisionGroups),
+  groupMeetingId: inOrganisation(intervisionMeetings),
+  profileId: inOrganisation(requirementProfiles),
+  // Only the person a notification is for may touch it.
+  notificationId: async (db, auth, id) => {
+    const rows = await db
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.id, id),
+          eq(notifications.organisationId, auth.actor.organisationId),
+          eq(notifications.userId, auth.user.id),
+        ),
+      )
+      .limit(1);
+    return rows.length === 1;
+  },
   // A person may see the organisations they are an active member of (the switcher shows their logos).
   organisationId: async (db, auth, id) => {
     const rows = await db

@@ -1,9 +1,13 @@
 import audit from "../audit/i18n";
 import auth from "../auth/i18n";
 import calendar from "../calendar/i18n";
+import declarations from "../declarations/i18n";
+import evidence from "../evidence/i18n";
 import home from "../home/i18n";
+import intervision from "../intervision/i18n";
 import invitations from "../invitations/i18n";
 import meetings from "../meetings/i18n";
+import notifications from "../notifications/i18n";
 import organisations from "../organisations/i18n";
 import outbox from "../outbox/i18n";
 import people from "../people/i18n";
@@ -27,6 +31,10 @@ const namespaces = {
   reports,
   regimes,
   calendar,
+  declarations,
+  evidence,
+  intervision,
+  notifications,
 };
 
 type Namespaces = typeof namespaces;

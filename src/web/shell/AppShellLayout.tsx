@@ -28,11 +28,15 @@ export function AppShellLayout() {
   const items: NavItem[] = [
     { to: "/", label: t("nav.home"), show: true },
     { to: "/trajecten", label: t("nav.trajectories"), show: true, covers: true },
+    { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
+    { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
+    { to: "/meldingen", label: t("nav.notifications"), show: true },
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },
     { to: "/huisstijl", label: t("nav.branding"), show: admin },
     { to: "/regelingen", label: t("nav.regimes"), show: admin },
+    { to: "/eisenprofielen", label: t("nav.profiles"), show: admin, covers: true },
     { to: "/logboek", label: t("nav.audit"), show: admin },
     { to: "/uitgaande-mail", label: t("nav.outbox"), show: admin },
   ];

@@ -43,12 +43,28 @@ export const supervisieConversionSchema = z
   )
   .min(1);
 
-export const requirementProfileSchema = z.object({
-  key,
-  name: localizedSchema,
-  description: localizedSchema,
-  periodYears: z.number().int().min(1).max(10),
-  requirements: z.array(requirementSchema).min(1).max(30),
-  supervisieConversion: supervisieConversionSchema,
-});
+export const requirementProfileSchema = z
+  .object({
+    key,
+    name: localizedSchema,
+    description: localizedSchema,
+    periodYears: z.number().int().min(1).max(10),
+    requirements: z.array(requirementSchema).min(1).max(30),
+    supervisieConversion: supervisieConversionSchema,
+  })
+  .superRefine((profile, ctx) => {
+    // Messages are keys the server translates (see src/server/messages.ts).
+    const seen = new Set<string>();
+    profile.requirements.forEach((r, i) => {
+      if (seen.has(r.key))
+        ctx.addIssue({ code: "custom", message: "field.duplicateKey", path: ["requirements", i, "key"] });
+      seen.add(r.key);
+    });
+    const sizes = new Set<number>();
+    profile.supervisieConversion.forEach((row, i) => {
+      if (sizes.has(row.groupSize))
+        ctx.addIssue({ code: "custom", message: "field.duplicateKey", path: ["supervisieConversion", i, "groupSize"] });
+      sizes.add(row.groupSize);
+    });
+  });
 export type RequirementProfile = z.infer<typeof requirementProfileSchema>;

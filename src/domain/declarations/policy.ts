@@ -1,0 +1,37 @@
+import type { DeclarationSpec } from "../regimes/schema.js";
+import type { Viewer } from "../trajectories/model.js";
+import { canViewTrajectory } from "../trajectories/policy.js";
+
+/**
+ * Who may see and do what with a trajectory's declarations. Everyone in the trajectory and the
+ * admin see them; signing is for the participants holding a slot's role (never the admin as
+ * such); the deviation text, a new version and the motivation are for the signers and the admin.
+ */
+
+export const canViewDeclarations = (viewer: Viewer) => canViewTrajectory(viewer);
+
+const holdsSignerRole = (viewer: Viewer, spec: Pick<DeclarationSpec, "signers">) =>
+  spec.signers.some((slot) => slot.roles.some((role) => viewer.participantRoles.includes(role)));
+
+/** Whether the viewer holds a role of any slot: signing itself is decided per slot by signRefusal. */
+export const canSignDeclaration = (viewer: Viewer, spec: Pick<DeclarationSpec, "signers">) =>
+  holdsSignerRole(viewer, spec);
+
+export const canEditDeviation = (viewer: Viewer, spec: Pick<DeclarationSpec, "signers">) =>
+  viewer.admin || holdsSignerRole(viewer, spec);
+
+export const canStartNewVersion = (viewer: Viewer, spec: Pick<DeclarationSpec, "signers">) =>
+  viewer.admin || holdsSignerRole(viewer, spec);
+
+/** The motivated request for a guide: uploaded by the guide, the trainee, the commissioner or the admin. */
+export const canUploadMotivation = (viewer: Viewer) =>
+  viewer.admin || viewer.participantRoles.some((r) => r === "guide" || r === "trainee" || r === "commissioner");
+
+export const canReadMotivation = (viewer: Viewer) => canViewTrajectory(viewer);
+
+/**
+ * The address a signature was made from is personal data: the admin sees it (and prints it on the
+ * audit page of the PDF, which every signer receives), and the signer sees their own.
+ */
+export const canSeeSignatureAddress = (viewer: Viewer, signerUserId: string) =>
+  viewer.admin || viewer.userId === signerUserId;

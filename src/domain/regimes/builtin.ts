@@ -2,7 +2,8 @@ import { type Regime, regimeSchema } from "./schema.js";
 
 /**
  * The regimes Koers ships with. Each is only data; an organisation admin copies one and
- * changes its numbers. Sources: seed 004 (teacher trajectory and coaching).
+ * changes its numbers. Sources: seed 004 (teacher trajectory and coaching), seed 000 (SKJ and
+ * postmaster werkbegeleiding) and seed 001 (supervisie).
  */
 
 const t = (nl: string, en: string) => ({ nl, en });
@@ -307,6 +308,7 @@ const teacher: Regime = {
   evidence: null,
   guideRule: null,
   declarations: [],
+  adminSees: null,
 };
 
 /** The formal trajectory a teacher trajectory can be continued as; more visits, same form. */
@@ -326,6 +328,7 @@ const assessment: Regime = {
   evidence: null,
   guideRule: null,
   declarations: [],
+  adminSees: null,
 };
 
 const coaching: Regime = {
@@ -467,8 +470,469 @@ const coaching: Regime = {
   evidence: null,
   guideRule: null,
   declarations: [],
+  adminSees: null,
 };
 
-export const BUILTIN_REGIMES: readonly Regime[] = [teacher, coaching, assessment].map((r) => regimeSchema.parse(r));
+/** The registrations seed 000 lists for a werkbegeleider; matched case- and accent-insensitively. */
+export const SKJ_QUALIFYING_REGISTRATIONS = [
+  { register: "NVO", type: "Orthopedagoog-Generalist" },
+  { register: "SKJ", type: "Postmaster-orthopedagoog" },
+  { register: "NIP", type: "Kinder- en Jeugdpsycholoog" },
+  { register: "SKJ", type: "Kinder- en jeugdpsycholoog" },
+  { register: "BIG", type: "Gezondheidszorgpsycholoog" },
+];
+
+/** Everything of the trajectory, for the professional and the guide; billing only for the guide. */
+const ALL_BUT_BILLING: Regime["participants"][number]["sees"] = [
+  "plan",
+  "goals",
+  "meetings",
+  "notes",
+  "confidentialNotes",
+  "feedback",
+  "selfAssessments",
+  "hours",
+  "report",
+];
+
+/** Start (form A) and end (form B) declarations, signed by the professional and the employer or guide. */
+const werkbegeleidingDeclarations = (conditions: { nl: string; en: string }): Regime["declarations"] => {
+  const signers = [
+    { key: "professional", label: t("Professional", "Professional"), roles: ["trainee" as const] },
+    {
+      key: "employer_or_guide",
+      label: t("Werkgever of werkbegeleider", "Employer or work guide"),
+      roles: ["commissioner" as const, "guide" as const],
+    },
+  ];
+  return [
+    {
+      key: "start",
+      form: "A",
+      title: t("Verklaring plan werkbegeleiding", "Declaration of the work guidance plan"),
+      moment: "start",
+      statement: t(
+        `Ondergetekenden verklaren dat er een werkbegeleider en een plan van werkbegeleiding is die voldoen aan de voorwaarden van ${conditions.nl}: het plan beschrijft vorm, inhoud, intensiteit/frequentie/getraptheid en evaluatiemomenten van de werkbegeleiding.`,
+        `The undersigned declare that there is a work guide and a work guidance plan that meet the conditions of ${conditions.en}: the plan describes the form, content, intensity/frequency/tapering and evaluation moments of the work guidance.`,
+      ),
+      includes: ["participants", "guideEligibility", "plan"],
+      signers,
+      dueBy: null,
+    },
+    {
+      key: "end",
+      form: "B",
+      title: t("Verklaring werkbegeleiding", "Declaration of work guidance"),
+      moment: "end",
+      statement: t(
+        `Ondergetekenden verklaren dat de werkbegeleiding is gevolgd volgens de voorwaarden van ${conditions.nl}, en zo niet, waarom van het plan is afgeweken.`,
+        `The undersigned declare that the work guidance followed the conditions of ${conditions.en} and, where it did not, why it deviated from the plan.`,
+      ),
+      includes: ["participants", "guideEligibility", "plan", "meetings", "hours", "deviation"],
+      signers,
+      dueBy: "reregistration",
+    },
+  ];
+};
+
+const SKJ_PLAN_FIELDS: Regime["planFields"] = [
+  {
+    key: "vorm",
+    label: t("Vorm van de werkbegeleiding", "Form of the work guidance"),
+    help: t(
+      "Individueel of in een groep, en hoe de werkbegeleider zicht houdt op het dagelijkse werk.",
+      "Individually or in a group, and how the work guide keeps sight of the daily work.",
+    ),
+    kind: "longtext",
+    stage: "intake",
+    required: true,
+  },
+  {
+    key: "inhoud",
+    label: t("Inhoud van de werkbegeleiding", "Content of the work guidance"),
+    kind: "longtext",
+    stage: "intake",
+    required: true,
+  },
+  {
+    key: "intensiteit",
+    label: t("Intensiteit, frequentie en getraptheid", "Intensity, frequency and tapering"),
+    help: t(
+      "Meer begeleiding in het begin, afnemend naarmate de praktijkervaring groeit; het ritme hieronder stelt de data voor.",
+      "More guidance at the start, decreasing as practical experience grows; the rhythm below proposes the dates.",
+    ),
+    kind: "longtext",
+    stage: "intake",
+    required: true,
+  },
+  {
+    key: "organisatievorm",
+    label: t("Organisatievorm", "Form of organisation"),
+    help: t(
+      "De vorm van de werkbegeleiding past bij het soort organisatie.",
+      "The form of the work guidance suits the kind of organisation.",
+    ),
+    kind: "choice",
+    options: [
+      { value: "traditioneel", label: t("Traditionele organisatievorm", "Traditional organisation") },
+      { value: "netwerkorganisatie", label: t("Netwerkorganisatie", "Network organisation") },
+    ],
+    stage: "intake",
+    required: true,
+  },
+];
+
+const skj: Regime = {
+  key: "skj_werkbegeleiding",
+  version: 1,
+  name: t("SKJ werkbegeleiding (herregistratie master)", "SKJ work guidance (master re-registration)"),
+  description: t(
+    "Werkbegeleiding van een master-orthopedagoog of -psycholoog volgens de Handreiking werkbegeleiding: een plan met vorm, inhoud, intensiteit en evaluatiemomenten, een geschikte werkbegeleider, en verklaringen bij begin en einde.",
+    "Work guidance of a master's-level educationalist or psychologist under the SKJ guideline: a plan with form, content, intensity and evaluation moments, an eligible work guide, and declarations at the start and the end.",
+  ),
+  participants: [
+    { role: "trainee", label: t("Professional", "Professional"), min: 1, max: 1, sees: ALL_BUT_BILLING },
+    { role: "guide", label: t("Werkbegeleider", "Work guide"), min: 1, max: 1, sees: [...ALL_BUT_BILLING, "billing"] },
+    // The employer may sign instead of the guide, but need not take part: in a network organisation or
+    // for a self-employed professional the guide signs.
+    {
+      role: "commissioner",
+      label: t("Werkgever", "Employer"),
+      min: 0,
+      max: 1,
+      sees: ["plan", "goals", "meetings", "hours", "report"],
+    },
+  ],
+  planFields: SKJ_PLAN_FIELDS,
+  consents: [],
+  goals: {
+    setBy: ["trainee", "guide"],
+    max: null,
+    requireRationale: false,
+    requireSuccessCriteria: false,
+    approvalByCommissioner: false,
+    ratingScale: FOUR_POINT,
+  },
+  observationForms: [],
+  meetingTypes: [
+    {
+      key: "werkbegeleidingsgesprek",
+      label: t("Werkbegeleidingsgesprek", "Work guidance session"),
+      min: 1,
+      max: null,
+      defaultMinutes: 60,
+      observationForm: null,
+      feedback: true,
+      selfAssessmentBefore: false,
+      mayBeUnannounced: false,
+    },
+    {
+      key: "observatie",
+      label: t("Observatie op de werkvloer", "Observation at work"),
+      min: 0,
+      max: null,
+      defaultMinutes: 60,
+      observationForm: null,
+      feedback: false,
+      selfAssessmentBefore: false,
+      mayBeUnannounced: false,
+    },
+    {
+      key: "evaluatie",
+      label: t("Evaluatie", "Evaluation"),
+      min: 1,
+      max: null,
+      defaultMinutes: 60,
+      observationForm: null,
+      feedback: true,
+      selfAssessmentBefore: false,
+      mayBeUnannounced: false,
+    },
+  ],
+  defaultIntensity: {
+    meetingType: "werkbegeleidingsgesprek",
+    phases: [
+      { everyWeeks: 2, times: 6 },
+      { everyWeeks: 4, times: 6 },
+      { everyWeeks: 6, times: 4 },
+    ],
+  },
+  statuses: [
+    STATUSES.draft,
+    STATUSES.agreed,
+    STATUSES.running,
+    STATUSES.reporting,
+    STATUSES.completed,
+    STATUSES.aborted,
+  ],
+  initialStatus: "draft",
+  transitions: [
+    {
+      key: "agree",
+      label: t("Plan vaststellen", "Agree the plan"),
+      from: ["draft"],
+      to: "agreed",
+      by: ["guide", "admin"],
+      guards: [{ kind: "intakeComplete" }],
+      effect: "none",
+    },
+    {
+      key: "start",
+      label: t("Werkbegeleiding starten", "Start work guidance"),
+      from: ["agreed"],
+      to: "running",
+      by: ["guide", "trainee", "admin"],
+      guards: [],
+      effect: "none",
+    },
+    {
+      key: "report",
+      label: t("Naar eindverslag", "Move to final report"),
+      from: ["running"],
+      to: "reporting",
+      by: ["guide", "admin"],
+      guards: [{ kind: "requiredMeetingsHeld", overridable: true }],
+      effect: "none",
+    },
+    {
+      key: "complete",
+      label: t("Werkbegeleiding afronden", "Complete work guidance"),
+      from: ["reporting"],
+      to: "completed",
+      by: ["guide", "admin"],
+      guards: [{ kind: "reportFinal" }],
+      effect: "none",
+    },
+    {
+      key: "abort",
+      label: t("Werkbegeleiding afbreken", "Abort work guidance"),
+      from: ["draft", "agreed", "running", "reporting"],
+      to: "aborted",
+      by: ["guide", "trainee", "commissioner", "admin"],
+      guards: [{ kind: "reasonGiven" }],
+      effect: "none",
+    },
+  ],
+  report: {
+    sections: [
+      { key: "results", label: t("Resultaten per leerdoel", "Results per goal"), source: "goalResults" },
+      { key: "process", label: t("Verloop van de werkbegeleiding", "Course of the work guidance"), source: "process" },
+      {
+        key: "plan_followed",
+        label: t("Gevolgd volgens plan, of waarom afgeweken", "Followed as planned, or why it deviated"),
+        source: "text",
+        draft: t(
+          "De werkbegeleiding is gevolgd volgens het plan van werkbegeleiding.",
+          "The work guidance followed the work guidance plan.",
+        ),
+      },
+      { key: "next_steps", label: t("Vervolg", "Next steps"), source: "text" },
+    ],
+  },
+  escalation: null,
+  evidence: { category: "werkbegeleiding", groupSizeField: null },
+  guideRule: {
+    kind: "registeredOrExperienced",
+    registrations: SKJ_QUALIFYING_REGISTRATIONS,
+    minAcademicYears: 5,
+    dreyfusLevels: [4, 5],
+  },
+  declarations: werkbegeleidingDeclarations(
+    t("de Handreiking werkbegeleiding (SKJ)", "the SKJ guideline on work guidance"),
+  ),
+  adminSees: null,
+};
+
+/** The postmaster training: the same plan, but only a registered postmaster may guide. */
+const postmaster: Regime = {
+  ...skj,
+  key: "postmaster_werkbegeleiding",
+  name: t("Postmaster-opleiding werkbegeleiding", "Postmaster training work guidance"),
+  description: t(
+    "Werkbegeleiding tijdens de opleiding tot postmaster: als SKJ-werkbegeleiding, maar de werkbegeleider heeft altijd een postmasterregistratie (NIP, NVO, SKJ of BIG).",
+    "Work guidance during the postmaster training: as SKJ work guidance, but the work guide always holds a postmaster registration (NIP, NVO, SKJ or BIG).",
+  ),
+  guideRule: { kind: "registeredOnly", registrations: SKJ_QUALIFYING_REGISTRATIONS },
+  declarations: werkbegeleidingDeclarations(
+    t(
+      "de Handreiking werkbegeleiding (SKJ) voor het opleidingstraject tot postmaster",
+      "the SKJ guideline on work guidance for the postmaster training",
+    ),
+  ),
+};
+
+/** Values of the supervisie plan's `group_size` choice, and the number of supervisees each means. */
+export const SUPERVISIE_GROUP_SIZES = { one: 1, two: 2, three: 3 } as const;
+
+/** The number of supervisees a `group_size` choice stands for; null for an unknown or empty value. */
+export const groupSizeOf = (value: string | null | undefined): 1 | 2 | 3 | null =>
+  value && Object.hasOwn(SUPERVISIE_GROUP_SIZES, value)
+    ? SUPERVISIE_GROUP_SIZES[value as keyof typeof SUPERVISIE_GROUP_SIZES]
+    : null;
+
+const SUPERVISIE_STATEMENT = t(
+  "Tussen supervisor en supervisant bestaat geen familierechtelijke betrekking, een daarmee gelijkstaande relatie, dan wel een economisch samenwerkingsverband. De supervisor is geen werkgever of leidinggevende van de supervisant.",
+  "There is no family relationship, or a relationship equal to it, nor an economic partnership between supervisor and supervisee. The supervisor is not the supervisee's employer or manager.",
+);
+
+const supervisie: Regime = {
+  key: "supervisie",
+  version: 1,
+  name: t("Supervisie", "Supervision"),
+  description: t(
+    "De professional staat centraal: een persoonlijk leerproces van reflectie op het eigen handelen onder begeleiding van een onafhankelijke supervisor. De inhoud is vertrouwelijk; de werkgever ziet alleen uren en status.",
+    "The professional is central: a personal learning process of reflecting on one's own practice, guided by an independent supervisor. The content is confidential; the employer sees only hours and status.",
+  ),
+  participants: [
+    { role: "trainee", label: t("Supervisant", "Supervisee"), min: 1, max: 1, sees: ALL_BUT_BILLING },
+    { role: "guide", label: t("Supervisor", "Supervisor"), min: 1, max: 1, sees: [...ALL_BUT_BILLING, "billing"] },
+    // Optional: a professional may arrange supervisie without the employer; if the employer takes part,
+    // it sees the hours, never the content.
+    { role: "commissioner", label: t("Werkgever", "Employer"), min: 0, max: 1, sees: ["hours"] },
+  ],
+  planFields: [
+    {
+      key: "group_size",
+      label: t("Aantal supervisanten", "Number of supervisees"),
+      help: t(
+        "Bepaalt de punten: 40 punten bij 40 uur alleen, 45 uur met twee en 50 uur met drie supervisanten.",
+        "Decides the points: 40 points for 40 hours alone, 45 hours with two and 50 hours with three supervisees.",
+      ),
+      kind: "choice",
+      options: [
+        { value: "one", label: t("Individueel (1)", "Individual (1)") },
+        { value: "two", label: t("Met z'n tweeën (2)", "Two supervisees (2)") },
+        { value: "three", label: t("Met z'n drieën (3)", "Three supervisees (3)") },
+      ],
+      stage: "intake",
+      required: true,
+    },
+    {
+      key: "supervisievragen",
+      label: t("Reflectieve leerdoelen", "Reflective learning goals"),
+      help: t(
+        "Aanbevolen om met de supervisor af te spreken; ze hoeven niet vooraf te worden ingediend.",
+        "Recommended to agree with the supervisor; they need not be submitted in advance.",
+      ),
+      kind: "longtext",
+      stage: "plan",
+      required: false,
+    },
+  ],
+  consents: [],
+  goals: {
+    setBy: ["trainee", "guide"],
+    max: null,
+    requireRationale: false,
+    requireSuccessCriteria: false,
+    approvalByCommissioner: false,
+    ratingScale: FOUR_POINT,
+  },
+  observationForms: [],
+  meetingTypes: [
+    {
+      key: "supervisiezitting",
+      label: t("Supervisiezitting", "Supervision session"),
+      min: 1,
+      max: null,
+      defaultMinutes: 60,
+      observationForm: null,
+      feedback: false,
+      selfAssessmentBefore: false,
+      mayBeUnannounced: false,
+    },
+    {
+      key: "evaluatie",
+      label: t("Evaluatie", "Evaluation"),
+      min: 0,
+      max: null,
+      defaultMinutes: 60,
+      observationForm: null,
+      feedback: false,
+      selfAssessmentBefore: false,
+      mayBeUnannounced: false,
+    },
+  ],
+  defaultIntensity: { meetingType: "supervisiezitting", phases: [{ everyWeeks: 3, times: 15 }] },
+  statuses: [STATUSES.draft, STATUSES.running, STATUSES.completed, STATUSES.aborted],
+  initialStatus: "draft",
+  transitions: [
+    {
+      key: "start",
+      label: t("Supervisie starten", "Start supervision"),
+      from: ["draft"],
+      to: "running",
+      by: ["guide", "trainee", "admin"],
+      guards: [{ kind: "intakeComplete" }],
+      effect: "none",
+    },
+    {
+      key: "complete",
+      label: t("Supervisie afronden", "Complete supervision"),
+      from: ["running"],
+      to: "completed",
+      by: ["guide", "admin"],
+      guards: [{ kind: "requiredMeetingsHeld", overridable: true }],
+      effect: "none",
+    },
+    {
+      key: "abort",
+      label: t("Supervisie stoppen", "Stop supervision"),
+      from: ["draft", "running"],
+      to: "aborted",
+      by: ["guide", "trainee", "admin"],
+      guards: [{ kind: "reasonGiven" }],
+      effect: "none",
+    },
+  ],
+  report: {
+    sections: [
+      { key: "process", label: t("Verloop van de supervisie", "Course of the supervision"), source: "process" },
+      { key: "reflection", label: t("Reflectie", "Reflection"), source: "text" },
+    ],
+  },
+  escalation: null,
+  evidence: { category: "supervisie", groupSizeField: "group_size" },
+  guideRule: { kind: "independentSupervisor", notWerkbegeleider: true },
+  declarations: [
+    {
+      key: "independence",
+      form: null,
+      title: t("Verklaring onafhankelijkheid supervisor", "Declaration of the supervisor's independence"),
+      moment: "independence",
+      statement: SUPERVISIE_STATEMENT,
+      includes: ["participants"],
+      signers: [
+        { key: "professional", label: t("Supervisant", "Supervisee"), roles: ["trainee"] },
+        { key: "supervisor", label: t("Supervisor", "Supervisor"), roles: ["guide"] },
+      ],
+      dueBy: null,
+    },
+    {
+      key: "end",
+      form: null,
+      title: t("Supervisieverklaring", "Supervision declaration"),
+      moment: "end",
+      statement: t(
+        "Ondergetekenden verklaren dat de supervisie heeft plaatsgevonden zoals hieronder vermeld; alleen face-to-face contacturen zijn meegeteld, geen voorbereiding of verslaglegging. " +
+          SUPERVISIE_STATEMENT.nl,
+        "The undersigned declare that the supervision took place as stated below; only face-to-face contact hours are counted, not preparation or reporting. " +
+          SUPERVISIE_STATEMENT.en,
+      ),
+      includes: ["participants", "plan", "meetings", "hours"],
+      signers: [
+        { key: "supervisor", label: t("Supervisor", "Supervisor"), roles: ["guide"] },
+        { key: "professional", label: t("Supervisant", "Supervisee"), roles: ["trainee"] },
+      ],
+      dueBy: "reregistration",
+    },
+  ],
+  // The employer, and so the organisation admin, sees only the hours and the status.
+  adminSees: ["hours"],
+};
+
+export const BUILTIN_REGIMES: readonly Regime[] = [teacher, coaching, assessment, skj, postmaster, supervisie].map(
+  (r) => regimeSchema.parse(r),
+);
 
 export const builtinRegime = (key: string) => BUILTIN_REGIMES.find((r) => r.key === key);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { copyRegime, teacherRegime, withMeetingType } from "../trajectories/test-factories.js";
-import { BUILTIN_REGIMES, builtinRegime } from "./builtin.js";
+import { BUILTIN_REGIMES, builtinRegime, groupSizeOf, SKJ_QUALIFYING_REGISTRATIONS } from "./builtin.js";
 import { type Regime, regimeSchema } from "./schema.js";
 
 /** The messages and paths of the issues a regime raises; empty when it parses. */
@@ -16,10 +16,13 @@ describe("regime schema", () => {
     expect(issuesOf(regime)).toEqual([]);
   });
 
-  it("ships the teacher trajectory, coaching and its escalation target", () => {
+  it("ships the teacher trajectory, coaching, its escalation target and the registration regimes", () => {
     expect(BUILTIN_REGIMES.map((r) => r.key).sort()).toEqual([
       "begeleiding_beoordeling",
       "coaching",
+      "postmaster_werkbegeleiding",
+      "skj_werkbegeleiding",
+      "supervisie",
       "werkbegeleiding_leerkracht",
     ]);
     const escalation = teacher().escalation?.regimeKey;
@@ -151,5 +154,90 @@ describe("regime schema", () => {
       (r.transitions[0]!.by as string[]).push("janitor");
     });
     expect(issuesOf(actor)).not.toEqual([]);
+  });
+
+  it("parses a document stored before evidence, guide rules, declarations and the admin's view existed", () => {
+    const { evidence, guideRule, declarations, adminSees, ...old } = teacher();
+    const parsed = regimeSchema.parse(old);
+    expect(parsed).toMatchObject({ evidence: null, guideRule: null, declarations: [], adminSees: null });
+  });
+
+  it("rejects an admin's view with a part that does not exist", () => {
+    const regime = copyRegime(teacher(), (r) => {
+      (r as { adminSees: unknown }).adminSees = ["hours", "secrets"];
+    });
+    expect(issuesOf(regime).map((i) => i.path)).toEqual(["adminSees.1"]);
+  });
+});
+
+describe("the registration regimes", () => {
+  const skj = builtinRegime("skj_werkbegeleiding")!;
+  const postmaster = builtinRegime("postmaster_werkbegeleiding")!;
+  const supervisie = builtinRegime("supervisie")!;
+
+  it("SKJ werkbegeleiding asks for form, content, intensity and the form of organisation, all required", () => {
+    expect(skj.planFields.map((f) => [f.key, f.kind, f.required])).toEqual([
+      ["vorm", "longtext", true],
+      ["inhoud", "longtext", true],
+      ["intensiteit", "longtext", true],
+      ["organisatievorm", "choice", true],
+    ]);
+    expect(skj.planFields.find((f) => f.key === "organisatievorm")?.options?.map((o) => o.value)).toEqual([
+      "traditioneel",
+      "netwerkorganisatie",
+    ]);
+    // The plan is agreed only when complete: the agree transition checks the required fields.
+    expect(skj.transitions.find((tr) => tr.key === "agree")?.guards).toEqual([{ kind: "intakeComplete" }]);
+    expect(skj.evidence).toEqual({ category: "werkbegeleiding", groupSizeField: null });
+  });
+
+  it("SKJ accepts the five registrations of the guideline or five years and Dreyfus 4 or 5; postmaster only the registrations", () => {
+    expect(skj.guideRule).toEqual({
+      kind: "registeredOrExperienced",
+      registrations: SKJ_QUALIFYING_REGISTRATIONS,
+      minAcademicYears: 5,
+      dreyfusLevels: [4, 5],
+    });
+    expect(SKJ_QUALIFYING_REGISTRATIONS.map((r) => r.register).sort()).toEqual(["BIG", "NIP", "NVO", "SKJ", "SKJ"]);
+    expect(postmaster.guideRule).toEqual({ kind: "registeredOnly", registrations: SKJ_QUALIFYING_REGISTRATIONS });
+    expect(postmaster.planFields).toEqual(skj.planFields);
+  });
+
+  it("both werkbegeleiding regimes have form A at the start and form B before re-registration", () => {
+    for (const regime of [skj, postmaster]) {
+      expect(regime.declarations.map((d) => [d.key, d.form, d.moment, d.dueBy])).toEqual([
+        ["start", "A", "start", null],
+        ["end", "B", "end", "reregistration"],
+      ]);
+      for (const d of regime.declarations)
+        expect(d.signers.map((s) => [s.key, s.roles])).toEqual([
+          ["professional", ["trainee"]],
+          ["employer_or_guide", ["commissioner", "guide"]],
+        ]);
+      expect(regime.declarations[1]?.includes).toContain("deviation");
+      expect(regime.declarations[0]?.title.nl).toBe("Verklaring plan werkbegeleiding");
+      expect(regime.declarations[1]?.title.nl).toBe("Verklaring werkbegeleiding");
+    }
+  });
+
+  it("supervisie keeps its content from the employer and the admin: only hours", () => {
+    expect(supervisie.participants.find((p) => p.role === "commissioner")?.sees).toEqual(["hours"]);
+    expect(supervisie.adminSees).toEqual(["hours"]);
+    expect(skj.adminSees).toBeNull();
+    expect(supervisie.guideRule).toEqual({ kind: "independentSupervisor", notWerkbegeleider: true });
+    expect(supervisie.evidence).toEqual({ category: "supervisie", groupSizeField: "group_size" });
+    expect(supervisie.declarations.map((d) => [d.key, d.moment, d.signers.map((s) => s.roles[0])])).toEqual([
+      ["independence", "independence", ["trainee", "guide"]],
+      ["end", "end", ["guide", "trainee"]],
+    ]);
+  });
+
+  it("supervisie's group size is a choice of one, two or three supervisees", () => {
+    const field = supervisie.planFields.find((f) => f.key === "group_size");
+    expect(field?.kind).toBe("choice");
+    expect(field?.options?.map((o) => groupSizeOf(o.value))).toEqual([1, 2, 3]);
+    expect(groupSizeOf("four")).toBeNull();
+    expect(groupSizeOf("toString")).toBeNull();
+    expect(groupSizeOf(null)).toBeNull();
   });
 });

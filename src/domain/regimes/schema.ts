@@ -26,7 +26,7 @@ export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner"] as const;
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 
-/** What a participant may see of a trajectory; the organisation admin sees everything. */
+/** What a participant may see of a trajectory; the organisation admin sees what `adminSees` allows. */
 export const VISIBLE_PARTS = [
   "plan",
   "goals",
@@ -265,6 +265,11 @@ export const regimeSchema = z
     evidence: evidenceSchema.nullable().default(null),
     guideRule: guideRuleSchema.nullable().default(null),
     declarations: z.array(declarationSpecSchema).default([]),
+    /**
+     * What the organisation admin sees of a trajectory outside their own participation; null is
+     * everything. Supervisie keeps its content from the employer: only hours (and the status).
+     */
+    adminSees: z.array(visiblePartSchema).nullable().default(null),
   })
   .superRefine((regime, ctx) => {
     const statuses = new Set(regime.statuses.map((s) => s.key));

@@ -148,7 +148,7 @@ describe("canStartTrajectory", () => {
 });
 
 describe("canSee property", () => {
-  it("an admin sees every part; anyone else exactly what one of their roles sees by the regime", () => {
+  it("an admin sees what the regime lets the admin see; anyone also sees what one of their roles sees", () => {
     fc.assert(
       fc.property(
         fc.constantFrom(...BUILTIN_REGIMES),
@@ -158,10 +158,30 @@ describe("canSee property", () => {
           const byRoles = who.participantRoles.some((role) =>
             regime.participants.some((p) => p.role === role && p.sees.includes(part)),
           );
-          expect(canSee(who, regime, part)).toBe(who.admin || byRoles);
+          const byAdmin = who.admin && (regime.adminSees === null || regime.adminSees.includes(part));
+          expect(canSee(who, regime, part)).toBe(byAdmin || byRoles);
           expect(canViewTrajectory(who)).toBe(who.admin || who.participantRoles.length > 0);
         },
       ),
     );
+  });
+});
+
+describe("supervisie keeps its content from the employer and the admin", () => {
+  const supervisie = BUILTIN_REGIMES.find((r) => r.key === "supervisie")!;
+  const only = (who: Viewer) => VISIBLE_PARTS.filter((part) => canSee(who, supervisie, part));
+
+  it("the admin and the commissioner see only the hours; the supervisor and supervisant everything of their own", () => {
+    expect(only(adminViewer())).toEqual(["hours"]);
+    expect(only(viewer("commissioner"))).toEqual(["hours"]);
+    expect(canSeeMeeting(adminViewer(), supervisie, { unannounced: false, status: "held" })).toBe(false);
+    expect(canSeeNotes(adminViewer(), supervisie, { confidential: false })).toBe(false);
+    expect(only(viewer("guide"))).toEqual([...VISIBLE_PARTS]);
+    expect(only(viewer("trainee"))).toEqual(VISIBLE_PARTS.filter((p) => p !== "billing"));
+  });
+
+  it("an admin who is also the supervisor sees what the supervisor sees", () => {
+    const both: Viewer = { ...viewer("guide"), admin: true };
+    expect(only(both)).toEqual([...VISIBLE_PARTS]);
   });
 });

@@ -3,16 +3,20 @@ import type { Viewer } from "./model.js";
 
 /**
  * Who may see and do what in a trajectory. Nobody outside the trajectory sees it, except the
- * organisation admin. What each participant sees is the regime's data.
+ * organisation admin. What each participant sees is the regime's data; so is what the admin sees
+ * (`adminSees`: everything unless the regime keeps its content from the employer, as supervisie does).
  */
 
 export const isParticipant = (viewer: Viewer) => viewer.participantRoles.length > 0;
 
 export const canViewTrajectory = (viewer: Viewer) => viewer.admin || isParticipant(viewer);
 
-export function canSee(viewer: Viewer, regime: Pick<Regime, "participants">, part: VisiblePart): boolean {
-  if (viewer.admin) return true;
-  return viewer.participantRoles.some((role) => regime.participants.find((p) => p.role === role)?.sees.includes(part));
+type Visibility = Pick<Regime, "participants" | "adminSees">;
+
+export function canSee(viewer: Viewer, regime: Visibility, part: VisiblePart): boolean {
+  if (viewer.participantRoles.some((role) => regime.participants.find((p) => p.role === role)?.sees.includes(part)))
+    return true;
+  return viewer.admin && (regime.adminSees === null || regime.adminSees.includes(part));
 }
 
 const is = (viewer: Viewer, role: ParticipantRole) => viewer.participantRoles.includes(role);
@@ -49,7 +53,7 @@ export const canWriteReport = (viewer: Viewer) => is(viewer, "guide") || viewer.
  */
 export const canSeeMeeting = (
   viewer: Viewer,
-  regime: Pick<Regime, "participants">,
+  regime: Visibility,
   meeting: { unannounced: boolean; status: string },
 ): boolean => {
   if (!canSee(viewer, regime, "meetings")) return false;
@@ -58,7 +62,7 @@ export const canSeeMeeting = (
 };
 
 /** Notes the guide marks confidential are for the trainee and guides, not the commissioner. */
-export const canSeeNotes = (viewer: Viewer, regime: Pick<Regime, "participants">, meeting: { confidential: boolean }) =>
+export const canSeeNotes = (viewer: Viewer, regime: Visibility, meeting: { confidential: boolean }) =>
   canSee(viewer, regime, meeting.confidential ? "confidentialNotes" : "notes");
 
 export interface TrajectoryAbilities {

@@ -106,7 +106,7 @@ export async function listTrajectories(
           .filter((u) =>
             canSeeMeeting(
               viewer,
-              { participants: regime?.participants ?? [] },
+              { participants: regime?.participants ?? [], adminSees: regime ? regime.adminSees : [] },
               {
                 unannounced: u.unannounced,
                 status: "planned",

@@ -37,6 +37,16 @@ export const AUDIT_EVENT_TYPES = [
   "report.updated",
   "report.finalised",
   "calendar.renewed",
+  "intervisionGroup.created",
+  "intervisionGroup.updated",
+  "intervisionGroup.archived",
+  "intervisionGroup.memberAdded",
+  "intervisionGroup.memberRemoved",
+  "intervisionMeeting.planned",
+  "intervisionMeeting.updated",
+  "intervisionMeeting.held",
+  "intervisionMeeting.attendanceConfirmed",
+  "intervisionMeeting.notesSaved",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
@@ -55,6 +65,8 @@ export const AUDIT_SUBJECT_TYPES = [
   "feedback",
   "report",
   "calendar",
+  "intervisionGroup",
+  "intervisionMeeting",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

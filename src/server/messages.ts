@@ -63,6 +63,13 @@ const nl = {
   "field.noApprovalNeeded": "Deze regeling vraagt geen goedkeuring van de doelen.",
   "field.nothingToApprove": "Er zijn geen (gewijzigde) doelen om goed te keuren.",
   "field.nulCharacter": "Deze tekst bevat een ongeldig teken (NUL).",
+  "field.endBeforeStart": "De eindtijd moet na de begintijd liggen.",
+  "field.notGroupMember": "Kies een lid van deze groep.",
+  "field.notColleague": "Kies een actieve collega uit deze organisatie.",
+  "field.alreadyMember": "Deze persoon is al lid van de groep.",
+  "intervision.archived": "Deze groep is gearchiveerd; er kan niets meer bij.",
+  "intervision.notHeld": "Dit kan pas als de bijeenkomst is gehouden.",
+  "intervision.notPresent": "Alleen wie aanwezig was bevestigt de presentielijst."
   "mail.reset.subject": "Nieuw wachtwoord voor Koers",
   "mail.reset.body":
     "Hallo {name},\n\nJe hebt gevraagd om een nieuw wachtwoord voor Koers. Kies er een via deze link (één uur geldig):\n\n{link}\n\nHeb je dit niet gevraagd? Dan kun je deze e-mail negeren.",
@@ -136,6 +143,13 @@ const en: Record<MessageKey, string> = {
   "field.noApprovalNeeded": "This regime does not ask for approval of the goals.",
   "field.nothingToApprove": "There are no (changed) goals to approve.",
   "field.nulCharacter": "This text holds an invalid character (NUL).",
+  "field.endBeforeStart": "The end time must be after the start time.",
+  "field.notGroupMember": "Choose a member of this group.",
+  "field.notColleague": "Choose an active colleague of this organisation.",
+  "field.alreadyMember": "This person is already a member of the group.",
+  "intervision.archived": "This group is archived; nothing can be added.",
+  "intervision.notHeld": "This is possible once the meeting has been held.",
+  "intervision.notPresent": "Only those who were present confirm the attendance list."
   "mail.reset.subject": "New password for Koers",
   "mail.reset.body":
     "Hello {name},\n\nYou asked for a new password for Koers. Choose one through this link (valid for one hour):\n\n{link}\n\nDidn't ask for this? Then ignore this e-mail.",

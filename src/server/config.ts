@@ -15,6 +15,8 @@ const schema = z.object({
   /** Proxies whose X-Forwarded-For names the client: addresses, CIDRs, `loopback`, comma-separated. */
   TRUST_PROXY: z.string().min(1).default("loopback"),
   SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /** Background jobs (reminders) in this process; several processes may run them side by side. */
+  KOERS_JOBS: z.enum(["true", "false"]).default("true"),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -4,8 +4,12 @@ import { migrate } from "../db/migrate.js";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
 import { hasData, seedDemo } from "./demo/seed.js";
+import { JobRunner } from "./jobs/runner.js";
 
-/** Opens the database, migrates, seeds an empty one with the demo network, builds the app. */
+/**
+ * Opens the database, migrates, seeds an empty one with the demo network, builds the app and
+ * (unless KOERS_JOBS=false) starts the background jobs, which stop when the app closes.
+ */
 export async function startKoers(config: Config): Promise<{ app: FastifyInstance; seeded: boolean }> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.KOERS_DATA_DIR });
   await migrate(database);
@@ -15,6 +19,19 @@ export async function startKoers(config: Config): Promise<{ app: FastifyInstance
     seeded = true;
   }
   const app = await buildApp(config, database);
-  app.addHook("onClose", async () => database.close());
+  const jobs =
+    config.KOERS_JOBS === "true"
+      ? new JobRunner({ database, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log })
+      : null;
+  // Hooks run in order: the jobs stop before the database closes.
+  app.addHook("onClose", async () => {
+    await jobs?.stop();
+    await database.close();
+  });
+  if (jobs) {
+    await jobs.start();
+    // A scan right away, so a reminder missed while the server was down goes out now.
+    await jobs.enqueueReminderScan();
+  }
   return { app, seeded };
 }

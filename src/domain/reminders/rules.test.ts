@@ -1,0 +1,192 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  daysBetween,
+  dueReminders,
+  dutchDay,
+  EVALUATION_LEAD_DAYS,
+  REREGISTRATION_THRESHOLDS_DAYS,
+  type ReminderSnapshot,
+  reregistrationThreshold,
+  SIGNATURE_WAIT_DAYS,
+} from "./rules.js";
+
+const TRAINEE = "u-trainee";
+const GUIDE = "u-guide";
+const COMMISSIONER = "u-commissioner";
+
+const endSpec = {
+  key: "end",
+  dueBy: "reregistration" as const,
+  signers: [
+    { key: "professional", roles: ["trainee" as const] },
+    { key: "employer_or_guide", roles: ["commissioner" as const, "guide" as const] },
+  ],
+};
+
+const snapshot = (overrides: Partial<ReminderSnapshot> = {}): ReminderSnapshot => ({
+  id: "t1",
+  title: "Werkbegeleiding",
+  closed: false,
+  evaluationMoments: [],
+  participants: [
+    { userId: TRAINEE, role: "trainee" },
+    { userId: GUIDE, role: "guide" },
+  ],
+  declarationSpecs: [endSpec],
+  declarations: [],
+  reregistrationDate: "2027-06-30",
+  ...overrides,
+});
+
+// Noon in the Netherlands on a given day.
+const on = (day: string) => new Date(`${day}T10:00:00Z`);
+
+describe("re-registration thresholds", () => {
+  it("sends the latest threshold crossed, none before 90 days or after the date", () => {
+    expect(reregistrationThreshold(91)).toBeNull();
+    expect(reregistrationThreshold(90)).toBe(90);
+    expect(reregistrationThreshold(31)).toBe(90);
+    expect(reregistrationThreshold(30)).toBe(30);
+    // The server was down at 30 days and runs at 25: the 30-day reminder, late, once.
+    expect(reregistrationThreshold(25)).toBe(30);
+    expect(reregistrationThreshold(7)).toBe(7);
+    expect(reregistrationThreshold(0)).toBe(7);
+    expect(reregistrationThreshold(-1)).toBeNull();
+  });
+
+  it("never goes back to a larger threshold as the date comes closer", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -10, max: 400 }), fc.integer({ min: 0, max: 400 }), (later, gap) => {
+        const earlier = reregistrationThreshold(later + gap);
+        const now = reregistrationThreshold(later);
+        if (earlier !== null && now !== null) expect(now).toBeLessThanOrEqual(earlier);
+      }),
+    );
+  });
+
+  it("the thresholds are data, largest first", () => {
+    expect([...REREGISTRATION_THRESHOLDS_DAYS]).toEqual([90, 30, 7]);
+  });
+});
+
+describe("dueReminders", () => {
+  it("reminds the trainee and the missing signers at each threshold, with the threshold in the key", () => {
+    const at90 = dueReminders(snapshot(), on("2027-04-01"));
+    expect(daysBetween("2027-04-01", "2027-06-30")).toBe(90);
+    expect(at90.map((r) => [r.userId, r.kind, r.params.threshold]).sort()).toEqual([
+      [GUIDE, "reminder.reregistration", 90],
+      [TRAINEE, "reminder.reregistration", 90],
+    ]);
+    expect(at90[0]?.key).toMatch(/^rereg:t1:2027-06-30:u-\w+:90$/);
+    const at26 = dueReminders(snapshot(), on("2027-06-04"));
+    expect(at26.every((r) => r.params.threshold === 30)).toBe(true);
+    expect(dueReminders(snapshot(), on("2027-03-31"))).toEqual([]);
+    expect(dueReminders(snapshot(), on("2027-07-01"))).toEqual([]);
+  });
+
+  it("asks only the signers still missing, and the trainee", () => {
+    const declarations = [
+      {
+        id: "d1",
+        kind: "end",
+        status: "open" as const,
+        createdAt: on("2027-03-01"),
+        signatures: [{ signerKey: "employer_or_guide", userId: GUIDE, signedAt: on("2027-03-01") }],
+      },
+    ];
+    const due = dueReminders(snapshot({ declarations }), on("2027-06-25")).filter(
+      (r) => r.kind === "reminder.reregistration",
+    );
+    expect(due.map((r) => r.userId)).toEqual([TRAINEE]);
+  });
+
+  it("sends nothing once the declaration is signed, nor for a closed trajectory", () => {
+    const signed = [{ id: "d1", kind: "end", status: "signed" as const, createdAt: on("2027-03-01"), signatures: [] }];
+    expect(dueReminders(snapshot({ declarations: signed }), on("2027-06-25"))).toEqual([]);
+    expect(dueReminders(snapshot({ closed: true }), on("2027-06-25"))).toEqual([]);
+  });
+
+  it("sends nothing about re-registration without a date or without declarations due by it", () => {
+    expect(dueReminders(snapshot({ reregistrationDate: null }), on("2027-06-25"))).toEqual([]);
+    expect(dueReminders(snapshot({ declarationSpecs: [{ ...endSpec, dueBy: "end" }] }), on("2027-06-25"))).toEqual([]);
+  });
+
+  it("announces an evaluation moment to every participant within the lead time", () => {
+    const s = snapshot({
+      reregistrationDate: null,
+      declarationSpecs: [],
+      evaluationMoments: [{ date: "2027-02-10", label: "Tussenevaluatie" }],
+      participants: [
+        { userId: TRAINEE, role: "trainee" },
+        { userId: GUIDE, role: "guide" },
+        { userId: COMMISSIONER, role: "commissioner" },
+      ],
+    });
+    expect(EVALUATION_LEAD_DAYS).toBe(7);
+    expect(dueReminders(s, on("2027-02-02"))).toEqual([]);
+    const due = dueReminders(s, on("2027-02-03"));
+    expect(due.map((r) => r.userId).sort()).toEqual([COMMISSIONER, GUIDE, TRAINEE]);
+    expect(new Set(due.map((r) => r.key)).size).toBe(3);
+    expect(due[0]?.key).toMatch(/^eval:t1:2027-02-10:/);
+    expect(dueReminders(s, on("2027-02-10"))).toHaveLength(3);
+    expect(dueReminders(s, on("2027-02-11"))).toEqual([]);
+  });
+
+  it("asks a missing signer once the declaration has waited long enough", () => {
+    const waiting = (signedAt: string) =>
+      snapshot({
+        reregistrationDate: null,
+        declarations: [
+          {
+            id: "d1",
+            kind: "end",
+            status: "open",
+            createdAt: on("2027-01-01"),
+            signatures: [{ signerKey: "professional", userId: TRAINEE, signedAt: on(signedAt) }],
+          },
+        ],
+      });
+    expect(SIGNATURE_WAIT_DAYS).toBe(2);
+    expect(dueReminders(waiting("2027-01-10"), on("2027-01-11"))).toEqual([]);
+    const due = dueReminders(waiting("2027-01-10"), on("2027-01-12"));
+    expect(due).toEqual([
+      {
+        key: "sign:d1:u-guide",
+        userId: GUIDE,
+        kind: "reminder.signature",
+        params: { trajectory: "Werkbegeleiding", declaration: "end" },
+        link: "/trajecten/t1/verklaringen/d1",
+      },
+    ]);
+  });
+
+  it("asks the first signers of a declaration nobody signed yet, counting from when it was made", () => {
+    const s = snapshot({
+      reregistrationDate: null,
+      declarations: [{ id: "d2", kind: "end", status: "open", createdAt: on("2027-01-01"), signatures: [] }],
+    });
+    expect(dueReminders(s, on("2027-01-02"))).toEqual([]);
+    expect(
+      dueReminders(s, on("2027-01-03"))
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([GUIDE, TRAINEE]);
+  });
+
+  it("ignores superseded versions", () => {
+    const s = snapshot({
+      reregistrationDate: null,
+      declarations: [{ id: "d0", kind: "end", status: "superseded", createdAt: on("2027-01-01"), signatures: [] }],
+    });
+    expect(dueReminders(s, on("2027-02-01"))).toEqual([]);
+  });
+});
+
+describe("dutchDay", () => {
+  it("is the day in the Netherlands, not in UTC", () => {
+    expect(dutchDay(new Date("2027-03-01T23:30:00Z"))).toBe("2027-03-02");
+    expect(dutchDay(new Date("2027-07-01T21:59:00Z"))).toBe("2027-07-01");
+    expect(dutchDay(new Date("2027-07-01T22:00:00Z"))).toBe("2027-07-02");
+  });
+});

@@ -1,0 +1,167 @@
+import type { ParticipantRole } from "../regimes/schema.js";
+import { TIME_ZONE } from "../time-zone.js";
+import type { EvaluationMoment } from "../trajectories/model.js";
+
+/**
+ * Which reminders are due for one trajectory on a given moment. Pure: the scan loads the
+ * snapshot, this decides, the scan sends each reminder once by its key.
+ */
+
+/** Days before the re-registration date on which the missing declarations are called for. */
+export const REREGISTRATION_THRESHOLDS_DAYS = [90, 30, 7] as const;
+/** Days ahead an evaluation moment is announced to the participants. */
+export const EVALUATION_LEAD_DAYS = 7;
+/** Days a declaration waits for its missing signatures before they are asked for. */
+export const SIGNATURE_WAIT_DAYS = 2;
+
+export const REMINDER_KINDS = ["reminder.reregistration", "reminder.evaluation", "reminder.signature"] as const;
+export type ReminderKind = (typeof REMINDER_KINDS)[number];
+
+export interface DeclarationRuleSpec {
+  key: string;
+  signers: ReadonlyArray<{ key: string; roles: readonly ParticipantRole[] }>;
+  dueBy: "reregistration" | "end" | null;
+}
+
+export interface DeclarationVersion {
+  id: string;
+  kind: string;
+  status: "open" | "signed" | "superseded";
+  createdAt: Date;
+  signatures: ReadonlyArray<{ signerKey: string; userId: string; signedAt: Date }>;
+}
+
+export interface ReminderSnapshot {
+  id: string;
+  title: string;
+  closed: boolean;
+  evaluationMoments: readonly EvaluationMoment[];
+  participants: ReadonlyArray<{ userId: string; role: ParticipantRole }>;
+  declarationSpecs: readonly DeclarationRuleSpec[];
+  declarations: readonly DeclarationVersion[];
+  /** The trainee's re-registration date that this trajectory's evidence counts towards, if any. */
+  reregistrationDate: string | null;
+}
+
+export interface DueReminder {
+  /** Unique per organisation: the same key is never sent twice. */
+  key: string;
+  userId: string;
+  kind: ReminderKind;
+  params: Record<string, string | number | null>;
+  link: string;
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The Dutch calendar day of an instant, as YYYY-MM-DD. */
+export const dutchDay = (instant: Date): string => dayFormat.format(instant);
+
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before. */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
+/**
+ * The re-registration threshold to send `daysLeft` days before the date: the latest one crossed
+ * (smallest threshold not below `daysLeft`). A scan that missed a threshold (the server was down
+ * at 30 days and runs again at 25) sends that threshold late, once; an earlier, larger one is not
+ * sent any more, because days left only shrink. None once the date has passed.
+ */
+export function reregistrationThreshold(daysLeft: number): number | null {
+  if (daysLeft < 0) return null;
+  const crossed = REREGISTRATION_THRESHOLDS_DAYS.filter((t) => daysLeft <= t);
+  return crossed.length === 0 ? null : Math.min(...crossed);
+}
+
+/** Whether `version` lacks signatures; the users who may still sign its missing slots. */
+function missingSigners(
+  spec: DeclarationRuleSpec,
+  version: DeclarationVersion | undefined,
+  snapshot: ReminderSnapshot,
+) {
+  const signedSlots = new Set(version?.signatures.map((s) => s.signerKey) ?? []);
+  const signedUsers = new Set(version?.signatures.map((s) => s.userId) ?? []);
+  const users = new Set<string>();
+  for (const slot of spec.signers) {
+    if (signedSlots.has(slot.key)) continue;
+    for (const p of snapshot.participants)
+      if (slot.roles.includes(p.role) && !signedUsers.has(p.userId)) users.add(p.userId);
+  }
+  return users;
+}
+
+/** The newest version of a declaration (open or signed; superseded ones are history). */
+const currentVersion = (snapshot: ReminderSnapshot, kind: string) =>
+  snapshot.declarations
+    .filter((d) => d.kind === kind && d.status !== "superseded")
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+
+export function dueReminders(snapshot: ReminderSnapshot, now: Date): DueReminder[] {
+  if (snapshot.closed) return [];
+  const today = dutchDay(now);
+  const trajectoryLink = `/trajecten/${snapshot.id}`;
+  const due: DueReminder[] = [];
+
+  // Re-registration: the declarations due by then, not fully signed.
+  if (snapshot.reregistrationDate) {
+    const daysLeft = daysBetween(today, snapshot.reregistrationDate);
+    const threshold = reregistrationThreshold(daysLeft);
+    if (threshold !== null) {
+      const recipients = new Set<string>();
+      for (const spec of snapshot.declarationSpecs.filter((s) => s.dueBy === "reregistration")) {
+        const version = currentVersion(snapshot, spec.key);
+        if (version?.status === "signed") continue;
+        for (const p of snapshot.participants) if (p.role === "trainee") recipients.add(p.userId);
+        for (const user of missingSigners(spec, version, snapshot)) recipients.add(user);
+      }
+      for (const userId of recipients)
+        due.push({
+          key: `rereg:${snapshot.id}:${snapshot.reregistrationDate}:${userId}:${threshold}`,
+          userId,
+          kind: "reminder.reregistration",
+          params: { trajectory: snapshot.title, date: snapshot.reregistrationDate, days: daysLeft, threshold },
+          link: trajectoryLink,
+        });
+    }
+  }
+
+  // Evaluation moments coming up within the lead time.
+  for (const moment of snapshot.evaluationMoments) {
+    const daysLeft = daysBetween(today, moment.date);
+    if (daysLeft < 0 || daysLeft > EVALUATION_LEAD_DAYS) continue;
+    for (const userId of new Set(snapshot.participants.map((p) => p.userId)))
+      due.push({
+        key: `eval:${snapshot.id}:${moment.date}:${userId}`,
+        userId,
+        kind: "reminder.evaluation",
+        params: { trajectory: snapshot.title, date: moment.date, label: moment.label, days: daysLeft },
+        link: trajectoryLink,
+      });
+  }
+
+  // Signatures waiting: an open version, waiting since its first signature (or since it was
+  // made ready, when nobody signed yet), asks each missing signer once.
+  for (const spec of snapshot.declarationSpecs) {
+    const version = currentVersion(snapshot, spec.key);
+    if (version?.status !== "open") continue;
+    const since = version.signatures.reduce(
+      (earliest, s) => (s.signedAt < earliest ? s.signedAt : earliest),
+      version.signatures[0]?.signedAt ?? version.createdAt,
+    );
+    if (daysBetween(dutchDay(since), today) < SIGNATURE_WAIT_DAYS) continue;
+    for (const userId of missingSigners(spec, version, snapshot))
+      due.push({
+        key: `sign:${version.id}:${userId}`,
+        userId,
+        kind: "reminder.signature",
+        params: { trajectory: snapshot.title, declaration: spec.key },
+        link: `${trajectoryLink}/verklaringen/${version.id}`,
+      });
+  }
+  return due;
+}

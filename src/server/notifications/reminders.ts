@@ -1,0 +1,264 @@
+import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import type { Db, Tx } from "../../db/connection.js";
+import {
+  declarationSignatures,
+  declarations,
+  memberships,
+  notifications,
+  organisations,
+  regimeVersions,
+  registrations,
+  remindersSent,
+  trajectories,
+  trajectoryParticipants,
+  users,
+} from "../../db/schema.js";
+import {
+  type DeclarationRuleSpec,
+  type DeclarationVersion,
+  type DueReminder,
+  dueReminders,
+  type ReminderSnapshot,
+} from "../../domain/reminders/rules.js";
+import type { Actor } from "../../domain/roles.js";
+import type { Mailer } from "../mail.js";
+import { inTenant } from "../tenancy.js";
+import { reminderMail } from "./mail-text.js";
+
+export interface ReminderOptions {
+  /** Where links in the e-mails point to. */
+  publicUrl: string;
+}
+
+/** The scan acts for one organisation at a time, as nobody in it. */
+const systemActor = (organisationId: string): Actor => ({
+  userId: "",
+  membershipId: "",
+  organisationId,
+  roles: [],
+});
+
+const byKey = <T, K>(rows: T[], key: (row: T) => K) => {
+  const map = new Map<K, T[]>();
+  for (const row of rows) map.set(key(row), [...(map.get(key(row)) ?? []), row]);
+  return map;
+};
+
+/** Every open trajectory of the organisation, as the reminder rules read it. */
+async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSnapshot[]> {
+  const open = and(eq(trajectories.organisationId, organisationId), eq(trajectories.closed, false));
+  const rows = await tx
+    .select({
+      id: trajectories.id,
+      title: trajectories.title,
+      startsOn: trajectories.startsOn,
+      evaluationMoments: trajectories.evaluationMoments,
+      regime: regimeVersions.document,
+    })
+    .from(trajectories)
+    .innerJoin(
+      regimeVersions,
+      and(eq(regimeVersions.organisationId, organisationId), eq(regimeVersions.hash, trajectories.regimeHash)),
+    )
+    .where(open);
+  if (rows.length === 0) return [];
+
+  // Only active members are reminded.
+  const participants = await tx
+    .select({
+      trajectoryId: trajectoryParticipants.trajectoryId,
+      userId: trajectoryParticipants.userId,
+      role: trajectoryParticipants.role,
+    })
+    .from(trajectoryParticipants)
+    .innerJoin(trajectories, eq(trajectories.id, trajectoryParticipants.trajectoryId))
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.organisationId, organisationId),
+        eq(memberships.userId, trajectoryParticipants.userId),
+        eq(memberships.status, "active"),
+      ),
+    )
+    .where(and(eq(trajectoryParticipants.organisationId, organisationId), open));
+
+  const versions = await tx
+    .select({
+      id: declarations.id,
+      trajectoryId: declarations.trajectoryId,
+      kind: declarations.kind,
+      status: declarations.status,
+      createdAt: declarations.createdAt,
+    })
+    .from(declarations)
+    .innerJoin(trajectories, eq(trajectories.id, declarations.trajectoryId))
+    .where(and(eq(declarations.organisationId, organisationId), ne(declarations.status, "superseded"), open));
+  const signatures = versions.length
+    ? await tx
+        .select({
+          declarationId: declarationSignatures.declarationId,
+          signerKey: declarationSignatures.signerKey,
+          userId: declarationSignatures.userId,
+          signedAt: declarationSignatures.signedAt,
+        })
+        .from(declarationSignatures)
+        .where(
+          and(
+            eq(declarationSignatures.organisationId, organisationId),
+            inArray(
+              declarationSignatures.declarationId,
+              versions.map((v) => v.id),
+            ),
+          ),
+        )
+    : [];
+
+  // A trainee's re-registration dates, from their registrations in this organisation.
+  const trainees = [...new Set(participants.filter((p) => p.role === "trainee").map((p) => p.userId))];
+  const dates = trainees.length
+    ? await tx
+        .select({ userId: memberships.userId, date: registrations.reregistrationDate })
+        .from(registrations)
+        .innerJoin(memberships, eq(memberships.id, registrations.membershipId))
+        .where(
+          and(
+            eq(registrations.organisationId, organisationId),
+            eq(memberships.organisationId, organisationId),
+            inArray(memberships.userId, trainees),
+            isNotNull(registrations.reregistrationDate),
+          ),
+        )
+    : [];
+
+  const participantsOf = byKey(participants, (p) => p.trajectoryId);
+  const versionsOf = byKey(versions, (v) => v.trajectoryId);
+  const signaturesOf = byKey(signatures, (s) => s.declarationId);
+  const datesOf = byKey(dates, (d) => d.userId);
+
+  return rows.map((row) => {
+    const people = participantsOf.get(row.id) ?? [];
+    const traineeIds = new Set(people.filter((p) => p.role === "trainee").map((p) => p.userId));
+    // The earliest re-registration on or after the start: the one this trajectory counts towards.
+    const candidates = [...traineeIds]
+      .flatMap((id) => datesOf.get(id) ?? [])
+      .map((d) => d.date as string)
+      .filter((d) => d >= row.startsOn)
+      .sort();
+    const declarationSpecs: DeclarationRuleSpec[] = (row.regime.declarations ?? []).map((d) => ({
+      key: d.key,
+      signers: d.signers,
+      dueBy: d.dueBy,
+    }));
+    const declarationVersions: DeclarationVersion[] = (versionsOf.get(row.id) ?? []).map((v) => ({
+      ...v,
+      signatures: signaturesOf.get(v.id) ?? [],
+    }));
+    return {
+      id: row.id,
+      title: row.title,
+      closed: false,
+      evaluationMoments: row.evaluationMoments,
+      participants: people.map((p) => ({ userId: p.userId, role: p.role })),
+      declarationSpecs,
+      declarations: declarationVersions,
+      reregistrationDate: candidates[0] ?? null,
+    };
+  });
+}
+
+/**
+ * Sends one reminder if its key is still free: the key, the notification and the e-mail are
+ * written in one transaction, so a second sender (another process) finds the key taken and
+ * sends nothing. Returns the e-mail's delivery, to run after commit, or null if already sent.
+ */
+async function sendOnce(
+  db: Db,
+  mailer: Mailer,
+  organisationId: string,
+  reminder: DueReminder,
+  recipient: { email: string; name: string; locale: string },
+  options: ReminderOptions,
+) {
+  return inTenant(db, systemActor(organisationId), async (tx) => {
+    const claimed = await tx
+      .insert(remindersSent)
+      .values({ organisationId, key: reminder.key })
+      .onConflictDoNothing()
+      .returning({ key: remindersSent.key });
+    if (claimed.length === 0) return null;
+    await tx.insert(notifications).values({
+      organisationId,
+      userId: reminder.userId,
+      kind: reminder.kind,
+      params: reminder.params,
+      link: reminder.link,
+    });
+    const mail = reminderMail(recipient.locale, reminder.kind, {
+      name: recipient.name,
+      link: `${options.publicUrl}${reminder.link}`,
+    });
+    return mailer.queue(tx, { organisationId, to: recipient.email, ...mail });
+  });
+}
+
+/** Sends the organisation's due reminders that were not sent before; returns how many it sent. */
+export async function sendDueRemindersFor(
+  db: Db,
+  mailer: Mailer,
+  organisationId: string,
+  now: Date,
+  options: ReminderOptions,
+): Promise<number> {
+  const { due, recipients } = await inTenant(db, systemActor(organisationId), async (tx) => {
+    const candidates = (await loadSnapshots(tx, organisationId)).flatMap((s) => dueReminders(s, now));
+    if (candidates.length === 0) return { due: [], recipients: new Map() };
+    const sent = await tx
+      .select({ key: remindersSent.key })
+      .from(remindersSent)
+      .where(
+        and(
+          eq(remindersSent.organisationId, organisationId),
+          inArray(
+            remindersSent.key,
+            candidates.map((c) => c.key),
+          ),
+        ),
+      );
+    const taken = new Set(sent.map((s) => s.key));
+    const due = candidates.filter((c) => !taken.has(c.key));
+    const people = due.length
+      ? await tx
+          .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
+          .from(users)
+          .where(
+            inArray(
+              users.id,
+              due.map((d) => d.userId),
+            ),
+          )
+      : [];
+    return { due, recipients: new Map(people.map((p) => [p.id, p])) };
+  });
+  let count = 0;
+  for (const reminder of due) {
+    const recipient = recipients.get(reminder.userId);
+    if (!recipient) continue;
+    const deliver = await sendOnce(db, mailer, organisationId, reminder, recipient, options);
+    if (deliver) {
+      count++;
+      await deliver();
+    }
+  }
+  return count;
+}
+
+/**
+ * The reminder job: every organisation's reminders due at `now` that were not sent before.
+ * `now` is a parameter so tests can run the scan on any date.
+ */
+export async function sendDueReminders(db: Db, mailer: Mailer, now: Date, options: ReminderOptions): Promise<number> {
+  const orgs = await db.select({ id: organisations.id }).from(organisations);
+  let count = 0;
+  for (const org of orgs) count += await sendDueRemindersFor(db, mailer, org.id, now, options);
+  return count;
+}

@@ -14,7 +14,12 @@ export const profileViewSchema = z.object({
   document: requirementProfileSchema,
 });
 export type ProfileView = z.infer<typeof profileViewSchema>;
-export const profileListSchema = z.object({ items: z.array(profileViewSchema), canManage: z.boolean() });
+export const profileListSchema = z.object({
+  items: z.array(profileViewSchema),
+  canManage: z.boolean(),
+  /** Registrations the built-in regimes name as qualifying: suggestions for a registration's type. */
+  registrationTypes: z.array(z.object({ register: z.string(), type: z.string() })),
+});
 export type ProfileList = z.infer<typeof profileListSchema>;
 
 export const copyProfileSchema = z.object({

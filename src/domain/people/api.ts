@@ -19,6 +19,8 @@ export const personSummarySchema = z.object({
   jobTitle: z.string().nullable(),
   academicExperienceYears: z.number().int().nullable(),
   dreyfusLevel: z.number().int().nullable(),
+  /** The membership of this person's manager (leidinggevende), if recorded. */
+  managerId: z.uuid().nullable(),
   version: z.number().int(),
   /** False until the person chose a password (through an invitation or a reset). */
   hasPassword: z.boolean(),
@@ -33,11 +35,14 @@ export const registrationResponseSchema = z.object({
   number: z.string(),
   validUntil: z.string().nullable(),
   reregistrationDate: z.string().nullable(),
+  requirementProfile: z.string().nullable(),
   version: z.number().int(),
 });
 export type RegistrationResponse = z.infer<typeof registrationResponseSchema>;
 
 export const personDetailSchema = personSummarySchema.extend({
+  /** The manager's name, to show without a second request. */
+  managerName: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   registrations: z.array(registrationResponseSchema),

@@ -32,6 +32,8 @@ export const updatePersonSchema = z.object({
   jobTitle: personFields.jobTitle,
   academicExperienceYears: personFields.academicExperienceYears,
   dreyfusLevel: personFields.dreyfusLevel,
+  /** The membership of this person's manager: another active member; absent leaves it as it is. */
+  managerId: z.uuid().nullable().optional(),
 });
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
@@ -41,6 +43,8 @@ export const registrationSchema = z.object({
   number: trimmed(100),
   validUntil: isoDate.nullable().optional(),
   reregistrationDate: isoDate.nullable().optional(),
+  /** The key of the requirement profile the period is measured against; absent or null: none. */
+  requirementProfile: z.string().trim().min(1).max(48).nullable().optional(),
 });
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 

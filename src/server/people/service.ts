@@ -1,5 +1,5 @@
 import { and, arrayContains, asc, count, eq, ilike, or, sql } from "drizzle-orm";
-import type { Tx } from "../../db/connection.js";
+import { queryRows, type Tx } from "../../db/connection.js";
 import { memberships, registrations, users } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
 import type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } from "../../domain/people/api.js";
@@ -13,6 +13,7 @@ import {
 import type { CreatePersonInput, RegistrationInput, UpdatePersonInput } from "../../domain/people/schemas.js";
 import type { Actor, Role } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { findProfile } from "../evidence/profiles.js";
 import { conflict, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import type { ListQuery } from "./schemas.js";
@@ -27,6 +28,7 @@ const personColumns = {
   jobTitle: memberships.jobTitle,
   academicExperienceYears: memberships.academicExperienceYears,
   dreyfusLevel: memberships.dreyfusLevel,
+  managerId: memberships.managerId,
   version: memberships.version,
   // Someone added by an admin or import has no password until they accept an invitation.
   hasPassword: sql<boolean>`${users.passwordHash} is not null`,
@@ -44,6 +46,7 @@ type PersonRow = {
   jobTitle: string | null;
   academicExperienceYears: number | null;
   dreyfusLevel: number | null;
+  managerId: string | null;
   version: number;
   hasPassword: boolean;
   createdAt: Date;
@@ -61,6 +64,7 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
     jobTitle: row.jobTitle,
     academicExperienceYears: row.academicExperienceYears,
     dreyfusLevel: row.dreyfusLevel,
+    managerId: row.managerId,
     version: row.version,
     hasPassword: row.hasPassword,
     abilities: personAbilities(actor, row),
@@ -69,7 +73,10 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
 
 /** What the audit log keeps of a person: the fields an admin can change, never a password. */
 function auditSnapshot(
-  row: Pick<PersonRow, "name" | "roles" | "status" | "jobTitle" | "academicExperienceYears" | "dreyfusLevel">,
+  row: Pick<
+    PersonRow,
+    "name" | "roles" | "status" | "jobTitle" | "academicExperienceYears" | "dreyfusLevel" | "managerId"
+  >,
 ) {
   return {
     name: row.name,
@@ -78,6 +85,7 @@ function auditSnapshot(
     jobTitle: row.jobTitle,
     academicExperienceYears: row.academicExperienceYears,
     dreyfusLevel: row.dreyfusLevel,
+    managerId: row.managerId,
   };
 }
 
@@ -135,12 +143,14 @@ function toRegistration(row: typeof registrations.$inferSelect): RegistrationRes
     number: row.number,
     validUntil: row.validUntil,
     reregistrationDate: row.reregistrationDate,
+    requirementProfile: row.requirementProfile,
     version: row.version,
   };
 }
 
 export async function getPerson(tx: Tx, actor: Actor, personId: string): Promise<PersonDetail> {
   const row = await loadPersonRow(tx, actor, personId);
+  const manager = row.managerId ? await managerOf(tx, actor, row.managerId) : null;
   const regs = await tx
     .select()
     .from(registrations)
@@ -148,10 +158,44 @@ export async function getPerson(tx: Tx, actor: Actor, personId: string): Promise
     .orderBy(asc(registrations.register), asc(registrations.createdAt), asc(registrations.id));
   return {
     ...toSummary(actor, row),
+    managerName: manager?.name ?? null,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     registrations: regs.map(toRegistration),
   };
+}
+
+async function managerOf(tx: Tx, actor: Actor, membershipId: string) {
+  const [manager] = await tx
+    .select({ id: memberships.id, name: users.name, status: memberships.status, managerId: memberships.managerId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, actor.organisationId)))
+    .limit(1);
+  return manager ?? null;
+}
+
+/**
+ * A manager must be another active member of the organisation, and the chain of managers above
+ * them must not come back to the person (no one manages their own manager, at any distance).
+ */
+async function checkManager(tx: Tx, actor: Actor, personId: string, managerId: string) {
+  if (managerId === personId) throw invalid({ managerId: "field.managerSelf" });
+  const manager = await managerOf(tx, actor, managerId);
+  if (manager?.status !== "active") throw invalid({ managerId: "field.managerUnknown" });
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`
+    with recursive chain(id, depth) as (
+      select manager_id, 1 from memberships where id = ${managerId} and organisation_id = ${actor.organisationId}
+      union all
+      select m.manager_id, chain.depth + 1 from chain
+        join memberships m on m.id = chain.id and m.organisation_id = ${actor.organisationId}
+        where chain.depth < 100
+    )
+    select id from chain where id = ${personId} limit 1`,
+  );
+  if (rows.length > 0) throw invalid({ managerId: "field.managerCycle" });
 }
 
 const emailTaken = () => invalid({ email: "field.emailTaken" });
@@ -228,6 +272,7 @@ export async function updatePerson(
 ): Promise<PersonDetail> {
   const before = await loadPersonRow(tx, actor, personId);
   if (!canDropOwnAdminRole(actor, before, input.roles)) throw invalid({ roles: "field.cannotRemoveOwnAdmin" });
+  if (input.managerId && input.managerId !== before.managerId) await checkManager(tx, actor, personId, input.managerId);
   await updateVersioned(
     tx,
     memberships,
@@ -237,6 +282,7 @@ export async function updatePerson(
       jobTitle: input.jobTitle || null,
       academicExperienceYears: input.academicExperienceYears ?? null,
       dreyfusLevel: input.dreyfusLevel ?? null,
+      ...(input.managerId === undefined ? {} : { managerId: input.managerId }),
     },
   );
   // The name is the person's own, shared by their organisations; the membership's version guards it here.
@@ -283,6 +329,11 @@ export async function setPersonStatus(
   return after;
 }
 
+async function checkProfile(tx: Tx, actor: Actor, input: RegistrationInput) {
+  if (input.requirementProfile && !(await findProfile(tx, actor, input.requirementProfile)))
+    throw invalid({ requirementProfile: "field.unknownProfile" });
+}
+
 function registrationValues(input: RegistrationInput) {
   return {
     register: input.register,
@@ -290,6 +341,7 @@ function registrationValues(input: RegistrationInput) {
     number: input.number,
     validUntil: input.validUntil ?? null,
     reregistrationDate: input.reregistrationDate ?? null,
+    requirementProfile: input.requirementProfile ?? null,
   };
 }
 
@@ -300,6 +352,7 @@ const registrationSnapshot = (row: typeof registrations.$inferSelect) => ({
   number: row.number,
   validUntil: row.validUntil,
   reregistrationDate: row.reregistrationDate,
+  requirementProfile: row.requirementProfile,
 });
 
 async function loadRegistration(tx: Tx, actor: Actor, personId: string, registrationId: string) {
@@ -320,6 +373,7 @@ async function loadRegistration(tx: Tx, actor: Actor, personId: string, registra
 
 export async function addRegistration(tx: Tx, actor: Actor, personId: string, input: RegistrationInput) {
   await loadPersonRow(tx, actor, personId);
+  await checkProfile(tx, actor, input);
   const [row] = await tx
     .insert(registrations)
     .values({ organisationId: actor.organisationId, membershipId: personId, ...registrationValues(input) })
@@ -342,6 +396,7 @@ export async function updateRegistration(
   input: RegistrationInput & { version: number },
 ) {
   const before = await loadRegistration(tx, actor, personId, registrationId);
+  await checkProfile(tx, actor, input);
   const row = await updateVersioned(
     tx,
     registrations,

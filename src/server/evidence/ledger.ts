@@ -1,0 +1,213 @@
+import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { meetings, memberships, registrations, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
+import type { EvidenceRecordView, EvidenceView } from "../../domain/evidence/api.js";
+import {
+  buildLedger,
+  type EvidenceRecord,
+  hoursPerFortyPoints,
+  lastDay,
+  type Period,
+  pointsHundredthsOf,
+  registrationPeriod,
+} from "../../domain/evidence/ledger.js";
+import type { RequirementProfile } from "../../domain/evidence/profile.js";
+import type { Locale } from "../../domain/regimes/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import { TIME_ZONE } from "../../domain/time-zone.js";
+import { meetingType } from "../../domain/trajectories/evaluate.js";
+import { notFound } from "../http/problem.js";
+import { intervisionRecords } from "../intervision/ledger-source.js";
+import { regimeVersionsByHash } from "../regimes/service.js";
+import { profilesByKey } from "./profiles.js";
+
+const dutchDay = new Intl.DateTimeFormat("en-CA", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+/** Today's Dutch date, YYYY-MM-DD. */
+export const dutchToday = (now = new Date()) => dutchDay.format(now);
+
+const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
+
+/**
+ * The held meetings of trajectories where `userId` is a trainee and whose regime counts as
+ * evidence, inside the period: face-to-face minutes only (not preparation or travel). One
+ * statement, plus one for regime versions not read before.
+ */
+async function trajectoryRecords(
+  tx: Tx,
+  actor: Actor,
+  userId: string,
+  period: Period,
+  locale: Locale,
+): Promise<EvidenceRecord[]> {
+  const rows = await tx
+    .select({
+      meetingId: meetings.id,
+      type: meetings.type,
+      minutes: meetings.durationMinutes,
+      date: sql<string>`to_char(${meetings.startsAt} at time zone ${TIME_ZONE}, 'YYYY-MM-DD')`,
+      trajectoryId: trajectories.id,
+      title: trajectories.title,
+      regimeHash: trajectories.regimeHash,
+      plan: trajectories.plan,
+    })
+    .from(meetings)
+    .innerJoin(
+      trajectories,
+      and(eq(trajectories.id, meetings.trajectoryId), eq(trajectories.organisationId, actor.organisationId)),
+    )
+    .innerJoin(
+      trajectoryParticipants,
+      and(
+        eq(trajectoryParticipants.trajectoryId, trajectories.id),
+        eq(trajectoryParticipants.organisationId, actor.organisationId),
+        eq(trajectoryParticipants.userId, userId),
+        eq(trajectoryParticipants.role, "trainee"),
+      ),
+    )
+    .where(
+      and(
+        eq(meetings.organisationId, actor.organisationId),
+        eq(meetings.status, "held"),
+        gte(meetings.startsAt, startOfDay(period.from)),
+        lt(meetings.startsAt, startOfDay(period.to)),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt), asc(meetings.id));
+  const regimes = await regimeVersionsByHash(
+    tx,
+    actor,
+    rows.map((r) => r.regimeHash),
+  );
+  const records: EvidenceRecord[] = [];
+  for (const row of rows) {
+    const regime = regimes.get(row.regimeHash);
+    if (!regime?.evidence) continue;
+    const field = regime.evidence.groupSizeField;
+    const groupSize = field ? Number.parseInt(row.plan[field] ?? "", 10) : Number.NaN;
+    const typeLabel = meetingType(regime, row.type)?.label[locale] ?? row.type;
+    records.push({
+      category: regime.evidence.category,
+      source: {
+        kind: "trajectoryMeeting",
+        id: row.meetingId,
+        link: `/trajecten/${row.trajectoryId}/bijeenkomsten/${row.meetingId}`,
+        title: `${row.title} – ${typeLabel}`,
+      },
+      date: row.date,
+      minutes: row.minutes,
+      groupSize: Number.isFinite(groupSize) && groupSize > 0 ? groupSize : null,
+    });
+  }
+  return records;
+}
+
+async function loadPerson(tx: Tx, actor: Actor, personId: string) {
+  const [person] = await tx
+    .select({ id: memberships.id, userId: memberships.userId, name: users.name })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.id, personId), eq(memberships.organisationId, actor.organisationId)))
+    .limit(1);
+  if (!person) throw notFound();
+  return person;
+}
+
+type RegistrationRow = Pick<
+  typeof registrations.$inferSelect,
+  "id" | "register" | "registrationType" | "number" | "reregistrationDate" | "requirementProfile"
+>;
+
+/**
+ * The registration whose ledger to show when none is chosen: the nearest re-registration date
+ * from today on with a profile; else the latest one that has passed.
+ */
+export function defaultRegistration<R extends RegistrationRow>(usable: readonly R[], today: string): R | undefined {
+  const byDate = [...usable].sort((a, b) => String(a.reregistrationDate).localeCompare(String(b.reregistrationDate)));
+  return byDate.find((r) => String(r.reregistrationDate) >= today) ?? byDate.at(-1);
+}
+
+/** Everything the evidence page and the exports show, for one person and one registration. */
+export async function evidenceOf(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  registrationId: string | undefined,
+  locale: Locale,
+  today = dutchToday(),
+): Promise<EvidenceView> {
+  const person = await loadPerson(tx, actor, personId);
+  const regs: RegistrationRow[] = await tx
+    .select({
+      id: registrations.id,
+      register: registrations.register,
+      registrationType: registrations.registrationType,
+      number: registrations.number,
+      reregistrationDate: registrations.reregistrationDate,
+      requirementProfile: registrations.requirementProfile,
+    })
+    .from(registrations)
+    .where(and(eq(registrations.organisationId, actor.organisationId), eq(registrations.membershipId, person.id)))
+    .orderBy(asc(registrations.reregistrationDate), asc(registrations.id));
+  const profiles = await profilesByKey(tx, actor);
+  const isUsable = (r: RegistrationRow) =>
+    Boolean(r.reregistrationDate && r.requirementProfile && profiles.has(r.requirementProfile));
+  const choices = regs.map((r) => ({ ...r, usable: isUsable(r) }));
+  const chosen = registrationId
+    ? choices.find((r) => r.id === registrationId)
+    : defaultRegistration(
+        choices.filter((r) => r.usable),
+        today,
+      );
+  if (registrationId && !chosen) throw notFound();
+  const view: EvidenceView = { person: { id: person.id, name: person.name }, registrations: choices, ledger: null };
+  if (!chosen?.usable) return view;
+
+  const profile = profiles.get(chosen.requirementProfile as string) as RequirementProfile;
+  const period = registrationPeriod(chosen.reregistrationDate as string, profile.periodYears);
+  const fromTrajectories = await trajectoryRecords(tx, actor, person.userId, period, locale);
+  const fromIntervision = await intervisionRecords(
+    tx,
+    actor.organisationId,
+    person.userId,
+    period.from,
+    lastDay(period),
+  );
+  const records: EvidenceRecord[] = [
+    ...fromTrajectories,
+    ...fromIntervision.map(
+      (r): EvidenceRecord => ({
+        category: "intervisie",
+        source: { kind: "intervisionMeeting", id: r.meetingId, link: r.link, title: r.groupName },
+        date: r.date,
+        minutes: r.minutes,
+      }),
+    ),
+  ];
+  const ledger = buildLedger(profile, period, records, today);
+  const recordView = (r: EvidenceRecord): EvidenceRecordView => ({
+    ...r.source,
+    date: r.date,
+    minutes: r.minutes,
+    groupSize: r.groupSize ?? null,
+    pointsHundredths: pointsHundredthsOf(
+      r.minutes,
+      r.category === "supervisie" ? hoursPerFortyPoints(profile, r.groupSize) : 40,
+    ),
+  });
+  return {
+    ...view,
+    ledger: {
+      registrationId: chosen.id,
+      profile: { key: profile.key, document: profile },
+      period: { ...period, lastDay: lastDay(period) },
+      daysLeft: ledger.daysLeft,
+      complete: ledger.complete,
+      lines: ledger.lines.map((line) => ({ ...line, records: line.records.map(recordView) })),
+    },
+  };
+}

@@ -5,6 +5,7 @@ import {
   feedbackRecords,
   meetings,
   memberships,
+  notifications,
   organisations,
   registrations,
   users,
@@ -45,6 +46,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories/:trajectoryId/billing.csv"],
   ["/api/v1/due", "guide"],
   ["/api/v1/calendar", "guide"],
+  ["/api/v1/notifications", "trainee"],
   ["/calendar/:calendarFeed"],
 ];
 
@@ -183,6 +185,18 @@ const GROWTH: Array<() => Promise<void>> = [
         content: meeting?.content ?? { summary: "", goals: [], agreements: [] },
         correctionReason: "Aanvulling",
         sharedAt: new Date(),
+      })),
+    );
+  },
+  async function thirtyNotificationsOfTheTrainee() {
+    const [trainee] = await t.database.db.select().from(users).where(eqEmail(PEOPLE.trainee));
+    await t.database.db.insert(notifications).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        organisationId: t.orgs.linde,
+        userId: trainee?.id as string,
+        kind: "reminder.evaluation",
+        params: { trajectory: `Traject ${i}`, date: "2027-01-01", label: "Evaluatie", days: 7 },
+        link: "/trajecten",
       })),
     );
   },

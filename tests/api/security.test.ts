@@ -125,6 +125,10 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/due": "signed-in",
   "GET /api/v1/calendar": "signed-in",
   "POST /api/v1/calendar/renew": "signed-in",
+  // Everyone's own notifications; the fixture notification is the trainee's alone.
+  "GET /api/v1/notifications": "signed-in",
+  "POST /api/v1/notifications/:notificationId/read": ["trainee"],
+  "POST /api/v1/notifications/read-all": "signed-in",
 };
 
 /** Bodies the generated valid request cannot make (a whole regime document), as the admin reads them. */

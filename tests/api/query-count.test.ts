@@ -34,6 +34,11 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/audit-events/actors"],
   ["/api/v1/regimes"],
   ["/api/v1/regimes/:regimeId"],
+  ["/api/v1/requirement-profiles"],
+  ["/api/v1/requirement-profiles/:profileId"],
+  ["/api/v1/evidence", "trainee"],
+  ["/api/v1/people/:personId/evidence"],
+  ["/api/v1/evidence.csv", "trainee"],
   ["/api/v1/trajectories"],
   ["/api/v1/trajectories", "guide"],
   ["/api/v1/trajectories/candidates"],
@@ -52,6 +57,9 @@ const READS: Array<[path: string, as?: Person]> = [
 
 /** GET routes not measured, with the reason. */
 const NOT_MEASURED: Record<string, string> = {
+  "/api/v1/evidence.pdf": "the same reads as /api/v1/evidence.csv, rendered as a PDF",
+  "/api/v1/people/:personId/evidence.csv": "the same reads as /api/v1/people/:personId/evidence",
+  "/api/v1/people/:personId/evidence.pdf": "the same reads as /api/v1/people/:personId/evidence",
   "/api/v1/invitations/accept": "looks up one invitation by its token; there is nothing to repeat per row",
 };
 

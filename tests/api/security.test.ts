@@ -94,6 +94,17 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/regimes": ADMIN,
   "GET /api/v1/regimes/:regimeId": STARTERS,
   "PUT /api/v1/regimes/:regimeId": ADMIN,
+  "GET /api/v1/requirement-profiles": ["admin", "training_officer"],
+  "POST /api/v1/requirement-profiles": ADMIN,
+  "GET /api/v1/requirement-profiles/:profileId": ["admin", "training_officer"],
+  "PUT /api/v1/requirement-profiles/:profileId": ADMIN,
+  // Everyone's own ledger; someone else's for the admin and the training officer.
+  "GET /api/v1/evidence": "signed-in",
+  "GET /api/v1/evidence.csv": "signed-in",
+  "GET /api/v1/evidence.pdf": "signed-in",
+  "GET /api/v1/people/:personId/evidence": ["admin", "training_officer"],
+  "GET /api/v1/people/:personId/evidence.csv": ["admin", "training_officer"],
+  "GET /api/v1/people/:personId/evidence.pdf": ["admin", "training_officer"],
   "GET /api/v1/trajectories": "signed-in",
   "POST /api/v1/trajectories": STARTERS,
   "GET /api/v1/trajectories/candidates": STARTERS,
@@ -133,6 +144,10 @@ const ROLE_MATRIX: Record<string, Access> = {
 
 /** Bodies the generated valid request cannot make (a whole regime document), as the admin reads them. */
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
+  "PUT /api/v1/requirement-profiles/:profileId": async (admin, ids) => {
+    const profile = (await admin.get(`/api/v1/requirement-profiles/${ids.profileId}`)).json();
+    return { version: profile.version, document: profile.document };
+  },
   "PUT /api/v1/regimes/:regimeId": async (admin, ids) => {
     const regime = (await admin.get(`/api/v1/regimes/${ids.regimeId}`)).json();
     return { version: regime.version, document: regime.document };

@@ -16,7 +16,7 @@ import {
 export interface EvidenceDocumentInput {
   organisation: DocumentOrganisation;
   locale: Locale;
-  evidence: EvidenceView & { ledger: NonNullable<EvidenceView["ledger"]> };
+  evidence: EvidenceView;
   /** The registration the period belongs to, in words ("SKJ 1234567"). */
   registration: string;
   generatedOn: string;
@@ -52,6 +52,8 @@ const nl = {
   onlyInside:
     "Alleen activiteiten die binnen de periode zijn afgerond tellen mee. Supervisie telt alleen de contacturen, niet voorbereiding of verslaglegging.",
   present: (n: number) => (n === 1 ? "1 bijeenkomst" : `${n} bijeenkomsten`),
+  noLedger:
+    "Er is geen registratie met een herregistratiedatum en een eisenprofiel. De beheerder van de organisatie legt die vast bij de persoon.",
 };
 
 const en: typeof nl = {
@@ -84,6 +86,8 @@ const en: typeof nl = {
   onlyInside:
     "Only activities completed inside the period count. Supervision counts contact hours only, not preparation or reporting.",
   present: (n: number) => (n === 1 ? "1 session" : `${n} sessions`),
+  noLedger:
+    "There is no registration with a re-registration date and a requirement profile. The organisation's admin records them with the person.",
 };
 
 const dictionary: Record<Locale, typeof nl> = { nl, en };
@@ -122,7 +126,8 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
     w.link,
   ];
   const rows: (string | number)[][] = [];
-  for (const line of ledger.lines) {
+  if (!ledger) rows.push(["", "", "", w.noLedger]);
+  for (const line of ledger?.lines ?? []) {
     const label = line.requirement.label[input.locale];
     for (const r of line.records)
       rows.push([
@@ -154,7 +159,7 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
       tracked ? formatPoints(line.pointsHundredths, input.locale) : "",
       figure(line, line.minimum, input.locale),
       figure(line, line.missing, input.locale),
-      ledger.period.lastDay,
+      ledger?.period.lastDay ?? "",
       w.statuses[line.status],
       "",
     ]);
@@ -178,6 +183,15 @@ export async function renderEvidencePdf(input: EvidenceDocumentInput): Promise<B
     layout: "noBorders",
   });
 
+  if (!ledger) {
+    const content: Content[] = [
+      { text: evidence.person.name, style: "title" },
+      { text: w.document, style: "subtitle" },
+      pairs([[w.generated, formatDate(input.generatedOn, locale)]]),
+      { text: w.noLedger, style: "notice" },
+    ];
+    return renderBrandedPdf({ organisation: input.organisation, locale, title: w.document, content });
+  }
   const content: Content[] = [
     { text: evidence.person.name, style: "title" },
     { text: w.document, style: "subtitle" },

@@ -157,13 +157,13 @@ export async function evidenceOf(
   const isUsable = (r: RegistrationRow) =>
     Boolean(r.reregistrationDate && r.requirementProfile && profiles.has(r.requirementProfile));
   const choices = regs.map((r) => ({ ...r, usable: isUsable(r) }));
-  const chosen = registrationId
-    ? choices.find((r) => r.id === registrationId)
-    : defaultRegistration(
-        choices.filter((r) => r.usable),
-        today,
-      );
-  if (registrationId && !chosen) throw notFound();
+  // A registration that is not (or no longer) the person's, as from an old link: the default one.
+  const chosen =
+    choices.find((r) => r.id === registrationId) ??
+    defaultRegistration(
+      choices.filter((r) => r.usable),
+      today,
+    );
   const view: EvidenceView = { person: { id: person.id, name: person.name }, registrations: choices, ledger: null };
   if (!chosen?.usable) return view;
 

@@ -15,7 +15,7 @@ import {
 import { canManageProfiles, canReadEvidence, canReadProfiles } from "../../domain/evidence/policy.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { forbidden, HttpProblem, notFound } from "../http/problem.js";
+import { forbidden, notFound } from "../http/problem.js";
 import { assertAllowed } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
@@ -56,13 +56,11 @@ async function documentInput(
   const locale = requestLocale(request);
   return withTenant(request, async (tx, actor) => {
     const evidence = await readEvidence(tx, actor, personId(actor), registration, locale);
-    const { ledger } = evidence;
-    if (!ledger) throw new HttpProblem(404, "problem.notFound");
-    const reg = evidence.registrations.find((r) => r.id === ledger.registrationId);
+    const reg = evidence.registrations.find((r) => r.id === evidence.ledger?.registrationId);
     return {
       organisation: await organisationOf(tx, actor),
       locale,
-      evidence: { ...evidence, ledger },
+      evidence,
       registration: reg ? `${reg.register} ${reg.registrationType} (${reg.number})` : "",
       generatedOn: dutchToday(),
     };

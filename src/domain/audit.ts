@@ -36,6 +36,10 @@ export const AUDIT_EVENT_TYPES = [
   "selfAssessment.submitted",
   "report.updated",
   "report.finalised",
+  "declaration.signed",
+  "declaration.versionStarted",
+  "declaration.deviationUpdated",
+  "motivation.uploaded",
   "calendar.renewed",
   "intervisionGroup.created",
   "intervisionGroup.updated",
@@ -65,6 +69,7 @@ export const AUDIT_SUBJECT_TYPES = [
   "feedback",
   "report",
   "calendar",
+  "declaration",
   "intervisionGroup",
   "intervisionMeeting",
 ] as const;

@@ -51,6 +51,11 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories/:trajectoryId/billing.csv"],
   ["/api/v1/due", "guide"],
   ["/api/v1/calendar", "guide"],
+  ["/api/v1/trajectories/:trajectoryId/declarations"],
+  ["/api/v1/declarations/:declarationId"],
+  ["/api/v1/declarations/:declarationId", "trainee"],
+  ["/api/v1/declarations/:declarationId/pdf"],
+  ["/api/v1/trajectories/:trajectoryId/documents/:documentId"],
   ["/api/v1/notifications", "trainee"],
   ["/calendar/:calendarFeed"],
 ];

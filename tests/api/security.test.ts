@@ -136,6 +136,17 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/due": "signed-in",
   "GET /api/v1/calendar": "signed-in",
   "POST /api/v1/calendar/renew": "signed-in",
+  // Declarations: read by everyone in the trajectory; signed by those holding a slot's role (the
+  // admin as such never signs; a wrong password is the route at work, a 422 at the field).
+  "GET /api/v1/trajectories/:trajectoryId/declarations": IN_TRAJECTORY,
+  "GET /api/v1/declarations/:declarationId": IN_TRAJECTORY,
+  "PUT /api/v1/declarations/:declarationId/deviation": IN_TRAJECTORY,
+  "POST /api/v1/declarations/:declarationId/sign": ["guide", "trainee", "client"],
+  "POST /api/v1/declarations/:declarationId/new-version": IN_TRAJECTORY,
+  "GET /api/v1/declarations/:declarationId/pdf": IN_TRAJECTORY,
+  "POST /api/v1/trajectories/:trajectoryId/documents": IN_TRAJECTORY,
+  "GET /api/v1/trajectories/:trajectoryId/documents/:documentId": IN_TRAJECTORY,
+  "POST /api/v1/verify": "public",
   // Everyone's own notifications; the fixture notification is the trainee's alone.
   "GET /api/v1/notifications": "signed-in",
   "POST /api/v1/notifications/:notificationId/read": ["trainee"],

@@ -271,14 +271,49 @@ async function insertGroup(t: TestApp) {
   return made?.id ?? "";
 }
 
+/**
+ * The open start declaration of an SKJ trajectory of De Linde (client Fatima, trainee Daan, guide
+ * Sanne): a declaration its regime knows, so its routes can be walked.
+ */
+async function fixtureDeclaration(t: TestApp) {
+  const [found] = await t.database.db
+    .select({ id: declarations.id })
+    .from(declarations)
+    .innerJoin(trajectories, eq(trajectories.id, declarations.trajectoryId))
+    .where(
+      and(
+        eq(declarations.organisationId, t.orgs.linde),
+        eq(trajectories.regimeKey, "skj_werkbegeleiding"),
+        eq(declarations.kind, "start"),
+        eq(declarations.status, "open"),
+      ),
+    )
+    .limit(1);
+  if (found) return found.id;
+  const client = await t.login("fatima.yilmaz@delinde.example");
+  const people = await succeeded<{
+    trainees: { id: string; name: string }[];
+    guides: { id: string; name: string }[];
+  }>(client.get("/api/v1/trajectories/candidates"));
+  const today = new Date().toISOString().slice(0, 10);
+  const created = await succeeded<{ id: string }>(
+    client.post("/api/v1/trajectories", {
+      regimeKey: "skj_werkbegeleiding",
+      title: "Werkbegeleiding SKJ Daan Bakker",
+      traineeId: people.trainees.find((p) => p.name === "Daan Bakker")?.id,
+      guideIds: [people.guides.find((p) => p.name === "Sanne Visser")?.id],
+      startsOn: today,
+      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
+    }),
+  );
+  const listed = await succeeded<{ items: { id: string; key: string }[] }>(
+    client.get(`/api/v1/trajectories/${created.id}/declarations`),
+  );
+  return listed.items.find((d) => d.key === "start")?.id ?? "";
+}
+
 Object.assign(FINDERS, {
-  declarationId: firstInLinde(declarations, async (t) => {
-    const [made] = await t.database.db
-      .insert(declarations)
-      .values({ organisationId: t.orgs.linde, trajectoryId: await fixtureTrajectory(t), kind: "start", number: 1 })
-      .returning();
-    return made?.id ?? "";
-  }),
+  declarationId: fixtureDeclaration,
   documentId: firstInLinde(trajectoryDocuments, async (t) => {
     const [made] = await t.database.db
       .insert(trajectoryDocuments)

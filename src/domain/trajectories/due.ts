@@ -13,6 +13,7 @@ export const DUE_KINDS = [
   "agreement",
   "evaluation",
   "finalReport",
+  "declarationOverdue",
 ] as const;
 export type DueKind = (typeof DUE_KINDS)[number];
 
@@ -90,6 +91,17 @@ export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): 
   if (roles.size > 0)
     for (const moment of state.evaluationMoments)
       if (moment.date >= today) items.push({ kind: "evaluation", dueAt: moment.date, text: moment.label });
+
+  // A declaration due before re-registration and not signed by then is flagged, not accepted.
+  const rereg = state.declarations?.reregistrationDate;
+  if (rereg && today > rereg)
+    for (const spec of state.regime.declarations ?? [])
+      if (
+        spec.dueBy === "reregistration" &&
+        !state.declarations?.signedKinds.includes(spec.key) &&
+        spec.signers.some((slot) => slot.roles.some((role) => roles.has(role)))
+      )
+        items.push({ kind: "declarationOverdue", dueAt: rereg });
 
   return items.sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
 }

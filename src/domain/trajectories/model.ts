@@ -71,6 +71,12 @@ export const selfAssessmentContentSchema = z.object({
 });
 export type SelfAssessmentContent = z.infer<typeof selfAssessmentContentSchema>;
 
+/** The trainee's re-registration date and the declarations whose latest version is fully signed. */
+export interface DeclarationDueFacts {
+  reregistrationDate: string | null;
+  signedKinds: string[];
+}
+
 /** Everything the evaluators need to know about one trajectory, as of now. */
 export interface TrajectoryState {
   regime: Regime;
@@ -83,6 +89,8 @@ export interface TrajectoryState {
   meetings: MeetingFacts[];
   reportFinal: boolean;
   evaluationMoments: EvaluationMoment[];
+  /** Declarations due before the trainee's re-registration, when the regime has any. */
+  declarations?: DeclarationDueFacts;
 }
 
 export interface MeetingFacts {

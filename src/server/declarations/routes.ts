@@ -1,3 +1,248 @@
+import { eq } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { type ZodType, z } from "zod";
+import { users } from "../../db/schema.js";
+import {
+  declarationListSchema,
+  declarationViewSchema,
+  deviationBodySchema,
+  motivationViewSchema,
+  signBodySchema,
+} from "../../domain/declarations/api.js";
+import { bytesHash } from "../../domain/declarations/hash.js";
+import { canSignDeclaration, canUploadMotivation } from "../../domain/declarations/policy.js";
+import type { Locale } from "../../domain/regimes/schema.js";
+import { clearFailures, isLocked, recordFailure } from "../auth/throttle.js";
+import { verifyPassword } from "../auth/tokens.js";
+import { forbidden, HttpProblem, invalid } from "../http/problem.js";
+import { requireAuth } from "../plugins/auth.js";
+import { requestLocale, validatorCompiler } from "../plugins/errors.js";
+import { inTenant, withTenant } from "../tenancy.js";
+import { fileName as downloadName } from "../trajectories/export-documents.js";
+import { loadTrajectory } from "../trajectories/load-trajectory.js";
+import { readDocument, readPdfUpload, uploadMotivation } from "./documents.js";
+import { renderDeclarationPdf } from "./render-declaration.js";
+import {
+  declarationPdfInput,
+  getDeclaration,
+  judge,
+  listDeclarations,
+  loadDeclaration,
+  loadDeclarations,
+  presentMotivation,
+  recordDeclarationFile,
+  signDeclaration,
+  startNewVersion,
+  updateDeviation,
+} from "./service.js";
 
-export const declarationRoutes: FastifyPluginAsyncZod = async () => {};
+const tags = ["declarations"];
+const security = [{ session: [] }];
+const trajectoryParams = z.object({ trajectoryId: z.uuid() });
+const declarationParams = z.object({ declarationId: z.uuid() });
+const documentParams = z.object({ trajectoryId: z.uuid(), documentId: z.uuid() });
+const view = { 200: declarationViewSchema };
+const emptyBody = z.object({}).optional();
+/** The upload's form, for the API document; the part itself is read and checked by readPdfUpload. */
+const motivationForm = z.object({
+  file: z.string().meta({ format: "binary", description: "A PDF, at most 4 MB" }),
+});
+const streamedBody = (route: { schema: unknown; httpPart?: string }) =>
+  route.httpPart === "body" ? () => ({ value: undefined }) : validatorCompiler(route as { schema: ZodType });
+
+const attachment = (name: string) => `attachment; filename="${name}"`;
+
+/**
+ * The signer proves it is them by entering their password again. Failures count towards the
+ * same lockout as signing in, so the form cannot be used to guess a password.
+ */
+async function checkPassword(request: FastifyRequest, password: string) {
+  const { db, config } = request.server;
+  const auth = requireAuth(request);
+  const email = auth.user.email.toLowerCase();
+  if (await isLocked(db, email)) throw new HttpProblem(429, "auth.locked");
+  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, auth.user.id));
+  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
+  if (!ok) {
+    await recordFailure(db, email, config.LOGIN_LIMIT_PER_ACCOUNT);
+    throw invalid({ password: "field.passwordWrong" });
+  }
+  await clearFailures(db, email);
+}
+
+const show = (request: FastifyRequest, declarationId: string, locale: Locale) =>
+  withTenant(request, (tx, actor) => getDeclaration(tx, actor, declarationId, locale));
+
+/**
+ * Declarations signed in Koers: the list per trajectory, one version, the deviation text, signing
+ * with the password, a new version after a change, the PDF with its audit page, and the
+ * motivated request for the guide.
+ */
+export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    "/trajectories/:trajectoryId/declarations",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The trajectory's declarations (latest version of each) and its motivated request",
+        params: trajectoryParams,
+        response: { 200: declarationListSchema },
+      },
+    },
+    (request) =>
+      withTenant(request, (tx, actor) =>
+        listDeclarations(tx, actor, request.params.trajectoryId, requestLocale(request)),
+      ),
+  );
+
+  app.get(
+    "/declarations/:declarationId",
+    { schema: { tags, security, summary: "One version of a declaration", params: declarationParams, response: view } },
+    (request) => show(request, request.params.declarationId, requestLocale(request)),
+  );
+
+  app.put(
+    "/declarations/:declarationId/deviation",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Where and why the guidance deviated, before the first signature (versioned: stale is 409)",
+        params: declarationParams,
+        body: deviationBodySchema,
+        response: view,
+      },
+    },
+    async (request) => {
+      await withTenant(request, (tx, actor) => updateDeviation(tx, actor, request.params.declarationId, request.body));
+      return show(request, request.params.declarationId, requestLocale(request));
+    },
+  );
+
+  app.post(
+    "/declarations/:declarationId/sign",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Sign the latest version by entering the password again; the first signature freezes the content",
+        params: declarationParams,
+        body: signBodySchema,
+        response: view,
+      },
+      config: { rateLimit: { max: app.config.LOGIN_LIMIT_PER_ADDRESS, timeWindow: "1 minute" } },
+    },
+    async (request) => {
+      const { declarationId } = request.params;
+      // Who may sign is settled first, so the password form answers nobody else.
+      await withTenant(request, async (tx, actor) => {
+        const { context, row } = await loadDeclaration(tx, actor, declarationId);
+        if (!canSignDeclaration(context.loaded.viewer, judge(context, row).spec)) throw forbidden();
+      });
+      await checkPassword(request, request.body.password);
+      await withTenant(request, (tx, actor) =>
+        signDeclaration(tx, actor, declarationId, {
+          slot: request.body.slot,
+          ip: request.ip,
+          userAgent: request.headers["user-agent"] ?? null,
+        }),
+      );
+      return show(request, declarationId, requestLocale(request));
+    },
+  );
+
+  app.post(
+    "/declarations/:declarationId/new-version",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Start a new version after the trajectory's data changed since signing; it must be signed again",
+        params: declarationParams,
+        body: emptyBody,
+        response: { 201: declarationViewSchema },
+      },
+    },
+    async (request, reply) => {
+      const id = await withTenant(request, (tx, actor) => startNewVersion(tx, actor, request.params.declarationId));
+      return reply.status(201).send(await show(request, id, requestLocale(request)));
+    },
+  );
+
+  app.get(
+    "/declarations/:declarationId/pdf",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "The declaration as PDF with its audit page; a draft is watermarked",
+        params: declarationParams,
+      },
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const { declarationId } = request.params;
+      const input = await withTenant(request, (tx, actor) =>
+        declarationPdfInput(tx, actor, declarationId, locale, `${app.publicUrl}/verifieren`),
+      );
+      const pdf = await renderDeclarationPdf(input);
+      const { actor } = requireAuth(request);
+      await inTenant(app.db, actor, (tx) => recordDeclarationFile(tx, actor, declarationId, bytesHash(pdf)));
+      const name = downloadName(input.content.trajectory.title, `${input.content.key}-v${input.number}.pdf`);
+      return reply.type("application/pdf").header("content-disposition", attachment(name)).send(pdf);
+    },
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/documents",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Upload the motivated request for the guide (multipart field `file`: a PDF, at most 4 MB)",
+        consumes: ["multipart/form-data"],
+        params: trajectoryParams,
+        body: motivationForm,
+        response: { 201: motivationViewSchema },
+      },
+      validatorCompiler: streamedBody,
+    },
+    async (request, reply) => {
+      const { trajectoryId } = request.params;
+      await withTenant(request, async (tx, actor) => {
+        const loaded = await loadTrajectory(tx, actor, trajectoryId);
+        if (!canUploadMotivation(loaded.viewer)) throw forbidden();
+      });
+      const file = await readPdfUpload(request, "file");
+      const motivation = await withTenant(request, async (tx, actor) => {
+        await uploadMotivation(tx, actor, trajectoryId, file);
+        return presentMotivation(await loadDeclarations(tx, actor, trajectoryId));
+      });
+      return reply.status(201).send(motivation);
+    },
+  );
+
+  app.get(
+    "/trajectories/:trajectoryId/documents/:documentId",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Download an uploaded document of the trajectory",
+        params: documentParams,
+      },
+    },
+    async (request, reply) => {
+      const document = await withTenant(request, (tx, actor) =>
+        readDocument(tx, actor, request.params.trajectoryId, request.params.documentId),
+      );
+      return reply
+        .type(document.mime)
+        .header("content-disposition", attachment(document.fileName))
+        .header("cache-control", "private, no-store")
+        .send(document.content);
+    },
+  );
+};

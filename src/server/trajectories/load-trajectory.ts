@@ -16,8 +16,15 @@ import {
 } from "../../db/schema.js";
 import type { ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
-import type { GoalSnapshot, MeetingFacts, TrajectoryState, Viewer } from "../../domain/trajectories/model.js";
+import type {
+  DeclarationDueFacts,
+  GoalSnapshot,
+  MeetingFacts,
+  TrajectoryState,
+  Viewer,
+} from "../../domain/trajectories/model.js";
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
+import { declarationDueFacts } from "../declarations/due-facts.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
@@ -48,6 +55,8 @@ export interface LoadedTrajectory {
   seen: { feedbackRecordId: string; userId: string; seenAt: Date }[];
   selfAssessments: SelfAssessmentRow[];
   report: typeof finalReports.$inferSelect | null;
+  /** For regimes with a declaration due before re-registration. */
+  declarationDue?: DeclarationDueFacts;
   /** The trajectory this one was escalated from, when asked for with `withOrigin`. */
   origin?: LoadedTrajectory | null;
 }
@@ -168,6 +177,7 @@ export async function loadTrajectories(
     .orderBy(asc(feedbackRecords.number));
   const assessmentRows = await tx.select().from(selfAssessments).where(inTrajectories(selfAssessments));
   const reports = await tx.select().from(finalReports).where(inTrajectories(finalReports));
+  const declarationDue = await declarationDueFacts(tx, org, visible);
   const seen = feedbackRows.length
     ? await tx
         .select({
@@ -209,6 +219,7 @@ export async function loadTrajectories(
       seen: feedback.flatMap((f) => seenOf.get(f.id) ?? []),
       selfAssessments: assessmentsOf.get(row.id) ?? [],
       report: reportsOf.get(row.id)?.[0] ?? null,
+      declarationDue: declarationDue.get(row.id),
     };
   });
 }
@@ -293,6 +304,7 @@ export function stateOf(loaded: LoadedTrajectory): TrajectoryState {
     meetings: meetingFacts(loaded),
     reportFinal: loaded.report?.status === "final",
     evaluationMoments: loaded.row.evaluationMoments,
+    ...(loaded.declarationDue ? { declarations: loaded.declarationDue } : {}),
   };
 }
 

@@ -44,7 +44,7 @@ describe("where a due item leads", () => {
   });
 
   it("has words for every kind the domain can report, in both languages", () => {
-    expect(DUE_KINDS).toHaveLength(11);
+    expect(DUE_KINDS).toHaveLength(12);
     for (const kind of DUE_KINDS) {
       expect(isDueKind(kind)).toBe(true);
       expect(messages.nl.due.kinds[kind]).toBeTruthy();

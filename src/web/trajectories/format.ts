@@ -17,6 +17,7 @@ export const TRAJECTORY_TABS = {
   ratings: "voortgang",
   hours: "uren",
   report: "verslag",
+  declarations: "verklaringen",
 } as const;
 export type TrajectoryTab = keyof typeof TRAJECTORY_TABS;
 
@@ -38,6 +39,7 @@ const TAB_OF_KIND: Partial<Record<DueKind, TrajectoryTab>> = {
   writeGoals: "goals",
   approveGoals: "goals",
   evaluation: "plan",
+  declarationOverdue: "declarations",
 };
 
 /** Where a due item is done: its meeting, the report, or the part of the trajectory. */

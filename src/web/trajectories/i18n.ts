@@ -285,6 +285,7 @@ export default defineMessages(
         agreement: "Afspraak: {{text}}",
         evaluation: "Evaluatiemoment: {{text}}",
         finalReport: "Eindverslag afronden",
+        declarationOverdue: "Verklaring niet op tijd ondertekend: de herregistratiedatum is voorbij",
       },
     },
     validation: {
@@ -573,6 +574,7 @@ export default defineMessages(
         agreement: "Agreement: {{text}}",
         evaluation: "Evaluation moment: {{text}}",
         finalReport: "Finish the final report",
+        declarationOverdue: "Declaration not signed in time: the re-registration date has passed",
       },
     },
     validation: {

@@ -1,0 +1,85 @@
+import { and, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "../../db/connection.js";
+import {
+  declarationFiles,
+  declarationSignatures,
+  declarations,
+  organisations,
+  regimeVersions,
+  trajectories,
+  users,
+} from "../../db/schema.js";
+import type { Verification } from "../../domain/declarations/api.js";
+import type { DeclarationContent } from "../../domain/declarations/content.js";
+
+/**
+ * Whether a hash is that of a PDF Koers handed out or of a declaration's frozen content, in any
+ * organisation: whoever holds the document may check it, and a SHA-256 cannot be guessed. The
+ * answer names the declaration, its organisation and its signers, and nothing else.
+ */
+export async function verifyHash(db: Db, hash: string): Promise<Verification> {
+  const sha = hash.trim().toLowerCase();
+  const [file] = await db
+    .select({ declarationId: declarationFiles.declarationId })
+    .from(declarationFiles)
+    .where(eq(declarationFiles.sha256, sha))
+    .limit(1);
+  const found = file
+    ? await db.select().from(declarations).where(eq(declarations.id, file.declarationId)).limit(1)
+    : await db
+        .select()
+        .from(declarations)
+        .where(eq(declarations.contentSha256, sha))
+        .orderBy(desc(declarations.number))
+        .limit(1);
+  const declaration = found[0];
+  if (!declaration) return { match: false };
+  const [organisation] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, declaration.organisationId));
+  const signatures = await db
+    .select({ name: users.name, slot: declarationSignatures.signerKey, signedAt: declarationSignatures.signedAt })
+    .from(declarationSignatures)
+    .innerJoin(users, eq(users.id, declarationSignatures.userId))
+    .where(
+      and(
+        eq(declarationSignatures.organisationId, declaration.organisationId),
+        inArray(declarationSignatures.declarationId, [declaration.id]),
+      ),
+    )
+    .orderBy(declarationSignatures.signedAt);
+  const content = declaration.content as DeclarationContent | null;
+  // A draft's PDF has no frozen content: its title and form are the regime's.
+  const spec = content ? null : await draftSpec(db, declaration);
+  const slotLabel = (key: string) => content?.signers.find((s) => s.key === key)?.label ?? key;
+  return {
+    match: true,
+    matchedBy: file ? "file" : "content",
+    declaration: {
+      title: content?.title ?? spec?.title.nl ?? declaration.kind,
+      form: content?.form ?? spec?.form ?? null,
+      organisation: organisation?.name ?? "",
+      number: declaration.number,
+      status: declaration.status,
+      contentSha256: declaration.contentSha256,
+      signers: signatures.map((s) => ({ name: s.name, slot: slotLabel(s.slot), signedAt: s.signedAt.toISOString() })),
+    },
+  };
+}
+
+async function draftSpec(db: Db, declaration: typeof declarations.$inferSelect) {
+  const [regime] = await db
+    .select({ document: regimeVersions.document })
+    .from(trajectories)
+    .innerJoin(
+      regimeVersions,
+      and(
+        eq(regimeVersions.organisationId, trajectories.organisationId),
+        eq(regimeVersions.hash, trajectories.regimeHash),
+      ),
+    )
+    .where(eq(trajectories.id, declaration.trajectoryId))
+    .limit(1);
+  return regime?.document.declarations?.find((d) => d.key === declaration.kind) ?? null;
+}

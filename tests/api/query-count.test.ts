@@ -3,6 +3,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
   feedbackRecords,
+  intervisionAttendance,
+  intervisionMeetings,
+  intervisionMembers,
   meetings,
   memberships,
   notifications,
@@ -57,6 +60,10 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/declarations/:declarationId/pdf"],
   ["/api/v1/trajectories/:trajectoryId/documents/:documentId"],
   ["/api/v1/notifications", "trainee"],
+  ["/api/v1/intervision/groups"],
+  ["/api/v1/intervision/candidates"],
+  ["/api/v1/intervision/groups/:groupId"],
+  ["/api/v1/intervision/meetings/:groupMeetingId"],
   ["/calendar/:calendarFeed"],
 ];
 
@@ -211,6 +218,45 @@ const GROWTH: Array<() => Promise<void>> = [
         params: { trajectory: `Traject ${i}`, date: "2027-01-01", label: "Evaluatie", days: 7 },
         link: "/trajecten",
       })),
+    );
+  },
+  async function anIntervisieGroupOfEightWithTenHeldMeetings() {
+    const extra = await t.database.db
+      .insert(users)
+      .values(
+        Array.from({ length: 8 }, (_, i) => ({ email: `intervisie.${i}@delinde.example`, name: `Intervisie ${i}` })),
+      )
+      .returning();
+    await t.database.db
+      .insert(memberships)
+      .values(extra.map((u) => ({ organisationId: t.orgs.linde, userId: u.id, roles: ["trainee" as const] })));
+    await t.database.db
+      .insert(intervisionMembers)
+      .values(extra.map((u) => ({ organisationId: t.orgs.linde, groupId: ids.groupId as string, userId: u.id })));
+    const held = await t.database.db
+      .insert(intervisionMeetings)
+      .values(
+        Array.from({ length: 10 }, (_, i) => ({
+          organisationId: t.orgs.linde,
+          groupId: ids.groupId as string,
+          startsAt: new Date(Date.UTC(2026, 0, 5 + 7 * i, 12)),
+          endsAt: new Date(Date.UTC(2026, 0, 5 + 7 * i, 13, 30)),
+          method: "incident",
+          status: "held" as const,
+          caseBringerId: extra[i % extra.length]?.id ?? null,
+        })),
+      )
+      .returning();
+    await t.database.db.insert(intervisionAttendance).values(
+      [...held, { id: ids.groupMeetingId as string }].flatMap((m) =>
+        extra.map((u) => ({
+          organisationId: t.orgs.linde,
+          meetingId: m.id,
+          userId: u.id,
+          present: true,
+          confirmedAt: new Date(),
+        })),
+      ),
     );
   },
 ];

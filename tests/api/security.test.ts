@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { desc, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
-import { outbox } from "../../src/db/schema.js";
+import { intervisionMembers, outbox, users } from "../../src/db/schema.js";
 import { SESSION_COOKIE } from "../../src/server/auth/session.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { changedTables, databaseFingerprint, fillPath, tenantFixtures } from "../support/fixtures.js";
@@ -151,10 +151,28 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/notifications": "signed-in",
   "POST /api/v1/notifications/:notificationId/read": ["trainee"],
   "POST /api/v1/notifications/read-all": "signed-in",
+  // Intervisie: groups are made and staffed by the admin and the training officer, who see every
+  // group; what happens inside is its members' (the trainee is the fixture group's member, below).
+  "GET /api/v1/intervision/groups": "signed-in",
+  "GET /api/v1/intervision/candidates": ["admin", "training_officer"],
+  "POST /api/v1/intervision/groups": ["admin", "training_officer"],
+  "GET /api/v1/intervision/groups/:groupId": ["admin", "trainee", "training_officer"],
+  "PUT /api/v1/intervision/groups/:groupId": ["admin", "training_officer"],
+  "POST /api/v1/intervision/groups/:groupId/archive": ["admin", "training_officer"],
+  "POST /api/v1/intervision/groups/:groupId/members": ["admin", "training_officer"],
+  "POST /api/v1/intervision/groups/:groupId/members/remove": ["admin", "training_officer"],
+  "POST /api/v1/intervision/groups/:groupId/meetings": ["trainee"],
+  "GET /api/v1/intervision/meetings/:groupMeetingId": ["admin", "trainee", "training_officer"],
+  "PUT /api/v1/intervision/meetings/:groupMeetingId": ["trainee"],
+  "POST /api/v1/intervision/meetings/:groupMeetingId/held": ["trainee"],
+  "POST /api/v1/intervision/meetings/:groupMeetingId/attendance/confirm": ["trainee"],
+  "PUT /api/v1/intervision/meetings/:groupMeetingId/notes": ["trainee"],
 };
 
 /** Bodies the generated valid request cannot make (a whole regime document), as the admin reads them. */
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
+  // Each member confirms their own line: the trainee's own id, which only the trainee may send.
+  "POST /api/v1/intervision/meetings/:groupMeetingId/attendance/confirm": async () => ({ userId: await traineeId() }),
   "PUT /api/v1/requirement-profiles/:profileId": async (admin, ids) => {
     const profile = (await admin.get(`/api/v1/requirement-profiles/${ids.profileId}`)).json();
     return { version: profile.version, document: profile.document };
@@ -182,6 +200,15 @@ const t = await createTestApp({ LOGIN_LIMIT_PER_ADDRESS: "100000", LOGIN_LIMIT_P
 afterAll(() => t.close());
 const operations = operationsOf((await t.app.inject({ url: "/api/openapi.json" })).json());
 let ids = await tenantFixtures(t);
+// The trainee is a member of the fixture intervisie group; nobody else signing in here is.
+async function traineeId() {
+  const [trainee] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, PEOPLE.trainee));
+  return trainee?.id ?? "";
+}
+await t.database.db
+  .insert(intervisionMembers)
+  .values({ organisationId: t.orgs.linde, groupId: ids.groupId as string, userId: await traineeId() })
+  .onConflictDoNothing();
 const fixtureNames = new Set(Object.keys(ids));
 const signedIn = new Map<Person, TestClient>();
 

@@ -17,6 +17,7 @@ const COMMISSIONER = "u-commissioner";
 
 const endSpec = {
   key: "end",
+  moment: "end" as const,
   dueBy: "reregistration" as const,
   signers: [
     { key: "professional", roles: ["trainee" as const] },
@@ -28,6 +29,7 @@ const snapshot = (overrides: Partial<ReminderSnapshot> = {}): ReminderSnapshot =
   id: "t1",
   title: "Werkbegeleiding",
   closed: false,
+  endsOn: "2027-12-31",
   evaluationMoments: [],
   participants: [
     { userId: TRAINEE, role: "trainee" },
@@ -90,6 +92,7 @@ describe("dueReminders", () => {
       {
         id: "d1",
         kind: "end",
+        number: 1,
         status: "open" as const,
         createdAt: on("2027-03-01"),
         signatures: [{ signerKey: "employer_or_guide", userId: GUIDE, signedAt: on("2027-03-01") }],
@@ -102,7 +105,9 @@ describe("dueReminders", () => {
   });
 
   it("sends nothing once the declaration is signed, nor for a closed trajectory", () => {
-    const signed = [{ id: "d1", kind: "end", status: "signed" as const, createdAt: on("2027-03-01"), signatures: [] }];
+    const signed = [
+      { id: "d1", kind: "end", number: 1, status: "signed" as const, createdAt: on("2027-03-01"), signatures: [] },
+    ];
     expect(dueReminders(snapshot({ declarations: signed }), on("2027-06-25"))).toEqual([]);
     expect(dueReminders(snapshot({ closed: true }), on("2027-06-25"))).toEqual([]);
   });
@@ -141,6 +146,7 @@ describe("dueReminders", () => {
           {
             id: "d1",
             kind: "end",
+            number: 1,
             status: "open",
             createdAt: on("2027-01-01"),
             signatures: [{ signerKey: "professional", userId: TRAINEE, signedAt: on(signedAt) }],
@@ -164,7 +170,10 @@ describe("dueReminders", () => {
   it("asks the first signers of a declaration nobody signed yet, counting from when it was made", () => {
     const s = snapshot({
       reregistrationDate: null,
-      declarations: [{ id: "d2", kind: "end", status: "open", createdAt: on("2027-01-01"), signatures: [] }],
+      declarationSpecs: [{ ...endSpec, key: "start", moment: "start", dueBy: null }],
+      declarations: [
+        { id: "d2", kind: "start", number: 1, status: "open", createdAt: on("2027-01-01"), signatures: [] },
+      ],
     });
     expect(dueReminders(s, on("2027-01-02"))).toEqual([]);
     expect(
@@ -174,10 +183,32 @@ describe("dueReminders", () => {
     ).toEqual([GUIDE, TRAINEE]);
   });
 
+  it("does not ask for a first signature on the end declaration before the trajectory ends", () => {
+    const s = snapshot({
+      reregistrationDate: null,
+      endsOn: "2027-06-30",
+      declarations: [{ id: "d3", kind: "end", number: 1, status: "open", createdAt: on("2027-01-01"), signatures: [] }],
+    });
+    expect(dueReminders(s, on("2027-06-29"))).toEqual([]);
+    expect(dueReminders(s, on("2027-06-30")).map((r) => r.key)).toEqual(["sign:d3:u-trainee", "sign:d3:u-guide"]);
+  });
+
+  it("takes the latest version by its number", () => {
+    const s = snapshot({
+      declarations: [
+        { id: "d1", kind: "end", number: 1, status: "signed", createdAt: on("2027-01-05"), signatures: [] },
+        { id: "d2", kind: "end", number: 2, status: "open", createdAt: on("2027-01-01"), signatures: [] },
+      ],
+    });
+    expect(dueReminders(s, on("2027-06-25")).filter((r) => r.kind === "reminder.reregistration")).toHaveLength(2);
+  });
+
   it("ignores superseded versions", () => {
     const s = snapshot({
       reregistrationDate: null,
-      declarations: [{ id: "d0", kind: "end", status: "superseded", createdAt: on("2027-01-01"), signatures: [] }],
+      declarations: [
+        { id: "d0", kind: "end", number: 1, status: "superseded", createdAt: on("2027-01-01"), signatures: [] },
+      ],
     });
     expect(dueReminders(s, on("2027-02-01"))).toEqual([]);
   });

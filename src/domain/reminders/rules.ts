@@ -19,6 +19,8 @@ export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface DeclarationRuleSpec {
   key: string;
+  /** When in the trajectory it is signed: one for the end is not asked for before the end. */
+  moment: "start" | "end" | "independence";
   signers: ReadonlyArray<{ key: string; roles: readonly ParticipantRole[] }>;
   dueBy: "reregistration" | "end" | null;
 }
@@ -26,6 +28,7 @@ export interface DeclarationRuleSpec {
 export interface DeclarationVersion {
   id: string;
   kind: string;
+  number: number;
   status: "open" | "signed" | "superseded";
   createdAt: Date;
   signatures: ReadonlyArray<{ signerKey: string; userId: string; signedAt: Date }>;
@@ -35,6 +38,7 @@ export interface ReminderSnapshot {
   id: string;
   title: string;
   closed: boolean;
+  endsOn: string;
   evaluationMoments: readonly EvaluationMoment[];
   participants: ReadonlyArray<{ userId: string; role: ParticipantRole }>;
   declarationSpecs: readonly DeclarationRuleSpec[];
@@ -95,11 +99,11 @@ function missingSigners(
   return users;
 }
 
-/** The newest version of a declaration (open or signed; superseded ones are history). */
+/** The latest version of a declaration (open or signed; superseded ones are history). */
 const currentVersion = (snapshot: ReminderSnapshot, kind: string) =>
   snapshot.declarations
     .filter((d) => d.kind === kind && d.status !== "superseded")
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0];
+    .sort((a, b) => b.number - a.number)[0];
 
 export function dueReminders(snapshot: ReminderSnapshot, now: Date): DueReminder[] {
   if (snapshot.closed) return [];
@@ -145,10 +149,12 @@ export function dueReminders(snapshot: ReminderSnapshot, now: Date): DueReminder
   }
 
   // Signatures waiting: an open version, waiting since its first signature (or since it was
-  // made ready, when nobody signed yet), asks each missing signer once.
+  // made ready, when nobody signed yet), asks each missing signer once. Nobody is asked to make
+  // the first signature on a declaration for the end before the trajectory ends.
   for (const spec of snapshot.declarationSpecs) {
     const version = currentVersion(snapshot, spec.key);
     if (version?.status !== "open") continue;
+    if (version.signatures.length === 0 && spec.moment === "end" && today < snapshot.endsOn) continue;
     const since = version.signatures.reduce(
       (earliest, s) => (s.signedAt < earliest ? s.signedAt : earliest),
       version.signatures[0]?.signedAt ?? version.createdAt,

@@ -13,6 +13,7 @@ import {
   trajectoryParticipants,
   users,
 } from "../../db/schema.js";
+import { reregistrationDate } from "../../domain/declarations/reregistration.js";
 import {
   type DeclarationRuleSpec,
   type DeclarationVersion,
@@ -52,6 +53,7 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
       id: trajectories.id,
       title: trajectories.title,
       startsOn: trajectories.startsOn,
+      endsOn: trajectories.endsOn,
       evaluationMoments: trajectories.evaluationMoments,
       regime: regimeVersions.document,
     })
@@ -87,6 +89,7 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
       id: declarations.id,
       trajectoryId: declarations.trajectoryId,
       kind: declarations.kind,
+      number: declarations.number,
       status: declarations.status,
       createdAt: declarations.createdAt,
     })
@@ -139,13 +142,12 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
     const people = participantsOf.get(row.id) ?? [];
     const traineeIds = new Set(people.filter((p) => p.role === "trainee").map((p) => p.userId));
     // The earliest re-registration on or after the start: the one this trajectory counts towards.
-    const candidates = [...traineeIds]
+    const traineeDates = [...traineeIds]
       .flatMap((id) => datesOf.get(id) ?? [])
-      .map((d) => d.date as string)
-      .filter((d) => d >= row.startsOn)
-      .sort();
+      .map((d) => ({ reregistrationDate: d.date }));
     const declarationSpecs: DeclarationRuleSpec[] = (row.regime.declarations ?? []).map((d) => ({
       key: d.key,
+      moment: d.moment,
       signers: d.signers,
       dueBy: d.dueBy,
     }));
@@ -157,11 +159,12 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
       id: row.id,
       title: row.title,
       closed: false,
+      endsOn: row.endsOn,
       evaluationMoments: row.evaluationMoments,
       participants: people.map((p) => ({ userId: p.userId, role: p.role })),
       declarationSpecs,
       declarations: declarationVersions,
-      reregistrationDate: candidates[0] ?? null,
+      reregistrationDate: reregistrationDate(traineeDates, row.startsOn),
     };
   });
 }

@@ -1,0 +1,268 @@
+import { and, eq, inArray, like } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  memberships,
+  notifications,
+  outbox,
+  registrations,
+  remindersSent,
+  trajectories,
+  users,
+} from "../../src/db/schema.js";
+import type { DeclarationList } from "../../src/domain/declarations/api.js";
+import type { NotificationList } from "../../src/domain/notifications/api.js";
+import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
+import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
+import { sendDueReminders } from "../../src/server/notifications/reminders.js";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { day, expectStatus as ok } from "../support/trajectories.js";
+
+/**
+ * Reminders with a controllable clock: the scan runs on chosen dates, and each reminder is sent
+ * once, in the app and by e-mail, to the right people of the right organisation only.
+ */
+
+let t: TestApp;
+let client: TestClient; // Fatima Yilmaz: commissioner
+let guide: TestClient; // Sanne Visser
+let trainee: TestClient; // Daan Bakker
+
+const PUBLIC_URL = "http://koers.test";
+/** Noon in the Netherlands on a day. */
+const noon = (isoDay: string) => new Date(`${isoDay}T11:00:00Z`);
+const before = (isoDay: string, days: number) =>
+  new Date(Date.parse(`${isoDay}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+const scan = (isoDay: string) => sendDueReminders(t.database.db, t.app.mailer, noon(isoDay), { publicUrl: PUBLIC_URL });
+
+// The trainee's re-registration, well after the trajectory's start.
+const REREGISTRATION = day(200);
+let skj: TrajectoryDetail;
+let closedOne: TrajectoryDetail;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  client = await t.login("fatima.yilmaz@delinde.example");
+  guide = await t.login("sanne.visser@netwerk.example");
+  if ((await guide.refreshSession()).organisation?.id !== t.orgs.linde)
+    await guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
+  await guide.refreshSession();
+  trainee = await t.login("daan.bakker@delinde.example");
+
+  // Daan's only re-registration date is the one this test sets.
+  const [daan] = await t.database.db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(users.email, "daan.bakker@delinde.example"), eq(memberships.organisationId, t.orgs.linde)));
+  await t.database.db
+    .update(registrations)
+    .set({ reregistrationDate: null })
+    .where(eq(registrations.membershipId, daan?.id ?? ""));
+  await t.database.db.insert(registrations).values({
+    organisationId: t.orgs.linde,
+    membershipId: daan?.id ?? "",
+    register: "SKJ",
+    registrationType: "Jeugdprofessional",
+    number: "110012345",
+    reregistrationDate: REREGISTRATION,
+  });
+  skj = await skjTrajectory("Herinneringen");
+  closedOne = await skjTrajectory("Afgesloten traject");
+  await t.database.db.update(trajectories).set({ closed: true }).where(eq(trajectories.id, closedOne.id));
+});
+afterAll(() => t.close());
+
+async function skjTrajectory(title: string) {
+  const candidates = ok<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
+    await client.get("/api/v1/trajectories/candidates"),
+  );
+  const [sanne] = await t.database.db.select().from(users).where(eq(users.email, "sanne.visser@netwerk.example"));
+  const detail = ok<TrajectoryDetail>(
+    await client.post("/api/v1/trajectories", {
+      regimeKey: "skj_werkbegeleiding",
+      title,
+      traineeId: candidates.trainees.find((p) => p.name === "Daan Bakker")?.id,
+      guideIds: [candidates.guides.find((p) => p.name === "Sanne Visser")?.id],
+      startsOn: day(-60),
+      endsOn: day(300),
+    }),
+    201,
+  );
+  await t.database.db
+    .update(trajectories)
+    .set({
+      guideEligibility: {
+        verdict: "eligible",
+        rule: { nl: "Geregistreerd", en: "Registered" },
+        reasons: [],
+        guideUserId: sanne?.id ?? "",
+        judgedOn: day(-60),
+      },
+    })
+    .where(eq(trajectories.id, detail.id));
+  return detail;
+}
+
+/** The reminders about one trajectory: its notifications, and the mails linking to it. */
+async function sentAbout(trajectoryId: string, kind?: string) {
+  const rows = await t.database.db
+    .select({
+      userId: notifications.userId,
+      email: users.email,
+      kind: notifications.kind,
+      params: notifications.params,
+      organisationId: notifications.organisationId,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(like(notifications.link, `/trajecten/${trajectoryId}%`));
+  const mails = await t.database.db
+    .select()
+    .from(outbox)
+    .where(like(outbox.bodyText, `%/trajecten/${trajectoryId}%`));
+  return {
+    notes: kind ? rows.filter((r) => r.kind === kind) : rows,
+    mails: mails.filter((m) => !kind || rows.some((r) => r.kind === kind && r.email === m.toAddress)),
+    allMails: mails,
+  };
+}
+
+const PEOPLE = ["daan.bakker@delinde.example", "fatima.yilmaz@delinde.example", "sanne.visser@netwerk.example"];
+
+describe("re-registration reminders", () => {
+  it("are sent at 90 days to the trainee and every missing signer, once, in the app and by e-mail", async () => {
+    await scan(before(REREGISTRATION, 91));
+    expect((await sentAbout(skj.id)).notes).toEqual([]);
+
+    await scan(before(REREGISTRATION, 90));
+    const { notes, allMails } = await sentAbout(skj.id);
+    expect(notes.map((n) => n.email).sort()).toEqual(PEOPLE);
+    expect(notes.every((n) => n.kind === "reminder.reregistration" && n.params.threshold === 90)).toBe(true);
+    expect(notes.every((n) => n.organisationId === t.orgs.linde)).toBe(true);
+    expect(allMails.map((m) => m.toAddress).sort()).toEqual(PEOPLE);
+    expect(allMails.every((m) => m.organisationId === t.orgs.linde)).toBe(true);
+
+    // Again the same day, and a month later: nothing new.
+    await scan(before(REREGISTRATION, 90));
+    await scan(before(REREGISTRATION, 60));
+    expect((await sentAbout(skj.id)).notes).toHaveLength(3);
+    expect((await sentAbout(skj.id)).allMails).toHaveLength(3);
+  });
+
+  it("says in the e-mail what kind of reminder waits and where, in the person's language, nothing confidential", async () => {
+    const mails = (await sentAbout(skj.id)).allMails;
+    const toDaan = mails.find((m) => m.toAddress === "daan.bakker@delinde.example");
+    expect(toDaan?.subject).toBe("Herinnering: verklaringen nog niet ondertekend vóór de herregistratie");
+    expect(toDaan?.bodyText).toContain(`${PUBLIC_URL}/trajecten/${skj.id}`);
+    expect(toDaan?.bodyText).not.toContain("Herinneringen"); // the trajectory's title
+    expect(toDaan?.bodyText).not.toContain(REREGISTRATION);
+  });
+
+  it("sends a threshold missed while the scan did not run late, once, and never an earlier one after it", async () => {
+    // Nothing ran at 30 days; at 25 days the 30-day reminder goes out.
+    await scan(before(REREGISTRATION, 25));
+    const thirty = (await sentAbout(skj.id, "reminder.reregistration")).notes.filter((n) => n.params.threshold === 30);
+    expect(thirty.map((n) => n.email).sort()).toEqual(PEOPLE);
+    await scan(before(REREGISTRATION, 20));
+    const all = (await sentAbout(skj.id, "reminder.reregistration")).notes;
+    expect(all.map((n) => n.params.threshold).sort()).toEqual([30, 30, 30, 90, 90, 90]);
+    expect((await sentAbout(skj.id)).allMails).toHaveLength(6);
+  });
+});
+
+describe("signatures waiting", () => {
+  it("ask each missing signer of a started declaration once, after two days", async () => {
+    const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${skj.id}/declarations`));
+    const start = items.find((d) => d.key === "start");
+    ok(await trainee.post(`/api/v1/declarations/${start?.id}/sign`, { password: DEMO_PASSWORD }));
+    const sign = () => sentAbout(skj.id, "reminder.signature");
+    // Signed today; the scan a day later asks nobody.
+    await scan(day(1));
+    expect((await sign()).notes).toEqual([]);
+    await scan(day(2));
+    // The guide or the commissioner may sign the other slot; both are asked, the trainee not.
+    expect((await sign()).notes.map((n) => n.email).sort(), "the employer-or-guide slot is missing").toEqual([
+      "fatima.yilmaz@delinde.example",
+      "sanne.visser@netwerk.example",
+    ]);
+    await scan(day(3));
+    expect((await sign()).notes).toHaveLength(2);
+    ok(await guide.post(`/api/v1/declarations/${start?.id}/sign`, { password: DEMO_PASSWORD }));
+    await scan(day(10));
+    expect((await sign()).notes).toHaveLength(2);
+  });
+});
+
+describe("re-registration reminders, once signed", () => {
+  it("stops once the declarations due by the re-registration are signed", async () => {
+    const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${skj.id}/declarations`));
+    const end = items.find((d) => d.key === "end");
+    ok(await trainee.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
+    ok(await guide.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
+    await scan(before(REREGISTRATION, 7));
+    await scan(REREGISTRATION);
+    const rereg = (await sentAbout(skj.id, "reminder.reregistration")).notes;
+    expect(rereg.filter((n) => n.params.threshold === 7)).toEqual([]);
+  });
+
+  it("are never sent for a closed trajectory", async () => {
+    expect((await sentAbout(closedOne.id)).notes).toEqual([]);
+    expect((await sentAbout(closedOne.id)).allMails).toEqual([]);
+  });
+});
+
+describe("evaluation moments", () => {
+  it("are announced to the participants a week ahead, once", async () => {
+    const moment = day(40);
+    await t.database.db
+      .update(trajectories)
+      .set({ evaluationMoments: [{ date: moment, label: "Tussenevaluatie" }] })
+      .where(inArray(trajectories.id, [skj.id, closedOne.id]));
+    const evaluation = () => sentAbout(skj.id, "reminder.evaluation");
+    await scan(before(moment, 8));
+    expect((await evaluation()).notes).toEqual([]);
+    await scan(before(moment, 7));
+    await scan(before(moment, 3));
+    const { notes } = await evaluation();
+    expect(notes.map((n) => n.email).sort()).toEqual(PEOPLE);
+    expect(notes[0]?.params).toMatchObject({ date: moment, label: "Tussenevaluatie", days: 7 });
+    expect((await sentAbout(closedOne.id)).notes).toEqual([]);
+  });
+});
+
+describe("organisations apart", () => {
+  it("keeps each organisation's reminders, keys and mails in that organisation", async () => {
+    const rivier = await t.database.db
+      .select({ key: remindersSent.key })
+      .from(remindersSent)
+      .where(and(eq(remindersSent.organisationId, t.orgs.rivier), like(remindersSent.key, `%${skj.id}%`)));
+    expect(rivier).toEqual([]);
+    // Sanne works for both: in Rivierenland she does not see De Linde's reminders.
+    expect((await guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.rivier })).statusCode).toBe(204);
+    await guide.refreshSession();
+    const there = ok<NotificationList>(await guide.get("/api/v1/notifications?limit=100"));
+    expect(there.items.some((n) => n.link?.includes(skj.id))).toBe(false);
+    expect((await guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde })).statusCode).toBe(204);
+    await guide.refreshSession();
+  });
+});
+
+describe("the notifications API", () => {
+  it("lists a person's own notifications newest first with the unread count, and marks them read", async () => {
+    const first = ok<NotificationList>(await trainee.get("/api/v1/notifications"));
+    expect(first.unread).toBeGreaterThanOrEqual(3);
+    expect(first.items.length).toBeGreaterThanOrEqual(3);
+    const times = first.items.map((n) => n.createdAt);
+    expect([...times].sort().reverse()).toEqual(times);
+    const one = first.items[0];
+    expect((await trainee.post(`/api/v1/notifications/${one?.id}/read`)).statusCode).toBe(204);
+    const after = ok<NotificationList>(await trainee.get("/api/v1/notifications"));
+    expect(after.unread).toBe(first.unread - 1);
+    expect(after.items.find((n) => n.id === one?.id)?.readAt).not.toBeNull();
+    // Someone else's notification is not found for the guide.
+    expect((await guide.post(`/api/v1/notifications/${one?.id}/read`)).statusCode).toBe(404);
+    expect((await trainee.post("/api/v1/notifications/read-all")).statusCode).toBe(204);
+    expect(ok<NotificationList>(await trainee.get("/api/v1/notifications?limit=1")).unread).toBe(0);
+    expect(ok<NotificationList>(await trainee.get("/api/v1/notifications?limit=1")).items).toHaveLength(1);
+  });
+});

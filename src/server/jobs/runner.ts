@@ -50,7 +50,7 @@ export class JobRunner {
   async start(): Promise<void> {
     await this.boss.start();
     this.started = true;
-    await this.boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60 });
+    await this.ensureQueue();
     if (this.options.schedule ?? true)
       await this.boss.schedule(REMINDER_QUEUE, REMINDER_SCHEDULE, {}, { tz: TIME_ZONE });
     if (this.options.work ?? true) {
@@ -63,6 +63,23 @@ export class JobRunner {
           await sendDueReminders(database.db, mailer, clock(), { publicUrl });
         },
       );
+    }
+  }
+
+  /**
+   * Creates the queue unless there. Two processes starting at once can deadlock in pg-boss's
+   * queue creation (its partition is made in the same statement); the loser tries again.
+   */
+  private async ensureQueue(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if (await this.boss.getQueue(REMINDER_QUEUE)) return;
+        await this.boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60 });
+        return;
+      } catch (error) {
+        if (attempt >= 5) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+      }
     }
   }
 

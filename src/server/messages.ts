@@ -39,7 +39,8 @@ const nl = {
   "declaration.changed":
     "De gegevens van het traject zijn gewijzigd sinds de eerste handtekening. Maak een nieuwe versie; die moet opnieuw door beide partijen worden ondertekend.",
   "declaration.alreadySigned": "Dit deel van de verklaring is al ondertekend.",
-  "declaration.signedOtherSlot": "Je hebt deze versie al ondertekend; de andere handtekening moet van iemand anders komen.",
+  "declaration.signedOtherSlot":
+    "Je hebt deze versie al ondertekend; de andere handtekening moet van iemand anders komen.",
   "declaration.motivationMissing":
     "Upload eerst het gemotiveerd verzoek voor deze werkbegeleider; daarna kan de startverklaring worden ondertekend.",
   "declaration.noNewVersionNeeded": "Er is niets gewijzigd sinds de ondertekening; een nieuwe versie is niet nodig.",
@@ -50,6 +51,7 @@ const nl = {
   "field.hashInvalid": "Geef een SHA-256: 64 tekens, cijfers en de letters a tot en met f.",
   "field.required": "Vul dit veld in.",
   "field.unknownField": "Dit veld hoort niet bij deze regeling.",
+  "field.notAnOption": "Kies een van de mogelijkheden.",
   "field.unknownReference": "Dit verwijst naar iets wat deze regeling niet kent.",
   "field.maxBelowMin": "Het maximum mag niet lager zijn dan het minimum.",
   "field.duplicateKey": "Elke code mag hier maar één keer voorkomen.",
@@ -60,6 +62,7 @@ const nl = {
   "field.personRole": "Deze persoon heeft in deze organisatie niet de rol {role}.",
   "field.participantCount": "Kies {min} tot {max} personen.",
   "field.unknownRegime": "Deze regeling bestaat niet (meer).",
+  "field.guideNotEligible": "{name} is hier niet geschikt als begeleider ({rule}). {reasons}",
   "field.unknownMeetingType": "Deze regeling kent dit soort bijeenkomst niet.",
   "field.notUnannounced": "Dit soort bijeenkomst kan niet onaangekondigd plaatsvinden.",
   "field.unknownGoal": "Dit doel hoort niet bij dit traject.",
@@ -83,7 +86,7 @@ const nl = {
   "field.alreadyMember": "Deze persoon is al lid van de groep.",
   "intervision.archived": "Deze groep is gearchiveerd; er kan niets meer bij.",
   "intervision.notHeld": "Dit kan pas als de bijeenkomst is gehouden.",
-  "intervision.notPresent": "Alleen wie aanwezig was bevestigt de presentielijst."
+  "intervision.notPresent": "Alleen wie aanwezig was bevestigt de presentielijst.",
   "mail.reset.subject": "Nieuw wachtwoord voor Koers",
   "mail.reset.body":
     "Hallo {name},\n\nJe hebt gevraagd om een nieuw wachtwoord voor Koers. Kies er een via deze link (één uur geldig):\n\n{link}\n\nHeb je dit niet gevraagd? Dan kun je deze e-mail negeren.",
@@ -144,6 +147,7 @@ const en: Record<MessageKey, string> = {
   "field.hashInvalid": "Give a SHA-256: 64 characters, digits and the letters a to f.",
   "field.required": "Fill in this field.",
   "field.unknownField": "This field does not belong to this regime.",
+  "field.notAnOption": "Choose one of the options.",
   "field.unknownReference": "This refers to something the regime does not have.",
   "field.maxBelowMin": "The maximum may not be lower than the minimum.",
   "field.duplicateKey": "Each code may appear here only once.",
@@ -154,6 +158,7 @@ const en: Record<MessageKey, string> = {
   "field.personRole": "This person does not have the role {role} in this organisation.",
   "field.participantCount": "Choose {min} to {max} people.",
   "field.unknownRegime": "This regime does not exist (any more).",
+  "field.guideNotEligible": "{name} is not eligible as the guide here ({rule}). {reasons}",
   "field.unknownMeetingType": "This regime has no such kind of meeting.",
   "field.notUnannounced": "This kind of meeting cannot be unannounced.",
   "field.unknownGoal": "This goal does not belong to this trajectory.",
@@ -177,7 +182,7 @@ const en: Record<MessageKey, string> = {
   "field.alreadyMember": "This person is already a member of the group.",
   "intervision.archived": "This group is archived; nothing can be added.",
   "intervision.notHeld": "This is possible once the meeting has been held.",
-  "intervision.notPresent": "Only those who were present confirm the attendance list."
+  "intervision.notPresent": "Only those who were present confirm the attendance list.",
   "mail.reset.subject": "New password for Koers",
   "mail.reset.body":
     "Hello {name},\n\nYou asked for a new password for Koers. Choose one through this link (valid for one hour):\n\n{link}\n\nDidn't ask for this? Then ignore this e-mail.",

@@ -45,6 +45,10 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories"],
   ["/api/v1/trajectories", "guide"],
   ["/api/v1/trajectories/candidates"],
+  ["/api/v1/trajectories/guide-eligibility?regimeKey=supervisie&traineeId=:daan&guideId=:sanne&startsOn=2026-09-01"],
+  [
+    "/api/v1/trajectories/guide-eligibility?regimeKey=skj_werkbegeleiding&traineeId=:daan&guideId=:sanne&startsOn=2026-09-01",
+  ],
   ["/api/v1/trajectories/:trajectoryId"],
   ["/api/v1/trajectories/:trajectoryId", "trainee"],
   ["/api/v1/meetings/:meetingId"],
@@ -96,6 +100,13 @@ const as: Record<Person, TestClient> = {
 await as.guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
 // The guide's calendar feed (outside /api/v1: calendar apps fetch it with the secret in the address).
 ids.calendarFeed = ((await as.guide.post("/api/v1/calendar/renew", {})).json().url as string).split("/").pop() ?? "";
+// The trainee and guide of the fixture trajectory as person ids, for the guide eligibility question.
+const people = (await as.admin.get("/api/v1/trajectories/candidates")).json() as Record<
+  string,
+  { id: string; name: string }[]
+>;
+ids.daan = people.trainees?.find((p) => p.name === "Daan Bakker")?.id ?? "";
+ids.sanne = people.guides?.find((p) => p.name === "Sanne Visser")?.id ?? "";
 
 const ok = async (response: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
   const r = await response;

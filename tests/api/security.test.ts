@@ -108,6 +108,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/trajectories": "signed-in",
   "POST /api/v1/trajectories": STARTERS,
   "GET /api/v1/trajectories/candidates": STARTERS,
+  "GET /api/v1/trajectories/guide-eligibility": STARTERS,
   "GET /api/v1/trajectories/:trajectoryId": IN_TRAJECTORY,
   "PUT /api/v1/trajectories/:trajectoryId/plan": WRITERS,
   "POST /api/v1/trajectories/:trajectoryId/consents": ["trainee"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { guideEligibilityRecordSchema, guideEligibilitySchema } from "../eligibility/model.js";
 import { intensitySchema, participantRoleSchema, regimeSchema } from "../regimes/schema.js";
 import { versionSchema } from "../version.js";
 import {
@@ -199,6 +200,8 @@ export const trajectoryDetailSchema = z.object({
   plan: z.record(z.string(), z.string()).nullable(),
   intensity: intensitySchema.nullable(),
   evaluationMoments: z.array(evaluationMomentSchema),
+  /** How the guide was judged by the regime's guide rule when the trajectory started or the guides changed. */
+  guideEligibility: guideEligibilityRecordSchema.nullable(),
   consents: z.record(z.string(), z.object({ given: z.boolean(), at: z.string() })),
   goals: z.array(goalView).nullable(),
   goalList: z.object({
@@ -293,6 +296,25 @@ export const trajectoryListQuery = z.object({
   search: z.string().trim().max(200).optional(),
   page: z.coerce.number().int().min(1).max(100_000).default(1),
 });
+
+/** A proposed guide judged by a regime's guide rule, before the trajectory starts. Ids are person ids. */
+export const guideEligibilityQuery = z.object({
+  regimeKey: z.string().min(1).max(48),
+  traineeId: z.uuid(),
+  /** One guide, or several (the parameter repeated). */
+  guideId: z.union([z.uuid(), z.array(z.uuid()).min(1).max(10)]),
+  /** Defaults to the requester when they are an opdrachtgever, as when starting. */
+  commissionerId: z.uuid().optional(),
+  startsOn: isoDate,
+});
+export type GuideEligibilityQuery = z.infer<typeof guideEligibilityQuery>;
+
+export const guideEligibilityAnswerSchema = z.object({
+  /** The regime's guide rule, or null when it has none (then every guide with the role may guide). */
+  rule: z.enum(["registeredOrExperienced", "registeredOnly", "independentSupervisor"]).nullable(),
+  items: z.array(z.object({ guideId: z.uuid(), name: z.string(), judgement: guideEligibilitySchema })),
+});
+export type GuideEligibilityAnswer = z.infer<typeof guideEligibilityAnswerSchema>;
 
 export const candidatesSchema = z.object({
   /** The requester's own person id, so a form can preselect them. */

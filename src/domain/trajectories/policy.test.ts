@@ -180,6 +180,15 @@ describe("supervisie keeps its content from the employer and the admin", () => {
     expect(only(viewer("trainee"))).toEqual(VISIBLE_PARTS.filter((p) => p !== "billing"));
   });
 
+  it("the admin does not write the plan, meetings or report of a supervisie they cannot read", () => {
+    expect(trajectoryAbilities(adminViewer(), supervisie)).toEqual({ ...NOTHING, seeHours: true });
+    expect(trajectoryAbilities(adminViewer(), teacher)).toMatchObject({
+      editPlan: true,
+      planMeetings: true,
+      writeReport: true,
+    });
+  });
+
   it("an admin who is also the supervisor sees what the supervisor sees", () => {
     const both: Viewer = { ...viewer("guide"), admin: true };
     expect(only(both)).toEqual([...VISIBLE_PARTS]);

@@ -16,7 +16,8 @@ type Visibility = Pick<Regime, "participants" | "adminSees">;
 export function canSee(viewer: Viewer, regime: Visibility, part: VisiblePart): boolean {
   if (viewer.participantRoles.some((role) => regime.participants.find((p) => p.role === role)?.sees.includes(part)))
     return true;
-  return viewer.admin && (regime.adminSees === null || regime.adminSees.includes(part));
+  // A document stored before `adminSees` existed has none: the admin sees everything, as then.
+  return viewer.admin && (!regime.adminSees || regime.adminSees.includes(part));
 }
 
 const is = (viewer: Viewer, role: ParticipantRole) => viewer.participantRoles.includes(role);
@@ -25,19 +26,25 @@ const is = (viewer: Viewer, role: ParticipantRole) => viewer.participantRoles.in
 export const canStartTrajectory = (roles: readonly string[]) =>
   roles.includes("client") || roles.includes("training_officer") || roles.includes("admin");
 
+/** The admin acts on a part only where the regime lets the admin see it (not in supervisie). */
+const adminMay = (viewer: Viewer, regime: Visibility, part: VisiblePart) =>
+  viewer.admin && (!regime.adminSees || regime.adminSees.includes(part));
+
 /** The plan and the intake are the guide's to write. */
-export const canEditPlan = (viewer: Viewer) => is(viewer, "guide") || viewer.admin;
+export const canEditPlan = (viewer: Viewer, regime: Visibility) =>
+  is(viewer, "guide") || adminMay(viewer, regime, "plan");
 
 /** Consent is the trainee's own, item by item; nobody gives it for them. */
 export const canConsent = (viewer: Viewer) => is(viewer, "trainee");
 
 export const canEditGoals = (viewer: Viewer, regime: Regime) =>
-  regime.goals.setBy.some((role) => is(viewer, role)) || viewer.admin;
+  regime.goals.setBy.some((role) => is(viewer, role)) || adminMay(viewer, regime, "goals");
 
 export const canApproveGoals = (viewer: Viewer, regime: Regime) =>
-  regime.goals.approvalByCommissioner && (is(viewer, "commissioner") || viewer.admin);
+  regime.goals.approvalByCommissioner && (is(viewer, "commissioner") || adminMay(viewer, regime, "goals"));
 
-export const canPlanMeetings = (viewer: Viewer) => is(viewer, "guide") || viewer.admin;
+export const canPlanMeetings = (viewer: Viewer, regime: Visibility) =>
+  is(viewer, "guide") || adminMay(viewer, regime, "meetings");
 
 export const canRecordMeetings = (viewer: Viewer) => is(viewer, "guide");
 
@@ -45,7 +52,8 @@ export const canSelfAssess = (viewer: Viewer) => is(viewer, "trainee");
 
 export const canMarkSeen = (viewer: Viewer) => is(viewer, "trainee");
 
-export const canWriteReport = (viewer: Viewer) => is(viewer, "guide") || viewer.admin;
+export const canWriteReport = (viewer: Viewer, regime: Visibility) =>
+  is(viewer, "guide") || adminMay(viewer, regime, "report");
 
 /**
  * An unannounced visit stays out of the trainee's sight (app and calendar) until it is held.
@@ -82,14 +90,14 @@ export interface TrajectoryAbilities {
 /** What the UI may offer, decided by the same rules the server enforces. */
 export function trajectoryAbilities(viewer: Viewer, regime: Regime): TrajectoryAbilities {
   return {
-    editPlan: canEditPlan(viewer),
+    editPlan: canEditPlan(viewer, regime),
     consent: canConsent(viewer),
     editGoals: canEditGoals(viewer, regime),
     approveGoals: canApproveGoals(viewer, regime),
-    planMeetings: canPlanMeetings(viewer),
+    planMeetings: canPlanMeetings(viewer, regime),
     recordMeetings: canRecordMeetings(viewer),
     selfAssess: canSelfAssess(viewer),
-    writeReport: canWriteReport(viewer),
+    writeReport: canWriteReport(viewer, regime),
     seeHours: canSee(viewer, regime, "hours"),
     seeBilling: canSee(viewer, regime, "billing"),
     seeReport: canSee(viewer, regime, "report"),

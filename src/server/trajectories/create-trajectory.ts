@@ -1,12 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { memberships, trajectories, trajectoryParticipants } from "../../db/schema.js";
-import type { ParticipantRole, Regime } from "../../domain/regimes/schema.js";
+import type { Locale, ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole, type Role } from "../../domain/roles.js";
 import type { CreateTrajectoryInput } from "../../domain/trajectories/api.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { invalid } from "../http/problem.js";
 import { findRegime, storeRegimeVersion } from "../regimes/service.js";
+import { eligibilityToKeep, judgeGuides } from "./guide-eligibility.js";
 
 const ORG_ROLE: Record<ParticipantRole, Role> = { trainee: "trainee", guide: "guide", commissioner: "client" };
 
@@ -46,8 +47,12 @@ async function resolveParticipants(
   return participants;
 }
 
-/** The opdrachtgever starts a trajectory: the regime as it is today, the people, the period. */
-export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajectoryInput) {
+/**
+ * The opdrachtgever starts a trajectory: the regime as it is today, the people, the period.
+ * Where the regime has a guide rule, every guide is judged on the start date: a guide it does
+ * not allow is refused at the field, the judgement of the others is kept with the trajectory.
+ */
+export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajectoryInput, locale: Locale = "nl") {
   const regime = await findRegime(tx, actor, input.regimeKey);
   if (!regime) throw invalid({ regimeKey: "field.unknownRegime" });
   if (input.endsOn < input.startsOn) throw invalid({ endsOn: "field.dateRangeInvalid" });
@@ -59,6 +64,19 @@ export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajec
     { role: "guide", field: "guideIds", personIds: input.guideIds },
     { role: "commissioner", field: "commissionerId", personIds: commissionerIds },
   ]);
+  const guideEligibility = regime.guideRule
+    ? eligibilityToKeep(
+        await judgeGuides(
+          tx,
+          actor,
+          regime.guideRule,
+          { guideIds: input.guideIds, traineeId: input.traineeId, commissionerIds },
+          input.startsOn,
+        ),
+        input.startsOn,
+        locale,
+      )
+    : null;
 
   const [row] = await tx
     .insert(trajectories)
@@ -71,6 +89,7 @@ export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajec
       startsOn: input.startsOn,
       endsOn: input.endsOn,
       intensity: regime.defaultIntensity,
+      guideEligibility,
       createdBy: actor.userId,
     })
     .returning({ id: trajectories.id });
@@ -82,7 +101,13 @@ export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajec
     type: "trajectory.created",
     subjectType: "trajectory",
     subjectId: row.id,
-    after: { title: input.title, regime: regime.key, startsOn: input.startsOn, endsOn: input.endsOn },
+    after: {
+      title: input.title,
+      regime: regime.key,
+      startsOn: input.startsOn,
+      endsOn: input.endsOn,
+      ...(guideEligibility ? { guideEligibility: guideEligibility.verdict } : {}),
+    },
   });
   return row.id;
 }

@@ -21,7 +21,7 @@ const present = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
   finalisedAt: report.finalisedAt?.toISOString() ?? null,
   contentSha256: report.contentSha256,
   version: report.version,
-  canEdit: report.status === "draft" && canWriteReport(loaded.viewer),
+  canEdit: report.status === "draft" && canWriteReport(loaded.viewer, loaded.row.regime),
 });
 
 export function reportFacts(loaded: LoadedTrajectory) {
@@ -43,9 +43,9 @@ export function reportFacts(loaded: LoadedTrajectory) {
 export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   if (!canSee(loaded.viewer, loaded.row.regime, "report")) throw notFound();
-  if (loaded.report && (loaded.report.status === "final" || canWriteReport(loaded.viewer)))
+  if (loaded.report && (loaded.report.status === "final" || canWriteReport(loaded.viewer, loaded.row.regime)))
     return { loaded, report: present(loaded, loaded.report) };
-  if (!canWriteReport(loaded.viewer)) throw new HttpProblem(404, "report.notAvailable");
+  if (!canWriteReport(loaded.viewer, loaded.row.regime)) throw new HttpProblem(404, "report.notAvailable");
   assertOpen(loaded);
   const [report] = await tx
     .insert(finalReports)
@@ -62,7 +62,7 @@ export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, loca
 
 async function loadDraft(tx: Tx, actor: Actor, trajectoryId: string) {
   const loaded = await loadTrajectory(tx, actor, trajectoryId, { forUpdate: true });
-  if (!canWriteReport(loaded.viewer)) throw forbidden();
+  if (!canWriteReport(loaded.viewer, loaded.row.regime)) throw forbidden();
   if (!loaded.report) throw new HttpProblem(404, "report.notAvailable");
   if (loaded.report.status === "final") throw new HttpProblem(409, "report.final");
   return { loaded, report: loaded.report };

@@ -49,7 +49,7 @@ function assertInPeriod(loaded: LoadedTrajectory, startsAt: Date, field: string)
 
 async function loadForPlanning(tx: Tx, actor: Actor, trajectoryId: string) {
   const loaded = await loadTrajectory(tx, actor, trajectoryId);
-  if (!canPlanMeetings(loaded.viewer)) throw forbidden();
+  if (!canPlanMeetings(loaded.viewer, loaded.row.regime)) throw forbidden();
   assertOpen(loaded);
   return loaded;
 }
@@ -141,7 +141,8 @@ export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, inp
     (input.notes?.trim() || null) !== meeting.notes ||
     input.confidential !== meeting.confidential ||
     JSON.stringify(input.observation) !== JSON.stringify(meeting.observation);
-  if (!canPlanMeetings(loaded.viewer) || (changesRecord && !canRecordMeetings(loaded.viewer))) throw forbidden();
+  if (!canPlanMeetings(loaded.viewer, loaded.row.regime) || (changesRecord && !canRecordMeetings(loaded.viewer)))
+    throw forbidden();
   assertOpen(loaded);
   const type = typeOf(loaded.row.regime, meeting.type, input.unannounced, "unannounced");
   const startsAt = new Date(input.startsAt);

@@ -70,7 +70,7 @@ export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): M
           }
         : null,
     abilities: {
-      edit: canPlanMeetings(viewer) || writer,
+      edit: canPlanMeetings(viewer, regime) || writer,
       writeFeedback: writer && Boolean(type?.feedback),
       selfAssess: canSelfAssess(viewer) && Boolean(type?.selfAssessmentBefore) && meeting.status === "planned",
       markSeen: canMarkSeen(viewer),

@@ -116,6 +116,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     plan: sees("plan") ? row.plan : null,
     intensity: sees("plan") ? row.intensity : null,
     evaluationMoments: row.evaluationMoments,
+    guideEligibility: row.guideEligibility ?? null,
     consents: row.consents,
     goals: sees("goals") ? loaded.goals.map(goalView) : null,
     goalList: {
@@ -132,7 +133,8 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     },
     meetings: sees("meetings") ? meetings : null,
     progress: meetingProgress(visibleState),
-    hours: sees("hours") ? hoursSummary(visibleState.meetings) : null,
+    // Held meetings are visible to all who see meetings; those who see only hours count them too.
+    hours: sees("hours") ? hoursSummary(state.meetings) : null,
     ratings:
       sees("feedback") || sees("selfAssessments")
         ? ratingsOf(loaded).map((s) => ({
@@ -156,7 +158,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     due,
     report:
       // A draft report is the guide's work in progress; the others see it once it is final.
-      loaded.report && sees("report") && (loaded.report.status === "final" || canWriteReport(viewer))
+      loaded.report && sees("report") && (loaded.report.status === "final" || canWriteReport(viewer, regime))
         ? { status: loaded.report.status, finalisedAt: loaded.report.finalisedAt?.toISOString() ?? null }
         : null,
     escalatedFrom: links.escalatedFrom,

@@ -10,6 +10,8 @@ import {
   createTrajectorySchema,
   dueItemSchema,
   goalInputSchema,
+  guideEligibilityAnswerSchema,
+  guideEligibilityQuery,
   meetingDetailSchema,
   planMeetingSchema,
   reportViewSchema,
@@ -38,6 +40,7 @@ import { billingInput, fileName, finalReportInput } from "./export-documents.js"
 import { markSeen, saveFeedback, saveSelfAssessment, shareFeedback } from "./feedback.js";
 import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
+import { guideEligibilityFor } from "./guide-eligibility.js";
 import { listCandidates, listDue, listTrajectories } from "./list-trajectories.js";
 import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
 import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
@@ -99,13 +102,31 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
+  app.get(
+    "/trajectories/guide-eligibility",
+    {
+      schema: {
+        tags,
+        description:
+          "How the regime's guide rule judges each proposed guide (person ids) for this trainee on the start date, in words.",
+        querystring: guideEligibilityQuery,
+        response: { 200: guideEligibilityAnswerSchema },
+      },
+    },
+    (request) =>
+      withTenant(request, (tx, actor) => {
+        assertAllowed(actor, canStart);
+        return guideEligibilityFor(tx, actor, request.query);
+      }),
+  );
+
   app.post(
     "/trajectories",
     { schema: { tags, body: createTrajectorySchema, response: { 201: trajectoryDetailSchema } } },
     async (request, reply) => {
       const created = await withTenant(request, async (tx, actor) => {
         assertAllowed(actor, canStart);
-        const id = await createTrajectory(tx, actor, request.body);
+        const id = await createTrajectory(tx, actor, request.body, requestLocale(request));
         return getTrajectory(tx, actor, id, requestLocale(request));
       });
       return reply.status(201).send(created);

@@ -4,6 +4,7 @@ import { diff } from "../../domain/audit.js";
 import type { Actor } from "../../domain/roles.js";
 import type { UpdatePlanInput } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
+import { planFieldProblems } from "../../domain/trajectories/plan.js";
 import { canConsent, canEditPlan } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
@@ -13,12 +14,19 @@ import { assertOpen, loadTrajectory } from "./load-trajectory.js";
 /** The guide records the intake and writes the plan: the regime's fields, rhythm and evaluation moments. */
 export async function updatePlan(tx: Tx, actor: Actor, trajectoryId: string, input: UpdatePlanInput) {
   const loaded = await loadTrajectory(tx, actor, trajectoryId);
-  if (!canEditPlan(loaded.viewer)) throw forbidden();
+  if (!canEditPlan(loaded.viewer, loaded.row.regime)) throw forbidden();
   assertOpen(loaded);
   const { regime } = loaded.row;
-  const known = new Set(regime.planFields.map((f) => f.key));
-  const unknown = Object.keys(input.plan).find((key) => !known.has(key));
-  if (unknown) throw invalid({ [`plan.${unknown}`]: "field.unknownField" });
+  const problems = planFieldProblems(regime, input.plan);
+  if (problems.length)
+    throw invalid(
+      Object.fromEntries(
+        problems.map((p) => [
+          `plan.${p.field}`,
+          p.code === "unknownField" ? "field.unknownField" : "field.notAnOption",
+        ]),
+      ),
+    );
   if (input.intensity && !meetingType(regime, input.intensity.meetingType))
     throw invalid({ "intensity.meetingType": "field.unknownMeetingType" });
   const plan = Object.fromEntries(Object.entries(input.plan).filter(([, value]) => value.trim() !== ""));

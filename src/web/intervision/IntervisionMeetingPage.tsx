@@ -1,4 +1,497 @@
-/** Placeholder until the feature lands. */
+import {
+  Badge,
+  Box,
+  Button,
+  Checkbox,
+  Group,
+  NativeSelect,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { METHOD_KEYS } from "../../domain/intervision/methods";
+import { api } from "../api";
+import { conflictChoices, useApiSubmit } from "../forms";
+import { formatDate, formatDateTime } from "../i18n";
+import { localParts } from "../meetings/model";
+import { Section } from "../meetings/Section";
+import { useSession } from "../session";
+import { ConflictNotice } from "../shell/ConflictNotice";
+import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import { localDateTime } from "../trajectories/format";
+import {
+  clock,
+  type GroupMeetingDetail,
+  groupPath,
+  inLanguage,
+  intervisionKeys,
+  methodName,
+  refreshIntervision,
+  useGroupMeeting,
+} from "./model";
+
+type Reload = () => Promise<GroupMeetingDetail | undefined>;
+
+/**
+ * One intervisie meeting: the method's steps to follow during it, the attendance list each present
+ * member confirms for themself, and the notes only members read.
+ */
 export default function IntervisionMeetingPage() {
-  return null;
+  const { t, i18n } = useTranslation("intervision");
+  const params = useParams();
+  const query = useGroupMeeting(params.groupMeetingId ?? "");
+  const reload: Reload = async () => (await query.refetch()).data;
+  const back = (
+    <BackLink to={groupPath(query.data?.groupId ?? params.groupId ?? "")}>
+      {query.data ? t("meeting.back", { name: query.data.groupName }) : t("meeting.backFallback")}
+    </BackLink>
+  );
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("meeting.notFound")} />;
+  const meeting = query.data;
+  const lang = i18n.language;
+  return (
+    <Stack gap="md" maw={960}>
+      {back}
+      <PageTitle>{t("meeting.title", { date: formatDate(meeting.startsAt, lang) })}</PageTitle>
+      <Group gap="xs" mt={-8}>
+        <Badge variant="light" color={meeting.status === "cancelled" ? "gray" : undefined}>
+          {t(`status.${meeting.status}`)}
+        </Badge>
+      </Group>
+      <Facts meeting={meeting} />
+      <Steps key={`steps-${meeting.method}`} meeting={meeting} />
+      <Attendance key={`attendance-${meeting.version}`} meeting={meeting} onReload={reload} />
+      <Notes key={`notes-${meeting.id}`} meeting={meeting} onReload={reload} />
+      {meeting.abilities.plan && meeting.status !== "held" && (
+        <EditMeeting key={`edit-${meeting.version}`} meeting={meeting} onReload={reload} />
+      )}
+    </Stack>
+  );
+}
+
+function when(meeting: GroupMeetingDetail, lang: string) {
+  return { date: formatDate(meeting.startsAt, lang), start: clock(meeting.startsAt), end: clock(meeting.endsAt) };
+}
+
+function Facts({ meeting }: { meeting: GroupMeetingDetail }) {
+  const { t, i18n } = useTranslation("intervision");
+  const lang = i18n.language;
+  return (
+    <Section id="meeting-facts" title={t("meeting.facts")}>
+      <Stack gap={4}>
+        <Text size="sm">
+          {t("meeting.when", when(meeting, lang))} ({t("meeting.minutes", { minutes: meeting.minutes })})
+        </Text>
+        <Text size="sm">{t("meeting.method", { name: methodName(meeting.method, lang) })}</Text>
+        <Text size="sm" fw={500}>
+          {meeting.caseBringer
+            ? t("meeting.caseBringer", { name: meeting.caseBringer.name })
+            : t("meeting.noCaseBringer")}
+        </Text>
+        {meeting.proposedCaseBringer && meeting.proposedCaseBringer.userId !== meeting.caseBringer?.userId && (
+          <Text size="sm" c="dimmed">
+            {t("meeting.proposed", { name: meeting.proposedCaseBringer.name })}
+          </Text>
+        )}
+      </Stack>
+    </Section>
+  );
+}
+
+/** The method's steps as an ordered list the group walks through, one step marked as the current one. */
+function Steps({ meeting }: { meeting: GroupMeetingDetail }) {
+  const { t, i18n } = useTranslation("intervision");
+  const lang = i18n.language;
+  const [current, setCurrent] = useState(0);
+  const count = meeting.steps.length;
+  const name = methodName(meeting.method, lang);
+  return (
+    <Section id="meeting-steps" title={t("steps.heading", { method: name.toLowerCase() })}>
+      {count === 0 ? (
+        <Text size="sm">{t("steps.unknown")}</Text>
+      ) : (
+        <Stack gap="sm">
+          <Text size="sm">{t("steps.intro")}</Text>
+          <Box component="ol" aria-label={t("steps.list")} m={0} pl="lg">
+            {meeting.steps.map((step, index) => (
+              <Box
+                component="li"
+                key={step.nl}
+                aria-current={index === current ? "step" : undefined}
+                py={4}
+                px="xs"
+                style={
+                  index === current
+                    ? {
+                        fontWeight: 600,
+                        background: "var(--mantine-color-blue-light)",
+                        borderRadius: "var(--mantine-radius-sm)",
+                      }
+                    : undefined
+                }
+              >
+                <Text size="sm" fw={index === current ? 600 : undefined}>
+                  {inLanguage(step, lang)}
+                </Text>
+              </Box>
+            ))}
+          </Box>
+          <Text size="sm" aria-live="polite">
+            {t("steps.current", { step: current + 1, count })}
+          </Text>
+          <Group gap="sm">
+            <Button variant="default" disabled={current === 0} onClick={() => setCurrent((s) => Math.max(0, s - 1))}>
+              {t("steps.previous")}
+            </Button>
+            <Button
+              variant="light"
+              disabled={current >= count - 1}
+              onClick={() => setCurrent((s) => Math.min(count - 1, s + 1))}
+            >
+              {t("steps.next")}
+            </Button>
+          </Group>
+        </Stack>
+      )}
+    </Section>
+  );
+}
+
+function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onReload: Reload }) {
+  const { t, i18n } = useTranslation("intervision");
+  const lang = i18n.language;
+  const queryClient = useQueryClient();
+  const lines = new Map(meeting.attendance.map((line) => [line.userId, line]));
+  const form = useForm({
+    initialValues: {
+      presentIds: meeting.members.filter((m) => lines.get(m.userId)?.present).map((m) => m.userId),
+    },
+  });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const [busy, setBusy] = useState<"held" | "confirm" | null>(null);
+  const canRecord = meeting.abilities.record && meeting.status !== "cancelled";
+  const times = when(meeting, lang);
+
+  async function save(action: "held" | "confirm", request: () => Promise<GroupMeetingDetail>, done: string) {
+    setBusy(action);
+    const ok = await run(async () => {
+      const saved = await request();
+      queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
+      await refreshIntervision(queryClient);
+    });
+    if (ok) notifySuccess(done);
+    setBusy(null);
+  }
+
+  const recordHeld = (values: { presentIds: string[] }) =>
+    save(
+      "held",
+      () =>
+        api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}/held`, {
+          method: "POST",
+          body: { version: meeting.version, presentIds: values.presentIds },
+        }),
+      t("attendance.recorded"),
+    );
+
+  // The signed-in person's own line, when it is theirs to confirm.
+  const userId = useSession().data?.user?.id;
+  const me = meeting.abilities.confirm ? meeting.attendance.find((line) => line.userId === userId) : undefined;
+
+  return (
+    <Section id="meeting-attendance" title={t("attendance.heading")}>
+      <Stack gap="md">
+        {canRecord && (
+          <form noValidate onSubmit={form.onSubmit(recordHeld)}>
+            <Stack gap="sm">
+              <Checkbox.Group label={t("attendance.record")} {...form.getInputProps("presentIds")}>
+                <Stack gap={6} mt="xs">
+                  {meeting.members.map((member) => (
+                    <Checkbox
+                      key={member.userId}
+                      value={member.userId}
+                      label={t("attendance.present", { name: member.name })}
+                    />
+                  ))}
+                </Stack>
+              </Checkbox.Group>
+              <Group>
+                <Button
+                  type="submit"
+                  variant={meeting.status === "held" ? "default" : "filled"}
+                  loading={busy === "held"}
+                >
+                  {meeting.status === "held" ? t("attendance.update") : t("attendance.recordHeld")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+        {meeting.status === "held" ? (
+          <Table.ScrollContainer minWidth={320}>
+            <Table verticalSpacing="xs">
+              <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
+                {t("attendance.caption", times)}
+              </Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("attendance.name")}</Table.Th>
+                  <Table.Th scope="col">{t("attendance.presentColumn")}</Table.Th>
+                  <Table.Th scope="col">{t("attendance.confirmedColumn")}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {meeting.attendance.map((line) => (
+                  <Table.Tr key={line.userId}>
+                    <Table.Th scope="row" fw={500}>
+                      {line.name}
+                    </Table.Th>
+                    <Table.Td>{line.present ? t("attendance.yes") : t("attendance.no")}</Table.Td>
+                    <Table.Td>
+                      {line.confirmedAt
+                        ? t("attendance.confirmedAt", { when: formatDateTime(line.confirmedAt, lang) })
+                        : line.present
+                          ? t("attendance.notConfirmed")
+                          : "—"}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        ) : (
+          <Text size="sm">{t("attendance.notRecorded")}</Text>
+        )}
+        {me && (
+          <Stack gap="xs">
+            <Text size="sm">{t("attendance.confirmHint", times)}</Text>
+            <Group>
+              <Button
+                loading={busy === "confirm"}
+                onClick={() =>
+                  save(
+                    "confirm",
+                    () =>
+                      api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}/attendance/confirm`, {
+                        method: "POST",
+                        body: { userId: me.userId },
+                      }),
+                    t("attendance.confirmed"),
+                  )
+                }
+              >
+                {t("attendance.confirm")}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+        {conflict && (
+          <ConflictNotice
+            {...conflictChoices(form, {
+              reload: onReload,
+              toForm: (fresh) => ({
+                presentIds: fresh.attendance.filter((l) => l.present).map((l) => l.userId),
+              }),
+              done: clearConflict,
+            })}
+          />
+        )}
+        <FormError message={formError} />
+      </Stack>
+    </Section>
+  );
+}
+
+function Notes({ meeting, onReload }: { meeting: GroupMeetingDetail; onReload: Reload }) {
+  const { t } = useTranslation("intervision");
+  const queryClient = useQueryClient();
+  const form = useForm({ initialValues: { notes: meeting.notes ?? "" } });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const [saving, setSaving] = useState(false);
+  const [version, setVersion] = useState(meeting.version);
+  // A change elsewhere on the page (the attendance list) moves the version on; the typed notes stay.
+  if (meeting.version > version && !conflict) setVersion(meeting.version);
+
+  if (!meeting.abilities.notes)
+    return (
+      <Section id="meeting-notes" title={t("notes.heading")}>
+        <Text size="sm">{t("notes.membersOnly")}</Text>
+      </Section>
+    );
+
+  async function submit(values: { notes: string }) {
+    setSaving(true);
+    const ok = await run(async () => {
+      const saved = await api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}/notes`, {
+        method: "PUT",
+        body: { version, notes: values.notes.trim() ? values.notes : null },
+      });
+      setVersion(saved.version);
+      queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
+      form.resetDirty();
+    });
+    if (ok) notifySuccess(t("notes.saved"));
+    setSaving(false);
+  }
+
+  const reload = async () => {
+    const fresh = await onReload();
+    if (fresh) setVersion(fresh.version);
+    return fresh;
+  };
+
+  return (
+    <Section id="meeting-notes" title={t("notes.heading")}>
+      <form noValidate onSubmit={form.onSubmit(submit)}>
+        <Stack gap="sm">
+          <Textarea
+            label={t("notes.label")}
+            description={t("notes.hint")}
+            autosize
+            minRows={4}
+            maxRows={20}
+            maxLength={20_000}
+            {...form.getInputProps("notes")}
+          />
+          {conflict && (
+            <ConflictNotice
+              {...conflictChoices(form, {
+                reload,
+                toForm: (fresh) => ({ notes: fresh.notes ?? "" }),
+                done: clearConflict,
+              })}
+            />
+          )}
+          <FormError message={formError} />
+          <Group>
+            <Button type="submit" loading={saving}>
+              {t("notes.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
+}
+
+interface EditValues extends Record<string, unknown> {
+  date: string;
+  start: string;
+  end: string;
+  method: string;
+  caseBringerId: string;
+  status: "planned" | "cancelled";
+}
+
+function EditMeeting({ meeting, onReload }: { meeting: GroupMeetingDetail; onReload: Reload }) {
+  const { t, i18n } = useTranslation("intervision");
+  const queryClient = useQueryClient();
+  const toForm = (m: GroupMeetingDetail): EditValues => ({
+    date: localParts(m.startsAt).date,
+    start: localParts(m.startsAt).time,
+    end: localParts(m.endsAt).time,
+    method: m.method,
+    caseBringerId: m.caseBringer?.userId ?? "",
+    status: m.status === "cancelled" ? "cancelled" : "planned",
+  });
+  const form = useForm<EditValues>({ initialValues: toForm(meeting) });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const [saving, setSaving] = useState(false);
+  const [version, setVersion] = useState(meeting.version);
+
+  async function submit(values: EditValues) {
+    const startsAt = localDateTime(values.date, values.start);
+    const endsAt = localDateTime(values.date, values.end);
+    if (!startsAt || !endsAt) {
+      form.setErrors({
+        ...(startsAt ? {} : { date: t("plan.invalidTime") }),
+        ...(endsAt ? {} : { end: t("plan.invalidTime") }),
+      });
+      return;
+    }
+    setSaving(true);
+    const ok = await run(async () => {
+      const saved = await api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}`, {
+        method: "PUT",
+        body: {
+          version,
+          startsAt,
+          endsAt,
+          method: values.method,
+          caseBringerId: values.caseBringerId || null,
+          status: values.status,
+        },
+      }).catch((error) => {
+        if (error?.problem?.errors?.endsAt) error.problem.errors = { end: error.problem.errors.endsAt };
+        throw error;
+      });
+      setVersion(saved.version);
+      queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
+      await refreshIntervision(queryClient);
+    });
+    if (ok) notifySuccess(t("meeting.saved"));
+    setSaving(false);
+  }
+
+  const reload = async () => {
+    const fresh = await onReload();
+    if (fresh) setVersion(fresh.version);
+    return fresh;
+  };
+
+  return (
+    <Section id="meeting-edit" title={t("meeting.edit")}>
+      <form noValidate onSubmit={form.onSubmit(submit)}>
+        <Stack gap="sm">
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <TextInput type="date" label={t("plan.date")} required {...form.getInputProps("date")} />
+            <TextInput type="time" label={t("plan.start")} required {...form.getInputProps("start")} />
+            <TextInput type="time" label={t("plan.end")} required {...form.getInputProps("end")} />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            <NativeSelect
+              label={t("plan.method")}
+              data={METHOD_KEYS.map((key) => ({ value: key, label: methodName(key, i18n.language) }))}
+              {...form.getInputProps("method")}
+            />
+            <NativeSelect
+              label={t("plan.caseBringer")}
+              data={[
+                { value: "", label: t("plan.none") },
+                ...meeting.members.map((m) => ({ value: m.userId, label: m.name })),
+              ]}
+              {...form.getInputProps("caseBringerId")}
+            />
+            <NativeSelect
+              label={t("meeting.status")}
+              data={[
+                { value: "planned", label: t("meeting.statusPlanned") },
+                { value: "cancelled", label: t("meeting.statusCancelled") },
+              ]}
+              {...form.getInputProps("status")}
+            />
+          </SimpleGrid>
+          {conflict && <ConflictNotice {...conflictChoices(form, { reload, toForm, done: clearConflict })} />}
+          <FormError message={formError} />
+          <Group>
+            <Button type="submit" variant="default" loading={saving}>
+              {t("meeting.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Section>
+  );
 }

@@ -1,9 +1,11 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Group,
   List,
+  NativeSelect,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -18,6 +20,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { REGISTERS } from "../../domain/people/schemas";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { api } from "../api";
 import { conflictChoices, useApiSubmit } from "../forms";
@@ -49,6 +52,7 @@ const PLACED = [
   /^document\.meetingTypes(\.\d+(\.(min|max|defaultMinutes))?)?$/,
   /^document\.observationForms(\.\d+(\.items(\.\d+(\.label\.(nl|en))?)?)?)?$/,
   /^document\.consents(\.\d+(\.label\.(nl|en))?)?$/,
+  /^document\.guideRule(\.(minAcademicYears|dreyfusLevels|notWerkbegeleider|registrations(\.\d+(\.(register|type))?)?))?$/,
 ];
 
 /** The form edits a copy of the document, so the record in the query cache stays as the server sent it. */
@@ -210,6 +214,12 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
           <Consents form={form} />
         </Section>
 
+        {document.guideRule && (
+          <Section id="regime-guide-rule" title={t("edit.guideRule")}>
+            <GuideRuleFields form={form} />
+          </Section>
+        )}
+
         {conflict && <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm, done: clearConflict })} />}
         <FormError message={formError} />
         {other.length > 0 && (
@@ -229,6 +239,126 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * The guide rule's data: the registrations that qualify, and for experienced professionals the
+ * years and Dreyfus levels; for supervisie whether the werkbegeleider may also supervise.
+ */
+function GuideRuleFields({ form }: { form: Form }) {
+  const { t } = useTranslation("regimes");
+  const rule = form.values.document.guideRule;
+  if (!rule) return null;
+  const path = "document.guideRule";
+  if (rule.kind === "independentSupervisor")
+    return (
+      <Stack gap="sm">
+        <Text size="sm">{t("edit.guideRuleIndependent")}</Text>
+        <Checkbox
+          label={t("edit.notWerkbegeleider")}
+          {...form.getInputProps(`${path}.notWerkbegeleider`, { type: "checkbox" })}
+        />
+        <GroupMessage form={form} path={path} />
+      </Stack>
+    );
+  const registrations = rule.registrations;
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t("edit.guideRuleRegistered")}</Text>
+      <Fieldset legend={t("edit.registrations")}>
+        <Stack gap="sm">
+          {registrations.map((registration, index) => {
+            const number = index + 1;
+            const row = `${path}.registrations.${index}`;
+            const registers: string[] = [...REGISTERS];
+            if (registration.register && !registers.includes(registration.register))
+              registers.unshift(registration.register);
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no key of their own
+              <Group key={index} align="flex-end" gap="sm" wrap="wrap">
+                <NativeSelect
+                  label={t("edit.register", { number })}
+                  required
+                  w={150}
+                  data={registers}
+                  {...form.getInputProps(`${row}.register`)}
+                />
+                <TextInput
+                  label={t("edit.registrationType", { number })}
+                  required
+                  maxLength={200}
+                  style={{ flex: 1, minWidth: 200 }}
+                  {...form.getInputProps(`${row}.type`)}
+                />
+                <Button
+                  variant="default"
+                  size="compact-sm"
+                  mb={6}
+                  disabled={registrations.length <= 1}
+                  onClick={() => form.removeListItem(`${path}.registrations`, index)}
+                  aria-label={t("edit.removeRegistration", { number })}
+                >
+                  {t("edit.remove")}
+                </Button>
+              </Group>
+            );
+          })}
+          {registrations.length <= 1 && (
+            <Text size="xs" c="dimmed">
+              {t("edit.atLeastOne")}
+            </Text>
+          )}
+          <GroupMessage form={form} path={`${path}.registrations`} />
+          <Group>
+            <Button
+              variant="light"
+              size="xs"
+              disabled={registrations.length >= 50}
+              onClick={() => form.insertListItem(`${path}.registrations`, { register: REGISTERS[0], type: "" })}
+            >
+              {t("edit.addRegistration")}
+            </Button>
+          </Group>
+        </Stack>
+      </Fieldset>
+      {rule.kind === "registeredOnly" ? (
+        <Text size="sm">{t("edit.guideRuleOnly")}</Text>
+      ) : (
+        <>
+          <Text size="sm">{t("edit.guideRuleExperienced")}</Text>
+          <NumberInput
+            label={t("edit.minAcademicYears")}
+            required
+            min={0}
+            max={50}
+            allowDecimal={false}
+            allowNegative={false}
+            maw={320}
+            {...form.getInputProps(`${path}.minAcademicYears`)}
+          />
+          <Checkbox.Group
+            label={t("edit.dreyfusLevels")}
+            required
+            value={rule.dreyfusLevels.map(String)}
+            onChange={(levels) =>
+              form.setFieldValue(
+                `${path}.dreyfusLevels`,
+                levels.map(Number).sort((a, b) => a - b),
+              )
+            }
+            error={form.errors[`${path}.dreyfusLevels`]}
+          >
+            <Group gap="md" mt={6}>
+              {[1, 2, 3, 4, 5].map((level) => (
+                <Checkbox key={level} value={String(level)} label={t("edit.dreyfusLevel", { level })} />
+              ))}
+            </Group>
+          </Checkbox.Group>
+        </>
+      )}
+      <GroupMessage form={form} path={path} />
+    </Stack>
   );
 }
 

@@ -76,6 +76,23 @@ describe("the regime's PUT body", () => {
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.path.join("."))).toContain("document.meetingTypes.0.defaultMinutes");
   });
+
+  it("sends the guide rule's years as a number and the changed list of registrations", () => {
+    const skj = structuredClone(builtinRegime("skj_werkbegeleiding"));
+    if (skj?.guideRule?.kind !== "registeredOrExperienced") throw new Error("SKJ has a registeredOrExperienced rule");
+    (skj.guideRule as unknown as Record<string, unknown>).minAcademicYears = "7";
+    skj.guideRule.registrations = [...skj.guideRule.registrations.slice(1), { register: "NIP", type: "Psycholoog" }];
+    const body = regimeBody({ version: 2 }, { document: skj });
+    expect(body.document.guideRule).toMatchObject({ minAcademicYears: 7 });
+    expect(updateRegimeSchema.safeParse(body).success).toBe(true);
+    const empty = regimeBody(
+      { version: 2 },
+      { document: { ...skj, guideRule: { ...skj.guideRule, registrations: [] } } },
+    );
+    expect(updateRegimeSchema.safeParse(empty).error?.issues.map((i) => i.path.join("."))).toEqual([
+      "document.guideRule.registrations",
+    ]);
+  });
 });
 
 describe("the standard observation items of a copy", () => {

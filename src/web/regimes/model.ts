@@ -68,6 +68,10 @@ export function regimeBody(view: Pick<RegimeView, "version">, values: RegimeForm
         max: nullable(type.max),
         defaultMinutes: required(type.defaultMinutes),
       })),
+      guideRule:
+        document.guideRule?.kind === "registeredOrExperienced"
+          ? { ...document.guideRule, minAcademicYears: required(document.guideRule.minAcademicYears) }
+          : (document.guideRule ?? null),
     },
   };
 }

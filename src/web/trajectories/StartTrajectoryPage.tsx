@@ -23,8 +23,9 @@ import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { GuideEligibilityAlert } from "./components/GuideEligibilityAlert";
 import { todayIso, trajectoryPath } from "./format";
-import { type TrajectoryDetail, useCandidates, useRegimes, useStoreDetail } from "./model";
+import { type TrajectoryDetail, useCandidates, useGuideEligibility, useRegimes, useStoreDetail } from "./model";
 
 interface StartValues extends Record<string, unknown> {
   regimeKey: string;
@@ -90,8 +91,30 @@ export default function StartTrajectoryPage() {
       form.setFieldValue("commissionerId", mine[0].id);
   }, [candidates.data]);
 
-  const submit = form.onSubmit((values) =>
-    run(async () => {
+  // With a guide rule, the chosen guides are judged as soon as trainee, guide and start date are known.
+  const { traineeId, guideIds, commissionerId, startsOn } = form.values;
+  const askEligibility =
+    regime?.guideRule && traineeId && guideIds.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(startsOn)
+      ? { regimeKey: regime.key, traineeId, guideIds, commissionerId, startsOn }
+      : null;
+  const eligibility = useGuideEligibility(askEligibility);
+  const judged = askEligibility ? (eligibility.data?.items ?? []) : [];
+  const refused = judged.find((item) => item.judgement.verdict === "notEligible");
+  const refusal = refused
+    ? t("eligibility.refused", {
+        name: refused.name,
+        reasons: refused.judgement.reasons.map((r) => text(r)).join(" "),
+      })
+    : null;
+  const guideRole = text(part("guide")?.label, t("start.guides"));
+
+  const submit = form.onSubmit((values) => {
+    // Not eligible: the server would refuse too; say so at the field without asking it.
+    if (refusal) {
+      form.setFieldError("guideIds", refusal);
+      return;
+    }
+    return run(async () => {
       const detail = await api<TrajectoryDetail>("/trajectories", {
         body: {
           regimeKey: values.regimeKey,
@@ -106,8 +129,8 @@ export default function StartTrajectoryPage() {
       await store(detail);
       notifySuccess(t("start.started", { title: detail.title }));
       navigate(trajectoryPath(detail.id));
-    }),
-  );
+    });
+  });
 
   const back = <BackLink to="/trajecten">{t("detail.back")}</BackLink>;
 
@@ -173,8 +196,27 @@ export default function StartTrajectoryPage() {
                 nothingFoundMessage={t("start.nobody")}
                 data={(candidates.data?.guides ?? []).map((c) => ({ value: c.id, label: c.name }))}
                 {...form.getInputProps("guideIds")}
+                error={form.errors.guideIds ?? refusal ?? undefined}
               />
             </SimpleGrid>
+            {askEligibility && (
+              <Stack gap="xs" component="section" aria-live="polite" aria-label={t("eligibility.section")}>
+                {eligibility.isPending ? (
+                  <Text size="sm">{t("eligibility.checking")}</Text>
+                ) : eligibility.isError ? (
+                  <Text size="sm">{t("eligibility.failed")}</Text>
+                ) : (
+                  judged.map((item) => (
+                    <GuideEligibilityAlert
+                      key={item.guideId}
+                      judgement={item.judgement}
+                      role={guideRole}
+                      name={item.name}
+                    />
+                  ))
+                )}
+              </Stack>
+            )}
             {commissionerPart && (
               <NativeSelect
                 label={text(commissionerPart.label, t("start.commissioner"))}

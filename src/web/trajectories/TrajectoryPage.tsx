@@ -118,6 +118,14 @@ export default function TrajectoryPage() {
                   {group.names.join(", ")}
                 </Fact>
               ))}
+              {detail.guideEligibility && (
+                <Fact label={t("eligibility.fact")}>
+                  {t("eligibility.factText", {
+                    verdict: t(`eligibility.${detail.guideEligibility.verdict}`),
+                    rule: text(detail.guideEligibility.rule),
+                  })}
+                </Fact>
+              )}
               {detail.statusReason && <Fact label={t("detail.statusReason")}>{detail.statusReason}</Fact>}
               {detail.escalatedFrom && (
                 <Fact label={t("detail.escalatedFrom")}>

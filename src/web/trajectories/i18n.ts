@@ -33,6 +33,22 @@ export default defineMessages(
       period: "Periode",
       nextMeeting: "Volgende bijeenkomst",
     },
+    eligibility: {
+      eligible: "geschikt",
+      eligibleWithMotivation: "geschikt met gemotiveerd verzoek",
+      notEligible: "niet geschikt",
+      title: "{{role}} {{name}}: {{verdict}}",
+      rule: "Regel: {{rule}}",
+      checking: "Geschiktheid van de begeleiding wordt bepaald…",
+      failed: "De geschiktheid kon niet worden bepaald; bij het starten wordt ze opnieuw gecontroleerd.",
+      motivationNeeded:
+        "Nodig: een gemotiveerd verzoek, te uploaden bij de verklaringen van het traject, vóór de startverklaring wordt ondertekend.",
+      refused: "{{name}} is niet geschikt: {{reasons}}",
+      fact: "Geschiktheid begeleiding",
+      factText: "{{verdict}} — {{rule}}",
+      judgedOn: "Beoordeeld voor de startdatum {{date}}.",
+      section: "Geschiktheid van de begeleiding",
+    },
     start: {
       title: "Traject starten",
       intro:
@@ -77,6 +93,7 @@ export default defineMessages(
       ratings: "Voortgang",
       hours: "Uren",
       report: "Verslag",
+      declarations: "Verklaringen",
     },
     status: {
       noActions: "Je kunt de status van dit traject nu niet wijzigen.",
@@ -324,6 +341,22 @@ export default defineMessages(
       period: "Period",
       nextMeeting: "Next meeting",
     },
+    eligibility: {
+      eligible: "eligible",
+      eligibleWithMotivation: "eligible with a motivated request",
+      notEligible: "not eligible",
+      title: "{{role}} {{name}}: {{verdict}}",
+      rule: "Rule: {{rule}}",
+      checking: "Checking whether the guidance is eligible…",
+      failed: "Eligibility could not be checked; it is checked again when the trajectory starts.",
+      motivationNeeded:
+        "Needed: a motivated request, uploaded with the trajectory's declarations, before the start declaration is signed.",
+      refused: "{{name}} is not eligible: {{reasons}}",
+      fact: "Eligibility of the guidance",
+      factText: "{{verdict}} — {{rule}}",
+      judgedOn: "Judged for the start date {{date}}.",
+      section: "Eligibility of the guidance",
+    },
     start: {
       title: "Start a trajectory",
       intro:
@@ -368,6 +401,7 @@ export default defineMessages(
       ratings: "Progress",
       hours: "Hours",
       report: "Report",
+      declarations: "Declarations",
     },
     status: {
       noActions: "You cannot change the status of this trajectory now.",

@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type {
   candidatesSchema,
   DueItemView,
+  GuideEligibilityAnswer,
   RegimeView,
   TrajectoryDetail,
   TrajectorySummary,
@@ -56,6 +57,30 @@ export function useCandidates() {
   return useQuery({
     queryKey: trajectoryKeys.candidates,
     queryFn: () => api<Candidates>("/trajectories/candidates"),
+  });
+}
+
+/**
+ * How the regime's guide rule judges the chosen guides, asked again whenever the regime, the
+ * people or the start date change; null while there is nothing to ask.
+ */
+export function useGuideEligibility(
+  ask: { regimeKey: string; traineeId: string; guideIds: string[]; commissionerId: string; startsOn: string } | null,
+) {
+  const query = new URLSearchParams();
+  if (ask) {
+    query.set("regimeKey", ask.regimeKey);
+    query.set("traineeId", ask.traineeId);
+    query.set("startsOn", ask.startsOn);
+    if (ask.commissionerId) query.set("commissionerId", ask.commissionerId);
+    for (const id of ask.guideIds) query.append("guideId", id);
+  }
+  const qs = query.toString();
+  return useQuery({
+    queryKey: ["trajectories", "guide-eligibility", qs],
+    queryFn: () => api<GuideEligibilityAnswer>(`/trajectories/guide-eligibility?${qs}`),
+    enabled: ask !== null,
+    staleTime: 30_000,
   });
 }
 

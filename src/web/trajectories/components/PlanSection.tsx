@@ -7,6 +7,7 @@ import {
   List,
   NativeSelect,
   NumberInput,
+  Radio,
   Stack,
   Text,
   Textarea,
@@ -20,13 +21,14 @@ import { proposeSchedule } from "../../../domain/trajectories/schedule";
 import { ApiError, api } from "../../api";
 import { useApiSubmit } from "../../forms";
 import { formatDate } from "../../i18n";
-import { useRegimeText } from "../../i18n/regime-text";
+import { type RegimeText, useRegimeText } from "../../i18n/regime-text";
 import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
 import { mergeReloaded } from "../../shell/merge";
 import { notifySuccess } from "../../shell/notify";
 import { laterDate, localDay, todayIso, validPhases } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
+import { GuideEligibilityNote } from "./GuideEligibilityAlert";
 
 interface Phase {
   everyWeeks: number | string;
@@ -155,6 +157,7 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
           </Alert>
         )}
         <FormError message={formError} />
+        <GuideEligibilityNote detail={detail} />
         {stages.map(({ stage, title }) => (
           <Stack key={stage} gap="sm" component="section" aria-labelledby={`plan-${stage}`}>
             <Title order={3} size="h4" id={`plan-${stage}`}>
@@ -163,7 +166,21 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
             {regime.planFields
               .filter((f) => f.stage === stage)
               .map((field) =>
-                field.kind === "longtext" ? (
+                field.kind === "choice" ? (
+                  <Radio.Group
+                    key={field.key}
+                    label={text(field.label)}
+                    description={field.help ? text(field.help) : undefined}
+                    withAsterisk={field.required}
+                    {...form.getInputProps(`plan.${field.key}`)}
+                  >
+                    <Stack gap={6} mt={6}>
+                      {(field.options ?? []).map((option) => (
+                        <Radio key={option.value} value={option.value} label={text(option.label)} />
+                      ))}
+                    </Stack>
+                  </Radio.Group>
+                ) : field.kind === "longtext" ? (
                   <Textarea
                     key={field.key}
                     label={text(field.label)}
@@ -450,6 +467,16 @@ function SchedulePreview({
   );
 }
 
+type PlanField = TrajectoryDetail["regime"]["planFields"][number];
+
+/** A plan value as read: a choice in its option's words, text as written. */
+function planValueText(field: PlanField, value: string | undefined, text: RegimeText) {
+  const trimmed = value?.trim() ?? "";
+  if (field.kind !== "choice" || !trimmed) return trimmed;
+  const option = field.options?.find((o) => o.value === trimmed);
+  return option ? text(option.label) : trimmed;
+}
+
 /** The plan as a participant who does not write it sees it. */
 function PlanReadOnly({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
@@ -459,6 +486,7 @@ function PlanReadOnly({ detail }: { detail: TrajectoryDetail }) {
   const intensity = detail.intensity;
   return (
     <Stack gap="lg">
+      <GuideEligibilityNote detail={detail} />
       {(["intake", "plan"] as const)
         .filter((stage) => regime.planFields.some((f) => f.stage === stage))
         .map((stage) => (
@@ -475,7 +503,7 @@ function PlanReadOnly({ detail }: { detail: TrajectoryDetail }) {
                       {text(field.label)}
                     </Text>
                     <Text component="dd" m={0} size="sm" style={{ whiteSpace: "pre-wrap" }}>
-                      {detail.plan?.[field.key]?.trim() || t("plan.notFilled")}
+                      {planValueText(field, detail.plan?.[field.key], text) || t("plan.notFilled")}
                     </Text>
                   </div>
                 ))}

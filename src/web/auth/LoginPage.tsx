@@ -10,6 +10,7 @@ import { PublicLayout } from "./PublicLayout";
 
 export function LoginPage() {
   const { t } = useTranslation("auth");
+  const { t: td } = useTranslation("declarations");
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const reset = useResetSession();
@@ -47,6 +48,9 @@ export function LoginPage() {
           </Button>
           <Anchor component={Link} to="/wachtwoord-vergeten" size="sm">
             {t("login.forgot")}
+          </Anchor>
+          <Anchor component={Link} to="/verifieren" size="sm">
+            {td("verify.link")}
           </Anchor>
         </Stack>
       </form>

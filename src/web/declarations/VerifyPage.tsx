@@ -1,4 +1,142 @@
-/** Placeholder until the feature lands. */
+import { Alert, Anchor, Button, Divider, FileInput, List, Stack, Text, TextInput, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { api } from "../api";
+import { PublicLayout } from "../auth/PublicLayout";
+import { useApiSubmit } from "../forms";
+import { formatDateTime } from "../i18n";
+import { useSession } from "../session";
+import { FormError } from "../shell/FormError";
+import type { Verification } from "./model";
+
+/** Anyone holding a declaration's PDF or its hash checks it here, signed in or not. */
 export default function VerifyPage() {
-  return null;
+  const { t } = useTranslation("declarations");
+  const session = useSession(); // the CSRF token for a visitor who is not signed in
+  const [result, setResult] = useState<Verification | null>(null);
+  const fileForm = useForm<{ file: File | null }>({ initialValues: { file: null } });
+  const hashForm = useForm({ initialValues: { hash: "" } });
+  const fileSubmit = useApiSubmit(fileForm);
+  const hashSubmit = useApiSubmit(hashForm);
+
+  useEffect(() => {
+    document.title = `${t("verify.title")} · Koers`;
+  }, [t]);
+
+  const checkFile = fileForm.onSubmit((values) =>
+    fileSubmit.run(async () => {
+      setResult(null);
+      if (!values.file) {
+        fileForm.setFieldError("file", t("verify.chooseFile"));
+        return;
+      }
+      const data = new FormData();
+      data.append("file", values.file);
+      setResult(await api<Verification>("/verify", { form: data }));
+    }),
+  );
+  const checkHash = hashForm.onSubmit((values) =>
+    hashSubmit.run(async () => {
+      setResult(null);
+      setResult(await api<Verification>("/verify", { body: { hash: values.hash.trim() } }));
+    }),
+  );
+
+  return (
+    <PublicLayout title={t("verify.title")} intro={t("verify.intro")}>
+      <Stack gap="md">
+        <form onSubmit={checkFile} noValidate>
+          <Stack gap="xs">
+            <FormError message={fileSubmit.formError} />
+            <FileInput
+              label={t("verify.file")}
+              placeholder={t("verify.filePlaceholder")}
+              accept="application/pdf"
+              {...fileForm.getInputProps("file")}
+              styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
+            />
+            <Button type="submit" variant="light" loading={fileForm.submitting} disabled={session.isPending}>
+              {t("verify.submitFile")}
+            </Button>
+          </Stack>
+        </form>
+        <Divider label={t("verify.or")} labelPosition="center" />
+        <form onSubmit={checkHash} noValidate>
+          <Stack gap="xs">
+            <FormError message={hashSubmit.formError} />
+            <TextInput
+              label={t("verify.hash")}
+              description={t("verify.hashDescription")}
+              autoComplete="off"
+              spellCheck={false}
+              styles={{ input: { fontFamily: "var(--mantine-font-family-monospace)" } }}
+              {...hashForm.getInputProps("hash")}
+            />
+            <Button type="submit" variant="light" loading={hashForm.submitting} disabled={session.isPending}>
+              {t("verify.submitHash")}
+            </Button>
+          </Stack>
+        </form>
+        <div aria-live="polite">{result && <VerificationResult result={result} />}</div>
+        <Anchor component={Link} to="/inloggen" size="sm">
+          {t("verify.back")}
+        </Anchor>
+      </Stack>
+    </PublicLayout>
+  );
+}
+
+function VerificationResult({ result }: { result: Verification }) {
+  const { t, i18n } = useTranslation("declarations");
+  const lang = i18n.language;
+  const d = result.declaration;
+  if (!result.match || !d)
+    return (
+      <Alert
+        color="red"
+        variant="light"
+        title={t("verify.resultTitle")}
+        styles={{ title: { color: "var(--mantine-color-text)" } }}
+      >
+        <Text size="sm">{t("verify.noMatch")}</Text>
+      </Alert>
+    );
+  const values = { title: d.title, form: d.form, number: d.number, organisation: d.organisation };
+  return (
+    <Alert
+      color="green"
+      variant="light"
+      title={t("verify.resultTitle")}
+      styles={{ title: { color: "var(--mantine-color-text)" } }}
+    >
+      <Stack gap="xs">
+        <Text size="sm" fw={500}>
+          {result.matchedBy === "file" ? t("verify.matchFile") : t("verify.matchContent")}
+        </Text>
+        <Text size="sm">{d.form ? t("verify.whatForm", values) : t("verify.what", values)}</Text>
+        <Text size="sm">{t("verify.statusLine", { status: t(`verify.statuses.${d.status}`) })}</Text>
+        {d.contentSha256 && (
+          <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+            {t("verify.hashLine", { hash: d.contentSha256 })}
+          </Text>
+        )}
+        <Title order={2} size="h5">
+          {t("verify.signers")}
+        </Title>
+        {d.signers.length === 0 ? (
+          <Text size="sm">{t("verify.noSigners")}</Text>
+        ) : (
+          <List size="sm">
+            {d.signers.map((s) => (
+              <List.Item key={`${s.slot}-${s.signedAt}`}>
+                {t("verify.signerLine", { name: s.name, slot: s.slot, date: formatDateTime(s.signedAt, lang) })}
+              </List.Item>
+            ))}
+          </List>
+        )}
+      </Stack>
+    </Alert>
+  );
 }

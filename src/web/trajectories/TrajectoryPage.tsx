@@ -2,6 +2,7 @@ import { Alert, Anchor, Card, Center, Grid, Group, Loader, Stack, Tabs, Text, Ti
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
+import { DeclarationsTab } from "../declarations/DeclarationsTab";
 import { formatDate } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
@@ -39,6 +40,7 @@ function visibleTabs(detail: TrajectoryDetail): TrajectoryTab[] {
   if (detail.ratings !== null && detail.goals !== null) tabs.push("ratings");
   if (detail.abilities.seeHours && detail.hours !== null) tabs.push("hours");
   if (detail.abilities.seeReport) tabs.push("report");
+  if (detail.regime.declarations.length > 0) tabs.push("declarations");
   return tabs;
 }
 
@@ -237,6 +239,11 @@ export default function TrajectoryPage() {
                 {t("report.title")}
               </Title>
               <ReportSection detail={detail} />
+            </Tabs.Panel>
+          )}
+          {tabs.includes("declarations") && (
+            <Tabs.Panel value="declarations" pt="md">
+              {active === "declarations" && <DeclarationsTab trajectoryId={detail.id} />}
             </Tabs.Panel>
           )}
         </Tabs>

@@ -1,0 +1,260 @@
+import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate } from "react-router";
+import { ApiError, api } from "../api";
+import { useApiSubmit } from "../forms";
+import { formatDate, formatDateTime } from "../i18n";
+import { ConflictNotice } from "../shell/ConflictNotice";
+import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
+import { Loading } from "../shell/PageStates";
+import { localDay } from "../trajectories/format";
+import { trajectoryKeys } from "../trajectories/model";
+import { DeclarationBadges } from "./components";
+import {
+  type DeclarationList,
+  type DeclarationView,
+  declarationKeys,
+  declarationPath,
+  declarationPdf,
+  documentUrl,
+  useDeclarations,
+} from "./model";
+
+/** The trajectory's declarations: where each stands, the deviation text, a new version, and the motivated request. */
+export function DeclarationsTab({ trajectoryId }: { trajectoryId: string }) {
+  const { t } = useTranslation("declarations");
+  const query = useDeclarations(trajectoryId);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <Alert color="red">{query.error.message}</Alert>;
+  const { items, motivation } = query.data;
+  return (
+    <Stack gap="md">
+      <Title order={3} size="h4">
+        {t("title")}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t("intro")}
+      </Text>
+      {(motivation.required || motivation.documents.length > 0) && (
+        <MotivationCard trajectoryId={trajectoryId} motivation={motivation} />
+      )}
+      {items.length === 0 && <Text size="sm">{t("empty")}</Text>}
+      {items.map((declaration) => (
+        <DeclarationCard key={declaration.id} declaration={declaration} />
+      ))}
+    </Stack>
+  );
+}
+
+function DeclarationCard({ declaration }: { declaration: DeclarationView }) {
+  const { t, i18n } = useTranslation("declarations");
+  const lang = i18n.language;
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const headingId = `declaration-${declaration.id}`;
+
+  async function newVersion() {
+    setStarting(true);
+    setError(null);
+    try {
+      const made = await api<DeclarationView>(`/declarations/${encodeURIComponent(declaration.id)}/new-version`, {
+        method: "POST",
+        body: {},
+      });
+      await client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
+      navigate(declarationPath(declaration.trajectoryId, made.id));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.problem.title : t("newVersion"));
+    } finally {
+      setStarting(false);
+    }
+  }
+
+  return (
+    <Card withBorder component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" gap="xs" wrap="wrap">
+          <Title order={4} size="h5" id={headingId}>
+            {declaration.title}
+          </Title>
+          <DeclarationBadges declaration={declaration} />
+        </Group>
+        <Text size="sm" c="dimmed">
+          {[
+            declaration.form ? t("form", { form: declaration.form }) : null,
+            t("version", { number: declaration.number }),
+          ]
+            .filter(Boolean)
+            .join(" · ")}
+        </Text>
+        {declaration.dueDate && !declaration.fullySigned && !declaration.overdue && (
+          <Text size="sm">{t("dueBy", { date: formatDate(localDay(declaration.dueDate), lang) })}</Text>
+        )}
+        {declaration.overdue && declaration.dueDate && (
+          <Alert color="red" variant="light" role="status">
+            {t("lateNotice", { date: formatDate(localDay(declaration.dueDate), lang) })}
+          </Alert>
+        )}
+        {declaration.changedSinceSigning && (
+          <Alert color="orange" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+            <Stack gap="xs">
+              <Text size="sm">{t("changedNotice")}</Text>
+              {declaration.abilities.newVersion && (
+                <Group>
+                  <Button size="xs" onClick={newVersion} loading={starting}>
+                    {t("newVersion")}
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Alert>
+        )}
+        <FormError message={error} />
+        {declaration.abilities.editDeviation && <DeviationForm declaration={declaration} />}
+        <Group gap="sm">
+          <Button component={Link} to={declarationPath(declaration.trajectoryId, declaration.id)} size="sm">
+            {declaration.signableSlots.length > 0 ? t("open") : t("view")}
+          </Button>
+          <Button component="a" href={declarationPdf(declaration.id)} download variant="light" size="sm">
+            {t("page.pdf")}
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function DeviationForm({ declaration }: { declaration: DeclarationView }) {
+  const { t } = useTranslation("declarations");
+  const client = useQueryClient();
+  const form = useForm({ initialValues: { deviation: declaration.deviation ?? "" } });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const reload = () => client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      await api(`/declarations/${encodeURIComponent(declaration.id)}/deviation`, {
+        method: "PUT",
+        body: { version: declaration.version, deviation: values.deviation.trim() || null },
+      });
+      await reload();
+      form.resetDirty();
+      notifySuccess(t("deviation.saved"));
+    }),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="xs">
+        <FormError message={formError} />
+        {conflict && (
+          <ConflictNotice
+            onReload={async () => {
+              await reload();
+              clearConflict();
+            }}
+            onDismiss={clearConflict}
+          />
+        )}
+        <Textarea
+          label={t("deviation.label")}
+          description={t("deviation.description")}
+          autosize
+          minRows={3}
+          maxLength={10_000}
+          {...form.getInputProps("deviation")}
+        />
+        <Group>
+          <Button type="submit" variant="light" size="sm" loading={form.submitting}>
+            {t("deviation.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function MotivationCard({
+  trajectoryId,
+  motivation,
+}: {
+  trajectoryId: string;
+  motivation: DeclarationList["motivation"];
+}) {
+  const { t, i18n } = useTranslation("declarations");
+  const lang = i18n.language;
+  const client = useQueryClient();
+  const form = useForm<{ file: File | null }>({ initialValues: { file: null } });
+  const { run, formError } = useApiSubmit(form);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      if (!values.file) {
+        form.setFieldError("file", t("motivation.chooseFile"));
+        return;
+      }
+      const data = new FormData();
+      data.append("file", values.file);
+      await api(`/trajectories/${encodeURIComponent(trajectoryId)}/documents`, { form: data });
+      await client.invalidateQueries({ queryKey: declarationKeys.list(trajectoryId) });
+      await client.invalidateQueries({ queryKey: trajectoryKeys.detail(trajectoryId) });
+      form.reset();
+      notifySuccess(t("motivation.uploaded"));
+    }),
+  );
+
+  return (
+    <Card withBorder component="section" aria-labelledby="motivation-title">
+      <Stack gap="sm">
+        <Title order={4} size="h5" id="motivation-title">
+          {t("motivation.title")}
+        </Title>
+        {motivation.required && <Text size="sm">{t("motivation.required")}</Text>}
+        {motivation.documents.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("motivation.missing")}
+          </Text>
+        ) : (
+          <List size="sm">
+            {motivation.documents.map((d) => (
+              <List.Item key={d.id}>
+                <Anchor href={documentUrl(trajectoryId, d.id)} download>
+                  {t("motivation.line", {
+                    file: d.fileName,
+                    name: d.uploadedBy,
+                    date: formatDateTime(d.uploadedAt, lang),
+                  })}
+                </Anchor>
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {motivation.canUpload && (
+          <form onSubmit={submit} noValidate>
+            <Stack gap="xs">
+              <FormError message={formError} />
+              <FileInput
+                label={t("motivation.file")}
+                placeholder={t("motivation.placeholder")}
+                accept="application/pdf"
+                {...form.getInputProps("file")}
+                styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
+              />
+              <Group>
+                <Button type="submit" size="sm" variant="light" loading={form.submitting}>
+                  {t("motivation.upload")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        )}
+      </Stack>
+    </Card>
+  );
+}

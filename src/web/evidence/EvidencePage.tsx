@@ -1,4 +1,266 @@
-/** Placeholder until the feature lands. */
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NativeSelect,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { Link, useParams, useSearchParams } from "react-router";
+import { formatPoints } from "../../domain/evidence/ledger";
+import { formatMinutes } from "../../domain/trajectories/hours";
+import { formatDate } from "../i18n";
+import { useRegimeText } from "../i18n/regime-text";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import { type EvidenceView, evidencePath, type LedgerLineView, lineFigure, progressOf, useEvidence } from "./model";
+
+const STATUS_COLOR = { met: "green", missing: "orange", notTracked: "gray" } as const;
+
+/**
+ * A person's evidence for one registration period: per requirement what they have, the minimum,
+ * what is missing and by when, with the activities it counts. /bewijs is one's own;
+ * /bewijs/:personId someone else's (admin, training officer).
+ */
 export default function EvidencePage() {
-  return null;
+  const { t } = useTranslation("evidence");
+  const personId = useParams().personId ?? null;
+  const [params, setParams] = useSearchParams();
+  const registration = params.get("registratie");
+  const query = useEvidence(personId, registration);
+
+  const back = personId ? <BackLink to={`/mensen/${personId}`}>{t("ledger.toPerson")}</BackLink> : null;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("ledger.notFound")} />;
+  const view = query.data;
+  const choose = (id: string) => setParams(id ? { registratie: id } : {}, { replace: true });
+
+  return (
+    <Stack maw={1100}>
+      {back}
+      <PageTitle>{personId ? t("ledger.personTitle", { name: view.person.name }) : t("ledger.myTitle")}</PageTitle>
+      <Text>{t("ledger.intro")}</Text>
+      {view.ledger ? (
+        <Ledger view={view} personId={personId} onChoose={choose} />
+      ) : (
+        <Empty view={view} personId={personId} />
+      )}
+    </Stack>
+  );
+}
+
+function Empty({ view, personId }: { view: EvidenceView; personId: string | null }) {
+  const { t } = useTranslation("evidence");
+  return (
+    <Alert
+      color="blue"
+      variant="light"
+      title={t("ledger.emptyTitle")}
+      styles={{ message: { color: "var(--mantine-color-text)" } }}
+    >
+      <Stack gap="xs">
+        <Text size="sm">{personId ? t("ledger.emptyOther", { name: view.person.name }) : t("ledger.emptySelf")}</Text>
+        {personId && (
+          <Anchor component={Link} to={`/mensen/${personId}`} size="sm">
+            {t("ledger.toPerson")}
+          </Anchor>
+        )}
+      </Stack>
+    </Alert>
+  );
+}
+
+function Ledger({
+  view,
+  personId,
+  onChoose,
+}: {
+  view: EvidenceView;
+  personId: string | null;
+  onChoose: (id: string) => void;
+}) {
+  const { t, i18n } = useTranslation("evidence");
+  const { text } = useRegimeText();
+  const ledger = view.ledger;
+  if (!ledger) return null;
+  const lang = i18n.language;
+  const query = `?registration=${encodeURIComponent(ledger.registrationId)}`;
+  const base = `/api/v1${evidencePath(personId)}`;
+  const options = view.registrations.map((r) => ({
+    value: r.id,
+    disabled: !r.usable,
+    label: r.usable
+      ? t("ledger.registrationOption", {
+          register: r.register,
+          type: r.registrationType,
+          number: r.number,
+          date: formatDate(r.reregistrationDate, lang),
+        })
+      : t("ledger.registrationUnusable", { register: r.register, type: r.registrationType, number: r.number }),
+  }));
+  const deadline = formatDate(ledger.period.to, lang);
+
+  return (
+    <Stack gap="md">
+      <Card withBorder>
+        <Stack gap="xs">
+          <NativeSelect
+            label={t("ledger.registration")}
+            data={options}
+            value={ledger.registrationId}
+            onChange={(e) => onChoose(e.currentTarget.value)}
+            maw={640}
+          />
+          <Text size="sm">
+            {t("ledger.period", {
+              from: formatDate(ledger.period.from, lang),
+              to: formatDate(ledger.period.lastDay, lang),
+            })}
+            {" · "}
+            {t("ledger.profile", { name: text(ledger.profile.document.name) })}
+          </Text>
+          <Text size="sm" fw={500}>
+            {ledger.daysLeft >= 0
+              ? t("ledger.daysLeft", { count: ledger.daysLeft, date: deadline })
+              : t("ledger.overdue", { date: deadline })}
+            {ledger.complete ? ` ${t("ledger.complete")}` : ""}
+          </Text>
+          <Group gap="sm">
+            <Button component="a" href={`${base}.pdf${query}`} download variant="light" size="sm">
+              {t("ledger.pdf")}
+            </Button>
+            <Button component="a" href={`${base}.csv${query}`} download variant="light" size="sm">
+              {t("ledger.csv")}
+            </Button>
+          </Group>
+        </Stack>
+      </Card>
+      {ledger.lines.map((line) => (
+        <Requirement key={line.requirement.key} line={line} />
+      ))}
+    </Stack>
+  );
+}
+
+function Requirement({ line }: { line: LedgerLineView }) {
+  const { t, i18n } = useTranslation("evidence");
+  const { text } = useRegimeText();
+  const lang = i18n.language;
+  const label = text(line.requirement.label);
+  const headingId = `requirement-${line.requirement.key}`;
+  const tracked = line.status !== "notTracked";
+  const unitValue = (value: number) =>
+    line.requirement.unit === "hours"
+      ? t("ledger.hoursValue", { value: lineFigure(line, value, lang) })
+      : line.requirement.unit === "points"
+        ? t("ledger.pointsValue", { value: lineFigure(line, value, lang) })
+        : t("ledger.sessions", { count: value });
+  const minimum = line.requirement.unit === "present" ? t("ledger.presentMinimum") : unitValue(line.minimum);
+  const percent = progressOf(line);
+
+  return (
+    <Card withBorder component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" align="flex-start" gap="sm">
+          <Title order={3} size="h4" id={headingId}>
+            {label}
+          </Title>
+          <Badge
+            color={STATUS_COLOR[line.status]}
+            variant="dot"
+            styles={{ root: { overflow: "visible", flexShrink: 0 }, label: { overflow: "visible" } }}
+          >
+            {t(`ledger.status.${line.status}`)}
+          </Badge>
+        </Group>
+        {tracked ? (
+          <>
+            <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
+              <Figure label={t("ledger.have")} value={unitValue(line.have)} />
+              <Figure label={t("ledger.minimum")} value={minimum} />
+              <Figure label={t("ledger.missing")} value={unitValue(line.missing)} />
+              <Figure label={t("ledger.deadline")} value={formatDate(line.deadline, lang)} />
+            </SimpleGrid>
+            <Progress
+              value={percent}
+              color={line.status === "met" ? "green" : "blue"}
+              aria-label={t("ledger.progress", { label, percent })}
+            />
+            <Records line={line} />
+          </>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t("ledger.notTracked", { minimum })}
+          </Text>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text fw={600}>{value}</Text>
+    </div>
+  );
+}
+
+function Records({ line }: { line: LedgerLineView }) {
+  const { t, i18n } = useTranslation("evidence");
+  const lang = i18n.language;
+  const locale = lang.startsWith("en") ? "en" : "nl";
+  if (line.records.length === 0)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("ledger.noRecords")}
+      </Text>
+    );
+  const supervisie = line.requirement.category === "supervisie";
+  return (
+    <Table.ScrollContainer minWidth={420}>
+      <Table striped>
+        <Table.Caption>
+          {t("ledger.records")} · {t("ledger.sessions", { count: line.sessions })}
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("ledger.date")}</Table.Th>
+            <Table.Th scope="col">{t("ledger.activity")}</Table.Th>
+            <Table.Th scope="col">{t("ledger.hours")}</Table.Th>
+            {supervisie && <Table.Th scope="col">{t("ledger.groupSize")}</Table.Th>}
+            {line.requirement.unit === "points" && <Table.Th scope="col">{t("ledger.points")}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {line.records.map((record) => (
+            <Table.Tr key={`${record.kind}-${record.id}`}>
+              <Table.Td>{formatDate(record.date, lang)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={record.link}>
+                  {record.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{formatMinutes(record.minutes)}</Table.Td>
+              {supervisie && <Table.Td>{record.groupSize ?? 1}</Table.Td>}
+              {line.requirement.unit === "points" && (
+                <Table.Td>{formatPoints(record.pointsHundredths, locale)}</Table.Td>
+              )}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
 }

@@ -1,4 +1,226 @@
-/** Placeholder until the feature lands. */
+import {
+  Alert,
+  Button,
+  Fieldset,
+  Group,
+  List,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from "@mantine/core";
+import { type UseFormReturnType, useForm } from "@mantine/form";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import type { RequirementProfile } from "../../domain/evidence/profile";
+import { api } from "../api";
+import { conflictChoices, useApiSubmit } from "../forms";
+import { useRegimeText } from "../i18n/regime-text";
+import { Section } from "../meetings/Section";
+import { ConflictNotice } from "../shell/ConflictNotice";
+import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import { evidenceKeys, type ProfileView, useProfile } from "./model";
+
+interface ProfileFormValues extends Record<string, unknown> {
+  version: number;
+  document: RequirementProfile;
+}
+type Form = UseFormReturnType<ProfileFormValues>;
+
+/** The fields this page draws; a message anywhere else is listed at the bottom. */
+const PLACED = [
+  /^document\.(name|description)\.(nl|en)$/,
+  /^document\.periodYears$/,
+  /^document\.requirements\.\d+\.(label\.(nl|en)|minimum)$/,
+  /^document\.supervisieConversion\.\d+\.hoursPerFortyPoints$/,
+];
+
+/** The form edits a copy of the document, so the record in the query cache stays as the server sent it. */
+const toForm = (view: ProfileView): ProfileFormValues => ({
+  version: view.version,
+  document: structuredClone(view.document),
+});
+
+/** An organisation's copy of a requirement profile: names, period, minimums and the supervisie conversion. */
 export default function ProfilePage() {
-  return null;
+  const { t } = useTranslation("evidence");
+  const profileId = useParams().profileId ?? "";
+  const query = useProfile(profileId);
+  const back = <BackLink to="/eisenprofielen">{t("profile.back")}</BackLink>;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("profile.notFound")} />;
+  return (
+    <Stack maw={960}>
+      {back}
+      <ProfileForm key={query.data.id} view={query.data} onReload={async () => (await query.refetch()).data} />
+    </Stack>
+  );
+}
+
+function ProfileForm({ view, onReload }: { view: ProfileView; onReload: () => Promise<ProfileView | undefined> }) {
+  const { t } = useTranslation("evidence");
+  const { text } = useRegimeText();
+  const queryClient = useQueryClient();
+  const form = useForm<ProfileFormValues>({ initialValues: toForm(view) });
+  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const other = Object.entries(form.errors)
+    .filter(([path, message]) => typeof message === "string" && !PLACED.some((p) => p.test(path)))
+    .map(([, message]) => message as string);
+
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const saved = await api<ProfileView>(`/requirement-profiles/${view.id}`, {
+        method: "PUT",
+        body: { version: values.version, document: values.document },
+      });
+      queryClient.setQueryData(evidenceKeys.profile(view.id ?? ""), saved);
+      await queryClient.invalidateQueries({ queryKey: evidenceKeys.profiles, exact: true });
+      await queryClient.invalidateQueries({ queryKey: ["evidence"] });
+      form.setValues(toForm(saved));
+      form.resetDirty();
+      notifySuccess(t("profile.saved"));
+    }),
+  );
+
+  const document = form.values.document;
+  return (
+    <form noValidate onSubmit={submit}>
+      <Stack gap="md">
+        <PageTitle>{text(view.document.name)}</PageTitle>
+        <Alert color="blue" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+          {t("profile.keeps")}
+        </Alert>
+
+        <Section id="profile-general" title={t("profile.general")}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            <TextInput
+              label={t("profile.nameNl")}
+              required
+              maxLength={500}
+              {...form.getInputProps("document.name.nl")}
+            />
+            <TextInput
+              label={t("profile.nameEn")}
+              required
+              maxLength={500}
+              {...form.getInputProps("document.name.en")}
+            />
+            <Textarea
+              label={t("profile.descriptionNl")}
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              {...form.getInputProps("document.description.nl")}
+            />
+            <Textarea
+              label={t("profile.descriptionEn")}
+              required
+              autosize
+              minRows={2}
+              maxLength={500}
+              {...form.getInputProps("document.description.en")}
+            />
+            <NumberInput
+              label={t("profile.periodYears")}
+              required
+              min={1}
+              max={10}
+              allowDecimal={false}
+              allowNegative={false}
+              {...form.getInputProps("document.periodYears")}
+            />
+          </SimpleGrid>
+        </Section>
+
+        <Section id="profile-requirements" title={t("profile.requirements")}>
+          <Stack gap="sm">
+            {document.requirements.map((requirement, index) => (
+              <RequirementFields key={requirement.key} form={form} index={index} />
+            ))}
+          </Stack>
+        </Section>
+
+        <Section id="profile-conversion" title={t("profile.conversion")}>
+          <Text size="sm" mb="sm">
+            {t("profile.conversionIntro")}
+          </Text>
+          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+            {document.supervisieConversion.map((row, index) => (
+              <NumberInput
+                key={row.groupSize}
+                label={t("profile.groupSize", { count: row.groupSize })}
+                required
+                min={1}
+                max={200}
+                allowDecimal={false}
+                allowNegative={false}
+                {...form.getInputProps(`document.supervisieConversion.${index}.hoursPerFortyPoints`)}
+              />
+            ))}
+          </SimpleGrid>
+        </Section>
+
+        {conflict && <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm, done: clearConflict })} />}
+        <FormError message={formError} />
+        {other.length > 0 && (
+          <Alert color="red" variant="light" role="alert" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+            {t("profile.otherErrors")}
+            <List size="sm">
+              {other.map((message) => (
+                <List.Item key={message}>{message}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        <Group>
+          <Button type="submit" loading={form.submitting}>
+            {t("profile.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function RequirementFields({ form, index }: { form: Form; index: number }) {
+  const { t } = useTranslation("evidence");
+  const { text } = useRegimeText();
+  const requirement = form.values.document.requirements[index];
+  if (!requirement) return null;
+  const path = `document.requirements.${index}`;
+  const unit =
+    requirement.unit === "hours"
+      ? t("profile.unitHours")
+      : requirement.unit === "points"
+        ? t("profile.unitPoints")
+        : t("profile.unitPresent");
+  return (
+    <Fieldset legend={`${text(requirement.label)} · ${t(`profile.category.${requirement.category}`)}`}>
+      <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+        <TextInput label={t("profile.labelNl")} required maxLength={500} {...form.getInputProps(`${path}.label.nl`)} />
+        <TextInput label={t("profile.labelEn")} required maxLength={500} {...form.getInputProps(`${path}.label.en`)} />
+        {requirement.unit === "present" ? (
+          <Text size="sm" c="dimmed" pt="lg">
+            {unit}
+          </Text>
+        ) : (
+          <NumberInput
+            label={`${t("profile.minimum")} (${unit})`}
+            required
+            min={0}
+            max={100000}
+            allowDecimal={false}
+            {...form.getInputProps(`${path}.minimum`)}
+          />
+        )}
+      </SimpleGrid>
+    </Fieldset>
+  );
 }

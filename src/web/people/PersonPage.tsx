@@ -1,6 +1,6 @@
-import { Alert, Card, Grid, Stack, Title } from "@mantine/core";
+import { Alert, Anchor, Card, Grid, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { usePerson } from "./components/model";
@@ -24,6 +24,9 @@ export default function PersonPage() {
     <Stack gap="md">
       {back}
       <PageTitle>{person.name}</PageTitle>
+      <Anchor component={Link} to={`/bewijs/${person.id}`} size="sm">
+        {t("person.evidence")}
+      </Anchor>
       {person.status === "deactivated" && (
         <Alert color="gray" variant="light">
           {t("person.deactivatedText")}

@@ -40,6 +40,9 @@ export default defineMessages(
       academicExperienceYears: "Jaren werkervaring op academisch niveau",
       dreyfusLevel: "Dreyfus-niveau",
       dreyfusNone: "Niet vastgesteld",
+      managerId: "Leidinggevende",
+      managerNone: "Geen leidinggevende vastgelegd",
+      managerHint: "Een actieve collega in deze organisatie. Supervisie en intervisie houden hier rekening mee.",
     },
     dreyfus: {
       "1": "1 – Beginner",
@@ -67,6 +70,7 @@ export default defineMessages(
       serverValue: "{{field}}: nu “{{value}}”",
       empty: "(leeg)",
       statusSection: "Status",
+      evidence: "Bewijs voor herregistratie bekijken",
       activeText: "Deze persoon is actief en kan inloggen.",
       noPasswordText:
         "Deze persoon is actief maar heeft nog geen wachtwoord, en kan dus nog niet inloggen. Stuur een uitnodiging om er een te kiezen.",
@@ -108,6 +112,10 @@ export default defineMessages(
       number: "Registratienummer",
       validUntil: "Geldig tot",
       reregistrationDate: "Herregistratiedatum",
+      requirementProfile: "Eisenprofiel",
+      noProfile: "Geen eisenprofiel",
+      profileHint: "Waartegen het bewijsoverzicht deze registratieperiode meet (vijf jaar tot de herregistratiedatum).",
+      typeHint: "Kies een voorgestelde registratie of typ zelf een soort.",
       registers: {
         SKJ: "SKJ",
         NIP: "NIP",
@@ -156,6 +164,9 @@ export default defineMessages(
       academicExperienceYears: "Years of work experience at academic level",
       dreyfusLevel: "Dreyfus level",
       dreyfusNone: "Not assessed",
+      managerId: "Manager",
+      managerNone: "No manager recorded",
+      managerHint: "An active colleague in this organisation. Supervision and intervision take it into account.",
     },
     dreyfus: {
       "1": "1 – Novice",
@@ -182,6 +193,7 @@ export default defineMessages(
       serverValue: "{{field}}: now “{{value}}”",
       empty: "(empty)",
       statusSection: "Status",
+      evidence: "View re-registration evidence",
       activeText: "This person is active and can sign in.",
       noPasswordText:
         "This person is active but has no password yet, so cannot sign in. Send an invitation to choose one.",
@@ -223,6 +235,11 @@ export default defineMessages(
       number: "Registration number",
       validUntil: "Valid until",
       reregistrationDate: "Re-registration date",
+      requirementProfile: "Requirement profile",
+      noProfile: "No requirement profile",
+      profileHint:
+        "What the evidence overview measures this registration period against (five years up to the re-registration date).",
+      typeHint: "Choose a suggested registration or type a kind yourself.",
       registers: {
         SKJ: "SKJ",
         NIP: "NIP",

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Stack } from "@mantine/core";
+import { Alert, Button, Group, List, NativeSelect, Stack } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -9,7 +9,14 @@ import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
 import { mergeReloaded } from "../../shell/merge";
 import { notifySuccess } from "../../shell/notify";
-import { type PersonDetail, type PersonFormValues, peopleKeys, personBody, personToForm } from "./model";
+import {
+  type PersonDetail,
+  type PersonFormValues,
+  peopleKeys,
+  personBody,
+  personToForm,
+  useManagerCandidates,
+} from "./model";
 import { PersonFields } from "./PersonFields";
 
 const fieldLabel: Record<string, string> = {
@@ -18,6 +25,7 @@ const fieldLabel: Record<string, string> = {
   jobTitle: "fields.jobTitle",
   academicExperienceYears: "fields.academicExperienceYears",
   dreyfusLevel: "fields.dreyfusLevel",
+  managerId: "fields.managerId",
 };
 
 /**
@@ -33,11 +41,21 @@ export function PersonEditForm({ person, onReload }: { person: PersonDetail; onR
   const [clashes, setClashes] = useState<Array<{ field: string; value: string }>>([]);
   const [reloaded, setReloaded] = useState(false);
   const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const candidates = useManagerCandidates();
+  const managerOptions = [
+    { value: "", label: t("fields.managerNone") },
+    ...(candidates.data?.items ?? []).filter((p) => p.id !== person.id).map((p) => ({ value: p.id, label: p.name })),
+  ];
+  // The current manager stays choosable even when outside the first page of colleagues.
+  if (person.managerId && !managerOptions.some((o) => o.value === person.managerId))
+    managerOptions.push({ value: person.managerId, label: person.managerName ?? person.managerId });
 
   const describe = (key: string, values: PersonFormValues) => {
     const value = values[key];
     if (key === "roles") return (value as string[]).map((r) => tc(`roles.${r}`)).join(", ");
     if (key === "dreyfusLevel" && value) return t(`dreyfus.${value as "1"}`);
+    if (key === "managerId")
+      return value ? (managerOptions.find((o) => o.value === value)?.label ?? String(value)) : t("fields.managerNone");
     return value === "" || value === null ? t("person.empty") : String(value);
   };
 
@@ -55,7 +73,7 @@ export function PersonEditForm({ person, onReload }: { person: PersonDetail; onR
     run(async () => {
       const saved = await api<PersonDetail>(`/people/${person.id}`, {
         method: "PUT",
-        body: { ...personBody(values), version: values.version },
+        body: { ...personBody(values), managerId: values.managerId || null, version: values.version },
       });
       baseline.current = personToForm(saved);
       form.setValues(personToForm(saved));
@@ -98,6 +116,12 @@ export function PersonEditForm({ person, onReload }: { person: PersonDetail; onR
         )}
         <FormError message={formError} />
         <PersonFields form={form} emailEditable={false} />
+        <NativeSelect
+          label={t("fields.managerId")}
+          description={t("fields.managerHint")}
+          data={managerOptions}
+          {...form.getInputProps("managerId")}
+        />
         <Group>
           <Button type="submit" loading={form.submitting} disabled={!person.abilities.edit}>
             {t("person.save")}

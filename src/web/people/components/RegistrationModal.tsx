@@ -1,11 +1,13 @@
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Autocomplete, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REGISTERS } from "../../../domain/people/schemas";
 import { api } from "../../api";
+import { useProfiles } from "../../evidence/model";
 import { useApiSubmit } from "../../forms";
+import { useRegimeText } from "../../i18n/regime-text";
 import { ConflictNotice } from "../../shell/ConflictNotice";
 import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
@@ -39,6 +41,23 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
   const baseline = useRef(initial);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const { text } = useRegimeText();
+  const profiles = useProfiles();
+  const register = form.values.register.toLowerCase();
+  // Suggestions: the qualifying registrations of the standard regimes, those of the chosen register first.
+  const suggestions = [
+    ...new Set(
+      [...(profiles.data?.registrationTypes ?? [])]
+        .sort((a, b) => Number(b.register.toLowerCase() === register) - Number(a.register.toLowerCase() === register))
+        .map((r) => r.type),
+    ),
+  ];
+  const profileOptions = [
+    { value: "", label: t("registrations.noProfile") },
+    ...(profiles.data?.items ?? []).map((p) => ({ value: p.key, label: text(p.document.name) })),
+  ];
+  const chosen = form.values.requirementProfile;
+  if (chosen && !profileOptions.some((o) => o.value === chosen)) profileOptions.push({ value: chosen, label: chosen });
 
   const submit = form.onSubmit((values) =>
     run(async () => {
@@ -109,10 +128,13 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
               {...form.getInputProps("number")}
             />
           </SimpleGrid>
-          <TextInput
+          <Autocomplete
             label={t("registrations.registrationType")}
+            description={t("registrations.typeHint")}
             required
             autoComplete="off"
+            data={suggestions}
+            maxLength={200}
             {...form.getInputProps("registrationType")}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -123,6 +145,12 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
               {...form.getInputProps("reregistrationDate")}
             />
           </SimpleGrid>
+          <NativeSelect
+            label={t("registrations.requirementProfile")}
+            description={t("registrations.profileHint")}
+            data={profileOptions}
+            {...form.getInputProps("requirementProfile")}
+          />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {tc("actions.cancel")}

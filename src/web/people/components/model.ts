@@ -37,6 +37,8 @@ export interface PersonFormValues extends Record<string, unknown> {
   jobTitle: string;
   academicExperienceYears: number | string;
   dreyfusLevel: string;
+  /** The manager's membership id; empty for none. */
+  managerId: string;
 }
 
 export const emptyPerson: PersonFormValues = {
@@ -47,6 +49,7 @@ export const emptyPerson: PersonFormValues = {
   jobTitle: "",
   academicExperienceYears: "",
   dreyfusLevel: "",
+  managerId: "",
 };
 
 export function personToForm(person: PersonDetail): PersonFormValues {
@@ -58,6 +61,7 @@ export function personToForm(person: PersonDetail): PersonFormValues {
     jobTitle: person.jobTitle ?? "",
     academicExperienceYears: person.academicExperienceYears ?? "",
     dreyfusLevel: person.dreyfusLevel ? String(person.dreyfusLevel) : "",
+    managerId: person.managerId ?? "",
   };
 }
 
@@ -79,6 +83,8 @@ export interface RegistrationFormValues extends Record<string, unknown> {
   number: string;
   validUntil: string;
   reregistrationDate: string;
+  /** The requirement profile's key; empty for none. */
+  requirementProfile: string;
 }
 
 export const emptyRegistration: RegistrationFormValues = {
@@ -88,6 +94,7 @@ export const emptyRegistration: RegistrationFormValues = {
   number: "",
   validUntil: "",
   reregistrationDate: "",
+  requirementProfile: "",
 };
 
 export function registrationToForm(registration: RegistrationResponse): RegistrationFormValues {
@@ -98,6 +105,7 @@ export function registrationToForm(registration: RegistrationResponse): Registra
     number: registration.number,
     validUntil: registration.validUntil ?? "",
     reregistrationDate: registration.reregistrationDate ?? "",
+    requirementProfile: registration.requirementProfile ?? "",
   };
 }
 
@@ -108,5 +116,14 @@ export function registrationBody(values: RegistrationFormValues) {
     number: values.number,
     validUntil: values.validUntil || null,
     reregistrationDate: values.reregistrationDate || null,
+    requirementProfile: values.requirementProfile || null,
   };
+}
+
+/** Active people of the organisation who can be chosen as someone's manager (the first hundred by name). */
+export function useManagerCandidates() {
+  return useQuery({
+    queryKey: peopleKeys.list("status=active&pageSize=100"),
+    queryFn: () => api<PersonList>("/people?status=active&pageSize=100"),
+  });
 }

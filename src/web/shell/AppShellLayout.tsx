@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { hasRole } from "../../domain/roles";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { useSession } from "../session";
 import { AccountMenu } from "./AccountMenu";
 import { LanguageSwitch } from "./LanguageSwitch";
@@ -69,6 +70,7 @@ export function AppShellLayout() {
             </Title>
           </Group>
           <Group gap="xs" wrap="nowrap">
+            {session?.user && organisation && <NotificationBell />}
             <LanguageSwitch compact onDark />
             {session?.user && <AccountMenu name={session.user.name} />}
           </Group>

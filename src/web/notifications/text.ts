@@ -1,0 +1,35 @@
+import type { Notification } from "../../domain/notifications/api";
+
+type Translate = (key: string, values?: Record<string, unknown>) => string;
+
+const KINDS: Record<string, string> = {
+  "reminder.reregistration": "kinds.reregistration",
+  "reminder.evaluation": "kinds.evaluation",
+  "reminder.signature": "kinds.signature",
+};
+const DECLARATIONS = ["start", "end", "independence"];
+
+/**
+ * A notification in words, from its kind and params; an unknown kind (from a newer Koers, say)
+ * still reads as something. `formatDay` words an ISO date in the reader's language.
+ */
+export function notificationText(
+  notification: Pick<Notification, "kind" | "params">,
+  t: Translate,
+  formatDay: (isoDate: string) => string,
+): string {
+  const key = KINDS[notification.kind];
+  if (!key) return t("kinds.other");
+  const params = notification.params;
+  const text = (name: string) => {
+    const value = params[name];
+    return value === null || value === undefined ? "" : String(value);
+  };
+  const declaration = text("declaration");
+  return t(key, {
+    trajectory: text("trajectory"),
+    label: text("label"),
+    date: text("date") ? formatDay(text("date")) : "",
+    declaration: t(`declarations.${DECLARATIONS.includes(declaration) ? declaration : "other"}`),
+  });
+}

@@ -20,12 +20,13 @@ import { pdfPages } from "../support/pdf-text.js";
 import { day, expectStatus as ok } from "../support/trajectories.js";
 
 let t: TestApp;
+let statements = 0;
 let admin: TestClient;
 let daan: TestClient;
 let trainer: TestClient;
 let officer: TestClient;
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({}, { onQuery: () => statements++ });
   admin = await t.login("beheer@delinde.example");
   daan = await t.login("daan.bakker@delinde.example");
   trainer = await t.login("eva.mulder@delinde.example");
@@ -316,6 +317,30 @@ describe("the evidence ledger", () => {
       await admin.get(`/api/v1/people/${daanId}/evidence?registration=${crypto.randomUUID()}`),
     );
     expect(other.ledger?.registrationId).toBe(registrationId);
+  });
+
+  it("reads a ledger in as many statements with many more meetings and trajectories (no N+1)", async () => {
+    const measure = async () => {
+      statements = 0;
+      ok(await admin.get(`/api/v1/people/${daanId}/evidence`));
+      return statements;
+    };
+    await measure();
+    const before = await measure();
+    const person = await membershipOf("daan.bakker@delinde.example");
+    const supervisie = await evidenceRegime("supervisie", "group_size");
+    for (let i = 0; i < 3; i++)
+      await trajectoryWith(
+        supervisie,
+        person.userId,
+        { group_size: "3" },
+        Array.from({ length: 10 }, (_, n) => ({ offset: -200 - n, minutes: 60 })),
+      );
+    expect(await measure()).toBe(before);
+    const view = ok<EvidenceView>(await admin.get(`/api/v1/people/${daanId}/evidence`));
+    expect(line(view, "supervisie")?.sessions).toBe(33);
+    // 270 minutes with two (4 points) and 30 hours with three (30 × 40 / 50 = 24 points).
+    expect(line(view, "supervisie")?.pointsHundredths).toBe(2800);
   });
 });
 

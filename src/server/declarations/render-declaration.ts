@@ -57,6 +57,7 @@ const nl = {
   intensity: "Intensiteit",
   phase: (every: number, times: number, type: string) => `${times} × ${type}, om de ${every} week/weken`,
   none: "—",
+  course: "Verloop van de werkbegeleiding",
   meetings: "Gehouden bijeenkomsten",
   hours: "Face-to-face tijd (u:mm)",
   deviation: "Afwijkingen van de voorwaarden",
@@ -108,6 +109,7 @@ const en: typeof nl = {
   intensity: "Intensity",
   phase: (every: number, times: number, type: string) => `${times} × ${type}, every ${every} week(s)`,
   none: "—",
+  course: "Course of the guidance",
   meetings: "Meetings held",
   hours: "Face-to-face time (h:mm)",
   deviation: "Deviations from the conditions",
@@ -206,7 +208,7 @@ function documentPart(input: DeclarationPdfInput, words: typeof nl, color: strin
     }
   }
   if (content.meetings || content.hours) {
-    out.push({ text: words.meetings, style: "heading" });
+    out.push({ text: words.course, style: "heading" });
     out.push(
       pairs([
         ...(content.meetings ? [[words.meetings, String(content.meetings.held)] as [string, string]] : []),

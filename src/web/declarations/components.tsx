@@ -126,7 +126,7 @@ export function DeclarationDocument({ content }: { content: DeclarationView["con
         </Part>
       )}
       {(content.meetings || content.hours) && (
-        <Part title={t("content.meetings")}>
+        <Part title={t("content.course")}>
           <Stack component="dl" gap="xs" m={0}>
             {content.meetings && <Row label={t("content.meetings")}>{String(content.meetings.held)}</Row>}
             {content.hours && (

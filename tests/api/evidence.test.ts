@@ -58,7 +58,11 @@ describe("requirement profiles", () => {
       "skj_master_over_3648",
     ]);
     expect(list.canManage).toBe(true);
-    expect(Array.isArray(list.registrationTypes)).toBe(true);
+    // Read from the built-in regimes' guide rules, each once.
+    expect(list.registrationTypes).toContainEqual({ register: "NVO", type: "Orthopedagoog-Generalist" });
+    expect(new Set(list.registrationTypes.map((r) => `${r.register} ${r.type}`)).size).toBe(
+      list.registrationTypes.length,
+    );
     const officerList = ok<ProfileList>(await officer.get("/api/v1/requirement-profiles"));
     expect(officerList.canManage).toBe(false);
     expect((await daan.get("/api/v1/requirement-profiles")).statusCode).toBe(403);

@@ -396,3 +396,16 @@ describe("an end declaration past the re-registration date", () => {
     ]);
   });
 });
+
+describe("guessing a password through the signing form", () => {
+  it("counts towards the same lockout as signing in", async () => {
+    const detail = await skjTrajectory("Raden");
+    const start = await find(client, detail.id, "start");
+    for (let i = 0; i < 5; i++) expect((await sign(client, start.id, `fout-${i}`)).statusCode).toBe(422);
+    const locked = await sign(client, start.id);
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().code).toBe("auth.locked");
+    const [row] = await t.database.db.select().from(declarations).where(eq(declarations.id, start.id));
+    expect(row?.contentSha256).toBeNull();
+  });
+});

@@ -278,6 +278,15 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
     expect(plan.statusCode).toBe(403);
   });
 
+  it("the audit log tells the admin that the plan changed, not what it says", async () => {
+    const log = ok<{ items: { type: string; after: Record<string, unknown> | null }[] }>(
+      await admin.get("/api/v1/audit-events"),
+    );
+    const planned = log.items.find((e) => e.type === "trajectory.planUpdated" && e.after?.changed);
+    expect(planned?.after?.changed).toEqual(expect.arrayContaining(["group_size", "supervisievragen"]));
+    expect(JSON.stringify(log)).not.toContain("afstand");
+  });
+
   it("the supervisor and the supervisant see everything of their own", async () => {
     const eva = await t.login(email.eva as string);
     for (const who of [sofie, eva]) {

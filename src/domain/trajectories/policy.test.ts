@@ -4,6 +4,7 @@ import { BUILTIN_REGIMES } from "../regimes/builtin.js";
 import { VISIBLE_PARTS, type VisiblePart } from "../regimes/schema.js";
 import type { Viewer } from "./model.js";
 import {
+  auditFor,
   canSee,
   canSeeMeeting,
   canSeeNotes,
@@ -187,6 +188,12 @@ describe("supervisie keeps its content from the employer and the admin", () => {
       planMeetings: true,
       writeReport: true,
     });
+  });
+
+  it("the audit log names what changed in a supervisie, not the content", () => {
+    const change = { before: { vorm: "oud" }, after: { vorm: "nieuw", trajectoryId: "t1" } };
+    expect(auditFor(supervisie, "plan", change)).toEqual({ after: { changed: ["vorm"], trajectoryId: "t1" } });
+    expect(auditFor(teacher, "plan", change)).toBe(change);
   });
 
   it("an admin who is also the supervisor sees what the supervisor sees", () => {

@@ -26,9 +26,31 @@ const is = (viewer: Viewer, role: ParticipantRole) => viewer.participantRoles.in
 export const canStartTrajectory = (roles: readonly string[]) =>
   roles.includes("client") || roles.includes("training_officer") || roles.includes("admin");
 
+/**
+ * Whether the organisation admin may read this part of the regime's trajectories, also in the
+ * audit log: where not (supervisie), the log names what changed, not the content.
+ */
+export const adminReads = (regime: Pick<Regime, "adminSees">, part: VisiblePart) =>
+  !regime.adminSees || regime.adminSees.includes(part);
+
+/** Audit values the admin may not read become the names of what changed. */
+export function auditFor(
+  regime: Pick<Regime, "adminSees">,
+  part: VisiblePart,
+  change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
+): { before?: Record<string, unknown>; after?: Record<string, unknown> } {
+  if (adminReads(regime, part)) return change;
+  const keys = [...new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})])];
+  return { after: { changed: keys.filter((k) => k !== "trajectoryId"), ...pickTrajectory(change) } };
+}
+
+const pickTrajectory = (change: { before?: Record<string, unknown>; after?: Record<string, unknown> }) => {
+  const id = change.after?.trajectoryId ?? change.before?.trajectoryId;
+  return id === undefined ? {} : { trajectoryId: id };
+};
+
 /** The admin acts on a part only where the regime lets the admin see it (not in supervisie). */
-const adminMay = (viewer: Viewer, regime: Visibility, part: VisiblePart) =>
-  viewer.admin && (!regime.adminSees || regime.adminSees.includes(part));
+const adminMay = (viewer: Viewer, regime: Visibility, part: VisiblePart) => viewer.admin && adminReads(regime, part);
 
 /** The plan and the intake are the guide's to write. */
 export const canEditPlan = (viewer: Viewer, regime: Visibility) =>

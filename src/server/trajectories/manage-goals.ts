@@ -6,7 +6,7 @@ import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { GoalInput } from "../../domain/trajectories/api.js";
 import { goalListState, mayAddGoal } from "../../domain/trajectories/evaluate.js";
-import { canApproveGoals, canEditGoals } from "../../domain/trajectories/policy.js";
+import { auditFor, canApproveGoals, canEditGoals } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
@@ -50,7 +50,9 @@ export async function addGoal(tx: Tx, actor: Actor, trajectoryId: string, input:
     type: "goal.created",
     subjectType: "goal",
     subjectId: goal.id,
-    after: { trajectoryId, title: goal.title, rationale: goal.rationale, successCriteria: goal.successCriteria },
+    ...auditFor(regime, "goals", {
+      after: { trajectoryId, title: goal.title, rationale: goal.rationale, successCriteria: goal.successCriteria },
+    }),
   });
 }
 
@@ -84,21 +86,21 @@ export async function updateGoal(tx: Tx, actor: Actor, goalId: string, input: Go
     type: "goal.updated",
     subjectType: "goal",
     subjectId: goalId,
-    ...diff({ title, rationale, successCriteria }, values),
+    ...auditFor(loaded.row.regime, "goals", diff({ title, rationale, successCriteria }, values)),
   });
   return goal.trajectoryId;
 }
 
 export async function removeGoal(tx: Tx, actor: Actor, goalId: string) {
   const goal = await goalOf(tx, actor, goalId);
-  await loadForGoals(tx, actor, goal.trajectoryId);
+  const loaded = await loadForGoals(tx, actor, goal.trajectoryId);
   // Ratings and approved lists keep their copy; the working list loses the goal.
   await tx.delete(goals).where(and(eq(goals.id, goalId), eq(goals.organisationId, actor.organisationId)));
   await recordAudit(tx, actor, {
     type: "goal.deleted",
     subjectType: "goal",
     subjectId: goalId,
-    before: { trajectoryId: goal.trajectoryId, title: goal.title },
+    ...auditFor(loaded.row.regime, "goals", { before: { trajectoryId: goal.trajectoryId, title: goal.title } }),
   });
   return goal.trajectoryId;
 }
@@ -134,6 +136,6 @@ export async function approveGoals(tx: Tx, actor: Actor, trajectoryId: string) {
     type: "goals.approved",
     subjectType: "trajectory",
     subjectId: trajectoryId,
-    after: { number, goals: snapshot.map((g) => g.title) },
+    ...auditFor(regime, "goals", { after: { number, goals: snapshot.map((g) => g.title) } }),
   });
 }

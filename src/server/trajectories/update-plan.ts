@@ -5,7 +5,7 @@ import type { Actor } from "../../domain/roles.js";
 import type { UpdatePlanInput } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { planFieldProblems } from "../../domain/trajectories/plan.js";
-import { canConsent, canEditPlan } from "../../domain/trajectories/policy.js";
+import { auditFor, canConsent, canEditPlan } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
@@ -44,7 +44,7 @@ export async function updatePlan(tx: Tx, actor: Actor, trajectoryId: string, inp
     type: "trajectory.planUpdated",
     subjectType: "trajectory",
     subjectId: trajectoryId,
-    ...changes,
+    ...auditFor(regime, "plan", changes),
   });
 }
 

@@ -183,4 +183,25 @@ describe("declarations signed in Koers", () => {
     await textOf(visitor.getByRole("alert").filter({ hasText: "Uitkomst" })).toContain("Geen verklaring gevonden.");
     await expectAccessible(visitor, "verification, no match (phone)");
   });
+
+  it("says so after the plan changed, keeps the signed version and offers a new one to sign", async () => {
+    const current = await guideApi.get<TrajectoryDetail>(`/trajectories/${trajectory.id}`);
+    await guideApi.send("PUT", `/trajectories/${trajectory.id}/plan`, {
+      version: current.version,
+      plan: { ...current.plan, inhoud: "Casuïstiek en intervisie." },
+      intensity: current.intensity,
+      evaluationMoments: current.evaluationMoments,
+    });
+    await guide.goto(declarationUrl());
+    await textOf(guide.locator("main")).toContain("Gewijzigd na ondertekening");
+    await textOf(guide.getByRole("region", { name: "De verklaring" })).toContain(
+      "Casuïstiek, diagnostiek en handelingsplannen.",
+    );
+    await expectAccessible(guide, "declaration, changed after signing");
+    await guide.getByRole("button", { name: "Nieuwe versie maken" }).click();
+    await textOf(guide.locator("main")).toContain("Versie 2");
+    await textOf(guide.getByRole("region", { name: "De verklaring" })).toContain("Casuïstiek en intervisie.");
+    await textOf(guide.locator("main")).toContain("Concept");
+    await visible(guide.getByLabel("Je wachtwoord"));
+  });
 });

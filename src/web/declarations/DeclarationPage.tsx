@@ -14,9 +14,10 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
-import { api } from "../api";
+import { Link, useNavigate, useParams } from "react-router";
+import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
@@ -61,11 +62,7 @@ export default function DeclarationPage() {
           </Stack>
         </Alert>
       )}
-      {d.changedSinceSigning && d.latest && (
-        <Alert color="orange" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
-          {t("changedNotice")}
-        </Alert>
-      )}
+      {d.changedSinceSigning && d.latest && <ChangedNotice declaration={d} />}
       {d.motivationMissing && (
         <Alert color="orange" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
           {t("page.motivationMissing")}
@@ -159,6 +156,48 @@ export default function DeclarationPage() {
         </Card>
       )}
     </Stack>
+  );
+}
+
+/** The content changed since the first signature: say so, and offer the new version to sign. */
+function ChangedNotice({ declaration }: { declaration: DeclarationView }) {
+  const { t } = useTranslation("declarations");
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function newVersion() {
+    setBusy(true);
+    setError(null);
+    try {
+      const made = await api<DeclarationView>(`/declarations/${encodeURIComponent(declaration.id)}/new-version`, {
+        method: "POST",
+        body: {},
+      });
+      await client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
+      navigate(declarationPath(declaration.trajectoryId, made.id));
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught.problem.title : t("newVersion"));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Alert color="orange" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+      <Stack gap="xs">
+        <Text size="sm">{t("changedNotice")}</Text>
+        <FormError message={error} />
+        {declaration.abilities.newVersion && (
+          <Group>
+            <Button size="xs" onClick={newVersion} loading={busy}>
+              {t("newVersion")}
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Alert>
   );
 }
 

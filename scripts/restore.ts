@@ -34,8 +34,10 @@ $$;
 /**
  * Empties the public schema (tables with their policies and triggers, views, sequences,
  * functions, types) but keeps the schema itself and its grants. Extensions' objects stay.
+ * The background jobs' own schema (pg-boss) is dropped whole; the backup brings it back.
  */
-const EMPTY_PUBLIC_SCHEMA = `DO $$
+const EMPTY_PUBLIC_SCHEMA = `DROP SCHEMA IF EXISTS pgboss CASCADE;
+DO $$
 DECLARE
   r record;
 BEGIN

@@ -3,8 +3,9 @@ import { DEMO_PASSWORD, DEMO_PEOPLE } from "./demo/seed.js";
 import { startKoers } from "./start.js";
 
 const config = loadConfig();
-const { app, seeded } = await startKoers(config);
+const { app, seeded, startJobs } = await startKoers(config);
 await app.listen({ port: config.PORT, host: config.HOST });
+await startJobs();
 
 const where = config.DATABASE_URL ? "PostgreSQL-server" : `ingebedde database in ${config.KOERS_DATA_DIR}`;
 const lines = [

@@ -7,10 +7,12 @@ import { hasData, seedDemo } from "./demo/seed.js";
 import { JobRunner } from "./jobs/runner.js";
 
 /**
- * Opens the database, migrates, seeds an empty one with the demo network, builds the app and
- * (unless KOERS_JOBS=false) starts the background jobs, which stop when the app closes.
+ * Opens the database, migrates, seeds an empty one with the demo network, builds the app, and
+ * gives the start of the background jobs (none with KOERS_JOBS=false); they stop when the app closes.
  */
-export async function startKoers(config: Config): Promise<{ app: FastifyInstance; seeded: boolean }> {
+export async function startKoers(
+  config: Config,
+): Promise<{ app: FastifyInstance; seeded: boolean; startJobs: () => Promise<void> }> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.KOERS_DATA_DIR });
   await migrate(database);
   let seeded = false;
@@ -28,10 +30,12 @@ export async function startKoers(config: Config): Promise<{ app: FastifyInstance
     await jobs?.stop();
     await database.close();
   });
-  if (jobs) {
+  // Started once the app answers, so the jobs do not hold up the first request.
+  const startJobs = async () => {
+    if (!jobs) return;
     await jobs.start();
     // A scan right away, so a reminder missed while the server was down goes out now.
     await jobs.enqueueReminderScan();
-  }
-  return { app, seeded };
+  };
+  return { app, seeded, startJobs };
 }

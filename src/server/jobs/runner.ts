@@ -31,6 +31,7 @@ export interface JobRunnerOptions {
 export class JobRunner {
   readonly boss: PgBoss;
   private started = false;
+  private starting: Promise<void> | null = null;
   private workerId: string | null = null;
 
   constructor(private options: JobRunnerOptions) {
@@ -47,7 +48,12 @@ export class JobRunner {
     );
   }
 
-  async start(): Promise<void> {
+  start(): Promise<void> {
+    this.starting ??= this.begin();
+    return this.starting;
+  }
+
+  private async begin(): Promise<void> {
     await this.boss.start();
     this.started = true;
     await this.ensureQueue();
@@ -92,6 +98,8 @@ export class JobRunner {
 
   /** Waits for a running job to finish, then stops taking new ones. */
   async stop(): Promise<void> {
+    // A stop during the start (a signal right after start-up) waits for it, then stops.
+    await this.starting?.catch(() => {});
     if (!this.started) return;
     this.started = false;
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });

@@ -230,7 +230,7 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
         version: trajectory.version,
         plan: { group_size: "two", supervisievragen: "Hoe houd ik afstand?" },
         intensity: trajectory.intensity,
-        evaluationMoments: [],
+        evaluationMoments: [{ date: day(30), label: "Terugblik op de eerste zittingen" }],
       }),
     );
     trajectory = ok(await sofie.post(`${base}/transitions`, { transition: "start" }));
@@ -265,6 +265,7 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
       expect(seen.goals).toBeNull();
       expect(JSON.stringify(seen)).not.toContain("zware casus");
       expect(JSON.stringify(seen)).not.toContain("afstand");
+      expect(JSON.stringify(seen)).not.toContain("Terugblik");
       expect((await who.get(`/api/v1/meetings/${meeting.id}`)).statusCode).toBe(404);
     }
     const asAdmin = ok<TrajectoryDetail>(await admin.get(`/api/v1/trajectories/${trajectory.id}`));

@@ -56,7 +56,12 @@ function visibleStateOf(loaded: LoadedTrajectory) {
   return {
     state,
     visibleMeetings,
-    visibleState: { ...state, meetings: state.meetings.filter((m) => visible.has(m.id)) },
+    visibleState: {
+      ...state,
+      meetings: state.meetings.filter((m) => visible.has(m.id)),
+      // Evaluation moments are part of the plan: who may not read it is not told them (supervisie).
+      evaluationMoments: canSee(loaded.viewer, loaded.row.regime, "plan") ? state.evaluationMoments : [],
+    },
   };
 }
 
@@ -115,7 +120,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     participants: loaded.participants,
     plan: sees("plan") ? row.plan : null,
     intensity: sees("plan") ? row.intensity : null,
-    evaluationMoments: row.evaluationMoments,
+    evaluationMoments: sees("plan") ? row.evaluationMoments : [],
     guideEligibility: row.guideEligibility ?? null,
     consents: row.consents,
     goals: sees("goals") ? loaded.goals.map(goalView) : null,

@@ -70,6 +70,9 @@ const nl = {
   "field.scoreRange": "Kies een score van {min} tot en met {max}.",
   "field.correctionReason": "Geef aan wat je corrigeert en waarom.",
   "field.regimeKeyChanged": "De code van een regeling kan niet worden gewijzigd.",
+  "field.guideRuleKindChanged":
+    "Het soort regel voor wie mag begeleiden blijft zoals het is; pas de registraties en aantallen aan.",
+  "field.adminSeesWidened": "Wat vertrouwelijk is voor de werkgever en de beheerder blijft vertrouwelijk in een kopie.",
   "field.unknownProfile": "Dit eisenprofiel bestaat niet (meer).",
   "field.profileKeyChanged": "De code van een eisenprofiel kan niet worden gewijzigd.",
   "field.managerSelf": "Iemand kan niet zijn eigen leidinggevende zijn.",
@@ -166,6 +169,9 @@ const en: Record<MessageKey, string> = {
   "field.scoreRange": "Choose a score from {min} to {max}.",
   "field.correctionReason": "Say what you correct and why.",
   "field.regimeKeyChanged": "The code of a regime cannot be changed.",
+  "field.guideRuleKindChanged":
+    "The kind of rule for who may guide stays as it is; change the registrations and numbers.",
+  "field.adminSeesWidened": "What is confidential from the employer and the admin stays confidential in a copy.",
   "field.unknownProfile": "This requirement profile does not exist (any more).",
   "field.profileKeyChanged": "The code of a requirement profile cannot be changed.",
   "field.managerSelf": "Nobody can be their own manager.",

@@ -196,6 +196,12 @@ describe("the registrations that qualify are data", () => {
       }),
     );
     expect((await judge(copy.key, ["bas"])).items[0]?.judgement.verdict).toBe("eligible");
+    const kind = await admin.put(`/api/v1/regimes/${copy.id}`, {
+      version: copy.version + 1,
+      document: { ...copy.document, guideRule: null },
+    });
+    expect(kind.statusCode).toBe(422);
+    expect(Object.keys((kind.json() as Problem).errors)).toEqual(["document.guideRule"]);
     // The built-in regime is as shipped.
     expect((await judge("skj_werkbegeleiding", ["bas"])).items[0]?.judgement.verdict).toBe("notEligible");
   });
@@ -286,6 +292,30 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
     const planned = log.items.find((e) => e.type === "trajectory.planUpdated" && e.after?.changed);
     expect(planned?.after?.changed).toEqual(expect.arrayContaining(["group_size", "supervisievragen"]));
     expect(JSON.stringify(log)).not.toContain("afstand");
+  });
+
+  it("a copy of supervisie cannot let the admin read more", async () => {
+    const copy = ok<{ id: string; version: number; document: Record<string, unknown> }>(
+      await admin.post("/api/v1/regimes", { basedOn: "supervisie", name: "Supervisie De Linde" }),
+      201,
+    );
+    const wider = await admin.put(`/api/v1/regimes/${copy.id}`, {
+      version: copy.version,
+      document: { ...copy.document, adminSees: ["hours", "notes"] },
+    });
+    expect(wider.statusCode).toBe(422);
+    expect(Object.keys((wider.json() as Problem).errors)).toEqual(["document.adminSees"]);
+    const open = await admin.put(`/api/v1/regimes/${copy.id}`, {
+      version: copy.version,
+      document: { ...copy.document, adminSees: null },
+    });
+    expect(open.statusCode).toBe(422);
+    ok(
+      await admin.put(`/api/v1/regimes/${copy.id}`, {
+        version: copy.version,
+        document: { ...copy.document, adminSees: [] },
+      }),
+    );
   });
 
   it("the supervisor and the supervisant see everything of their own", async () => {

@@ -100,6 +100,13 @@ export async function copyRegime(tx: Tx, actor: Actor, input: { basedOn: string;
 export async function updateRegime(tx: Tx, actor: Actor, id: string, input: { version: number; document: Regime }) {
   const row = await getRow(tx, actor, id);
   if (input.document.key !== row.key) throw invalid({ "document.key": "field.regimeKeyChanged" });
+  // Who may guide is judged by a kind of rule in code; its registrations and numbers are the admin's.
+  if ((input.document.guideRule?.kind ?? null) !== (row.document.guideRule?.kind ?? null))
+    throw invalid({ "document.guideRule": "field.guideRuleKindChanged" });
+  // A copy never lets the admin read more of a confidential regime (supervisie) than it did.
+  const kept = row.document.adminSees;
+  if (kept && (!input.document.adminSees || input.document.adminSees.some((part) => !kept.includes(part))))
+    throw invalid({ "document.adminSees": "field.adminSeesWidened" });
   const document = { ...input.document, version: row.version + 1 };
   const updated = await updateVersioned(
     tx,

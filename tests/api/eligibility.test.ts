@@ -225,7 +225,7 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
     const base = `/api/v1/trajectories/${trajectory.id}`;
     const wrong = await sofie.put(`${base}/plan`, {
       version: trajectory.version,
-      plan: { group_size: "four" },
+      plan: { group_size: "4" },
       intensity: trajectory.intensity,
       evaluationMoments: [],
     });
@@ -234,7 +234,7 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
     trajectory = ok(
       await sofie.put(`${base}/plan`, {
         version: trajectory.version,
-        plan: { group_size: "two", supervisievragen: "Hoe houd ik afstand?" },
+        plan: { group_size: "2", supervisievragen: "Hoe houd ik afstand?" },
         intensity: trajectory.intensity,
         evaluationMoments: [{ date: day(30), label: "Terugblik op de eerste zittingen" }],
       }),
@@ -278,7 +278,7 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
     expect(asAdmin.abilities).toMatchObject({ editPlan: false, planMeetings: false, writeReport: false });
     const plan = await admin.put(`/api/v1/trajectories/${trajectory.id}/plan`, {
       version: asAdmin.version,
-      plan: { group_size: "one" },
+      plan: { group_size: "1" },
       intensity: null,
       evaluationMoments: [],
     });
@@ -322,7 +322,7 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
     const eva = await t.login(email.eva as string);
     for (const who of [sofie, eva]) {
       const seen = ok<TrajectoryDetail>(await who.get(`/api/v1/trajectories/${trajectory.id}`));
-      expect(seen.plan?.group_size).toBe("two");
+      expect(seen.plan?.group_size).toBe("2");
       expect(seen.meetings).toHaveLength(1);
       const detail = ok<MeetingDetail>(await who.get(`/api/v1/meetings/${meeting.id}`));
       expect(detail.notes).toContain("zware casus");

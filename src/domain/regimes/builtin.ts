@@ -761,14 +761,9 @@ const postmaster: Regime = {
   ),
 };
 
-/** Values of the supervisie plan's `group_size` choice, and the number of supervisees each means. */
-export const SUPERVISIE_GROUP_SIZES = { one: 1, two: 2, three: 3 } as const;
-
-/** The number of supervisees a `group_size` choice stands for; null for an unknown or empty value. */
+/** The number of supervisees the supervisie plan's `group_size` choice ("1", "2" or "3") stands for; null if none. */
 export const groupSizeOf = (value: string | null | undefined): 1 | 2 | 3 | null =>
-  value && Object.hasOwn(SUPERVISIE_GROUP_SIZES, value)
-    ? SUPERVISIE_GROUP_SIZES[value as keyof typeof SUPERVISIE_GROUP_SIZES]
-    : null;
+  value === "1" || value === "2" || value === "3" ? (Number(value) as 1 | 2 | 3) : null;
 
 const SUPERVISIE_STATEMENT = t(
   "Tussen supervisor en supervisant bestaat geen familierechtelijke betrekking, een daarmee gelijkstaande relatie, dan wel een economisch samenwerkingsverband. De supervisor is geen werkgever of leidinggevende van de supervisant.",
@@ -800,9 +795,9 @@ const supervisie: Regime = {
       ),
       kind: "choice",
       options: [
-        { value: "one", label: t("Individueel (1)", "Individual (1)") },
-        { value: "two", label: t("Met z'n tweeën (2)", "Two supervisees (2)") },
-        { value: "three", label: t("Met z'n drieën (3)", "Three supervisees (3)") },
+        { value: "1", label: t("Individueel (1)", "Individual (1)") },
+        { value: "2", label: t("Met z'n tweeën (2)", "Two supervisees (2)") },
+        { value: "3", label: t("Met z'n drieën (3)", "Three supervisees (3)") },
       ],
       stage: "intake",
       required: true,

@@ -236,8 +236,8 @@ describe("the registration regimes", () => {
     const field = supervisie.planFields.find((f) => f.key === "group_size");
     expect(field?.kind).toBe("choice");
     expect(field?.options?.map((o) => groupSizeOf(o.value))).toEqual([1, 2, 3]);
-    expect(groupSizeOf("four")).toBeNull();
-    expect(groupSizeOf("toString")).toBeNull();
+    expect(groupSizeOf("4")).toBeNull();
+    expect(groupSizeOf("one")).toBeNull();
     expect(groupSizeOf(null)).toBeNull();
   });
 });

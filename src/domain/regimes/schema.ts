@@ -21,6 +21,11 @@ const key = z
   .regex(/^[a-z][a-z0-9_]{0,47}$/, { error: "field.key" })
   .describe("A stable code name: lower case letters, digits and underscores.");
 
+const optionValue = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9_]{0,47}$/, { error: "field.key" })
+  .describe("A stable code: lower case letters, digits and underscores.");
+
 /** The parts a trajectory joins: the person guided, the guide(s) and the one who commissioned it. */
 export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner"] as const;
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
@@ -57,9 +62,9 @@ const planFieldSchema = z.object({
   label: localizedSchema,
   help: localizedSchema.optional(),
   kind: z.enum(PLAN_FIELD_KINDS),
-  /** The options of a `choice` field. */
+  /** The options of a `choice` field; a value may be a number, such as a group size. */
   options: z
-    .array(z.object({ value: key, label: localizedSchema }))
+    .array(z.object({ value: optionValue, label: localizedSchema }))
     .max(20)
     .optional(),
   /** Intake fields are recorded at the intake; plan fields whenever the plan is written. */

@@ -8,7 +8,7 @@ const skj = builtinRegime("skj_werkbegeleiding")!;
 
 describe("planFieldProblems", () => {
   it("accepts the options of a choice field and any text in a text field", () => {
-    expect(planFieldProblems(supervisie, { group_size: "two", supervisievragen: "Wat raakt mij?" })).toEqual([]);
+    expect(planFieldProblems(supervisie, { group_size: "2", supervisievragen: "Wat raakt mij?" })).toEqual([]);
     expect(planFieldProblems(skj, { organisatievorm: "netwerkorganisatie", vorm: "Individueel" })).toEqual([]);
   });
 

@@ -409,3 +409,51 @@ describe("guessing a password through the signing form", () => {
     expect(row?.contentSha256).toBeNull();
   });
 });
+
+describe("the declarations of a supervisie", () => {
+  it("keep the plan from the employer and the admin, who see the rest", async () => {
+    // Eva Mulder supervises: she is not Daan's werkbegeleider, employer or manager.
+    const [eva] = await t.database.db
+      .select({ id: memberships.id, roles: memberships.roles })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, "eva.mulder@delinde.example"), eq(memberships.organisationId, t.orgs.linde)));
+    await t.database.db
+      .update(memberships)
+      .set({ roles: [...(eva?.roles ?? []), "guide"] })
+      .where(eq(memberships.id, eva?.id ?? ""));
+    const supervisor = await t.login("eva.mulder@delinde.example");
+    const candidates = ok<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
+      await client.get("/api/v1/trajectories/candidates"),
+    );
+    const detail = ok<TrajectoryDetail>(
+      await client.post("/api/v1/trajectories", {
+        regimeKey: "supervisie",
+        title: "Supervisie Daan",
+        traineeId: candidates.trainees.find((p) => p.name === "Daan Bakker")?.id,
+        guideIds: [candidates.guides.find((p) => p.name === "Eva Mulder")?.id],
+        startsOn: day(-10),
+        endsOn: day(200),
+      }),
+      201,
+    );
+    ok(
+      await supervisor.put(`/api/v1/trajectories/${detail.id}/plan`, {
+        version: detail.version,
+        plan: { ...Object.fromEntries(detail.regime.planFields.map((f) => [f.key, "Vertrouwelijk"])), group_size: "1" },
+        intensity: detail.intensity,
+        evaluationMoments: [],
+      }),
+    );
+    const forGuide = await find(supervisor, detail.id, "end");
+    expect(forGuide.content.plan?.fields.some((f) => f.value === "Vertrouwelijk")).toBe(true);
+    for (const who of [admin, client]) {
+      const end = await find(who, detail.id, "end");
+      expect(end.content.plan).toBeUndefined();
+      expect(end.content.hours).toBeDefined();
+      expect(end.liveContentSha256).toBe(forGuide.liveContentSha256);
+      const pdf = await who.get(`/api/v1/declarations/${end.id}/pdf`);
+      expect((await pdfPages(pdf.rawPayload)).join(" ")).not.toContain("Vertrouwelijk");
+    }
+  });
+});

@@ -8,6 +8,7 @@ import {
   canStartNewVersion,
   canUploadMotivation,
   canViewDeclarations,
+  visibleContent,
 } from "./policy.js";
 import { startSpec } from "./test-factories.js";
 
@@ -42,5 +43,25 @@ describe("declaration policy", () => {
     expect(canSeeSignatureAddress(guide, guide.userId)).toBe(true);
     expect(canSeeSignatureAddress(guide, "someone-else")).toBe(false);
     expect(canSeeSignatureAddress(adminViewer(), "someone-else")).toBe(true);
+  });
+});
+
+describe("what a viewer reads of a declaration", () => {
+  it("leaves out the parts of the trajectory they may not see", () => {
+    const content = {
+      title: "Supervisieverklaring",
+      plan: { fields: [] },
+      meetings: { held: 3 },
+      hours: { faceToFaceMinutes: 90 },
+    };
+    expect(visibleContent(content, () => true)).toEqual(content);
+    const hoursOnly = visibleContent(content, (part) => part === "hours");
+    expect(hoursOnly).toEqual({
+      title: "Supervisieverklaring",
+      meetings: { held: 3 },
+      hours: { faceToFaceMinutes: 90 },
+    });
+    expect(visibleContent(content, () => false)).toEqual({ title: "Supervisieverklaring" });
+    expect(content.plan).toBeDefined();
   });
 });

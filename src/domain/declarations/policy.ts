@@ -35,3 +35,19 @@ export const canReadMotivation = (viewer: Viewer) => canViewTrajectory(viewer);
  */
 export const canSeeSignatureAddress = (viewer: Viewer, signerUserId: string) =>
   viewer.admin || viewer.userId === signerUserId;
+
+/**
+ * The declaration's content as this viewer may read it: the parts of the trajectory they may not
+ * see (a supervisie plan, for the employer and the admin) are left out. The hash stays that of
+ * the whole content, which the signers saw.
+ */
+export function visibleContent<T extends { plan?: unknown; meetings?: unknown; hours?: unknown; deviation?: unknown }>(
+  content: T,
+  sees: (part: "plan" | "meetings" | "hours") => boolean,
+): T {
+  const shown = { ...content };
+  if (!sees("plan")) delete shown.plan;
+  if (!sees("meetings") && !sees("hours")) delete shown.meetings;
+  if (!sees("hours")) delete shown.hours;
+  return shown;
+}

@@ -20,6 +20,7 @@ import {
   canStartNewVersion,
   canUploadMotivation,
   canViewDeclarations,
+  visibleContent,
 } from "../../domain/declarations/policy.js";
 import { reregistrationDate } from "../../domain/declarations/reregistration.js";
 import {
@@ -33,6 +34,7 @@ import {
 import type { DeclarationSpec, Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
+import { canSee } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
@@ -223,6 +225,10 @@ export function judge(context: DeclarationContext, row: DeclarationRow, now = ne
   };
 }
 
+/** The content without the parts of the trajectory this viewer may not see. */
+const shownTo = (context: DeclarationContext, content: DeclarationContent) =>
+  visibleContent(content, (part) => canSee(context.loaded.viewer, context.loaded.row.regime, part));
+
 const signerOf = (context: DeclarationContext) => ({
   userId: context.loaded.viewer.userId,
   roles: context.loaded.viewer.participantRoles,
@@ -249,7 +255,7 @@ export function presentDeclaration(
     status: row.status,
     latest: judged.isLatest,
     frozenAt: row.frozenAt?.toISOString() ?? null,
-    content: (row.content as DeclarationContent | null) ?? judged.live,
+    content: shownTo(context, (row.content as DeclarationContent | null) ?? judged.live),
     contentSha256: row.contentSha256,
     liveContentSha256: judged.liveHash,
     deviation: row.deviation,
@@ -520,7 +526,7 @@ export async function declarationPdfInput(
     .from(organisations)
     .where(eq(organisations.id, actor.organisationId));
   if (!organisation) throw notFound();
-  const content = (row.content as DeclarationContent | null) ?? judged.live;
+  const content = shownTo(context, (row.content as DeclarationContent | null) ?? judged.live);
   const label = (key: string) => content.signers.find((s) => s.key === key)?.label ?? key;
   return {
     organisation,

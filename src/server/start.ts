@@ -3,6 +3,7 @@ import { openDatabase } from "../db/connection.js";
 import { migrate } from "../db/migrate.js";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
+import { seedDemoRegistrationEvidence } from "./demo/seed-registration-evidence.js";
 import { hasData, seedDemo } from "./demo/seed.js";
 import { JobRunner } from "./jobs/runner.js";
 
@@ -18,6 +19,8 @@ export async function startKoers(
   let seeded = false;
   if (config.SEED_DEMO === "true" && !(await hasData(database.db))) {
     await seedDemo(database.db);
+    // Kept apart from the demo the tests start from, whose fixtures find De Linde's first trajectory.
+    await seedDemoRegistrationEvidence(database.db);
     seeded = true;
   }
   const app = await buildApp(config, database);

@@ -96,8 +96,9 @@ describe("buildLedger", () => {
     expect(by.intervisie).toMatchObject({ status: "missing", have: 300, minimum: 2000, missing: 1700, sessions: 2 });
     expect(by.training).toMatchObject({ status: "notTracked", have: 0, minimum: 4000, missing: 4000, records: [] });
     expect(by.work).toMatchObject({ status: "notTracked", minimum: 2500 * 60 });
-    // The over-3648 profile asks no werkbegeleiding: its records are on no line.
-    expect(ledger.lines.some((l) => l.requirement.category === "werkbegeleiding")).toBe(false);
+    // The over-3648 profile asks no werkbegeleiding: its records are still listed, on a line that asks nothing.
+    expect(by.werkbegeleiding).toMatchObject({ status: "met", minimum: 0, minutes: 60, sessions: 1 });
+    expect(by.werkbegeleiding?.requirement.label.nl).toContain("geen eis in dit profiel");
     expect(ledger.daysLeft).toBe(365);
     expect(ledger.complete).toBe(false);
   });

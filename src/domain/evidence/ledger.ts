@@ -115,6 +115,19 @@ const compareRecords = (a: EvidenceRecord, b: EvidenceRecord) =>
  * The ledger of one period. Only records completed inside the period count; training, work and
  * free space are not recorded in Koers and are shown with their minimum as "not tracked".
  */
+/** The line of a tracked category the profile has no requirement for. */
+const UNREQUIRED_LABELS: Record<(typeof TRACKED_CATEGORIES)[number], { nl: string; en: string }> = {
+  werkbegeleiding: {
+    nl: "Werkbegeleiding (geen eis in dit profiel)",
+    en: "Work guidance (not required by this profile)",
+  },
+  supervisie: { nl: "Supervisie (geen eis in dit profiel)", en: "Supervision (not required by this profile)" },
+  intervisie: {
+    nl: "Intervisie (geen eis in dit profiel; telt mogelijk als vrije ruimte)",
+    en: "Intervision (not required by this profile; may count as free space)",
+  },
+};
+
 export function buildLedger(
   profile: RequirementProfile,
   period: Period,
@@ -147,6 +160,26 @@ export function buildLedger(
       records: own,
     };
   });
+  // Evidence Koers keeps but the profile sets no requirement for (intervisie under the SKJ master
+  // profile counts as free space, say) is still listed, so no record of the period goes unseen.
+  for (const category of TRACKED_CATEGORIES) {
+    if (profile.requirements.some((r) => r.category === category)) continue;
+    const own = counted.filter((r) => r.category === category);
+    if (!own.length) continue;
+    const minutes = own.reduce((sum, r) => sum + r.minutes, 0);
+    lines.push({
+      requirement: { key: category, category, label: UNREQUIRED_LABELS[category], unit: "hours", minimum: 0 },
+      status: "met",
+      minutes,
+      pointsHundredths: pointsOf(profile, category, own),
+      sessions: own.length,
+      have: minutes,
+      minimum: 0,
+      missing: 0,
+      deadline: period.to,
+      records: own,
+    });
+  }
   const daysLeft = dayjs(period.to).diff(dayjs(today), "day");
   return { period, daysLeft, lines, complete: lines.every((l) => l.status !== "missing") };
 }

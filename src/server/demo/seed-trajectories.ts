@@ -12,10 +12,10 @@ import { amsterdamInstant, loadMeeting, planMeeting, updateMeeting } from "../tr
 import { giveConsent, updatePlan } from "../trajectories/update-plan.js";
 
 const DAY = 86_400_000;
-const day = (now: Date, offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
-const at = (now: Date, offset: number, time = "10:00") => amsterdamInstant(day(now, offset), time).toISOString();
+export const day = (now: Date, offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+export const at = (now: Date, offset: number, time = "10:00") => amsterdamInstant(day(now, offset), time).toISOString();
 
-async function actorFor(db: Db, slug: string, email: string): Promise<Actor> {
+export async function actorFor(db: Db, slug: string, email: string): Promise<Actor> {
   const [row] = await db
     .select({
       userId: users.id,
@@ -201,11 +201,15 @@ export async function seedDemoTrajectories(db: Db, now = new Date()) {
   });
 }
 
-async function hold(
+export async function hold(
   tx: Tx,
   actor: Actor,
   meetingId: string,
-  changes: { notes?: string; observation?: Record<string, { score: number | null; note: string | null }> },
+  changes: {
+    notes?: string;
+    location?: string;
+    observation?: Record<string, { score: number | null; note: string | null }>;
+  },
 ) {
   const { meeting } = await loadMeeting(tx, actor, meetingId);
   await updateMeeting(tx, actor, meetingId, {
@@ -216,7 +220,7 @@ async function hold(
     travelMinutes: 25,
     unannounced: meeting.unannounced,
     status: "held",
-    location: "OBS De Rivier, lokaal groep 5",
+    location: changes.location ?? "OBS De Rivier, lokaal groep 5",
     notes: changes.notes ?? null,
     confidential: false,
     observation: changes.observation ?? null,

@@ -11,7 +11,7 @@ import {
   TextInput,
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { hasRole } from "../../domain/roles";
@@ -107,11 +107,13 @@ export default function StartTrajectoryPage() {
       })
     : null;
   const guideRole = text(part("guide")?.label, t("start.guides"));
+  const guideInput = useRef<HTMLInputElement>(null);
 
   const submit = form.onSubmit((values) => {
-    // Not eligible: the server would refuse too; say so at the field without asking it.
+    // Not eligible: the server would refuse too. The reasons already stand at the guide field,
+    // and follow the choices live (no stale message once another regime or guide is chosen).
     if (refusal) {
-      form.setFieldError("guideIds", refusal);
+      guideInput.current?.focus();
       return;
     }
     return run(async () => {
@@ -197,6 +199,7 @@ export default function StartTrajectoryPage() {
                 data={(candidates.data?.guides ?? []).map((c) => ({ value: c.id, label: c.name }))}
                 {...form.getInputProps("guideIds")}
                 error={form.errors.guideIds ?? refusal ?? undefined}
+                ref={guideInput}
               />
             </SimpleGrid>
             {askEligibility && (

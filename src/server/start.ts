@@ -3,8 +3,8 @@ import { openDatabase } from "../db/connection.js";
 import { migrate } from "../db/migrate.js";
 import { buildApp } from "./app.js";
 import type { Config } from "./config.js";
-import { seedDemoRegistrationEvidence } from "./demo/seed-registration-evidence.js";
 import { hasData, seedDemo } from "./demo/seed.js";
+import { seedDemoRegistrationEvidence } from "./demo/seed-registration-evidence.js";
 import { JobRunner } from "./jobs/runner.js";
 
 /**

@@ -30,7 +30,7 @@ let trainee: TestClient; // Daan Bakker
 const PUBLIC_URL = "http://koers.test";
 /** Noon in the Netherlands on a day. */
 const noon = (isoDay: string) => new Date(`${isoDay}T11:00:00Z`);
-const before = (isoDay: string, days: number) =>
+const daysBefore = (isoDay: string, days: number) =>
   new Date(Date.parse(`${isoDay}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 const scan = (isoDay: string) => sendDueReminders(t.database.db, t.app.mailer, noon(isoDay), { publicUrl: PUBLIC_URL });
 
@@ -131,10 +131,10 @@ const PEOPLE = ["daan.bakker@delinde.example", "fatima.yilmaz@delinde.example", 
 
 describe("re-registration reminders", () => {
   it("are sent at 90 days to the trainee and every missing signer, once, in the app and by e-mail", async () => {
-    await scan(before(REREGISTRATION, 91));
+    await scan(daysBefore(REREGISTRATION, 91));
     expect((await sentAbout(skj.id)).notes).toEqual([]);
 
-    await scan(before(REREGISTRATION, 90));
+    await scan(daysBefore(REREGISTRATION, 90));
     const { notes, allMails } = await sentAbout(skj.id);
     expect(notes.map((n) => n.email).sort()).toEqual(PEOPLE);
     expect(notes.every((n) => n.kind === "reminder.reregistration" && n.params.threshold === 90)).toBe(true);
@@ -143,8 +143,8 @@ describe("re-registration reminders", () => {
     expect(allMails.every((m) => m.organisationId === t.orgs.linde)).toBe(true);
 
     // Again the same day, and a month later: nothing new.
-    await scan(before(REREGISTRATION, 90));
-    await scan(before(REREGISTRATION, 60));
+    await scan(daysBefore(REREGISTRATION, 90));
+    await scan(daysBefore(REREGISTRATION, 60));
     expect((await sentAbout(skj.id)).notes).toHaveLength(3);
     expect((await sentAbout(skj.id)).allMails).toHaveLength(3);
   });
@@ -160,10 +160,10 @@ describe("re-registration reminders", () => {
 
   it("sends a threshold missed while the scan did not run late, once, and never an earlier one after it", async () => {
     // Nothing ran at 30 days; at 25 days the 30-day reminder goes out.
-    await scan(before(REREGISTRATION, 25));
+    await scan(daysBefore(REREGISTRATION, 25));
     const thirty = (await sentAbout(skj.id, "reminder.reregistration")).notes.filter((n) => n.params.threshold === 30);
     expect(thirty.map((n) => n.email).sort()).toEqual(PEOPLE);
-    await scan(before(REREGISTRATION, 20));
+    await scan(daysBefore(REREGISTRATION, 20));
     const all = (await sentAbout(skj.id, "reminder.reregistration")).notes;
     expect(all.map((n) => n.params.threshold).sort()).toEqual([30, 30, 30, 90, 90, 90]);
     expect((await sentAbout(skj.id)).allMails).toHaveLength(6);
@@ -199,7 +199,7 @@ describe("re-registration reminders, once signed", () => {
     const end = items.find((d) => d.key === "end");
     ok(await trainee.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
     ok(await guide.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
-    await scan(before(REREGISTRATION, 7));
+    await scan(daysBefore(REREGISTRATION, 7));
     await scan(REREGISTRATION);
     const rereg = (await sentAbout(skj.id, "reminder.reregistration")).notes;
     expect(rereg.filter((n) => n.params.threshold === 7)).toEqual([]);
@@ -219,10 +219,10 @@ describe("evaluation moments", () => {
       .set({ evaluationMoments: [{ date: moment, label: "Tussenevaluatie" }] })
       .where(inArray(trajectories.id, [skj.id, closedOne.id]));
     const evaluation = () => sentAbout(skj.id, "reminder.evaluation");
-    await scan(before(moment, 8));
+    await scan(daysBefore(moment, 8));
     expect((await evaluation()).notes).toEqual([]);
-    await scan(before(moment, 7));
-    await scan(before(moment, 3));
+    await scan(daysBefore(moment, 7));
+    await scan(daysBefore(moment, 3));
     const { notes } = await evaluation();
     expect(notes.map((n) => n.email).sort()).toEqual(PEOPLE);
     expect(notes[0]?.params).toMatchObject({ date: moment, label: "Tussenevaluatie", days: 7 });

@@ -1,13 +1,10 @@
-import dayjs from "dayjs";
-import timezone from "dayjs/plugin/timezone.js";
-import utc from "dayjs/plugin/utc.js";
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
+import { dutchInstant } from "../../domain/dutch-time.js";
 import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { TIME_ZONE } from "../../domain/time-zone.js";
 import type { PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { canPlanMeetings, canRecordMeetings, canSeeMeeting } from "../../domain/trajectories/policy.js";
@@ -15,9 +12,6 @@ import { recordAudit, recordAuditEvents } from "../audit/record-audit.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import { assertOpen, type LoadedTrajectory, loadTrajectory, type MeetingRow } from "./load-trajectory.js";
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
 
 /** A meeting of the actor's organisation with its trajectory; 404 for whoever may not see it. */
 export async function loadMeeting(tx: Tx, actor: Actor, meetingId: string, options: { forUpdate?: boolean } = {}) {
@@ -83,7 +77,7 @@ export async function planMeeting(tx: Tx, actor: Actor, trajectoryId: string, in
 }
 
 /** A Dutch date and time of day as an instant, whatever the server's own zone. */
-export const amsterdamInstant = (date: string, time: string): Date => dayjs.tz(`${date} ${time}`, TIME_ZONE).toDate();
+export const amsterdamInstant = (date: string, time: string): Date => new Date(dutchInstant(date, time) ?? Number.NaN);
 
 /** Plans a series at once, for example the dates the plan's intensity proposes. */
 export async function scheduleMeetings(

@@ -1,4 +1,5 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { dutchParts } from "../../domain/dutch-time";
 import type { GroupDetail, GroupMeetingDetail, GroupSummary } from "../../domain/intervision/api";
 import { type MethodText, methodOf } from "../../domain/intervision/methods";
 import { api } from "../api";
@@ -59,11 +60,8 @@ export const methodName = (key: string, language: string) => {
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
-/** A time of day as the browser shows it, HH:MM. */
-export const clock = (iso: string) => {
-  const at = new Date(iso);
-  return `${pad(at.getHours())}:${pad(at.getMinutes())}`;
-};
+/** A Dutch time of day, HH:MM. */
+export const clock = (iso: string) => dutchParts(iso).time;
 
 /** HH:MM plus minutes, for the end time the group's length proposes. */
 export function addMinutes(time: string, minutes: number) {

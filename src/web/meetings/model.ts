@@ -1,4 +1,5 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
+import { dutchParts } from "../../domain/dutch-time";
 import type { ObservationForm } from "../../domain/regimes/schema";
 import type { FeedbackRecordView, MeetingDetail } from "../../domain/trajectories/api";
 import type {
@@ -25,17 +26,8 @@ export function useMeeting(meetingId: string) {
   });
 }
 
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** A moment as the date and time fields show it, in the browser's time zone. */
-export function localParts(iso: string): { date: string; time: string } {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return { date: "", time: "" };
-  return {
-    date: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`,
-    time: `${pad(at.getHours())}:${pad(at.getMinutes())}`,
-  };
-}
+/** A moment as the date and time fields show it: Dutch time, as the server plans. */
+export const localParts = (iso: string): { date: string; time: string } => dutchParts(iso);
 
 /** A number field's value for the API: empty stays empty (null), so the server can say it is required. */
 const numberOrNull = (value: number | string) => (value === "" || value === null ? null : Number(value));

@@ -68,21 +68,10 @@ describe("tabs in the address", () => {
 });
 
 describe("localDateTime", () => {
-  it("gives the typed moment with the browser's offset, so it parses back to the same local time", () => {
-    for (const [date, time] of [
-      ["2026-01-15", "09:30"],
-      ["2026-07-01", "23:05"],
-      ["2026-03-29", "12:00"],
-    ] as const) {
-      const iso = localDateTime(date, time);
-      expect(iso).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00[+-]\d{2}:\d{2}$/);
-      const back = new Date(iso!);
-      expect(back.getFullYear()).toBe(Number(date.slice(0, 4)));
-      expect(back.getMonth() + 1).toBe(Number(date.slice(5, 7)));
-      expect(back.getDate()).toBe(Number(date.slice(8, 10)));
-      expect(back.getHours()).toBe(Number(time.slice(0, 2)));
-      expect(back.getMinutes()).toBe(Number(time.slice(3, 5)));
-    }
+  it("reads the typed date and time as Dutch time, in winter and summer, whatever the browser's zone", () => {
+    expect(localDateTime("2026-01-15", "09:30")).toBe("2026-01-15T08:30:00.000Z");
+    expect(localDateTime("2026-07-01", "23:05")).toBe("2026-07-01T21:05:00.000Z");
+    expect(localDateTime("2026-03-29", "12:00")).toBe("2026-03-29T10:00:00.000Z");
   });
 
   it("refuses what is not a date and a time", () => {
@@ -93,10 +82,12 @@ describe("localDateTime", () => {
 });
 
 describe("days", () => {
-  it("reads an ISO day as that day in the browser's calendar", () => {
+  it("reads an ISO day as that Dutch day, and today as the Dutch date", () => {
     const day = localDay("2026-03-02");
-    expect([day.getFullYear(), day.getMonth(), day.getDate()]).toEqual([2026, 2, 2]);
-    expect(todayIso(new Date(2026, 0, 5, 23, 59))).toBe("2026-01-05");
+    expect(new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(day)).toBe("2026-03-02");
+    // Just before midnight in the Netherlands is still that day; just after, the next.
+    expect(todayIso(new Date("2026-01-05T22:59:00Z"))).toBe("2026-01-05");
+    expect(todayIso(new Date("2026-01-05T23:01:00Z"))).toBe("2026-01-06");
     expect(laterDate("2026-02-01", "2026-01-31")).toBe("2026-02-01");
     expect(laterDate("2026-01-01", "2026-01-31")).toBe("2026-01-31");
   });

@@ -1,3 +1,4 @@
+import { dutchInstant, dutchToday } from "../../domain/dutch-time";
 import type { Regime } from "../../domain/regimes/schema";
 import type { DueItemView, TrajectoryDetail } from "../../domain/trajectories/api";
 import { DUE_KINDS, type DueKind } from "../../domain/trajectories/due";
@@ -53,30 +54,16 @@ export { DUE_KINDS };
 export const isDueKind = (kind: string): kind is DueKind => (DUE_KINDS as readonly string[]).includes(kind);
 
 /**
- * A date and a time typed in the browser (`2026-03-02`, `09:30`), as an ISO time with the
- * browser's offset on that day, so summer and winter time both come out right.
+ * A date and a time typed in a form (`2026-03-02`, `09:30`): Dutch time, as the server plans,
+ * whatever zone the browser is in. Null when it is not a real date or time.
  */
-export function localDateTime(date: string, time: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const [hh, mm] = time.split(":").map(Number) as [number, number];
-  const local = new Date(y, m - 1, d, hh, mm);
-  if (Number.isNaN(local.getTime()) || local.getDate() !== d) return null;
-  const offset = -local.getTimezoneOffset();
-  const sign = offset >= 0 ? "+" : "-";
-  const abs = Math.abs(offset);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date}T${time}:00${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
-}
+export const localDateTime = (date: string, time: string): string | null => dutchInstant(date, time);
 
 /** The later of two ISO dates: a schedule planned today starts no earlier than today. */
 export const laterDate = (a: string, b: string) => (a >= b ? a : b);
 
-/** Today in the browser's calendar, as an ISO date. */
-export function todayIso(now = new Date()) {
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
+/** Today's Dutch date, as an ISO date. */
+export const todayIso = (now = new Date()) => dutchToday(now);
 
 type Participant = TrajectoryDetail["participants"][number];
 
@@ -121,8 +108,8 @@ export const validPhases = (phases: readonly { everyWeeks: unknown; times: unkno
       (p.times as number) <= 52,
   );
 
-/** An ISO day (`2026-03-02`) as that day in the browser's calendar, so no time zone shifts it. */
+/** An ISO day (`2026-03-02`) as noon of that day, which is that same day in the Netherlands. */
 export function localDay(iso: string): Date {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
-  return new Date(y, m - 1, d);
+  return new Date(Date.UTC(y, m - 1, d, 12));
 }

@@ -1,0 +1,31 @@
+import dayjs from "dayjs";
+import customParseFormat from "dayjs/plugin/customParseFormat.js";
+import timezone from "dayjs/plugin/timezone.js";
+import utc from "dayjs/plugin/utc.js";
+import { TIME_ZONE } from "./time-zone.js";
+
+// Dates and times of day as the Netherlands has them, in the server and in the browser alike.
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(customParseFormat);
+
+/**
+ * A Dutch date and time of day (`2026-03-02`, `09:30`) as an ISO instant, summer or winter
+ * time alike; null when either is not a real date or time.
+ */
+export function dutchInstant(date: string, time: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  if (!dayjs(`${date} ${time}`, "YYYY-MM-DD HH:mm", true).isValid()) return null;
+  return dayjs.tz(`${date} ${time}`, TIME_ZONE).toISOString();
+}
+
+/** An instant as the Dutch date and time of day a form shows. */
+export function dutchParts(instant: string | Date): { date: string; time: string } {
+  const at = dayjs(instant);
+  if (!at.isValid()) return { date: "", time: "" };
+  const dutch = at.tz(TIME_ZONE);
+  return { date: dutch.format("YYYY-MM-DD"), time: dutch.format("HH:mm") };
+}
+
+/** Today's Dutch date. */
+export const dutchToday = (now: Date = new Date()) => dutchParts(now).date;

@@ -26,6 +26,7 @@ import { FormError } from "../shell/FormError";
 import { Pager } from "../shell/Pager";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import "./texts";
 
 const FILTERS = ["type", "actor", "from", "to"] as const;
 type Filter = (typeof FILTERS)[number];

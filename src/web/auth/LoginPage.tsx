@@ -10,7 +10,6 @@ import { PublicLayout } from "./PublicLayout";
 
 export function LoginPage() {
   const { t } = useTranslation("auth");
-  const { t: td } = useTranslation("declarations");
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const reset = useResetSession();
@@ -50,7 +49,7 @@ export function LoginPage() {
             {t("login.forgot")}
           </Anchor>
           <Anchor component={Link} to="/verifieren" size="sm">
-            {td("verify.link")}
+            {t("login.verify")}
           </Anchor>
         </Stack>
       </form>

@@ -9,6 +9,7 @@ export default defineMessages(
       password: "Wachtwoord",
       submit: "Inloggen",
       forgot: "Wachtwoord vergeten?",
+      verify: "Een verklaring controleren",
     },
     forgot: {
       title: "Wachtwoord vergeten",
@@ -34,6 +35,7 @@ export default defineMessages(
       password: "Password",
       submit: "Sign in",
       forgot: "Forgot your password?",
+      verify: "Verify a declaration",
     },
     forgot: {
       title: "Forgot password",

@@ -28,6 +28,7 @@ import { trajectoryPath } from "../trajectories/format";
 import { trajectoryKeys } from "../trajectories/model";
 import { DeclarationBadges, DeclarationDocument } from "./components";
 import { type DeclarationView, declarationKeys, declarationPath, declarationPdf, useDeclaration } from "./model";
+import "./texts";
 
 /** One version of a declaration: the document as it is signed, its hash, the signatures, and signing. */
 export default function DeclarationPage() {

@@ -23,6 +23,7 @@ import {
   documentUrl,
   useDeclarations,
 } from "./model";
+import "./texts";
 
 /** The trajectory's declarations: where each stands, the deviation text, a new version, and the motivated request. */
 export function DeclarationsTab({ trajectoryId }: { trajectoryId: string }) {

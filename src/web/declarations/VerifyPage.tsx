@@ -10,6 +10,7 @@ import { formatDateTime } from "../i18n";
 import { useSession } from "../session";
 import { FormError } from "../shell/FormError";
 import type { Verification } from "./model";
+import "./texts";
 
 /** Anyone holding a declaration's PDF or its hash checks it here, signed in or not. */
 export default function VerifyPage() {

@@ -5,6 +5,7 @@ import { formatDate } from "../i18n";
 import { Tag } from "../trajectories/components/Tag";
 import { localDay } from "../trajectories/format";
 import { type DeclarationView, declarationBadges } from "./model";
+import "./texts";
 
 /** A declaration's state in words and colour: late, changed after signing, signed, draft, waiting for whom. */
 export function DeclarationBadges({ declaration }: { declaration: DeclarationView }) {

@@ -22,6 +22,7 @@ import { useRegimeText } from "../i18n/regime-text";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { type EvidenceView, evidencePath, type LedgerLineView, lineFigure, progressOf, useEvidence } from "./model";
+import "./texts";
 
 const STATUS_COLOR = { met: "green", missing: "orange", notTracked: "gray" } as const;
 

@@ -26,6 +26,7 @@ import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { evidenceKeys, type ProfileView, useProfile } from "./model";
+import "./texts";
 
 interface ProfileFormValues extends Record<string, unknown> {
   version: number;

@@ -8,6 +8,7 @@ import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { evidenceKeys, type ProfileView, useProfiles } from "./model";
+import "./texts";
 
 /** The requirement profiles: the standard ones and the organisation's own copies with changed figures. */
 export default function ProfilesPage() {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { resources } from "./resources";
+import { lazyNamespaces } from "./lazy-namespaces";
+import { resources as eager } from "./resources";
+
+/** Every feature's texts, those of the first page and those that load with their pages. */
+const resources = {
+  nl: { ...eager.nl, ...Object.fromEntries(Object.entries(lazyNamespaces).map(([ns, m]) => [ns, m.nl])) },
+  en: { ...eager.en, ...Object.fromEntries(Object.entries(lazyNamespaces).map(([ns, m]) => [ns, m.en])) },
+};
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -8,9 +15,15 @@ function keys(value: unknown, prefix = ""): string[] {
 
 describe("translations", () => {
   it("has every Dutch text in English too, and nothing more", () => {
-    for (const ns of Object.keys(resources.nl) as Array<keyof typeof resources.nl>) {
-      expect(keys(resources.en[ns]).sort(), `namespace ${ns}`).toEqual(keys(resources.nl[ns]).sort());
+    for (const ns of Object.keys(resources.nl)) {
+      const en = (resources.en as Record<string, unknown>)[ns];
+      const nl = (resources.nl as Record<string, unknown>)[ns];
+      expect(keys(en).sort(), `namespace ${ns}`).toEqual(keys(nl).sort());
     }
+  });
+
+  it("loads a feature's texts either with the first page or with its own pages, not both", () => {
+    for (const ns of Object.keys(lazyNamespaces)) expect(Object.keys(eager.nl)).not.toContain(ns);
   });
 
   it("has no empty texts", () => {

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { METHOD_KEYS } from "../../domain/intervision/methods";
 import { methodName } from "./model";
+import "./texts";
 
 export interface GroupFormValues extends Record<string, unknown> {
   name: string;

@@ -43,6 +43,7 @@ import {
   useCandidates,
   useGroup,
 } from "./model";
+import "./texts";
 
 /** One intervisie group: its warnings, members, rhythm and method, the rotation's proposal and its meetings. */
 export default function IntervisionGroupPage() {

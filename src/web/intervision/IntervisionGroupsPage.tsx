@@ -13,6 +13,7 @@ import { LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { emptyGroup, GroupFields, type GroupFormValues, groupBody } from "./GroupForm";
 import { type GroupDetail, groupPath, methodName, refreshIntervision, useCandidates, useGroups } from "./model";
+import "./texts";
 
 /** My intervisie groups; the admin and the training officer see all and make new ones. */
 export default function IntervisionGroupsPage() {

@@ -40,6 +40,7 @@ import {
   refreshIntervision,
   useGroupMeeting,
 } from "./model";
+import "./texts";
 
 type Reload = () => Promise<GroupMeetingDetail | undefined>;
 

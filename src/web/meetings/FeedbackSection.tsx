@@ -40,6 +40,7 @@ import {
 } from "./model";
 import { Section } from "./Section";
 import { scaleOptions } from "./scale";
+import "./texts";
 
 /**
  * Feedback after a meeting. The guide writes a draft and shares it; a shared record is never

@@ -7,6 +7,7 @@ import { useRegimeText } from "../i18n/regime-text";
 import type { MeetingDetail } from "./model";
 import { Section } from "./Section";
 import { groupItems, scoreText } from "./scale";
+import "./texts";
 
 /** The meeting as those who do not record it see it: details, observation and notes, read-only. */
 export function MeetingFacts({

@@ -36,6 +36,7 @@ import {
 } from "./model";
 import { Section } from "./Section";
 import { groupItems, scaleOptions } from "./scale";
+import "./texts";
 
 /**
  * The guide records the meeting: when and how long, the minutes of preparation and travel,

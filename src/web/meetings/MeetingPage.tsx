@@ -15,6 +15,7 @@ import { MeetingFacts } from "./MeetingFacts";
 import { MeetingForm } from "./MeetingForm";
 import { useMeeting } from "./model";
 import { SelfAssessmentSection } from "./SelfAssessmentSection";
+import "./texts";
 
 /**
  * One meeting of a trajectory: its details and observation (the guide records them), the

@@ -20,6 +20,7 @@ import {
 } from "./model";
 import { Section } from "./Section";
 import { scaleOptions } from "./scale";
+import "./texts";
 
 /**
  * The trainee rates themself on each goal before the meeting; once it is held the

@@ -4,6 +4,7 @@ import type { Scale } from "../../domain/regimes/schema";
 import { useRegimeText } from "../i18n/regime-text";
 import type { MeetingGoal } from "./model";
 import { scoreText } from "./scale";
+import "./texts";
 
 /** Goals in the order of the goal list. */
 export const orderedGoals = (goals: readonly MeetingGoal[]) => [...goals].sort((a, b) => a.position - b.position);

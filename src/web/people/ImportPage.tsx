@@ -36,6 +36,7 @@ import { FormError } from "../shell/FormError";
 import { Pager } from "../shell/Pager";
 import { PageTitle } from "../shell/PageTitle";
 import { parseCsvFile, slices } from "./import/parse";
+import "./texts";
 
 const ERRORS_PER_PAGE = 50;
 const PREVIEW_ROWS = 10;

@@ -26,6 +26,7 @@ import { PageTitle } from "../shell/PageTitle";
 import { CreatePersonModal } from "./components/CreatePersonModal";
 import { usePeopleList } from "./components/model";
 import { StatusBadge } from "./components/StatusBadge";
+import "./texts";
 
 const DEFAULT_PAGE_SIZE = "25";
 

@@ -7,6 +7,7 @@ import { usePerson } from "./components/model";
 import { PersonEditForm } from "./components/PersonEditForm";
 import { RegistrationsSection } from "./components/RegistrationsSection";
 import { StatusSection } from "./components/StatusSection";
+import "./texts";
 
 /** One person of the organisation: details, status and professional registrations. */
 export default function PersonPage() {

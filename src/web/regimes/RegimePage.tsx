@@ -42,6 +42,7 @@ import {
   unplacedErrors,
   useRegime,
 } from "./model";
+import "./texts";
 
 type Form = UseFormReturnType<RegimeFormValues>;
 

@@ -9,6 +9,7 @@ import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { type RegimeView, regimeKeys, useRegimeList } from "./model";
+import "./texts";
 
 /** The regimes an admin can use: the standard ones and the organisation's own copies. */
 export default function RegimesPage() {

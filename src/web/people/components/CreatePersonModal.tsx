@@ -10,6 +10,7 @@ import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { emptyPerson, type PersonDetail, type PersonFormValues, peopleKeys, personBody } from "./model";
 import { PersonFields } from "./PersonFields";
+import "../texts";
 
 export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t } = useTranslation("people");

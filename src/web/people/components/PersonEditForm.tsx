@@ -18,6 +18,7 @@ import {
   useManagerCandidates,
 } from "./model";
 import { PersonFields } from "./PersonFields";
+import "../texts";
 
 const fieldLabel: Record<string, string> = {
   name: "fields.name",

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { RolePicker } from "../../shell/RolePicker";
 import type { PersonFormValues } from "./model";
+import "../texts";
 
 const DREYFUS_LEVELS = ["1", "2", "3", "4", "5"] as const;
 

@@ -22,6 +22,7 @@ import {
   registrationBody,
   registrationToForm,
 } from "./model";
+import "../texts";
 
 interface Props {
   person: PersonDetail;

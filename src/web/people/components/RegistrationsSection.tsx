@@ -9,6 +9,7 @@ import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, peopleKeys, type RegistrationResponse } from "./model";
 import { RegistrationModal } from "./RegistrationModal";
+import "../texts";
 
 type Editing = { registration: RegistrationResponse | null } | null;
 

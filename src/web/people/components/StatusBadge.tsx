@@ -1,6 +1,7 @@
 import { Badge } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { PersonStatus } from "../../../domain/people/api";
+import "../texts";
 
 const colors: Record<PersonStatus, string> = { active: "green", invited: "blue", deactivated: "gray" };
 

@@ -9,6 +9,7 @@ import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, peopleKeys } from "./model";
 import { StatusBadge } from "./StatusBadge";
+import "../texts";
 
 /** Deactivate or reactivate, offered only when the server says this admin may. */
 export function StatusSection({ person, onReload }: { person: PersonDetail; onReload: () => Promise<unknown> }) {

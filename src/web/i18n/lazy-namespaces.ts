@@ -1,0 +1,10 @@
+import audit from "../audit/i18n";
+import declarations from "../declarations/i18n";
+import evidence from "../evidence/i18n";
+import intervision from "../intervision/i18n";
+import meetings from "../meetings/i18n";
+import people from "../people/i18n";
+import regimes from "../regimes/i18n";
+
+/** The features whose texts load with their pages (see `lazy.ts`); for the tests that check every text. */
+export const lazyNamespaces = { audit, declarations, evidence, intervision, meetings, people, regimes };

@@ -107,7 +107,6 @@ export default defineMessages(
       title: "Verklaring controleren",
       intro:
         "Controleer of een verklaring uit Koers echt is en door wie die is ondertekend: upload het PDF-bestand, of voer de SHA-256 in die op de controlepagina van de verklaring staat.",
-      link: "Een verklaring controleren",
       file: "PDF-bestand van de verklaring",
       filePlaceholder: "Kies een PDF-bestand",
       submitFile: "Bestand controleren",
@@ -242,7 +241,6 @@ export default defineMessages(
       title: "Verify a declaration",
       intro:
         "Check whether a declaration from Koers is genuine and who signed it: upload the PDF file, or enter the SHA-256 printed on the declaration's audit page.",
-      link: "Verify a declaration",
       file: "PDF file of the declaration",
       filePlaceholder: "Choose a PDF file",
       submitFile: "Check file",

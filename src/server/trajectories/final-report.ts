@@ -10,11 +10,12 @@ import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import { assertOpen, type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
-import { ratingsOf } from "./present-trajectory.js";
+import { ratingsOf, readableReport } from "./present-trajectory.js";
 
 type ReportRow = typeof finalReports.$inferSelect;
 
-const present = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
+/** The report as the API and its PDF show it. */
+export const presentReport = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
   trajectoryId: loaded.row.id,
   status: report.status,
   sections: report.sections,
@@ -43,8 +44,8 @@ export function reportFacts(loaded: LoadedTrajectory) {
 export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   if (!canSee(loaded.viewer, loaded.row.regime, "report")) throw notFound();
-  if (loaded.report && (loaded.report.status === "final" || canWriteReport(loaded.viewer, loaded.row.regime)))
-    return { loaded, report: present(loaded, loaded.report) };
+  const readable = readableReport(loaded);
+  if (readable) return { loaded, report: presentReport(loaded, readable) };
   if (!canWriteReport(loaded.viewer, loaded.row.regime)) throw new HttpProblem(404, "report.notAvailable");
   assertOpen(loaded);
   const [report] = await tx
@@ -57,7 +58,7 @@ export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, loca
     .onConflictDoNothing()
     .returning();
   if (!report) throw new HttpProblem(409, "problem.conflict");
-  return { loaded, report: present(loaded, report) };
+  return { loaded, report: presentReport(loaded, report) };
 }
 
 async function loadDraft(tx: Tx, actor: Actor, trajectoryId: string) {
@@ -89,7 +90,7 @@ export async function saveReport(
     subjectId: report.id,
     after: { sections: keys.filter((k) => sections[k] !== report.sections[k]) },
   });
-  return present(loaded, updated);
+  return presentReport(loaded, updated);
 }
 
 /** Fixes the report: no more edits, and a SHA-256 of its text so any copy can be checked. */
@@ -110,5 +111,5 @@ export async function finaliseReport(tx: Tx, actor: Actor, trajectoryId: string,
     subjectId: report.id,
     after: { contentSha256 },
   });
-  return present(loaded, updated);
+  return presentReport(loaded, updated);
 }

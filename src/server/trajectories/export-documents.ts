@@ -13,7 +13,7 @@ import type { BillingInput } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
 import { presentReport } from "./final-report.js";
 import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
-import { type Links, presentTrajectory, readableReport } from "./present-trajectory.js";
+import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajectory.js";
 
 async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisation> {
   const [org] = await tx
@@ -31,8 +31,6 @@ async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisatio
 
 const statusLabel = (detail: Pick<TrajectoryDetail, "regime" | "status">, locale: Locale) =>
   detail.regime.statuses.find((s) => s.key === detail.status)?.label[locale] ?? detail.status;
-
-const NO_LINKS: Links = { escalatedFrom: null, escalatedTo: null };
 
 /**
  * A trajectory's documents are made from what the API shows their reader: the presenter's

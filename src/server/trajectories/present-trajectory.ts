@@ -19,6 +19,9 @@ export interface Links {
   escalatedTo: { id: string; title: string } | null;
 }
 
+/** For documents, which show no links to other trajectories. */
+export const NO_LINKS: Links = { escalatedFrom: null, escalatedTo: null };
+
 /** Held meetings with the guide's shared feedback and the trainee's self-assessment of each. */
 function ratedMeetings(loaded: LoadedTrajectory) {
   const shared = latestShared(loaded);

@@ -5,12 +5,12 @@ import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { ReportView } from "../../domain/trajectories/api.js";
 import { canSee, canWriteReport } from "../../domain/trajectories/policy.js";
-import { draftReport } from "../../domain/trajectories/report.js";
+import { draftReport, type ReportFacts } from "../../domain/trajectories/report.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import { assertOpen, type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
-import { ratingsOf, readableReport } from "./present-trajectory.js";
+import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajectory.js";
 
 type ReportRow = typeof finalReports.$inferSelect;
 
@@ -25,18 +25,25 @@ export const presentReport = (loaded: LoadedTrajectory, report: ReportRow): Repo
   canEdit: report.status === "draft" && canWriteReport(loaded.viewer, loaded.row.regime),
 });
 
-export function reportFacts(loaded: LoadedTrajectory) {
+/**
+ * The facts the first draft is written from, as the API shows them to its writer: only ratings
+ * and meetings the writer may see go into the text the others will read.
+ */
+export function reportFacts(loaded: LoadedTrajectory, locale: Locale, now = new Date()): ReportFacts {
+  const detail = presentTrajectory(loaded, NO_LINKS, locale, now);
+  const origin = loaded.origin ? presentTrajectory(loaded.origin, NO_LINKS, locale, now) : null;
+  const ratings = new Map((detail.ratings ?? []).map((r) => [r.goalId, r.points]));
   return {
-    regime: loaded.row.regime,
-    goals: ratingsOf(loaded),
+    regime: detail.regime,
+    goals: (detail.goals ?? []).map(({ version: _, ...goal }) => ({ goal, points: ratings.get(goal.id) ?? [] })),
     // An escalated trajectory's course starts in the trajectory it continues.
-    meetings: [...(loaded.origin?.meetings ?? []), ...loaded.meetings].map((m) => ({
+    meetings: [...(origin?.meetings ?? []), ...(detail.meetings ?? [])].map((m) => ({
       type: m.type,
-      startsAt: m.startsAt.toISOString(),
+      startsAt: m.startsAt,
       status: m.status,
     })),
-    startsOn: loaded.row.startsOn,
-    endsOn: loaded.row.endsOn,
+    startsOn: detail.startsOn,
+    endsOn: detail.endsOn,
   };
 }
 
@@ -53,7 +60,7 @@ export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, loca
     .values({
       organisationId: actor.organisationId,
       trajectoryId,
-      sections: draftReport(reportFacts(loaded), locale),
+      sections: draftReport(reportFacts(loaded, locale), locale),
     })
     .onConflictDoNothing()
     .returning();

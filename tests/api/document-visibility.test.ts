@@ -19,9 +19,11 @@ import {
 } from "../support/trajectories.js";
 
 /**
- * Every document Koers hands out (the final report, billing, declaration and evidence PDFs, the
- * billing and evidence CSVs, the calendar feed, every e-mail) shows its reader what the API shows
- * that reader, and nothing more. Unique markers are planted in the fields the regimes keep from
+ * Every document Koers hands out shows its reader what the API shows that reader, and nothing
+ * more. The documents: the final report PDF; billing as PDF and CSV; a declaration's PDF; an
+ * uploaded document (a motivated request); the evidence ledger as PDF and CSV (one's own and
+ * someone else's); the calendar feed (ICS); and every e-mail (the re-registration, evaluation and
+ * signature reminders, an invitation, a password reset). There is no people or audit log export. Unique markers are planted in the fields the regimes keep from
  * some readers: confidential notes, draft feedback, self-assessments and their scores, an
  * unannounced visit before it takes place, a supervisie's plan and evaluation moment, the
  * addresses signatures were made from. A marker absent from everything the API gives a reader
@@ -324,6 +326,8 @@ describe("a supervisie's documents", () => {
   let joost: TestClient;
   let daanPerson = "";
   let declarationIds: string[] = [];
+  let documentId = "";
+  const UPLOADED = Buffer.from("%PDF-1.4\n% gemotiveerd verzoek\n%%EOF\n");
   const base = () => `/api/v1/trajectories/${trajectory.id}`;
 
   beforeAll(async () => {
@@ -394,8 +398,25 @@ describe("a supervisie's documents", () => {
     for (const signer of [daan, eva])
       ok(await signer.post(`/api/v1/declarations/${independence?.id}/sign`, { password: DEMO_PASSWORD }));
 
+    // An uploaded document (a motivated request), served as it was uploaded.
+    const form = new FormData();
+    form.append("file", new Blob([new Uint8Array(UPLOADED)], { type: "application/pdf" }), "verzoek.pdf");
+    const uploaded = await eva.request({ method: "POST", url: `${base()}/documents`, payload: form as never });
+    expect(uploaded.statusCode).toBe(201);
+    documentId = (uploaded.json() as DeclarationList["motivation"]).documents[0]?.id ?? "";
+
     // The reminders due today: the evaluation moment in three days among them.
     await sendDueReminders(t.database.db, t.app.mailer, new Date(), { publicUrl: "http://koers.test" });
+    // And 80 days before Daan's re-registration, after the end: the re-registration reminder and
+    // the end declaration's signatures.
+    const [registration] = await t.database.db
+      .select({ date: registrations.reregistrationDate })
+      .from(registrations)
+      .innerJoin(memberships, eq(memberships.id, registrations.membershipId))
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(users.email, "daan.bakker@delinde.example"), eq(memberships.organisationId, t.orgs.linde)));
+    const later = new Date(Date.parse(`${registration?.date}T11:00:00Z`) - 80 * 86_400_000);
+    await sendDueReminders(t.database.db, t.app.mailer, later, { publicUrl: "http://koers.test" });
 
     const paths = [
       base(),
@@ -456,6 +477,18 @@ describe("a supervisie's documents", () => {
     }
   });
 
+  it("an uploaded document is handed to exactly those whose API lists it, unchanged", async () => {
+    expect(documentId).not.toBe("");
+    for (const r of readers) {
+      const listed = ok<DeclarationList>(await r.client.get(`${base()}/declarations`)).motivation.documents.some(
+        (d) => d.id === documentId,
+      );
+      const response = await r.client.get(`${base()}/documents/${documentId}`);
+      expect(response.statusCode, r.name).toBe(listed ? 200 : 404);
+      if (listed) expect(response.rawPayload.equals(UPLOADED)).toBe(true);
+    }
+  });
+
   it("the calendar feed and the reminders tell only plan readers of the evaluation moment", async () => {
     for (const r of readers) {
       const detail = ok<TrajectoryDetail>(await r.client.get(base()));
@@ -510,7 +543,14 @@ describe("a supervisie's documents", () => {
   });
 
   it("every e-mail holds nothing its recipient may not see in the API", () => {
-    expect(mails.length).toBeGreaterThan(0);
+    // Every kind of reminder was sent.
+    const subjects = mails.map((m) => m.subject);
+    for (const subject of [
+      "Herinnering: verklaringen nog niet ondertekend vóór de herregistratie",
+      "Herinnering: er komt een evaluatiemoment aan",
+      "Herinnering: een verklaring wacht op je handtekening",
+    ])
+      expect(subjects).toContain(subject);
     for (const mail of mails) {
       const r = readers.find((x) => x.email === mail.to);
       const text = `${mail.subject}\n${mail.text}`;

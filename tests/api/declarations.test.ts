@@ -306,10 +306,14 @@ describe("the PDF and the verification page", () => {
     expect(audit).toContain("Daan Bakker");
     expect(audit).toContain("Sanne Visser");
     expect(audit).toContain("wachtwoord opnieuw ingevoerd");
-    expect(audit).toContain(trainee.address);
+    // The commissioner signed nothing: the signers' addresses are not theirs to read.
+    expect(audit).not.toContain(trainee.address);
+    expect(audit).toContain("afgeschermd");
     expect(audit).toContain(signed.contentSha256 as string);
     expect(audit).toContain("http://koers.test/verifieren");
     expect(pages.join(" ")).not.toContain("CONCEPT");
+    const own = (await pdfPages((await trainee.get(`/api/v1/declarations/${start.id}/pdf`)).rawPayload)).at(-1);
+    expect(own).toContain(trainee.address);
 
     const visitor = await t.anonymous();
     const byHash = ok<Verification>(await visitor.post("/api/v1/verify", { hash: signed.contentSha256 }));

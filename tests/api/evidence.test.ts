@@ -12,6 +12,7 @@ import {
   users,
 } from "../../src/db/schema.js";
 import type { EvidenceView, ProfileList, ProfileView } from "../../src/domain/evidence/api.js";
+import { formatPoints } from "../../src/domain/evidence/ledger.js";
 import { BUILTIN_REGIMES } from "../../src/domain/regimes/builtin.js";
 import type { Regime } from "../../src/domain/regimes/schema.js";
 import { regimeHash } from "../../src/server/regimes/service.js";
@@ -300,6 +301,54 @@ describe("the evidence ledger", () => {
     expect(text).toContain("Supervisie");
     expect(text).toContain("4:30");
     expect(text).toContain("3 bijeenkomsten");
+  });
+
+  it("agrees in CSV, PDF and JSON: the re-registration date as deadline, points only where counted in points", async () => {
+    const view = ok<EvidenceView>(await daan.get(`/api/v1/evidence?registration=${registrationId}`));
+    const csv = await daan.get(`/api/v1/evidence.csv?registration=${registrationId}`);
+    const rows = Papa.parse<string[]>(csv.body.slice(1), { delimiter: ";", skipEmptyLines: true }).data;
+    const header = rows[0] ?? [];
+    const column = (name: string) => header.indexOf(name);
+    const pdf = (await pdfPages((await daan.get(`/api/v1/evidence.pdf?registration=${registrationId}`)).rawPayload))
+      .join(" ")
+      .replace(/Zorggroep De Linde Overzicht herregistratie Pagina \d+ van \d+/g, " ");
+    const labels = view.ledger?.lines.map((l) => l.requirement.label.nl) ?? [];
+    // The part of the PDF about one requirement: from its heading to the next one.
+    const section = (label: string) => {
+      const from = pdf.indexOf(`${label} Status`);
+      const next = labels.map((l) => pdf.indexOf(`${l} Status`, from + 1)).filter((i) => i > from);
+      return pdf.slice(from, next.length ? Math.min(...next) : undefined);
+    };
+    const longDate = (iso: string) =>
+      new Intl.DateTimeFormat("nl-NL", { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T12:00:00Z`));
+
+    for (const line of view.ledger?.lines ?? []) {
+      const label = line.requirement.label.nl;
+      const total = rows.find((r) => r[0] === label && r[1] === "Totaal");
+      const records = rows.filter((r) => r[0] === label && r[1] === "Activiteit");
+      expect(total, label).toBeDefined();
+      expect(records.map((r) => r[column("Link")])).toEqual(line.records.map((r) => r.link));
+      // The deadline is the re-registration date everywhere, not the last day that counts.
+      expect(line.deadline).toBe(view.ledger?.period.to);
+      expect(total?.[column("Uiterlijk vóór")], label).toBe(line.deadline);
+      const part = section(label);
+      expect(part, label).toContain(line.status === "notTracked" ? "Niet bijgehouden" : longDate(line.deadline));
+      if (line.status === "notTracked") continue;
+      expect(total?.[column("Bijeenkomsten")]).toBe(String(line.sessions));
+      expect(total?.[column("Minuten")]).toBe(String(line.minutes));
+      for (const record of line.records) expect(part).toContain(record.title);
+      if (line.requirement.unit === "points") {
+        expect(total?.[column("Punten")], label).toBe(formatPoints(line.pointsHundredths, "nl"));
+        expect(part, label).toContain("Punten");
+      } else {
+        // Werkbegeleiding counts sessions: no points in either document.
+        expect(total?.[column("Punten")], label).toBe("");
+        expect(records.every((r) => r[column("Punten")] === "")).toBe(true);
+        expect(part, label).not.toContain("Punten");
+      }
+    }
+    expect(labels).toContain("Werkbegeleiding");
+    expect(pdf).toContain(`Uiterlijk vóór ${longDate(view.ledger?.period.to ?? "")}`);
   });
 
   it("offers an empty ledger when no registration has a date and a profile", async () => {

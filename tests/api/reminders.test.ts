@@ -156,6 +156,9 @@ describe("re-registration reminders", () => {
     expect(toDaan?.bodyText).toContain(`${PUBLIC_URL}/trajecten/${skj.id}`);
     expect(toDaan?.bodyText).not.toContain("Herinneringen"); // the trajectory's title
     expect(toDaan?.bodyText).not.toContain(REREGISTRATION);
+    // Sent at 90, 30 and 7 days: the mail does not claim it comes once.
+    expect(toDaan?.bodyText).toContain("krijg je deze herinnering 90, 30 en 7 dagen vóór de herregistratiedatum");
+    expect(toDaan?.bodyText).not.toContain("één keer");
   });
 
   it("sends a threshold missed while the scan did not run late, once, and never an earlier one after it", async () => {

@@ -104,6 +104,13 @@ describe("registration evidence", () => {
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("Supervisie;Totaal");
     expect(csv).toContain("Intervisie;Totaal");
+    // The CSV's deadline is the page's: the re-registration date, for every requirement Koers tracks.
+    const deadline = new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(
+      new Date(`${REREGISTRATION}T12:00:00Z`),
+    );
+    await textOf(supervisie).toContain(`Vóór${deadline}`);
+    const supervisieTotal = csv.split("\r\n").find((line) => line.startsWith("Supervisie;Totaal;"));
+    expect(supervisieTotal?.split(";")[11]).toBe(REREGISTRATION);
   });
 
   it("someone without a profiled registration is told what to do", async () => {

@@ -30,8 +30,8 @@ export const canUploadMotivation = (viewer: Viewer) =>
 export const canReadMotivation = (viewer: Viewer) => canViewTrajectory(viewer);
 
 /**
- * The address a signature was made from is personal data: the admin sees it (and prints it on the
- * audit page of the PDF, which every signer receives), and the signer sees their own.
+ * The address a signature was made from is personal data: the admin sees it, and the signer sees
+ * their own, on the page and on the PDF's audit page alike.
  */
 export const canSeeSignatureAddress = (viewer: Viewer, signerUserId: string) =>
   viewer.admin || viewer.userId === signerUserId;

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { builtinRegime } from "../regimes/builtin.js";
 import {
   daysBetween,
   dueReminders,
@@ -25,6 +26,12 @@ const endSpec = {
   ],
 };
 
+const regime = (key: string) => {
+  const found = builtinRegime(key);
+  if (!found) throw new Error(key);
+  return { participants: found.participants, adminSees: found.adminSees };
+};
+
 const snapshot = (overrides: Partial<ReminderSnapshot> = {}): ReminderSnapshot => ({
   id: "t1",
   title: "Werkbegeleiding",
@@ -35,6 +42,7 @@ const snapshot = (overrides: Partial<ReminderSnapshot> = {}): ReminderSnapshot =
     { userId: TRAINEE, role: "trainee" },
     { userId: GUIDE, role: "guide" },
   ],
+  visibility: regime("skj_werkbegeleiding"),
   declarationSpecs: [endSpec],
   declarations: [],
   reregistrationDate: "2027-06-30",
@@ -136,6 +144,25 @@ describe("dueReminders", () => {
     expect(due[0]?.key).toMatch(/^eval:t1:2027-02-10:/);
     expect(dueReminders(s, on("2027-02-10"))).toHaveLength(3);
     expect(dueReminders(s, on("2027-02-11"))).toEqual([]);
+  });
+
+  it("announces a supervisie's evaluation moment only to those who may read its plan, not the employer", () => {
+    const s = snapshot({
+      reregistrationDate: null,
+      declarationSpecs: [],
+      visibility: regime("supervisie"),
+      evaluationMoments: [{ date: "2027-02-10", label: "Terugblik" }],
+      participants: [
+        { userId: TRAINEE, role: "trainee" },
+        { userId: GUIDE, role: "guide" },
+        { userId: COMMISSIONER, role: "commissioner" },
+      ],
+    });
+    expect(
+      dueReminders(s, on("2027-02-03"))
+        .map((r) => r.userId)
+        .sort(),
+    ).toEqual([GUIDE, TRAINEE]);
   });
 
   it("asks a missing signer once the declaration has waited long enough", () => {

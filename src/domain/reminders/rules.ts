@@ -1,6 +1,7 @@
-import type { ParticipantRole } from "../regimes/schema.js";
+import type { ParticipantRole, Regime } from "../regimes/schema.js";
 import { TIME_ZONE } from "../time-zone.js";
 import type { EvaluationMoment } from "../trajectories/model.js";
+import { canSee } from "../trajectories/policy.js";
 
 /**
  * Which reminders are due for one trajectory on a given moment. Pure: the scan loads the
@@ -41,6 +42,8 @@ export interface ReminderSnapshot {
   endsOn: string;
   evaluationMoments: readonly EvaluationMoment[];
   participants: ReadonlyArray<{ userId: string; role: ParticipantRole }>;
+  /** What each role sees of the trajectory: a reminder tells nobody what the API would not show them. */
+  visibility: Pick<Regime, "participants" | "adminSees">;
   declarationSpecs: readonly DeclarationRuleSpec[];
   declarations: readonly DeclarationVersion[];
   /** The trainee's re-registration date that this trajectory's evidence counts towards, if any. */
@@ -105,6 +108,22 @@ const currentVersion = (snapshot: ReminderSnapshot, kind: string) =>
     .filter((d) => d.kind === kind && d.status !== "superseded")
     .sort((a, b) => b.number - a.number)[0];
 
+/** The participants who may read the trajectory's plan, as the API decides it for them. */
+function planReaders(snapshot: ReminderSnapshot) {
+  const users = new Set(snapshot.participants.map((p) => p.userId));
+  return [...users].filter((userId) =>
+    canSee(
+      {
+        userId,
+        participantRoles: snapshot.participants.filter((p) => p.userId === userId).map((p) => p.role),
+        admin: false,
+      },
+      snapshot.visibility,
+      "plan",
+    ),
+  );
+}
+
 export function dueReminders(snapshot: ReminderSnapshot, now: Date): DueReminder[] {
   if (snapshot.closed) return [];
   const today = dutchDay(now);
@@ -134,11 +153,12 @@ export function dueReminders(snapshot: ReminderSnapshot, now: Date): DueReminder
     }
   }
 
-  // Evaluation moments coming up within the lead time.
+  // Evaluation moments coming up within the lead time, for those who may read the plan they
+  // belong to (not a supervisie's employer).
   for (const moment of snapshot.evaluationMoments) {
     const daysLeft = daysBetween(today, moment.date);
     if (daysLeft < 0 || daysLeft > EVALUATION_LEAD_DAYS) continue;
-    for (const userId of new Set(snapshot.participants.map((p) => p.userId)))
+    for (const userId of planReaders(snapshot))
       due.push({
         key: `eval:${snapshot.id}:${moment.date}:${userId}`,
         userId,

@@ -245,6 +245,8 @@ export const trajectoryDetailSchema = z.object({
       }),
     )
     .nullable(),
+  /** Whose ratings this viewer sees: the guide's (feedback) and the trainee's own (self-assessments). */
+  ratingKinds: z.array(z.enum(["guide", "self"])),
   transitions: z.array(transitionView),
   due: z.array(dueItemSchema),
   report: z.object({ status: z.enum(["draft", "final"]), finalisedAt: z.string().nullable() }).nullable(),

@@ -13,7 +13,12 @@ export interface HoursLine {
  * Minutes spent, per meeting type: every held meeting's duration counts, with the preparation
  * and travel time the guide adds. Planned and cancelled meetings count nothing. Integers only.
  */
-export function hoursSummary(meetings: readonly MeetingFacts[]): { lines: HoursLine[]; total: HoursLine } {
+export function hoursSummary(
+  meetings: readonly Pick<
+    MeetingFacts,
+    "type" | "status" | "durationMinutes" | "preparationMinutes" | "travelMinutes"
+  >[],
+): { lines: HoursLine[]; total: HoursLine } {
   const byType = new Map<string, HoursLine>();
   const empty = (type: string): HoursLine => ({
     type,

@@ -19,7 +19,7 @@ const dateText = (iso: string, locale: Locale) =>
   }).format(new Date(iso.length === 10 ? `${iso}T12:00:00Z` : iso));
 
 /** How far a goal was reached, from its last guide rating on the regime's scale. */
-export function goalResult(regime: Regime, points: readonly RatingPoint[]) {
+export function goalResult(regime: Regime, points: readonly Pick<RatingPoint, "guide">[]) {
   const rated = points.filter((p) => p.guide !== null);
   const first = rated[0]?.guide ?? null;
   const last = rated.at(-1)?.guide ?? null;

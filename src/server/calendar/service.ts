@@ -12,12 +12,11 @@ import {
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
-import { canSeeMeeting } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { newToken, sha256 } from "../auth/tokens.js";
 import { inTenant } from "../tenancy.js";
 import { loadTrajectories } from "../trajectories/load-trajectory.js";
-import { dueFor } from "../trajectories/present-trajectory.js";
+import { NO_LINKS, presentTrajectory } from "../trajectories/present-trajectory.js";
 
 export async function feedStatus(tx: Tx, actor: Actor) {
   const [feed] = await tx
@@ -66,8 +65,8 @@ async function feedOwner(db: Db, token: string): Promise<(Actor & { locale: stri
 }
 
 /**
- * The calendar of one person in one organisation: their meetings (never an unannounced visit
- * before it happened, for the trainee) and their dated deadlines. Null for an unknown address.
+ * The calendar of one person in one organisation: their meetings and their dated deadlines, as
+ * the API shows them to that person. Null for an unknown address.
  */
 export async function calendarFor(db: Db, token: string, now = new Date()): Promise<string | null> {
   const owner = await feedOwner(db, token);
@@ -101,36 +100,38 @@ export async function calendarFor(db: Db, token: string, now = new Date()): Prom
           eq(trajectories.closed, false),
         ),
       );
+    // The feed is made from what the API shows this person of each trajectory: its meetings
+    // (never an unannounced visit before it happened, for the trainee) and the to-do list.
     for (const loaded of await loadTrajectories(
       tx,
       actor,
       open.map((o) => o.id),
     )) {
-      const { row, viewer } = loaded;
-      const { regime } = row;
-      for (const meeting of loaded.meetings) {
-        if (meeting.status === "cancelled" || !canSeeMeeting(viewer, regime, meeting)) continue;
-        const label = meetingType(regime, meeting.type)?.label[locale] ?? meeting.type;
+      const detail = presentTrajectory(loaded, NO_LINKS, locale, now);
+      for (const meeting of detail.meetings ?? []) {
+        if (meeting.status === "cancelled") continue;
+        const label = meetingType(detail.regime, meeting.type)?.label[locale] ?? meeting.type;
+        const start = new Date(meeting.startsAt);
         calendar.createEvent({
           id: `${meeting.id}@koers`,
-          start: meeting.startsAt,
-          end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
-          summary: `${label} – ${row.title}`,
+          start,
+          end: new Date(start.getTime() + meeting.durationMinutes * 60_000),
+          summary: `${label} – ${detail.title}`,
           location: meeting.location ?? undefined,
           sequence: meeting.version,
         });
       }
       // The same list as the home page's: what this person may know of, nothing more.
-      for (const item of dueFor(loaded, now)) {
+      for (const item of detail.due) {
         const label = DEADLINES[item.kind]?.[locale];
         if (!item.dueAt || !label) continue;
         const day = item.dueAt.slice(0, 10);
         calendar.createEvent({
-          id: `${row.id}-${item.kind}-${item.meetingId ?? day}@koers`,
+          id: `${detail.id}-${item.kind}-${item.meetingId ?? day}@koers`,
           start: new Date(`${day}T00:00:00Z`),
           allDay: true,
-          summary: `${label}: ${item.text ?? row.title}`,
-          description: row.title,
+          summary: `${label}: ${item.text ?? detail.title}`,
+          description: detail.title,
         });
       }
     }

@@ -53,6 +53,18 @@ describe("declaration PDF", () => {
     expect(audit).toContain("https://koers.example/verifieren");
   });
 
+  it("prints a signer's address only where the reader may see it, and says it is withheld elsewhere", async () => {
+    const given = input();
+    const [own, other] = given.signatures;
+    if (!own || !other) throw new Error("two signatures");
+    const audit = (await pdfPages(await renderDeclarationPdf(input({ signatures: [own, { ...other, ip: null }] })))).at(
+      -1,
+    );
+    expect(audit).toContain("192.0.2.10");
+    expect(audit).not.toContain("2001:db8::7");
+    expect(audit).toContain("Sanne Visser Werkgever of werkbegeleider 2 februari 2026 om 15:30 afgeschermd");
+  });
+
   it("marks a draft on every page and says the content is not fixed yet", async () => {
     const pages = await pdfPages(
       await renderDeclarationPdf(input({ contentSha256: null, frozenAt: null, signatures: [], status: "open" })),

@@ -25,7 +25,8 @@ export interface DeclarationPdfInput {
   /** Null while nobody has signed: the document is a draft. */
   contentSha256: string | null;
   frozenAt: string | null;
-  signatures: { name: string; slotLabel: string; signedAt: string; ip: string }[];
+  /** The address only where the reader may see it (the admin, the signer); null elsewhere. */
+  signatures: { name: string; slotLabel: string; signedAt: string; ip: string | null }[];
   /** Where anyone can check the document: the public address of the verification page. */
   verifyUrl: string;
 }
@@ -70,6 +71,7 @@ const nl = {
   slot: "Als",
   when: "Datum en tijd (Nederlandse tijd)",
   ip: "IP-adres",
+  ipHidden: "afgeschermd",
   method: "Methode",
   methodValue: "wachtwoord opnieuw ingevoerd",
   noSignatures: "Nog geen handtekeningen.",
@@ -122,6 +124,7 @@ const en: typeof nl = {
   slot: "As",
   when: "Date and time (Dutch time)",
   ip: "IP address",
+  ipHidden: "withheld",
   method: "Method",
   methodValue: "password entered again",
   noSignatures: "No signatures yet.",
@@ -248,7 +251,7 @@ function auditPart(input: DeclarationPdfInput, words: typeof nl, color: string):
     { text: s.name },
     { text: s.slotLabel },
     { text: formatDateTime(s.signedAt, input.locale) },
-    { text: s.ip },
+    s.ip === null ? { text: words.ipHidden, style: "small" } : { text: s.ip },
     { text: words.methodValue },
   ]);
   return [

@@ -38,6 +38,7 @@ import { canSee } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
+import type { DocumentOrganisation } from "../trajectories/documents/pdf.js";
 import { type LoadedTrajectory, loadTrajectory } from "../trajectories/load-trajectory.js";
 import type { DeclarationPdfInput } from "./render-declaration.js";
 
@@ -506,6 +507,38 @@ export async function startNewVersion(tx: Tx, actor: Actor, declarationId: strin
   return made.id;
 }
 
+/**
+ * What the declaration's PDF shows this reader: made from the declaration as the API shows them
+ * (`presentDeclaration`), so the content leaves out the parts of the trajectory they may not see
+ * and a signature's address is there only where the API shows it (the admin, the signer).
+ */
+export function declarationDocument(
+  organisation: DocumentOrganisation,
+  locale: Locale,
+  view: DeclarationView,
+  verifyUrl: string,
+): DeclarationPdfInput {
+  return {
+    organisation,
+    locale,
+    content: view.content,
+    number: view.number,
+    status: view.status,
+    contentSha256: view.contentSha256,
+    frozenAt: view.frozenAt,
+    signatures: view.slots
+      .flatMap((slot) => (slot.signature ? [{ slot, signature: slot.signature }] : []))
+      .sort((a, b) => a.signature.signedAt.localeCompare(b.signature.signedAt))
+      .map(({ slot, signature }) => ({
+        name: signature.name,
+        slotLabel: view.content.signers.find((s) => s.key === slot.key)?.label ?? slot.label,
+        signedAt: signature.signedAt,
+        ip: signature.ip,
+      })),
+    verifyUrl,
+  };
+}
+
 /** What the declaration's PDF shows, for everyone who may see the trajectory's declarations. */
 export async function declarationPdfInput(
   tx: Tx,
@@ -515,7 +548,6 @@ export async function declarationPdfInput(
   verifyUrl: string,
 ): Promise<DeclarationPdfInput> {
   const { context, row } = await loadDeclaration(tx, actor, declarationId);
-  const judged = judge(context, row);
   const [organisation] = await tx
     .select({
       name: organisations.name,
@@ -526,21 +558,7 @@ export async function declarationPdfInput(
     .from(organisations)
     .where(eq(organisations.id, actor.organisationId));
   if (!organisation) throw notFound();
-  const content = shownTo(context, (row.content as DeclarationContent | null) ?? judged.live);
-  const label = (key: string) => content.signers.find((s) => s.key === key)?.label ?? key;
-  return {
-    organisation,
-    locale,
-    content,
-    number: row.number,
-    status: row.status,
-    contentSha256: row.contentSha256,
-    frozenAt: row.frozenAt?.toISOString() ?? null,
-    signatures: context.signatures
-      .filter((s) => s.declarationId === row.id)
-      .map((s) => ({ name: s.name, slotLabel: label(s.signerKey), signedAt: s.signedAt.toISOString(), ip: s.ip })),
-    verifyUrl,
-  };
+  return declarationDocument(organisation, locale, presentDeclaration(context, row, locale), verifyUrl);
 }
 
 /** Remembers a PDF handed out by the SHA-256 of its bytes, so an uploaded copy is recognised. */

@@ -1,9 +1,8 @@
 import Papa from "papaparse";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
-import type { EvidenceView, LedgerLineView } from "../../domain/evidence/api.js";
-import { formatPoints } from "../../domain/evidence/ledger.js";
+import type { EvidenceView } from "../../domain/evidence/api.js";
+import { type Figure, presentLedger } from "../../domain/evidence/present.js";
 import type { Locale } from "../../domain/regimes/schema.js";
-import { formatMinutes } from "../../domain/trajectories/hours.js";
 import {
   brandColor,
   brandedTableLayout,
@@ -92,11 +91,9 @@ const en: typeof nl = {
 
 const dictionary: Record<Locale, typeof nl> = { nl, en };
 
-/** A figure in the requirement's unit: hours as h:mm, points with decimals, sessions as a count. */
-export function figure(line: Pick<LedgerLineView, "requirement">, value: number, locale: Locale): string {
-  if (line.requirement.unit === "hours") return formatMinutes(value);
-  if (line.requirement.unit === "points") return formatPoints(value, locale);
-  return dictionary[locale].present(value);
+/** A presented figure with its unit's word: "4:30", "22,5", "3 bijeenkomsten". */
+export function figureText(figure: Figure, locale: Locale): string {
+  return figure.unit === "sessions" ? dictionary[locale].present(Number(figure.value)) : figure.value;
 }
 
 // Papaparse's own pattern stops at a line break ("=1+1\nx" would pass); this one does not.
@@ -105,10 +102,12 @@ const FORMULA = /^[=+\-@\t\r]/;
 /**
  * The ledger as CSV for Dutch Excel (semicolons, UTF-8 with a byte order mark, like the hours
  * export): a row per activity and a total row per requirement with minimum, missing and by when.
+ * Every value is the presenter's, as on the page and in the PDF; a requirement not counted in
+ * points leaves the points empty.
  */
 export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
   const w = dictionary[input.locale];
-  const { ledger } = input.evidence;
+  const ledger = input.evidence.ledger ? presentLedger(input.evidence.ledger, input.locale) : null;
   const header = [
     w.requirement,
     w.row,
@@ -128,7 +127,7 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
   const rows: (string | number)[][] = [];
   if (!ledger) rows.push(["", "", "", w.noLedger]);
   for (const line of ledger?.lines ?? []) {
-    const label = line.requirement.label[input.locale];
+    const label = line.label[input.locale];
     for (const r of line.records)
       rows.push([
         label,
@@ -137,29 +136,28 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
         r.title,
         1,
         r.minutes,
-        formatMinutes(r.minutes),
+        r.hours,
         r.groupSize ?? "",
-        formatPoints(r.pointsHundredths, input.locale),
+        r.points ?? "",
         "",
         "",
         "",
         "",
         r.link,
       ]);
-    const tracked = line.status !== "notTracked";
     rows.push([
       label,
       w.total,
       "",
-      tracked ? "" : w.notTracked,
-      tracked ? line.sessions : "",
-      tracked ? line.minutes : "",
-      tracked ? formatMinutes(line.minutes) : "",
+      line.tracked ? "" : w.notTracked,
+      line.tracked ? line.total.sessions : "",
+      line.tracked ? line.total.minutes : "",
+      line.tracked ? line.total.hours : "",
       "",
-      tracked ? formatPoints(line.pointsHundredths, input.locale) : "",
-      figure(line, line.minimum, input.locale),
-      figure(line, line.missing, input.locale),
-      ledger?.period.lastDay ?? "",
+      line.tracked ? (line.total.points ?? "") : "",
+      figureText(line.minimum, input.locale),
+      figureText(line.missing, input.locale),
+      line.deadline,
       w.statuses[line.status],
       "",
     ]);
@@ -168,10 +166,10 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
   return `\uFEFF${csv}\r\n`;
 }
 
-/** The ledger as a branded PDF: the facts, then a table per requirement with its totals. */
+/** The ledger as a branded PDF: the facts, then a table per requirement with its totals, as the page shows them. */
 export async function renderEvidencePdf(input: EvidenceDocumentInput): Promise<Buffer> {
   const { locale, evidence } = input;
-  const { ledger } = evidence;
+  const ledger = evidence.ledger ? presentLedger(evidence.ledger, locale) : null;
   const w = dictionary[locale];
   const color = brandColor(input.organisation.primaryColor);
   const right = (text: string | number, bold = false): TableCell => ({ text: String(text), alignment: "right", bold });
@@ -197,25 +195,25 @@ export async function renderEvidencePdf(input: EvidenceDocumentInput): Promise<B
     { text: w.document, style: "subtitle" },
     pairs([
       [w.registration, input.registration],
-      [w.profile, ledger.profile.document.name[locale]],
+      [w.profile, ledger.profileName[locale]],
       [w.period, `${formatDate(ledger.period.from, locale)} – ${formatDate(ledger.period.lastDay, locale)}`],
-      [w.deadline, formatDate(ledger.period.to, locale)],
+      [w.deadline, formatDate(ledger.deadline, locale)],
       [w.generated, formatDate(input.generatedOn, locale)],
     ]),
     { text: w.onlyInside, style: "notice" },
   ];
   for (const line of ledger.lines) {
-    const tracked = line.status !== "notTracked";
-    content.push({ text: line.requirement.label[locale], style: "heading" });
+    content.push({ text: line.label[locale], style: "heading" });
     content.push(
       pairs([
         [w.status, w.statuses[line.status]],
-        ...(tracked ? ([[w.have, figure(line, line.have, locale)]] as [string, string][]) : []),
-        [w.minimum, figure(line, line.minimum, locale)],
-        [w.missing, figure(line, line.missing, locale)],
+        ...(line.have ? ([[w.have, figureText(line.have, locale)]] as [string, string][]) : []),
+        [w.minimum, figureText(line.minimum, locale)],
+        [w.missing, figureText(line.missing, locale)],
+        ...(line.tracked ? ([[w.deadline, formatDate(line.deadline, locale)]] as [string, string][]) : []),
       ]),
     );
-    if (!tracked) {
+    if (!line.tracked) {
       content.push({ text: w.notTracked, style: "notice" });
       continue;
     }
@@ -223,32 +221,33 @@ export async function renderEvidencePdf(input: EvidenceDocumentInput): Promise<B
       content.push({ text: w.noRecords, style: "notice" });
       continue;
     }
+    const { groupSize, points } = line.columns;
     const head: TableCell[] = [
       { text: w.date, style: "tableHeader" },
       { text: w.activity, style: "tableHeader" },
-      ...[w.hours, w.groupSize, w.points].map(
+      ...[w.hours, ...(groupSize ? [w.groupSize] : []), ...(points ? [w.points] : [])].map(
         (text): TableCell => ({ text, style: "tableHeader", alignment: "right" }),
       ),
     ];
     const rows = line.records.map((r): TableCell[] => [
       { text: formatDate(r.date, locale) },
       { text: r.title },
-      right(formatMinutes(r.minutes)),
-      right(r.groupSize ?? ""),
-      right(formatPoints(r.pointsHundredths, locale)),
+      right(r.hours),
+      ...(groupSize ? [right(r.groupSize ?? "")] : []),
+      ...(points ? [right(r.points ?? "")] : []),
     ]);
     const total: TableCell[] = [
       { text: w.total, bold: true },
-      { text: w.present(line.sessions), bold: true },
-      right(formatMinutes(line.minutes), true),
-      right(""),
-      right(formatPoints(line.pointsHundredths, locale), true),
+      { text: w.present(line.total.sessions), bold: true },
+      right(line.total.hours, true),
+      ...(groupSize ? [right("")] : []),
+      ...(points ? [right(line.total.points ?? "", true)] : []),
     ];
     content.push({
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [90, "*", "auto", "auto", "auto"],
+        widths: [90, "*", "auto", ...(groupSize ? ["auto"] : []), ...(points ? ["auto"] : [])],
         body: [head, ...rows, total],
       },
       layout: brandedTableLayout(color),

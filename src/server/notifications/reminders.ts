@@ -162,6 +162,7 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
       endsOn: row.endsOn,
       evaluationMoments: row.evaluationMoments,
       participants: people.map((p) => ({ userId: p.userId, role: p.role })),
+      visibility: { participants: row.regime.participants, adminSees: row.regime.adminSees },
       declarationSpecs,
       declarations: declarationVersions,
       reregistrationDate: reregistrationDate(traineeDates, row.startsOn),

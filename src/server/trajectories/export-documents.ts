@@ -3,16 +3,17 @@ import type { Tx } from "../../db/connection.js";
 import { organisations } from "../../db/schema.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
+import type { ReportView, TrajectoryDetail } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { hoursSummary } from "../../domain/trajectories/hours.js";
-import { canSee, canSeeMeeting } from "../../domain/trajectories/policy.js";
 import { goalResult } from "../../domain/trajectories/report.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
 import type { BillingInput } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
-import { type LoadedTrajectory, loadTrajectory, meetingFacts, withOrigin } from "./load-trajectory.js";
-import { ratingsOf } from "./present-trajectory.js";
+import { presentReport } from "./final-report.js";
+import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
+import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajectory.js";
 
 async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisation> {
   const [org] = await tx
@@ -28,79 +29,120 @@ async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisatio
   return org;
 }
 
-const statusLabel = (loaded: LoadedTrajectory, locale: Locale) =>
-  loaded.row.regime.statuses.find((s) => s.key === loaded.row.status)?.label[locale] ?? loaded.row.status;
+const statusLabel = (detail: Pick<TrajectoryDetail, "regime" | "status">, locale: Locale) =>
+  detail.regime.statuses.find((s) => s.key === detail.status)?.label[locale] ?? detail.status;
 
 /**
- * What the final report's PDF shows, for everyone who may see the report once it is final (the
- * guide and admin also while it is a draft). The PDF is rendered after the transaction.
+ * A trajectory's documents are made from what the API shows their reader: the presenter's
+ * output, never the rows themselves, so a document cannot show more than the page.
  */
-export async function finalReportInput(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
-  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
-  const { regime } = loaded.row;
-  const report = loaded.report;
-  if (!canSee(loaded.viewer, regime, "report") || !report) throw new HttpProblem(404, "report.notAvailable");
-  const guideDraft = report.status === "draft" && loaded.viewer.participantRoles.includes("guide");
-  if (report.status !== "final" && !guideDraft && !loaded.viewer.admin)
-    throw new HttpProblem(404, "report.notAvailable");
+const presented = (loaded: LoadedTrajectory, locale: Locale, now: Date) =>
+  presentTrajectory(loaded, NO_LINKS, locale, now);
+
+const typeLabel = (detail: Pick<TrajectoryDetail, "regime">, type: string, locale: Locale) =>
+  meetingType(detail.regime, type)?.label[locale] ?? type;
+
+/**
+ * What the final report's PDF shows this reader, built from what the API shows them: the report
+ * they may read, the goals, the ratings (the guide's and the trainee's only where the reader sees
+ * those) and the held meetings they see, also those of the trajectory this one continues.
+ */
+export function finalReportDocument(
+  organisation: DocumentOrganisation,
+  locale: Locale,
+  detail: TrajectoryDetail,
+  report: ReportView,
+  origin: TrajectoryDetail | null,
+): FinalReportInput {
+  const { regime } = detail;
+  const ratings = new Map((detail.ratings ?? []).map((r) => [r.goalId, r.points]));
+  const held = (d: TrajectoryDetail | null) => (d?.meetings ?? []).filter((m) => m.status === "held");
   return {
-    organisation: await organisationOf(tx, actor),
+    organisation,
     locale,
     trajectory: {
-      title: loaded.row.title,
+      title: detail.title,
       regimeName: regime.name[locale],
-      startsOn: loaded.row.startsOn,
-      endsOn: loaded.row.endsOn,
-      statusLabel: statusLabel(loaded, locale),
+      startsOn: detail.startsOn,
+      endsOn: detail.endsOn,
+      statusLabel: statusLabel(detail, locale),
     },
-    participants: loaded.participants.map((p) => ({
+    participants: detail.participants.map((p) => ({
       roleLabel: regime.participants.find((r) => r.role === p.role)?.label[locale] ?? p.role,
       name: p.name,
     })),
-    goals: ratingsOf(loaded).map(({ goal, points }) => {
-      const result = goalResult(regime, points);
-      return {
-        position: goal.position,
-        title: goal.title,
-        rationale: goal.rationale,
-        successCriteria: goal.successCriteria,
-        result: { ...result, lastLabel: result.lastLabel?.[locale] ?? null },
-        points,
-      };
-    }),
+    goals:
+      detail.goals?.map((goal) => {
+        const points = (ratings.get(goal.id) ?? []).map(({ date, guide, self }) => ({ date, guide, self }));
+        const result = goalResult(regime, points);
+        return {
+          position: goal.position,
+          title: goal.title,
+          rationale: goal.rationale,
+          successCriteria: goal.successCriteria,
+          result: { ...result, lastLabel: result.lastLabel?.[locale] ?? null },
+          points,
+        };
+      }) ?? null,
+    ratingKinds: detail.ratingKinds,
     sections: regime.report.sections.map((s) => ({ label: s.label[locale], text: report.sections[s.key] ?? "" })),
-    meetings: [...(loaded.origin?.meetings ?? []), ...loaded.meetings]
-      .filter((m) => m.status === "held")
-      .map((m) => ({
-        date: m.startsAt.toISOString(),
-        typeLabel: meetingType(regime, m.type)?.label[locale] ?? m.type,
-        durationMinutes: m.durationMinutes,
-      })),
-    finalisedAt: report.finalisedAt?.toISOString() ?? null,
+    meetings:
+      detail.meetings === null
+        ? null
+        : [...held(origin), ...held(detail)].map((m) => ({
+            date: m.startsAt,
+            typeLabel: typeLabel(detail, m.type, locale),
+            durationMinutes: m.durationMinutes,
+          })),
+    finalisedAt: report.finalisedAt,
     contentSha256: report.contentSha256,
-  } satisfies FinalReportInput;
+  };
 }
 
-/** The meetings and hours actually used: what is billed, also when a trajectory is aborted. */
-export async function billingInput(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale): Promise<BillingInput> {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId);
-  const { regime } = loaded.row;
-  if (!canSee(loaded.viewer, regime, "billing")) throw notFound();
-  const held = loaded.meetings.filter((m) => m.status === "held" && canSeeMeeting(loaded.viewer, regime, m));
-  const { total } = hoursSummary(meetingFacts(loaded).filter((f) => held.some((m) => m.id === f.id)));
+/**
+ * What the final report's PDF shows, for everyone who may read the report (the final one, or the
+ * draft for whoever writes it). The PDF is rendered after the transaction.
+ */
+export async function finalReportInput(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<FinalReportInput> {
+  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
+  const report = readableReport(loaded);
+  if (!report) throw new HttpProblem(404, "report.notAvailable");
+  return finalReportDocument(
+    await organisationOf(tx, actor),
+    locale,
+    presented(loaded, locale, now),
+    presentReport(loaded, report),
+    loaded.origin ? presented(loaded.origin, locale, now) : null,
+  );
+}
+
+/** The held meetings and their hours as the API shows them to this reader, for billing. */
+export function billingDocument(
+  organisation: DocumentOrganisation,
+  locale: Locale,
+  detail: TrajectoryDetail,
+): BillingInput {
+  const held = (detail.meetings ?? []).filter((m) => m.status === "held");
+  const { total } = hoursSummary(held);
   return {
-    organisation: await organisationOf(tx, actor),
+    organisation,
     locale,
     trajectory: {
-      title: loaded.row.title,
-      statusLabel: statusLabel(loaded, locale),
-      statusReason: loaded.row.statusReason,
-      startsOn: loaded.row.startsOn,
-      endsOn: loaded.row.endsOn,
+      title: detail.title,
+      statusLabel: statusLabel(detail, locale),
+      statusReason: detail.statusReason,
+      startsOn: detail.startsOn,
+      endsOn: detail.endsOn,
     },
     lines: held.map((m) => ({
-      date: m.startsAt.toISOString(),
-      typeLabel: meetingType(regime, m.type)?.label[locale] ?? m.type,
+      date: m.startsAt,
+      typeLabel: typeLabel(detail, m.type, locale),
       status: m.status,
       durationMinutes: m.durationMinutes,
       preparationMinutes: m.preparationMinutes,
@@ -114,6 +156,19 @@ export async function billingInput(tx: Tx, actor: Actor, trajectoryId: string, l
       totalMinutes: total.totalMinutes,
     },
   };
+}
+
+/** The meetings and hours actually used: what is billed, also when a trajectory is aborted. */
+export async function billingInput(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<BillingInput> {
+  const detail = presented(await loadTrajectory(tx, actor, trajectoryId), locale, now);
+  if (!detail.abilities.seeBilling) throw notFound();
+  return billingDocument(await organisationOf(tx, actor), locale, detail);
 }
 
 /** A file name from a title: letters, digits and dashes only. */

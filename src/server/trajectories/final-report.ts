@@ -5,16 +5,17 @@ import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { ReportView } from "../../domain/trajectories/api.js";
 import { canSee, canWriteReport } from "../../domain/trajectories/policy.js";
-import { draftReport } from "../../domain/trajectories/report.js";
+import { draftReport, type ReportFacts } from "../../domain/trajectories/report.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import { assertOpen, type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
-import { ratingsOf } from "./present-trajectory.js";
+import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajectory.js";
 
 type ReportRow = typeof finalReports.$inferSelect;
 
-const present = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
+/** The report as the API and its PDF show it. */
+export const presentReport = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
   trajectoryId: loaded.row.id,
   status: report.status,
   sections: report.sections,
@@ -24,18 +25,25 @@ const present = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
   canEdit: report.status === "draft" && canWriteReport(loaded.viewer, loaded.row.regime),
 });
 
-export function reportFacts(loaded: LoadedTrajectory) {
+/**
+ * The facts the first draft is written from, as the API shows them to its writer: only ratings
+ * and meetings the writer may see go into the text the others will read.
+ */
+export function reportFacts(loaded: LoadedTrajectory, locale: Locale, now = new Date()): ReportFacts {
+  const detail = presentTrajectory(loaded, NO_LINKS, locale, now);
+  const origin = loaded.origin ? presentTrajectory(loaded.origin, NO_LINKS, locale, now) : null;
+  const ratings = new Map((detail.ratings ?? []).map((r) => [r.goalId, r.points]));
   return {
-    regime: loaded.row.regime,
-    goals: ratingsOf(loaded),
+    regime: detail.regime,
+    goals: (detail.goals ?? []).map(({ version: _, ...goal }) => ({ goal, points: ratings.get(goal.id) ?? [] })),
     // An escalated trajectory's course starts in the trajectory it continues.
-    meetings: [...(loaded.origin?.meetings ?? []), ...loaded.meetings].map((m) => ({
+    meetings: [...(origin?.meetings ?? []), ...(detail.meetings ?? [])].map((m) => ({
       type: m.type,
-      startsAt: m.startsAt.toISOString(),
+      startsAt: m.startsAt,
       status: m.status,
     })),
-    startsOn: loaded.row.startsOn,
-    endsOn: loaded.row.endsOn,
+    startsOn: detail.startsOn,
+    endsOn: detail.endsOn,
   };
 }
 
@@ -43,8 +51,8 @@ export function reportFacts(loaded: LoadedTrajectory) {
 export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   if (!canSee(loaded.viewer, loaded.row.regime, "report")) throw notFound();
-  if (loaded.report && (loaded.report.status === "final" || canWriteReport(loaded.viewer, loaded.row.regime)))
-    return { loaded, report: present(loaded, loaded.report) };
+  const readable = readableReport(loaded);
+  if (readable) return { loaded, report: presentReport(loaded, readable) };
   if (!canWriteReport(loaded.viewer, loaded.row.regime)) throw new HttpProblem(404, "report.notAvailable");
   assertOpen(loaded);
   const [report] = await tx
@@ -52,12 +60,12 @@ export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, loca
     .values({
       organisationId: actor.organisationId,
       trajectoryId,
-      sections: draftReport(reportFacts(loaded), locale),
+      sections: draftReport(reportFacts(loaded, locale), locale),
     })
     .onConflictDoNothing()
     .returning();
   if (!report) throw new HttpProblem(409, "problem.conflict");
-  return { loaded, report: present(loaded, report) };
+  return { loaded, report: presentReport(loaded, report) };
 }
 
 async function loadDraft(tx: Tx, actor: Actor, trajectoryId: string) {
@@ -89,7 +97,7 @@ export async function saveReport(
     subjectId: report.id,
     after: { sections: keys.filter((k) => sections[k] !== report.sections[k]) },
   });
-  return present(loaded, updated);
+  return presentReport(loaded, updated);
 }
 
 /** Fixes the report: no more edits, and a SHA-256 of its text so any copy can be checked. */
@@ -110,5 +118,5 @@ export async function finaliseReport(tx: Tx, actor: Actor, trajectoryId: string,
     subjectId: report.id,
     after: { contentSha256 },
   });
-  return present(loaded, updated);
+  return presentReport(loaded, updated);
 }

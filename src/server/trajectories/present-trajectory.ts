@@ -19,6 +19,9 @@ export interface Links {
   escalatedTo: { id: string; title: string } | null;
 }
 
+/** For documents, which show no links to other trajectories. */
+export const NO_LINKS: Links = { escalatedFrom: null, escalatedTo: null };
+
 /** Held meetings with the guide's shared feedback and the trainee's self-assessment of each. */
 function ratedMeetings(loaded: LoadedTrajectory) {
   const shared = latestShared(loaded);
@@ -76,6 +79,16 @@ const dueItems = (loaded: LoadedTrajectory, visibleState: TrajectoryState, now: 
 export const dueFor = (loaded: LoadedTrajectory, now: Date) =>
   dueItems(loaded, visibleStateOf(loaded).visibleState, now);
 
+/**
+ * The report this viewer may read: the final one for all who see reports, the draft for whoever
+ * writes it. The page, the report's API and its PDF all ask this.
+ */
+export const readableReport = (loaded: LoadedTrajectory) => {
+  const { report, viewer, row } = loaded;
+  if (!report || !canSee(viewer, row.regime, "report")) return null;
+  return report.status === "final" || canWriteReport(viewer, row.regime) ? report : null;
+};
+
 /** What leaves the server about a trajectory: only the parts this viewer may see. */
 export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale: Locale, now: Date): TrajectoryDetail {
   const { row, viewer } = loaded;
@@ -105,6 +118,8 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
   });
 
   const due = dueItems(loaded, visibleState, now);
+  // A draft report is the guide's work in progress; the others see it once it is final.
+  const readable = readableReport(loaded);
 
   return {
     id: row.id,
@@ -151,6 +166,10 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
             })),
           }))
         : null,
+    ratingKinds: [
+      ...(sees("feedback") ? ["guide" as const] : []),
+      ...(sees("selfAssessments") ? ["self" as const] : []),
+    ],
     transitions: availableTransitions(state, viewer).map((check) => ({
       key: check.transition.key,
       label: check.transition.label[locale],
@@ -161,11 +180,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
       blockers: check.blockers.map((b) => ({ code: b.code, text: describeBlocker(regime, b, locale) })),
     })),
     due,
-    report:
-      // A draft report is the guide's work in progress; the others see it once it is final.
-      loaded.report && sees("report") && (loaded.report.status === "final" || canWriteReport(viewer, regime))
-        ? { status: loaded.report.status, finalisedAt: loaded.report.finalisedAt?.toISOString() ?? null }
-        : null,
+    report: readable ? { status: readable.status, finalisedAt: readable.finalisedAt?.toISOString() ?? null } : null,
     escalatedFrom: links.escalatedFrom,
     escalatedTo: links.escalatedTo,
     abilities: trajectoryAbilities(viewer, regime),

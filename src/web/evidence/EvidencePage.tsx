@@ -15,13 +15,12 @@ import {
 } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
-import { formatPoints } from "../../domain/evidence/ledger";
-import { formatMinutes } from "../../domain/trajectories/hours";
+import { type Figure, type PresentedLine, presentLedger } from "../../domain/evidence/present";
 import { formatDate } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
-import { type EvidenceView, evidencePath, type LedgerLineView, lineFigure, progressOf, useEvidence } from "./model";
+import { type EvidenceView, evidencePath, useEvidence } from "./model";
 import "./texts";
 
 const STATUS_COLOR = { met: "green", missing: "orange", notTracked: "gray" } as const;
@@ -90,9 +89,10 @@ function Ledger({
 }) {
   const { t, i18n } = useTranslation("evidence");
   const { text } = useRegimeText();
-  const ledger = view.ledger;
-  if (!ledger) return null;
   const lang = i18n.language;
+  if (!view.ledger) return null;
+  // The same values the PDF and the CSV show: the presenter's, not worked out here again.
+  const ledger = presentLedger(view.ledger, lang.startsWith("en") ? "en" : "nl");
   const query = `?registration=${encodeURIComponent(ledger.registrationId)}`;
   const base = `/api/v1${evidencePath(personId)}`;
   const options = view.registrations.map((r) => ({
@@ -107,7 +107,7 @@ function Ledger({
         })
       : t("ledger.registrationUnusable", { register: r.register, type: r.registrationType, number: r.number }),
   }));
-  const deadline = formatDate(ledger.period.to, lang);
+  const deadline = formatDate(ledger.deadline, lang);
 
   return (
     <Stack gap="md">
@@ -126,7 +126,7 @@ function Ledger({
               to: formatDate(ledger.period.lastDay, lang),
             })}
             {" · "}
-            {t("ledger.profile", { name: text(ledger.profile.document.name) })}
+            {t("ledger.profile", { name: text(ledger.profileName) })}
           </Text>
           <Text size="sm" fw={500}>
             {ledger.daysLeft >= 0
@@ -145,27 +145,25 @@ function Ledger({
         </Stack>
       </Card>
       {ledger.lines.map((line) => (
-        <Requirement key={line.requirement.key} line={line} />
+        <Requirement key={line.key} line={line} />
       ))}
     </Stack>
   );
 }
 
-function Requirement({ line }: { line: LedgerLineView }) {
+function Requirement({ line }: { line: PresentedLine }) {
   const { t, i18n } = useTranslation("evidence");
   const { text } = useRegimeText();
   const lang = i18n.language;
-  const label = text(line.requirement.label);
-  const headingId = `requirement-${line.requirement.key}`;
-  const tracked = line.status !== "notTracked";
-  const unitValue = (value: number) =>
-    line.requirement.unit === "hours"
-      ? t("ledger.hoursValue", { value: lineFigure(line, value, lang) })
-      : line.requirement.unit === "points"
-        ? t("ledger.pointsValue", { value: lineFigure(line, value, lang) })
-        : t("ledger.sessions", { count: value });
-  const minimum = line.requirement.unit === "present" ? t("ledger.presentMinimum") : unitValue(line.minimum);
-  const percent = progressOf(line);
+  const label = text(line.label);
+  const headingId = `requirement-${line.key}`;
+  const unitValue = (figure: Figure) =>
+    figure.unit === "hours"
+      ? t("ledger.hoursValue", { value: figure.value })
+      : figure.unit === "points"
+        ? t("ledger.pointsValue", { value: figure.value })
+        : t("ledger.sessions", { count: Number(figure.value) });
+  const minimum = line.minimumIsPresence ? t("ledger.presentMinimum") : unitValue(line.minimum);
 
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>
@@ -182,18 +180,18 @@ function Requirement({ line }: { line: LedgerLineView }) {
             {t(`ledger.status.${line.status}`)}
           </Badge>
         </Group>
-        {tracked ? (
+        {line.have ? (
           <>
             <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
-              <Figure label={t("ledger.have")} value={unitValue(line.have)} />
-              <Figure label={t("ledger.minimum")} value={minimum} />
-              <Figure label={t("ledger.missing")} value={unitValue(line.missing)} />
-              <Figure label={t("ledger.deadline")} value={formatDate(line.deadline, lang)} />
+              <FigureCell label={t("ledger.have")} value={unitValue(line.have)} />
+              <FigureCell label={t("ledger.minimum")} value={minimum} />
+              <FigureCell label={t("ledger.missing")} value={unitValue(line.missing)} />
+              <FigureCell label={t("ledger.deadline")} value={formatDate(line.deadline, lang)} />
             </SimpleGrid>
             <Progress
-              value={percent}
+              value={line.progress}
               color={line.status === "met" ? "green" : "blue"}
-              aria-label={t("ledger.progress", { label, percent })}
+              aria-label={t("ledger.progress", { label, percent: line.progress })}
             />
             <Records line={line} />
           </>
@@ -207,7 +205,7 @@ function Requirement({ line }: { line: LedgerLineView }) {
   );
 }
 
-function Figure({ label, value }: { label: string; value: string }) {
+function FigureCell({ label, value }: { label: string; value: string }) {
   return (
     <div>
       <Text size="xs" c="dimmed">
@@ -218,30 +216,28 @@ function Figure({ label, value }: { label: string; value: string }) {
   );
 }
 
-function Records({ line }: { line: LedgerLineView }) {
+function Records({ line }: { line: PresentedLine }) {
   const { t, i18n } = useTranslation("evidence");
   const lang = i18n.language;
-  const locale = lang.startsWith("en") ? "en" : "nl";
   if (line.records.length === 0)
     return (
       <Text size="sm" c="dimmed">
         {t("ledger.noRecords")}
       </Text>
     );
-  const supervisie = line.requirement.category === "supervisie";
   return (
     <Table.ScrollContainer minWidth={420}>
       <Table striped>
         <Table.Caption>
-          {t("ledger.records")} · {t("ledger.sessions", { count: line.sessions })}
+          {t("ledger.records")} · {t("ledger.sessions", { count: line.total.sessions })}
         </Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">{t("ledger.date")}</Table.Th>
             <Table.Th scope="col">{t("ledger.activity")}</Table.Th>
             <Table.Th scope="col">{t("ledger.hours")}</Table.Th>
-            {supervisie && <Table.Th scope="col">{t("ledger.groupSize")}</Table.Th>}
-            {line.requirement.unit === "points" && <Table.Th scope="col">{t("ledger.points")}</Table.Th>}
+            {line.columns.groupSize && <Table.Th scope="col">{t("ledger.groupSize")}</Table.Th>}
+            {line.columns.points && <Table.Th scope="col">{t("ledger.points")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -253,11 +249,9 @@ function Records({ line }: { line: LedgerLineView }) {
                   {record.title}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{formatMinutes(record.minutes)}</Table.Td>
-              {supervisie && <Table.Td>{record.groupSize ?? 1}</Table.Td>}
-              {line.requirement.unit === "points" && (
-                <Table.Td>{formatPoints(record.pointsHundredths, locale)}</Table.Td>
-              )}
+              <Table.Td>{record.hours}</Table.Td>
+              {line.columns.groupSize && <Table.Td>{record.groupSize}</Table.Td>}
+              {line.columns.points && <Table.Td>{record.points}</Table.Td>}
             </Table.Tr>
           ))}
         </Table.Tbody>

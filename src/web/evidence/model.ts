@@ -1,7 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import type { EvidenceView, LedgerLineView, ProfileList, ProfileView } from "../../domain/evidence/api";
-import { formatPoints } from "../../domain/evidence/ledger";
-import { formatMinutes } from "../../domain/trajectories/hours";
 import { api } from "../api";
 
 export type { EvidenceView, LedgerLineView, ProfileList, ProfileView };
@@ -40,15 +38,3 @@ export function useProfile(id: string) {
     queryFn: () => api<ProfileView>(`/requirement-profiles/${encodeURIComponent(id)}`),
   });
 }
-
-/** A figure of a line in its unit: minutes as h:mm, hundredths as points, sessions as a count. */
-export function lineFigure(line: Pick<LedgerLineView, "requirement">, value: number, lang: string): string {
-  const locale = lang.startsWith("en") ? "en" : "nl";
-  if (line.requirement.unit === "hours") return formatMinutes(value);
-  if (line.requirement.unit === "points") return formatPoints(value, locale);
-  return String(value);
-}
-
-/** How far along a line is, 0 to 100. */
-export const progressOf = (line: Pick<LedgerLineView, "have" | "minimum">) =>
-  line.minimum <= 0 ? 100 : Math.min(100, Math.floor((line.have * 100) / line.minimum));

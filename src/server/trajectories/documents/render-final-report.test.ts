@@ -33,7 +33,7 @@ describe("final report PDF, a draft in Dutch with 15 goals and 5 visits", () => 
   });
 
   it("lists all 15 goals in a table with necessity or wish, the course and the last rating with its label", () => {
-    for (const goal of input.goals) expect(text).toContain(goal.title);
+    for (const goal of input.goals ?? []) expect(text).toContain(goal.title);
     // One row read across: number, goal, success criterion, rationale, guide ratings, own ratings, last rating.
     expect(text).toContain(
       "1 Doel 1: de leerkracht geeft gedifferentieerde instructie in groep 1 " +
@@ -104,7 +104,7 @@ describe("final report PDF, finalised, in English", () => {
 describe("final report PDF, edge cases", () => {
   it("numbers goals by their position, whatever order they arrive in, and says when one is not rated", async () => {
     const input = finalReportInput({ goals: 3, visits: 0 });
-    input.goals.reverse();
+    input.goals?.reverse();
     const text = await pdfText(await renderFinalReportPdf(input));
     expect(text).toMatch(/1 Doel 1: .*2 Doel 2: .*3 Doel 3: /);
     expect(text).toContain("Nog niet beoordeeld");
@@ -117,6 +117,27 @@ describe("final report PDF, edge cases", () => {
     expect(text).toContain("Er zijn geen doelen vastgelegd.");
     expect(text).toContain("Er zijn geen bijeenkomsten gehouden.");
     expect(text).toContain("Aandachtspunten voor de toekomst —");
+  });
+});
+
+describe("final report PDF, for a reader who sees less", () => {
+  // Sections are the guide's own words; only the generated tables follow the reader.
+  const rated = { ...finalReportInput({ goals: 2, visits: 3 }), sections: [{ label: "Conclusie", text: "Goed." }] };
+  const hide = (kind: "guide" | "self") =>
+    rated.goals?.map((g) => ({ ...g, points: g.points.map((p) => ({ ...p, [kind]: null })) })) ?? null;
+
+  it("shows no self-assessment scores to a reader who sees only the guide's ratings", async () => {
+    const text = await pdfText(await renderFinalReportPdf({ ...rated, goals: hide("self"), ratingKinds: ["guide"] }));
+    expect(text).toContain("Laatste beoordeling");
+    expect(text).not.toContain("zelf:");
+  });
+
+  it("shows no rating columns at all to a reader who sees neither, and no meetings to one who sees none", async () => {
+    const goals = hide("guide")?.map((g) => ({ ...g, points: g.points.map((p) => ({ ...p, self: null })) })) ?? null;
+    const text = await pdfText(await renderFinalReportPdf({ ...rated, goals, ratingKinds: [], meetings: null }));
+    expect(text).toContain(rated.goals?.[0]?.title);
+    expect(text).not.toMatch(/Verloop|Laatste beoordeling|zelf:|›/);
+    expect(text).not.toContain("Bijeenkomsten");
   });
 });
 

@@ -17,18 +17,26 @@ export interface FinalReportInput {
   locale: Locale;
   trajectory: { title: string; regimeName: string; startsOn: string; endsOn: string; statusLabel: string };
   participants: { roleLabel: string; name: string }[];
-  goals: {
-    position: number;
-    title: string;
-    rationale: GoalRationale | null;
-    successCriteria: string | null;
-    /** From `goalResult`, with the label of the last rating in the reader's language. */
-    result: { first: number | null; last: number | null; max: number; lastLabel: string | null };
-    points: { date: string; guide: number | null; self: number | null }[];
-  }[];
+  /**
+   * The goals as the reader sees them (null when they may not), with the ratings the reader sees:
+   * a kind not in `ratingKinds` is null throughout and gets no column.
+   */
+  goals:
+    | {
+        position: number;
+        title: string;
+        rationale: GoalRationale | null;
+        successCriteria: string | null;
+        /** From `goalResult`, with the label of the last rating in the reader's language. */
+        result: { first: number | null; last: number | null; max: number; lastLabel: string | null };
+        points: { date: string; guide: number | null; self: number | null }[];
+      }[]
+    | null;
+  ratingKinds: ("guide" | "self")[];
   /** The report's sections in the regime's order; text keeps its line breaks. */
   sections: { label: string; text: string }[];
-  meetings: { date: string; typeLabel: string; durationMinutes: number }[];
+  /** The held meetings the reader sees, or null when they see no meetings. */
+  meetings: { date: string; typeLabel: string; durationMinutes: number }[] | null;
   finalisedAt: string | null;
   contentSha256: string | null;
 }
@@ -94,18 +102,44 @@ type Words = typeof nl;
 const course = (ratings: (number | null)[]) =>
   ratings.filter((rating): rating is number => rating !== null).join(" › ");
 
-function goalTable(input: FinalReportInput, words: Words, color: string): Content {
-  if (input.goals.length === 0) return { text: words.noGoals, style: "notice" };
-  const head: TableCell[] = ["#", words.goal, words.rationale, words.course, words.lastRating].map((text) => ({
-    text,
-    style: "tableHeader",
-  }));
-  const rows = [...input.goals]
+function goalTable(
+  goals: NonNullable<FinalReportInput["goals"]>,
+  kinds: FinalReportInput["ratingKinds"],
+  words: Words,
+  color: string,
+): Content {
+  if (goals.length === 0) return { text: words.noGoals, style: "notice" };
+  // Only the ratings the reader may see: a kind they may not see has no column.
+  const guideShown = kinds.includes("guide");
+  const rated = kinds.length > 0;
+  const head: TableCell[] = [
+    "#",
+    words.goal,
+    words.rationale,
+    ...(rated ? [words.course] : []),
+    ...(guideShown ? [words.lastRating] : []),
+  ].map((text) => ({ text, style: "tableHeader" }));
+  const rows = [...goals]
     .sort((a, b) => a.position - b.position)
     .map((goal, index): TableCell[] => {
       const guide = course(goal.points.map((p) => p.guide));
       const self = course(goal.points.map((p) => p.self));
       const { last, max, lastLabel } = goal.result;
+      const courseCell: TableCell = {
+        stack: [
+          ...(guideShown ? [{ text: guide || "–" }] : []),
+          ...(self && kinds.includes("self") ? [{ text: `${words.self}: ${self}`, style: "small" }] : []),
+        ],
+      };
+      const lastCell: TableCell =
+        last === null
+          ? { text: words.notRated, style: "small" }
+          : {
+              stack: [
+                { text: `${last} / ${max}`, bold: true },
+                ...(lastLabel ? [{ text: lastLabel, style: "small" }] : []),
+              ],
+            };
       return [
         { text: String(index + 1) },
         {
@@ -117,26 +151,22 @@ function goalTable(input: FinalReportInput, words: Words, color: string): Conten
           ],
         },
         { text: goal.rationale ? words[goal.rationale] : "–" },
-        {
-          stack: [{ text: guide || "–" }, ...(self ? [{ text: `${words.self}: ${self}`, style: "small" }] : [])],
-        },
-        last === null
-          ? { text: words.notRated, style: "small" }
-          : {
-              stack: [
-                { text: `${last} / ${max}`, bold: true },
-                ...(lastLabel ? [{ text: lastLabel, style: "small" }] : []),
-              ],
-            },
+        ...(rated ? [courseCell] : []),
+        ...(guideShown ? [lastCell] : []),
       ];
     });
+  const widths = [14, "*", 62, ...(rated ? [70] : []), ...(guideShown ? [92] : [])];
   return {
-    table: { headerRows: 1, dontBreakRows: true, widths: [14, "*", 62, 70, 92], body: [head, ...rows] },
+    table: { headerRows: 1, dontBreakRows: true, widths, body: [head, ...rows] },
     layout: brandedTableLayout(color),
   };
 }
 
-function meetingTable(input: FinalReportInput, words: Words, color: string): Content {
+function meetingTable(
+  input: FinalReportInput & { meetings: NonNullable<FinalReportInput["meetings"]> },
+  words: Words,
+  color: string,
+): Content {
   if (input.meetings.length === 0) return { text: words.noMeetings, style: "notice" };
   const head: TableCell[] = [
     { text: words.date, style: "tableHeader" },
@@ -179,16 +209,18 @@ export async function renderFinalReportPdf(input: FinalReportInput): Promise<Buf
       },
       layout: "noBorders",
     },
-    { text: words.goals, style: "heading" },
-    goalTable(input, words, color),
+    ...(input.goals
+      ? [{ text: words.goals, style: "heading" }, goalTable(input.goals, input.ratingKinds, words, color)]
+      : []),
     ...input.sections.flatMap((section): Content[] => [
       { text: section.label, style: "heading" },
       section.text.trim()
         ? { text: section.text.replace(/\r\n?/g, "\n") }
         : { text: words.emptySection, style: "notice" },
     ]),
-    { text: words.meetings, style: "heading" },
-    meetingTable(input, words, color),
+    ...(input.meetings
+      ? [{ text: words.meetings, style: "heading" }, meetingTable({ ...input, meetings: input.meetings }, words, color)]
+      : []),
     ...(final && input.finalisedAt
       ? [{ text: words.finalisedOn(formatDateTime(input.finalisedAt, locale)), margin: [0, 20, 0, 0] } as Content]
       : []),

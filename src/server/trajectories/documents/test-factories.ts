@@ -96,6 +96,7 @@ export function finalReportInput(options: FinalReportOptions = {}): FinalReportI
         points,
       };
     }),
+    ratingKinds: ["guide", "self"],
     sections: regime.report.sections.map((section) => ({
       label: section.label[locale],
       text:

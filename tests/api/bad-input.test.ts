@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { buildApp } from "../../src/server/app.js";
+import { createTestApp, type TestApp, TestClient, testConfig } from "../support/app.js";
 import { tenantFixtures } from "../support/fixtures.js";
 
 /**
@@ -107,5 +111,51 @@ describe("a path the router cannot read", () => {
     expect(undecodable.title).toBe("Het verzoek kon niet worden gelezen.");
     expectProblem(await admin.post(`/api/v1/people/${"x".repeat(2000)}/deactivate`, { version: 1 }), 414);
     expectProblem(await admin.get(`/api/v1/people/${"x".repeat(2000)}`), 404);
+  });
+});
+
+describe("the API's answers without the web app built", () => {
+  it("are the same as with it: bad paths answer as above whether dist/web exists or not", async () => {
+    const scratch = mkdtempSync(join(tmpdir(), "koers-web-"));
+    const built = join(scratch, "built");
+    mkdirSync(built);
+    writeFileSync(join(built, "index.html"), "<!doctype html><title>Koers</title>");
+    const apps = {
+      built: await buildApp(testConfig(), t.database, { webRoot: built }),
+      missing: await buildApp(testConfig(), t.database, { webRoot: join(scratch, "not-built") }),
+    };
+    try {
+      const answers: Record<string, Array<[string, number, string | undefined]>> = {};
+      for (const [name, app] of Object.entries(apps)) {
+        const client = new TestClient(app);
+        client.cookies = admin.cookies;
+        client.csrfToken = admin.csrfToken;
+        answers[name] = [];
+        for (const [method, url] of [
+          ["GET", `/api/v1/people/${"x".repeat(2000)}`],
+          ["POST", `/api/v1/people/${"x".repeat(2000)}/deactivate`],
+          ["GET", "/api/v1/people/%ED%A0%80"],
+          ["GET", "/api/v1/no-such-thing"],
+          ["GET", `/api/v1/no-such-thing/${"x".repeat(2000)}`],
+        ] as const) {
+          const response = await client.request({
+            method,
+            url,
+            payload: method === "POST" ? { version: 1 } : undefined,
+          });
+          answers[name].push([`${method} ${url.slice(0, 40)}`, response.statusCode, response.headers["content-type"]]);
+        }
+      }
+      expect(answers.missing).toEqual(answers.built);
+      expect(answers.missing.map(([, status]) => status)).toEqual([404, 414, 400, 404, 404]);
+      for (const [, , type] of answers.missing) expect(type).toContain("application/problem+json");
+      // A page of the web app is the app when built, a problem+json 404 when not.
+      expect((await apps.built.inject({ method: "GET", url: "/trajecten" })).body).toContain("<title>Koers");
+      expect((await apps.missing.inject({ method: "GET", url: "/trajecten" })).statusCode).toBe(404);
+    } finally {
+      await apps.built.close();
+      await apps.missing.close();
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });

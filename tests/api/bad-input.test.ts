@@ -125,12 +125,11 @@ describe("the API's answers without the web app built", () => {
       missing: await buildApp(testConfig(), t.database, { webRoot: join(scratch, "not-built") }),
     };
     try {
-      const answers: Record<string, Array<[string, number, string | undefined]>> = {};
-      for (const [name, app] of Object.entries(apps)) {
-        const client = new TestClient(app);
+      const answers = { built: [] as Array<[string, number, string]>, missing: [] as Array<[string, number, string]> };
+      for (const name of ["built", "missing"] as const) {
+        const client = new TestClient(apps[name]);
         client.cookies = admin.cookies;
         client.csrfToken = admin.csrfToken;
-        answers[name] = [];
         for (const [method, url] of [
           ["GET", `/api/v1/people/${"x".repeat(2000)}`],
           ["POST", `/api/v1/people/${"x".repeat(2000)}/deactivate`],
@@ -143,7 +142,11 @@ describe("the API's answers without the web app built", () => {
             url,
             payload: method === "POST" ? { version: 1 } : undefined,
           });
-          answers[name].push([`${method} ${url.slice(0, 40)}`, response.statusCode, response.headers["content-type"]]);
+          answers[name].push([
+            `${method} ${url.slice(0, 40)}`,
+            response.statusCode,
+            String(response.headers["content-type"]),
+          ]);
         }
       }
       expect(answers.missing).toEqual(answers.built);

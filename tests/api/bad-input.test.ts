@@ -162,3 +162,78 @@ describe("the API's answers without the web app built", () => {
     }
   });
 });
+
+describe("dates PostgreSQL cannot hold (year 0000, an offset rolling past 9999)", () => {
+  const outOfRange = "Kies een datum van 1900 tot en met 2199.";
+  const refused = (response: Parameters<typeof expectProblem>[0], field: string) => {
+    const problem = expectProblem(response, 422);
+    expect(problem.errors?.[field], `${field}: ${JSON.stringify(problem.errors)}`).toBe(outOfRange);
+  };
+
+  it("are refused on their field in every body that takes a date or a date-time", async () => {
+    const registration = { register: "SKJ", registrationType: "Jeugd- en gezinsprofessional", number: "110000001" };
+    refused(
+      await admin.post(`/api/v1/people/${ids.personId}/registrations`, { ...registration, validUntil: "0000-01-01" }),
+      "validUntil",
+    );
+    refused(
+      await admin.post(`/api/v1/people/${ids.personId}/registrations`, {
+        ...registration,
+        reregistrationDate: "9999-12-31",
+      }),
+      "reregistrationDate",
+    );
+    const trajectory = { regimeKey: "coaching", title: "Datumtest", traineeId: ids.personId, guideIds: [ids.personId] };
+    refused(
+      await admin.post("/api/v1/trajectories", { ...trajectory, startsOn: "0000-01-01", endsOn: "2026-12-31" }),
+      "startsOn",
+    );
+    refused(
+      await admin.post(`/api/v1/trajectories/${ids.trajectoryId}/meetings/schedule`, {
+        type: "visit",
+        dates: ["0000-01-01"],
+        time: "09:00",
+      }),
+      "dates.0",
+    );
+    refused(
+      await admin.post(`/api/v1/trajectories/${ids.trajectoryId}/meetings`, {
+        type: "visit",
+        startsAt: "9999-12-31T23:00:00-05:00",
+      }),
+      "startsAt",
+    );
+    refused(
+      await admin.post(`/api/v1/intervision/groups/${ids.groupId}/meetings`, {
+        startsAt: "2026-03-01T09:00:00+01:00",
+        endsAt: "9999-12-31T23:00:00-05:00",
+      }),
+      "endsAt",
+    );
+    refused(
+      await admin.put(`/api/v1/trajectories/${ids.trajectoryId}/plan`, {
+        version: 1,
+        plan: {},
+        intensity: null,
+        evaluationMoments: [{ date: "0000-01-01", label: "Evaluatie" }],
+      }),
+      "evaluationMoments.0.date",
+    );
+  });
+
+  it("are refused on their field in query filters", async () => {
+    refused(await admin.get("/api/v1/audit-events?from=0000-01-01"), "from");
+    refused(await admin.get("/api/v1/audit-events?to=9999-12-31"), "to");
+    refused(
+      await admin.get(
+        `/api/v1/trajectories/guide-eligibility?regimeKey=coaching&traineeId=${ids.personId}&guideId=${ids.personId}&startsOn=0000-01-01`,
+      ),
+      "startsOn",
+    );
+  });
+
+  it("are accepted at the ends of the range", async () => {
+    const audit = await admin.get("/api/v1/audit-events?from=1900-01-01&to=2199-12-31");
+    expect(audit.statusCode).toBe(200);
+  });
+});

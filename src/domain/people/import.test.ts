@@ -86,7 +86,8 @@ describe("dates", () => {
       expect(parseImportDate(text)).toBeNull();
   });
   it("refuses years outside the range every date of the API is held to", () => {
-    for (const text of ["0000-01-01", "31-12-1899", "01-01-2200", "9999-12-31"]) expect(parseImportDate(text)).toBeNull();
+    for (const text of ["0000-01-01", "31-12-1899", "01-01-2200", "9999-12-31"])
+      expect(parseImportDate(text)).toBeNull();
     expect(parseImportDate("31-12-2199")).toBe("2199-12-31");
   });
 });

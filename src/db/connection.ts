@@ -20,8 +20,15 @@ export interface Database {
   kind: "pglite" | "postgres";
   /** Runs a script of several statements in one transaction. */
   execScript(script: string, after?: { sql: string; params: unknown[] }): Promise<void>;
+  /**
+   * Runs `work` on one connection held for it alone (a session), so session-level state such as
+   * an advisory lock lasts across its statements. `run` without params may hold several statements.
+   */
+  session<T>(work: (run: SessionRun) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
+
+export type SessionRun = <R = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<R[]>;
 
 /** `onQuery` sees every statement the app sends through Drizzle: tests count them to catch N+1 queries. */
 export interface OpenOptions {
@@ -57,6 +64,14 @@ export async function openPglite(
         if (after) await tx.query(after.sql, after.params);
       });
     },
+    async session(work) {
+      // PGlite is a single connection already: this process is the only one on its data directory.
+      return work(async <R>(text: string, params?: unknown[]) => {
+        if (params) return (await client.query<R>(text, params)).rows;
+        const results = await client.exec(text);
+        return (results.at(-1)?.rows ?? []) as R[];
+      });
+    },
     async close() {
       try {
         await client.close();
@@ -89,6 +104,26 @@ export async function openPostgres(url: string, options: OpenOptions = {}): Prom
         throw error;
       } finally {
         client.release();
+      }
+    },
+    async session(work) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        return await work(async <R>(text: string, params?: unknown[]) => {
+          try {
+            const result = await client.query(text, params);
+            // Several statements answer with one result each; the last one is the answer.
+            const last = Array.isArray(result) ? result.at(-1) : result;
+            return (last?.rows ?? []) as R[];
+          } catch (error) {
+            // A connection that lost its server must not go back to the pool.
+            if (!(error as { code?: string }).code) broken = true;
+            throw error;
+          }
+        });
+      } finally {
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -46,11 +46,20 @@ declare module "fastify" {
   }
 }
 
-const webRoot = join(dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+const builtWebRoot = join(dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
 export const LOGO_MAX_BYTES = 512 * 1024;
 
-export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+export interface BuildOptions {
+  /** Where the built web app is (`npm run build:web`); tests point it elsewhere. */
+  webRoot?: string;
+}
+
+export async function buildApp(
+  config: Config,
+  database: Database,
+  { webRoot = builtWebRoot }: BuildOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     // Only method, path and status are logged: no bodies, no query strings, no personal data.
     logger:
@@ -159,13 +168,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     },
   );
 
-  if (existsSync(join(webRoot, "index.html"))) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false });
-    // Every other page is the single-page app; unknown API paths stay problem+json 404s.
-    app.get("/*", { schema: { hide: true } }, (request, reply) => {
-      if (request.url.startsWith("/api/")) return reply.callNotFound();
-      return reply.sendFile("index.html");
-    });
-  }
+  const webBuilt = existsSync(join(webRoot, "index.html"));
+  if (webBuilt) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
+  // Every other page is the single-page app; unknown API paths stay problem+json 404s. The route
+  // is there whether or not the web app is built: the router picks it for paths no API route can
+  // take (a parameter over the length limit, for one), so without it the API would answer
+  // differently depending on the build.
+  app.get("/*", { schema: { hide: true } }, (request, reply) => {
+    if (!webBuilt || request.url.startsWith("/api/")) return reply.callNotFound();
+    return reply.sendFile("index.html");
+  });
   return app;
 }

@@ -14,7 +14,11 @@ const schema = z.object({
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   /** Proxies whose X-Forwarded-For names the client: addresses, CIDRs, `loopback`, comma-separated. */
   TRUST_PROXY: z.string().min(1).default("loopback"),
-  SEED_DEMO: z.enum(["true", "false"]).default("true"),
+  /**
+   * Fill an empty database with the demo network (whose password is public). Unset: only on the
+   * embedded database; on a PostgreSQL server only with SEED_DEMO=true.
+   */
+  SEED_DEMO: z.enum(["true", "false"], { error: "use true or false" }).optional(),
   /** Background jobs (reminders) in this process; several processes may run them side by side. */
   KOERS_JOBS: z.enum(["true", "false"]).default("true"),
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FIRST_YEAR, LAST_YEAR } from "../domain/dates.js";
 import { pickLocale, t } from "./messages.js";
 
 describe("server messages", () => {
@@ -10,5 +11,12 @@ describe("server messages", () => {
 
   it("fills in values", () => {
     expect(t("nl", "field.passwordTooShort", { min: 10 })).toBe("Kies een wachtwoord van minstens 10 tekens.");
+  });
+
+  it("names the accepted years of a date in both languages, as the shared date schema has them", () => {
+    for (const locale of ["nl", "en"] as const) {
+      expect(t(locale, "field.dateOutOfRange")).toContain(String(FIRST_YEAR));
+      expect(t(locale, "field.dateOutOfRange")).toContain(String(LAST_YEAR));
+    }
   });
 });

@@ -10,6 +10,8 @@ const nl = {
   "problem.rateLimited": "Te veel pogingen. Probeer het over een paar minuten opnieuw.",
   "problem.internal": "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
   "problem.tooLarge": "Het bestand is te groot.",
+  "problem.duplicate":
+    "Dit is intussen al vastgelegd, misschien door een verzoek dat tegelijk binnenkwam. Laad de pagina opnieuw en kijk of het er al staat.",
   "auth.invalidCredentials": "E-mailadres of wachtwoord klopt niet.",
   "auth.locked": "Te veel mislukte pogingen. Probeer het over een kwartier opnieuw.",
   "auth.tokenInvalid": "Deze link is ongeldig of verlopen. Vraag een nieuwe aan.",
@@ -25,6 +27,7 @@ const nl = {
   "field.logoSize": "Een logo mag hoogstens {max} kB zijn.",
   "field.logoMissing": "Kies een afbeelding.",
   "field.dateRangeInvalid": "De einddatum ligt vóór de begindatum.",
+  "field.dateOutOfRange": "Kies een datum van 1900 tot en met 2199.",
   "field.cannotDeactivateSelf": "Je kunt jezelf niet deactiveren.",
   "field.cannotRemoveOwnAdmin": "Je kunt je eigen beheerdersrol niet weghalen.",
   "trajectory.transitionBlocked": "Deze stap kan nu niet.",
@@ -111,6 +114,8 @@ const en: Record<MessageKey, string> = {
   "problem.rateLimited": "Too many attempts. Try again in a few minutes.",
   "problem.internal": "Something went wrong on our side. Please try again later.",
   "problem.tooLarge": "The file is too large.",
+  "problem.duplicate":
+    "This was already recorded in the meantime, perhaps by a request that arrived at the same moment. Reload the page and check whether it is there.",
   "auth.invalidCredentials": "E-mail address or password is incorrect.",
   "auth.locked": "Too many failed attempts. Try again in fifteen minutes.",
   "auth.tokenInvalid": "This link is invalid or has expired. Request a new one.",
@@ -125,6 +130,7 @@ const en: Record<MessageKey, string> = {
   "field.logoSize": "A logo may be at most {max} kB.",
   "field.logoMissing": "Choose an image.",
   "field.dateRangeInvalid": "The end date is before the start date.",
+  "field.dateOutOfRange": "Choose a date from 1900 to 2199.",
   "field.cannotDeactivateSelf": "You cannot deactivate yourself.",
   "field.cannotRemoveOwnAdmin": "You cannot remove your own admin role.",
   "trajectory.transitionBlocked": "This step is not possible now.",

@@ -22,7 +22,7 @@ export function formPathOf(values: unknown, name: string): string | null {
 
 /**
  * Runs a submit and maps a problem+json answer onto the form: field messages at their fields,
- * the rest as a form-level message, 409 as a conflict. The user's input is never reset here.
+ * the rest as a form-level message, a 409 version conflict as a conflict. The user's input is never reset here.
  */
 export function useApiSubmit<Values extends Record<string, unknown>>(form: UseFormReturnType<Values>) {
   const { t } = useTranslation();
@@ -37,7 +37,9 @@ export function useApiSubmit<Values extends Record<string, unknown>>(form: UseFo
       return true;
     } catch (error) {
       if (error instanceof ApiError) {
-        if (error.status === 409) {
+        // A version conflict offers the new version; a duplicate (the same thing saved twice at
+        // once) is only told, as the form's message.
+        if (error.status === 409 && error.problem.code !== "problem.duplicate") {
           setConflict(true);
           return false;
         }

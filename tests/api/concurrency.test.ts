@@ -100,3 +100,33 @@ describe(`${CLIENTS} people saving the same row at once`, () => {
     expect(saved.version).toBe(before.version + 1);
   });
 });
+
+describe("one person copying the same thing twice at once (a double click, two tabs)", () => {
+  const copies = 5;
+
+  it("gets a copy of a regime for every request, each under its own key", async () => {
+    const responses = await Promise.all(
+      admins
+        .slice(0, copies)
+        .map((admin) => admin.post("/api/v1/regimes", { basedOn: "coaching", name: "Coaching kopie" })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(copies).fill(201));
+    const keys = responses.map((r) => r.json().key as string);
+    expect(new Set(keys).size).toBe(copies);
+    for (const key of keys) expect(key).toMatch(/^coaching_\d+$/);
+    expect(await auditCount("regime.copied")).toBeGreaterThanOrEqual(copies);
+  });
+
+  it("gets a copy of a requirement profile for every request, each under its own key", async () => {
+    const basedOn = "skj_master_under_3648";
+    const responses = await Promise.all(
+      admins
+        .slice(0, copies)
+        .map((admin) => admin.post("/api/v1/requirement-profiles", { basedOn, name: "Eisen kopie" })),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(Array(copies).fill(201));
+    const keys = responses.map((r) => r.json().key as string);
+    expect(new Set(keys).size).toBe(copies);
+    for (const key of keys) expect(key.startsWith(`${basedOn}_`)).toBe(true);
+  });
+});

@@ -1,10 +1,12 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { testDatabaseKind } from "../support/database.js";
+import { serverUrl, testDatabaseKind } from "../support/database.js";
 
 /** `npm start` as a person runs it: the real entry point, on the embedded database. */
 const dataDir = mkdtempSync(join(tmpdir(), "koers-start-"));
@@ -21,9 +23,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function start(port: number): Promise<{ child: ChildProcess; output: string }> {
+async function start(port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
-    env: { ...process.env, PORT: String(port), KOERS_DATA_DIR: dataDir, LOG_LEVEL: "warn", DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      KOERS_DATA_DIR: dataDir,
+      LOG_LEVEL: "warn",
+      DATABASE_URL: "",
+      SEED_DEMO: "",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -34,7 +44,8 @@ async function start(port: number): Promise<{ child: ChildProcess; output: strin
     output += chunk;
   });
   const deadline = Date.now() + 60_000;
-  while (!output.includes("Demo-logins") && Date.now() < deadline) {
+  // The last lines come at once, after the server listens.
+  while (!/Koers draait op[\s\S]*\n\n/.test(output) && Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`Koers stopped: ${output}`);
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -98,6 +109,52 @@ describe.skipIf(testDatabaseKind() !== "pglite")("starting Koers on the embedded
       expect(second.output).not.toContain("demonetwerk is klaargezet");
     } finally {
       await stop(second.child);
+    }
+  }, 120_000);
+});
+
+describe.skipIf(testDatabaseKind() !== "postgres")("starting Koers on an empty PostgreSQL server database", () => {
+  it("does not seed the demo unless SEED_DEMO=true asks, and says so at start", async () => {
+    const base = serverUrl() as string;
+    const name = `koers_start_${randomBytes(6).toString("hex")}`;
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${name}`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    const organisations = async () => {
+      const client = new pg.Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        return (await client.query("select count(*)::int as n from organisations")).rows[0].n as number;
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const port = await freePort();
+      const plain = await start(port, { DATABASE_URL: url.toString() });
+      try {
+        expect(plain.output).toContain("demonetwerk is niet klaargezet");
+        expect(plain.output).toContain("SEED_DEMO=true");
+        // No demo, so no demo password on the console either.
+        expect(plain.output).not.toContain("Koers-demo-2026");
+        expect(await organisations()).toBe(0);
+      } finally {
+        await stop(plain.child);
+      }
+
+      const asked = await start(port, { DATABASE_URL: url.toString(), SEED_DEMO: "true" });
+      try {
+        expect(asked.output).toContain("demonetwerk is klaargezet");
+        expect(await organisations()).toBeGreaterThan(0);
+        await signIn(`http://127.0.0.1:${port}`, "beheer@delinde.example");
+      } finally {
+        await stop(asked.child);
+      }
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
     }
   }, 120_000);
 });

@@ -20,6 +20,9 @@ export interface JsonSchema {
   enum?: unknown[];
   const?: unknown;
   format?: string;
+  /** The first and last value of a date or date-time (the range the API holds its dates to). */
+  formatMinimum?: string;
+  formatMaximum?: string;
   pattern?: string;
   minLength?: number;
   maxLength?: number;
@@ -136,6 +139,7 @@ export function conforms(schema: JsonSchema, value: unknown): boolean {
     if (schema.minLength !== undefined && value.length < schema.minLength) return false;
     if (schema.maxLength !== undefined && value.length > schema.maxLength) return false;
     if (schema.pattern && !new RegExp(schema.pattern, "u").test(value)) return false;
+    if (!withinFormatRange(schema, value)) return false;
   }
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return false;
@@ -156,6 +160,18 @@ export function conforms(schema: JsonSchema, value: unknown): boolean {
       if (name in object && !conforms(sub, object[name])) return false;
     if (schema.additionalProperties === false && Object.keys(object).some((k) => !(k in (schema.properties ?? {}))))
       return false;
+  }
+  return true;
+}
+
+/** A date compares as text (four-digit years), a date-time as the moment it names, offset applied. */
+function withinFormatRange(schema: JsonSchema, value: string): boolean {
+  const { formatMinimum: min, formatMaximum: max } = schema;
+  if (schema.format === "date") return (!min || value >= min) && (!max || value <= max);
+  if (schema.format === "date-time") {
+    const at = Date.parse(value);
+    if (!Number.isFinite(at)) return false;
+    return (!min || at >= Date.parse(min)) && (!max || at <= Date.parse(max));
   }
   return true;
 }
@@ -293,6 +309,29 @@ const NUMBERS = [
 
 const MEGABYTE = "x".repeat(1024 * 1024);
 
+/**
+ * Dates at and past the ends of what a database holds: year 0000 (PostgreSQL has none), year
+ * 9999, and offsets that roll a moment into another year, past 9999 or out of the API's range.
+ */
+export const DATE_EDGES: Record<"date" | "date-time", string[]> = {
+  date: ["0000-01-01", "0001-01-01", "1899-12-31", "1900-01-01", "2199-12-31", "2200-01-01", "9999-12-31"],
+  "date-time": [
+    "0000-01-01T00:00:00Z",
+    "0001-01-01T00:00:00+14:00",
+    "1900-01-01T00:30:00+01:00",
+    "1900-01-01T00:00:00Z",
+    "2199-12-31T23:59:59Z",
+    "2199-12-31T23:30:00-05:00",
+    "9999-12-31T23:00:00-05:00",
+    "9999-12-31T23:59:59Z",
+  ],
+};
+
+const dateEdgesFor = (schema: JsonSchema): string[] => {
+  const format = nonNull(schema).format;
+  return format === "date" || format === "date-time" ? DATE_EDGES[format] : [];
+};
+
 interface Target {
   path: Array<string | number>;
   schema: JsonSchema;
@@ -411,6 +450,8 @@ const KINDS = {
   path: { weight: 1, max: 100 },
   upload: { weight: 2, max: 100 },
   "body as a whole": { weight: 1, max: 3 },
+  /** Sent in full whatever the budget (see casesFor): a handful per date field. */
+  "date edge": { weight: 2, max: 100 },
   "malformed JSON": { weight: 1, max: 3 },
   "content type": { weight: 1, max: 3 },
   "unknown fields": { weight: 1, max: 1 },
@@ -586,6 +627,12 @@ export function allCases(op: Operation, seed: number, fixtures: ReadonlySet<stri
         request: baseRequest(`${urlWith(others)}${others.length ? "&" : "?"}${param.name}=${encoded}`),
         mustRefuse: false,
       }));
+    for (const value of dateEdgesFor(param.schema))
+      add("date edge", `query ${param.name} = ${value}`, () => ({
+        request: baseRequest(urlWith([...others, [param.name, value]])),
+        mustRefuse: !queryConforms(param.schema, value),
+        field: param.name,
+      }));
     add("query", `query ${param.name} given twice`, () => ({
       request: baseRequest(urlWith([...others, [param.name, "1"], [param.name, "2"]])),
       mustRefuse: false,
@@ -614,6 +661,11 @@ export function allCases(op: Operation, seed: number, fixtures: ReadonlySet<stri
           });
         }
       }
+      for (const value of dateEdgesFor(target.schema))
+        add("date edge", `body ${label} = ${value}`, () => {
+          const body = setAt(baseBody, target.path, value);
+          return { request: jsonRequest(body), mustRefuse: !conforms(json.schema, asSent(body)), field: label };
+        });
       const without = setAt(baseBody, target.path, REMOVE);
       if (JSON.stringify(without) !== JSON.stringify(baseBody))
         add("body missing field", `body ${label} missing`, () => ({
@@ -789,5 +841,7 @@ export function casesFor(op: Operation, options: CaseOptions): FuzzCase[] {
         taken.set(kind, (taken.get(kind) ?? 0) + 1);
       }
   }
+  // Every date edge, beyond the budget: few, and each once a 500.
+  picked.push(...(queues.get("date edge") ?? []));
   return picked;
 }

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { AUDIT_SUBJECT_TYPES, auditEventTypeSchema } from "../audit.js";
+import { dateSchema } from "../dates.js";
 
 export const AUDIT_PAGE_SIZE = 25;
-
-const isoDate = z.iso.date();
 
 /** Filters of the audit-log browser; dates are whole days in Dutch time, both ends included. */
 export const auditQuerySchema = z
@@ -11,8 +10,8 @@ export const auditQuerySchema = z
     type: auditEventTypeSchema.optional(),
     subjectType: z.enum(AUDIT_SUBJECT_TYPES).optional(),
     actor: z.uuid().optional(),
-    from: isoDate.optional(),
-    to: isoDate.optional(),
+    from: dateSchema.optional(),
+    to: dateSchema.optional(),
     page: z.coerce.number().int().min(1).max(100_000).default(1),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: "field.dateRangeInvalid", path: ["to"] });

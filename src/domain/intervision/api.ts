@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { dateTimeSchema } from "../dates.js";
 import { versionSchema } from "../version.js";
 import { METHOD_KEYS } from "./methods.js";
 
 /** Requests and answers of the intervisie API: validation, handler types, web types and the API document. */
 
 const version = versionSchema;
+/** A moment in an answer; requests take the shared `dateTimeSchema`, which also bounds its range. */
 const instant = z.iso.datetime({ offset: true });
 const methodKey = z.enum(METHOD_KEYS);
 
@@ -31,8 +33,8 @@ export type UpdateGroupInput = z.infer<typeof updateGroupSchema>;
 export const memberInputSchema = z.object({ userId: z.uuid() });
 
 export const planGroupMeetingSchema = z.object({
-  startsAt: instant,
-  endsAt: instant,
+  startsAt: dateTimeSchema,
+  endsAt: dateTimeSchema,
   method: methodKey.optional(),
   /** Defaults to the rotation's proposal. */
   caseBringerId: z.uuid().nullable().optional(),
@@ -41,8 +43,8 @@ export type PlanGroupMeetingInput = z.infer<typeof planGroupMeetingSchema>;
 
 export const updateGroupMeetingSchema = z.object({
   version,
-  startsAt: instant,
-  endsAt: instant,
+  startsAt: dateTimeSchema,
+  endsAt: dateTimeSchema,
   method: methodKey,
   caseBringerId: z.uuid().nullable(),
   status: z.enum(["planned", "cancelled"]),

@@ -85,6 +85,11 @@ describe("dates", () => {
     for (const text of ["2027-02-30", "31-04-2027", "03/14/2027", "2027", "morgen", "14-03-27"])
       expect(parseImportDate(text)).toBeNull();
   });
+  it("refuses years outside the range every date of the API is held to", () => {
+    for (const text of ["0000-01-01", "31-12-1899", "01-01-2200", "9999-12-31"])
+      expect(parseImportDate(text)).toBeNull();
+    expect(parseImportDate("31-12-2199")).toBe("2199-12-31");
+  });
 });
 
 describe("rows", () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { FIRST_YEAR, LAST_YEAR } from "../dates.js";
 import { ROLES, type Role } from "../roles.js";
 import {
   type CreatePersonInput,
@@ -199,7 +200,10 @@ export function mapColumns(header: readonly string[]): { columns: ColumnMapping;
   return { columns, errors };
 }
 
-/** YYYY-MM-DD, or DD-MM-YYYY (also with / or .), as an ISO date; null when it is no real date. */
+/**
+ * YYYY-MM-DD, or DD-MM-YYYY (also with / or .), as an ISO date; null when it is no real date or
+ * outside the years every date of the API is held to (see `dateSchema`).
+ */
 export function parseImportDate(value: string): string | null {
   const text = value.trim();
   let y: number;
@@ -213,7 +217,14 @@ export function parseImportDate(value: string): string | null {
     [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (y < 1900 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (
+    y < FIRST_YEAR ||
+    y > LAST_YEAR ||
+    date.getUTCFullYear() !== y ||
+    date.getUTCMonth() !== m - 1 ||
+    date.getUTCDate() !== d
+  )
+    return null;
   return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
 }
 

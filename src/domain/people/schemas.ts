@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateSchema } from "../dates.js";
 import { rolesSchema } from "../role-schemas.js";
 import { versionSchema } from "../version.js";
 
@@ -7,7 +8,6 @@ export const REGISTERS = ["SKJ", "NIP", "NVO", "BIG", "Other"] as const;
 export const registerSchema = z.enum(REGISTERS);
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z.iso.date();
 
 export const personFields = {
   name: trimmed(200),
@@ -41,8 +41,8 @@ export const registrationSchema = z.object({
   register: registerSchema,
   registrationType: trimmed(200),
   number: trimmed(100),
-  validUntil: isoDate.nullable().optional(),
-  reregistrationDate: isoDate.nullable().optional(),
+  validUntil: dateSchema.nullable().optional(),
+  reregistrationDate: dateSchema.nullable().optional(),
   /** The key of the requirement profile the period is measured against; absent or null: none. */
   requirementProfile: z.string().trim().min(1).max(48).nullable().optional(),
 });

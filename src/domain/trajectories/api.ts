@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { dateSchema, dateTimeSchema } from "../dates.js";
 import { guideEligibilityRecordSchema, guideEligibilitySchema } from "../eligibility/model.js";
 import { intensitySchema, participantRoleSchema, regimeSchema } from "../regimes/schema.js";
 import { versionSchema } from "../version.js";
 import {
   evaluationMomentSchema,
+  evaluationMomentViewSchema,
   feedbackContentSchema,
+  feedbackContentViewSchema,
   GOAL_RATIONALES,
   MEETING_STATUSES,
   observationSchema,
@@ -18,7 +21,6 @@ import {
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
-const isoDate = z.iso.date();
 const version = versionSchema;
 
 // ---- requests ----
@@ -30,8 +32,8 @@ export const createTrajectorySchema = z.object({
   guideIds: z.array(z.uuid()).min(1).max(10),
   /** Defaults to the person starting the trajectory when they are an opdrachtgever. */
   commissionerId: z.uuid().nullable().optional(),
-  startsOn: isoDate,
-  endsOn: isoDate,
+  startsOn: dateSchema,
+  endsOn: dateSchema,
 });
 export type CreateTrajectoryInput = z.infer<typeof createTrajectorySchema>;
 
@@ -55,7 +57,7 @@ export const updateGoalSchema = goalInputSchema.extend({ version });
 
 export const planMeetingSchema = z.object({
   type: z.string().min(1).max(48),
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: dateTimeSchema,
   durationMinutes: z.number().int().min(1).max(1440).optional(),
   unannounced: z.boolean().default(false),
   location: optionalText(300),
@@ -64,14 +66,14 @@ export type PlanMeetingInput = z.infer<typeof planMeetingSchema>;
 
 export const scheduleMeetingsSchema = z.object({
   type: z.string().min(1).max(48),
-  dates: z.array(isoDate).min(1).max(60),
+  dates: z.array(dateSchema).min(1).max(60),
   /** Local time of day, HH:MM, in the organisation's time zone (Europe/Amsterdam). */
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 });
 
 export const updateMeetingSchema = z.object({
   version,
-  startsAt: z.iso.datetime({ offset: true }),
+  startsAt: dateTimeSchema,
   durationMinutes: z.number().int().min(1).max(1440),
   preparationMinutes: z.number().int().min(0).max(1440),
   travelMinutes: z.number().int().min(0).max(1440),
@@ -199,7 +201,7 @@ export const trajectoryDetailSchema = z.object({
   participants: z.array(participantViewSchema),
   plan: z.record(z.string(), z.string()).nullable(),
   intensity: intensitySchema.nullable(),
-  evaluationMoments: z.array(evaluationMomentSchema),
+  evaluationMoments: z.array(evaluationMomentViewSchema),
   /** How the guide was judged by the regime's guide rule when the trajectory started or the guides changed. */
   guideEligibility: guideEligibilityRecordSchema.nullable(),
   consents: z.record(z.string(), z.object({ given: z.boolean(), at: z.string() })),
@@ -307,7 +309,7 @@ export const guideEligibilityQuery = z.object({
   guideId: z.union([z.uuid(), z.array(z.uuid()).min(1).max(10)]),
   /** Defaults to the requester when they are an opdrachtgever, as when starting. */
   commissionerId: z.uuid().optional(),
-  startsOn: isoDate,
+  startsOn: dateSchema,
 });
 export type GuideEligibilityQuery = z.infer<typeof guideEligibilityQuery>;
 
@@ -329,7 +331,7 @@ export const candidatesSchema = z.object({
 export const feedbackRecordViewSchema = z.object({
   id: z.uuid(),
   number: z.number().int(),
-  content: feedbackContentSchema,
+  content: feedbackContentViewSchema,
   correctionReason: z.string().nullable(),
   sharedAt: z.string().nullable(),
   createdAt: z.string(),

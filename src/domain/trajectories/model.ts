@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateSchema } from "../dates.js";
 import type { ParticipantRole, Regime } from "../regimes/schema.js";
 
 /**
@@ -18,9 +19,11 @@ export interface ConsentRecord {
 }
 
 export const evaluationMomentSchema = z.object({
-  date: z.iso.date(),
+  date: dateSchema,
   label: z.string().trim().min(1).max(200),
 });
+/** As answered: what was stored, read back without the request's range check. */
+export const evaluationMomentViewSchema = evaluationMomentSchema.extend({ date: z.iso.date() });
 export type EvaluationMoment = z.infer<typeof evaluationMomentSchema>;
 
 export interface GoalSnapshot {
@@ -54,9 +57,13 @@ export const feedbackContentSchema = z.object({
       }),
     )
     .max(100),
-  agreements: z.array(z.object({ text: z.string().trim().min(1).max(2000), dueOn: z.iso.date().nullable() })).max(50),
+  agreements: z.array(z.object({ text: z.string().trim().min(1).max(2000), dueOn: dateSchema.nullable() })).max(50),
 });
 export type FeedbackContent = z.infer<typeof feedbackContentSchema>;
+/** As answered: what was stored, read back without the request's range check. */
+export const feedbackContentViewSchema = feedbackContentSchema.extend({
+  agreements: z.array(z.object({ text: z.string(), dueOn: z.iso.date().nullable() })),
+});
 
 export const selfAssessmentContentSchema = z.object({
   goals: z

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
 import { memberships, networks, organisations, registrations, users } from "../../db/schema.js";
 import type { Role } from "../../domain/roles.js";
@@ -96,6 +97,13 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 
 export async function hasData(db: Db) {
   const rows = await db.select({ id: organisations.id }).from(organisations).limit(1);
+  return rows.length > 0;
+}
+
+/** Whether the demo's people are in this database (seeded now or at an earlier start). */
+export async function hasDemoPeople(db: Db) {
+  const first = DEMO_PEOPLE[0]?.email ?? "";
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.email, first)).limit(1);
   return rows.length > 0;
 }
 

@@ -8,6 +8,7 @@ import { BUILTIN_REGIMES } from "../../domain/regimes/builtin.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { invalid, notFound } from "../http/problem.js";
+import { insertUnderFreeKey } from "../http/unique.js";
 import { updateVersioned } from "../tenancy.js";
 
 type ProfileRow = typeof requirementProfiles.$inferSelect;
@@ -73,9 +74,9 @@ async function getRow(tx: Tx, actor: Actor, id: string) {
 
 export const getProfile = async (tx: Tx, actor: Actor, id: string) => present(await getRow(tx, actor, id));
 
-/** A code for the copy that no profile of this organisation uses yet. */
-async function freeKey(tx: Tx, actor: Actor, basedOn: string) {
-  const taken = new Set([
+/** The codes profiles of this organisation use, built-in ones included. */
+async function takenKeys(tx: Tx, actor: Actor) {
+  return new Set([
     ...BUILTIN_PROFILES.map((p) => p.key),
     ...(
       await tx
@@ -84,21 +85,22 @@ async function freeKey(tx: Tx, actor: Actor, basedOn: string) {
         .where(eq(requirementProfiles.organisationId, actor.organisationId))
     ).map((r) => r.key),
   ]);
-  const stem = basedOn.slice(0, 40);
-  for (let n = 1; ; n++) if (!taken.has(`${stem}_${n}`)) return `${stem}_${n}`;
 }
 
 /** Copies a built-in profile (or one of the organisation's own) under a new name, to edit its figures. */
 export async function copyProfile(tx: Tx, actor: Actor, input: { basedOn: string; name: string }) {
   const source = await findProfile(tx, actor, input.basedOn);
   if (!source) throw invalid({ basedOn: "field.unknownProfile" });
-  const key = await freeKey(tx, actor, input.basedOn);
-  const document = requirementProfileSchema.parse({ ...source, key, name: { nl: input.name, en: input.name } });
-  const [row] = await tx
-    .insert(requirementProfiles)
-    .values({ organisationId: actor.organisationId, key, basedOn: source.key, document })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  // A copy made at the same moment (a double click) may take the free key first: then the next.
+  const { key, row } = await insertUnderFreeKey(input.basedOn.slice(0, 40), await takenKeys(tx, actor), async (key) => {
+    const document = requirementProfileSchema.parse({ ...source, key, name: { nl: input.name, en: input.name } });
+    const [row] = await tx
+      .insert(requirementProfiles)
+      .values({ organisationId: actor.organisationId, key, basedOn: source.key, document })
+      .onConflictDoNothing({ target: [requirementProfiles.organisationId, requirementProfiles.key] })
+      .returning();
+    return row;
+  });
   await recordAudit(tx, actor, {
     type: "requirementProfile.copied",
     subjectType: "requirementProfile",

@@ -15,6 +15,7 @@ import type { Actor, Role } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { findProfile } from "../evidence/profiles.js";
 import { conflict, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { isUniqueViolation } from "../http/unique.js";
 import { updateVersioned } from "../tenancy.js";
 import type { ListQuery } from "./schemas.js";
 
@@ -199,14 +200,6 @@ async function checkManager(tx: Tx, actor: Actor, personId: string, managerId: s
 }
 
 const emailTaken = () => invalid({ email: "field.emailTaken" });
-
-/** Both drivers report a unique violation as SQLSTATE 23505, drizzle wraps it in `cause`. */
-function isUniqueViolation(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === "23505") return true;
-  }
-  return false;
-}
 
 /**
  * Adds a person to the actor's organisation. Someone already known by this e-mail (from another

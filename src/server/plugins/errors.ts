@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { ZodError, type ZodType, z } from "zod";
 import { type FieldErrors, HttpProblem } from "../http/problem.js";
+import { isUniqueViolation } from "../http/unique.js";
 import { type Locale, type MessageKey, pickLocale, t } from "../messages.js";
 
 const zodLocales = { nl: z.locales.nl(), en: z.locales.en() } as const;
@@ -135,6 +136,9 @@ export function registerErrorHandling(app: FastifyInstance) {
       if (status === 404) return sendProblem(reply, locale, 404, "problem.notFound");
       return sendProblem(reply, locale, status, "problem.invalid", fieldErrorsFromZod(error, data, locale));
     }
+    // Two requests inserting the same unique row at once (a double click, two tabs): the database
+    // decides, and the one that lost is told so plainly, never with a 500.
+    if (isUniqueViolation(error)) return sendProblem(reply, locale, 409, "problem.duplicate");
     const status = error.statusCode ?? 500;
     if (status === 429) return sendProblem(reply, locale, 429, "problem.rateLimited");
     if (status === 413 || error.code === "FST_REQ_FILE_TOO_LARGE")

@@ -8,6 +8,7 @@ import type { Actor } from "../../domain/roles.js";
 import type { RegimeView } from "../../domain/trajectories/api.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { invalid, notFound } from "../http/problem.js";
+import { insertUnderFreeKey } from "../http/unique.js";
 import { updateVersioned } from "../tenancy.js";
 
 type RegimeRow = typeof regimes.$inferSelect;
@@ -62,28 +63,29 @@ async function getRow(tx: Tx, actor: Actor, id: string) {
 
 export const getRegime = async (tx: Tx, actor: Actor, id: string) => present(await getRow(tx, actor, id));
 
-/** A code name for the copy that no regime of this organisation uses yet. */
-async function freeKey(tx: Tx, actor: Actor, basedOn: string) {
-  const taken = new Set([
+/** The code names regimes of this organisation use, built-in ones included. */
+async function takenKeys(tx: Tx, actor: Actor) {
+  return new Set([
     ...BUILTIN_REGIMES.map((r) => r.key),
     ...(
       await tx.select({ key: regimes.key }).from(regimes).where(eq(regimes.organisationId, actor.organisationId))
     ).map((r) => r.key),
   ]);
-  const stem = basedOn.slice(0, 40);
-  for (let n = 1; ; n++) if (!taken.has(`${stem}_${n}`)) return `${stem}_${n}`;
 }
 
 export async function copyRegime(tx: Tx, actor: Actor, input: { basedOn: string; name: string }) {
   const source = await findRegime(tx, actor, input.basedOn);
   if (!source) throw invalid({ basedOn: "field.unknownRegime" });
-  const key = await freeKey(tx, actor, input.basedOn);
-  const document = regimeSchema.parse({ ...source, key, version: 1, name: { nl: input.name, en: input.name } });
-  const [row] = await tx
-    .insert(regimes)
-    .values({ organisationId: actor.organisationId, key, basedOn: source.key, document })
-    .returning();
-  if (!row) throw new Error("insert returned nothing");
+  // A copy made at the same moment (a double click) may take the free key first: then the next.
+  const { key, row } = await insertUnderFreeKey(input.basedOn.slice(0, 40), await takenKeys(tx, actor), async (key) => {
+    const document = regimeSchema.parse({ ...source, key, version: 1, name: { nl: input.name, en: input.name } });
+    const [row] = await tx
+      .insert(regimes)
+      .values({ organisationId: actor.organisationId, key, basedOn: source.key, document })
+      .onConflictDoNothing({ target: [regimes.organisationId, regimes.key] })
+      .returning();
+    return row;
+  });
   await recordAudit(tx, actor, {
     type: "regime.copied",
     subjectType: "regime",

@@ -14,6 +14,7 @@ import { useForm } from "@mantine/form";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
+import { FIRST_DATE, FIRST_YEAR, isDateInRange, LAST_DATE, LAST_YEAR } from "../../domain/dates";
 import { hasRole } from "../../domain/roles";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
@@ -50,6 +51,8 @@ export default function StartTrajectoryPage() {
   const regimes = useRegimes();
   const candidates = useCandidates();
 
+  // The same rule as the API's dates (src/domain/dates.ts), said at the field before sending.
+  const outOfRange = t("validation.dateOutOfRange", { first: FIRST_YEAR, last: LAST_YEAR });
   const form = useForm<StartValues>({
     initialValues: {
       regimeKey: "",
@@ -65,9 +68,15 @@ export default function StartTrajectoryPage() {
       title: (v) => (v.trim() ? null : t("validation.required")),
       traineeId: (v) => (v ? null : t("validation.required")),
       guideIds: (v) => (v.length ? null : t("validation.guideRequired")),
-      startsOn: (v) => (v ? null : t("validation.required")),
+      startsOn: (v) => (v ? (isDateInRange(v) ? null : outOfRange) : t("validation.required")),
       endsOn: (v, values) =>
-        !v ? t("validation.required") : v < values.startsOn ? t("validation.endBeforeStart") : null,
+        !v
+          ? t("validation.required")
+          : !isDateInRange(v)
+            ? outOfRange
+            : v < values.startsOn
+              ? t("validation.endBeforeStart")
+              : null,
     },
   });
   const { run, formError } = useApiSubmit(form);
@@ -235,12 +244,20 @@ export default function StartTrajectoryPage() {
               />
             )}
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <TextInput type="date" label={t("start.startsOn")} withAsterisk {...form.getInputProps("startsOn")} />
+              <TextInput
+                type="date"
+                label={t("start.startsOn")}
+                withAsterisk
+                min={FIRST_DATE}
+                max={LAST_DATE}
+                {...form.getInputProps("startsOn")}
+              />
               <TextInput
                 type="date"
                 label={t("start.endsOn")}
                 withAsterisk
-                min={form.values.startsOn || undefined}
+                min={form.values.startsOn || FIRST_DATE}
+                max={LAST_DATE}
                 {...form.getInputProps("endsOn")}
               />
             </SimpleGrid>

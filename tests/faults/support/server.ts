@@ -23,7 +23,14 @@ export type Target = { dataDir: string } | { databaseUrl: string };
 
 /** The environment Koers gets for a target, with nothing inherited that could point elsewhere. */
 export function koersEnv(target: Target, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "warn", NODE_ENV: "production", ...extra };
+  // The demo network on purpose, on a server too: the scenarios sign in as its people.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LOG_LEVEL: "warn",
+    NODE_ENV: "production",
+    SEED_DEMO: "true",
+    ...extra,
+  };
   delete env.DATABASE_URL;
   delete env.KOERS_DATA_DIR;
   if ("dataDir" in target) env.KOERS_DATA_DIR = target.dataDir;

@@ -23,6 +23,7 @@ import {
   registrationToForm,
 } from "./model";
 import "../texts";
+import { FIRST_DATE, LAST_DATE } from "../../../domain/dates";
 
 interface Props {
   person: PersonDetail;
@@ -139,10 +140,18 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
             {...form.getInputProps("registrationType")}
           />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput type="date" label={t("registrations.validUntil")} {...form.getInputProps("validUntil")} />
+            <TextInput
+              type="date"
+              label={t("registrations.validUntil")}
+              min={FIRST_DATE}
+              max={LAST_DATE}
+              {...form.getInputProps("validUntil")}
+            />
             <TextInput
               type="date"
               label={t("registrations.reregistrationDate")}
+              min={FIRST_DATE}
+              max={LAST_DATE}
               {...form.getInputProps("reregistrationDate")}
             />
           </SimpleGrid>

@@ -4,7 +4,6 @@ import { memberships, passwordResets, sessions, users } from "../../db/schema.js
 import { HttpProblem, invalid } from "../http/problem.js";
 import type { Mailer } from "../mail.js";
 import { type Locale, t } from "../messages.js";
-import { inTenant } from "../tenancy.js";
 import { createSession, destroyUserSessions, listUserOrganisations } from "./session.js";
 import { clearFailures, isLocked, recordFailure } from "./throttle.js";
 import { dummyPasswordHash, hashPassword, newToken, sha256, verifyPassword } from "./tokens.js";
@@ -63,19 +62,18 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, email: string
   const token = newToken();
   const locale = user.locale ?? fallback;
   const link = `${baseUrl}/wachtwoord-herstellen?token=${encodeURIComponent(token)}`;
-  const system = { organisationId: organisation.id, userId: user.id, membershipId: "", roles: [] };
-  const send = await inTenant(db, system, async (tx) => {
+  // The person's own mail: queued for them alone, never in one of their organisations' outboxes.
+  const send = await db.transaction(async (tx) => {
     await tx.insert(passwordResets).values({
       tokenHash: sha256(token),
       userId: user.id,
       expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000),
     });
-    return mailer.queue(tx, {
-      organisationId: organisation.id,
+    return mailer.queueAccountMail(tx, {
+      userId: user.id,
       to: user.email,
       subject: t(locale, "mail.reset.subject"),
       text: t(locale, "mail.reset.body", { name: user.name, link }),
-      sensitive: true,
     });
   });
   await send();

@@ -39,9 +39,12 @@ export async function verifyHash(db: Db, hash: string): Promise<Verification> {
     .from(organisations)
     .where(eq(organisations.id, declaration.organisationId));
   const signatures = await db
-    .select({ name: users.name, slot: declarationSignatures.signerKey, signedAt: declarationSignatures.signedAt })
+    .select({
+      name: declarationSignatures.signerName,
+      slot: declarationSignatures.signerKey,
+      signedAt: declarationSignatures.signedAt,
+    })
     .from(declarationSignatures)
-    .innerJoin(users, eq(users.id, declarationSignatures.userId))
     .where(
       and(
         eq(declarationSignatures.organisationId, declaration.organisationId),

@@ -17,6 +17,6 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
     "/outbox/:messageId",
     { schema: { tags, params: messageIdParams, response: { 200: outboxMessageResponse } } },
     async (request) =>
-      readOutboxMessage(app.db, authorize(request, canReadOutbox).actor, request.params.messageId, app.mailer.delivers),
+      readOutboxMessage(app.db, authorize(request, canReadOutbox).actor, request.params.messageId),
   );
 };

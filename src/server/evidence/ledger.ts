@@ -20,6 +20,7 @@ import { notFound } from "../http/problem.js";
 import { intervisionRecords } from "../intervision/ledger-source.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { profilesByKey } from "./profiles.js";
+import { memberName } from "../people/member-name.js";
 
 const dutchDay = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,
@@ -108,7 +109,7 @@ async function trajectoryRecords(
 
 async function loadPerson(tx: Tx, actor: Actor, personId: string) {
   const [person] = await tx
-    .select({ id: memberships.id, userId: memberships.userId, name: users.name })
+    .select({ id: memberships.id, userId: memberships.userId, name: memberName })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.id, personId), eq(memberships.organisationId, actor.organisationId)))

@@ -65,6 +65,8 @@ export async function queueInvitationMail(
     to: invitation.email,
     subject: t(locale, "mail.invite.subject", values),
     text: t(locale, "mail.invite.body", values),
+    // The link hands over the membership: the outbox masks it for everyone but the recipient.
+    sensitive: true,
   });
 }
 

@@ -12,6 +12,7 @@ import { type Actor, hasRole } from "../../domain/roles.js";
 import type { GuideEligibilityAnswer, GuideEligibilityQuery } from "../../domain/trajectories/api.js";
 import { invalid } from "../http/problem.js";
 import { findRegime, regimeVersionsByHash } from "../regimes/service.js";
+import { memberName } from "../people/member-name.js";
 
 /** The people concerned, as person ids (memberships) of the actor's organisation. */
 export interface EligibilitySubject {
@@ -43,7 +44,7 @@ async function gatherFacts(tx: Tx, actor: Actor, subject: EligibilitySubject) {
       userId: memberships.userId,
       roles: memberships.roles,
       status: memberships.status,
-      name: users.name,
+      name: memberName,
       academicExperienceYears: memberships.academicExperienceYears,
       dreyfusLevel: memberships.dreyfusLevel,
       managerId: memberships.managerId,

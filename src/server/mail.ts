@@ -74,28 +74,40 @@ export class Mailer {
    * failed send leaves the mail unsent in the outbox, and the change that caused it stands.
    */
   async queue(tx: Tx, mail: Mail): Promise<() => Promise<void>> {
-    const [row] = await tx
+    return this.queueMany(tx, [mail]);
+  }
+
+  /** Queues several mails with one statement (an import invites hundreds at once). */
+  async queueMany(tx: Tx, mails: readonly Mail[]): Promise<() => Promise<void>> {
+    if (!mails.length) return async () => {};
+    const rows = await tx
       .insert(outbox)
-      .values({
-        organisationId: mail.organisationId,
-        toAddress: mail.to,
-        subject: mail.subject,
-        bodyText: mail.text,
-        sensitive: mail.sensitive ?? false,
-      })
+      .values(
+        mails.map((mail) => ({
+          organisationId: mail.organisationId,
+          toAddress: mail.to,
+          subject: mail.subject,
+          bodyText: mail.text,
+          sensitive: mail.sensitive ?? false,
+        })),
+      )
       .returning({ id: outbox.id });
     const transport = this.transport;
-    if (!transport || !row) return async () => {};
+    if (!transport) return async () => {};
     return async () => {
-      try {
-        await transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
-        await this.db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, row.id));
-      } catch (error) {
-        // The SMTP error text can quote the address; log only what kind of failure it was.
-        this.log.error(
-          { err: { name: (error as Error).name, code: (error as { code?: string }).code } },
-          "mail not sent",
-        );
+      for (const [i, mail] of mails.entries()) {
+        const row = rows[i];
+        if (!row) continue;
+        try {
+          await transport.sendMail({ from: this.from, to: mail.to, subject: mail.subject, text: mail.text });
+          await this.db.update(outbox).set({ sentAt: new Date() }).where(eq(outbox.id, row.id));
+        } catch (error) {
+          // The SMTP error text can quote the address; log only what kind of failure it was.
+          this.log.error(
+            { err: { name: (error as Error).name, code: (error as { code?: string }).code } },
+            "mail not sent",
+          );
+        }
       }
     };
   }

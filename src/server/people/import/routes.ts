@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { canManagePeople } from "../../../domain/people/policy.js";
-import { queueInvitationMail } from "../../invitations/service.js";
+import { queueInvitationMails } from "../../invitations/service.js";
 import { assertAllowed, requireAuth } from "../../plugins/auth.js";
 import { withTenant } from "../../tenancy.js";
 import { existingMembers, importPeople } from "./import-people.js";
@@ -40,15 +40,13 @@ export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const auth = requireAuth(request);
-      const { answer, sends } = await withTenant(request, async (tx, actor) => {
+      const { answer, send } = await withTenant(request, async (tx, actor) => {
         assertAllowed(actor, canManagePeople);
         const { invitations, ...answer } = await importPeople(tx, actor, request.body.rows);
-        const sends = [];
-        for (const { row, token } of invitations) sends.push(await queueInvitationMail(tx, mail, auth, row, token));
-        return { answer, sends };
+        return { answer, send: await queueInvitationMails(tx, mail, auth, invitations) };
       });
       // Each imported person is invited: their mails go out after the batch is stored.
-      for (const send of sends) await send();
+      await send();
       return answer;
     },
   );

@@ -17,8 +17,12 @@ UPDATE memberships SET joined_at = created_at
     AND user_id IN (SELECT id FROM users WHERE password_hash IS NOT NULL);
 
 -- A signer's name as it was when they signed: a later rename does not rewrite signed documents.
+-- Signatures are otherwise never changed: the trigger that guards them steps aside for this
+-- one backfill of the names they were signed under (the account names, never changed until now).
 ALTER TABLE declaration_signatures ADD COLUMN signer_name text;
+ALTER TABLE declaration_signatures DISABLE TRIGGER declaration_signatures_frozen;
 UPDATE declaration_signatures s SET signer_name = u.name FROM users u WHERE u.id = s.user_id;
+ALTER TABLE declaration_signatures ENABLE TRIGGER declaration_signatures_frozen;
 ALTER TABLE declaration_signatures ALTER COLUMN signer_name SET NOT NULL;
 
 -- A person's own account mail (password resets): never in an organisation's outbox, and not

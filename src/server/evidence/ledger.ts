@@ -18,9 +18,9 @@ import { TIME_ZONE } from "../../domain/time-zone.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { notFound } from "../http/problem.js";
 import { intervisionRecords } from "../intervision/ledger-source.js";
+import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { profilesByKey } from "./profiles.js";
-import { memberName } from "../people/member-name.js";
 
 const dutchDay = new Intl.DateTimeFormat("en-CA", {
   timeZone: TIME_ZONE,

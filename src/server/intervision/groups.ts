@@ -10,9 +10,9 @@ import { proposedDates } from "../../domain/intervision/schedule.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
+import { memberName } from "../people/member-name.js";
 import { updateVersioned } from "../tenancy.js";
 import { creditedMinutes, dutchDate, groupMeetings, type LoadedGroup, loadGroup, type MemberRow } from "./load.js";
-import { memberName } from "../people/member-name.js";
 
 const iso = (at: Date) => at.toISOString();
 

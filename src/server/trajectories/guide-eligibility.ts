@@ -11,8 +11,8 @@ import type { GuideRule, Locale } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { GuideEligibilityAnswer, GuideEligibilityQuery } from "../../domain/trajectories/api.js";
 import { invalid } from "../http/problem.js";
-import { findRegime, regimeVersionsByHash } from "../regimes/service.js";
 import { memberName } from "../people/member-name.js";
+import { findRegime, regimeVersionsByHash } from "../regimes/service.js";
 
 /** The people concerned, as person ids (memberships) of the actor's organisation. */
 export interface EligibilitySubject {

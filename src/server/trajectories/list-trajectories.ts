@@ -4,11 +4,11 @@ import { meetings, memberships, trajectories, trajectoryParticipants, users } fr
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { type DueItemView, TRAJECTORY_PAGE_SIZE, type TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
 import { loadParticipants, loadTrajectories, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
-import { memberName } from "../people/member-name.js";
 
 interface ListFilter {
   status?: string;

@@ -26,9 +26,9 @@ import type {
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
 import { declarationDueFacts } from "../declarations/due-facts.js";
 import { HttpProblem, notFound } from "../http/problem.js";
+import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
-import { memberName } from "../people/member-name.js";
 
 /** A trajectory with the regime it started on. */
 export type TrajectoryRow = typeof trajectories.$inferSelect & { regime: Regime };

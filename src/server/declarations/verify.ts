@@ -7,7 +7,6 @@ import {
   organisations,
   regimeVersions,
   trajectories,
-  users,
 } from "../../db/schema.js";
 import type { Verification } from "../../domain/declarations/api.js";
 import type { DeclarationContent } from "../../domain/declarations/content.js";

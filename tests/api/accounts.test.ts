@@ -337,6 +337,20 @@ describe("accepting an invitation, the legitimate ways", () => {
     expect(seen).toMatchObject({ status: "active", hasPassword: true, name: "Echt Nieuw" });
   });
 
+  it("gives a new account the name of the invitation it accepts, not one another organisation typed", async () => {
+    const email = "twee.keer.getypt@example.org";
+    await rivierAdmin.post("/api/v1/people", { name: "Getypt Door Rivierenland", email, roles: ["trainee"] });
+    await lindeAdmin.post("/api/v1/people", { name: "Getypt Door De Linde", email, roles: ["trainee"] });
+    const token = await invitationTokenFor(t, email, t.orgs.linde);
+    const person = await t.anonymous();
+    expect(
+      (await person.post("/api/v1/invitations/accept", { token, password: "Mijn-eigen-wachtwoord" })).statusCode,
+    ).toBe(204);
+    expect((await personByEmail(lindeAdmin, email)).name).toBe("Getypt Door De Linde");
+    // Rivierenland still sees only what it typed: she has not joined there.
+    expect((await personByEmail(rivierAdmin, email)).name).toBe("Getypt Door Rivierenland");
+  });
+
   it("lets an existing person join by signing in as themselves, without typing a password again", async () => {
     const email = "mohamed.bouali@rivierenland.example";
     await lindeAdmin.post("/api/v1/invitations", { email, name: "M. Bouali", roles: ["client"] });

@@ -142,7 +142,9 @@ export async function acceptInvitation(
       if (!user || user.passwordHash) throw conflict();
       const [set] = await tx
         .update(users)
-        .set({ passwordHash: newHash, updatedAt: new Date() })
+        // The new account takes the name of the invitation it accepts, not one another
+        // organisation typed for the same address before.
+        .set({ passwordHash: newHash, name: claimed.name, locale: input.locale, updatedAt: new Date() })
         .where(and(eq(users.id, user.id), isNull(users.passwordHash)))
         .returning({ id: users.id });
       if (!set) throw conflict();

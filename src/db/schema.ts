@@ -76,6 +76,10 @@ export const memberships = pgTable("memberships", {
   dreyfusLevel: smallint("dreyfus_level"),
   /** The membership of this person's manager in the same organisation. */
   managerId: uuid("manager_id"),
+  /** This organisation's own name for the member; while invited, the name the admin typed. */
+  displayName: text("display_name"),
+  /** When the person accepted the invitation; null for a membership that never joined. */
+  joinedAt: ts("joined_at"),
   version: integer("version").notNull().default(1),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -142,6 +146,17 @@ export const outbox = pgTable("outbox", {
   subject: text("subject").notNull(),
   bodyText: text("body_text").notNull(),
   sensitive: boolean("sensitive").notNull().default(false),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  sentAt: ts("sent_at"),
+});
+
+/** A person's own account mail (password resets): no organisation reads it. */
+export const accountMail = pgTable("account_mail", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  userId: uuid("user_id"),
+  toAddress: text("to_address").notNull(),
+  subject: text("subject").notNull(),
+  bodyText: text("body_text").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
   sentAt: ts("sent_at"),
 });
@@ -356,6 +371,8 @@ export const declarationSignatures = pgTable("declaration_signatures", {
   declarationId: uuid("declaration_id").notNull(),
   signerKey: text("signer_key").notNull(),
   userId: uuid("user_id").notNull(),
+  /** The signer's name as it was at signing, shown on documents and the verification page. */
+  signerName: text("signer_name").notNull(),
   contentSha256: text("content_sha256").notNull(),
   signedAt: ts("signed_at").notNull().defaultNow(),
   ip: text("ip").notNull(),

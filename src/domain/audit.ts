@@ -7,6 +7,7 @@ export const AUDIT_EVENT_TYPES = [
   "person.deactivated",
   "person.reactivated",
   "person.imported",
+  "person.accountUpdated",
   "registration.created",
   "registration.updated",
   "registration.deleted",

@@ -35,6 +35,7 @@ const IntervisionGroupsPage = lazy(() => import("./intervision/IntervisionGroups
 const IntervisionGroupPage = lazy(() => import("./intervision/IntervisionGroupPage"));
 const IntervisionMeetingPage = lazy(() => import("./intervision/IntervisionMeetingPage"));
 const NotificationsPage = lazy(() => import("./notifications/NotificationsPage"));
+const AccountPage = lazy(() => import("./account/AccountPage"));
 
 /** Pages behind sign-in; with `roles`, only for people holding one of them. */
 function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
@@ -80,6 +81,14 @@ export const router = createBrowserRouter([
     ),
     children: [
       { path: "/", element: <HomePage /> },
+      {
+        path: "/mijn-gegevens",
+        element: (
+          <Guard>
+            <AccountPage />
+          </Guard>
+        ),
+      },
       {
         path: "/mensen",
         element: (

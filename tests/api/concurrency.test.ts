@@ -46,7 +46,7 @@ describe(`${CLIENTS} people saving the same row at once`, () => {
     const audits = await auditCount("person.updated");
     const edits = admins.map((_, i) => ({
       version: before.version,
-      name: `Gelijktijdige Naam ${i}`,
+      displayName: `Gelijktijdige Naam ${i}`,
       roles: ["trainee"],
       jobTitle: `Functie ${i}`,
     }));
@@ -54,9 +54,9 @@ describe(`${CLIENTS} people saving the same row at once`, () => {
     const winner = theWinner(responses);
 
     const after = (await admins[0]?.get(url))?.json();
-    expect(after).toMatchObject({ name: edits[winner]?.name, jobTitle: edits[winner]?.jobTitle });
+    expect(after).toMatchObject({ name: edits[winner]?.displayName, jobTitle: edits[winner]?.jobTitle });
     expect(after.version).toBe(before.version + 1);
-    expect(responses[winner]?.json()).toMatchObject({ name: edits[winner]?.name, version: before.version + 1 });
+    expect(responses[winner]?.json()).toMatchObject({ name: edits[winner]?.displayName, version: before.version + 1 });
     expect(await auditCount("person.updated")).toBe(audits + 1);
   });
 

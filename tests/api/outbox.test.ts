@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accountMail, outbox } from "../../src/db/schema.js";
+import { inTenant } from "../../src/server/tenancy.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { invitationTokenFor, newestAccountMail, resetTokenFor } from "../support/mailbox.js";
 
 let t: TestApp;
 let admin: TestClient;
@@ -27,31 +30,60 @@ async function forgot(email: string) {
   expect((await client.post("/api/v1/auth/password/forgot", { email })).statusCode).toBe(202);
 }
 
+async function invite(by: TestClient, email: string) {
+  const response = await by.post("/api/v1/invitations", { email, name: "Iemand", roles: ["guide"] });
+  expect(response.statusCode, response.body).toBe(201);
+}
+
 describe("the outbox", () => {
-  it("holds the password-reset mail, whose link resets the password", async () => {
-    await forgot("daan.bakker@delinde.example");
-    const { items } = await list(admin);
-    const summary = items.find((m) => m.to === "daan.bakker@delinde.example");
-    expect(summary).toMatchObject({ subject: "Nieuw wachtwoord voor Koers" });
-    expect(Number.isNaN(Date.parse(summary?.createdAt ?? ""))).toBe(false);
-    expect(summary).not.toHaveProperty("text");
+  it("never holds a person's password-reset mail: it goes to them alone, and its link resets the password", async () => {
+    // Sanne is in both organisations: neither admin may see her reset mail.
+    await forgot("sanne.visser@netwerk.example");
+    const other = await t.login("beheer@rivierenland.example");
+    for (const reader of [admin, other]) {
+      const { items } = await list(reader);
+      expect(items.some((m) => m.to === "sanne.visser@netwerk.example")).toBe(false);
+    }
+    const rows = await t.database.db.select().from(outbox);
+    expect(rows.some((r) => r.toAddress === "sanne.visser@netwerk.example")).toBe(false);
 
-    const message = await admin.get(`/api/v1/outbox/${summary?.id}`);
-    expect(message.statusCode).toBe(200);
-    expect(message.json()).toMatchObject({ id: summary?.id, to: "daan.bakker@delinde.example" });
-    const match = (message.json().text as string).match(/http:\/\/koers\.test\/wachtwoord-herstellen\?token=(\S+)/);
-    expect(match).not.toBeNull();
-    const token = decodeURIComponent(match?.[1] ?? "");
-
+    // Her own mail is queued for her, outside every organisation.
+    const mail = await newestAccountMail(t, "sanne.visser@netwerk.example");
+    expect(mail.subject).toBe("Nieuw wachtwoord voor Koers");
+    const token = await resetTokenFor(t, "sanne.visser@netwerk.example");
     const anonymous = await t.anonymous();
-    const reset = await anonymous.post("/api/v1/auth/password/reset", { token, password: "Daans-nieuwe-wachtwoord" });
+    const reset = await anonymous.post("/api/v1/auth/password/reset", { token, password: "Sannes-nieuwe-wachtwoord" });
     expect(reset.statusCode).toBe(204);
-    await t.login("daan.bakker@delinde.example", "Daans-nieuwe-wachtwoord");
+    await t.login("sanne.visser@netwerk.example", "Sannes-nieuwe-wachtwoord");
     const old = await anonymous.post("/api/v1/auth/login", {
-      email: "daan.bakker@delinde.example",
+      email: "sanne.visser@netwerk.example",
       password: "Koers-demo-2026",
     });
     expect(old.statusCode).toBe(401);
+  });
+
+  it("keeps the account mail queue out of reach of the role that serves organisations", async () => {
+    await forgot("daan.bakker@delinde.example");
+    const asTenant = inTenant(
+      t.database.db,
+      { organisationId: t.orgs.linde, userId: "", membershipId: "", roles: ["admin"] },
+      (tx) => tx.select().from(accountMail),
+    );
+    await expect(asTenant).rejects.toThrow();
+  });
+
+  it("masks the invitation link in the admin's view, which still says the mail went out", async () => {
+    await invite(admin, "gemaskeerd@example.org");
+    const { items } = await list(admin);
+    const summary = items.find((m) => m.to === "gemaskeerd@example.org");
+    expect(summary).toMatchObject({ subject: "Uitnodiging voor Zorggroep De Linde in Koers" });
+    expect(summary).not.toHaveProperty("text");
+    const message = (await admin.get(`/api/v1/outbox/${summary?.id}`)).json();
+    const token = await invitationTokenFor(t, "gemaskeerd@example.org");
+    expect(message.withheld).toBe(true);
+    expect(message.text).toContain("/uitnodiging?token=");
+    expect(message.text).not.toContain(token);
+    expect(message.text).not.toContain(encodeURIComponent(token));
   });
 
   it("lists newest first, a page at a time", async () => {
@@ -77,9 +109,9 @@ describe("the outbox", () => {
   });
 
   it("is for admins only", async () => {
-    await forgot("eva.mulder@delinde.example");
+    await invite(admin, "alleen-beheer@example.org");
     const { items } = await list(admin);
-    const id = items.find((m) => m.to === "eva.mulder@delinde.example")?.id;
+    const id = items.find((m) => m.to === "alleen-beheer@example.org")?.id;
     expect(id).toBeDefined();
     const joost = await t.login("joost.smit@delinde.example");
     expect((await joost.get("/api/v1/outbox")).statusCode).toBe(403);
@@ -101,10 +133,10 @@ describe("the outbox", () => {
       expect((await other.get(`/api/v1/outbox/${id}`)).statusCode).toBe(404);
     }
 
-    // Mail for a Rivierenland person lands in Rivierenland's outbox, not De Linde's.
-    await forgot("lisa.dekker@rivierenland.example");
-    expect((await list(other)).items.some((m) => m.to === "lisa.dekker@rivierenland.example")).toBe(true);
-    expect((await list(admin)).items.some((m) => m.to === "lisa.dekker@rivierenland.example")).toBe(false);
+    // Rivierenland's mail lands in Rivierenland's outbox, not De Linde's.
+    await invite(other, "voor-rivierenland@example.org");
+    expect((await list(other)).items.some((m) => m.to === "voor-rivierenland@example.org")).toBe(true);
+    expect((await list(admin)).items.some((m) => m.to === "voor-rivierenland@example.org")).toBe(false);
   });
 
   it("answers an unknown or malformed id with 404", async () => {
@@ -114,8 +146,8 @@ describe("the outbox", () => {
 });
 
 describe("outbox when a mail server delivers", () => {
-  it("withholds the text of password-reset mails, which would hand an admin someone's account", async () => {
-    // Port 1 refuses at once: delivery fails, the mail stays in the outbox unsent.
+  it("masks invitation links just the same, and keeps reset mail out of it", async () => {
+    // Port 1 refuses at once: delivery fails, the mail stays unsent.
     const withSmtp = await createTestApp({ SMTP_URL: "smtp://127.0.0.1:1" });
     try {
       const anonymous = await withSmtp.anonymous();
@@ -126,23 +158,17 @@ describe("outbox when a mail server delivers", () => {
       const { items } = (await anna.get("/api/v1/outbox")).json() as {
         items: Array<{ id: string; to: string; sentAt: string | null }>;
       };
-      const reset = items.find((m) => m.to === "daan.bakker@delinde.example");
-      expect(reset?.sentAt).toBeNull();
-      const message = (await anna.get(`/api/v1/outbox/${reset?.id}`)).json();
-      expect(message.withheld).toBe(true);
-      expect(message.text).toBe("");
+      expect(items.some((m) => m.to === "daan.bakker@delinde.example")).toBe(false);
+      expect((await newestAccountMail(withSmtp, "daan.bakker@delinde.example")).sentAt).toBeNull();
 
-      const invited = await anna.post("/api/v1/invitations", {
-        email: "nieuw@delinde.example",
-        name: "Nieuw",
-        roles: ["trainee"],
-      });
-      expect(invited.statusCode).toBe(201);
+      await invite(anna, "nieuw@delinde.example");
       const after = (await anna.get("/api/v1/outbox")).json() as { items: Array<{ id: string; to: string }> };
       const invitation = after.items.find((m) => m.to === "nieuw@delinde.example");
       const invitationMail = (await anna.get(`/api/v1/outbox/${invitation?.id}`)).json();
-      expect(invitationMail.withheld).toBe(false);
-      expect(invitationMail.text).toContain("/uitnodiging?token=");
+      const token = await invitationTokenFor(withSmtp, "nieuw@delinde.example");
+      expect(invitationMail.withheld).toBe(true);
+      expect(invitationMail.text).not.toContain(token);
+      expect(invitationMail.text).not.toContain(encodeURIComponent(token));
     } finally {
       await withSmtp.close();
     }

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, memberships, registrations, users } from "../../src/db/schema.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { newestOutboxMail } from "../support/mailbox.js";
 
 let t: TestApp;
 let admin: TestClient;
@@ -108,7 +109,7 @@ describe("list, search and filter", () => {
 });
 
 describe("create", () => {
-  it("creates a new person without a password and records it", async () => {
+  it("adds a new person as an invited member without a password, mails the invitation and records it", async () => {
     const input = newPerson({
       email: "Nieuw.Persoon@DeLinde.example",
       jobTitle: "Gedragswetenschapper",
@@ -121,8 +122,10 @@ describe("create", () => {
     expect(person).toMatchObject({
       email: "nieuw.persoon@delinde.example",
       name: input.name,
+      displayName: input.name,
       roles: ["trainee"],
-      status: "active",
+      status: "invited",
+      hasPassword: false,
       jobTitle: "Gedragswetenschapper",
       academicExperienceYears: 3,
       dreyfusLevel: 2,
@@ -134,9 +137,19 @@ describe("create", () => {
     const [entry] = await auditFor(person.id);
     expect(entry).toMatchObject({ type: "person.created", subjectType: "person", organisationId: t.orgs.linde });
     expect(entry?.after).toMatchObject({ email: "nieuw.persoon@delinde.example", roles: ["trainee"] });
+    expect(entry?.after).not.toHaveProperty("existingUser");
+    // The invitation went out with the addition.
+    expect((await newestOutboxMail(t, "nieuw.persoon@delinde.example")).subject).toBe(
+      "Uitnodiging voor Zorggroep De Linde in Koers",
+    );
+    const invitations = (await admin.get("/api/v1/invitations")).json().items as Array<{
+      email: string;
+      status: string;
+    }>;
+    expect(invitations.find((i) => i.email === "nieuw.persoon@delinde.example")?.status).toBe("pending");
   });
 
-  it("adds someone known from another organisation without touching their account", async () => {
+  it("invites someone known from another organisation without reading or touching their account", async () => {
     const [before] = await t.database.db
       .select()
       .from(users)
@@ -149,7 +162,8 @@ describe("create", () => {
     expect(response.statusCode).toBe(201);
     const person: Person = response.json();
     expect(person.userId).toBe(before?.id);
-    expect(person.name).toBe("Lisa Dekker");
+    // Nothing of her account is told: the name typed here, no password, invited.
+    expect(person).toMatchObject({ name: "Een Andere Naam", status: "invited", hasPassword: false });
     const [after] = await t.database.db.select().from(users).where(eq(users.id, person.userId));
     expect(after?.passwordHash).toBe(before?.passwordHash);
     expect(after?.name).toBe("Lisa Dekker");
@@ -188,7 +202,7 @@ describe("edit", () => {
     const created: Person = (await admin.post("/api/v1/people", newPerson({ jobTitle: "Stagiair" }))).json();
     const update = {
       version: created.version,
-      name: "Hernoemde Collega",
+      displayName: "Hernoemde Collega",
       roles: ["trainee", "trainer"],
       jobTitle: "Orthopedagoog",
       academicExperienceYears: 4,
@@ -196,9 +210,14 @@ describe("edit", () => {
     };
     const saved = await admin.put(`/api/v1/people/${created.id}`, update);
     expect(saved.statusCode).toBe(200);
-    expect(saved.json()).toMatchObject({ ...update, version: created.version + 1, email: created.email });
+    expect(saved.json()).toMatchObject({
+      ...update,
+      name: "Hernoemde Collega",
+      version: created.version + 1,
+      email: created.email,
+    });
 
-    const stale = await admin.put(`/api/v1/people/${created.id}`, { ...update, name: "Te Laat" });
+    const stale = await admin.put(`/api/v1/people/${created.id}`, { ...update, displayName: "Te Laat" });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe("problem.conflict");
     const current: Person = (await admin.get(`/api/v1/people/${created.id}`)).json();
@@ -207,20 +226,19 @@ describe("edit", () => {
     const entries = (await auditFor(created.id)).filter((e) => e.type === "person.updated");
     expect(entries).toHaveLength(1);
     expect(entries[0]?.before).toEqual({
-      name: created.name,
+      displayName: created.name,
       roles: ["trainee"],
       jobTitle: "Stagiair",
       academicExperienceYears: null,
       dreyfusLevel: null,
     });
-    expect(entries[0]?.after).toMatchObject({ name: "Hernoemde Collega", roles: ["trainee", "trainer"] });
+    expect(entries[0]?.after).toMatchObject({ displayName: "Hernoemde Collega", roles: ["trainee", "trainer"] });
   });
 
   it("ignores an e-mail address in the update", async () => {
     const created: Person = (await admin.post("/api/v1/people", newPerson())).json();
     const response = await admin.put(`/api/v1/people/${created.id}`, {
       version: created.version,
-      name: created.name,
       roles: created.roles,
       email: "ander@delinde.example",
     });
@@ -232,7 +250,6 @@ describe("edit", () => {
     const self = await findByEmail(admin, "beheer@delinde.example");
     const response = await admin.put(`/api/v1/people/${self.id}`, {
       version: self.version,
-      name: self.name,
       roles: ["trainer"],
     });
     expect(response.statusCode).toBe(422);
@@ -445,7 +462,6 @@ describe("between organisations", () => {
     expect(inLinde.id).not.toBe(inRivier.id);
     const saved = await rivier.put(`/api/v1/people/${inRivier.id}`, {
       version: inRivier.version,
-      name: inRivier.name,
       roles: ["guide", "trainer"],
     });
     expect(saved.statusCode).toBe(200);

@@ -1,12 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, describe, expect, it } from "vitest";
-import { intervisionMembers, outbox, users } from "../../src/db/schema.js";
+import { intervisionMembers, users } from "../../src/db/schema.js";
 import { SESSION_COOKIE } from "../../src/server/auth/session.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { changedTables, databaseFingerprint, fillPath, tenantFixtures } from "../support/fixtures.js";
 import { fillFixtures, type Operation, operationsOf, validRequest } from "../support/fuzz.js";
+import { resetTokenFor } from "../support/mailbox.js";
 
 /**
  * Security as a whole: headers on every kind of answer, the CSRF token on every state-changing
@@ -62,6 +63,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/auth/logout": "public",
   "POST /api/v1/auth/organisation": "signed-in",
   "PUT /api/v1/auth/locale": "signed-in",
+  "PUT /api/v1/auth/profile": "signed-in",
   "POST /api/v1/auth/password/forgot": "public",
   "POST /api/v1/auth/password/reset": "public",
   "GET /api/v1/organisation/branding": ADMIN,
@@ -477,13 +479,7 @@ describe("sessions", () => {
     const cookie = eva.cookies[SESSION_COOKIE] as string;
     const anonymous = await t.anonymous();
     expect((await anonymous.post("/api/v1/auth/password/forgot", { email: PEOPLE.trainer })).statusCode).toBe(202);
-    const [mail] = await t.database.db
-      .select()
-      .from(outbox)
-      .where(eq(outbox.toAddress, PEOPLE.trainer))
-      .orderBy(desc(outbox.createdAt))
-      .limit(1);
-    const token = decodeURIComponent(mail?.bodyText.match(/token=(\S+)/)?.[1] ?? "");
+    const token = await resetTokenFor(t, PEOPLE.trainer);
     const reset = await anonymous.post("/api/v1/auth/password/reset", { token, password: "Evas-nieuwe-wachtwoord" });
     expect(reset.statusCode).toBe(204);
     expect(await sessionOf(cookie)).toBeNull();

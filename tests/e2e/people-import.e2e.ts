@@ -81,7 +81,9 @@ describe("importing people from a CSV file", () => {
     await confirm.getByRole("button", { name: "Importeren" }).click();
     const done = page.getByRole("region", { name: "Klaar" });
     await textOf(done).toContain("3 van 3 geïmporteerd");
-    await textOf(done).toContain("3 mensen geïmporteerd.");
+    await textOf(done).toContain(
+      "3 mensen geïmporteerd en uitgenodigd: ieder heeft een uitnodiging per e-mail gekregen.",
+    );
     expect(await page.getByRole("progressbar", { name: "Voortgang van de import" }).getAttribute("aria-valuenow")).toBe(
       "100",
     );
@@ -103,6 +105,8 @@ describe("importing people from a CSV file", () => {
     await textOf(tom).toContain("tom.kuipers@delinde.example");
     await textOf(tom).toContain("Gedragswetenschapper");
     await textOf(tom).toContain("Werkbegeleider");
+    // Imported is invited: no access until Tom accepts the invitation mailed to him.
+    await textOf(tom).toContain("Uitgenodigd");
     await expectAccessible(page, "people, search after import");
 
     // The same file again: now the three are members already, and nothing is left to import.

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectFieldError } from "./support/fields.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 let koers: Koers;
@@ -27,11 +28,13 @@ describe("managing a person on a phone", () => {
     await dialog.getByRole("button", { name: "Persoon toevoegen" }).click();
 
     await visible(page.getByRole("heading", { name: "Sophie Willems", level: 2 }));
-    await textOf(page.getByRole("alert").filter({ hasText: "is toegevoegd" })).toContain(
-      "Sophie Willems is toegevoegd.",
+    // Adding is inviting: she has no access until she accepts.
+    await textOf(page.getByRole("alert").filter({ hasText: "is uitgenodigd" })).toContain(
+      "Sophie Willems is uitgenodigd: de uitnodiging is per e-mail verstuurd.",
     );
     const status = page.getByRole("region", { name: "Status" });
-    await textOf(status).toContain("Actief");
+    await textOf(status).toContain("Uitgenodigd");
+    await textOf(status).toContain("heeft pas toegang na het aannemen van de uitnodiging");
     await expectAccessible(page, "new person");
 
     // Roles, experience and Dreyfus level.
@@ -135,7 +138,7 @@ describe("managing a person on a phone", () => {
     await textOf(created).toContain("Anna de Vries");
     await textOf(created).toContain("Persoon: Sophie Willems");
     await textOf(created).toContain("Rollen: Begeleide");
-    await textOf(created).toContain("Status: Actief");
+    await textOf(created).toContain("Status: Uitgenodigd");
 
     const updated = entry("Persoon gewijzigd");
     await textOf(updated).toContain("Rollen: Begeleide → Begeleide, Werkbegeleider");
@@ -148,12 +151,52 @@ describe("managing a person on a phone", () => {
     await textOf(registered).toContain("Geldig tot: 30 jun 2030");
 
     const deactivated = entry("Persoon gedeactiveerd");
-    await textOf(deactivated).toContain("Status: Actief → Gedeactiveerd");
+    await textOf(deactivated).toContain("Status: Uitgenodigd → Gedeactiveerd");
 
     // Newest first.
     const order = await log.getByRole("listitem").filter({ hasText: "Sophie Willems" }).allTextContents();
     const types = ["Persoon gedeactiveerd", "Registratie toegevoegd", "Persoon gewijzigd", "Persoon toegevoegd"];
     expect(types.map((type) => order.findIndex((text) => text.startsWith(type)))).toEqual([0, 1, 2, 3]);
     await expectAccessible(page, "audit log");
+  });
+
+  it("lets a person change their own name, and the admin give them a name inside the organisation", async () => {
+    // Joost changes his own name: it is his, for every organisation.
+    const { page: joost } = await koers.newPage();
+    await signIn(joost, "joost.smit@delinde.example");
+    await joost.getByRole("button", { name: "Account van Joost Smit" }).click();
+    await joost.getByRole("menuitem", { name: "Mijn gegevens" }).click();
+    await visible(joost.getByRole("heading", { name: "Mijn gegevens", level: 2 }));
+    await expectAccessible(joost, "my details");
+    await joost.getByLabel("Naam").fill("Joost P. Smit");
+    // A new e-mail address asks for the current password, at its field.
+    await joost.getByLabel("E-mailadres").fill("joost@example.org");
+    const password = joost.getByLabel("Huidig wachtwoord");
+    await password.fill("niet-mijn-wachtwoord");
+    await joost.getByRole("button", { name: "Opslaan" }).click();
+    await expectFieldError(password, "E-mailadres of wachtwoord klopt niet.");
+    await expectAccessible(joost, "my details, wrong password");
+    await joost.getByLabel("E-mailadres").fill("joost.smit@delinde.example");
+    await joost.getByRole("button", { name: "Opslaan" }).click();
+    await textOf(joost.getByRole("alert").filter({ hasText: "opgeslagen" })).toContain("Je gegevens zijn opgeslagen.");
+    await visible(joost.getByRole("button", { name: "Account van Joost P. Smit" }));
+
+    // Anna sees his new name, and gives him a name that only De Linde shows.
+    const { page: anna } = await koers.newPage();
+    await signIn(anna, "beheer@delinde.example");
+    await openMenuItem(anna, "Mensen");
+    await anna.getByLabel("Zoek op naam of e-mailadres").fill("joost");
+    await anna
+      .getByRole("list", { name: "Mensen in deze organisatie" })
+      .getByRole("link", { name: "Joost P. Smit" })
+      .click();
+    await visible(anna.getByRole("heading", { name: "Joost P. Smit", level: 2 }));
+    const details = anna.getByRole("region", { name: "Gegevens" });
+    const displayName = details.getByLabel("Naam in deze organisatie");
+    expect(await displayName.inputValue()).toBe("");
+    await displayName.fill("Joost Smit (opleidingen)");
+    await details.getByRole("button", { name: "Opslaan" }).click();
+    await visible(anna.getByRole("heading", { name: "Joost Smit (opleidingen)", level: 2 }));
+    await expectAccessible(anna, "person with display name");
   });
 });

@@ -23,7 +23,7 @@ export type OutboxList = z.infer<typeof outboxListSchema>;
 export const outboxMessageSchema = z.object({
   ...summary,
   text: z.string(),
-  /** A reset link sent through the mail server: not shown to the admin. */
+  /** The text held a link that hands over an account; its secret is masked. */
   withheld: z.boolean(),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;

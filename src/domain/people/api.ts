@@ -12,7 +12,10 @@ export const abilitiesSchema = z.object({ edit: z.boolean(), deactivate: z.boole
 export const personSummarySchema = z.object({
   id: z.uuid(),
   userId: z.uuid(),
+  /** The name shown in this organisation: its display name if it set one, else the person's own. */
   name: z.string(),
+  /** The organisation's own name for the member; while invited, the name its admin typed. */
+  displayName: z.string().nullable(),
   email: z.string(),
   roles: z.array(roleSchema),
   status: personStatusSchema,
@@ -22,7 +25,7 @@ export const personSummarySchema = z.object({
   /** The membership of this person's manager (leidinggevende), if recorded. */
   managerId: z.uuid().nullable(),
   version: z.number().int(),
-  /** False until the person chose a password (through an invitation or a reset). */
+  /** False while invited: nothing about the account is told before the person accepts. */
   hasPassword: z.boolean(),
   abilities: abilitiesSchema,
 });

@@ -24,10 +24,14 @@ export const personFields = {
 export const createPersonSchema = z.object(personFields);
 export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 
-/** Everything but the e-mail address, which is the person's sign-in and not the organisation's to change. */
+/**
+ * What the organisation keeps about a member. The account (name, e-mail, password) is the
+ * person's own: the organisation sets only its own display name (null: the person's own name;
+ * absent: unchanged).
+ */
 export const updatePersonSchema = z.object({
   version: versionSchema,
-  name: personFields.name,
+  displayName: personFields.name.nullable().optional(),
   roles: personFields.roles,
   jobTitle: personFields.jobTitle,
   academicExperienceYears: personFields.academicExperienceYears,
@@ -49,3 +53,12 @@ export const registrationSchema = z.object({
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
 export const updateRegistrationSchema = registrationSchema.extend({ version: versionSchema });
+
+/** The person's own account: only they change it, for every organisation at once. */
+export const updateProfileSchema = z.object({
+  name: personFields.name,
+  email: personFields.email,
+  /** The current password: required to change the e-mail address, which is the sign-in. */
+  password: z.string().max(200).optional(),
+});
+export type UpdateProfileInput = z.infer<typeof updateProfileSchema>;

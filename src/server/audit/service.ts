@@ -5,6 +5,7 @@ import { auditEvents, invitations, memberships, organisations, registrations, us
 import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditPage, type AuditQuery } from "../../domain/audit/schemas.js";
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
+import { memberName } from "../people/member-name.js";
 
 // Days are Dutch days: a filter "from 3 March" starts at midnight in Amsterdam.
 const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
@@ -27,7 +28,7 @@ async function subjectNames(tx: Tx, actor: Actor, rows: Array<{ subjectType: str
   const people = uuids(ids("person"));
   if (people.length) {
     const found = await tx
-      .select({ membershipId: memberships.id, userId: users.id, name: users.name })
+      .select({ membershipId: memberships.id, userId: users.id, name: memberName })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(
@@ -56,7 +57,7 @@ async function subjectNames(tx: Tx, actor: Actor, rows: Array<{ subjectType: str
         id: registrations.id,
         register: registrations.register,
         number: registrations.number,
-        name: users.name,
+        name: memberName,
       })
       .from(registrations)
       .innerJoin(memberships, eq(memberships.id, registrations.membershipId))

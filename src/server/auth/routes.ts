@@ -2,8 +2,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { clearSessionCookie, csrfTokenFor, requireAuth, setSessionCookie } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
-import { forgotBody, localeBody, loginBody, resetBody, sessionResponse, switchBody } from "./schemas.js";
-import { requestPasswordReset, resetPassword, setLocale, signIn, switchOrganisation } from "./service.js";
+import { forgotBody, localeBody, loginBody, profileBody, resetBody, sessionResponse, switchBody } from "./schemas.js";
+import {
+  requestPasswordReset,
+  resetPassword,
+  setLocale,
+  signIn,
+  switchOrganisation,
+  updateProfile,
+} from "./service.js";
 import { destroySession, listUserOrganisations } from "./session.js";
 
 const tags = ["auth"];
@@ -63,6 +70,19 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     await setLocale(db, requireAuth(request).user.id, request.body.locale);
     return reply.status(204).send(null);
   });
+
+  // The person's own account: only they change their name and e-mail, for all their organisations.
+  app.put(
+    "/auth/profile",
+    {
+      schema: { tags, body: profileBody, response: noContent },
+      config: { rateLimit: { max: config.LOGIN_LIMIT_PER_ADDRESS, timeWindow: "1 minute" } },
+    },
+    async (request, reply) => {
+      await updateProfile(db, requireAuth(request).user.id, request.body, config.LOGIN_LIMIT_PER_ACCOUNT);
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     "/auth/password/forgot",

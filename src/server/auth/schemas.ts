@@ -12,6 +12,7 @@ export const loginBody = z.object({ email: emailSchema, password: z.string().min
 export const forgotBody = z.object({ email: emailSchema });
 export const resetBody = z.object({ token: z.string().min(10).max(200), password: passwordSchema });
 export const switchBody = z.object({ organisationId: z.uuid() });
+export { updateProfileSchema as profileBody } from "../../domain/people/schemas.js";
 export const localeBody = z.object({ locale: z.enum(["nl", "en"]) });
 
 export const organisationSummary = z.object({

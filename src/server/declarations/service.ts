@@ -110,9 +110,8 @@ export async function loadDeclarations(
   const rows = options.forUpdate ? await rowQuery.for("update") : await rowQuery;
   const signatures = rows.length
     ? await tx
-        .select({ signature: declarationSignatures, name: users.name })
+        .select({ signature: declarationSignatures, name: declarationSignatures.signerName })
         .from(declarationSignatures)
-        .innerJoin(users, eq(users.id, declarationSignatures.userId))
         .where(
           and(
             eq(declarationSignatures.organisationId, org),
@@ -441,6 +440,8 @@ export async function signDeclaration(
       .set({ content: judged.live as unknown as Record<string, unknown>, contentSha256, frozenAt: new Date() })
       .where(and(eq(declarations.id, row.id), eq(declarations.organisationId, actor.organisationId)));
   }
+  // The name is frozen with the signature: a later rename does not rewrite what was signed.
+  const [account] = await tx.select({ name: users.name }).from(users).where(eq(users.id, actor.userId));
   const inserted = await tx
     .insert(declarationSignatures)
     .values({
@@ -448,6 +449,7 @@ export async function signDeclaration(
       declarationId: row.id,
       signerKey: slot,
       userId: actor.userId,
+      signerName: account?.name ?? "",
       contentSha256,
       ip: input.ip,
       userAgent: input.userAgent?.slice(0, 500) ?? null,

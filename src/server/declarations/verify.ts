@@ -7,7 +7,6 @@ import {
   organisations,
   regimeVersions,
   trajectories,
-  users,
 } from "../../db/schema.js";
 import type { Verification } from "../../domain/declarations/api.js";
 import type { DeclarationContent } from "../../domain/declarations/content.js";
@@ -39,9 +38,12 @@ export async function verifyHash(db: Db, hash: string): Promise<Verification> {
     .from(organisations)
     .where(eq(organisations.id, declaration.organisationId));
   const signatures = await db
-    .select({ name: users.name, slot: declarationSignatures.signerKey, signedAt: declarationSignatures.signedAt })
+    .select({
+      name: declarationSignatures.signerName,
+      slot: declarationSignatures.signerKey,
+      signedAt: declarationSignatures.signedAt,
+    })
     .from(declarationSignatures)
-    .innerJoin(users, eq(users.id, declarationSignatures.userId))
     .where(
       and(
         eq(declarationSignatures.organisationId, declaration.organisationId),

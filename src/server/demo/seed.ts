@@ -151,6 +151,8 @@ export async function seedDemo(db: Db) {
             organisationId: orgId[m.org],
             userId: user.id,
             roles: m.roles,
+            status: "active",
+            joinedAt: now,
             jobTitle: m.jobTitle,
             academicExperienceYears: person.experience,
             dreyfusLevel: person.dreyfus,

@@ -18,6 +18,7 @@ import { TIME_ZONE } from "../../domain/time-zone.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { notFound } from "../http/problem.js";
 import { intervisionRecords } from "../intervision/ledger-source.js";
+import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { profilesByKey } from "./profiles.js";
 
@@ -108,7 +109,7 @@ async function trajectoryRecords(
 
 async function loadPerson(tx: Tx, actor: Actor, personId: string) {
   const [person] = await tx
-    .select({ id: memberships.id, userId: memberships.userId, name: users.name })
+    .select({ id: memberships.id, userId: memberships.userId, name: memberName })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.id, personId), eq(memberships.organisationId, actor.organisationId)))

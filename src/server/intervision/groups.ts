@@ -10,6 +10,7 @@ import { proposedDates } from "../../domain/intervision/schedule.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
+import { memberName } from "../people/member-name.js";
 import { updateVersioned } from "../tenancy.js";
 import { creditedMinutes, dutchDate, groupMeetings, type LoadedGroup, loadGroup, type MemberRow } from "./load.js";
 
@@ -153,17 +154,17 @@ export async function listGroups(tx: Tx, actor: Actor, now = new Date()) {
 /** Active members of the organisation, who may join a group. */
 export async function listCandidates(tx: Tx, actor: Actor) {
   return tx
-    .select({ userId: memberships.userId, name: users.name })
+    .select({ userId: memberships.userId, name: memberName })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
-    .orderBy(asc(users.name));
+    .orderBy(asc(memberName));
 }
 
 async function activeColleagues(tx: Tx, actor: Actor, userIds: string[]) {
   if (!userIds.length) return new Map<string, string>();
   const rows = await tx
-    .select({ userId: memberships.userId, name: users.name })
+    .select({ userId: memberships.userId, name: memberName })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(

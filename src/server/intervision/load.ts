@@ -15,6 +15,7 @@ import { canSeeGroup, type GroupViewer } from "../../domain/intervision/policy.j
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
 import { notFound } from "../http/problem.js";
+import { memberName } from "../people/member-name.js";
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -50,7 +51,7 @@ export async function currentMembers(
     .select({
       groupId: intervisionMembers.groupId,
       userId: intervisionMembers.userId,
-      name: users.name,
+      name: memberName,
       joinedAt: intervisionMembers.joinedAt,
       membershipId: memberships.id,
       managerId: memberships.managerId,
@@ -68,7 +69,7 @@ export async function currentMembers(
         isNull(intervisionMembers.leftAt),
       ),
     )
-    .orderBy(asc(users.name));
+    .orderBy(asc(memberName));
 }
 
 /** A group of the actor's organisation with its members; 404 for whoever may not see it. */

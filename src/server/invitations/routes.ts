@@ -66,6 +66,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       const { token } = await acceptInvitation(app.db, {
         token: request.body.token,
         password: request.body.password,
+        ...(request.auth ? { signedInUserId: request.auth.user.id } : {}),
         locale: requestLocale(request),
         accountLimit: app.config.LOGIN_LIMIT_PER_ACCOUNT,
       });

@@ -24,5 +24,8 @@ const tokenSchema = z.string().min(10).max(200);
 
 export const acceptQuery = z.object({ token: tokenSchema });
 
-/** A new password is checked against the minimum in the service: an existing one is only verified. */
-export const acceptBody = z.object({ token: tokenSchema, password: z.string().min(1).max(200) });
+/**
+ * A new password is checked against the minimum in the service: an existing one is only
+ * verified. Someone signed in as the invited account may leave it out.
+ */
+export const acceptBody = z.object({ token: tokenSchema, password: z.string().max(200).optional() });

@@ -16,7 +16,6 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/outbox/:messageId",
     { schema: { tags, params: messageIdParams, response: { 200: outboxMessageResponse } } },
-    async (request) =>
-      readOutboxMessage(app.db, authorize(request, canReadOutbox).actor, request.params.messageId, app.mailer.delivers),
+    async (request) => readOutboxMessage(app.db, authorize(request, canReadOutbox).actor, request.params.messageId),
   );
 };

@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
 import { outbox } from "../../db/schema.js";
+import { maskSecrets } from "../../domain/outbox/mask.js";
 import type { Actor } from "../../domain/roles.js";
 import { notFound } from "../http/problem.js";
 import { inTenant } from "../tenancy.js";
@@ -38,18 +39,18 @@ export async function listOutbox(db: Db, actor: Actor, page: number) {
 }
 
 /**
- * One mail in full. A password-reset link would let an admin take over someone's account
- * (also in their other organisations), so once a mail server delivers, its text is withheld.
+ * One mail in full, with every link that hands over an account masked (invitations): only the
+ * recipient ever sees such a link, whether or not a mail server delivers. Password resets are
+ * not in any outbox at all (see the account mail queue).
  */
-export async function readOutboxMessage(db: Db, actor: Actor, messageId: string, mailDelivers: boolean) {
+export async function readOutboxMessage(db: Db, actor: Actor, messageId: string) {
   return inTenant(db, actor, async (tx, actor) => {
     const [found] = await tx
-      .select({ ...summaryColumns, text: outbox.bodyText, sensitive: outbox.sensitive })
+      .select({ ...summaryColumns, text: outbox.bodyText })
       .from(outbox)
       .where(and(eq(outbox.id, messageId), eq(outbox.organisationId, actor.organisationId)));
     if (!found) throw notFound();
-    const { sensitive, ...row } = found;
-    const withheld = sensitive && mailDelivers;
-    return dates({ ...row, text: withheld ? "" : row.text, withheld });
+    const { text, masked } = maskSecrets(found.text);
+    return dates({ ...found, text, withheld: masked });
   });
 }

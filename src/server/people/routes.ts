@@ -7,7 +7,8 @@ import {
   updatePersonSchema,
   updateRegistrationSchema,
 } from "../../domain/people/schemas.js";
-import { assertAllowed } from "../plugins/auth.js";
+import { queueInvitationMail } from "../invitations/service.js";
+import { assertAllowed, requireAuth } from "../plugins/auth.js";
 import { withTenant } from "../tenancy.js";
 import {
   listQuery,
@@ -41,14 +42,20 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     }),
   );
 
+  const mail = { db: app.db, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log };
+
+  // Adding someone is inviting them: they become an invited member and get the invitation mail.
   app.post(
     "/people",
     { schema: { tags, body: createPersonSchema, response: { 201: personDetailSchema } } },
     async (request, reply) => {
-      const person = await withTenant(request, (tx, actor) => {
+      const auth = requireAuth(request);
+      const { person, send } = await withTenant(request, async (tx, actor) => {
         assertAllowed(actor, canManagePeople);
-        return createPerson(tx, actor, request.body);
+        const { person, invitation } = await createPerson(tx, actor, request.body);
+        return { person, send: await queueInvitationMail(tx, mail, auth, invitation.row, invitation.token) };
       });
+      await send();
       return reply.status(201).send(person);
     },
   );

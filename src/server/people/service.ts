@@ -1,6 +1,6 @@
-import { and, arrayContains, asc, count, eq, ilike, or, sql } from "drizzle-orm";
+import { and, arrayContains, asc, count, eq, ilike, isNull, or, sql } from "drizzle-orm";
 import { queryRows, type Tx } from "../../db/connection.js";
-import { memberships, registrations, users } from "../../db/schema.js";
+import { invitations, memberships, registrations, users } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
 import type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } from "../../domain/people/api.js";
 import {
@@ -16,13 +16,16 @@ import { recordAudit } from "../audit/record-audit.js";
 import { findProfile } from "../evidence/profiles.js";
 import { conflict, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { isUniqueViolation } from "../http/unique.js";
+import { accountIdFor, insertInvitation, insertInvitedMembership, membershipOf } from "../invitations/invite-member.js";
 import { updateVersioned } from "../tenancy.js";
+import { memberName } from "./member-name.js";
 import type { ListQuery } from "./schemas.js";
 
 const personColumns = {
   id: memberships.id,
   userId: memberships.userId,
-  name: users.name,
+  name: memberName,
+  displayName: memberships.displayName,
   email: users.email,
   roles: memberships.roles,
   status: memberships.status,
@@ -31,8 +34,9 @@ const personColumns = {
   dreyfusLevel: memberships.dreyfusLevel,
   managerId: memberships.managerId,
   version: memberships.version,
-  // Someone added by an admin or import has no password until they accept an invitation.
-  hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+  // Nothing about the account is told before the person accepts: an invited member has none here.
+  hasPassword: sql<boolean>`${memberships.status} <> 'invited' and ${users.passwordHash} is not null`,
+  joinedAt: memberships.joinedAt,
   createdAt: memberships.createdAt,
   updatedAt: memberships.updatedAt,
 };
@@ -41,6 +45,7 @@ type PersonRow = {
   id: string;
   userId: string;
   name: string;
+  displayName: string | null;
   email: string;
   roles: Role[];
   status: "invited" | "active" | "deactivated";
@@ -50,6 +55,7 @@ type PersonRow = {
   managerId: string | null;
   version: number;
   hasPassword: boolean;
+  joinedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 };
@@ -59,6 +65,7 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
     id: row.id,
     userId: row.userId,
     name: row.name,
+    displayName: row.displayName,
     email: row.email,
     roles: row.roles,
     status: row.status,
@@ -76,11 +83,11 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
 function auditSnapshot(
   row: Pick<
     PersonRow,
-    "name" | "roles" | "status" | "jobTitle" | "academicExperienceYears" | "dreyfusLevel" | "managerId"
+    "displayName" | "roles" | "status" | "jobTitle" | "academicExperienceYears" | "dreyfusLevel" | "managerId"
   >,
 ) {
   return {
-    name: row.name,
+    displayName: row.displayName,
     roles: row.roles,
     status: row.status,
     jobTitle: row.jobTitle,
@@ -97,7 +104,8 @@ export async function listPeople(tx: Tx, actor: Actor, query: ListQuery): Promis
   const conditions = [eq(memberships.organisationId, actor.organisationId)];
   if (query.search) {
     const pattern = likePattern(query.search);
-    const match = or(ilike(users.name, pattern), ilike(users.email, pattern));
+    // The name as this organisation shows it: searching the account's own name would tell it.
+    const match = or(ilike(memberName, pattern), ilike(users.email, pattern));
     if (match) conditions.push(match);
   }
   if (query.role) conditions.push(arrayContains(memberships.roles, [query.role]));
@@ -114,7 +122,7 @@ export async function listPeople(tx: Tx, actor: Actor, query: ListQuery): Promis
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(where)
-    .orderBy(asc(sql`lower(${users.name})`), asc(memberships.id))
+    .orderBy(asc(sql`lower(${memberName})`), asc(memberships.id))
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize);
   return {
@@ -168,7 +176,7 @@ export async function getPerson(tx: Tx, actor: Actor, personId: string): Promise
 
 async function managerOf(tx: Tx, actor: Actor, membershipId: string) {
   const [manager] = await tx
-    .select({ id: memberships.id, name: users.name, status: memberships.status, managerId: memberships.managerId })
+    .select({ id: memberships.id, name: memberName, status: memberships.status, managerId: memberships.managerId })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, actor.organisationId)))
@@ -202,59 +210,27 @@ async function checkManager(tx: Tx, actor: Actor, personId: string, managerId: s
 const emailTaken = () => invalid({ email: "field.emailTaken" });
 
 /**
- * Adds a person to the actor's organisation. Someone already known by this e-mail (from another
- * organisation) keeps their account, name and password and only gains a membership here.
+ * Adds a person to the actor's organisation as an invited member and opens their invitation:
+ * they get access only once they accept it (a new person chooses a password, someone with an
+ * account signs in with theirs). Nothing of an existing account is read or changed, and the
+ * answer is the same whether the address had an account or not.
  */
-export async function createPerson(tx: Tx, actor: Actor, input: CreatePersonInput): Promise<PersonDetail> {
-  try {
-    const [existing] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(sql`lower(${users.email})`, input.email))
-      .limit(1);
-    let userId = existing?.id;
-    if (userId) {
-      const [member] = await tx
-        .select({ id: memberships.id })
-        .from(memberships)
-        .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.userId, userId)))
-        .limit(1);
-      if (member) throw emailTaken();
-    } else {
-      // No password: the person chooses one through an invitation or a password reset.
-      const [user] = await tx
-        .insert(users)
-        .values({ email: input.email, name: input.name })
-        .returning({ id: users.id });
-      userId = user?.id;
-    }
-    if (!userId) throw new Error("user insert returned nothing");
-    const [membership] = await tx
-      .insert(memberships)
-      .values({
-        organisationId: actor.organisationId,
-        userId,
-        roles: input.roles,
-        status: "active",
-        jobTitle: input.jobTitle || null,
-        academicExperienceYears: input.academicExperienceYears ?? null,
-        dreyfusLevel: input.dreyfusLevel ?? null,
-      })
-      .returning({ id: memberships.id });
-    if (!membership) throw new Error("membership insert returned nothing");
-    const person = await getPerson(tx, actor, membership.id);
-    await recordAudit(tx, actor, {
-      type: "person.created",
-      subjectType: "person",
-      subjectId: person.id,
-      after: { email: person.email, existingUser: Boolean(existing), ...auditSnapshot(person) },
-    });
-    return person;
-  } catch (error) {
-    // Two admins adding the same address at once: the unique index decides, the loser gets the field error.
-    if (isUniqueViolation(error)) throw emailTaken();
-    throw error;
-  }
+export async function createPerson(tx: Tx, actor: Actor, input: CreatePersonInput) {
+  const userId = await accountIdFor(tx, input.email, input.name);
+  if (await membershipOf(tx, actor, userId)) throw emailTaken();
+  const membershipId = await insertInvitedMembership(tx, actor, userId, input).catch((error: unknown) => {
+    // Two admins adding the same address at once: the unique key decides, the loser gets the field error.
+    throw isUniqueViolation(error) ? emailTaken() : error;
+  });
+  const invitation = await insertInvitation(tx, actor, input);
+  const person = await getPerson(tx, actor, membershipId);
+  await recordAudit(tx, actor, {
+    type: "person.created",
+    subjectType: "person",
+    subjectId: person.id,
+    after: { email: person.email, ...auditSnapshot(person) },
+  });
+  return { person, invitation };
 }
 
 export async function updatePerson(
@@ -265,6 +241,9 @@ export async function updatePerson(
 ): Promise<PersonDetail> {
   const before = await loadPersonRow(tx, actor, personId);
   if (!canDropOwnAdminRole(actor, before, input.roles)) throw invalid({ roles: "field.cannotRemoveOwnAdmin" });
+  // Until they accept, the organisation knows an invited member only by the name it typed.
+  const displayName = input.displayName === undefined ? before.displayName : input.displayName;
+  if (displayName === null && before.status === "invited") throw invalid({ displayName: "field.required" });
   if (input.managerId && input.managerId !== before.managerId) await checkManager(tx, actor, personId, input.managerId);
   await updateVersioned(
     tx,
@@ -275,13 +254,11 @@ export async function updatePerson(
       jobTitle: input.jobTitle || null,
       academicExperienceYears: input.academicExperienceYears ?? null,
       dreyfusLevel: input.dreyfusLevel ?? null,
+      displayName,
       ...(input.managerId === undefined ? {} : { managerId: input.managerId }),
     },
   );
-  // The name is the person's own, shared by their organisations; the membership's version guards it here.
-  if (input.name !== before.name) {
-    await tx.update(users).set({ name: input.name, updatedAt: sql`now()` }).where(eq(users.id, before.userId));
-  }
+  // The account (its name, e-mail, password) is the person's own: nothing here changes it.
   const after = await getPerson(tx, actor, personId);
   const changes = diff(auditSnapshot(before), auditSnapshot(after));
   if (Object.keys(changes.after).length > 0) {
@@ -305,12 +282,28 @@ export async function setPersonStatus(
   } else if (!canReactivate(actor, before)) {
     throw conflict();
   }
+  // Someone who never accepted their invitation comes back invited, never active.
+  const status = to === "active" && !before.joinedAt ? "invited" : to;
   await updateVersioned(
     tx,
     memberships,
     { id: personId, organisationId: actor.organisationId, expectedVersion },
-    { status: to },
+    { status },
   );
+  if (to === "deactivated") {
+    // A link still on its way must not bring them back in.
+    await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.organisationId, actor.organisationId),
+          eq(invitations.email, before.email.toLowerCase()),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      );
+  }
   const after = await getPerson(tx, actor, personId);
   await recordAudit(tx, actor, {
     type: to === "deactivated" ? "person.deactivated" : "person.reactivated",

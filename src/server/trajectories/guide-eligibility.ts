@@ -11,6 +11,7 @@ import type { GuideRule, Locale } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { GuideEligibilityAnswer, GuideEligibilityQuery } from "../../domain/trajectories/api.js";
 import { invalid } from "../http/problem.js";
+import { memberName } from "../people/member-name.js";
 import { findRegime, regimeVersionsByHash } from "../regimes/service.js";
 
 /** The people concerned, as person ids (memberships) of the actor's organisation. */
@@ -43,7 +44,7 @@ async function gatherFacts(tx: Tx, actor: Actor, subject: EligibilitySubject) {
       userId: memberships.userId,
       roles: memberships.roles,
       status: memberships.status,
-      name: users.name,
+      name: memberName,
       academicExperienceYears: memberships.academicExperienceYears,
       dreyfusLevel: memberships.dreyfusLevel,
       managerId: memberships.managerId,

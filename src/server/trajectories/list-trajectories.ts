@@ -4,6 +4,7 @@ import { meetings, memberships, trajectories, trajectoryParticipants, users } fr
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { type DueItemView, TRAJECTORY_PAGE_SIZE, type TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
 import { loadParticipants, loadTrajectories, viewerOf } from "./load-trajectory.js";
@@ -137,11 +138,11 @@ export async function listTrajectories(
 /** People who can take each part in a new trajectory: active members with the matching role. */
 export async function listCandidates(tx: Tx, actor: Actor) {
   const rows = await tx
-    .select({ id: memberships.id, name: users.name, roles: memberships.roles })
+    .select({ id: memberships.id, name: memberName, roles: memberships.roles })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
-    .orderBy(asc(users.name));
+    .orderBy(asc(memberName));
   const withRole = (role: string) =>
     rows.filter((r) => r.roles.includes(role as never)).map(({ id, name }) => ({ id, name }));
   return {

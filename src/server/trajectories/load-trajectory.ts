@@ -26,6 +26,7 @@ import type {
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
 import { declarationDueFacts } from "../declarations/due-facts.js";
 import { HttpProblem, notFound } from "../http/problem.js";
+import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
 
@@ -76,7 +77,7 @@ export async function loadParticipants(tx: Tx, organisationId: string, trajector
       trajectoryId: trajectoryParticipants.trajectoryId,
       userId: trajectoryParticipants.userId,
       role: trajectoryParticipants.role,
-      name: users.name,
+      name: memberName,
       personId: memberships.id,
     })
     .from(trajectoryParticipants)
@@ -91,7 +92,7 @@ export async function loadParticipants(tx: Tx, organisationId: string, trajector
         inArray(trajectoryParticipants.trajectoryId, trajectoryIds),
       ),
     )
-    .orderBy(asc(trajectoryParticipants.role), asc(users.name));
+    .orderBy(asc(trajectoryParticipants.role), asc(memberName));
 }
 
 /**

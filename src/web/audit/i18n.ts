@@ -40,6 +40,7 @@ export default defineMessages(
         deactivated: "Persoon gedeactiveerd",
         reactivated: "Persoon opnieuw geactiveerd",
         imported: "Persoon geïmporteerd",
+        accountUpdated: "Persoon wijzigde eigen naam of e-mailadres",
       },
       registration: {
         created: "Registratie toegevoegd",
@@ -109,6 +110,7 @@ export default defineMessages(
     },
     fields: {
       name: "Naam",
+      displayName: "Naam in deze organisatie",
       email: "E-mailadres",
       roles: "Rollen",
       status: "Status",
@@ -197,6 +199,7 @@ export default defineMessages(
         deactivated: "Person deactivated",
         reactivated: "Person reactivated",
         imported: "Person imported",
+        accountUpdated: "Person changed their own name or e-mail address",
       },
       registration: {
         created: "Registration added",
@@ -266,6 +269,7 @@ export default defineMessages(
     },
     fields: {
       name: "Name",
+      displayName: "Name in this organisation",
       email: "E-mail address",
       roles: "Roles",
       status: "Status",

@@ -1,3 +1,4 @@
+import account from "../account/i18n";
 import audit from "../audit/i18n";
 import declarations from "../declarations/i18n";
 import evidence from "../evidence/i18n";
@@ -7,4 +8,4 @@ import people from "../people/i18n";
 import regimes from "../regimes/i18n";
 
 /** The features whose texts load with their pages (see `lazy.ts`); for the tests that check every text. */
-export const lazyNamespaces = { audit, declarations, evidence, intervision, meetings, people, regimes };
+export const lazyNamespaces = { account, audit, declarations, evidence, intervision, meetings, people, regimes };

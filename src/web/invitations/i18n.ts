@@ -4,7 +4,8 @@ export default defineMessages(
   {
     title: "Uitnodigingen",
     intro: "Nodig iemand uit met een e-mailadres. De link in de e-mail is zeven dagen geldig.",
-    outboxHint: "Zonder mailserver wordt de e-mail niet verstuurd; je vindt hem dan onder",
+    outboxHint:
+      "De link gaat alleen naar de ontvanger; zonder mailserver wordt de uitnodiging niet bezorgd. Wat er verstuurd is, zie je onder",
     outboxLink: "Uitgaande e-mail",
     form: {
       heading: "Iemand uitnodigen",
@@ -70,7 +71,8 @@ export default defineMessages(
   {
     title: "Invitations",
     intro: "Invite someone by e-mail address. The link in the e-mail is valid for seven days.",
-    outboxHint: "Without a mail server the e-mail is not sent; you will find it under",
+    outboxHint:
+      "The link goes to the recipient only; without a mail server the invitation is not delivered. What was sent is listed under",
     outboxLink: "Outgoing e-mail",
     form: {
       heading: "Invite someone",

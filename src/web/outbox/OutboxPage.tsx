@@ -106,7 +106,10 @@ function MessageDialog({ messageId, onClose }: { messageId: string | null; onClo
                 )}
               </Box>
               <Paper withBorder p="md" radius="sm" component="section" aria-label={t("message.body")}>
-                {data.withheld ? <Text size="sm">{t("message.withheld")}</Text> : <MailText text={data.text} />}
+                <Stack gap="xs">
+                  {data.withheld && <Text size="sm">{t("message.withheld")}</Text>}
+                  <MailText text={data.text} />
+                </Stack>
               </Paper>
             </Stack>
           )}

@@ -4,7 +4,7 @@ export default defineMessages(
   {
     title: "Uitgaande e-mail",
     intro:
-      "Alle e-mail die Koers voor deze organisatie maakt, zoals uitnodigingen en wachtwoordherstel. Zonder mailserver wordt niets verstuurd: open een bericht om de link te volgen of door te geven.",
+      "Alle e-mail die Koers voor deze organisatie maakt, zoals uitnodigingen en herinneringen. Links waarmee iemand een account overneemt (uitnodigingen) zijn hier onleesbaar gemaakt: alleen de ontvanger krijgt ze. Wachtwoordherstel is e-mail van de persoon zelf en staat hier niet.",
     caption: "Uitgaande e-mail, nieuwste eerst",
     empty: "Er is nog geen e-mail gemaakt.",
     count_one: "{{count}} bericht",
@@ -18,13 +18,13 @@ export default defineMessages(
       body: "Inhoud",
       loading: "Bericht ophalen…",
       withheld:
-        "Deze e-mail bevat een link om een wachtwoord te kiezen en is via de mailserver verstuurd. De inhoud wordt hier niet getoond, zodat alleen de ontvanger de link kan gebruiken.",
+        "Deze e-mail bevat een persoonlijke link voor de ontvanger. Die is hieronder onleesbaar gemaakt, zodat alleen de ontvanger hem kan gebruiken.",
     },
   },
   {
     title: "Outgoing e-mail",
     intro:
-      "All e-mail Koers creates for this organisation, such as invitations and password resets. Without a mail server nothing is sent: open a message to follow its link or pass it on.",
+      "All e-mail Koers creates for this organisation, such as invitations and reminders. Links that hand over an account (invitations) are masked here: only the recipient gets them. Password resets are the person's own mail and are not listed here.",
     caption: "Outgoing e-mail, newest first",
     empty: "No e-mail has been created yet.",
     count_one: "{{count}} message",
@@ -38,7 +38,7 @@ export default defineMessages(
       body: "Content",
       loading: "Loading the message…",
       withheld:
-        "This e-mail holds a link to choose a password and was sent through the mail server. Its text is not shown here, so that only the recipient can use the link.",
+        "This e-mail holds a personal link for the recipient. It is masked below, so that only the recipient can use it.",
     },
   },
 );

@@ -33,8 +33,12 @@ export default defineMessages(
     fields: {
       name: "Naam",
       email: "E-mailadres",
-      emailHint: "Het e-mailadres is om in te loggen en kan later niet worden gewijzigd.",
-      emailReadonly: "Het e-mailadres kan niet worden gewijzigd.",
+      emailHint:
+        "Hierheen gaat de uitnodiging. Het e-mailadres is om in te loggen; alleen de persoon zelf kan het later wijzigen.",
+      emailReadonly: "Het e-mailadres is van de persoon zelf; alleen die kan het wijzigen.",
+      displayName: "Naam in deze organisatie",
+      displayNameHint:
+        "Alleen zichtbaar in deze organisatie. Leeg: de naam die de persoon zelf gebruikt (die wijzigt alleen de persoon zelf).",
       roles: "Rollen",
       jobTitle: "Functie",
       academicExperienceYears: "Jaren werkervaring op academisch niveau",
@@ -54,9 +58,9 @@ export default defineMessages(
     create: {
       title: "Persoon toevoegen",
       intro:
-        "De persoon krijgt nog geen wachtwoord; dat kiest die zelf via een uitnodiging of ‘wachtwoord vergeten’. Werkt iemand al voor een andere organisatie in Koers, dan blijven naam en wachtwoord van die persoon ongewijzigd.",
+        "Toevoegen is uitnodigen: de persoon krijgt een e-mail met een link en kiest zelf een wachtwoord, of logt in met een bestaand Koers-account. Tot de uitnodiging is aangenomen heeft de persoon geen toegang en zie je alleen de naam die je hier invult.",
       submit: "Persoon toevoegen",
-      created: "{{name}} is toegevoegd.",
+      created: "{{name}} is uitgenodigd: de uitnodiging is per e-mail verstuurd.",
     },
     person: {
       back: "Terug naar mensen",
@@ -72,11 +76,10 @@ export default defineMessages(
       statusSection: "Status",
       evidence: "Bewijs voor herregistratie bekijken",
       activeText: "Deze persoon is actief en kan inloggen.",
-      noPasswordText:
-        "Deze persoon is actief maar heeft nog geen wachtwoord, en kan dus nog niet inloggen. Stuur een uitnodiging om er een te kiezen.",
       sendInvitation: "Uitnodiging sturen",
       invitationSent: "Uitnodiging verstuurd naar {{email}}.",
-      invitedText: "Deze persoon is uitgenodigd maar heeft nog geen account geactiveerd.",
+      invitedText:
+        "Deze persoon is uitgenodigd en heeft pas toegang na het aannemen van de uitnodiging. Onder Uitnodigingen kun je een openstaande uitnodiging opnieuw versturen.",
       deactivatedText: "Deze persoon is gedeactiveerd en kan niet meer inloggen. De gegevens blijven bewaard.",
       selfText: "Je kunt jezelf niet deactiveren.",
       deactivate: "Deactiveren",
@@ -157,8 +160,12 @@ export default defineMessages(
     fields: {
       name: "Name",
       email: "E-mail address",
-      emailHint: "The e-mail address is used to sign in and cannot be changed later.",
-      emailReadonly: "The e-mail address cannot be changed.",
+      emailHint:
+        "The invitation goes here. The e-mail address is used to sign in; only the person can change it later.",
+      emailReadonly: "The e-mail address is the person's own; only they can change it.",
+      displayName: "Name in this organisation",
+      displayNameHint:
+        "Shown in this organisation only. Empty: the name the person uses themselves (which only they change).",
       roles: "Roles",
       jobTitle: "Job title",
       academicExperienceYears: "Years of work experience at academic level",
@@ -178,9 +185,9 @@ export default defineMessages(
     create: {
       title: "Add person",
       intro:
-        "The person gets no password yet; they choose one through an invitation or ‘forgot password’. If someone already works for another organisation in Koers, their name and password stay as they are.",
+        "Adding is inviting: the person gets an e-mail with a link and chooses a password, or signs in with an existing Koers account. Until they accept, they have no access and you only see the name you enter here.",
       submit: "Add person",
-      created: "{{name}} has been added.",
+      created: "{{name}} has been invited: the invitation was sent by e-mail.",
     },
     person: {
       back: "Back to people",
@@ -195,11 +202,10 @@ export default defineMessages(
       statusSection: "Status",
       evidence: "View re-registration evidence",
       activeText: "This person is active and can sign in.",
-      noPasswordText:
-        "This person is active but has no password yet, so cannot sign in. Send an invitation to choose one.",
       sendInvitation: "Send invitation",
       invitationSent: "Invitation sent to {{email}}.",
-      invitedText: "This person has been invited but has not activated an account yet.",
+      invitedText:
+        "This person has been invited and has access only once they accept. Under Invitations you can resend an open invitation.",
       deactivatedText: "This person is deactivated and can no longer sign in. Their data is kept.",
       selfText: "You cannot deactivate yourself.",
       deactivate: "Deactivate",

@@ -34,6 +34,9 @@ export function AccountMenu({ name }: { name: string }) {
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{name}</Menu.Label>
+        <Menu.Item component={Link} to="/mijn-gegevens">
+          {t("account.profile")}
+        </Menu.Item>
         <Menu.Item component={Link} to="/agenda">
           {t("account.calendar")}
         </Menu.Item>

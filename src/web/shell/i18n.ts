@@ -23,7 +23,12 @@ export default defineMessages(
     },
     menu: { open: "Menu openen", close: "Menu sluiten" },
     colorPicker: { saturation: "Verzadiging en helderheid", hue: "Tint", alpha: "Doorzichtigheid" },
-    account: { menu: "Account van {{name}}", calendar: "Agenda-koppeling", logout: "Uitloggen" },
+    account: {
+      menu: "Account van {{name}}",
+      profile: "Mijn gegevens",
+      calendar: "Agenda-koppeling",
+      logout: "Uitloggen",
+    },
     organisation: {
       switch: "Organisatie wisselen",
       current: "Huidige organisatie",
@@ -101,7 +106,12 @@ export default defineMessages(
     },
     menu: { open: "Open menu", close: "Close menu" },
     colorPicker: { saturation: "Saturation and brightness", hue: "Hue", alpha: "Opacity" },
-    account: { menu: "Account of {{name}}", calendar: "Calendar feed", logout: "Sign out" },
+    account: {
+      menu: "Account of {{name}}",
+      profile: "My details",
+      calendar: "Calendar feed",
+      logout: "Sign out",
+    },
     organisation: {
       switch: "Switch organisation",
       current: "Current organisation",

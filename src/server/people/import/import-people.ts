@@ -1,10 +1,17 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../../db/connection.js";
-import { memberships, registrations, users } from "../../../db/schema.js";
+import { invitations, memberships, registrations, users } from "../../../db/schema.js";
+import { invitationExpiry } from "../../../domain/invitations/status.js";
 import { checkImportRows, type ImportRow } from "../../../domain/people/import.js";
 import type { Actor } from "../../../domain/roles.js";
 import { recordAuditEvents } from "../../audit/record-audit.js";
+import { newToken, sha256 } from "../../auth/tokens.js";
 import type { ImportResponse } from "./schemas.js";
+
+/** The answer, and the invitations whose mails the caller queues in the same transaction. */
+export type ImportResult = ImportResponse & {
+  invitations: Array<{ row: typeof invitations.$inferSelect; token: string }>;
+};
 
 const lowerEmail = sql<string>`lower(${users.email})`;
 
@@ -27,10 +34,11 @@ const emailOf = (row: unknown) => {
 
 /**
  * Imports one batch in the caller's transaction: every row checked again with the domain rules,
- * then users, memberships, registrations and audit entries each written with one statement.
- * Someone already known by e-mail keeps their account and only gains a membership here.
+ * then accounts, memberships, invitations, registrations and audit entries each written with one
+ * statement. Every imported person is an invited member with an invitation: nothing of an
+ * existing account is read or changed, and no one has access before they accept.
  */
-export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[]): Promise<ImportResponse> {
+export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[]): Promise<ImportResult> {
   const members = new Set(await existingMembers(tx, actor, rows.map(emailOf)));
   const checked = checkImportRows(rows, members);
   const skipped: ImportResponse["skipped"] = [];
@@ -42,29 +50,17 @@ export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[
       skipped.push({ index: result.index, code: first?.code ?? "invalid", column: first?.column ?? "name" });
     }
   }
-  if (!valid.length) return { created: 0, skipped };
+  if (!valid.length) return { created: 0, skipped, invitations: [] };
 
-  // Users: reuse who exists, create the rest. ON CONFLICT covers someone created meanwhile.
+  // Accounts: create who is missing (no password, the typed name); ON CONFLICT keeps who exists.
   const emails = valid.map((v) => v.value.email);
+  await tx
+    .insert(users)
+    .values(valid.map((v) => ({ email: v.value.email, name: v.value.name })))
+    .onConflictDoNothing();
   const userIds = new Map<string, string>();
   const known = await tx.select({ id: users.id, email: lowerEmail }).from(users).where(inArray(lowerEmail, emails));
   for (const u of known) userIds.set(u.email, u.id);
-  const existingUsers = new Set(userIds.keys());
-  const missing = valid.filter((v) => !userIds.has(v.value.email));
-  if (missing.length) {
-    // No password: each person chooses one through an invitation or a password reset.
-    const inserted = await tx
-      .insert(users)
-      .values(missing.map((v) => ({ email: v.value.email, name: v.value.name })))
-      .onConflictDoNothing()
-      .returning({ id: users.id, email: lowerEmail });
-    for (const u of inserted) userIds.set(u.email, u.id);
-    const raced = missing.filter((v) => !userIds.has(v.value.email)).map((v) => v.value.email);
-    if (raced.length) {
-      const late = await tx.select({ id: users.id, email: lowerEmail }).from(users).where(inArray(lowerEmail, raced));
-      for (const u of late) userIds.set(u.email, u.id);
-    }
-  }
 
   // Memberships: one statement; a membership added meanwhile by someone else is skipped, not an error.
   const created = await tx
@@ -74,7 +70,8 @@ export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[
         organisationId: actor.organisationId,
         userId: userIds.get(value.email) as string,
         roles: value.roles,
-        status: "active" as const,
+        status: "invited" as const,
+        displayName: value.name,
         jobTitle: value.jobTitle || null,
         academicExperienceYears: value.academicExperienceYears ?? null,
         dreyfusLevel: value.dreyfusLevel ?? null,
@@ -89,8 +86,25 @@ export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[
       skipped.push({ index: v.index, code: "alreadyMember", column: "email" });
       return [];
     }
-    return [{ ...v, membershipId }];
+    return [{ ...v, membershipId, token: newToken() }];
   });
+  if (!imported.length) return { created: 0, skipped: skipped.sort((a, b) => a.index - b.index), invitations: [] };
+
+  const invited = await tx
+    .insert(invitations)
+    .values(
+      imported.map(({ value, token }) => ({
+        organisationId: actor.organisationId,
+        email: value.email,
+        name: value.name,
+        roles: value.roles,
+        tokenHash: sha256(token),
+        invitedBy: actor.userId,
+        expiresAt: invitationExpiry(),
+      })),
+    )
+    .returning();
+  const tokenByHash = new Map(imported.map((p) => [sha256(p.token), p.token]));
 
   const withRegistration = imported.filter((p) => p.value.registration);
   if (withRegistration.length) {
@@ -120,10 +134,9 @@ export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[
       subjectId: membershipId,
       after: {
         email: value.email,
-        existingUser: existingUsers.has(value.email),
-        name: value.name,
+        displayName: value.name,
         roles: value.roles,
-        status: "active",
+        status: "invited",
         jobTitle: value.jobTitle || null,
         academicExperienceYears: value.academicExperienceYears ?? null,
         dreyfusLevel: value.dreyfusLevel ?? null,
@@ -133,5 +146,9 @@ export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[
   );
 
   skipped.sort((a, b) => a.index - b.index);
-  return { created: imported.length, skipped };
+  return {
+    created: imported.length,
+    skipped,
+    invitations: invited.map((row) => ({ row, token: tokenByHash.get(row.tokenHash) as string })),
+  };
 }

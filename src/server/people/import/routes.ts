@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { canManagePeople } from "../../../domain/people/policy.js";
-import { assertAllowed } from "../../plugins/auth.js";
+import { queueInvitationMails } from "../../invitations/service.js";
+import { assertAllowed, requireAuth } from "../../plugins/auth.js";
 import { withTenant } from "../../tenancy.js";
 import { existingMembers, importPeople } from "./import-people.js";
 import { checkBody, checkResponse, importBody, importResponse } from "./schemas.js";
@@ -9,6 +10,7 @@ const tags = ["people"];
 
 /** Importing people from a spreadsheet: the browser previews, the server checks again and writes. */
 export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
+  const mail = { db: app.db, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log };
   app.post(
     "/people/import/check",
     {
@@ -36,10 +38,16 @@ export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: importResponse },
       },
     },
-    (request) =>
-      withTenant(request, (tx, actor) => {
+    async (request) => {
+      const auth = requireAuth(request);
+      const { answer, send } = await withTenant(request, async (tx, actor) => {
         assertAllowed(actor, canManagePeople);
-        return importPeople(tx, actor, request.body.rows);
-      }),
+        const { invitations, ...answer } = await importPeople(tx, actor, request.body.rows);
+        return { answer, send: await queueInvitationMails(tx, mail, auth, invitations) };
+      });
+      // Each imported person is invited: their mails go out after the batch is stored.
+      await send();
+      return answer;
+    },
   );
 };

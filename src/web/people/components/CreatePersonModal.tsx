@@ -22,7 +22,9 @@ export function CreatePersonModal({ opened, onClose }: { opened: boolean; onClos
 
   const submit = form.onSubmit((values) =>
     run(async () => {
-      const person = await api<PersonDetail>("/people", { body: { ...personBody(values), email: values.email } });
+      const person = await api<PersonDetail>("/people", {
+        body: { ...personBody(values), name: values.name, email: values.email },
+      });
       queryClient.setQueryData(peopleKeys.person(person.id), person);
       await queryClient.invalidateQueries({ queryKey: peopleKeys.all, refetchType: "none" });
       notifySuccess(t("create.created", { name: person.name }));

@@ -21,7 +21,7 @@ import { PersonFields } from "./PersonFields";
 import "../texts";
 
 const fieldLabel: Record<string, string> = {
-  name: "fields.name",
+  name: "fields.displayName",
   roles: "fields.roles",
   jobTitle: "fields.jobTitle",
   academicExperienceYears: "fields.academicExperienceYears",
@@ -74,7 +74,12 @@ export function PersonEditForm({ person, onReload }: { person: PersonDetail; onR
     run(async () => {
       const saved = await api<PersonDetail>(`/people/${person.id}`, {
         method: "PUT",
-        body: { ...personBody(values), managerId: values.managerId || null, version: values.version },
+        body: {
+          ...personBody(values),
+          displayName: values.name.trim() ? values.name : null,
+          managerId: values.managerId || null,
+          version: values.version,
+        },
       });
       baseline.current = personToForm(saved);
       form.setValues(personToForm(saved));
@@ -116,7 +121,7 @@ export function PersonEditForm({ person, onReload }: { person: PersonDetail; onR
           </Alert>
         )}
         <FormError message={formError} />
-        <PersonFields form={form} emailEditable={false} />
+        <PersonFields form={form} emailEditable={false} nameRequired={person.status === "invited"} />
         <NativeSelect
           label={t("fields.managerId")}
           description={t("fields.managerHint")}

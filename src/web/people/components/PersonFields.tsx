@@ -11,14 +11,27 @@ const DREYFUS_LEVELS = ["1", "2", "3", "4", "5"] as const;
 export function PersonFields({
   form,
   emailEditable,
+  nameRequired = true,
 }: {
   form: UseFormReturnType<PersonFormValues>;
+  /** Creating: the e-mail the invitation goes to, and the name the admin types. Editing: neither is the account's. */
   emailEditable: boolean;
+  nameRequired?: boolean;
 }) {
   const { t } = useTranslation("people");
   return (
     <Stack gap="sm">
-      <TextInput label={t("fields.name")} required autoComplete="off" {...form.getInputProps("name")} />
+      {emailEditable ? (
+        <TextInput label={t("fields.name")} required autoComplete="off" {...form.getInputProps("name")} />
+      ) : (
+        <TextInput
+          label={t("fields.displayName")}
+          description={t("fields.displayNameHint")}
+          required={nameRequired}
+          autoComplete="off"
+          {...form.getInputProps("name")}
+        />
+      )}
       {emailEditable ? (
         <TextInput
           label={t("fields.email")}

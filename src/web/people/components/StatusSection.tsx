@@ -52,15 +52,14 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
     }
   }
 
-  const withoutPassword = person.status === "active" && !person.hasPassword;
+  // An invited member whose invitation lapsed or was revoked can be invited again.
+  const withoutPassword = person.status === "invited";
   const explanation =
     person.status === "deactivated"
       ? t("person.deactivatedText")
       : person.status === "invited"
         ? t("person.invitedText")
-        : withoutPassword
-          ? t("person.noPasswordText")
-          : t("person.activeText");
+        : t("person.activeText");
 
   async function invite() {
     setBusy(true);

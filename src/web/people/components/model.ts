@@ -52,10 +52,11 @@ export const emptyPerson: PersonFormValues = {
   managerId: "",
 };
 
+/** In the edit form, the name field is the organisation's own display name (empty: the person's own). */
 export function personToForm(person: PersonDetail): PersonFormValues {
   return {
     version: person.version,
-    name: person.name,
+    name: person.displayName ?? "",
     email: person.email,
     roles: person.roles,
     jobTitle: person.jobTitle ?? "",
@@ -65,10 +66,10 @@ export function personToForm(person: PersonDetail): PersonFormValues {
   };
 }
 
+/** What the create and edit forms share; the name goes separately (typed name, or display name). */
 export function personBody(values: PersonFormValues) {
   const years = values.academicExperienceYears;
   return {
-    name: values.name,
     roles: values.roles,
     jobTitle: values.jobTitle.trim() ? values.jobTitle : null,
     academicExperienceYears: years === "" ? null : Number(years),

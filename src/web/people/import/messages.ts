@@ -5,7 +5,7 @@ export const importMessages = defineMessages(
   {
     title: "Mensen importeren",
     intro:
-      "Voeg veel mensen tegelijk toe vanuit een spreadsheet (CSV). Je ziet eerst wat er goed gaat en wat niet; pas na je bevestiging worden de goede rijen geïmporteerd.",
+      "Voeg veel mensen tegelijk toe vanuit een spreadsheet (CSV). Je ziet eerst wat er goed gaat en wat niet; pas na je bevestiging worden de goede rijen geïmporteerd. Iedereen die je importeert krijgt een uitnodiging per e-mail en heeft pas toegang na het aannemen ervan.",
     back: "Terug naar mensen",
     template: {
       heading: "Sjabloon",
@@ -87,8 +87,8 @@ export const importMessages = defineMessages(
     },
     done: {
       heading: "Klaar",
-      created: "{{n}} mensen geïmporteerd.",
-      created_one: "1 persoon geïmporteerd.",
+      created: "{{n}} mensen geïmporteerd en uitgenodigd: ieder heeft een uitnodiging per e-mail gekregen.",
+      created_one: "1 persoon geïmporteerd en uitgenodigd: die heeft een uitnodiging per e-mail gekregen.",
       skipped: "{{n}} rijen overgeslagen door de server:",
       skipped_one: "1 rij overgeslagen door de server:",
       skippedCaption: "Overgeslagen rijen",
@@ -99,7 +99,7 @@ export const importMessages = defineMessages(
   {
     title: "Import people",
     intro:
-      "Add many people at once from a spreadsheet (CSV). You first see what is fine and what is not; only after you confirm are the correct rows imported.",
+      "Add many people at once from a spreadsheet (CSV). You first see what is fine and what is not; only after you confirm are the correct rows imported. Everyone you import gets an invitation by e-mail and has access only once they accept it.",
     back: "Back to people",
     template: {
       heading: "Template",
@@ -181,8 +181,8 @@ export const importMessages = defineMessages(
     },
     done: {
       heading: "Done",
-      created: "{{n}} people imported.",
-      created_one: "1 person imported.",
+      created: "{{n}} people imported and invited: each has been sent an invitation by e-mail.",
+      created_one: "1 person imported and invited: they have been sent an invitation by e-mail.",
       skipped: "{{n}} rows skipped by the server:",
       skipped_one: "1 row skipped by the server:",
       skippedCaption: "Skipped rows",

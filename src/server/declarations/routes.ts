@@ -15,6 +15,7 @@ import { canSignDeclaration, canUploadMotivation } from "../../domain/declaratio
 import type { Locale } from "../../domain/regimes/schema.js";
 import { clearFailures, isLocked, recordFailure } from "../auth/throttle.js";
 import { verifyPassword } from "../auth/tokens.js";
+import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { forbidden, HttpProblem, invalid } from "../http/problem.js";
 import { requireAuth } from "../plugins/auth.js";
 import { requestLocale, validatorCompiler } from "../plugins/errors.js";
@@ -22,7 +23,6 @@ import { inTenant, withTenant } from "../tenancy.js";
 import { fileName as downloadName } from "../trajectories/export-documents.js";
 import { loadTrajectory } from "../trajectories/load-trajectory.js";
 import { readDocument, readPdfUpload, uploadMotivation } from "./documents.js";
-import { renderDeclarationPdf } from "./render-declaration.js";
 import {
   declarationPdfInput,
   getDeclaration,
@@ -180,6 +180,7 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The declaration as PDF with its audit page; a draft is watermarked",
         params: declarationParams,
       },
+      config: pdfRouteConfig(app),
     },
     async (request, reply) => {
       const locale = requestLocale(request);
@@ -187,7 +188,7 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
       const input = await withTenant(request, (tx, actor) =>
         declarationPdfInput(tx, actor, declarationId, locale, `${app.publicUrl}/verifieren`),
       );
-      const pdf = await renderDeclarationPdf(input);
+      const pdf = await app.pdf.render({ kind: "declaration", input });
       const { actor } = requireAuth(request);
       await inTenant(app.db, actor, (tx) => recordDeclarationFile(tx, actor, declarationId, bytesHash(pdf)));
       const name = downloadName(input.content.trajectory.title, `${input.content.key}-v${input.number}.pdf`);

@@ -29,13 +29,13 @@ import {
 } from "../../domain/trajectories/api.js";
 import { canStartTrajectory } from "../../domain/trajectories/policy.js";
 import { versionSchema } from "../../domain/version.js";
+import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { assertAllowed, requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { changeStatus } from "./change-status.js";
 import { createTrajectory } from "./create-trajectory.js";
-import { renderBillingCsv, renderBillingPdf } from "./documents/render-billing.js";
-import { renderFinalReportPdf } from "./documents/render-final-report.js";
+import { renderBillingCsv } from "./documents/render-billing.js";
 import { billingInput, fileName, finalReportInput } from "./export-documents.js";
 import { markSeen, saveFeedback, saveSelfAssessment, shareFeedback } from "./feedback.js";
 import { finaliseReport, getReport, saveReport } from "./final-report.js";
@@ -283,13 +283,13 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/trajectories/:trajectoryId/report.pdf",
-    { schema: { tags, params: trajectoryParams } },
+    { schema: { tags, params: trajectoryParams }, config: pdfRouteConfig(app) },
     async (request, reply) => {
       const locale = requestLocale(request);
       const input = await withTenant(request, (tx, actor) =>
         finalReportInput(tx, actor, request.params.trajectoryId, locale),
       );
-      const pdf = await renderFinalReportPdf(input);
+      const pdf = await app.pdf.render({ kind: "finalReport", input });
       return reply
         .type("application/pdf")
         .header("content-disposition", attachment(fileName(input.trajectory.title, "eindrapportage.pdf")))
@@ -299,7 +299,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/trajectories/:trajectoryId/billing.pdf",
-    { schema: { tags, params: trajectoryParams } },
+    { schema: { tags, params: trajectoryParams }, config: pdfRouteConfig(app) },
     async (request, reply) => {
       const locale = requestLocale(request);
       const input = await withTenant(request, (tx, actor) =>
@@ -308,7 +308,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type("application/pdf")
         .header("content-disposition", attachment(fileName(input.trajectory.title, "uren.pdf")))
-        .send(await renderBillingPdf(input));
+        .send(await app.pdf.render({ kind: "billing", input }));
     },
   );
 

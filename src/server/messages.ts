@@ -24,7 +24,8 @@ const nl = {
   "field.logoType": "Een logo moet een PNG-, JPEG- of WebP-afbeelding zijn.",
   "field.logoSize": "Een logo mag hoogstens {max} kB zijn.",
   "field.logoMissing": "Kies een afbeelding.",
-  "field.logoUnreadable": "Deze afbeelding is beschadigd of onvolledig en kan niet worden gelezen. Kies een ander bestand.",
+  "field.logoUnreadable":
+    "Deze afbeelding is beschadigd of onvolledig en kan niet worden gelezen. Kies een ander bestand.",
   "field.logoDimensions": "Een logo mag hoogstens {max} bij {max} pixels zijn.",
   "field.csvUnreadable": "Dit bestand kan niet als CSV worden gelezen.",
   "document.renderFailed":

@@ -27,7 +27,6 @@ const nl = {
   "field.logoUnreadable":
     "Deze afbeelding is beschadigd of onvolledig en kan niet worden gelezen. Kies een ander bestand.",
   "field.logoDimensions": "Een logo mag hoogstens {max} bij {max} pixels zijn.",
-  "field.csvUnreadable": "Dit bestand kan niet als CSV worden gelezen.",
   "document.renderFailed":
     "Dit document kon niet worden gemaakt. Probeer het later opnieuw; blijft het misgaan, laat de beheerder dan het logo van de organisatie opnieuw uploaden.",
   "document.busy": "Er worden nu veel documenten tegelijk gemaakt. Probeer het over een minuut opnieuw.",
@@ -133,7 +132,6 @@ const en: Record<MessageKey, string> = {
   "field.logoMissing": "Choose an image.",
   "field.logoUnreadable": "This image is damaged or incomplete and cannot be read. Choose another file.",
   "field.logoDimensions": "A logo may be at most {max} by {max} pixels.",
-  "field.csvUnreadable": "This file cannot be read as CSV.",
   "document.renderFailed":
     "This document could not be made. Try again later; if it keeps failing, ask the admin to upload the organisation's logo again.",
   "document.busy": "Many documents are being made right now. Try again in a minute.",

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { and, desc, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, organisations } from "../../src/db/schema.js";
 import { LOGO_MAX_BYTES } from "../../src/server/app.js";
-import sharp from "sharp";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { corruptPng, hugePng } from "../support/images.js";
 

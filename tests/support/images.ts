@@ -23,7 +23,8 @@ function png(width: number, height: number, data: Buffer) {
 }
 
 /** A PNG with a valid signature, header and checksums whose image data is not zlib data. */
-export const corruptPng = () => png(16, 16, Buffer.from("dit is geen zlib-stroom, maar dat ziet de kop niet ".repeat(4)));
+export const corruptPng = () =>
+  png(16, 16, Buffer.from("dit is geen zlib-stroom, maar dat ziet de kop niet ".repeat(4)));
 
 /** A small file whose header claims an image of `side` by `side` pixels. */
 export const hugePng = (side: number) => png(side, side, deflateSync(Buffer.alloc(64)));

@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -385,6 +386,21 @@ export const declarationFiles = pgTable("declaration_files", {
   declarationId: uuid("declaration_id").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+/** A document's bytes made once when it became final (signed, finalised), per view; never changed. */
+export const archivedDocuments = pgTable(
+  "archived_documents",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    kind: text("kind").$type<"declaration" | "final_report">().notNull(),
+    subjectId: uuid("subject_id").notNull(),
+    viewSha256: text("view_sha256").notNull(),
+    content: bytea("content").notNull(),
+    sha256: text("sha256").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.kind, table.subjectId, table.viewSha256] })],
+);
 
 export const notifications = pgTable("notifications", {
   id: uuid("id").primaryKey().defaultRandom(),

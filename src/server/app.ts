@@ -19,6 +19,7 @@ import { calendarFor } from "./calendar/service.js";
 import { type Config, publicUrl, trustProxy } from "./config.js";
 import { verificationRoutes } from "./declarations/public-routes.js";
 import { declarationRoutes } from "./declarations/routes.js";
+import { createPdfRenderer, type PdfRenderer } from "./documents/render-pool.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
@@ -41,6 +42,8 @@ declare module "fastify" {
     config: Config;
     mailer: Mailer;
     publicUrl: string;
+    /** Renders PDFs in worker threads, a few at a time. */
+    pdf: PdfRenderer;
     /** Every API route, for the tests that must cover all of them. */
     apiRoutes: Array<{ method: string | string[]; url: string }>;
   }
@@ -85,6 +88,8 @@ export async function buildApp(
   app.decorate("mailer", new Mailer(database.db, config.SMTP_URL, config.MAIL_FROM, app.log));
   app.decorate("publicUrl", publicUrl(config));
   app.decorate("apiRoutes", []);
+  app.decorate("pdf", createPdfRenderer(app.log, { threads: config.PDF_THREADS, queue: config.PDF_QUEUE }));
+  app.addHook("onClose", () => app.pdf.close());
 
   const secure = app.publicUrl.startsWith("https:");
   registerErrorHandling(app);

@@ -21,6 +21,12 @@ const schema = z.object({
   SEED_DEMO: z.enum(["true", "false"], { error: "use true or false" }).optional(),
   /** Background jobs (reminders) in this process; several processes may run them side by side. */
   KOERS_JOBS: z.enum(["true", "false"]).default("true"),
+  /** PDFs rendered at once, each in its own worker thread; by default one less than the cores (1 to 4). */
+  PDF_THREADS: z.coerce.number().int().min(1).max(32).optional(),
+  /** PDFs that may wait for a worker; more at once are answered with 503. */
+  PDF_QUEUE: z.coerce.number().int().min(1).default(100),
+  /** PDF downloads per session (or address, signed out) per minute. */
+  PDF_LIMIT_PER_SESSION: z.coerce.number().int().positive().default(30),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -27,6 +27,12 @@ const nl = {
   "field.logoType": "Een logo moet een PNG-, JPEG- of WebP-afbeelding zijn.",
   "field.logoSize": "Een logo mag hoogstens {max} kB zijn.",
   "field.logoMissing": "Kies een afbeelding.",
+  "field.logoUnreadable":
+    "Deze afbeelding is beschadigd of onvolledig en kan niet worden gelezen. Kies een ander bestand.",
+  "field.logoDimensions": "Een logo mag hoogstens {max} bij {max} pixels zijn.",
+  "document.renderFailed":
+    "Dit document kon niet worden gemaakt. Probeer het later opnieuw; blijft het misgaan, laat de beheerder dan het logo van de organisatie opnieuw uploaden.",
+  "document.busy": "Er worden nu veel documenten tegelijk gemaakt. Probeer het over een minuut opnieuw.",
   "field.dateRangeInvalid": "De einddatum ligt vóór de begindatum.",
   "field.dateOutOfRange": "Kies een datum van 1900 tot en met 2199.",
   "field.cannotDeactivateSelf": "Je kunt jezelf niet deactiveren.",
@@ -131,6 +137,11 @@ const en: Record<MessageKey, string> = {
   "field.logoType": "A logo must be a PNG, JPEG or WebP image.",
   "field.logoSize": "A logo may be at most {max} kB.",
   "field.logoMissing": "Choose an image.",
+  "field.logoUnreadable": "This image is damaged or incomplete and cannot be read. Choose another file.",
+  "field.logoDimensions": "A logo may be at most {max} by {max} pixels.",
+  "document.renderFailed":
+    "This document could not be made. Try again later; if it keeps failing, ask the admin to upload the organisation's logo again.",
+  "document.busy": "Many documents are being made right now. Try again in a minute.",
   "field.dateRangeInvalid": "The end date is before the start date.",
   "field.dateOutOfRange": "Choose a date from 1900 to 2199.",
   "field.cannotDeactivateSelf": "You cannot deactivate yourself.",

@@ -1,5 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { auditEvents } from "../../src/db/schema.js";
 import { createTestApp, type TestClient } from "../support/app.js";
@@ -81,10 +82,17 @@ describe(`${CLIENTS} people saving the same row at once`, () => {
 
   it("one logo upload wins against the same version; the others get 409", async () => {
     const before = (await admins[0]?.get("/api/v1/organisation/branding"))?.json();
+    // Each a different image that decodes: a pixel of its own colour.
+    const images = await Promise.all(
+      admins.map((_, i) =>
+        sharp({ create: { width: 1, height: 1, channels: 3, background: { r: i, g: 0, b: 0 } } })
+          .png()
+          .toBuffer(),
+      ),
+    );
     const upload = (admin: TestClient, i: number) => {
       const form = new FormData();
-      // Each a different image: PNG signature, then bytes that tell them apart.
-      const bytes = Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.alloc(64, i)]);
+      const bytes = new Uint8Array(images[i] as Buffer);
       form.append("logo", new Blob([bytes], { type: "image/png" }), `logo-${i}.png`);
       return admin.request({
         method: "POST",
@@ -96,7 +104,8 @@ describe(`${CLIENTS} people saving the same row at once`, () => {
     const winner = theWinner(responses);
     const saved = responses[winner]?.json();
     const image = await admins[0]?.get(saved.logoUrl);
-    expect(image?.rawPayload.at(-1)).toBe(winner);
+    const pixel = await sharp(image?.rawPayload).raw().toBuffer();
+    expect(pixel[0]).toBe(winner);
     expect(saved.version).toBe(before.version + 1);
   });
 });

@@ -1,15 +1,18 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  archivedDocuments,
   auditEvents,
   declarationSignatures,
   declarations,
   memberships,
+  organisations,
   registrations,
   trajectories,
   users,
 } from "../../src/db/schema.js";
 import type { DeclarationList, DeclarationView, Verification } from "../../src/domain/declarations/api.js";
+import { bytesHash } from "../../src/domain/declarations/hash.js";
 import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
@@ -306,9 +309,9 @@ describe("the PDF and the verification page", () => {
     expect(audit).toContain("Daan Bakker");
     expect(audit).toContain("Sanne Visser");
     expect(audit).toContain("wachtwoord opnieuw ingevoerd");
-    // The commissioner signed nothing: the signers' addresses are not theirs to read.
+    // The signed document is stored once per reader view: the commissioner signed nothing, so
+    // the signers' addresses are not theirs to read.
     expect(audit).not.toContain(trainee.address);
-    expect(audit).toContain("afgeschermd");
     expect(audit).toContain(signed.contentSha256 as string);
     expect(audit).toContain("http://koers.test/verifieren");
     expect(pages.join(" ")).not.toContain("CONCEPT");
@@ -338,7 +341,12 @@ describe("the PDF and the verification page", () => {
     const byFile = ok<Verification>(
       await upload(visitor, "/api/v1/verify", pdfForm(response.rawPayload, "verklaring.pdf")),
     );
-    expect(byFile).toMatchObject({ match: true, matchedBy: "file", declaration: { status: "signed" } });
+    expect(byFile).toMatchObject({
+      match: true,
+      matchedBy: "file",
+      signedAndCurrent: true,
+      declaration: { status: "signed", current: true },
+    });
     // Upper case is the same hash.
     expect(
       ok<Verification>(await visitor.post("/api/v1/verify", { hash: signed.contentSha256?.toUpperCase() })).match,
@@ -346,8 +354,12 @@ describe("the PDF and the verification page", () => {
 
     expect(ok<Verification>(await visitor.post("/api/v1/verify", { hash: "0".repeat(64) }))).toEqual({
       match: false,
+      signedAndCurrent: false,
     });
-    expect(ok<Verification>(await upload(visitor, "/api/v1/verify", pdfForm(MOTIVATION)))).toEqual({ match: false });
+    expect(ok<Verification>(await upload(visitor, "/api/v1/verify", pdfForm(MOTIVATION)))).toEqual({
+      match: false,
+      signedAndCurrent: false,
+    });
     const bad = await visitor.post("/api/v1/verify", { hash: "abc" });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors.hash).toBeTruthy();
@@ -461,3 +473,146 @@ describe("the declarations of a supervisie", () => {
     }
   });
 });
+
+describe("a signed document is made once", () => {
+  it("serves the signed declaration's stored bytes unchanged to every download, and the page accepts them", async () => {
+    const detail = await skjTrajectory("Eenmaal gemaakt");
+    const start = await find(trainee, detail.id, "start");
+    ok(await sign(trainee, start.id));
+    // Partly signed: made anew while it still changes, and not stored.
+    expect(await archived(start.id)).toEqual([]);
+    ok(await sign(guide, start.id));
+    const stored = await archived(start.id);
+    expect(stored.length).toBeGreaterThan(0);
+
+    const first = await client.get(`/api/v1/declarations/${start.id}/pdf`);
+    const second = await client.get(`/api/v1/declarations/${start.id}/pdf`);
+    expect(first.statusCode).toBe(200);
+    expect(Buffer.compare(first.rawPayload, second.rawPayload)).toBe(0);
+    const sha256 = bytesHash(first.rawPayload);
+    expect(stored.map((d) => d.sha256)).toContain(sha256);
+    // Another signer with the same view gets the same file; the organisation's new colour does not change it.
+    await t.database.db
+      .update(organisations)
+      .set({ primaryColor: "#aa3300" })
+      .where(eq(organisations.id, t.orgs.linde));
+    const later = await trainee.get(`/api/v1/declarations/${start.id}/pdf`);
+    expect(bytesHash(later.rawPayload)).toBe(sha256);
+
+    const visitor = await t.anonymous();
+    const verified = ok<Verification>(await upload(visitor, "/api/v1/verify", pdfForm(first.rawPayload, "a.pdf")));
+    expect(verified).toMatchObject({
+      match: true,
+      matchedBy: "file",
+      signedAndCurrent: true,
+      declaration: { status: "signed", current: true },
+    });
+    expect(ok<Verification>(await visitor.post("/api/v1/verify", { hash: sha256 })).signedAndCurrent).toBe(true);
+  });
+
+  it("stores the final report's bytes when it is finalised and serves them unchanged", async () => {
+    const detail = await skjTrajectory("Eindverslag eenmaal");
+    const draft = ok<{ version: number; status: string }>(await guide.get(`/api/v1/trajectories/${detail.id}/report`));
+    const final = ok<{ status: string }>(
+      await guide.post(`/api/v1/trajectories/${detail.id}/report/finalise`, { version: draft.version }),
+    );
+    expect(final.status).toBe("final");
+    const stored = await t.database.db
+      .select({ sha256: archivedDocuments.sha256 })
+      .from(archivedDocuments)
+      .where(and(eq(archivedDocuments.kind, "final_report"), eq(archivedDocuments.subjectId, detail.id)));
+    expect(stored.length).toBeGreaterThan(0);
+    const first = await guide.get(`/api/v1/trajectories/${detail.id}/report.pdf`);
+    const second = await guide.get(`/api/v1/trajectories/${detail.id}/report.pdf`);
+    expect(first.statusCode).toBe(200);
+    expect(Buffer.compare(first.rawPayload, second.rawPayload)).toBe(0);
+    expect(stored.map((d) => d.sha256)).toContain(bytesHash(first.rawPayload));
+  });
+});
+
+describe("verification says whether it is a signed, current declaration", () => {
+  const verifyFile = async (pdf: Buffer) =>
+    ok<Verification>(await upload(await t.anonymous(), "/api/v1/verify", pdfForm(pdf, "verklaring.pdf")));
+  const verifyHash = async (hash: string) =>
+    ok<Verification>(await (await t.anonymous()).post("/api/v1/verify", { hash }));
+
+  it("a draft's PDF is known, but a draft: not signed, not in force", async () => {
+    const detail = await skjTrajectory("Controle concept");
+    const start = await find(trainee, detail.id, "start");
+    const draft = await trainee.get(`/api/v1/declarations/${start.id}/pdf`);
+    expect(await verifyFile(draft.rawPayload)).toMatchObject({
+      match: true,
+      signedAndCurrent: false,
+      declaration: { status: "draft", current: true, signers: [] },
+    });
+  });
+
+  it("a partly signed version, and a copy downloaded before the last signature, are partially signed", async () => {
+    const detail = await skjTrajectory("Controle half");
+    const start = await find(trainee, detail.id, "start");
+    const signed = ok<DeclarationView>(await sign(trainee, start.id));
+    const interim = await trainee.get(`/api/v1/declarations/${start.id}/pdf`);
+    expect(await verifyHash(signed.contentSha256 as string)).toMatchObject({
+      match: true,
+      signedAndCurrent: false,
+      declaration: { status: "partially_signed", current: true },
+    });
+    ok(await sign(guide, start.id));
+    // Signed now: the content hash says so, the copy from before the second signature does not.
+    expect(await verifyHash(signed.contentSha256 as string)).toMatchObject({
+      signedAndCurrent: true,
+      declaration: { status: "signed" },
+    });
+    const copy = await verifyFile(interim.rawPayload);
+    expect(copy).toMatchObject({ match: true, signedAndCurrent: false, declaration: { status: "partially_signed" } });
+    expect(copy.declaration?.signers.map((s) => s.name)).toEqual(["Daan Bakker"]);
+  });
+
+  it("a superseded version, and a signed one a newer version replaces, are not in force", async () => {
+    const detail = await skjTrajectory("Controle vervangen");
+    const start = await find(trainee, detail.id, "start");
+    const partly = ok<DeclarationView>(await sign(trainee, start.id));
+    await changePlan(detail.id, "Anders dan getekend.");
+    const next = ok<DeclarationView>(await guide.post(`/api/v1/declarations/${start.id}/new-version`, {}), 201);
+    expect(await verifyHash(partly.contentSha256 as string)).toMatchObject({
+      match: true,
+      signedAndCurrent: false,
+      declaration: { status: "superseded", current: false },
+    });
+    ok(await sign(trainee, next.id));
+    const full = ok<DeclarationView>(await sign(guide, next.id));
+    const signedPdf = await trainee.get(`/api/v1/declarations/${next.id}/pdf`);
+    expect((await verifyFile(signedPdf.rawPayload)).signedAndCurrent).toBe(true);
+    await changePlan(detail.id, "Nog eens anders.");
+    ok(await guide.post(`/api/v1/declarations/${next.id}/new-version`, {}), 201);
+    for (const answer of [await verifyHash(full.contentSha256 as string), await verifyFile(signedPdf.rawPayload)])
+      expect(answer).toMatchObject({
+        match: true,
+        signedAndCurrent: false,
+        declaration: { status: "signed", current: false, number: 2 },
+      });
+  });
+
+  it("something unknown is no match and not signed", async () => {
+    expect(await verifyHash("f".repeat(64))).toEqual({ match: false, signedAndCurrent: false });
+  });
+});
+
+async function archived(declarationId: string) {
+  return t.database.db
+    .select({ sha256: archivedDocuments.sha256 })
+    .from(archivedDocuments)
+    .where(and(eq(archivedDocuments.kind, "declaration"), eq(archivedDocuments.subjectId, declarationId)));
+}
+
+async function changePlan(trajectoryId: string, inhoud: string) {
+  const current = ok<TrajectoryDetail>(await guide.get(`/api/v1/trajectories/${trajectoryId}`));
+  ok(
+    await guide.put(`/api/v1/trajectories/${trajectoryId}/plan`, {
+      version: current.version,
+      plan: { ...PLAN, inhoud },
+      intensity: current.intensity,
+      evaluationMoments: current.evaluationMoments,
+    }),
+  );
+}

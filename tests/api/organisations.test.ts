@@ -1,9 +1,11 @@
 import { readFileSync } from "node:fs";
 import { and, desc, eq } from "drizzle-orm";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, organisations } from "../../src/db/schema.js";
 import { LOGO_MAX_BYTES } from "../../src/server/app.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { corruptPng, hugePng } from "../support/images.js";
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,26 +15,10 @@ afterAll(() => t.close());
 
 const PNG = readFileSync(new URL("../../src/server/demo/rivierenland.png", import.meta.url));
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-const JPEG = Buffer.from([
-  0xff,
-  0xd8,
-  0xff,
-  0xe0,
-  0x00,
-  0x10,
-  ...Buffer.from("JFIF\0"),
-  0x01,
-  0x01,
-  0,
-  0,
-  1,
-  0,
-  1,
-  0,
-  0,
-  0xff,
-  0xd9,
-]);
+// A real JPEG: every upload is decoded, so a header alone is not an image.
+const JPEG = await sharp({ create: { width: 8, height: 8, channels: 3, background: "#1c7ed6" } })
+  .jpeg()
+  .toBuffer();
 
 function logoForm(bytes: Uint8Array<ArrayBuffer>, filename = "logo.png", type = "image/png", field = "logo") {
   const form = new FormData();
@@ -178,10 +164,14 @@ describe("logo", () => {
     expect(image.headers["content-type"]).toBe("image/png");
     expect(image.headers["x-content-type-options"]).toBe("nosniff");
     expect(image.headers["cache-control"]).toBe("private, max-age=31536000, immutable");
-    expect(Buffer.compare(image.rawPayload, PNG)).toBe(0);
+    // What is stored is the decoded image encoded again, with the same pixels.
+    const served = await sharp(image.rawPayload).raw().toBuffer({ resolveWithObject: true });
+    const sent = await sharp(PNG).raw().toBuffer({ resolveWithObject: true });
+    expect(served.info).toMatchObject({ format: "raw", width: sent.info.width, height: sent.info.height });
+    expect(Buffer.compare(served.data, sent.data)).toBe(0);
 
     const audit = await latestAudit(t.orgs.linde, "logo.updated");
-    expect(audit?.after).toEqual({ mime: "image/png", size: PNG.length });
+    expect(audit?.after).toEqual({ mime: "image/png", size: image.rawPayload.length });
     expect(JSON.stringify(audit)).not.toContain(PNG.subarray(16, 40).toString("base64"));
   });
 
@@ -218,9 +208,36 @@ describe("logo", () => {
     expect(response.json().errors.logo).toBe("Een logo mag hoogstens 512 kB zijn.");
     expect(await branding(admin)).toEqual(before);
 
+    // Right at the limit but no image behind the signature: refused, as it does not decode.
     const exact = Buffer.alloc(LOGO_MAX_BYTES, 7);
     exact.set(PNG_SIGNATURE, 0);
-    expect((await uploadLogo(admin, before.version, logoForm(exact))).statusCode).toBe(200);
+    const garbage = await uploadLogo(admin, before.version, logoForm(exact));
+    expect(garbage.statusCode).toBe(422);
+    expect(garbage.json().errors.logo).toContain("beschadigd");
+    expect(await branding(admin)).toEqual(before);
+  });
+
+  it("refuses a PNG whose header is valid but whose image data does not decode", async () => {
+    const admin = await t.login("beheer@delinde.example");
+    const before = await branding(admin);
+    const response = await uploadLogo(admin, before.version, logoForm(corruptPng()));
+    expect(response.statusCode).toBe(422);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json().errors.logo).toBe(
+      "Deze afbeelding is beschadigd of onvolledig en kan niet worden gelezen. Kies een ander bestand.",
+    );
+    expect(await branding(admin)).toEqual(before);
+  });
+
+  it("refuses an image of more pixels than a logo needs, before decoding it", async () => {
+    const admin = await t.login("beheer@delinde.example");
+    const before = await branding(admin);
+    const response = await uploadLogo(admin, before.version, logoForm(hugePng(30_000)));
+    expect(response.statusCode).toBe(422);
+    expect(response.json().errors.logo).toBe("Een logo mag hoogstens 2048 bij 2048 pixels zijn.");
+    const wide = await uploadLogo(admin, before.version, logoForm(hugePng(2049)));
+    expect(wide.json().errors.logo).toBe("Een logo mag hoogstens 2048 bij 2048 pixels zijn.");
+    expect(await branding(admin)).toEqual(before);
   });
 
   it("asks for a file when none is sent, or under another field name", async () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PARTICIPANT_ROLES } from "../regimes/schema.js";
+import { VERIFIED_STATUSES } from "./verification.js";
 
 /** What the declaration routes accept and answer; the web reads the types from here. */
 
@@ -137,17 +138,28 @@ export const deviationBodySchema = z.object({
 export const verifyBodySchema = z.object({ hash: z.string().trim().max(200) });
 
 export const verificationSchema = z.object({
+  /** The file or hash is one Koers knows: it says nothing yet about whether it was signed. */
   match: z.boolean(),
   /** Whether the uploaded file's bytes or the content hash matched. */
   matchedBy: z.enum(["file", "content"]).optional(),
+  /**
+   * True only for a fully signed declaration that no newer version replaces: the one answer that
+   * means "this is the declaration in force". False for a draft, a partly signed or superseded
+   * version, a copy downloaded before the last signature, and anything unknown.
+   */
+  signedAndCurrent: z.boolean(),
   declaration: z
     .object({
       title: z.string(),
       form: z.string().nullable(),
       organisation: z.string(),
       number: z.number().int(),
-      status: z.enum(["open", "signed", "superseded"]),
+      /** Where the checked document stands: a file as it was handed out, a content hash as it is now. */
+      status: z.enum(VERIFIED_STATUSES),
+      /** No newer version of this declaration exists. */
+      current: z.boolean(),
       contentSha256: z.string().nullable(),
+      /** The signatures the checked document carries. */
       signers: z.array(z.object({ name: z.string(), slot: z.string(), signedAt: z.string() })),
     })
     .optional(),

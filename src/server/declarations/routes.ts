@@ -15,6 +15,8 @@ import { canSignDeclaration, canUploadMotivation } from "../../domain/declaratio
 import type { Locale } from "../../domain/regimes/schema.js";
 import { clearFailures, isLocked, recordFailure } from "../auth/throttle.js";
 import { verifyPassword } from "../auth/tokens.js";
+import { archivedDocument } from "../documents/archive.js";
+import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { forbidden, HttpProblem, invalid } from "../http/problem.js";
 import { requireAuth } from "../plugins/auth.js";
 import { requestLocale, validatorCompiler } from "../plugins/errors.js";
@@ -22,8 +24,9 @@ import { inTenant, withTenant } from "../tenancy.js";
 import { fileName as downloadName } from "../trajectories/export-documents.js";
 import { loadTrajectory } from "../trajectories/load-trajectory.js";
 import { readDocument, readPdfUpload, uploadMotivation } from "./documents.js";
-import { renderDeclarationPdf } from "./render-declaration.js";
 import {
+  archivedDeclarationInput,
+  archiveSignedDeclaration,
   declarationPdfInput,
   getDeclaration,
   judge,
@@ -80,6 +83,7 @@ const show = (request: FastifyRequest, declarationId: string, locale: Locale) =>
  * motivated request for the guide.
  */
 export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const verifyUrl = `${app.publicUrl}/verifieren`;
   app.get(
     "/trajectories/:trajectoryId/declarations",
     {
@@ -142,13 +146,15 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!canSignDeclaration(context.loaded.viewer, judge(context, row).spec)) throw forbidden();
       });
       await checkPassword(request, request.body.password);
-      await withTenant(request, (tx, actor) =>
-        signDeclaration(tx, actor, declarationId, {
+      await withTenant(request, async (tx, actor) => {
+        const status = await signDeclaration(tx, actor, declarationId, {
           slot: request.body.slot,
           ip: request.ip,
           userAgent: request.headers["user-agent"] ?? null,
-        }),
-      );
+        });
+        // The last signature: the signed document is made now, once, and stored with it.
+        if (status === "signed") await archiveSignedDeclaration(tx, actor, app.pdf, declarationId, verifyUrl);
+      });
       return show(request, declarationId, requestLocale(request));
     },
   );
@@ -180,17 +186,35 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: "The declaration as PDF with its audit page; a draft is watermarked",
         params: declarationParams,
       },
+      config: pdfRouteConfig(app),
     },
     async (request, reply) => {
       const locale = requestLocale(request);
       const { declarationId } = request.params;
-      const input = await withTenant(request, (tx, actor) =>
-        declarationPdfInput(tx, actor, declarationId, locale, `${app.publicUrl}/verifieren`),
-      );
-      const pdf = await renderDeclarationPdf(input);
+      // A signed declaration is served as it was stored at signing, byte for byte; a draft or a
+      // partly signed version is made anew, as it still changes with every signature.
+      const { input, stored } = await withTenant(request, async (tx, actor) => {
+        const input = await declarationPdfInput(tx, actor, declarationId, locale, verifyUrl);
+        const stored =
+          input.status === "signed"
+            ? await archivedDocument(
+                tx,
+                actor,
+                { kind: "declaration", id: declarationId },
+                { kind: "declaration", input: archivedDeclarationInput(input) },
+              )
+            : null;
+        return { input, stored };
+      });
+      const name = downloadName(input.content.trajectory.title, `${input.content.key}-v${input.number}.pdf`);
+      if (stored)
+        return reply.type("application/pdf").header("content-disposition", attachment(name)).send(stored.content);
+      const pdf = await app.pdf.render({
+        kind: "declaration",
+        input: input.status === "signed" ? archivedDeclarationInput(input) : input,
+      });
       const { actor } = requireAuth(request);
       await inTenant(app.db, actor, (tx) => recordDeclarationFile(tx, actor, declarationId, bytesHash(pdf)));
-      const name = downloadName(input.content.trajectory.title, `${input.content.key}-v${input.number}.pdf`);
       return reply.type("application/pdf").header("content-disposition", attachment(name)).send(pdf);
     },
   );

@@ -31,11 +31,15 @@ import {
   signRefusal,
   statusAfterSigning,
 } from "../../domain/declarations/state.js";
-import type { DeclarationSpec, Locale } from "../../domain/regimes/schema.js";
+import { type DeclarationSpec, LOCALES, type Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
 import { canSee } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { archiveDocuments } from "../documents/archive.js";
+import { documentReaders } from "../documents/readers.js";
+import type { PdfRenderer } from "../documents/render-pool.js";
+import type { PdfTask } from "../documents/render-task.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import type { DocumentOrganisation } from "../trajectories/documents/pdf.js";
@@ -469,6 +473,7 @@ export async function signDeclaration(
     subjectId: row.id,
     after: { kind: row.kind, number: row.number, slot, contentSha256, status },
   });
+  return status;
 }
 
 /**
@@ -561,6 +566,42 @@ export async function declarationPdfInput(
     .where(eq(organisations.id, actor.organisationId));
   if (!organisation) throw notFound();
   return declarationDocument(organisation, locale, presentDeclaration(context, row, locale), verifyUrl);
+}
+
+/**
+ * The PDF as it is stored once signed: the same for every reader of this view, without the
+ * addresses signatures were made from (personal data the stored copy would hand to every reader;
+ * they stay in the audit log).
+ */
+export const archivedDeclarationInput = (input: DeclarationPdfInput): DeclarationPdfInput => ({
+  ...input,
+  signatures: input.signatures.map((s) => ({ ...s, ip: "—" })),
+});
+
+/**
+ * Makes the signed declaration's PDF once, when the last signature made it signed: for every
+ * reader's view and language, stored and recorded for verification. Served unchanged after.
+ */
+export async function archiveSignedDeclaration(
+  tx: Tx,
+  actor: Actor,
+  pdf: PdfRenderer,
+  declarationId: string,
+  verifyUrl: string,
+) {
+  const { context } = await loadDeclaration(tx, actor, declarationId);
+  const tasks: PdfTask[] = [];
+  for (const reader of documentReaders(actor, context.loaded.participants)) {
+    const input = await declarationPdfInput(tx, reader, declarationId, "nl", verifyUrl).catch((error) => {
+      if (error instanceof HttpProblem && error.status === 404) return null;
+      throw error;
+    });
+    if (!input) continue;
+    for (const locale of LOCALES)
+      tasks.push({ kind: "declaration", input: archivedDeclarationInput({ ...input, locale }) });
+  }
+  const files = await archiveDocuments(tx, actor, pdf, { kind: "declaration", id: declarationId }, tasks);
+  for (const sha256 of files) await recordDeclarationFile(tx, actor, declarationId, sha256);
 }
 
 /** Remembers a PDF handed out by the SHA-256 of its bytes, so an uploaded copy is recognised. */

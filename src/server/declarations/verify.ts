@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
 import {
   declarationFiles,
@@ -10,16 +10,19 @@ import {
 } from "../../db/schema.js";
 import type { Verification } from "../../domain/declarations/api.js";
 import type { DeclarationContent } from "../../domain/declarations/content.js";
+import { verifiedState } from "../../domain/declarations/verification.js";
 
 /**
  * Whether a hash is that of a PDF Koers handed out or of a declaration's frozen content, in any
  * organisation: whoever holds the document may check it, and a SHA-256 cannot be guessed. The
- * answer names the declaration, its organisation and its signers, and nothing else.
+ * answer names the declaration, its organisation and its signers, and nothing else, and says
+ * plainly whether the document is a signed declaration in force (`signedAndCurrent`): a match
+ * alone means only that Koers made it.
  */
 export async function verifyHash(db: Db, hash: string): Promise<Verification> {
   const sha = hash.trim().toLowerCase();
   const [file] = await db
-    .select({ declarationId: declarationFiles.declarationId })
+    .select({ declarationId: declarationFiles.declarationId, issuedAt: declarationFiles.createdAt })
     .from(declarationFiles)
     .where(eq(declarationFiles.sha256, sha))
     .limit(1);
@@ -32,7 +35,7 @@ export async function verifyHash(db: Db, hash: string): Promise<Verification> {
         .orderBy(desc(declarations.number))
         .limit(1);
   const declaration = found[0];
-  if (!declaration) return { match: false };
+  if (!declaration) return { match: false, signedAndCurrent: false };
   const [organisation] = await db
     .select({ name: organisations.name })
     .from(organisations)
@@ -51,6 +54,24 @@ export async function verifyHash(db: Db, hash: string): Promise<Verification> {
       ),
     )
     .orderBy(declarationSignatures.signedAt);
+  const [newer] = await db
+    .select({ id: declarations.id })
+    .from(declarations)
+    .where(
+      and(
+        eq(declarations.organisationId, declaration.organisationId),
+        eq(declarations.trajectoryId, declaration.trajectoryId),
+        eq(declarations.kind, declaration.kind),
+        gt(declarations.number, declaration.number),
+      ),
+    )
+    .limit(1);
+  const state = verifiedState({
+    status: declaration.status,
+    signedAt: signatures.map((s) => s.signedAt.toISOString()),
+    issuedAt: file ? file.issuedAt.toISOString() : null,
+    latest: !newer,
+  });
   const content = declaration.content as DeclarationContent | null;
   // A draft's PDF has no frozen content: its title and form are the regime's.
   const spec = content ? null : await draftSpec(db, declaration);
@@ -58,14 +79,18 @@ export async function verifyHash(db: Db, hash: string): Promise<Verification> {
   return {
     match: true,
     matchedBy: file ? "file" : "content",
+    signedAndCurrent: state.signedAndCurrent,
     declaration: {
       title: content?.title ?? spec?.title.nl ?? declaration.kind,
       form: content?.form ?? spec?.form ?? null,
       organisation: organisation?.name ?? "",
       number: declaration.number,
-      status: declaration.status,
+      status: state.status,
+      current: state.current,
       contentSha256: declaration.contentSha256,
-      signers: signatures.map((s) => ({ name: s.name, slot: slotLabel(s.slot), signedAt: s.signedAt.toISOString() })),
+      signers: signatures
+        .slice(0, state.signatureCount)
+        .map((s) => ({ name: s.name, slot: slotLabel(s.slot), signedAt: s.signedAt.toISOString() })),
     },
   };
 }

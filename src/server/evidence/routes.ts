@@ -15,12 +15,13 @@ import {
 import { canManageProfiles, canReadEvidence, canReadProfiles } from "../../domain/evidence/policy.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
+import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { forbidden, notFound } from "../http/problem.js";
 import { assertAllowed } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { fileName } from "../trajectories/export-documents.js";
-import { type EvidenceDocumentInput, renderEvidenceCsv, renderEvidencePdf } from "./documents.js";
+import { type EvidenceDocumentInput, renderEvidenceCsv } from "./documents.js";
 import { dutchToday, evidenceOf } from "./ledger.js";
 import { copyProfile, getProfile, listProfiles, registrationTypeSuggestions, updateProfile } from "./profiles.js";
 
@@ -77,7 +78,7 @@ async function sendCsv(reply: FastifyReply, input: EvidenceDocumentInput) {
 }
 
 async function sendPdf(reply: FastifyReply, input: EvidenceDocumentInput) {
-  const pdf = await renderEvidencePdf(input);
+  const pdf = await reply.server.pdf.render({ kind: "evidence", input });
   return reply
     .type("application/pdf")
     .header("content-disposition", attachment(fileName(input.evidence.person.name, "bewijs.pdf")))
@@ -142,8 +143,11 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/evidence.csv", { schema: { tags, querystring: evidenceQuerySchema } }, async (request, reply) =>
     sendCsv(reply, await documentInput(request, (actor) => actor.membershipId, request.query.registration)),
   );
-  app.get("/evidence.pdf", { schema: { tags, querystring: evidenceQuerySchema } }, async (request, reply) =>
-    sendPdf(reply, await documentInput(request, (actor) => actor.membershipId, request.query.registration)),
+  app.get(
+    "/evidence.pdf",
+    { schema: { tags, querystring: evidenceQuerySchema }, config: pdfRouteConfig(app) },
+    async (request, reply) =>
+      sendPdf(reply, await documentInput(request, (actor) => actor.membershipId, request.query.registration)),
   );
 
   app.get(
@@ -164,7 +168,7 @@ export const evidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get(
     "/people/:personId/evidence.pdf",
-    { schema: { tags, params: personParams, querystring: evidenceQuerySchema } },
+    { schema: { tags, params: personParams, querystring: evidenceQuerySchema }, config: pdfRouteConfig(app) },
     async (request, reply) =>
       sendPdf(reply, await documentInput(request, () => request.params.personId, request.query.registration)),
   );

@@ -1,7 +1,11 @@
 import type { FastifyRequest } from "fastify";
+import sharp, { type Sharp } from "sharp";
 import { type LogoMime, sniffLogoType } from "../../domain/organisations/logo.js";
 import { LOGO_MAX_BYTES } from "../app.js";
 import { HttpProblem, invalid } from "../http/problem.js";
+
+/** A logo is drawn at most a few hundred pixels wide: more pixels than this on either side is refused. */
+export const LOGO_MAX_PIXELS = 2048;
 
 const tooLarge = () => invalid({ logo: { key: "field.logoSize", values: { max: Math.floor(LOGO_MAX_BYTES / 1024) } } });
 
@@ -29,5 +33,39 @@ export async function readLogoUpload(request: FastifyRequest): Promise<{ bytes: 
   if (bytes.length === 0) throw invalid({ logo: "field.logoMissing" });
   const mime = sniffLogoType(bytes);
   if (!mime) throw invalid({ logo: "field.logoType" });
-  return { bytes, mime };
+  return { bytes: await reencodeLogo(bytes, mime), mime };
+}
+
+const unreadable = () => invalid({ logo: "field.logoUnreadable" });
+
+/**
+ * Decodes the whole image and encodes it again in its own type: what is stored is an image
+ * Koers made, never the uploaded bytes. A file whose header is right but whose image data is
+ * not (truncated, corrupt compressed data) does not decode and is refused, so no later reader of
+ * the logo (the browser, the PDF renderer) ever meets it. Metadata (camera, location) is dropped,
+ * after turning the image the way its orientation said.
+ */
+export async function reencodeLogo(bytes: Buffer, mime: LogoMime): Promise<Buffer> {
+  let image: Sharp;
+  try {
+    // Refused before decoding when the header claims more pixels than a logo can have.
+    image = sharp(bytes, { failOn: "warning", limitInputPixels: LOGO_MAX_PIXELS * LOGO_MAX_PIXELS });
+    const { width, height, format } = await image.metadata();
+    if (width > LOGO_MAX_PIXELS || height > LOGO_MAX_PIXELS)
+      throw invalid({ logo: { key: "field.logoDimensions", values: { max: LOGO_MAX_PIXELS } } });
+    if (`image/${format}` !== mime && !(format === "jpeg" && mime === "image/jpeg")) throw unreadable();
+    image = image.rotate();
+    const encoded =
+      mime === "image/png"
+        ? image.png({ compressionLevel: 9 })
+        : mime === "image/jpeg"
+          ? image.jpeg({ quality: 90, mozjpeg: true })
+          : image.webp({ quality: 90 });
+    return await encoded.toBuffer();
+  } catch (error) {
+    if (error instanceof HttpProblem) throw error;
+    if (/pixel limit/i.test((error as Error).message ?? ""))
+      throw invalid({ logo: { key: "field.logoDimensions", values: { max: LOGO_MAX_PIXELS } } });
+    throw unreadable();
+  }
 }

@@ -1,12 +1,16 @@
 import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { organisations } from "../../db/schema.js";
-import type { Locale } from "../../domain/regimes/schema.js";
+import { LOCALES, type Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { ReportView, TrajectoryDetail } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import { hoursSummary } from "../../domain/trajectories/hours.js";
 import { goalResult } from "../../domain/trajectories/report.js";
+import { archiveDocuments } from "../documents/archive.js";
+import { documentReaders } from "../documents/readers.js";
+import type { PdfRenderer } from "../documents/render-pool.js";
+import type { PdfTask } from "../documents/render-task.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
 import type { BillingInput } from "./documents/render-billing.js";
@@ -97,6 +101,24 @@ export function finalReportDocument(
     finalisedAt: report.finalisedAt,
     contentSha256: report.contentSha256,
   };
+}
+
+/**
+ * Makes the final report's PDF once, when it is finalised: for every reader's view and language,
+ * stored and served unchanged from then on. Readers who may not see the report are skipped.
+ */
+export async function archiveFinalReport(tx: Tx, actor: Actor, pdf: PdfRenderer, trajectoryId: string) {
+  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const tasks: PdfTask[] = [];
+  for (const reader of documentReaders(actor, loaded.participants))
+    for (const locale of LOCALES) {
+      const input = await finalReportInput(tx, reader, trajectoryId, locale).catch((error) => {
+        if (error instanceof HttpProblem && error.status === 404) return null;
+        throw error;
+      });
+      if (input) tasks.push({ kind: "finalReport", input });
+    }
+  await archiveDocuments(tx, actor, pdf, { kind: "final_report", id: trajectoryId }, tasks);
 }
 
 /**

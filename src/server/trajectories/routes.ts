@@ -29,14 +29,15 @@ import {
 } from "../../domain/trajectories/api.js";
 import { canStartTrajectory } from "../../domain/trajectories/policy.js";
 import { versionSchema } from "../../domain/version.js";
+import { archivedDocument } from "../documents/archive.js";
+import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { assertAllowed, requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { changeStatus } from "./change-status.js";
 import { createTrajectory } from "./create-trajectory.js";
-import { renderBillingCsv, renderBillingPdf } from "./documents/render-billing.js";
-import { renderFinalReportPdf } from "./documents/render-final-report.js";
-import { billingInput, fileName, finalReportInput } from "./export-documents.js";
+import { renderBillingCsv } from "./documents/render-billing.js";
+import { archiveFinalReport, billingInput, fileName, finalReportInput } from "./export-documents.js";
 import { markSeen, saveFeedback, saveSelfAssessment, shareFeedback } from "./feedback.js";
 import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
@@ -276,20 +277,35 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     "/trajectories/:trajectoryId/report/finalise",
     { schema: { tags, params: trajectoryParams, body: versionBody, response: { 200: reportViewSchema } } },
     (request) =>
-      withTenant(request, (tx, actor) => finaliseReport(tx, actor, request.params.trajectoryId, request.body.version)),
+      withTenant(request, async (tx, actor) => {
+        const report = await finaliseReport(tx, actor, request.params.trajectoryId, request.body.version);
+        // The final report's PDF is made now, once, and served as stored from then on.
+        await archiveFinalReport(tx, actor, app.pdf, request.params.trajectoryId);
+        return report;
+      }),
   );
 
   const attachment = (name: string) => `attachment; filename="${name}"`;
 
   app.get(
     "/trajectories/:trajectoryId/report.pdf",
-    { schema: { tags, params: trajectoryParams } },
+    { schema: { tags, params: trajectoryParams }, config: pdfRouteConfig(app) },
     async (request, reply) => {
       const locale = requestLocale(request);
-      const input = await withTenant(request, (tx, actor) =>
-        finalReportInput(tx, actor, request.params.trajectoryId, locale),
-      );
-      const pdf = await renderFinalReportPdf(input);
+      const { trajectoryId } = request.params;
+      const { input, stored } = await withTenant(request, async (tx, actor) => {
+        const input = await finalReportInput(tx, actor, trajectoryId, locale);
+        const stored = input.finalisedAt
+          ? await archivedDocument(
+              tx,
+              actor,
+              { kind: "final_report", id: trajectoryId },
+              { kind: "finalReport", input },
+            )
+          : null;
+        return { input, stored };
+      });
+      const pdf = stored?.content ?? (await app.pdf.render({ kind: "finalReport", input }));
       return reply
         .type("application/pdf")
         .header("content-disposition", attachment(fileName(input.trajectory.title, "eindrapportage.pdf")))
@@ -299,7 +315,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     "/trajectories/:trajectoryId/billing.pdf",
-    { schema: { tags, params: trajectoryParams } },
+    { schema: { tags, params: trajectoryParams }, config: pdfRouteConfig(app) },
     async (request, reply) => {
       const locale = requestLocale(request);
       const input = await withTenant(request, (tx, actor) =>
@@ -308,7 +324,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply
         .type("application/pdf")
         .header("content-disposition", attachment(fileName(input.trajectory.title, "uren.pdf")))
-        .send(await renderBillingPdf(input));
+        .send(await app.pdf.render({ kind: "billing", input }));
     },
   );
 

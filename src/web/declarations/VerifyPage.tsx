@@ -105,17 +105,19 @@ function VerificationResult({ result }: { result: Verification }) {
       </Alert>
     );
   const values = { title: d.title, form: d.form, number: d.number, organisation: d.organisation };
+  const verdict = result.signedAndCurrent ? "valid" : d.status === "signed" ? "signedNotCurrent" : d.status;
   return (
     <Alert
-      color="green"
+      color={result.signedAndCurrent ? "green" : "orange"}
       variant="light"
       title={t("verify.resultTitle")}
       styles={{ title: { color: "var(--mantine-color-text)" } }}
     >
       <Stack gap="xs">
-        <Text size="sm" fw={500}>
-          {result.matchedBy === "file" ? t("verify.matchFile") : t("verify.matchContent")}
+        <Text size="sm" fw={700}>
+          {t(`verify.verdict.${verdict}`)}
         </Text>
+        <Text size="sm">{result.matchedBy === "file" ? t("verify.matchFile") : t("verify.matchContent")}</Text>
         <Text size="sm">{d.form ? t("verify.whatForm", values) : t("verify.what", values)}</Text>
         <Text size="sm">{t("verify.statusLine", { status: t(`verify.statuses.${d.status}`) })}</Text>
         {d.contentSha256 && (

@@ -129,9 +129,20 @@ export default defineMessages(
       signerLine: "{{name}} als {{slot}}, op {{date}}",
       noSigners: "Nog door niemand ondertekend.",
       statuses: {
-        open: "nog niet door iedereen ondertekend",
+        draft: "concept, door niemand ondertekend",
+        partially_signed: "niet door iedereen ondertekend",
         signed: "ondertekend",
         superseded: "vervangen door een nieuwere versie",
+      },
+      verdict: {
+        valid:
+          "Dit is een ondertekende verklaring die geldt: alle partijen hebben deze versie ondertekend en er is geen nieuwere versie.",
+        draft: "Let op: dit is een concept. Niemand heeft deze versie ondertekend; het is geen geldige verklaring.",
+        partially_signed:
+          "Let op: dit exemplaar is niet door alle partijen ondertekend en is daarom geen geldige verklaring.",
+        superseded: "Let op: deze versie is vervangen door een nieuwere versie en geldt niet meer.",
+        signedNotCurrent:
+          "Let op: deze versie is ondertekend, maar er is een nieuwere versie gemaakt; deze geldt niet meer.",
       },
       back: "Naar inloggen",
     },
@@ -262,7 +273,20 @@ export default defineMessages(
       signers: "Signed by",
       signerLine: "{{name}} as {{slot}}, on {{date}}",
       noSigners: "Not signed by anyone yet.",
-      statuses: { open: "not yet signed by everyone", signed: "signed", superseded: "replaced by a newer version" },
+      statuses: {
+        draft: "draft, signed by no one",
+        partially_signed: "not signed by everyone",
+        signed: "signed",
+        superseded: "replaced by a newer version",
+      },
+      verdict: {
+        valid: "This is a signed declaration in force: every party signed this version and there is no newer version.",
+        draft: "Note: this is a draft. No one signed this version; it is not a valid declaration.",
+        partially_signed: "Note: this copy is not signed by every party and is therefore not a valid declaration.",
+        superseded: "Note: this version was replaced by a newer version and is no longer valid.",
+        signedNotCurrent:
+          "Note: this version was signed, but a newer version has been made; this one is no longer valid.",
+      },
       back: "To sign in",
     },
   },

@@ -1,0 +1,29 @@
+import { renderDeclarationPdf } from "../declarations/render-declaration.js";
+import { renderEvidencePdf } from "../evidence/documents.js";
+import { renderBillingPdf } from "../trajectories/documents/render-billing.js";
+import { renderFinalReportPdf } from "../trajectories/documents/render-final-report.js";
+
+/**
+ * The PDFs Koers makes, by kind: each renderer takes its input (plain data) and gives the bytes.
+ * The render pool runs these in worker threads; the functions themselves know nothing of that.
+ */
+const renderers = {
+  declaration: renderDeclarationPdf,
+  evidence: renderEvidencePdf,
+  billing: renderBillingPdf,
+  finalReport: renderFinalReportPdf,
+};
+
+type Renderers = typeof renderers;
+export type PdfKind = keyof Renderers;
+export type PdfTask = { [K in PdfKind]: { kind: K; input: Parameters<Renderers[K]>[0] } }[PdfKind];
+
+/** Bytes that crossed a thread arrive as a Uint8Array: the renderers expect a Buffer. */
+const asBuffer = (bytes: Uint8Array | null) =>
+  bytes === null || Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+export async function renderTask(task: PdfTask): Promise<Buffer> {
+  const organisation = { ...task.input.organisation, logo: asBuffer(task.input.organisation.logo) };
+  const render = renderers[task.kind] as (input: PdfTask["input"]) => Promise<Buffer>;
+  return render({ ...task.input, organisation } as PdfTask["input"]);
+}

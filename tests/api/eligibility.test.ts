@@ -2,7 +2,9 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
 import type { GuideEligibilityAnswer, MeetingDetail, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
+import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { invitationTokenFor } from "../support/mailbox.js";
 import { at, day, expectStatus as ok } from "../support/trajectories.js";
 
 /**
@@ -25,11 +27,10 @@ async function addPerson(key: string, name: string, roles: string[], extra: Reco
   const email = `${key}.${Date.now()}@eligibility.example`;
   const made = ok<{ id: string }>(await admin.post("/api/v1/people", { name, email, roles, ...extra }), 201);
   person[key] = made.id;
-  // Lets the person sign in with the demo password.
-  await t.database.db.execute(
-    sql`update users set password_hash = (select password_hash from users where email = 'beheer@delinde.example')
-        where email = ${email}`,
-  );
+  // The person accepts the invitation, choosing the demo password, and becomes an active member.
+  const token = await invitationTokenFor(t, email);
+  const accepted = await (await t.anonymous()).post("/api/v1/invitations/accept", { token, password: DEMO_PASSWORD });
+  if (accepted.statusCode !== 204) throw new Error(`accepting failed: ${accepted.statusCode} ${accepted.body}`);
   return email;
 }
 

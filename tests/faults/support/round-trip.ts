@@ -30,7 +30,7 @@ export async function fillThroughKoers(target: Target): Promise<void> {
   expect(registration.status).toBe(201);
   const renamed = await admin.request("PUT", `/api/v1/people/${ids[1]}`, {
     version: 1,
-    name: "Bewaard 1 (hernoemd)",
+    displayName: "Bewaard 1 (hernoemd)",
     roles: ["guide", "trainer"],
   });
   expect(renamed.status).toBe(200);

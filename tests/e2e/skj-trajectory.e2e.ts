@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../src/db/schema.js";
+import { memberships, users } from "../../src/db/schema.js";
 import type { MeetingDetail, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { hashPassword } from "../../src/server/auth/tokens.js";
 import { DEMO_PASSWORD, expectAccessible, type Koers, signIn, startKoers, textOf, visible } from "./support/koers.js";
@@ -40,10 +40,16 @@ beforeAll(async () => {
     academicExperienceYears: 9,
     dreyfusLevel: 4,
   });
-  await koers.database.db
+  // Els accepts her invitation (the invitation journey covers that page) with the demo password.
+  const [elsAccount] = await koers.database.db
     .update(users)
     .set({ passwordHash: await hashPassword(DEMO_PASSWORD) })
-    .where(eq(users.email, "els.ervaren@delinde.example"));
+    .where(eq(users.email, "els.ervaren@delinde.example"))
+    .returning({ id: users.id });
+  await koers.database.db
+    .update(memberships)
+    .set({ status: "active", joinedAt: new Date() })
+    .where(eq(memberships.userId, elsAccount?.id ?? ""));
 
   employer = (await koers.newPage({ width: 1280, height: 900 })).page;
   await signIn(employer, "fatima.yilmaz@delinde.example");

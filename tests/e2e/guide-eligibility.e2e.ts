@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { memberships, users } from "../../src/db/schema.js";
 import { errorOf, expectFieldError } from "./support/fields.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 import { apiAs, dayFromToday } from "./support/trajectory.js";
@@ -32,6 +34,15 @@ beforeAll(async () => {
     academicExperienceYears: 8,
     dreyfusLevel: 4,
   });
+  // Els has accepted her invitation (the invitation journey covers that page).
+  const [els] = await koers.database.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, "els.ervaren@delinde.example"));
+  await koers.database.db
+    .update(memberships)
+    .set({ status: "active", joinedAt: new Date() })
+    .where(eq(memberships.userId, els?.id ?? ""));
   client = (await koers.newPage({ width: 1280, height: 900 })).page;
   await signIn(client, "fatima.yilmaz@delinde.example");
 });

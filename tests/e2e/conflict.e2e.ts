@@ -34,7 +34,7 @@ describe("two admins editing the same person", () => {
     );
 
     // The second, still on the old version, changes the name and saves.
-    const name = second.getByRole("textbox", { name: "Naam", exact: true });
+    const name = second.getByRole("textbox", { name: "Naam in deze organisatie", exact: true });
     const jobTitle = second.getByLabel("Functie");
     expect(await jobTitle.inputValue()).toBe("Orthopedagoog (master)");
     await name.fill("Daan de Bakker");
@@ -69,6 +69,6 @@ describe("two admins editing the same person", () => {
     await first.reload();
     await visible(first.getByRole("heading", { name: "Daan de Bakker", level: 2 }));
     await expect.poll(() => first.getByLabel("Functie").inputValue()).toBe("Orthopedagoog-generalist i.o.");
-    expect(await first.getByRole("textbox", { name: "Naam", exact: true }).inputValue()).toBe("Daan de Bakker");
+    expect(await first.getByRole("textbox", { name: "Naam in deze organisatie", exact: true }).inputValue()).toBe("Daan de Bakker");
   });
 });

@@ -10,7 +10,7 @@ import { expectAccessible, type Koers, signIn, startKoers, textOf, visible } fro
 let koers: Koers;
 let page: Page;
 
-const silent = { error() {} } as unknown as FastifyBaseLogger;
+const silent = { error() {}, warn() {}, info() {} } as unknown as FastifyBaseLogger;
 const MOMENT = "2030-03-04";
 
 /** Lisa's unread notifications, as the database has them. */

@@ -69,6 +69,8 @@ describe("two admins editing the same person", () => {
     await first.reload();
     await visible(first.getByRole("heading", { name: "Daan de Bakker", level: 2 }));
     await expect.poll(() => first.getByLabel("Functie").inputValue()).toBe("Orthopedagoog-generalist i.o.");
-    expect(await first.getByRole("textbox", { name: "Naam in deze organisatie", exact: true }).inputValue()).toBe("Daan de Bakker");
+    expect(await first.getByRole("textbox", { name: "Naam in deze organisatie", exact: true }).inputValue()).toBe(
+      "Daan de Bakker",
+    );
   });
 });

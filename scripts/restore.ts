@@ -35,8 +35,19 @@ $$;
  * Empties the public schema (tables with their policies and triggers, views, sequences,
  * functions, types) but keeps the schema itself and its grants. Extensions' objects stay.
  * The background jobs' own schema (pg-boss) is dropped whole; the backup brings it back.
+ * The schema's default privileges go too: the backup sets them again after its tables, so
+ * each table gets exactly the grants it had (a table kept from the application role, such as
+ * the account mail, would otherwise be granted to it as it is created).
  */
 const EMPTY_PUBLIC_SCHEMA = `DROP SCHEMA IF EXISTS pgboss CASCADE;
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'koers_app') THEN
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON TABLES FROM koers_app;
+    ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE ALL ON SEQUENCES FROM koers_app;
+  END IF;
+END;
+$$;
 DO $$
 DECLARE
   r record;

@@ -285,12 +285,14 @@ describe("renaming across organisations", () => {
 
     // An admin's person update cannot reach the account.
     const admin = await personByEmail(lindeAdmin, "joost@example.org");
-    await lindeAdmin.put(`/api/v1/people/${admin.id}`, {
+    const overwrite = await lindeAdmin.put(`/api/v1/people/${admin.id}`, {
       version: admin.version,
       roles: ["training_officer", "trainer"],
       name: "Overschreven",
       email: "overschreven@example.org",
     });
+    expect(overwrite.statusCode).toBe(422);
+    expect(Object.keys(overwrite.json().errors).sort()).toEqual(["email", "name"]);
     expect((await account("joost@example.org"))?.name).toBe("Joost P. Smit");
   });
 

@@ -64,7 +64,7 @@ describe("a NUL character, which PostgreSQL text cannot hold", () => {
 describe("a version beyond PostgreSQL's integer", () => {
   it("is refused as 422 on the version field; the largest integer is merely stale (409)", async () => {
     const person = (await admin.get(`/api/v1/people/${ids.personId}`)).json();
-    const body = (version: number) => ({ version, name: person.name, roles: person.roles });
+    const body = (version: number) => ({ version, displayName: person.name, roles: person.roles });
     for (const version of [2 ** 31, 2 ** 53 - 1]) {
       const problem = expectProblem(await admin.put(`/api/v1/people/${ids.personId}`, body(version)), 422);
       expect(Object.keys(problem.errors ?? {})).toEqual(["version"]);

@@ -235,15 +235,22 @@ describe("edit", () => {
     expect(entries[0]?.after).toMatchObject({ displayName: "Hernoemde Collega", roles: ["trainee", "trainer"] });
   });
 
-  it("ignores an e-mail address in the update", async () => {
+  it("refuses the account's name and e-mail address at their fields, changing nothing", async () => {
     const created: Person = (await admin.post("/api/v1/people", newPerson())).json();
     const response = await admin.put(`/api/v1/people/${created.id}`, {
       version: created.version,
       roles: created.roles,
+      name: "Andere Naam",
       email: "ander@delinde.example",
     });
-    expect(response.statusCode).toBe(200);
-    expect(response.json().email).toBe(created.email);
+    expect(response.statusCode).toBe(422);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    expect(response.json().errors).toEqual({
+      name: "Dit veld kan hier niet worden gewijzigd.",
+      email: "Dit veld kan hier niet worden gewijzigd.",
+    });
+    const unchanged: Person = (await admin.get(`/api/v1/people/${created.id}`)).json();
+    expect(unchanged).toMatchObject({ name: created.name, email: created.email, version: created.version });
   });
 
   it("keeps an admin from removing their own admin role", async () => {
@@ -380,7 +387,7 @@ describe("who may", () => {
       trainee.get("/api/v1/people"),
       trainee.get(`/api/v1/people/${daan.id}`),
       trainee.post("/api/v1/people", newPerson()),
-      trainee.put(`/api/v1/people/${daan.id}`, { version: daan.version, name: "Zelf", roles: ["admin"] }),
+      trainee.put(`/api/v1/people/${daan.id}`, { version: daan.version, displayName: "Zelf", roles: ["admin"] }),
       trainee.post(`/api/v1/people/${daan.id}/deactivate`, { version: daan.version }),
       trainee.post(`/api/v1/people/${daan.id}/reactivate`, { version: daan.version }),
       trainee.post(`/api/v1/people/${daan.id}/registrations`, { register: "SKJ", registrationType: "x", number: "1" }),
@@ -424,7 +431,7 @@ describe("between organisations", () => {
     const regBody = { register: "BIG", registrationType: "Gekaapt", number: "0" };
     const calls = [
       rivier.get(base),
-      rivier.put(base, { version: daan.version, name: "Gekaapt", roles: ["admin"] }),
+      rivier.put(base, { version: daan.version, displayName: "Gekaapt", roles: ["admin"] }),
       rivier.post(`${base}/deactivate`, { version: daan.version }),
       rivier.post(`${base}/reactivate`, { version: daan.version }),
       rivier.post(`${base}/registrations`, regBody),

@@ -27,9 +27,9 @@ export type CreatePersonInput = z.infer<typeof createPersonSchema>;
 /**
  * What the organisation keeps about a member. The account (name, e-mail, password) is the
  * person's own: the organisation sets only its own display name (null: the person's own name;
- * absent: unchanged).
+ * absent: unchanged). Any other field (the account's name or e-mail) is refused, not ignored.
  */
-export const updatePersonSchema = z.object({
+export const updatePersonSchema = z.strictObject({
   version: versionSchema,
   displayName: personFields.name.nullable().optional(),
   roles: personFields.roles,

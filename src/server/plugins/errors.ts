@@ -69,6 +69,12 @@ function fieldErrorsFromZod(error: ZodError & { schema?: ZodType }, data: unknow
   const issues = localised && !localised.success ? localised.error.issues : error.issues;
   const fields: FieldErrors = {};
   for (const issue of issues) {
+    // A field the request may not set here (the account's own name on a membership, say) is
+    // named at that field, never silently dropped.
+    if (issue.code === "unrecognized_keys") {
+      for (const unknown of issue.keys) fields[[...issue.path, unknown].join(".")] ??= t(locale, "field.notChangeable");
+      continue;
+    }
     const key = issue.path.length ? issue.path.join(".") : "_";
     if (fields[key]) continue;
     const bounds = issue as { minimum?: number | bigint; maximum?: number | bigint };

@@ -88,6 +88,37 @@ describe("starting a trajectory", () => {
     expect(nobody.total).toBe(0);
   });
 
+  it("finds a trajectory by the name a participant goes by in the organisation, not by their account name", async () => {
+    await createTeacherTrajectory(cast, { until: "draft", title: "Weergavenaam" });
+    const people = ok<{ items: { id: string; version: number; roles: string[] }[] }>(
+      await cast.admin.get("/api/v1/people?search=bouali"),
+    );
+    const mohamed = people.items[0];
+    if (!mohamed) throw new Error("Mohamed Bouali is not in the demo");
+    const renamed = await cast.admin.put(`/api/v1/people/${mohamed.id}`, {
+      version: mohamed.version,
+      displayName: "Directeur Westerkwartier",
+      roles: mohamed.roles,
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    try {
+      const byDisplayName = ok<{ items: { title: string }[] }>(
+        await cast.admin.get("/api/v1/trajectories?search=westerkwartier"),
+      );
+      expect(byDisplayName.items.map((i) => i.title)).toContain("Weergavenaam");
+      const byAccountName = ok<{ items: { title: string }[] }>(
+        await cast.admin.get("/api/v1/trajectories?search=bouali"),
+      );
+      expect(byAccountName.items.map((i) => i.title)).not.toContain("Weergavenaam");
+    } finally {
+      await cast.admin.put(`/api/v1/people/${mohamed.id}`, {
+        version: renamed.json().version,
+        displayName: null,
+        roles: mohamed.roles,
+      });
+    }
+  });
+
   it("refuses a trainee without the trainee role, at the field", async () => {
     const candidates = ok<{ guides: { id: string }[] }>(await cast.director.get("/api/v1/trajectories/candidates"));
     const response = await cast.director.post("/api/v1/trajectories", {

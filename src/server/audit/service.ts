@@ -5,7 +5,7 @@ import { auditEvents, invitations, memberships, organisations, registrations, us
 import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditPage, type AuditQuery } from "../../domain/audit/schemas.js";
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
-import { memberName } from "../people/member-name.js";
+import { memberName, membershipIn } from "../people/member-name.js";
 
 // Days are Dutch days: a filter "from 3 March" starts at midnight in Amsterdam.
 const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
@@ -121,10 +121,11 @@ export async function listAuditEvents(tx: Tx, actor: Actor, query: AuditQuery): 
 /** Everyone who appears as actor in the organisation's log, for the "who" filter. */
 export async function listAuditActors(tx: Tx, actor: Actor) {
   const items = await tx
-    .selectDistinct({ id: users.id, name: users.name })
+    .selectDistinct({ id: users.id, name: memberName })
     .from(auditEvents)
     .innerJoin(users, eq(users.id, auditEvents.actorUserId))
+    .leftJoin(memberships, membershipIn(users.id, actor.organisationId))
     .where(eq(auditEvents.organisationId, actor.organisationId))
-    .orderBy(users.name, users.id);
+    .orderBy(memberName, users.id);
   return { items };
 }

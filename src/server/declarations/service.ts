@@ -4,6 +4,7 @@ import {
   declarationFiles,
   declarationSignatures,
   declarations,
+  memberships,
   organisations,
   registrations,
   trajectoryDocuments,
@@ -41,6 +42,7 @@ import { documentReaders } from "../documents/readers.js";
 import type { PdfRenderer } from "../documents/render-pool.js";
 import type { PdfTask } from "../documents/render-task.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { memberName, membershipIn } from "../people/member-name.js";
 import { updateVersioned } from "../tenancy.js";
 import type { DocumentOrganisation } from "../trajectories/documents/pdf.js";
 import { type LoadedTrajectory, loadTrajectory } from "../trajectories/load-trajectory.js";
@@ -100,10 +102,11 @@ export async function loadDeclarations(
       sha256: trajectoryDocuments.sha256,
       uploadedBy: trajectoryDocuments.uploadedBy,
       createdAt: trajectoryDocuments.createdAt,
-      uploadedByName: users.name,
+      uploadedByName: memberName,
     })
     .from(trajectoryDocuments)
     .innerJoin(users, eq(users.id, trajectoryDocuments.uploadedBy))
+    .leftJoin(memberships, membershipIn(users.id, org))
     .where(and(eq(trajectoryDocuments.organisationId, org), eq(trajectoryDocuments.trajectoryId, trajectoryId)))
     .orderBy(desc(trajectoryDocuments.createdAt), desc(trajectoryDocuments.id));
   const rowQuery = tx

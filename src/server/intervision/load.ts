@@ -15,7 +15,7 @@ import { canSeeGroup, type GroupViewer } from "../../domain/intervision/policy.j
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
 import { notFound } from "../http/problem.js";
-import { memberName } from "../people/member-name.js";
+import { memberName, membershipIn } from "../people/member-name.js";
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
@@ -102,10 +102,11 @@ export async function groupMeetings(tx: Tx, organisationId: string, groupId: str
       method: intervisionMeetings.method,
       status: intervisionMeetings.status,
       caseBringerId: intervisionMeetings.caseBringerId,
-      caseBringerName: users.name,
+      caseBringerName: memberName,
     })
     .from(intervisionMeetings)
     .leftJoin(users, eq(users.id, intervisionMeetings.caseBringerId))
+    .leftJoin(memberships, membershipIn(intervisionMeetings.caseBringerId, organisationId))
     .where(and(eq(intervisionMeetings.organisationId, organisationId), eq(intervisionMeetings.groupId, groupId)))
     .orderBy(asc(intervisionMeetings.startsAt));
 }

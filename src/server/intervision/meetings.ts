@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { intervisionAttendance, intervisionMeetings, users } from "../../db/schema.js";
+import { intervisionAttendance, intervisionMeetings, memberships, users } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
 import type {
   GroupMeetingDetail,
@@ -22,6 +22,7 @@ import { nextCaseBringer } from "../../domain/intervision/rotation.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
+import { memberName, membershipIn } from "../people/member-name.js";
 import { updateVersioned } from "../tenancy.js";
 import { rotationMeetings, rotationMembers } from "./groups.js";
 import { groupMeetings, type LoadedGroup, loadGroup, type MeetingRow } from "./load.js";
@@ -65,19 +66,20 @@ export async function presentGroupMeeting(
     tx
       .select({
         userId: intervisionAttendance.userId,
-        name: users.name,
+        name: memberName,
         present: intervisionAttendance.present,
         confirmedAt: intervisionAttendance.confirmedAt,
       })
       .from(intervisionAttendance)
       .innerJoin(users, eq(users.id, intervisionAttendance.userId))
+      .leftJoin(memberships, membershipIn(users.id, actor.organisationId))
       .where(
         and(
           eq(intervisionAttendance.organisationId, actor.organisationId),
           eq(intervisionAttendance.meetingId, meeting.id),
         ),
       )
-      .orderBy(asc(users.name)),
+      .orderBy(asc(memberName)),
     groupMeetings(tx, actor.organisationId, group.id),
   ]);
   // Who the rotation proposes for this meeting: by the meetings before it.

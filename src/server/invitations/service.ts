@@ -1,7 +1,7 @@
 import { and, count, desc, eq } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db, Tx } from "../../db/connection.js";
-import { invitations, organisations, users } from "../../db/schema.js";
+import { invitations, memberships, organisations, users } from "../../db/schema.js";
 import { canResend, canRevoke, invitationExpiry, invitationStatus } from "../../domain/invitations/status.js";
 import { recordAudit } from "../audit/record-audit.js";
 import type { AuthContext } from "../auth/session.js";
@@ -9,6 +9,7 @@ import { newToken, sha256 } from "../auth/tokens.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import type { Mailer } from "../mail.js";
 import { t } from "../messages.js";
+import { memberName, membershipIn } from "../people/member-name.js";
 import { inTenant } from "../tenancy.js";
 
 /** What the invitation services need from the app. */
@@ -89,9 +90,10 @@ export async function listInvitations(db: Db, auth: AuthContext, page: number) {
   return inTenant(db, auth.actor, async (tx, actor) => {
     const scope = eq(invitations.organisationId, actor.organisationId);
     const rows = await tx
-      .select({ invitation: invitations, invitedBy: users.name })
+      .select({ invitation: invitations, invitedBy: memberName })
       .from(invitations)
       .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .leftJoin(memberships, membershipIn(invitations.invitedBy, actor.organisationId))
       .where(scope)
       .orderBy(desc(invitations.createdAt), desc(invitations.id))
       .limit(PAGE_SIZE)
@@ -117,9 +119,13 @@ async function lockInvitation(tx: Tx, organisationId: string, invitationId: stri
   return row;
 }
 
-async function inviterName(tx: Tx, userId: string | null) {
+async function inviterName(tx: Tx, organisationId: string, userId: string | null) {
   if (!userId) return null;
-  const [row] = await tx.select({ name: users.name }).from(users).where(eq(users.id, userId));
+  const [row] = await tx
+    .select({ name: memberName })
+    .from(users)
+    .leftJoin(memberships, membershipIn(users.id, organisationId))
+    .where(eq(users.id, userId));
   return row?.name ?? null;
 }
 
@@ -141,7 +147,7 @@ export async function revokeInvitation(db: Db, auth: AuthContext, invitationId: 
       before: { email: row.email, status: before },
       after: { email: row.email, status: "revoked" },
     });
-    return invitationView(revoked, await inviterName(tx, revoked.invitedBy));
+    return invitationView(revoked, await inviterName(tx, revoked.organisationId, revoked.invitedBy));
   });
 }
 
@@ -165,7 +171,7 @@ export async function resendInvitation(ctx: InvitationContext, auth: AuthContext
       after: { email: row.email, expiresAt: renewed.expiresAt.toISOString() },
     });
     const send = await queueInvitationMail(tx, ctx, auth, renewed, token);
-    return { view: invitationView(renewed, await inviterName(tx, renewed.invitedBy)), send };
+    return { view: invitationView(renewed, await inviterName(tx, renewed.organisationId, renewed.invitedBy)), send };
   });
   // Delivery never throws: the invitation stands, its mail in the outbox.
   await send();

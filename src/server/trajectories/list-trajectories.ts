@@ -16,14 +16,15 @@ interface ListFilter {
   page: number;
 }
 
-/** A search finds a trajectory by its title or by the name of someone taking part. */
+/** A search finds a trajectory by its title or by the name someone taking part goes by in the organisation. */
 function matches(search: string, org: string) {
   const pattern = `%${search.replace(/[\\%_]/g, "\\$&")}%`;
   return or(
     ilike(trajectories.title, pattern),
     sql`exists (select 1 from ${trajectoryParticipants} join ${users} on ${users.id} = ${trajectoryParticipants.userId}
+                join ${memberships} on ${memberships.userId} = ${users.id} and ${memberships.organisationId} = ${org}
                 where ${trajectoryParticipants.trajectoryId} = ${trajectories.id}
-                  and ${trajectoryParticipants.organisationId} = ${org} and ${users.name} ilike ${pattern})`,
+                  and ${trajectoryParticipants.organisationId} = ${org} and ${memberName} ilike ${pattern})`,
   );
 }
 

@@ -26,7 +26,7 @@ import type {
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
 import { declarationDueFacts } from "../declarations/due-facts.js";
 import { HttpProblem, notFound } from "../http/problem.js";
-import { memberName } from "../people/member-name.js";
+import { memberName, membershipIn } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
 
@@ -164,10 +164,11 @@ export async function loadTrajectories(
       number: goalListVersions.number,
       goals: goalListVersions.goals,
       approvedAt: goalListVersions.approvedAt,
-      approvedBy: users.name,
+      approvedBy: memberName,
     })
     .from(goalListVersions)
     .innerJoin(users, eq(users.id, goalListVersions.approvedBy))
+    .leftJoin(memberships, membershipIn(users.id, org))
     .where(inTrajectories(goalListVersions))
     .orderBy(asc(goalListVersions.number));
   const meetingRows = await tx.select().from(meetings).where(inTrajectories(meetings)).orderBy(asc(meetings.startsAt));

@@ -167,3 +167,29 @@ describe("inviting someone who already has an account", () => {
     await textOf(invitationOf(anna, "Lisa Dekker")).toContain("Geaccepteerd");
   });
 });
+
+describe("accepting while signed in", () => {
+  it("asks no password of the invitee who is signed in, and adds the organisation to their account", async () => {
+    const youssef = (await koers.newPage({ width: 1280, height: 800 })).page;
+    await signIn(youssef, "beheer@rivierenland.example");
+    await invite(youssef, { email: "eva.mulder@delinde.example", name: "Eva Mulder", roles: ["Trainer"] });
+    const link = await invitationLinkFor(koers, "eva.mulder@delinde.example");
+
+    // Someone else signed in in this browser is told that accepting signs them out.
+    const shared = (await koers.newPage()).page;
+    await signIn(shared, "daan.bakker@delinde.example");
+    await shared.goto(link);
+    await textOf(shared.getByRole("main")).toContain("Je bent ingelogd als daan.bakker@delinde.example");
+    await visible(shared.getByLabel("Je huidige wachtwoord"));
+
+    const eva = (await koers.newPage()).page;
+    await signIn(eva, "eva.mulder@delinde.example");
+    await eva.goto(link);
+    await textOf(eva.getByRole("main")).toContain("Je bent ingelogd als Eva Mulder.");
+    expect(await eva.getByLabel("Je huidige wachtwoord").count()).toBe(0);
+    await expectAccessible(eva, "accept invitation, signed in as the invitee");
+    await eva.getByRole("button", { name: "Uitnodiging accepteren" }).click();
+    await textOf(eva.getByRole("heading", { level: 1 })).toBe("Onderwijsstichting Rivierenland");
+    await textOf(eva.getByRole("main")).toContain("Je rollen in Onderwijsstichting Rivierenland:");
+  });
+});

@@ -7,7 +7,7 @@ import type { InvitationPreview } from "../../domain/invitations/api";
 import { ApiError, api } from "../api";
 import { PublicLayout } from "../auth/PublicLayout";
 import { useApiSubmit } from "../forms";
-import { useResetSession } from "../session";
+import { useResetSession, useSession } from "../session";
 import { FormError } from "../shell/FormError";
 
 /** The page behind the link in an invitation mail: see who invites you, then accept. */
@@ -28,10 +28,16 @@ export default function AcceptInvitationPage() {
     retry: false,
   });
   const invitation = preview.data;
+  const signedIn = useSession().data?.user ?? null;
+  // Signed in as the invitee: the session proves who they are, no password is asked again.
+  const signedInAsInvitee =
+    Boolean(invitation?.accountExists) && signedIn?.email.toLowerCase() === invitation?.email.toLowerCase();
 
   const submit = form.onSubmit((values) =>
     run(async () => {
-      await api("/invitations/accept", { body: { token, password: values.password } });
+      await api("/invitations/accept", {
+        body: signedInAsInvitee ? { token } : { token, password: values.password },
+      });
       await resetSession();
       navigate("/", { replace: true });
     }),
@@ -86,25 +92,40 @@ export default function AcceptInvitationPage() {
             {t("accept.for", { name: invitation.name, email: invitation.email })}
           </Text>
         </Box>
-        <Text>{invitation.accountExists ? t("accept.existingAccount", { organisation }) : t("accept.newAccount")}</Text>
+        <Text>
+          {signedInAsInvitee
+            ? t("accept.signedInAsInvitee", { organisation, name: signedIn?.name })
+            : invitation.accountExists
+              ? t("accept.existingAccount", { organisation })
+              : t("accept.newAccount")}
+        </Text>
+        {signedIn && !signedInAsInvitee && (
+          <Alert color="yellow" variant="light">
+            {t("accept.signedInAsOther", { email: signedIn.email })}
+          </Alert>
+        )}
         <form onSubmit={submit} noValidate>
           <Stack>
             <FormError message={formError} />
-            {/* Lets password managers tie the password to the right account. */}
-            <input type="hidden" name="username" autoComplete="username" value={invitation.email} readOnly />
-            <PasswordInput
-              label={invitation.accountExists ? t("accept.currentPassword") : t("accept.password")}
-              description={invitation.accountExists ? undefined : t("accept.passwordHint")}
-              autoComplete={invitation.accountExists ? "current-password" : "new-password"}
-              required
-              {...form.getInputProps("password")}
-              // Mantine's PasswordInput leaves aria-invalid off its input; screen readers need it there.
-              aria-invalid={Boolean(form.errors.password)}
-            />
+            {!signedInAsInvitee && (
+              <>
+                {/* Lets password managers tie the password to the right account. */}
+                <input type="hidden" name="username" autoComplete="username" value={invitation.email} readOnly />
+                <PasswordInput
+                  label={invitation.accountExists ? t("accept.currentPassword") : t("accept.password")}
+                  description={invitation.accountExists ? undefined : t("accept.passwordHint")}
+                  autoComplete={invitation.accountExists ? "current-password" : "new-password"}
+                  required
+                  {...form.getInputProps("password")}
+                  // Mantine's PasswordInput leaves aria-invalid off its input; screen readers need it there.
+                  aria-invalid={Boolean(form.errors.password)}
+                />
+              </>
+            )}
             <Button type="submit" loading={form.submitting}>
               {t("accept.submit")}
             </Button>
-            {invitation.accountExists && (
+            {invitation.accountExists && !signedInAsInvitee && (
               <Anchor component={Link} to="/wachtwoord-vergeten" size="sm">
                 {t("accept.forgot")}
               </Anchor>

@@ -62,6 +62,10 @@ export default defineMessages(
       existingAccount:
         "Je hebt al een account in Koers met dit e-mailadres. Bevestig met je huidige wachtwoord; {{organisation}} wordt dan aan je account toegevoegd.",
       currentPassword: "Je huidige wachtwoord",
+      signedInAsInvitee:
+        "Je bent ingelogd als {{name}}. Accepteer de uitnodiging en {{organisation}} wordt aan je account toegevoegd.",
+      signedInAsOther:
+        "Je bent ingelogd als {{email}}, niet als degene die is uitgenodigd. Met accepteren log je daar uit en log je in met het uitgenodigde account.",
       submit: "Uitnodiging accepteren",
       missingToken: "Deze link is onvolledig. Open de link uit de e-mail opnieuw.",
       toLogin: "Naar inloggen",
@@ -129,6 +133,10 @@ export default defineMessages(
       existingAccount:
         "You already have a Koers account with this e-mail address. Confirm with your current password; {{organisation}} will then be added to your account.",
       currentPassword: "Your current password",
+      signedInAsInvitee:
+        "You are signed in as {{name}}. Accept the invitation and {{organisation}} will be added to your account.",
+      signedInAsOther:
+        "You are signed in as {{email}}, not as the person invited. Accepting signs you out there and signs you in with the invited account.",
       submit: "Accept invitation",
       missingToken: "This link is incomplete. Open the link from the e-mail again.",
       toLogin: "Go to sign in",

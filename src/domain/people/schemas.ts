@@ -50,7 +50,7 @@ const registrationFields = z.object({
    */
   typeId: z.string().trim().min(1).max(60).optional(),
   /** The written name: required for "other" (and without a typeId); ignored for a listed type. */
-  registrationType: z.string().trim().max(200).optional(),
+  registrationType: z.string().trim().min(1).max(200).optional(),
   number: trimmed(100),
   validUntil: dateSchema.nullable().optional(),
   reregistrationDate: dateSchema.nullable().optional(),
@@ -81,9 +81,26 @@ const withTypeCheck = <T extends z.ZodType<RegistrationFields>>(schema: T) =>
       ...always,
     });
 
+/** A registration as one row of an import: the type is checked with the other fields. */
 export const registrationSchema = withTypeCheck(registrationFields);
 export type RegistrationInput = z.infer<typeof registrationSchema>;
-export const updateRegistrationSchema = withTypeCheck(registrationFields.extend({ version: versionSchema }));
+
+/**
+ * The request bodies of the registration routes: the same fields, the type checked by the service
+ * (`registrationTypeProblem`) after the policy, so someone who may not add registrations is
+ * refused whatever they send.
+ */
+export const registrationBodySchema = registrationFields;
+
+/** Why a registration's type cannot be stored, as a field and message key; null when it can. */
+export function registrationTypeProblem(
+  value: Partial<RegistrationFields>,
+): { typeId: "field.unknownRegistrationType" } | { registrationType: "field.required" } | null {
+  if (listedId(value))
+    return typeById(String(value.register), String(value.typeId)) ? null : { typeId: "field.unknownRegistrationType" };
+  return value.registrationType?.trim() ? null : { registrationType: "field.required" };
+}
+export const updateRegistrationSchema = registrationFields.extend({ version: versionSchema });
 
 /** The person's own account: only they change it, for every organisation at once. */
 export const updateProfileSchema = z.object({

@@ -11,6 +11,7 @@ import {
   personAbilities,
 } from "../../domain/people/policy.js";
 import type { CreatePersonInput, RegistrationInput, UpdatePersonInput } from "../../domain/people/schemas.js";
+import { registrationTypeProblem } from "../../domain/people/schemas.js";
 import { storedTypeName, typeIdOf } from "../../domain/registrations/types.js";
 import type { Actor, Role } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -318,6 +319,8 @@ export async function setPersonStatus(
 }
 
 async function checkProfile(tx: Tx, actor: Actor, input: RegistrationInput) {
+  const typeProblem = registrationTypeProblem(input);
+  if (typeProblem) throw invalid(typeProblem);
   if (input.requirementProfile && !(await findProfile(tx, actor, input.requirementProfile)))
     throw invalid({ requirementProfile: "field.unknownProfile" });
 }

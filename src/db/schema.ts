@@ -23,6 +23,7 @@ import type {
   FeedbackContent,
   GoalRationale,
   GoalSnapshot,
+  MeetingMode,
   MeetingStatus,
   Observation,
   SelfAssessmentContent,
@@ -263,6 +264,10 @@ export const meetings = pgTable("meetings", {
   notes: text("notes"),
   confidential: boolean("confidential").notNull().default(false),
   observation: jsonb("observation").$type<Observation | null>(),
+  /** How it took place, where the regime's evidence cares: in person, by video or by phone. */
+  mode: text("mode").$type<MeetingMode | null>(),
+  /** The group size it counts for (supervisie), recorded when it is held, never recomputed. */
+  groupSize: integer("group_size"),
   version: integer("version").notNull().default(1),
   createdBy: uuid("created_by"),
   createdAt: ts("created_at").notNull().defaultNow(),

@@ -85,6 +85,8 @@ const nl = {
     "Het soort regel voor wie mag begeleiden blijft zoals het is; pas de registraties en aantallen aan.",
   "field.adminSeesWidened": "Wat vertrouwelijk is voor de werkgever en de beheerder blijft vertrouwelijk in een kopie.",
   "field.unknownProfile": "Dit eisenprofiel bestaat niet (meer).",
+  "field.unknownRegistrationType":
+    "Dit register kent dit registratietype niet; kies een type uit de lijst of 'Anders'.",
   "field.profileKeyChanged": "De code van een eisenprofiel kan niet worden gewijzigd.",
   "field.managerSelf": "Iemand kan niet zijn eigen leidinggevende zijn.",
   "field.managerUnknown": "Kies een actieve collega uit deze organisatie.",
@@ -194,6 +196,8 @@ const en: Record<MessageKey, string> = {
     "The kind of rule for who may guide stays as it is; change the registrations and numbers.",
   "field.adminSeesWidened": "What is confidential from the employer and the admin stays confidential in a copy.",
   "field.unknownProfile": "This requirement profile does not exist (any more).",
+  "field.unknownRegistrationType":
+    "This register does not list this registration type; choose one from the list or 'Other'.",
   "field.profileKeyChanged": "The code of a requirement profile cannot be changed.",
   "field.managerSelf": "Nobody can be their own manager.",
   "field.managerUnknown": "Choose an active colleague from this organisation.",

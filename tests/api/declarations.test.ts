@@ -403,12 +403,15 @@ describe("an end declaration past the re-registration date", () => {
     const end = await find(guide, detail.id, "end");
     expect(end).toMatchObject({ overdue: true, dueDate: day(-5), fullySigned: false });
     expect(end.content.trajectory.reregistrationDate).toBe(day(-5));
+    expect(end.dueReason).toBe("reregistration");
+    // Form A was due at the start, sixty days ago, and is late as well.
     const start = await find(guide, detail.id, "start");
-    expect(start.overdue).toBe(false);
+    expect(start).toMatchObject({ overdue: true, dueDate: day(-60), dueReason: "start" });
     const due = ok<{ items: { kind: string; trajectoryId: string; dueAt: string | null }[] }>(
       await guide.get("/api/v1/due"),
     );
     expect(due.items.filter((i) => i.trajectoryId === detail.id && i.kind === "declarationOverdue")).toEqual([
+      expect.objectContaining({ dueAt: day(-60) }),
       expect.objectContaining({ dueAt: day(-5) }),
     ]);
   });

@@ -392,6 +392,8 @@ describe("a supervisie's documents", () => {
         unannounced: false,
         status: "held",
         location: null,
+        // Face to face, so it counts for supervisie (a video session would be listed as not counted).
+        mode: "in_person",
         notes: MARK.supervisionNote,
         confidential: false,
         observation: null,

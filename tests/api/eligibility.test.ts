@@ -111,7 +111,8 @@ describe("starting with the guide rule enforced", () => {
   it("starts an SKJ trajectory with a registered guide and keeps the judgement", async () => {
     const detail = ok<TrajectoryDetail>(await start("skj_werkbegeleiding", "rik"), 201);
     expect(detail.guideEligibility).toMatchObject({ verdict: "eligible", judgedOn: day(-10) });
-    expect(detail.guideEligibility?.reasons[0]?.nl).toContain("NIP kinder- en jeugdpsycholoog");
+    // Written as "kinder- en jeugdpsycholoog", it is stored as the register names the type.
+    expect(detail.guideEligibility?.reasons[0]?.nl).toContain("NIP Kinder- en Jeugdpsycholoog NIP");
     // The trainee sees it too.
     const eva = await t.login(email.eva as string);
     const seen = ok<TrajectoryDetail>(await eva.get(`/api/v1/trajectories/${detail.id}`));
@@ -328,5 +329,86 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
       const detail = ok<MeetingDetail>(await who.get(`/api/v1/meetings/${meeting.id}`));
       expect(detail.notes).toContain("zware casus");
     }
+  });
+});
+
+describe("registrations chosen from the register's list of types", () => {
+  it("judges a BIG GZ-psycholoog eligible, however the type was written or stored", async () => {
+    await addPerson("gz", "Gert GZ", ["guide"]);
+    const chosen = ok<{ registrationType: string; typeId: string }>(
+      await admin.post(`/api/v1/people/${person.gz}/registrations`, {
+        register: "BIG",
+        typeId: "big_gz_psycholoog",
+        number: "BIG-1",
+      }),
+      201,
+    );
+    expect(chosen).toMatchObject({ typeId: "big_gz_psycholoog", registrationType: "Gezondheidszorgpsycholoog" });
+    const answer = await judge("postmaster_werkbegeleiding", ["gz"]);
+    expect(answer.items[0]?.judgement.verdict).toBe("eligible");
+
+    // A registration stored as free text before the list existed is read through the synonyms.
+    await addPerson("gz2", "Greet GZ", ["guide"]);
+    await t.database.db.execute(
+      sql`insert into registrations (organisation_id, membership_id, register, registration_type, number)
+          select organisation_id, id, 'BIG', 'GZ-psycholoog', 'BIG-2' from memberships where id = ${person.gz2}`,
+    );
+    expect((await judge("postmaster_werkbegeleiding", ["gz2"])).items[0]?.judgement.verdict).toBe("eligible");
+    const detail = ok<{ registrations: { typeId: string; registrationType: string }[] }>(
+      await admin.get(`/api/v1/people/${person.gz2}`),
+    );
+    expect(detail.registrations).toEqual([expect.objectContaining({ typeId: "big_gz_psycholoog" })]);
+
+    // Written as free text through the API, a name on the list is stored as that type.
+    await addPerson("gz3", "Gijs GZ", ["guide"]);
+    const written = ok<{ registrationType: string; typeId: string }>(
+      await admin.post(`/api/v1/people/${person.gz3}/registrations`, {
+        register: "BIG",
+        typeId: "other",
+        registrationType: "gz psycholoog",
+        number: "BIG-3",
+      }),
+      201,
+    );
+    expect(written.typeId).toBe("big_gz_psycholoog");
+  });
+
+  it("never matches a type of 'other': the answer says to check it", async () => {
+    await addPerson("oth", "Olga Anders", ["guide"]);
+    const other = ok<{ registrationType: string; typeId: string }>(
+      await admin.post(`/api/v1/people/${person.oth}/registrations`, {
+        register: "BIG",
+        typeId: "other",
+        registrationType: "Psycholoog, bijna GZ",
+        number: "BIG-9",
+      }),
+      201,
+    );
+    expect(other).toMatchObject({ typeId: "other", registrationType: "Psycholoog, bijna GZ" });
+    const judgement = (await judge("postmaster_werkbegeleiding", ["oth"])).items[0]?.judgement;
+    expect(judgement?.verdict).toBe("notEligible");
+    expect(judgement?.unknownRegistrationTypes).toEqual(["BIG Psycholoog, bijna GZ"]);
+    expect(judgement?.reasons.map((r) => r.nl).join(" ")).toContain("Onbekend registratietype");
+    // Starting with this guide is refused with the same words.
+    const refused = await start("postmaster_werkbegeleiding", "oth");
+    expect(refused.statusCode).toBe(422);
+    expect((refused.json() as Problem).errors.guideIds).toContain("Onbekend registratietype");
+  });
+
+  it("refuses a type the register does not list, and 'other' without a name, at the field", async () => {
+    const wrong = await admin.post(`/api/v1/people/${person.oth}/registrations`, {
+      register: "SKJ",
+      typeId: "big_gz_psycholoog",
+      number: "X",
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect((wrong.json() as Problem).errors.typeId).toContain("registratietype");
+    const nameless = await admin.post(`/api/v1/people/${person.oth}/registrations`, {
+      register: "BIG",
+      typeId: "other",
+      number: "X",
+    });
+    expect(nameless.statusCode).toBe(422);
+    expect((nameless.json() as Problem).errors.registrationType).toBeTruthy();
   });
 });

@@ -199,6 +199,9 @@ async function trajectoryWith(
         preparationMinutes: 30,
         travelMinutes: 20,
         status: m.status ?? "held",
+        // As recording a session held stores it: face to face, for the plan's group size of that moment.
+        mode: "in_person" as const,
+        groupSize: (m.status ?? "held") === "held" && plan.group_size ? Number(plan.group_size) : null,
       })),
     )
     .returning({ id: meetings.id });

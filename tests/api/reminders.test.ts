@@ -208,9 +208,50 @@ describe("re-registration reminders, once signed", () => {
     expect(rereg.filter((n) => n.params.threshold === 7)).toEqual([]);
   });
 
-  it("are never sent for a closed trajectory", async () => {
-    expect((await sentAbout(closedOne.id)).notes).toEqual([]);
-    expect((await sentAbout(closedOne.id)).allMails).toEqual([]);
+  it("still reach a closed trajectory whose declarations are not signed: the register needs them all the same", async () => {
+    const { notes } = await sentAbout(closedOne.id, "reminder.reregistration");
+    expect([...new Set(notes.map((n) => n.email))].sort()).toEqual(PEOPLE);
+    expect(new Set(notes.map((n) => n.params.threshold))).toEqual(new Set([90, 30, 7]));
+  });
+});
+
+describe("every declaration due before re-registration, whatever the status", () => {
+  it("reminds form A (start) when form B is signed and A is not, and lists A as late", async () => {
+    const onlyB = await skjTrajectory("Alleen formulier B");
+    const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${onlyB.id}/declarations`));
+    const end = items.find((d) => d.key === "end");
+    ok(await trainee.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
+    ok(await guide.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
+    // Form A was due on the start day, 60 days ago.
+    const start = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${onlyB.id}/declarations`)).items.find(
+      (d) => d.key === "start",
+    );
+    expect(start).toMatchObject({ overdue: true, dueDate: day(-60), dueReason: "start", fullySigned: false });
+    const dueOf = async (who: TestClient) =>
+      ok<{ items: { kind: string; trajectoryId: string; dueAt: string | null }[] }>(
+        await who.get("/api/v1/due"),
+      ).items.filter((i) => i.kind === "declarationOverdue" && i.trajectoryId === onlyB.id);
+    expect(await dueOf(trainee)).toEqual([expect.objectContaining({ dueAt: day(-60) })]);
+
+    await scan(daysBefore(REREGISTRATION, 30));
+    const { notes } = await sentAbout(onlyB.id, "reminder.reregistration");
+    expect(notes.map((n) => n.email).sort()).toEqual(PEOPLE);
+
+    // Completed, with form A still open: still late on the lists, still reminded at the next threshold.
+    await t.database.db
+      .update(trajectories)
+      .set({ status: "completed", closed: true })
+      .where(eq(trajectories.id, onlyB.id));
+    expect(await dueOf(trainee)).toEqual([expect.objectContaining({ dueAt: day(-60) })]);
+    expect(await dueOf(guide)).toHaveLength(1);
+    await scan(daysBefore(REREGISTRATION, 7));
+    const after = (await sentAbout(onlyB.id, "reminder.reregistration")).notes;
+    expect(
+      after
+        .filter((n) => n.params.threshold === 7)
+        .map((n) => n.email)
+        .sort(),
+    ).toEqual(PEOPLE);
   });
 });
 
@@ -229,7 +270,8 @@ describe("evaluation moments", () => {
     const { notes } = await evaluation();
     expect(notes.map((n) => n.email).sort()).toEqual(PEOPLE);
     expect(notes[0]?.params).toMatchObject({ date: moment, label: "Tussenevaluatie", days: 7 });
-    expect((await sentAbout(closedOne.id)).notes).toEqual([]);
+    // A closed trajectory's evaluation moments are over.
+    expect((await sentAbout(closedOne.id, "reminder.evaluation")).notes).toEqual([]);
   });
 });
 

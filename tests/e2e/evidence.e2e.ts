@@ -69,7 +69,7 @@ describe("registration evidence", () => {
     const dialog = admin.getByRole("dialog", { name: "Registratie toevoegen" });
     await visible(dialog);
     await dialog.getByLabel("Register").selectOption("SKJ");
-    await dialog.getByLabel(/^Soort registratie/).fill("Orthopedagoog");
+    await dialog.getByLabel(/^Soort registratie/).selectOption({ label: "Orthopedagoog (master)" });
     await dialog.getByLabel(/^Registratienummer/).fill("110077777");
     await dialog.getByLabel("Herregistratiedatum").fill(REREGISTRATION);
     await dialog.getByLabel(/^Eisenprofiel/).selectOption({ label: COPY });

@@ -43,6 +43,16 @@ beforeAll(async () => {
     .update(memberships)
     .set({ status: "active", joinedAt: new Date() })
     .where(eq(memberships.userId, els?.id ?? ""));
+  // Gerrit is a GZ-psycholoog; his registration is recorded on the page below.
+  await adminApi.send("POST", "/people", {
+    name: "Gerrit Gezondheidszorg",
+    email: "gerrit.gz@delinde.example",
+    roles: ["guide"],
+  });
+  await koers.database.db
+    .update(memberships)
+    .set({ status: "active", joinedAt: new Date() })
+    .where(eq(memberships.displayName, "Gerrit Gezondheidszorg"));
   client = (await koers.newPage({ width: 1280, height: 900 })).page;
   await signIn(client, "fatima.yilmaz@delinde.example");
 });
@@ -140,5 +150,68 @@ describe("the registrations that qualify are the organisation's to edit", () => 
       .poll(() => reloaded.getByLabel(/^Soort registratie \(registratie 6\)/).inputValue())
       .toBe("Jeugd- en gezinsprofessional (master)");
     expect(await reloaded.getByLabel(/^Minimaal aantal jaren/).inputValue()).toBe("6");
+  });
+});
+
+describe("registrations chosen from the register's list", () => {
+  async function openRegistrations() {
+    await openMenuItem(admin, "Mensen");
+    await admin.getByRole("link", { name: "Gerrit Gezondheidszorg" }).click();
+    await visible(admin.getByRole("heading", { name: "Gerrit Gezondheidszorg", level: 2 }));
+    return admin.getByRole("region", { name: "Registraties" });
+  }
+
+  async function judgeGerrit() {
+    // A fresh page: the judgement is asked anew, not taken from the last half minute.
+    await client.reload();
+    await openMenuItem(client, "Trajecten");
+    await client.getByRole("link", { name: "Traject starten" }).click();
+    await visible(client.getByRole("heading", { name: "Traject starten", level: 2 }));
+    await client.getByLabel(/^Soort traject/).selectOption({ label: POSTMASTER });
+    await choose(client, "Professional", "Daan Bakker");
+    await choose(client, "Werkbegeleider", "Gerrit Gezondheidszorg");
+    await client.getByLabel(/^Begindatum/).fill(dayFromToday(0));
+    return client.getByRole("region", { name: "Geschiktheid van de begeleiding" });
+  }
+
+  it("a registration written as 'other' is not matched: the judgement says to check it", async () => {
+    const registrations = await openRegistrations();
+    await registrations.getByRole("button", { name: "Registratie toevoegen" }).click();
+    const dialog = admin.getByRole("dialog", { name: "Registratie toevoegen" });
+    await dialog.getByLabel("Register").selectOption({ label: "BIG" });
+    await dialog.getByLabel("Soort registratie").selectOption({ label: "Anders, namelijk" });
+    await dialog.getByLabel(/^Naam van de registratie/).fill("Psycholoog bijna-GZ");
+    await dialog.getByLabel("Registratienummer").fill("BIG-77");
+    await expectAccessible(admin, "registration dialog, other type");
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await textOf(registrations).toContain("Psycholoog bijna-GZ (anders)");
+
+    const judgement = await judgeGerrit();
+    await textOf(judgement).toContain("Werkbegeleider Gerrit Gezondheidszorg: niet geschikt");
+    await textOf(judgement).toContain("Onbekend registratietype: BIG Psycholoog bijna-GZ");
+  });
+
+  it("the same registration chosen from the BIG list as GZ-psycholoog makes him eligible", async () => {
+    const registrations = await openRegistrations();
+    await registrations.getByRole("button", { name: "Registratie BIG-77 bewerken" }).click();
+    const dialog = admin.getByRole("dialog", { name: "Registratie bewerken" });
+    await dialog.getByLabel("Soort registratie").selectOption({ label: "Gezondheidszorgpsycholoog" });
+    // The free text is only asked for "other".
+    expect(await dialog.getByLabel(/^Naam van de registratie/).count()).toBe(0);
+    await dialog.getByRole("button", { name: "Opslaan" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    const row = registrations.getByRole("row").filter({ hasText: "BIG-77" });
+    expect((await row.getByRole("cell").allTextContents()).slice(0, 3)).toEqual([
+      "BIG",
+      "Gezondheidszorgpsycholoog",
+      "BIG-77",
+    ]);
+
+    const judgement = await judgeGerrit();
+    await textOf(judgement).toContain("Werkbegeleider Gerrit Gezondheidszorg: geschikt");
+    await textOf(judgement).toContain("BIG Gezondheidszorgpsycholoog");
+    expect(await judgement.locator("[data-verdict]").getAttribute("data-verdict")).toBe("eligible");
+    await expectAccessibleBoth(client, "start, registered GZ-psycholoog");
   });
 });

@@ -58,7 +58,8 @@ describe("managing a person on a phone", () => {
     await visible(regDialog);
     await regDialog.getByLabel("Register").selectOption({ label: "SKJ" });
     await regDialog.getByLabel("Registratienummer").fill("110004567");
-    await regDialog.getByLabel("Soort registratie").fill("Jeugdzorgwerker");
+    // The SKJ's own list of types; the former name "Jeugdzorgwerker" is not on it any more.
+    await regDialog.getByLabel("Soort registratie").selectOption({ label: "Jeugd- en gezinsprofessional" });
     await regDialog.getByLabel("Geldig tot").fill("2030-06-30");
     await regDialog.getByLabel("Herregistratiedatum").fill("2030-01-31");
     await expectAccessible(page, "registration dialog");
@@ -69,7 +70,7 @@ describe("managing a person on a phone", () => {
     await visible(row);
     expect((await row.getByRole("cell").allTextContents()).slice(0, 5)).toEqual([
       "SKJ",
-      "Jeugdzorgwerker",
+      "Jeugd- en gezinsprofessional",
       "110004567",
       "30 jun 2030",
       "31 jan 2030",

@@ -85,6 +85,8 @@ export const declarationViewSchema = z.object({
   needsNewVersion: z.boolean(),
   overdue: z.boolean(),
   dueDate: z.string().nullable(),
+  /** What sets the due date: days after the start, the end, or the re-registration date. */
+  dueReason: z.enum(["start", "end", "reregistration"]).nullable(),
   /** A motivated request for the guide is needed before this can be signed, and none is uploaded. */
   motivationMissing: z.boolean(),
   /** The slots the requester may sign now. */

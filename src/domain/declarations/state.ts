@@ -1,4 +1,5 @@
 import type { DeclarationSpec, ParticipantRole } from "../regimes/schema.js";
+import { type DeadlineReason, declarationDeadline, isOverdue } from "./deadlines.js";
 
 /**
  * Where a declaration stands: which signer slots are signed, whether the frozen content still
@@ -37,6 +38,8 @@ export interface DeclarationState {
   changedSinceSigning: boolean;
   /** The date it is due by, when known. */
   dueDate: string | null;
+  /** What sets that date: the start, the end or the re-registration. */
+  dueReason: DeadlineReason | null;
   /** Past the due date and the latest version not fully signed. */
   overdue: boolean;
   /** A new version must be made before anyone signs again (changed since the first signature). */
@@ -44,7 +47,7 @@ export interface DeclarationState {
 }
 
 export interface DeclarationStateInput {
-  spec: Pick<DeclarationSpec, "signers" | "dueBy">;
+  spec: Pick<DeclarationSpec, "key" | "signers" | "dueBy"> & { dueDaysAfterStart?: number | null };
   versions: readonly DeclarationVersion[];
   signatures: readonly SignatureFact[];
   /** The SHA-256 of the content generated now for the latest version. */
@@ -54,6 +57,8 @@ export interface DeclarationStateInput {
   reregistrationDate: string | null;
   /** The trajectory's end date, for declarations due by the end. */
   endsOn?: string | null;
+  /** The trajectory's start date, for declarations due some days after it. */
+  startsOn?: string | null;
 }
 
 export function latestVersion<T extends { number: number }>(versions: readonly T[]): T | null {
@@ -71,19 +76,19 @@ export function declarationState(input: DeclarationStateInput): DeclarationState
   const fullySigned = latest !== null && slots.every((s) => s.signature !== null);
   const changedSinceSigning =
     latest !== null && latest.contentSha256 !== null && latest.contentSha256 !== input.liveContentHash;
-  const dueDate =
-    input.spec.dueBy === "reregistration"
-      ? input.reregistrationDate
-      : input.spec.dueBy === "end"
-        ? (input.endsOn ?? null)
-        : null;
+  const deadline = declarationDeadline(input.spec, {
+    startsOn: input.startsOn ?? null,
+    endsOn: input.endsOn ?? null,
+    reregistrationDate: input.reregistrationDate,
+  });
   return {
     latest,
     slots,
     fullySigned,
     changedSinceSigning,
-    dueDate,
-    overdue: dueDate !== null && input.today > dueDate && !fullySigned,
+    dueDate: deadline?.date ?? null,
+    dueReason: deadline?.reason ?? null,
+    overdue: isOverdue(deadline, fullySigned, input.today),
     needsNewVersion: changedSinceSigning,
   };
 }

@@ -19,6 +19,7 @@ export const startSpec = (): DeclarationSpec => ({
     },
   ],
   dueBy: null,
+  dueDaysAfterStart: null,
 });
 
 export const endSpec = (): DeclarationSpec => ({

@@ -13,6 +13,8 @@ export const guideEligibilitySchema = z.object({
   rule: localizedSchema,
   /** Why, one sentence per fact that decided it. */
   reasons: z.array(localizedSchema),
+  /** Registrations of type "other" (not on their register's list): no rule matches them; check them. */
+  unknownRegistrationTypes: z.array(z.string()).optional(),
 });
 export type GuideEligibility = z.infer<typeof guideEligibilitySchema>;
 

@@ -243,9 +243,66 @@ describe("judgeGuide properties", () => {
   });
 });
 
+describe("judgeGuide, registrations by the register's list of types", () => {
+  it("a BIG GZ-psycholoog, written as everyone writes it, is eligible", () => {
+    for (const written of ["GZ-psycholoog", "gz-psycholoog", "GZ psycholoog", "GZ-psycholoog BIG"]) {
+      const judgement = judgeGuide(skj, facts({ registrations: [held("BIG", written)] }), START);
+      expect(judgement.verdict, written).toBe("eligible");
+      expect(judgement.unknownRegistrationTypes).toBeUndefined();
+    }
+    expect(judgeGuide(postmaster, facts({ registrations: [held("NVO", "NVO OG")] }), START).verdict).toBe("eligible");
+    expect(judgeGuide(skj, facts({ registrations: [held("NIP", "K&J psycholoog NIP")] }), START).verdict).toBe(
+      "eligible",
+    );
+  });
+
+  it("a listed type that does not qualify is not matched, and not called unknown", () => {
+    const judgement = judgeGuide(postmaster, facts({ registrations: [held("NVO", "Basis-orthopedagoog")] }), START);
+    expect(judgement.verdict).toBe("notEligible");
+    expect(judgement.unknownRegistrationTypes).toBeUndefined();
+    expect(text(judgement)).not.toContain("Onbekend registratietype");
+  });
+
+  it("a type of the wrong register does not match", () => {
+    expect(judgeGuide(postmaster, facts({ registrations: [held("SKJ", "GZ-psycholoog")] }), START).verdict).toBe(
+      "notEligible",
+    );
+  });
+
+  it("a registration of type other is never matched silently: the answer says to check it", () => {
+    const judgement = judgeGuide(
+      postmaster,
+      facts({ registrations: [held("BIG", "Psycholoog in opleiding tot GZ")] }),
+      START,
+    );
+    expect(judgement.verdict).toBe("notEligible");
+    expect(judgement.unknownRegistrationTypes).toEqual(["BIG Psycholoog in opleiding tot GZ"]);
+    expect(text(judgement)).toContain("Onbekend registratietype: BIG Psycholoog in opleiding tot GZ");
+    expect(judgement.reasons.map((r) => r.en).join(" ")).toContain("Unknown registration type");
+    const experienced = judgeGuide(
+      skj,
+      facts({ registrations: [held("Other", "Vaktherapeut")], academicExperienceYears: 8, dreyfusLevel: 4 }),
+      START,
+    );
+    expect(experienced.verdict).toBe("eligibleWithMotivation");
+    expect(experienced.unknownRegistrationTypes).toEqual(["Other Vaktherapeut"]);
+  });
+
+  it("an unknown type next to a qualifying registration does not stand in the way", () => {
+    const judgement = judgeGuide(
+      skj,
+      facts({ registrations: [held("BIG", "Iets anders"), held("BIG", "GZ-psycholoog")] }),
+      START,
+    );
+    expect(judgement.verdict).toBe("eligible");
+    expect(judgement.unknownRegistrationTypes).toBeUndefined();
+  });
+});
+
 describe("normalizeName", () => {
-  it("ignores case, accents and surrounding or doubled spaces", () => {
-    expect(normalizeName("  Kinder-  en Jeugdpsycholoog ")).toBe("kinder- en jeugdpsycholoog");
+  it("ignores case, accents, hyphens and surrounding or doubled spaces", () => {
+    expect(normalizeName("  Kinder-  en Jeugdpsycholoog ")).toBe("kinder en jeugdpsycholoog");
+    expect(normalizeName("GZ-psycholoog")).toBe(normalizeName("gz psycholoog"));
     expect(normalizeName("Gezondheidszorgpsycholóóg")).toBe("gezondheidszorgpsycholoog");
   });
 });

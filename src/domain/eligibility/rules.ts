@@ -1,5 +1,8 @@
 import type { GuideRule, Localized, QualifyingRegistration } from "../regimes/schema.js";
+import { findRegistrationType, normalizeName, resolveRegistrationType } from "../registrations/types.js";
 import type { GuideEligibility } from "./model.js";
+
+export { normalizeName } from "../registrations/types.js";
 
 /**
  * Whether a proposed guide may guide, by the regime's guide rule. Pure: the server gathers the
@@ -29,18 +32,20 @@ export interface GuideFacts {
 
 const t = (nl: string, en: string): Localized => ({ nl, en });
 
-/** Compares names of registers and registration types: trimmed, one space, no case, no accents. */
-export const normalizeName = (value: string) =>
-  value
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .replace(/\s+/g, " ")
-    .trim()
-    .toLocaleLowerCase("nl");
+/**
+ * Registrations match by the register's list of types: a held registration and a qualifying one
+ * are the same listed type of the same register, however either is written. A held registration
+ * of type "other" (free text) never matches; the judgement says to check it instead.
+ */
+const matches = (held: HeldRegistration, wanted: QualifyingRegistration) => {
+  if (normalizeName(held.register) !== normalizeName(wanted.register)) return false;
+  const heldType = resolveRegistrationType(held.register, held.registrationType);
+  const wantedType = findRegistrationType(wanted.register, wanted.type);
+  return heldType.kind === "listed" && wantedType !== undefined && heldType.type.id === wantedType.id;
+};
 
-const matches = (held: HeldRegistration, wanted: QualifyingRegistration) =>
-  normalizeName(held.register) === normalizeName(wanted.register) &&
-  normalizeName(held.registrationType) === normalizeName(wanted.type);
+const isOther = (held: HeldRegistration) =>
+  resolveRegistrationType(held.register, held.registrationType).kind === "other";
 
 /** ISO dates compare as text; a registration without an end date is always valid. */
 const validOn = (held: HeldRegistration, date: string) => held.validUntil === null || held.validUntil >= date;
@@ -86,6 +91,14 @@ function checkRegistrations(
       ],
     };
   }
+  const unknown = held
+    .filter(isOther)
+    .map((h) =>
+      t(
+        `Onbekend registratietype: ${heldName(h)} staat niet op de lijst van het register ${h.register}, dus Koers kan niet beoordelen of deze registratie telt. Controleer het en kies het type uit de lijst.`,
+        `Unknown registration type: ${heldName(h)} is not on the ${h.register} register's list, so Koers cannot judge whether this registration counts. Check it and choose the type from the list.`,
+      ),
+    );
   const expired = matching.map((h) =>
     t(
       `De registratie ${heldName(h)} is verlopen op ${dutchDate(h.validUntil ?? startsOn)}, vóór de startdatum ${dutchDate(startsOn)}.`,
@@ -97,6 +110,7 @@ function checkRegistrations(
     qualifying: undefined,
     reasons: [
       ...expired,
+      ...unknown,
       t(
         `Heeft geen van de vereiste registraties die geldig is op de startdatum (${list}).`,
         `Holds none of the qualifying registrations valid on the start date (${list}).`,
@@ -174,8 +188,19 @@ function judgeExperience(
   return { enough: yearsOk && levelOk, reasons };
 }
 
-/** Judges a proposed guide by the regime's rule, on the trajectory's start date (ISO). */
+/**
+ * Judges a proposed guide by the regime's rule, on the trajectory's start date (ISO). When no
+ * listed registration qualifies, registrations of type "other" are named in
+ * `unknownRegistrationTypes` (and in the reasons), to be checked rather than silently passed over.
+ */
 export function judgeGuide(rule: GuideRule, facts: GuideFacts, startsOn: string): GuideEligibility {
+  const judgement = judgeByRule(rule, facts, startsOn);
+  if (rule.kind === "independentSupervisor" || judgement.verdict === "eligible") return judgement;
+  const unknown = facts.registrations.filter(isOther).map(heldName);
+  return unknown.length ? { ...judgement, unknownRegistrationTypes: unknown } : judgement;
+}
+
+function judgeByRule(rule: GuideRule, facts: GuideFacts, startsOn: string): GuideEligibility {
   switch (rule.kind) {
     case "registeredOrExperienced": {
       const registration = checkRegistrations(rule.registrations, facts.registrations, startsOn);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEETING_MODES } from "../trajectories/model.js";
 import { versionSchema } from "../version.js";
 import { REQUIREMENT_CATEGORIES, requirementProfileSchema, requirementSchema } from "./profile.js";
 
@@ -39,10 +40,18 @@ const recordView = z.object({
   date: z.string(),
   minutes: z.number().int(),
   groupSize: z.number().int().nullable(),
+  /** How it took place, as recorded on the session (null: not recorded, or not a session of a trajectory). */
+  mode: z.enum(MEETING_MODES).nullable(),
   /** Hundredths of a point this line is worth on its own (rounded down; the total is worked out exactly). */
   pointsHundredths: z.number().int(),
 });
 export type EvidenceRecordView = z.infer<typeof recordView>;
+
+const notCountedView = recordView.extend({
+  /** `modeNotCounted`: it took place in a way the requirement does not count; `modeNotRecorded`: not recorded how. */
+  reason: z.enum(["modeNotCounted", "modeNotRecorded"]),
+});
+export type NotCountedView = z.infer<typeof notCountedView>;
 
 const lineView = z.object({
   requirement: requirementSchema,
@@ -55,6 +64,8 @@ const lineView = z.object({
   missing: z.number().int(),
   deadline: z.string(),
   records: z.array(recordView),
+  /** Sessions of the period that do not count for this requirement, with the reason. */
+  notCounted: z.array(notCountedView),
 });
 export type LedgerLineView = z.infer<typeof lineView>;
 

@@ -9,6 +9,9 @@ const SKJ_SUPERVISIE_CONVERSION: RequirementProfile["supervisieConversion"] = [
   { groupSize: 3, hoursPerFortyPoints: 50 },
 ];
 
+/** SKJ counts face-to-face contact hours of supervisie only (domain.md section 1.1); an organisation may widen it. */
+const FACE_TO_FACE: RequirementProfile["requirements"][number]["countedModes"] = ["in_person"];
+
 const WORK = {
   key: "work",
   category: "work",
@@ -45,7 +48,14 @@ const skjMasterUnder3648: RequirementProfile = {
       unit: "points",
       minimum: 40,
     },
-    { key: "supervisie", category: "supervisie", label: t("Supervisie", "Supervision"), unit: "points", minimum: 40 },
+    {
+      key: "supervisie",
+      category: "supervisie",
+      label: t("Supervisie", "Supervision"),
+      unit: "points",
+      minimum: 40,
+      countedModes: FACE_TO_FACE,
+    },
     {
       key: "free",
       category: "free",
@@ -75,7 +85,14 @@ const skjMasterOver3648: RequirementProfile = {
       minimum: 40,
     },
     { key: "intervisie", category: "intervisie", label: t("Intervisie", "Intervision"), unit: "points", minimum: 20 },
-    { key: "supervisie", category: "supervisie", label: t("Supervisie", "Supervision"), unit: "points", minimum: 20 },
+    {
+      key: "supervisie",
+      category: "supervisie",
+      label: t("Supervisie", "Supervision"),
+      unit: "points",
+      minimum: 20,
+      countedModes: FACE_TO_FACE,
+    },
   ],
   supervisieConversion: SKJ_SUPERVISIE_CONVERSION,
 };

@@ -10,6 +10,7 @@ import {
   lastDay,
   pointsHundredthsOf,
   registrationPeriod,
+  whyNotCounted,
 } from "./ledger.js";
 import type { RequirementProfile } from "./profile.js";
 
@@ -23,6 +24,7 @@ const record = (
   date: string,
   minutes: number,
   groupSize?: number,
+  mode: EvidenceRecord["mode"] = "in_person",
 ): EvidenceRecord => {
   n += 1;
   return {
@@ -31,6 +33,7 @@ const record = (
     date,
     minutes,
     groupSize,
+    mode,
   };
 };
 
@@ -149,6 +152,7 @@ const arbitraryRecord = fc.record({
   date: day,
   minutes: fc.integer({ min: 0, max: 600 }),
   groupSize: fc.option(fc.integer({ min: 1, max: 4 }), { nil: undefined }),
+  mode: fc.constantFrom("in_person", "video", "phone", null) as fc.Arbitrary<EvidenceRecord["mode"]>,
 });
 const arbitraryProfile = fc.constantFrom(...BUILTIN_PROFILES);
 
@@ -166,11 +170,14 @@ describe("ledger properties", () => {
           const shuffled = buildLedger(profile, p, [...records].reverse(), "2026-01-01");
           expect(shuffled).toEqual(ledger);
           for (const line of ledger.lines) {
-            const mine = records.filter((r) => r.category === line.requirement.category && inPeriod(p, r.date));
+            const all = records.filter((r) => r.category === line.requirement.category && inPeriod(p, r.date));
+            const mine = all.filter((r) => whyNotCounted(line.requirement, r) === null);
             if (line.status === "notTracked") {
               expect(line.records).toEqual([]);
               continue;
             }
+            // Every session of the period is either counted or listed with its reason, never dropped.
+            expect(line.records.length + line.notCounted.length).toBe(all.length);
             expect(line.minutes).toBe(mine.reduce((s, r) => s + r.minutes, 0));
             expect(line.sessions).toBe(mine.length);
             expect(line.records.map((r) => r.source.id).sort()).toEqual(mine.map((r) => r.source.id).sort());
@@ -202,5 +209,63 @@ describe("ledger properties", () => {
         );
       }),
     );
+  });
+});
+
+describe("what a session counts for", () => {
+  it("counts supervisie face to face only, and lists the others with the reason instead of dropping them", () => {
+    const records = [
+      record("supervisie", "2026-01-10", 600, 1, "in_person"),
+      record("supervisie", "2026-01-17", 600, 1, "video"),
+      record("supervisie", "2026-01-24", 120, 1, "phone"),
+      record("supervisie", "2026-01-31", 60, 1, null),
+    ];
+    const line = buildLedger(over, period, records, "2026-06-01").lines.find((l) => l.requirement.key === "supervisie");
+    expect(line?.minutes).toBe(600);
+    expect(line?.pointsHundredths).toBe(1000);
+    expect(line?.sessions).toBe(1);
+    expect(line?.notCounted.map((n) => [n.record.mode, n.reason])).toEqual([
+      ["video", "modeNotCounted"],
+      ["phone", "modeNotCounted"],
+      [null, "modeNotRecorded"],
+    ]);
+  });
+
+  it("counts every way when the profile says nothing about modes, and never filters intervisie", () => {
+    const open: RequirementProfile = {
+      ...over,
+      requirements: over.requirements.map((r) => ({ ...r, countedModes: null })),
+    };
+    const records = [
+      record("supervisie", "2026-01-10", 600, 1, "video"),
+      record("supervisie", "2026-01-17", 60, 1, null),
+    ];
+    const line = buildLedger(open, period, records, "2026-06-01").lines.find((l) => l.requirement.key === "supervisie");
+    expect(line?.minutes).toBe(660);
+    expect(line?.notCounted).toEqual([]);
+    const intervision: EvidenceRecord = {
+      category: "intervisie",
+      source: { kind: "intervisionMeeting", id: "i1", link: "/intervisie/g", title: "Groep" },
+      date: "2026-02-01",
+      minutes: 120,
+    };
+    const limited: RequirementProfile = {
+      ...over,
+      requirements: over.requirements.map((r) => ({ ...r, countedModes: ["in_person" as const] })),
+    };
+    const intervisie = buildLedger(limited, period, [intervision], "2026-06-01").lines.find(
+      (l) => l.requirement.key === "intervisie",
+    );
+    expect(intervisie?.minutes).toBe(120);
+  });
+
+  it("reads the group size each session recorded when it was held, not one for the whole trajectory", () => {
+    // 20 hours alone and 25 hours with three: 20 + 20 points, whatever the plan says today.
+    const records = [record("supervisie", "2026-01-10", 1200, 1), record("supervisie", "2026-02-10", 1500, 3)];
+    const line = buildLedger(under, period, records, "2026-06-01").lines.find(
+      (l) => l.requirement.key === "supervisie",
+    );
+    expect(line?.pointsHundredths).toBe(4000);
+    expect(line?.status).toBe("met");
   });
 });

@@ -1,4 +1,5 @@
 import dayjs from "dayjs";
+import type { MeetingMode } from "../trajectories/model.js";
 import type { Requirement, RequirementCategory, RequirementProfile } from "./profile.js";
 import { TRACKED_CATEGORIES } from "./profile.js";
 
@@ -40,8 +41,29 @@ export interface EvidenceRecord {
   date: string;
   /** Face-to-face minutes, whole. */
   minutes: number;
-  /** Supervisees together (supervisie only); absent or unknown counts as one. */
+  /** Supervisees together (supervisie only), as recorded when held; absent or unknown counts as one. */
   groupSize?: number | null;
+  /** How it took place, as recorded on the session; null when not recorded. */
+  mode?: MeetingMode | null;
+}
+
+/** Why a session of the period does not count for a requirement. */
+export type NotCountedReason = "modeNotCounted" | "modeNotRecorded";
+
+export interface NotCounted {
+  record: EvidenceRecord;
+  reason: NotCountedReason;
+}
+
+/** Whether the requirement counts this record, or why not: only the modes it names count. */
+export function whyNotCounted(
+  requirement: Pick<Requirement, "countedModes">,
+  record: EvidenceRecord,
+): NotCountedReason | null {
+  const modes = requirement.countedModes;
+  if (!modes || record.source.kind !== "trajectoryMeeting") return null;
+  if (!record.mode) return "modeNotRecorded";
+  return modes.includes(record.mode) ? null : "modeNotCounted";
 }
 
 export type RequirementStatus = "met" | "missing" | "notTracked";
@@ -63,6 +85,8 @@ export interface LedgerLine {
   /** By when: the re-registration date (activities must be completed before it). */
   deadline: string;
   records: EvidenceRecord[];
+  /** Sessions of the period in this category that do not count, each with the reason. */
+  notCounted: NotCounted[];
 }
 
 export interface Ledger {
@@ -136,7 +160,16 @@ export function buildLedger(
 ): Ledger {
   const counted = records.filter((r) => inPeriod(period, r.date) && r.minutes >= 0).sort(compareRecords);
   const lines = profile.requirements.map((requirement): LedgerLine => {
-    const own = isTracked(requirement.category) ? counted.filter((r) => r.category === requirement.category) : [];
+    const inCategory = isTracked(requirement.category)
+      ? counted.filter((r) => r.category === requirement.category)
+      : [];
+    const notCounted: NotCounted[] = [];
+    const own: EvidenceRecord[] = [];
+    for (const record of inCategory) {
+      const reason = whyNotCounted(requirement, record);
+      if (reason) notCounted.push({ record, reason });
+      else own.push(record);
+    }
     const minutes = own.reduce((sum, r) => sum + r.minutes, 0);
     const pointsHundredths = pointsOf(profile, requirement.category, own);
     const sessions = own.length;
@@ -158,6 +191,7 @@ export function buildLedger(
       missing: tracked ? Math.max(0, minimum - have) : minimum,
       deadline: period.to,
       records: own,
+      notCounted,
     };
   });
   // Evidence Koers keeps but the profile sets no requirement for (intervisie under the SKJ master
@@ -178,6 +212,7 @@ export function buildLedger(
       missing: 0,
       deadline: period.to,
       records: own,
+      notCounted: [],
     });
   }
   const daysLeft = dayjs(period.to).diff(dayjs(today), "day");

@@ -10,6 +10,7 @@ const record = (minutes: number, pointsHundredths: number, groupSize: number | n
   date: "2026-03-02",
   minutes,
   groupSize,
+  mode: null,
   pointsHundredths,
 });
 
@@ -24,6 +25,7 @@ const line = (overrides: Partial<LedgerLineView>): LedgerLineView => ({
   missing: 0,
   deadline: "2028-03-01",
   records: [record(90, 150)],
+  notCounted: [],
   ...overrides,
 });
 
@@ -32,7 +34,7 @@ describe("presenting a ledger line", () => {
     const shown = presentLine(line({}), "nl");
     expect(shown.have).toEqual({ unit: "sessions", value: "1" });
     expect(shown.minimumIsPresence).toBe(true);
-    expect(shown.columns).toEqual({ groupSize: false, points: false });
+    expect(shown.columns).toEqual({ groupSize: false, points: false, mode: false });
     expect(shown.records[0]).toMatchObject({ hours: "1:30", points: null, groupSize: null });
     expect(shown.total).toEqual({ sessions: 1, minutes: 90, hours: "1:30", points: null });
     expect(shown.deadline).toBe("2028-03-01");
@@ -51,7 +53,7 @@ describe("presenting a ledger line", () => {
       records: [record(270, 250, null)],
     });
     const nl = presentLine(supervisie, "nl");
-    expect(nl.columns).toEqual({ groupSize: true, points: true });
+    expect(nl.columns).toEqual({ groupSize: true, points: true, mode: false });
     expect(nl.have).toEqual({ unit: "points", value: "2,5" });
     expect(nl.missing).toEqual({ unit: "points", value: "37,5" });
     expect(nl.records[0]).toMatchObject({ points: "2,5", groupSize: 1 });
@@ -74,5 +76,36 @@ describe("presenting a ledger line", () => {
     expect(training.tracked).toBe(false);
     expect(training.have).toBeNull();
     expect(training.minimum).toEqual({ unit: "points", value: "40" });
+  });
+});
+
+describe("presenting sessions that do not count", () => {
+  it("lists them with the reason and their mode, worth no points, beside a mode column", () => {
+    const shown = presentLine(
+      line({
+        requirement: {
+          key: "s",
+          category: "supervisie",
+          label: { nl: "S", en: "S" },
+          unit: "points",
+          minimum: 40,
+          countedModes: ["in_person"],
+        },
+        status: "missing",
+        records: [{ ...record(60, 100, 1), mode: "in_person" }],
+        notCounted: [
+          { ...record(60, 100, 1), mode: "video", reason: "modeNotCounted" },
+          { ...record(45, 75, 1), mode: null, reason: "modeNotRecorded" },
+        ],
+      }),
+      "nl",
+    );
+    expect(shown.columns.mode).toBe(true);
+    expect(shown.countedModes).toEqual(["in_person"]);
+    expect(shown.records[0]?.mode).toBe("in_person");
+    expect(shown.notCounted.map((r) => [r.mode, r.reason, r.points, r.hours])).toEqual([
+      ["video", "modeNotCounted", null, "1:00"],
+      [null, "modeNotRecorded", null, "0:45"],
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Localized } from "../regimes/schema.js";
 import { formatMinutes } from "../trajectories/hours.js";
-import type { EvidenceView, LedgerLineView } from "./api.js";
+import type { MeetingMode } from "../trajectories/model.js";
+import type { EvidenceRecordView, EvidenceView, LedgerLineView, NotCountedView } from "./api.js";
 import { formatPoints } from "./ledger.js";
 
 /**
@@ -30,6 +31,13 @@ export interface PresentedRecord {
   groupSize: number | null;
   /** Only where the requirement counts in points. */
   points: string | null;
+  /** How it took place; only where the requirement counts some ways and not others. */
+  mode: MeetingMode | null;
+}
+
+/** A session of the period that does not count for the requirement, with why. */
+export interface PresentedNotCounted extends PresentedRecord {
+  reason: NotCountedView["reason"];
 }
 
 export interface PresentedLine {
@@ -48,8 +56,12 @@ export interface PresentedLine {
   /** 0 to 100. */
   progress: number;
   /** Which columns the activities have beyond date, activity and hours. */
-  columns: { groupSize: boolean; points: boolean };
+  columns: { groupSize: boolean; points: boolean; mode: boolean };
+  /** The ways of taking place that count, when the requirement limits them (null: every way). */
+  countedModes: MeetingMode[] | null;
   records: PresentedRecord[];
+  /** Listed after the records, never dropped: sessions that do not count, and why. */
+  notCounted: PresentedNotCounted[];
   total: { sessions: number; minutes: number; hours: string; points: string | null };
 }
 
@@ -76,7 +88,24 @@ function figure(line: Pick<LedgerLineView, "requirement">, value: number, locale
 
 export function presentLine(line: LedgerLineView, locale: Locale): PresentedLine {
   const tracked = line.status !== "notTracked";
-  const columns = { groupSize: line.requirement.category === "supervisie", points: line.requirement.unit === "points" };
+  const countedModes = line.requirement.countedModes ?? null;
+  const columns = {
+    groupSize: line.requirement.category === "supervisie",
+    points: line.requirement.unit === "points",
+    mode: countedModes !== null,
+  };
+  const presentRecord = (r: EvidenceRecordView): PresentedRecord => ({
+    kind: r.kind,
+    id: r.id,
+    link: r.link,
+    title: r.title,
+    date: r.date,
+    minutes: r.minutes,
+    hours: formatMinutes(r.minutes),
+    groupSize: columns.groupSize ? (r.groupSize ?? 1) : null,
+    points: columns.points ? formatPoints(r.pointsHundredths, locale) : null,
+    mode: columns.mode ? r.mode : null,
+  });
   return {
     key: line.requirement.key,
     label: line.requirement.label,
@@ -89,16 +118,14 @@ export function presentLine(line: LedgerLineView, locale: Locale): PresentedLine
     deadline: line.deadline,
     progress: line.minimum <= 0 ? 100 : Math.min(100, Math.floor((line.have * 100) / line.minimum)),
     columns,
-    records: line.records.map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      link: r.link,
-      title: r.title,
-      date: r.date,
-      minutes: r.minutes,
-      hours: formatMinutes(r.minutes),
-      groupSize: columns.groupSize ? (r.groupSize ?? 1) : null,
-      points: columns.points ? formatPoints(r.pointsHundredths, locale) : null,
+    countedModes,
+    records: line.records.map(presentRecord),
+    // What does not count shows no points: it is worth none.
+    notCounted: (line.notCounted ?? []).map((r) => ({
+      ...presentRecord(r),
+      points: null,
+      mode: r.mode,
+      reason: r.reason,
     })),
     total: {
       sessions: line.sessions,

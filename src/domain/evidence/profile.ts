@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { localizedSchema } from "../regimes/schema.js";
+import { MEETING_MODES } from "../trajectories/model.js";
 
 /**
  * A requirement profile: what a registrant must show within one registration period, as data an
@@ -33,6 +34,11 @@ export const requirementSchema = z.object({
   unit: z.enum(["hours", "points", "present"]),
   /** In whole hours or points; ignored for `present`. */
   minimum: z.number().int().min(0).max(100_000),
+  /**
+   * How a session must have taken place to count (supervisie: face to face); absent or null:
+   * every way. A session that does not count is listed with the reason, never dropped.
+   */
+  countedModes: z.array(z.enum(MEETING_MODES)).min(1).max(MEETING_MODES.length).nullable().optional(),
 });
 export type Requirement = z.infer<typeof requirementSchema>;
 

@@ -34,7 +34,10 @@ export type PersonSummary = z.infer<typeof personSummarySchema>;
 export const registrationResponseSchema = z.object({
   id: z.uuid(),
   register: registerSchema,
+  /** The type's name: the register's own name for a listed type, the free text for "other". */
   registrationType: z.string(),
+  /** The listed type's id, or "other" (which no eligibility rule matches). */
+  typeId: z.string(),
   number: z.string(),
   validUntil: z.string().nullable(),
   reregistrationDate: z.string().nullable(),

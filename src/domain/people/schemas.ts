@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { dateSchema } from "../dates.js";
+import { OTHER_TYPE, REGISTERS, typeById } from "../registrations/types.js";
 import { rolesSchema } from "../role-schemas.js";
 import { versionSchema } from "../version.js";
 
-/** Registers a professional registration can belong to; data, so a new one is an edit here. */
-export const REGISTERS = ["SKJ", "NIP", "NVO", "BIG", "Other"] as const;
+export { REGISTERS };
+/** Registers a professional registration can belong to; their types are data (`registrations/types.ts`). */
 export const registerSchema = z.enum(REGISTERS);
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
@@ -41,18 +42,65 @@ export const updatePersonSchema = z.strictObject({
 });
 export type UpdatePersonInput = z.infer<typeof updatePersonSchema>;
 
-export const registrationSchema = z.object({
+const registrationFields = z.object({
   register: registerSchema,
-  registrationType: trimmed(200),
+  /**
+   * The type chosen from the register's list (its id), or "other". Absent: the type is read from
+   * `registrationType`, where a name on the list (or one of its synonyms) is that type.
+   */
+  typeId: z.string().trim().min(1).max(60).optional(),
+  /** The written name: required for "other" (and without a typeId); ignored for a listed type. */
+  registrationType: z.string().trim().min(1).max(200).optional(),
   number: trimmed(100),
   validUntil: dateSchema.nullable().optional(),
   reregistrationDate: dateSchema.nullable().optional(),
   /** The key of the requirement profile the period is measured against; absent or null: none. */
   requirementProfile: z.string().trim().min(1).max(48).nullable().optional(),
 });
+
+type RegistrationFields = z.infer<typeof registrationFields>;
+const listedId = (v: Partial<RegistrationFields>) =>
+  typeof v.typeId === "string" && v.typeId !== "" && v.typeId !== OTHER_TYPE;
+/** Checked even when other fields are wrong, so every field's error is told at once. */
+const always = { when: () => true };
+
+/** A listed type must be on the chosen register's list; "other" (or no type) needs its written name. */
+const withTypeCheck = <T extends z.ZodType<RegistrationFields>>(schema: T) =>
+  schema
+    .refine(
+      (v: Partial<RegistrationFields>) => !listedId(v) || Boolean(typeById(String(v.register), String(v.typeId))),
+      {
+        message: "field.unknownRegistrationType",
+        path: ["typeId"],
+        ...always,
+      },
+    )
+    .refine((v: Partial<RegistrationFields>) => listedId(v) || Boolean(v.registrationType?.trim?.()), {
+      message: "field.required",
+      path: ["registrationType"],
+      ...always,
+    });
+
+/** A registration as one row of an import: the type is checked with the other fields. */
+export const registrationSchema = withTypeCheck(registrationFields);
 export type RegistrationInput = z.infer<typeof registrationSchema>;
 
-export const updateRegistrationSchema = registrationSchema.extend({ version: versionSchema });
+/**
+ * The request bodies of the registration routes: the same fields, the type checked by the service
+ * (`registrationTypeProblem`) after the policy, so someone who may not add registrations is
+ * refused whatever they send.
+ */
+export const registrationBodySchema = registrationFields;
+
+/** Why a registration's type cannot be stored, as a field and message key; null when it can. */
+export function registrationTypeProblem(
+  value: Partial<RegistrationFields>,
+): { typeId: "field.unknownRegistrationType" } | { registrationType: "field.required" } | null {
+  if (listedId(value))
+    return typeById(String(value.register), String(value.typeId)) ? null : { typeId: "field.unknownRegistrationType" };
+  return value.registrationType?.trim() ? null : { registrationType: "field.required" };
+}
+export const updateRegistrationSchema = registrationFields.extend({ version: versionSchema });
 
 /** The person's own account: only they change it, for every organisation at once. */
 export const updateProfileSchema = z.object({

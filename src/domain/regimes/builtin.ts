@@ -473,7 +473,7 @@ const coaching: Regime = {
   adminSees: null,
 };
 
-/** The registrations seed 000 lists for a werkbegeleider; matched case- and accent-insensitively. */
+/** The registrations seed 000 lists for a werkbegeleider; matched as types of the register's list (`registrations/types.ts`). */
 export const SKJ_QUALIFYING_REGISTRATIONS = [
   { register: "NVO", type: "Orthopedagoog-Generalist" },
   { register: "SKJ", type: "Postmaster-orthopedagoog" },
@@ -517,7 +517,10 @@ const werkbegeleidingDeclarations = (conditions: { nl: string; en: string }): Re
       ),
       includes: ["participants", "guideEligibility", "plan"],
       signers,
-      dueBy: null,
+      // Signed before the werkbegeleiding begins (Handreiking: "voor aanvang"), and needed for
+      // the re-registration like form B.
+      dueBy: "reregistration",
+      dueDaysAfterStart: 0,
     },
     {
       key: "end",
@@ -531,6 +534,7 @@ const werkbegeleidingDeclarations = (conditions: { nl: string; en: string }): Re
       includes: ["participants", "guideEligibility", "plan", "meetings", "hours", "deviation"],
       signers,
       dueBy: "reregistration",
+      dueDaysAfterStart: null,
     },
   ];
 };
@@ -901,7 +905,9 @@ const supervisie: Regime = {
         { key: "professional", label: t("Supervisant", "Supervisee"), roles: ["trainee"] },
         { key: "supervisor", label: t("Supervisor", "Supervisor"), roles: ["guide"] },
       ],
-      dueBy: null,
+      // Declared when the supervisie starts; the register relies on it with the supervisieverklaring.
+      dueBy: "reregistration",
+      dueDaysAfterStart: 0,
     },
     {
       key: "end",
@@ -920,6 +926,7 @@ const supervisie: Regime = {
         { key: "professional", label: t("Supervisant", "Supervisee"), roles: ["trainee"] },
       ],
       dueBy: "reregistration",
+      dueDaysAfterStart: null,
     },
   ],
   // The employer, and so the organisation admin, sees only the hours and the status.

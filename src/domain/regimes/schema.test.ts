@@ -205,9 +205,10 @@ describe("the registration regimes", () => {
 
   it("both werkbegeleiding regimes have form A at the start and form B before re-registration", () => {
     for (const regime of [skj, postmaster]) {
-      expect(regime.declarations.map((d) => [d.key, d.form, d.moment, d.dueBy])).toEqual([
-        ["start", "A", "start", null],
-        ["end", "B", "end", "reregistration"],
+      // Form A is due at the start; both are needed before re-registration.
+      expect(regime.declarations.map((d) => [d.key, d.form, d.moment, d.dueBy, d.dueDaysAfterStart])).toEqual([
+        ["start", "A", "start", "reregistration", 0],
+        ["end", "B", "end", "reregistration", null],
       ]);
       for (const d of regime.declarations)
         expect(d.signers.map((s) => [s.key, s.roles])).toEqual([

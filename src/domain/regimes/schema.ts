@@ -243,8 +243,13 @@ const declarationSpecSchema = z.object({
   includes: z.array(z.enum(DECLARATION_PARTS)),
   /** Each slot is signed once, by a participant holding one of its roles. */
   signers: z.array(z.object({ key, label: localizedSchema, roles: z.array(participantRoleSchema).min(1) })).min(1),
-  /** `reregistration`: before the trainee's re-registration date; `end`: before the trajectory ends. */
+  /**
+   * `reregistration`: the register needs it before the trainee's re-registration date (reminded
+   * and listed as late then, whatever the trajectory's status); `end`: before the trajectory ends.
+   */
   dueBy: z.enum(["reregistration", "end"]).nullable(),
+  /** Due this many days after the trajectory's start (0: on the start day), earlier than `dueBy`. */
+  dueDaysAfterStart: z.number().int().min(0).max(3650).nullable().default(null),
 });
 export type DeclarationSpec = z.infer<typeof declarationSpecSchema>;
 

@@ -112,12 +112,47 @@ describe("dueReminders", () => {
     expect(due.map((r) => r.userId)).toEqual([TRAINEE]);
   });
 
-  it("sends nothing once the declaration is signed, nor for a closed trajectory", () => {
+  it("sends nothing once the declaration is signed, open or closed", () => {
     const signed = [
       { id: "d1", kind: "end", number: 1, status: "signed" as const, createdAt: on("2027-03-01"), signatures: [] },
     ];
     expect(dueReminders(snapshot({ declarations: signed }), on("2027-06-25"))).toEqual([]);
-    expect(dueReminders(snapshot({ closed: true }), on("2027-06-25"))).toEqual([]);
+    expect(dueReminders(snapshot({ declarations: signed, closed: true }), on("2027-06-25"))).toEqual([]);
+  });
+
+  it("still reminds a completed trajectory whose end declaration is open, but announces no evaluation", () => {
+    const s = snapshot({ closed: true, evaluationMoments: [{ date: "2027-06-28", label: "Eind" }] });
+    const due = dueReminders(s, on("2027-06-25"));
+    expect(due.map((r) => [r.userId, r.kind]).sort()).toEqual([
+      [GUIDE, "reminder.reregistration"],
+      [TRAINEE, "reminder.reregistration"],
+    ]);
+  });
+
+  it("reminds form A (start) when form B is signed and A is not, by the regime's own data", () => {
+    const skj = builtinRegime("skj_werkbegeleiding");
+    if (!skj) throw new Error("skj");
+    const declarationSpecs = skj.declarations.map((d) => ({ ...d }));
+    const signedB = {
+      id: "b1",
+      kind: "end",
+      number: 1,
+      status: "signed" as const,
+      createdAt: on("2027-03-01"),
+      signatures: [
+        { signerKey: "professional", userId: TRAINEE, signedAt: on("2027-03-01") },
+        { signerKey: "employer_or_guide", userId: GUIDE, signedAt: on("2027-03-01") },
+      ],
+    };
+    const openA = { ...signedB, id: "a1", kind: "start", status: "open" as const, signatures: [] };
+    const due = dueReminders(
+      snapshot({ declarationSpecs, declarations: [signedB, openA], closed: true }),
+      on("2027-06-25"),
+    ).filter((r) => r.kind === "reminder.reregistration");
+    expect(due.map((r) => r.userId).sort()).toEqual([GUIDE, TRAINEE]);
+    // Without any version of A at all, the same.
+    const none = dueReminders(snapshot({ declarationSpecs, declarations: [signedB] }), on("2027-06-25"));
+    expect(none.filter((r) => r.kind === "reminder.reregistration")).toHaveLength(2);
   });
 
   it("sends nothing about re-registration without a date or without declarations due by it", () => {

@@ -1,3 +1,4 @@
+import { requiredBeforeReregistration } from "../declarations/deadlines.js";
 import type { ParticipantRole, Regime } from "../regimes/schema.js";
 import { TIME_ZONE } from "../time-zone.js";
 import type { EvaluationMoment } from "../trajectories/model.js";
@@ -24,6 +25,7 @@ export interface DeclarationRuleSpec {
   moment: "start" | "end" | "independence";
   signers: ReadonlyArray<{ key: string; roles: readonly ParticipantRole[] }>;
   dueBy: "reregistration" | "end" | null;
+  dueDaysAfterStart?: number | null;
 }
 
 export interface DeclarationVersion {
@@ -38,7 +40,9 @@ export interface DeclarationVersion {
 export interface ReminderSnapshot {
   id: string;
   title: string;
+  /** Completed or stopped: only its declarations are still reminded, never its evaluation moments. */
   closed: boolean;
+  startsOn?: string;
   endsOn: string;
   evaluationMoments: readonly EvaluationMoment[];
   participants: ReadonlyArray<{ userId: string; role: ParticipantRole }>;
@@ -125,18 +129,18 @@ function planReaders(snapshot: ReminderSnapshot) {
 }
 
 export function dueReminders(snapshot: ReminderSnapshot, now: Date): DueReminder[] {
-  if (snapshot.closed) return [];
   const today = dutchDay(now);
   const trajectoryLink = `/trajecten/${snapshot.id}`;
   const due: DueReminder[] = [];
 
-  // Re-registration: the declarations due by then, not fully signed.
+  // Re-registration: every declaration the register needs by then (the start's as well as the
+  // end's), not fully signed, whatever the trajectory's status.
   if (snapshot.reregistrationDate) {
     const daysLeft = daysBetween(today, snapshot.reregistrationDate);
     const threshold = reregistrationThreshold(daysLeft);
     if (threshold !== null) {
       const recipients = new Set<string>();
-      for (const spec of snapshot.declarationSpecs.filter((s) => s.dueBy === "reregistration")) {
+      for (const spec of snapshot.declarationSpecs.filter(requiredBeforeReregistration)) {
         const version = currentVersion(snapshot, spec.key);
         if (version?.status === "signed") continue;
         for (const p of snapshot.participants) if (p.role === "trainee") recipients.add(p.userId);
@@ -155,7 +159,7 @@ export function dueReminders(snapshot: ReminderSnapshot, now: Date): DueReminder
 
   // Evaluation moments coming up within the lead time, for those who may read the plan they
   // belong to (not a supervisie's employer).
-  for (const moment of snapshot.evaluationMoments) {
+  for (const moment of snapshot.closed ? [] : snapshot.evaluationMoments) {
     const daysLeft = daysBetween(today, moment.date);
     if (daysLeft < 0 || daysLeft > EVALUATION_LEAD_DAYS) continue;
     for (const userId of planReaders(snapshot))

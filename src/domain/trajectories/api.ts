@@ -9,6 +9,7 @@ import {
   feedbackContentSchema,
   feedbackContentViewSchema,
   GOAL_RATIONALES,
+  MEETING_MODES,
   MEETING_STATUSES,
   observationSchema,
   selfAssessmentContentSchema,
@@ -61,6 +62,8 @@ export const planMeetingSchema = z.object({
   durationMinutes: z.number().int().min(1).max(1440).optional(),
   unannounced: z.boolean().default(false),
   location: optionalText(300),
+  /** How it takes place (in person, video, phone); asked where the regime's meetings count as evidence. */
+  mode: z.enum(MEETING_MODES).nullable().optional(),
 });
 export type PlanMeetingInput = z.infer<typeof planMeetingSchema>;
 
@@ -83,6 +86,8 @@ export const updateMeetingSchema = z.object({
   notes: optionalText(20_000),
   confidential: z.boolean(),
   observation: observationSchema.nullable(),
+  /** How it took place; absent leaves it as it is, null is "not recorded". */
+  mode: z.enum(MEETING_MODES).nullable().optional(),
 });
 export type UpdateMeetingInput = z.infer<typeof updateMeetingSchema>;
 
@@ -157,6 +162,9 @@ export const meetingSummarySchema = z.object({
   unannounced: z.boolean(),
   status: z.enum(MEETING_STATUSES),
   location: z.string().nullable(),
+  mode: z.enum(MEETING_MODES).nullable(),
+  /** The group size a held session counts for, as recorded when it was held (supervisie). */
+  groupSize: z.number().int().nullable(),
   confidential: z.boolean(),
   version: z.number().int(),
   selfAssessed: z.boolean(),

@@ -1,3 +1,4 @@
+import { overdueDeclarations } from "../declarations/deadlines.js";
 import { goalListState, isTerminal, meetingType } from "./evaluate.js";
 import type { TrajectoryState, Viewer } from "./model.js";
 
@@ -33,10 +34,12 @@ const AGREEMENT_GRACE_DAYS = 7;
  * these across trajectories; the calendar feed carries the dated ones.
  */
 export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): DueItem[] {
-  if (isTerminal(state.regime, state.status)) return [];
-  const items: DueItem[] = [];
   const roles = new Set(viewer.participantRoles);
   const today = now.slice(0, 10);
+  // A late declaration stays on the list whatever the status: the register still needs it.
+  const late = lateDeclarations(state, roles, today);
+  if (isTerminal(state.regime, state.status)) return late;
+  const items: DueItem[] = [...late];
   const graceStart = new Date(Date.parse(`${today}T00:00:00Z`) - AGREEMENT_GRACE_DAYS * 86_400_000)
     .toISOString()
     .slice(0, 10);
@@ -92,16 +95,20 @@ export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): 
     for (const moment of state.evaluationMoments)
       if (moment.date >= today) items.push({ kind: "evaluation", dueAt: moment.date, text: moment.label });
 
-  // A declaration due before re-registration and not signed by then is flagged, not accepted.
-  const rereg = state.declarations?.reregistrationDate;
-  if (rereg && today > rereg)
-    for (const spec of state.regime.declarations ?? [])
-      if (
-        spec.dueBy === "reregistration" &&
-        !state.declarations?.signedKinds.includes(spec.key) &&
-        spec.signers.some((slot) => slot.roles.some((role) => roles.has(role)))
-      )
-        items.push({ kind: "declarationOverdue", dueAt: rereg });
-
   return items.sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
+}
+
+/** The dated declarations past their date and not signed, for those who sign them. */
+function lateDeclarations(state: TrajectoryState, roles: ReadonlySet<string>, today: string): DueItem[] {
+  const facts = state.declarations;
+  if (!facts) return [];
+  const specs = (state.regime.declarations ?? []).filter((spec) =>
+    spec.signers.some((slot) => slot.roles.some((role) => roles.has(role))),
+  );
+  return overdueDeclarations(
+    specs,
+    { startsOn: facts.startsOn ?? null, endsOn: facts.endsOn ?? null, reregistrationDate: facts.reregistrationDate },
+    facts.signedKinds,
+    today,
+  ).map((late) => ({ kind: "declarationOverdue", dueAt: late.date }));
 }

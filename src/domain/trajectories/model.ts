@@ -13,6 +13,10 @@ export type GoalRationale = (typeof GOAL_RATIONALES)[number];
 export const MEETING_STATUSES = ["planned", "held", "cancelled"] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
+/** How a meeting took place; a requirement profile says which modes count (supervisie: face to face). */
+export const MEETING_MODES = ["in_person", "video", "phone"] as const;
+export type MeetingMode = (typeof MEETING_MODES)[number];
+
 export interface ConsentRecord {
   given: boolean;
   at: string;
@@ -82,6 +86,9 @@ export type SelfAssessmentContent = z.infer<typeof selfAssessmentContentSchema>;
 export interface DeclarationDueFacts {
   reregistrationDate: string | null;
   signedKinds: string[];
+  /** The trajectory's dates, for declarations due after the start or by the end. */
+  startsOn?: string | null;
+  endsOn?: string | null;
 }
 
 /** Everything the evaluators need to know about one trajectory, as of now. */
@@ -96,7 +103,7 @@ export interface TrajectoryState {
   meetings: MeetingFacts[];
   reportFinal: boolean;
   evaluationMoments: EvaluationMoment[];
-  /** Declarations due before the trainee's re-registration, when the regime has any. */
+  /** The facts for the regime's dated declarations, when it has any. */
   declarations?: DeclarationDueFacts;
 }
 

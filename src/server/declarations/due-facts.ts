@@ -1,20 +1,21 @@
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { declarations, registrations } from "../../db/schema.js";
+import { declarations, registrations, trajectories } from "../../db/schema.js";
 import { reregistrationDate } from "../../domain/declarations/reregistration.js";
 import { latestVersion } from "../../domain/declarations/state.js";
 import type { ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import type { DeclarationDueFacts } from "../../domain/trajectories/model.js";
 
 interface Loading {
-  row: { id: string; startsOn: string; regime: Regime };
+  row: { id: string; startsOn: string; endsOn: string; regime: Regime };
   participants: { personId: string | null; role: ParticipantRole }[];
 }
 
 /**
- * For the to-do list: per trajectory with a declaration due before re-registration, the
- * trainee's re-registration date and the declarations whose latest version is fully signed.
- * Two queries for any number of trajectories, none when no regime asks for it.
+ * For the to-do list: per trajectory with a dated declaration (due after the start, by the end or
+ * before re-registration), its dates, the trainee's re-registration date and the declarations
+ * whose latest version is fully signed. Two queries for any number of trajectories, none when no
+ * regime asks for it.
  */
 export async function declarationDueFacts(
   tx: Tx,
@@ -22,7 +23,9 @@ export async function declarationDueFacts(
   loading: readonly Loading[],
 ): Promise<Map<string, DeclarationDueFacts>> {
   const result = new Map<string, DeclarationDueFacts>();
-  const due = loading.filter((t) => t.row.regime.declarations?.some((d) => d.dueBy === "reregistration"));
+  const due = loading.filter((t) =>
+    t.row.regime.declarations?.some((d) => d.dueBy !== null || (d.dueDaysAfterStart ?? null) !== null),
+  );
   if (!due.length) return result;
   const traineeOf = (t: Loading) =>
     t.participants.filter((p) => p.role === "trainee" && p.personId).map((p) => p.personId as string);
@@ -61,6 +64,8 @@ export async function declarationDueFacts(
     const versions = rows.filter((r) => r.trajectoryId === t.row.id);
     const kinds = [...new Set(versions.map((v) => v.kind))];
     result.set(t.row.id, {
+      startsOn: t.row.startsOn,
+      endsOn: t.row.endsOn,
       reregistrationDate: reregistrationDate(
         registrationRows.filter((r) => own.has(r.membershipId)),
         t.row.startsOn,
@@ -70,3 +75,20 @@ export async function declarationDueFacts(
   }
   return result;
 }
+
+/**
+ * A trajectory one of whose dated declarations (due after the start, by the end or before
+ * re-registration) has no signed version, or an open one. A closed trajectory like that is still
+ * on the to-do lists and in the reminder scan: the register needs the declaration all the same.
+ */
+export const hasUnsignedDatedDeclaration = sql`exists (
+  select 1 from regime_versions rv
+  cross join lateral jsonb_array_elements(coalesce(rv.document -> 'declarations', '[]'::jsonb)) spec
+  where rv.organisation_id = ${trajectories.organisationId} and rv.hash = ${trajectories.regimeHash}
+    and (spec ->> 'dueBy' is not null or spec ->> 'dueDaysAfterStart' is not null)
+    and (
+      not exists (select 1 from declarations d
+        where d.trajectory_id = ${trajectories.id} and d.kind = spec ->> 'key' and d.status = 'signed')
+      or exists (select 1 from declarations d
+        where d.trajectory_id = ${trajectories.id} and d.kind = spec ->> 'key' and d.status = 'open')
+    ))`;

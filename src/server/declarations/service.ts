@@ -218,6 +218,7 @@ export function judge(context: DeclarationContext, row: DeclarationRow, now = ne
     today: dutchToday(now),
     reregistrationDate: context.reregistrationDate,
     endsOn: context.loaded.row.endsOn,
+    startsOn: context.loaded.row.startsOn,
   });
   const isLatest = latestVersion(versions)?.id === row.id;
   return {
@@ -290,6 +291,7 @@ export function presentDeclaration(
     needsNewVersion: state.needsNewVersion && judged.isLatest,
     overdue: state.overdue,
     dueDate: state.dueDate,
+    dueReason: state.dueReason,
     motivationMissing: judged.motivationMissing,
     signableSlots: judged.isLatest ? signableSlots(state, signerOf(context)) : [],
     abilities: {

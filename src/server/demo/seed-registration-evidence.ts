@@ -98,6 +98,7 @@ export async function seedDemoRegistrationEvidence(db: Db, now = new Date()) {
       });
       await hold(tx, actor, id, {
         location: "De Linde, kantoor Gorinchem",
+        mode: "in_person",
         notes: "Casuïstiek besproken en afspraken voor het volgende gesprek gemaakt.",
       });
     }

@@ -208,6 +208,8 @@ export async function hold(
   changes: {
     notes?: string;
     location?: string;
+    /** How it took place, where the regime's meetings count as evidence. */
+    mode?: "in_person" | "video" | "phone";
     observation?: Record<string, { score: number | null; note: string | null }>;
   },
 ) {
@@ -224,5 +226,6 @@ export async function hold(
     notes: changes.notes ?? null,
     confidential: false,
     observation: changes.observation ?? null,
+    ...(changes.mode ? { mode: changes.mode } : {}),
   });
 }

@@ -1,8 +1,14 @@
 import Papa from "papaparse";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { EvidenceView } from "../../domain/evidence/api.js";
-import { type Figure, presentLedger } from "../../domain/evidence/present.js";
+import {
+  type Figure,
+  type PresentedLine,
+  type PresentedNotCounted,
+  presentLedger,
+} from "../../domain/evidence/present.js";
 import type { Locale } from "../../domain/regimes/schema.js";
+import type { MeetingMode } from "../../domain/trajectories/model.js";
 import {
   brandColor,
   brandedTableLayout,
@@ -53,6 +59,16 @@ const nl = {
   present: (n: number) => (n === 1 ? "1 bijeenkomst" : `${n} bijeenkomsten`),
   noLedger:
     "Er is geen registratie met een herregistratiedatum en een eisenprofiel. De beheerder van de organisatie legt die vast bij de persoon.",
+  mode: "Vorm",
+  reason: "Waarom niet meegeteld",
+  notCountedRow: "Telt niet mee",
+  notCountedHeading: "Niet meegeteld",
+  modes: { in_person: "Op locatie", video: "Beeldbellen", phone: "Telefonisch" } as Record<MeetingMode, string>,
+  notRecorded: "niet vastgelegd",
+  reasons: {
+    modeNotCounted: (modes: string) => `Alleen ${modes} telt mee voor deze eis.`,
+    modeNotRecorded: () => "Niet vastgelegd hoe deze bijeenkomst plaatsvond; leg het vast bij de bijeenkomst.",
+  },
 };
 
 const en: typeof nl = {
@@ -87,9 +103,30 @@ const en: typeof nl = {
   present: (n: number) => (n === 1 ? "1 session" : `${n} sessions`),
   noLedger:
     "There is no registration with a re-registration date and a requirement profile. The organisation's admin records them with the person.",
+  mode: "Mode",
+  reason: "Why not counted",
+  notCountedRow: "Not counted",
+  notCountedHeading: "Not counted",
+  modes: { in_person: "In person", video: "Video call", phone: "Phone" },
+  notRecorded: "not recorded",
+  reasons: {
+    modeNotCounted: (modes: string) => `Only ${modes} counts for this requirement.`,
+    modeNotRecorded: () => "Not recorded how this session took place; record it with the session.",
+  },
 };
 
 const dictionary: Record<Locale, typeof nl> = { nl, en };
+
+/** How a session took place, in words. */
+const modeText = (mode: MeetingMode | null, locale: Locale) =>
+  mode ? dictionary[locale].modes[mode] : dictionary[locale].notRecorded;
+
+/** Why a session does not count, in words. */
+function reasonText(line: PresentedLine, reason: PresentedNotCounted["reason"], locale: Locale) {
+  const w = dictionary[locale];
+  const modes = (line.countedModes ?? []).map((m) => w.modes[m].toLowerCase()).join(", ");
+  return w.reasons[reason](modes);
+}
 
 /** A presented figure with its unit's word: "4:30", "22,5", "3 bijeenkomsten". */
 export function figureText(figure: Figure, locale: Locale): string {
@@ -123,6 +160,8 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
     w.deadline,
     w.status,
     w.link,
+    w.mode,
+    w.reason,
   ];
   const rows: (string | number)[][] = [];
   if (!ledger) rows.push(["", "", "", w.noLedger]);
@@ -144,6 +183,28 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
         "",
         "",
         r.link,
+        line.columns.mode ? modeText(r.mode, input.locale) : "",
+        "",
+      ]);
+    // Listed, never dropped: the sessions of the period that do not count, with why.
+    for (const r of line.notCounted)
+      rows.push([
+        label,
+        w.notCountedRow,
+        r.date,
+        r.title,
+        "",
+        r.minutes,
+        r.hours,
+        r.groupSize ?? "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        r.link,
+        modeText(r.mode, input.locale),
+        reasonText(line, r.reason, input.locale),
       ]);
     rows.push([
       label,
@@ -159,6 +220,8 @@ export function renderEvidenceCsv(input: EvidenceDocumentInput): string {
       figureText(line.missing, input.locale),
       line.deadline,
       w.statuses[line.status],
+      "",
+      "",
       "",
     ]);
   }
@@ -217,17 +280,42 @@ export async function renderEvidencePdf(input: EvidenceDocumentInput): Promise<B
       content.push({ text: w.notTracked, style: "notice" });
       continue;
     }
+    if (line.notCounted.length)
+      content.push(
+        { text: w.notCountedHeading, style: "tableHeader" },
+        {
+          table: {
+            headerRows: 1,
+            dontBreakRows: true,
+            widths: [90, "*", "auto", "auto", "*"],
+            body: [
+              [w.date, w.activity, w.hours, w.mode, w.reason].map(
+                (text): TableCell => ({ text, style: "tableHeader" }),
+              ),
+              ...line.notCounted.map((r): TableCell[] => [
+                { text: formatDate(r.date, locale) },
+                { text: r.title },
+                right(r.hours),
+                { text: modeText(r.mode, locale) },
+                { text: reasonText(line, r.reason, locale) },
+              ]),
+            ],
+          },
+          layout: brandedTableLayout(color),
+        },
+      );
     if (line.records.length === 0) {
       content.push({ text: w.noRecords, style: "notice" });
       continue;
     }
-    const { groupSize, points } = line.columns;
+    const { groupSize, points, mode } = line.columns;
     const head: TableCell[] = [
       { text: w.date, style: "tableHeader" },
       { text: w.activity, style: "tableHeader" },
       ...[w.hours, ...(groupSize ? [w.groupSize] : []), ...(points ? [w.points] : [])].map(
         (text): TableCell => ({ text, style: "tableHeader", alignment: "right" }),
       ),
+      ...(mode ? [{ text: w.mode, style: "tableHeader" } as TableCell] : []),
     ];
     const rows = line.records.map((r): TableCell[] => [
       { text: formatDate(r.date, locale) },
@@ -235,6 +323,7 @@ export async function renderEvidencePdf(input: EvidenceDocumentInput): Promise<B
       right(r.hours),
       ...(groupSize ? [right(r.groupSize ?? "")] : []),
       ...(points ? [right(r.points ?? "")] : []),
+      ...(mode ? [{ text: modeText(r.mode, locale) } as TableCell] : []),
     ]);
     const total: TableCell[] = [
       { text: w.total, bold: true },
@@ -242,12 +331,20 @@ export async function renderEvidencePdf(input: EvidenceDocumentInput): Promise<B
       right(line.total.hours, true),
       ...(groupSize ? [right("")] : []),
       ...(points ? [right(line.total.points ?? "", true)] : []),
+      ...(mode ? [{ text: "" } as TableCell] : []),
     ];
     content.push({
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: [90, "*", "auto", ...(groupSize ? ["auto"] : []), ...(points ? ["auto"] : [])],
+        widths: [
+          90,
+          "*",
+          "auto",
+          ...(groupSize ? ["auto"] : []),
+          ...(points ? ["auto"] : []),
+          ...(mode ? ["auto"] : []),
+        ],
         body: [head, ...rows, total],
       },
       layout: brandedTableLayout(color),

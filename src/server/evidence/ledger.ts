@@ -54,7 +54,8 @@ async function trajectoryRecords(
       trajectoryId: trajectories.id,
       title: trajectories.title,
       regimeHash: trajectories.regimeHash,
-      plan: trajectories.plan,
+      groupSize: meetings.groupSize,
+      mode: meetings.mode,
     })
     .from(meetings)
     .innerJoin(
@@ -88,8 +89,6 @@ async function trajectoryRecords(
   for (const row of rows) {
     const regime = regimes.get(row.regimeHash);
     if (!regime?.evidence) continue;
-    const field = regime.evidence.groupSizeField;
-    const groupSize = field ? Number.parseInt(row.plan[field] ?? "", 10) : Number.NaN;
     const typeLabel = meetingType(regime, row.type)?.label[locale] ?? row.type;
     records.push({
       category: regime.evidence.category,
@@ -101,7 +100,9 @@ async function trajectoryRecords(
       },
       date: row.date,
       minutes: row.minutes,
-      groupSize: Number.isFinite(groupSize) && groupSize > 0 ? groupSize : null,
+      // As recorded on the session when it was held, never today's plan.
+      groupSize: regime.evidence.groupSizeField ? row.groupSize : null,
+      mode: row.mode,
     });
   }
   return records;
@@ -195,6 +196,7 @@ export async function evidenceOf(
     date: r.date,
     minutes: r.minutes,
     groupSize: r.groupSize ?? null,
+    mode: r.mode ?? null,
     pointsHundredths: pointsHundredthsOf(
       r.minutes,
       r.category === "supervisie" ? hoursPerFortyPoints(profile, r.groupSize) : 40,
@@ -208,7 +210,11 @@ export async function evidenceOf(
       period: { ...period, lastDay: lastDay(period) },
       daysLeft: ledger.daysLeft,
       complete: ledger.complete,
-      lines: ledger.lines.map((line) => ({ ...line, records: line.records.map(recordView) })),
+      lines: ledger.lines.map((line) => ({
+        ...line,
+        records: line.records.map(recordView),
+        notCounted: line.notCounted.map((n) => ({ ...recordView(n.record), reason: n.reason })),
+      })),
     },
   };
 }

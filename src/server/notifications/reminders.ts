@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import {
   declarationSignatures,
@@ -22,6 +22,7 @@ import {
   type ReminderSnapshot,
 } from "../../domain/reminders/rules.js";
 import type { Actor } from "../../domain/roles.js";
+import { hasUnsignedDatedDeclaration } from "../declarations/due-facts.js";
 import type { Mailer } from "../mail.js";
 import { inTenant } from "../tenancy.js";
 import { reminderMail } from "./mail-text.js";
@@ -45,13 +46,20 @@ const byKey = <T, K>(rows: T[], key: (row: T) => K) => {
   return map;
 };
 
-/** Every open trajectory of the organisation, as the reminder rules read it. */
+/**
+ * Every open trajectory of the organisation, and every closed one with a dated declaration still
+ * unsigned, as the reminder rules read it.
+ */
 async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSnapshot[]> {
-  const open = and(eq(trajectories.organisationId, organisationId), eq(trajectories.closed, false));
+  const open = and(
+    eq(trajectories.organisationId, organisationId),
+    or(eq(trajectories.closed, false), hasUnsignedDatedDeclaration),
+  );
   const rows = await tx
     .select({
       id: trajectories.id,
       title: trajectories.title,
+      closed: trajectories.closed,
       startsOn: trajectories.startsOn,
       endsOn: trajectories.endsOn,
       evaluationMoments: trajectories.evaluationMoments,
@@ -150,6 +158,7 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
       moment: d.moment,
       signers: d.signers,
       dueBy: d.dueBy,
+      dueDaysAfterStart: d.dueDaysAfterStart ?? null,
     }));
     const declarationVersions: DeclarationVersion[] = (versionsOf.get(row.id) ?? []).map((v) => ({
       ...v,
@@ -158,7 +167,8 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
     return {
       id: row.id,
       title: row.title,
-      closed: false,
+      closed: row.closed,
+      startsOn: row.startsOn,
       endsOn: row.endsOn,
       evaluationMoments: row.evaluationMoments,
       participants: people.map((p) => ({ userId: p.userId, role: p.role })),

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { canManagePeople } from "../../domain/people/policy.js";
 import {
   createPersonSchema,
-  registrationSchema,
+  registrationBodySchema,
   updatePersonSchema,
   updateRegistrationSchema,
 } from "../../domain/people/schemas.js";
@@ -102,7 +102,14 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     "/people/:personId/registrations",
-    { schema: { tags, params: personParams, body: registrationSchema, response: { 201: registrationResponseSchema } } },
+    {
+      schema: {
+        tags,
+        params: personParams,
+        body: registrationBodySchema,
+        response: { 201: registrationResponseSchema },
+      },
+    },
     async (request, reply) => {
       const registration = await withTenant(request, (tx, actor) => {
         assertAllowed(actor, canManagePeople);

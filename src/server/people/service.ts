@@ -11,6 +11,8 @@ import {
   personAbilities,
 } from "../../domain/people/policy.js";
 import type { CreatePersonInput, RegistrationInput, UpdatePersonInput } from "../../domain/people/schemas.js";
+import { registrationTypeProblem } from "../../domain/people/schemas.js";
+import { storedTypeName, typeIdOf } from "../../domain/registrations/types.js";
 import type { Actor, Role } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { findProfile } from "../evidence/profiles.js";
@@ -149,6 +151,7 @@ function toRegistration(row: typeof registrations.$inferSelect): RegistrationRes
     id: row.id,
     register: row.register as RegistrationResponse["register"],
     registrationType: row.registrationType,
+    typeId: typeIdOf(row.register, row.registrationType),
     number: row.number,
     validUntil: row.validUntil,
     reregistrationDate: row.reregistrationDate,
@@ -316,6 +319,8 @@ export async function setPersonStatus(
 }
 
 async function checkProfile(tx: Tx, actor: Actor, input: RegistrationInput) {
+  const typeProblem = registrationTypeProblem(input);
+  if (typeProblem) throw invalid(typeProblem);
   if (input.requirementProfile && !(await findProfile(tx, actor, input.requirementProfile)))
     throw invalid({ requirementProfile: "field.unknownProfile" });
 }
@@ -323,7 +328,8 @@ async function checkProfile(tx: Tx, actor: Actor, input: RegistrationInput) {
 function registrationValues(input: RegistrationInput) {
   return {
     register: input.register,
-    registrationType: input.registrationType,
+    // The schema made sure a listed id is on the list and "other" has a name.
+    registrationType: storedTypeName(input.register, input.typeId, input.registrationType) ?? "",
     number: input.number,
     validUntil: input.validUntil ?? null,
     reregistrationDate: input.reregistrationDate ?? null,

@@ -4,6 +4,7 @@ import { meetings, memberships, trajectories, trajectoryParticipants, users } fr
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { type DueItemView, TRAJECTORY_PAGE_SIZE, type TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { hasUnsignedDatedDeclaration } from "../declarations/due-facts.js";
 import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { groupBy } from "./group-by.js";
@@ -154,7 +155,7 @@ export async function listCandidates(tx: Tx, actor: Actor) {
   };
 }
 
-/** Everything due for this person across the open trajectories they take part in. */
+/** Everything due for this person across the open trajectories they take part in (and late declarations of closed ones). */
 export async function listDue(tx: Tx, actor: Actor, now = new Date()): Promise<DueItemView[]> {
   const rows = await tx
     .selectDistinct({ id: trajectoryParticipants.trajectoryId })
@@ -164,7 +165,8 @@ export async function listDue(tx: Tx, actor: Actor, now = new Date()): Promise<D
       and(
         eq(trajectoryParticipants.organisationId, actor.organisationId),
         eq(trajectoryParticipants.userId, actor.userId),
-        eq(trajectories.closed, false),
+        // A closed one only while a declaration the register needs is still unsigned.
+        or(eq(trajectories.closed, false), hasUnsignedDatedDeclaration),
       ),
     )
     .limit(200);

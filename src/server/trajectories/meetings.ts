@@ -3,10 +3,12 @@ import type { Tx } from "../../db/connection.js";
 import { meetings } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
 import { dutchInstant } from "../../domain/dutch-time.js";
+import { heldGroupSize, recordsMode } from "../../domain/evidence/session.js";
 import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
+import type { MeetingMode } from "../../domain/trajectories/model.js";
 import { canPlanMeetings, canRecordMeetings, canSeeMeeting } from "../../domain/trajectories/policy.js";
 import { recordAudit, recordAuditEvents } from "../audit/record-audit.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
@@ -53,6 +55,7 @@ export async function planMeeting(tx: Tx, actor: Actor, trajectoryId: string, in
   const type = typeOf(loaded.row.regime, input.type, input.unannounced);
   const startsAt = new Date(input.startsAt);
   assertInPeriod(loaded, startsAt, "startsAt");
+  assertModeAsked(loaded.row.regime, input.mode);
   const [meeting] = await tx
     .insert(meetings)
     .values({
@@ -63,6 +66,7 @@ export async function planMeeting(tx: Tx, actor: Actor, trajectoryId: string, in
       durationMinutes: input.durationMinutes ?? type.defaultMinutes,
       unannounced: input.unannounced,
       location: input.location?.trim() || null,
+      mode: input.mode ?? null,
       createdBy: actor.userId,
     })
     .returning();
@@ -121,10 +125,17 @@ const auditable = (m: MeetingRow) => ({
   unannounced: m.unannounced,
   status: m.status,
   location: m.location,
+  mode: m.mode,
+  groupSize: m.groupSize,
   confidential: m.confidential,
   notesChanged: false,
   observationChanged: false,
 });
+
+/** How a meeting took place is recorded only where the regime's meetings count as evidence. */
+function assertModeAsked(regime: Regime, mode: MeetingMode | null | undefined) {
+  if (mode && !recordsMode(regime)) throw invalid({ mode: "field.unknownField" });
+}
 
 /** The guide plans, moves, records (status held, with observation and notes) or cancels a meeting. */
 export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, input: UpdateMeetingInput) {
@@ -134,6 +145,7 @@ export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, inp
     input.status === "held" ||
     (input.notes?.trim() || null) !== meeting.notes ||
     input.confidential !== meeting.confidential ||
+    (input.mode !== undefined && input.mode !== meeting.mode) ||
     JSON.stringify(input.observation) !== JSON.stringify(meeting.observation);
   if (!canPlanMeetings(loaded.viewer, loaded.row.regime) || (changesRecord && !canRecordMeetings(loaded.viewer)))
     throw forbidden();
@@ -157,6 +169,7 @@ export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, inp
     }
     if (Object.keys(fields).length) throw invalid(fields);
   }
+  assertModeAsked(loaded.row.regime, input.mode);
   const values = {
     startsAt,
     durationMinutes: input.durationMinutes,
@@ -169,6 +182,9 @@ export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, inp
     notes: input.notes?.trim() || null,
     confidential: input.confidential,
     observation: input.observation,
+    mode: input.mode === undefined ? meeting.mode : input.mode,
+    // What a session counts for is fixed when it is held; a later change of the plan leaves it be.
+    groupSize: heldGroupSize(loaded.row.regime, loaded.row.plan, meeting, input.status),
   };
   const updated = await updateVersioned(
     tx,

@@ -46,6 +46,8 @@ export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): M
     unannounced: meeting.unannounced,
     status: meeting.status,
     location: meeting.location,
+    mode: meeting.mode,
+    groupSize: meeting.groupSize,
     confidential: meeting.confidential,
     version: meeting.version,
     selfAssessed: fact?.selfAssessed ?? false,

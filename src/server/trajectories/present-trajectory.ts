@@ -109,6 +109,8 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
       unannounced: m.unannounced,
       status: m.status,
       location: m.location,
+      mode: m.mode,
+      groupSize: m.groupSize,
       confidential: m.confidential,
       version: m.version,
       selfAssessed: fact?.selfAssessed ?? false,

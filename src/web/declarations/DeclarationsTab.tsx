@@ -26,6 +26,10 @@ import {
 import "./texts";
 
 /** The trajectory's declarations: where each stands, the deviation text, a new version, and the motivated request. */
+/** The words for a due date, by what sets it. */
+const DUE_TEXT = { start: "dueByStart", end: "dueByEnd", reregistration: "dueBy" } as const;
+const LATE_TEXT = { start: "lateNoticeStart", end: "lateNoticeEnd", reregistration: "lateNotice" } as const;
+
 export function DeclarationsTab({ trajectoryId }: { trajectoryId: string }) {
   const { t } = useTranslation("declarations");
   const query = useDeclarations(trajectoryId);
@@ -95,11 +99,17 @@ function DeclarationCard({ declaration }: { declaration: DeclarationView }) {
             .join(" · ")}
         </Text>
         {declaration.dueDate && !declaration.fullySigned && !declaration.overdue && (
-          <Text size="sm">{t("dueBy", { date: formatDate(localDay(declaration.dueDate), lang) })}</Text>
+          <Text size="sm">
+            {t(DUE_TEXT[declaration.dueReason ?? "reregistration"], {
+              date: formatDate(localDay(declaration.dueDate), lang),
+            })}
+          </Text>
         )}
         {declaration.overdue && declaration.dueDate && (
           <Alert color="red" variant="light" role="status">
-            {t("lateNotice", { date: formatDate(localDay(declaration.dueDate), lang) })}
+            {t(LATE_TEXT[declaration.dueReason ?? "reregistration"], {
+              date: formatDate(localDay(declaration.dueDate), lang),
+            })}
           </Alert>
         )}
         {declaration.changedSinceSigning && (

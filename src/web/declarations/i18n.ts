@@ -9,6 +9,11 @@ export default defineMessages(
     form: "Formulier {{form}}",
     version: "Versie {{number}}",
     dueBy: "Ondertekenen vóór de herregistratiedatum: {{date}}",
+    dueByStart: "Ondertekenen bij het begin van het traject, uiterlijk {{date}}",
+    dueByEnd: "Ondertekenen vóór het einde van het traject: {{date}}",
+    lateNoticeStart:
+      "Deze verklaring hoorde bij het begin ondertekend te zijn (uiterlijk {{date}}) en is nog niet door iedereen ondertekend.",
+    lateNoticeEnd: "Het traject is geëindigd ({{date}}) en deze verklaring is nog niet door iedereen ondertekend.",
     open: "Bekijken en ondertekenen",
     view: "Bekijken",
     status: {
@@ -155,6 +160,10 @@ export default defineMessages(
     form: "Form {{form}}",
     version: "Version {{number}}",
     dueBy: "Sign before the re-registration date: {{date}}",
+    dueByStart: "Sign at the start of the trajectory, by {{date}}",
+    dueByEnd: "Sign before the trajectory ends: {{date}}",
+    lateNoticeStart: "This declaration was to be signed at the start (by {{date}}) and is not yet signed by everyone.",
+    lateNoticeEnd: "The trajectory ended ({{date}}) and this declaration is not yet signed by everyone.",
     open: "View and sign",
     view: "View",
     status: {

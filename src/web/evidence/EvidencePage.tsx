@@ -194,6 +194,7 @@ function Requirement({ line }: { line: PresentedLine }) {
               aria-label={t("ledger.progress", { label, percent: line.progress })}
             />
             <Records line={line} />
+            <NotCounted line={line} />
           </>
         ) : (
           <Text size="sm" c="dimmed">
@@ -218,6 +219,7 @@ function FigureCell({ label, value }: { label: string; value: string }) {
 
 function Records({ line }: { line: PresentedLine }) {
   const { t, i18n } = useTranslation("evidence");
+  const { t: tc } = useTranslation();
   const lang = i18n.language;
   if (line.records.length === 0)
     return (
@@ -238,6 +240,7 @@ function Records({ line }: { line: PresentedLine }) {
             <Table.Th scope="col">{t("ledger.hours")}</Table.Th>
             {line.columns.groupSize && <Table.Th scope="col">{t("ledger.groupSize")}</Table.Th>}
             {line.columns.points && <Table.Th scope="col">{t("ledger.points")}</Table.Th>}
+            {line.columns.mode && <Table.Th scope="col">{t("ledger.mode")}</Table.Th>}
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -252,6 +255,47 @@ function Records({ line }: { line: PresentedLine }) {
               <Table.Td>{record.hours}</Table.Td>
               {line.columns.groupSize && <Table.Td>{record.groupSize}</Table.Td>}
               {line.columns.points && <Table.Td>{record.points}</Table.Td>}
+              {line.columns.mode && <Table.Td>{tc(`meetingModes.${record.mode ?? "notRecorded"}`)}</Table.Td>}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+/** The sessions of the period that do not count for the requirement, each with why: never silently dropped. */
+function NotCounted({ line }: { line: PresentedLine }) {
+  const { t, i18n } = useTranslation("evidence");
+  const { t: tc } = useTranslation();
+  const lang = i18n.language;
+  if (line.notCounted.length === 0) return null;
+  const modes = (line.countedModes ?? []).map((m) => tc(`meetingModes.${m}`).toLowerCase()).join(", ");
+  return (
+    <Table.ScrollContainer minWidth={420}>
+      <Table>
+        <Table.Caption>{t("ledger.notCountedCaption", { count: line.notCounted.length })}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("ledger.date")}</Table.Th>
+            <Table.Th scope="col">{t("ledger.activity")}</Table.Th>
+            <Table.Th scope="col">{t("ledger.hours")}</Table.Th>
+            <Table.Th scope="col">{t("ledger.mode")}</Table.Th>
+            <Table.Th scope="col">{t("ledger.reason")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {line.notCounted.map((record) => (
+            <Table.Tr key={`${record.kind}-${record.id}`}>
+              <Table.Td>{formatDate(record.date, lang)}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={record.link}>
+                  {record.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{record.hours}</Table.Td>
+              <Table.Td>{tc(`meetingModes.${record.mode ?? "notRecorded"}`)}</Table.Td>
+              <Table.Td>{t(`ledger.reasons.${record.reason}`, { modes })}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

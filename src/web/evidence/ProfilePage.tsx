@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Checkbox,
   Fieldset,
   Group,
   List,
@@ -16,6 +17,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { RequirementProfile } from "../../domain/evidence/profile";
+import { MEETING_MODES, type MeetingMode } from "../../domain/trajectories/model";
 import { api } from "../api";
 import { conflictChoices, useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
@@ -38,9 +40,12 @@ type Form = UseFormReturnType<ProfileFormValues>;
 const PLACED = [
   /^document\.(name|description)\.(nl|en)$/,
   /^document\.periodYears$/,
-  /^document\.requirements\.\d+\.(label\.(nl|en)|minimum)$/,
+  /^document\.requirements\.\d+\.(label\.(nl|en)|minimum|countedModes)$/,
   /^document\.supervisieConversion\.\d+\.hoursPerFortyPoints$/,
 ];
+
+/** Requirements counted from the sessions of trajectories, where how a session took place can matter. */
+const MEETING_CATEGORIES: readonly string[] = ["werkbegeleiding", "supervisie"];
 
 /** The form edits a copy of the document, so the record in the query cache stays as the server sent it. */
 const toForm = (view: ProfileView): ProfileFormValues => ({
@@ -192,6 +197,7 @@ function ProfileForm({ view, onReload }: { view: ProfileView; onReload: () => Pr
 
 function RequirementFields({ form, index }: { form: Form; index: number }) {
   const { t } = useTranslation("evidence");
+  const { t: tc } = useTranslation();
   const { text } = useRegimeText();
   const requirement = form.values.document.requirements[index];
   if (!requirement) return null;
@@ -222,6 +228,24 @@ function RequirementFields({ form, index }: { form: Form; index: number }) {
           />
         )}
       </SimpleGrid>
+      {MEETING_CATEGORIES.includes(requirement.category) && (
+        <Checkbox.Group
+          mt="sm"
+          label={t("profile.countedModes")}
+          description={t("profile.countedModesHint")}
+          value={requirement.countedModes ?? []}
+          onChange={(modes) =>
+            form.setFieldValue(`${path}.countedModes`, modes.length ? (modes as MeetingMode[]) : null)
+          }
+          error={form.errors[`${path}.countedModes`] as string | undefined}
+        >
+          <Group gap="md" mt={4}>
+            {MEETING_MODES.map((mode) => (
+              <Checkbox key={mode} value={mode} label={tc(`meetingModes.${mode}`)} />
+            ))}
+          </Group>
+        </Checkbox.Group>
+      )}
     </Fieldset>
   );
 }

@@ -35,6 +35,14 @@ export default defineMessages(
       hours: "Uren",
       groupSize: "Groep",
       points: "Punten",
+      mode: "Vorm",
+      notCounted: "Niet meegeteld",
+      notCountedCaption: "Niet meegeteld · {{count}} bijeenkomst(en)",
+      reason: "Waarom niet",
+      reasons: {
+        modeNotCounted: "Alleen {{modes}} telt mee voor deze eis.",
+        modeNotRecorded: "Niet vastgelegd hoe deze bijeenkomst plaatsvond; leg het vast bij de bijeenkomst.",
+      },
       hoursValue: "{{value}} uur",
       pointsValue: "{{value}} punten",
       progress: "{{label}}: {{percent}}% van het minimum",
@@ -84,6 +92,9 @@ export default defineMessages(
       unitHours: "in uren",
       unitPoints: "in punten",
       unitPresent: "aanwezig: minstens één bijeenkomst",
+      countedModes: "Telt mee als de bijeenkomst plaatsvond",
+      countedModesHint:
+        "Niets aangevinkt: elke vorm telt mee. Bijeenkomsten in een andere vorm, of waarvan de vorm niet is vastgelegd, staan in het overzicht als niet meegeteld.",
       category: {
         werkbegeleiding: "Werkbegeleiding (bijgehouden in Koers)",
         supervisie: "Supervisie (bijgehouden in Koers)",
@@ -136,6 +147,14 @@ export default defineMessages(
       hours: "Hours",
       groupSize: "Group",
       points: "Points",
+      mode: "Mode",
+      notCounted: "Not counted",
+      notCountedCaption: "Not counted · {{count}} session(s)",
+      reason: "Why not",
+      reasons: {
+        modeNotCounted: "Only {{modes}} counts for this requirement.",
+        modeNotRecorded: "Not recorded how this session took place; record it with the session.",
+      },
       hoursValue: "{{value}} hours",
       pointsValue: "{{value}} points",
       progress: "{{label}}: {{percent}}% of the minimum",
@@ -184,6 +203,9 @@ export default defineMessages(
       unitHours: "in hours",
       unitPoints: "in points",
       unitPresent: "present: at least one session",
+      countedModes: "Counts when the session took place",
+      countedModesHint:
+        "Nothing ticked: every mode counts. Sessions of another mode, or whose mode was not recorded, are listed in the overview as not counted.",
       category: {
         werkbegeleiding: "Work guidance (tracked in Koers)",
         supervisie: "Supervision (tracked in Koers)",

@@ -30,6 +30,9 @@ export function MeetingFacts({
     [t("details.location"), meeting.location ?? t("details.noLocation")],
     [t("details.status"), t(`status.${meeting.status}`)],
   ];
+  // What the session counts for as evidence, as recorded on it.
+  if (meeting.regime.evidence) facts.push([t("details.mode"), tc(`meetingModes.${meeting.mode ?? "notRecorded"}`)]);
+  if (meeting.groupSize !== null) facts.push([t("details.groupSize"), String(meeting.groupSize)]);
   if (meeting.preparationMinutes > 0) facts.push([t("details.preparationLabel"), minutes(meeting.preparationMinutes)]);
   if (meeting.travelMinutes > 0) facts.push([t("details.travelLabel"), minutes(meeting.travelMinutes)]);
   if (meeting.unannounced) facts.push([t("details.unannounced"), tc("yes")]);

@@ -2,6 +2,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NativeSelect,
   NumberInput,
   Paper,
   SimpleGrid,
@@ -17,7 +18,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ObservationForm } from "../../domain/regimes/schema";
 import { meetingType } from "../../domain/trajectories/evaluate";
-import { MEETING_STATUSES } from "../../domain/trajectories/model";
+import { MEETING_MODES, MEETING_STATUSES } from "../../domain/trajectories/model";
 import { api } from "../api";
 import { conflictChoices, useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
@@ -52,6 +53,7 @@ export function MeetingForm({
   onReload: () => Promise<MeetingDetail | undefined>;
 }) {
   const { t } = useTranslation("meetings");
+  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const form = useForm<MeetingFormValues>({ initialValues: meetingToForm(meeting, observationForm) });
   const { run, formError, conflict, clearConflict } = useApiSubmit(form);
@@ -106,6 +108,17 @@ export function MeetingForm({
               {t("details.minutesHint")}
             </Text>
             <TextInput label={t("details.location")} maxLength={300} {...form.getInputProps("location")} />
+            {meeting.regime.evidence && (
+              <NativeSelect
+                label={t("details.mode")}
+                description={t("details.modeHint")}
+                data={[
+                  { value: "", label: tc("meetingModes.notRecorded") },
+                  ...MEETING_MODES.map((mode) => ({ value: mode, label: tc(`meetingModes.${mode}`) })),
+                ]}
+                {...form.getInputProps("mode")}
+              />
+            )}
             {(type?.mayBeUnannounced || form.values.unannounced) && (
               <Checkbox
                 label={t("details.unannounced")}

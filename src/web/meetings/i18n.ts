@@ -25,6 +25,10 @@ export default defineMessages(
       minutes_other: "{{count}} minuten",
       location: "Locatie",
       noLocation: "Geen locatie opgegeven",
+      mode: "Vorm",
+      modeHint:
+        "Op locatie, via beeldbellen of telefonisch. Het eisenprofiel zegt welke vormen meetellen als bewijs; voor supervisie telt alleen contact op locatie (face-to-face).",
+      groupSize: "Aantal supervisanten (bij het houden vastgelegd)",
       unannounced: "Onaangekondigd bezoek",
       unannouncedHint: "De begeleide ziet dit bezoek pas in Koers en in de agenda als het gehouden is.",
       status: "Status",
@@ -145,6 +149,10 @@ export default defineMessages(
       minutes_other: "{{count}} minutes",
       location: "Location",
       noLocation: "No location given",
+      mode: "Mode",
+      modeHint:
+        "In person, by video call or by phone. The requirement profile says which modes count as evidence; for supervision only in-person (face-to-face) contact counts.",
+      groupSize: "Number of supervisees (recorded when held)",
       unannounced: "Unannounced visit",
       unannouncedHint: "The trainee sees this visit in Koers and in the calendar only once it has been held.",
       status: "Status",

@@ -42,6 +42,8 @@ function meeting(changes: Partial<MeetingDetail> = {}): MeetingDetail {
     unannounced: false,
     status: "planned",
     location: null,
+    mode: null,
+    groupSize: null,
     confidential: false,
     version: 4,
     selfAssessed: false,

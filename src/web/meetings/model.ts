@@ -50,6 +50,8 @@ export interface MeetingFormValues extends Record<string, unknown> {
   preparationMinutes: number | string;
   travelMinutes: number | string;
   location: string;
+  /** How it took place (in_person, video, phone); empty: not recorded. */
+  mode: string;
   unannounced: boolean;
   status: MeetingStatus;
   notes: string;
@@ -72,6 +74,7 @@ export function meetingToForm(meeting: MeetingDetail, form: ObservationForm | un
     preparationMinutes: meeting.preparationMinutes,
     travelMinutes: meeting.travelMinutes,
     location: meeting.location ?? "",
+    mode: meeting.mode ?? "",
     unannounced: meeting.unannounced,
     status: meeting.status,
     notes: meeting.notes ?? "",
@@ -97,7 +100,10 @@ export const MEETING_FIELD_NAMES = { startsAt: "date" };
  * The PUT body. Scores of items the form no longer lists are kept as they were; an observation
  * with nothing scored or noted stays absent.
  */
-export function meetingBody(values: MeetingFormValues, meeting: Pick<MeetingDetail, "version" | "observation">) {
+export function meetingBody(
+  values: MeetingFormValues,
+  meeting: Pick<MeetingDetail, "version" | "observation"> & { regime?: Pick<MeetingDetail["regime"], "evidence"> },
+) {
   const observation: Observation = { ...(meeting.observation ?? {}) };
   for (const [key, item] of Object.entries(values.observation))
     observation[key] = { score: scoreOrNull(item.score), note: textOrNull(item.note) };
@@ -112,6 +118,8 @@ export function meetingBody(values: MeetingFormValues, meeting: Pick<MeetingDeta
     unannounced: values.unannounced,
     status: values.status,
     location: textOrNull(values.location),
+    // Asked only where the regime's meetings count as evidence.
+    ...(meeting.regime?.evidence ? { mode: (values.mode || null) as MeetingDetail["mode"] } : {}),
     notes: textOrNull(values.notes),
     confidential: values.confidential,
     observation: empty && !meeting.observation ? null : observation,

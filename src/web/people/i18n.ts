@@ -118,7 +118,15 @@ export default defineMessages(
       requirementProfile: "Eisenprofiel",
       noProfile: "Geen eisenprofiel",
       profileHint: "Waartegen het bewijsoverzicht deze registratieperiode meet (vijf jaar tot de herregistratiedatum).",
-      typeHint: "Kies een voorgestelde registratie of typ zelf een soort.",
+      typeHint:
+        "Kies het type zoals het register het noemt. Staat het er niet bij, kies dan 'Anders' en schrijf het op.",
+      typeId: "Soort registratie",
+      chooseType: "Kies een type",
+      otherType: "Anders, namelijk",
+      otherTypeField: "Naam van de registratie",
+      otherTypeHint:
+        "Een type dat niet op de lijst staat telt nergens vanzelf mee: bij de geschiktheid als begeleider staat dan 'onbekend registratietype, controleer het'.",
+      otherBadge: "anders",
       registers: {
         SKJ: "SKJ",
         NIP: "NIP",
@@ -245,7 +253,14 @@ export default defineMessages(
       noProfile: "No requirement profile",
       profileHint:
         "What the evidence overview measures this registration period against (five years up to the re-registration date).",
-      typeHint: "Choose a suggested registration or type a kind yourself.",
+      typeHint: "Choose the type as the register names it. If it is not listed, choose 'Other' and write it down.",
+      typeId: "Registration type",
+      chooseType: "Choose a type",
+      otherType: "Other, namely",
+      otherTypeField: "Name of the registration",
+      otherTypeHint:
+        "A type not on the list never counts by itself: a guide's eligibility then says 'unknown registration type, check it'.",
+      otherBadge: "other",
       registers: {
         SKJ: "SKJ",
         NIP: "NIP",

@@ -45,6 +45,12 @@ export default defineMessages(
       school_contact: "BPV-docent",
       network_coordinator: "Netwerkbeheerder",
     },
+    meetingModes: {
+      in_person: "Op locatie",
+      video: "Beeldbellen",
+      phone: "Telefonisch",
+      notRecorded: "Niet vastgelegd",
+    },
     actions: {
       save: "Opslaan",
       cancel: "Annuleren",
@@ -128,6 +134,7 @@ export default defineMessages(
       school_contact: "School placement tutor",
       network_coordinator: "Network coordinator",
     },
+    meetingModes: { in_person: "In person", video: "Video call", phone: "Phone", notRecorded: "Not recorded" },
     actions: {
       save: "Save",
       cancel: "Cancel",

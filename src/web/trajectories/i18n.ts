@@ -302,7 +302,7 @@ export default defineMessages(
         agreement: "Afspraak: {{text}}",
         evaluation: "Evaluatiemoment: {{text}}",
         finalReport: "Eindverslag afronden",
-        declarationOverdue: "Verklaring niet op tijd ondertekend: de herregistratiedatum is voorbij",
+        declarationOverdue: "Verklaring niet op tijd ondertekend: de uiterste datum is voorbij",
       },
     },
     validation: {
@@ -609,7 +609,7 @@ export default defineMessages(
         agreement: "Agreement: {{text}}",
         evaluation: "Evaluation moment: {{text}}",
         finalReport: "Finish the final report",
-        declarationOverdue: "Declaration not signed in time: the re-registration date has passed",
+        declarationOverdue: "Declaration not signed in time: its due date has passed",
       },
     },
     validation: {

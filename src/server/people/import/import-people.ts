@@ -3,6 +3,7 @@ import type { Tx } from "../../../db/connection.js";
 import { invitations, memberships, registrations, users } from "../../../db/schema.js";
 import { invitationExpiry } from "../../../domain/invitations/status.js";
 import { checkImportRows, type ImportRow } from "../../../domain/people/import.js";
+import { storedTypeName } from "../../../domain/registrations/types.js";
 import type { Actor } from "../../../domain/roles.js";
 import { recordAuditEvents } from "../../audit/record-audit.js";
 import { newToken, sha256 } from "../../auth/tokens.js";
@@ -115,7 +116,8 @@ export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[
           organisationId: actor.organisationId,
           membershipId,
           register: r.register,
-          registrationType: r.registrationType,
+          // Written names on the register's list are stored as that type; anything else is "other".
+          registrationType: storedTypeName(r.register, r.typeId, r.registrationType) ?? "",
           number: r.number,
           validUntil: r.validUntil ?? null,
           reregistrationDate: r.reregistrationDate ?? null,

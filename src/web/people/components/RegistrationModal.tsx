@@ -1,9 +1,10 @@
-import { Alert, Autocomplete, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
+import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REGISTERS } from "../../../domain/people/schemas";
+import { OTHER_TYPE, typesOf } from "../../../domain/registrations/types";
 import { api } from "../../api";
 import { useProfiles } from "../../evidence/model";
 import { useApiSubmit } from "../../forms";
@@ -43,17 +44,18 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
   const baseline = useRef(initial);
   const [notice, setNotice] = useState<string | null>(null);
   const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const { text } = useRegimeText();
+  const { text, locale } = useRegimeText();
   const profiles = useProfiles();
-  const register = form.values.register.toLowerCase();
-  // Suggestions: the qualifying registrations of the standard regimes, those of the chosen register first.
-  const suggestions = [
-    ...new Set(
-      [...(profiles.data?.registrationTypes ?? [])]
-        .sort((a, b) => Number(b.register.toLowerCase() === register) - Number(a.register.toLowerCase() === register))
-        .map((r) => r.type),
-    ),
+  // The chosen register's own list of types, then "other" with a name of its own.
+  const listed = typesOf(form.values.register);
+  const typeOptions = [
+    ...(listed.length && !form.values.typeId
+      ? [{ value: "", label: t("registrations.chooseType"), disabled: true }]
+      : []),
+    ...listed.map((type) => ({ value: type.id, label: type.label[locale] })),
+    { value: OTHER_TYPE, label: t("registrations.otherType") },
   ];
+  const isOther = form.values.typeId === OTHER_TYPE || !listed.length;
   const profileOptions = [
     { value: "", label: t("registrations.noProfile") },
     ...(profiles.data?.items ?? []).map((p) => ({ value: p.key, label: text(p.document.name) })),
@@ -122,6 +124,11 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
               required
               data={REGISTERS.map((r) => ({ value: r, label: t(`registrations.registers.${r}`) }))}
               {...form.getInputProps("register")}
+              onChange={(event) => {
+                // Another register has another list: the type is chosen again.
+                form.setFieldValue("register", event.currentTarget.value);
+                form.setFieldValue("typeId", typesOf(event.currentTarget.value).length ? "" : OTHER_TYPE);
+              }}
             />
             <TextInput
               label={t("registrations.number")}
@@ -130,15 +137,24 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
               {...form.getInputProps("number")}
             />
           </SimpleGrid>
-          <Autocomplete
-            label={t("registrations.registrationType")}
+          <NativeSelect
+            label={t("registrations.typeId")}
             description={t("registrations.typeHint")}
             required
-            autoComplete="off"
-            data={suggestions}
-            maxLength={200}
-            {...form.getInputProps("registrationType")}
+            data={typeOptions}
+            {...form.getInputProps("typeId")}
+            value={isOther ? OTHER_TYPE : form.values.typeId}
           />
+          {isOther && (
+            <TextInput
+              label={t("registrations.otherTypeField")}
+              description={t("registrations.otherTypeHint")}
+              required
+              autoComplete="off"
+              maxLength={200}
+              {...form.getInputProps("registrationType")}
+            />
+          )}
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
               type="date"

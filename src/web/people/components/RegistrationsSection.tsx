@@ -2,6 +2,7 @@ import { Button, Group, Stack, Table, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { OTHER_TYPE, typeById } from "../../../domain/registrations/types";
 import { ApiError, api } from "../../api";
 import { formatDate } from "../../i18n";
 import { ConfirmDialog } from "../../shell/Dialog";
@@ -28,6 +29,11 @@ export function RegistrationsSection({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canEdit = person.abilities.edit;
+  const locale = i18n.language.startsWith("en") ? "en" : "nl";
+  const typeName = (r: RegistrationResponse) =>
+    r.typeId === OTHER_TYPE
+      ? `${r.registrationType} (${t("registrations.otherBadge")})`
+      : (typeById(r.register, r.typeId)?.label[locale] ?? r.registrationType);
 
   async function remove(registration: RegistrationResponse) {
     setBusy(true);
@@ -75,7 +81,7 @@ export function RegistrationsSection({
               {person.registrations.map((r) => (
                 <Table.Tr key={r.id}>
                   <Table.Td>{t(`registrations.registers.${r.register}`)}</Table.Td>
-                  <Table.Td>{r.registrationType}</Table.Td>
+                  <Table.Td>{typeName(r)}</Table.Td>
                   <Table.Td>{r.number}</Table.Td>
                   <Table.Td>{formatDate(r.validUntil, i18n.language)}</Table.Td>
                   <Table.Td>{formatDate(r.reregistrationDate, i18n.language)}</Table.Td>

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { PersonDetail, PersonList, RegistrationResponse } from "../../../domain/people/api";
 import { REGISTERS } from "../../../domain/people/schemas";
+import { OTHER_TYPE, typesOf } from "../../../domain/registrations/types";
 import type { Role } from "../../../domain/roles";
 import { api } from "../../api";
 
@@ -80,6 +81,8 @@ export function personBody(values: PersonFormValues) {
 export interface RegistrationFormValues extends Record<string, unknown> {
   version: number;
   register: string;
+  /** A listed type's id, or "other" (then `registrationType` holds the name); empty: not chosen. */
+  typeId: string;
   registrationType: string;
   number: string;
   validUntil: string;
@@ -91,6 +94,7 @@ export interface RegistrationFormValues extends Record<string, unknown> {
 export const emptyRegistration: RegistrationFormValues = {
   version: 0,
   register: REGISTERS[0],
+  typeId: "",
   registrationType: "",
   number: "",
   validUntil: "",
@@ -102,7 +106,8 @@ export function registrationToForm(registration: RegistrationResponse): Registra
   return {
     version: registration.version,
     register: registration.register,
-    registrationType: registration.registrationType,
+    typeId: registration.typeId,
+    registrationType: registration.typeId === OTHER_TYPE ? registration.registrationType : "",
     number: registration.number,
     validUntil: registration.validUntil ?? "",
     reregistrationDate: registration.reregistrationDate ?? "",
@@ -113,7 +118,11 @@ export function registrationToForm(registration: RegistrationResponse): Registra
 export function registrationBody(values: RegistrationFormValues) {
   return {
     register: values.register,
-    registrationType: values.registrationType,
+    // A register without a list of types (Other) has only "other"; an empty choice is refused at the field.
+    typeId: values.typeId || (typesOf(values.register).length ? "" : OTHER_TYPE),
+    ...(values.typeId === OTHER_TYPE || !typesOf(values.register).length
+      ? { registrationType: values.registrationType }
+      : {}),
     number: values.number,
     validUntil: values.validUntil || null,
     reregistrationDate: values.reregistrationDate || null,

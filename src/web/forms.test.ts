@@ -27,6 +27,12 @@ describe("where a server's field message lands in a form", () => {
     expect(formPathOf(values, "document.meetingTypes.4")).toBe("document.meetingTypes");
   });
 
+  it("is the list itself for an entry of a list of plain values, which one input shows", () => {
+    const chosen = { memberIds: ["a", "b", "c"], name: "" };
+    expect(formPathOf(chosen, "memberIds.2")).toBe("memberIds");
+    expect(formPathOf(chosen, "memberIds.7")).toBe("memberIds");
+  });
+
   it("is nothing for a name outside the form", () => {
     expect(formPathOf(values, "email")).toBeNull();
     expect(formPathOf(values, "")).toBeNull();

@@ -6,7 +6,9 @@ import { ApiError } from "./api";
 /**
  * Where a server's field name lands in a form: the path itself when the form holds it
  * (`document.meetingTypes.2.max`), else the nearest enclosing path it holds (a list, a group),
- * else null. Forms whose values mirror the request body so get every message at its place.
+ * else null. An entry of a list of plain values (`memberIds.3`) is no field of its own: the list's
+ * one input (a multi-select) shows it. Forms whose values mirror the request body so get every
+ * message at its place.
  */
 export function formPathOf(values: unknown, name: string): string | null {
   const parts = name.split(".");
@@ -14,7 +16,9 @@ export function formPathOf(values: unknown, name: string): string | null {
   let found: string | null = null;
   for (const [index, key] of parts.entries()) {
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) break;
-    node = (node as Record<string, unknown>)[key];
+    const next = (node as Record<string, unknown>)[key];
+    if (Array.isArray(node) && (next === null || typeof next !== "object")) break;
+    node = next;
     found = parts.slice(0, index + 1).join(".");
   }
   return found;

@@ -73,6 +73,22 @@ describe("groups", () => {
     expect(group.abilities.plan).toBe(false);
   });
 
+  it("points a stranger among the members at the row that was sent, duplicates before it included", async () => {
+    const [rivier] = await t.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, "lisa.dekker@rivierenland.example"));
+    const response = await as.officer.post("/api/v1/intervision/groups", {
+      name: "Met een vreemde",
+      rhythmWeeks: 6,
+      meetingMinutes: 90,
+      method: "incident",
+      memberIds: [ids.daan, ids.daan, ids.fatima, rivier?.id],
+    });
+    expect(response.statusCode).toBe(422);
+    expect(Object.keys(response.json().errors)).toEqual(["memberIds.3"]);
+  });
+
   it("refuses making groups to others, and hides the group from non-members who do not manage", async () => {
     const refused = await as.daan.post("/api/v1/intervision/groups", {
       name: "Eigen groep",

@@ -181,7 +181,8 @@ export async function createGroup(tx: Tx, actor: Actor, input: CreateGroupInput)
   if (!canManageGroups(actor)) throw forbidden();
   const memberIds = [...new Set(input.memberIds)];
   const known = await activeColleagues(tx, actor, memberIds);
-  const unknown = memberIds.findIndex((id) => !known.has(id));
+  // The error points at the row the user sent, not at its place in the de-duplicated list.
+  const unknown = input.memberIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) throw invalid({ [`memberIds.${unknown}`]: "field.notColleague" });
   const [group] = await tx
     .insert(intervisionGroups)

@@ -46,9 +46,16 @@ describe("the answers to a conflict", () => {
     const steps: string[] = [];
     let values: Values = { version: 1, name: "typed by the user" };
     const form = {
+      get values() {
+        return values;
+      },
       setValues: (next: Values) => {
         values = next;
         steps.push("setValues");
+      },
+      setFieldValue: (path: keyof Values, value: never) => {
+        values = { ...values, [path]: value };
+        steps.push(`setFieldValue ${String(path)}`);
       },
       resetDirty: () => steps.push("resetDirty"),
     } as unknown as UseFormReturnType<Values>;
@@ -70,11 +77,11 @@ describe("the answers to a conflict", () => {
     expect(steps).toEqual(["reload", "setValues", "resetDirty", "done"]);
   });
 
-  it("keeps what the user typed when they choose to, and only reloads the record", async () => {
+  it("keeps what the user typed when they choose to, with the new version, so the next save goes through", async () => {
     const { choices, steps, values } = setup({ version: 2, name: "saved by someone else" });
     await choices.onDismiss();
-    expect(values()).toEqual({ version: 1, name: "typed by the user" });
-    expect(steps).toEqual(["reload", "done"]);
+    expect(values()).toEqual({ version: 2, name: "typed by the user" });
+    expect(steps).toEqual(["reload", "setFieldValue version", "done"]);
   });
 
   it("leaves the form alone when the record could not be reloaded", async () => {

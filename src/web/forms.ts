@@ -70,8 +70,9 @@ export function useApiSubmit<Values extends Record<string, unknown>>(form: UseFo
 
 /**
  * The two answers to a conflict (ConflictNotice's buttons) for a form that edits one record:
- * "load the new version" puts the server's values in the form; "keep my input" only reloads,
- * so the next save carries the new version with what the user typed.
+ * "load the new version" puts the server's values in the form; "keep my input" keeps what the
+ * user typed and takes only the server's version, so the next save overwrites the newer record
+ * on purpose instead of meeting the same conflict again.
  */
 export function conflictChoices<Values extends Record<string, unknown>, Fresh>(
   form: UseFormReturnType<Values>,
@@ -91,7 +92,12 @@ export function conflictChoices<Values extends Record<string, unknown>, Fresh>(
       done();
     },
     onDismiss: async () => {
-      await reload();
+      const fresh = await reload();
+      if (fresh) {
+        const { version } = toForm(fresh) as { version?: unknown };
+        if (version !== undefined && Object.hasOwn(form.values, "version"))
+          form.setFieldValue("version" as never, version as never);
+      }
       done();
     },
   };

@@ -61,6 +61,29 @@ describe("registration evidence", () => {
     await expectAccessibleBoth(admin, "requirement profile");
   });
 
+  it("a second admin who keeps their input after a conflict saves it with the next click", async () => {
+    const other = (await koers.newPage({ width: 1280, height: 900 })).page;
+    await signIn(other, "beheer@delinde.example");
+    await other.goto(admin.url());
+    await visible(other.getByRole("heading", { name: COPY, level: 2 }));
+
+    const minimum = admin.getByRole("group", { name: /^Supervisie/ }).getByRole("textbox", { name: /^Minimum/ });
+    await minimum.fill("30");
+    await admin.getByRole("button", { name: "Opslaan" }).click();
+    await visible(admin.getByText("Eisenprofiel opgeslagen."));
+
+    const years = other.getByRole("textbox", { name: /^Periode \(jaren\)/ });
+    await years.fill("6");
+    await other.getByRole("button", { name: "Opslaan" }).click();
+    const notice = other.getByRole("alert").filter({ has: other.getByRole("button", { name: "Mijn invoer houden" }) });
+    await visible(notice);
+    await notice.getByRole("button", { name: "Mijn invoer houden" }).click();
+    expect(await years.inputValue()).toBe("6");
+    await other.getByRole("button", { name: "Opslaan" }).click();
+    await visible(other.getByText("Eisenprofiel opgeslagen."));
+    expect(await years.inputValue()).toBe("6");
+  });
+
   it("the admin gives Daan a registration with a re-registration date and the profile", async () => {
     await openMenuItem(admin, "Mensen");
     await admin.getByRole("link", { name: "Daan Bakker" }).click();

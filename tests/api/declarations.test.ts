@@ -128,6 +128,21 @@ describe("the declarations of an SKJ trajectory", () => {
     expect((await list(guide, detail.id)).items.map((d) => d.id)).toEqual(items.map((d) => d.id));
   });
 
+  it("exist from the trajectory's start, so two first loads at once both see every one", async () => {
+    const detail = await skjTrajectory("Verklaringen bij de start");
+    const stored = await t.database.db
+      .select({ kind: declarations.kind, number: declarations.number })
+      .from(declarations)
+      .where(eq(declarations.trajectoryId, detail.id));
+    expect(stored.sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+      { kind: "end", number: 1 },
+      { kind: "start", number: 1 },
+    ]);
+    const [first, second] = await Promise.all([list(trainee, detail.id), list(guide, detail.id)]);
+    expect(first.items.map((d) => d.key)).toEqual(["start", "end"]);
+    expect(second.items.map((d) => d.id)).toEqual(first.items.map((d) => d.id));
+  });
+
   it("refuses a wrong password at the field and stores nothing", async () => {
     const detail = await skjTrajectory("Verkeerd wachtwoord");
     const start = await find(trainee, detail.id, "start");

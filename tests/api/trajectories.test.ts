@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
+import { finalReports } from "../../src/db/schema.js";
 import type { MeetingDetail, ReportView, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { pdfText } from "../support/pdf-text.js";
@@ -538,6 +539,10 @@ describe("status, report and outcomes", () => {
     expect(draft.sections.results).toContain(goals[0]?.title);
     expect(draft.sections.results).toMatch(/Laatste beoordeling: 4 \/ 4 \(Overwegend sterk\)/);
     expect(draft.sections.process).toMatch(/Klassenbezoek/);
+    // Reading the draft stores nothing: it is written from the data until the adviser saves it.
+    const stored = async () =>
+      t.database.db.select().from(finalReports).where(eq(finalReports.trajectoryId, running.id));
+    expect(await stored()).toEqual([]);
 
     const saved = ok<ReportView>(
       await cast.adviser.put(url(running.id, "/report"), {
@@ -545,6 +550,13 @@ describe("status, report and outcomes", () => {
         sections: { ...draft.sections, next_steps: "Geen vervolgstappen nodig; borgen in het team." },
       }),
     );
+    expect(saved.version).toBe(draft.version + 1);
+    expect((await stored()).map((r) => r.sections.next_steps)).toEqual([
+      "Geen vervolgstappen nodig; borgen in het team.",
+    ]);
+    // Someone else who also started from the generated draft is told, not silently overwritten.
+    const late = await cast.adviser.put(url(running.id, "/report"), { version: draft.version, sections: {} });
+    expect(late.statusCode).toBe(409);
     const blockedComplete = await cast.adviser.post(url(running.id, "/transitions"), { transition: "complete" });
     expect(blockedComplete.json().blockers[0].text).toBe("Het eindverslag is nog niet definitief.");
     const final = ok<ReportView>(

@@ -140,26 +140,6 @@ export async function loadDeclarations(
   };
 }
 
-/** Makes version 1 of every declaration of the regime that has none yet. */
-export async function ensureDeclarations(tx: Tx, actor: Actor, context: DeclarationContext) {
-  const have = new Set(context.rows.map((r) => r.kind));
-  const missing = context.specs.filter((s) => !have.has(s.key));
-  if (!missing.length) return context;
-  const made = await tx
-    .insert(declarations)
-    .values(
-      missing.map((spec) => ({
-        organisationId: actor.organisationId,
-        trajectoryId: context.loaded.row.id,
-        kind: spec.key,
-        number: 1,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning();
-  return { ...context, rows: [...context.rows, ...made] };
-}
-
 const specOf = (context: DeclarationContext, row: DeclarationRow) => {
   const spec = context.specs.find((s) => s.key === row.kind);
   if (!spec) throw notFound();
@@ -331,14 +311,14 @@ export function presentMotivation(context: DeclarationContext): MotivationView {
   };
 }
 
-/** The latest version of each of the regime's declarations, in the regime's order, made when missing. */
+/** The latest version of each of the regime's declarations, in the regime's order (made when the trajectory started). */
 export async function listDeclarations(
   tx: Tx,
   actor: Actor,
   trajectoryId: string,
   locale: Locale,
 ): Promise<DeclarationList> {
-  const context = await ensureDeclarations(tx, actor, await loadDeclarations(tx, actor, trajectoryId));
+  const context = await loadDeclarations(tx, actor, trajectoryId);
   const items = context.specs.flatMap((spec) => {
     const latest = latestVersion(context.rows.filter((r) => r.kind === spec.key));
     return latest ? [presentDeclaration(context, latest, locale)] : [];

@@ -15,9 +15,9 @@ import { HttpProblem, notFound } from "../http/problem.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
 import type { BillingInput } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
-import { presentReport } from "./final-report.js";
+import { reportFor } from "./final-report.js";
 import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
-import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajectory.js";
+import { NO_LINKS, presentTrajectory } from "./present-trajectory.js";
 
 async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisation> {
   const [org] = await tx
@@ -133,13 +133,13 @@ export async function finalReportInput(
   now = new Date(),
 ): Promise<FinalReportInput> {
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
-  const report = readableReport(loaded);
+  const report = reportFor(loaded, locale);
   if (!report) throw new HttpProblem(404, "report.notAvailable");
   return finalReportDocument(
     await organisationOf(tx, actor),
     locale,
     presented(loaded, locale, now),
-    presentReport(loaded, report),
+    report,
     loaded.origin ? presented(loaded.origin, locale, now) : null,
   );
 }

@@ -15,7 +15,10 @@ import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajector
 type ReportRow = typeof finalReports.$inferSelect;
 
 /** The report as the API and its PDF show it. */
-export const presentReport = (loaded: LoadedTrajectory, report: ReportRow): ReportView => ({
+export const presentReport = (
+  loaded: LoadedTrajectory,
+  report: Pick<ReportRow, "status" | "sections" | "finalisedAt" | "contentSha256" | "version">,
+): ReportView => ({
   trajectoryId: loaded.row.id,
   status: report.status,
   sections: report.sections,
@@ -47,33 +50,64 @@ export function reportFacts(loaded: LoadedTrajectory, locale: Locale, now = new 
   };
 }
 
-/** The report as the viewer may see it: the guide's draft (written from the data the first time), or the final one. */
+/**
+ * The draft written from the trajectory's data, before its writer saved anything: generated on
+ * each read and stored only when saved (a GET never writes). It counts as version 1; the first
+ * save stores version 2, so of two writers who both started from it, the second is told.
+ */
+const UNSAVED_VERSION = 1;
+const unsavedDraft = (loaded: LoadedTrajectory, locale: Locale) => ({
+  status: "draft" as const,
+  sections: draftReport(reportFacts(loaded, locale), locale),
+  finalisedAt: null,
+  contentSha256: null,
+  version: UNSAVED_VERSION,
+});
+
+/**
+ * The report this viewer may read, as the page, the API and the PDF show it: the final one, or
+ * for its writer the draft (the generated one until they save). Null when there is none for them.
+ */
+export function reportFor(loaded: LoadedTrajectory, locale: Locale): ReportView | null {
+  const readable = readableReport(loaded);
+  if (readable) return presentReport(loaded, readable);
+  if (!canSee(loaded.viewer, loaded.row.regime, "report") || !canWriteReport(loaded.viewer, loaded.row.regime))
+    return null;
+  const closed = loaded.row.regime.statuses.find((s) => s.key === loaded.row.status)?.terminal;
+  if (loaded.report || closed) return null;
+  return presentReport(loaded, unsavedDraft(loaded, locale));
+}
+
+/** The report as the viewer may see it: the guide's draft (written from the data until saved), or the final one. */
 export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, locale: Locale) {
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   if (!canSee(loaded.viewer, loaded.row.regime, "report")) throw notFound();
-  const readable = readableReport(loaded);
-  if (readable) return { loaded, report: presentReport(loaded, readable) };
-  if (!canWriteReport(loaded.viewer, loaded.row.regime)) throw new HttpProblem(404, "report.notAvailable");
+  const report = reportFor(loaded, locale);
+  if (!report) {
+    if (canWriteReport(loaded.viewer, loaded.row.regime)) assertOpen(loaded);
+    throw new HttpProblem(404, "report.notAvailable");
+  }
+  return { loaded, report };
+}
+
+/**
+ * The stored draft to change. Never saved yet: the generated draft is stored first, as version 1,
+ * for whoever still holds that version; anyone else is told of the conflict.
+ */
+async function loadDraft(tx: Tx, actor: Actor, trajectoryId: string, expectedVersion: number, locale: Locale) {
+  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId, { forUpdate: true }));
+  if (!canWriteReport(loaded.viewer, loaded.row.regime)) throw forbidden();
+  if (loaded.report?.status === "final") throw new HttpProblem(409, "report.final");
+  if (loaded.report) return { loaded, report: loaded.report };
   assertOpen(loaded);
+  if (expectedVersion !== UNSAVED_VERSION) throw new HttpProblem(409, "problem.conflict");
   const [report] = await tx
     .insert(finalReports)
-    .values({
-      organisationId: actor.organisationId,
-      trajectoryId,
-      sections: draftReport(reportFacts(loaded, locale), locale),
-    })
+    .values({ organisationId: actor.organisationId, trajectoryId, ...unsavedDraft(loaded, locale) })
     .onConflictDoNothing()
     .returning();
   if (!report) throw new HttpProblem(409, "problem.conflict");
-  return { loaded, report: presentReport(loaded, report) };
-}
-
-async function loadDraft(tx: Tx, actor: Actor, trajectoryId: string) {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId, { forUpdate: true });
-  if (!canWriteReport(loaded.viewer, loaded.row.regime)) throw forbidden();
-  if (!loaded.report) throw new HttpProblem(404, "report.notAvailable");
-  if (loaded.report.status === "final") throw new HttpProblem(409, "report.final");
-  return { loaded, report: loaded.report };
+  return { loaded, report };
 }
 
 export async function saveReport(
@@ -81,8 +115,9 @@ export async function saveReport(
   actor: Actor,
   trajectoryId: string,
   input: { version: number; sections: Record<string, string> },
+  locale: Locale,
 ) {
-  const { loaded, report } = await loadDraft(tx, actor, trajectoryId);
+  const { loaded, report } = await loadDraft(tx, actor, trajectoryId, input.version, locale);
   const keys = loaded.row.regime.report.sections.map((s) => s.key);
   const sections = Object.fromEntries(keys.map((key) => [key, input.sections[key] ?? report.sections[key] ?? ""]));
   const updated = await updateVersioned(
@@ -101,8 +136,8 @@ export async function saveReport(
 }
 
 /** Fixes the report: no more edits, and a SHA-256 of its text so any copy can be checked. */
-export async function finaliseReport(tx: Tx, actor: Actor, trajectoryId: string, version: number) {
-  const { loaded, report } = await loadDraft(tx, actor, trajectoryId);
+export async function finaliseReport(tx: Tx, actor: Actor, trajectoryId: string, version: number, locale: Locale) {
+  const { loaded, report } = await loadDraft(tx, actor, trajectoryId, version, locale);
   const keys = loaded.row.regime.report.sections.map((s) => s.key);
   const canonical = JSON.stringify(keys.map((key) => [key, report.sections[key] ?? ""]));
   const contentSha256 = createHash("sha256").update(canonical).digest("hex");

@@ -136,7 +136,9 @@ function ReportForm({
   async function finalise() {
     setBusy("finalise");
     await run(async () => {
-      const latest = form.isDirty() ? await saveSections() : report;
+      // The draft generated from the data is stored only when saved: store what the writer sees,
+      // so the final report is exactly that text.
+      const latest = form.isDirty() || report.version === 1 ? await saveSections() : report;
       const final = await api<ReportView>(`${reportApi(trajectoryId)}/finalise`, { body: { version: latest.version } });
       await store(final);
       notifySuccess(t("finalised"));

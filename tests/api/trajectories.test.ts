@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
+import { addDays, dutchInstant } from "../../src/domain/dutch-time.js";
 import type { MeetingDetail, ReportView, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { pdfText } from "../support/pdf-text.js";
@@ -295,6 +296,50 @@ describe("meetings", () => {
     const late = await cast.adviser.post(url(running.id, "/meetings"), { type: "classroom_visit", startsAt: at(400) });
     expect(late.statusCode).toBe(422);
     expect(late.json().errors.startsAt).toMatch(/buiten de periode/);
+  });
+
+  it("places a meeting in the period by its Dutch day: just after midnight on the first day is inside", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Middernacht" });
+    const [first, last] = [running.startsOn, running.endsOn];
+    // 00:30 Dutch time on the first day is the evening before in UTC.
+    const early = dutchInstant(first, "00:30") as string;
+    expect(early.slice(0, 10)).not.toBe(first);
+    const made = ok<MeetingDetail>(
+      await cast.adviser.post(url(running.id, "/meetings"), { type: "classroom_visit", startsAt: early }),
+      201,
+    );
+    expect(made.startsAt).toBe(new Date(early).toISOString());
+    // Late on the last day is inside too; a minute before the first day and just after the last are not.
+    for (const [startsAt, status] of [
+      [dutchInstant(last, "23:30"), 201],
+      [dutchInstant(addDays(first, -1), "23:59"), 422],
+      [dutchInstant(addDays(last, 1), "00:30"), 422],
+    ] as const) {
+      const response = await cast.adviser.post(url(running.id, "/meetings"), { type: "evaluation", startsAt });
+      expect(response.statusCode, String(startsAt)).toBe(status);
+    }
+    // A series planned at 00:15 from the first day on starts on that day.
+    const series = await cast.adviser.post(url(running.id, "/meetings/schedule"), {
+      type: "evaluation",
+      dates: [first],
+      time: "00:15",
+    });
+    expect(series.statusCode).toBe(200);
+    // Moving a meeting to the first minutes of the first day is inside as well.
+    const moved = await cast.adviser.put(`/api/v1/meetings/${made.id}`, {
+      version: made.version,
+      startsAt: dutchInstant(first, "00:00"),
+      durationMinutes: made.durationMinutes,
+      preparationMinutes: 0,
+      travelMinutes: 0,
+      unannounced: false,
+      status: "planned",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: null,
+    });
+    expect(moved.statusCode).toBe(200);
   });
 
   it("records observation scores on the form's scale", async () => {

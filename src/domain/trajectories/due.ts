@@ -1,3 +1,4 @@
+import { dutchDay } from "../dutch-time.js";
 import { goalListState, isTerminal, meetingType } from "./evaluate.js";
 import type { TrajectoryState, Viewer } from "./model.js";
 
@@ -36,7 +37,8 @@ export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): 
   if (isTerminal(state.regime, state.status)) return [];
   const items: DueItem[] = [];
   const roles = new Set(viewer.participantRoles);
-  const today = now.slice(0, 10);
+  // The Dutch day: from midnight to 01:00 or 02:00 Dutch time the UTC day is still yesterday.
+  const today = dutchDay(now);
   const graceStart = new Date(Date.parse(`${today}T00:00:00Z`) - AGREEMENT_GRACE_DAYS * 86_400_000)
     .toISOString()
     .slice(0, 10);

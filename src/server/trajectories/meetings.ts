@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
-import { dutchInstant } from "../../domain/dutch-time.js";
+import { dutchInstant, isWithinDutchDays } from "../../domain/dutch-time.js";
 import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
@@ -34,10 +34,10 @@ function typeOf(regime: Regime, key: string, unannounced: boolean, field = "type
   return type;
 }
 
+/** A meeting lies in the period when its Dutch day does: 00:30 on the first day is inside. */
 function assertInPeriod(loaded: LoadedTrajectory, startsAt: Date, field: string) {
-  const day = startsAt.toISOString().slice(0, 10);
   const { startsOn, endsOn } = loaded.row;
-  if (day < startsOn || day > endsOn)
+  if (!isWithinDutchDays(startsAt, startsOn, endsOn))
     throw invalid({ [field]: { key: "field.outsidePeriod", values: { start: startsOn, end: endsOn } } });
 }
 

@@ -202,7 +202,7 @@ describe("whatIsDue for everyone", () => {
     for (const [now, yesterday, today] of [
       ["2026-03-09T23:30:00.000Z", "2026-03-09", "2026-03-10"],
       ["2026-07-09T22:30:00.000Z", "2026-07-09", "2026-07-10"],
-    ]) {
+    ] as const) {
       const state = running({
         evaluationMoments: [
           { date: yesterday, label: "Gisteren" },

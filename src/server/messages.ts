@@ -90,6 +90,8 @@ const nl = {
   "field.managerCycle": "Deze persoon is zelf de leidinggevende van de gekozen leidinggevende.",
   "field.regimeInvalid": "Deze regeling klopt niet: {detail}",
   "field.outsidePeriod": "Deze datum ligt buiten de periode van het traject ({start} tot en met {end}).",
+  "field.heldBeforeStart":
+    "Een afspraak kan pas als gehouden worden vastgelegd wanneer ze is begonnen; deze begint op {start}.",
   "field.noApprovalNeeded": "Deze regeling vraagt geen goedkeuring van de doelen.",
   "field.nothingToApprove": "Er zijn geen (gewijzigde) doelen om goed te keuren.",
   "field.nulCharacter": "Deze tekst bevat een ongeldig teken (NUL).",
@@ -99,6 +101,8 @@ const nl = {
   "field.alreadyMember": "Deze persoon is al lid van de groep.",
   "intervision.archived": "Deze groep is gearchiveerd; er kan niets meer bij.",
   "intervision.notHeld": "Dit kan pas als de bijeenkomst is gehouden.",
+  "intervision.heldBeforeStart":
+    "Een bijeenkomst kan pas als gehouden worden vastgelegd wanneer ze is begonnen. Leg de aanwezigheid vast na het begin.",
   "intervision.notPresent": "Alleen wie aanwezig was bevestigt de presentielijst.",
   "mail.reset.subject": "Nieuw wachtwoord voor Koers",
   "mail.reset.body":
@@ -198,6 +202,7 @@ const en: Record<MessageKey, string> = {
   "field.managerCycle": "This person is the manager of the manager chosen.",
   "field.regimeInvalid": "This regime is not valid: {detail}",
   "field.outsidePeriod": "This date is outside the trajectory's period ({start} to {end}).",
+  "field.heldBeforeStart": "A meeting can be recorded as held once it has started; this one starts on {start}.",
   "field.noApprovalNeeded": "This regime does not ask for approval of the goals.",
   "field.nothingToApprove": "There are no (changed) goals to approve.",
   "field.nulCharacter": "This text holds an invalid character (NUL).",
@@ -207,6 +212,8 @@ const en: Record<MessageKey, string> = {
   "field.alreadyMember": "This person is already a member of the group.",
   "intervision.archived": "This group is archived; nothing can be added.",
   "intervision.notHeld": "This is possible once the meeting has been held.",
+  "intervision.heldBeforeStart":
+    "A meeting can be recorded as held once it has started. Record who was there after the start.",
   "intervision.notPresent": "Only those who were present confirm the attendance list.",
   "mail.reset.subject": "New password for Koers",
   "mail.reset.body":

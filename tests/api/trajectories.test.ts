@@ -203,13 +203,14 @@ describe("meetings", () => {
   it("keeps an unannounced visit out of the teacher's sight and calendar until it is held", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Onaangekondigd" });
     const announced = await planMeeting(running.id, "classroom_visit", 3);
-    const surprise = await planMeeting(running.id, "classroom_visit", 5, { unannounced: true });
+    // Yesterday's visit, not yet recorded: a meeting is recorded as held only after its start.
+    const surprise = await planMeeting(running.id, "classroom_visit", -1, { unannounced: true });
 
     const teacherView = ok<TrajectoryDetail>(await cast.teacher.get(url(running.id)));
     expect(teacherView.meetings?.map((m) => m.id)).toEqual([announced.id]);
     expect((await cast.teacher.get(`/api/v1/meetings/${surprise.id}`)).statusCode).toBe(404);
     const adviserView = ok<TrajectoryDetail>(await cast.adviser.get(url(running.id)));
-    expect(adviserView.meetings?.map((m) => m.id)).toEqual([announced.id, surprise.id]);
+    expect(adviserView.meetings?.map((m) => m.id)).toEqual([surprise.id, announced.id]);
 
     const { url: feed } = ok<{ url: string }>(await cast.teacher.post("/api/v1/calendar/renew", {}));
     const path = new URL(feed).pathname;
@@ -244,6 +245,59 @@ describe("meetings", () => {
     // A renewed address replaces the old one.
     ok(await cast.teacher.post("/api/v1/calendar/renew", {}));
     expect((await (await t.anonymous()).get(path)).statusCode).toBe(404);
+  });
+
+  it("refuses to record a visit as held before it starts, so the teacher does not see it early nor is it billed", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Te vroeg gehouden" });
+    const surprise = await planMeeting(running.id, "classroom_visit", 3, { unannounced: true });
+    const early = await cast.adviser.put(`/api/v1/meetings/${surprise.id}`, {
+      version: surprise.version,
+      startsAt: surprise.startsAt,
+      durationMinutes: surprise.durationMinutes,
+      preparationMinutes: 15,
+      travelMinutes: 20,
+      unannounced: true,
+      status: "held",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: null,
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.headers["content-type"]).toContain("application/problem+json");
+    expect(early.json().errors.status).toMatch(/pas als gehouden worden vastgelegd wanneer ze is begonnen/);
+    // Nothing changed: still planned, still out of the teacher's sight, not billed.
+    expect(ok<MeetingDetail>(await cast.adviser.get(`/api/v1/meetings/${surprise.id}`)).status).toBe("planned");
+    expect((await cast.teacher.get(`/api/v1/meetings/${surprise.id}`)).statusCode).toBe(404);
+    expect(ok<TrajectoryDetail>(await cast.director.get(url(running.id))).hours?.total).toMatchObject({ meetings: 0 });
+    expect((await cast.director.get(url(running.id, "/billing.csv"))).body).not.toContain("Klassenbezoek");
+
+    // Moving a held visit to a day still to come is refused at the date.
+    const held = await hold(await planMeeting(running.id, "classroom_visit", -2));
+    const moved = await cast.adviser.put(`/api/v1/meetings/${held.id}`, {
+      version: held.version,
+      startsAt: at(2),
+      durationMinutes: held.durationMinutes,
+      preparationMinutes: 0,
+      travelMinutes: 0,
+      unannounced: false,
+      status: "held",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: null,
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(Object.keys(moved.json().errors)).toEqual(["startsAt"]);
+    // A few minutes before the start is close enough for clocks that differ.
+    const soon = ok<MeetingDetail>(
+      await cast.adviser.post(url(running.id, "/meetings"), {
+        type: "classroom_visit",
+        startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      }),
+      201,
+    );
+    expect((await hold(soon)).status).toBe("held");
   });
 
   it("lets the admin move a meeting, but leaves the record of what happened to the adviser", async () => {

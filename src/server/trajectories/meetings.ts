@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
-import { dutchInstant, isWithinDutchDays } from "../../domain/dutch-time.js";
+import { dutchInstant, dutchParts, isWithinDutchDays } from "../../domain/dutch-time.js";
+import { mayRecordHeld } from "../../domain/held-meetings.js";
 import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
@@ -39,6 +40,15 @@ function assertInPeriod(loaded: LoadedTrajectory, startsAt: Date, field: string)
   const { startsOn, endsOn } = loaded.row;
   if (!isWithinDutchDays(startsAt, startsOn, endsOn))
     throw invalid({ [field]: { key: "field.outsidePeriod", values: { start: startsOn, end: endsOn } } });
+}
+
+/** Held only once it has started: the error goes to the start when it was just moved, else to the status. */
+function assertHeldAfterStart(startsAt: Date, moved: boolean) {
+  if (mayRecordHeld(startsAt, new Date())) return;
+  const { date, time } = dutchParts(startsAt);
+  throw invalid({
+    [moved ? "startsAt" : "status"]: { key: "field.heldBeforeStart", values: { start: `${date} ${time}` } },
+  });
 }
 
 async function loadForPlanning(tx: Tx, actor: Actor, trajectoryId: string) {
@@ -141,6 +151,7 @@ export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, inp
   const type = typeOf(loaded.row.regime, meeting.type, input.unannounced, "unannounced");
   const startsAt = new Date(input.startsAt);
   assertInPeriod(loaded, startsAt, "startsAt");
+  if (input.status === "held") assertHeldAfterStart(startsAt, startsAt.getTime() !== meeting.startsAt.getTime());
   if (input.observation) {
     const form = loaded.row.regime.observationForms.find((f) => f.key === type.observationForm);
     const fields: Record<

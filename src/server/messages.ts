@@ -44,6 +44,8 @@ const nl = {
   "selfAssessment.closed": "Deze bijeenkomst is al gehouden; de zelfbeoordeling ligt vast.",
   "report.final": "Het eindverslag is definitief en kan niet meer worden gewijzigd.",
   "report.notAvailable": "Er is nog geen eindverslag.",
+  "report.goalsNotApproved":
+    "Het eindverslag wordt pas definitief als de opdrachtgever de doelenlijst zoals die nu is heeft goedgekeurd.",
   "declaration.notOpen": "Deze versie van de verklaring kan niet meer worden ondertekend of gewijzigd.",
   "declaration.frozen": "Deze verklaring is al ondertekend; de inhoud en de toelichting liggen vast.",
   "declaration.changed":
@@ -82,7 +84,9 @@ const nl = {
   "field.regimeKeyChanged": "De code van een regeling kan niet worden gewijzigd.",
   "field.guideRuleKindChanged":
     "Het soort regel voor wie mag begeleiden blijft zoals het is; pas de registraties en aantallen aan.",
-  "field.adminSeesWidened": "Wat vertrouwelijk is voor de werkgever en de beheerder blijft vertrouwelijk in een kopie.",
+  "field.adminWidened":
+    "Een kopie geeft de beheerder niet meer te zien of te doen dan de regeling waarop ze gebaseerd is: de beheerder beheert, de deelnemers en de opdrachtgever beslissen.",
+  "field.adminActionUnseen": "De beheerder kan dit alleen doen bij wat de beheerder ook mag zien.",
   "field.unknownProfile": "Dit eisenprofiel bestaat niet (meer).",
   "field.profileKeyChanged": "De code van een eisenprofiel kan niet worden gewijzigd.",
   "field.managerSelf": "Iemand kan niet zijn eigen leidinggevende zijn.",
@@ -157,6 +161,8 @@ const en: Record<MessageKey, string> = {
   "selfAssessment.closed": "This meeting has been held; the self-assessment is fixed.",
   "report.final": "The final report is final and can no longer be changed.",
   "report.notAvailable": "There is no final report yet.",
+  "report.goalsNotApproved":
+    "The final report becomes final once the commissioner has approved the goal list as it stands.",
   "declaration.notOpen": "This version of the declaration can no longer be signed or changed.",
   "declaration.frozen": "This declaration has been signed; its content and explanation are fixed.",
   "declaration.changed":
@@ -194,7 +200,9 @@ const en: Record<MessageKey, string> = {
   "field.regimeKeyChanged": "The code of a regime cannot be changed.",
   "field.guideRuleKindChanged":
     "The kind of rule for who may guide stays as it is; change the registrations and numbers.",
-  "field.adminSeesWidened": "What is confidential from the employer and the admin stays confidential in a copy.",
+  "field.adminWidened":
+    "A copy gives the admin no more to see or do than the regime it is based on: the admin manages, the participants and the commissioner decide.",
+  "field.adminActionUnseen": "The admin can only do this with what the admin may also see.",
   "field.unknownProfile": "This requirement profile does not exist (any more).",
   "field.profileKeyChanged": "The code of a requirement profile cannot be changed.",
   "field.managerSelf": "Nobody can be their own manager.",

@@ -278,7 +278,13 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: trajectoryParams, body: versionBody, response: { 200: reportViewSchema } } },
     (request) =>
       withTenant(request, async (tx, actor) => {
-        const report = await finaliseReport(tx, actor, request.params.trajectoryId, request.body.version);
+        const report = await finaliseReport(
+          tx,
+          actor,
+          request.params.trajectoryId,
+          request.body.version,
+          requestLocale(request),
+        );
         // The final report's PDF is made now, once, and served as stored from then on.
         await archiveFinalReport(tx, actor, app.pdf, request.params.trajectoryId);
         return report;

@@ -15,7 +15,8 @@ import {
 } from "drizzle-orm/pg-core";
 import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
-import type { Intensity, ParticipantRole, Regime } from "../domain/regimes/schema.js";
+import type { Intensity, ParticipantRole } from "../domain/regimes/schema.js";
+import type { StoredRegime } from "../domain/regimes/upgrade.js";
 import type { Role } from "../domain/roles.js";
 import type {
   ConsentRecord,
@@ -180,7 +181,8 @@ export const regimes = pgTable("regimes", {
   organisationId: uuid("organisation_id").notNull(),
   key: text("key").notNull(),
   basedOn: text("based_on").notNull(),
-  document: jsonb("document").$type<Regime>().notNull(),
+  // As stored: read it through upgradeRegime, which gives older documents the sections they lack.
+  document: jsonb("document").$type<StoredRegime>().notNull(),
   version: integer("version").notNull().default(1),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -189,7 +191,8 @@ export const regimes = pgTable("regimes", {
 export const regimeVersions = pgTable("regime_versions", {
   organisationId: uuid("organisation_id").notNull(),
   hash: text("hash").notNull(),
-  document: jsonb("document").$type<Regime>().notNull(),
+  // As stored: read it through upgradeRegime, which gives older documents the sections they lack.
+  document: jsonb("document").$type<StoredRegime>().notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

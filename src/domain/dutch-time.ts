@@ -27,5 +27,24 @@ export function dutchParts(instant: string | Date): { date: string; time: string
   return { date: dutch.format("YYYY-MM-DD"), time: dutch.format("HH:mm") };
 }
 
+/**
+ * The Dutch calendar day of an instant, YYYY-MM-DD. Use it wherever a moment is compared to a
+ * date (a period, a deadline, "today"): the UTC day (`toISOString().slice(0, 10)`) is the day
+ * before between midnight and 01:00 (winter) or 02:00 (summer) Dutch time.
+ */
+export const dutchDay = (instant: string | Date): string => dutchParts(instant).date;
+
 /** Today's Dutch date. */
-export const dutchToday = (now: Date = new Date()) => dutchParts(now).date;
+export const dutchToday = (now: Date = new Date()) => dutchDay(now);
+
+/** A date (YYYY-MM-DD) moved by whole calendar days; dates have no clock, so no summer time either. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whether an instant falls on one of the Dutch days from `first` to `last` (YYYY-MM-DD, both included). */
+export function isWithinDutchDays(instant: string | Date, first: string, last: string): boolean {
+  const day = dutchDay(instant);
+  return day !== "" && day >= first && day <= last;
+}

@@ -45,6 +45,8 @@ const nl = {
   "selfAssessment.closed": "Deze bijeenkomst is al gehouden; de zelfbeoordeling ligt vast.",
   "report.final": "Het eindverslag is definitief en kan niet meer worden gewijzigd.",
   "report.notAvailable": "Er is nog geen eindverslag.",
+  "report.goalsNotApproved":
+    "Het eindverslag wordt pas definitief als de opdrachtgever de doelenlijst zoals die nu is heeft goedgekeurd.",
   "declaration.notOpen": "Deze versie van de verklaring kan niet meer worden ondertekend of gewijzigd.",
   "declaration.frozen": "Deze verklaring is al ondertekend; de inhoud en de toelichting liggen vast.",
   "declaration.changed":
@@ -83,7 +85,9 @@ const nl = {
   "field.regimeKeyChanged": "De code van een regeling kan niet worden gewijzigd.",
   "field.guideRuleKindChanged":
     "Het soort regel voor wie mag begeleiden blijft zoals het is; pas de registraties en aantallen aan.",
-  "field.adminSeesWidened": "Wat vertrouwelijk is voor de werkgever en de beheerder blijft vertrouwelijk in een kopie.",
+  "field.adminWidened":
+    "Een kopie geeft de beheerder niet meer te zien of te doen dan de regeling waarop ze gebaseerd is: de beheerder beheert, de deelnemers en de opdrachtgever beslissen.",
+  "field.adminActionUnseen": "De beheerder kan dit alleen doen bij wat de beheerder ook mag zien.",
   "field.unknownProfile": "Dit eisenprofiel bestaat niet (meer).",
   "field.unknownRegistrationType":
     "Dit register kent dit registratietype niet; kies een type uit de lijst of 'Anders'.",
@@ -93,6 +97,8 @@ const nl = {
   "field.managerCycle": "Deze persoon is zelf de leidinggevende van de gekozen leidinggevende.",
   "field.regimeInvalid": "Deze regeling klopt niet: {detail}",
   "field.outsidePeriod": "Deze datum ligt buiten de periode van het traject ({start} tot en met {end}).",
+  "field.heldBeforeStart":
+    "Een afspraak kan pas als gehouden worden vastgelegd wanneer ze is begonnen; deze begint op {start}.",
   "field.noApprovalNeeded": "Deze regeling vraagt geen goedkeuring van de doelen.",
   "field.nothingToApprove": "Er zijn geen (gewijzigde) doelen om goed te keuren.",
   "field.nulCharacter": "Deze tekst bevat een ongeldig teken (NUL).",
@@ -102,6 +108,8 @@ const nl = {
   "field.alreadyMember": "Deze persoon is al lid van de groep.",
   "intervision.archived": "Deze groep is gearchiveerd; er kan niets meer bij.",
   "intervision.notHeld": "Dit kan pas als de bijeenkomst is gehouden.",
+  "intervision.heldBeforeStart":
+    "Een bijeenkomst kan pas als gehouden worden vastgelegd wanneer ze is begonnen. Leg de aanwezigheid vast na het begin.",
   "intervision.notPresent": "Alleen wie aanwezig was bevestigt de presentielijst.",
   "mail.reset.subject": "Nieuw wachtwoord voor Koers",
   "mail.reset.body":
@@ -157,6 +165,8 @@ const en: Record<MessageKey, string> = {
   "selfAssessment.closed": "This meeting has been held; the self-assessment is fixed.",
   "report.final": "The final report is final and can no longer be changed.",
   "report.notAvailable": "There is no final report yet.",
+  "report.goalsNotApproved":
+    "The final report becomes final once the commissioner has approved the goal list as it stands.",
   "declaration.notOpen": "This version of the declaration can no longer be signed or changed.",
   "declaration.frozen": "This declaration has been signed; its content and explanation are fixed.",
   "declaration.changed":
@@ -194,7 +204,9 @@ const en: Record<MessageKey, string> = {
   "field.regimeKeyChanged": "The code of a regime cannot be changed.",
   "field.guideRuleKindChanged":
     "The kind of rule for who may guide stays as it is; change the registrations and numbers.",
-  "field.adminSeesWidened": "What is confidential from the employer and the admin stays confidential in a copy.",
+  "field.adminWidened":
+    "A copy gives the admin no more to see or do than the regime it is based on: the admin manages, the participants and the commissioner decide.",
+  "field.adminActionUnseen": "The admin can only do this with what the admin may also see.",
   "field.unknownProfile": "This requirement profile does not exist (any more).",
   "field.unknownRegistrationType":
     "This register does not list this registration type; choose one from the list or 'Other'.",
@@ -204,6 +216,7 @@ const en: Record<MessageKey, string> = {
   "field.managerCycle": "This person is the manager of the manager chosen.",
   "field.regimeInvalid": "This regime is not valid: {detail}",
   "field.outsidePeriod": "This date is outside the trajectory's period ({start} to {end}).",
+  "field.heldBeforeStart": "A meeting can be recorded as held once it has started; this one starts on {start}.",
   "field.noApprovalNeeded": "This regime does not ask for approval of the goals.",
   "field.nothingToApprove": "There are no (changed) goals to approve.",
   "field.nulCharacter": "This text holds an invalid character (NUL).",
@@ -213,6 +226,8 @@ const en: Record<MessageKey, string> = {
   "field.alreadyMember": "This person is already a member of the group.",
   "intervision.archived": "This group is archived; nothing can be added.",
   "intervision.notHeld": "This is possible once the meeting has been held.",
+  "intervision.heldBeforeStart":
+    "A meeting can be recorded as held once it has started. Record who was there after the start.",
   "intervision.notPresent": "Only those who were present confirm the attendance list.",
   "mail.reset.subject": "New password for Koers",
   "mail.reset.body":

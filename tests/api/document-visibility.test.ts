@@ -251,6 +251,29 @@ describe("a teacher trajectory's documents", () => {
     expect(reader("teacher").api).not.toContain(MARK.draftFeedback);
     expect(reader("director").api).not.toContain(MARK.confidentialNote);
     expect(reader("director").api).not.toContain(MARK.selfNote);
+    // The admin manages: the regime names others for what is confidential.
+    for (const marker of [MARK.confidentialNote, MARK.draftFeedback, MARK.selfNote])
+      expect(reader("admin").api, marker).not.toContain(marker);
+  });
+
+  it("no document for the admin holds confidential notes, draft feedback or self-assessments", async () => {
+    const admin = reader("admin");
+    const detail = await detailFor(admin);
+    expect(seesSelf(detail)).toBe(false);
+    expect(seesGuide(detail)).toBe(false);
+    const texts: [string, string][] = [["the calendar feed", await feedOf(admin.client)]];
+    for (const kind of ["report.pdf", "billing.pdf", "billing.csv"]) {
+      const response = await admin.client.get(`${base()}/${kind}`);
+      expect(response.statusCode, kind).toBe(200);
+      texts.push([kind, await documentText(response)]);
+    }
+    for (const [what, text] of texts) {
+      for (const marker of [MARK.confidentialNote, MARK.draftFeedback, MARK.selfNote])
+        expect(text, `${what} for the admin`).not.toContain(marker);
+      expect(text, `${what} for the admin`).not.toMatch(/zelf:/);
+    }
+    // The report itself is the admin's to read, as the director's.
+    expect(texts.find(([what]) => what === "report.pdf")?.[1]).toContain(MARK.reportText);
   });
 
   it("the final report PDF shows each reader the ratings the API shows them, and no more", async () => {

@@ -296,26 +296,30 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
     expect(JSON.stringify(log)).not.toContain("afstand");
   });
 
-  it("a copy of supervisie cannot let the admin read more", async () => {
+  it("a copy of supervisie cannot let the admin read or do more", async () => {
     const copy = ok<{ id: string; version: number; document: Record<string, unknown> }>(
       await admin.post("/api/v1/regimes", { basedOn: "supervisie", name: "Supervisie De Linde" }),
       201,
     );
+    expect(copy.document.admin).toEqual({ sees: ["hours"], does: [] });
     const wider = await admin.put(`/api/v1/regimes/${copy.id}`, {
       version: copy.version,
-      document: { ...copy.document, adminSees: ["hours", "notes"] },
+      document: { ...copy.document, admin: { sees: ["hours", "notes"], does: [] } },
     });
     expect(wider.statusCode).toBe(422);
-    expect(Object.keys((wider.json() as Problem).errors)).toEqual(["document.adminSees"]);
-    const open = await admin.put(`/api/v1/regimes/${copy.id}`, {
+    expect(Object.keys((wider.json() as Problem).errors)).toEqual(["document.admin.sees.1"]);
+    const acting = await admin.put(`/api/v1/regimes/${copy.id}`, {
       version: copy.version,
-      document: { ...copy.document, adminSees: null },
+      document: { ...copy.document, admin: { sees: ["hours", "meetings"], does: ["planMeetings"] } },
     });
-    expect(open.statusCode).toBe(422);
+    expect(Object.keys((acting.json() as Problem).errors).sort()).toEqual([
+      "document.admin.does.0",
+      "document.admin.sees.1",
+    ]);
     ok(
       await admin.put(`/api/v1/regimes/${copy.id}`, {
         version: copy.version,
-        document: { ...copy.document, adminSees: [] },
+        document: { ...copy.document, admin: { sees: [], does: [] } },
       }),
     );
   });

@@ -410,7 +410,6 @@ describe("people: manager and requirement profile", () => {
       );
     const body = (p: Awaited<ReturnType<typeof get>>, managerId: string | null) => ({
       version: p.version,
-      name: p.name,
       roles: p.roles,
       managerId,
     });
@@ -439,7 +438,6 @@ describe("people: manager and requirement profile", () => {
     const kept = ok<{ managerId: string | null }>(
       await admin.put(`/api/v1/people/${daanRow.id}`, {
         version: person.version,
-        name: person.name,
         roles: person.roles,
       }),
     );

@@ -1,6 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, intervisionMeetings, memberships, users } from "../../src/db/schema.js";
+import { addDays, dutchToday } from "../../src/domain/dutch-time.js";
 import type { GroupDetail, GroupMeetingDetail } from "../../src/domain/intervision/api.js";
 import { intervisionRecords } from "../../src/server/intervision/ledger-source.js";
 import { inTenant } from "../../src/server/tenancy.js";
@@ -327,6 +328,41 @@ describe("three meetings", () => {
     expect((await as.eva.put(url, body)).statusCode).toBe(409);
     const [row] = await t.database.db.select().from(intervisionMeetings).where(eq(intervisionMeetings.id, third.id));
     expect(row?.method).toBe("socratic");
+  });
+
+  it("records a meeting as held only once it has started, and keeps a held one from moving ahead", async () => {
+    const inThreeDays = addDays(dutchToday(), 3);
+    const coming = await ok<GroupMeetingDetail>(
+      await as.daan.post(`/api/v1/intervision/groups/${group.id}/meetings`, {
+        startsAt: at(inThreeDays, "13:30"),
+        endsAt: at(inThreeDays, "15:00"),
+      }),
+      201,
+    );
+    const early = await as.daan.post(`/api/v1/intervision/meetings/${coming.id}/held`, {
+      version: coming.version,
+      presentIds: [ids.daan, ids.fatima],
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.headers["content-type"]).toContain("application/problem+json");
+    expect(early.json().title).toMatch(/wanneer ze is begonnen/);
+    const still = await ok<GroupMeetingDetail>(await as.daan.get(`/api/v1/intervision/meetings/${coming.id}`));
+    expect(still.status).toBe("planned");
+    expect(still.attendance.filter((a) => a.present)).toEqual([]);
+
+    // The first meeting was held; it cannot be moved to a day still to come.
+    const first = await ok<GroupMeetingDetail>(await as.daan.get(`/api/v1/intervision/meetings/${meetings[0]?.id}`));
+    expect(first.status).toBe("held");
+    const ahead = await as.daan.put(`/api/v1/intervision/meetings/${first.id}`, {
+      version: first.version,
+      startsAt: at(inThreeDays, "09:00"),
+      endsAt: at(inThreeDays, "10:30"),
+      method: first.method,
+      caseBringerId: first.caseBringer?.userId ?? null,
+      status: "planned",
+    });
+    expect(ahead.statusCode).toBe(422);
+    expect(Object.keys(ahead.json().errors)).toEqual(["startsAt"]);
   });
 
   it("archives the group: no more meetings planned", async () => {

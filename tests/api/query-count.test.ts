@@ -52,8 +52,9 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories/:trajectoryId"],
   ["/api/v1/trajectories/:trajectoryId", "trainee"],
   ["/api/v1/meetings/:meetingId"],
-  ["/api/v1/trajectories/:trajectoryId/report"],
-  ["/api/v1/trajectories/:trajectoryId/report.pdf"],
+  // The draft report is its writer's: the guide's.
+  ["/api/v1/trajectories/:trajectoryId/report", "guide"],
+  ["/api/v1/trajectories/:trajectoryId/report.pdf", "guide"],
   ["/api/v1/trajectories/:trajectoryId/billing.pdf"],
   ["/api/v1/trajectories/:trajectoryId/billing.csv"],
   ["/api/v1/due", "guide"],

@@ -103,6 +103,13 @@ async function skjTrajectory(title: string) {
   return detail;
 }
 
+/** How each kind of reminder mail is told apart, by its subject (in Dutch or English). */
+const SUBJECTS: Record<string, RegExp> = {
+  "reminder.reregistration": /herregistratie|re-registration/i,
+  "reminder.signature": /wacht op|waiting/i,
+  "reminder.evaluation": /evaluatie|evaluation/i,
+};
+
 /** The reminders about one trajectory: its notifications, and the mails linking to it. */
 async function sentAbout(trajectoryId: string, kind?: string) {
   const rows = await t.database.db
@@ -122,7 +129,7 @@ async function sentAbout(trajectoryId: string, kind?: string) {
     .where(like(outbox.bodyText, `%/trajecten/${trajectoryId}%`));
   return {
     notes: kind ? rows.filter((r) => r.kind === kind) : rows,
-    mails: mails.filter((m) => !kind || rows.some((r) => r.kind === kind && r.email === m.toAddress)),
+    mails: kind ? mails.filter((m) => SUBJECTS[kind]?.test(m.subject)) : mails,
     allMails: mails,
   };
 }
@@ -131,11 +138,13 @@ const PEOPLE = ["daan.bakker@delinde.example", "fatima.yilmaz@delinde.example", 
 
 describe("re-registration reminders", () => {
   it("are sent at 90 days to the trainee and every missing signer, once, in the app and by e-mail", async () => {
+    // Only the re-registration reminders here; form A, due at the start, also asks its signers.
+    const rereg = () => sentAbout(skj.id, "reminder.reregistration");
     await scan(daysBefore(REREGISTRATION, 91));
-    expect((await sentAbout(skj.id)).notes).toEqual([]);
+    expect((await rereg()).notes).toEqual([]);
 
     await scan(daysBefore(REREGISTRATION, 90));
-    const { notes, allMails } = await sentAbout(skj.id);
+    const { notes, mails: allMails } = await rereg();
     expect(notes.map((n) => n.email).sort()).toEqual(PEOPLE);
     expect(notes.every((n) => n.kind === "reminder.reregistration" && n.params.threshold === 90)).toBe(true);
     expect(notes.every((n) => n.organisationId === t.orgs.linde)).toBe(true);
@@ -145,12 +154,12 @@ describe("re-registration reminders", () => {
     // Again the same day, and a month later: nothing new.
     await scan(daysBefore(REREGISTRATION, 90));
     await scan(daysBefore(REREGISTRATION, 60));
-    expect((await sentAbout(skj.id)).notes).toHaveLength(3);
-    expect((await sentAbout(skj.id)).allMails).toHaveLength(3);
+    expect((await rereg()).notes).toHaveLength(3);
+    expect((await rereg()).mails).toHaveLength(3);
   });
 
   it("says in the e-mail what kind of reminder waits and where, in the person's language, nothing confidential", async () => {
-    const mails = (await sentAbout(skj.id)).allMails;
+    const mails = (await sentAbout(skj.id, "reminder.reregistration")).mails;
     const toDaan = mails.find((m) => m.toAddress === "daan.bakker@delinde.example");
     expect(toDaan?.subject).toBe("Herinnering: verklaringen nog niet ondertekend vóór de herregistratie");
     expect(toDaan?.bodyText).toContain(`${PUBLIC_URL}/trajecten/${skj.id}`);
@@ -169,16 +178,18 @@ describe("re-registration reminders", () => {
     await scan(daysBefore(REREGISTRATION, 20));
     const all = (await sentAbout(skj.id, "reminder.reregistration")).notes;
     expect(all.map((n) => n.params.threshold).sort()).toEqual([30, 30, 30, 90, 90, 90]);
-    expect((await sentAbout(skj.id)).allMails).toHaveLength(6);
+    expect((await sentAbout(skj.id, "reminder.reregistration")).mails).toHaveLength(6);
   });
 });
 
 describe("signatures waiting", () => {
   it("ask each missing signer of a started declaration once, after two days", async () => {
-    const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${skj.id}/declarations`));
+    // A trajectory of its own: the scans above, dated months ahead, already asked for the others.
+    const fresh = await skjTrajectory("Handtekeningen");
+    const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${fresh.id}/declarations`));
     const start = items.find((d) => d.key === "start");
     ok(await trainee.post(`/api/v1/declarations/${start?.id}/sign`, { password: DEMO_PASSWORD }));
-    const sign = () => sentAbout(skj.id, "reminder.signature");
+    const sign = () => sentAbout(fresh.id, "reminder.signature");
     // Signed today; the scan a day later asks nobody.
     await scan(day(1));
     expect((await sign()).notes).toEqual([]);
@@ -199,9 +210,11 @@ describe("signatures waiting", () => {
 describe("re-registration reminders, once signed", () => {
   it("stops once the declarations due by the re-registration are signed", async () => {
     const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${skj.id}/declarations`));
-    const end = items.find((d) => d.key === "end");
-    ok(await trainee.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
-    ok(await guide.post(`/api/v1/declarations/${end?.id}/sign`, { password: DEMO_PASSWORD }));
+    for (const key of ["start", "end"]) {
+      const declaration = items.find((d) => d.key === key);
+      ok(await trainee.post(`/api/v1/declarations/${declaration?.id}/sign`, { password: DEMO_PASSWORD }));
+      ok(await guide.post(`/api/v1/declarations/${declaration?.id}/sign`, { password: DEMO_PASSWORD }));
+    }
     await scan(daysBefore(REREGISTRATION, 7));
     await scan(REREGISTRATION);
     const rereg = (await sentAbout(skj.id, "reminder.reregistration")).notes;

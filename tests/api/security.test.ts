@@ -49,7 +49,10 @@ const ADMIN: readonly Person[] = ["admin"];
 const STARTERS: readonly Person[] = ["admin", "client", "training_officer"];
 /** The participants of the fixture trajectory, and the admin, who sees every trajectory. */
 const IN_TRAJECTORY: readonly Person[] = ["admin", "guide", "trainee", "client"];
+/** The plan and the planning: the guide's, and the admin's, who manages. */
 const WRITERS: readonly Person[] = ["admin", "guide"];
+/** Goals and the report are the guide's to write; the admin manages, the regime names the writers. */
+const GUIDE: readonly Person[] = ["guide"];
 
 /**
  * Who gets through each route: "public" (without signing in too), "signed-in" (every member),
@@ -115,10 +118,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/trajectories/:trajectoryId": IN_TRAJECTORY,
   "PUT /api/v1/trajectories/:trajectoryId/plan": WRITERS,
   "POST /api/v1/trajectories/:trajectoryId/consents": ["trainee"],
-  "POST /api/v1/trajectories/:trajectoryId/goals": WRITERS,
-  "POST /api/v1/trajectories/:trajectoryId/goals/approve": ["admin", "client"],
-  "PUT /api/v1/goals/:goalId": WRITERS,
-  "DELETE /api/v1/goals/:goalId": WRITERS,
+  "POST /api/v1/trajectories/:trajectoryId/goals": GUIDE,
+  // The opdrachtgever approves the goals, not the admin in their place.
+  "POST /api/v1/trajectories/:trajectoryId/goals/approve": ["client"],
+  "PUT /api/v1/goals/:goalId": GUIDE,
+  "DELETE /api/v1/goals/:goalId": GUIDE,
   // Which participant may take which step is the regime's rule, answered as a 422 with the
   // blockers named (trajectories.test.ts); the route itself is for everyone in the trajectory.
   "POST /api/v1/trajectories/:trajectoryId/transitions": IN_TRAJECTORY,
@@ -130,11 +134,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/meetings/:meetingId/feedback/share": ["guide"],
   "POST /api/v1/feedback/:feedbackId/seen": ["trainee"],
   "PUT /api/v1/meetings/:meetingId/self-assessment": ["trainee"],
-  // A draft report is for its writers; the trainee and the client read it once it is final.
-  "GET /api/v1/trajectories/:trajectoryId/report": WRITERS,
-  "PUT /api/v1/trajectories/:trajectoryId/report": WRITERS,
-  "POST /api/v1/trajectories/:trajectoryId/report/finalise": WRITERS,
-  "GET /api/v1/trajectories/:trajectoryId/report.pdf": WRITERS,
+  // A draft report is for its writer; the trainee, the client and the admin read it once it is final.
+  "GET /api/v1/trajectories/:trajectoryId/report": GUIDE,
+  "PUT /api/v1/trajectories/:trajectoryId/report": GUIDE,
+  "POST /api/v1/trajectories/:trajectoryId/report/finalise": GUIDE,
+  "GET /api/v1/trajectories/:trajectoryId/report.pdf": GUIDE,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",

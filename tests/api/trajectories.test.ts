@@ -1,7 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
-import { finalReports } from "../../src/db/schema.js";
+import { finalReports, regimeVersions, trajectories } from "../../src/db/schema.js";
+import { addDays, dutchInstant } from "../../src/domain/dutch-time.js";
 import type { MeetingDetail, ReportView, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { pdfText } from "../support/pdf-text.js";
@@ -234,13 +235,14 @@ describe("meetings", () => {
   it("keeps an unannounced visit out of the teacher's sight and calendar until it is held", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Onaangekondigd" });
     const announced = await planMeeting(running.id, "classroom_visit", 3);
-    const surprise = await planMeeting(running.id, "classroom_visit", 5, { unannounced: true });
+    // Yesterday's visit, not yet recorded: a meeting is recorded as held only after its start.
+    const surprise = await planMeeting(running.id, "classroom_visit", -1, { unannounced: true });
 
     const teacherView = ok<TrajectoryDetail>(await cast.teacher.get(url(running.id)));
     expect(teacherView.meetings?.map((m) => m.id)).toEqual([announced.id]);
     expect((await cast.teacher.get(`/api/v1/meetings/${surprise.id}`)).statusCode).toBe(404);
     const adviserView = ok<TrajectoryDetail>(await cast.adviser.get(url(running.id)));
-    expect(adviserView.meetings?.map((m) => m.id)).toEqual([announced.id, surprise.id]);
+    expect(adviserView.meetings?.map((m) => m.id)).toEqual([surprise.id, announced.id]);
 
     const { url: feed } = ok<{ url: string }>(await cast.teacher.post("/api/v1/calendar/renew", {}));
     const path = new URL(feed).pathname;
@@ -275,6 +277,59 @@ describe("meetings", () => {
     // A renewed address replaces the old one.
     ok(await cast.teacher.post("/api/v1/calendar/renew", {}));
     expect((await (await t.anonymous()).get(path)).statusCode).toBe(404);
+  });
+
+  it("refuses to record a visit as held before it starts, so the teacher does not see it early nor is it billed", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Te vroeg gehouden" });
+    const surprise = await planMeeting(running.id, "classroom_visit", 3, { unannounced: true });
+    const early = await cast.adviser.put(`/api/v1/meetings/${surprise.id}`, {
+      version: surprise.version,
+      startsAt: surprise.startsAt,
+      durationMinutes: surprise.durationMinutes,
+      preparationMinutes: 15,
+      travelMinutes: 20,
+      unannounced: true,
+      status: "held",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: null,
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.headers["content-type"]).toContain("application/problem+json");
+    expect(early.json().errors.status).toMatch(/pas als gehouden worden vastgelegd wanneer ze is begonnen/);
+    // Nothing changed: still planned, still out of the teacher's sight, not billed.
+    expect(ok<MeetingDetail>(await cast.adviser.get(`/api/v1/meetings/${surprise.id}`)).status).toBe("planned");
+    expect((await cast.teacher.get(`/api/v1/meetings/${surprise.id}`)).statusCode).toBe(404);
+    expect(ok<TrajectoryDetail>(await cast.director.get(url(running.id))).hours?.total).toMatchObject({ meetings: 0 });
+    expect((await cast.director.get(url(running.id, "/billing.csv"))).body).not.toContain("Klassenbezoek");
+
+    // Moving a held visit to a day still to come is refused at the date.
+    const held = await hold(await planMeeting(running.id, "classroom_visit", -2));
+    const moved = await cast.adviser.put(`/api/v1/meetings/${held.id}`, {
+      version: held.version,
+      startsAt: at(2),
+      durationMinutes: held.durationMinutes,
+      preparationMinutes: 0,
+      travelMinutes: 0,
+      unannounced: false,
+      status: "held",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: null,
+    });
+    expect(moved.statusCode).toBe(422);
+    expect(Object.keys(moved.json().errors)).toEqual(["startsAt"]);
+    // A few minutes before the start is close enough for clocks that differ.
+    const soon = ok<MeetingDetail>(
+      await cast.adviser.post(url(running.id, "/meetings"), {
+        type: "classroom_visit",
+        startsAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      }),
+      201,
+    );
+    expect((await hold(soon)).status).toBe("held");
   });
 
   it("lets the admin move a meeting, but leaves the record of what happened to the adviser", async () => {
@@ -329,6 +384,50 @@ describe("meetings", () => {
     expect(late.json().errors.startsAt).toMatch(/buiten de periode/);
   });
 
+  it("places a meeting in the period by its Dutch day: just after midnight on the first day is inside", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Middernacht" });
+    const [first, last] = [running.startsOn, running.endsOn];
+    // 00:30 Dutch time on the first day is the evening before in UTC.
+    const early = dutchInstant(first, "00:30") as string;
+    expect(early.slice(0, 10)).not.toBe(first);
+    const made = ok<MeetingDetail>(
+      await cast.adviser.post(url(running.id, "/meetings"), { type: "classroom_visit", startsAt: early }),
+      201,
+    );
+    expect(made.startsAt).toBe(new Date(early).toISOString());
+    // Late on the last day is inside too; a minute before the first day and just after the last are not.
+    for (const [startsAt, status] of [
+      [dutchInstant(last, "23:30"), 201],
+      [dutchInstant(addDays(first, -1), "23:59"), 422],
+      [dutchInstant(addDays(last, 1), "00:30"), 422],
+    ] as const) {
+      const response = await cast.adviser.post(url(running.id, "/meetings"), { type: "evaluation", startsAt });
+      expect(response.statusCode, String(startsAt)).toBe(status);
+    }
+    // A series planned at 00:15 from the first day on starts on that day.
+    const series = await cast.adviser.post(url(running.id, "/meetings/schedule"), {
+      type: "evaluation",
+      dates: [first],
+      time: "00:15",
+    });
+    expect(series.statusCode).toBe(200);
+    // Moving a meeting to the first minutes of the first day is inside as well.
+    const moved = await cast.adviser.put(`/api/v1/meetings/${made.id}`, {
+      version: made.version,
+      startsAt: dutchInstant(first, "00:00"),
+      durationMinutes: made.durationMinutes,
+      preparationMinutes: 0,
+      travelMinutes: 0,
+      unannounced: false,
+      status: "planned",
+      location: null,
+      notes: null,
+      confidential: false,
+      observation: null,
+    });
+    expect(moved.statusCode).toBe(200);
+  });
+
   it("records observation scores on the form's scale", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Observatie" });
     const visit = await planMeeting(running.id, "diagnosis_visit", -2);
@@ -369,7 +468,8 @@ describe("feedback and self-assessment", () => {
   it("keeps shared feedback as it was: a correction is a new version, and the teacher marks each seen", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Feedback" });
     const goals = running.goals ?? [];
-    const conversation = await planMeeting(running.id, "feedback_conversation", 2);
+    // Yesterday's conversation, recorded as held at the end: a meeting is held only after its start.
+    const conversation = await planMeeting(running.id, "feedback_conversation", -1);
 
     const teacherHome = ok<{ items: { kind: string; meetingId?: string }[] }>(await cast.teacher.get("/api/v1/due"));
     expect(teacherHome.items).toContainEqual(
@@ -500,6 +600,77 @@ describe("status, report and outcomes", () => {
     expect(entry?.after).toMatchObject({ override: true, reason: expect.stringMatching(/langdurig ziek/) });
   });
 
+  it("neither reports, finalises the report nor completes while goal changes wait for the director's approval", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Ongekeurde doelen" });
+    const goal = running.goals?.[0];
+    if (!goal) throw new Error("no goal");
+    ok(
+      await cast.adviser.put(`/api/v1/goals/${goal.id}`, {
+        version: goal.version,
+        title: "Een doel dat de directeur nog niet zag",
+        rationale: goal.rationale,
+        successCriteria: goal.successCriteria,
+      }),
+    );
+    const refusal = "Eén doel is toegevoegd of gewijzigd sinds de opdrachtgever de doelenlijst goedkeurde.";
+    // Even with an override of the visits: approving the goals is the director's, not the adviser's.
+    const blocked = await cast.adviser.post(url(running.id, "/transitions"), {
+      transition: "report",
+      override: true,
+      reason: "Rapporteren voor de test",
+    });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.headers["content-type"]).toContain("application/problem+json");
+    expect(blocked.json().overridable).toBe(false);
+    expect(blocked.json().blockers).toEqual([
+      expect.objectContaining({ code: "goalChangesNotApproved", text: expect.stringContaining(refusal) }),
+    ]);
+    expect(blocked.json().detail).toContain(refusal);
+    // The page says the same before anyone tries.
+    const page = ok<TrajectoryDetail>(await cast.adviser.get(url(running.id)));
+    expect(page.transitions.find((tr) => tr.key === "report")?.blockers.map((b) => b.text)).toContainEqual(
+      expect.stringContaining(refusal),
+    );
+
+    // Approved: the report may start. A goal added while reporting holds up finalising and completing.
+    ok(await cast.director.post(url(running.id, "/goals/approve"), {}));
+    ok(
+      await cast.adviser.post(url(running.id, "/transitions"), {
+        transition: "report",
+        override: true,
+        reason: "Rapporteren voor de test",
+      }),
+    );
+    ok(
+      await cast.adviser.post(url(running.id, "/goals"), {
+        title: "Nog een doel tijdens de verslaglegging",
+        rationale: "wish",
+        successCriteria: "Zichtbaar in de les",
+      }),
+      201,
+    );
+    const draft = ok<ReportView>(await cast.adviser.get(url(running.id, "/report")));
+    const finalise = await cast.adviser.post(url(running.id, "/report/finalise"), { version: draft.version });
+    expect(finalise.statusCode).toBe(422);
+    expect(finalise.json().title).toMatch(/pas definitief als de opdrachtgever de doelenlijst/);
+    expect(finalise.json().detail).toContain(refusal);
+    expect(ok<ReportView>(await cast.adviser.get(url(running.id, "/report"))).status).toBe("draft");
+    ok(await cast.director.post(url(running.id, "/goals/approve"), {}));
+    ok(await cast.adviser.post(url(running.id, "/report/finalise"), { version: draft.version }));
+
+    // Changed again after the report was final: completing waits for the approval too.
+    const current = ok<TrajectoryDetail>(await cast.adviser.get(url(running.id)));
+    const last = current.goals?.at(-1);
+    ok(await cast.adviser.delete(`/api/v1/goals/${last?.id}`));
+    const complete = await cast.adviser.post(url(running.id, "/transitions"), { transition: "complete" });
+    expect(complete.statusCode).toBe(422);
+    expect(complete.json().blockers.map((b: { code: string }) => b.code)).toEqual(["goalChangesNotApproved"]);
+    ok(await cast.director.post(url(running.id, "/goals/approve"), {}));
+    expect(
+      ok<TrajectoryDetail>(await cast.adviser.post(url(running.id, "/transitions"), { transition: "complete" })).status,
+    ).toBe("completed");
+  });
+
   it("drafts the final report from the data, freezes it when final, and shares it as a branded PDF", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Eindrapport", goals: 2 });
     const goals = running.goals ?? [];
@@ -533,7 +704,7 @@ describe("status, report and outcomes", () => {
     for (const type of ["intake", "diagnosis_visit"]) await hold(await planMeeting(running.id, type, -40));
     ok(await cast.adviser.post(url(running.id, "/transitions"), { transition: "report" }));
 
-    // Before it is final, only the adviser (and the admin) sees the report.
+    // Before it is final, only the adviser sees the report.
     expect((await cast.teacher.get(url(running.id, "/report"))).statusCode).toBe(404);
     const draft = ok<ReportView>(await cast.adviser.get(url(running.id, "/report")));
     expect(draft.sections.results).toContain(goals[0]?.title);
@@ -666,6 +837,156 @@ describe("visibility", () => {
       const other = await t.login(email);
       expect((await other.get(url(running.id))).statusCode).toBe(404);
     }
+  });
+});
+
+describe("the admin manages, the opdrachtgever decides", () => {
+  const SECRET = "Vertrouwelijk: de leerkracht twijfelt aan het vak";
+  const DRAFT = "Concept: nog niet gedeelde feedback";
+  const SELF = "Mijn eigen twijfel bij doel 1";
+
+  /** A running trajectory with a confidential note, a self-assessment and unshared feedback. */
+  async function withContent(title: string) {
+    const running = await createTeacherTrajectory(cast, { title });
+    const visit = await hold(await planMeeting(running.id, "classroom_visit", -3), {
+      notes: SECRET,
+      confidential: true,
+    });
+    const talk = await planMeeting(running.id, "feedback_conversation", -2);
+    const goals = running.goals ?? [];
+    ok(
+      await cast.teacher.put(`/api/v1/meetings/${talk.id}/self-assessment`, {
+        version: null,
+        content: { goals: goals.map((g) => ({ goalId: g.id, rating: 2, note: SELF })) },
+      }),
+    );
+    ok(
+      await cast.adviser.put(`/api/v1/meetings/${talk.id}/feedback`, {
+        version: null,
+        content: {
+          summary: DRAFT,
+          goals: goals.map((g) => ({ goalId: g.id, rating: 3, reflection: null, instructions: null })),
+          agreements: [],
+        },
+      }),
+    );
+    return { running, visit, talk };
+  }
+
+  async function expectContentHiddenFromAdmin(visitId: string, talkId: string) {
+    const visit = ok<MeetingDetail>(await cast.admin.get(`/api/v1/meetings/${visitId}`));
+    expect(visit.notes).toBeNull();
+    expect(visit.notesHidden).toBe(true);
+    const talk = ok<MeetingDetail>(await cast.admin.get(`/api/v1/meetings/${talkId}`));
+    expect(talk.feedback).toBeNull();
+    expect(talk.selfAssessment).toBeNull();
+    for (const body of [JSON.stringify(visit), JSON.stringify(talk)])
+      for (const secret of [SECRET, DRAFT, SELF]) expect(body).not.toContain(secret);
+  }
+
+  it("keeps confidential notes, draft feedback and self-assessments from the admin, not from those the regime names", async () => {
+    const { running, visit, talk } = await withContent("Beheerder leest niet mee");
+    await expectContentHiddenFromAdmin(visit.id, talk.id);
+    const detail = ok<TrajectoryDetail>(await cast.admin.get(url(running.id)));
+    expect(detail.ratings).toBeNull();
+    expect(JSON.stringify(detail)).not.toContain(SELF);
+    // The adviser reads it all; the teacher the note and their own self-assessment.
+    const adviserTalk = ok<MeetingDetail>(await cast.adviser.get(`/api/v1/meetings/${talk.id}`));
+    expect(JSON.stringify(adviserTalk)).toContain(DRAFT);
+    expect(JSON.stringify(adviserTalk)).toContain(SELF);
+    expect(ok<MeetingDetail>(await cast.teacher.get(`/api/v1/meetings/${visit.id}`)).notes).toBe(SECRET);
+    // The admin still manages: plans and moves meetings, keeps the plan.
+    expect(detail.abilities).toMatchObject({
+      editPlan: true,
+      planMeetings: true,
+      approveGoals: false,
+      writeReport: false,
+    });
+  });
+
+  it("leaves approving the goals, escalating and aborting to the opdrachtgever", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Opdrachtgever beslist" });
+    const goal = running.goals?.[0];
+    if (!goal) throw new Error("no goal");
+    ok(
+      await cast.adviser.put(`/api/v1/goals/${goal.id}`, {
+        version: goal.version,
+        title: "Doel 1, aangescherpt",
+        rationale: goal.rationale,
+        successCriteria: goal.successCriteria,
+      }),
+    );
+    const adminView = ok<TrajectoryDetail>(await cast.admin.get(url(running.id)));
+    expect(adminView.abilities.approveGoals).toBe(false);
+    expect(adminView.transitions.map((tr) => tr.key)).not.toContain("escalate");
+    expect(adminView.transitions.map((tr) => tr.key)).not.toContain("abort");
+    expect((await cast.admin.post(url(running.id, "/goals/approve"), {})).statusCode).toBe(403);
+    for (const transition of ["abort", "escalate"]) {
+      const refused = await cast.admin.post(url(running.id, "/transitions"), {
+        transition,
+        reason: "Namens de directeur",
+      });
+      expect(refused.statusCode, transition).toBe(422);
+      expect(refused.json().blockers.map((b: { code: string }) => b.code)).toEqual(["notYourStep"]);
+    }
+    expect(ok<TrajectoryDetail>(await cast.admin.get(url(running.id))).status).toBe("running");
+
+    const directorView = ok<TrajectoryDetail>(await cast.director.get(url(running.id)));
+    expect(directorView.abilities.approveGoals).toBe(true);
+    expect(directorView.transitions.map((tr) => tr.key)).toEqual(["escalate", "abort"]);
+    expect(ok<TrajectoryDetail>(await cast.director.post(url(running.id, "/goals/approve"), {})).goalList.state).toBe(
+      "approved",
+    );
+    const escalated = ok<TrajectoryDetail>(
+      await cast.director.post(url(running.id, "/transitions"), {
+        transition: "escalate",
+        reason: "Te weinig voortgang",
+      }),
+    );
+    expect(escalated.status).toBe("escalated");
+  });
+
+  it("gives a trajectory running on a regime stored before these rights the same limits", async () => {
+    const { running, visit, talk } = await withContent("Oude regeling");
+    // The regime as it was stored then: no admin section, the admin in every status change, and
+    // no approved goal list asked to report or complete.
+    const { admin: _, ...current } = running.regime;
+    const old = {
+      ...current,
+      adminSees: null,
+      transitions: current.transitions.map((tr) => ({
+        ...tr,
+        by: tr.by.includes("admin") ? tr.by : [...tr.by, "admin"],
+        guards: tr.guards.filter((g) => g.kind !== "goalsApproved" || tr.key === "start"),
+      })),
+    };
+    const hash = `legacy-${running.id}`;
+    await t.database.db.insert(regimeVersions).values({ organisationId: t.orgs.rivier, hash, document: old as never });
+    await t.database.db.update(trajectories).set({ regimeHash: hash }).where(eq(trajectories.id, running.id));
+
+    await expectContentHiddenFromAdmin(visit.id, talk.id);
+    const adminView = ok<TrajectoryDetail>(await cast.admin.get(url(running.id)));
+    expect(adminView.regime.admin.sees).not.toContain("confidentialNotes");
+    expect(adminView.abilities.approveGoals).toBe(false);
+    expect(adminView.transitions.map((tr) => tr.key)).toEqual(["report"]);
+    const refused = await cast.admin.post(url(running.id, "/transitions"), { transition: "escalate", reason: "Oud" });
+    expect(refused.json().blockers.map((b: { code: string }) => b.code)).toEqual(["notYourStep"]);
+    // And the goal list as approved is asked to report, as on the current regime.
+    const goal = running.goals?.[0];
+    ok(
+      await cast.adviser.put(`/api/v1/goals/${goal?.id}`, {
+        version: goal?.version,
+        title: "Gewijzigd onder de oude regeling",
+        rationale: goal?.rationale,
+        successCriteria: goal?.successCriteria,
+      }),
+    );
+    const report = await cast.adviser.post(url(running.id, "/transitions"), {
+      transition: "report",
+      override: true,
+      reason: "Toch rapporteren",
+    });
+    expect(report.json().blockers.map((b: { code: string }) => b.code)).toEqual(["goalChangesNotApproved"]);
   });
 });
 

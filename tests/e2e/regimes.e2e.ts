@@ -106,6 +106,36 @@ describe("an admin adapts a regime for the organisation", () => {
     await visible(admin.getByRole("heading", { name: COPY, level: 2 }));
   });
 
+  it("shows what the admin sees and does, and lets the admin give themself less, never more", async () => {
+    const rights = admin.getByRole("region", { name: "Wat de beheerder ziet en doet" });
+    await visible(rights);
+    // Management only: no confidential notes, feedback or self-assessments; no approving goals.
+    const sees = rights.getByRole("group", { name: "De beheerder ziet" });
+    expect(await sees.getByRole("checkbox").count()).toBe(7);
+    expect(await rights.getByRole("checkbox", { name: "Vertrouwelijke verslagen" }).count()).toBe(0);
+    expect(await rights.getByRole("checkbox", { name: "De doelenlijst goedkeuren" }).count()).toBe(0);
+    await textOf(rights).toContain("Statuswijzigingen die ook de beheerder mag doen: Intake afronden,");
+    expect(await rights.textContent()).not.toContain("Doorzetten");
+
+    // Planning meetings needs seeing them: the page says so before the server does.
+    await sees.getByRole("checkbox", { name: "De bijeenkomsten: wanneer en welke soort" }).uncheck();
+    await admin.getByRole("button", { name: "Regeling opslaan" }).click();
+    await textOf(rights).toContain("Wat de beheerder mag doen, moet de beheerder ook kunnen zien");
+    await expectAccessible(admin, "regime copy, admin rights with an error");
+    await rights.getByRole("checkbox", { name: "Bijeenkomsten plannen, verplaatsen en afzeggen" }).uncheck();
+    await admin.getByRole("button", { name: "Regeling opslaan" }).click();
+    await visible(admin.getByRole("alert").filter({ hasText: "Regeling opgeslagen." }));
+
+    // Saved: what was taken away is no longer offered, so it cannot be given back here.
+    await admin.reload();
+    await visible(admin.getByRole("heading", { name: COPY, level: 2 }));
+    const after = admin.getByRole("region", { name: "Wat de beheerder ziet en doet" });
+    await expect.poll(() => after.getByRole("checkbox").count()).toBe(7);
+    expect(await after.getByRole("checkbox", { name: "De bijeenkomsten: wanneer en welke soort" }).count()).toBe(0);
+    expect(await after.getByRole("checkbox", { name: "Het plan en de intake bijhouden" }).isChecked()).toBe(true);
+    await expectAccessibleBoth(admin, "regime copy, admin rights saved");
+  });
+
   it("is for admins only", async () => {
     const { page } = await koers.newPage();
     await signIn(page, "daan.bakker@delinde.example");

@@ -239,7 +239,8 @@ describe("the teacher trajectory, from the director's request to the final repor
   });
 
   it("before the feedback conversation the teacher assesses herself; the adviser shares feedback, corrects it, and she marks it seen", async () => {
-    await planMeeting(adviser, "Feedbackgesprek", dayFromToday(2), "15:30");
+    // Two days ago: the adviser records it as held afterwards, which is only possible once it took place.
+    await planMeeting(adviser, "Feedbackgesprek", dayFromToday(-2), "15:30");
 
     // The home page tells the teacher what is due.
     await teacher.goto("/");

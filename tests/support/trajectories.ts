@@ -1,8 +1,9 @@
+import { addDays, dutchToday } from "../../src/domain/dutch-time.js";
 import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import type { TestApp, TestClient } from "./app.js";
 
-/** Days from today as an ISO date, so a trajectory's period always holds "now". */
-export const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+/** Days from today (the Dutch day) as an ISO date, so a trajectory's period always holds "now". */
+export const day = (offset: number) => addDays(dutchToday(), offset);
 export const at = (offset: number, time = "10:00") => new Date(`${day(offset)}T${time}:00+01:00`).toISOString();
 
 export interface TeacherCast {

@@ -204,6 +204,17 @@ const REPORT_TAIL: Regime["report"]["sections"] = [
   { key: "next_steps", label: t("Noodzaak van vervolgstappen", "Need for next steps"), source: "text" },
 ];
 
+/**
+ * The organisation admin manages a teacher trajectory: reads what the opdrachtgever reads, keeps
+ * the plan and the planning in order. The teacher's self-assessments, the adviser's feedback and
+ * notes marked confidential are not the admin's; approving goals, escalating and aborting are the
+ * opdrachtgever's.
+ */
+const TEACHER_ADMIN: Regime["admin"] = {
+  sees: ["plan", "goals", "meetings", "notes", "hours", "report", "billing"],
+  does: ["editPlan", "planMeetings"],
+};
+
 const teacher: Regime = {
   key: "werkbegeleiding_leerkracht",
   version: 1,
@@ -249,7 +260,7 @@ const teacher: Regime = {
       label: t("Begeleiding starten", "Start guidance"),
       from: ["agreed"],
       to: "running",
-      by: ["guide", "commissioner", "admin"],
+      by: ["guide", "commissioner"],
       guards: [{ kind: "goalsPresent", min: 1 }, { kind: "goalsApproved" }],
       effect: "none",
     },
@@ -259,7 +270,8 @@ const teacher: Regime = {
       from: ["running"],
       to: "reporting",
       by: ["guide", "admin"],
-      guards: [{ kind: "requiredMeetingsHeld", overridable: true }],
+      // The report lists the goals: only as the opdrachtgever last approved them.
+      guards: [{ kind: "requiredMeetingsHeld", overridable: true }, { kind: "goalsApproved" }],
       effect: "none",
     },
     {
@@ -268,7 +280,7 @@ const teacher: Regime = {
       from: ["reporting"],
       to: "completed",
       by: ["guide", "admin"],
-      guards: [{ kind: "reportFinal" }],
+      guards: [{ kind: "reportFinal" }, { kind: "goalsApproved" }],
       effect: "none",
     },
     {
@@ -279,7 +291,8 @@ const teacher: Regime = {
       ),
       from: ["running", "reporting"],
       to: "escalated",
-      by: ["commissioner", "admin"],
+      // The opdrachtgever decides; the admin manages.
+      by: ["commissioner"],
       guards: [{ kind: "reasonGiven" }],
       effect: "escalate",
     },
@@ -288,7 +301,7 @@ const teacher: Regime = {
       label: t("Traject afbreken", "Abort trajectory"),
       from: ["draft", "agreed", "running", "reporting"],
       to: "aborted",
-      by: ["commissioner", "guide", "admin"],
+      by: ["commissioner", "guide"],
       guards: [{ kind: "reasonGiven" }],
       effect: "none",
     },
@@ -308,7 +321,7 @@ const teacher: Regime = {
   evidence: null,
   guideRule: null,
   declarations: [],
-  adminSees: null,
+  admin: TEACHER_ADMIN,
 };
 
 /** The formal trajectory a teacher trajectory can be continued as; more visits, same form. */
@@ -328,7 +341,7 @@ const assessment: Regime = {
   evidence: null,
   guideRule: null,
   declarations: [],
-  adminSees: null,
+  admin: TEACHER_ADMIN,
 };
 
 const coaching: Regime = {
@@ -470,7 +483,8 @@ const coaching: Regime = {
   evidence: null,
   guideRule: null,
   declarations: [],
-  adminSees: null,
+  // The employer pays and reads the plan; the admin plans too, and sees the hours it bills.
+  admin: { sees: ["plan", "meetings", "hours", "billing"], does: ["editPlan", "planMeetings"] },
 };
 
 /** The registrations seed 000 lists for a werkbegeleider; matched as types of the register's list (`registrations/types.ts`). */
@@ -712,7 +726,7 @@ const skj: Regime = {
       label: t("Werkbegeleiding afbreken", "Abort work guidance"),
       from: ["draft", "agreed", "running", "reporting"],
       to: "aborted",
-      by: ["guide", "trainee", "commissioner", "admin"],
+      by: ["guide", "trainee", "commissioner"],
       guards: [{ kind: "reasonGiven" }],
       effect: "none",
     },
@@ -744,7 +758,8 @@ const skj: Regime = {
   declarations: werkbegeleidingDeclarations(
     t("de Handreiking werkbegeleiding (SKJ)", "the SKJ guideline on work guidance"),
   ),
-  adminSees: null,
+  // The admin reads what the employer reads, and the bill; writing and signing are the participants'.
+  admin: { sees: ["plan", "goals", "meetings", "hours", "report", "billing"], does: ["editPlan", "planMeetings"] },
 };
 
 /** The postmaster training: the same plan, but only a registered postmaster may guide. */
@@ -930,7 +945,7 @@ const supervisie: Regime = {
     },
   ],
   // The employer, and so the organisation admin, sees only the hours and the status.
-  adminSees: ["hours"],
+  admin: { sees: ["hours"], does: [] },
 };
 
 export const BUILTIN_REGIMES: readonly Regime[] = [teacher, coaching, assessment, skj, postmaster, supervisie].map(

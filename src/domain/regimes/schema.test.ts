@@ -156,17 +156,25 @@ describe("regime schema", () => {
     expect(issuesOf(actor)).not.toEqual([]);
   });
 
-  it("parses a document stored before evidence, guide rules, declarations and the admin's view existed", () => {
-    const { evidence, guideRule, declarations, adminSees, ...old } = teacher();
+  it("parses a document sent without evidence, guide rules, declarations or the admin's rights: the admin gets none", () => {
+    const { evidence, guideRule, declarations, admin, ...old } = teacher();
     const parsed = regimeSchema.parse(old);
-    expect(parsed).toMatchObject({ evidence: null, guideRule: null, declarations: [], adminSees: null });
+    expect(parsed).toMatchObject({ evidence: null, guideRule: null, declarations: [], admin: { sees: [], does: [] } });
   });
 
-  it("rejects an admin's view with a part that does not exist", () => {
+  it("rejects an admin's view with a part that does not exist, and an action that does not exist", () => {
     const regime = copyRegime(teacher(), (r) => {
-      (r as { adminSees: unknown }).adminSees = ["hours", "secrets"];
+      (r.admin as { sees: unknown[]; does: unknown[] }).sees = ["hours", "secrets"];
+      (r.admin as { sees: unknown[]; does: unknown[] }).does = ["fireEveryone"];
     });
-    expect(issuesOf(regime).map((i) => i.path)).toEqual(["adminSees.1"]);
+    expect(issuesOf(regime).map((i) => i.path)).toEqual(["admin.sees.1", "admin.does.0"]);
+  });
+
+  it("rejects an admin action on a part the admin does not see", () => {
+    const regime = copyRegime(teacher(), (r) => {
+      r.admin = { sees: ["hours"], does: ["planMeetings"] };
+    });
+    expect(issuesOf(regime)).toEqual([{ path: "admin.does.0", message: "field.adminActionUnseen" }]);
   });
 });
 
@@ -223,8 +231,8 @@ describe("the registration regimes", () => {
 
   it("supervisie keeps its content from the employer and the admin: only hours", () => {
     expect(supervisie.participants.find((p) => p.role === "commissioner")?.sees).toEqual(["hours"]);
-    expect(supervisie.adminSees).toEqual(["hours"]);
-    expect(skj.adminSees).toBeNull();
+    expect(supervisie.admin).toEqual({ sees: ["hours"], does: [] });
+    expect(skj.admin.sees).not.toContain("selfAssessments");
     expect(supervisie.guideRule).toEqual({ kind: "independentSupervisor", notWerkbegeleider: true });
     expect(supervisie.evidence).toEqual({ category: "supervisie", groupSizeField: "group_size" });
     expect(supervisie.declarations.map((d) => [d.key, d.moment, d.signers.map((s) => s.roles[0])])).toEqual([

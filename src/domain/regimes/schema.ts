@@ -31,7 +31,7 @@ export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner"] as const;
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 
-/** What a participant may see of a trajectory; the organisation admin sees what `adminSees` allows. */
+/** What a participant may see of a trajectory; the organisation admin sees what `admin.sees` allows. */
 export const VISIBLE_PARTS = [
   "plan",
   "goals",
@@ -46,6 +46,34 @@ export const VISIBLE_PARTS = [
 ] as const;
 export const visiblePartSchema = z.enum(VISIBLE_PARTS);
 export type VisiblePart = z.infer<typeof visiblePartSchema>;
+
+/**
+ * What the organisation admin may do in a trajectory they take no part in. The admin manages
+ * (plans, keeps the plan in order); writing goals, approving them and the report are the
+ * participants' unless a regime says otherwise. Status changes are the transitions' `by`.
+ */
+export const ADMIN_ACTIONS = ["editPlan", "editGoals", "approveGoals", "planMeetings", "writeReport"] as const;
+export const adminActionSchema = z.enum(ADMIN_ACTIONS);
+export type AdminAction = z.infer<typeof adminActionSchema>;
+
+/** The part an admin action works on: nobody changes what they may not read. */
+export const ADMIN_ACTION_PART: Record<AdminAction, VisiblePart> = {
+  editPlan: "plan",
+  editGoals: "goals",
+  approveGoals: "goals",
+  planMeetings: "meetings",
+  writeReport: "report",
+};
+
+/**
+ * The admin's rights in a regime's trajectories, outside their own participation. Besides these
+ * the admin sees that a trajectory exists: its title, people, period and status.
+ */
+export const adminRightsSchema = z.object({
+  sees: z.array(visiblePartSchema).max(VISIBLE_PARTS.length),
+  does: z.array(adminActionSchema).max(ADMIN_ACTIONS.length),
+});
+export type AdminRights = z.infer<typeof adminRightsSchema>;
 
 const participantSchema = z.object({
   role: participantRoleSchema,
@@ -276,10 +304,11 @@ export const regimeSchema = z
     guideRule: guideRuleSchema.nullable().default(null),
     declarations: z.array(declarationSpecSchema).default([]),
     /**
-     * What the organisation admin sees of a trajectory outside their own participation; null is
-     * everything. Supervisie keeps its content from the employer: only hours (and the status).
+     * What the organisation admin sees and does in a trajectory outside their own participation.
+     * A document without it gets nothing here; a stored one without it is read through
+     * `upgradeRegime`, which derives it.
      */
-    adminSees: z.array(visiblePartSchema).nullable().default(null),
+    admin: adminRightsSchema.default({ sees: [], does: [] }),
   })
   .superRefine((regime, ctx) => {
     const statuses = new Set(regime.statuses.map((s) => s.key));
@@ -308,6 +337,10 @@ export const regimeSchema = z
       issue("field.unknownReference", ["defaultIntensity", "meetingType"]);
     regime.participants.forEach((p, i) => {
       if (p.max < p.min) issue("field.maxBelowMin", ["participants", i, "max"]);
+    });
+    regime.admin.does.forEach((action, i) => {
+      if (!regime.admin.sees.includes(ADMIN_ACTION_PART[action]))
+        issue("field.adminActionUnseen", ["admin", "does", i]);
     });
     const unique = (list: { key: string }[], path: string) => {
       const seen = new Set<string>();

@@ -29,7 +29,7 @@ const endSpec = {
 const regime = (key: string) => {
   const found = builtinRegime(key);
   if (!found) throw new Error(key);
-  return { participants: found.participants, adminSees: found.adminSees };
+  return { participants: found.participants, admin: found.admin };
 };
 
 const snapshot = (overrides: Partial<ReminderSnapshot> = {}): ReminderSnapshot => ({

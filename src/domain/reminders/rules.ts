@@ -47,7 +47,7 @@ export interface ReminderSnapshot {
   evaluationMoments: readonly EvaluationMoment[];
   participants: ReadonlyArray<{ userId: string; role: ParticipantRole }>;
   /** What each role sees of the trajectory: a reminder tells nobody what the API would not show them. */
-  visibility: Pick<Regime, "participants" | "adminSees">;
+  visibility: Pick<Regime, "participants" | "admin">;
   declarationSpecs: readonly DeclarationRuleSpec[];
   declarations: readonly DeclarationVersion[];
   /** The trainee's re-registration date that this trajectory's evidence counts towards, if any. */

@@ -197,6 +197,22 @@ describe("whatIsDue for everyone", () => {
     ]);
   });
 
+  it("counts today as the Dutch day: just after midnight yesterday's moment has passed", () => {
+    // 00:30 Dutch time on 10 March (winter) and on 10 July (summer): still the 9th in UTC.
+    for (const [now, yesterday, today] of [
+      ["2026-03-09T23:30:00.000Z", "2026-03-09", "2026-03-10"],
+      ["2026-07-09T22:30:00.000Z", "2026-07-09", "2026-07-10"],
+    ] as const) {
+      const state = running({
+        evaluationMoments: [
+          { date: yesterday, label: "Gisteren" },
+          { date: today, label: "Vandaag" },
+        ],
+      });
+      expect(whatIsDue(state, trainee, now)).toEqual([{ kind: "evaluation", dueAt: today, text: "Vandaag" }]);
+    }
+  });
+
   it("lists nothing for someone outside the trajectory, admin or not", () => {
     const state = running({ approved: false, evaluationMoments: moments, meetings: [conversation()] });
     expect(due(state, outsider())).toEqual([]);

@@ -1,4 +1,5 @@
 import { overdueDeclarations } from "../declarations/deadlines.js";
+import { dutchDay } from "../dutch-time.js";
 import { goalListState, isTerminal, meetingType } from "./evaluate.js";
 import type { TrajectoryState, Viewer } from "./model.js";
 
@@ -35,7 +36,8 @@ const AGREEMENT_GRACE_DAYS = 7;
  */
 export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): DueItem[] {
   const roles = new Set(viewer.participantRoles);
-  const today = now.slice(0, 10);
+  // The Dutch day: from midnight to 01:00 or 02:00 Dutch time the UTC day is still yesterday.
+  const today = dutchDay(now);
   // A late declaration stays on the list whatever the status: the register still needs it.
   const late = lateDeclarations(state, roles, today);
   if (isTerminal(state.regime, state.status)) return late;

@@ -107,13 +107,15 @@ describe("checkTransition on the teacher trajectory", () => {
     ]);
     const changed = trajectoryState({ status: "agreed", goals: 3, approved: true });
     changed.goals[1] = { ...changed.goals[1]!, title: "Gedifferentieerde instructie geven" };
-    expect(check(changed, "start").blockers).toEqual([{ code: "goalsNotApproved" }]);
+    expect(check(changed, "start").blockers).toEqual([{ code: "goalChangesNotApproved", goals: 1 }]);
     expect(check(trajectoryState({ status: "agreed", goals: 3, approved: true }), "start").allowed).toBe(true);
   });
 
   it("blocks the report with fewer visits than the minimum, one blocker per meeting type", () => {
     const state = trajectoryState({
       status: "running",
+      goals: 3,
+      approved: true,
       held: { ...TEACHER_MINIMUM, classroom_visit: 2, feedback_conversation: 1 },
     });
     const result = check(state, "report");
@@ -128,6 +130,8 @@ describe("checkTransition on the teacher trajectory", () => {
   it("counts only held meetings toward the minimum, not planned or cancelled ones", () => {
     const state = trajectoryState({
       status: "running",
+      goals: 3,
+      approved: true,
       held: { ...TEACHER_MINIMUM, classroom_visit: 2 },
       meetings: [...meetingsOf("classroom_visit", 2, "planned"), ...meetingsOf("classroom_visit", 1, "cancelled")],
     });
@@ -137,7 +141,12 @@ describe("checkTransition on the teacher trajectory", () => {
   });
 
   it("allows the report with too few visits on an override with a reason, not on either alone", () => {
-    const state = trajectoryState({ status: "running", held: { ...TEACHER_MINIMUM, classroom_visit: 2 } });
+    const state = trajectoryState({
+      status: "running",
+      goals: 3,
+      approved: true,
+      held: { ...TEACHER_MINIMUM, classroom_visit: 2 },
+    });
     const reason = "Leerkracht langdurig ziek; opdrachtgever wil nu het verslag.";
     expect(check(state, "report", guide, { override: true, reason })).toMatchObject({ allowed: true, blockers: [] });
     expect(check(state, "report", guide, { override: true }).allowed).toBe(false);
@@ -147,7 +156,7 @@ describe("checkTransition on the teacher trajectory", () => {
   });
 
   it("does not let an override lift the actor or status checks", () => {
-    const state = trajectoryState({ status: "running", held: { classroom_visit: 2 } });
+    const state = trajectoryState({ status: "running", goals: 3, approved: true, held: { classroom_visit: 2 } });
     const request = { override: true, reason: "Haast" };
     const byTrainee = check(state, "report", trainee, request);
     expect(byTrainee.allowed).toBe(false);
@@ -181,29 +190,73 @@ describe("checkTransition on the teacher trajectory", () => {
   });
 
   it("says notAllowedFrom with the current status", () => {
-    const state = trajectoryState({ status: "completed", reportFinal: true });
+    const state = trajectoryState({ status: "completed", goals: 3, approved: true, reportFinal: true });
     expect(check(state, "complete").blockers).toEqual([{ code: "notAllowedFrom", status: "completed" }]);
   });
 
-  it("asks a reason to abort or escalate, and only the commissioner or admin escalates", () => {
-    const running = trajectoryState({ status: "running" });
+  it("asks a reason to abort or escalate, and only the commissioner escalates, not the admin", () => {
+    const running = trajectoryState({ status: "running", goals: 3, approved: true });
     expect(check(running, "abort").blockers).toEqual([{ code: "reasonRequired" }]);
     expect(check(running, "abort", guide, { reason: "  " }).blockers).toEqual([{ code: "reasonRequired" }]);
     expect(check(running, "abort", guide, { reason: "Leerkracht vertrekt" }).allowed).toBe(true);
     expect(check(running, "escalate", commissioner, { reason: "Onvoldoende vorderingen" }).allowed).toBe(true);
-    expect(check(running, "escalate", guide, { reason: "Onvoldoende vorderingen" }).blockers).toEqual([
+    for (const who of [guide, adminViewer()])
+      expect(check(running, "escalate", who, { reason: "Onvoldoende vorderingen" }).blockers).toEqual([
+        { code: "notYourStep" },
+      ]);
+    expect(check(running, "abort", adminViewer(), { reason: "Leerkracht vertrekt" }).blockers).toEqual([
       { code: "notYourStep" },
     ]);
     expect(transition(teacher, "escalate").effect).toBe("escalate");
   });
 
+  it("does not report or complete while the goal list has changes the commissioner has not approved", () => {
+    const changedSince = (status: string, extra: Parameters<typeof trajectoryState>[0] = {}) => {
+      const state = trajectoryState({ status, goals: 3, approved: true, held: TEACHER_MINIMUM, ...extra });
+      state.goals = [...state.goals, goal(4)];
+      state.goals[0] = { ...state.goals[0]!, successCriteria: "Strenger criterium" };
+      return state;
+    };
+    const reporting = check(changedSince("running"), "report");
+    expect(reporting.allowed).toBe(false);
+    expect(reporting.blockers).toEqual([{ code: "goalChangesNotApproved", goals: 2 }]);
+    // The goal list is the commissioner's to approve: an override of the visits does not lift it.
+    expect(reporting.overridable).toBe(false);
+    const fewVisits = changedSince("running", { held: { ...TEACHER_MINIMUM, classroom_visit: 1 } });
+    expect(check(fewVisits, "report", guide, { override: true, reason: "Ziekte" }).blockers).toEqual([
+      { code: "goalChangesNotApproved", goals: 2 },
+    ]);
+    const completing = check(changedSince("reporting", { reportFinal: true }), "complete");
+    expect(completing.blockers).toEqual([{ code: "goalChangesNotApproved", goals: 2 }]);
+    expect(describeBlocker(teacher, completing.blockers[0]!, "nl")).toBe(
+      "2 doelen zijn toegevoegd of gewijzigd sinds de opdrachtgever de doelenlijst goedkeurde. De opdrachtgever keurt de gewijzigde lijst eerst goed.",
+    );
+    // A goal removed since the approval is a change too.
+    const removed = trajectoryState({ status: "running", goals: 3, approved: true, held: TEACHER_MINIMUM });
+    removed.goals = removed.goals.slice(1);
+    expect(check(removed, "report").blockers).toEqual([{ code: "goalChangesNotApproved", goals: 0 }]);
+    // Approved again: both may go ahead.
+    const approved = changedSince("running");
+    approved.approvedGoalLists.push({ number: 2, goals: structuredClone(approved.goals), approvedAt: "2026-03-01" });
+    expect(check(approved, "report").allowed).toBe(true);
+    expect(check({ ...approved, status: "reporting", reportFinal: true }, "complete").allowed).toBe(true);
+  });
+
   it("completes only once the report is final", () => {
-    expect(check(trajectoryState({ status: "reporting" }), "complete").blockers).toEqual([{ code: "reportNotFinal" }]);
+    expect(check(trajectoryState({ status: "reporting", goals: 3, approved: true }), "complete").blockers).toEqual([
+      { code: "reportNotFinal" },
+    ]);
   });
 
   it("honours a copied regime's numbers: 6 visits needed instead of 3", () => {
     const regime = withMeetingType(teacher, "classroom_visit", { min: 6, max: 8 });
-    const state = trajectoryState({ regime, status: "running", held: { ...TEACHER_MINIMUM, classroom_visit: 5 } });
+    const state = trajectoryState({
+      regime,
+      status: "running",
+      goals: 3,
+      approved: true,
+      held: { ...TEACHER_MINIMUM, classroom_visit: 5 },
+    });
     expect(check(state, "report").blockers).toEqual([
       { code: "meetingsMissing", meetingType: "classroom_visit", min: 6, held: 5 },
     ]);
@@ -231,17 +284,23 @@ describe("availableTransitions", () => {
   });
 
   it("offers each person only their own steps from the current status", () => {
-    const running = trajectoryState({ status: "running", held: TEACHER_MINIMUM });
+    const running = trajectoryState({ status: "running", goals: 3, approved: true, held: TEACHER_MINIMUM });
     expect(keys(availableTransitions(running, guide))).toEqual(["report", "abort"]);
     expect(keys(availableTransitions(running, commissioner))).toEqual(["escalate", "abort"]);
     expect(keys(availableTransitions(running, trainee))).toEqual([]);
     expect(keys(availableTransitions(running, viewer()))).toEqual([]);
-    expect(keys(availableTransitions(running, adminViewer()))).toEqual(["report", "escalate", "abort"]);
+    // The admin manages: escalating and aborting are the commissioner's (and the guide's) decision.
+    expect(keys(availableTransitions(running, adminViewer()))).toEqual(["report"]);
     expect(keys(availableTransitions(trajectoryState({ status: "aborted" }), adminViewer()))).toEqual([]);
   });
 
   it("marks the report overridable when only visits are missing", () => {
-    const running = trajectoryState({ status: "running", held: { ...TEACHER_MINIMUM, classroom_visit: 2 } });
+    const running = trajectoryState({
+      status: "running",
+      goals: 3,
+      approved: true,
+      held: { ...TEACHER_MINIMUM, classroom_visit: 2 },
+    });
     const report = availableTransitions(running, guide).find((t) => t.transition.key === "report");
     expect(report).toMatchObject({ allowed: false, overridable: true });
     expect(report!.blockers).toEqual([{ code: "meetingsMissing", meetingType: "classroom_visit", min: 3, held: 2 }]);
@@ -252,7 +311,13 @@ describe("availableTransitions", () => {
       const report = r.transitions.find((t) => t.key === "report")!;
       report.guards = [...report.guards, { kind: "reasonGiven" }];
     });
-    const running = trajectoryState({ regime, status: "running", held: { ...TEACHER_MINIMUM, classroom_visit: 2 } });
+    const running = trajectoryState({
+      regime,
+      status: "running",
+      goals: 3,
+      approved: true,
+      held: { ...TEACHER_MINIMUM, classroom_visit: 2 },
+    });
     const report = availableTransitions(running, guide).find((t) => t.transition.key === "report");
     expect(report).toMatchObject({ allowed: false, overridable: true, needsReason: true });
     expect(report!.blockers.map((b) => b.code)).toEqual(["meetingsMissing"]);
@@ -395,6 +460,9 @@ const sampleBlockers: Record<Blocker["code"], fc.Arbitrary<Blocker>> = {
     .record({ min: fc.integer({ min: 1, max: 100 }), count: fc.integer({ min: 0, max: 100 }) })
     .map((n) => ({ code: "tooFewGoals" as const, ...n })),
   goalsNotApproved: fc.constant({ code: "goalsNotApproved" }),
+  goalChangesNotApproved: fc
+    .integer({ min: 0, max: 100 })
+    .map((goals) => ({ code: "goalChangesNotApproved" as const, goals })),
   meetingsMissing: fc
     .record({
       meetingType: fc.constantFrom("classroom_visit", "feedback_conversation", "intake", "unknown_type"),
@@ -469,7 +537,12 @@ describe("meetingProgress and meetingWarnings", () => {
   });
 
   it("warns, without blocking, when more visits are held than the maximum", () => {
-    const state = trajectoryState({ status: "running", held: { ...TEACHER_MINIMUM, classroom_visit: 6 } });
+    const state = trajectoryState({
+      status: "running",
+      goals: 3,
+      approved: true,
+      held: { ...TEACHER_MINIMUM, classroom_visit: 6 },
+    });
     expect(meetingWarnings(state).map((p) => [p.type, p.held, p.max])).toEqual([["classroom_visit", 6, 5]]);
     expect(meetingWarnings(trajectoryState({ held: { classroom_visit: 5 } }))).toEqual([]);
     expect(check(state, "report").allowed).toBe(true);

@@ -14,6 +14,7 @@ export type Blocker =
   | { code: "consentsMissing"; consents: string[] }
   | { code: "tooFewGoals"; min: number; count: number }
   | { code: "goalsNotApproved" }
+  | { code: "goalChangesNotApproved"; goals: number }
   | { code: "meetingsMissing"; meetingType: string; min: number; held: number }
   | { code: "reportNotFinal" }
   | { code: "reasonRequired" };
@@ -86,6 +87,21 @@ export function unapprovedGoals(state: Pick<TrajectoryState, "goals" | "approved
   });
 }
 
+/**
+ * What stands in the way while the opdrachtgever must approve the goal list and has not approved
+ * it as it stands: changed since the last approval is said so, so nobody reports (or finalises a
+ * report) on goals the opdrachtgever never approved. Null when the list is approved or needs none.
+ */
+export function goalApprovalBlocker(
+  state: Pick<TrajectoryState, "regime" | "goals" | "approvedGoalLists">,
+): Blocker | null {
+  if (!state.regime.goals.approvalByCommissioner) return null;
+  const list = goalListState(state);
+  if (list === "approved") return null;
+  if (list === "changed") return { code: "goalChangesNotApproved", goals: unapprovedGoals(state).length };
+  return { code: "goalsNotApproved" };
+}
+
 /** Whether one more goal fits the regime's maximum. */
 export const mayAddGoal = (regime: Regime, currentCount: number) =>
   regime.goals.max === null || currentCount < regime.goals.max;
@@ -107,10 +123,10 @@ function guardBlockers(state: TrajectoryState, guard: Guard, request: Transition
       return state.goals.length >= guard.min
         ? []
         : [{ code: "tooFewGoals", min: guard.min, count: state.goals.length }];
-    case "goalsApproved":
-      return !regime.goals.approvalByCommissioner || goalListState(state) === "approved"
-        ? []
-        : [{ code: "goalsNotApproved" }];
+    case "goalsApproved": {
+      const blocker = goalApprovalBlocker(state);
+      return blocker ? [blocker] : [];
+    }
     case "requiredMeetingsHeld":
       return meetingProgress(state)
         .filter((p) => p.missing > 0)
@@ -213,6 +229,19 @@ export function describeBlocker(regime: Regime, blocker: Blocker, locale: Locale
       return nl
         ? "De opdrachtgever heeft de doelenlijst (nog) niet goedgekeurd."
         : "The commissioner has not approved the goal list (yet).";
+    case "goalChangesNotApproved": {
+      const changed =
+        blocker.goals === 0
+          ? nl
+            ? "Er zijn doelen weggehaald"
+            : "Goals were removed"
+          : nl
+            ? `${blocker.goals === 1 ? "Eén doel is" : `${blocker.goals} doelen zijn`} toegevoegd of gewijzigd`
+            : `${blocker.goals === 1 ? "One goal was" : `${blocker.goals} goals were`} added or changed`;
+      return nl
+        ? `${changed} sinds de opdrachtgever de doelenlijst goedkeurde. De opdrachtgever keurt de gewijzigde lijst eerst goed.`
+        : `${changed} since the commissioner approved the goal list. The commissioner approves the changed list first.`;
+    }
     case "meetingsMissing": {
       const type = meetingType(regime, blocker.meetingType);
       const name = label(type?.label, locale, blocker.meetingType).toLowerCase();

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUILTIN_REGIMES } from "../regimes/builtin.js";
-import { VISIBLE_PARTS, type VisiblePart } from "../regimes/schema.js";
+import { ADMIN_ACTIONS, VISIBLE_PARTS, type VisiblePart } from "../regimes/schema.js";
 import type { Viewer } from "./model.js";
 import {
   auditFor,
@@ -90,23 +90,48 @@ describe("trajectory policy, teacher trajectory", () => {
     });
   });
 
-  it("the organisation admin sees everything and manages, but neither consents, records nor self-assesses", () => {
+  it("the organisation admin manages: no confidential notes, feedback or self-assessments, no approving goals", () => {
     const admin = adminViewer();
     expect(canViewTrajectory(admin)).toBe(true);
-    expect(seen(admin)).toEqual([...VISIBLE_PARTS]);
+    // What the opdrachtgever reads, no more.
+    expect(seen(admin)).toEqual(seen(commissioner));
+    for (const part of ["confidentialNotes", "feedback", "selfAssessments"] as const)
+      expect(canSee(admin, teacher, part)).toBe(false);
     expect(canSeeMeeting(admin, teacher, unannouncedVisit)).toBe(true);
-    expect(canSeeNotes(admin, teacher, { confidential: true })).toBe(true);
+    expect(canSeeNotes(admin, teacher, { confidential: true })).toBe(false);
+    expect(canSeeNotes(admin, teacher, { confidential: false })).toBe(true);
     expect(trajectoryAbilities(admin, teacher)).toEqual({
       ...NOTHING,
       editPlan: true,
-      editGoals: true,
-      approveGoals: true,
       planMeetings: true,
-      writeReport: true,
       seeHours: true,
       seeBilling: true,
       seeReport: true,
     });
+  });
+
+  it("the admin reads and does what the regime's data says, also when a regime gives more", () => {
+    const generous = { ...teacher, admin: { sees: [...VISIBLE_PARTS], does: [...ADMIN_ACTIONS] } };
+    expect(VISIBLE_PARTS.filter((part) => canSee(adminViewer(), generous, part))).toEqual([...VISIBLE_PARTS]);
+    expect(trajectoryAbilities(adminViewer(), generous)).toMatchObject({
+      editGoals: true,
+      approveGoals: true,
+      writeReport: true,
+    });
+    const none = { ...teacher, admin: { sees: [], does: [] } };
+    expect(VISIBLE_PARTS.filter((part) => canSee(adminViewer(), none, part))).toEqual([]);
+    expect(trajectoryAbilities(adminViewer(), none)).toEqual(NOTHING);
+    // An admin who is also the opdrachtgever approves as the opdrachtgever.
+    expect(trajectoryAbilities({ ...commissioner, admin: true }, teacher).approveGoals).toBe(true);
+  });
+
+  it("the audit log names what changed in notes the admin may not read, and shows the rest", () => {
+    const change = { before: { notes: "oud" }, after: { notes: "vertrouwelijk", trajectoryId: "t1" } };
+    expect(auditFor(teacher, "confidentialNotes", change)).toEqual({
+      after: { changed: ["notes"], trajectoryId: "t1" },
+    });
+    expect(auditFor(teacher, "feedback", change)).toEqual({ after: { changed: ["notes"], trajectoryId: "t1" } });
+    expect(auditFor(teacher, "plan", change)).toBe(change);
   });
 
   it("someone outside the trajectory sees and may do nothing", () => {
@@ -159,7 +184,7 @@ describe("canSee property", () => {
           const byRoles = who.participantRoles.some((role) =>
             regime.participants.some((p) => p.role === role && p.sees.includes(part)),
           );
-          const byAdmin = who.admin && (regime.adminSees === null || regime.adminSees.includes(part));
+          const byAdmin = who.admin && regime.admin.sees.includes(part);
           expect(canSee(who, regime, part)).toBe(byAdmin || byRoles);
           expect(canViewTrajectory(who)).toBe(who.admin || who.participantRoles.length > 0);
         },
@@ -186,7 +211,7 @@ describe("supervisie keeps its content from the employer and the admin", () => {
     expect(trajectoryAbilities(adminViewer(), teacher)).toMatchObject({
       editPlan: true,
       planMeetings: true,
-      writeReport: true,
+      writeReport: false,
     });
   });
 

@@ -1,23 +1,23 @@
-import type { ParticipantRole, Regime, VisiblePart } from "../regimes/schema.js";
+import type { AdminAction, ParticipantRole, Regime, VisiblePart } from "../regimes/schema.js";
 import type { Viewer } from "./model.js";
 
 /**
  * Who may see and do what in a trajectory. Nobody outside the trajectory sees it, except the
  * organisation admin. What each participant sees is the regime's data; so is what the admin sees
- * (`adminSees`: everything unless the regime keeps its content from the employer, as supervisie does).
+ * and does (`admin`): the admin manages, the participants the regime names read its content and
+ * the opdrachtgever decides.
  */
 
 export const isParticipant = (viewer: Viewer) => viewer.participantRoles.length > 0;
 
 export const canViewTrajectory = (viewer: Viewer) => viewer.admin || isParticipant(viewer);
 
-type Visibility = Pick<Regime, "participants" | "adminSees">;
+type Visibility = Pick<Regime, "participants" | "admin">;
 
 export function canSee(viewer: Viewer, regime: Visibility, part: VisiblePart): boolean {
   if (viewer.participantRoles.some((role) => regime.participants.find((p) => p.role === role)?.sees.includes(part)))
     return true;
-  // A document stored before `adminSees` existed has none: the admin sees everything, as then.
-  return viewer.admin && (!regime.adminSees || regime.adminSees.includes(part));
+  return viewer.admin && adminReads(regime, part);
 }
 
 const is = (viewer: Viewer, role: ParticipantRole) => viewer.participantRoles.includes(role);
@@ -28,14 +28,14 @@ export const canStartTrajectory = (roles: readonly string[]) =>
 
 /**
  * Whether the organisation admin may read this part of the regime's trajectories, also in the
- * audit log: where not (supervisie), the log names what changed, not the content.
+ * audit log: where not (confidential notes, feedback, all of a supervisie's content), the log
+ * names what changed, not the content.
  */
-export const adminReads = (regime: Pick<Regime, "adminSees">, part: VisiblePart) =>
-  !regime.adminSees || regime.adminSees.includes(part);
+export const adminReads = (regime: Pick<Regime, "admin">, part: VisiblePart) => regime.admin.sees.includes(part);
 
 /** Audit values the admin may not read become the names of what changed. */
 export function auditFor(
-  regime: Pick<Regime, "adminSees">,
+  regime: Pick<Regime, "admin">,
   part: VisiblePart,
   change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
 ): { before?: Record<string, unknown>; after?: Record<string, unknown> } {
@@ -49,24 +49,26 @@ const pickTrajectory = (change: { before?: Record<string, unknown>; after?: Reco
   return id === undefined ? {} : { trajectoryId: id };
 };
 
-/** The admin acts on a part only where the regime lets the admin see it (not in supervisie). */
-const adminMay = (viewer: Viewer, regime: Visibility, part: VisiblePart) => viewer.admin && adminReads(regime, part);
+/** The admin acts only where the regime gives them the action (and so sees what it works on). */
+const adminMay = (viewer: Viewer, regime: Pick<Regime, "admin">, action: AdminAction) =>
+  viewer.admin && regime.admin.does.includes(action);
 
 /** The plan and the intake are the guide's to write. */
 export const canEditPlan = (viewer: Viewer, regime: Visibility) =>
-  is(viewer, "guide") || adminMay(viewer, regime, "plan");
+  is(viewer, "guide") || adminMay(viewer, regime, "editPlan");
 
 /** Consent is the trainee's own, item by item; nobody gives it for them. */
 export const canConsent = (viewer: Viewer) => is(viewer, "trainee");
 
 export const canEditGoals = (viewer: Viewer, regime: Regime) =>
-  regime.goals.setBy.some((role) => is(viewer, role)) || adminMay(viewer, regime, "goals");
+  regime.goals.setBy.some((role) => is(viewer, role)) || adminMay(viewer, regime, "editGoals");
 
+/** The opdrachtgever approves; the admin only where the regime says so. */
 export const canApproveGoals = (viewer: Viewer, regime: Regime) =>
-  regime.goals.approvalByCommissioner && (is(viewer, "commissioner") || adminMay(viewer, regime, "goals"));
+  regime.goals.approvalByCommissioner && (is(viewer, "commissioner") || adminMay(viewer, regime, "approveGoals"));
 
 export const canPlanMeetings = (viewer: Viewer, regime: Visibility) =>
-  is(viewer, "guide") || adminMay(viewer, regime, "meetings");
+  is(viewer, "guide") || adminMay(viewer, regime, "planMeetings");
 
 export const canRecordMeetings = (viewer: Viewer) => is(viewer, "guide");
 
@@ -75,7 +77,7 @@ export const canSelfAssess = (viewer: Viewer) => is(viewer, "trainee");
 export const canMarkSeen = (viewer: Viewer) => is(viewer, "trainee");
 
 export const canWriteReport = (viewer: Viewer, regime: Visibility) =>
-  is(viewer, "guide") || adminMay(viewer, regime, "report");
+  is(viewer, "guide") || adminMay(viewer, regime, "writeReport");
 
 /**
  * An unannounced visit stays out of the trainee's sight (app and calendar) until it is held.

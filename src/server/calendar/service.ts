@@ -9,6 +9,7 @@ import {
   trajectoryParticipants,
   users,
 } from "../../db/schema.js";
+import { dutchDay } from "../../domain/dutch-time.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
@@ -125,7 +126,8 @@ export async function calendarFor(db: Db, token: string, now = new Date()): Prom
       for (const item of detail.due) {
         const label = DEADLINES[item.kind]?.[locale];
         if (!item.dueAt || !label) continue;
-        const day = item.dueAt.slice(0, 10);
+        // A date stays itself; a moment (a meeting's start) is on its Dutch day, not its UTC one.
+        const day = item.dueAt.length === 10 ? item.dueAt : dutchDay(item.dueAt);
         calendar.createEvent({
           id: `${detail.id}-${item.kind}-${item.meetingId ?? day}@koers`,
           start: new Date(`${day}T00:00:00Z`),

@@ -11,6 +11,7 @@ import {
 import type { Verification } from "../../domain/declarations/api.js";
 import type { DeclarationContent } from "../../domain/declarations/content.js";
 import { verifiedState } from "../../domain/declarations/verification.js";
+import { upgradeRegime } from "../../domain/regimes/upgrade.js";
 
 /**
  * Whether a hash is that of a PDF Koers handed out or of a declaration's frozen content, in any
@@ -108,5 +109,5 @@ async function draftSpec(db: Db, declaration: typeof declarations.$inferSelect) 
     )
     .where(eq(trajectories.id, declaration.trajectoryId))
     .limit(1);
-  return regime?.document.declarations?.find((d) => d.key === declaration.kind) ?? null;
+  return regime ? (upgradeRegime(regime.document).declarations.find((d) => d.key === declaration.kind) ?? null) : null;
 }

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { memberships, organisations, users } from "../../db/schema.js";
+import { addDays, dutchToday } from "../../domain/dutch-time.js";
 import type { Actor } from "../../domain/roles.js";
 import { inTenant } from "../tenancy.js";
 import { changeStatus } from "../trajectories/change-status.js";
@@ -11,8 +12,8 @@ import { addGoal, approveGoals } from "../trajectories/manage-goals.js";
 import { amsterdamInstant, loadMeeting, planMeeting, updateMeeting } from "../trajectories/meetings.js";
 import { giveConsent, updatePlan } from "../trajectories/update-plan.js";
 
-const DAY = 86_400_000;
-export const day = (now: Date, offset: number) => new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
+/** The Dutch date `offset` days from `now`'s Dutch day. */
+export const day = (now: Date, offset: number) => addDays(dutchToday(now), offset);
 export const at = (now: Date, offset: number, time = "10:00") => amsterdamInstant(day(now, offset), time).toISOString();
 
 export async function actorFor(db: Db, slug: string, email: string): Promise<Actor> {

@@ -2,6 +2,8 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { intervisionAttendance, intervisionMeetings, memberships, users } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
+import { dutchParts } from "../../domain/dutch-time.js";
+import { mayRecordHeld } from "../../domain/held-meetings.js";
 import type {
   GroupMeetingDetail,
   PlanGroupMeetingInput,
@@ -192,6 +194,11 @@ export async function updateGroupMeeting(tx: Tx, actor: Actor, meetingId: string
   // A held meeting stays held; its members confirmed its date and times, so moving it asks them again.
   const status: MeetingRow["status"] = meeting.status === "held" ? "held" : input.status;
   const moved = startsAt.getTime() !== meeting.startsAt.getTime() || endsAt.getTime() !== meeting.endsAt.getTime();
+  // Nor does a held meeting move to a start still to come.
+  if (status === "held" && !mayRecordHeld(startsAt, new Date())) {
+    const { date, time } = dutchParts(startsAt);
+    throw invalid({ startsAt: { key: "field.heldBeforeStart", values: { start: `${date} ${time}` } } });
+  }
   const values = { startsAt, endsAt, method: input.method, caseBringerId: input.caseBringerId, status };
   await updateVersioned(
     tx,
@@ -230,9 +237,10 @@ export async function recordHeld(
   meetingId: string,
   input: { version: number; presentIds: string[] },
 ) {
-  const { loaded } = await loadGroupMeeting(tx, actor, meetingId);
+  const { loaded, meeting } = await loadGroupMeeting(tx, actor, meetingId);
   if (!canRecordMeetings(loaded.viewer)) throw forbidden();
   assertActive(loaded);
+  if (!mayRecordHeld(meeting.startsAt, new Date())) throw invalid({}, "intervision.heldBeforeStart");
   const present = new Set(input.presentIds);
   const memberIds = new Set(loaded.members.map((m) => m.userId));
   const stranger = input.presentIds.findIndex((id) => !memberIds.has(id));

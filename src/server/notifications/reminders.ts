@@ -14,6 +14,7 @@ import {
   users,
 } from "../../db/schema.js";
 import { reregistrationDate } from "../../domain/declarations/reregistration.js";
+import { upgradeRegime } from "../../domain/regimes/upgrade.js";
 import {
   type DeclarationRuleSpec,
   type DeclarationVersion,
@@ -146,14 +147,15 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
   const signaturesOf = byKey(signatures, (s) => s.declarationId);
   const datesOf = byKey(dates, (d) => d.userId);
 
-  return rows.map((row) => {
+  return rows.map((stored) => {
+    const row = { ...stored, regime: upgradeRegime(stored.regime) };
     const people = participantsOf.get(row.id) ?? [];
     const traineeIds = new Set(people.filter((p) => p.role === "trainee").map((p) => p.userId));
     // The earliest re-registration on or after the start: the one this trajectory counts towards.
     const traineeDates = [...traineeIds]
       .flatMap((id) => datesOf.get(id) ?? [])
       .map((d) => ({ reregistrationDate: d.date }));
-    const declarationSpecs: DeclarationRuleSpec[] = (row.regime.declarations ?? []).map((d) => ({
+    const declarationSpecs: DeclarationRuleSpec[] = row.regime.declarations.map((d) => ({
       key: d.key,
       moment: d.moment,
       signers: d.signers,
@@ -172,7 +174,7 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
       endsOn: row.endsOn,
       evaluationMoments: row.evaluationMoments,
       participants: people.map((p) => ({ userId: p.userId, role: p.role })),
-      visibility: { participants: row.regime.participants, adminSees: row.regime.adminSees },
+      visibility: { participants: row.regime.participants, admin: row.regime.admin },
       declarationSpecs,
       declarations: declarationVersions,
       reregistrationDate: reregistrationDate(traineeDates, row.startsOn),

@@ -4,6 +4,7 @@ import type { Tx } from "../../db/connection.js";
 import { regimes, regimeVersions } from "../../db/schema.js";
 import { BUILTIN_REGIMES, builtinRegime } from "../../domain/regimes/builtin.js";
 import { type Regime, regimeSchema } from "../../domain/regimes/schema.js";
+import { upgradeRegime } from "../../domain/regimes/upgrade.js";
 import type { Actor } from "../../domain/roles.js";
 import type { RegimeView } from "../../domain/trajectories/api.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -19,7 +20,7 @@ const present = (row: RegimeRow): RegimeView => ({
   builtIn: false,
   basedOn: row.basedOn,
   version: row.version,
-  document: row.document,
+  document: upgradeRegime(row.document),
 });
 
 /** An organisation's own regime by key, or else the built-in one. */
@@ -29,7 +30,7 @@ export async function findRegime(tx: Tx, actor: Actor, key: string): Promise<Reg
     .from(regimes)
     .where(and(eq(regimes.organisationId, actor.organisationId), eq(regimes.key, key)))
     .limit(1);
-  return own?.document ?? builtinRegime(key) ?? null;
+  return own ? upgradeRegime(own.document) : (builtinRegime(key) ?? null);
 }
 
 export async function listRegimes(tx: Tx, actor: Actor): Promise<RegimeView[]> {
@@ -101,14 +102,14 @@ export async function copyRegime(tx: Tx, actor: Actor, input: { basedOn: string;
  */
 export async function updateRegime(tx: Tx, actor: Actor, id: string, input: { version: number; document: Regime }) {
   const row = await getRow(tx, actor, id);
+  const current = upgradeRegime(row.document);
   if (input.document.key !== row.key) throw invalid({ "document.key": "field.regimeKeyChanged" });
   // Who may guide is judged by a kind of rule in code; its registrations and numbers are the admin's.
-  if ((input.document.guideRule?.kind ?? null) !== (row.document.guideRule?.kind ?? null))
+  if ((input.document.guideRule?.kind ?? null) !== (current.guideRule?.kind ?? null))
     throw invalid({ "document.guideRule": "field.guideRuleKindChanged" });
-  // A copy never lets the admin read more of a confidential regime (supervisie) than it did.
-  const kept = row.document.adminSees;
-  if (kept && (!input.document.adminSees || input.document.adminSees.some((part) => !kept.includes(part))))
-    throw invalid({ "document.adminSees": "field.adminSeesWidened" });
+  // The admin edits the copy, so a copy never gives the admin more than it did.
+  const widened = adminWidening(current, input.document);
+  if (Object.keys(widened).length) throw invalid(widened);
   const document = { ...input.document, version: row.version + 1 };
   const updated = await updateVersioned(
     tx,
@@ -124,6 +125,23 @@ export async function updateRegime(tx: Tx, actor: Actor, id: string, input: { ve
     after: { version: updated.version },
   });
   return present(updated);
+}
+
+/** Where a changed document gives the admin more than the current one: reading, acting or a status change. */
+export function adminWidening(current: Regime, next: Regime): Record<string, "field.adminWidened"> {
+  const fields: Record<string, "field.adminWidened"> = {};
+  next.admin.sees.forEach((part, i) => {
+    if (!current.admin.sees.includes(part)) fields[`document.admin.sees.${i}`] = "field.adminWidened";
+  });
+  next.admin.does.forEach((action, i) => {
+    if (!current.admin.does.includes(action)) fields[`document.admin.does.${i}`] = "field.adminWidened";
+  });
+  const adminSteps = new Set(current.transitions.filter((t) => t.by.includes("admin")).map((t) => t.key));
+  next.transitions.forEach((transition, i) => {
+    if (transition.by.includes("admin") && !adminSteps.has(transition.key))
+      fields[`document.transitions.${i}.by`] = "field.adminWidened";
+  });
+  return fields;
 }
 
 /** A stable text of a document: keys sorted at every level, so equal content gives an equal hash. */
@@ -177,8 +195,9 @@ export async function regimeVersionsByHash(tx: Tx, actor: Actor, hashes: string[
       .where(and(eq(regimeVersions.organisationId, actor.organisationId), inArray(regimeVersions.hash, missing)));
     for (const row of rows) {
       if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value as string);
-      versionCache.set(key(row.hash), row.document);
-      result.set(row.hash, row.document);
+      const document = upgradeRegime(row.document);
+      versionCache.set(key(row.hash), document);
+      result.set(row.hash, document);
     }
   }
   return result;

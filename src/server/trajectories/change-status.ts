@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { goals, trajectories, trajectoryParticipants } from "../../db/schema.js";
+import { dutchToday } from "../../domain/dutch-time.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { checkTransition, describeBlocker, findTransition, isTerminal } from "../../domain/trajectories/evaluate.js";
@@ -80,6 +81,7 @@ async function escalate(tx: Tx, actor: Actor, loaded: LoadedTrajectory): Promise
   const key = loaded.row.regime.escalation?.regimeKey;
   const regime = key ? await findRegime(tx, actor, key) : null;
   if (!regime) throw invalid({ transition: "field.unknownRegime" });
+  const today = dutchToday();
   const [row] = await tx
     .insert(trajectories)
     .values({
@@ -88,11 +90,8 @@ async function escalate(tx: Tx, actor: Actor, loaded: LoadedTrajectory): Promise
       regimeKey: regime.key,
       title: loaded.row.title,
       status: regime.initialStatus,
-      startsOn: new Date().toISOString().slice(0, 10),
-      endsOn:
-        loaded.row.endsOn > new Date().toISOString().slice(0, 10)
-          ? loaded.row.endsOn
-          : new Date().toISOString().slice(0, 10),
+      startsOn: today,
+      endsOn: loaded.row.endsOn > today ? loaded.row.endsOn : today,
       plan: loaded.row.plan,
       consents: {},
       intensity: regime.defaultIntensity,

@@ -4,12 +4,13 @@ import { finalReports } from "../../db/schema.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { ReportView } from "../../domain/trajectories/api.js";
+import { describeBlocker, goalApprovalBlocker } from "../../domain/trajectories/evaluate.js";
 import { canSee, canWriteReport } from "../../domain/trajectories/policy.js";
 import { draftReport, type ReportFacts } from "../../domain/trajectories/report.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
-import { assertOpen, type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
+import { assertOpen, type LoadedTrajectory, loadTrajectory, stateOf, withOrigin } from "./load-trajectory.js";
 import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajectory.js";
 
 type ReportRow = typeof finalReports.$inferSelect;
@@ -135,9 +136,24 @@ export async function saveReport(
   return presentReport(loaded, updated);
 }
 
-/** Fixes the report: no more edits, and a SHA-256 of its text so any copy can be checked. */
+/**
+ * Fixes the report: no more edits, and a SHA-256 of its text so any copy can be checked. Not
+ * while the goal list has changes the opdrachtgever has not approved: the final report (stored
+ * as it is made now) lists the goals, and only approved ones.
+ */
 export async function finaliseReport(tx: Tx, actor: Actor, trajectoryId: string, version: number, locale: Locale) {
   const { loaded, report } = await loadDraft(tx, actor, trajectoryId, version, locale);
+  const unapproved = goalApprovalBlocker(stateOf(loaded));
+  if (unapproved)
+    throw new HttpProblem(
+      422,
+      "report.goalsNotApproved",
+      {},
+      {
+        detail: describeBlocker(loaded.row.regime, unapproved, locale),
+        blockers: [{ code: unapproved.code, text: describeBlocker(loaded.row.regime, unapproved, locale) }],
+      },
+    );
   const keys = loaded.row.regime.report.sections.map((s) => s.key);
   const canonical = JSON.stringify(keys.map((key) => [key, report.sections[key] ?? ""]));
   const contentSha256 = createHash("sha256").update(canonical).digest("hex");

@@ -109,7 +109,7 @@ export async function listTrajectories(
           .filter((u) =>
             canSeeMeeting(
               viewer,
-              { participants: regime?.participants ?? [], adminSees: regime ? regime.adminSees : [] },
+              { participants: regime?.participants ?? [], admin: regime?.admin ?? { sees: [], does: [] } },
               {
                 unannounced: u.unannounced,
                 status: "planned",

@@ -2,8 +2,9 @@ import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
-import { dutchInstant } from "../../domain/dutch-time.js";
+import { dutchInstant, dutchParts, isWithinDutchDays } from "../../domain/dutch-time.js";
 import { heldGroupSize, recordsMode } from "../../domain/evidence/session.js";
+import { mayRecordHeld } from "../../domain/held-meetings.js";
 import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
@@ -36,11 +37,20 @@ function typeOf(regime: Regime, key: string, unannounced: boolean, field = "type
   return type;
 }
 
+/** A meeting lies in the period when its Dutch day does: 00:30 on the first day is inside. */
 function assertInPeriod(loaded: LoadedTrajectory, startsAt: Date, field: string) {
-  const day = startsAt.toISOString().slice(0, 10);
   const { startsOn, endsOn } = loaded.row;
-  if (day < startsOn || day > endsOn)
+  if (!isWithinDutchDays(startsAt, startsOn, endsOn))
     throw invalid({ [field]: { key: "field.outsidePeriod", values: { start: startsOn, end: endsOn } } });
+}
+
+/** Held only once it has started: the error goes to the start when it was just moved, else to the status. */
+function assertHeldAfterStart(startsAt: Date, moved: boolean) {
+  if (mayRecordHeld(startsAt, new Date())) return;
+  const { date, time } = dutchParts(startsAt);
+  throw invalid({
+    [moved ? "startsAt" : "status"]: { key: "field.heldBeforeStart", values: { start: `${date} ${time}` } },
+  });
 }
 
 async function loadForPlanning(tx: Tx, actor: Actor, trajectoryId: string) {
@@ -153,6 +163,7 @@ export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, inp
   const type = typeOf(loaded.row.regime, meeting.type, input.unannounced, "unannounced");
   const startsAt = new Date(input.startsAt);
   assertInPeriod(loaded, startsAt, "startsAt");
+  if (input.status === "held") assertHeldAfterStart(startsAt, startsAt.getTime() !== meeting.startsAt.getTime());
   if (input.observation) {
     const form = loaded.row.regime.observationForms.find((f) => f.key === type.observationForm);
     const fields: Record<

@@ -22,7 +22,8 @@ export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): M
   const trainees = traineeIds(loaded);
   const selfAssessment = loaded.selfAssessments.find((s) => s.meetingId === meeting.id && trainees.has(s.userId));
   const feedback = loaded.feedback
-    .filter((f) => f.meetingId === meeting.id && (f.sharedAt !== null || writer || viewer.admin))
+    // A draft is its writer's until shared: not the admin's, whatever the regime lets the admin see.
+    .filter((f) => f.meetingId === meeting.id && (f.sharedAt !== null || writer))
     .map((f) => ({
       id: f.id,
       number: f.number,

@@ -17,6 +17,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { mayRecordHeld } from "../../domain/held-meetings";
 import { METHOD_KEYS } from "../../domain/intervision/methods";
 import { api } from "../api";
 import { conflictChoices, useApiSubmit } from "../forms";
@@ -237,6 +238,11 @@ function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onRelo
                   {meeting.status === "held" ? t("attendance.update") : t("attendance.recordHeld")}
                 </Button>
               </Group>
+              {meeting.status !== "held" && !mayRecordHeld(meeting.startsAt, new Date()) && (
+                <Text size="sm" c="dimmed">
+                  {t("attendance.afterStart")}
+                </Text>
+              )}
             </Stack>
           </form>
         )}

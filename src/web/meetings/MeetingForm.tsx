@@ -16,6 +16,7 @@ import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { mayRecordHeld } from "../../domain/held-meetings";
 import type { ObservationForm } from "../../domain/regimes/schema";
 import { meetingType } from "../../domain/trajectories/evaluate";
 import { MEETING_MODES, MEETING_STATUSES } from "../../domain/trajectories/model";
@@ -26,6 +27,7 @@ import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { renameFields } from "../trajectories/components/errors";
+import { localDateTime } from "../trajectories/format";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import {
   afterMeetingChange,
@@ -62,6 +64,9 @@ export function MeetingForm({
   // Only a guide records a meeting as held; an admin may plan, move or cancel it.
   const recorder = meeting.viewerRoles.includes("guide");
   const statuses = MEETING_STATUSES.filter((status) => recorder || status !== "held" || meeting.status === "held");
+  // The same rule as the server's: held only once it has started (a few minutes' slack).
+  const startsAt = localDateTime(form.values.date, form.values.time);
+  const notStartedYet = startsAt !== null && !mayRecordHeld(startsAt, new Date());
 
   async function save(values: MeetingFormValues, held: boolean) {
     setSaving(held ? "held" : "save");
@@ -175,6 +180,11 @@ export function MeetingForm({
             </Button>
           )}
         </Group>
+        {recorder && meeting.status !== "held" && notStartedYet && (
+          <Text size="sm" c="dimmed">
+            {t("details.heldAfterStart")}
+          </Text>
+        )}
       </Stack>
     </form>
   );

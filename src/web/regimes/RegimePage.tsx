@@ -22,6 +22,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { REGISTERS } from "../../domain/people/schemas";
 import { builtinRegime } from "../../domain/regimes/builtin";
+import type { Regime } from "../../domain/regimes/schema";
 import { api } from "../api";
 import { conflictChoices, useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
@@ -53,6 +54,7 @@ const PLACED = [
   /^document\.meetingTypes(\.\d+(\.(min|max|defaultMinutes))?)?$/,
   /^document\.observationForms(\.\d+(\.items(\.\d+(\.label\.(nl|en))?)?)?)?$/,
   /^document\.consents(\.\d+(\.label\.(nl|en))?)?$/,
+  /^document\.admin\.(sees|does)$/,
   /^document\.guideRule(\.(minAcademicYears|dreyfusLevels|notWerkbegeleider|registrations(\.\d+(\.(register|type))?)?))?$/,
 ];
 
@@ -221,6 +223,10 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
           </Section>
         )}
 
+        <Section id="regime-admin" title={t("edit.admin")}>
+          <AdminRights form={form} saved={view.document.admin} />
+        </Section>
+
         {conflict && <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm, done: clearConflict })} />}
         <FormError message={formError} />
         {other.length > 0 && (
@@ -240,6 +246,50 @@ function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Prom
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/**
+ * What the organisation admin sees and does in this regime's trajectories. A copy can give the
+ * admin less than the regime it is based on, never more (the server refuses it), so only what
+ * the saved document gives is offered.
+ */
+function AdminRights({ form, saved }: { form: Form; saved: Regime["admin"] }) {
+  const { t } = useTranslation("regimes");
+  const { text } = useRegimeText();
+  const document = form.values.document;
+  const steps = document.transitions.filter((step) => step.by.includes("admin"));
+  return (
+    <Stack gap="sm">
+      <Text size="sm">{t("edit.adminIntro")}</Text>
+      {saved.sees.length === 0 ? (
+        <Text size="sm">{t("edit.adminSeesNothing")}</Text>
+      ) : (
+        <Checkbox.Group label={t("edit.adminSees")} {...form.getInputProps("document.admin.sees")}>
+          <Stack gap={6} mt="xs">
+            {saved.sees.map((part) => (
+              <Checkbox key={part} value={part} label={t(`edit.parts.${part}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
+      {saved.does.length === 0 ? (
+        <Text size="sm">{t("edit.adminDoesNothing")}</Text>
+      ) : (
+        <Checkbox.Group label={t("edit.adminDoes")} {...form.getInputProps("document.admin.does")}>
+          <Stack gap={6} mt="xs">
+            {saved.does.map((action) => (
+              <Checkbox key={action} value={action} label={t(`edit.actions.${action}`)} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+      )}
+      <Text size="sm">
+        {steps.length
+          ? t("edit.adminSteps", { steps: steps.map((step) => text(step.label)).join(", ") })
+          : t("edit.adminNoSteps")}
+      </Text>
+    </Stack>
   );
 }
 

@@ -131,6 +131,14 @@ describe("what the page checks before saving", () => {
     expect(regimeChecks(document)).toEqual({});
     expect(regimeChecks(base)).toEqual({});
   });
+
+  it("says so when the admin keeps an action on a part the admin no longer sees", () => {
+    const document = structuredClone(base);
+    document.admin = { sees: document.admin.sees.filter((part) => part !== "meetings"), does: ["planMeetings"] };
+    expect(regimeChecks(document)).toEqual({ "document.admin.does": "edit.adminActionUnseen" });
+    document.admin.does = [];
+    expect(regimeChecks(document)).toEqual({});
+  });
 });
 
 describe("messages without a field on the page", () => {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { builtinRegime } from "../../domain/regimes/builtin";
-import type { Localized, Regime } from "../../domain/regimes/schema";
+import { ADMIN_ACTION_PART, type Localized, type Regime } from "../../domain/regimes/schema";
 import type { RegimeView } from "../../domain/trajectories/api";
 import { api } from "../api";
 
@@ -87,15 +87,17 @@ export function standardItemKeys(view: Pick<RegimeView, "basedOn" | "document">)
 
 /**
  * What the page can say before the server does, as message keys by field: a meeting type whose
- * maximum lies below its minimum.
+ * maximum lies below its minimum; an admin action on a part the admin no longer sees.
  */
-export function regimeChecks(document: Regime): Record<string, "edit.maxBelowMin"> {
-  const found: Record<string, "edit.maxBelowMin"> = {};
+export function regimeChecks(document: Regime): Record<string, "edit.maxBelowMin" | "edit.adminActionUnseen"> {
+  const found: Record<string, "edit.maxBelowMin" | "edit.adminActionUnseen"> = {};
   document.meetingTypes.forEach((type, index) => {
     const min = nullable(type.min as Typed);
     const max = nullable(type.max as Typed);
     if (min !== null && max !== null && max < min) found[`document.meetingTypes.${index}.max`] = "edit.maxBelowMin";
   });
+  if (document.admin.does.some((action) => !document.admin.sees.includes(ADMIN_ACTION_PART[action])))
+    found["document.admin.does"] = "edit.adminActionUnseen";
   return found;
 }
 

@@ -129,9 +129,10 @@ export async function teacherTrajectory(
     startsAt: momentOn(dayFromToday(-1), "09:00"),
     location: "Groep 5, lokaal 12",
   });
+  // Yesterday afternoon, after the visit: recorded as held in the journeys, so it has taken place.
   const feedbackConversation = await guide.send<MeetingDetail>("POST", `/trajectories/${created.id}/meetings`, {
     type: "feedback_conversation",
-    startsAt: momentOn(dayFromToday(1), "15:30"),
+    startsAt: momentOn(dayFromToday(-1), "15:30"),
   });
   return {
     trajectory,

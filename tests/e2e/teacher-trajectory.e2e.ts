@@ -200,6 +200,11 @@ describe("the teacher trajectory, from the director's request to the final repor
     await edit.getByLabel(/^Doel/).fill(`${GOALS[0]?.title} en kondigt overgangen aan`);
     await edit.getByRole("button", { name: /Opslaan|Doel opslaan/ }).click();
     await visible(adviser.getByText("Gewijzigd sinds goedkeuring"));
+    // Until the director approves it, the report waits; the status says why.
+    await openTrajectory(adviser);
+    await textOf(adviser.getByRole("region", { name: "Status" })).toContain(
+      "Eén doel is toegevoegd of gewijzigd sinds de opdrachtgever de doelenlijst goedkeurde.",
+    );
     await openTrajectory(director, "Doelen");
     await director.getByRole("button", { name: "Doelen goedkeuren" }).click();
     await visible(director.getByText("De doelenlijst is goedgekeurd."));

@@ -124,6 +124,8 @@ export async function teacherTrajectory(
       rationale: "necessity",
       successCriteria: `Zichtbaar bij elk klassenbezoek: ${goal.toLowerCase()}.`,
     });
+  // The opdrachtgever approves them: a report is made final only on goals the opdrachtgever approved.
+  trajectory = await commissioner.send<TrajectoryDetail>("POST", `/trajectories/${created.id}/goals/approve`, {});
   const classroomVisit = await guide.send<MeetingDetail>("POST", `/trajectories/${created.id}/meetings`, {
     type: "classroom_visit",
     startsAt: momentOn(dayFromToday(-1), "09:00"),

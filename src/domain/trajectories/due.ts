@@ -1,4 +1,4 @@
-import { dutchDay } from "../dutch-time.js";
+import { addDays, dutchDay } from "../dutch-time.js";
 import { goalListState, isTerminal, meetingType } from "./evaluate.js";
 import type { TrajectoryState, Viewer } from "./model.js";
 
@@ -39,9 +39,7 @@ export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): 
   const roles = new Set(viewer.participantRoles);
   // The Dutch day: from midnight to 01:00 or 02:00 Dutch time the UTC day is still yesterday.
   const today = dutchDay(now);
-  const graceStart = new Date(Date.parse(`${today}T00:00:00Z`) - AGREEMENT_GRACE_DAYS * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const graceStart = addDays(today, -AGREEMENT_GRACE_DAYS);
 
   if (roles.has("trainee")) {
     if (state.regime.consents.some((c) => !state.consents[c.key]?.given) && state.status === state.regime.initialStatus)

@@ -1,5 +1,5 @@
 import { overdueDeclarations } from "../declarations/deadlines.js";
-import { dutchDay } from "../dutch-time.js";
+import { addDays, dutchDay } from "../dutch-time.js";
 import { goalListState, isTerminal, meetingType } from "./evaluate.js";
 import type { TrajectoryState, Viewer } from "./model.js";
 
@@ -42,9 +42,7 @@ export function whatIsDue(state: TrajectoryState, viewer: Viewer, now: string): 
   const late = lateDeclarations(state, roles, today);
   if (isTerminal(state.regime, state.status)) return late;
   const items: DueItem[] = [...late];
-  const graceStart = new Date(Date.parse(`${today}T00:00:00Z`) - AGREEMENT_GRACE_DAYS * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
+  const graceStart = addDays(today, -AGREEMENT_GRACE_DAYS);
 
   if (roles.has("trainee")) {
     if (state.regime.consents.some((c) => !state.consents[c.key]?.given) && state.status === state.regime.initialStatus)

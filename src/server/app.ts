@@ -14,6 +14,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "f
 import type { Database, Db } from "../db/connection.js";
 import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
+import { feedSecret } from "./calendar/feed-secret.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { calendarFor } from "./calendar/service.js";
 import { type Config, publicUrl, trustProxy } from "./config.js";
@@ -44,6 +45,8 @@ declare module "fastify" {
     publicUrl: string;
     /** Renders PDFs in worker threads, a few at a time. */
     pdf: PdfRenderer;
+    /** What calendar feed addresses are derived from; null: an address is shown only when made. */
+    feedSecret: string | null;
     /** Every API route, for the tests that must cover all of them. */
     apiRoutes: Array<{ method: string | string[]; url: string }>;
   }
@@ -87,6 +90,7 @@ export async function buildApp(
   app.decorate("config", config);
   app.decorate("mailer", new Mailer(database.db, config.SMTP_URL, config.MAIL_FROM, app.log));
   app.decorate("publicUrl", publicUrl(config));
+  app.decorate("feedSecret", feedSecret(config));
   app.decorate("apiRoutes", []);
   app.decorate("pdf", createPdfRenderer(app.log, { threads: config.PDF_THREADS, queue: config.PDF_QUEUE }));
   app.addHook("onClose", () => app.pdf.close());

@@ -25,6 +25,12 @@ const schema = z.object({
   PDF_THREADS: z.coerce.number().int().min(1).max(32).optional(),
   /** PDFs that may wait for a worker; more at once are answered with 503. */
   PDF_QUEUE: z.coerce.number().int().min(1).default(100),
+  /**
+   * The server's secret that calendar feed addresses are derived from (at least 32 characters),
+   * or a file holding it. Unset on the embedded database: one is made in the data directory.
+   */
+  KOERS_SECRET: z.string().min(32, { error: "use at least 32 characters" }).optional(),
+  KOERS_SECRET_FILE: z.string().min(1).optional(),
   /** PDF downloads per session (or address, signed out) per minute. */
   PDF_LIMIT_PER_SESSION: z.coerce.number().int().positive().default(30),
 });

@@ -60,6 +60,9 @@ async function readers(): Promise<Array<[string, TestClient]>> {
   return signedIn;
 }
 
+const clients = await readers();
+clients.push(["signed out", await t.anonymous()]);
+
 describe("a GET never writes", () => {
   it("finds GET operations to check", () => {
     expect(reads.length).toBeGreaterThan(30);
@@ -70,23 +73,21 @@ describe("a GET never writes", () => {
     ).toEqual([]);
   });
 
-  it("leaves every table as it was, for every GET and every role", async () => {
-    const clients = await readers();
-    const anonymous = await t.anonymous();
-    const writes: string[] = [];
-    for (const op of reads) {
+  for (const op of reads) {
+    it(`${op.id} leaves every table as it was, for every role`, async () => {
       const allowed = WRITES_ON_PURPOSE[op.id]?.table;
-      for (const [role, client] of [...clients, ["signed out", anonymous] as [string, TestClient]]) {
+      const writes: string[] = [];
+      for (const [role, client] of clients) {
         for (const set of idSets) {
           const request = validRequest(op, 1, fixtureNames);
           const before = await databaseFingerprint(t);
           const response = await client.request({ method: "GET", url: fillFixtures(request.url, set) });
-          expect(response.statusCode, `${op.id} as ${role}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
+          expect(response.statusCode, `as ${role}: ${response.body.slice(0, 200)}`).toBeLessThan(500);
           const changed = changedTables(before, await databaseFingerprint(t)).filter((name) => name !== allowed);
-          if (changed.length) writes.push(`${op.id} as ${role} (${response.statusCode}) wrote ${changed.join(", ")}`);
+          if (changed.length) writes.push(`as ${role} (${response.statusCode}) wrote ${changed.join(", ")}`);
         }
       }
-    }
-    expect(writes).toEqual([]);
-  });
+      expect(writes).toEqual([]);
+    });
+  }
 });

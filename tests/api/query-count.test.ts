@@ -59,6 +59,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories/:trajectoryId/billing.csv"],
   ["/api/v1/due", "guide"],
   ["/api/v1/calendar", "guide"],
+  ["/api/v1/calendar/address", "guide"],
   ["/api/v1/trajectories/:trajectoryId/declarations"],
   ["/api/v1/declarations/:declarationId"],
   ["/api/v1/declarations/:declarationId", "trainee"],

@@ -143,6 +143,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",
   "GET /api/v1/calendar": "signed-in",
+  "GET /api/v1/calendar/address": "signed-in",
   "POST /api/v1/calendar/renew": "signed-in",
   // Declarations: read by everyone in the trajectory; signed by those holding a slot's role (the
   // admin as such never signs; a wrong password is the route at work, a 422 at the field).

@@ -274,9 +274,21 @@ describe("meetings", () => {
       expect.objectContaining({ kind: "evaluation", text: "Tussenevaluatie met de directeur" }),
     );
 
-    // A renewed address replaces the old one.
-    ok(await cast.teacher.post("/api/v1/calendar/renew", {}));
+    // The owner is shown the same address again, as often as asked, without it changing.
+    const again = () => cast.teacher.get("/api/v1/calendar/address");
+    expect(ok<{ url: string }>(await again()).url).toBe(feed);
+    expect(ok<{ url: string }>(await again()).url).toBe(feed);
+    expect(ok<{ showable: boolean }>(await cast.teacher.get("/api/v1/calendar")).showable).toBe(true);
+    expect((await (await t.anonymous()).get(path)).statusCode).toBe(200);
+    // Nobody else is shown it: the adviser is asked for their own, which they have not made.
+    const other = ok<{ url: string | null }>(await cast.adviser.get("/api/v1/calendar/address"));
+    expect(other.url).toBeNull();
+
+    // A renewed address replaces the old one, and is the one shown from then on.
+    const renewed = ok<{ url: string }>(await cast.teacher.post("/api/v1/calendar/renew", {}));
     expect((await (await t.anonymous()).get(path)).statusCode).toBe(404);
+    expect(renewed.url).not.toBe(feed);
+    expect(ok<{ url: string }>(await again()).url).toBe(renewed.url);
   });
 
   it("refuses to record a visit as held before it starts, so the teacher does not see it early nor is it billed", async () => {

@@ -25,7 +25,7 @@ async function fetchFeed(url: string) {
 }
 
 describe("a calendar feed", () => {
-  it("is made from the account menu and its secret address shown once, to copy", async () => {
+  it("is made from the account menu, its secret address copied, and shown again when asked", async () => {
     await page.getByRole("button", { name: "Account van Daan Bakker" }).click();
     await page.getByRole("menuitem", { name: "Agenda-koppeling" }).click();
     await visible(page.getByRole("heading", { name: "Agenda-koppeling", level: 2 }));
@@ -37,7 +37,7 @@ describe("a calendar feed", () => {
     const url = await address().inputValue();
     firstUrl = url;
     expect(url).toMatch(new RegExp(`^${koers.url}/calendar/[\\w-]+\\.ics$`));
-    await textOf(page.getByRole("region", { name: "Je nieuwe adres" })).toContain("Koers toont het maar één keer");
+    await textOf(page.getByRole("region", { name: "Je nieuwe adres" })).toContain("deel het met niemand");
     const feed = await fetchFeed(url);
     expect(feed.status).toBe(200);
     expect(feed.type).toContain("text/calendar");
@@ -48,10 +48,15 @@ describe("a calendar feed", () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     await expectAccessible(page, "calendar, new address (phone)");
 
-    // Shown once: after a reload the page only says that there is one.
+    // After a reload the page says there is one, and shows the same address again when asked.
     await page.reload();
     await textOf(page.getByRole("region", { name: "Jouw koppeling" })).toContain("Je hebt een agenda-koppeling sinds");
     expect(await address().count()).toBe(0);
+    await page.getByRole("button", { name: "Toon het adres" }).click();
+    await visible(page.getByRole("region", { name: "Het adres van je koppeling" }));
+    expect(await address().inputValue()).toBe(url);
+    expect((await fetchFeed(url)).status).toBe(200);
+    await expectAccessible(page, "calendar, address shown again (phone)");
   });
 
   it("is renewed after a warning, and the old address stops working", async () => {
@@ -75,6 +80,12 @@ describe("a calendar feed", () => {
     await textOf(page.getByRole("region", { name: "Je nieuwe adres" })).toContain("Het vorige adres werkt niet meer.");
     expect((await fetchFeed(old)).status).toBe(404);
     expect((await fetchFeed(fresh)).status).toBe(200);
+
+    // From now on the new address is the one shown again.
+    await page.reload();
+    await page.getByRole("button", { name: "Toon het adres" }).click();
+    await visible(page.getByRole("region", { name: "Het adres van je koppeling" }));
+    expect(await address().inputValue()).toBe(fresh);
 
     await page.setViewportSize({ width: 1280, height: 900 });
     await expectAccessible(page, "calendar, renewed");

@@ -53,7 +53,13 @@ export class TestClient {
 }
 
 export function testConfig(overrides: Partial<Record<keyof Config, string>> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", PUBLIC_URL: "http://koers.test", ...overrides });
+  return loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    PUBLIC_URL: "http://koers.test",
+    KOERS_SECRET: "test-secret-for-calendar-feed-addresses",
+    ...overrides,
+  });
 }
 
 /** A migrated database with the demo network, and the app on top of it; `options` may hook every query. */

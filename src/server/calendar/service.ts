@@ -1,3 +1,4 @@
+import { createHmac, randomUUID } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
 import ical from "ical-generator";
 import type { Db, Tx } from "../../db/connection.js";
@@ -19,23 +20,52 @@ import { inTenant } from "../tenancy.js";
 import { loadTrajectories } from "../trajectories/load-trajectory.js";
 import { NO_LINKS, presentTrajectory } from "../trajectories/present-trajectory.js";
 
-export async function feedStatus(tx: Tx, actor: Actor) {
+/**
+ * The secret part of a feed's address: derived from the server's secret and the feed's own id,
+ * which renewing replaces. Without a server secret, a random one that only its hash remembers.
+ */
+const feedToken = (secret: string | null, feedId: string) =>
+  secret ? createHmac("sha256", secret).update(`calendar-feed:${feedId}`).digest("base64url") : newToken();
+
+async function ownFeed(tx: Tx, actor: Actor) {
   const [feed] = await tx
-    .select({ createdAt: calendarFeeds.createdAt })
+    .select()
     .from(calendarFeeds)
     .where(and(eq(calendarFeeds.organisationId, actor.organisationId), eq(calendarFeeds.userId, actor.userId)));
-  return { exists: Boolean(feed), createdAt: feed?.createdAt.toISOString() ?? null };
+  return feed ?? null;
+}
+
+/**
+ * Whether the person has a feed, and whether Koers can show its address again: it can for every
+ * address derived from the server's secret, not for one made before that (or without a secret).
+ */
+export async function feedStatus(tx: Tx, actor: Actor, secret: string | null) {
+  const feed = await ownFeed(tx, actor);
+  return {
+    exists: Boolean(feed),
+    createdAt: feed?.createdAt.toISOString() ?? null,
+    showable: Boolean(feed && secret && sha256(feedToken(secret, feed.id)) === feed.tokenHash),
+  };
+}
+
+/** The address of the person's own feed, again; null when there is none Koers can show. */
+export async function feedAddress(tx: Tx, actor: Actor, secret: string | null) {
+  const feed = await ownFeed(tx, actor);
+  if (!feed || !secret) return null;
+  const token = feedToken(secret, feed.id);
+  return sha256(token) === feed.tokenHash ? token : null;
 }
 
 /** A new secret address; the previous one stops working at once. Only its hash is stored. */
-export async function renewFeed(tx: Tx, actor: Actor) {
-  const token = newToken();
+export async function renewFeed(tx: Tx, actor: Actor, secret: string | null) {
+  const id = randomUUID();
+  const token = feedToken(secret, id);
   await tx
     .delete(calendarFeeds)
     .where(and(eq(calendarFeeds.organisationId, actor.organisationId), eq(calendarFeeds.userId, actor.userId)));
   await tx
     .insert(calendarFeeds)
-    .values({ organisationId: actor.organisationId, userId: actor.userId, tokenHash: sha256(token) });
+    .values({ id, organisationId: actor.organisationId, userId: actor.userId, tokenHash: sha256(token) });
   await recordAudit(tx, actor, { type: "calendar.renewed", subjectType: "calendar", subjectId: actor.userId });
   return token;
 }

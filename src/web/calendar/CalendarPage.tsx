@@ -14,20 +14,25 @@ import { webcalUrl } from "./model";
 interface CalendarState {
   exists: boolean;
   createdAt: string | null;
+  /** Whether Koers can show the address again (not for one made before it could). */
+  showable: boolean;
 }
+
+/** The address on screen: just made, made anew (the old one stopped), or shown again. */
+type Shown = { url: string; how: "created" | "renewed" | "again" };
 
 const calendarKey = ["calendar"] as const;
 
 /**
- * A person's own calendar feed: what it is, and a secret address made (or made anew) on
- * request and shown once; renewing makes the old address stop working.
+ * A person's own calendar feed: what it is, its secret address shown again when asked, and a
+ * new address on request; renewing (after a confirmation) makes the old address stop working.
  */
 export default function CalendarPage() {
   const { t, i18n } = useTranslation("calendar");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: calendarKey, queryFn: () => api<CalendarState>("/calendar") });
-  const [created, setCreated] = useState<{ url: string; renewed: boolean } | null>(null);
+  const [created, setCreated] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [confirming, confirm] = useDisclosure(false);
@@ -38,13 +43,27 @@ export default function CalendarPage() {
     setError(null);
     try {
       const { url } = await api<{ url: string }>("/calendar/renew", { body: {} });
-      setCreated({ url, renewed });
+      setCreated({ url, how: renewed ? "renewed" : "created" });
       await queryClient.invalidateQueries({ queryKey: calendarKey });
     } catch (e) {
       setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
     } finally {
       setBusy(false);
       confirm.close();
+    }
+  }
+
+  async function showAgain() {
+    setBusy(true);
+    setError(null);
+    try {
+      const { url } = await api<{ url: string | null }>("/calendar/address");
+      if (url) setCreated({ url, how: "again" });
+      else setError(t("address.notShowable"));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
+    } finally {
+      setBusy(false);
     }
   }
 
@@ -85,7 +104,13 @@ export default function CalendarPage() {
               </Text>
             )}
             <FormError message={error} />
+            {query.data.exists && !query.data.showable && <Text size="sm">{t("address.notShowable")}</Text>}
             <Group>
+              {query.data.exists && query.data.showable && created?.how !== "again" && (
+                <Button onClick={showAgain} loading={busy}>
+                  {t("show")}
+                </Button>
+              )}
               {query.data.exists ? (
                 <Button variant="light" onClick={confirm.open} loading={busy}>
                   {t("renew")}
@@ -101,11 +126,14 @@ export default function CalendarPage() {
       </Section>
 
       {created && (
-        <Section id="calendar-address" title={t("address.heading")}>
+        <Section
+          id="calendar-address"
+          title={created.how === "again" ? t("address.headingAgain") : t("address.heading")}
+        >
           <Stack gap="sm">
             <Alert color="yellow" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
-              {t("address.once")}
-              {created.renewed && ` ${t("address.oldStopped")}`}
+              {t("address.keepSecret")}
+              {created.how === "renewed" && ` ${t("address.oldStopped")}`}
             </Alert>
             <TextInput
               label={t("address.label")}

@@ -20,6 +20,7 @@ export default defineMessages(
       existsUndated: "Je hebt een agenda-koppeling.",
     },
     create: "Maak een koppeling",
+    show: "Toon het adres",
     renew: "Vernieuw de koppeling",
     renewWarning: "Vernieuwen maakt een nieuw adres; het oude adres werkt daarna niet meer.",
     confirmTitle: "Koppeling vernieuwen?",
@@ -27,8 +28,12 @@ export default defineMessages(
       "Het huidige adres werkt daarna niet meer: je agenda toont dan geen bijeenkomsten uit Koers meer, tot je het nieuwe adres erin zet.",
     address: {
       heading: "Je nieuwe adres",
+      headingAgain: "Het adres van je koppeling",
       label: "Adres van je agenda-koppeling",
-      once: "Kopieer het adres nu: Koers toont het maar één keer. Ben je het kwijt, dan vernieuw je de koppeling.",
+      keepSecret:
+        "Zet dit adres in je agenda en deel het met niemand. Je kunt het hier altijd opnieuw laten tonen; vernieuwen is alleen nodig als een ander het kent.",
+      notShowable:
+        "Deze koppeling is gemaakt voordat Koers het adres opnieuw kon tonen. Vernieuw de koppeling voor een adres dat je hier altijd weer kunt zien; het huidige adres werkt dan niet meer.",
       oldStopped: "Het vorige adres werkt niet meer.",
       copy: "Adres kopiëren",
       copied: "Adres gekopieerd",
@@ -54,6 +59,7 @@ export default defineMessages(
       existsUndated: "You have a calendar feed.",
     },
     create: "Create a feed",
+    show: "Show the address",
     renew: "Renew the feed",
     renewWarning: "Renewing makes a new address; the old address then stops working.",
     confirmTitle: "Renew the feed?",
@@ -61,8 +67,12 @@ export default defineMessages(
       "The current address then stops working: your calendar no longer shows meetings from Koers until you add the new address.",
     address: {
       heading: "Your new address",
+      headingAgain: "Your feed's address",
       label: "Address of your calendar feed",
-      once: "Copy the address now: Koers shows it only once. If you lose it, renew the feed.",
+      keepSecret:
+        "Add this address to your calendar and share it with nobody. You can have it shown here again at any time; renew only if someone else knows it.",
+      notShowable:
+        "This feed was made before Koers could show its address again. Renew the feed for an address you can always see here again; the current address then stops working.",
       oldStopped: "The previous address no longer works.",
       copy: "Copy address",
       copied: "Address copied",

@@ -16,7 +16,7 @@ import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { calendarFor } from "./calendar/service.js";
-import { type Config, publicUrl, trustProxy } from "./config.js";
+import { type Config, publicUrl, retryPolicy, trustProxy } from "./config.js";
 import { verificationRoutes } from "./declarations/public-routes.js";
 import { declarationRoutes } from "./declarations/routes.js";
 import { createPdfRenderer, type PdfRenderer } from "./documents/render-pool.js";
@@ -85,7 +85,7 @@ export async function buildApp(
   app.decorate("db", database.db);
   app.decorate("database", database);
   app.decorate("config", config);
-  app.decorate("mailer", new Mailer(database.db, config.SMTP_URL, config.MAIL_FROM, app.log));
+  app.decorate("mailer", new Mailer(database.db, config.SMTP_URL, config.MAIL_FROM, app.log, retryPolicy(config)));
   app.decorate("publicUrl", publicUrl(config));
   app.decorate("apiRoutes", []);
   app.decorate("pdf", createPdfRenderer(app.log, { threads: config.PDF_THREADS, queue: config.PDF_QUEUE }));

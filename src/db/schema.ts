@@ -151,6 +151,13 @@ export const outbox = pgTable("outbox", {
   sensitive: boolean("sensitive").notNull().default(false),
   createdAt: ts("created_at").notNull().defaultNow(),
   sentAt: ts("sent_at"),
+  /** Delivery (docs/decisions/0012): attempts made, the last failure's kind and SMTP code, the lease. */
+  attempts: integer("attempts").notNull().default(0),
+  lastAttemptAt: ts("last_attempt_at"),
+  lastError: text("last_error"),
+  lastErrorCode: smallint("last_error_code"),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+  lockedUntil: ts("locked_until"),
 });
 
 /** A person's own account mail (password resets): no organisation reads it. */
@@ -162,6 +169,13 @@ export const accountMail = pgTable("account_mail", {
   bodyText: text("body_text").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
   sentAt: ts("sent_at"),
+  /** Delivery (docs/decisions/0012): attempts made, the last failure's kind and SMTP code, the lease. */
+  attempts: integer("attempts").notNull().default(0),
+  lastAttemptAt: ts("last_attempt_at"),
+  lastError: text("last_error"),
+  lastErrorCode: smallint("last_error_code"),
+  nextAttemptAt: ts("next_attempt_at").notNull().defaultNow(),
+  lockedUntil: ts("locked_until"),
 });
 
 export const auditEvents = pgTable("audit_events", {

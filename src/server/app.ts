@@ -17,7 +17,7 @@ import { authRoutes } from "./auth/routes.js";
 import { feedSecret } from "./calendar/feed-secret.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { calendarFor } from "./calendar/service.js";
-import { type Config, publicUrl, trustProxy } from "./config.js";
+import { type Config, publicUrl, retryPolicy, trustProxy } from "./config.js";
 import { verificationRoutes } from "./declarations/public-routes.js";
 import { declarationRoutes } from "./declarations/routes.js";
 import { createPdfRenderer, type PdfRenderer } from "./documents/render-pool.js";
@@ -88,7 +88,7 @@ export async function buildApp(
   app.decorate("db", database.db);
   app.decorate("database", database);
   app.decorate("config", config);
-  app.decorate("mailer", new Mailer(database.db, config.SMTP_URL, config.MAIL_FROM, app.log));
+  app.decorate("mailer", new Mailer(database.db, config.SMTP_URL, config.MAIL_FROM, app.log, retryPolicy(config)));
   app.decorate("publicUrl", publicUrl(config));
   app.decorate("feedSecret", feedSecret(config));
   app.decorate("apiRoutes", []);

@@ -62,8 +62,10 @@ export async function startKoers(config: Config): Promise<{
   const startJobs = async () => {
     if (!jobs) return;
     await jobs.start();
-    // A scan right away, so a reminder missed while the server was down goes out now.
+    // A scan right away, so a reminder missed while the server was down goes out now; and a
+    // mail round, for mail committed but not delivered before a stop.
     await jobs.enqueueReminderScan();
+    await jobs.enqueueDelivery();
   };
   return { app, demo, demoPeople, startJobs };
 }

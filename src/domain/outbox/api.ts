@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DELIVERY_STATUSES, FAILURE_REASONS } from "./delivery.js";
 
 /** The outbox API's answers: validated on the way out, and typed for the web app by the same schema. */
 const summary = {
@@ -7,6 +8,16 @@ const summary = {
   subject: z.string(),
   createdAt: z.iso.datetime(),
   sentAt: z.iso.datetime().nullable(),
+  /** Where delivery stands (see `deliveryStatus`). */
+  status: z.enum(DELIVERY_STATUSES),
+  /** Attempts to hand it to the mail server so far. */
+  attempts: z.number().int(),
+  lastAttemptAt: z.iso.datetime().nullable(),
+  /** Why the last attempt failed (null when it did not), and the mail server's reply code if it answered. */
+  lastError: z.enum(FAILURE_REASONS).nullable(),
+  lastErrorCode: z.number().int().nullable(),
+  /** When a failing mail is tried again. */
+  nextAttemptAt: z.iso.datetime().nullable(),
 };
 
 export const outboxSummarySchema = z.object(summary);
@@ -17,6 +28,10 @@ export const outboxListSchema = z.object({
   page: z.number().int(),
   pageSize: z.number().int(),
   total: z.number().int(),
+  /** Whether Koers has a mail server; without one, mail stays here unsent. */
+  delivers: z.boolean(),
+  /** The organisation's mails whose delivery keeps failing (on any page). */
+  failing: z.number().int(),
 });
 export type OutboxList = z.infer<typeof outboxListSchema>;
 

@@ -9,6 +9,9 @@ import { bossDb } from "./adapter.js";
 export const REMINDER_QUEUE = "reminders";
 /** Every quarter of an hour; each reminder is still sent once, however often the scan runs. */
 export const REMINDER_SCHEDULE = "*/15 * * * *";
+/** Mail delivery: a round every minute picks up retries that came due; new mail nudges it at once. */
+export const MAIL_QUEUE = "mail";
+export const MAIL_SCHEDULE = "* * * * *";
 
 export interface JobRunnerOptions {
   database: Database;
@@ -33,6 +36,7 @@ export class JobRunner {
   private started = false;
   private starting: Promise<void> | null = null;
   private workerId: string | null = null;
+  private mailWorkerId: string | null = null;
 
   constructor(private options: JobRunnerOptions) {
     this.boss = new PgBoss({
@@ -56,31 +60,44 @@ export class JobRunner {
   private async begin(): Promise<void> {
     await this.boss.start();
     this.started = true;
-    await this.ensureQueue();
-    if (this.options.schedule ?? true)
+    // The reminder scan may run in several processes at once; mail rounds one at a time, with
+    // at most one more waiting (each mail is claimed on its own anyway).
+    await this.ensureQueue(REMINDER_QUEUE, { retryLimit: 3, retryDelay: 60 });
+    await this.ensureQueue(MAIL_QUEUE, { retryLimit: 2, retryDelay: 30, policy: "stately" });
+    if (this.options.schedule ?? true) {
       await this.boss.schedule(REMINDER_QUEUE, REMINDER_SCHEDULE, {}, { tz: TIME_ZONE });
-    if (this.options.work ?? true) {
-      const { database, mailer, publicUrl } = this.options;
-      const clock = this.options.clock ?? (() => new Date());
-      this.workerId = await this.boss.work(
-        REMINDER_QUEUE,
-        { pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 10 },
-        async () => {
-          await sendDueReminders(database.db, mailer, clock(), { publicUrl });
-        },
-      );
+      await this.boss.schedule(MAIL_QUEUE, MAIL_SCHEDULE, {}, { tz: TIME_ZONE });
     }
+    const { database, mailer, publicUrl } = this.options;
+    if (this.options.work ?? true) {
+      const clock = this.options.clock ?? (() => new Date());
+      const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 10;
+      this.workerId = await this.boss.work(REMINDER_QUEUE, { pollingIntervalSeconds }, async () => {
+        await sendDueReminders(database.db, mailer, clock(), { publicUrl });
+      });
+      this.mailWorkerId = await this.boss.work(MAIL_QUEUE, { pollingIntervalSeconds }, async () => {
+        const round = await mailer.delivery.deliverDue(new Date());
+        // More due than one round takes: another round, right after this one.
+        if (round.more) await this.enqueueDelivery();
+      });
+    }
+    // Mail written by this process's requests is delivered at once (by a worker here or elsewhere).
+    mailer.onQueued(() => {
+      this.enqueueDelivery().catch((error: Error & { code?: string }) =>
+        this.options.log.error({ err: { name: error.name, code: error.code } }, "mail delivery not enqueued"),
+      );
+    });
   }
 
   /**
    * Creates the queue unless there. Two processes starting at once can deadlock in pg-boss's
    * queue creation (its partition is made in the same statement); the loser tries again.
    */
-  private async ensureQueue(): Promise<void> {
+  private async ensureQueue(name: string, options: Omit<PgBoss.Queue, "name">): Promise<void> {
     for (let attempt = 1; ; attempt++) {
       try {
-        if (await this.boss.getQueue(REMINDER_QUEUE)) return;
-        await this.boss.createQueue(REMINDER_QUEUE, { name: REMINDER_QUEUE, retryLimit: 3, retryDelay: 60 });
+        if (await this.boss.getQueue(name)) return;
+        await this.boss.createQueue(name, { name, ...options });
         return;
       } catch (error) {
         if (attempt >= 5) throw error;
@@ -96,12 +113,23 @@ export class JobRunner {
     return id;
   }
 
+  /**
+   * Asks for a mail round now (after a request committed mail, at start-up, from tests). With one
+   * round already waiting, that one will do: the answer is then null.
+   */
+  async enqueueDelivery(): Promise<string | null> {
+    const id = await this.boss.send(MAIL_QUEUE, {});
+    if (this.mailWorkerId) this.boss.notifyWorker(this.mailWorkerId);
+    return id;
+  }
+
   /** Waits for a running job to finish, then stops taking new ones. */
   async stop(): Promise<void> {
     // A stop during the start (a signal right after start-up) waits for it, then stops.
     await this.starting?.catch(() => {});
     if (!this.started) return;
     this.started = false;
+    this.options.mailer.onQueued(null);
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
 }

@@ -10,12 +10,14 @@ export const outboxRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/outbox",
     { schema: { tags, querystring: listOutboxQuery, response: { 200: outboxListResponse } } },
-    async (request) => listOutbox(app.db, authorize(request, canReadOutbox).actor, request.query.page),
+    async (request) =>
+      listOutbox(app.db, authorize(request, canReadOutbox).actor, request.query.page, app.mailer.delivery),
   );
 
   app.get(
     "/outbox/:messageId",
     { schema: { tags, params: messageIdParams, response: { 200: outboxMessageResponse } } },
-    async (request) => readOutboxMessage(app.db, authorize(request, canReadOutbox).actor, request.params.messageId),
+    async (request) =>
+      readOutboxMessage(app.db, authorize(request, canReadOutbox).actor, request.params.messageId, app.mailer.delivery),
   );
 };

@@ -5,7 +5,7 @@ export default defineMessages(
     title: "Uitnodigingen",
     intro: "Nodig iemand uit met een e-mailadres. De link in de e-mail is zeven dagen geldig.",
     outboxHint:
-      "De link gaat alleen naar de ontvanger; zonder mailserver wordt de uitnodiging niet bezorgd. Wat er verstuurd is, zie je onder",
+      "De link gaat alleen naar de ontvanger; zonder mailserver wordt de uitnodiging niet bezorgd. Of de e-mail bezorgd is, zie je onder",
     outboxLink: "Uitgaande e-mail",
     form: {
       heading: "Iemand uitnodigen",
@@ -76,7 +76,7 @@ export default defineMessages(
     title: "Invitations",
     intro: "Invite someone by e-mail address. The link in the e-mail is valid for seven days.",
     outboxHint:
-      "The link goes to the recipient only; without a mail server the invitation is not delivered. What was sent is listed under",
+      "The link goes to the recipient only; without a mail server the invitation is not delivered. Whether the e-mail was delivered is shown under",
     outboxLink: "Outgoing e-mail",
     form: {
       heading: "Invite someone",

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Box,
   Center,
@@ -14,9 +15,10 @@ import {
 } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
-import type { OutboxList, OutboxMessage } from "../../domain/outbox/api";
+import type { OutboxList, OutboxMessage, OutboxSummary } from "../../domain/outbox/api";
 import { api } from "../api";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
@@ -49,6 +51,45 @@ function MailText({ text }: { text: string }) {
   );
 }
 
+/** Where a mail's delivery stands, in words: failing and given-up mail in a colour that stands out. */
+function DeliveryStatusText({ mail, size }: { mail: OutboxSummary; size?: "sm" | "xs" }) {
+  const { t } = useTranslation("outbox");
+  const text =
+    mail.status === "failing"
+      ? t("status.failing", { count: mail.attempts })
+      : mail.status === "abandoned"
+        ? mail.attempts > 0
+          ? t("status.abandoned", { count: mail.attempts })
+          : t("status.abandonedUntried")
+        : t(`status.${mail.status}`);
+  const alarming = mail.status === "failing" || mail.status === "abandoned";
+  return (
+    <Text component="span" size={size} c={alarming ? "red.9" : undefined} fw={alarming ? 600 : undefined}>
+      {text}
+    </Text>
+  );
+}
+
+/** Why the last attempt failed: the kind of failure, and the mail server's reply code if it answered. */
+function failureText(mail: OutboxSummary, t: (key: string, values?: Record<string, unknown>) => string) {
+  if (!mail.lastError) return null;
+  const reason = t(`reason.${mail.lastError}`);
+  return mail.lastErrorCode ? `${reason} ${t("reason.code", { code: mail.lastErrorCode })}` : reason;
+}
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Group gap="xs" wrap="nowrap" align="baseline">
+      <Text component="dt" fw={600} size="sm" style={{ flexShrink: 0 }}>
+        {label}:
+      </Text>
+      <Text component="dd" m={0} size="sm" style={{ overflowWrap: "anywhere" }}>
+        {children}
+      </Text>
+    </Group>
+  );
+}
+
 function MessageDialog({ messageId, onClose }: { messageId: string | null; onClose: () => void }) {
   const { t, i18n } = useTranslation("outbox");
   const { t: tc } = useTranslation();
@@ -78,31 +119,18 @@ function MessageDialog({ messageId, onClose }: { messageId: string | null; onClo
           {data && (
             <Stack gap="sm">
               <Box component="dl" m={0}>
-                <Group gap="xs" wrap="nowrap" align="baseline">
-                  <Text component="dt" fw={600} size="sm">
-                    {t("message.to")}:
-                  </Text>
-                  <Text component="dd" m={0} size="sm" style={{ overflowWrap: "anywhere" }}>
-                    {data.to}
-                  </Text>
-                </Group>
-                <Group gap="xs" wrap="nowrap" align="baseline">
-                  <Text component="dt" fw={600} size="sm">
-                    {t("message.createdAt")}:
-                  </Text>
-                  <Text component="dd" m={0} size="sm">
-                    {formatDateTime(data.createdAt, i18n.language)}
-                  </Text>
-                </Group>
-                {data.sentAt && (
-                  <Group gap="xs" wrap="nowrap" align="baseline">
-                    <Text component="dt" fw={600} size="sm">
-                      {t("message.sentAt")}:
-                    </Text>
-                    <Text component="dd" m={0} size="sm">
-                      {formatDateTime(data.sentAt, i18n.language)}
-                    </Text>
-                  </Group>
+                <Field label={t("message.to")}>{data.to}</Field>
+                <Field label={t("message.createdAt")}>{formatDateTime(data.createdAt, i18n.language)}</Field>
+                <Field label={t("message.status")}>
+                  <DeliveryStatusText mail={data} size="sm" />
+                </Field>
+                {data.sentAt && <Field label={t("message.sentAt")}>{formatDateTime(data.sentAt, i18n.language)}</Field>}
+                {!data.sentAt && data.lastAttemptAt && (
+                  <Field label={t("message.lastAttemptAt")}>{formatDateTime(data.lastAttemptAt, i18n.language)}</Field>
+                )}
+                {!data.sentAt && data.lastError && <Field label={t("message.lastError")}>{failureText(data, t)}</Field>}
+                {data.status === "failing" && data.nextAttemptAt && (
+                  <Field label={t("message.nextAttemptAt")}>{formatDateTime(data.nextAttemptAt, i18n.language)}</Field>
                 )}
               </Box>
               <Paper withBorder p="md" radius="sm" component="section" aria-label={t("message.body")}>
@@ -157,6 +185,22 @@ export default function OutboxPage() {
             <Loader aria-label={tc("loading")} />
           </Center>
         )}
+        {data && !data.delivers && (
+          <Alert color="gray" variant="light" role="status">
+            {t("noServer")}
+          </Alert>
+        )}
+        {data && data.failing > 0 && (
+          <Alert
+            color="red"
+            variant="light"
+            role="status"
+            title={t("failing.title", { count: data.failing })}
+            styles={{ title: { color: "var(--mantine-color-text)" } }}
+          >
+            {t("failing.body")}
+          </Alert>
+        )}
         {data && (
           <>
             <Group justify="space-between" align="baseline">
@@ -173,6 +217,7 @@ export default function OutboxPage() {
                   <Table.Tr>
                     <Table.Th scope="col">{t("columns.subject")}</Table.Th>
                     <Table.Th scope="col">{t("columns.to")}</Table.Th>
+                    <Table.Th scope="col">{t("columns.status")}</Table.Th>
                     <Table.Th scope="col" visibleFrom="sm">
                       {t("columns.createdAt")}
                     </Table.Th>
@@ -181,7 +226,7 @@ export default function OutboxPage() {
                 <Table.Tbody>
                   {data.items.length === 0 && (
                     <Table.Tr>
-                      <Table.Td colSpan={3}>
+                      <Table.Td colSpan={4}>
                         <Text c="dimmed">{t("empty")}</Text>
                       </Table.Td>
                     </Table.Tr>
@@ -204,6 +249,9 @@ export default function OutboxPage() {
                         </Text>
                       </Table.Th>
                       <Table.Td style={{ overflowWrap: "anywhere" }}>{message.to}</Table.Td>
+                      <Table.Td>
+                        <DeliveryStatusText mail={message} size="sm" />
+                      </Table.Td>
                       <Table.Td visibleFrom="sm">{formatDateTime(message.createdAt, i18n.language)}</Table.Td>
                     </Table.Tr>
                   ))}

@@ -7,6 +7,7 @@ import { type Browser, type BrowserContext, chromium, type Locator, type Page } 
 import { expect } from "vitest";
 import type { Database } from "../../../src/db/connection.js";
 import { buildApp } from "../../../src/server/app.js";
+import type { Config } from "../../../src/server/config.js";
 import { seedDemo } from "../../../src/server/demo/seed.js";
 import { testConfig } from "../../support/app.js";
 import { freshDatabase } from "../../support/database.js";
@@ -52,8 +53,8 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Koers on a fresh demo database, served on a free port, and a headless Chromium. */
-export async function startKoers(): Promise<Koers> {
+/** Koers on a fresh demo database, served on a free port, and a headless Chromium; `overrides` set its configuration. */
+export async function startKoers(overrides: Partial<Record<keyof Config, string>> = {}): Promise<Koers> {
   if (!existsSync(join(root, "dist/web/index.html"))) {
     throw new Error("The web app is not built: run 'npm run build:web' (npm test does it first).");
   }
@@ -63,7 +64,7 @@ export async function startKoers(): Promise<Koers> {
   // so the port is chosen before the app is built.
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const app = await buildApp(testConfig({ PUBLIC_URL: url }), database);
+  const app = await buildApp(testConfig({ PUBLIC_URL: url, ...overrides }), database);
   await app.listen({ port, host: "127.0.0.1" });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,

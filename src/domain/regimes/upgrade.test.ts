@@ -20,6 +20,11 @@ function asStoredBefore(regime: Regime): StoredRegime {
       by: t.by.includes("admin") ? t.by : [...t.by, "admin"],
       guards: TO_REPORT.includes(t.key) ? t.guards.filter((g) => g.kind !== "goalsApproved") : t.guards,
     })),
+    // Declarations had no deadline of their own; the one signed at the start was due by nothing.
+    declarations: rest.declarations.map(({ dueDaysAfterStart: _due, ...spec }) => ({
+      ...spec,
+      dueBy: spec.moment === "start" ? null : spec.dueBy,
+    })) as Regime["declarations"],
   };
 }
 
@@ -64,6 +69,14 @@ describe("upgradeRegime", () => {
 
   it("derives for every stored built-in exactly what the built-in now says", () => {
     for (const regime of BUILTIN_REGIMES) expect(upgradeRegime(asStoredBefore(regime)), regime.key).toEqual(regime);
+  });
+
+  it("makes a stored declaration signed at the start due on the start day and before re-registration", () => {
+    const skj = upgradeRegime(asStoredBefore(builtinRegime("skj_werkbegeleiding") as Regime));
+    expect(skj.declarations.map((d) => [d.key, d.dueBy, d.dueDaysAfterStart])).toEqual([
+      ["start", "reregistration", 0],
+      ["end", "reregistration", null],
+    ]);
   });
 
   it("never gives the admin more than the old `adminSees` allowed: supervisie stays hours only", () => {

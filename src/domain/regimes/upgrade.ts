@@ -41,6 +41,21 @@ export function defaultAdminRights(regime: Pick<StoredRegime, "participants" | "
   return { sees, does: MANAGEMENT_ACTIONS.filter((action) => sees.includes(ADMIN_ACTION_PART[action])) };
 }
 
+/** Declarations signed when the guidance begins: due on its first day, and before re-registration. */
+const SIGNED_AT_THE_START = new Set(["start", "independence"]);
+
+/**
+ * A stored declaration written before declarations had deadlines of their own: one signed at the
+ * start is due on the start day and needed before re-registration (the register wants form A
+ * signed at the start); the others keep what they said.
+ */
+function upgradeDeclaration(spec: Regime["declarations"][number]): Regime["declarations"][number] {
+  if (spec.dueDaysAfterStart !== undefined) return spec;
+  return SIGNED_AT_THE_START.has(spec.moment)
+    ? { ...spec, dueBy: spec.dueBy ?? "reregistration", dueDaysAfterStart: 0 }
+    : { ...spec, dueDaysAfterStart: null };
+}
+
 const movesToReport = (guards: Guard[]) =>
   guards.some((g) => g.kind === "requiredMeetingsHeld" || g.kind === "reportFinal");
 
@@ -60,7 +75,7 @@ export function upgradeRegime(stored: StoredRegime): Regime {
     ...document,
     evidence: document.evidence ?? null,
     guideRule: document.guideRule ?? null,
-    declarations: document.declarations ?? [],
+    declarations: (document.declarations ?? []).map(upgradeDeclaration),
   };
   if (document.admin) return { ...filled, admin: document.admin };
   const approval = document.goals.approvalByCommissioner;

@@ -32,9 +32,9 @@ import {
   signRefusal,
   statusAfterSigning,
 } from "../../domain/declarations/state.js";
+import { dutchToday } from "../../domain/dutch-time.js";
 import { type DeclarationSpec, LOCALES, type Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { TIME_ZONE } from "../../domain/time-zone.js";
 import { canSee } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { archiveDocuments } from "../documents/archive.js";
@@ -66,11 +66,7 @@ export interface DeclarationContext {
   reregistrationDate: string | null;
 }
 
-/** Today in Dutch time, as an ISO date. */
-export const dutchToday = (now = new Date()) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    now,
-  );
+export { dutchToday };
 
 /** Everything about a trajectory's declarations, in a fixed number of queries. */
 export async function loadDeclarations(

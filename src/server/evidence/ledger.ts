@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings, memberships, registrations, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
+import { dutchToday } from "../../domain/dutch-time.js";
 import type { EvidenceRecordView, EvidenceView } from "../../domain/evidence/api.js";
 import {
   buildLedger,
@@ -22,14 +23,7 @@ import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { profilesByKey } from "./profiles.js";
 
-const dutchDay = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-/** Today's Dutch date, YYYY-MM-DD. */
-export const dutchToday = (now = new Date()) => dutchDay.format(now);
+export { dutchToday };
 
 const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
 

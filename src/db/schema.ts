@@ -11,6 +11,8 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
@@ -46,7 +48,7 @@ export const networks = pgTable("networks", {
 export const organisations = pgTable("organisations", {
   id: uuid("id").primaryKey().defaultRandom(),
   networkId: uuid("network_id"),
-  slug: text("slug").notNull(),
+  slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
   primaryColor: text("primary_color").notNull(),
   logo: bytea("logo"),
@@ -57,36 +59,44 @@ export const organisations = pgTable("organisations", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-export const users = pgTable("users", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  email: text("email").notNull(),
-  name: text("name").notNull(),
-  passwordHash: text("password_hash"),
-  locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
-  lastOrganisationId: uuid("last_organisation_id"),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    locale: text("locale").$type<"nl" | "en">().notNull().default("nl"),
+    lastOrganisationId: uuid("last_organisation_id"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [uniqueIndex("users_email_key").on(sql`lower(${table.email})`)],
+);
 
-export const memberships = pgTable("memberships", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  roles: text("roles").array().$type<Role[]>().notNull().default(sql`'{}'`),
-  status: text("status").$type<"invited" | "active" | "deactivated">().notNull().default("active"),
-  jobTitle: text("job_title"),
-  academicExperienceYears: integer("academic_experience_years"),
-  dreyfusLevel: smallint("dreyfus_level"),
-  /** The membership of this person's manager in the same organisation. */
-  managerId: uuid("manager_id"),
-  /** This organisation's own name for the member; while invited, the name the admin typed. */
-  displayName: text("display_name"),
-  /** When the person accepted the invitation; null for a membership that never joined. */
-  joinedAt: ts("joined_at"),
-  version: integer("version").notNull().default(1),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    roles: text("roles").array().$type<Role[]>().notNull().default(sql`'{}'`),
+    status: text("status").$type<"invited" | "active" | "deactivated">().notNull().default("active"),
+    jobTitle: text("job_title"),
+    academicExperienceYears: integer("academic_experience_years"),
+    dreyfusLevel: smallint("dreyfus_level"),
+    /** The membership of this person's manager in the same organisation. */
+    managerId: uuid("manager_id"),
+    /** This organisation's own name for the member; while invited, the name the admin typed. */
+    displayName: text("display_name"),
+    /** When the person accepted the invitation; null for a membership that never joined. */
+    joinedAt: ts("joined_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.organisationId, table.userId)],
+);
 
 export const registrations = pgTable("registrations", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -134,7 +144,7 @@ export const invitations = pgTable("invitations", {
   email: text("email").notNull(),
   name: text("name").notNull(),
   roles: text("roles").array().$type<Role[]>().notNull(),
-  tokenHash: text("token_hash").notNull(),
+  tokenHash: text("token_hash").notNull().unique(),
   invitedBy: uuid("invited_by"),
   expiresAt: ts("expires_at").notNull(),
   acceptedAt: ts("accepted_at"),
@@ -190,17 +200,21 @@ export const auditEvents = pgTable("audit_events", {
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
-export const regimes = pgTable("regimes", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  key: text("key").notNull(),
-  basedOn: text("based_on").notNull(),
-  // As stored: read it through upgradeRegime, which gives older documents the sections they lack.
-  document: jsonb("document").$type<StoredRegime>().notNull(),
-  version: integer("version").notNull().default(1),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const regimes = pgTable(
+  "regimes",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    key: text("key").notNull(),
+    basedOn: text("based_on").notNull(),
+    // As stored: read it through upgradeRegime, which gives older documents the sections they lack.
+    document: jsonb("document").$type<StoredRegime>().notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.organisationId, table.key)],
+);
 
 export const regimeVersions = pgTable("regime_versions", {
   organisationId: uuid("organisation_id").notNull(),
@@ -233,13 +247,17 @@ export const trajectories = pgTable("trajectories", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-export const trajectoryParticipants = pgTable("trajectory_participants", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  trajectoryId: uuid("trajectory_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  role: text("role").$type<ParticipantRole>().notNull(),
-});
+export const trajectoryParticipants = pgTable(
+  "trajectory_participants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    role: text("role").$type<ParticipantRole>().notNull(),
+  },
+  (table) => [unique().on(table.trajectoryId, table.userId, table.role)],
+);
 
 export const goals = pgTable("goals", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -255,15 +273,19 @@ export const goals = pgTable("goals", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-export const goalListVersions = pgTable("goal_list_versions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  trajectoryId: uuid("trajectory_id").notNull(),
-  number: integer("number").notNull(),
-  goals: jsonb("goals").$type<GoalSnapshot[]>().notNull(),
-  approvedBy: uuid("approved_by").notNull(),
-  approvedAt: ts("approved_at").notNull().defaultNow(),
-});
+export const goalListVersions = pgTable(
+  "goal_list_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    number: integer("number").notNull(),
+    goals: jsonb("goals").$type<GoalSnapshot[]>().notNull(),
+    approvedBy: uuid("approved_by").notNull(),
+    approvedAt: ts("approved_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.trajectoryId, table.number)],
+);
 
 export const meetings = pgTable("meetings", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -291,20 +313,24 @@ export const meetings = pgTable("meetings", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-export const feedbackRecords = pgTable("feedback_records", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  trajectoryId: uuid("trajectory_id").notNull(),
-  meetingId: uuid("meeting_id").notNull(),
-  number: integer("number").notNull(),
-  content: jsonb("content").$type<FeedbackContent>().notNull(),
-  correctionReason: text("correction_reason"),
-  sharedAt: ts("shared_at"),
-  version: integer("version").notNull().default(1),
-  createdBy: uuid("created_by"),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const feedbackRecords = pgTable(
+  "feedback_records",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    meetingId: uuid("meeting_id").notNull(),
+    number: integer("number").notNull(),
+    content: jsonb("content").$type<FeedbackContent>().notNull(),
+    correctionReason: text("correction_reason"),
+    sharedAt: ts("shared_at"),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.meetingId, table.number)],
+);
 
 export const feedbackSeen = pgTable("feedback_seen", {
   feedbackRecordId: uuid("feedback_record_id").notNull(),
@@ -313,22 +339,26 @@ export const feedbackSeen = pgTable("feedback_seen", {
   seenAt: ts("seen_at").notNull().defaultNow(),
 });
 
-export const selfAssessments = pgTable("self_assessments", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  trajectoryId: uuid("trajectory_id").notNull(),
-  meetingId: uuid("meeting_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  content: jsonb("content").$type<SelfAssessmentContent>().notNull(),
-  version: integer("version").notNull().default(1),
-  submittedAt: ts("submitted_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const selfAssessments = pgTable(
+  "self_assessments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    meetingId: uuid("meeting_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    content: jsonb("content").$type<SelfAssessmentContent>().notNull(),
+    version: integer("version").notNull().default(1),
+    submittedAt: ts("submitted_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.meetingId, table.userId)],
+);
 
 export const finalReports = pgTable("final_reports", {
   id: uuid("id").primaryKey().defaultRandom(),
   organisationId: uuid("organisation_id").notNull(),
-  trajectoryId: uuid("trajectory_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull().unique(),
   sections: jsonb("sections").$type<Record<string, string>>().notNull(),
   status: text("status").$type<"draft" | "final">().notNull().default("draft"),
   finalisedAt: ts("finalised_at"),
@@ -339,24 +369,32 @@ export const finalReports = pgTable("final_reports", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-export const calendarFeeds = pgTable("calendar_feeds", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  tokenHash: text("token_hash").notNull(),
-  createdAt: ts("created_at").notNull().defaultNow(),
-});
+export const calendarFeeds = pgTable(
+  "calendar_feeds",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    tokenHash: text("token_hash").notNull().unique(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.organisationId, table.userId)],
+);
 
-export const requirementProfiles = pgTable("requirement_profiles", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  key: text("key").notNull(),
-  basedOn: text("based_on").notNull(),
-  document: jsonb("document").$type<RequirementProfile>().notNull(),
-  version: integer("version").notNull().default(1),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const requirementProfiles = pgTable(
+  "requirement_profiles",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    key: text("key").notNull(),
+    basedOn: text("based_on").notNull(),
+    document: jsonb("document").$type<RequirementProfile>().notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.organisationId, table.key)],
+);
 
 export const trajectoryDocuments = pgTable("trajectory_documents", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -371,36 +409,44 @@ export const trajectoryDocuments = pgTable("trajectory_documents", {
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 
-export const declarations = pgTable("declarations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  trajectoryId: uuid("trajectory_id").notNull(),
-  /** The key of the declaration in the trajectory's regime. */
-  kind: text("kind").notNull(),
-  number: integer("number").notNull(),
-  status: text("status").$type<"open" | "signed" | "superseded">().notNull().default("open"),
-  deviation: text("deviation"),
-  content: jsonb("content").$type<Record<string, unknown> | null>(),
-  contentSha256: text("content_sha256"),
-  frozenAt: ts("frozen_at"),
-  version: integer("version").notNull().default(1),
-  createdAt: ts("created_at").notNull().defaultNow(),
-  updatedAt: ts("updated_at").notNull().defaultNow(),
-});
+export const declarations = pgTable(
+  "declarations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    /** The key of the declaration in the trajectory's regime. */
+    kind: text("kind").notNull(),
+    number: integer("number").notNull(),
+    status: text("status").$type<"open" | "signed" | "superseded">().notNull().default("open"),
+    deviation: text("deviation"),
+    content: jsonb("content").$type<Record<string, unknown> | null>(),
+    contentSha256: text("content_sha256"),
+    frozenAt: ts("frozen_at"),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.trajectoryId, table.kind, table.number)],
+);
 
-export const declarationSignatures = pgTable("declaration_signatures", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  declarationId: uuid("declaration_id").notNull(),
-  signerKey: text("signer_key").notNull(),
-  userId: uuid("user_id").notNull(),
-  /** The signer's name as it was at signing, shown on documents and the verification page. */
-  signerName: text("signer_name").notNull(),
-  contentSha256: text("content_sha256").notNull(),
-  signedAt: ts("signed_at").notNull().defaultNow(),
-  ip: text("ip").notNull(),
-  userAgent: text("user_agent"),
-});
+export const declarationSignatures = pgTable(
+  "declaration_signatures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    declarationId: uuid("declaration_id").notNull(),
+    signerKey: text("signer_key").notNull(),
+    userId: uuid("user_id").notNull(),
+    /** The signer's name as it was at signing, shown on documents and the verification page. */
+    signerName: text("signer_name").notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    signedAt: ts("signed_at").notNull().defaultNow(),
+    ip: text("ip").notNull(),
+    userAgent: text("user_agent"),
+  },
+  (table) => [unique().on(table.declarationId, table.signerKey)],
+);
 
 export const declarationFiles = pgTable("declaration_files", {
   sha256: text("sha256").primaryKey(),
@@ -456,14 +502,18 @@ export const intervisionGroups = pgTable("intervision_groups", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
-export const intervisionMembers = pgTable("intervision_members", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  groupId: uuid("group_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  joinedAt: ts("joined_at").notNull().defaultNow(),
-  leftAt: ts("left_at"),
-});
+export const intervisionMembers = pgTable(
+  "intervision_members",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    groupId: uuid("group_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    joinedAt: ts("joined_at").notNull().defaultNow(),
+    leftAt: ts("left_at"),
+  },
+  (table) => [unique().on(table.groupId, table.userId)],
+);
 
 export const intervisionMeetings = pgTable("intervision_meetings", {
   id: uuid("id").primaryKey().defaultRandom(),

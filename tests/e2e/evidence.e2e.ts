@@ -33,7 +33,7 @@ describe("registration evidence", () => {
   it("an admin copies a requirement profile and changes a minimum, with the server's message at the field", async () => {
     await openMenuItem(admin, "Eisenprofielen");
     await visible(admin.getByRole("heading", { name: "Eisenprofielen", level: 2 }));
-    expect(await admin.getByRole("article").count()).toBe(2);
+    await expect.poll(() => admin.getByRole("article").count()).toBe(2);
     await expectAccessibleBoth(admin, "requirement profiles");
 
     const over = admin.getByRole("article", { name: "SKJ master, meer dan 3648 uur werkervaring" });

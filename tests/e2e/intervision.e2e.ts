@@ -95,7 +95,7 @@ describe("an intervisie group over three meetings", () => {
     await textOf(page.getByRole("region", { name: "Over de groep" })).toContain(
       "Voorgestelde inbrenger volgende keer: Fatima Yılmaz",
     );
-    expect(await page.getByRole("region", { name: "Bijeenkomsten" }).getByRole("listitem").count()).toBe(3);
+    await expect.poll(() => page.getByRole("region", { name: "Bijeenkomsten" }).getByRole("listitem").count()).toBe(3);
   });
 
   it("during the meeting the method's steps show, one at a time", async () => {
@@ -104,7 +104,7 @@ describe("an intervisie group over three meetings", () => {
     const steps = page.getByRole("region", { name: "Stappen van de incidentmethode" });
     await visible(steps);
     const list = steps.getByRole("list", { name: "Stappen" });
-    expect(await list.getByRole("listitem").count()).toBe(5);
+    await expect.poll(() => list.getByRole("listitem").count()).toBe(5);
     await textOf(steps.locator('[aria-current="step"]')).toContain("hooguit 3 minuten");
     await steps.getByRole("button", { name: "Volgende stap" }).click();
     await textOf(steps.locator('[aria-current="step"]')).toContain("open vragen");

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, dutchDay, dutchInstant, dutchParts, dutchToday, isWithinDutchDays } from "./dutch-time.js";
+import {
+  addDays,
+  daysBetween,
+  dutchDay,
+  dutchInstant,
+  dutchParts,
+  dutchToday,
+  isWithinDutchDays,
+} from "./dutch-time.js";
 
 describe("Dutch time, whatever the zone of the machine", () => {
   it("reads a Dutch date and time in winter and in summer", () => {
@@ -90,5 +98,20 @@ describe("adding days to a date", () => {
     expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
     expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
     expect(addDays("2026-05-10", 0)).toBe("2026-05-10");
+  });
+});
+
+describe("dutchDay", () => {
+  it("is the day in the Netherlands, not in UTC", () => {
+    expect(dutchDay(new Date("2027-03-01T23:30:00Z"))).toBe("2027-03-02");
+    expect(dutchDay(new Date("2027-07-01T21:59:00Z"))).toBe("2027-07-01");
+    expect(dutchDay(new Date("2027-07-01T22:00:00Z"))).toBe("2027-07-02");
+  });
+});
+
+describe("daysBetween", () => {
+  it("counts calendar days, negative backwards, across summer time", () => {
+    expect(daysBetween("2027-03-27", "2027-03-29")).toBe(2);
+    expect(daysBetween("2027-04-01", "2027-03-31")).toBe(-1);
   });
 });

@@ -43,6 +43,10 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before. */
+export const daysBetween = (from: string, to: string): number =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 /** Whether an instant falls on one of the Dutch days from `first` to `last` (YYYY-MM-DD, both included). */
 export function isWithinDutchDays(instant: string | Date, first: string, last: string): boolean {
   const day = dutchDay(instant);

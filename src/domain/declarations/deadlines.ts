@@ -1,3 +1,4 @@
+import { addDays } from "../dutch-time.js";
 import type { DeclarationSpec } from "../regimes/schema.js";
 
 /**
@@ -25,9 +26,6 @@ export interface Deadline {
   date: string;
   reason: DeadlineReason;
 }
-
-const addDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** Whether the register needs this declaration before the re-registration date. */
 export const requiredBeforeReregistration = (spec: Pick<DeclarationSpec, "dueBy">) => spec.dueBy === "reregistration";

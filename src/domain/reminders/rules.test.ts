@@ -1,10 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { daysBetween } from "../dutch-time.js";
 import { builtinRegime } from "../regimes/builtin.js";
 import {
-  daysBetween,
   dueReminders,
-  dutchDay,
   EVALUATION_LEAD_DAYS,
   REREGISTRATION_THRESHOLDS_DAYS,
   type ReminderSnapshot,
@@ -273,13 +272,5 @@ describe("dueReminders", () => {
       ],
     });
     expect(dueReminders(s, on("2027-02-01"))).toEqual([]);
-  });
-});
-
-describe("dutchDay", () => {
-  it("is the day in the Netherlands, not in UTC", () => {
-    expect(dutchDay(new Date("2027-03-01T23:30:00Z"))).toBe("2027-03-02");
-    expect(dutchDay(new Date("2027-07-01T21:59:00Z"))).toBe("2027-07-01");
-    expect(dutchDay(new Date("2027-07-01T22:00:00Z"))).toBe("2027-07-02");
   });
 });

@@ -1,6 +1,6 @@
 import { requiredBeforeReregistration } from "../declarations/deadlines.js";
+import { daysBetween, dutchDay } from "../dutch-time.js";
 import type { ParticipantRole, Regime } from "../regimes/schema.js";
-import { TIME_ZONE } from "../time-zone.js";
 import type { EvaluationMoment } from "../trajectories/model.js";
 import { canSee } from "../trajectories/policy.js";
 
@@ -62,20 +62,6 @@ export interface DueReminder {
   params: Record<string, string | number | null>;
   link: string;
 }
-
-const dayFormat = new Intl.DateTimeFormat("en-CA", {
-  timeZone: TIME_ZONE,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-/** The Dutch calendar day of an instant, as YYYY-MM-DD. */
-export const dutchDay = (instant: Date): string => dayFormat.format(instant);
-
-/** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before. */
-export const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * The re-registration threshold to send `daysLeft` days before the date: the latest one crossed

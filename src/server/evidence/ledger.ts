@@ -23,8 +23,6 @@ import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { profilesByKey } from "./profiles.js";
 
-export { dutchToday };
-
 const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
 
 /**

@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Tx } from "../../db/connection.js";
 import { organisations } from "../../db/schema.js";
+import { dutchToday } from "../../domain/dutch-time.js";
 import {
   copyProfileSchema,
   evidenceQuerySchema,
@@ -22,7 +23,7 @@ import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { fileName } from "../trajectories/export-documents.js";
 import { type EvidenceDocumentInput, renderEvidenceCsv } from "./documents.js";
-import { dutchToday, evidenceOf } from "./ledger.js";
+import { evidenceOf } from "./ledger.js";
 import { copyProfile, getProfile, listProfiles, registrationTypeSuggestions, updateProfile } from "./profiles.js";
 
 const tags = ["evidence"];

@@ -6,7 +6,8 @@ import { bytesHash } from "../../domain/declarations/hash.js";
 import { canReadMotivation, canUploadMotivation } from "../../domain/declarations/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { readUpload, safeFileName } from "../http/files.js";
+import { forbidden, invalid, notFound } from "../http/problem.js";
 import { assertOpen, loadTrajectory } from "../trajectories/load-trajectory.js";
 
 /** A motivated request or a declaration to verify: a PDF of at most this size. */
@@ -23,34 +24,19 @@ export const isPdf = (bytes: Buffer) => bytes.subarray(0, 5).toString("latin1") 
  * limit; anything else is a 422 on that field.
  */
 export async function readPdfUpload(request: FastifyRequest, field: string): Promise<{ bytes: Buffer; name: string }> {
-  if (!request.isMultipart()) throw invalid({ [field]: "field.fileMissing" });
-  let bytes: Buffer;
-  let name: string;
-  try {
-    const file = await request.file({ limits: { fileSize: PDF_MAX_BYTES, files: 1 } });
-    if (file?.fieldname !== field) throw invalid({ [field]: "field.fileMissing" });
-    bytes = await file.toBuffer();
-    if (file.file.truncated) throw tooLarge(field);
-    name = file.filename;
-  } catch (error) {
-    if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") throw tooLarge(field);
-    if (!(error instanceof HttpProblem) && !(error as { statusCode?: number }).statusCode)
-      throw new HttpProblem(400, "problem.badRequest");
-    throw error;
-  }
-  if (bytes.length === 0) throw invalid({ [field]: "field.fileMissing" });
-  if (!isPdf(bytes)) throw invalid({ [field]: "field.pdfOnly" });
-  return { bytes, name };
+  const file = await readUpload(request, {
+    field,
+    maxBytes: PDF_MAX_BYTES,
+    missing: () => invalid({ [field]: "field.fileMissing" }),
+    tooLarge: () => tooLarge(field),
+  });
+  if (!isPdf(file.bytes)) throw invalid({ [field]: "field.pdfOnly" });
+  return file;
 }
 
-/** A file name safe to store and to send back in a header: letters, digits, dot, dash, underscore. */
-export function safeFileName(name: string, fallback: string) {
-  const base = name
-    .normalize("NFKD")
-    .replace(/[^\w.-]+/g, "-")
-    .replace(/-+/g, "-")
-    .replace(/^[-.]+|[-.]+$/g, "")
-    .slice(0, 100);
+/** An uploaded PDF's name as stored: safe, and ending in .pdf. */
+export function pdfFileName(name: string, fallback: string) {
+  const base = safeFileName(name, "");
   return base.toLowerCase().endsWith(".pdf") ? base : `${base || fallback}.pdf`;
 }
 
@@ -65,7 +51,7 @@ export async function uploadMotivation(
   if (!canUploadMotivation(loaded.viewer)) throw forbidden();
   assertOpen(loaded);
   const sha256 = bytesHash(file.bytes);
-  const fileName = safeFileName(file.name, "motivatie");
+  const fileName = pdfFileName(file.name, "motivatie");
   const [made] = await tx
     .insert(trajectoryDocuments)
     .values({

@@ -17,11 +17,11 @@ import { clearFailures, isLocked, recordFailure } from "../auth/throttle.js";
 import { verifyPassword } from "../auth/tokens.js";
 import { archivedDocument } from "../documents/archive.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
+import { attachment, downloadName } from "../http/files.js";
 import { forbidden, HttpProblem, invalid } from "../http/problem.js";
 import { requireAuth } from "../plugins/auth.js";
 import { requestLocale, validatorCompiler } from "../plugins/errors.js";
 import { inTenant, withTenant } from "../tenancy.js";
-import { fileName as downloadName } from "../trajectories/export-documents.js";
 import { loadTrajectory } from "../trajectories/load-trajectory.js";
 import { readDocument, readPdfUpload, uploadMotivation } from "./documents.js";
 import {
@@ -53,8 +53,6 @@ const motivationForm = z.object({
 });
 const streamedBody = (route: { schema: unknown; httpPart?: string }) =>
   route.httpPart === "body" ? () => ({ value: undefined }) : validatorCompiler(route as { schema: ZodType });
-
-const attachment = (name: string) => `attachment; filename="${name}"`;
 
 /**
  * The signer proves it is them by entering their password again. Failures count towards the

@@ -17,11 +17,11 @@ import { canManageProfiles, canReadEvidence, canReadProfiles } from "../../domai
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
+import { attachment, downloadName } from "../http/files.js";
 import { forbidden, notFound } from "../http/problem.js";
 import { assertAllowed } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
-import { fileName } from "../trajectories/export-documents.js";
 import { type EvidenceDocumentInput, renderEvidenceCsv } from "./documents.js";
 import { evidenceOf } from "./ledger.js";
 import { copyProfile, getProfile, listProfiles, registrationTypeSuggestions, updateProfile } from "./profiles.js";
@@ -69,12 +69,10 @@ async function documentInput(
   });
 }
 
-const attachment = (name: string) => `attachment; filename="${name}"`;
-
 async function sendCsv(reply: FastifyReply, input: EvidenceDocumentInput) {
   return reply
     .type("text/csv; charset=utf-8")
-    .header("content-disposition", attachment(fileName(input.evidence.person.name, "bewijs.csv")))
+    .header("content-disposition", attachment(downloadName(input.evidence.person.name, "bewijs.csv")))
     .send(renderEvidenceCsv(input));
 }
 
@@ -82,7 +80,7 @@ async function sendPdf(reply: FastifyReply, input: EvidenceDocumentInput) {
   const pdf = await reply.server.pdf.render({ kind: "evidence", input });
   return reply
     .type("application/pdf")
-    .header("content-disposition", attachment(fileName(input.evidence.person.name, "bewijs.pdf")))
+    .header("content-disposition", attachment(downloadName(input.evidence.person.name, "bewijs.pdf")))
     .send(pdf);
 }
 

@@ -192,15 +192,3 @@ export async function billingInput(
   if (!detail.abilities.seeBilling) throw notFound();
   return billingDocument(await organisationOf(tx, actor), locale, detail);
 }
-
-/** A file name from a title: letters, digits and dashes only. */
-export const fileName = (title: string, suffix: string) =>
-  `${
-    title
-      .normalize("NFKD")
-      .replace(/[^\w\s-]/g, "")
-      .trim()
-      .replace(/\s+/g, "-")
-      .toLowerCase()
-      .slice(0, 60) || "traject"
-  }-${suffix}`;

@@ -31,13 +31,14 @@ import { canStartTrajectory } from "../../domain/trajectories/policy.js";
 import { versionSchema } from "../../domain/version.js";
 import { archivedDocument } from "../documents/archive.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
+import { attachment, downloadName } from "../http/files.js";
 import { assertAllowed, requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { changeStatus } from "./change-status.js";
 import { createTrajectory } from "./create-trajectory.js";
 import { renderBillingCsv } from "./documents/render-billing.js";
-import { archiveFinalReport, billingInput, fileName, finalReportInput } from "./export-documents.js";
+import { archiveFinalReport, billingInput, finalReportInput } from "./export-documents.js";
 import { markSeen, saveFeedback, saveSelfAssessment, shareFeedback } from "./feedback.js";
 import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
@@ -294,8 +295,6 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       }),
   );
 
-  const attachment = (name: string) => `attachment; filename="${name}"`;
-
   app.get(
     "/trajectories/:trajectoryId/report.pdf",
     { schema: { tags, params: trajectoryParams }, config: pdfRouteConfig(app) },
@@ -317,7 +316,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       const pdf = stored?.content ?? (await app.pdf.render({ kind: "finalReport", input }));
       return reply
         .type("application/pdf")
-        .header("content-disposition", attachment(fileName(input.trajectory.title, "eindrapportage.pdf")))
+        .header("content-disposition", attachment(downloadName(input.trajectory.title, "eindrapportage.pdf")))
         .send(pdf);
     },
   );
@@ -332,7 +331,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply
         .type("application/pdf")
-        .header("content-disposition", attachment(fileName(input.trajectory.title, "uren.pdf")))
+        .header("content-disposition", attachment(downloadName(input.trajectory.title, "uren.pdf")))
         .send(await app.pdf.render({ kind: "billing", input }));
     },
   );
@@ -347,7 +346,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       return reply
         .type("text/csv; charset=utf-8")
-        .header("content-disposition", attachment(fileName(input.trajectory.title, "uren.csv")))
+        .header("content-disposition", attachment(downloadName(input.trajectory.title, "uren.csv")))
         .send(renderBillingCsv(input));
     },
   );

@@ -5,7 +5,6 @@ import { LOCALES, type Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { ReportView, TrajectoryDetail } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
-import { hoursSummary } from "../../domain/trajectories/hours.js";
 import { goalResult } from "../../domain/trajectories/report.js";
 import { archiveDocuments } from "../documents/archive.js";
 import { documentReaders } from "../documents/readers.js";
@@ -13,7 +12,7 @@ import type { PdfRenderer } from "../documents/render-pool.js";
 import type { PdfTask } from "../documents/render-task.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
-import type { BillingInput } from "./documents/render-billing.js";
+import { type BillingInput, billedHours } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
 import { reportFor } from "./final-report.js";
 import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
@@ -150,8 +149,6 @@ export function billingDocument(
   locale: Locale,
   detail: TrajectoryDetail,
 ): BillingInput {
-  const held = (detail.meetings ?? []).filter((m) => m.status === "held");
-  const { total } = hoursSummary(held);
   return {
     organisation,
     locale,
@@ -162,21 +159,7 @@ export function billingDocument(
       startsOn: detail.startsOn,
       endsOn: detail.endsOn,
     },
-    lines: held.map((m) => ({
-      date: m.startsAt,
-      typeLabel: typeLabel(detail, m.type, locale),
-      status: m.status,
-      durationMinutes: m.durationMinutes,
-      preparationMinutes: m.preparationMinutes,
-      travelMinutes: m.travelMinutes,
-    })),
-    totals: {
-      meetings: total.meetings,
-      meetingMinutes: total.meetingMinutes,
-      preparationMinutes: total.preparationMinutes,
-      travelMinutes: total.travelMinutes,
-      totalMinutes: total.totalMinutes,
-    },
+    ...billedHours(detail.meetings ?? [], (m) => typeLabel(detail, m.type, locale)),
   };
 }
 

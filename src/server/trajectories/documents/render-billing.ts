@@ -2,8 +2,8 @@ import Papa from "papaparse";
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Locale } from "../../../domain/regimes/schema.js";
 import { TIME_ZONE } from "../../../domain/time-zone.js";
-import { formatMinutes } from "../../../domain/trajectories/hours.js";
-import type { MeetingStatus } from "../../../domain/trajectories/model.js";
+import { formatMinutes, hoursSummary } from "../../../domain/trajectories/hours.js";
+import type { MeetingFacts, MeetingStatus } from "../../../domain/trajectories/model.js";
 import {
   brandColor,
   brandedTableLayout,
@@ -33,6 +33,37 @@ export interface BillingInput {
     preparationMinutes: number;
     travelMinutes: number;
     totalMinutes: number;
+  };
+}
+
+type BilledMeeting = Pick<
+  MeetingFacts,
+  "type" | "startsAt" | "status" | "durationMinutes" | "preparationMinutes" | "travelMinutes"
+>;
+
+/** A bill's lines and totals: the held meetings only, counted as the hours summary counts them. */
+export function billedHours<M extends BilledMeeting>(
+  meetings: readonly M[],
+  typeLabel: (meeting: M) => string,
+): Pick<BillingInput, "lines" | "totals"> {
+  const held = meetings.filter((m) => m.status === "held");
+  const { total } = hoursSummary(held);
+  return {
+    lines: held.map((m) => ({
+      date: m.startsAt,
+      typeLabel: typeLabel(m),
+      status: m.status,
+      durationMinutes: m.durationMinutes,
+      preparationMinutes: m.preparationMinutes,
+      travelMinutes: m.travelMinutes,
+    })),
+    totals: {
+      meetings: total.meetings,
+      meetingMinutes: total.meetingMinutes,
+      preparationMinutes: total.preparationMinutes,
+      travelMinutes: total.travelMinutes,
+      totalMinutes: total.totalMinutes,
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { builtinRegime } from "../../../domain/regimes/builtin.js";
 import type { Locale } from "../../../domain/regimes/schema.js";
-import { hoursSummary } from "../../../domain/trajectories/hours.js";
 import type { MeetingFacts } from "../../../domain/trajectories/model.js";
 import { draftReport, goalResult } from "../../../domain/trajectories/report.js";
-import type { BillingInput } from "./render-billing.js";
+import { meeting } from "../../../domain/trajectories/test-factories.js";
+import { type BillingInput, billedHours } from "./render-billing.js";
 import type { FinalReportInput } from "./render-final-report.js";
 
 /**
@@ -126,7 +126,7 @@ export interface BillingOptions {
   meetings?: Partial<BilledMeeting & { typeLabel: string }>[];
 }
 
-const DEFAULT_BILLED: Partial<BilledMeeting>[] = [
+const DEFAULT_BILLED: NonNullable<BillingOptions["meetings"]> = [
   { type: "intake", startsAt: "2026-02-09T13:00:00.000Z", durationMinutes: 60, preparationMinutes: 15 },
   { startsAt: "2026-03-02T08:30:00.000Z", travelMinutes: 40, preparationMinutes: 20 },
   { startsAt: "2026-03-09T08:30:00.000Z", travelMinutes: 40 },
@@ -137,22 +137,10 @@ export function billingInput(options: BillingOptions = {}): BillingInput {
   const held = (options.meetings ?? DEFAULT_BILLED).map((changes, i) => {
     const type = changes.type ?? "classroom_visit";
     return {
-      id: `meeting-${i}`,
-      type,
-      startsAt: "2026-03-02T08:30:00.000Z",
-      status: "held" as const,
-      unannounced: false,
-      durationMinutes: 50,
-      preparationMinutes: 0,
-      travelMinutes: 0,
-      selfAssessed: false,
-      feedback: [],
-      agreements: [],
-      typeLabel: regime.meetingTypes.find((t) => t.key === type)?.label[locale] ?? type,
-      ...changes,
+      ...meeting({ id: `meeting-${i}`, type, startsAt: "2026-03-02T08:30:00.000Z", ...changes }),
+      typeLabel: changes.typeLabel ?? regime.meetingTypes.find((t) => t.key === type)?.label[locale] ?? type,
     };
   });
-  const { total } = hoursSummary(held);
   return {
     organisation: organisation(),
     locale,
@@ -163,20 +151,6 @@ export function billingInput(options: BillingOptions = {}): BillingInput {
       startsOn: "2026-02-02",
       endsOn: "2026-06-26",
     },
-    lines: held.map((m) => ({
-      date: m.startsAt,
-      typeLabel: m.typeLabel,
-      status: m.status,
-      durationMinutes: m.durationMinutes,
-      preparationMinutes: m.preparationMinutes,
-      travelMinutes: m.travelMinutes,
-    })),
-    totals: {
-      meetings: total.meetings,
-      meetingMinutes: total.meetingMinutes,
-      preparationMinutes: total.preparationMinutes,
-      travelMinutes: total.travelMinutes,
-      totalMinutes: total.totalMinutes,
-    },
+    ...billedHours(held, (m) => m.typeLabel),
   };
 }

@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database, Db } from "../db/connection.js";
+import { LOGO_MAX_BYTES } from "../domain/organisations/logo.js";
 import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
 import { feedSecret } from "./calendar/feed-secret.js";
@@ -53,8 +54,6 @@ declare module "fastify" {
 }
 
 const builtWebRoot = join(dirname(fileURLToPath(import.meta.url)), "../../dist/web");
-
-export const LOGO_MAX_BYTES = 512 * 1024;
 
 export interface BuildOptions {
   /** Where the built web app is (`npm run build:web`); tests point it elsewhere. */

@@ -7,25 +7,80 @@ import { conflict, notFound } from "./http/problem.js";
 import { requireAuth } from "./plugins/auth.js";
 
 /**
- * The one door to tenant data. Runs `work` in a transaction bound to the actor's organisation:
- * row-level security sees only that organisation's rows, and services scope every query by
- * `actor.organisationId` as well.
+ * What one request does, as one function: it runs in the transaction of the actor's organisation,
+ * checks the actor's policy itself and returns what the answer needs
+ * (docs/decisions/0014-use-cases-take-tx-and-actor.md). Inputs come after `actor`.
  */
-export async function inTenant<T>(db: Db, actor: Actor, work: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
+export type UseCase<T> = (tx: Tx, actor: Actor) => Promise<T>;
+
+/** What runs once a tenant transaction has committed, by the transaction it was asked for in. */
+const committed = new WeakMap<Tx, Array<() => Promise<void>>>();
+
+/**
+ * Runs `effect` after the transaction `tx` commits, and never if it rolls back: the nudge that
+ * sends queued mail at once. `tx` is the one `inTenant`, `withTenant` or `inOrganisation` gave.
+ */
+export function afterCommit(tx: Tx, effect: () => Promise<void>) {
+  const effects = committed.get(tx);
+  if (!effects) throw new Error("afterCommit needs the transaction of inTenant or inOrganisation");
+  effects.push(effect);
+}
+
+/**
+ * A transaction bound to one organisation: row-level security sees only its rows. Effects asked
+ * for with `afterCommit` run once it has committed, before this returns.
+ */
+async function tenantTransaction<T>(db: Db, organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const effects: Array<() => Promise<void>> = [];
+  const result = await db.transaction(async (tx) => {
+    committed.set(tx as Tx, effects);
     // One round trip: the organisation for the policies, and the role they apply to
     // (setting `role` for the transaction is what SET LOCAL ROLE does).
     await tx.execute(
-      sql`select set_config('app.org_id', ${actor.organisationId}, true), set_config('role', 'koers_app', true)`,
+      sql`select set_config('app.org_id', ${organisationId}, true), set_config('role', 'koers_app', true)`,
     );
-    return work(tx as Tx, actor);
+    return work(tx as Tx);
   });
+  for (const effect of effects) await effect();
+  return result;
+}
+
+/**
+ * The one door to tenant data. Runs `work` in a transaction bound to the actor's organisation:
+ * row-level security sees only that organisation's rows, and use cases scope every query by
+ * `actor.organisationId` as well.
+ */
+export function inTenant<T>(db: Db, actor: Actor, work: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
+  return tenantTransaction(db, actor.organisationId, (tx) => work(tx, actor));
+}
+
+/**
+ * The door for work nobody signed in does: a public flow whose credential (the token of an
+ * invitation mail) named the organisation, or a job working through one organisation. There is
+ * no actor, so nothing here may depend on one; the credential is looked up on the owner
+ * connection first, by its hash, and that lookup is the only query outside a tenant.
+ */
+export function inOrganisation<T>(db: Db, organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return tenantTransaction(db, organisationId, work);
 }
 
 /** For routes: the signed-in person's organisation, or 401. */
-export function withTenant<T>(request: FastifyRequest, work: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
+export function withTenant<T>(request: FastifyRequest, work: UseCase<T>): Promise<T> {
   const { actor } = requireAuth(request);
   return inTenant(request.server.db, actor, work);
+}
+
+/**
+ * Change, then show: the one way a route answers a change with the changed thing as the
+ * requester now sees it. Both run in one transaction; `show` gets what `change` returned (the id
+ * of what it created, say).
+ */
+export function changeThenShow<C, T>(
+  request: FastifyRequest,
+  change: UseCase<C>,
+  show: (tx: Tx, actor: Actor, changed: C) => Promise<T>,
+): Promise<T> {
+  return withTenant(request, async (tx, actor) => show(tx, actor, await change(tx, actor)));
 }
 
 type VersionedTable = PgTable & {

@@ -282,8 +282,9 @@ describe("mail delivery", () => {
     await delivery().deliverDue(beyond);
     expect(smtp.receivedBy("te-laat@example.org")).toEqual([]);
     const { listOutbox } = await import("../../src/server/outbox/service.js");
+    const { inTenant } = await import("../../src/server/tenancy.js");
     const actor = { organisationId: t.orgs.linde, userId: "", membershipId: "", roles: ["admin" as const] };
-    const list = await listOutbox(t.database.db, actor, 1, delivery(), beyond);
+    const list = await inTenant(t.database.db, actor, (tx) => listOutbox(tx, actor, 1, delivery(), beyond));
     expect(list.items.find((m) => m.id === mail.id)).toMatchObject({ status: "abandoned", attempts: 1 });
     await t.database.db.delete(outbox).where(eq(outbox.id, mail.id));
   });

@@ -3,7 +3,7 @@ import { and, desc, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, organisations } from "../../src/db/schema.js";
-import { LOGO_MAX_BYTES } from "../../src/server/app.js";
+import { LOGO_MAX_BYTES } from "../../src/domain/organisations/logo.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { corruptPng, hugePng } from "../support/images.js";
 

@@ -1,5 +1,8 @@
 /** Logo files: what is accepted is decided by the bytes, never by the file name or declared type. */
 
+/** The largest logo accepted, in bytes: the upload limit and what the branding page tells. */
+export const LOGO_MAX_BYTES = 512 * 1024;
+
 export const LOGO_MIME_TYPES = ["image/png", "image/jpeg", "image/webp"] as const;
 export type LogoMime = (typeof LOGO_MIME_TYPES)[number];
 

@@ -2,9 +2,11 @@ import { and, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizz
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
 import { auditEvents, invitations, memberships, organisations, registrations, users } from "../../db/schema.js";
+import { canViewAuditLog } from "../../domain/audit/policy.js";
 import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditPage, type AuditQuery } from "../../domain/audit/schemas.js";
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
+import { forbidden } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 
 // Days are Dutch days: a filter "from 3 March" starts at midnight in Amsterdam.
@@ -74,6 +76,7 @@ async function subjectNames(tx: Tx, actor: Actor, rows: Array<{ subjectType: str
 
 /** One page of the organisation's audit log, newest first, with who did it and what it was about. */
 export async function listAuditEvents(tx: Tx, actor: Actor, query: AuditQuery): Promise<AuditPage> {
+  if (!canViewAuditLog(actor)) throw forbidden();
   const filters: SQL[] = [eq(auditEvents.organisationId, actor.organisationId)];
   if (query.type) filters.push(eq(auditEvents.type, query.type));
   if (query.subjectType) filters.push(eq(auditEvents.subjectType, query.subjectType));
@@ -120,6 +123,7 @@ export async function listAuditEvents(tx: Tx, actor: Actor, query: AuditQuery): 
 
 /** Everyone who appears as actor in the organisation's log, for the "who" filter. */
 export async function listAuditActors(tx: Tx, actor: Actor) {
+  if (!canViewAuditLog(actor)) throw forbidden();
   const items = await tx
     .selectDistinct({ id: users.id, name: memberName })
     .from(auditEvents)

@@ -96,79 +96,84 @@ async function feedOwner(db: Db, token: string): Promise<(Actor & { locale: stri
 }
 
 /**
- * The calendar of one person in one organisation: their meetings and their dated deadlines, as
- * the API shows them to that person. Null for an unknown address.
+ * The calendar behind a feed address, fetched without a session: the address names its owner,
+ * and the calendar is made as that person, in their organisation. Null for an unknown address.
  */
 export async function calendarFor(db: Db, token: string, now = new Date()): Promise<string | null> {
   const owner = await feedOwner(db, token);
   if (!owner) return null;
-  const { locale: preferred, ...actor } = owner;
-  const locale: Locale = preferred === "en" ? "en" : "nl";
-  return inTenant(db, actor, async (tx) => {
-    const [org] = await tx
-      .select({ name: organisations.name })
-      .from(organisations)
-      .where(eq(organisations.id, actor.organisationId));
-    const calendar = ical({ name: `Koers – ${org?.name ?? ""}`, prodId: { company: "Koers", product: "Koers" } });
-    const mine = await tx
-      .selectDistinct({ id: trajectoryParticipants.trajectoryId })
-      .from(trajectoryParticipants)
-      .where(
-        and(
-          eq(trajectoryParticipants.organisationId, actor.organisationId),
-          eq(trajectoryParticipants.userId, actor.userId),
-        ),
-      );
-    const ids = mine.map((m) => m.id);
-    if (!ids.length) return calendar.toString();
-    const open = await tx
-      .select({ id: trajectories.id })
-      .from(trajectories)
-      .where(
-        and(
-          eq(trajectories.organisationId, actor.organisationId),
-          inArray(trajectories.id, ids),
-          eq(trajectories.closed, false),
-        ),
-      );
-    // The feed is made from what the API shows this person of each trajectory: its meetings
-    // (never an unannounced visit before it happened, for the trainee) and the to-do list.
-    for (const loaded of await loadTrajectories(
-      tx,
-      actor,
-      open.map((o) => o.id),
-    )) {
-      const detail = presentTrajectory(loaded, NO_LINKS, locale, now);
-      for (const meeting of detail.meetings ?? []) {
-        if (meeting.status === "cancelled") continue;
-        const label = meetingType(detail.regime, meeting.type)?.label[locale] ?? meeting.type;
-        const start = new Date(meeting.startsAt);
-        calendar.createEvent({
-          id: `${meeting.id}@koers`,
-          start,
-          end: new Date(start.getTime() + meeting.durationMinutes * 60_000),
-          summary: `${label} – ${detail.title}`,
-          location: meeting.location ?? undefined,
-          sequence: meeting.version,
-        });
-      }
-      // The same list as the home page's: what this person may know of, nothing more.
-      for (const item of detail.due) {
-        const label = DEADLINES[item.kind]?.[locale];
-        if (!item.dueAt || !label) continue;
-        // A date stays itself; a moment (a meeting's start) is on its Dutch day, not its UTC one.
-        const day = item.dueAt.length === 10 ? item.dueAt : dutchDay(item.dueAt);
-        calendar.createEvent({
-          id: `${detail.id}-${item.kind}-${item.meetingId ?? day}@koers`,
-          start: new Date(`${day}T00:00:00Z`),
-          allDay: true,
-          summary: `${label}: ${item.text ?? detail.title}`,
-          description: detail.title,
-        });
-      }
+  const { locale, ...actor } = owner;
+  return inTenant(db, actor, (tx, actor) => ownCalendar(tx, actor, locale === "en" ? "en" : "nl", now));
+}
+
+/**
+ * The calendar of one person in one organisation: their meetings and their dated deadlines, as
+ * the API shows them to that person.
+ */
+async function ownCalendar(tx: Tx, actor: Actor, locale: Locale, now: Date): Promise<string> {
+  const [org] = await tx
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, actor.organisationId));
+  const calendar = ical({ name: `Koers – ${org?.name ?? ""}`, prodId: { company: "Koers", product: "Koers" } });
+  const mine = await tx
+    .selectDistinct({ id: trajectoryParticipants.trajectoryId })
+    .from(trajectoryParticipants)
+    .where(
+      and(
+        eq(trajectoryParticipants.organisationId, actor.organisationId),
+        eq(trajectoryParticipants.userId, actor.userId),
+      ),
+    );
+  const ids = mine.map((m) => m.id);
+  if (!ids.length) return calendar.toString();
+  const open = await tx
+    .select({ id: trajectories.id })
+    .from(trajectories)
+    .where(
+      and(
+        eq(trajectories.organisationId, actor.organisationId),
+        inArray(trajectories.id, ids),
+        eq(trajectories.closed, false),
+      ),
+    );
+  // The feed is made from what the API shows this person of each trajectory: its meetings
+  // (never an unannounced visit before it happened, for the trainee) and the to-do list.
+  for (const loaded of await loadTrajectories(
+    tx,
+    actor,
+    open.map((o) => o.id),
+  )) {
+    const detail = presentTrajectory(loaded, NO_LINKS, locale, now);
+    for (const meeting of detail.meetings ?? []) {
+      if (meeting.status === "cancelled") continue;
+      const label = meetingType(detail.regime, meeting.type)?.label[locale] ?? meeting.type;
+      const start = new Date(meeting.startsAt);
+      calendar.createEvent({
+        id: `${meeting.id}@koers`,
+        start,
+        end: new Date(start.getTime() + meeting.durationMinutes * 60_000),
+        summary: `${label} – ${detail.title}`,
+        location: meeting.location ?? undefined,
+        sequence: meeting.version,
+      });
     }
-    return calendar.toString();
-  });
+    // The same list as the home page's: what this person may know of, nothing more.
+    for (const item of detail.due) {
+      const label = DEADLINES[item.kind]?.[locale];
+      if (!item.dueAt || !label) continue;
+      // A date stays itself; a moment (a meeting's start) is on its Dutch day, not its UTC one.
+      const day = item.dueAt.length === 10 ? item.dueAt : dutchDay(item.dueAt);
+      calendar.createEvent({
+        id: `${detail.id}-${item.kind}-${item.meetingId ?? day}@koers`,
+        start: new Date(`${day}T00:00:00Z`),
+        allDay: true,
+        summary: `${label}: ${item.text ?? detail.title}`,
+        description: detail.title,
+      });
+    }
+  }
+  return calendar.toString();
 }
 
 /** The dated deadlines a calendar shows; meetings themselves are events of their own. */

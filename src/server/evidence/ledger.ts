@@ -12,15 +12,18 @@ import {
   pointsHundredthsOf,
   registrationPeriod,
 } from "../../domain/evidence/ledger.js";
+import { canReadEvidence } from "../../domain/evidence/policy.js";
 import type { RequirementProfile } from "../../domain/evidence/profile.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
-import { notFound } from "../http/problem.js";
+import { forbidden, notFound } from "../http/problem.js";
 import { intervisionRecords } from "../intervision/ledger-source.js";
+import { organisationOf } from "../organisations/service.js";
 import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
+import type { EvidenceDocumentInput } from "./documents.js";
 import { profilesByKey } from "./profiles.js";
 
 const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
@@ -125,7 +128,10 @@ export function defaultRegistration<R extends RegistrationRow>(usable: readonly 
   return byDate.find((r) => String(r.reregistrationDate) >= today) ?? byDate.at(-1);
 }
 
-/** Everything the evidence page and the exports show, for one person and one registration. */
+/**
+ * Everything the evidence page and the exports show, for one person and one registration: one's
+ * own ledger, and someone else's for the admin and the training officer.
+ */
 export async function evidenceOf(
   tx: Tx,
   actor: Actor,
@@ -134,6 +140,7 @@ export async function evidenceOf(
   locale: Locale,
   today = dutchToday(),
 ): Promise<EvidenceView> {
+  if (!canReadEvidence(actor, personId)) throw forbidden();
   const person = await loadPerson(tx, actor, personId);
   const regs: RegistrationRow[] = await tx
     .select({
@@ -208,5 +215,24 @@ export async function evidenceOf(
         notCounted: line.notCounted.map((n) => ({ ...recordView(n.record), reason: n.reason })),
       })),
     },
+  };
+}
+
+/** What the evidence exports (CSV and PDF) show: the ledger, with the organisation and the registration in words. */
+export async function evidenceDocument(
+  tx: Tx,
+  actor: Actor,
+  personId: string,
+  registrationId: string | undefined,
+  locale: Locale,
+): Promise<EvidenceDocumentInput> {
+  const evidence = await evidenceOf(tx, actor, personId, registrationId, locale);
+  const reg = evidence.registrations.find((r) => r.id === evidence.ledger?.registrationId);
+  return {
+    organisation: await organisationOf(tx, actor),
+    locale,
+    evidence,
+    registration: reg ? `${reg.register} ${reg.registrationType} (${reg.number})` : "",
+    generatedOn: dutchToday(),
   };
 }

@@ -1,13 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { requirementProfiles } from "../../db/schema.js";
-import type { ProfileView, UpdateProfileInput } from "../../domain/evidence/api.js";
+import type { ProfileList, ProfileView, UpdateProfileInput } from "../../domain/evidence/api.js";
 import { BUILTIN_PROFILES, builtinProfile } from "../../domain/evidence/builtin-profiles.js";
+import { canManageProfiles, canReadProfiles } from "../../domain/evidence/policy.js";
 import { type RequirementProfile, requirementProfileSchema } from "../../domain/evidence/profile.js";
 import { BUILTIN_REGIMES } from "../../domain/regimes/builtin.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { invalid, notFound } from "../http/problem.js";
+import { forbidden, invalid, notFound } from "../http/problem.js";
 import { insertUnderFreeKey } from "../http/unique.js";
 import { updateVersioned } from "../tenancy.js";
 
@@ -53,13 +54,19 @@ export async function findProfile(tx: Tx, actor: Actor, key: string): Promise<Re
   return own?.document ?? builtinProfile(key) ?? null;
 }
 
-export async function listProfiles(tx: Tx, actor: Actor): Promise<ProfileView[]> {
+/** The profiles registrations can follow, whether the actor may change them, and type suggestions. */
+export async function listProfiles(tx: Tx, actor: Actor): Promise<ProfileList> {
+  if (!canReadProfiles(actor)) throw forbidden();
   const own = await tx
     .select()
     .from(requirementProfiles)
     .where(eq(requirementProfiles.organisationId, actor.organisationId))
     .orderBy(asc(requirementProfiles.key));
-  return [...BUILTIN_PROFILES.map(presentBuiltin), ...own.map(present)];
+  return {
+    items: [...BUILTIN_PROFILES.map(presentBuiltin), ...own.map(present)],
+    canManage: canManageProfiles(actor),
+    registrationTypes: registrationTypeSuggestions(),
+  };
 }
 
 async function getRow(tx: Tx, actor: Actor, id: string) {
@@ -72,7 +79,10 @@ async function getRow(tx: Tx, actor: Actor, id: string) {
   return row;
 }
 
-export const getProfile = async (tx: Tx, actor: Actor, id: string) => present(await getRow(tx, actor, id));
+export async function getProfile(tx: Tx, actor: Actor, id: string) {
+  if (!canReadProfiles(actor)) throw forbidden();
+  return present(await getRow(tx, actor, id));
+}
 
 /** The codes profiles of this organisation use, built-in ones included. */
 async function takenKeys(tx: Tx, actor: Actor) {
@@ -89,6 +99,7 @@ async function takenKeys(tx: Tx, actor: Actor) {
 
 /** Copies a built-in profile (or one of the organisation's own) under a new name, to edit its figures. */
 export async function copyProfile(tx: Tx, actor: Actor, input: { basedOn: string; name: string }) {
+  if (!canManageProfiles(actor)) throw forbidden();
   const source = await findProfile(tx, actor, input.basedOn);
   if (!source) throw invalid({ basedOn: "field.unknownProfile" });
   // A copy made at the same moment (a double click) may take the free key first: then the next.
@@ -120,6 +131,7 @@ const figures = (p: RequirementProfile) => ({
 
 /** Saves a changed copy; the key stays. Ledgers read the profile as it is now. */
 export async function updateProfile(tx: Tx, actor: Actor, id: string, input: UpdateProfileInput) {
+  if (!canManageProfiles(actor)) throw forbidden();
   const row = await getRow(tx, actor, id);
   if (input.document.key !== row.key) throw invalid({ "document.key": "field.profileKeyChanged" });
   const updated = await updateVersioned(

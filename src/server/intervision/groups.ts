@@ -151,8 +151,9 @@ export async function listGroups(tx: Tx, actor: Actor, now = new Date()) {
   };
 }
 
-/** Active members of the organisation, who may join a group. */
+/** Active members of the organisation, who may join a group: for those who make groups. */
 export async function listCandidates(tx: Tx, actor: Actor) {
+  if (!canManageGroups(actor)) throw forbidden();
   return tx
     .select({ userId: memberships.userId, name: memberName })
     .from(memberships)

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { Tx } from "../../db/connection.js";
 import {
   candidatesSchema,
   confirmAttendanceSchema,
@@ -14,10 +15,9 @@ import {
   updateGroupMeetingSchema,
   updateGroupSchema,
 } from "../../domain/intervision/api.js";
-import { canManageGroups } from "../../domain/intervision/policy.js";
+import type { Actor } from "../../domain/roles.js";
 import { versionSchema } from "../../domain/version.js";
-import { assertAllowed } from "../plugins/auth.js";
-import { withTenant } from "../tenancy.js";
+import { changeThenShow, withTenant } from "../tenancy.js";
 import {
   addMember,
   archiveGroup,
@@ -42,6 +42,8 @@ const groupParams = z.object({ groupId: z.uuid() });
 const meetingParams = z.object({ groupMeetingId: z.uuid() });
 const group = { 200: groupDetailSchema };
 const meeting = { 200: groupMeetingDetailSchema };
+const showGroup = (groupId: string) => (tx: Tx, actor: Actor) => getGroup(tx, actor, groupId);
+const showMeeting = (groupMeetingId: string) => (tx: Tx, actor: Actor) => getGroupMeeting(tx, actor, groupMeetingId);
 
 /**
  * Intervisie: groups made by the admin or the training officer, everything inside a group its
@@ -53,21 +55,14 @@ export const intervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get("/intervision/candidates", { schema: { tags, response: { 200: candidatesSchema } } }, (request) =>
-    withTenant(request, (tx, actor) => {
-      assertAllowed(actor, canManageGroups);
-      return listCandidates(tx, actor);
-    }),
+    withTenant(request, (tx, actor) => listCandidates(tx, actor)),
   );
 
   app.post(
     "/intervision/groups",
     { schema: { tags, body: createGroupSchema, response: { 201: groupDetailSchema } } },
     async (request, reply) => {
-      const created = await withTenant(request, async (tx, actor) => {
-        assertAllowed(actor, canManageGroups);
-        const id = await createGroup(tx, actor, request.body);
-        return getGroup(tx, actor, id);
-      });
+      const created = await changeThenShow(request, (tx, actor) => createGroup(tx, actor, request.body), getGroup);
       return reply.status(201).send(created);
     },
   );
@@ -80,40 +75,44 @@ export const intervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     "/intervision/groups/:groupId",
     { schema: { tags, params: groupParams, body: updateGroupSchema, response: group } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await updateGroup(tx, actor, request.params.groupId, request.body);
-        return getGroup(tx, actor, request.params.groupId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => updateGroup(tx, actor, request.params.groupId, request.body),
+        showGroup(request.params.groupId),
+      ),
   );
 
   app.post(
     "/intervision/groups/:groupId/archive",
     { schema: { tags, params: groupParams, body: z.object({ version: versionSchema }), response: group } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await archiveGroup(tx, actor, request.params.groupId, request.body.version);
-        return getGroup(tx, actor, request.params.groupId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => archiveGroup(tx, actor, request.params.groupId, request.body.version),
+        showGroup(request.params.groupId),
+      ),
   );
 
   app.post(
     "/intervision/groups/:groupId/members",
     { schema: { tags, params: groupParams, body: memberInputSchema, response: group } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await addMember(tx, actor, request.params.groupId, request.body.userId);
-        return getGroup(tx, actor, request.params.groupId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => addMember(tx, actor, request.params.groupId, request.body.userId),
+        showGroup(request.params.groupId),
+      ),
   );
 
   app.post(
     "/intervision/groups/:groupId/members/remove",
     { schema: { tags, params: groupParams, body: memberInputSchema, response: group } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await removeMember(tx, actor, request.params.groupId, request.body.userId);
-        return getGroup(tx, actor, request.params.groupId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => removeMember(tx, actor, request.params.groupId, request.body.userId),
+        showGroup(request.params.groupId),
+      ),
   );
 
   app.post(
@@ -122,10 +121,11 @@ export const intervisionRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: { tags, params: groupParams, body: planGroupMeetingSchema, response: { 201: groupMeetingDetailSchema } },
     },
     async (request, reply) => {
-      const planned = await withTenant(request, async (tx, actor) => {
-        const id = await planGroupMeeting(tx, actor, request.params.groupId, request.body);
-        return getGroupMeeting(tx, actor, id);
-      });
+      const planned = await changeThenShow(
+        request,
+        (tx, actor) => planGroupMeeting(tx, actor, request.params.groupId, request.body),
+        getGroupMeeting,
+      );
       return reply.status(201).send(planned);
     },
   );
@@ -140,39 +140,43 @@ export const intervisionRoutes: FastifyPluginAsyncZod = async (app) => {
     "/intervision/meetings/:groupMeetingId",
     { schema: { tags, params: meetingParams, body: updateGroupMeetingSchema, response: meeting } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await updateGroupMeeting(tx, actor, request.params.groupMeetingId, request.body);
-        return getGroupMeeting(tx, actor, request.params.groupMeetingId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => updateGroupMeeting(tx, actor, request.params.groupMeetingId, request.body),
+        showMeeting(request.params.groupMeetingId),
+      ),
   );
 
   app.post(
     "/intervision/meetings/:groupMeetingId/held",
     { schema: { tags, params: meetingParams, body: recordHeldSchema, response: meeting } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await recordHeld(tx, actor, request.params.groupMeetingId, request.body);
-        return getGroupMeeting(tx, actor, request.params.groupMeetingId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => recordHeld(tx, actor, request.params.groupMeetingId, request.body),
+        showMeeting(request.params.groupMeetingId),
+      ),
   );
 
   app.post(
     "/intervision/meetings/:groupMeetingId/attendance/confirm",
     { schema: { tags, params: meetingParams, body: confirmAttendanceSchema, response: meeting } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await confirmAttendance(tx, actor, request.params.groupMeetingId, request.body.userId);
-        return getGroupMeeting(tx, actor, request.params.groupMeetingId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => confirmAttendance(tx, actor, request.params.groupMeetingId, request.body.userId),
+        showMeeting(request.params.groupMeetingId),
+      ),
   );
 
   app.put(
     "/intervision/meetings/:groupMeetingId/notes",
     { schema: { tags, params: meetingParams, body: notesSchema, response: meeting } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        await saveNotes(tx, actor, request.params.groupMeetingId, request.body);
-        return getGroupMeeting(tx, actor, request.params.groupMeetingId);
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => saveNotes(tx, actor, request.params.groupMeetingId, request.body),
+        showMeeting(request.params.groupMeetingId),
+      ),
   );
 };

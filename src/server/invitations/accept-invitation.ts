@@ -8,7 +8,7 @@ import { clearFailures, isLocked, recordFailure } from "../auth/throttle.js";
 import { dummyPasswordHash, hashPassword, sha256, verifyPassword } from "../auth/tokens.js";
 import { conflict, HttpProblem, invalid } from "../http/problem.js";
 import type { Locale } from "../messages.js";
-import { inTenant } from "../tenancy.js";
+import { inOrganisation } from "../tenancy.js";
 
 const tokenInvalid = () => invalid({ token: "auth.tokenInvalid" }, "auth.tokenInvalid");
 
@@ -110,8 +110,8 @@ export async function acceptInvitation(
     newHash = await hashPassword(password);
   }
 
-  const invitee = { organisationId: found.organisationId, userId: found.userId ?? "", membershipId: "", roles: [] };
-  return inTenant(db, invitee, async (tx) => {
+  // Nobody is signed in to act: the token named the organisation.
+  return inOrganisation(db, found.organisationId, async (tx) => {
     // Claiming is the check: of two simultaneous accepts, only one gets the row.
     const [claimed] = await tx
       .update(invitations)

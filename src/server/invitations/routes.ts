@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { canManageInvitations } from "../../domain/invitations/policy.js";
 import { destroySession } from "../auth/session.js";
-import { authorize, setSessionCookie } from "../plugins/auth.js";
+import { setSessionCookie } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
+import { withTenant } from "../tenancy.js";
 import { acceptInvitation, describeInvitation } from "./accept-invitation.js";
 import { createInvitation } from "./create-invitation.js";
 import {
@@ -16,26 +16,27 @@ import {
   invitationResponse,
   listInvitationsQuery,
 } from "./schemas.js";
-import { listInvitations, resendInvitation, revokeInvitation } from "./service.js";
+import { invitationMail, listInvitations, resendInvitation, revokeInvitation } from "./service.js";
 
 const tags = ["invitations"];
 
 export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   const secure = app.publicUrl.startsWith("https:");
-  const ctx = { db: app.db, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log };
   const publicLimit = { rateLimit: { max: app.config.LOGIN_LIMIT_PER_ADDRESS, timeWindow: "1 minute" } };
 
   app.get(
     "/invitations",
     { schema: { tags, querystring: listInvitationsQuery, response: { 200: invitationListResponse } } },
-    async (request) => listInvitations(app.db, authorize(request, canManageInvitations), request.query.page),
+    (request) => withTenant(request, (tx, actor) => listInvitations(tx, actor, request.query.page)),
   );
 
   app.post(
     "/invitations",
     { schema: { tags, body: createInvitationBody, response: { 201: invitationResponse } } },
     async (request, reply) => {
-      const invitation = await createInvitation(ctx, authorize(request, canManageInvitations), request.body);
+      const invitation = await withTenant(request, (tx, actor) =>
+        createInvitation(tx, actor, request.body, invitationMail(request)),
+      );
       return reply.status(201).send(invitation);
     },
   );
@@ -43,13 +44,16 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/invitations/:invitationId/revoke",
     { schema: { tags, params: invitationIdParams, response: { 200: invitationResponse } } },
-    async (request) => revokeInvitation(app.db, authorize(request, canManageInvitations), request.params.invitationId),
+    (request) => withTenant(request, (tx, actor) => revokeInvitation(tx, actor, request.params.invitationId)),
   );
 
   app.post(
     "/invitations/:invitationId/resend",
     { schema: { tags, params: invitationIdParams, response: { 200: invitationResponse } } },
-    async (request) => resendInvitation(ctx, authorize(request, canManageInvitations), request.params.invitationId),
+    (request) =>
+      withTenant(request, (tx, actor) =>
+        resendInvitation(tx, actor, request.params.invitationId, invitationMail(request)),
+      ),
   );
 
   // Public: the invitee has no session yet; the token from the mail is the credential.

@@ -1,23 +1,34 @@
 import { and, count, desc, eq } from "drizzle-orm";
-import type { FastifyBaseLogger } from "fastify";
-import type { Db, Tx } from "../../db/connection.js";
+import type { FastifyRequest } from "fastify";
+import type { Tx } from "../../db/connection.js";
 import { invitations, memberships, organisations, users } from "../../db/schema.js";
+import { canManageInvitations } from "../../domain/invitations/policy.js";
 import { canResend, canRevoke, invitationExpiry, invitationStatus } from "../../domain/invitations/status.js";
+import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
-import type { AuthContext } from "../auth/session.js";
 import { newToken, sha256 } from "../auth/tokens.js";
-import { HttpProblem, notFound } from "../http/problem.js";
+import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import type { Mailer } from "../mail.js";
-import { t } from "../messages.js";
+import { type Locale, t } from "../messages.js";
 import { memberName, membershipIn } from "../people/member-name.js";
-import { inTenant } from "../tenancy.js";
+import { requireAuth } from "../plugins/auth.js";
+import { afterCommit } from "../tenancy.js";
 
-/** What the invitation services need from the app. */
-export interface InvitationContext {
-  db: Db;
+/** What an invitation's mail needs besides the invitation: the mailer, the site's address, who invites. */
+export interface InvitationMail {
   mailer: Mailer;
   publicUrl: string;
-  log: FastifyBaseLogger;
+  inviter: { name: string; locale: Locale };
+}
+
+/** The invitation mail of a request: sent by the signed-in person, in their language. */
+export function invitationMail(request: FastifyRequest): InvitationMail {
+  const { user } = requireAuth(request);
+  return {
+    mailer: request.server.mailer,
+    publicUrl: request.server.publicUrl,
+    inviter: { name: user.name, locale: user.locale },
+  };
 }
 
 export const PAGE_SIZE = 25;
@@ -42,40 +53,40 @@ export function invitationView(row: InvitationRow, invitedBy: string | null, now
 export const invitationLink = (publicUrl: string, token: string) =>
   `${publicUrl}/uitnodiging?token=${encodeURIComponent(token)}`;
 
-/** Writes the invitation mail to the outbox in `tx`; the returned function sends it after commit. */
+/** Writes the invitation mail to the outbox in `tx`; the mail job is nudged once it commits. */
 export async function queueInvitationMail(
   tx: Tx,
-  ctx: InvitationContext,
-  auth: AuthContext,
+  actor: Actor,
+  mail: InvitationMail,
   invitation: InvitationRow,
   token: string,
 ) {
-  return queueInvitationMails(tx, ctx, auth, [{ row: invitation, token }]);
+  await queueInvitationMails(tx, actor, mail, [{ row: invitation, token }]);
 }
 
 /** The mails of several invitations, written with one statement. */
 export async function queueInvitationMails(
   tx: Tx,
-  ctx: InvitationContext,
-  auth: AuthContext,
+  actor: Actor,
+  mail: InvitationMail,
   list: ReadonlyArray<{ row: InvitationRow; token: string }>,
 ) {
   const [organisation] = await tx
     .select({ name: organisations.name })
     .from(organisations)
-    .where(eq(organisations.id, auth.actor.organisationId));
-  const locale = auth.user.locale ?? "nl";
-  return ctx.mailer.queueMany(
+    .where(eq(organisations.id, actor.organisationId));
+  const locale = mail.inviter.locale ?? "nl";
+  const nudge = await mail.mailer.queueMany(
     tx,
     list.map(({ row, token }) => {
       const values = {
         name: row.name,
-        inviter: auth.user.name,
+        inviter: mail.inviter.name,
         organisation: organisation?.name ?? "Koers",
-        link: invitationLink(ctx.publicUrl, token),
+        link: invitationLink(mail.publicUrl, token),
       };
       return {
-        organisationId: auth.actor.organisationId,
+        organisationId: actor.organisationId,
         to: row.email,
         subject: t(locale, "mail.invite.subject", values),
         text: t(locale, "mail.invite.body", values),
@@ -84,29 +95,30 @@ export async function queueInvitationMails(
       };
     }),
   );
+  // Delivery never throws: the invitation stands, its mail in the outbox.
+  afterCommit(tx, nudge);
 }
 
-export async function listInvitations(db: Db, auth: AuthContext, page: number) {
-  return inTenant(db, auth.actor, async (tx, actor) => {
-    const scope = eq(invitations.organisationId, actor.organisationId);
-    const rows = await tx
-      .select({ invitation: invitations, invitedBy: memberName })
-      .from(invitations)
-      .leftJoin(users, eq(users.id, invitations.invitedBy))
-      .leftJoin(memberships, membershipIn(invitations.invitedBy, actor.organisationId))
-      .where(scope)
-      .orderBy(desc(invitations.createdAt), desc(invitations.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE);
-    const [total] = await tx.select({ n: count() }).from(invitations).where(scope);
-    const now = new Date();
-    return {
-      items: rows.map((r) => invitationView(r.invitation, r.invitedBy, now)),
-      page,
-      pageSize: PAGE_SIZE,
-      total: total?.n ?? 0,
-    };
-  });
+export async function listInvitations(tx: Tx, actor: Actor, page: number) {
+  if (!canManageInvitations(actor)) throw forbidden();
+  const scope = eq(invitations.organisationId, actor.organisationId);
+  const rows = await tx
+    .select({ invitation: invitations, invitedBy: memberName })
+    .from(invitations)
+    .leftJoin(users, eq(users.id, invitations.invitedBy))
+    .leftJoin(memberships, membershipIn(invitations.invitedBy, actor.organisationId))
+    .where(scope)
+    .orderBy(desc(invitations.createdAt), desc(invitations.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const [total] = await tx.select({ n: count() }).from(invitations).where(scope);
+  const now = new Date();
+  return {
+    items: rows.map((r) => invitationView(r.invitation, r.invitedBy, now)),
+    page,
+    pageSize: PAGE_SIZE,
+    total: total?.n ?? 0,
+  };
 }
 
 async function lockInvitation(tx: Tx, organisationId: string, invitationId: string) {
@@ -129,51 +141,46 @@ async function inviterName(tx: Tx, organisationId: string, userId: string | null
   return row?.name ?? null;
 }
 
-export async function revokeInvitation(db: Db, auth: AuthContext, invitationId: string) {
-  return inTenant(db, auth.actor, async (tx, actor) => {
-    const row = await lockInvitation(tx, actor.organisationId, invitationId);
-    if (!canRevoke(row)) throw new HttpProblem(409, "invitation.notPending");
-    const before = invitationStatus(row);
-    const [revoked] = await tx
-      .update(invitations)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(invitations.id, row.id), eq(invitations.organisationId, actor.organisationId)))
-      .returning();
-    if (!revoked) throw notFound();
-    await recordAudit(tx, actor, {
-      type: "invitation.revoked",
-      subjectType: "invitation",
-      subjectId: row.id,
-      before: { email: row.email, status: before },
-      after: { email: row.email, status: "revoked" },
-    });
-    return invitationView(revoked, await inviterName(tx, revoked.organisationId, revoked.invitedBy));
+export async function revokeInvitation(tx: Tx, actor: Actor, invitationId: string) {
+  if (!canManageInvitations(actor)) throw forbidden();
+  const row = await lockInvitation(tx, actor.organisationId, invitationId);
+  if (!canRevoke(row)) throw new HttpProblem(409, "invitation.notPending");
+  const before = invitationStatus(row);
+  const [revoked] = await tx
+    .update(invitations)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(invitations.id, row.id), eq(invitations.organisationId, actor.organisationId)))
+    .returning();
+  if (!revoked) throw notFound();
+  await recordAudit(tx, actor, {
+    type: "invitation.revoked",
+    subjectType: "invitation",
+    subjectId: row.id,
+    before: { email: row.email, status: before },
+    after: { email: row.email, status: "revoked" },
   });
+  return invitationView(revoked, await inviterName(tx, revoked.organisationId, revoked.invitedBy));
 }
 
 /** A new token and a new week: the old link stops working the moment this commits. */
-export async function resendInvitation(ctx: InvitationContext, auth: AuthContext, invitationId: string) {
+export async function resendInvitation(tx: Tx, actor: Actor, invitationId: string, mail: InvitationMail) {
+  if (!canManageInvitations(actor)) throw forbidden();
   const token = newToken();
-  const { view, send } = await inTenant(ctx.db, auth.actor, async (tx, actor) => {
-    const row = await lockInvitation(tx, actor.organisationId, invitationId);
-    if (!canResend(row)) throw new HttpProblem(409, "invitation.notPending");
-    const [renewed] = await tx
-      .update(invitations)
-      .set({ tokenHash: sha256(token), expiresAt: invitationExpiry() })
-      .where(and(eq(invitations.id, row.id), eq(invitations.organisationId, actor.organisationId)))
-      .returning();
-    if (!renewed) throw notFound();
-    await recordAudit(tx, actor, {
-      type: "invitation.resent",
-      subjectType: "invitation",
-      subjectId: row.id,
-      before: { email: row.email, expiresAt: row.expiresAt.toISOString() },
-      after: { email: row.email, expiresAt: renewed.expiresAt.toISOString() },
-    });
-    const send = await queueInvitationMail(tx, ctx, auth, renewed, token);
-    return { view: invitationView(renewed, await inviterName(tx, renewed.organisationId, renewed.invitedBy)), send };
+  const row = await lockInvitation(tx, actor.organisationId, invitationId);
+  if (!canResend(row)) throw new HttpProblem(409, "invitation.notPending");
+  const [renewed] = await tx
+    .update(invitations)
+    .set({ tokenHash: sha256(token), expiresAt: invitationExpiry() })
+    .where(and(eq(invitations.id, row.id), eq(invitations.organisationId, actor.organisationId)))
+    .returning();
+  if (!renewed) throw notFound();
+  await recordAudit(tx, actor, {
+    type: "invitation.resent",
+    subjectType: "invitation",
+    subjectId: row.id,
+    before: { email: row.email, expiresAt: row.expiresAt.toISOString() },
+    after: { email: row.email, expiresAt: renewed.expiresAt.toISOString() },
   });
-  // Delivery never throws: the invitation stands, its mail in the outbox.
-  await send();
-  return view;
+  await queueInvitationMail(tx, actor, mail, renewed, token);
+  return invitationView(renewed, await inviterName(tx, renewed.organisationId, renewed.invitedBy));
 }

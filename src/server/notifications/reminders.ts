@@ -22,24 +22,15 @@ import {
   dueReminders,
   type ReminderSnapshot,
 } from "../../domain/reminders/rules.js";
-import type { Actor } from "../../domain/roles.js";
 import { hasUnsignedDatedDeclaration } from "../declarations/due-facts.js";
 import type { Mailer } from "../mail.js";
-import { inTenant } from "../tenancy.js";
+import { inOrganisation } from "../tenancy.js";
 import { reminderMail } from "./mail-text.js";
 
 export interface ReminderOptions {
   /** Where links in the e-mails point to. */
   publicUrl: string;
 }
-
-/** The scan acts for one organisation at a time, as nobody in it. */
-const systemActor = (organisationId: string): Actor => ({
-  userId: "",
-  membershipId: "",
-  organisationId,
-  roles: [],
-});
 
 const byKey = <T, K>(rows: T[], key: (row: T) => K) => {
   const map = new Map<K, T[]>();
@@ -195,7 +186,7 @@ async function sendOnce(
   recipient: { email: string; name: string; locale: string },
   options: ReminderOptions,
 ) {
-  return inTenant(db, systemActor(organisationId), async (tx) => {
+  return inOrganisation(db, organisationId, async (tx) => {
     const claimed = await tx
       .insert(remindersSent)
       .values({ organisationId, key: reminder.key })
@@ -225,7 +216,7 @@ export async function sendDueRemindersFor(
   now: Date,
   options: ReminderOptions,
 ): Promise<number> {
-  const { due, recipients } = await inTenant(db, systemActor(organisationId), async (tx) => {
+  const { due, recipients } = await inOrganisation(db, organisationId, async (tx) => {
     const candidates = (await loadSnapshots(tx, organisationId)).flatMap((s) => dueReminders(s, now));
     if (candidates.length === 0) return { due: [], recipients: new Map() };
     const sent = await tx

@@ -2,12 +2,12 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { memberships, organisations } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
-import type { LogoMime } from "../../domain/organisations/logo.js";
+import { LOGO_MAX_BYTES, type LogoMime } from "../../domain/organisations/logo.js";
+import { canManageBranding, canViewBranding } from "../../domain/organisations/policy.js";
 import type { UpdateBrandingInput } from "../../domain/organisations/schemas.js";
 import type { Actor } from "../../domain/roles.js";
-import { LOGO_MAX_BYTES } from "../app.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { conflict, notFound } from "../http/problem.js";
+import { conflict, forbidden, notFound } from "../http/problem.js";
 import type { BrandingResponse } from "./schemas.js";
 
 /** The same address the session hands out, so the header and the switcher share one cached image. */
@@ -80,10 +80,12 @@ async function updateOrganisation(
 }
 
 export async function getBranding(tx: Tx, actor: Actor): Promise<BrandingResponse> {
+  if (!canViewBranding(actor)) throw forbidden();
   return toResponse(await currentBranding(tx, actor, false));
 }
 
 export async function updateBranding(tx: Tx, actor: Actor, input: UpdateBrandingInput): Promise<BrandingResponse> {
+  if (!canManageBranding(actor)) throw forbidden();
   const { before, after } = await updateOrganisation(tx, actor, input.version, () => ({
     name: input.name,
     primaryColor: input.primaryColor,
@@ -103,6 +105,21 @@ export async function updateBranding(tx: Tx, actor: Actor, input: UpdateBranding
   return toResponse(after);
 }
 
+/** The actor's organisation as its documents show it: name, colour and logo. */
+export async function organisationOf(tx: Tx, actor: Actor) {
+  const [org] = await tx
+    .select({
+      name: organisations.name,
+      primaryColor: organisations.primaryColor,
+      logo: organisations.logo,
+      logoMime: organisations.logoMime,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, actor.organisationId));
+  if (!org) throw notFound();
+  return org;
+}
+
 const logoFacts = (row: { logoMime: string | null; logoSize: number | null }) =>
   row.logoMime ? { mime: row.logoMime, size: row.logoSize } : null;
 
@@ -113,6 +130,7 @@ export async function setLogo(
   expectedVersion: number,
   logo: { bytes: Buffer; mime: LogoMime } | null,
 ): Promise<BrandingResponse> {
+  if (!canManageBranding(actor)) throw forbidden();
   const { before, after } = await updateOrganisation(tx, actor, expectedVersion, (previous) =>
     logo
       ? {

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from "fastify";
 import sharp, { type Sharp } from "sharp";
-import { type LogoMime, sniffLogoType } from "../../domain/organisations/logo.js";
-import { LOGO_MAX_BYTES } from "../app.js";
+import { LOGO_MAX_BYTES, type LogoMime, sniffLogoType } from "../../domain/organisations/logo.js";
 import { readUpload } from "../http/files.js";
 import { HttpProblem, invalid } from "../http/problem.js";
 

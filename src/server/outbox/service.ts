@@ -1,5 +1,5 @@
 import { and, count, desc, eq, gt, isNotNull, isNull } from "drizzle-orm";
-import type { Db } from "../../db/connection.js";
+import type { Tx } from "../../db/connection.js";
 import { outbox } from "../../db/schema.js";
 import {
   type DeliveryStatus,
@@ -10,9 +10,9 @@ import {
   type RetryPolicy,
 } from "../../domain/outbox/delivery.js";
 import { maskSecrets } from "../../domain/outbox/mask.js";
+import { canReadOutbox } from "../../domain/outbox/policy.js";
 import type { Actor } from "../../domain/roles.js";
-import { notFound } from "../http/problem.js";
-import { inTenant } from "../tenancy.js";
+import { forbidden, notFound } from "../http/problem.js";
 
 export const PAGE_SIZE = 25;
 
@@ -61,39 +61,38 @@ function present<T extends SummaryRow>(row: T, delivery: DeliveryView, now: Date
 }
 
 /** The organisation's mail, newest first, with how many keep failing. */
-export async function listOutbox(db: Db, actor: Actor, page: number, delivery: DeliveryView, now = new Date()) {
-  return inTenant(db, actor, async (tx, actor) => {
-    const scope = eq(outbox.organisationId, actor.organisationId);
-    const rows = await tx
-      .select(summaryColumns)
-      .from(outbox)
-      .where(scope)
-      .orderBy(desc(outbox.createdAt), desc(outbox.id))
-      .limit(PAGE_SIZE)
-      .offset((page - 1) * PAGE_SIZE);
-    const [total] = await tx.select({ n: count() }).from(outbox).where(scope);
-    const [failing] = delivery.delivers
-      ? await tx
-          .select({ n: count() })
-          .from(outbox)
-          .where(
-            and(
-              scope,
-              isNull(outbox.sentAt),
-              isNotNull(outbox.lastError),
-              gt(outbox.createdAt, giveUpBefore(now, delivery.policy)),
-            ),
-          )
-      : [{ n: 0 }];
-    return {
-      items: rows.map((row) => present(row, delivery, now)),
-      page,
-      pageSize: PAGE_SIZE,
-      total: total?.n ?? 0,
-      delivers: delivery.delivers,
-      failing: failing?.n ?? 0,
-    };
-  });
+export async function listOutbox(tx: Tx, actor: Actor, page: number, delivery: DeliveryView, now = new Date()) {
+  if (!canReadOutbox(actor)) throw forbidden();
+  const scope = eq(outbox.organisationId, actor.organisationId);
+  const rows = await tx
+    .select(summaryColumns)
+    .from(outbox)
+    .where(scope)
+    .orderBy(desc(outbox.createdAt), desc(outbox.id))
+    .limit(PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE);
+  const [total] = await tx.select({ n: count() }).from(outbox).where(scope);
+  const [failing] = delivery.delivers
+    ? await tx
+        .select({ n: count() })
+        .from(outbox)
+        .where(
+          and(
+            scope,
+            isNull(outbox.sentAt),
+            isNotNull(outbox.lastError),
+            gt(outbox.createdAt, giveUpBefore(now, delivery.policy)),
+          ),
+        )
+    : [{ n: 0 }];
+  return {
+    items: rows.map((row) => present(row, delivery, now)),
+    page,
+    pageSize: PAGE_SIZE,
+    total: total?.n ?? 0,
+    delivers: delivery.delivers,
+    failing: failing?.n ?? 0,
+  };
 }
 
 /**
@@ -101,14 +100,13 @@ export async function listOutbox(db: Db, actor: Actor, page: number, delivery: D
  * recipient ever sees such a link, whether or not a mail server delivers. Password resets are
  * not in any outbox at all (see the account mail queue).
  */
-export async function readOutboxMessage(db: Db, actor: Actor, messageId: string, delivery: DeliveryView) {
-  return inTenant(db, actor, async (tx, actor) => {
-    const [found] = await tx
-      .select({ ...summaryColumns, text: outbox.bodyText })
-      .from(outbox)
-      .where(and(eq(outbox.id, messageId), eq(outbox.organisationId, actor.organisationId)));
-    if (!found) throw notFound();
-    const { text, masked } = maskSecrets(found.text);
-    return present({ ...found, text, withheld: masked }, delivery, new Date());
-  });
+export async function readOutboxMessage(tx: Tx, actor: Actor, messageId: string, delivery: DeliveryView) {
+  if (!canReadOutbox(actor)) throw forbidden();
+  const [found] = await tx
+    .select({ ...summaryColumns, text: outbox.bodyText })
+    .from(outbox)
+    .where(and(eq(outbox.id, messageId), eq(outbox.organisationId, actor.organisationId)));
+  if (!found) throw notFound();
+  const { text, masked } = maskSecrets(found.text);
+  return present({ ...found, text, withheld: masked }, delivery, new Date());
 }

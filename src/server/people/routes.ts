@@ -1,14 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { canManagePeople } from "../../domain/people/policy.js";
 import {
   createPersonSchema,
   registrationBodySchema,
   updatePersonSchema,
   updateRegistrationSchema,
 } from "../../domain/people/schemas.js";
-import { queueInvitationMail } from "../invitations/service.js";
-import { assertAllowed, requireAuth } from "../plugins/auth.js";
+import { invitationMail } from "../invitations/service.js";
 import { withTenant } from "../tenancy.js";
 import {
   listQuery,
@@ -33,29 +31,20 @@ import {
 
 const tags = ["people"];
 
-/** People of the signed-in admin's organisation (admins only). Every route: policy first, then one service call. */
+/** People of the signed-in admin's organisation (admins only). Every route: one use case, which checks the policy. */
 export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/people", { schema: { tags, querystring: listQuery, response: { 200: personListSchema } } }, (request) =>
-    withTenant(request, (tx, actor) => {
-      assertAllowed(actor, canManagePeople);
-      return listPeople(tx, actor, request.query);
-    }),
+    withTenant(request, (tx, actor) => listPeople(tx, actor, request.query)),
   );
-
-  const mail = { db: app.db, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log };
 
   // Adding someone is inviting them: they become an invited member and get the invitation mail.
   app.post(
     "/people",
     { schema: { tags, body: createPersonSchema, response: { 201: personDetailSchema } } },
     async (request, reply) => {
-      const auth = requireAuth(request);
-      const { person, send } = await withTenant(request, async (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        const { person, invitation } = await createPerson(tx, actor, request.body);
-        return { person, send: await queueInvitationMail(tx, mail, auth, invitation.row, invitation.token) };
-      });
-      await send();
+      const person = await withTenant(request, (tx, actor) =>
+        createPerson(tx, actor, request.body, invitationMail(request)),
+      );
       return reply.status(201).send(person);
     },
   );
@@ -63,41 +52,31 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/people/:personId",
     { schema: { tags, params: personParams, response: { 200: personDetailSchema } } },
-    (request) =>
-      withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        return getPerson(tx, actor, request.params.personId);
-      }),
+    (request) => withTenant(request, (tx, actor) => getPerson(tx, actor, request.params.personId)),
   );
 
   app.put(
     "/people/:personId",
     { schema: { tags, params: personParams, body: updatePersonSchema, response: { 200: personDetailSchema } } },
-    (request) =>
-      withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        return updatePerson(tx, actor, request.params.personId, request.body);
-      }),
+    (request) => withTenant(request, (tx, actor) => updatePerson(tx, actor, request.params.personId, request.body)),
   );
 
   app.post(
     "/people/:personId/deactivate",
     { schema: { tags, params: personParams, body: versionBody, response: { 200: personDetailSchema } } },
     (request) =>
-      withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        return setPersonStatus(tx, actor, request.params.personId, request.body.version, "deactivated");
-      }),
+      withTenant(request, (tx, actor) =>
+        setPersonStatus(tx, actor, request.params.personId, request.body.version, "deactivated"),
+      ),
   );
 
   app.post(
     "/people/:personId/reactivate",
     { schema: { tags, params: personParams, body: versionBody, response: { 200: personDetailSchema } } },
     (request) =>
-      withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        return setPersonStatus(tx, actor, request.params.personId, request.body.version, "active");
-      }),
+      withTenant(request, (tx, actor) =>
+        setPersonStatus(tx, actor, request.params.personId, request.body.version, "active"),
+      ),
   );
 
   app.post(
@@ -111,10 +90,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const registration = await withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        return addRegistration(tx, actor, request.params.personId, request.body);
-      });
+      const registration = await withTenant(request, (tx, actor) =>
+        addRegistration(tx, actor, request.params.personId, request.body),
+      );
       return reply.status(201).send(registration);
     },
   );
@@ -131,7 +109,6 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     (request) =>
       withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
         const { personId, registrationId } = request.params;
         return updateRegistration(tx, actor, personId, registrationId, request.body);
       }),
@@ -142,7 +119,6 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: registrationParams, querystring: versionQuery, response: { 204: z.null() } } },
     async (request, reply) => {
       await withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
         const { personId, registrationId } = request.params;
         return deleteRegistration(tx, actor, personId, registrationId, request.query.version);
       });

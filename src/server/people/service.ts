@@ -6,6 +6,7 @@ import type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } fr
 import {
   canDeactivate,
   canDropOwnAdminRole,
+  canManagePeople,
   canReactivate,
   isSelf,
   personAbilities,
@@ -16,9 +17,10 @@ import { storedTypeName, typeIdOf } from "../../domain/registrations/types.js";
 import type { Actor, Role } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { findProfile } from "../evidence/profiles.js";
-import { conflict, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { isUniqueViolation } from "../http/unique.js";
 import { accountIdFor, insertInvitation, insertInvitedMembership, membershipOf } from "../invitations/invite-member.js";
+import { type InvitationMail, queueInvitationMail } from "../invitations/service.js";
 import { updateVersioned } from "../tenancy.js";
 import { memberName } from "./member-name.js";
 import type { ListQuery } from "./schemas.js";
@@ -103,6 +105,7 @@ function auditSnapshot(
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export async function listPeople(tx: Tx, actor: Actor, query: ListQuery): Promise<PersonList> {
+  if (!canManagePeople(actor)) throw forbidden();
   const conditions = [eq(memberships.organisationId, actor.organisationId)];
   if (query.search) {
     const pattern = likePattern(query.search);
@@ -161,6 +164,7 @@ function toRegistration(row: typeof registrations.$inferSelect): RegistrationRes
 }
 
 export async function getPerson(tx: Tx, actor: Actor, personId: string): Promise<PersonDetail> {
+  if (!canManagePeople(actor)) throw forbidden();
   const row = await loadPersonRow(tx, actor, personId);
   const manager = row.managerId ? await managerOf(tx, actor, row.managerId) : null;
   const regs = await tx
@@ -216,9 +220,11 @@ const emailTaken = () => invalid({ email: "field.emailTaken" });
  * Adds a person to the actor's organisation as an invited member and opens their invitation:
  * they get access only once they accept it (a new person chooses a password, someone with an
  * account signs in with theirs). Nothing of an existing account is read or changed, and the
- * answer is the same whether the address had an account or not.
+ * answer is the same whether the address had an account or not. The invitation mail goes out
+ * once this commits.
  */
-export async function createPerson(tx: Tx, actor: Actor, input: CreatePersonInput) {
+export async function createPerson(tx: Tx, actor: Actor, input: CreatePersonInput, mail: InvitationMail) {
+  if (!canManagePeople(actor)) throw forbidden();
   const userId = await accountIdFor(tx, input.email, input.name);
   if (await membershipOf(tx, actor, userId)) throw emailTaken();
   const membershipId = await insertInvitedMembership(tx, actor, userId, input).catch((error: unknown) => {
@@ -233,7 +239,8 @@ export async function createPerson(tx: Tx, actor: Actor, input: CreatePersonInpu
     subjectId: person.id,
     after: { email: person.email, ...auditSnapshot(person) },
   });
-  return { person, invitation };
+  await queueInvitationMail(tx, actor, mail, invitation.row, invitation.token);
+  return person;
 }
 
 export async function updatePerson(
@@ -242,6 +249,7 @@ export async function updatePerson(
   personId: string,
   input: UpdatePersonInput,
 ): Promise<PersonDetail> {
+  if (!canManagePeople(actor)) throw forbidden();
   const before = await loadPersonRow(tx, actor, personId);
   if (!canDropOwnAdminRole(actor, before, input.roles)) throw invalid({ roles: "field.cannotRemoveOwnAdmin" });
   // Until they accept, the organisation knows an invited member only by the name it typed.
@@ -277,6 +285,7 @@ export async function setPersonStatus(
   expectedVersion: number,
   to: "active" | "deactivated",
 ): Promise<PersonDetail> {
+  if (!canManagePeople(actor)) throw forbidden();
   const before = await loadPersonRow(tx, actor, personId);
   if (to === "deactivated") {
     if (isSelf(actor, before)) throw new HttpProblem(422, "field.cannotDeactivateSelf");
@@ -364,6 +373,7 @@ async function loadRegistration(tx: Tx, actor: Actor, personId: string, registra
 }
 
 export async function addRegistration(tx: Tx, actor: Actor, personId: string, input: RegistrationInput) {
+  if (!canManagePeople(actor)) throw forbidden();
   await loadPersonRow(tx, actor, personId);
   await checkProfile(tx, actor, input);
   const [row] = await tx
@@ -387,6 +397,7 @@ export async function updateRegistration(
   registrationId: string,
   input: RegistrationInput & { version: number },
 ) {
+  if (!canManagePeople(actor)) throw forbidden();
   const before = await loadRegistration(tx, actor, personId, registrationId);
   await checkProfile(tx, actor, input);
   const row = await updateVersioned(
@@ -415,6 +426,7 @@ export async function deleteRegistration(
   registrationId: string,
   version: number,
 ) {
+  if (!canManagePeople(actor)) throw forbidden();
   const before = await loadRegistration(tx, actor, personId, registrationId);
   if (before.version !== version) throw conflict();
   const deleted = await tx

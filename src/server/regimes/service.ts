@@ -3,12 +3,13 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { regimes, regimeVersions } from "../../db/schema.js";
 import { BUILTIN_REGIMES, builtinRegime } from "../../domain/regimes/builtin.js";
+import { canManageRegimes, canReadRegimes } from "../../domain/regimes/policy.js";
 import { type Regime, regimeSchema } from "../../domain/regimes/schema.js";
 import { upgradeRegime } from "../../domain/regimes/upgrade.js";
 import type { Actor } from "../../domain/roles.js";
 import type { RegimeView } from "../../domain/trajectories/api.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { invalid, notFound } from "../http/problem.js";
+import { forbidden, invalid, notFound } from "../http/problem.js";
 import { insertUnderFreeKey } from "../http/unique.js";
 import { updateVersioned } from "../tenancy.js";
 
@@ -33,13 +34,15 @@ export async function findRegime(tx: Tx, actor: Actor, key: string): Promise<Reg
   return own ? upgradeRegime(own.document) : (builtinRegime(key) ?? null);
 }
 
-export async function listRegimes(tx: Tx, actor: Actor): Promise<RegimeView[]> {
+/** The regimes this organisation can start trajectories on, and whether the actor may change them. */
+export async function listRegimes(tx: Tx, actor: Actor): Promise<{ items: RegimeView[]; canManage: boolean }> {
+  if (!canReadRegimes(actor)) throw forbidden();
   const own = await tx
     .select()
     .from(regimes)
     .where(eq(regimes.organisationId, actor.organisationId))
     .orderBy(asc(regimes.key));
-  return [
+  const items = [
     ...BUILTIN_REGIMES.map((document) => ({
       id: null,
       key: document.key,
@@ -50,6 +53,7 @@ export async function listRegimes(tx: Tx, actor: Actor): Promise<RegimeView[]> {
     })),
     ...own.map(present),
   ];
+  return { items, canManage: canManageRegimes(actor) };
 }
 
 async function getRow(tx: Tx, actor: Actor, id: string) {
@@ -62,7 +66,10 @@ async function getRow(tx: Tx, actor: Actor, id: string) {
   return row;
 }
 
-export const getRegime = async (tx: Tx, actor: Actor, id: string) => present(await getRow(tx, actor, id));
+export async function getRegime(tx: Tx, actor: Actor, id: string) {
+  if (!canReadRegimes(actor)) throw forbidden();
+  return present(await getRow(tx, actor, id));
+}
 
 /** The code names regimes of this organisation use, built-in ones included. */
 async function takenKeys(tx: Tx, actor: Actor) {
@@ -75,6 +82,7 @@ async function takenKeys(tx: Tx, actor: Actor) {
 }
 
 export async function copyRegime(tx: Tx, actor: Actor, input: { basedOn: string; name: string }) {
+  if (!canManageRegimes(actor)) throw forbidden();
   const source = await findRegime(tx, actor, input.basedOn);
   if (!source) throw invalid({ basedOn: "field.unknownRegime" });
   // A copy made at the same moment (a double click) may take the free key first: then the next.
@@ -101,6 +109,7 @@ export async function copyRegime(tx: Tx, actor: Actor, input: { basedOn: string;
  * already started keep the regime they started with.
  */
 export async function updateRegime(tx: Tx, actor: Actor, id: string, input: { version: number; document: Regime }) {
+  if (!canManageRegimes(actor)) throw forbidden();
   const row = await getRow(tx, actor, id);
   const current = upgradeRegime(row.document);
   if (input.document.key !== row.key) throw invalid({ "document.key": "field.regimeKeyChanged" });

@@ -3,14 +3,17 @@ import type { Tx } from "../../../db/connection.js";
 import { invitations, memberships, registrations, users } from "../../../db/schema.js";
 import { invitationExpiry } from "../../../domain/invitations/status.js";
 import { checkImportRows, type ImportRow } from "../../../domain/people/import.js";
+import { canManagePeople } from "../../../domain/people/policy.js";
 import { storedTypeName } from "../../../domain/registrations/types.js";
 import type { Actor } from "../../../domain/roles.js";
 import { recordAuditEvents } from "../../audit/record-audit.js";
 import { newToken, sha256 } from "../../auth/tokens.js";
+import { forbidden } from "../../http/problem.js";
+import { type InvitationMail, queueInvitationMails } from "../../invitations/service.js";
 import type { ImportResponse } from "./schemas.js";
 
-/** The answer, and the invitations whose mails the caller queues in the same transaction. */
-export type ImportResult = ImportResponse & {
+/** The answer, and the invitations whose mails are queued in the same transaction. */
+type ImportResult = ImportResponse & {
   invitations: Array<{ row: typeof invitations.$inferSelect; token: string }>;
 };
 
@@ -18,6 +21,7 @@ const lowerEmail = sql<string>`lower(${users.email})`;
 
 /** Which of these addresses already belong to a member (any status) of the actor's organisation. */
 export async function existingMembers(tx: Tx, actor: Actor, emails: readonly string[]): Promise<string[]> {
+  if (!canManagePeople(actor)) throw forbidden();
   const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   if (!wanted.length) return [];
   const rows = await tx
@@ -37,9 +41,22 @@ const emailOf = (row: unknown) => {
  * Imports one batch in the caller's transaction: every row checked again with the domain rules,
  * then accounts, memberships, invitations, registrations and audit entries each written with one
  * statement. Every imported person is an invited member with an invitation: nothing of an
- * existing account is read or changed, and no one has access before they accept.
+ * existing account is read or changed, and no one has access before they accept. Their
+ * invitation mails go out once the batch is stored.
  */
-export async function importPeople(tx: Tx, actor: Actor, rows: readonly unknown[]): Promise<ImportResult> {
+export async function importPeople(
+  tx: Tx,
+  actor: Actor,
+  rows: readonly unknown[],
+  mail: InvitationMail,
+): Promise<ImportResponse> {
+  if (!canManagePeople(actor)) throw forbidden();
+  const { invitations, ...answer } = await importRows(tx, actor, rows);
+  await queueInvitationMails(tx, actor, mail, invitations);
+  return answer;
+}
+
+async function importRows(tx: Tx, actor: Actor, rows: readonly unknown[]): Promise<ImportResult> {
   const members = new Set(await existingMembers(tx, actor, rows.map(emailOf)));
   const checked = checkImportRows(rows, members);
   const skipped: ImportResponse["skipped"] = [];

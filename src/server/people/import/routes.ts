@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { canManagePeople } from "../../../domain/people/policy.js";
-import { queueInvitationMails } from "../../invitations/service.js";
-import { assertAllowed, requireAuth } from "../../plugins/auth.js";
+import { invitationMail } from "../../invitations/service.js";
 import { withTenant } from "../../tenancy.js";
 import { existingMembers, importPeople } from "./import-people.js";
 import { checkBody, checkResponse, importBody, importResponse } from "./schemas.js";
@@ -10,7 +8,6 @@ const tags = ["people"];
 
 /** Importing people from a spreadsheet: the browser previews, the server checks again and writes. */
 export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
-  const mail = { db: app.db, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log };
   app.post(
     "/people/import/check",
     {
@@ -22,10 +19,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        return { members: await existingMembers(tx, actor, request.body.emails) };
-      }),
+      withTenant(request, async (tx, actor) => ({ members: await existingMembers(tx, actor, request.body.emails) })),
   );
 
   app.post(
@@ -38,16 +32,7 @@ export const peopleImportRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: importResponse },
       },
     },
-    async (request) => {
-      const auth = requireAuth(request);
-      const { answer, send } = await withTenant(request, async (tx, actor) => {
-        assertAllowed(actor, canManagePeople);
-        const { invitations, ...answer } = await importPeople(tx, actor, request.body.rows);
-        return { answer, send: await queueInvitationMails(tx, mail, auth, invitations) };
-      });
-      // Each imported person is invited: their mails go out after the batch is stored.
-      await send();
-      return answer;
-    },
+    (request) =>
+      withTenant(request, (tx, actor) => importPeople(tx, actor, request.body.rows, invitationMail(request))),
   );
 };

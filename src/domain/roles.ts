@@ -31,7 +31,7 @@ export interface Actor {
   organisationId: string;
   membershipId: string;
   roles: readonly Role[];
-  request?: RequestOrigin;
+  request?: RequestOrigin | undefined;
 }
 
 export const hasRole = (actor: Pick<Actor, "roles">, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { canManageInvitations } from "../../domain/invitations/policy.js";
 import { destroySession } from "../auth/session.js";
-import { authorize, setSessionCookie } from "../plugins/auth.js";
+import { authorize, requestOrigin, setSessionCookie } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { acceptInvitation, describeInvitation } from "./accept-invitation.js";
 import { createInvitation } from "./create-invitation.js";
@@ -69,6 +69,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(request.auth ? { signedInUserId: request.auth.user.id } : {}),
         locale: requestLocale(request),
         accountLimit: app.config.LOGIN_LIMIT_PER_ACCOUNT,
+        request: requestOrigin(request),
       });
       // A fresh session, as at sign-in; whoever was signed in in this browser is signed out.
       if (request.auth) await destroySession(app.db, request.auth.sessionId);

@@ -197,6 +197,9 @@ export const auditEvents = pgTable("audit_events", {
   subjectId: text("subject_id").notNull(),
   before: jsonb("before"),
   after: jsonb("after"),
+  // The request's address and browser; null where no request made the change.
+  ip: text("ip"),
+  userAgent: text("user_agent"),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

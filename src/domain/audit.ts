@@ -76,19 +76,14 @@ export const AUDIT_SUBJECT_TYPES = [
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 
-export interface AuditEvent {
-  type: AuditEventType;
-  subjectType: AuditSubjectType;
-  subjectId: string;
-  before?: Record<string, unknown> | null;
-  after?: Record<string, unknown> | null;
-}
+/** The fields a `diff` keeps: any of them, emptied to null where one side lacks it. */
+export type Changed<T> = { [K in keyof T]?: T[K] | null };
 
 /** Keeps only the fields that changed, so the log shows what happened and not the whole row. */
-export function diff(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function diff<T extends Record<string, unknown>>(
+  before: T,
+  after: T,
+): { before: Changed<T>; after: Changed<T> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
@@ -98,5 +93,5 @@ export function diff(
       a[key] = after[key] ?? null;
     }
   }
-  return { before: b, after: a };
+  return { before: b as Changed<T>, after: a as Changed<T> };
 }

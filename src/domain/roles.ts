@@ -16,12 +16,22 @@ export const ROLES = [
 // No Zod here: the web app's first page imports this file, and the schemas live in role-schemas.ts.
 export type Role = (typeof ROLES)[number];
 
-/** Who is acting, inside one organisation. */
+/** Where a request came from: kept with the audit entries it makes, nowhere else. */
+export interface RequestOrigin {
+  ip: string | null;
+  /** The browser's own description, cut to USER_AGENT_MAX characters. */
+  userAgent: string | null;
+}
+
+export const USER_AGENT_MAX = 200;
+
+/** Who is acting, inside one organisation; `request` where a request (not a job) acts. */
 export interface Actor {
   userId: string;
   organisationId: string;
   membershipId: string;
   roles: readonly Role[];
+  request?: RequestOrigin | undefined;
 }
 
 export const hasRole = (actor: Pick<Actor, "roles">, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));

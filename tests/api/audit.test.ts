@@ -153,7 +153,15 @@ describe("audit log browser", () => {
             type: "registration.created",
             subjectType: "registration",
             subjectId: `r-${i}`,
-            after: { number: String(i) },
+            after: {
+              personId: "p-1",
+              register: "BIG",
+              registrationType: null,
+              number: String(i),
+              validUntil: null,
+              reregistrationDate: null,
+              requirementProfile: null,
+            },
           });
         }
       },
@@ -243,7 +251,13 @@ describe("the audit log is append-only", () => {
     const count = async () => (await t.database.db.select().from(auditEvents)).length;
     const n = await count();
     await inTenant(t.database.db, actor, (tx, a) =>
-      recordAudit(tx, a, { type: "person.reactivated", subjectType: "person", subjectId: "p-1" }),
+      recordAudit(tx, a, {
+        type: "person.reactivated",
+        subjectType: "person",
+        subjectId: "p-1",
+        before: { status: "deactivated" },
+        after: { status: "active" },
+      }),
     );
     expect(await count()).toBe(n + 1);
   });

@@ -28,6 +28,9 @@ export const auditEntrySchema = z.object({
   actor: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),
   after: z.record(z.string(), z.unknown()).nullable(),
+  /** The address and browser of the request that made the change; null where none did (or before they were kept). */
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 

@@ -33,20 +33,27 @@ export const canStartTrajectory = (roles: readonly string[]) =>
  */
 export const adminReads = (regime: Pick<Regime, "admin">, part: VisiblePart) => regime.admin.sees.includes(part);
 
+/** What the audit log keeps of a change whose content the admin may not read. */
+export interface HiddenChange {
+  after: { changed: string[]; trajectoryId?: string };
+}
+
+type Change = { before?: Record<string, unknown>; after?: Record<string, unknown> };
+
 /** Audit values the admin may not read become the names of what changed. */
-export function auditFor(
+export function auditFor<C extends Change>(
   regime: Pick<Regime, "admin">,
   part: VisiblePart,
-  change: { before?: Record<string, unknown>; after?: Record<string, unknown> },
-): { before?: Record<string, unknown>; after?: Record<string, unknown> } {
+  change: C,
+): C | HiddenChange {
   if (adminReads(regime, part)) return change;
   const keys = [...new Set([...Object.keys(change.before ?? {}), ...Object.keys(change.after ?? {})])];
   return { after: { changed: keys.filter((k) => k !== "trajectoryId"), ...pickTrajectory(change) } };
 }
 
-const pickTrajectory = (change: { before?: Record<string, unknown>; after?: Record<string, unknown> }) => {
+const pickTrajectory = (change: Change): { trajectoryId?: string } => {
   const id = change.after?.trajectoryId ?? change.before?.trajectoryId;
-  return id === undefined ? {} : { trajectoryId: id };
+  return typeof id === "string" ? { trajectoryId: id } : {};
 };
 
 /** The admin acts only where the regime gives them the action (and so sees what it works on). */

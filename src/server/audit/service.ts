@@ -95,6 +95,8 @@ export async function listAuditEvents(tx: Tx, actor: Actor, query: AuditQuery): 
       subjectId: auditEvents.subjectId,
       before: auditEvents.before,
       after: auditEvents.after,
+      ip: auditEvents.ip,
+      userAgent: auditEvents.userAgent,
       actorId: actorUser.id,
       actorName: actorUser.name,
     })
@@ -117,6 +119,8 @@ export async function listAuditEvents(tx: Tx, actor: Actor, query: AuditQuery): 
     actor: row.actorId && row.actorName ? { id: row.actorId, name: row.actorName } : null,
     before: asRecord(row.before),
     after: asRecord(row.after),
+    ip: row.ip,
+    userAgent: row.userAgent,
   }));
   return { items, page: query.page, pageSize: AUDIT_PAGE_SIZE, total: totals[0]?.total ?? 0 };
 }

@@ -79,7 +79,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: config.LOGIN_LIMIT_PER_ADDRESS, timeWindow: "1 minute" } },
     },
     async (request, reply) => {
-      await updateProfile(db, requireAuth(request).user.id, request.body, config.LOGIN_LIMIT_PER_ACCOUNT);
+      await updateProfile(db, requireAuth(request).actor, request.body, config.LOGIN_LIMIT_PER_ACCOUNT);
       return reply.status(204).send(null);
     },
   );

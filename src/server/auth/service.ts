@@ -1,6 +1,7 @@
 import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { memberships, passwordResets, sessions, users } from "../../db/schema.js";
+import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { HttpProblem, invalid } from "../http/problem.js";
 import type { Mailer } from "../mail.js";
@@ -107,10 +108,11 @@ export async function resetPassword(db: Db, token: string, password: string) {
  */
 export async function updateProfile(
   db: Db,
-  userId: string,
+  who: Pick<Actor, "userId" | "request">,
   input: { name: string; email: string; password?: string | undefined },
   accountLimit: number,
 ) {
+  const { userId } = who;
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   if (!user) throw new HttpProblem(401, "auth.invalidCredentials");
   const emailChanges = input.email !== user.email.toLowerCase();
@@ -145,7 +147,7 @@ export async function updateProfile(
       for (const m of joined) {
         await recordAudit(
           tx as Tx,
-          { organisationId: m.organisationId, userId },
+          { organisationId: m.organisationId, userId, request: who.request },
           {
             type: "person.accountUpdated",
             subjectType: "person",

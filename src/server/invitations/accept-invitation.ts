@@ -1,6 +1,7 @@
 import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../db/connection.js";
 import { invitations, memberships, organisations, users } from "../../db/schema.js";
+import type { RequestOrigin } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { PASSWORD_MIN } from "../auth/schemas.js";
 import { createSession } from "../auth/session.js";
@@ -87,6 +88,7 @@ export async function acceptInvitation(
     signedInUserId?: string;
     locale: Locale;
     accountLimit: number;
+    request?: RequestOrigin;
   },
 ) {
   const found = await findOpenInvitation(db, input.token);
@@ -191,7 +193,7 @@ export async function acceptInvitation(
 
     await recordAudit(
       tx,
-      { organisationId: claimed.organisationId, userId },
+      { organisationId: claimed.organisationId, userId, request: input.request },
       {
         type: "invitation.accepted",
         subjectType: "invitation",

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { destroySession } from "../auth/session.js";
-import { setSessionCookie } from "../plugins/auth.js";
+import { requestOrigin, setSessionCookie } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { acceptInvitation, describeInvitation } from "./accept-invitation.js";
@@ -73,6 +73,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
         ...(request.auth ? { signedInUserId: request.auth.user.id } : {}),
         locale: requestLocale(request),
         accountLimit: app.config.LOGIN_LIMIT_PER_ACCOUNT,
+        request: requestOrigin(request),
       });
       // A fresh session, as at sign-in; whoever was signed in in this browser is signed out.
       if (request.auth) await destroySession(app.db, request.auth.sessionId);

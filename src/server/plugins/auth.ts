@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../db/connection.js";
-import type { Actor } from "../../domain/roles.js";
+import { type Actor, type RequestOrigin, USER_AGENT_MAX } from "../../domain/roles.js";
 import { type AuthContext, loadSession, SESSION_COOKIE, SESSION_DAYS } from "../auth/session.js";
 import { newToken } from "../auth/tokens.js";
 import { forbidden, HttpProblem, unauthorized } from "../http/problem.js";
@@ -63,6 +63,12 @@ export function authorize(request: FastifyRequest, can: (actor: Actor) => boolea
   return auth;
 }
 
+/** The request's address and browser, for the audit log only; a long user agent is cut short. */
+export function requestOrigin(request: FastifyRequest): RequestOrigin {
+  const agent = request.headers["user-agent"];
+  return { ip: request.ip || null, userAgent: agent ? agent.slice(0, USER_AGENT_MAX) : null };
+}
+
 export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (request) => {
@@ -70,6 +76,8 @@ export function registerAuth(app: FastifyInstance, db: Db) {
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
     request.auth = token ? await loadSession(db, token) : null;
+    // The actor carries where the request came from, so each audit entry it makes records it.
+    if (request.auth) request.auth.actor.request = requestOrigin(request);
     if (SAFE_METHODS.has(request.method)) return;
     const header = request.headers[CSRF_HEADER];
     const sent = Array.isArray(header) ? header[0] : header;

@@ -102,6 +102,19 @@ function Changes({ entry }: { entry: AuditEntry }) {
   );
 }
 
+/** Where the change came from: the request's address and browser, when a request made it. */
+function Origin({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation("audit");
+  if (!entry.ip && !entry.userAgent) return null;
+  return (
+    <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
+      {entry.ip && <span>{t("origin.ip", { ip: entry.ip })}</span>}
+      {entry.ip && entry.userAgent && <br />}
+      {entry.userAgent && <span>{t("origin.browser", { browser: entry.userAgent })}</span>}
+    </Text>
+  );
+}
+
 /** On a phone each entry is a card with the same facts as a table row, in the same order. */
 function EntryCards({ items, label }: { items: AuditEntry[]; label: string }) {
   const { t, i18n } = useTranslation("audit");
@@ -115,6 +128,7 @@ function EntryCards({ items, label }: { items: AuditEntry[]; label: string }) {
             {" · "}
             {entry.actor?.name ?? t("system")}
           </Text>
+          <Origin entry={entry} />
           <Text size="sm" mb={4} style={{ overflowWrap: "anywhere" }}>
             {t(`subjects.${entry.subjectType}`, { defaultValue: entry.subjectType })}:{" "}
             {entry.subjectName ?? entry.subjectId}
@@ -263,7 +277,10 @@ export default function AuditPage() {
                       <Table.Td style={{ whiteSpace: "nowrap" }}>
                         <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, i18n.language)}</time>
                       </Table.Td>
-                      <Table.Td>{entry.actor?.name ?? t("system")}</Table.Td>
+                      <Table.Td>
+                        {entry.actor?.name ?? t("system")}
+                        <Origin entry={entry} />
+                      </Table.Td>
                       <Table.Td>{t(`types.${entry.type}`, { defaultValue: entry.type })}</Table.Td>
                       <Table.Td>
                         <Text size="sm" c="dimmed">

@@ -1,0 +1,256 @@
+import { z } from "zod";
+import type { AuditEventType, AuditSubjectType } from "../audit.js";
+
+/**
+ * One schema per kind of audit event: its subject and the shape of what it keeps before and
+ * after. A call site passing another shape does not typecheck, and the recorder parses every
+ * event before it is written. Payloads are strict: a field not named here is refused, so what
+ * the admin reads in the log is what is listed here. How to add a kind: decision 0015.
+ */
+function kind<T extends AuditEventType, S extends AuditSubjectType, P extends z.ZodRawShape = Record<never, never>>(
+  type: T,
+  subjectType: S,
+  payload: P = {} as P,
+) {
+  return z.strictObject({
+    type: z.literal(type),
+    subjectType: z.literal(subjectType),
+    subjectId: z.string().min(1),
+    ...payload,
+  });
+}
+
+type Changes<S extends z.ZodRawShape> = { [K in keyof S]: z.ZodOptional<z.ZodNullable<S[K]>> };
+
+/** Both sides of a `diff`: any of the fields, each possibly emptied. */
+function changesOf<S extends z.ZodRawShape>(shape: S) {
+  const loose = Object.fromEntries(
+    Object.entries(shape).map(([key, schema]) => [key, (schema as z.ZodType).nullable().optional()]),
+  ) as unknown as Changes<S>;
+  const side = z.strictObject(loose);
+  return { before: side, after: side };
+}
+
+/** What `auditFor` keeps where the regime hides the content from the admin: the names of what changed. */
+const hidden = z.strictObject({ changed: z.array(z.string()), trajectoryId: z.string().optional() });
+const orHidden = <S extends z.ZodType>(schema: S) => z.union([schema, hidden]).optional();
+
+const text = z.string();
+const maybeText = z.string().nullable();
+const count = z.number().int();
+const maybeCount = z.number().nullable();
+const names = z.array(z.string());
+
+const personFields = {
+  displayName: maybeText,
+  roles: names,
+  status: text,
+  jobTitle: maybeText,
+  academicExperienceYears: maybeCount,
+  dreyfusLevel: maybeCount,
+  managerId: maybeText,
+};
+const registrationFields = {
+  personId: text,
+  register: text,
+  registrationType: maybeText,
+  number: text,
+  validUntil: maybeText,
+  reregistrationDate: maybeText,
+  requirementProfile: maybeText,
+};
+const invitationFacts = { email: text };
+const copied = z.strictObject({ key: text, basedOn: text, name: text });
+const account = z.strictObject({ name: text, email: text.optional() });
+const logo = z.strictObject({ mime: text, size: maybeCount }).nullable();
+const status = z.strictObject({ status: text });
+const goalFields = { trajectoryId: text, title: text, rationale: maybeText, successCriteria: maybeText };
+const meetingFields = {
+  startsAt: text,
+  durationMinutes: count,
+  preparationMinutes: maybeCount,
+  travelMinutes: maybeCount,
+  unannounced: z.boolean(),
+  status: text,
+  location: maybeText,
+  mode: maybeText,
+  groupSize: maybeCount,
+  confidential: z.boolean(),
+  notesChanged: z.boolean(),
+  observationChanged: z.boolean(),
+};
+const groupFields = { name: text, description: maybeText, rhythmWeeks: count, meetingMinutes: count, method: text };
+const groupMeetingFields = {
+  startsAt: maybeText,
+  endsAt: maybeText,
+  method: maybeText,
+  status: text,
+  caseBringer: maybeText,
+};
+
+export const AUDIT_EVENT_SCHEMAS = [
+  kind("person.created", "person", { after: z.strictObject({ email: text, ...personFields }) }),
+  kind("person.updated", "person", changesOf(personFields)),
+  kind("person.deactivated", "person", { before: status, after: status }),
+  kind("person.reactivated", "person", { before: status, after: status }),
+  kind("person.imported", "person", {
+    after: z.strictObject({
+      email: text,
+      displayName: text,
+      roles: names,
+      status: z.literal("invited"),
+      jobTitle: maybeText,
+      academicExperienceYears: maybeCount,
+      dreyfusLevel: maybeCount,
+      registration: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  }),
+  kind("person.accountUpdated", "person", { before: account, after: account }),
+  kind("registration.created", "registration", { after: z.strictObject(registrationFields) }),
+  kind("registration.updated", "registration", changesOf(registrationFields)),
+  kind("registration.deleted", "registration", { before: z.strictObject(registrationFields) }),
+  kind("invitation.created", "invitation", {
+    after: z.strictObject({ ...invitationFacts, name: text, roles: names }),
+  }),
+  kind("invitation.accepted", "invitation", {
+    after: z.strictObject({ ...invitationFacts, roles: names, membershipId: text }),
+  }),
+  kind("invitation.revoked", "invitation", {
+    before: z.strictObject({ ...invitationFacts, status: text }),
+    after: z.strictObject({ ...invitationFacts, status: z.literal("revoked") }),
+  }),
+  kind("invitation.resent", "invitation", {
+    before: z.strictObject({ ...invitationFacts, expiresAt: text }),
+    after: z.strictObject({ ...invitationFacts, expiresAt: text }),
+  }),
+  kind("branding.updated", "organisation", changesOf({ name: text, primaryColor: maybeText })),
+  kind("logo.updated", "organisation", { before: logo, after: logo }),
+  kind("regime.copied", "regime", { after: copied }),
+  kind("regime.updated", "regime", {
+    before: z.strictObject({ version: count }),
+    after: z.strictObject({ version: count }),
+  }),
+  kind("requirementProfile.copied", "requirementProfile", { after: copied }),
+  kind(
+    "requirementProfile.updated",
+    "requirementProfile",
+    (() => {
+      // The version, and of the figures only those that changed.
+      const side = z.strictObject({
+        version: count,
+        name: text.optional(),
+        periodYears: z.number().optional(),
+        requirements: text.optional(),
+        supervisieConversion: text.optional(),
+      });
+      return { before: side, after: side };
+    })(),
+  ),
+  kind("trajectory.created", "trajectory", {
+    after: z.strictObject({
+      title: text,
+      regime: text,
+      startsOn: text.optional(),
+      endsOn: text.optional(),
+      guideEligibility: text.optional(),
+      escalatedFrom: text.optional(),
+    }),
+  }),
+  // The plan's fields are the regime's own, so only their values are checked.
+  kind("trajectory.planUpdated", "trajectory", {
+    before: orHidden(z.record(z.string(), z.unknown())),
+    after: orHidden(z.record(z.string(), z.unknown())),
+  }),
+  kind("trajectory.consentGiven", "trajectory", { after: z.strictObject({ consents: names }) }),
+  kind("trajectory.statusChanged", "trajectory", {
+    before: status,
+    after: z.strictObject({
+      status: text,
+      transition: text,
+      reason: text.optional(),
+      override: z.literal(true).optional(),
+      escalatedTo: text.optional(),
+    }),
+  }),
+  kind("goal.created", "goal", {
+    before: orHidden(z.strictObject(goalFields)),
+    after: orHidden(z.strictObject(goalFields)),
+  }),
+  kind(
+    "goal.updated",
+    "goal",
+    (() => {
+      const side = orHidden(changesOf(goalFields).after);
+      return { before: side, after: side };
+    })(),
+  ),
+  kind("goal.deleted", "goal", {
+    before: orHidden(z.strictObject({ trajectoryId: text, title: text })),
+    after: orHidden(z.strictObject({ trajectoryId: text, title: text })),
+  }),
+  kind("goals.approved", "trajectory", {
+    before: orHidden(z.strictObject({ number: count, goals: names })),
+    after: orHidden(z.strictObject({ number: count, goals: names })),
+  }),
+  kind("meeting.planned", "meeting", {
+    after: z.strictObject({ trajectoryId: text, type: text, startsAt: text, unannounced: z.boolean().optional() }),
+  }),
+  kind("meeting.updated", "meeting", changesOf(meetingFields)),
+  kind("feedback.saved", "feedback", {
+    after: z.strictObject({ meetingId: text.optional(), number: count, correctionOf: text.optional() }),
+  }),
+  kind("feedback.shared", "feedback", {
+    after: z.strictObject({ meetingId: text, number: count, sharedAt: text.optional() }),
+  }),
+  kind("feedback.seen", "feedback", { after: z.strictObject({ seen: z.literal(true) }) }),
+  kind("selfAssessment.submitted", "meeting", { after: z.strictObject({ goals: count }) }),
+  kind("report.updated", "report", { after: z.strictObject({ sections: names }) }),
+  kind("report.finalised", "report", { after: z.strictObject({ contentSha256: text }) }),
+  kind("declaration.signed", "declaration", {
+    after: z.strictObject({ kind: text, number: count, slot: text, contentSha256: text, status: text }),
+  }),
+  kind("declaration.versionStarted", "declaration", {
+    before: z.strictObject({ number: count, status: text }),
+    after: z.strictObject({ kind: text, number: count }),
+  }),
+  kind("declaration.deviationUpdated", "declaration", {
+    before: z.strictObject({ deviation: maybeText }),
+    after: z.strictObject({ deviation: maybeText }),
+  }),
+  kind("motivation.uploaded", "trajectory", {
+    after: z.strictObject({ fileName: text, sha256: text, size: count }),
+  }),
+  kind("calendar.renewed", "calendar"),
+  kind("intervisionGroup.created", "intervisionGroup", {
+    after: z.strictObject({ name: text, rhythmWeeks: count, meetingMinutes: count, method: text, member: text }),
+  }),
+  kind("intervisionGroup.updated", "intervisionGroup", changesOf(groupFields)),
+  kind("intervisionGroup.archived", "intervisionGroup"),
+  kind("intervisionGroup.memberAdded", "intervisionGroup", { after: z.strictObject({ member: text.optional() }) }),
+  kind("intervisionGroup.memberRemoved", "intervisionGroup", { before: z.strictObject({ member: text }) }),
+  kind("intervisionMeeting.planned", "intervisionMeeting", {
+    after: z.strictObject({ startsAt: maybeText, endsAt: maybeText, method: maybeText, caseBringer: maybeText }),
+  }),
+  kind("intervisionMeeting.updated", "intervisionMeeting", changesOf(groupMeetingFields)),
+  kind("intervisionMeeting.held", "intervisionMeeting", {
+    after: z.strictObject({ status: z.literal("held"), present: text }),
+  }),
+  kind("intervisionMeeting.attendanceConfirmed", "intervisionMeeting", {
+    after: z.strictObject({ member: maybeText }),
+  }),
+  // The notes stay out of the log, which the admin reads: only that they were saved.
+  kind("intervisionMeeting.notesSaved", "intervisionMeeting"),
+] as const;
+
+export const auditEventSchema = z.discriminatedUnion("type", AUDIT_EVENT_SCHEMAS);
+
+/** An audit event as a call site writes it. */
+export type AuditEvent = z.input<typeof auditEventSchema>;
+
+// Every kind in AUDIT_EVENT_TYPES has a schema (and the other way round), or this does not compile.
+type Missing = Exclude<AuditEventType, AuditEvent["type"]>;
+const everyKind: [Missing] extends [never] ? true : Missing = true;
+void everyKind;
+
+/** The event as checked, for writing; throws on a shape its kind does not allow. */
+export const parseAuditEvent = (event: AuditEvent) => auditEventSchema.parse(event);

@@ -23,9 +23,9 @@ import {
   type ReminderSnapshot,
 } from "../../domain/reminders/rules.js";
 import type { Actor } from "../../domain/roles.js";
-import { hasUnsignedDatedDeclaration } from "../declarations/due-facts.js";
 import type { Mailer } from "../mail.js";
 import { inTenant } from "../tenancy.js";
+import { hasUnsignedDatedDeclaration } from "../trajectories/declaration-due-facts.js";
 import { reminderMail } from "./mail-text.js";
 
 export interface ReminderOptions {

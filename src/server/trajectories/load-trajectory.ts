@@ -24,10 +24,10 @@ import type {
   Viewer,
 } from "../../domain/trajectories/model.js";
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
-import { declarationDueFacts } from "../declarations/due-facts.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
+import { declarationDueFacts } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
 
 /** A trajectory with the regime it started on. */

@@ -8,7 +8,7 @@ import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { readUpload, safeFileName } from "../http/files.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
-import { assertOpen, loadTrajectory } from "../trajectories/load-trajectory.js";
+import { assertOpen, loadTrajectoryWithMeetings } from "../trajectories/load-trajectory.js";
 
 /** A motivated request or a declaration to verify: a PDF of at most this size. */
 export const PDF_MAX_BYTES = 4 * 1024 * 1024;
@@ -47,7 +47,7 @@ export async function uploadMotivation(
   trajectoryId: string,
   file: { bytes: Buffer; name: string },
 ) {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const loaded = await loadTrajectoryWithMeetings(tx, actor, trajectoryId);
   if (!canUploadMotivation(loaded.viewer)) throw forbidden();
   assertOpen(loaded);
   const sha256 = bytesHash(file.bytes);
@@ -76,7 +76,7 @@ export async function uploadMotivation(
 
 /** One uploaded document of a trajectory, for whoever may see the trajectory's declarations. */
 export async function readDocument(tx: Tx, actor: Actor, trajectoryId: string, documentId: string) {
-  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const loaded = await loadTrajectoryWithMeetings(tx, actor, trajectoryId);
   if (!canReadMotivation(loaded.viewer)) throw notFound();
   const [found] = await tx
     .select({

@@ -1,8 +1,5 @@
-import { eq } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { type ZodType, z } from "zod";
-import { users } from "../../db/schema.js";
 import {
   declarationListSchema,
   declarationViewSchema,
@@ -11,34 +8,24 @@ import {
   signBodySchema,
 } from "../../domain/declarations/api.js";
 import { bytesHash } from "../../domain/declarations/hash.js";
-import { canSignDeclaration, canUploadMotivation } from "../../domain/declarations/policy.js";
-import type { Locale } from "../../domain/regimes/schema.js";
-import { clearFailures, isLocked, recordFailure } from "../auth/throttle.js";
-import { verifyPassword } from "../auth/tokens.js";
+import { canUploadMotivation } from "../../domain/declarations/policy.js";
 import { archivedDocument } from "../documents/archive.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { attachment, downloadName } from "../http/files.js";
-import { forbidden, HttpProblem, invalid } from "../http/problem.js";
+import { forbidden } from "../http/problem.js";
 import { requireAuth } from "../plugins/auth.js";
 import { requestLocale, validatorCompiler } from "../plugins/errors.js";
 import { inTenant, withTenant } from "../tenancy.js";
-import { loadTrajectory } from "../trajectories/load-trajectory.js";
+import { loadTrajectoryWithMeetings } from "../trajectories/load-trajectory.js";
+import { confirmPassword } from "./confirm-password.js";
+import { archivedDeclarationInput, declarationPdfInput, recordDeclarationFile } from "./declaration-pdf.js";
 import { readDocument, readPdfUpload, uploadMotivation } from "./documents.js";
-import {
-  archivedDeclarationInput,
-  archiveSignedDeclaration,
-  declarationPdfInput,
-  getDeclaration,
-  judge,
-  listDeclarations,
-  loadDeclaration,
-  loadDeclarations,
-  presentMotivation,
-  recordDeclarationFile,
-  signDeclaration,
-  startNewVersion,
-  updateDeviation,
-} from "./service.js";
+import { getDeclaration, listDeclarations } from "./get-declarations.js";
+import { loadDeclarations } from "./load-declarations.js";
+import { presentMotivation } from "./present-declaration.js";
+import { signDeclaration } from "./sign-declaration.js";
+import { startNewVersion } from "./start-new-version.js";
+import { updateDeviation } from "./update-deviation.js";
 
 const tags = ["declarations"];
 const security = [{ session: [] }];
@@ -53,27 +40,6 @@ const motivationForm = z.object({
 });
 const streamedBody = (route: { schema: unknown; httpPart?: string }) =>
   route.httpPart === "body" ? () => ({ value: undefined }) : validatorCompiler(route as { schema: ZodType });
-
-/**
- * The signer proves it is them by entering their password again. Failures count towards the
- * same lockout as signing in, so the form cannot be used to guess a password.
- */
-async function checkPassword(request: FastifyRequest, password: string) {
-  const { db, config } = request.server;
-  const auth = requireAuth(request);
-  const email = auth.user.email.toLowerCase();
-  if (await isLocked(db, email)) throw new HttpProblem(429, "auth.locked");
-  const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, auth.user.id));
-  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : false;
-  if (!ok) {
-    await recordFailure(db, email, config.LOGIN_LIMIT_PER_ACCOUNT);
-    throw invalid({ password: "field.passwordWrong" });
-  }
-  await clearFailures(db, email);
-}
-
-const show = (request: FastifyRequest, declarationId: string, locale: Locale) =>
-  withTenant(request, (tx, actor) => getDeclaration(tx, actor, declarationId, locale));
 
 /**
  * Declarations signed in Koers: the list per trajectory, one version, the deviation text, signing
@@ -102,7 +68,10 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     "/declarations/:declarationId",
     { schema: { tags, security, summary: "One version of a declaration", params: declarationParams, response: view } },
-    (request) => show(request, request.params.declarationId, requestLocale(request)),
+    (request) =>
+      withTenant(request, (tx, actor) =>
+        getDeclaration(tx, actor, request.params.declarationId, requestLocale(request)),
+      ),
   );
 
   app.put(
@@ -117,10 +86,10 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
         response: view,
       },
     },
-    async (request) => {
-      await withTenant(request, (tx, actor) => updateDeviation(tx, actor, request.params.declarationId, request.body));
-      return show(request, request.params.declarationId, requestLocale(request));
-    },
+    (request) =>
+      withTenant(request, (tx, actor) =>
+        updateDeviation(tx, actor, request.params.declarationId, request.body, requestLocale(request)),
+      ),
   );
 
   app.post(
@@ -137,23 +106,24 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { rateLimit: { max: app.config.LOGIN_LIMIT_PER_ADDRESS, timeWindow: "1 minute" } },
     },
     async (request) => {
-      const { declarationId } = request.params;
-      // Who may sign is settled first, so the password form answers nobody else.
-      await withTenant(request, async (tx, actor) => {
-        const { context, row } = await loadDeclaration(tx, actor, declarationId);
-        if (!canSignDeclaration(context.loaded.viewer, judge(context, row).spec)) throw forbidden();
-      });
-      await checkPassword(request, request.body.password);
-      await withTenant(request, async (tx, actor) => {
-        const status = await signDeclaration(tx, actor, declarationId, {
-          slot: request.body.slot,
-          ip: request.ip,
-          userAgent: request.headers["user-agent"] ?? null,
-        });
-        // The last signature: the signed document is made now, once, and stored with it.
-        if (status === "signed") await archiveSignedDeclaration(tx, actor, app.pdf, declarationId, verifyUrl);
-      });
-      return show(request, declarationId, requestLocale(request));
+      const { user } = requireAuth(request);
+      const outcome = await withTenant(request, (tx, actor) =>
+        signDeclaration(
+          tx,
+          actor,
+          request.params.declarationId,
+          {
+            slot: request.body.slot,
+            ip: request.ip,
+            userAgent: request.headers["user-agent"] ?? null,
+            confirm: (tx) => confirmPassword(tx, user, request.body.password, app.config.LOGIN_LIMIT_PER_ACCOUNT),
+            archive: { pdf: app.pdf, verifyUrl },
+          },
+          requestLocale(request),
+        ),
+      );
+      if ("refused" in outcome) throw outcome.refused;
+      return outcome.view;
     },
   );
 
@@ -170,8 +140,10 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const id = await withTenant(request, (tx, actor) => startNewVersion(tx, actor, request.params.declarationId));
-      return reply.status(201).send(await show(request, id, requestLocale(request)));
+      const made = await withTenant(request, (tx, actor) =>
+        startNewVersion(tx, actor, request.params.declarationId, requestLocale(request)),
+      );
+      return reply.status(201).send(made);
     },
   );
 
@@ -234,7 +206,7 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const { trajectoryId } = request.params;
       await withTenant(request, async (tx, actor) => {
-        const loaded = await loadTrajectory(tx, actor, trajectoryId);
+        const loaded = await loadTrajectoryWithMeetings(tx, actor, trajectoryId);
         if (!canUploadMotivation(loaded.viewer)) throw forbidden();
       });
       const file = await readPdfUpload(request, "file");

@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { memberships, registrations } from "../../db/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { listDeclarations, signDeclaration } from "../declarations/service.js";
+import { listDeclarations } from "../declarations/get-declarations.js";
+import { signDeclaration } from "../declarations/sign-declaration.js";
 import { createGroup } from "../intervision/groups.js";
 import {
   confirmAttendance,
@@ -86,7 +87,9 @@ export async function seedDemoRegistrationEvidence(db: Db, now = new Date()) {
   });
   if (!start) throw new Error("demo: no start declaration");
   for (const signer of [professional, guide])
-    await as(signer, (tx, actor) => signDeclaration(tx, actor, start, { ip: "127.0.0.1", userAgent: "Koers demo" }));
+    await as(signer, (tx, actor) =>
+      signDeclaration(tx, actor, start, { ip: "127.0.0.1", userAgent: "Koers demo", confirm: async () => null }, "nl"),
+    );
 
   await as(guide, async (tx, actor) => {
     const held = [-112, -98, -84, -70, -42];

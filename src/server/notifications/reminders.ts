@@ -22,9 +22,9 @@ import {
   dueReminders,
   type ReminderSnapshot,
 } from "../../domain/reminders/rules.js";
-import { hasUnsignedDatedDeclaration } from "../declarations/due-facts.js";
 import type { Mailer } from "../mail.js";
 import { inOrganisation } from "../tenancy.js";
+import { hasUnsignedDatedDeclaration } from "../trajectories/declaration-due-facts.js";
 import { reminderMail } from "./mail-text.js";
 
 export interface ReminderOptions {

@@ -6,10 +6,10 @@ import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { checkTransition, describeBlocker, findTransition, isTerminal } from "../../domain/trajectories/evaluate.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { createFirstVersions } from "../declarations/first-versions.js";
 import { HttpProblem, invalid } from "../http/problem.js";
 import { findRegime, storeRegimeVersion } from "../regimes/service.js";
 import { updateVersioned } from "../tenancy.js";
+import { createFirstDeclarations } from "./first-declarations.js";
 import { type LoadedTrajectory, loadTrajectory, stateOf } from "./load-trajectory.js";
 
 interface StatusRequest {
@@ -100,7 +100,7 @@ async function escalate(tx: Tx, actor: Actor, loaded: LoadedTrajectory): Promise
     })
     .returning({ id: trajectories.id });
   if (!row) throw new Error("insert returned nothing");
-  await createFirstVersions(tx, { organisationId: actor.organisationId, id: row.id, regime });
+  await createFirstDeclarations(tx, { organisationId: actor.organisationId, id: row.id, regime });
   const participants = await tx
     .select({ userId: trajectoryParticipants.userId, role: trajectoryParticipants.role })
     .from(trajectoryParticipants)

@@ -5,9 +5,9 @@ import type { Locale, ParticipantRole, Regime } from "../../domain/regimes/schem
 import { type Actor, hasRole, type Role } from "../../domain/roles.js";
 import type { CreateTrajectoryInput } from "../../domain/trajectories/api.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { createFirstVersions } from "../declarations/first-versions.js";
 import { invalid } from "../http/problem.js";
 import { findRegime, storeRegimeVersion } from "../regimes/service.js";
+import { createFirstDeclarations } from "./first-declarations.js";
 import { eligibilityToKeep, judgeGuides } from "./guide-eligibility.js";
 
 const ORG_ROLE: Record<ParticipantRole, Role> = { trainee: "trainee", guide: "guide", commissioner: "client" };
@@ -98,7 +98,7 @@ export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajec
   await tx
     .insert(trajectoryParticipants)
     .values(participants.map((p) => ({ organisationId: actor.organisationId, trajectoryId: row.id, ...p })));
-  await createFirstVersions(tx, { organisationId: actor.organisationId, id: row.id, regime });
+  await createFirstDeclarations(tx, { organisationId: actor.organisationId, id: row.id, regime });
   await recordAudit(tx, actor, {
     type: "trajectory.created",
     subjectType: "trajectory",

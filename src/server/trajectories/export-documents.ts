@@ -18,7 +18,8 @@ import { reportFor } from "./final-report.js";
 import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
 import { NO_LINKS, presentTrajectory } from "./present-trajectory.js";
 
-async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisation> {
+/** The organisation as a document shows it: name, colour and logo. */
+export async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisation> {
   const [org] = await tx
     .select({
       name: organisations.name,

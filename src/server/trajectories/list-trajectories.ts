@@ -4,9 +4,9 @@ import { meetings, memberships, trajectories, trajectoryParticipants, users } fr
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { type DueItemView, TRAJECTORY_PAGE_SIZE, type TrajectorySummary } from "../../domain/trajectories/api.js";
 import { canSeeMeeting } from "../../domain/trajectories/policy.js";
-import { hasUnsignedDatedDeclaration } from "../declarations/due-facts.js";
 import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
+import { hasUnsignedDatedDeclaration } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
 import { loadParticipants, loadTrajectories, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";

@@ -24,10 +24,10 @@ import type {
   Viewer,
 } from "../../domain/trajectories/model.js";
 import { canViewTrajectory } from "../../domain/trajectories/policy.js";
-import { declarationDueFacts } from "../declarations/due-facts.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
+import { declarationDueFacts } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
 
 /** A trajectory with the regime it started on. */
@@ -111,16 +111,11 @@ export async function loadTrajectory(
   return loaded;
 }
 
-/**
- * Loads the trajectories with these ids that the actor may see, with everything the
- * evaluators need, in the same nine queries however many there are.
- */
-export async function loadTrajectories(
-  tx: Tx,
-  actor: Actor,
-  trajectoryIds: string[],
-  options: { forUpdate?: boolean } = {},
-): Promise<LoadedTrajectory[]> {
+/** A trajectory with its people and meetings: what its declarations are made from. */
+export type TrajectoryWithMeetings = Pick<LoadedTrajectory, "row" | "viewer" | "participants" | "meetings">;
+
+/** The trajectories with these ids that the actor may see, with their regime and participants. */
+async function loadVisible(tx: Tx, actor: Actor, trajectoryIds: string[], options: { forUpdate?: boolean }) {
   if (!trajectoryIds.length) return [];
   const org = actor.organisationId;
   const query = tx
@@ -145,14 +140,50 @@ export async function loadTrajectories(
     ),
     (p) => p.trajectoryId,
   );
-  const visible = found
+  return found
     .map(({ trajectory, regime }) => {
       const participants = (participantsOf.get(trajectory.id) ?? []).map(({ trajectoryId: _, ...p }) => p);
       return { row: { ...trajectory, regime } as TrajectoryRow, participants, viewer: viewerOf(actor, participants) };
     })
     .filter((t) => canViewTrajectory(t.viewer));
+}
+
+const loadMeetings = (tx: Tx, organisationId: string, trajectoryIds: string[]) =>
+  tx
+    .select()
+    .from(meetings)
+    .where(and(eq(meetings.organisationId, organisationId), inArray(meetings.trajectoryId, trajectoryIds)))
+    .orderBy(asc(meetings.startsAt));
+
+/**
+ * One trajectory with only its people and meetings, in four queries (three when its regime is
+ * cached): for the declarations, which need no goals, feedback or report. 404 as `loadTrajectory`.
+ */
+export async function loadTrajectoryWithMeetings(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<TrajectoryWithMeetings> {
+  const [visible] = await loadVisible(tx, actor, [trajectoryId], options);
+  if (!visible) throw notFound();
+  return { ...visible, meetings: await loadMeetings(tx, actor.organisationId, [trajectoryId]) };
+}
+
+/**
+ * Loads the trajectories with these ids that the actor may see, with everything the
+ * evaluators need, in the same nine queries however many there are.
+ */
+export async function loadTrajectories(
+  tx: Tx,
+  actor: Actor,
+  trajectoryIds: string[],
+  options: { forUpdate?: boolean } = {},
+): Promise<LoadedTrajectory[]> {
+  const visible = await loadVisible(tx, actor, trajectoryIds, options);
   if (!visible.length) return [];
 
+  const org = actor.organisationId;
   const ids = visible.map((t) => t.row.id);
   const inTrajectories = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
     and(eq(table.organisationId, org), inArray(table.trajectoryId, ids));
@@ -171,7 +202,7 @@ export async function loadTrajectories(
     .leftJoin(memberships, membershipIn(users.id, org))
     .where(inTrajectories(goalListVersions))
     .orderBy(asc(goalListVersions.number));
-  const meetingRows = await tx.select().from(meetings).where(inTrajectories(meetings)).orderBy(asc(meetings.startsAt));
+  const meetingRows = await loadMeetings(tx, org, ids);
   const feedbackRows = await tx
     .select()
     .from(feedbackRecords)
@@ -311,7 +342,7 @@ export function stateOf(loaded: LoadedTrajectory): TrajectoryState {
 }
 
 /** Refuses changes to a trajectory whose status is terminal (completed, aborted, escalated). */
-export function assertOpen(loaded: LoadedTrajectory) {
+export function assertOpen(loaded: Pick<LoadedTrajectory, "row">) {
   const status = loaded.row.regime.statuses.find((s) => s.key === loaded.row.status);
   if (status?.terminal) throw new HttpProblem(409, "trajectory.closed");
 }

@@ -7,7 +7,7 @@ import { heldGroupSize, recordsMode } from "../../domain/evidence/session.js";
 import { mayRecordHeld } from "../../domain/held-meetings.js";
 import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import type { PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
+import type { MeetingDetail, PlanMeetingInput, UpdateMeetingInput } from "../../domain/trajectories/api.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
 import type { MeetingMode } from "../../domain/trajectories/model.js";
 import { canPlanMeetings, canRecordMeetings, canSeeMeeting } from "../../domain/trajectories/policy.js";
@@ -15,6 +15,7 @@ import { recordAudit, recordAuditEvents } from "../audit/record-audit.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
 import { assertOpen, type LoadedTrajectory, loadTrajectory, type MeetingRow } from "./load-trajectory.js";
+import { presentMeeting } from "./present-meeting.js";
 
 /** A meeting of the actor's organisation with its trajectory; 404 for whoever may not see it. */
 export async function loadMeeting(tx: Tx, actor: Actor, meetingId: string, options: { forUpdate?: boolean } = {}) {
@@ -147,8 +148,17 @@ function assertModeAsked(regime: Regime, mode: MeetingMode | null | undefined) {
   if (mode && !recordsMode(regime)) throw invalid({ mode: "field.unknownField" });
 }
 
-/** The guide plans, moves, records (status held, with observation and notes) or cancels a meeting. */
-export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, input: UpdateMeetingInput) {
+/**
+ * The guide plans, moves, records (status held, with observation and notes) or cancels a meeting,
+ * in one transaction that loads the trajectory once; answers with the meeting as the requester
+ * now sees it.
+ */
+export async function updateMeeting(
+  tx: Tx,
+  actor: Actor,
+  meetingId: string,
+  input: UpdateMeetingInput,
+): Promise<MeetingDetail> {
   const { loaded, meeting } = await loadMeeting(tx, actor, meetingId);
   // Planning (moving, cancelling) is also the admin's; the record of what happened is the guide's.
   const changesRecord =
@@ -215,4 +225,6 @@ export async function updateMeeting(tx: Tx, actor: Actor, meetingId: string, inp
     subjectId: meetingId,
     ...diff(before, after),
   });
+  const meetingsNow = loaded.meetings.map((m) => (m.id === meetingId ? updated : m));
+  return presentMeeting({ ...loaded, meetings: meetingsNow }, updated);
 }

@@ -227,7 +227,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/meetings/:meetingId",
     { schema: { tags, params: meetingParams, body: updateMeetingSchema, response: meeting } },
-    thenMeeting(updateMeeting),
+    (request) => withTenant(request, (tx, actor) => updateMeeting(tx, actor, request.params.meetingId, request.body)),
   );
 
   app.put(

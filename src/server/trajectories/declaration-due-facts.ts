@@ -15,7 +15,7 @@ interface Loading {
  * For the to-do list: per trajectory with a dated declaration (due after the start, by the end or
  * before re-registration), its dates, the trainee's re-registration date and the declarations
  * whose latest version is fully signed. Two queries for any number of trajectories, none when no
- * regime asks for it.
+ * regime asks for it. Part of loading a trajectory (its to-do), so it lives with the trajectories.
  */
 export async function declarationDueFacts(
   tx: Tx,

@@ -5,9 +5,10 @@ import type { Regime } from "../../domain/regimes/schema.js";
 /**
  * Version 1 of every declaration the trajectory's regime requires, made in the transaction that
  * starts the trajectory. Reading declarations never makes them (a GET never writes), so they must
- * exist from the start; migration 0013 made them for trajectories started before.
+ * exist from the start; migration 0013 made them for trajectories started before. It lives with
+ * the trajectories, which start them, so the declarations depend on the trajectories and not back.
  */
-export async function createFirstVersions(
+export async function createFirstDeclarations(
   tx: Tx,
   trajectory: { organisationId: string; id: string; regime: Pick<Regime, "declarations"> },
 ) {

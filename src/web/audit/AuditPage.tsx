@@ -217,8 +217,6 @@ export default function AuditPage() {
           label={t("table.label")}
           caption={t("table.caption", { page: data.page, pages, total: data.total })}
           minWidth={760}
-          striped
-          verticalSpacing="sm"
           busy={query.isFetching}
           columns={[
             {

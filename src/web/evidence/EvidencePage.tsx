@@ -233,7 +233,6 @@ function Records({ line }: { line: PresentedLine }) {
       rowKey={(record) => `${record.kind}-${record.id}`}
       caption={`${t("ledger.records")} · ${t("ledger.sessions", { count: line.total.sessions })}`}
       minWidth={420}
-      striped
       columns={[
         { key: "date", header: t("ledger.date"), cell: (record) => formatDate(record.date, lang) },
         { key: "activity", header: t("ledger.activity"), cell: (record) => <RecordLink record={record} /> },

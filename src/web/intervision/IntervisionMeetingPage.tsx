@@ -253,7 +253,7 @@ function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onRelo
             caption={t("attendance.caption", times)}
             captionOnTop
             minWidth={320}
-            verticalSpacing="xs"
+            compact
             columns={[
               { key: "name", header: t("attendance.name"), primary: true, cell: (line) => line.name },
               {

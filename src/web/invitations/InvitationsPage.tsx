@@ -231,8 +231,6 @@ function InvitationList({ page, onPage }: { page: number; onPage: (page: number)
           rowKey={(invitation) => invitation.id}
           label={t("list.caption")}
           minWidth={620}
-          striped
-          verticalSpacing="sm"
           empty={t("list.empty")}
           columns={[
             {

@@ -215,9 +215,6 @@ export default function OutboxPage() {
               rowKey={(message) => message.id}
               label={t("caption")}
               minWidth={340}
-              striped
-              highlightOnHover
-              verticalSpacing="sm"
               empty={t("empty")}
               columns={[
                 {

@@ -296,7 +296,6 @@ export default function ImportPage() {
                 rowKey={({ row }) => row}
                 caption={t("import.preview.caption", { count: Math.min(PREVIEW_ROWS, checked.valid.length) })}
                 minWidth={640}
-                striped
                 columns={[
                   { key: "row", header: t("import.errors.row"), cell: ({ row }) => row },
                   { key: "name", header: t("import.preview.name"), cell: ({ value }) => value.name },
@@ -406,8 +405,7 @@ function ErrorTable({
       rowKey={(error) => `${error.row}-${error.column}-${error.code}`}
       caption={caption}
       minWidth={280}
-      striped
-      verticalSpacing={4}
+      compact
       columns={[
         { key: "row", header: t("import.errors.row"), width: 56, cell: (error) => error.row },
         { key: "column", header: t("import.errors.column"), cell: (error) => columnLabel(error.column) },

@@ -112,9 +112,6 @@ export default function PeoplePage() {
               rowKey={(person) => person.id}
               label={t("list.caption")}
               minWidth={720}
-              striped
-              highlightOnHover
-              verticalSpacing="sm"
               empty={t("list.empty")}
               columns={[
                 {

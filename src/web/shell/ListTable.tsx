@@ -1,4 +1,4 @@
-import { Group, type MantineSpacing, Paper, SimpleGrid, Stack, Table, type TableTdProps, Text } from "@mantine/core";
+import { Group, Paper, SimpleGrid, Stack, Table, type TableTdProps, Text } from "@mantine/core";
 import { Fragment, type Key, type ReactNode } from "react";
 import { Pager } from "./Pager";
 
@@ -60,9 +60,8 @@ export interface ListTableProps<Row> {
   pager?: ListPager;
   /** The rows are being fetched anew. */
   busy?: boolean;
-  striped?: boolean;
-  highlightOnHover?: boolean;
-  verticalSpacing?: MantineSpacing | number;
+  /** Tight rows without stripes, for a short table inside a section of a page. */
+  compact?: boolean;
 }
 
 /**
@@ -84,9 +83,7 @@ export function ListTable<Row>({
   cards,
   pager,
   busy,
-  striped = false,
-  highlightOnHover = false,
-  verticalSpacing,
+  compact = false,
 }: ListTableProps<Row>) {
   const columns = given.filter((column): column is ListColumn<Row> => Boolean(column));
   const name = { "aria-label": label, "aria-labelledby": labelledBy };
@@ -109,9 +106,9 @@ export function ListTable<Row>({
     <Table.ScrollContainer minWidth={minWidth} visibleFrom={cards ? "sm" : undefined}>
       <Table
         {...name}
-        striped={striped}
-        highlightOnHover={highlightOnHover}
-        verticalSpacing={verticalSpacing}
+        striped={!compact}
+        highlightOnHover={!compact}
+        verticalSpacing={compact ? "xs" : "sm"}
         captionSide={captionOnTop ? "top" : undefined}
         aria-busy={busy}
       >

@@ -122,9 +122,6 @@ export default function TrajectoriesPage() {
               rowKey={(item) => item.id}
               label={t("list.caption")}
               minWidth={860}
-              striped
-              highlightOnHover
-              verticalSpacing="sm"
               empty={status || search ? t("list.emptyFiltered") : t("list.empty")}
               columns={[
                 {

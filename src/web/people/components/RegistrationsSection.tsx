@@ -71,7 +71,7 @@ export function RegistrationsSection({
           rowKey={(r) => r.id}
           label={t("registrations.caption", { name: person.name })}
           minWidth={680}
-          verticalSpacing="xs"
+          compact
           columns={[
             {
               key: "register",

@@ -31,7 +31,7 @@ export function HoursSection({ detail, hours }: { detail: TrajectoryDetail; hour
             rowKey={(line) => line.type}
             labelledBy="hours-table"
             minWidth={560}
-            verticalSpacing="xs"
+            compact
             columns={[
               {
                 key: "type",

@@ -94,7 +94,7 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
           rowKey={(p) => p.type}
           labelledBy="meetings-progress"
           minWidth={480}
-          verticalSpacing="xs"
+          compact
           columns={[
             { key: "type", header: t("meetings.type"), primary: true, cell: (p) => meetingTypeLabel(regime, p.type) },
             {

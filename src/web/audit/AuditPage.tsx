@@ -7,12 +7,10 @@ import {
   Select,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
 } from "@mantine/core";
-import { useMediaQuery } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -23,7 +21,7 @@ import type { AuditEntry, AuditPage as AuditPageData } from "../../domain/audit/
 import { ApiError, api } from "../api";
 import { formatDate, formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
-import { Pager } from "../shell/Pager";
+import { ListTable } from "../shell/ListTable";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import "./texts";
@@ -115,35 +113,9 @@ function Origin({ entry }: { entry: AuditEntry }) {
   );
 }
 
-/** On a phone each entry is a card with the same facts as a table row, in the same order. */
-function EntryCards({ items, label }: { items: AuditEntry[]; label: string }) {
-  const { t, i18n } = useTranslation("audit");
-  return (
-    <Stack component="ol" gap="sm" aria-label={label} p={0} m={0} style={{ listStyle: "none" }}>
-      {items.map((entry) => (
-        <Paper key={entry.id} component="li" withBorder p="sm" data-testid="audit-entry">
-          <Text fw={600}>{t(`types.${entry.type}`, { defaultValue: entry.type })}</Text>
-          <Text size="sm">
-            <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, i18n.language)}</time>
-            {" · "}
-            {entry.actor?.name ?? t("system")}
-          </Text>
-          <Origin entry={entry} />
-          <Text size="sm" mb={4} style={{ overflowWrap: "anywhere" }}>
-            {t(`subjects.${entry.subjectType}`, { defaultValue: entry.subjectType })}:{" "}
-            {entry.subjectName ?? entry.subjectId}
-          </Text>
-          <Changes entry={entry} />
-        </Paper>
-      ))}
-    </Stack>
-  );
-}
-
 export default function AuditPage() {
   const { t, i18n } = useTranslation("audit");
   const [params, setParams] = useSearchParams();
-  const narrow = useMediaQuery("(max-width: 40em)");
   const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as Record<Filter, string>;
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
 
@@ -182,6 +154,8 @@ export default function AuditPage() {
   const data = query.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
+  const typeText = (entry: AuditEntry) => t(`types.${entry.type}`, { defaultValue: entry.type });
+  const subjectText = (entry: AuditEntry) => t(`subjects.${entry.subjectType}`, { defaultValue: entry.subjectType });
   const typeOptions = AUDIT_EVENT_TYPES.map((type) => ({ value: type, label: t(`types.${type}`) }));
   const actorOptions = (actors.data?.items ?? []).map((a) => ({ value: a.id, label: a.name }));
 
@@ -250,57 +224,67 @@ export default function AuditPage() {
       ) : data && data.items.length === 0 ? (
         <Text role="status">{t("none")}</Text>
       ) : data ? (
-        <>
-          {narrow ? (
-            <>
-              <Text size="sm" c="dimmed" role="status">
-                {t("table.caption", { page: data.page, pages, total: data.total })}
-              </Text>
-              <EntryCards items={data.items} label={t("table.label")} />
-            </>
-          ) : (
-            <Table.ScrollContainer minWidth={760}>
-              <Table striped verticalSpacing="sm" aria-label={t("table.label")} aria-busy={query.isFetching}>
-                <Table.Caption>{t("table.caption", { page: data.page, pages, total: data.total })}</Table.Caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("table.when")}</Table.Th>
-                    <Table.Th scope="col">{t("table.who")}</Table.Th>
-                    <Table.Th scope="col">{t("table.what")}</Table.Th>
-                    <Table.Th scope="col">{t("table.subject")}</Table.Th>
-                    <Table.Th scope="col">{t("table.changes")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.map((entry) => (
-                    <Table.Tr key={entry.id} data-testid="audit-entry">
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, i18n.language)}</time>
-                      </Table.Td>
-                      <Table.Td>
-                        {entry.actor?.name ?? t("system")}
-                        <Origin entry={entry} />
-                      </Table.Td>
-                      <Table.Td>{t(`types.${entry.type}`, { defaultValue: entry.type })}</Table.Td>
-                      <Table.Td>
-                        <Text size="sm" c="dimmed">
-                          {t(`subjects.${entry.subjectType}`, { defaultValue: entry.subjectType })}
-                        </Text>
-                        <Text size="sm" style={{ overflowWrap: "anywhere" }}>
-                          {entry.subjectName ?? entry.subjectId}
-                        </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        <Changes entry={entry} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )}
-          <Pager page={data.page} pages={pages} onChange={setPage} />
-        </>
+        <ListTable
+          rows={data.items}
+          rowKey={(entry) => entry.id}
+          label={t("table.label")}
+          caption={t("table.caption", { page: data.page, pages, total: data.total })}
+          minWidth={760}
+          busy={query.isFetching}
+          columns={[
+            {
+              key: "when",
+              header: t("table.when"),
+              cell: (entry) => <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, i18n.language)}</time>,
+              cellProps: { style: { whiteSpace: "nowrap" } },
+            },
+            {
+              key: "who",
+              header: t("table.who"),
+              cell: (entry) => (
+                <>
+                  {entry.actor?.name ?? t("system")}
+                  <Origin entry={entry} />
+                </>
+              ),
+            },
+            { key: "what", header: t("table.what"), cell: (entry) => typeText(entry) },
+            {
+              key: "subject",
+              header: t("table.subject"),
+              cell: (entry) => (
+                <>
+                  <Text size="sm" c="dimmed">
+                    {subjectText(entry)}
+                  </Text>
+                  <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+                    {entry.subjectName ?? entry.subjectId}
+                  </Text>
+                </>
+              ),
+            },
+            { key: "changes", header: t("table.changes"), cell: (entry) => <Changes entry={entry} /> },
+          ]}
+          cards={{
+            // On a phone each entry is a card with the same facts as a table row, the kind first.
+            title: typeText,
+            body: (entry) => (
+              <>
+                <Text size="sm">
+                  <time dateTime={entry.createdAt}>{formatDateTime(entry.createdAt, i18n.language)}</time>
+                  {" · "}
+                  {entry.actor?.name ?? t("system")}
+                </Text>
+                <Origin entry={entry} />
+                <Text size="sm" mb={4} style={{ overflowWrap: "anywhere" }}>
+                  {subjectText(entry)}: {entry.subjectName ?? entry.subjectId}
+                </Text>
+                <Changes entry={entry} />
+              </>
+            ),
+          }}
+          pager={{ page: data.page, pages, onChange: setPage }}
+        />
       ) : null}
     </Stack>
   );

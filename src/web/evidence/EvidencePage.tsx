@@ -9,7 +9,6 @@ import {
   Progress,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Title,
 } from "@mantine/core";
@@ -18,6 +17,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { type Figure, type PresentedLine, presentLedger } from "../../domain/evidence/present";
 import { formatDate } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
+import { ListTable } from "../shell/ListTable";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { type EvidenceView, evidencePath, useEvidence } from "./model";
@@ -228,39 +228,28 @@ function Records({ line }: { line: PresentedLine }) {
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table striped>
-        <Table.Caption>
-          {t("ledger.records")} · {t("ledger.sessions", { count: line.total.sessions })}
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("ledger.date")}</Table.Th>
-            <Table.Th scope="col">{t("ledger.activity")}</Table.Th>
-            <Table.Th scope="col">{t("ledger.hours")}</Table.Th>
-            {line.columns.groupSize && <Table.Th scope="col">{t("ledger.groupSize")}</Table.Th>}
-            {line.columns.points && <Table.Th scope="col">{t("ledger.points")}</Table.Th>}
-            {line.columns.mode && <Table.Th scope="col">{t("ledger.mode")}</Table.Th>}
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {line.records.map((record) => (
-            <Table.Tr key={`${record.kind}-${record.id}`}>
-              <Table.Td>{formatDate(record.date, lang)}</Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={record.link}>
-                  {record.title}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{record.hours}</Table.Td>
-              {line.columns.groupSize && <Table.Td>{record.groupSize}</Table.Td>}
-              {line.columns.points && <Table.Td>{record.points}</Table.Td>}
-              {line.columns.mode && <Table.Td>{tc(`meetingModes.${record.mode ?? "notRecorded"}`)}</Table.Td>}
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      rows={line.records}
+      rowKey={(record) => `${record.kind}-${record.id}`}
+      caption={`${t("ledger.records")} · ${t("ledger.sessions", { count: line.total.sessions })}`}
+      minWidth={420}
+      columns={[
+        { key: "date", header: t("ledger.date"), cell: (record) => formatDate(record.date, lang) },
+        { key: "activity", header: t("ledger.activity"), cell: (record) => <RecordLink record={record} /> },
+        { key: "hours", header: t("ledger.hours"), cell: (record) => record.hours },
+        line.columns.groupSize && {
+          key: "groupSize",
+          header: t("ledger.groupSize"),
+          cell: (record) => record.groupSize,
+        },
+        line.columns.points && { key: "points", header: t("ledger.points"), cell: (record) => record.points },
+        line.columns.mode && {
+          key: "mode",
+          header: t("ledger.mode"),
+          cell: (record) => tc(`meetingModes.${record.mode ?? "notRecorded"}`),
+        },
+      ]}
+    />
   );
 }
 
@@ -272,34 +261,34 @@ function NotCounted({ line }: { line: PresentedLine }) {
   if (line.notCounted.length === 0) return null;
   const modes = (line.countedModes ?? []).map((m) => tc(`meetingModes.${m}`).toLowerCase()).join(", ");
   return (
-    <Table.ScrollContainer minWidth={420}>
-      <Table>
-        <Table.Caption>{t("ledger.notCountedCaption", { count: line.notCounted.length })}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("ledger.date")}</Table.Th>
-            <Table.Th scope="col">{t("ledger.activity")}</Table.Th>
-            <Table.Th scope="col">{t("ledger.hours")}</Table.Th>
-            <Table.Th scope="col">{t("ledger.mode")}</Table.Th>
-            <Table.Th scope="col">{t("ledger.reason")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {line.notCounted.map((record) => (
-            <Table.Tr key={`${record.kind}-${record.id}`}>
-              <Table.Td>{formatDate(record.date, lang)}</Table.Td>
-              <Table.Td>
-                <Anchor component={Link} to={record.link}>
-                  {record.title}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>{record.hours}</Table.Td>
-              <Table.Td>{tc(`meetingModes.${record.mode ?? "notRecorded"}`)}</Table.Td>
-              <Table.Td>{t(`ledger.reasons.${record.reason}`, { modes })}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      rows={line.notCounted}
+      rowKey={(record) => `${record.kind}-${record.id}`}
+      caption={t("ledger.notCountedCaption", { count: line.notCounted.length })}
+      minWidth={420}
+      columns={[
+        { key: "date", header: t("ledger.date"), cell: (record) => formatDate(record.date, lang) },
+        { key: "activity", header: t("ledger.activity"), cell: (record) => <RecordLink record={record} /> },
+        { key: "hours", header: t("ledger.hours"), cell: (record) => record.hours },
+        {
+          key: "mode",
+          header: t("ledger.mode"),
+          cell: (record) => tc(`meetingModes.${record.mode ?? "notRecorded"}`),
+        },
+        {
+          key: "reason",
+          header: t("ledger.reason"),
+          cell: (record) => t(`ledger.reasons.${record.reason}`, { modes }),
+        },
+      ]}
+    />
+  );
+}
+
+function RecordLink({ record }: { record: { link: string; title: string } }) {
+  return (
+    <Anchor component={Link} to={record.link}>
+      {record.title}
+    </Anchor>
   );
 }

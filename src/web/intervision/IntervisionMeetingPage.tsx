@@ -7,7 +7,6 @@ import {
   NativeSelect,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   TextInput,
@@ -27,6 +26,7 @@ import { Section } from "../meetings/Section";
 import { useSession } from "../session";
 import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
+import { ListTable } from "../shell/ListTable";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
@@ -247,37 +247,32 @@ function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onRelo
           </form>
         )}
         {meeting.status === "held" ? (
-          <Table.ScrollContainer minWidth={320}>
-            <Table verticalSpacing="xs">
-              <Table.Caption style={{ captionSide: "top", textAlign: "left" }}>
-                {t("attendance.caption", times)}
-              </Table.Caption>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("attendance.name")}</Table.Th>
-                  <Table.Th scope="col">{t("attendance.presentColumn")}</Table.Th>
-                  <Table.Th scope="col">{t("attendance.confirmedColumn")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {meeting.attendance.map((line) => (
-                  <Table.Tr key={line.userId}>
-                    <Table.Th scope="row" fw={500}>
-                      {line.name}
-                    </Table.Th>
-                    <Table.Td>{line.present ? t("attendance.yes") : t("attendance.no")}</Table.Td>
-                    <Table.Td>
-                      {line.confirmedAt
-                        ? t("attendance.confirmedAt", { when: formatDateTime(line.confirmedAt, lang) })
-                        : line.present
-                          ? t("attendance.notConfirmed")
-                          : "—"}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <ListTable
+            rows={meeting.attendance}
+            rowKey={(line) => line.userId}
+            caption={t("attendance.caption", times)}
+            captionOnTop
+            minWidth={320}
+            compact
+            columns={[
+              { key: "name", header: t("attendance.name"), primary: true, cell: (line) => line.name },
+              {
+                key: "present",
+                header: t("attendance.presentColumn"),
+                cell: (line) => (line.present ? t("attendance.yes") : t("attendance.no")),
+              },
+              {
+                key: "confirmed",
+                header: t("attendance.confirmedColumn"),
+                cell: (line) =>
+                  line.confirmedAt
+                    ? t("attendance.confirmedAt", { when: formatDateTime(line.confirmedAt, lang) })
+                    : line.present
+                      ? t("attendance.notConfirmed")
+                      : "—",
+              },
+            ]}
+          />
         ) : (
           <Text size="sm">{t("attendance.notRecorded")}</Text>
         )}

@@ -9,7 +9,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -27,8 +26,9 @@ import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
-import { Pager } from "../shell/Pager";
+import { ListTable } from "../shell/ListTable";
 import { PageTitle } from "../shell/PageTitle";
+import { RoleBadges } from "../shell/RoleBadges";
 import { RolePicker } from "../shell/RolePicker";
 
 export const invitationKeys = {
@@ -125,19 +125,6 @@ function Who({ invitation }: { invitation: InvitationSummary }) {
         </Text>
       )}
     </div>
-  );
-}
-
-function Roles({ roles }: { roles: Role[] }) {
-  const { t } = useTranslation();
-  return (
-    <Group gap={4}>
-      {roles.map((role) => (
-        <Badge key={role} variant="light" size="sm">
-          {t(`roles.${role}`)}
-        </Badge>
-      ))}
-    </Group>
   );
 }
 
@@ -239,70 +226,38 @@ function InvitationList({ page, onPage }: { page: number; onPage: (page: number)
         </Center>
       )}
       {data && (
-        <>
-          {/* Narrow screens: one card per invitation instead of a table that has to scroll sideways. */}
-          <Stack
-            component="ul"
-            aria-label={t("list.caption")}
-            hiddenFrom="sm"
-            gap="sm"
-            p={0}
-            m={0}
-            style={{ listStyle: "none" }}
-          >
-            {data.items.length === 0 && (
-              <Text component="li" c="dimmed">
-                {t("list.empty")}
-              </Text>
-            )}
-            {data.items.map((invitation) => (
-              <Paper component="li" key={invitation.id} withBorder p="sm" radius="sm">
-                <Stack gap="xs">
-                  <Who invitation={invitation} />
-                  <Roles roles={invitation.roles} />
-                  <StatusInfo invitation={invitation} />
-                  {actions(invitation)}
-                </Stack>
-              </Paper>
-            ))}
-          </Stack>
-          <Table.ScrollContainer minWidth={620} visibleFrom="sm">
-            <Table striped verticalSpacing="sm" aria-label={t("list.caption")}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">{t("columns.name")}</Table.Th>
-                  <Table.Th scope="col">{t("columns.roles")}</Table.Th>
-                  <Table.Th scope="col">{t("columns.status")}</Table.Th>
-                  <Table.Th scope="col">{t("columns.actions")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={4}>
-                      <Text c="dimmed">{t("list.empty")}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
-                {data.items.map((invitation) => (
-                  <Table.Tr key={invitation.id}>
-                    <Table.Th scope="row" fw={500}>
-                      <Who invitation={invitation} />
-                    </Table.Th>
-                    <Table.Td>
-                      <Roles roles={invitation.roles} />
-                    </Table.Td>
-                    <Table.Td>
-                      <StatusInfo invitation={invitation} />
-                    </Table.Td>
-                    <Table.Td>{actions(invitation)}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Pager page={page} pages={pages} onChange={onPage} />
-        </>
+        <ListTable
+          rows={data.items}
+          rowKey={(invitation) => invitation.id}
+          label={t("list.caption")}
+          minWidth={620}
+          empty={t("list.empty")}
+          columns={[
+            {
+              key: "name",
+              header: t("columns.name"),
+              primary: true,
+              cell: (invitation) => <Who invitation={invitation} />,
+            },
+            { key: "roles", header: t("columns.roles"), cell: (invitation) => <RoleBadges roles={invitation.roles} /> },
+            {
+              key: "status",
+              header: t("columns.status"),
+              cell: (invitation) => <StatusInfo invitation={invitation} />,
+            },
+            { key: "actions", header: t("columns.actions"), cell: actions },
+          ]}
+          cards={{
+            body: (invitation) => (
+              <Stack gap="xs" mt="xs">
+                <RoleBadges roles={invitation.roles} />
+                <StatusInfo invitation={invitation} />
+                {actions(invitation)}
+              </Stack>
+            ),
+          }}
+          pager={{ page, pages, onChange: onPage }}
+        />
       )}
       <Modal
         opened={Boolean(revoking)}

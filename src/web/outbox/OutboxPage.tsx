@@ -8,7 +8,6 @@ import {
   Modal,
   Paper,
   Stack,
-  Table,
   Text,
   Title,
   UnstyledButton,
@@ -22,7 +21,7 @@ import type { OutboxList, OutboxMessage, OutboxSummary } from "../../domain/outb
 import { api } from "../api";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
-import { Pager } from "../shell/Pager";
+import { ListTable } from "../shell/ListTable";
 import { PageTitle } from "../shell/PageTitle";
 import { linkify } from "./linkify";
 
@@ -211,57 +210,54 @@ export default function OutboxPage() {
                 {t("count", { count: data.total })}
               </Text>
             </Group>
-            <Table.ScrollContainer minWidth={340}>
-              <Table striped highlightOnHover verticalSpacing="sm" aria-label={t("caption")}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("columns.subject")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.to")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.status")}</Table.Th>
-                    <Table.Th scope="col" visibleFrom="sm">
-                      {t("columns.createdAt")}
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={4}>
-                        <Text c="dimmed">{t("empty")}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                  {data.items.map((message) => (
-                    <Table.Tr key={message.id}>
-                      <Table.Th scope="row" fw={500}>
-                        <UnstyledButton
-                          onClick={() => update({ bericht: message.id })}
-                          aria-label={t("open", { to: message.to, subject: message.subject })}
-                          c="brand.8"
-                          td="underline"
-                          fw={500}
-                          style={{ textAlign: "start" }}
-                        >
-                          {message.subject}
-                        </UnstyledButton>
-                        <Text size="xs" c="dimmed" hiddenFrom="sm">
-                          {formatDateTime(message.createdAt, i18n.language)}
-                        </Text>
-                      </Table.Th>
-                      <Table.Td style={{ overflowWrap: "anywhere" }}>{message.to}</Table.Td>
-                      <Table.Td>
-                        <DeliveryStatusText mail={message} size="sm" />
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">{formatDateTime(message.createdAt, i18n.language)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Pager
-              page={page}
-              pages={pages}
-              onChange={(next) => update({ pagina: next === 1 ? null : String(next) })}
+            <ListTable
+              rows={data.items}
+              rowKey={(message) => message.id}
+              label={t("caption")}
+              minWidth={340}
+              empty={t("empty")}
+              columns={[
+                {
+                  key: "subject",
+                  header: t("columns.subject"),
+                  primary: true,
+                  cell: (message) => (
+                    <>
+                      <UnstyledButton
+                        onClick={() => update({ bericht: message.id })}
+                        aria-label={t("open", { to: message.to, subject: message.subject })}
+                        c="brand.8"
+                        td="underline"
+                        fw={500}
+                        style={{ textAlign: "start" }}
+                      >
+                        {message.subject}
+                      </UnstyledButton>
+                      <Text size="xs" c="dimmed" hiddenFrom="sm">
+                        {formatDateTime(message.createdAt, i18n.language)}
+                      </Text>
+                    </>
+                  ),
+                },
+                {
+                  key: "to",
+                  header: t("columns.to"),
+                  cell: (message) => message.to,
+                  cellProps: { style: { overflowWrap: "anywhere" } },
+                },
+                {
+                  key: "status",
+                  header: t("columns.status"),
+                  cell: (message) => <DeliveryStatusText mail={message} size="sm" />,
+                },
+                {
+                  key: "createdAt",
+                  header: t("columns.createdAt"),
+                  fromTablet: true,
+                  cell: (message) => formatDateTime(message.createdAt, i18n.language),
+                },
+              ]}
+              pager={{ page, pages, onChange: (next) => update({ pagina: next === 1 ? null : String(next) }) }}
             />
           </>
         )}

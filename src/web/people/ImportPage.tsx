@@ -9,7 +9,6 @@ import {
   Paper,
   Progress,
   Stack,
-  Table,
   Text,
   Title,
 } from "@mantine/core";
@@ -33,7 +32,7 @@ import { ApiError, api } from "../api";
 import { formatNumber } from "../i18n";
 import { useSession } from "../session";
 import { FormError } from "../shell/FormError";
-import { Pager } from "../shell/Pager";
+import { type ListPager, ListTable } from "../shell/ListTable";
 import { PageTitle } from "../shell/PageTitle";
 import { parseCsvFile, slices } from "./import/parse";
 import "./texts";
@@ -279,50 +278,42 @@ export default function ImportPage() {
                 errors={pageErrors}
                 columnLabel={columnLabel}
                 message={message}
-              />
-              <Pager
-                page={errorPage}
-                pages={errorPages}
-                onChange={setErrorPage}
-                label={t("import.errors.pagination")}
-                compact
+                pager={{
+                  page: errorPage,
+                  pages: errorPages,
+                  onChange: setErrorPage,
+                  label: t("import.errors.pagination"),
+                  compact: true,
+                }}
               />
             </Section>
           )}
 
           {checked.valid.length > 0 && (
             <Section title={t("import.preview.heading")}>
-              <Table.ScrollContainer minWidth={640}>
-                <Table striped>
-                  <Table.Caption>
-                    {t("import.preview.caption", { count: Math.min(PREVIEW_ROWS, checked.valid.length) })}
-                  </Table.Caption>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t("import.errors.row")}</Table.Th>
-                      <Table.Th scope="col">{t("import.preview.name")}</Table.Th>
-                      <Table.Th scope="col">{t("import.preview.email")}</Table.Th>
-                      <Table.Th scope="col">{t("import.preview.roles")}</Table.Th>
-                      <Table.Th scope="col">{t("import.preview.jobTitle")}</Table.Th>
-                      <Table.Th scope="col">{t("import.preview.registration")}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {checked.valid.slice(0, PREVIEW_ROWS).map(({ row, value }) => (
-                      <Table.Tr key={row}>
-                        <Table.Td>{row}</Table.Td>
-                        <Table.Td>{value.name}</Table.Td>
-                        <Table.Td>{value.email}</Table.Td>
-                        <Table.Td>{value.roles.map((r) => tc(`roles.${r}`)).join(", ")}</Table.Td>
-                        <Table.Td>{value.jobTitle || "—"}</Table.Td>
-                        <Table.Td>
-                          {value.registration ? `${value.registration.register} ${value.registration.number}` : "—"}
-                        </Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </Table.ScrollContainer>
+              <ListTable
+                rows={checked.valid.slice(0, PREVIEW_ROWS)}
+                rowKey={({ row }) => row}
+                caption={t("import.preview.caption", { count: Math.min(PREVIEW_ROWS, checked.valid.length) })}
+                minWidth={640}
+                columns={[
+                  { key: "row", header: t("import.errors.row"), cell: ({ row }) => row },
+                  { key: "name", header: t("import.preview.name"), cell: ({ value }) => value.name },
+                  { key: "email", header: t("import.preview.email"), cell: ({ value }) => value.email },
+                  {
+                    key: "roles",
+                    header: t("import.preview.roles"),
+                    cell: ({ value }) => value.roles.map((r) => tc(`roles.${r}`)).join(", "),
+                  },
+                  { key: "jobTitle", header: t("import.preview.jobTitle"), cell: ({ value }) => value.jobTitle || "—" },
+                  {
+                    key: "registration",
+                    header: t("import.preview.registration"),
+                    cell: ({ value }) =>
+                      value.registration ? `${value.registration.register} ${value.registration.number}` : "—",
+                  },
+                ]}
+              />
             </Section>
           )}
 
@@ -399,36 +390,28 @@ function ErrorTable({
   errors,
   columnLabel,
   message,
+  pager,
 }: {
   caption: string;
   errors: ImportError[];
   columnLabel: (column: ImportColumn) => string;
   message: (error: ImportError) => string;
+  pager?: ListPager;
 }) {
   const { t } = useTranslation("people");
   return (
-    <Table.ScrollContainer minWidth={280}>
-      <Table striped verticalSpacing={4}>
-        <Table.Caption>{caption}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col" w={56}>
-              {t("import.errors.row")}
-            </Table.Th>
-            <Table.Th scope="col">{t("import.errors.column")}</Table.Th>
-            <Table.Th scope="col">{t("import.errors.problem")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {errors.map((error) => (
-            <Table.Tr key={`${error.row}-${error.column}-${error.code}`}>
-              <Table.Td>{error.row}</Table.Td>
-              <Table.Td>{columnLabel(error.column)}</Table.Td>
-              <Table.Td>{message(error)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <ListTable
+      rows={errors}
+      rowKey={(error) => `${error.row}-${error.column}-${error.code}`}
+      caption={caption}
+      minWidth={280}
+      compact
+      columns={[
+        { key: "row", header: t("import.errors.row"), width: 56, cell: (error) => error.row },
+        { key: "column", header: t("import.errors.column"), cell: (error) => columnLabel(error.column) },
+        { key: "problem", header: t("import.errors.problem"), cell: message },
+      ]}
+      pager={pager}
+    />
   );
 }

@@ -1,19 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Box, Button, Center, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -21,8 +6,9 @@ import { Link, useSearchParams } from "react-router";
 import { PAGE_SIZES, PERSON_STATUSES } from "../../domain/people/api";
 import { ROLES } from "../../domain/roles";
 import { FormError } from "../shell/FormError";
-import { Pager } from "../shell/Pager";
+import { ListTable } from "../shell/ListTable";
 import { PageTitle } from "../shell/PageTitle";
+import { RoleBadges } from "../shell/RoleBadges";
 import { CreatePersonModal } from "./components/CreatePersonModal";
 import { usePeopleList } from "./components/model";
 import { StatusBadge } from "./components/StatusBadge";
@@ -121,111 +107,74 @@ export default function PeoplePage() {
             <Text size="sm" c="dimmed" aria-live="polite">
               {t("list.count", { count: data.total })}
             </Text>
-            {data.items.length === 0 && (
-              <Text c="dimmed" hiddenFrom="sm">
-                {t("list.empty")}
-              </Text>
-            )}
-            {/* On a phone a card per person; from tablet width on, the table. */}
-            <Stack
-              hiddenFrom="sm"
-              component="ul"
-              aria-label={t("list.caption")}
-              gap="xs"
-              p={0}
-              m={0}
-              style={{ listStyle: "none" }}
-            >
-              {data.items.map((person) => (
-                <Paper component="li" key={person.id} withBorder p="sm" radius="sm">
-                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <ListTable
+              rows={data.items}
+              rowKey={(person) => person.id}
+              label={t("list.caption")}
+              minWidth={720}
+              empty={t("list.empty")}
+              columns={[
+                {
+                  key: "name",
+                  header: t("columns.name"),
+                  primary: true,
+                  cell: (person) => (
                     <Anchor component={Link} to={`/mensen/${person.id}`} fw={500}>
                       {person.name}
                     </Anchor>
-                    <StatusBadge status={person.status} />
-                  </Group>
-                  <Text size="sm" style={{ wordBreak: "break-all" }}>
-                    {person.email}
-                  </Text>
-                  {person.jobTitle && (
-                    <Text size="sm" c="dimmed">
-                      {person.jobTitle}
+                  ),
+                },
+                {
+                  key: "email",
+                  header: t("columns.email"),
+                  cell: (person) => person.email,
+                  cellProps: { style: { wordBreak: "break-all" } },
+                },
+                { key: "roles", header: t("columns.roles"), cell: (person) => <RoleBadges roles={person.roles} /> },
+                { key: "jobTitle", header: t("columns.jobTitle"), cell: (person) => person.jobTitle ?? "—" },
+                {
+                  key: "status",
+                  header: t("columns.status"),
+                  cell: (person) => <StatusBadge status={person.status} />,
+                  cellProps: { style: { whiteSpace: "nowrap" } },
+                },
+              ]}
+              cards={{
+                aside: (person) => <StatusBadge status={person.status} />,
+                body: (person) => (
+                  <>
+                    <Text size="sm" style={{ wordBreak: "break-all" }}>
+                      {person.email}
                     </Text>
-                  )}
-                  <Group gap={4} mt={6}>
-                    {person.roles.map((r) => (
-                      <Badge key={r} variant="light" size="sm">
-                        {tc(`roles.${r}`)}
-                      </Badge>
-                    ))}
-                  </Group>
-                </Paper>
-              ))}
-            </Stack>
-            <Table.ScrollContainer minWidth={720} visibleFrom="sm">
-              <Table striped highlightOnHover verticalSpacing="sm" aria-label={t("list.caption")}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("columns.name")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.email")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.roles")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.jobTitle")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.status")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={5}>
-                        <Text c="dimmed">{t("list.empty")}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                  {data.items.map((person) => (
-                    <Table.Tr key={person.id}>
-                      <Table.Th scope="row" fw={500}>
-                        <Anchor component={Link} to={`/mensen/${person.id}`}>
-                          {person.name}
-                        </Anchor>
-                      </Table.Th>
-                      <Table.Td style={{ wordBreak: "break-all" }}>{person.email}</Table.Td>
-                      <Table.Td>
-                        <Group gap={4}>
-                          {person.roles.map((r) => (
-                            <Badge key={r} variant="light" size="sm">
-                              {tc(`roles.${r}`)}
-                            </Badge>
-                          ))}
-                        </Group>
-                      </Table.Td>
-                      <Table.Td>{person.jobTitle ?? "—"}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <StatusBadge status={person.status} />
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Group justify="space-between" wrap="wrap" gap="sm">
-              <Pager
-                page={page}
-                pages={pages}
-                onChange={(next) => update({ pagina: next === 1 ? "" : String(next) }, false)}
-              />
-              <NativeSelect
-                label={t("list.pageSize")}
-                size="xs"
-                w={110}
-                value={pageSize}
-                onChange={(event) =>
-                  update({
-                    perPagina: event.currentTarget.value === DEFAULT_PAGE_SIZE ? "" : event.currentTarget.value,
-                  })
-                }
-                data={PAGE_SIZES.map((size) => String(size))}
-              />
-            </Group>
+                    {person.jobTitle && (
+                      <Text size="sm" c="dimmed">
+                        {person.jobTitle}
+                      </Text>
+                    )}
+                    <RoleBadges roles={person.roles} mt={6} />
+                  </>
+                ),
+              }}
+              pager={{
+                page,
+                pages,
+                onChange: (next) => update({ pagina: next === 1 ? "" : String(next) }, false),
+                beside: (
+                  <NativeSelect
+                    label={t("list.pageSize")}
+                    size="xs"
+                    w={110}
+                    value={pageSize}
+                    onChange={(event) =>
+                      update({
+                        perPagina: event.currentTarget.value === DEFAULT_PAGE_SIZE ? "" : event.currentTarget.value,
+                      })
+                    }
+                    data={PAGE_SIZES.map((size) => String(size))}
+                  />
+                ),
+              }}
+            />
           </>
         )}
       </Stack>

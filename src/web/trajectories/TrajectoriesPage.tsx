@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Box,
-  Button,
-  Center,
-  Group,
-  Loader,
-  NativeSelect,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-} from "@mantine/core";
+import { Anchor, Box, Button, Center, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -23,7 +9,7 @@ import { formatDate, formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { useCurrentRoles } from "../session";
 import { FormError } from "../shell/FormError";
-import { Pager } from "../shell/Pager";
+import { ListTable } from "../shell/ListTable";
 import { PageTitle } from "../shell/PageTitle";
 import { TrajectoryStatusBadge } from "./components/StatusBadge";
 import { localDay, trajectoryPath } from "./format";
@@ -131,91 +117,65 @@ export default function TrajectoriesPage() {
             <Text size="sm" c="dimmed" aria-live="polite">
               {t("list.count", { count: data.total })}
             </Text>
-            {data.items.length === 0 && (
-              <Text c="dimmed" hiddenFrom="sm">
-                {status || search ? t("list.emptyFiltered") : t("list.empty")}
-              </Text>
-            )}
-            {/* On a phone a card per trajectory; from tablet width on, the table. */}
-            <Stack
-              hiddenFrom="sm"
-              component="ul"
-              aria-label={t("list.caption")}
-              gap="xs"
-              p={0}
-              m={0}
-              style={{ listStyle: "none" }}
-            >
-              {data.items.map((item) => (
-                <Paper component="li" key={item.id} withBorder p="sm" radius="sm">
-                  <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+            <ListTable
+              rows={data.items}
+              rowKey={(item) => item.id}
+              label={t("list.caption")}
+              minWidth={860}
+              empty={status || search ? t("list.emptyFiltered") : t("list.empty")}
+              columns={[
+                {
+                  key: "title",
+                  header: t("columns.title"),
+                  primary: true,
+                  cell: (item) => (
                     <Anchor component={Link} to={trajectoryPath(item.id)} fw={500}>
                       {item.title}
                     </Anchor>
-                    <TrajectoryStatusBadge status={item.status} label={text(item.statusLabel)} />
-                  </Group>
-                  <Text size="sm" c="dimmed">
-                    {text(item.regimeName)}
-                  </Text>
-                  <Text size="sm">
-                    {t("list.traineeLine", { name: item.trainee ?? "—" })}
-                    <br />
-                    {t("list.guidesLine", { names: item.guides.join(", ") || "—" })}
-                  </Text>
-                  <Text size="sm">{period(item)}</Text>
-                  <Text size="sm">
-                    {t("list.nextMeetingLine", {
-                      when: item.nextMeetingAt ? formatDateTime(item.nextMeetingAt, lang) : t("list.none"),
-                    })}
-                  </Text>
-                </Paper>
-              ))}
-            </Stack>
-            <Table.ScrollContainer minWidth={860} visibleFrom="sm">
-              <Table striped highlightOnHover verticalSpacing="sm" aria-label={t("list.caption")}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("columns.title")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.regime")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.status")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.trainee")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.guides")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.period")}</Table.Th>
-                    <Table.Th scope="col">{t("columns.nextMeeting")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.items.length === 0 && (
-                    <Table.Tr>
-                      <Table.Td colSpan={7}>
-                        <Text c="dimmed">{status || search ? t("list.emptyFiltered") : t("list.empty")}</Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  )}
-                  {data.items.map((item) => (
-                    <Table.Tr key={item.id}>
-                      <Table.Th scope="row" fw={500}>
-                        <Anchor component={Link} to={trajectoryPath(item.id)}>
-                          {item.title}
-                        </Anchor>
-                      </Table.Th>
-                      <Table.Td>{text(item.regimeName)}</Table.Td>
-                      <Table.Td style={{ whiteSpace: "nowrap" }}>
-                        <TrajectoryStatusBadge status={item.status} label={text(item.statusLabel)} />
-                      </Table.Td>
-                      <Table.Td>{item.trainee ?? "—"}</Table.Td>
-                      <Table.Td>{item.guides.join(", ") || "—"}</Table.Td>
-                      <Table.Td>{period(item)}</Table.Td>
-                      <Table.Td>{item.nextMeetingAt ? formatDateTime(item.nextMeetingAt, lang) : "—"}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <Pager
-              page={page}
-              pages={Math.max(1, Math.ceil(data.total / data.pageSize))}
-              onChange={(next) => update({ pagina: next > 1 ? String(next) : "" }, false)}
+                  ),
+                },
+                { key: "regime", header: t("columns.regime"), cell: (item) => text(item.regimeName) },
+                {
+                  key: "status",
+                  header: t("columns.status"),
+                  cell: (item) => <TrajectoryStatusBadge status={item.status} label={text(item.statusLabel)} />,
+                  cellProps: { style: { whiteSpace: "nowrap" } },
+                },
+                { key: "trainee", header: t("columns.trainee"), cell: (item) => item.trainee ?? "—" },
+                { key: "guides", header: t("columns.guides"), cell: (item) => item.guides.join(", ") || "—" },
+                { key: "period", header: t("columns.period"), cell: period },
+                {
+                  key: "nextMeeting",
+                  header: t("columns.nextMeeting"),
+                  cell: (item) => (item.nextMeetingAt ? formatDateTime(item.nextMeetingAt, lang) : "—"),
+                },
+              ]}
+              cards={{
+                aside: (item) => <TrajectoryStatusBadge status={item.status} label={text(item.statusLabel)} />,
+                body: (item) => (
+                  <>
+                    <Text size="sm" c="dimmed">
+                      {text(item.regimeName)}
+                    </Text>
+                    <Text size="sm">
+                      {t("list.traineeLine", { name: item.trainee ?? "—" })}
+                      <br />
+                      {t("list.guidesLine", { names: item.guides.join(", ") || "—" })}
+                    </Text>
+                    <Text size="sm">{period(item)}</Text>
+                    <Text size="sm">
+                      {t("list.nextMeetingLine", {
+                        when: item.nextMeetingAt ? formatDateTime(item.nextMeetingAt, lang) : t("list.none"),
+                      })}
+                    </Text>
+                  </>
+                ),
+              }}
+              pager={{
+                page,
+                pages: Math.max(1, Math.ceil(data.total / data.pageSize)),
+                onChange: (next) => update({ pagina: next > 1 ? String(next) : "" }, false),
+              }}
             />
           </>
         )}

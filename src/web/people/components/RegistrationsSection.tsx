@@ -1,4 +1,4 @@
-import { Button, Group, Stack, Table, Text } from "@mantine/core";
+import { Button, Group, Stack, Text } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { ApiError, api } from "../../api";
 import { formatDate } from "../../i18n";
 import { ConfirmDialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
+import { ListTable } from "../../shell/ListTable";
 import { notifySuccess } from "../../shell/notify";
 import { type PersonDetail, peopleKeys, type RegistrationResponse } from "./model";
 import { RegistrationModal } from "./RegistrationModal";
@@ -65,55 +66,58 @@ export function RegistrationsSection({
           {t("registrations.empty")}
         </Text>
       ) : (
-        <Table.ScrollContainer minWidth={680}>
-          <Table verticalSpacing="xs" aria-label={t("registrations.caption", { name: person.name })}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("registrations.register")}</Table.Th>
-                <Table.Th scope="col">{t("registrations.registrationType")}</Table.Th>
-                <Table.Th scope="col">{t("registrations.number")}</Table.Th>
-                <Table.Th scope="col">{t("registrations.validUntil")}</Table.Th>
-                <Table.Th scope="col">{t("registrations.reregistrationDate")}</Table.Th>
-                {canEdit && <Table.Th scope="col">{t("registrations.actions")}</Table.Th>}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {person.registrations.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{t(`registrations.registers.${r.register}`)}</Table.Td>
-                  <Table.Td>{typeName(r)}</Table.Td>
-                  <Table.Td>{r.number}</Table.Td>
-                  <Table.Td>{formatDate(r.validUntil, i18n.language)}</Table.Td>
-                  <Table.Td>{formatDate(r.reregistrationDate, i18n.language)}</Table.Td>
-                  {canEdit && (
-                    <Table.Td>
-                      <Group gap="xs" wrap="nowrap">
-                        <Button
-                          size="xs"
-                          variant="light"
-                          aria-label={t("registrations.editLabel", { number: r.number })}
-                          onClick={() => setEditing({ registration: r })}
-                        >
-                          {t("registrations.edit")}
-                        </Button>
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          color="red"
-                          c="red.9"
-                          aria-label={t("registrations.deleteLabel", { number: r.number })}
-                          onClick={() => setDeleting(r)}
-                        >
-                          {t("registrations.delete")}
-                        </Button>
-                      </Group>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        <ListTable
+          rows={person.registrations}
+          rowKey={(r) => r.id}
+          label={t("registrations.caption", { name: person.name })}
+          minWidth={680}
+          compact
+          columns={[
+            {
+              key: "register",
+              header: t("registrations.register"),
+              cell: (r) => t(`registrations.registers.${r.register}`),
+            },
+            { key: "type", header: t("registrations.registrationType"), cell: typeName },
+            { key: "number", header: t("registrations.number"), cell: (r) => r.number },
+            {
+              key: "validUntil",
+              header: t("registrations.validUntil"),
+              cell: (r) => formatDate(r.validUntil, i18n.language),
+            },
+            {
+              key: "reregistrationDate",
+              header: t("registrations.reregistrationDate"),
+              cell: (r) => formatDate(r.reregistrationDate, i18n.language),
+            },
+            canEdit && {
+              key: "actions",
+              header: t("registrations.actions"),
+              cell: (r) => (
+                <Group gap="xs" wrap="nowrap">
+                  <Button
+                    size="xs"
+                    variant="light"
+                    aria-label={t("registrations.editLabel", { number: r.number })}
+                    onClick={() => setEditing({ registration: r })}
+                  >
+                    {t("registrations.edit")}
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    color="red"
+                    c="red.9"
+                    aria-label={t("registrations.deleteLabel", { number: r.number })}
+                    onClick={() => setDeleting(r)}
+                  >
+                    {t("registrations.delete")}
+                  </Button>
+                </Group>
+              ),
+            },
+          ]}
+        />
       )}
       {canEdit && (
         <Group>

@@ -10,7 +10,6 @@ import {
   Paper,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   TextInput,
   Title,
@@ -26,6 +25,7 @@ import { useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
 import { useRegimeText } from "../../i18n/regime-text";
 import { FormError } from "../../shell/FormError";
+import { ListTable } from "../../shell/ListTable";
 import { notifySuccess } from "../../shell/notify";
 import { laterDate, localDateTime, meetingPath, todayIso } from "../format";
 import { type TrajectoryDetail, trajectoryApi, trajectoryKeys } from "../model";
@@ -89,52 +89,38 @@ export function MeetingsSection({ detail }: { detail: TrajectoryDetail }) {
           </Alert>
         ))}
         {/* On a phone a line per kind of meeting; from tablet width on, the table. */}
-        <Stack
-          hiddenFrom="sm"
-          component="ul"
-          gap="xs"
-          p={0}
-          m={0}
-          style={{ listStyle: "none" }}
-          aria-labelledby="meetings-progress"
-        >
-          {detail.progress.map((p) => (
-            <Paper component="li" key={p.type} withBorder p="sm" radius="sm">
-              <Text fw={500}>{meetingTypeLabel(regime, p.type)}</Text>
-              <Text size="sm">
-                {t("meetings.progressLine", { held: p.held, planned: p.planned, agreed: agreed(p) })}
-              </Text>
-              <ProgressTags progress={p} />
-            </Paper>
-          ))}
-        </Stack>
-        <Table verticalSpacing="xs" aria-labelledby="meetings-progress" visibleFrom="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("meetings.type")}</Table.Th>
-              <Table.Th scope="col">{t("meetings.held")}</Table.Th>
-              <Table.Th scope="col">{t("meetings.planned")}</Table.Th>
-              <Table.Th scope="col">{t("meetings.required")}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {detail.progress.map((p) => (
-              <Table.Tr key={p.type}>
-                <Table.Th scope="row" fw={500}>
-                  {meetingTypeLabel(regime, p.type)}
-                </Table.Th>
-                <Table.Td>
-                  <Group gap={6}>
-                    <span>{p.held}</span>
-                    <ProgressTags progress={p} />
-                  </Group>
-                </Table.Td>
-                <Table.Td>{p.planned}</Table.Td>
-                <Table.Td>{agreed(p)}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          rows={detail.progress}
+          rowKey={(p) => p.type}
+          labelledBy="meetings-progress"
+          minWidth={480}
+          compact
+          columns={[
+            { key: "type", header: t("meetings.type"), primary: true, cell: (p) => meetingTypeLabel(regime, p.type) },
+            {
+              key: "held",
+              header: t("meetings.held"),
+              cell: (p) => (
+                <Group gap={6}>
+                  <span>{p.held}</span>
+                  <ProgressTags progress={p} />
+                </Group>
+              ),
+            },
+            { key: "planned", header: t("meetings.planned"), cell: (p) => p.planned },
+            { key: "required", header: t("meetings.required"), cell: agreed },
+          ]}
+          cards={{
+            body: (p) => (
+              <>
+                <Text size="sm">
+                  {t("meetings.progressLine", { held: p.held, planned: p.planned, agreed: agreed(p) })}
+                </Text>
+                <ProgressTags progress={p} />
+              </>
+            ),
+          }}
+        />
       </Stack>
 
       <Stack gap="sm" component="section" aria-labelledby="meetings-all">

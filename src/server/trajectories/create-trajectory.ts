@@ -4,8 +4,9 @@ import { memberships, trajectories, trajectoryParticipants } from "../../db/sche
 import type { Locale, ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole, type Role } from "../../domain/roles.js";
 import type { CreateTrajectoryInput } from "../../domain/trajectories/api.js";
+import { canStartTrajectory } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { invalid } from "../http/problem.js";
+import { forbidden, invalid } from "../http/problem.js";
 import { findRegime, storeRegimeVersion } from "../regimes/service.js";
 import { createFirstDeclarations } from "./first-declarations.js";
 import { eligibilityToKeep, judgeGuides } from "./guide-eligibility.js";
@@ -54,6 +55,7 @@ async function resolveParticipants(
  * not allow is refused at the field, the judgement of the others is kept with the trajectory.
  */
 export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajectoryInput, locale: Locale = "nl") {
+  if (!canStartTrajectory(actor.roles)) throw forbidden();
   const regime = await findRegime(tx, actor, input.regimeKey);
   if (!regime) throw invalid({ regimeKey: "field.unknownRegime" });
   if (input.endsOn < input.startsOn) throw invalid({ endsOn: "field.dateRangeInvalid" });

@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { organisations } from "../../db/schema.js";
 import { LOCALES, type Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { ReportView, TrajectoryDetail } from "../../domain/trajectories/api.js";
@@ -11,27 +9,13 @@ import { documentReaders } from "../documents/readers.js";
 import type { PdfRenderer } from "../documents/render-pool.js";
 import type { PdfTask } from "../documents/render-task.js";
 import { HttpProblem, notFound } from "../http/problem.js";
+import { organisationOf } from "../organisations/service.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
 import { type BillingInput, billedHours } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
 import { reportFor } from "./final-report.js";
 import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
 import { NO_LINKS, presentTrajectory } from "./present-trajectory.js";
-
-/** The organisation as a document shows it: name, colour and logo. */
-export async function organisationOf(tx: Tx, actor: Actor): Promise<DocumentOrganisation> {
-  const [org] = await tx
-    .select({
-      name: organisations.name,
-      primaryColor: organisations.primaryColor,
-      logo: organisations.logo,
-      logoMime: organisations.logoMime,
-    })
-    .from(organisations)
-    .where(eq(organisations.id, actor.organisationId));
-  if (!org) throw notFound();
-  return org;
-}
 
 const statusLabel = (detail: Pick<TrajectoryDetail, "regime" | "status">, locale: Locale) =>
   detail.regime.statuses.find((s) => s.key === detail.status)?.label[locale] ?? detail.status;

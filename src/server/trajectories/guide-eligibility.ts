@@ -10,7 +10,8 @@ import { type GuideFacts, judgeGuide } from "../../domain/eligibility/rules.js";
 import type { GuideRule, Locale } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { GuideEligibilityAnswer, GuideEligibilityQuery } from "../../domain/trajectories/api.js";
-import { invalid } from "../http/problem.js";
+import { canStartTrajectory } from "../../domain/trajectories/policy.js";
+import { forbidden, invalid } from "../http/problem.js";
 import { memberName } from "../people/member-name.js";
 import { findRegime, regimeVersionsByHash } from "../regimes/service.js";
 
@@ -183,6 +184,7 @@ export async function guideEligibilityFor(
   actor: Actor,
   query: GuideEligibilityQuery,
 ): Promise<GuideEligibilityAnswer> {
+  if (!canStartTrajectory(actor.roles)) throw forbidden();
   const regime = await findRegime(tx, actor, query.regimeKey);
   if (!regime) throw invalid({ regimeKey: "field.unknownRegime" });
   if (!regime.guideRule) return { rule: null, items: [] };

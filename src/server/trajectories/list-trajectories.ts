@@ -3,7 +3,8 @@ import type { Tx } from "../../db/connection.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { type DueItemView, TRAJECTORY_PAGE_SIZE, type TrajectorySummary } from "../../domain/trajectories/api.js";
-import { canSeeMeeting } from "../../domain/trajectories/policy.js";
+import { canSeeMeeting, canStartTrajectory } from "../../domain/trajectories/policy.js";
+import { forbidden } from "../http/problem.js";
 import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { hasUnsignedDatedDeclaration } from "./declaration-due-facts.js";
@@ -139,6 +140,7 @@ export async function listTrajectories(
 
 /** People who can take each part in a new trajectory: active members with the matching role. */
 export async function listCandidates(tx: Tx, actor: Actor) {
+  if (!canStartTrajectory(actor.roles)) throw forbidden();
   const rows = await tx
     .select({ id: memberships.id, name: memberName, roles: memberships.roles })
     .from(memberships)

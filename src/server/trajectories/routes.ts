@@ -27,14 +27,13 @@ import {
   updateMeetingSchema,
   updatePlanSchema,
 } from "../../domain/trajectories/api.js";
-import { canStartTrajectory } from "../../domain/trajectories/policy.js";
 import { versionSchema } from "../../domain/version.js";
 import { archivedDocument } from "../documents/archive.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { attachment, downloadName } from "../http/files.js";
-import { assertAllowed, requireAuth } from "../plugins/auth.js";
+import { requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
-import { withTenant } from "../tenancy.js";
+import { changeThenShow, withTenant } from "../tenancy.js";
 import { changeStatus } from "./change-status.js";
 import { createTrajectory } from "./create-trajectory.js";
 import { renderBillingCsv } from "./documents/render-billing.js";
@@ -58,7 +57,6 @@ const versionBody = z.object({ version: versionSchema });
 const emptyBody = z.object({}).optional();
 const detail = { 200: trajectoryDetailSchema };
 const meeting = { 200: meetingDetailSchema };
-const canStart = (actor: { roles: readonly string[] }) => canStartTrajectory(actor.roles);
 
 type Change<P, B> = (tx: Tx, actor: Actor, params: P, body: B, locale: Locale) => Promise<unknown>;
 
@@ -71,20 +69,23 @@ const showMeeting = async (tx: Tx, actor: Actor, id: string) => {
 const thenMeeting =
   <B>(change: (tx: Tx, actor: Actor, meetingId: string, body: B) => Promise<unknown>) =>
   (request: FastifyRequest & { params: { meetingId: string }; body: B }) =>
-    withTenant(request, async (tx, actor) => {
-      await change(tx, actor, request.params.meetingId, request.body);
-      return showMeeting(tx, actor, request.params.meetingId);
-    });
+    changeThenShow(
+      request,
+      (tx, actor) => change(tx, actor, request.params.meetingId, request.body),
+      (tx, actor) => showMeeting(tx, actor, request.params.meetingId),
+    );
 
 /** Runs a change, then answers with the trajectory as the requester now sees it. */
 const thenDetail =
   <P extends { trajectoryId: string }, B>(change: Change<P, B>) =>
-  (request: FastifyRequest & { params: P; body: B }) =>
-    withTenant(request, async (tx, actor) => {
-      const locale = requestLocale(request);
-      await change(tx, actor, request.params, request.body, locale);
-      return getTrajectory(tx, actor, request.params.trajectoryId, locale);
-    });
+  (request: FastifyRequest & { params: P; body: B }) => {
+    const locale = requestLocale(request);
+    return changeThenShow(
+      request,
+      (tx, actor) => change(tx, actor, request.params, request.body, locale),
+      (tx, actor) => getTrajectory(tx, actor, request.params.trajectoryId, locale),
+    );
+  };
 
 /**
  * Trajectories: every route authorises through the domain policies inside its service call and
@@ -98,10 +99,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get("/trajectories/candidates", { schema: { tags, response: { 200: candidatesSchema } } }, (request) =>
-    withTenant(request, (tx, actor) => {
-      assertAllowed(actor, canStart);
-      return listCandidates(tx, actor);
-    }),
+    withTenant(request, (tx, actor) => listCandidates(tx, actor)),
   );
 
   app.get(
@@ -115,22 +113,18 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: guideEligibilityAnswerSchema },
       },
     },
-    (request) =>
-      withTenant(request, (tx, actor) => {
-        assertAllowed(actor, canStart);
-        return guideEligibilityFor(tx, actor, request.query);
-      }),
+    (request) => withTenant(request, (tx, actor) => guideEligibilityFor(tx, actor, request.query)),
   );
 
   app.post(
     "/trajectories",
     { schema: { tags, body: createTrajectorySchema, response: { 201: trajectoryDetailSchema } } },
     async (request, reply) => {
-      const created = await withTenant(request, async (tx, actor) => {
-        assertAllowed(actor, canStart);
-        const id = await createTrajectory(tx, actor, request.body, requestLocale(request));
-        return getTrajectory(tx, actor, id, requestLocale(request));
-      });
+      const created = await changeThenShow(
+        request,
+        (tx, actor) => createTrajectory(tx, actor, request.body, requestLocale(request)),
+        (tx, actor, id) => getTrajectory(tx, actor, id, requestLocale(request)),
+      );
       return reply.status(201).send(created);
     },
   );
@@ -178,17 +172,19 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     "/goals/:goalId",
     { schema: { tags, params: goalParams, body: updateGoalSchema, response: detail } },
     (request) =>
-      withTenant(request, async (tx, actor) => {
-        const trajectoryId = await updateGoal(tx, actor, request.params.goalId, request.body);
-        return getTrajectory(tx, actor, trajectoryId, requestLocale(request));
-      }),
+      changeThenShow(
+        request,
+        (tx, actor) => updateGoal(tx, actor, request.params.goalId, request.body),
+        (tx, actor, trajectoryId) => getTrajectory(tx, actor, trajectoryId, requestLocale(request)),
+      ),
   );
 
   app.delete("/goals/:goalId", { schema: { tags, params: goalParams, response: detail } }, (request) =>
-    withTenant(request, async (tx, actor) => {
-      const trajectoryId = await removeGoal(tx, actor, request.params.goalId);
-      return getTrajectory(tx, actor, trajectoryId, requestLocale(request));
-    }),
+    changeThenShow(
+      request,
+      (tx, actor) => removeGoal(tx, actor, request.params.goalId),
+      (tx, actor, trajectoryId) => getTrajectory(tx, actor, trajectoryId, requestLocale(request)),
+    ),
   );
 
   app.post(
@@ -203,11 +199,11 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     "/trajectories/:trajectoryId/meetings",
     { schema: { tags, params: trajectoryParams, body: planMeetingSchema, response: { 201: meetingDetailSchema } } },
     async (request, reply) => {
-      const planned = await withTenant(request, async (tx, actor) => {
-        const id = await planMeeting(tx, actor, request.params.trajectoryId, request.body);
-        const { loaded, meeting } = await loadMeeting(tx, actor, id);
-        return presentMeeting(loaded, meeting);
-      });
+      const planned = await changeThenShow(
+        request,
+        (tx, actor) => planMeeting(tx, actor, request.params.trajectoryId, request.body),
+        showMeeting,
+      );
       return reply.status(201).send(planned);
     },
   );
@@ -245,11 +241,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     "/feedback/:feedbackId/seen",
     { schema: { tags, params: feedbackParams, body: emptyBody, response: meeting } },
-    (request) =>
-      withTenant(request, async (tx, actor) => {
-        const meetingId = await markSeen(tx, actor, request.params.feedbackId);
-        return showMeeting(tx, actor, meetingId);
-      }),
+    (request) => changeThenShow(request, (tx, actor) => markSeen(tx, actor, request.params.feedbackId), showMeeting),
   );
 
   app.put(

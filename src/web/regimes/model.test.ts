@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { regimeSchema } from "../../domain/regimes/schema";
 import { updateRegimeSchema } from "../../domain/trajectories/api";
-import { keyFrom, type RegimeFormValues, regimeBody, regimeChecks, standardItemKeys, unplacedErrors } from "./model";
+import { unplacedErrors } from "../forms";
+import { keyFrom, type RegimeFormValues, regimeBody, regimeChecks, standardItemKeys } from "./model";
 
 const teacher = builtinRegime("werkbegeleiding_leerkracht");
 if (!teacher) throw new Error("built-in regime missing");

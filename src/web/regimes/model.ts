@@ -101,11 +101,4 @@ export function regimeChecks(document: Regime): Record<string, "edit.maxBelowMin
   return found;
 }
 
-/** Field messages the page shows somewhere else than at a field it draws, so none goes unseen. */
-export function unplacedErrors(errors: Record<string, unknown>, placed: readonly RegExp[]): string[] {
-  return Object.entries(errors)
-    .filter(([path, message]) => typeof message === "string" && !placed.some((pattern) => pattern.test(path)))
-    .map(([, message]) => message as string);
-}
-
 export const emptyLocalized = (): Localized => ({ nl: "", en: "" });

@@ -4,7 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api } from "../api";
-import { useAction, useApiSubmit } from "../forms";
+import { useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
@@ -22,6 +22,7 @@ import {
   declarationPdf,
   documentUrl,
   useDeclarations,
+  useStartNewVersion,
 } from "./model";
 import "./texts";
 
@@ -58,20 +59,10 @@ export function DeclarationsTab({ trajectoryId }: { trajectoryId: string }) {
 function DeclarationCard({ declaration }: { declaration: DeclarationView }) {
   const { t, i18n } = useTranslation("declarations");
   const lang = i18n.language;
-  const client = useQueryClient();
-  const navigate = useNavigate();
+  const _client = useQueryClient();
+  const _navigate = useNavigate();
   const headingId = `declaration-${declaration.id}`;
-  const start = useAction(
-    async () => {
-      const made = await api<DeclarationView>(`/declarations/${encodeURIComponent(declaration.id)}/new-version`, {
-        method: "POST",
-        body: {},
-      });
-      await client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
-      navigate(declarationPath(declaration.trajectoryId, made.id));
-    },
-    { offline: t("newVersion") },
-  );
+  const start = useStartNewVersion(declaration);
 
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>

@@ -20,7 +20,7 @@ import { useTranslation } from "react-i18next";
 import { mayAddGoal } from "../../../domain/trajectories/evaluate";
 import type { GoalRationale } from "../../../domain/trajectories/model";
 import { ApiError, api } from "../../api";
-import { useApiSubmit } from "../../forms";
+import { useAction, useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
 import { ConfirmDialog, Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
@@ -368,23 +368,12 @@ function RemoveGoalDialog({ opened, onClose, goal }: { opened: boolean; onClose:
   const { t } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const store = useStoreDetail();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
-      const fresh = await api<TrajectoryDetail>(`/goals/${goal.id}`, { method: "DELETE" });
-      await store(fresh);
-      notifySuccess(t("goals.removed"));
-      onClose();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const remove = useAction(async () => {
+    const fresh = await api<TrajectoryDetail>(`/goals/${goal.id}`, { method: "DELETE" });
+    await store(fresh);
+    notifySuccess(t("goals.removed"));
+    onClose();
+  });
 
   return (
     <ConfirmDialog
@@ -393,11 +382,11 @@ function RemoveGoalDialog({ opened, onClose, goal }: { opened: boolean; onClose:
       title={t("goals.removeTitle")}
       text={t("goals.removeText", { title: goal.title })}
       confirmLabel={tc("actions.delete")}
-      onConfirm={remove}
-      busy={busy}
+      onConfirm={() => remove.run()}
+      busy={remove.pending}
       danger
     >
-      <FormError message={error} />
+      <FormError message={remove.error} />
     </ConfirmDialog>
   );
 }

@@ -18,8 +18,8 @@ import { useTranslation } from "react-i18next";
 import { intensitySchema } from "../../../domain/regimes/schema";
 import { updatePlanSchema } from "../../../domain/trajectories/api";
 import { proposeSchedule } from "../../../domain/trajectories/schedule";
-import { ApiError, api } from "../../api";
-import { schemaResolver, useIssueText } from "../../forms";
+import { api } from "../../api";
+import { schemaResolver, useAction, useIssueText } from "../../forms";
 import { formatDate } from "../../i18n";
 import { type RegimeText, useRegimeText } from "../../i18n/regime-text";
 import { FormError } from "../../shell/FormError";
@@ -348,28 +348,19 @@ function SchedulePreview({
   const store = useStoreDetail();
   const [from, setFrom] = useState(() => laterDate(detail.startsOn, todayIso()));
   const [time, setTime] = useState("09:00");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const valid = intensitySchema.shape.phases.safeParse(numeric(phases)).success && /^\d{4}-\d{2}-\d{2}$/.test(from);
   const dates = valid ? proposeSchedule(from, { meetingType, phases: numeric(phases) }, detail.endsOn) : [];
 
-  async function schedule() {
-    setBusy(true);
-    setError(null);
-    try {
+  const schedule = useAction(
+    async () => {
       const fresh = await api<TrajectoryDetail>(`${trajectoryApi(detail.id)}/meetings/schedule`, {
         body: { type: meetingType, dates, time },
       });
       await store(fresh);
       notifySuccess(t("plan.scheduled", { count: dates.length }));
-    } catch (e) {
-      setError(
-        e instanceof ApiError ? [e.problem.title, ...Object.values(e.fieldErrors)].join(" ") : tc("errors.offline"),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { describe: (e) => [e.problem.title, ...Object.values(e.fieldErrors)].join(" ") },
+  );
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="plan-schedule">
@@ -408,14 +399,14 @@ function SchedulePreview({
           </List>
         </>
       )}
-      <FormError message={error} />
+      <FormError message={schedule.error} />
       {detail.abilities.planMeetings && (
         <Group>
           <Button
             variant="light"
-            loading={busy}
+            loading={schedule.pending}
             disabled={dates.length === 0 || !/^\d{2}:\d{2}$/.test(time)}
-            onClick={schedule}
+            onClick={() => schedule.run()}
           >
             {t("plan.schedule")}
           </Button>

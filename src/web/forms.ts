@@ -178,7 +178,7 @@ export function useIssueText() {
 /**
  * The one resolver of the web's forms: a domain schema checks the values (as the request body the
  * form will send, `input`), so a rule exists once and the form says it before the server does.
- * The first message per field is shown at its path.
+ * The first message per field is shown at its path, placed as a server's message would be.
  */
 export function schemaResolver<Values>(
   schema: Schema,
@@ -190,7 +190,9 @@ export function schemaResolver<Values>(
     if (result.success) return {};
     const errors: Record<string, string> = {};
     for (const issue of result.error.issues) {
-      const path = issue.path.map(String).join(".");
+      const name = issue.path.map(String).join(".");
+      // As a server's message: at the field, or the nearest part of the form that holds it.
+      const path = formPathOf(values, name) ?? name;
       errors[path] ??= message(issue, schemaAt(schema, issue.path));
     }
     return errors;

@@ -20,6 +20,7 @@ import { useTranslation } from "react-i18next";
 import { REGISTERS } from "../../domain/people/schemas";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import type { Regime } from "../../domain/regimes/schema";
+import { useIssueText } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { DocumentEditPage, type DocumentKind } from "../shell/DocumentEditPage";
@@ -28,8 +29,9 @@ import {
   type RegimeFormValues,
   type RegimeView,
   regimeBody,
-  regimeChecks,
   regimeKeys,
+  regimeMessageKey,
+  regimeResolver,
   standardItemKeys,
   useRegime,
 } from "./model";
@@ -77,8 +79,11 @@ const REGIME: DocumentKind<RegimeView, RegimeFormValues> = {
   },
   useValidate: () => {
     const { t } = useTranslation("regimes");
-    return (values) =>
-      Object.fromEntries(Object.entries(regimeChecks(values.document)).map(([path, key]) => [path, t(key)]));
+    const issueText = useIssueText();
+    return regimeResolver((issue, at) => {
+      const key = regimeMessageKey(issue);
+      return key ? t(key) : issueText(issue, at);
+    });
   },
   placed: PLACED,
   Intro: RegimeIntro,

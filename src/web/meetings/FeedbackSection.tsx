@@ -18,6 +18,7 @@ import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FeedbackContent } from "../../domain/trajectories/model";
 import { ApiError, api } from "../api";
+import { useAction } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { ConfirmDialog } from "../shell/Dialog";
@@ -440,25 +441,13 @@ function FeedbackContentView({ meeting, content }: { meeting: MeetingDetail; con
 /** The trainee marks a shared version seen; everyone sees whether and when that happened. */
 function SeenLine({ meeting, record }: { meeting: MeetingDetail; record: FeedbackRecordView }) {
   const { t, i18n } = useTranslation("meetings");
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const trainee = meeting.abilities.markSeen;
-
-  async function markSeen() {
-    setBusy(true);
-    setError(null);
-    try {
-      const fresh = await api<MeetingDetail>(`/feedback/${record.id}/seen`, { body: {} });
-      await afterMeetingChange(queryClient, fresh);
-      notifySuccess(t("feedback.markedSeen"));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const markSeen = useAction(async () => {
+    const fresh = await api<MeetingDetail>(`/feedback/${record.id}/seen`, { body: {} });
+    await afterMeetingChange(queryClient, fresh);
+    notifySuccess(t("feedback.markedSeen"));
+  });
 
   if (record.seenAt)
     return (
@@ -476,9 +465,9 @@ function SeenLine({ meeting, record }: { meeting: MeetingDetail; record: Feedbac
     );
   return (
     <Stack gap="xs">
-      <FormError message={error} />
+      <FormError message={markSeen.error} />
       <Group>
-        <Button size="sm" loading={busy} onClick={markSeen}>
+        <Button size="sm" loading={markSeen.pending} onClick={() => markSeen.run()}>
           {t("feedback.seen")}
         </Button>
       </Group>

@@ -16,7 +16,6 @@ import { Tag } from "./Tag";
  */
 export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
-  const { t: tc } = useTranslation();
   const lang = i18n.language;
   const { text } = useRegimeText();
   const store = useStoreDetail();

@@ -343,7 +343,6 @@ function SchedulePreview({
   phases: Phase[];
 }) {
   const { t, i18n } = useTranslation("trajectories");
-  const { t: tc } = useTranslation();
   const lang = i18n.language;
   const store = useStoreDetail();
   const [from, setFrom] = useState(() => laterDate(detail.startsOn, todayIso()));

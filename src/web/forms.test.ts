@@ -1,6 +1,7 @@
-import type { UseFormReturnType } from "@mantine/form";
 import { describe, expect, it } from "vitest";
-import { conflictChoices, formPathOf } from "./forms";
+import { z } from "zod";
+import { intensitySchema } from "../domain/regimes/schema";
+import { formPathOf, schemaAt, schemaResolver } from "./forms";
 
 describe("where a server's field message lands in a form", () => {
   const values = {
@@ -40,54 +41,54 @@ describe("where a server's field message lands in a form", () => {
   });
 });
 
-describe("the answers to a conflict", () => {
-  type Values = { version: number; name: string };
-  function setup(fresh: Values | undefined) {
-    const steps: string[] = [];
-    let values: Values = { version: 1, name: "typed by the user" };
-    const form = {
-      get values() {
-        return values;
+describe("the one resolver: a domain schema checks a form", () => {
+  const schema = z.object({
+    title: z.string().trim().min(1).max(20),
+    intensity: intensitySchema.nullable(),
+  });
+  const message = (issue: z.core.$ZodIssue, at: z.ZodType | undefined) =>
+    `${issue.code}${at?._zod.def.type === "number" ? ` ${(at as z.ZodNumber).minValue}-${(at as z.ZodNumber).maxValue}` : ""}`;
+
+  it("is quiet when the values are what the domain accepts", () => {
+    const check = schemaResolver(schema, message);
+    expect(check({ title: "Lesgeven", intensity: null })).toEqual({});
+    expect(
+      check({ title: "Lesgeven", intensity: { meetingType: "visit", phases: [{ everyWeeks: 2, times: 3 }] } }),
+    ).toEqual({});
+  });
+
+  it("puts the domain's rule at the field's path, with the bounds of the schema at that path", () => {
+    const check = schemaResolver(schema, message);
+    const errors = check({
+      title: " ",
+      intensity: {
+        meetingType: "visit",
+        phases: [
+          { everyWeeks: 0, times: 3 },
+          { everyWeeks: 2, times: 53 },
+        ],
       },
-      setValues: (next: Values) => {
-        values = next;
-        steps.push("setValues");
-      },
-      setFieldValue: (path: keyof Values, value: never) => {
-        values = { ...values, [path]: value };
-        steps.push(`setFieldValue ${String(path)}`);
-      },
-      resetDirty: () => steps.push("resetDirty"),
-    } as unknown as UseFormReturnType<Values>;
-    const choices = conflictChoices(form, {
-      reload: async () => {
-        steps.push("reload");
-        return fresh;
-      },
-      toForm: (record: Values) => ({ ...record }),
-      done: () => steps.push("done"),
     });
-    return { choices, steps, values: () => values };
-  }
-
-  it("puts the new version in the form, as not yet changed, and closes the notice", async () => {
-    const { choices, steps, values } = setup({ version: 2, name: "saved by someone else" });
-    await choices.onReload();
-    expect(values()).toEqual({ version: 2, name: "saved by someone else" });
-    expect(steps).toEqual(["reload", "setValues", "resetDirty", "done"]);
+    expect(errors).toEqual({
+      title: "too_small",
+      "intensity.phases.0.everyWeeks": "too_small 1-52",
+      "intensity.phases.1.times": "too_big 1-52",
+    });
   });
 
-  it("keeps what the user typed when they choose to, with the new version, so the next save goes through", async () => {
-    const { choices, steps, values } = setup({ version: 2, name: "saved by someone else" });
-    await choices.onDismiss();
-    expect(values()).toEqual({ version: 2, name: "typed by the user" });
-    expect(steps).toEqual(["reload", "setFieldValue version", "done"]);
+  it("checks the request the form will send, not the form's raw values", () => {
+    const check = schemaResolver(schema, message, (values: { title: string; weeks: string }) => ({
+      title: values.title,
+      intensity: { meetingType: "visit", phases: [{ everyWeeks: Number(values.weeks), times: 1 }] },
+    }));
+    expect(check({ title: "Lesgeven", weeks: "" })).toEqual({ "intensity.phases.0.everyWeeks": "too_small 1-52" });
+    expect(check({ title: "Lesgeven", weeks: "x" })).toEqual({ "intensity.phases.0.everyWeeks": "invalid_type 1-52" });
   });
 
-  it("leaves the form alone when the record could not be reloaded", async () => {
-    const { choices, steps, values } = setup(undefined);
-    await choices.onReload();
-    expect(values()).toEqual({ version: 1, name: "typed by the user" });
-    expect(steps).toEqual(["reload", "done"]);
+  it("finds the schema at a path through lists, records and nullables, and nothing past a leaf", () => {
+    const nested = z.object({ plan: z.record(z.string(), z.string().max(5)), intensity: intensitySchema.nullable() });
+    expect(schemaAt(nested, ["plan", "goal"])?._zod.def.type).toBe("string");
+    expect(schemaAt(nested, ["intensity", "phases", 3, "times"])?._zod.def.type).toBe("number");
+    expect(schemaAt(nested, ["intensity", "meetingType", "x"])).toBeUndefined();
   });
 });

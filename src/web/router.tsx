@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
 import { hasRole, type Role } from "../domain/roles";
+import { canStartTrajectory } from "../domain/trajectories/policy";
 import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
 import { LoginPage } from "./auth/LoginPage";
 import { ResetPasswordPage } from "./auth/ResetPasswordPage";
@@ -37,20 +38,29 @@ const IntervisionMeetingPage = lazy(() => import("./intervision/IntervisionMeeti
 const NotificationsPage = lazy(() => import("./notifications/NotificationsPage"));
 const AccountPage = lazy(() => import("./account/AccountPage"));
 
-/** Pages behind sign-in; with `roles`, only for people holding one of them. */
-function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+/**
+ * Pages behind sign-in; with `roles`, only for people holding one of them; with `may`, only for
+ * people the domain's policy lets in by their roles.
+ */
+function Guard({
+  roles,
+  may,
+  children,
+}: {
+  roles?: Role[];
+  may?: (roles: readonly string[]) => boolean;
+  children: ReactNode;
+}) {
   const session = useSession();
   const location = useLocation();
   if (session.isPending) return <Loading />;
   if (!session.data?.user) return <Navigate to={`/inloggen?next=${encodeURIComponent(location.pathname)}`} replace />;
-  if (roles && !hasRole({ roles: session.data.organisation?.roles ?? [] }, ...roles))
-    return <ErrorPage kind="forbidden" />;
+  const held = session.data.organisation?.roles ?? [];
+  if ((roles && !hasRole({ roles: held }, ...roles)) || (may && !may(held))) return <ErrorPage kind="forbidden" />;
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
 }
 
 const admin: Role[] = ["admin"];
-/** Who may start a trajectory (the same rule as `canStartTrajectory`). */
-const starters: Role[] = ["client", "training_officer", "admin"];
 
 export const router = createBrowserRouter([
   { path: "/inloggen", element: <LoginPage /> },
@@ -156,7 +166,7 @@ export const router = createBrowserRouter([
       {
         path: "/trajecten/nieuw",
         element: (
-          <Guard roles={starters}>
+          <Guard may={canStartTrajectory}>
             <StartTrajectoryPage />
           </Guard>
         ),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { copyRegime, teacherRegime, withMeetingType } from "../trajectories/test-factories.js";
 import { BUILTIN_REGIMES, builtinRegime, groupSizeOf, SKJ_QUALIFYING_REGISTRATIONS } from "./builtin.js";
-import { type Regime, regimeSchema } from "./schema.js";
+import { intensitySchema, type Regime, regimeSchema } from "./schema.js";
 
 /** The messages and paths of the issues a regime raises; empty when it parses. */
 const issuesOf = (regime: unknown) => {
@@ -248,5 +248,18 @@ describe("the registration regimes", () => {
     expect(groupSizeOf("4")).toBeNull();
     expect(groupSizeOf("one")).toBeNull();
     expect(groupSizeOf(null)).toBeNull();
+  });
+});
+
+describe("the phases of an intensity, the one rule the plan form and its proposed dates use", () => {
+  const validPhases = (phases: { everyWeeks: number; times: number }[]) =>
+    intensitySchema.shape.phases.safeParse(phases).success;
+  it("accepts whole numbers from 1 to 52 only, and at least one phase", () => {
+    expect(validPhases([{ everyWeeks: 1, times: 3 }])).toBe(true);
+    expect(validPhases([])).toBe(false);
+    expect(validPhases([{ everyWeeks: 0, times: 3 }])).toBe(false);
+    expect(validPhases([{ everyWeeks: 1.5, times: 3 }])).toBe(false);
+    expect(validPhases([{ everyWeeks: 1, times: 53 }])).toBe(false);
+    expect(validPhases([{ everyWeeks: Number(""), times: 1 }])).toBe(false);
   });
 });

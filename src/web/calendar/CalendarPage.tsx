@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../api";
+import { useAction } from "../forms";
 import { formatDateTime } from "../i18n";
 import { Section } from "../meetings/Section";
 import { ConfirmDialog } from "../shell/Dialog";
@@ -33,39 +34,28 @@ export default function CalendarPage() {
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: calendarKey, queryFn: () => api<CalendarState>("/calendar") });
   const [created, setCreated] = useState<Shown | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [confirming, confirm] = useDisclosure(false);
 
-  async function renew() {
+  /** Makes a new address (the first, or one that replaces the old), or shows the present one again. */
+  const act = useAction(async (kind: "renew" | "again") => {
+    if (kind === "again") {
+      const { url } = await api<{ url: string | null }>("/calendar/address");
+      if (!url) throw new ApiError({ status: 404, code: "problem.notFound", title: t("address.notShowable") });
+      setCreated({ url, how: "again" });
+      return;
+    }
     const renewed = query.data?.exists ?? false;
-    setBusy(true);
-    setError(null);
     try {
       const { url } = await api<{ url: string }>("/calendar/renew", { body: {} });
       setCreated({ url, how: renewed ? "renewed" : "created" });
       await queryClient.invalidateQueries({ queryKey: calendarKey });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
     } finally {
-      setBusy(false);
       confirm.close();
     }
-  }
-
-  async function showAgain() {
-    setBusy(true);
-    setError(null);
-    try {
-      const { url } = await api<{ url: string | null }>("/calendar/address");
-      if (url) setCreated({ url, how: "again" });
-      else setError(t("address.notShowable"));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  });
+  const busy = act.pending;
+  const renew = () => act.run("renew");
+  const showAgain = () => act.run("again");
 
   return (
     <Stack maw={760}>
@@ -103,7 +93,7 @@ export default function CalendarPage() {
                 {t("renewWarning")}
               </Text>
             )}
-            <FormError message={error} />
+            <FormError message={act.error} />
             {query.data.exists && !query.data.showable && <Text size="sm">{t("address.notShowable")}</Text>}
             <Group>
               {query.data.exists && query.data.showable && created?.how !== "again" && (

@@ -14,10 +14,9 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
-import { ApiError, api } from "../api";
+import { Link, useParams } from "react-router";
+import { api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
@@ -27,7 +26,14 @@ import { PageTitle } from "../shell/PageTitle";
 import { trajectoryPath } from "../trajectories/format";
 import { trajectoryKeys } from "../trajectories/model";
 import { DeclarationBadges, DeclarationDocument } from "./components";
-import { type DeclarationView, declarationKeys, declarationPath, declarationPdf, useDeclaration } from "./model";
+import {
+  type DeclarationView,
+  declarationKeys,
+  declarationPath,
+  declarationPdf,
+  useDeclaration,
+  useStartNewVersion,
+} from "./model";
 import "./texts";
 
 /** One version of a declaration: the document as it is signed, its hash, the signatures, and signing. */
@@ -163,36 +169,16 @@ export default function DeclarationPage() {
 /** The content changed since the first signature: say so, and offer the new version to sign. */
 function ChangedNotice({ declaration }: { declaration: DeclarationView }) {
   const { t } = useTranslation("declarations");
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function newVersion() {
-    setBusy(true);
-    setError(null);
-    try {
-      const made = await api<DeclarationView>(`/declarations/${encodeURIComponent(declaration.id)}/new-version`, {
-        method: "POST",
-        body: {},
-      });
-      await client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
-      navigate(declarationPath(declaration.trajectoryId, made.id));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.problem.title : t("newVersion"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const start = useStartNewVersion(declaration);
 
   return (
     <Alert color="orange" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
       <Stack gap="xs">
         <Text size="sm">{t("changedNotice")}</Text>
-        <FormError message={error} />
+        <FormError message={start.error} />
         {declaration.abilities.newVersion && (
           <Group>
-            <Button size="xs" onClick={newVersion} loading={busy}>
+            <Button size="xs" onClick={() => start.run()} loading={start.pending}>
               {t("newVersion")}
             </Button>
           </Group>

@@ -1,18 +1,18 @@
 import { Alert, Anchor, Button, Card, FileInput, Group, List, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
-import { ApiError, api } from "../api";
+import { api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
-import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { Loading } from "../shell/PageStates";
+import { VersionNotices } from "../shell/VersionNotices";
 import { localDay } from "../trajectories/format";
 import { trajectoryKeys } from "../trajectories/model";
+import { useVersionedForm } from "../versioned-form";
 import { DeclarationBadges } from "./components";
 import {
   type DeclarationList,
@@ -22,6 +22,7 @@ import {
   declarationPdf,
   documentUrl,
   useDeclarations,
+  useStartNewVersion,
 } from "./model";
 import "./texts";
 
@@ -58,28 +59,10 @@ export function DeclarationsTab({ trajectoryId }: { trajectoryId: string }) {
 function DeclarationCard({ declaration }: { declaration: DeclarationView }) {
   const { t, i18n } = useTranslation("declarations");
   const lang = i18n.language;
-  const client = useQueryClient();
-  const navigate = useNavigate();
-  const [starting, setStarting] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const _client = useQueryClient();
+  const _navigate = useNavigate();
   const headingId = `declaration-${declaration.id}`;
-
-  async function newVersion() {
-    setStarting(true);
-    setError(null);
-    try {
-      const made = await api<DeclarationView>(`/declarations/${encodeURIComponent(declaration.id)}/new-version`, {
-        method: "POST",
-        body: {},
-      });
-      await client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
-      navigate(declarationPath(declaration.trajectoryId, made.id));
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught.problem.title : t("newVersion"));
-    } finally {
-      setStarting(false);
-    }
-  }
+  const start = useStartNewVersion(declaration);
 
   return (
     <Card withBorder component="section" aria-labelledby={headingId}>
@@ -118,7 +101,7 @@ function DeclarationCard({ declaration }: { declaration: DeclarationView }) {
               <Text size="sm">{t("changedNotice")}</Text>
               {declaration.abilities.newVersion && (
                 <Group>
-                  <Button size="xs" onClick={newVersion} loading={starting}>
+                  <Button size="xs" onClick={() => start.run()} loading={start.pending}>
                     {t("newVersion")}
                   </Button>
                 </Group>
@@ -126,7 +109,7 @@ function DeclarationCard({ declaration }: { declaration: DeclarationView }) {
             </Stack>
           </Alert>
         )}
-        <FormError message={error} />
+        <FormError message={start.error} />
         {declaration.abilities.editDeviation && <DeviationForm declaration={declaration} />}
         <Group gap="sm">
           <Button component={Link} to={declarationPath(declaration.trajectoryId, declaration.id)} size="sm">
@@ -144,35 +127,29 @@ function DeclarationCard({ declaration }: { declaration: DeclarationView }) {
 function DeviationForm({ declaration }: { declaration: DeclarationView }) {
   const { t } = useTranslation("declarations");
   const client = useQueryClient();
-  const form = useForm({ initialValues: { deviation: declaration.deviation ?? "" } });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const reload = () => client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
-
-  const submit = form.onSubmit((values) =>
-    run(async () => {
+  const list = declarationKeys.list(declaration.trajectoryId);
+  const { form, onSubmit, pending, notices } = useVersionedForm({
+    row: declaration,
+    toForm: (row) => ({ deviation: row.deviation ?? "" }),
+    version: (row) => row.version,
+    reload: async () => {
+      await client.invalidateQueries({ queryKey: list });
+      return client.getQueryData<DeclarationList>(list)?.items.find((d) => d.id === declaration.id);
+    },
+    save: async (values, version) => {
       await api(`/declarations/${encodeURIComponent(declaration.id)}/deviation`, {
         method: "PUT",
-        body: { version: declaration.version, deviation: values.deviation.trim() || null },
+        body: { version, deviation: values.deviation.trim() || null },
       });
-      await reload();
-      form.resetDirty();
-      notifySuccess(t("deviation.saved"));
-    }),
-  );
+      await client.invalidateQueries({ queryKey: list });
+    },
+    onSaved: () => notifySuccess(t("deviation.saved")),
+  });
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit()} noValidate>
       <Stack gap="xs">
-        <FormError message={formError} />
-        {conflict && (
-          <ConflictNotice
-            onReload={async () => {
-              await reload();
-              clearConflict();
-            }}
-            onDismiss={clearConflict}
-          />
-        )}
+        <VersionNotices {...notices} />
         <Textarea
           label={t("deviation.label")}
           description={t("deviation.description")}
@@ -182,7 +159,7 @@ function DeviationForm({ declaration }: { declaration: DeclarationView }) {
           {...form.getInputProps("deviation")}
         />
         <Group>
-          <Button type="submit" variant="light" size="sm" loading={form.submitting}>
+          <Button type="submit" variant="light" size="sm" loading={pending}>
             {t("deviation.save")}
           </Button>
         </Group>

@@ -1,6 +1,9 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
 import type { DeclarationList, DeclarationView } from "../../domain/declarations/api";
 import { api } from "../api";
+import { useAction } from "../forms";
 
 export type { DeclarationList, DeclarationView, Verification } from "../../domain/declarations/api";
 
@@ -45,4 +48,22 @@ export function declarationBadges(d: DeclarationView): { kind: BadgeKind; color:
     if (waiting.length) badges.push({ kind: "waiting", color: "blue", who: waiting.join(", ") });
   }
   return badges;
+}
+
+/** Starts a new version of a declaration whose content changed since it was signed, and opens it. */
+export function useStartNewVersion(declaration: Pick<DeclarationView, "id" | "trajectoryId">) {
+  const { t } = useTranslation("declarations");
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return useAction(
+    async () => {
+      const made = await api<DeclarationView>(`/declarations/${encodeURIComponent(declaration.id)}/new-version`, {
+        method: "POST",
+        body: {},
+      });
+      await client.invalidateQueries({ queryKey: declarationKeys.list(declaration.trajectoryId) });
+      navigate(declarationPath(declaration.trajectoryId, made.id));
+    },
+    { offline: t("newVersion") },
+  );
 }

@@ -1,10 +1,8 @@
 import {
   Alert,
-  Button,
   Checkbox,
   Fieldset,
   Group,
-  List,
   NumberInput,
   SimpleGrid,
   Stack,
@@ -12,26 +10,17 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { type UseFormReturnType, useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
 import type { RequirementProfile } from "../../domain/evidence/profile";
 import { MEETING_MODES, type MeetingMode } from "../../domain/trajectories/model";
-import { api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
-import { ConflictNotice } from "../shell/ConflictNotice";
-import { FormError } from "../shell/FormError";
-import { notifySuccess } from "../shell/notify";
-import { BackLink, LoadError, Loading } from "../shell/PageStates";
-import { PageTitle } from "../shell/PageTitle";
+import { DocumentEditPage, type DocumentKind } from "../shell/DocumentEditPage";
 import { evidenceKeys, type ProfileView, useProfile } from "./model";
 import "./texts";
 
 interface ProfileFormValues extends Record<string, unknown> {
-  version: number;
   document: RequirementProfile;
 }
 type Form = UseFormReturnType<ProfileFormValues>;
@@ -48,150 +37,112 @@ const PLACED = [
 const MEETING_CATEGORIES: readonly string[] = ["werkbegeleiding", "supervisie"];
 
 /** The form edits a copy of the document, so the record in the query cache stays as the server sent it. */
-const toForm = (view: ProfileView): ProfileFormValues => ({
-  version: view.version,
-  document: structuredClone(view.document),
-});
+const toForm = (view: ProfileView): ProfileFormValues => ({ document: structuredClone(view.document) });
 
 /** An organisation's copy of a requirement profile: names, period, minimums and the supervisie conversion. */
 export default function ProfilePage() {
+  return <DocumentEditPage kind={PROFILE} />;
+}
+
+const PROFILE: DocumentKind<ProfileView, ProfileFormValues> = {
+  namespace: "evidence",
+  texts: {
+    back: "profile.back",
+    notFound: "profile.notFound",
+    save: "profile.save",
+    saved: "profile.saved",
+    otherErrors: "profile.otherErrors",
+  },
+  backTo: "/eisenprofielen",
+  param: "profileId",
+  useView: useProfile,
+  toForm,
+  path: (view) => `/requirement-profiles/${view.id}`,
+  body: (values, version) => ({ version, document: values.document }),
+  afterSave: async (queryClient, saved) => {
+    queryClient.setQueryData(evidenceKeys.profile(saved.id ?? ""), saved);
+    await queryClient.invalidateQueries({ queryKey: evidenceKeys.profiles, exact: true });
+    await queryClient.invalidateQueries({ queryKey: ["evidence"] });
+  },
+  placed: PLACED,
+  Intro: ProfileIntro,
+  Sections: ProfileSections,
+};
+
+function ProfileIntro() {
   const { t } = useTranslation("evidence");
-  const profileId = useParams().profileId ?? "";
-  const query = useProfile(profileId);
-  const back = <BackLink to="/eisenprofielen">{t("profile.back")}</BackLink>;
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("profile.notFound")} />;
   return (
-    <Stack maw={960}>
-      {back}
-      <ProfileForm key={query.data.id} view={query.data} onReload={async () => (await query.refetch()).data} />
-    </Stack>
+    <Alert color="blue" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+      {t("profile.keeps")}
+    </Alert>
   );
 }
 
-function ProfileForm({ view, onReload }: { view: ProfileView; onReload: () => Promise<ProfileView | undefined> }) {
+function ProfileSections({ form }: { form: Form }) {
   const { t } = useTranslation("evidence");
-  const { text } = useRegimeText();
-  const queryClient = useQueryClient();
-  const form = useForm<ProfileFormValues>({ initialValues: toForm(view) });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const other = Object.entries(form.errors)
-    .filter(([path, message]) => typeof message === "string" && !PLACED.some((p) => p.test(path)))
-    .map(([, message]) => message as string);
-
-  const submit = form.onSubmit((values) =>
-    run(async () => {
-      const saved = await api<ProfileView>(`/requirement-profiles/${view.id}`, {
-        method: "PUT",
-        body: { version: values.version, document: values.document },
-      });
-      queryClient.setQueryData(evidenceKeys.profile(view.id ?? ""), saved);
-      await queryClient.invalidateQueries({ queryKey: evidenceKeys.profiles, exact: true });
-      await queryClient.invalidateQueries({ queryKey: ["evidence"] });
-      form.setValues(toForm(saved));
-      form.resetDirty();
-      notifySuccess(t("profile.saved"));
-    }),
-  );
-
   const document = form.values.document;
   return (
-    <form noValidate onSubmit={submit}>
-      <Stack gap="md">
-        <PageTitle>{text(view.document.name)}</PageTitle>
-        <Alert color="blue" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
-          {t("profile.keeps")}
-        </Alert>
+    <>
+      <Section id="profile-general" title={t("profile.general")}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label={t("profile.nameNl")} required maxLength={500} {...form.getInputProps("document.name.nl")} />
+          <TextInput label={t("profile.nameEn")} required maxLength={500} {...form.getInputProps("document.name.en")} />
+          <Textarea
+            label={t("profile.descriptionNl")}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.getInputProps("document.description.nl")}
+          />
+          <Textarea
+            label={t("profile.descriptionEn")}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.getInputProps("document.description.en")}
+          />
+          <NumberInput
+            label={t("profile.periodYears")}
+            required
+            min={1}
+            max={10}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps("document.periodYears")}
+          />
+        </SimpleGrid>
+      </Section>
 
-        <Section id="profile-general" title={t("profile.general")}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput
-              label={t("profile.nameNl")}
-              required
-              maxLength={500}
-              {...form.getInputProps("document.name.nl")}
-            />
-            <TextInput
-              label={t("profile.nameEn")}
-              required
-              maxLength={500}
-              {...form.getInputProps("document.name.en")}
-            />
-            <Textarea
-              label={t("profile.descriptionNl")}
-              required
-              autosize
-              minRows={2}
-              maxLength={500}
-              {...form.getInputProps("document.description.nl")}
-            />
-            <Textarea
-              label={t("profile.descriptionEn")}
-              required
-              autosize
-              minRows={2}
-              maxLength={500}
-              {...form.getInputProps("document.description.en")}
-            />
+      <Section id="profile-requirements" title={t("profile.requirements")}>
+        <Stack gap="sm">
+          {document.requirements.map((requirement, index) => (
+            <RequirementFields key={requirement.key} form={form} index={index} />
+          ))}
+        </Stack>
+      </Section>
+
+      <Section id="profile-conversion" title={t("profile.conversion")}>
+        <Text size="sm" mb="sm">
+          {t("profile.conversionIntro")}
+        </Text>
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          {document.supervisieConversion.map((row, index) => (
             <NumberInput
-              label={t("profile.periodYears")}
+              key={row.groupSize}
+              label={t("profile.groupSize", { count: row.groupSize })}
               required
               min={1}
-              max={10}
+              max={200}
               allowDecimal={false}
               allowNegative={false}
-              {...form.getInputProps("document.periodYears")}
+              {...form.getInputProps(`document.supervisieConversion.${index}.hoursPerFortyPoints`)}
             />
-          </SimpleGrid>
-        </Section>
-
-        <Section id="profile-requirements" title={t("profile.requirements")}>
-          <Stack gap="sm">
-            {document.requirements.map((requirement, index) => (
-              <RequirementFields key={requirement.key} form={form} index={index} />
-            ))}
-          </Stack>
-        </Section>
-
-        <Section id="profile-conversion" title={t("profile.conversion")}>
-          <Text size="sm" mb="sm">
-            {t("profile.conversionIntro")}
-          </Text>
-          <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-            {document.supervisieConversion.map((row, index) => (
-              <NumberInput
-                key={row.groupSize}
-                label={t("profile.groupSize", { count: row.groupSize })}
-                required
-                min={1}
-                max={200}
-                allowDecimal={false}
-                allowNegative={false}
-                {...form.getInputProps(`document.supervisieConversion.${index}.hoursPerFortyPoints`)}
-              />
-            ))}
-          </SimpleGrid>
-        </Section>
-
-        {conflict && <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm, done: clearConflict })} />}
-        <FormError message={formError} />
-        {other.length > 0 && (
-          <Alert color="red" variant="light" role="alert" styles={{ message: { color: "var(--mantine-color-text)" } }}>
-            {t("profile.otherErrors")}
-            <List size="sm">
-              {other.map((message) => (
-                <List.Item key={message}>{message}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t("profile.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          ))}
+        </SimpleGrid>
+      </Section>
+    </>
   );
 }
 

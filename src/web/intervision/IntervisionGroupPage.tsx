@@ -19,16 +19,17 @@ import { Link, useNavigate, useParams } from "react-router";
 import { METHOD_KEYS, methodOf } from "../../domain/intervision/methods";
 import type { GroupWarning } from "../../domain/intervision/norms";
 import { api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
+import { useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
 import { Section } from "../meetings/Section";
-import { ConflictNotice } from "../shell/ConflictNotice";
 import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { VersionNotices } from "../shell/VersionNotices";
 import { localDateTime } from "../trajectories/format";
+import { useVersionedForm } from "../versioned-form";
 import { GroupFields, type GroupFormValues, groupBody } from "./GroupForm";
 import {
   addMinutes,
@@ -131,13 +132,11 @@ function Members({ group }: { group: GroupDetail }) {
   const manage = group.abilities.manage && !group.archived;
   const candidates = useCandidates(manage);
   const form = useForm({ initialValues: { userId: "" } });
-  const { run, formError } = useApiSubmit(form);
-  const [busy, setBusy] = useState<string | null>(null);
+  const { run, formError, pendingKey: busy } = useApiSubmit(form);
   const memberIds = new Set(group.members.map((m) => m.userId));
   const choices = (candidates.data ?? []).filter((c) => !memberIds.has(c.userId));
 
   async function change(path: "members" | "members/remove", userId: string, done: string) {
-    setBusy(userId);
     const ok = await run(async () => {
       const saved = await api<GroupDetail>(`/intervision/groups/${group.id}/${path}`, {
         method: "POST",
@@ -145,12 +144,11 @@ function Members({ group }: { group: GroupDetail }) {
       });
       queryClient.setQueryData(["intervision", "group", group.id], saved);
       await refreshIntervision(queryClient);
-    });
+    }, userId);
     if (ok) {
       notifySuccess(done);
       if (path === "members") form.setValues({ userId: "" });
     }
-    setBusy(null);
   }
 
   return (
@@ -204,7 +202,7 @@ function Members({ group }: { group: GroupDetail }) {
                 style={{ flex: "1 1 14rem" }}
                 {...form.getInputProps("userId")}
               />
-              <Button type="submit" variant="light" loading={busy !== null && busy === form.values.userId}>
+              <Button type="submit" variant="light" loading={busy !== undefined && busy === form.values.userId}>
                 {t("members.add")}
               </Button>
             </Group>
@@ -269,8 +267,7 @@ function PlanMeeting({ group }: { group: GroupDetail }) {
       caseBringerId: proposed?.userId ?? "",
     },
   });
-  const { run, formError } = useApiSubmit(form);
-  const [saving, setSaving] = useState(false);
+  const { run, formError, pending } = useApiSubmit(form);
 
   async function submit(values: PlanValues) {
     const startsAt = localDateTime(values.date, values.start);
@@ -282,7 +279,6 @@ function PlanMeeting({ group }: { group: GroupDetail }) {
       });
       return;
     }
-    setSaving(true);
     await run(async () => {
       const planned = await api<GroupMeetingDetail>(`/intervision/groups/${group.id}/meetings`, {
         method: "POST",
@@ -296,7 +292,6 @@ function PlanMeeting({ group }: { group: GroupDetail }) {
       notifySuccess(t("plan.planned"));
       navigate(meetingPath(group.id, planned.id));
     });
-    setSaving(false);
   }
 
   return (
@@ -340,7 +335,7 @@ function PlanMeeting({ group }: { group: GroupDetail }) {
           </SimpleGrid>
           <FormError message={formError} />
           <Group>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={pending}>
               {t("plan.submit")}
             </Button>
           </Group>
@@ -360,63 +355,42 @@ function Settings({ group, onReload }: { group: GroupDetail; onReload: () => Pro
     meetingMinutes: g.meetingMinutes,
     method: g.method,
   });
-  const form = useForm<GroupFormValues>({ initialValues: toForm(group) });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [saving, setSaving] = useState(false);
-  const [version, setVersion] = useState(group.version);
   const [confirming, setConfirming] = useState(false);
-  const archive = useApiSubmit(form);
-
-  async function submit(values: GroupFormValues) {
-    setSaving(true);
-    await run(async () => {
+  const { form, onSubmit, save, pendingIntent, notices } = useVersionedForm({
+    row: group,
+    toForm,
+    version: (row) => row.version,
+    reload: async () => (await onReload()).data,
+    save: async (values: GroupFormValues, version, intent: "save" | "archive") => {
+      if (intent === "archive") {
+        await api(`/intervision/groups/${group.id}/archive`, { method: "POST", body: { version } });
+        await refreshIntervision(queryClient);
+        return;
+      }
       const saved = await api<GroupDetail>(`/intervision/groups/${group.id}`, {
         method: "PUT",
         body: { ...groupBody(values), version },
       });
       queryClient.setQueryData(["intervision", "group", group.id], saved);
-      setVersion(saved.version);
       await refreshIntervision(queryClient);
-      notifySuccess(t("form.saved"));
-    });
-    setSaving(false);
-  }
+      return saved;
+    },
+    onSaved: (_, intent) => notifySuccess(t(intent === "archive" ? "group.archivedDone" : "form.saved")),
+  });
 
   async function doArchive() {
-    const ok = await archive.run(async () => {
-      await api(`/intervision/groups/${group.id}/archive`, { method: "POST", body: { version } });
-      await refreshIntervision(queryClient);
-    });
+    await save(form.getValues(), "archive");
     setConfirming(false);
-    if (ok) notifySuccess(t("group.archivedDone"));
   }
-
-  const reload = async () => {
-    const fresh = (await onReload()).data;
-    if (fresh) setVersion(fresh.version);
-    return fresh;
-  };
 
   return (
     <Section id="group-settings" title={t("form.settingsHeading")}>
-      <form noValidate onSubmit={form.onSubmit(submit)}>
+      <form noValidate onSubmit={onSubmit("save")}>
         <Stack gap="sm">
           <GroupFields form={form} />
-          {(conflict || archive.conflict) && (
-            <ConflictNotice
-              {...conflictChoices(form, {
-                reload,
-                toForm,
-                done: () => {
-                  clearConflict();
-                  archive.clearConflict();
-                },
-              })}
-            />
-          )}
-          <FormError message={formError ?? archive.formError} />
+          <VersionNotices {...notices} />
           <Group gap="sm">
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={pendingIntent === "save"}>
               {t("form.save")}
             </Button>
             {!group.archived && (

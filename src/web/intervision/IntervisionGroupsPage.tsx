@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Card, Checkbox, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { api } from "../api";
@@ -73,11 +72,9 @@ function CreateGroup() {
   const queryClient = useQueryClient();
   const candidates = useCandidates(true);
   const form = useForm<CreateValues>({ initialValues: { ...emptyGroup, memberIds: [] } });
-  const { run, formError } = useApiSubmit(form);
-  const [saving, setSaving] = useState(false);
+  const { run, formError, pending } = useApiSubmit(form);
 
   async function submit(values: CreateValues) {
-    setSaving(true);
     await run(async () => {
       const created = await api<GroupDetail>("/intervision/groups", {
         method: "POST",
@@ -87,7 +84,6 @@ function CreateGroup() {
       notifySuccess(t("form.created"));
       navigate(groupPath(created.id));
     });
-    setSaving(false);
   }
 
   return (
@@ -111,7 +107,7 @@ function CreateGroup() {
           </Checkbox.Group>
           <FormError message={formError} />
           <Group>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={pending}>
               {t("form.create")}
             </Button>
           </Group>

@@ -11,7 +11,6 @@ import {
   Textarea,
   TextInput,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,18 +18,17 @@ import { useParams } from "react-router";
 import { mayRecordHeld } from "../../domain/held-meetings";
 import { METHOD_KEYS } from "../../domain/intervision/methods";
 import { api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
 import { localParts } from "../meetings/model";
 import { Section } from "../meetings/Section";
 import { useSession } from "../session";
-import { ConflictNotice } from "../shell/ConflictNotice";
-import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { VersionNotices } from "../shell/VersionNotices";
 import { localDateTime } from "../trajectories/format";
+import { useVersionedForm } from "../versioned-form";
 import {
   clock,
   type GroupMeetingDetail,
@@ -74,10 +72,10 @@ export default function IntervisionMeetingPage() {
       </Group>
       <Facts meeting={meeting} />
       <Steps key={`steps-${meeting.method}`} meeting={meeting} />
-      <Attendance key={`attendance-${meeting.version}`} meeting={meeting} onReload={reload} />
+      <Attendance key={`attendance-${meeting.id}`} meeting={meeting} onReload={reload} />
       <Notes key={`notes-${meeting.id}`} meeting={meeting} onReload={reload} />
       {meeting.abilities.plan && meeting.status !== "held" && (
-        <EditMeeting key={`edit-${meeting.version}`} meeting={meeting} onReload={reload} />
+        <EditMeeting key={`edit-${meeting.id}`} meeting={meeting} onReload={reload} />
       )}
     </Stack>
   );
@@ -175,38 +173,30 @@ function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onRelo
   const { t, i18n } = useTranslation("intervision");
   const lang = i18n.language;
   const queryClient = useQueryClient();
-  const lines = new Map(meeting.attendance.map((line) => [line.userId, line]));
-  const form = useForm({
-    initialValues: {
-      presentIds: meeting.members.filter((m) => lines.get(m.userId)?.present).map((m) => m.userId),
-    },
-  });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [busy, setBusy] = useState<"held" | "confirm" | null>(null);
-  const canRecord = meeting.abilities.record && meeting.status !== "cancelled";
-  const times = when(meeting, lang);
-
-  async function save(action: "held" | "confirm", request: () => Promise<GroupMeetingDetail>, done: string) {
-    setBusy(action);
-    const ok = await run(async () => {
-      const saved = await request();
+  const { form, onSubmit, save, pendingIntent, notices } = useVersionedForm({
+    row: meeting,
+    toForm: (row) => ({ presentIds: row.attendance.filter((line) => line.present).map((line) => line.userId) }),
+    version: (row) => row.version,
+    reload: onReload,
+    save: async (values: { presentIds: string[] }, version, intent: "held" | "confirm") => {
+      const saved = await api<GroupMeetingDetail>(
+        intent === "held"
+          ? `/intervision/meetings/${meeting.id}/held`
+          : `/intervision/meetings/${meeting.id}/attendance/confirm`,
+        {
+          method: "POST",
+          body: intent === "held" ? { version, presentIds: values.presentIds } : { userId: me?.userId },
+        },
+      );
       queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
       await refreshIntervision(queryClient);
-    });
-    if (ok) notifySuccess(done);
-    setBusy(null);
-  }
-
-  const recordHeld = (values: { presentIds: string[] }) =>
-    save(
-      "held",
-      () =>
-        api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}/held`, {
-          method: "POST",
-          body: { version: meeting.version, presentIds: values.presentIds },
-        }),
-      t("attendance.recorded"),
-    );
+      return saved;
+    },
+    onSaved: (_, intent) => notifySuccess(t(intent === "held" ? "attendance.recorded" : "attendance.confirmed")),
+  });
+  const busy = pendingIntent ?? null;
+  const canRecord = meeting.abilities.record && meeting.status !== "cancelled";
+  const times = when(meeting, lang);
 
   // The signed-in person's own line, when it is theirs to confirm.
   const userId = useSession().data?.user?.id;
@@ -216,7 +206,7 @@ function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onRelo
     <Section id="meeting-attendance" title={t("attendance.heading")}>
       <Stack gap="md">
         {canRecord && (
-          <form noValidate onSubmit={form.onSubmit(recordHeld)}>
+          <form noValidate onSubmit={onSubmit("held")}>
             <Stack gap="sm">
               <Checkbox.Group label={t("attendance.record")} {...form.getInputProps("presentIds")}>
                 <Stack gap={6} mt="xs">
@@ -280,37 +270,13 @@ function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onRelo
           <Stack gap="xs">
             <Text size="sm">{t("attendance.confirmHint", times)}</Text>
             <Group>
-              <Button
-                loading={busy === "confirm"}
-                onClick={() =>
-                  save(
-                    "confirm",
-                    () =>
-                      api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}/attendance/confirm`, {
-                        method: "POST",
-                        body: { userId: me.userId },
-                      }),
-                    t("attendance.confirmed"),
-                  )
-                }
-              >
+              <Button loading={busy === "confirm"} onClick={() => save(form.getValues(), "confirm")}>
                 {t("attendance.confirm")}
               </Button>
             </Group>
           </Stack>
         )}
-        {conflict && (
-          <ConflictNotice
-            {...conflictChoices(form, {
-              reload: onReload,
-              toForm: (fresh) => ({
-                presentIds: fresh.attendance.filter((l) => l.present).map((l) => l.userId),
-              }),
-              done: clearConflict,
-            })}
-          />
-        )}
-        <FormError message={formError} />
+        <VersionNotices {...notices} />
       </Stack>
     </Section>
   );
@@ -319,12 +285,21 @@ function Attendance({ meeting, onReload }: { meeting: GroupMeetingDetail; onRelo
 function Notes({ meeting, onReload }: { meeting: GroupMeetingDetail; onReload: Reload }) {
   const { t } = useTranslation("intervision");
   const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { notes: meeting.notes ?? "" } });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [saving, setSaving] = useState(false);
-  const [version, setVersion] = useState(meeting.version);
-  // A change elsewhere on the page (the attendance list) moves the version on; the typed notes stay.
-  if (meeting.version > version && !conflict) setVersion(meeting.version);
+  const { form, onSubmit, pending, notices } = useVersionedForm({
+    row: meeting,
+    toForm: (row) => ({ notes: row.notes ?? "" }),
+    version: (row) => row.version,
+    reload: onReload,
+    save: async (values, version) => {
+      const saved = await api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}/notes`, {
+        method: "PUT",
+        body: { version, notes: values.notes.trim() ? values.notes : null },
+      });
+      queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
+      return saved;
+    },
+    onSaved: () => notifySuccess(t("notes.saved")),
+  });
 
   if (!meeting.abilities.notes)
     return (
@@ -333,30 +308,9 @@ function Notes({ meeting, onReload }: { meeting: GroupMeetingDetail; onReload: R
       </Section>
     );
 
-  async function submit(values: { notes: string }) {
-    setSaving(true);
-    const ok = await run(async () => {
-      const saved = await api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}/notes`, {
-        method: "PUT",
-        body: { version, notes: values.notes.trim() ? values.notes : null },
-      });
-      setVersion(saved.version);
-      queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
-      form.resetDirty();
-    });
-    if (ok) notifySuccess(t("notes.saved"));
-    setSaving(false);
-  }
-
-  const reload = async () => {
-    const fresh = await onReload();
-    if (fresh) setVersion(fresh.version);
-    return fresh;
-  };
-
   return (
     <Section id="meeting-notes" title={t("notes.heading")}>
-      <form noValidate onSubmit={form.onSubmit(submit)}>
+      <form noValidate onSubmit={onSubmit()}>
         <Stack gap="sm">
           <Textarea
             label={t("notes.label")}
@@ -367,18 +321,9 @@ function Notes({ meeting, onReload }: { meeting: GroupMeetingDetail; onReload: R
             maxLength={20_000}
             {...form.getInputProps("notes")}
           />
-          {conflict && (
-            <ConflictNotice
-              {...conflictChoices(form, {
-                reload,
-                toForm: (fresh) => ({ notes: fresh.notes ?? "" }),
-                done: clearConflict,
-              })}
-            />
-          )}
-          <FormError message={formError} />
+          <VersionNotices {...notices} />
           <Group>
-            <Button type="submit" loading={saving}>
+            <Button type="submit" loading={pending}>
               {t("notes.save")}
             </Button>
           </Group>
@@ -408,12 +353,34 @@ function EditMeeting({ meeting, onReload }: { meeting: GroupMeetingDetail; onRel
     caseBringerId: m.caseBringer?.userId ?? "",
     status: m.status === "cancelled" ? "cancelled" : "planned",
   });
-  const form = useForm<EditValues>({ initialValues: toForm(meeting) });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [saving, setSaving] = useState(false);
-  const [version, setVersion] = useState(meeting.version);
+  const { form, save, pending, notices } = useVersionedForm({
+    row: meeting,
+    toForm,
+    version: (row) => row.version,
+    reload: onReload,
+    save: async (values: EditValues, version) => {
+      const saved = await api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}`, {
+        method: "PUT",
+        body: {
+          version,
+          startsAt: localDateTime(values.date, values.start),
+          endsAt: localDateTime(values.date, values.end),
+          method: values.method,
+          caseBringerId: values.caseBringerId || null,
+          status: values.status,
+        },
+      }).catch((error) => {
+        if (error?.problem?.errors?.endsAt) error.problem.errors = { end: error.problem.errors.endsAt };
+        throw error;
+      });
+      queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
+      await refreshIntervision(queryClient);
+      return saved;
+    },
+    onSaved: () => notifySuccess(t("meeting.saved")),
+  });
 
-  async function submit(values: EditValues) {
+  function submit(values: EditValues) {
     const startsAt = localDateTime(values.date, values.start);
     const endsAt = localDateTime(values.date, values.end);
     if (!startsAt || !endsAt) {
@@ -423,35 +390,8 @@ function EditMeeting({ meeting, onReload }: { meeting: GroupMeetingDetail; onRel
       });
       return;
     }
-    setSaving(true);
-    const ok = await run(async () => {
-      const saved = await api<GroupMeetingDetail>(`/intervision/meetings/${meeting.id}`, {
-        method: "PUT",
-        body: {
-          version,
-          startsAt,
-          endsAt,
-          method: values.method,
-          caseBringerId: values.caseBringerId || null,
-          status: values.status,
-        },
-      }).catch((error) => {
-        if (error?.problem?.errors?.endsAt) error.problem.errors = { end: error.problem.errors.endsAt };
-        throw error;
-      });
-      setVersion(saved.version);
-      queryClient.setQueryData(intervisionKeys.meeting(meeting.id), saved);
-      await refreshIntervision(queryClient);
-    });
-    if (ok) notifySuccess(t("meeting.saved"));
-    setSaving(false);
+    return save(values);
   }
-
-  const reload = async () => {
-    const fresh = await onReload();
-    if (fresh) setVersion(fresh.version);
-    return fresh;
-  };
 
   return (
     <Section id="meeting-edit" title={t("meeting.edit")}>
@@ -485,10 +425,9 @@ function EditMeeting({ meeting, onReload }: { meeting: GroupMeetingDetail; onRel
               {...form.getInputProps("status")}
             />
           </SimpleGrid>
-          {conflict && <ConflictNotice {...conflictChoices(form, { reload, toForm, done: clearConflict })} />}
-          <FormError message={formError} />
+          <VersionNotices {...notices} />
           <Group>
-            <Button type="submit" variant="default" loading={saving}>
+            <Button type="submit" variant="default" loading={pending}>
               {t("meeting.save")}
             </Button>
           </Group>

@@ -12,20 +12,20 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { FeedbackContent } from "../../domain/trajectories/model";
 import { ApiError, api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
+import { useAction } from "../forms";
 import { formatDate, formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
-import { ConflictNotice } from "../shell/ConflictNotice";
 import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
+import { VersionNotices } from "../shell/VersionNotices";
+import { useVersionedForm } from "../versioned-form";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import { GOAL_LEGEND, orderedGoals, RatedGoal, SuccessCriteria, useGoalName } from "./goals";
 import {
@@ -132,53 +132,56 @@ function FeedbackEditor({
       state.draft?.correctionReason ?? null,
     );
   };
-  const form = useForm<FeedbackFormValues>({ initialValues: startFrom(meeting) });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [busy, setBusy] = useState<"save" | "share" | null>(null);
+  // Sharing an unchanged draft shares it as saved, without saving it again.
+  const unchanged = useRef(false);
+  const { form, save, pendingIntent, notices } = useVersionedForm({
+    row: meeting,
+    toForm: startFrom,
+    version: (row) => feedbackState(row.feedback).draft?.version ?? null,
+    reload: onReload,
+    /** Saves the draft (starting one when there is none); sharing then shares that draft. */
+    save: async (values: FeedbackFormValues, version, intent: "save" | "share") => {
+      const saved =
+        intent === "share" && version !== null && unchanged.current
+          ? meeting
+          : await api<MeetingDetail>(`/meetings/${meeting.id}/feedback`, {
+              method: "PUT",
+              body: feedbackBody(values, version, correcting),
+            });
+      if (saved !== meeting) await afterMeetingChange(queryClient, saved);
+      if (intent === "save") return saved;
+      const draftVersion = feedbackState(saved.feedback).draft?.version;
+      if (draftVersion === undefined)
+        throw new ApiError({ status: 500, code: "problem.internal", title: tc("errors.generic") });
+      const fresh = await api<MeetingDetail>(`/meetings/${meeting.id}/feedback/share`, {
+        body: { version: draftVersion },
+      });
+      await afterMeetingChange(queryClient, fresh);
+      return fresh;
+    },
+    onSaved: (_, intent) => notifySuccess(t(intent === "share" ? "feedback.sharedDone" : "feedback.draftSaved")),
+  });
+  const busy = pendingIntent ?? null;
   const [confirming, confirm] = useDisclosure(false);
   const options = scaleOptions(meeting.regime.goals.ratingScale, locale);
 
-  /** Saves the draft (starting one when there is none) and answers the meeting as it is now. */
-  async function saveDraft(): Promise<MeetingDetail> {
+  /** Empty agreement rows are dropped before a save, in the form as well. */
+  function submit(intent: "save" | "share") {
     const values = withoutEmptyAgreements(form.getValues());
     form.setValues(values);
-    const saved = await api<MeetingDetail>(`/meetings/${meeting.id}/feedback`, {
-      method: "PUT",
-      body: feedbackBody(values, draft?.version ?? null, correcting),
-    });
-    await afterMeetingChange(queryClient, saved);
-    form.resetDirty();
-    return saved;
-  }
-
-  async function save() {
-    setBusy("save");
-    await run(async () => {
-      await saveDraft();
-      notifySuccess(t("feedback.draftSaved"));
-    });
-    setBusy(null);
+    unchanged.current = !form.isDirty();
+    return save(values, intent);
   }
 
   async function share() {
-    setBusy("share");
-    const ok = await run(async () => {
-      const saved = draft && !form.isDirty() ? meeting : await saveDraft();
-      const version = feedbackState(saved.feedback).draft?.version;
-      if (version === undefined)
-        throw new ApiError({ status: 500, code: "problem.internal", title: tc("errors.generic") });
-      const fresh = await api<MeetingDetail>(`/meetings/${meeting.id}/feedback/share`, { body: { version } });
-      await afterMeetingChange(queryClient, fresh);
-      notifySuccess(t("feedback.sharedDone"));
-    });
-    setBusy(null);
+    const ok = await submit("share");
     confirm.close();
     if (ok) onDone();
   }
 
   const agreements = form.values.content.agreements;
   return (
-    <form noValidate onSubmit={form.onSubmit(() => save())}>
+    <form noValidate onSubmit={form.onSubmit(() => submit("save"))}>
       <Stack gap="md">
         <Text size="sm">{t("feedback.intro")}</Text>
         {correcting ? (
@@ -298,10 +301,7 @@ function FeedbackEditor({
           </Stack>
         </Fieldset>
         {typeof form.errors.content === "string" && <FormError message={form.errors.content} />}
-        {conflict && (
-          <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm: startFrom, done: clearConflict })} />
-        )}
-        <FormError message={formError} />
+        <VersionNotices {...notices} />
         <Group gap="sm">
           <Button type="submit" variant="default" loading={busy === "save"} disabled={busy !== null}>
             {t("feedback.saveDraft")}
@@ -441,25 +441,13 @@ function FeedbackContentView({ meeting, content }: { meeting: MeetingDetail; con
 /** The trainee marks a shared version seen; everyone sees whether and when that happened. */
 function SeenLine({ meeting, record }: { meeting: MeetingDetail; record: FeedbackRecordView }) {
   const { t, i18n } = useTranslation("meetings");
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const trainee = meeting.abilities.markSeen;
-
-  async function markSeen() {
-    setBusy(true);
-    setError(null);
-    try {
-      const fresh = await api<MeetingDetail>(`/feedback/${record.id}/seen`, { body: {} });
-      await afterMeetingChange(queryClient, fresh);
-      notifySuccess(t("feedback.markedSeen"));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const markSeen = useAction(async () => {
+    const fresh = await api<MeetingDetail>(`/feedback/${record.id}/seen`, { body: {} });
+    await afterMeetingChange(queryClient, fresh);
+    notifySuccess(t("feedback.markedSeen"));
+  });
 
   if (record.seenAt)
     return (
@@ -477,9 +465,9 @@ function SeenLine({ meeting, record }: { meeting: MeetingDetail; record: Feedbac
     );
   return (
     <Stack gap="xs">
-      <FormError message={error} />
+      <FormError message={markSeen.error} />
       <Group>
-        <Button size="sm" loading={busy} onClick={markSeen}>
+        <Button size="sm" loading={markSeen.pending} onClick={() => markSeen.run()}>
           {t("feedback.seen")}
         </Button>
       </Group>

@@ -12,22 +12,20 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type UseFormReturnType, useForm } from "@mantine/form";
+import type { UseFormReturnType } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { mayRecordHeld } from "../../domain/held-meetings";
 import type { ObservationForm } from "../../domain/regimes/schema";
 import { meetingType } from "../../domain/trajectories/evaluate";
 import { MEETING_MODES, MEETING_STATUSES } from "../../domain/trajectories/model";
 import { api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
-import { ConflictNotice } from "../shell/ConflictNotice";
-import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
+import { VersionNotices } from "../shell/VersionNotices";
 import { renameFields } from "../trajectories/components/errors";
 import { localDateTime } from "../trajectories/format";
+import { useVersionedForm } from "../versioned-form";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import {
   afterMeetingChange,
@@ -57,9 +55,24 @@ export function MeetingForm({
   const { t } = useTranslation("meetings");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const form = useForm<MeetingFormValues>({ initialValues: meetingToForm(meeting, observationForm) });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [saving, setSaving] = useState<"save" | "held" | null>(null);
+  const { form, onSubmit, save, pendingIntent, notices } = useVersionedForm({
+    row: meeting,
+    toForm: (row) => meetingToForm(row, observationForm),
+    version: (row) => row.version,
+    reload: onReload,
+    save: (values: MeetingFormValues, version, held: boolean) =>
+      api<MeetingDetail>(`/meetings/${meeting.id}`, {
+        method: "PUT",
+        body: { ...meetingBody(held ? { ...values, status: "held" } : values, meeting), version },
+      }).catch((error) => {
+        throw renameFields(error, MEETING_FIELD_NAMES);
+      }),
+    onSaved: async (saved, held) => {
+      if (saved) await afterMeetingChange(queryClient, saved);
+      notifySuccess(t(held ? "details.recorded" : "details.saved"));
+    },
+  });
+  const saving = pendingIntent === undefined ? null : pendingIntent ? "held" : "save";
   const type = meetingType(meeting.regime, meeting.type);
   // Only a guide records a meeting as held; an admin may plan, move or cancel it.
   const recorder = meeting.viewerRoles.includes("guide");
@@ -67,21 +80,6 @@ export function MeetingForm({
   // The same rule as the server's: held only once it has started (a few minutes' slack).
   const startsAt = localDateTime(form.values.date, form.values.time);
   const notStartedYet = startsAt !== null && !mayRecordHeld(startsAt, new Date());
-
-  async function save(values: MeetingFormValues, held: boolean) {
-    setSaving(held ? "held" : "save");
-    await run(async () => {
-      const body = meetingBody(held ? { ...values, status: "held" } : values, meeting);
-      const saved = await api<MeetingDetail>(`/meetings/${meeting.id}`, { method: "PUT", body }).catch((error) => {
-        throw renameFields(error, MEETING_FIELD_NAMES);
-      });
-      await afterMeetingChange(queryClient, saved);
-      form.setValues(meetingToForm(saved, observationForm));
-      form.resetDirty();
-      notifySuccess(t(held ? "details.recorded" : "details.saved"));
-    });
-    setSaving(null);
-  }
 
   const minutes = (field: "durationMinutes" | "preparationMinutes" | "travelMinutes", label: string, min: number) => (
     <NumberInput
@@ -96,7 +94,7 @@ export function MeetingForm({
   );
 
   return (
-    <form noValidate onSubmit={form.onSubmit((values) => save(values, false))}>
+    <form noValidate onSubmit={onSubmit(false)}>
       <Stack gap="md">
         <Section id="meeting-details" title={t("details.heading")}>
           <Stack gap="sm">
@@ -155,16 +153,7 @@ export function MeetingForm({
           <Text size="sm">{t("notes.guideOnly")}</Text>
         )}
 
-        {conflict && (
-          <ConflictNotice
-            {...conflictChoices(form, {
-              reload: onReload,
-              toForm: (fresh) => meetingToForm(fresh, observationForm),
-              done: clearConflict,
-            })}
-          />
-        )}
-        <FormError message={formError} />
+        <VersionNotices {...notices} />
         <Group gap="sm">
           <Button type="submit" loading={saving === "save"} disabled={saving !== null}>
             {t("details.save")}

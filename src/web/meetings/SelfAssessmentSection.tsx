@@ -1,14 +1,13 @@
 import { Button, Fieldset, Group, Stack, Text, Textarea } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
-import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
+import { VersionNotices } from "../shell/VersionNotices";
+import { useVersionedForm } from "../versioned-form";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import { GOAL_LEGEND, orderedGoals, RatedGoal, SuccessCriteria, useGoalName } from "./goals";
 import {
@@ -73,22 +72,22 @@ function SelfAssessmentForm({
   const goals = orderedGoals(meeting.goals);
   const startFrom = (detail: MeetingDetail) =>
     selfAssessmentToForm(orderedGoals(detail.goals), detail.selfAssessment?.content ?? null);
-  const form = useForm<SelfAssessmentFormValues>({ initialValues: startFrom(meeting) });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const options = scaleOptions(meeting.regime.goals.ratingScale, locale);
-
-  const submit = form.onSubmit((values) =>
-    run(async () => {
-      const saved = await api<MeetingDetail>(`/meetings/${meeting.id}/self-assessment`, {
+  const { form, onSubmit, pending, notices } = useVersionedForm({
+    row: meeting,
+    toForm: startFrom,
+    version: (row) => row.selfAssessment?.version ?? null,
+    reload: onReload,
+    save: (values: SelfAssessmentFormValues, version) =>
+      api<MeetingDetail>(`/meetings/${meeting.id}/self-assessment`, {
         method: "PUT",
-        body: selfAssessmentBody(values, meeting.selfAssessment?.version ?? null),
-      });
-      await afterMeetingChange(queryClient, saved);
-      form.setValues(startFrom(saved));
-      form.resetDirty();
+        body: selfAssessmentBody(values, version),
+      }),
+    onSaved: async (saved) => {
+      if (saved) await afterMeetingChange(queryClient, saved);
       notifySuccess(t("selfAssessment.saved"));
-    }),
-  );
+    },
+  });
+  const options = scaleOptions(meeting.regime.goals.ratingScale, locale);
 
   if (goals.length === 0)
     return (
@@ -98,7 +97,7 @@ function SelfAssessmentForm({
     );
 
   return (
-    <form noValidate onSubmit={submit}>
+    <form noValidate onSubmit={onSubmit()}>
       <Stack gap="md">
         <Text size="sm">{t("selfAssessment.intro")}</Text>
         {meeting.selfAssessment && (
@@ -134,12 +133,9 @@ function SelfAssessmentForm({
           );
         })}
         {typeof form.errors.content === "string" && <FormError message={form.errors.content} />}
-        {conflict && (
-          <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm: startFrom, done: clearConflict })} />
-        )}
-        <FormError message={formError} />
+        <VersionNotices {...notices} />
         <Group>
-          <Button type="submit" loading={form.submitting}>
+          <Button type="submit" loading={pending}>
             {t("selfAssessment.save")}
           </Button>
         </Group>

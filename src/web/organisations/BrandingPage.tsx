@@ -14,7 +14,6 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
@@ -22,13 +21,13 @@ import { useTranslation } from "react-i18next";
 import { MIN_TEXT_CONTRAST, parseHexColor, whiteTextContrast } from "../../domain/organisations/contrast";
 import { LOGO_MIME_TYPES, sniffLogoType } from "../../domain/organisations/logo";
 import { api } from "../api";
-import { useApiSubmit } from "../forms";
 import { sessionQueryKey } from "../session";
-import { ConflictNotice } from "../shell/ConflictNotice";
 import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { shadesOf } from "../shell/theme";
+import { VersionNotices } from "../shell/VersionNotices";
+import { useVersionedForm } from "../versioned-form";
 
 interface Branding {
   id: string;
@@ -80,11 +79,40 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
   const { t, i18n } = useTranslation("organisations");
   const queryClient = useQueryClient();
   const maxKb = Math.floor(branding.logoMaxBytes / 1024);
-  const form = useForm<Values>({
-    initialValues: { name: branding.name, primaryColor: branding.primaryColor, logo: null },
+  const { form, onSubmit, save, pendingIntent, notices } = useVersionedForm({
+    row: branding,
+    toForm: (row): Values => ({ name: row.name, primaryColor: row.primaryColor, logo: null }),
+    version: (row) => row.version,
+    reload,
+    save: async (values: Values, version, intent: "save" | "removeLogo", form) => {
+      if (intent === "removeLogo") {
+        const saved = await api<Branding>(`/organisation/logo?version=${version}`, { method: "DELETE" });
+        form.setFieldValue("logo", null);
+        // What was typed in the other fields stays: the new version is merged in.
+        await applied(saved);
+        return;
+      }
+      let latest = { ...branding, version: version ?? branding.version };
+      if (values.logo) {
+        const data = new FormData();
+        data.append("logo", values.logo);
+        latest = await api<Branding>(`/organisation/logo?version=${latest.version}`, { form: data });
+        form.setFieldValue("logo", null);
+        await applied(latest);
+      }
+      const primaryColor = values.primaryColor.trim();
+      if (values.name.trim() !== latest.name || primaryColor.toLowerCase() !== latest.primaryColor) {
+        latest = await api<Branding>("/organisation/branding", {
+          method: "PUT",
+          body: { name: values.name, primaryColor, version: latest.version },
+        });
+        await applied(latest);
+      }
+      return latest;
+    },
+    onSaved: (_, intent) =>
+      notifications.show({ color: "green", message: t(intent === "removeLogo" ? "logoRemoved" : "saved") }),
   });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [removing, setRemoving] = useState(false);
   const [pickerOpen, setPickerOpen] = useState(false);
   const colorInput = form.getInputProps("primaryColor");
   const pickedLogoUrl = useObjectUrl(form.values.logo);
@@ -120,64 +148,15 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
     if (!sniffLogoType(head)) form.setFieldError("logo", t("form.logoType"));
   }
 
-  const submit = form.onSubmit((values) =>
-    run(async () => {
-      let latest = branding;
-      if (values.logo) {
-        const data = new FormData();
-        data.append("logo", values.logo);
-        latest = await api<Branding>(`/organisation/logo?version=${latest.version}`, { form: data });
-        form.setFieldValue("logo", null);
-        await applied(latest);
-      }
-      const primaryColor = values.primaryColor.trim();
-      if (values.name.trim() !== latest.name || primaryColor.toLowerCase() !== latest.primaryColor) {
-        latest = await api<Branding>("/organisation/branding", {
-          method: "PUT",
-          body: { name: values.name, primaryColor, version: latest.version },
-        });
-        await applied(latest);
-      }
-      form.setValues({ name: latest.name, primaryColor: latest.primaryColor, logo: null });
-      form.resetDirty({ name: latest.name, primaryColor: latest.primaryColor, logo: null });
-      notifications.show({ color: "green", message: t("saved") });
-    }),
-  );
-
-  async function removeLogo() {
-    setRemoving(true);
-    await run(async () => {
-      const saved = await api<Branding>(`/organisation/logo?version=${branding.version}`, { method: "DELETE" });
-      form.setFieldValue("logo", null);
-      await applied(saved);
-      notifications.show({ color: "green", message: t("logoRemoved") });
-    });
-    setRemoving(false);
-  }
-
-  /** "Load the new version": the server's values replace the form's. */
-  async function loadNewVersion() {
-    const fresh = await reload();
-    if (fresh) form.setValues({ name: fresh.name, primaryColor: fresh.primaryColor, logo: null });
-    clearConflict();
-  }
-
-  /** "Keep my input": take the new version number, so saving again overwrites it with what was typed. */
-  async function keepMine() {
-    await reload();
-    clearConflict();
-  }
-
   return (
     <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
       <Paper withBorder p="md" component="section" aria-labelledby="branding-settings">
         <Title order={3} size="h4" mb="sm" id="branding-settings">
           {t("form.heading")}
         </Title>
-        <form noValidate onSubmit={submit}>
+        <form noValidate onSubmit={onSubmit("save")}>
           <Stack>
-            {conflict && <ConflictNotice onReload={loadNewVersion} onDismiss={keepMine} />}
-            <FormError message={formError} />
+            <VersionNotices {...notices} />
             <TextInput label={t("form.name")} required maxLength={200} {...form.getInputProps("name")} />
             <ColorInput
               label={t("form.color")}
@@ -218,11 +197,15 @@ function BrandingForm({ branding, reload }: { branding: Branding; reload: () => 
               styles={{ placeholder: { color: "var(--mantine-color-dimmed)" } }}
             />
             <Group gap="sm" wrap="wrap">
-              <Button type="submit" loading={form.submitting} disabled={Boolean(form.errors.logo)}>
+              <Button type="submit" loading={pendingIntent === "save"} disabled={Boolean(form.errors.logo)}>
                 {t("form.save")}
               </Button>
               {branding.logoUrl && (
-                <Button variant="default" onClick={removeLogo} loading={removing}>
+                <Button
+                  variant="default"
+                  onClick={() => save(form.getValues(), "removeLogo")}
+                  loading={pendingIntent === "removeLogo"}
+                >
                   {t("form.removeLogo")}
                 </Button>
               )}

@@ -4,7 +4,6 @@ import {
   Checkbox,
   Fieldset,
   Group,
-  List,
   NativeSelect,
   NumberInput,
   Paper,
@@ -15,32 +14,25 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { type UseFormReturnType, useForm } from "@mantine/form";
-import { useQueryClient } from "@tanstack/react-query";
+import type { UseFormReturnType } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
 import { REGISTERS } from "../../domain/people/schemas";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import type { Regime } from "../../domain/regimes/schema";
-import { api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
+import { useIssueText } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
-import { ConflictNotice } from "../shell/ConflictNotice";
-import { FormError } from "../shell/FormError";
-import { notifySuccess } from "../shell/notify";
-import { BackLink, LoadError, Loading } from "../shell/PageStates";
-import { PageTitle } from "../shell/PageTitle";
+import { DocumentEditPage, type DocumentKind } from "../shell/DocumentEditPage";
 import {
   keyFrom,
   type RegimeFormValues,
   type RegimeView,
   regimeBody,
-  regimeChecks,
   regimeKeys,
+  regimeMessageKey,
+  regimeResolver,
   standardItemKeys,
-  unplacedErrors,
   useRegime,
 } from "./model";
 import "./texts";
@@ -63,189 +55,175 @@ const toForm = (view: RegimeView): RegimeFormValues => ({ document: structuredCl
 
 /** An organisation's copy of a regime: its numbers, observation items and consents, saved as one document. */
 export default function RegimePage() {
+  return <DocumentEditPage kind={REGIME} />;
+}
+
+const REGIME: DocumentKind<RegimeView, RegimeFormValues> = {
+  namespace: "regimes",
+  texts: {
+    back: "edit.back",
+    notFound: "edit.notFound",
+    save: "edit.save",
+    saved: "edit.saved",
+    otherErrors: "edit.otherErrors",
+  },
+  backTo: "/regelingen",
+  param: "regimeId",
+  useView: useRegime,
+  toForm,
+  path: (view) => `/regimes/${view.id}`,
+  body: (values, version) => regimeBody({ version: version ?? 0 }, values),
+  afterSave: async (queryClient, saved) => {
+    queryClient.setQueryData(regimeKeys.regime(saved.id ?? ""), saved);
+    await queryClient.invalidateQueries({ queryKey: regimeKeys.list, exact: true });
+  },
+  useValidate: () => {
+    const { t } = useTranslation("regimes");
+    const issueText = useIssueText();
+    return regimeResolver((issue, at) => {
+      const key = regimeMessageKey(issue);
+      return key ? t(key) : issueText(issue, at);
+    });
+  },
+  placed: PLACED,
+  Intro: RegimeIntro,
+  Sections: RegimeSections,
+};
+
+function RegimeIntro({ view }: { view: RegimeView }) {
   const { t } = useTranslation("regimes");
-  const regimeId = useParams().regimeId ?? "";
-  const query = useRegime(regimeId);
-  const back = <BackLink to="/regelingen">{t("edit.back")}</BackLink>;
-  if (query.isPending) return <Loading />;
-  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("edit.notFound")} />;
+  const { text } = useRegimeText();
+  const base = view.basedOn ? builtinRegime(view.basedOn) : undefined;
   return (
-    <Stack maw={960}>
-      {back}
-      <RegimeForm key={query.data.id} view={query.data} onReload={async () => (await query.refetch()).data} />
-    </Stack>
+    <Alert color="blue" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
+      {t("edit.keeps")}
+      {base && ` ${t("edit.basedOn", { name: text(base.name) })}`}
+    </Alert>
   );
 }
 
-function RegimeForm({ view, onReload }: { view: RegimeView; onReload: () => Promise<RegimeView | undefined> }) {
+function RegimeSections({ form, view }: { form: Form; view: RegimeView }) {
   const { t } = useTranslation("regimes");
   const { text } = useRegimeText();
-  const queryClient = useQueryClient();
-  const form = useForm<RegimeFormValues>({
-    initialValues: toForm(view),
-    validate: (values) =>
-      Object.fromEntries(Object.entries(regimeChecks(values.document)).map(([path, key]) => [path, t(key)])),
-  });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
   const standard = standardItemKeys(view);
-  const base = view.basedOn ? builtinRegime(view.basedOn) : undefined;
-  const other = unplacedErrors(form.errors, PLACED);
-
-  const submit = form.onSubmit((values) =>
-    run(async () => {
-      const saved = await api<RegimeView>(`/regimes/${view.id}`, { method: "PUT", body: regimeBody(view, values) });
-      queryClient.setQueryData(regimeKeys.regime(view.id ?? ""), saved);
-      await queryClient.invalidateQueries({ queryKey: regimeKeys.list, exact: true });
-      form.setValues(toForm(saved));
-      form.resetDirty();
-      notifySuccess(t("edit.saved"));
-    }),
-  );
-
   const document = form.values.document;
   return (
-    <form noValidate onSubmit={submit}>
-      <Stack gap="md">
-        <PageTitle>{text(view.document.name)}</PageTitle>
-        <Alert color="blue" variant="light" styles={{ message: { color: "var(--mantine-color-text)" } }}>
-          {t("edit.keeps")}
-          {base && ` ${t("edit.basedOn", { name: text(base.name) })}`}
-        </Alert>
-
-        <Section id="regime-general" title={t("edit.general")}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <TextInput label={t("edit.nameNl")} required maxLength={500} {...form.getInputProps("document.name.nl")} />
-            <TextInput label={t("edit.nameEn")} required maxLength={500} {...form.getInputProps("document.name.en")} />
-            <Textarea
-              label={t("edit.descriptionNl")}
-              required
-              autosize
-              minRows={2}
-              maxLength={500}
-              {...form.getInputProps("document.description.nl")}
-            />
-            <Textarea
-              label={t("edit.descriptionEn")}
-              required
-              autosize
-              minRows={2}
-              maxLength={500}
-              {...form.getInputProps("document.description.en")}
-            />
-          </SimpleGrid>
-        </Section>
-
-        <Section id="regime-goals" title={t("edit.goals")}>
-          <NumberInput
-            label={t("edit.goalMax")}
-            description={t("edit.noMaximum")}
-            min={1}
-            max={100}
-            allowDecimal={false}
-            allowNegative={false}
-            maw={320}
-            {...nullableNumber(form, "document.goals.max")}
+    <>
+      <Section id="regime-general" title={t("edit.general")}>
+        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+          <TextInput label={t("edit.nameNl")} required maxLength={500} {...form.getInputProps("document.name.nl")} />
+          <TextInput label={t("edit.nameEn")} required maxLength={500} {...form.getInputProps("document.name.en")} />
+          <Textarea
+            label={t("edit.descriptionNl")}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.getInputProps("document.description.nl")}
           />
-          <GroupMessage form={form} path="document.goals" />
-        </Section>
+          <Textarea
+            label={t("edit.descriptionEn")}
+            required
+            autosize
+            minRows={2}
+            maxLength={500}
+            {...form.getInputProps("document.description.en")}
+          />
+        </SimpleGrid>
+      </Section>
 
-        <Section id="regime-meetings" title={t("edit.meetingTypes")}>
-          <Text size="sm" mb="sm">
-            {t("edit.meetingTypesIntro")}
+      <Section id="regime-goals" title={t("edit.goals")}>
+        <NumberInput
+          label={t("edit.goalMax")}
+          description={t("edit.noMaximum")}
+          min={1}
+          max={100}
+          allowDecimal={false}
+          allowNegative={false}
+          maw={320}
+          {...nullableNumber(form, "document.goals.max")}
+        />
+        <GroupMessage form={form} path="document.goals" />
+      </Section>
+
+      <Section id="regime-meetings" title={t("edit.meetingTypes")}>
+        <Text size="sm" mb="sm">
+          {t("edit.meetingTypesIntro")}
+        </Text>
+        <Stack gap="sm">
+          {document.meetingTypes.map((type, index) => {
+            const path = `document.meetingTypes.${index}`;
+            return (
+              <Fieldset key={type.key} legend={text(type.label)}>
+                <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+                  <NumberInput
+                    label={t("edit.min")}
+                    required
+                    min={0}
+                    max={100}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    {...form.getInputProps(`${path}.min`)}
+                  />
+                  <NumberInput
+                    label={t("edit.max")}
+                    description={t("edit.noMaximum")}
+                    min={1}
+                    max={100}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    {...nullableNumber(form, `${path}.max`)}
+                  />
+                  <NumberInput
+                    label={t("edit.defaultMinutes")}
+                    required
+                    min={5}
+                    max={1440}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    {...form.getInputProps(`${path}.defaultMinutes`)}
+                  />
+                </SimpleGrid>
+                <GroupMessage form={form} path={path} />
+              </Fieldset>
+            );
+          })}
+          <GroupMessage form={form} path="document.meetingTypes" />
+        </Stack>
+      </Section>
+
+      <Section id="regime-observation" title={t("edit.observationForms")}>
+        <Text size="sm" mb="sm">
+          {t("edit.observationIntro")}
+        </Text>
+        {document.observationForms.length === 0 ? (
+          <Text size="sm" c="dimmed">
+            {t("edit.noForms")}
           </Text>
-          <Stack gap="sm">
-            {document.meetingTypes.map((type, index) => {
-              const path = `document.meetingTypes.${index}`;
-              return (
-                <Fieldset key={type.key} legend={text(type.label)}>
-                  <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-                    <NumberInput
-                      label={t("edit.min")}
-                      required
-                      min={0}
-                      max={100}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      {...form.getInputProps(`${path}.min`)}
-                    />
-                    <NumberInput
-                      label={t("edit.max")}
-                      description={t("edit.noMaximum")}
-                      min={1}
-                      max={100}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      {...nullableNumber(form, `${path}.max`)}
-                    />
-                    <NumberInput
-                      label={t("edit.defaultMinutes")}
-                      required
-                      min={5}
-                      max={1440}
-                      allowDecimal={false}
-                      allowNegative={false}
-                      {...form.getInputProps(`${path}.defaultMinutes`)}
-                    />
-                  </SimpleGrid>
-                  <GroupMessage form={form} path={path} />
-                </Fieldset>
-              );
-            })}
-            <GroupMessage form={form} path="document.meetingTypes" />
+        ) : (
+          <Stack gap="lg">
+            {document.observationForms.map((observationForm, formIndex) => (
+              <ObservationFormItems key={observationForm.key} form={form} formIndex={formIndex} standard={standard} />
+            ))}
           </Stack>
-        </Section>
-
-        <Section id="regime-observation" title={t("edit.observationForms")}>
-          <Text size="sm" mb="sm">
-            {t("edit.observationIntro")}
-          </Text>
-          {document.observationForms.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t("edit.noForms")}
-            </Text>
-          ) : (
-            <Stack gap="lg">
-              {document.observationForms.map((observationForm, formIndex) => (
-                <ObservationFormItems key={observationForm.key} form={form} formIndex={formIndex} standard={standard} />
-              ))}
-            </Stack>
-          )}
-          <GroupMessage form={form} path="document.observationForms" />
-        </Section>
-
-        <Section id="regime-consents" title={t("edit.consents")}>
-          <Consents form={form} />
-        </Section>
-
-        {document.guideRule && (
-          <Section id="regime-guide-rule" title={t("edit.guideRule")}>
-            <GuideRuleFields form={form} />
-          </Section>
         )}
+        <GroupMessage form={form} path="document.observationForms" />
+      </Section>
 
-        <Section id="regime-admin" title={t("edit.admin")}>
-          <AdminRights form={form} saved={view.document.admin} />
+      <Section id="regime-consents" title={t("edit.consents")}>
+        <Consents form={form} />
+      </Section>
+
+      {document.guideRule && (
+        <Section id="regime-guide-rule" title={t("edit.guideRule")}>
+          <GuideRuleFields form={form} />
         </Section>
+      )}
 
-        {conflict && <ConflictNotice {...conflictChoices(form, { reload: onReload, toForm, done: clearConflict })} />}
-        <FormError message={formError} />
-        {other.length > 0 && (
-          <Alert color="red" variant="light" role="alert" styles={{ message: { color: "var(--mantine-color-text)" } }}>
-            {t("edit.otherErrors")}
-            <List size="sm">
-              {other.map((message) => (
-                <List.Item key={message}>{message}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        <Group>
-          <Button type="submit" loading={form.submitting}>
-            {t("edit.save")}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <Section id="regime-admin" title={t("edit.admin")}>
+        <AdminRights form={form} saved={view.document.admin} />
+      </Section>
+    </>
   );
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { builtinRegime } from "../../domain/regimes/builtin";
+import { BUILTIN_REGIMES, builtinRegime } from "../../domain/regimes/builtin";
 import { regimeSchema } from "../../domain/regimes/schema";
 import { updateRegimeSchema } from "../../domain/trajectories/api";
-import { keyFrom, type RegimeFormValues, regimeBody, regimeChecks, standardItemKeys, unplacedErrors } from "./model";
+import { unplacedErrors } from "../forms";
+import { keyFrom, type RegimeFormValues, regimeBody, regimeChecks, regimeResolver, standardItemKeys } from "./model";
 
 const teacher = builtinRegime("werkbegeleiding_leerkracht");
 if (!teacher) throw new Error("built-in regime missing");
@@ -130,6 +131,11 @@ describe("what the page checks before saving", () => {
     (document.meetingTypes[3] as unknown as Record<string, unknown>).max = 3;
     expect(regimeChecks(document)).toEqual({});
     expect(regimeChecks(base)).toEqual({});
+  });
+
+  it("lets every built-in regime, as the form holds a copy of it, pass the domain's schema", () => {
+    for (const regime of BUILTIN_REGIMES)
+      expect(regimeResolver((issue) => issue.message)({ document: structuredClone(regime) })).toEqual({});
   });
 
   it("says so when the admin keeps an action on a part the admin no longer sees", () => {

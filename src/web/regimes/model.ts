@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { builtinRegime } from "../../domain/regimes/builtin";
-import { ADMIN_ACTION_PART, type Localized, type Regime } from "../../domain/regimes/schema";
-import type { RegimeView } from "../../domain/trajectories/api";
+import type { Localized, Regime } from "../../domain/regimes/schema";
+import { type RegimeView, updateRegimeSchema } from "../../domain/trajectories/api";
 import { api } from "../api";
+import { schemaResolver } from "../forms";
 
 export type { RegimeView };
 
@@ -85,27 +86,30 @@ export function standardItemKeys(view: Pick<RegimeView, "basedOn" | "document">)
   return new Set(base.observationForms.flatMap((form) => form.items.map((item) => `${form.key}.${item.key}`)));
 }
 
-/**
- * What the page can say before the server does, as message keys by field: a meeting type whose
- * maximum lies below its minimum; an admin action on a part the admin no longer sees.
- */
-export function regimeChecks(document: Regime): Record<string, "edit.maxBelowMin" | "edit.adminActionUnseen"> {
-  const found: Record<string, "edit.maxBelowMin" | "edit.adminActionUnseen"> = {};
-  document.meetingTypes.forEach((type, index) => {
-    const min = nullable(type.min as Typed);
-    const max = nullable(type.max as Typed);
-    if (min !== null && max !== null && max < min) found[`document.meetingTypes.${index}.max`] = "edit.maxBelowMin";
-  });
-  if (document.admin.does.some((action) => !document.admin.sees.includes(ADMIN_ACTION_PART[action])))
-    found["document.admin.does"] = "edit.adminActionUnseen";
-  return found;
-}
+const REGIME_MESSAGES = {
+  "field.maxBelowMin": "edit.maxBelowMin",
+  "field.adminActionUnseen": "edit.adminActionUnseen",
+} as const;
+type RegimeMessage = (typeof REGIME_MESSAGES)[keyof typeof REGIME_MESSAGES];
 
-/** Field messages the page shows somewhere else than at a field it draws, so none goes unseen. */
-export function unplacedErrors(errors: Record<string, unknown>, placed: readonly RegExp[]): string[] {
-  return Object.entries(errors)
-    .filter(([path, message]) => typeof message === "string" && !placed.some((pattern) => pattern.test(path)))
-    .map(([, message]) => message as string);
+/** The page's words for a rule of the regime's schema that has words of its own here. */
+export const regimeMessageKey = (issue: { message: string }): RegimeMessage | undefined =>
+  REGIME_MESSAGES[issue.message as keyof typeof REGIME_MESSAGES];
+
+/** The form checked by the domain's regime schema, as the request it sends. */
+export const regimeResolver = (message: Parameters<typeof schemaResolver>[1]) =>
+  schemaResolver(updateRegimeSchema.omit({ version: true }), message, (values: RegimeFormValues) => ({
+    document: regimeBody({ version: 0 }, values).document,
+  }));
+
+/**
+ * What the page can say before the server does with words of its own, as message keys by field:
+ * a meeting type whose maximum lies below its minimum; an admin action on a part the admin no
+ * longer sees. The rules are the domain schema's.
+ */
+export function regimeChecks(document: Regime): Record<string, RegimeMessage> {
+  const found = regimeResolver((issue) => regimeMessageKey(issue) ?? "")({ document });
+  return Object.fromEntries(Object.entries(found).filter(([, key]) => key)) as Record<string, RegimeMessage>;
 }
 
 export const emptyLocalized = (): Localized => ({ nl: "", en: "" });

@@ -1,24 +1,22 @@
 import { Alert, Badge, Button, Card, Code, Group, Stack, Text, Textarea } from "@mantine/core";
-import { useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { Regime } from "../../domain/regimes/schema";
 import { ApiError, api } from "../api";
-import { conflictChoices, useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
-import { ConflictNotice } from "../shell/ConflictNotice";
 import { ConfirmDialog } from "../shell/Dialog";
-import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { VersionNotices } from "../shell/VersionNotices";
 import { trajectoryPath } from "../trajectories/format";
 import { trajectoryKeys, useTrajectory } from "../trajectories/model";
+import { useVersionedForm } from "../versioned-form";
 import { type ReportFormValues, type ReportView, reportApi, reportKeys, reportPdfUrl, reportToForm } from "./model";
 
 /**
@@ -103,52 +101,48 @@ function ReportForm({
   const { t } = useTranslation("reports");
   const { text } = useRegimeText();
   const queryClient = useQueryClient();
-  const form = useForm<ReportFormValues>({ initialValues: reportToForm(regime, report) });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const [busy, setBusy] = useState<"save" | "finalise" | null>(null);
   const [confirming, confirm] = useDisclosure(false);
+  // Finalising stores what the writer sees first, unless that is already stored.
+  const stored = useRef(false);
 
   const store = async (saved: ReportView) => {
     queryClient.setQueryData(reportKeys.report(trajectoryId), saved);
     await queryClient.invalidateQueries({ queryKey: trajectoryKeys.detail(trajectoryId) });
   };
 
-  async function saveSections(): Promise<ReportView> {
-    const saved = await api<ReportView>(reportApi(trajectoryId), {
-      method: "PUT",
-      body: { version: report.version, sections: form.getValues().sections },
-    });
-    await store(saved);
-    form.setValues(reportToForm(regime, saved));
-    form.resetDirty();
-    return saved;
-  }
-
-  async function save() {
-    setBusy("save");
-    await run(async () => {
-      await saveSections();
-      notifySuccess(t("saved"));
-    });
-    setBusy(null);
-  }
-
-  async function finalise() {
-    setBusy("finalise");
-    await run(async () => {
+  const { form, onSubmit, save, pendingIntent, notices } = useVersionedForm({
+    row: report,
+    toForm: (row) => reportToForm(regime, row),
+    version: (row) => row.version,
+    reload: onReload,
+    save: async (values: ReportFormValues, version, intent: "save" | "finalise") => {
       // The draft generated from the data is stored only when saved: store what the writer sees,
       // so the final report is exactly that text.
-      const latest = form.isDirty() || report.version === 1 ? await saveSections() : report;
+      let latest = report;
+      if (intent === "save" || !stored.current || version === 1) {
+        latest = await api<ReportView>(reportApi(trajectoryId), {
+          method: "PUT",
+          body: { version, sections: values.sections },
+        });
+        await store(latest);
+      }
+      if (intent === "save") return latest;
       const final = await api<ReportView>(`${reportApi(trajectoryId)}/finalise`, { body: { version: latest.version } });
       await store(final);
-      notifySuccess(t("finalised"));
-    });
-    setBusy(null);
+      return final;
+    },
+    onSaved: (_, intent) => notifySuccess(t(intent === "finalise" ? "finalised" : "saved")),
+  });
+  const busy = pendingIntent ?? null;
+
+  async function finalise() {
+    stored.current = !form.isDirty();
+    await save(form.getValues(), "finalise");
     confirm.close();
   }
 
   return (
-    <form noValidate onSubmit={form.onSubmit(() => save())}>
+    <form noValidate onSubmit={onSubmit("save")}>
       <Stack gap="md">
         <Text>{t("intro")}</Text>
         <Card withBorder>
@@ -167,16 +161,7 @@ function ReportForm({
             ))}
           </Stack>
         </Card>
-        {conflict && (
-          <ConflictNotice
-            {...conflictChoices(form, {
-              reload: onReload,
-              toForm: (fresh) => reportToForm(regime, fresh),
-              done: clearConflict,
-            })}
-          />
-        )}
-        <FormError message={formError} />
+        <VersionNotices {...notices} />
         <Group gap="sm">
           <Button type="submit" variant="default" loading={busy === "save"} disabled={busy !== null}>
             {t("save")}

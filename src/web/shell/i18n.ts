@@ -68,6 +68,18 @@ export default defineMessages(
     conflict: {
       title: "Iemand anders heeft dit intussen gewijzigd",
       body: "Je invoer is bewaard. Laad de nieuwe versie om te zien wat er veranderd is; daarna kun je je wijzigingen opnieuw opslaan.",
+      reloaded: "De nieuwe versie is geladen. Velden die je niet had aangepast zijn bijgewerkt.",
+      changedWhileEditing:
+        "Ook op de server gewijzigd terwijl jij ze aanpaste (jouw invoer staat nog in het formulier):",
+      serverValue: "{{field}}: nu “{{value}}”",
+      empty: "(leeg)",
+    },
+    validation: {
+      required: "Vul dit in.",
+      wholeNumber: "Vul een heel getal in van {{min}} tot en met {{max}}.",
+      tooLong: "Gebruik hoogstens {{max}} tekens.",
+      invalid: "Dit klopt niet.",
+      dateOutOfRange: "Kies een datum van {{first}} tot en met {{last}}.",
     },
     errors: {
       generic: "Er ging iets mis. Probeer het opnieuw.",
@@ -152,6 +164,17 @@ export default defineMessages(
     conflict: {
       title: "Someone else changed this in the meantime",
       body: "Your input is kept. Load the new version to see what changed; then you can save your changes again.",
+      reloaded: "The new version has been loaded. Fields you had not changed have been updated.",
+      changedWhileEditing: "Also changed on the server while you were editing them (your input is still in the form):",
+      serverValue: "{{field}}: now “{{value}}”",
+      empty: "(empty)",
+    },
+    validation: {
+      required: "Fill this in.",
+      wholeNumber: "Enter a whole number from {{min}} to {{max}}.",
+      tooLong: "Use at most {{max}} characters.",
+      invalid: "This is not right.",
+      dateOutOfRange: "Choose a date from {{first}} to {{last}}.",
     },
     errors: {
       generic: "Something went wrong. Please try again.",

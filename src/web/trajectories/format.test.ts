@@ -14,7 +14,6 @@ import {
   tabFromParam,
   todayIso,
   trajectoryPath,
-  validPhases,
 } from "./format";
 import messages from "./i18n";
 
@@ -124,16 +123,5 @@ describe("ratingRows", () => {
       { meetingId: "a", date: "2026-03-03", guide: 2, self: 3 },
       { meetingId: "b", date: "2026-03-10", guide: 3, self: null },
     ]);
-  });
-});
-
-describe("validPhases", () => {
-  it("accepts whole numbers from 1 to 52 only, and at least one phase", () => {
-    expect(validPhases([{ everyWeeks: 1, times: 3 }])).toBe(true);
-    expect(validPhases([])).toBe(false);
-    expect(validPhases([{ everyWeeks: 0, times: 3 }])).toBe(false);
-    expect(validPhases([{ everyWeeks: 1.5, times: 3 }])).toBe(false);
-    expect(validPhases([{ everyWeeks: 1, times: 53 }])).toBe(false);
-    expect(validPhases([{ everyWeeks: Number(""), times: 1 }])).toBe(false);
   });
 });

@@ -95,19 +95,6 @@ export function ratingRows(
     .map((p) => ({ meetingId: p.meetingId, date: formatDate(p.date), guide: p.guide, self: p.self }));
 }
 
-/** Whether a phase list can propose a schedule: whole numbers from 1 up. */
-export const validPhases = (phases: readonly { everyWeeks: unknown; times: unknown }[]) =>
-  phases.length > 0 &&
-  phases.every(
-    (p) =>
-      Number.isInteger(p.everyWeeks) &&
-      Number.isInteger(p.times) &&
-      (p.everyWeeks as number) >= 1 &&
-      (p.times as number) >= 1 &&
-      (p.everyWeeks as number) <= 52 &&
-      (p.times as number) <= 52,
-  );
-
 /** An ISO day (`2026-03-02`) as noon of that day, which is that same day in the Netherlands. */
 export function localDay(iso: string): Date {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];

@@ -148,8 +148,6 @@ export default defineMessages(
       removeEvaluationMoment: "Evaluatiemoment {{number}} verwijderen",
       save: "Plan opslaan",
       saved: "Plan opgeslagen.",
-      clashes:
-        "De nieuwe versie is geladen. Ook op de server gewijzigd terwijl jij ze aanpaste (jouw invoer staat nog in het formulier):",
     },
     consents: {
       introTrainee:
@@ -457,8 +455,6 @@ export default defineMessages(
       removeEvaluationMoment: "Remove evaluation moment {{number}}",
       save: "Save plan",
       saved: "Plan saved.",
-      clashes:
-        "The new version is loaded. Also changed on the server while you edited them (your input is still in the form):",
     },
     consents: {
       introTrainee:

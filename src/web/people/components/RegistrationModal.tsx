@@ -1,19 +1,15 @@
-import { Alert, Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
-import { useForm } from "@mantine/form";
+import { Button, Group, NativeSelect, SimpleGrid, Stack, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REGISTERS } from "../../../domain/people/schemas";
 import { OTHER_TYPE, typesOf } from "../../../domain/registrations/types";
 import { api } from "../../api";
 import { useProfiles } from "../../evidence/model";
-import { useApiSubmit } from "../../forms";
 import { useRegimeText } from "../../i18n/regime-text";
-import { ConflictNotice } from "../../shell/ConflictNotice";
 import { Dialog } from "../../shell/Dialog";
-import { FormError } from "../../shell/FormError";
-import { mergeReloaded } from "../../shell/merge";
 import { notifySuccess } from "../../shell/notify";
+import { VersionNotices } from "../../shell/VersionNotices";
+import { useVersionedForm } from "../../versioned-form";
 import {
   emptyRegistration,
   type PersonDetail,
@@ -39,11 +35,23 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
   const { t } = useTranslation("people");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const initial = registration ? registrationToForm(registration) : emptyRegistration;
-  const form = useForm<RegistrationFormValues>({ initialValues: initial });
-  const baseline = useRef(initial);
-  const [notice, setNotice] = useState<string | null>(null);
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
+  const { form, onSubmit, pending, notices } = useVersionedForm({
+    row: registration,
+    toForm: (row) => (row ? registrationToForm(row) : emptyRegistration),
+    version: (row) => row?.version ?? null,
+    reload: async () => (await onReload())?.registrations.find((r) => r.id === registration?.id),
+    save: async (values: RegistrationFormValues, version) => {
+      const base = `/people/${person.id}/registrations`;
+      if (registration)
+        await api(`${base}/${registration.id}`, { method: "PUT", body: { ...registrationBody(values), version } });
+      else await api(base, { body: registrationBody(values) });
+    },
+    onSaved: async () => {
+      await queryClient.invalidateQueries({ queryKey: peopleKeys.person(person.id) });
+      notifySuccess(t("registrations.saved"));
+      onClose();
+    },
+  });
   const { text, locale } = useRegimeText();
   const profiles = useProfiles();
   // The chosen register's own list of types, then "other" with a name of its own.
@@ -63,45 +71,6 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
   const chosen = form.values.requirementProfile;
   if (chosen && !profileOptions.some((o) => o.value === chosen)) profileOptions.push({ value: chosen, label: chosen });
 
-  const submit = form.onSubmit((values) =>
-    run(async () => {
-      const base = `/people/${person.id}/registrations`;
-      if (registration) {
-        await api(`${base}/${registration.id}`, {
-          method: "PUT",
-          body: { ...registrationBody(values), version: values.version },
-        });
-      } else {
-        await api(base, { body: registrationBody(values) });
-      }
-      await queryClient.invalidateQueries({ queryKey: peopleKeys.person(person.id) });
-      notifySuccess(t("registrations.saved"));
-      onClose();
-    }),
-  );
-
-  async function reload() {
-    const fresh = (await onReload())?.registrations.find((r) => r.id === registration?.id);
-    clearConflict();
-    if (!fresh) {
-      setNotice(t("registrations.gone"));
-      return;
-    }
-    const merged = mergeReloaded(form.getValues(), baseline.current, registrationToForm(fresh));
-    baseline.current = registrationToForm(fresh);
-    form.setValues(merged.values);
-    setNotice(
-      merged.clashes.length
-        ? `${t("person.reloaded")} ${t("person.changedWhileEditing")} ${merged.clashes
-            .map(
-              (key) =>
-                `${t(`registrations.${String(key)}` as "registrations.number")}: ${fresh[key as keyof RegistrationResponse] ?? t("person.empty")}`,
-            )
-            .join("; ")}`
-        : t("person.reloaded"),
-    );
-  }
-
   return (
     <Dialog
       opened
@@ -109,15 +78,13 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
       title={t(registration ? "registrations.editTitle" : "registrations.addTitle")}
       size="lg"
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit()} noValidate>
         <Stack>
-          {conflict && <ConflictNotice onReload={reload} onDismiss={clearConflict} />}
-          {notice && !conflict && (
-            <Alert color="blue" variant="light" role="status">
-              {notice}
-            </Alert>
-          )}
-          <FormError message={formError} />
+          <VersionNotices
+            {...notices}
+            field={(key) => t(`registrations.${key}` as "registrations.number")}
+            gone={t("registrations.gone")}
+          />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <NativeSelect
               label={t("registrations.register")}
@@ -181,7 +148,7 @@ export function RegistrationModal({ person, registration, onClose, onReload }: P
             <Button variant="default" onClick={onClose}>
               {tc("actions.cancel")}
             </Button>
-            <Button type="submit" loading={form.submitting}>
+            <Button type="submit" loading={pending}>
               {tc("actions.save")}
             </Button>
           </Group>

@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError, api } from "../../api";
+import { useAction } from "../../forms";
 import { ConfirmDialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
@@ -14,11 +15,8 @@ import "../texts";
 /** Deactivate or reactivate, offered only when the server says this admin may. */
 export function StatusSection({ person, onReload }: { person: PersonDetail; onReload: () => Promise<unknown> }) {
   const { t } = useTranslation("people");
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const [confirming, confirm] = useDisclosure(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const action = person.abilities.deactivate ? "deactivate" : person.abilities.reactivate ? "reactivate" : null;
   // Fixed when the dialog opens, so its texts don't flip while it closes after the change.
   const [confirmed, setConfirmed] = useState<"deactivate" | "reactivate">("deactivate");
@@ -29,28 +27,38 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
     confirm.open();
   }
 
-  async function change() {
-    const action = confirmed;
-    setBusy(true);
-    setError(null);
+  /** Changes the status as confirmed, or sends the invitation again; one runs at a time. */
+  const act = useAction(async (kind: "change" | "invite") => {
     try {
+      if (kind === "invite") {
+        await api("/invitations", { body: { email: person.email, name: person.name, roles: person.roles } });
+        await queryClient.invalidateQueries({ queryKey: ["invitations"] });
+        notifySuccess(t("person.invitationSent", { email: person.email }));
+        return;
+      }
+      const action = confirmed;
       const fresh = await api<PersonDetail>(`/people/${person.id}/${action}`, { body: { version: person.version } });
       queryClient.setQueryData(peopleKeys.person(person.id), fresh);
       await queryClient.invalidateQueries({ queryKey: ["people", "list"] });
       notifySuccess(t(action === "deactivate" ? "person.deactivated" : "person.reactivated", { name: person.name }));
       confirm.close();
     } catch (e) {
-      if (e instanceof ApiError && e.status === 409) {
+      if (!(e instanceof ApiError)) throw e;
+      // A status changed meanwhile: show the person as they are now, and say so.
+      if (kind === "change" && e.status === 409) {
         await onReload();
-        setError(t("person.statusConflict"));
         confirm.close();
-      } else {
-        setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
       }
-    } finally {
-      setBusy(false);
+      const title =
+        kind === "invite"
+          ? (Object.values(e.fieldErrors)[0] ?? e.problem.title)
+          : e.status === 409
+            ? t("person.statusConflict")
+            : e.problem.title;
+      throw new ApiError({ ...e.problem, title });
     }
-  }
+  });
+  const change = () => act.run("change");
 
   // An invited member whose invitation lapsed or was revoked can be invited again.
   const withoutPassword = person.status === "invited";
@@ -60,20 +68,6 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
       : person.status === "invited"
         ? t("person.invitedText")
         : t("person.activeText");
-
-  async function invite() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api("/invitations", { body: { email: person.email, name: person.name, roles: person.roles } });
-      await queryClient.invalidateQueries({ queryKey: ["invitations"] });
-      notifySuccess(t("person.invitationSent", { email: person.email }));
-    } catch (e) {
-      setError(e instanceof ApiError ? (Object.values(e.fieldErrors)[0] ?? e.problem.title) : tc("errors.offline"));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Stack gap="sm">
@@ -86,10 +80,10 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
           {t("person.selfText")}
         </Text>
       )}
-      <FormError message={error} />
+      <FormError message={act.error} />
       {withoutPassword && person.abilities.edit && (
         <Group>
-          <Button variant="light" loading={busy} onClick={invite}>
+          <Button variant="light" loading={act.pendingInput === "invite"} onClick={() => act.run("invite")}>
             {t("person.sendInvitation")}
           </Button>
         </Group>
@@ -112,7 +106,7 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
         })}
         confirmLabel={t(`person.${confirmed}`)}
         onConfirm={change}
-        busy={busy}
+        busy={act.pendingInput === "change"}
         danger={confirmed === "deactivate"}
       />
     </Stack>

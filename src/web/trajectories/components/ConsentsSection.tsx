@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Group, Paper, Stack, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, api } from "../../api";
+import { api } from "../../api";
+import { useAction } from "../../forms";
 import { formatDateTime } from "../../i18n";
 import { useRegimeText } from "../../i18n/regime-text";
 import { FormError } from "../../shell/FormError";
@@ -15,31 +16,23 @@ import { Tag } from "./Tag";
  */
 export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
   const { t, i18n } = useTranslation("trajectories");
-  const { t: tc } = useTranslation();
   const lang = i18n.language;
   const { text } = useRegimeText();
   const store = useStoreDetail();
   const [chosen, setChosen] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const trainee = detail.participants.find((p) => p.role === "trainee")?.name ?? t("consents.theTrainee");
   const given = (key: string) => detail.consents[key]?.given === true;
   const open = detail.regime.consents.filter((c) => !given(c.key));
 
-  async function consent() {
-    setBusy(true);
-    setError(null);
-    try {
+  const consent = useAction(
+    async () => {
       const fresh = await api<TrajectoryDetail>(`${trajectoryApi(detail.id)}/consents`, { body: { consents: chosen } });
       await store(fresh);
       setChosen([]);
       notifySuccess(t("consents.saved", { count: chosen.length }));
-    } catch (e) {
-      setError(e instanceof ApiError ? (Object.values(e.fieldErrors)[0] ?? e.problem.title) : tc("errors.offline"));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { describe: (e) => Object.values(e.fieldErrors)[0] ?? e.problem.title },
+  );
 
   if (detail.abilities.consent) {
     return (
@@ -72,10 +65,10 @@ export function ConsentsSection({ detail }: { detail: TrajectoryDetail }) {
             })}
           </Stack>
         </Checkbox.Group>
-        <FormError message={error} />
+        <FormError message={consent.error} />
         {open.length > 0 && (
           <Group gap="sm">
-            <Button onClick={consent} loading={busy} disabled={chosen.length === 0}>
+            <Button onClick={() => consent.run()} loading={consent.pending} disabled={chosen.length === 0}>
               {t("consents.submit")}
             </Button>
             <Button variant="subtle" onClick={() => setChosen(open.map((c) => c.key))}>

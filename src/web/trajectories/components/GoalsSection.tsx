@@ -15,18 +15,18 @@ import {
 } from "@mantine/core";
 import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { mayAddGoal } from "../../../domain/trajectories/evaluate";
 import type { GoalRationale } from "../../../domain/trajectories/model";
 import { ApiError, api } from "../../api";
-import { useApiSubmit } from "../../forms";
+import { useAction, useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
-import { ConflictNotice } from "../../shell/ConflictNotice";
 import { ConfirmDialog, Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
-import { mergeReloaded } from "../../shell/merge";
 import { notifySuccess } from "../../shell/notify";
+import { VersionNotices } from "../../shell/VersionNotices";
+import { useVersionedForm } from "../../versioned-form";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { Tag } from "./Tag";
 
@@ -56,7 +56,13 @@ const goalBody = (values: GoalValues) => ({
 const stateColors = { empty: "gray", unapproved: "orange", approved: "green", changed: "orange" } as const;
 
 /** The goal list: its goals, its approval by the commissioner, and the versions approved before. */
-export function GoalsSection({ detail, onReload }: { detail: TrajectoryDetail; onReload: () => Promise<unknown> }) {
+export function GoalsSection({
+  detail,
+  onReload,
+}: {
+  detail: TrajectoryDetail;
+  onReload: () => Promise<TrajectoryDetail | undefined>;
+}) {
   const { t } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const store = useStoreDetail();
@@ -248,23 +254,21 @@ function GoalFields({ form, regime }: { form: UseFormReturnType<GoalValues>; reg
   );
 }
 
-function useGoalForm(regime: Regime, initial: GoalValues) {
+function useGoalChecks(regime: Regime) {
   const { t } = useTranslation("trajectories");
-  return useForm<GoalValues>({
-    initialValues: initial,
-    validate: {
-      title: (v) => (v.trim() ? null : t("validation.required")),
-      rationale: (v) => (regime.goals.requireRationale && !v ? t("validation.chooseOne") : null),
-      successCriteria: (v) => (regime.goals.requireSuccessCriteria && !v.trim() ? t("validation.required") : null),
-    },
-  });
+  return {
+    title: (v: string) => (v.trim() ? null : t("validation.required")),
+    rationale: (v: string) => (regime.goals.requireRationale && !v ? t("validation.chooseOne") : null),
+    successCriteria: (v: string) =>
+      regime.goals.requireSuccessCriteria && !v.trim() ? t("validation.required") : null,
+  };
 }
 
 /** A new goal; closed with a message once the regime's maximum is reached. */
 function AddGoal({ detail, count }: { detail: TrajectoryDetail; count: number }) {
   const { t } = useTranslation("trajectories");
   const store = useStoreDetail();
-  const form = useGoalForm(detail.regime, emptyGoal);
+  const form = useForm<GoalValues>({ initialValues: emptyGoal, validate: useGoalChecks(detail.regime) });
   const { run, formError } = useApiSubmit(form);
   const full = !mayAddGoal(detail.regime, count);
 
@@ -315,57 +319,42 @@ function EditGoalDialog({
   onClose: () => void;
   goal: Goal;
   regime: Regime;
-  onReload: () => Promise<unknown>;
+  onReload: () => Promise<TrajectoryDetail | undefined>;
 }) {
   const { t } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const store = useStoreDetail();
-  const form = useGoalForm(regime, goalToForm(goal));
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const baseline = useRef(goalToForm(goal));
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: merges when the goal's version changes
-  useEffect(() => {
-    if (goal.version === baseline.current.version) return;
-    const fresh = goalToForm(goal);
-    form.setValues(mergeReloaded(form.getValues(), baseline.current, fresh).values);
-    baseline.current = fresh;
-  }, [goal.version]);
-
-  const submit = form.onSubmit((values) =>
-    run(async () => {
+  const { form, onSubmit, pending, notices } = useVersionedForm({
+    row: goal,
+    toForm: goalToForm,
+    version: (row) => row.version,
+    reload: async () => (await onReload())?.goals?.find((g) => g.id === goal.id),
+    save: async (values: GoalValues, version) => {
       const fresh = await api<TrajectoryDetail>(`/goals/${goal.id}`, {
         method: "PUT",
-        body: { ...goalBody(values), version: values.version },
+        body: { ...goalBody(values), version },
       });
       await store(fresh);
-      const saved = fresh.goals?.find((g) => g.id === goal.id);
-      if (saved) baseline.current = goalToForm(saved);
+      return fresh.goals?.find((g) => g.id === goal.id);
+    },
+    onSaved: () => {
       notifySuccess(t("goals.saved"));
       onClose();
-    }),
-  );
+    },
+    validate: useGoalChecks(regime),
+  });
 
   return (
     <Dialog opened={opened} onClose={onClose} title={t("goals.editTitle")} size="lg">
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit()} noValidate>
         <Stack>
-          {conflict && (
-            <ConflictNotice
-              onReload={async () => {
-                await onReload();
-                clearConflict();
-              }}
-              onDismiss={clearConflict}
-            />
-          )}
-          <FormError message={formError} />
+          <VersionNotices {...notices} />
           <GoalFields form={form} regime={regime} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {tc("actions.cancel")}
             </Button>
-            <Button type="submit" loading={form.submitting}>
+            <Button type="submit" loading={pending}>
               {tc("actions.save")}
             </Button>
           </Group>
@@ -379,23 +368,12 @@ function RemoveGoalDialog({ opened, onClose, goal }: { opened: boolean; onClose:
   const { t } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const store = useStoreDetail();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  async function remove() {
-    setBusy(true);
-    setError(null);
-    try {
-      const fresh = await api<TrajectoryDetail>(`/goals/${goal.id}`, { method: "DELETE" });
-      await store(fresh);
-      notifySuccess(t("goals.removed"));
-      onClose();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const remove = useAction(async () => {
+    const fresh = await api<TrajectoryDetail>(`/goals/${goal.id}`, { method: "DELETE" });
+    await store(fresh);
+    notifySuccess(t("goals.removed"));
+    onClose();
+  });
 
   return (
     <ConfirmDialog
@@ -404,11 +382,11 @@ function RemoveGoalDialog({ opened, onClose, goal }: { opened: boolean; onClose:
       title={t("goals.removeTitle")}
       text={t("goals.removeText", { title: goal.title })}
       confirmLabel={tc("actions.delete")}
-      onConfirm={remove}
-      busy={busy}
+      onConfirm={() => remove.run()}
+      busy={remove.pending}
       danger
     >
-      <FormError message={error} />
+      <FormError message={remove.error} />
     </ConfirmDialog>
   );
 }

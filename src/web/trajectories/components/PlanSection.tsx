@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Alert,
   Button,
   Fieldset,
   Group,
@@ -14,19 +13,20 @@ import {
   TextInput,
   Title,
 } from "@mantine/core";
-import { useForm } from "@mantine/form";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { intensitySchema } from "../../../domain/regimes/schema";
+import { updatePlanSchema } from "../../../domain/trajectories/api";
 import { proposeSchedule } from "../../../domain/trajectories/schedule";
-import { ApiError, api } from "../../api";
-import { useApiSubmit } from "../../forms";
+import { api } from "../../api";
+import { schemaResolver, useAction, useIssueText } from "../../forms";
 import { formatDate } from "../../i18n";
 import { type RegimeText, useRegimeText } from "../../i18n/regime-text";
-import { ConflictNotice } from "../../shell/ConflictNotice";
 import { FormError } from "../../shell/FormError";
-import { mergeReloaded } from "../../shell/merge";
 import { notifySuccess } from "../../shell/notify";
-import { laterDate, localDay, todayIso, validPhases } from "../format";
+import { VersionNotices } from "../../shell/VersionNotices";
+import { useVersionedForm } from "../../versioned-form";
+import { laterDate, localDay, todayIso } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { GuideEligibilityNote } from "./GuideEligibilityAlert";
 
@@ -35,7 +35,6 @@ interface Phase {
   times: number | string;
 }
 interface PlanValues extends Record<string, unknown> {
-  version: number;
   plan: Record<string, string>;
   intensity: { meetingType: string; phases: Phase[] } | null;
   evaluationMoments: { date: string; label: string }[];
@@ -43,7 +42,6 @@ interface PlanValues extends Record<string, unknown> {
 
 function toForm(detail: TrajectoryDetail): PlanValues {
   return {
-    version: detail.version,
     plan: Object.fromEntries(detail.regime.planFields.map((f) => [f.key, detail.plan?.[f.key] ?? ""])),
     intensity: detail.intensity ? structuredClone(detail.intensity) : null,
     evaluationMoments: detail.evaluationMoments.map((m) => ({ ...m })),
@@ -51,80 +49,59 @@ function toForm(detail: TrajectoryDetail): PlanValues {
 }
 
 const numeric = (phases: Phase[]) => phases.map((p) => ({ everyWeeks: Number(p.everyWeeks), times: Number(p.times) }));
+/** The request the form sends, as the domain's schema checks it; an empty number field is no number. */
+const planBody = (values: PlanValues) => ({
+  plan: values.plan,
+  intensity: values.intensity
+    ? {
+        meetingType: values.intensity.meetingType,
+        phases: values.intensity.phases.map((p) => ({
+          everyWeeks: p.everyWeeks === "" ? Number.NaN : Number(p.everyWeeks),
+          times: p.times === "" ? Number.NaN : Number(p.times),
+        })),
+      }
+    : null,
+  evaluationMoments: values.evaluationMoments,
+});
+const planSchema = updatePlanSchema.omit({ version: true });
 
 /**
  * Intake and plan: the regime's fields, the rhythm of meetings with the dates it proposes, and
  * the evaluation moments. The guide writes it; others read it.
  */
-export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; onReload: () => Promise<unknown> }) {
+export function PlanSection({
+  detail,
+  onReload,
+}: {
+  detail: TrajectoryDetail;
+  onReload: () => Promise<TrajectoryDetail | undefined>;
+}) {
   const { t } = useTranslation("trajectories");
   const { text, meetingTypeLabel } = useRegimeText();
   const { regime } = detail;
   const store = useStoreDetail();
   const editable = detail.abilities.editPlan;
-  const form = useForm<PlanValues>({
-    initialValues: toForm(detail),
-    validate: (values) => {
-      const errors: Record<string, string> = {};
-      values.evaluationMoments.forEach((m, i) => {
-        if (!m.date) errors[`evaluationMoments.${i}.date`] = t("validation.required");
-        if (!m.label.trim()) errors[`evaluationMoments.${i}.label`] = t("validation.required");
-      });
-      values.intensity?.phases.forEach((p, i) => {
-        for (const key of ["everyWeeks", "times"] as const) {
-          const n = Number(p[key]);
-          if (p[key] === "" || !Number.isInteger(n) || n < 1 || n > 52)
-            errors[`intensity.phases.${i}.${key}`] = t("validation.wholeNumber", { min: 1, max: 52 });
-        }
-      });
-      return errors;
-    },
-  });
-  const { run, formError, conflict, clearConflict } = useApiSubmit(form);
-  const baseline = useRef(toForm(detail));
-  const [clashes, setClashes] = useState<string[]>([]);
-
-  // A newer version from the server: untouched fields follow it, typed input stays.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: merges when the server's version changes
-  useEffect(() => {
-    if (detail.version === baseline.current.version) return;
-    const fresh = toForm(detail);
-    const current = form.getValues();
-    const plan = mergeReloaded(current.plan, baseline.current.plan, fresh.plan);
-    const rest = mergeReloaded(
-      { intensity: current.intensity, evaluationMoments: current.evaluationMoments },
-      { intensity: baseline.current.intensity, evaluationMoments: baseline.current.evaluationMoments },
-      { intensity: fresh.intensity, evaluationMoments: fresh.evaluationMoments },
-    );
-    baseline.current = fresh;
-    form.setValues({ version: fresh.version, plan: plan.values, ...rest.values });
-    setClashes([
-      ...plan.clashes.map((key) => text(regime.planFields.find((f) => f.key === key)?.label, String(key))),
-      ...rest.clashes.map((key) => t(key === "intensity" ? "plan.intensity" : "plan.evaluationMoments")),
-    ]);
-  }, [detail.version]);
-
-  const submit = form.onSubmit((values) =>
-    run(async () => {
+  const { form, onSubmit, pending, notices } = useVersionedForm({
+    row: detail,
+    toForm,
+    version: (row) => row.version,
+    reload: onReload,
+    validate: schemaResolver(planSchema, useIssueText(), planBody),
+    save: async (values: PlanValues, version) => {
       const fresh = await api<TrajectoryDetail>(`${trajectoryApi(detail.id)}/plan`, {
         method: "PUT",
-        body: {
-          version: values.version,
-          plan: values.plan,
-          intensity: values.intensity
-            ? { meetingType: values.intensity.meetingType, phases: numeric(values.intensity.phases) }
-            : null,
-          evaluationMoments: values.evaluationMoments,
-        },
+        body: { version, ...planBody(values) },
       });
-      baseline.current = toForm(fresh);
-      form.setValues(toForm(fresh));
-      form.resetDirty();
-      setClashes([]);
       await store(fresh);
-      notifySuccess(t("plan.saved"));
-    }),
-  );
+      return fresh;
+    },
+    onSaved: () => notifySuccess(t("plan.saved")),
+  });
+  const field = (path: string) => {
+    const [group, key] = path.split(".");
+    if (group === "plan") return text(regime.planFields.find((f) => f.key === key)?.label, String(key));
+    return t(group === "intensity" ? "plan.intensity" : "plan.evaluationMoments");
+  };
 
   const stages = [
     { stage: "intake" as const, title: t("plan.intake") },
@@ -135,28 +112,9 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
 
   const intensity = form.values.intensity;
   return (
-    <form onSubmit={submit} noValidate>
+    <form onSubmit={onSubmit()} noValidate>
       <Stack gap="lg">
-        {conflict && (
-          <ConflictNotice
-            onReload={async () => {
-              await onReload();
-              clearConflict();
-            }}
-            onDismiss={clearConflict}
-          />
-        )}
-        {clashes.length > 0 && (
-          <Alert color="blue" variant="light" role="status">
-            {t("plan.clashes")}
-            <List size="sm" mt={4}>
-              {clashes.map((c) => (
-                <List.Item key={c}>{c}</List.Item>
-              ))}
-            </List>
-          </Alert>
-        )}
-        <FormError message={formError} />
+        <VersionNotices {...notices} clash={field} />
         <GuideEligibilityNote detail={detail} />
         {stages.map(({ stage, title }) => (
           <Stack key={stage} gap="sm" component="section" aria-labelledby={`plan-${stage}`}>
@@ -360,7 +318,7 @@ export function PlanSection({ detail, onReload }: { detail: TrajectoryDetail; on
         </Stack>
 
         <Group>
-          <Button type="submit" loading={form.submitting}>
+          <Button type="submit" loading={pending}>
             {t("plan.save")}
           </Button>
         </Group>
@@ -385,33 +343,23 @@ function SchedulePreview({
   phases: Phase[];
 }) {
   const { t, i18n } = useTranslation("trajectories");
-  const { t: tc } = useTranslation();
   const lang = i18n.language;
   const store = useStoreDetail();
   const [from, setFrom] = useState(() => laterDate(detail.startsOn, todayIso()));
   const [time, setTime] = useState("09:00");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const valid = validPhases(numeric(phases)) && /^\d{4}-\d{2}-\d{2}$/.test(from);
+  const valid = intensitySchema.shape.phases.safeParse(numeric(phases)).success && /^\d{4}-\d{2}-\d{2}$/.test(from);
   const dates = valid ? proposeSchedule(from, { meetingType, phases: numeric(phases) }, detail.endsOn) : [];
 
-  async function schedule() {
-    setBusy(true);
-    setError(null);
-    try {
+  const schedule = useAction(
+    async () => {
       const fresh = await api<TrajectoryDetail>(`${trajectoryApi(detail.id)}/meetings/schedule`, {
         body: { type: meetingType, dates, time },
       });
       await store(fresh);
       notifySuccess(t("plan.scheduled", { count: dates.length }));
-    } catch (e) {
-      setError(
-        e instanceof ApiError ? [e.problem.title, ...Object.values(e.fieldErrors)].join(" ") : tc("errors.offline"),
-      );
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { describe: (e) => [e.problem.title, ...Object.values(e.fieldErrors)].join(" ") },
+  );
 
   return (
     <Stack gap="sm" component="section" aria-labelledby="plan-schedule">
@@ -450,14 +398,14 @@ function SchedulePreview({
           </List>
         </>
       )}
-      <FormError message={error} />
+      <FormError message={schedule.error} />
       {detail.abilities.planMeetings && (
         <Group>
           <Button
             variant="light"
-            loading={busy}
+            loading={schedule.pending}
             disabled={dates.length === 0 || !/^\d{2}:\d{2}$/.test(time)}
-            onClick={schedule}
+            onClick={() => schedule.run()}
           >
             {t("plan.schedule")}
           </Button>

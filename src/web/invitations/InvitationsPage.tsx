@@ -15,7 +15,7 @@ import {
 } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
@@ -146,7 +146,6 @@ function InvitationList({ page, onPage }: { page: number; onPage: (page: number)
   const { t } = useTranslation("invitations");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
-  const [busy, setBusy] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<InvitationSummary | null>(null);
   const list = useQuery({
     queryKey: invitationKeys.list(page),
@@ -156,29 +155,31 @@ function InvitationList({ page, onPage }: { page: number; onPage: (page: number)
   const data = list.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
-  async function act(invitation: InvitationSummary, action: "revoke" | "resend") {
-    setBusy(`${action}:${invitation.id}`);
-    try {
-      await api(`/invitations/${invitation.id}/${action}`, { method: "POST" });
+  const action = useMutation({
+    mutationFn: ({ invitation, action }: { invitation: InvitationSummary; action: "revoke" | "resend" }) =>
+      api(`/invitations/${invitation.id}/${action}`, { method: "POST" }),
+    onSuccess: (_, { invitation, action }) =>
       notifications.show({
         color: "green",
         message:
           action === "revoke"
             ? t("actions.revoked", { name: invitation.name })
             : t("actions.resent", { email: invitation.email }),
-      });
-    } catch (error) {
+      }),
+    onError: (error) =>
       notifications.show({
         color: "red",
         message: error instanceof ApiError ? error.problem.title : tc("errors.offline"),
-      });
-    } finally {
-      setBusy(null);
+      }),
+    onSettled: async () => {
       setRevoking(null);
       await queryClient.invalidateQueries({ queryKey: invitationKeys.all });
       await queryClient.invalidateQueries({ queryKey: ["outbox"] });
-    }
-  }
+    },
+  });
+  const act = (invitation: InvitationSummary, kind: "revoke" | "resend") => action.mutate({ invitation, action: kind });
+  const busy =
+    action.isPending && action.variables ? `${action.variables.action}:${action.variables.invitation.id}` : null;
 
   /** Pending and expired invitations can be sent again; only a pending one is worth revoking. */
   const actions = (invitation: InvitationSummary) =>

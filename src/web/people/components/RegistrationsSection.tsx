@@ -1,5 +1,5 @@
 import { Button, Group, Stack, Text } from "@mantine/core";
-import { useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { OTHER_TYPE, typeById } from "../../../domain/registrations/types";
@@ -27,7 +27,6 @@ export function RegistrationsSection({
   const queryClient = useQueryClient();
   const [editing, setEditing] = useState<Editing>(null);
   const [deleting, setDeleting] = useState<RegistrationResponse | null>(null);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const canEdit = person.abilities.edit;
   const locale = i18n.language.startsWith("en") ? "en" : "nl";
@@ -36,27 +35,28 @@ export function RegistrationsSection({
       ? `${r.registrationType} (${t("registrations.otherBadge")})`
       : (typeById(r.register, r.typeId)?.label[locale] ?? r.registrationType);
 
-  async function remove(registration: RegistrationResponse) {
-    setBusy(true);
-    setError(null);
-    try {
-      await api(`/people/${person.id}/registrations/${registration.id}?version=${registration.version}`, {
+  const removal = useMutation({
+    mutationFn: (registration: RegistrationResponse) =>
+      api(`/people/${person.id}/registrations/${registration.id}?version=${registration.version}`, {
         method: "DELETE",
-      });
+      }),
+    onMutate: () => setError(null),
+    onSuccess: async () => {
       notifySuccess(t("registrations.deleted"));
       await queryClient.invalidateQueries({ queryKey: peopleKeys.person(person.id) });
-    } catch (e) {
+    },
+    onError: async (e) => {
       if (e instanceof ApiError && (e.status === 409 || e.status === 404)) {
         setError(t(e.status === 409 ? "registrations.deleteConflict" : "registrations.gone"));
         await onReload();
       } else {
         setError(e instanceof ApiError ? e.problem.title : tc("errors.offline"));
       }
-    } finally {
-      setBusy(false);
-      setDeleting(null);
-    }
-  }
+    },
+    onSettled: () => setDeleting(null),
+  });
+  const remove = (registration: RegistrationResponse) => removal.mutate(registration);
+  const busy = removal.isPending;
 
   return (
     <Stack gap="sm">

@@ -14,6 +14,7 @@ import {
   mayAddGoal,
   meetingProgress,
   meetingWarnings,
+  missingGoalFields,
   unapprovedGoals,
 } from "./evaluate.js";
 import type { TrajectoryState } from "./model.js";
@@ -668,6 +669,25 @@ describe("goalListState and unapprovedGoals", () => {
         },
       ),
     );
+  });
+});
+
+describe("missingGoalFields", () => {
+  it("names the rationale and success criteria only where the regime requires them", () => {
+    const strict = copyRegime(teacher, (r) => {
+      r.goals.requireRationale = true;
+      r.goals.requireSuccessCriteria = true;
+    });
+    expect(missingGoalFields(strict, { rationale: null, successCriteria: "  " })).toEqual([
+      "rationale",
+      "successCriteria",
+    ]);
+    expect(missingGoalFields(strict, { rationale: "necessity", successCriteria: "Rust in de klas" })).toEqual([]);
+    const loose = copyRegime(teacher, (r) => {
+      r.goals.requireRationale = false;
+      r.goals.requireSuccessCriteria = false;
+    });
+    expect(missingGoalFields(loose, {})).toEqual([]);
   });
 });
 

@@ -106,6 +106,17 @@ export function goalApprovalBlocker(
 export const mayAddGoal = (regime: Regime, currentCount: number) =>
   regime.goals.max === null || currentCount < regime.goals.max;
 
+/** The parts of a goal the regime requires that `goal` leaves empty. */
+export function missingGoalFields(
+  regime: Pick<Regime, "goals">,
+  goal: { rationale?: string | null; successCriteria?: string | null },
+): ("rationale" | "successCriteria")[] {
+  const missing: ("rationale" | "successCriteria")[] = [];
+  if (regime.goals.requireRationale && !goal.rationale) missing.push("rationale");
+  if (regime.goals.requireSuccessCriteria && !goal.successCriteria?.trim()) missing.push("successCriteria");
+  return missing;
+}
+
 function guardBlockers(state: TrajectoryState, guard: Guard, request: TransitionRequest): Blocker[] {
   const { regime } = state;
   switch (guard.kind) {

@@ -5,7 +5,7 @@ import { diff } from "../../domain/audit.js";
 import type { Regime } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { GoalInput } from "../../domain/trajectories/api.js";
-import { goalListState, mayAddGoal } from "../../domain/trajectories/evaluate.js";
+import { goalListState, mayAddGoal, missingGoalFields } from "../../domain/trajectories/evaluate.js";
 import { auditFor, canApproveGoals, canEditGoals } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
@@ -13,10 +13,8 @@ import { updateVersioned } from "../tenancy.js";
 import { assertOpen, goalSnapshot, loadTrajectory } from "./load-trajectory.js";
 
 function checkRequired(regime: Regime, input: GoalInput) {
-  const fields: Record<string, "field.required"> = {};
-  if (regime.goals.requireRationale && !input.rationale) fields.rationale = "field.required";
-  if (regime.goals.requireSuccessCriteria && !input.successCriteria?.trim()) fields.successCriteria = "field.required";
-  if (Object.keys(fields).length) throw invalid(fields);
+  const missing = missingGoalFields(regime, input);
+  if (missing.length) throw invalid(Object.fromEntries(missing.map((field) => [field, "field.required"])));
 }
 
 async function loadForGoals(tx: Tx, actor: Actor, trajectoryId: string) {

@@ -17,7 +17,7 @@ import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { mayAddGoal } from "../../../domain/trajectories/evaluate";
+import { mayAddGoal, missingGoalFields } from "../../../domain/trajectories/evaluate";
 import type { GoalRationale } from "../../../domain/trajectories/model";
 import { ApiError, api } from "../../api";
 import { useAction, useApiSubmit } from "../../forms";
@@ -258,9 +258,10 @@ function useGoalChecks(regime: Regime) {
   const { t } = useTranslation("trajectories");
   return {
     title: (v: string) => (v.trim() ? null : t("validation.required")),
-    rationale: (v: string) => (regime.goals.requireRationale && !v ? t("validation.chooseOne") : null),
-    successCriteria: (v: string) =>
-      regime.goals.requireSuccessCriteria && !v.trim() ? t("validation.required") : null,
+    rationale: (_: string, values: GoalValues) =>
+      missingGoalFields(regime, values).includes("rationale") ? t("validation.chooseOne") : null,
+    successCriteria: (_: string, values: GoalValues) =>
+      missingGoalFields(regime, values).includes("successCriteria") ? t("validation.required") : null,
   };
 }
 

@@ -17,8 +17,8 @@ import { BUILTIN_REGIMES } from "../../src/domain/regimes/builtin.js";
 import type { Regime } from "../../src/domain/regimes/schema.js";
 import { regimeHash } from "../../src/server/regimes/service.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { day, expectStatus as ok } from "../support/factories.js";
 import { pdfPages } from "../support/pdf-text.js";
-import { day, expectStatus as ok } from "../support/trajectories.js";
 
 let t: TestApp;
 let statements = 0;

@@ -18,6 +18,7 @@ import { BUILTIN_PROFILES } from "../../src/domain/evidence/builtin-profiles.js"
 import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { createTrajectory, expectStatus } from "../support/factories.js";
 
 /**
  * Someone of Onderwijsstichting Rivierenland tries every route of the API with the ids of
@@ -126,58 +127,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A trajectory of De Linde with a goal, a meeting with feedback, and a copied regime, made through the API. */
+/** A trajectory of De Linde with a goal, a meeting with draft feedback, and a copied regime, made through the API. */
 async function lindeTrajectory() {
-  const json = async <T = unknown>(response: Promise<{ statusCode: number; json(): unknown; body: string }>) => {
-    const r = await response;
-    if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
-    return (r.statusCode === 204 ? {} : r.json()) as T;
-  };
-  const client = await t.login("fatima.yilmaz@delinde.example");
-  const guide = await t.login("sanne.visser@netwerk.example");
-  await json(guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde }));
+  const trajectory = await createTrajectory(t, {
+    title: "Geheim traject De Linde",
+    goals: ["Geheim doel"],
+    meetings: [{ type: "feedback_conversation", feedback: { summary: "Geheim", shared: false } }],
+  });
   const admin = await t.login("beheer@delinde.example");
-  const people = await json<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
-    client.get("/api/v1/trajectories/candidates"),
+  const regime = expectStatus<{ id: string }>(
+    await admin.post("/api/v1/regimes", { basedOn: "coaching", name: "Coaching De Linde" }),
+    201,
   );
-  const today = new Date().toISOString().slice(0, 10);
-  const created = (await json(
-    client.post("/api/v1/trajectories", {
-      regimeKey: "werkbegeleiding_leerkracht",
-      title: "Geheim traject De Linde",
-      traineeId: people.trainees.find((p) => p.name === "Daan Bakker")?.id,
-      guideIds: [people.guides.find((p) => p.name === "Sanne Visser")?.id],
-      startsOn: today,
-      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
-    }),
-  )) as { id: string };
-  const withGoal = (await json(
-    guide.post(`/api/v1/trajectories/${created.id}/goals`, {
-      title: "Geheim doel",
-      rationale: "necessity",
-      successCriteria: "Zichtbaar",
-    }),
-  )) as { goals: { id: string }[] };
-  const meeting = (await json(
-    guide.post(`/api/v1/trajectories/${created.id}/meetings`, {
-      type: "feedback_conversation",
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    }),
-  )) as { id: string };
-  const withFeedback = (await json(
-    guide.put(`/api/v1/meetings/${meeting.id}/feedback`, {
-      version: null,
-      content: { summary: "Geheim", goals: [], agreements: [] },
-    }),
-  )) as { feedback: { id: string }[] };
-  const regime = (await json(admin.post("/api/v1/regimes", { basedOn: "coaching", name: "Coaching De Linde" }))) as {
-    id: string;
-  };
   return {
-    trajectoryId: created.id,
-    goalId: withGoal.goals[0]?.id ?? "",
-    meetingId: meeting.id,
-    feedbackId: withFeedback.feedback[0]?.id ?? "",
+    trajectoryId: trajectory.id,
+    goalId: trajectory.goalIds[0] ?? "",
+    meetingId: trajectory.meetings[0]?.id ?? "",
+    feedbackId: trajectory.meetings[0]?.feedback?.[0]?.id ?? "",
     regimeId: regime.id,
   };
 }

@@ -8,15 +8,9 @@ import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import type { Mail } from "../../src/server/mail.js";
 import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { at, createTrajectory, day, expectStatus as ok } from "../support/factories.js";
 import { pdfText } from "../support/pdf-text.js";
-import {
-  at,
-  createTeacherTrajectory,
-  day,
-  expectStatus as ok,
-  type TeacherCast,
-  teacherCast,
-} from "../support/trajectories.js";
+import { createTeacherTrajectory, type TeacherCast, teacherCast } from "../support/trajectories.js";
 
 /**
  * Every document Koers hands out shows its reader what the API shows that reader, and nothing
@@ -353,7 +347,6 @@ describe("a supervisie's documents", () => {
   let fatima: TestClient;
   let anna: TestClient;
   let joost: TestClient;
-  let daanPerson = "";
   let declarationIds: string[] = [];
   let documentId = "";
   const UPLOADED = Buffer.from("%PDF-1.4\n% gemotiveerd verzoek\n%%EOF\n");
@@ -376,30 +369,18 @@ describe("a supervisie's documents", () => {
     anna = await t.login("beheer@delinde.example");
     joost = await t.login("joost.smit@delinde.example");
 
-    const candidates = ok<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
-      await fatima.get("/api/v1/trajectories/candidates"),
-    );
-    daanPerson = candidates.trainees.find((p) => p.name === "Daan Bakker")?.id ?? "";
-    trajectory = ok<TrajectoryDetail>(
-      await fatima.post("/api/v1/trajectories", {
-        regimeKey: "supervisie",
-        title: "Supervisie Daan",
-        traineeId: daanPerson,
-        guideIds: [candidates.guides.find((p) => p.name === "Eva Mulder")?.id],
-        startsOn: day(-30),
-        endsOn: day(200),
-      }),
-      201,
-    );
-    trajectory = ok<TrajectoryDetail>(
-      await eva.put(`${base()}/plan`, {
-        version: trajectory.version,
-        plan: { group_size: "1", supervisievragen: MARK.supervisionPlan },
-        intensity: trajectory.intensity,
-        evaluationMoments: [{ date: day(3), label: MARK.supervisionEvaluation }],
-      }),
-    );
-    ok(await eva.post(`${base()}/transitions`, { transition: "start" }));
+    ({ detail: trajectory } = await createTrajectory(t, {
+      by: fatima,
+      guide: eva,
+      regime: "supervisie",
+      title: "Supervisie Daan",
+      guides: ["Eva Mulder"],
+      startsOn: day(-30),
+      endsOn: day(200),
+      plan: { group_size: "1", supervisievragen: MARK.supervisionPlan },
+      evaluationMoments: [{ date: day(3), label: MARK.supervisionEvaluation }],
+      started: true,
+    }));
     const session = ok<MeetingDetail>(
       await eva.post(`${base()}/meetings`, { type: "supervisiezitting", startsAt: at(-2) }),
       201,

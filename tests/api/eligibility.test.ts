@@ -2,10 +2,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
 import type { GuideEligibilityAnswer, MeetingDetail, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
-import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
-import { invitationTokenFor } from "../support/mailbox.js";
-import { at, day, expectStatus as ok } from "../support/trajectories.js";
+import { at, candidates, createPerson, day, expectStatus as ok } from "../support/factories.js";
 
 /**
  * Guide eligibility on the registration regimes (SKJ, postmaster, supervisie): judged live for
@@ -25,12 +23,8 @@ interface Problem {
 
 async function addPerson(key: string, name: string, roles: string[], extra: Record<string, unknown> = {}) {
   const email = `${key}.${Date.now()}@eligibility.example`;
-  const made = ok<{ id: string }>(await admin.post("/api/v1/people", { name, email, roles, ...extra }), 201);
-  person[key] = made.id;
   // The person accepts the invitation, choosing the demo password, and becomes an active member.
-  const token = await invitationTokenFor(t, email);
-  const accepted = await (await t.anonymous()).post("/api/v1/invitations/accept", { token, password: DEMO_PASSWORD });
-  if (accepted.statusCode !== 204) throw new Error(`accepting failed: ${accepted.statusCode} ${accepted.body}`);
+  person[key] = (await createPerson(t, { admin, name, email, roles, fields: extra })).id;
   return email;
 }
 
@@ -151,7 +145,8 @@ describe("starting with the guide rule enforced", () => {
     const manager = await start("supervisie", "max");
     expect(manager.statusCode).toBe(422);
     expect((manager.json() as Problem).errors.guideIds).toContain("leidinggevende");
-    // Rik guides Eva in an open SKJ trajectory (started above).
+    // Rik guides Eva in an open SKJ trajectory.
+    ok(await start("skj_werkbegeleiding", "rik"), 201);
     const werkbegeleider = await start("supervisie", "rik");
     expect(werkbegeleider.statusCode).toBe(422);
     expect((werkbegeleider.json() as Problem).errors.guideIds).toContain("werkbegeleider");
@@ -221,7 +216,7 @@ describe("supervisie is confidential to supervisor and supervisant", () => {
 
   beforeAll(async () => {
     sofie = await t.login(email.sofie as string);
-    const fatima = ok<{ me: string }>(await client.get("/api/v1/trajectories/candidates")).me;
+    const fatima = (await candidates(client)).me;
     trajectory = ok<TrajectoryDetail>(await start("supervisie", "sofie", { commissionerId: fatima }), 201);
     expect(trajectory.guideEligibility?.verdict).toBe("eligible");
     const base = `/api/v1/trajectories/${trajectory.id}`;
@@ -400,6 +395,7 @@ describe("registrations chosen from the register's list of types", () => {
   });
 
   it("refuses a type the register does not list, and 'other' without a name, at the field", async () => {
+    await addPerson("oth", "Olga Andersen", ["guide"]);
     const wrong = await admin.post(`/api/v1/people/${person.oth}/registrations`, {
       register: "SKJ",
       typeId: "big_gz_psycholoog",

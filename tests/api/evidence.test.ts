@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -17,8 +17,8 @@ import { BUILTIN_REGIMES } from "../../src/domain/regimes/builtin.js";
 import type { Regime } from "../../src/domain/regimes/schema.js";
 import { regimeHash } from "../../src/server/regimes/service.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { day, expectStatus as ok } from "../support/factories.js";
 import { pdfPages } from "../support/pdf-text.js";
-import { day, expectStatus as ok } from "../support/trajectories.js";
 
 let t: TestApp;
 let statements = 0;
@@ -385,18 +385,31 @@ describe("the evidence ledger", () => {
     const before = await measure();
     const person = await membershipOf("daan.bakker@delinde.example");
     const supervisie = await evidenceRegime("supervisie", "group_size");
-    for (let i = 0; i < 3; i++)
-      await trajectoryWith(
-        supervisie,
-        person.userId,
-        { group_size: "3" },
-        Array.from({ length: 10 }, (_, n) => ({ offset: -200 - n, minutes: 60 })),
-      );
-    expect(await measure()).toBe(before);
-    const view = ok<EvidenceView>(await admin.get(`/api/v1/people/${daanId}/evidence`));
-    expect(line(view, "supervisie")?.sessions).toBe(33);
-    // 270 minutes with two (4 points) and 30 hours with three (30 × 40 / 50 = 24 points).
-    expect(line(view, "supervisie")?.pointsHundredths).toBe(2800);
+    const added: string[] = [];
+    try {
+      for (let i = 0; i < 3; i++)
+        added.push(
+          (
+            await trajectoryWith(
+              supervisie,
+              person.userId,
+              { group_size: "3" },
+              Array.from({ length: 10 }, (_, n) => ({ offset: -200 - n, minutes: 60 })),
+            )
+          ).trajectory.id,
+        );
+      expect(await measure()).toBe(before);
+      const view = ok<EvidenceView>(await admin.get(`/api/v1/people/${daanId}/evidence`));
+      expect(line(view, "supervisie")?.sessions).toBe(33);
+      // 270 minutes with two (4 points) and 30 hours with three (30 × 40 / 50 = 24 points).
+      expect(line(view, "supervisie")?.pointsHundredths).toBe(2800);
+    } finally {
+      // Daan's ledger as the other tests of this block expect it, whatever ran first.
+      const db = t.database.db;
+      await db.delete(meetings).where(inArray(meetings.trajectoryId, added));
+      await db.delete(trajectoryParticipants).where(inArray(trajectoryParticipants.trajectoryId, added));
+      await db.delete(trajectories).where(inArray(trajectories.id, added));
+    }
   });
 });
 

@@ -1,11 +1,20 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, intervisionMeetings, memberships, users } from "../../src/db/schema.js";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import {
+  auditEvents,
+  intervisionAttendance,
+  intervisionGroups,
+  intervisionMeetings,
+  intervisionMembers,
+  memberships,
+  users,
+} from "../../src/db/schema.js";
 import { addDays, dutchToday } from "../../src/domain/dutch-time.js";
 import type { GroupDetail, GroupMeetingDetail } from "../../src/domain/intervision/api.js";
 import { intervisionRecords } from "../../src/server/intervision/ledger-source.js";
 import { inTenant } from "../../src/server/tenancy.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { expectStatus as ok } from "../support/factories.js";
 
 /**
  * Intervisie through the API: a training officer makes a group, its members plan meetings in
@@ -45,12 +54,91 @@ afterAll(() => t.close());
 
 const at = (day: string, time: string) => `${day}T${time}:00+01:00`;
 
-async function ok<T>(response: { statusCode: number; json(): unknown; body: string }, status = 200): Promise<T> {
-  expect(response.statusCode, response.body).toBe(status);
-  return response.json() as T;
+/** The groups a test made, removed after it: each test sees only its own, and so do Daan's minutes. */
+const madeGroups: string[] = [];
+afterEach(async () => {
+  const db = t.database.db;
+  const groups = madeGroups.splice(0);
+  if (!groups.length) return;
+  const meetingIds = db
+    .select({ id: intervisionMeetings.id })
+    .from(intervisionMeetings)
+    .where(inArray(intervisionMeetings.groupId, groups));
+  await db.delete(intervisionAttendance).where(inArray(intervisionAttendance.meetingId, meetingIds));
+  await db.delete(intervisionMeetings).where(inArray(intervisionMeetings.groupId, groups));
+  await db.delete(intervisionMembers).where(inArray(intervisionMembers.groupId, groups));
+  await db.delete(intervisionGroups).where(inArray(intervisionGroups.id, groups));
+});
+
+/** A group made by the training officer: Daan and Fatima, the incident method every six weeks. */
+async function makeGroup() {
+  const group = ok<GroupDetail>(
+    await as.officer.post("/api/v1/intervision/groups", {
+      name: "Intervisie jeugd",
+      rhythmWeeks: 6,
+      meetingMinutes: 90,
+      method: "incident",
+      memberIds: [ids.daan, ids.fatima],
+    }),
+    201,
+  );
+  madeGroups.push(group.id);
+  return group;
 }
 
-let group: GroupDetail;
+/** The group as the training officer completes it: Joost and then Eva join, and it meets every four weeks by balint. */
+async function fullGroup() {
+  let group = await makeGroup();
+  for (const userId of [ids.officer, ids.eva])
+    group = ok<GroupDetail>(await as.officer.post(`/api/v1/intervision/groups/${group.id}/members`, { userId }));
+  return ok<GroupDetail>(
+    await as.officer.put(`/api/v1/intervision/groups/${group.id}`, {
+      name: "Intervisie jeugd en gezin",
+      rhythmWeeks: 4,
+      meetingMinutes: 120,
+      method: "balint",
+      version: group.version,
+    }),
+  );
+}
+
+const DAYS = ["2026-03-02", "2026-04-13", "2026-05-25"];
+
+/** Three meetings of the full group, planned in turn by Daan, Fatima and Eva. */
+async function threeMeetings() {
+  const group = await fullGroup();
+  const meetings: GroupMeetingDetail[] = [];
+  for (const [i, day] of DAYS.entries())
+    meetings.push(
+      ok<GroupMeetingDetail>(
+        await ([as.daan, as.fatima, as.eva][i] as TestClient).post(`/api/v1/intervision/groups/${group.id}/meetings`, {
+          startsAt: at(day, "13:30"),
+          endsAt: at(day, "15:00"),
+        }),
+        201,
+      ),
+    );
+  return { group, meetings };
+}
+
+/**
+ * The three meetings with the first held (Daan, Fatima and Joost there; Daan and Fatima
+ * confirmed) and the second held (Daan and Eva there; Daan confirmed); the third planned.
+ */
+async function heldMeetings() {
+  const { group, meetings } = await threeMeetings();
+  const [first, second] = meetings as [GroupMeetingDetail, GroupMeetingDetail];
+  const held = async (who: TestClient, meeting: GroupMeetingDetail, presentIds: string[]) =>
+    ok(await who.post(`/api/v1/intervision/meetings/${meeting.id}/held`, { version: meeting.version, presentIds }));
+  const confirm = async (who: TestClient, meeting: GroupMeetingDetail, userId: string) =>
+    ok(await who.post(`/api/v1/intervision/meetings/${meeting.id}/attendance/confirm`, { userId }));
+  await held(as.daan, first, [ids.daan, ids.fatima, ids.officer]);
+  await confirm(as.daan, first, ids.daan);
+  await confirm(as.fatima, first, ids.fatima);
+  await held(as.eva, second, [ids.daan, ids.eva]);
+  await confirm(as.daan, second, ids.daan);
+  return { group, meetings };
+}
 
 describe("groups", () => {
   it("lets the training officer make a group with members, and warns about its size", async () => {
@@ -58,7 +146,7 @@ describe("groups", () => {
       await as.officer.get("/api/v1/intervision/candidates"),
     );
     expect(candidates.map((c) => c.userId)).toContain(ids.daan);
-    group = await ok<GroupDetail>(
+    const group = await ok<GroupDetail>(
       await as.officer.post("/api/v1/intervision/groups", {
         name: "Intervisie jeugd",
         rhythmWeeks: 6,
@@ -68,6 +156,7 @@ describe("groups", () => {
       }),
       201,
     );
+    madeGroups.push(group.id);
     expect(group.members.map((m) => m.name)).toEqual(["Daan Bakker", "Fatima Yılmaz"]);
     expect(group.warnings).toEqual([{ kind: "tooFew", count: 2, min: 3 }]);
     expect(group.abilities.manage).toBe(true);
@@ -91,6 +180,7 @@ describe("groups", () => {
   });
 
   it("refuses making groups to others, and hides the group from non-members who do not manage", async () => {
+    const group = await makeGroup();
     const refused = await as.daan.post("/api/v1/intervision/groups", {
       name: "Eigen groep",
       rhythmWeeks: 6,
@@ -106,6 +196,7 @@ describe("groups", () => {
   });
 
   it("adds and removes members, with field errors for strangers and doubles", async () => {
+    let group = await makeGroup();
     group = await ok(await as.officer.post(`/api/v1/intervision/groups/${group.id}/members`, { userId: ids.eva }));
     group = await ok(await as.officer.post(`/api/v1/intervision/groups/${group.id}/members`, { userId: ids.officer }));
     expect(group.members).toHaveLength(4);
@@ -132,6 +223,7 @@ describe("groups", () => {
   });
 
   it("warns by name when a member manages another (memberships.manager_id)", async () => {
+    const group = await fullGroup();
     const rows = await t.database.db
       .select({ id: memberships.id, userId: memberships.userId })
       .from(memberships)
@@ -156,6 +248,7 @@ describe("groups", () => {
   });
 
   it("changes the group with its version, 409 on a stale one", async () => {
+    const group = await makeGroup();
     const body = { name: "Intervisie jeugd en gezin", rhythmWeeks: 4, meetingMinutes: 120, method: "balint" };
     const saved = await ok<GroupDetail>(
       await as.officer.put(`/api/v1/intervision/groups/${group.id}`, { ...body, version: group.version }),
@@ -167,15 +260,15 @@ describe("groups", () => {
     expect(
       (await as.daan.put(`/api/v1/intervision/groups/${group.id}`, { ...body, version: saved.version })).statusCode,
     ).toBe(403);
-    group = saved;
   });
 });
 
 describe("three meetings", () => {
-  const days = ["2026-03-02", "2026-04-13", "2026-05-25"];
-  const meetings: GroupMeetingDetail[] = [];
+  const days = DAYS;
 
   it("plans three meetings in turn, the proposed case bringer rotating to whoever brought one in least recently", async () => {
+    const group = await fullGroup();
+    const meetings: GroupMeetingDetail[] = [];
     const planners = [as.daan, as.fatima, as.eva];
     const bringers: string[] = [];
     for (const [i, day] of days.entries()) {
@@ -210,6 +303,7 @@ describe("three meetings", () => {
   });
 
   it("refuses planning to non-members, including the admin and the training officer who is not in the group", async () => {
+    const group = await fullGroup();
     const body = { startsAt: at("2026-07-06", "13:30"), endsAt: at("2026-07-06", "15:00") };
     expect((await as.admin.post(`/api/v1/intervision/groups/${group.id}/meetings`, body)).statusCode).toBe(403);
     expect((await as.outsider.post(`/api/v1/intervision/groups/${group.id}/meetings`, body)).statusCode).toBe(404);
@@ -228,6 +322,7 @@ describe("three meetings", () => {
   });
 
   it("records who was there; each present member confirms their own line only", async () => {
+    const { meetings } = await threeMeetings();
     const [first] = meetings as [GroupMeetingDetail];
     const url = `/api/v1/intervision/meetings/${first.id}`;
     const notYet = await as.daan.post(`${url}/attendance/confirm`, { userId: ids.daan });
@@ -268,6 +363,7 @@ describe("three meetings", () => {
   });
 
   it("shows notes to members only, not to the admin who is no member", async () => {
+    const { meetings } = await heldMeetings();
     const [first] = meetings as [GroupMeetingDetail];
     const url = `/api/v1/intervision/meetings/${first.id}`;
     const current = await ok<GroupMeetingDetail>(await as.daan.get(url));
@@ -290,6 +386,7 @@ describe("three meetings", () => {
   });
 
   it("credits each present, confirmed member the meeting's minutes", async () => {
+    const { group, meetings } = await heldMeetings();
     const seen = await ok<GroupDetail>(await as.officer.get(`/api/v1/intervision/groups/${group.id}`));
     const minutes = Object.fromEntries(seen.members.map((m) => [m.name, m.minutes]));
     expect(minutes).toEqual({ "Daan Bakker": 180, "Fatima Yılmaz": 90, "Joost Smit": 0, "Eva Mulder": 0 });
@@ -312,6 +409,7 @@ describe("three meetings", () => {
   });
 
   it("moving a held meeting asks the members to confirm again; a stale version is 409", async () => {
+    const { meetings } = await threeMeetings();
     const third = meetings[2] as GroupMeetingDetail;
     const url = `/api/v1/intervision/meetings/${third.id}`;
     const body = {
@@ -331,6 +429,7 @@ describe("three meetings", () => {
   });
 
   it("records a meeting as held only once it has started, and keeps a held one from moving ahead", async () => {
+    const { group, meetings } = await heldMeetings();
     const inThreeDays = addDays(dutchToday(), 3);
     const coming = await ok<GroupMeetingDetail>(
       await as.daan.post(`/api/v1/intervision/groups/${group.id}/meetings`, {
@@ -366,6 +465,7 @@ describe("three meetings", () => {
   });
 
   it("archives the group: no more meetings planned", async () => {
+    const group = await makeGroup();
     const current = await ok<GroupDetail>(await as.officer.get(`/api/v1/intervision/groups/${group.id}`));
     const archived = await ok<GroupDetail>(
       await as.officer.post(`/api/v1/intervision/groups/${group.id}/archive`, { version: current.version }),

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, organisations } from "../../src/db/schema.js";
 import { LOGO_MAX_BYTES } from "../../src/domain/organisations/logo.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { expectStatus } from "../support/factories.js";
 import { corruptPng, hugePng } from "../support/images.js";
 
 let t: TestApp;
@@ -41,6 +42,13 @@ async function branding(client: TestClient) {
 
 const uploadLogo = (client: TestClient, version: number, form: FormData) =>
   client.request({ method: "POST", url: `/api/v1/organisation/logo?version=${version}`, payload: form as never });
+
+/** The admin's organisation with the PNG as its logo, for a test about a logo that is there. */
+async function withPngLogo(admin: TestClient) {
+  const { version } = await branding(admin);
+  expectStatus(await uploadLogo(admin, version, logoForm(PNG)));
+  return branding(admin);
+}
 
 async function latestAudit(organisationId: string, type: string) {
   const [row] = await t.database.db
@@ -261,7 +269,7 @@ describe("logo", () => {
 
   it("removes the logo with its version; the old address is gone", async () => {
     const admin = await t.login("beheer@delinde.example");
-    const before = await branding(admin);
+    const before = await withPngLogo(admin);
     expect(before.logoUrl).not.toBeNull();
     expect((await admin.delete(`/api/v1/organisation/logo?version=${before.version - 1}`)).statusCode).toBe(409);
     const response = await admin.delete(`/api/v1/organisation/logo?version=${before.version}`);
@@ -278,6 +286,8 @@ describe("logo", () => {
   });
 
   it("serves both logos to a member of two organisations, and 404 to anyone else", async () => {
+    const admin = await t.login("beheer@delinde.example");
+    await withPngLogo(admin);
     const sanne = await t.login("sanne.visser@netwerk.example");
     const session = await sanne.refreshSession();
     expect(session.organisations).toHaveLength(2);
@@ -297,7 +307,6 @@ describe("logo", () => {
 
     const anonymous = await t.anonymous();
     expect((await anonymous.get(`/api/v1/me/organisations/${t.orgs.linde}/logo`)).statusCode).toBe(404);
-    const admin = await t.login("beheer@delinde.example");
     expect((await admin.get("/api/v1/me/organisations/niet-een-id/logo")).statusCode).toBe(404);
     expect((await admin.get("/api/v1/me/organisations/00000000-0000-4000-8000-000000000000/logo")).statusCode).toBe(
       404,

@@ -11,11 +11,10 @@ import {
 } from "../../src/db/schema.js";
 import type { DeclarationList } from "../../src/domain/declarations/api.js";
 import type { NotificationList } from "../../src/domain/notifications/api.js";
-import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
-import { day, expectStatus as ok } from "../support/trajectories.js";
+import { createTrajectory, day, expectStatus as ok, signIn } from "../support/factories.js";
 
 /**
  * Reminders with a controllable clock: the scan runs on chosen dates, and each reminder is sent
@@ -36,16 +35,11 @@ const scan = (isoDay: string) => sendDueReminders(t.database.db, t.app.mailer, n
 
 // The trainee's re-registration, well after the trajectory's start.
 const REREGISTRATION = day(200);
-let skj: TrajectoryDetail;
-let closedOne: TrajectoryDetail;
 
 beforeAll(async () => {
   t = await createTestApp();
   client = await t.login("fatima.yilmaz@delinde.example");
-  guide = await t.login("sanne.visser@netwerk.example");
-  if ((await guide.refreshSession()).organisation?.id !== t.orgs.linde)
-    await guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
-  await guide.refreshSession();
+  guide = await signIn(t, "sanne.visser@netwerk.example");
   trainee = await t.login("daan.bakker@delinde.example");
 
   // Daan's only re-registration date is the one this test sets.
@@ -66,41 +60,30 @@ beforeAll(async () => {
     number: "110012345",
     reregistrationDate: REREGISTRATION,
   });
-  skj = await skjTrajectory("Herinneringen");
-  closedOne = await skjTrajectory("Afgesloten traject");
-  await t.database.db.update(trajectories).set({ closed: true }).where(eq(trajectories.id, closedOne.id));
 });
 afterAll(() => t.close());
 
+/**
+ * An SKJ trajectory of Daan with Sanne, started 60 days ago, its guide judged eligible. Each test
+ * makes its own: a scan reminds about every trajectory, and a test reads those about its own.
+ */
 async function skjTrajectory(title: string) {
-  const candidates = ok<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
-    await client.get("/api/v1/trajectories/candidates"),
-  );
-  const [sanne] = await t.database.db.select().from(users).where(eq(users.email, "sanne.visser@netwerk.example"));
-  const detail = ok<TrajectoryDetail>(
-    await client.post("/api/v1/trajectories", {
-      regimeKey: "skj_werkbegeleiding",
-      title,
-      traineeId: candidates.trainees.find((p) => p.name === "Daan Bakker")?.id,
-      guideIds: [candidates.guides.find((p) => p.name === "Sanne Visser")?.id],
-      startsOn: day(-60),
-      endsOn: day(300),
-    }),
-    201,
-  );
-  await t.database.db
-    .update(trajectories)
-    .set({
-      guideEligibility: {
-        verdict: "eligible",
-        rule: { nl: "Geregistreerd", en: "Registered" },
-        reasons: [],
-        guideUserId: sanne?.id ?? "",
-        judgedOn: day(-60),
-      },
-    })
-    .where(eq(trajectories.id, detail.id));
+  const { detail } = await createTrajectory(t, {
+    by: client,
+    regime: "skj_werkbegeleiding",
+    title,
+    startsOn: day(-60),
+    endsOn: day(300),
+    eligibility: "eligible",
+  });
   return detail;
+}
+
+/** An SKJ trajectory as above, closed. */
+async function closedTrajectory() {
+  const closed = await skjTrajectory("Afgesloten traject");
+  await t.database.db.update(trajectories).set({ closed: true }).where(eq(trajectories.id, closed.id));
+  return closed;
 }
 
 /** How each kind of reminder mail is told apart, by its subject (in Dutch or English). */
@@ -138,6 +121,7 @@ const PEOPLE = ["daan.bakker@delinde.example", "fatima.yilmaz@delinde.example", 
 
 describe("re-registration reminders", () => {
   it("are sent at 90 days to the trainee and every missing signer, once, in the app and by e-mail", async () => {
+    const skj = await skjTrajectory("Herinneringen");
     // Only the re-registration reminders here; form A, due at the start, also asks its signers.
     const rereg = () => sentAbout(skj.id, "reminder.reregistration");
     await scan(daysBefore(REREGISTRATION, 91));
@@ -159,6 +143,8 @@ describe("re-registration reminders", () => {
   });
 
   it("says in the e-mail what kind of reminder waits and where, in the person's language, nothing confidential", async () => {
+    const skj = await skjTrajectory("Herinneringen");
+    await scan(daysBefore(REREGISTRATION, 90));
     const mails = (await sentAbout(skj.id, "reminder.reregistration")).mails;
     const toDaan = mails.find((m) => m.toAddress === "daan.bakker@delinde.example");
     expect(toDaan?.subject).toBe("Herinnering: verklaringen nog niet ondertekend vóór de herregistratie");
@@ -171,6 +157,8 @@ describe("re-registration reminders", () => {
   });
 
   it("sends a threshold missed while the scan did not run late, once, and never an earlier one after it", async () => {
+    const skj = await skjTrajectory("Herinneringen");
+    await scan(daysBefore(REREGISTRATION, 90));
     // Nothing ran at 30 days; at 25 days the 30-day reminder goes out.
     await scan(daysBefore(REREGISTRATION, 25));
     const thirty = (await sentAbout(skj.id, "reminder.reregistration")).notes.filter((n) => n.params.threshold === 30);
@@ -184,7 +172,6 @@ describe("re-registration reminders", () => {
 
 describe("signatures waiting", () => {
   it("ask each missing signer of a started declaration once, after two days", async () => {
-    // A trajectory of its own: the scans above, dated months ahead, already asked for the others.
     const fresh = await skjTrajectory("Handtekeningen");
     const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${fresh.id}/declarations`));
     const start = items.find((d) => d.key === "start");
@@ -209,6 +196,9 @@ describe("signatures waiting", () => {
 
 describe("re-registration reminders, once signed", () => {
   it("stops once the declarations due by the re-registration are signed", async () => {
+    const skj = await skjTrajectory("Herinneringen");
+    await scan(daysBefore(REREGISTRATION, 90));
+    await scan(daysBefore(REREGISTRATION, 25));
     const { items } = ok<DeclarationList>(await trainee.get(`/api/v1/trajectories/${skj.id}/declarations`));
     for (const key of ["start", "end"]) {
       const declaration = items.find((d) => d.key === key);
@@ -222,6 +212,8 @@ describe("re-registration reminders, once signed", () => {
   });
 
   it("still reach a closed trajectory whose declarations are not signed: the register needs them all the same", async () => {
+    const closedOne = await closedTrajectory();
+    for (const days of [90, 30, 7]) await scan(daysBefore(REREGISTRATION, days));
     const { notes } = await sentAbout(closedOne.id, "reminder.reregistration");
     expect([...new Set(notes.map((n) => n.email))].sort()).toEqual(PEOPLE);
     expect(new Set(notes.map((n) => n.params.threshold))).toEqual(new Set([90, 30, 7]));
@@ -270,6 +262,8 @@ describe("every declaration due before re-registration, whatever the status", ()
 
 describe("evaluation moments", () => {
   it("are announced to the participants a week ahead, once", async () => {
+    const skj = await skjTrajectory("Herinneringen");
+    const closedOne = await closedTrajectory();
     const moment = day(40);
     await t.database.db
       .update(trajectories)
@@ -290,6 +284,8 @@ describe("evaluation moments", () => {
 
 describe("organisations apart", () => {
   it("keeps each organisation's reminders, keys and mails in that organisation", async () => {
+    const skj = await skjTrajectory("Herinneringen");
+    await scan(daysBefore(REREGISTRATION, 90));
     const rivier = await t.database.db
       .select({ key: remindersSent.key })
       .from(remindersSent)
@@ -307,6 +303,8 @@ describe("organisations apart", () => {
 
 describe("the notifications API", () => {
   it("lists a person's own notifications newest first with the unread count, and marks them read", async () => {
+    await skjTrajectory("Herinneringen");
+    for (const days of [90, 30, 7]) await scan(daysBefore(REREGISTRATION, days));
     const first = ok<NotificationList>(await trainee.get("/api/v1/notifications"));
     expect(first.unread).toBeGreaterThanOrEqual(3);
     expect(first.items.length).toBeGreaterThanOrEqual(3);

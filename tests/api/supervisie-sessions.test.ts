@@ -3,8 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EvidenceView } from "../../src/domain/evidence/api.js";
 import type { MeetingDetail, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import {
+  at,
+  createPerson,
+  createTrajectory,
+  day,
+  holdMeeting,
+  expectStatus as ok,
+  signIn,
+} from "../support/factories.js";
 import { pdfPages } from "../support/pdf-text.js";
-import { at, day, expectStatus as ok } from "../support/trajectories.js";
 
 /**
  * What a held supervisie session counts for is recorded on the session when it is held: the
@@ -16,26 +24,23 @@ let t: TestApp;
 let admin: TestClient;
 let client: TestClient; // Fatima Yilmaz, opdrachtgever
 let guide: TestClient; // Sanne Visser, the supervisor
-let daanId: string;
-let registrationId: string;
-let trajectory: TrajectoryDetail;
-
-const base = () => `/api/v1/trajectories/${trajectory.id}`;
 
 beforeAll(async () => {
   t = await createTestApp();
   admin = await t.login("beheer@delinde.example");
   client = await t.login("fatima.yilmaz@delinde.example");
-  guide = await t.login("sanne.visser@netwerk.example");
-  if ((await guide.refreshSession()).organisation?.id !== t.orgs.linde)
-    await guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
-  await guide.refreshSession();
-  const candidates = ok<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
-    await client.get("/api/v1/trajectories/candidates"),
-  );
-  daanId = candidates.trainees.find((p) => p.name === "Daan Bakker")?.id ?? "";
-  registrationId = ok<{ id: string }>(
-    await admin.post(`/api/v1/people/${daanId}/registrations`, {
+  guide = await signIn(t, "sanne.visser@netwerk.example");
+});
+afterAll(() => t.close());
+
+/**
+ * A running supervisie with Sanne of a new supervisee with an SKJ registration, for a group of
+ * `groupSize`: each test its own person, so its own ledger.
+ */
+async function supervisie(groupSize: string) {
+  const trainee = await createPerson(t, { name: "Supervisant", roles: ["trainee"], admin });
+  const registrationId = ok<{ id: string }>(
+    await admin.post(`/api/v1/people/${trainee.id}/registrations`, {
       register: "SKJ",
       typeId: "skj_master_orthopedagoog",
       number: "110055555",
@@ -44,65 +49,51 @@ beforeAll(async () => {
     }),
     201,
   ).id;
-  trajectory = ok<TrajectoryDetail>(
-    await client.post("/api/v1/trajectories", {
-      regimeKey: "supervisie",
-      title: "Supervisie in een groep",
-      traineeId: daanId,
-      guideIds: [candidates.guides.find((p) => p.name === "Sanne Visser")?.id],
-      startsOn: day(-100),
-      endsOn: day(200),
-    }),
-    201,
-  );
-  await setGroupSize("3");
-  ok(await guide.post(`${base()}/transitions`, { transition: "start" }));
-});
-afterAll(() => t.close());
-
-async function setGroupSize(size: string) {
-  const current = ok<TrajectoryDetail>(await guide.get(base()));
-  trajectory = ok<TrajectoryDetail>(
-    await guide.put(`${base()}/plan`, {
-      version: current.version,
-      plan: { ...current.plan, group_size: size },
-      intensity: current.intensity,
-      evaluationMoments: current.evaluationMoments,
-    }),
-  );
+  const { url: base } = await createTrajectory(t, {
+    by: client,
+    guide,
+    regime: "supervisie",
+    title: "Supervisie in een groep",
+    traineeId: trainee.id,
+    startsOn: day(-100),
+    endsOn: day(200),
+  });
+  const setGroupSize = async (size: string) => {
+    const current = ok<TrajectoryDetail>(await guide.get(base));
+    ok<TrajectoryDetail>(
+      await guide.put(`${base}/plan`, {
+        version: current.version,
+        plan: { ...current.plan, group_size: size },
+        intensity: current.intensity,
+        evaluationMoments: current.evaluationMoments,
+      }),
+    );
+  };
+  await setGroupSize(groupSize);
+  ok(await guide.post(`${base}/transitions`, { transition: "start" }));
+  const evidence = `/api/v1/people/${trainee.id}/evidence`;
+  return {
+    setGroupSize,
+    /** Plans a session and records it as held, as the supervisor does. */
+    hold: async (offset: number, minutes: number, mode?: "in_person" | "video" | "phone" | null) => {
+      const planned = ok<MeetingDetail>(
+        await guide.post(`${base}/meetings`, { type: "supervisiezitting", startsAt: at(offset) }),
+        201,
+      );
+      return holdMeeting(guide, planned, { minutes, ...(mode === undefined ? {} : { mode }) });
+    },
+    supervisieLine: async () => {
+      const view = ok<EvidenceView>(await admin.get(`${evidence}?registration=${registrationId}`));
+      return view.ledger?.lines.find((l) => l.requirement.key === "supervisie");
+    },
+    csv: () => admin.get(`${evidence}.csv?registration=${registrationId}`),
+    pdf: () => admin.get(`${evidence}.pdf?registration=${registrationId}`),
+  };
 }
-
-/** Plans a session and records it as held, as the supervisor does. */
-async function hold(offset: number, minutes: number, mode?: "in_person" | "video" | "phone" | null) {
-  const planned = ok<MeetingDetail>(
-    await guide.post(`${base()}/meetings`, { type: "supervisiezitting", startsAt: at(offset) }),
-    201,
-  );
-  return ok<MeetingDetail>(
-    await guide.put(`/api/v1/meetings/${planned.id}`, {
-      version: planned.version,
-      startsAt: planned.startsAt,
-      durationMinutes: minutes,
-      preparationMinutes: 0,
-      travelMinutes: 0,
-      unannounced: false,
-      status: "held",
-      location: null,
-      notes: null,
-      confidential: false,
-      observation: null,
-      ...(mode === undefined ? {} : { mode }),
-    }),
-  );
-}
-
-const supervisieLine = async () => {
-  const view = ok<EvidenceView>(await admin.get(`/api/v1/people/${daanId}/evidence?registration=${registrationId}`));
-  return view.ledger?.lines.find((l) => l.requirement.key === "supervisie");
-};
 
 describe("a held session's group size", () => {
   it("is recorded when it is held and does not change with the plan afterwards", async () => {
+    const { hold, setGroupSize, supervisieLine } = await supervisie("3");
     // 25 hours with three supervisees: 25 × 40 / 50 = 20 points.
     const first = await hold(-60, 1440, "in_person");
     const second = await hold(-50, 60, "in_person");
@@ -144,6 +135,10 @@ describe("a held session's group size", () => {
 
 describe("how a session took place", () => {
   it("counts face-to-face sessions only, and lists the others with the reason", async () => {
+    // 30 hours face to face, alone: 30 points.
+    const { hold, supervisieLine, csv: evidenceCsv, pdf: evidencePdf } = await supervisie("1");
+    await hold(-60, 1440, "in_person");
+    await hold(-50, 360, "in_person");
     const video = await hold(-30, 120, "video");
     const unknown = await hold(-20, 90);
     expect(video.mode).toBe("video");
@@ -158,14 +153,14 @@ describe("how a session took place", () => {
     ]);
 
     // The CSV and the PDF say the same.
-    const csv = await admin.get(`/api/v1/people/${daanId}/evidence.csv?registration=${registrationId}`);
+    const csv = await evidenceCsv();
     const rows = Papa.parse<string[]>(csv.body.slice(1), { delimiter: ";", skipEmptyLines: true }).data;
     const header = rows[0] ?? [];
     const notCounted = rows.filter((r) => r[0] === "Supervisie" && r[1] === "Telt niet mee");
     expect(notCounted.map((r) => r[header.indexOf("Vorm")])).toEqual(["Beeldbellen", "niet vastgelegd"]);
     expect(notCounted[0]?.[header.indexOf("Waarom niet meegeteld")]).toContain("Alleen op locatie telt mee");
     expect(notCounted[0]?.[header.indexOf("Punten")]).toBe("");
-    const pdf = await admin.get(`/api/v1/people/${daanId}/evidence.pdf?registration=${registrationId}`);
+    const pdf = await evidencePdf();
     const text = (await pdfPages(pdf.rawPayload)).join(" ");
     expect(text).toContain("Niet meegeteld");
     expect(text).toContain("Beeldbellen");
@@ -192,17 +187,12 @@ describe("how a session took place", () => {
   });
 
   it("is asked only where the regime's meetings count as evidence", async () => {
-    const teacher = ok<TrajectoryDetail>(
-      await client.post("/api/v1/trajectories", {
-        regimeKey: "werkbegeleiding_leerkracht",
-        title: "Leerkracht",
-        traineeId: daanId,
-        guideIds: [trajectory.participants.find((p) => p.role === "guide")?.personId],
-        startsOn: day(-10),
-        endsOn: day(100),
-      }),
-      201,
-    );
+    const { detail: teacher } = await createTrajectory(t, {
+      by: client,
+      title: "Leerkracht",
+      startsOn: day(-10),
+      endsOn: day(100),
+    });
     const refused = await guide.post(`/api/v1/trajectories/${teacher.id}/meetings`, {
       type: teacher.regime.meetingTypes[0]?.key,
       startsAt: at(1),

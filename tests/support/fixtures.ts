@@ -23,6 +23,7 @@ import { BUILTIN_PROFILES } from "../../src/domain/evidence/builtin-profiles.js"
 import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import type { TestApp } from "./app.js";
+import { createTrajectory, expectStatus } from "./factories.js";
 
 /** A member of De Linde that tests may edit, deactivate and strip of registrations; no one signs in as them. */
 export const FIXTURE_PERSON_EMAIL = "vaste.testpersoon@delinde.example";
@@ -45,14 +46,6 @@ async function fixturePerson(t: TestApp) {
   return membership?.id ?? "";
 }
 
-async function succeeded<T = { id: string }>(
-  response: Promise<{ statusCode: number; body: string; json(): unknown }>,
-): Promise<T> {
-  const r = await response;
-  if (r.statusCode >= 300) throw new Error(`fixture failed: ${r.statusCode} ${r.body}`);
-  return r.json() as T;
-}
-
 /** A trajectory of De Linde (client Fatima, trainee Daan, guide Sanne) with a goal and a meeting with shared feedback. */
 async function fixtureTrajectory(t: TestApp) {
   const [found] = await t.database.db
@@ -61,45 +54,12 @@ async function fixtureTrajectory(t: TestApp) {
     .where(eq(trajectories.organisationId, t.orgs.linde))
     .limit(1);
   if (found) return found.id;
-  const client = await t.login("fatima.yilmaz@delinde.example");
-  const guide = await t.login("sanne.visser@netwerk.example");
-  await guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
-  const people = await succeeded<{
-    trainees: { id: string; name: string }[];
-    guides: { id: string; name: string }[];
-  }>(client.get("/api/v1/trajectories/candidates"));
-  const today = new Date().toISOString().slice(0, 10);
-  const created = await succeeded<{ id: string }>(
-    client.post("/api/v1/trajectories", {
-      regimeKey: "werkbegeleiding_leerkracht",
-      title: "Traject Daan Bakker",
-      traineeId: people.trainees.find((p) => p.name === "Daan Bakker")?.id,
-      guideIds: [people.guides.find((p) => p.name === "Sanne Visser")?.id],
-      startsOn: today,
-      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
-    }),
-  );
-  await succeeded(
-    guide.post(`/api/v1/trajectories/${created.id}/goals`, {
-      title: "Instructie op drie niveaus",
-      rationale: "necessity",
-      successCriteria: "Zichtbaar bij twee bezoeken",
-    }),
-  );
-  const meeting = await succeeded<{ id: string }>(
-    guide.post(`/api/v1/trajectories/${created.id}/meetings`, {
-      type: "feedback_conversation",
-      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
-    }),
-  );
-  await succeeded(
-    guide.put(`/api/v1/meetings/${meeting.id}/feedback`, {
-      version: null,
-      content: { summary: "Goed gesprek", goals: [], agreements: [] },
-    }),
-  );
-  await succeeded(guide.post(`/api/v1/meetings/${meeting.id}/feedback/share`, { version: 1 }));
-  return created.id;
+  const made = await createTrajectory(t, {
+    title: "Traject Daan Bakker",
+    goals: ["Instructie op drie niveaus"],
+    meetings: [{ type: "feedback_conversation", feedback: { summary: "Goed gesprek" } }],
+  });
+  return made.id;
 }
 
 /** The first row of De Linde in a trajectory table, or one made by `make` for the fixture trajectory. */
@@ -209,9 +169,10 @@ const FINDERS: Record<string, Finder> = {
       .limit(1);
     if (found) return found.id;
     const admin = await t.login("beheer@delinde.example");
-    const made = await succeeded<{
-      id: string;
-    }>(admin.post("/api/v1/regimes", { basedOn: "coaching", name: "Coaching De Linde" }));
+    const made = expectStatus<{ id: string }>(
+      await admin.post("/api/v1/regimes", { basedOn: "coaching", name: "Coaching De Linde" }),
+      201,
+    );
     return made.id;
   },
   messageId: async (t) => {
@@ -291,24 +252,12 @@ async function fixtureDeclaration(t: TestApp) {
     .limit(1);
   if (found) return found.id;
   const client = await t.login("fatima.yilmaz@delinde.example");
-  const people = await succeeded<{
-    trainees: { id: string; name: string }[];
-    guides: { id: string; name: string }[];
-  }>(client.get("/api/v1/trajectories/candidates"));
-  const today = new Date().toISOString().slice(0, 10);
-  const created = await succeeded<{ id: string }>(
-    client.post("/api/v1/trajectories", {
-      regimeKey: "skj_werkbegeleiding",
-      title: "Werkbegeleiding SKJ Daan Bakker",
-      traineeId: people.trainees.find((p) => p.name === "Daan Bakker")?.id,
-      guideIds: [people.guides.find((p) => p.name === "Sanne Visser")?.id],
-      startsOn: today,
-      endsOn: `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`,
-    }),
-  );
-  const listed = await succeeded<{ items: { id: string; key: string }[] }>(
-    client.get(`/api/v1/trajectories/${created.id}/declarations`),
-  );
+  const made = await createTrajectory(t, {
+    by: client,
+    regime: "skj_werkbegeleiding",
+    title: "Werkbegeleiding SKJ Daan Bakker",
+  });
+  const listed = expectStatus<{ items: { id: string; key: string }[] }>(await client.get(`${made.url}/declarations`));
   return listed.items.find((d) => d.key === "start")?.id ?? "";
 }
 

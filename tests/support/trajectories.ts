@@ -1,10 +1,8 @@
-import { addDays, dutchToday } from "../../src/domain/dutch-time.js";
 import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import type { TestApp, TestClient } from "./app.js";
+import { day, expectStatus as ok, signIn, startTrajectory } from "./factories.js";
 
-/** Days from today (the Dutch day) as an ISO date, so a trajectory's period always holds "now". */
-export const day = (offset: number) => addDays(dutchToday(), offset);
-export const at = (offset: number, time = "10:00") => new Date(`${day(offset)}T${time}:00+01:00`).toISOString();
+export { at, day, expectStatus } from "./factories.js";
 
 export interface TeacherCast {
   director: TestClient;
@@ -15,11 +13,8 @@ export interface TeacherCast {
 
 /** The people of the teacher trajectory at Onderwijsstichting Rivierenland. */
 export async function teacherCast(t: TestApp): Promise<TeacherCast> {
-  const adviser = await t.login("sanne.visser@netwerk.example");
   // Sanne works for both organisations; this story is Rivierenland's.
-  const switched = await adviser.post("/api/v1/auth/organisation", { organisationId: t.orgs.rivier });
-  if (switched.statusCode !== 204) throw new Error(`switch failed: ${switched.body}`);
-  await adviser.refreshSession();
+  const adviser = await signIn(t, "sanne.visser@netwerk.example", "rivier");
   return {
     director: await t.login("mohamed.bouali@rivierenland.example"),
     teacher: await t.login("lisa.dekker@rivierenland.example"),
@@ -27,14 +22,6 @@ export async function teacherCast(t: TestApp): Promise<TeacherCast> {
     admin: await t.login("beheer@rivierenland.example"),
   };
 }
-
-function ok<T>(response: { statusCode: number; body: string; json(): unknown }, status = 200): T {
-  if (response.statusCode !== status)
-    throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
-  return response.json() as T;
-}
-
-export { ok as expectStatus };
 
 const INTAKE = {
   reason: "Zorgen over klassenmanagement in groep 5.",
@@ -51,22 +38,12 @@ export async function createTeacherTrajectory(
   options: { until?: "draft" | "agreed" | "running"; goals?: number; title?: string } = {},
 ): Promise<TrajectoryDetail> {
   const { until = "running", goals = 3, title = "Werkbegeleiding Lisa Dekker" } = options;
-  const candidates = ok<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
-    await cast.director.get("/api/v1/trajectories/candidates"),
-  );
-  const trainee = candidates.trainees.find((p) => p.name === "Lisa Dekker");
-  const guide = candidates.guides.find((p) => p.name === "Sanne Visser");
-  let detail = ok<TrajectoryDetail>(
-    await cast.director.post("/api/v1/trajectories", {
-      regimeKey: "werkbegeleiding_leerkracht",
-      title,
-      traineeId: trainee?.id,
-      guideIds: [guide?.id],
-      startsOn: day(-60),
-      endsOn: day(120),
-    }),
-    201,
-  );
+  let { detail } = await startTrajectory(cast.director, {
+    organisation: "rivier",
+    title,
+    startsOn: day(-60),
+    endsOn: day(120),
+  });
   if (until === "draft") return detail;
   const base = `/api/v1/trajectories/${detail.id}`;
   detail = ok(

@@ -69,7 +69,12 @@ describe("re-registration thresholds", () => {
       fc.property(fc.integer({ min: -10, max: 400 }), fc.integer({ min: 0, max: 400 }), (later, gap) => {
         const earlier = reregistrationThreshold(later + gap);
         const now = reregistrationThreshold(later);
-        if (earlier !== null && now !== null) expect(now).toBeLessThanOrEqual(earlier);
+        // No reminder only more than 90 days before the date or once it has passed, and no
+        // reminder is never a step back.
+        const outside = (daysLeft: number) => daysLeft > 90 || daysLeft < 0;
+        expect(earlier === null).toBe(outside(later + gap));
+        expect(now === null).toBe(outside(later));
+        expect(now ?? 0).toBeLessThanOrEqual(earlier ?? Number.POSITIVE_INFINITY);
       }),
     );
   });

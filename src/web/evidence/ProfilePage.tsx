@@ -1,15 +1,4 @@
-import {
-  Alert,
-  Checkbox,
-  Fieldset,
-  Group,
-  NumberInput,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from "@mantine/core";
+import { Alert, Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import type { RequirementProfile } from "../../domain/evidence/profile";
@@ -17,6 +6,7 @@ import { MEETING_MODES, type MeetingMode } from "../../domain/trajectories/model
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { DocumentEditPage, type DocumentKind } from "../shell/DocumentEditPage";
+import { NameAndDescription } from "../shell/NameAndDescription";
 import { evidenceKeys, type ProfileView, useProfile } from "./model";
 import "./texts";
 
@@ -85,23 +75,14 @@ function ProfileSections({ form }: { form: Form }) {
     <>
       <Section id="profile-general" title={t("profile.general")}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t("profile.nameNl")} required maxLength={500} {...form.getInputProps("document.name.nl")} />
-          <TextInput label={t("profile.nameEn")} required maxLength={500} {...form.getInputProps("document.name.en")} />
-          <Textarea
-            label={t("profile.descriptionNl")}
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            {...form.getInputProps("document.description.nl")}
-          />
-          <Textarea
-            label={t("profile.descriptionEn")}
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            {...form.getInputProps("document.description.en")}
+          <NameAndDescription
+            form={form}
+            labels={{
+              nameNl: t("profile.nameNl"),
+              nameEn: t("profile.nameEn"),
+              descriptionNl: t("profile.descriptionNl"),
+              descriptionEn: t("profile.descriptionEn"),
+            }}
           />
           <NumberInput
             label={t("profile.periodYears")}

@@ -24,6 +24,7 @@ import { useIssueText } from "../forms";
 import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { DocumentEditPage, type DocumentKind } from "../shell/DocumentEditPage";
+import { NameAndDescription } from "../shell/NameAndDescription";
 import {
   keyFrom,
   type RegimeFormValues,
@@ -111,23 +112,14 @@ function RegimeSections({ form, view }: { form: Form; view: RegimeView }) {
     <>
       <Section id="regime-general" title={t("edit.general")}>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput label={t("edit.nameNl")} required maxLength={500} {...form.getInputProps("document.name.nl")} />
-          <TextInput label={t("edit.nameEn")} required maxLength={500} {...form.getInputProps("document.name.en")} />
-          <Textarea
-            label={t("edit.descriptionNl")}
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            {...form.getInputProps("document.description.nl")}
-          />
-          <Textarea
-            label={t("edit.descriptionEn")}
-            required
-            autosize
-            minRows={2}
-            maxLength={500}
-            {...form.getInputProps("document.description.en")}
+          <NameAndDescription
+            form={form}
+            labels={{
+              nameNl: t("edit.nameNl"),
+              nameEn: t("edit.nameEn"),
+              descriptionNl: t("edit.descriptionNl"),
+              descriptionEn: t("edit.descriptionEn"),
+            }}
           />
         </SimpleGrid>
       </Section>

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Center, CopyButton, Group, List, Loader, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, CopyButton, Group, List, Stack, Text, TextInput } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import { formatDateTime } from "../i18n";
 import { Section } from "../meetings/Section";
 import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { webcalUrl } from "./model";
 
@@ -30,7 +31,6 @@ const calendarKey = ["calendar"] as const;
  */
 export default function CalendarPage() {
   const { t, i18n } = useTranslation("calendar");
-  const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const query = useQuery({ queryKey: calendarKey, queryFn: () => api<CalendarState>("/calendar") });
   const [created, setCreated] = useState<Shown | null>(null);
@@ -74,9 +74,7 @@ export default function CalendarPage() {
 
       <Section id="calendar-status" title={t("status.heading")}>
         {query.isPending ? (
-          <Center p="md">
-            <Loader aria-label={tc("loading")} />
-          </Center>
+          <Loading />
         ) : query.isError ? (
           <FormError message={query.error.message} />
         ) : (

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Box, Button, Center, Loader, PasswordInput, Stack, Text } from "@mantine/core";
+import { Alert, Anchor, Box, Button, PasswordInput, Stack, Text } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { PublicLayout } from "../auth/PublicLayout";
 import { useApiSubmit } from "../forms";
 import { useResetSession, useSession } from "../session";
 import { FormError } from "../shell/FormError";
+import { Loading } from "../shell/PageStates";
 
 /** The page behind the link in an invitation mail: see who invites you, then accept. */
 export default function AcceptInvitationPage() {
@@ -66,9 +67,7 @@ export default function AcceptInvitationPage() {
   if (!invitation) {
     return (
       <PublicLayout title={t("accept.title")}>
-        <Center p="lg">
-          <Loader aria-label={t("accept.loading")} />
-        </Center>
+        <Loading label={t("accept.loading")} />
       </PublicLayout>
     );
   }

@@ -1,18 +1,4 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { Anchor, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -27,6 +13,7 @@ import { useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { RoleBadges } from "../shell/RoleBadges";
 import { RolePicker } from "../shell/RolePicker";
@@ -221,11 +208,7 @@ function InvitationList({ page, onPage }: { page: number; onPage: (page: number)
         )}
       </Group>
       {list.isError && <FormError message={list.error.message} />}
-      {list.isPending && (
-        <Center p="lg">
-          <Loader aria-label={tc("loading")} />
-        </Center>
-      )}
+      {list.isPending && <Loading />}
       {data && (
         <ListTable
           rows={data.items}

@@ -1,17 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Box,
-  Center,
-  Group,
-  Loader,
-  Modal,
-  Paper,
-  Stack,
-  Text,
-  Title,
-  UnstyledButton,
-} from "@mantine/core";
+import { Alert, Anchor, Box, Group, Modal, Paper, Stack, Text, Title, UnstyledButton } from "@mantine/core";
 import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import type { ReactNode } from "react";
@@ -22,6 +9,7 @@ import { api } from "../api";
 import { formatDateTime } from "../i18n";
 import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { linkify } from "./linkify";
 
@@ -109,11 +97,7 @@ function MessageDialog({ messageId, onClose }: { messageId: string | null; onClo
           <Modal.CloseButton aria-label={tc("actions.close")} />
         </Modal.Header>
         <Modal.Body>
-          {message.isPending && (
-            <Center p="lg">
-              <Loader aria-label={t("message.loading")} />
-            </Center>
-          )}
+          {message.isPending && <Loading label={t("message.loading")} />}
           {message.isError && <FormError message={message.error.message} />}
           {data && (
             <Stack gap="sm">
@@ -149,7 +133,6 @@ function MessageDialog({ messageId, onClose }: { messageId: string | null; onClo
 /** What Koers mailed for this organisation: the demo's mailbox when no mail server is set up. */
 export default function OutboxPage() {
   const { t, i18n } = useTranslation("outbox");
-  const { t: tc } = useTranslation();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number(params.get("pagina")) || 1);
   const openId = params.get("bericht");
@@ -179,11 +162,7 @@ export default function OutboxPage() {
       <Stack>
         <Text c="dimmed">{t("intro")}</Text>
         {list.isError && <FormError message={list.error.message} />}
-        {list.isPending && (
-          <Center p="lg">
-            <Loader aria-label={tc("loading")} />
-          </Center>
-        )}
+        {list.isPending && <Loading />}
         {data && !data.delivers && (
           <Alert color="gray" variant="light" role="status">
             {t("noServer")}

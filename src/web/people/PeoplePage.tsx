@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Center, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Box, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue, useDisclosure } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { PAGE_SIZES, PERSON_STATUSES } from "../../domain/people/api";
 import { ROLES } from "../../domain/roles";
 import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { RoleBadges } from "../shell/RoleBadges";
 import { CreatePersonModal } from "./components/CreatePersonModal";
@@ -97,11 +98,7 @@ export default function PeoplePage() {
         </Box>
 
         {list.isError && <FormError message={list.error.message} />}
-        {list.isPending && (
-          <Center p="lg">
-            <Loader aria-label={tc("loading")} />
-          </Center>
-        )}
+        {list.isPending && <Loading />}
         {data && (
           <>
             <Text size="sm" c="dimmed" aria-live="polite">

@@ -14,12 +14,12 @@ export function BackLink({ to, children }: { to: string; children: ReactNode }) 
   );
 }
 
-/** While a page, or its data, is on its way. */
-export function Loading() {
+/** While a page, or its data, is on its way; `label` says what, where "loading" is not enough. */
+export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
     <Center p="xl">
-      <Loader aria-label={t("loading")} />
+      <Loader aria-label={label ?? t("loading")} />
     </Center>
   );
 }

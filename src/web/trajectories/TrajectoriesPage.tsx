@@ -1,4 +1,4 @@
-import { Anchor, Box, Button, Center, Loader, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Box, Button, NativeSelect, SimpleGrid, Stack, Text, TextInput } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { useRegimeText } from "../i18n/regime-text";
 import { useCurrentRoles } from "../session";
 import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
+import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { TrajectoryStatusBadge } from "./components/StatusBadge";
 import { localDay, trajectoryPath } from "./format";
@@ -18,7 +19,6 @@ import { type TrajectorySummary, useRegimes, useTrajectoryList } from "./model";
 /** The trajectories this person takes part in (all of them, for the admin). Filters live in the address. */
 export default function TrajectoriesPage() {
   const { t, i18n } = useTranslation("trajectories");
-  const { t: tc } = useTranslation();
   const lang = i18n.language;
   const { text } = useRegimeText();
   const roles = useCurrentRoles();
@@ -107,11 +107,7 @@ export default function TrajectoriesPage() {
         </Box>
 
         {list.isError && <FormError message={list.error.message} />}
-        {list.isPending && (
-          <Center p="lg">
-            <Loader aria-label={tc("loading")} />
-          </Center>
-        )}
+        {list.isPending && <Loading />}
         {data && (
           <>
             <Text size="sm" c="dimmed" aria-live="polite">

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Center, Grid, Group, Loader, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Card, Grid, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -47,7 +47,6 @@ function visibleTabs(detail: TrajectoryDetail): TrajectoryTab[] {
 /** One trajectory: who, when and where it stands, what can happen next, and its parts as tabs. */
 export default function TrajectoryPage() {
   const { t, i18n } = useTranslation("trajectories");
-  const { t: tc } = useTranslation();
   const lang = i18n.language;
   const { text, statusLabel } = useRegimeText();
   const trajectoryId = useParams().trajectoryId ?? "";
@@ -211,13 +210,7 @@ export default function TrajectoryPage() {
                 <Text size="sm">{t("goals.empty")}</Text>
               ) : (
                 active === "ratings" && (
-                  <Suspense
-                    fallback={
-                      <Center p="lg">
-                        <Loader aria-label={tc("loading")} />
-                      </Center>
-                    }
-                  >
+                  <Suspense fallback={<Loading />}>
                     <RatingsChart
                       goals={[...(detail.goals ?? [])].sort((a, b) => a.position - b.position)}
                       ratings={detail.ratings ?? []}

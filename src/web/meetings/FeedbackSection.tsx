@@ -26,8 +26,7 @@ import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { VersionNotices } from "../shell/VersionNotices";
 import { useVersionedForm } from "../versioned-form";
-import { ChoiceFieldset } from "./ChoiceFieldset";
-import { GOAL_LEGEND, orderedGoals, RatedGoal, SuccessCriteria, useGoalName } from "./goals";
+import { GoalRatingFieldset, orderedGoals, RatedGoal, useGoalName } from "./goals";
 import {
   afterMeetingChange,
   type FeedbackFormValues,
@@ -222,33 +221,30 @@ function FeedbackEditor({
           const path = `content.goals.${index}`;
           const goal = goals.find((g) => g.id === row.goalId);
           return (
-            <Fieldset key={row.goalId} legend={goalName(goals, row.goalId)} styles={GOAL_LEGEND}>
-              <Stack gap="sm">
-                <SuccessCriteria goal={goal} />
-                <ChoiceFieldset
-                  legend={t("goals.rating")}
-                  options={options}
-                  noneLabel={t("goals.noRating")}
-                  value={row.rating}
-                  onChange={(value) => form.setFieldValue(`${path}.rating`, value)}
-                  error={(form.errors[`${path}.rating`] ?? form.errors[path]) as string | undefined}
-                />
-                <Textarea
-                  label={t("feedback.reflection")}
-                  autosize
-                  minRows={2}
-                  maxRows={12}
-                  {...form.getInputProps(`${path}.reflection`)}
-                />
-                <Textarea
-                  label={t("feedback.instructions")}
-                  autosize
-                  minRows={2}
-                  maxRows={12}
-                  {...form.getInputProps(`${path}.instructions`)}
-                />
-              </Stack>
-            </Fieldset>
+            <GoalRatingFieldset
+              key={row.goalId}
+              legend={goalName(goals, row.goalId)}
+              goal={goal}
+              options={options}
+              rating={row.rating}
+              onRate={(value) => form.setFieldValue(`${path}.rating`, value)}
+              error={(form.errors[`${path}.rating`] ?? form.errors[path]) as string | undefined}
+            >
+              <Textarea
+                label={t("feedback.reflection")}
+                autosize
+                minRows={2}
+                maxRows={12}
+                {...form.getInputProps(`${path}.reflection`)}
+              />
+              <Textarea
+                label={t("feedback.instructions")}
+                autosize
+                minRows={2}
+                maxRows={12}
+                {...form.getInputProps(`${path}.instructions`)}
+              />
+            </GoalRatingFieldset>
           );
         })}
         <Fieldset legend={t("feedback.agreements")}>

@@ -1,4 +1,4 @@
-import { Button, Fieldset, Group, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Stack, Text, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
@@ -8,8 +8,7 @@ import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { VersionNotices } from "../shell/VersionNotices";
 import { useVersionedForm } from "../versioned-form";
-import { ChoiceFieldset } from "./ChoiceFieldset";
-import { GOAL_LEGEND, orderedGoals, RatedGoal, SuccessCriteria, useGoalName } from "./goals";
+import { GoalRatingFieldset, orderedGoals, RatedGoal, useGoalName } from "./goals";
 import {
   afterMeetingChange,
   type MeetingDetail,
@@ -110,26 +109,23 @@ function SelfAssessmentForm({
         {form.values.content.goals.map((row, index) => {
           const path = `content.goals.${index}`;
           return (
-            <Fieldset key={row.goalId} legend={goalName(goals, row.goalId)} styles={GOAL_LEGEND}>
-              <Stack gap="sm">
-                <SuccessCriteria goal={goals.find((g) => g.id === row.goalId)} />
-                <ChoiceFieldset
-                  legend={t("goals.rating")}
-                  options={options}
-                  noneLabel={t("goals.noRating")}
-                  value={row.rating}
-                  onChange={(value) => form.setFieldValue(`${path}.rating`, value)}
-                  error={(form.errors[`${path}.rating`] ?? form.errors[path]) as string | undefined}
-                />
-                <Textarea
-                  label={t("selfAssessment.note")}
-                  autosize
-                  minRows={2}
-                  maxRows={12}
-                  {...form.getInputProps(`${path}.note`)}
-                />
-              </Stack>
-            </Fieldset>
+            <GoalRatingFieldset
+              key={row.goalId}
+              legend={goalName(goals, row.goalId)}
+              goal={goals.find((g) => g.id === row.goalId)}
+              options={options}
+              rating={row.rating}
+              onRate={(value) => form.setFieldValue(`${path}.rating`, value)}
+              error={(form.errors[`${path}.rating`] ?? form.errors[path]) as string | undefined}
+            >
+              <Textarea
+                label={t("selfAssessment.note")}
+                autosize
+                minRows={2}
+                maxRows={12}
+                {...form.getInputProps(`${path}.note`)}
+              />
+            </GoalRatingFieldset>
           );
         })}
         {typeof form.errors.content === "string" && <FormError message={form.errors.content} />}

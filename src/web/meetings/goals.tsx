@@ -1,9 +1,11 @@
-import { Stack, Text } from "@mantine/core";
+import { Fieldset, Stack, Text } from "@mantine/core";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { Scale } from "../../domain/regimes/schema";
 import { useRegimeText } from "../i18n/regime-text";
+import { ChoiceFieldset } from "./ChoiceFieldset";
 import type { MeetingGoal } from "./model";
-import { scoreText } from "./scale";
+import { type ScaleOption, scoreText } from "./scale";
 import "./texts";
 
 /** Goals in the order of the goal list. */
@@ -33,6 +35,46 @@ export function SuccessCriteria({ goal }: { goal: MeetingGoal | undefined }) {
 
 /** A goal's fieldset legend reads as the heading of its part of the form. */
 export const GOAL_LEGEND = { legend: { fontWeight: 600 } };
+
+/**
+ * One goal in a form that rates goals (feedback, a self-assessment): its name as the legend, its
+ * success criteria, the rating on the regime's scale, and the form's own text fields after it.
+ */
+export function GoalRatingFieldset({
+  legend,
+  goal,
+  options,
+  rating,
+  onRate,
+  error,
+  children,
+}: {
+  legend: string;
+  goal: MeetingGoal | undefined;
+  options: ScaleOption[];
+  rating: string;
+  onRate: (value: string) => void;
+  error: string | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation("meetings");
+  return (
+    <Fieldset legend={legend} styles={GOAL_LEGEND}>
+      <Stack gap="sm">
+        <SuccessCriteria goal={goal} />
+        <ChoiceFieldset
+          legend={t("goals.rating")}
+          options={options}
+          noneLabel={t("goals.noRating")}
+          value={rating}
+          onChange={onRate}
+          error={error}
+        />
+        {children}
+      </Stack>
+    </Fieldset>
+  );
+}
 
 /** A goal as rated in a self-assessment or feedback: its name, the rating in the scale's words, and what was written with it. */
 export function RatedGoal({

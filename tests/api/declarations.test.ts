@@ -8,7 +8,6 @@ import {
   memberships,
   organisations,
   registrations,
-  trajectories,
   users,
 } from "../../src/db/schema.js";
 import type { DeclarationList, DeclarationView, Verification } from "../../src/domain/declarations/api.js";
@@ -16,8 +15,14 @@ import { bytesHash } from "../../src/domain/declarations/hash.js";
 import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import {
+  createTrajectory,
+  day,
+  type Judgement,
+  expectStatus as ok,
+  recordGuideEligibility,
+} from "../support/factories.js";
 import { pdfPages } from "../support/pdf-text.js";
-import { day, expectStatus as ok } from "../support/trajectories.js";
 
 let t: TestApp;
 let client: TestClient; // Fatima Yilmaz: opdrachtgever, starts the trajectory and is its commissioner
@@ -46,48 +51,30 @@ const PLAN = {
   organisatievorm: "traditioneel",
 };
 
+/** The guide as the trajectories' start judged her, unless a test says otherwise. */
+const judged = (verdict: Judgement["verdict"]): Judgement => ({
+  verdict,
+  rule: { nl: "Ervaren professional", en: "Experienced professional" },
+  reasons: [{ nl: "Vijf jaar ervaring als master", en: "Five years of experience" }],
+});
+
 async function skjTrajectory(title: string) {
-  const candidates = ok<{ trainees: { id: string; name: string }[]; guides: { id: string; name: string }[] }>(
-    await client.get("/api/v1/trajectories/candidates"),
-  );
-  const detail = ok<TrajectoryDetail>(
-    await client.post("/api/v1/trajectories", {
-      regimeKey: "skj_werkbegeleiding",
-      title,
-      traineeId: candidates.trainees.find((p) => p.name === "Daan Bakker")?.id,
-      guideIds: [candidates.guides.find((p) => p.name === "Sanne Visser")?.id],
-      startsOn: day(-60),
-      endsOn: day(300),
-    }),
-    201,
-  );
-  // The guide's eligibility as judged at the start: eligible, unless a test says otherwise.
-  await setEligibility(detail.id, "eligible");
-  return ok<TrajectoryDetail>(
-    await guide.put(`/api/v1/trajectories/${detail.id}/plan`, {
-      version: detail.version,
-      plan: PLAN,
-      intensity: detail.intensity,
-      evaluationMoments: [{ date: day(30), label: "Tussenevaluatie" }],
-    }),
-  );
+  const { detail } = await createTrajectory(t, {
+    regime: "skj_werkbegeleiding",
+    title,
+    by: client,
+    guide,
+    startsOn: day(-60),
+    endsOn: day(300),
+    eligibility: judged("eligible"),
+    plan: PLAN,
+    evaluationMoments: [{ date: day(30), label: "Tussenevaluatie" }],
+  });
+  return detail;
 }
 
-async function setEligibility(trajectoryId: string, verdict: "eligible" | "eligibleWithMotivation") {
-  const [sanne] = await t.database.db.select().from(users).where(eq(users.email, "sanne.visser@netwerk.example"));
-  await t.database.db
-    .update(trajectories)
-    .set({
-      guideEligibility: {
-        verdict,
-        rule: { nl: "Ervaren professional", en: "Experienced professional" },
-        reasons: [{ nl: "Vijf jaar ervaring als master", en: "Five years of experience" }],
-        guideUserId: sanne?.id ?? "",
-        judgedOn: day(-60),
-      },
-    })
-    .where(eq(trajectories.id, trajectoryId));
-}
+const setEligibility = (trajectoryId: string, verdict: Judgement["verdict"]) =>
+  recordGuideEligibility(t, trajectoryId, verdict, undefined, judged(verdict));
 
 const list = async (who: TestClient, trajectoryId: string) =>
   ok<DeclarationList>(await who.get(`/api/v1/trajectories/${trajectoryId}/declarations`));

@@ -187,7 +187,7 @@ export interface TrajectoryOptions {
   /** Who writes the plan, goals and meetings; the first guide signed in by default. */
   guide?: TestClient;
   /** The guide's eligibility as judged at the start, written to the trajectory as the start would. */
-  eligibility?: GuideEligibilityRecord["verdict"];
+  eligibility?: GuideEligibilityRecord["verdict"] | Judgement;
   /** The plan's fields, written by the guide; with `evaluationMoments` if given. */
   plan?: Record<string, string>;
   evaluationMoments?: { date: string; label: string }[];
@@ -198,6 +198,10 @@ export interface TrajectoryOptions {
   /** Meetings planned by the guide: a number of plain ones, or each as asked. */
   meetings?: number | MeetingOptions[];
 }
+
+/** A guide's eligibility as judged at the start, with the rule and reasons a test wants to see. */
+export type Judgement = Pick<GuideEligibilityRecord, "verdict"> &
+  Partial<Pick<GuideEligibilityRecord, "rule" | "reasons">>;
 
 export interface CreatedTrajectory {
   id: string;
@@ -257,7 +261,10 @@ export async function createTrajectory(t: TestApp, options: TrajectoryOptions = 
   let detail = started.detail;
   const url = `/api/v1/trajectories/${detail.id}`;
   const created = { id: detail.id, traineeId, guideIds, goalIds: [] as string[], meetings: [] as MeetingDetail[], url };
-  if (options.eligibility) await recordGuideEligibility(t, detail.id, options.eligibility);
+  if (options.eligibility) {
+    const judgement = typeof options.eligibility === "string" ? { verdict: options.eligibility } : options.eligibility;
+    await recordGuideEligibility(t, detail.id, judgement.verdict, undefined, judgement);
+  }
   const more = options.plan || options.started || options.goals || options.meetings;
   if (!more) return { ...created, detail };
 
@@ -304,6 +311,7 @@ export async function recordGuideEligibility(
   trajectoryId: string,
   verdict: GuideEligibilityRecord["verdict"],
   guideEmail = "sanne.visser@netwerk.example",
+  judgement: Partial<Pick<GuideEligibilityRecord, "rule" | "reasons">> = {},
 ) {
   const [guide] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, guideEmail));
   await t.database.db
@@ -311,8 +319,8 @@ export async function recordGuideEligibility(
     .set({
       guideEligibility: {
         verdict,
-        rule: { nl: "Geregistreerd", en: "Registered" },
-        reasons: [],
+        rule: judgement.rule ?? { nl: "Geregistreerd", en: "Registered" },
+        reasons: judgement.reasons ?? [],
         guideUserId: guide?.id ?? "",
         judgedOn: day(-60),
       },

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { activeBehaviours, frameworkSchema } from "./framework.js";
+import { smallFramework } from "./test-framework.js";
+
+const issues = (input: unknown) => {
+  const result = frameworkSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+};
+
+describe("a competence framework", () => {
+  it("accepts competences, skills and behaviours with a scale and targets on it", () => {
+    expect(issues(smallFramework())).toEqual([]);
+  });
+
+  it("refuses a key used twice, anywhere in the tree, at the second place", () => {
+    const framework = smallFramework();
+    (framework.competences[1]?.skills[0]?.behaviours[0] as { key: string }).key = "welkom";
+    expect(issues(framework)).toEqual(["competences.1.skills.0.behaviours.0.key: field.keyTaken"]);
+  });
+
+  it("refuses a target that is not on the scale, or for a competence it does not have", () => {
+    const framework = smallFramework();
+    (framework.variants[0] as { targets: Record<string, number> }).targets = { relatie: 7, onbekend: 2 };
+    expect(issues(framework)).toEqual([
+      "variants.0.targets.relatie: field.notOnScale",
+      "variants.0.targets.onbekend: field.unknownCompetence",
+    ]);
+  });
+
+  it("refuses a scale whose levels do not rise", () => {
+    const framework = smallFramework();
+    (framework.scale[2] as { value: number }).value = 1;
+    expect(issues(framework)).toContain("scale.2.value: field.scaleOrder");
+  });
+
+  it("leaves retired skills and behaviours out of what is rated", () => {
+    const framework = smallFramework();
+    const relatie = framework.competences[0];
+    if (!relatie?.skills[0]?.behaviours[1]) throw new Error("fixture");
+    relatie.skills[0].behaviours[1].retired = true;
+    expect(activeBehaviours(relatie).map((b) => b.key)).toEqual(["welkom"]);
+  });
+});

@@ -41,3 +41,16 @@ describe("a competence framework", () => {
     expect(activeBehaviours(relatie).map((b) => b.key)).toEqual(["welkom"]);
   });
 });
+
+describe("the demo framework 'Vakbekwaam werkbegeleiden'", () => {
+  it("is valid, with six competences and a target for each in every variant", async () => {
+    const { DEMO_FRAMEWORK } = await import("./demo-framework.js");
+    expect(issues(DEMO_FRAMEWORK)).toEqual([]);
+    expect(DEMO_FRAMEWORK.competences).toHaveLength(6);
+    for (const variant of DEMO_FRAMEWORK.variants)
+      expect(Object.keys(variant.targets).sort()).toEqual(DEMO_FRAMEWORK.competences.map((c) => c.key).sort());
+    const behaviours = DEMO_FRAMEWORK.competences.flatMap(activeBehaviours);
+    expect(behaviours.length).toBeGreaterThanOrEqual(20);
+    for (const b of behaviours) expect(b.text.en).not.toBe(b.text.nl);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeBehaviours, frameworkSchema } from "./framework.js";
+import { activeBehaviours, frameworkSchema, withExtensions } from "./framework.js";
 import { smallFramework } from "./test-framework.js";
 
 const issues = (input: unknown) => {
@@ -52,5 +52,43 @@ describe("the demo framework 'Vakbekwaam werkbegeleiden'", () => {
     const behaviours = DEMO_FRAMEWORK.competences.flatMap(activeBehaviours);
     expect(behaviours.length).toBeGreaterThanOrEqual(20);
     for (const b of behaviours) expect(b.text.en).not.toBe(b.text.nl);
+  });
+});
+
+describe("an organisation's extension of a network framework", () => {
+  const extension = {
+    competence: "relatie",
+    skill: {
+      key: "kernwaarden",
+      name: { nl: "Onze kernwaarden", en: "Our core values" },
+      retired: false,
+      behaviours: [
+        {
+          key: "aandacht",
+          text: { nl: "Neemt tijd voor het verhaal van de bewoner", en: "Takes time" },
+          retired: false,
+        },
+      ],
+    },
+  };
+
+  it("adds its behaviours under the shared competence and leaves the shared version as it was", () => {
+    const shared = smallFramework();
+    const result = withExtensions(shared, [extension]);
+    expect(result.framework && activeBehaviours(result.framework.competences[0] as never).map((b) => b.key)).toEqual([
+      "welkom",
+      "verwachtingen",
+      "aandacht",
+    ]);
+    expect(shared).toEqual(smallFramework());
+  });
+
+  it("is refused when it names a competence the version lacks or reuses a key", () => {
+    expect(withExtensions(smallFramework(), [{ ...extension, competence: "onbekend" }]).error).toEqual({
+      index: 0,
+      key: "field.unknownCompetence",
+    });
+    const clash = { ...extension, skill: { ...extension.skill, key: "contact" } };
+    expect(withExtensions(smallFramework(), [clash]).error).toEqual({ index: 0, key: "field.keyTaken" });
   });
 });

@@ -106,3 +106,37 @@ export const activeBehaviours = (competence: Competence) =>
 
 /** The competences still in use, in the framework's order. */
 export const activeCompetences = (framework: Framework) => framework.competences.filter((c) => !c.retired);
+
+/**
+ * An organisation's own addition to a network framework: behaviours that make its core values
+ * visible ("kernwaarden vertalen in zichtbaar gedrag"), as an extra skill under a competence of
+ * the shared version. The shared version itself never changes.
+ */
+export const extensionSchema = z.object({
+  competence: key,
+  skill: skillSchema,
+});
+export type Extension = z.infer<typeof extensionSchema>;
+
+/**
+ * The framework as a member organisation uses it: the network's version with the organisation's
+ * extensions in place. Null, with the reason, when an extension names a competence the version
+ * lacks or reuses one of its keys.
+ */
+export function withExtensions(
+  framework: Framework,
+  extensions: readonly Extension[],
+): { framework: Framework; error: null } | { framework: null; error: { index: number; key: string } } {
+  let extended: Framework = structuredClone(framework);
+  for (const [index, extension] of extensions.entries()) {
+    const competence = extended.competences.find((c) => c.key === extension.competence);
+    if (!competence) return { framework: null, error: { index, key: "field.unknownCompetence" } };
+    competence.skills.push(structuredClone(extension.skill));
+    // Checked after each one, so the error names the extension that broke it.
+    const checked = frameworkSchema.safeParse(extended);
+    if (!checked.success)
+      return { framework: null, error: { index, key: checked.error.issues[0]?.message ?? "field.invalid" } };
+    extended = checked.data;
+  }
+  return { framework: extended, error: null };
+}

@@ -7,9 +7,10 @@ export const renameNetworkSchema = z.object({
 });
 export type RenameNetworkInput = z.infer<typeof renameNetworkSchema>;
 
-const memberSchema = z.object({ id: z.uuid(), name: z.string(), primaryColor: z.string() });
+/** Another member shows by name and colour only: none of its ids leaves the server. */
+const memberSchema = z.object({ name: z.string(), primaryColor: z.string(), own: z.boolean() });
 /** Of another organisation's people only a coordinator's name and organisation ever leave the server. */
-const coordinatorSchema = z.object({ name: z.string(), organisationId: z.uuid(), organisationName: z.string() });
+const coordinatorSchema = z.object({ name: z.string(), organisationName: z.string() });
 
 export const networkViewSchema = z.object({
   /** Null when the organisation is in no network. */

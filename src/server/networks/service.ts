@@ -43,10 +43,9 @@ export async function getNetwork(tx: Tx, actor: Actor): Promise<NetworkView> {
   return {
     network: {
       ...network,
-      members,
+      members: members.map(({ id, ...m }) => ({ ...m, own: id === actor.organisationId })),
       coordinators: coordinators.rows.map((c) => ({
         name: c.name,
-        organisationId: c.organisation_id,
         organisationName: names.get(c.organisation_id) ?? "",
       })),
     },

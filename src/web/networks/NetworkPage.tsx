@@ -62,7 +62,7 @@ function NetworkDetails({
         </Title>
         <List listStyleType="none" spacing="xs">
           {network.members.map((member) => (
-            <List.Item key={member.id}>
+            <List.Item key={member.name}>
               <Group gap="sm" wrap="nowrap">
                 <ColorSwatch
                   color={member.primaryColor}
@@ -83,7 +83,7 @@ function NetworkDetails({
         {network.coordinators.length ? (
           <List spacing="xs">
             {network.coordinators.map((c) => (
-              <List.Item key={`${c.organisationId}-${c.name}`}>
+              <List.Item key={`${c.organisationName}-${c.name}`}>
                 {c.name} — {c.organisationName}
               </List.Item>
             ))}

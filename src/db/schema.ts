@@ -42,7 +42,9 @@ const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" 
 export const networks = pgTable("networks", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  version: integer("version").notNull().default(1),
   createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 
 export const organisations = pgTable("organisations", {

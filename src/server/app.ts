@@ -26,6 +26,7 @@ import { evidenceRoutes } from "./evidence/routes.js";
 import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { Mailer } from "./mail.js";
+import { networkRoutes } from "./networks/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organisationRoutes } from "./organisations/routes.js";
 import { outboxRoutes } from "./outbox/routes.js";
@@ -146,6 +147,7 @@ export async function buildApp(
     async (api) => {
       await api.register(authRoutes);
       await api.register(organisationRoutes);
+      await api.register(networkRoutes);
       await api.register(peopleRoutes);
       await api.register(peopleImportRoutes);
       await api.register(invitationRoutes);

@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { canViewNetwork } from "../domain/networks/policy";
 import { hasRole, type Role } from "../domain/roles";
 import { canStartTrajectory } from "../domain/trajectories/policy";
 import { ForgotPasswordPage } from "./auth/ForgotPasswordPage";
@@ -17,6 +18,7 @@ const ImportPage = lazy(() => import("./people/ImportPage"));
 const InvitationsPage = lazy(() => import("./invitations/InvitationsPage"));
 const AcceptInvitationPage = lazy(() => import("./invitations/AcceptInvitationPage"));
 const BrandingPage = lazy(() => import("./organisations/BrandingPage"));
+const NetworkPage = lazy(() => import("./networks/NetworkPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
 const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
@@ -128,6 +130,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <InvitationsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/netwerk",
+        element: (
+          <Guard may={(roles) => canViewNetwork({ roles: roles as Role[] })}>
+            <NetworkPage />
           </Guard>
         ),
       },

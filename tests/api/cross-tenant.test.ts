@@ -8,6 +8,7 @@ import {
   invitations,
   memberships,
   notifications,
+  organisations,
   outbox,
   registrations,
   requirementProfiles,
@@ -258,5 +259,33 @@ describe("one organisation never reads or changes another's data", () => {
     );
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen.map((r) => r.organisation_id))).toEqual(new Set([t.orgs.rivier]));
+  });
+
+  it("lets a member of the same network read the network, still none of another member's people", async () => {
+    const view = expectStatus(await outsider.get("/api/v1/network"));
+    expect(view.network.members).toHaveLength(2);
+    const { inOrganisation } = await import("../../src/server/tenancy.js");
+    const seen = await inOrganisation(t.database.db, t.orgs.rivier, (tx) =>
+      queryRows<{ organisation_id: string }>(tx, sql`select organisation_id from memberships`),
+    );
+    expect(new Set(seen.map((r) => r.organisation_id))).toEqual(new Set([t.orgs.rivier]));
+  });
+
+  it("shows an organisation outside the network nothing of it", async () => {
+    const { inOrganisation } = await import("../../src/server/tenancy.js");
+    const [{ networkId } = { networkId: null }] = await t.database.db
+      .select({ networkId: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, t.orgs.rivier));
+    await t.database.db.update(organisations).set({ networkId: null }).where(eq(organisations.id, t.orgs.rivier));
+    try {
+      expect(expectStatus(await outsider.get("/api/v1/network")).network).toBeNull();
+      const seen = await inOrganisation(t.database.db, t.orgs.rivier, (tx) =>
+        queryRows<{ id: string }>(tx, sql`select id from networks`),
+      );
+      expect(seen).toEqual([]);
+    } finally {
+      await t.database.db.update(organisations).set({ networkId }).where(eq(organisations.id, t.orgs.rivier));
+    }
   });
 });

@@ -29,6 +29,7 @@ import { fillPath, tenantFixtures } from "../support/fixtures.js";
 const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/auth/session"],
   ["/api/v1/organisation/branding"],
+  ["/api/v1/network"],
   ["/api/v1/me/organisations/:organisationId/logo"],
   ["/api/v1/people?pageSize=100"],
   ["/api/v1/people/:personId"],

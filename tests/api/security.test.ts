@@ -72,6 +72,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/auth/password/reset": "public",
   "GET /api/v1/organisation/branding": ADMIN,
   "PUT /api/v1/organisation/branding": ADMIN,
+  "GET /api/v1/network": ["admin", "guide", "training_officer"],
+  "PUT /api/v1/network": ["guide"],
   "POST /api/v1/organisation/logo": ADMIN,
   "DELETE /api/v1/organisation/logo": ADMIN,
   "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",

@@ -125,6 +125,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   }),
   kind("branding.updated", "organisation", changesOf({ name: text, primaryColor: maybeText })),
   kind("logo.updated", "organisation", { before: logo, after: logo }),
+  kind("network.renamed", "network", changesOf({ name: text })),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),

@@ -4,8 +4,19 @@ import declarations from "../declarations/i18n";
 import evidence from "../evidence/i18n";
 import intervision from "../intervision/i18n";
 import meetings from "../meetings/i18n";
+import networks from "../networks/i18n";
 import people from "../people/i18n";
 import regimes from "../regimes/i18n";
 
 /** The features whose texts load with their pages (see `lazy.ts`); for the tests that check every text. */
-export const lazyNamespaces = { account, audit, declarations, evidence, intervision, meetings, people, regimes };
+export const lazyNamespaces = {
+  account,
+  audit,
+  declarations,
+  evidence,
+  intervision,
+  meetings,
+  networks,
+  people,
+  regimes,
+};

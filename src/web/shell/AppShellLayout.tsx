@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Image, NavLink, ScrollArea, Text, Title } from
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
+import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { useSession } from "../session";
@@ -35,6 +36,7 @@ export function AppShellLayout() {
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },
+    { to: "/netwerk", label: t("nav.network"), show: canViewNetwork({ roles }) },
     { to: "/huisstijl", label: t("nav.branding"), show: admin },
     { to: "/regelingen", label: t("nav.regimes"), show: admin },
     { to: "/eisenprofielen", label: t("nav.profiles"), show: admin, covers: true },

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { versionSchema } from "../version.js";
+
+export const renameNetworkSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  version: versionSchema,
+});
+export type RenameNetworkInput = z.infer<typeof renameNetworkSchema>;
+
+/** Another member shows by name and colour only: none of its ids leaves the server. */
+const memberSchema = z.object({ name: z.string(), primaryColor: z.string(), own: z.boolean() });
+/** Of another organisation's people only a coordinator's name and organisation ever leave the server. */
+const coordinatorSchema = z.object({ name: z.string(), organisationName: z.string() });
+
+export const networkViewSchema = z.object({
+  /** Null when the organisation is in no network. */
+  network: z
+    .object({
+      id: z.uuid(),
+      name: z.string(),
+      version: z.number().int(),
+      members: z.array(memberSchema),
+      coordinators: z.array(coordinatorSchema),
+    })
+    .nullable(),
+  policies: z.object({ rename: z.boolean() }),
+});
+export type NetworkView = z.infer<typeof networkViewSchema>;

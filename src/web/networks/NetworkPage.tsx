@@ -1,0 +1,133 @@
+import { Alert, Button, ColorSwatch, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { NetworkView } from "../../domain/networks/schemas";
+import { api } from "../api";
+import { FormError } from "../shell/FormError";
+import { Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import { VersionNotices } from "../shell/VersionNotices";
+import { useVersionedForm } from "../versioned-form";
+import "./texts";
+
+type Network = NonNullable<NetworkView["network"]>;
+const networkKey = ["network"] as const;
+
+export default function NetworkPage() {
+  const { t } = useTranslation("networks");
+  const query = useQuery({ queryKey: networkKey, queryFn: () => api<NetworkView>("/network") });
+
+  return (
+    <Stack maw={960}>
+      <PageTitle>{t("title")}</PageTitle>
+      <Text>{t("intro")}</Text>
+      {query.isPending ? (
+        <Loading />
+      ) : query.isError ? (
+        <FormError message={query.error.message} />
+      ) : query.data.network ? (
+        <NetworkDetails
+          network={query.data.network}
+          mayRename={query.data.policies.rename}
+          reload={async () => (await query.refetch()).data?.network ?? undefined}
+        />
+      ) : (
+        <Alert title={t("none.title")} color="gray" role="status">
+          {t("none.body")}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+function NetworkDetails({
+  network,
+  mayRename,
+  reload,
+}: {
+  network: Network;
+  mayRename: boolean;
+  reload: () => Promise<Network | undefined>;
+}) {
+  const { t } = useTranslation("networks");
+  return (
+    <Stack>
+      <Title order={2} size="h3">
+        {network.name}
+      </Title>
+      <Paper withBorder p="md" component="section" aria-labelledby="network-members">
+        <Title order={3} size="h4" mb="sm" id="network-members">
+          {t("members.heading")}
+        </Title>
+        <List listStyleType="none" spacing="xs">
+          {network.members.map((member) => (
+            <List.Item key={member.name}>
+              <Group gap="sm" wrap="nowrap">
+                <ColorSwatch
+                  color={member.primaryColor}
+                  size={20}
+                  role="img"
+                  aria-label={t("members.colour", { color: member.primaryColor })}
+                />
+                <Text>{member.name}</Text>
+              </Group>
+            </List.Item>
+          ))}
+        </List>
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="network-coordinators">
+        <Title order={3} size="h4" mb="sm" id="network-coordinators">
+          {t("coordinators.heading")}
+        </Title>
+        {network.coordinators.length ? (
+          <List spacing="xs">
+            {network.coordinators.map((c) => (
+              <List.Item key={`${c.organisationName}-${c.name}`}>
+                {c.name} — {c.organisationName}
+              </List.Item>
+            ))}
+          </List>
+        ) : (
+          <Text c="dimmed">{t("coordinators.none")}</Text>
+        )}
+      </Paper>
+      {mayRename && <RenameForm network={network} reload={reload} />}
+    </Stack>
+  );
+}
+
+function RenameForm({ network, reload }: { network: Network; reload: () => Promise<Network | undefined> }) {
+  const { t } = useTranslation("networks");
+  const queryClient = useQueryClient();
+  const { form, onSubmit, pending, notices } = useVersionedForm({
+    row: network,
+    toForm: (row): { name: string } => ({ name: row.name }),
+    version: (row) => row.version,
+    reload,
+    save: async (values, version) => {
+      const saved = await api<NetworkView>("/network", { method: "PUT", body: { name: values.name, version } });
+      queryClient.setQueryData(networkKey, saved);
+      return saved.network ?? undefined;
+    },
+    onSaved: () => notifications.show({ color: "green", message: t("rename.saved") }),
+  });
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="network-rename">
+      <Title order={3} size="h4" mb="sm" id="network-rename">
+        {t("rename.heading")}
+      </Title>
+      <form noValidate onSubmit={onSubmit()}>
+        <Stack>
+          <VersionNotices {...notices} />
+          <TextInput label={t("rename.name")} required maxLength={200} {...form.getInputProps("name")} />
+          <Group>
+            <Button type="submit" loading={pending}>
+              {t("rename.save")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,38 @@
+import { defineMessages } from "../i18n/define";
+
+export default defineMessages(
+  {
+    title: "Netwerk",
+    intro:
+      "Organisaties in een netwerk delen inhoud, zoals een competentiekader. Mensen en resultaten blijven van elke organisatie zelf.",
+    none: {
+      title: "Je organisatie zit niet in een netwerk",
+      body: "Een netwerk verbindt organisaties die samen inhoud maken en delen. Vraag de beheerder van Koers om je organisatie aan een netwerk toe te voegen.",
+    },
+    members: { heading: "Deelnemende organisaties", colour: "Huisstijlkleur {{color}}" },
+    coordinators: { heading: "Netwerkbeheerders", none: "Dit netwerk heeft nog geen netwerkbeheerder." },
+    rename: {
+      heading: "Netwerk hernoemen",
+      name: "Naam van het netwerk",
+      save: "Naam opslaan",
+      saved: "De naam van het netwerk is opgeslagen.",
+    },
+  },
+  {
+    title: "Network",
+    intro:
+      "Organisations in a network share content, such as a competence framework. People and results stay with each organisation.",
+    none: {
+      title: "Your organisation is not in a network",
+      body: "A network connects organisations that make and share content together. Ask the Koers administrator to add your organisation to a network.",
+    },
+    members: { heading: "Member organisations", colour: "Brand colour {{color}}" },
+    coordinators: { heading: "Network coordinators", none: "This network has no coordinator yet." },
+    rename: {
+      heading: "Rename the network",
+      name: "Network name",
+      save: "Save name",
+      saved: "The network's name has been saved.",
+    },
+  },
+);

@@ -1,0 +1,40 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+
+let koers: Koers;
+beforeAll(async () => {
+  koers = await startKoers();
+});
+afterAll(() => koers.close());
+
+async function expectAccessibleBoth(page: Page, label: string) {
+  await expectAccessible(page, label);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectAccessible(page, `${label} (phone)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("the network", () => {
+  it("shows its coordinator the members and lets her rename it", async () => {
+    const { page } = await koers.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signIn(page, "sanne.visser@netwerk.example");
+    // She coordinates the network from De Linde.
+    await page.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({ label: "Zorggroep De Linde" });
+    await textOf(page.getByRole("heading", { level: 1 })).toBe("Zorggroep De Linde");
+    await openMenuItem(page, "Netwerk");
+
+    await visible(page.getByRole("heading", { name: "Leernetwerk Zuid-Holland Zuid" }));
+    const members = page.getByRole("region", { name: "Deelnemende organisaties" });
+    await textOf(members).toContain("Zorggroep De Linde");
+    await textOf(members).toContain("Onderwijsstichting Rivierenland");
+    await textOf(page.getByRole("region", { name: "Netwerkbeheerders" })).toContain("Sanne Visser");
+    await expectAccessibleBoth(page, "network page");
+
+    await page.getByRole("textbox", { name: "Naam van het netwerk" }).fill("Leernetwerk Drechtsteden");
+    await page.getByRole("button", { name: "Naam opslaan" }).click();
+    await visible(page.getByRole("heading", { name: "Leernetwerk Drechtsteden" }));
+    await visible(page.getByText("De naam van het netwerk is opgeslagen."));
+  });
+});

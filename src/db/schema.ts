@@ -16,6 +16,10 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
+import type { ConsensusRule } from "../domain/competences/consensus.js";
+import type { Extension, Framework } from "../domain/competences/framework.js";
+import type { RaterKind } from "../domain/competences/anonymity.js";
+import type { PathItem } from "../domain/competences/path.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { Intensity, ParticipantRole } from "../domain/regimes/schema.js";
 import type { StoredRegime } from "../domain/regimes/upgrade.js";
@@ -45,6 +49,8 @@ export const networks = pgTable("networks", {
   version: integer("version").notNull().default(1),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+  /** When a framework version is agreed: every member, or a quorum (decision 0018). */
+  consensusRule: jsonb("consensus_rule").$type<ConsensusRule>().notNull().default({ kind: "all" }),
 });
 
 export const organisations = pgTable("organisations", {
@@ -543,3 +549,146 @@ export const intervisionAttendance = pgTable("intervision_attendance", {
   present: boolean("present").notNull(),
   confirmedAt: ts("confirmed_at"),
 });
+
+// The learning network (migration 0016; decisions 0018 and 0019).
+
+export const frameworks = pgTable(
+  "frameworks",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    ownerNetworkId: uuid("owner_network_id"),
+    ownerOrganisationId: uuid("owner_organisation_id"),
+    key: text("key").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex("frameworks_network_key").on(table.ownerNetworkId, table.key),
+    uniqueIndex("frameworks_organisation_key").on(table.ownerOrganisationId, table.key),
+  ],
+);
+
+export type FrameworkVersionStatus = "draft" | "voting" | "published" | "withdrawn";
+
+export const frameworkVersions = pgTable(
+  "framework_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    frameworkId: uuid("framework_id").notNull(),
+    ownerNetworkId: uuid("owner_network_id"),
+    ownerOrganisationId: uuid("owner_organisation_id"),
+    number: integer("number").notNull(),
+    status: text("status").$type<FrameworkVersionStatus>().notNull().default("draft"),
+    /** The consensus round: a change after a rejection starts the next one. */
+    round: integer("round").notNull().default(0),
+    document: jsonb("document").$type<Framework>().notNull(),
+    /** The hash of the document, set when it is published; a trigger keeps it frozen from then on. */
+    hash: text("hash"),
+    changeNote: text("change_note"),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    votingOpenedAt: ts("voting_opened_at"),
+    publishedAt: ts("published_at"),
+  },
+  (table) => [
+    unique().on(table.frameworkId, table.number),
+    uniqueIndex("framework_versions_one_open")
+      .on(table.frameworkId)
+      .where(sql`status IN ('draft', 'voting')`),
+  ],
+);
+
+export const frameworkVotes = pgTable("framework_votes", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  versionId: uuid("version_id").notNull(),
+  networkId: uuid("network_id").notNull(),
+  /** The member organisation that spoke. */
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  round: integer("round").notNull(),
+  kind: text("kind").$type<"approve" | "reject" | "comment">().notNull(),
+  /** The competence, skill or behaviour it is about; null for the version as a whole. */
+  itemKey: text("item_key"),
+  /** A rejection's reason, or the comment. */
+  body: text("body"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const frameworkExtensions = pgTable(
+  "framework_extensions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    frameworkId: uuid("framework_id").notNull(),
+    extensions: jsonb("extensions").$type<Extension[]>().notNull().default([]),
+    version: integer("version").notNull().default(1),
+    updatedBy: uuid("updated_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.organisationId, table.frameworkId)],
+);
+
+export const competenceScans = pgTable(
+  "competence_scans",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    frameworkVersionId: uuid("framework_version_id").notNull(),
+    /** The organisation's extensions as they were when the scan began. */
+    extensions: jsonb("extensions").$type<Extension[]>().notNull().default([]),
+    variant: text("variant").notNull(),
+    status: text("status").$type<"open" | "finished">().notNull().default("open"),
+    /** Behaviour key → the werkbegeleider's own rating on the scale, or null. */
+    ratings: jsonb("ratings").$type<Record<string, number | null>>().notNull().default({}),
+    /** Competence key → an example the werkbegeleider gives. */
+    examples: jsonb("examples").$type<Record<string, string>>().notNull().default({}),
+    version: integer("version").notNull().default(1),
+    startedAt: ts("started_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    finishedAt: ts("finished_at"),
+  },
+  (table) => [
+    uniqueIndex("competence_scans_one_open")
+      .on(table.organisationId, table.userId)
+      .where(sql`status = 'open'`),
+  ],
+);
+
+export const scanFriends = pgTable("scan_friends", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  scanId: uuid("scan_id").notNull(),
+  kind: text("kind").$type<RaterKind>().notNull(),
+  /** A member of the organisation, invited in-app; or else name and e-mail of someone without an account. */
+  userId: uuid("user_id"),
+  name: text("name"),
+  email: text("email"),
+  /** The hash of the link's single-use token; null once used, and for members. */
+  tokenHash: text("token_hash").unique(),
+  expiresAt: ts("expires_at").notNull(),
+  status: text("status").$type<"invited" | "answered" | "declined" | "withdrawn">().notNull().default("invited"),
+  ratings: jsonb("ratings").$type<Record<string, number | null>>().notNull().default({}),
+  invitedAt: ts("invited_at").notNull().defaultNow(),
+  answeredAt: ts("answered_at"),
+});
+
+export const learningPaths = pgTable(
+  "learning_paths",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    frameworkId: uuid("framework_id").notNull(),
+    /** The scan the path was last proposed from. */
+    scanId: uuid("scan_id"),
+    /** In the owner's order. */
+    items: jsonb("items").$type<PathItem[]>().notNull().default([]),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.organisationId, table.userId, table.frameworkId)],
+);

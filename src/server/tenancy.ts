@@ -30,14 +30,20 @@ export function afterCommit(tx: Tx, effect: () => Promise<void>) {
  * A transaction bound to one organisation: row-level security sees only its rows. Effects asked
  * for with `afterCommit` run once it has committed, before this returns.
  */
-async function tenantTransaction<T>(db: Db, organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function tenantTransaction<T>(
+  db: Db,
+  organisationId: string,
+  userId: string,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   const effects: Array<() => Promise<void>> = [];
   const result = await db.transaction(async (tx) => {
     committed.set(tx as Tx, effects);
-    // One round trip: the organisation for the policies, and the role they apply to
-    // (setting `role` for the transaction is what SET LOCAL ROLE does).
+    // One round trip: the organisation and person for the policies (the person only where a
+    // policy asks who acts, as network content does), and the role they apply to (setting `role`
+    // for the transaction is what SET LOCAL ROLE does).
     await tx.execute(
-      sql`select set_config('app.org_id', ${organisationId}, true), set_config('role', 'koers_app', true)`,
+      sql`select set_config('app.org_id', ${organisationId}, true), set_config('app.user_id', ${userId}, true), set_config('role', 'koers_app', true)`,
     );
     return work(tx as Tx);
   });
@@ -51,7 +57,7 @@ async function tenantTransaction<T>(db: Db, organisationId: string, work: (tx: T
  * `actor.organisationId` as well.
  */
 export function inTenant<T>(db: Db, actor: Actor, work: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  return tenantTransaction(db, actor.organisationId, (tx) => work(tx, actor));
+  return tenantTransaction(db, actor.organisationId, actor.userId, (tx) => work(tx, actor));
 }
 
 /**
@@ -61,7 +67,7 @@ export function inTenant<T>(db: Db, actor: Actor, work: (tx: Tx, actor: Actor) =
  * connection first, by its hash, and that lookup is the only query outside a tenant.
  */
 export function inOrganisation<T>(db: Db, organisationId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return tenantTransaction(db, organisationId, work);
+  return tenantTransaction(db, organisationId, "", work);
 }
 
 /** For routes: the signed-in person's organisation, or 401. */

@@ -15,11 +15,11 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
+import type { RaterKind } from "../domain/competences/anonymity.js";
 import type { ConsensusRule } from "../domain/competences/consensus.js";
 import type { Extension, Framework } from "../domain/competences/framework.js";
-import type { RaterKind } from "../domain/competences/anonymity.js";
 import type { PathItem } from "../domain/competences/path.js";
+import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { Intensity, ParticipantRole } from "../domain/regimes/schema.js";
 import type { StoredRegime } from "../domain/regimes/upgrade.js";
@@ -593,9 +593,7 @@ export const frameworkVersions = pgTable(
   },
   (table) => [
     unique().on(table.frameworkId, table.number),
-    uniqueIndex("framework_versions_one_open")
-      .on(table.frameworkId)
-      .where(sql`status IN ('draft', 'voting')`),
+    uniqueIndex("framework_versions_one_open").on(table.frameworkId).where(sql`status IN ('draft', 'voting')`),
   ],
 );
 
@@ -651,9 +649,7 @@ export const competenceScans = pgTable(
     finishedAt: ts("finished_at"),
   },
   (table) => [
-    uniqueIndex("competence_scans_one_open")
-      .on(table.organisationId, table.userId)
-      .where(sql`status = 'open'`),
+    uniqueIndex("competence_scans_one_open").on(table.organisationId, table.userId).where(sql`status = 'open'`),
   ],
 );
 

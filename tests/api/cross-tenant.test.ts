@@ -263,7 +263,7 @@ describe("one organisation never reads or changes another's data", () => {
 
   it("lets a member of the same network read the network, still none of another member's people", async () => {
     const view = expectStatus(await outsider.get("/api/v1/network"));
-    expect(view.network.members).toHaveLength(2);
+    expect(view.network.members).toHaveLength(3);
     const { inOrganisation } = await import("../../src/server/tenancy.js");
     const seen = await inOrganisation(t.database.db, t.orgs.rivier, (tx) =>
       queryRows<{ organisation_id: string }>(tx, sql`select organisation_id from memberships`),

@@ -23,6 +23,7 @@ describe("the network page", () => {
       expect(view.network?.members.map((m) => m.name)).toEqual([
         "Onderwijsstichting Rivierenland",
         "Zorggroep De Linde",
+        "Zorggroep De Wilgen",
       ]);
       expect(view.network?.members.filter((m) => m.own)).toHaveLength(1);
       expect(view.network?.coordinators).toEqual([{ name: "Sanne Visser", organisationName: "Zorggroep De Linde" }]);
@@ -94,7 +95,7 @@ describe("an organisation outside the network", () => {
       expect(seen).toEqual({ networks: [], organisations: [{ id: t.orgs.rivier }] });
       // A member sees the network, and of the outsider nothing.
       const member = await network(await t.login("beheer@delinde.example"));
-      expect(member.network?.members.map((m) => m.name)).toEqual(["Zorggroep De Linde"]);
+      expect(member.network?.members.map((m) => m.name)).toEqual(["Zorggroep De Linde", "Zorggroep De Wilgen"]);
     } finally {
       await t.database.db
         .update(organisations)

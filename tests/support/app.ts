@@ -10,7 +10,7 @@ import { freshDatabase } from "./database.js";
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
-  orgs: { linde: string; rivier: string };
+  orgs: { linde: string; rivier: string; wilgen: string };
   /** A client signed in as this person (demo password unless given). */
   login(email: string, password?: string): Promise<TestClient>;
   anonymous(): Promise<TestClient>;
@@ -73,7 +73,7 @@ export async function createTestApp(
   await app.ready();
   const rows = await database.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations);
   const org = (slug: string) => rows.find((r) => r.slug === slug)?.id ?? "";
-  const orgs = { linde: org("de-linde"), rivier: org("rivierenland") };
+  const orgs = { linde: org("de-linde"), rivier: org("rivierenland"), wilgen: org("de-wilgen") };
 
   return {
     app,

@@ -42,7 +42,7 @@ export function expectStatus<T = any>(response: Response, status = 200): T {
   return (response.statusCode === 204 ? undefined : response.json()) as T;
 }
 
-export type Organisation = "linde" | "rivier";
+export type Organisation = "linde" | "rivier" | "wilgen";
 
 /** Who starts, follows and guides a trajectory in each demo organisation, unless a test says otherwise. */
 const CAST: Record<Organisation, { client: string; trainee: string; guide: string }> = {

@@ -1,4 +1,4 @@
-import { type Framework, frameworkSchema } from "./framework.js";
+import { type Extension, extensionSchema, type Framework, frameworkSchema } from "./framework.js";
 
 /**
  * "Vakbekwaam werkbegeleiden": a competence framework written for the demo network, after the
@@ -349,4 +349,32 @@ export const DEMO_FRAMEWORK: Framework = frameworkSchema.parse({
     },
   ],
   combine: { kind: "weighted", self: 1, others: 1 },
+});
+
+/**
+ * Zorggroep De Linde's own addition to the shared framework: its core values made visible as
+ * behaviours ("kernwaarden vertalen in zichtbaar gedrag"), under the competence of one's own example.
+ */
+export const DEMO_EXTENSION: Extension = extensionSchema.parse({
+  competence: "voorbeeldrol",
+  skill: {
+    key: "kernwaarden_linde",
+    name: l(["Onze kernwaarden voorleven", "Living our core values"]),
+    behaviours: [
+      {
+        key: "linde_aandacht",
+        text: l([
+          "Neemt tijd voor de cliënt, ook als het druk is, en laat de student zien hoe dat kan.",
+          "Takes time for the client, also when it is busy, and shows the student how that can be done.",
+        ]),
+      },
+      {
+        key: "linde_eerlijk",
+        text: l([
+          "Zegt eerlijk wat goed gaat en wat beter kan, tegen student én collega's.",
+          "Says honestly what goes well and what could be better, to students and colleagues alike.",
+        ]),
+      },
+    ],
+  },
 });

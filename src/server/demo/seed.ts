@@ -6,6 +6,7 @@ import type { Db } from "../../db/connection.js";
 import { memberships, networks, organisations, registrations, users } from "../../db/schema.js";
 import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
+import { seedDemoFramework } from "./seed-competences.js";
 import { seedDemoTrajectories } from "./seed-trajectories.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -14,13 +15,13 @@ export const DEMO_PASSWORD = "Koers-demo-2026";
 interface DemoPerson {
   email: string;
   name: string;
-  orgs: Array<{ org: "linde" | "rivier"; roles: Role[]; jobTitle?: string }>;
+  orgs: Array<{ org: "linde" | "rivier" | "wilgen"; roles: Role[]; jobTitle?: string }>;
   experience?: number;
   dreyfus?: number;
   registration?: { register: string; registrationType: string; number: string; validUntil: string; rereg: string };
 }
 
-/** One person for every role; Sanne Visser works for both organisations. */
+/** One person for every role; Sanne Visser works for two organisations. */
 export const DEMO_PEOPLE: DemoPerson[] = [
   {
     email: "beheer@delinde.example",
@@ -93,6 +94,16 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: "Mohamed Bouali",
     orgs: [{ org: "rivier", roles: ["client"], jobTitle: "Directeur" }],
   },
+  {
+    email: "beheer@dewilgen.example",
+    name: "Marieke Hoekstra",
+    orgs: [{ org: "wilgen", roles: ["admin"], jobTitle: "Applicatiebeheerder" }],
+  },
+  {
+    email: "ingrid.bos@dewilgen.example",
+    name: "Ingrid Bos",
+    orgs: [{ org: "wilgen", roles: ["training_officer"], jobTitle: "Praktijkopleider" }],
+  },
 ];
 
 export async function hasData(db: Db) {
@@ -113,7 +124,7 @@ export async function seedDemo(db: Db) {
   await db.transaction(async (tx) => {
     const [network] = await tx.insert(networks).values({ name: "Leernetwerk Zuid-Holland Zuid" }).returning();
     const now = new Date();
-    const [linde, rivier] = await tx
+    const [linde, rivier, wilgen] = await tx
       .insert(organisations)
       .values([
         {
@@ -134,10 +145,19 @@ export async function seedDemo(db: Db) {
           logoMime: "image/png",
           logoUpdatedAt: now,
         },
+        {
+          networkId: network?.id,
+          slug: "de-wilgen",
+          name: "Zorggroep De Wilgen",
+          primaryColor: "#0b7285",
+          logo: readFileSync(join(here, "wilgen.png")),
+          logoMime: "image/png",
+          logoUpdatedAt: now,
+        },
       ])
       .returning();
-    if (!linde || !rivier) throw new Error("seed failed");
-    const orgId = { linde: linde.id, rivier: rivier.id };
+    if (!linde || !rivier || !wilgen) throw new Error("seed failed");
+    const orgId = { linde: linde.id, rivier: rivier.id, wilgen: wilgen.id };
     for (const person of DEMO_PEOPLE) {
       const [user] = await tx
         .insert(users)
@@ -173,4 +193,5 @@ export async function seedDemo(db: Db) {
     }
   });
   await seedDemoTrajectories(db);
+  await seedDemoFramework(db);
 }

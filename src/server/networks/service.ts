@@ -9,7 +9,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { conflict, forbidden, notFound } from "../http/problem.js";
 
 /** The network the actor's organisation belongs to; row-level security shows no other. */
-async function ownNetworkId(tx: Tx, actor: Actor) {
+export async function ownNetworkId(tx: Tx, actor: Pick<Actor, "organisationId">) {
   const [own] = await tx
     .select({ networkId: organisations.networkId })
     .from(organisations)

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { regimes, regimeVersions } from "../../db/schema.js";
@@ -9,6 +8,7 @@ import { upgradeRegime } from "../../domain/regimes/upgrade.js";
 import type { Actor } from "../../domain/roles.js";
 import type { RegimeView } from "../../domain/trajectories/api.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { contentHash } from "../content-hash.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
 import { insertUnderFreeKey } from "../http/unique.js";
 import { updateVersioned } from "../tenancy.js";
@@ -153,19 +153,8 @@ export function adminWidening(current: Regime, next: Regime): Record<string, "fi
   return fields;
 }
 
-/** A stable text of a document: keys sorted at every level, so equal content gives an equal hash. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object")
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
-      .join(",")}}`;
-  return JSON.stringify(value);
-}
-
 /** The SHA-256 of a regime's canonical text: the key its stored version goes by. */
-export const regimeHash = (regime: Regime): string => createHash("sha256").update(canonical(regime)).digest("hex");
+export const regimeHash = (regime: Regime): string => contentHash(regime);
 
 /**
  * Keeps the regime as a trajectory starts on it, once per organisation and content, and

@@ -42,7 +42,8 @@ export function expectStatus<T = any>(response: Response, status = 200): T {
   return (response.statusCode === 204 ? undefined : response.json()) as T;
 }
 
-export type Organisation = "linde" | "rivier" | "wilgen";
+/** The demo organisations trajectories are made in. */
+export type Organisation = "linde" | "rivier";
 
 /** Who starts, follows and guides a trajectory in each demo organisation, unless a test says otherwise. */
 const CAST: Record<Organisation, { client: string; trainee: string; guide: string }> = {
@@ -56,7 +57,11 @@ const GUIDE_EMAILS: Record<string, string> = {
 };
 
 /** Signs in and, for someone who works for several organisations, works in `organisation`. */
-export async function signIn(t: TestApp, email: string, organisation: Organisation = "linde"): Promise<TestClient> {
+export async function signIn(
+  t: TestApp,
+  email: string,
+  organisation: keyof TestApp["orgs"] = "linde",
+): Promise<TestClient> {
   const client = await t.login(email);
   if ((await client.refreshSession()).organisation?.id !== t.orgs[organisation]) {
     expectStatus(await client.post("/api/v1/auth/organisation", { organisationId: t.orgs[organisation] }), 204);

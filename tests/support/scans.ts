@@ -1,0 +1,110 @@
+import { and, eq } from "drizzle-orm";
+import {
+  competenceScans,
+  frameworks,
+  frameworkVersions,
+  memberships,
+  scanFriends,
+  users,
+} from "../../src/db/schema.js";
+import type { RaterKind } from "../../src/domain/competences/anonymity.js";
+import { activeBehaviours, activeCompetences } from "../../src/domain/competences/framework.js";
+import type { TestApp } from "./app.js";
+
+/** The demo network's framework and its published version 1. */
+export async function demoFramework(t: TestApp) {
+  const [framework] = await t.database.db.select().from(frameworks);
+  const [version] = await t.database.db
+    .select()
+    .from(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, framework?.id ?? ""), eq(frameworkVersions.status, "published")));
+  if (!framework || !version) throw new Error("the demo framework is not seeded");
+  return { framework, version };
+}
+
+export async function userIdOf(t: TestApp, email: string) {
+  const [user] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  if (!user) throw new Error(`no user ${email}`);
+  return user.id;
+}
+
+export interface FinishedScanOptions {
+  email: string;
+  organisation?: keyof TestApp["orgs"];
+  variant?: string;
+  /** The werkbegeleider's own rating of every active behaviour, or per behaviour key. */
+  self: number | Record<string, number | null>;
+  /** Friends who answered: their kind and their rating of every behaviour. */
+  friends?: Array<{ kind: RaterKind; rating: number; email?: string }>;
+  finishedAt?: Date;
+}
+
+/**
+ * A finished scan on the demo framework's published version, written straight into the database
+ * (as its owner would have made it through the API), with its friends' answers.
+ */
+export async function createFinishedScan(t: TestApp, options: FinishedScanOptions) {
+  const { version } = await demoFramework(t);
+  const organisationId = t.orgs[options.organisation ?? "linde"];
+  const userId = await userIdOf(t, options.email);
+  const behaviours = activeCompetences(version.document).flatMap((c) => activeBehaviours(c).map((b) => b.key));
+  const self =
+    typeof options.self === "number"
+      ? Object.fromEntries(behaviours.map((key) => [key, options.self as number]))
+      : options.self;
+  const finishedAt = options.finishedAt ?? new Date();
+  const [scan] = await t.database.db
+    .insert(competenceScans)
+    .values({
+      organisationId,
+      userId,
+      frameworkVersionId: version.id,
+      variant: options.variant ?? "mbo3",
+      status: "finished",
+      ratings: self,
+      startedAt: finishedAt,
+      updatedAt: finishedAt,
+      finishedAt,
+    })
+    .returning();
+  if (!scan) throw new Error("scan not made");
+  for (const [index, friend] of (options.friends ?? []).entries()) {
+    const ratings = Object.fromEntries(behaviours.map((key) => [key, friend.rating]));
+    await t.database.db.insert(scanFriends).values({
+      organisationId,
+      scanId: scan.id,
+      kind: friend.kind,
+      ...(friend.email
+        ? { userId: await userIdOf(t, friend.email) }
+        : { name: `Vriend ${index + 1}`, email: `vriend${index + 1}@extern.example` }),
+      expiresAt: new Date(finishedAt.getTime() + 14 * 24 * 3600 * 1000),
+      status: "answered",
+      ratings,
+      invitedAt: finishedAt,
+      answeredAt: finishedAt,
+    });
+  }
+  return scan;
+}
+
+/** Makes `leaderEmail` (a client) the team leader of `email` in the organisation. */
+export async function setTeamLeader(
+  t: TestApp,
+  email: string,
+  leaderEmail: string,
+  organisation: keyof TestApp["orgs"] = "linde",
+) {
+  const organisationId = t.orgs[organisation];
+  const membershipOf = async (who: string) => {
+    const [row] = await t.database.db
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, await userIdOf(t, who))));
+    if (!row) throw new Error(`${who} is no member`);
+    return row.id;
+  };
+  await t.database.db
+    .update(memberships)
+    .set({ managerId: await membershipOf(leaderEmail) })
+    .where(eq(memberships.id, await membershipOf(email)));
+}

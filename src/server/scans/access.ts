@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { competenceScans, frameworkVersions, memberships } from "../../db/schema.js";
+import { competenceScans, frameworkVersions, memberships, scanFriends } from "../../db/schema.js";
+import type { FriendRating } from "../../domain/competences/anonymity.js";
 import type { Framework } from "../../domain/competences/framework.js";
+import { type CompetenceLevel, competenceLevels } from "../../domain/competences/path.js";
 import { type ScanReader, scanReader } from "../../domain/competences/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { frameworkAsScanned } from "../competences/versions.js";
@@ -51,4 +53,33 @@ export async function readableScan(tx: Tx, actor: Actor, scanId: string): Promis
     framework: frameworkAsScanned(row.document, row.scan.extensions),
     version: row.version,
   };
+}
+
+/**
+ * The answers of a scan's friends who answered, per behaviour, as the anonymity rule reads them
+ * (`shownGroups`, `friendsMean`): each with a rater id and kind, never a name. Only for results;
+ * one friend's answers never leave the server.
+ */
+export async function friendRatings(tx: Tx, organisationId: string, scanId: string) {
+  const rows = await tx
+    .select({ id: scanFriends.id, kind: scanFriends.kind, ratings: scanFriends.ratings })
+    .from(scanFriends)
+    .where(
+      and(
+        eq(scanFriends.organisationId, organisationId),
+        eq(scanFriends.scanId, scanId),
+        eq(scanFriends.status, "answered"),
+      ),
+    );
+  const byBehaviour: Record<string, FriendRating[]> = {};
+  for (const row of rows)
+    for (const [behaviour, value] of Object.entries(row.ratings))
+      (byBehaviour[behaviour] ??= []).push({ raterId: row.id, kind: row.kind, value });
+  return byBehaviour;
+}
+
+/** Each competence's level and gap for a scan, self and friends combined by the framework's rule. */
+export async function scanLevels(tx: Tx, readable: ReadableScan): Promise<CompetenceLevel[]> {
+  const friends = await friendRatings(tx, readable.scan.organisationId, readable.scan.id);
+  return competenceLevels(readable.framework, readable.scan.variant, { self: readable.scan.ratings, friends });
 }

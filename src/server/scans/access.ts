@@ -74,7 +74,7 @@ export async function friendRatings(tx: Tx, organisationId: string, scanId: stri
   const byBehaviour: Record<string, FriendRating[]> = {};
   for (const row of rows)
     for (const [behaviour, value] of Object.entries(row.ratings))
-      (byBehaviour[behaviour] ??= []).push({ raterId: row.id, kind: row.kind, value });
+      byBehaviour[behaviour] = [...(byBehaviour[behaviour] ?? []), { raterId: row.id, kind: row.kind, value }];
   return byBehaviour;
 }
 

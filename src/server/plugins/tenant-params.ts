@@ -1,9 +1,12 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/connection.js";
 import {
+  competenceScans,
   declarations,
   feedbackRecords,
+  frameworks,
+  frameworkVersions,
   goals,
   intervisionGroups,
   intervisionMeetings,
@@ -11,10 +14,12 @@ import {
   meetings,
   memberships,
   notifications,
+  organisations,
   outbox,
   regimes,
   registrations,
   requirementProfiles,
+  scanFriends,
   trajectories,
   trajectoryDocuments,
 } from "../../db/schema.js";
@@ -39,13 +44,36 @@ const inOrganisation =
       | typeof trajectoryDocuments
       | typeof intervisionGroups
       | typeof intervisionMeetings
-      | typeof requirementProfiles,
+      | typeof requirementProfiles
+      | typeof competenceScans
+      | typeof scanFriends,
   ): Owns =>
   async (db, auth, id) => {
     const rows = await db
       .select({ id: table.id })
       .from(table)
       .where(and(eq(table.id, id), eq(table.organisationId, auth.actor.organisationId)))
+      .limit(1);
+    return rows.length === 1;
+  };
+
+/** Content owned by the organisation or by the network it is a member of (decision 0019). */
+const ownedOrShared =
+  (table: typeof frameworks | typeof frameworkVersions): Owns =>
+  async (db, auth, id) => {
+    const network = db
+      .select({ id: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, auth.actor.organisationId));
+    const rows = await db
+      .select({ id: table.id })
+      .from(table)
+      .where(
+        and(
+          eq(table.id, id),
+          or(eq(table.ownerOrganisationId, auth.actor.organisationId), sql`${table.ownerNetworkId} = (${network})`),
+        ),
+      )
       .limit(1);
     return rows.length === 1;
   };
@@ -72,6 +100,11 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   groupId: inOrganisation(intervisionGroups),
   groupMeetingId: inOrganisation(intervisionMeetings),
   profileId: inOrganisation(requirementProfiles),
+  // Who may read a scan within the organisation (its owner, praktijkopleider, team leader) is the service's question.
+  scanId: inOrganisation(competenceScans),
+  friendId: inOrganisation(scanFriends),
+  frameworkId: ownedOrShared(frameworks),
+  versionId: ownedOrShared(frameworkVersions),
   // Only the person a notification is for may touch it.
   notificationId: async (db, auth, id) => {
     const rows = await db

@@ -20,6 +20,7 @@ import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { createTrajectory, expectStatus } from "../support/factories.js";
+import { fixtureFramework, fixtureScan } from "../support/fixtures.js";
 
 /**
  * Someone of Onderwijsstichting Rivierenland tries every route of the API with the ids of
@@ -60,6 +61,10 @@ const TENANT_TABLES = [
   "intervision_members",
   "intervision_meetings",
   "intervision_attendance",
+  "framework_extensions",
+  "competence_scans",
+  "scan_friends",
+  "learning_paths",
 ] as const;
 
 async function snapshot() {
@@ -71,6 +76,12 @@ async function snapshot() {
     );
   }
   rows.organisation = await queryRows(t.database.db, sql`select * from organisations where id = ${t.orgs.linde}`);
+  // Content De Linde owns itself (the network's content its members may read).
+  for (const table of ["frameworks", "framework_versions"])
+    rows[table] = await queryRows(
+      t.database.db,
+      sql`select * from ${sql.identifier(table)} where owner_organisation_id = ${t.orgs.linde} order by 1`,
+    );
   return JSON.stringify(rows);
 }
 
@@ -116,6 +127,8 @@ beforeAll(async () => {
     invitationId: invitation?.id ?? "",
     messageId: message?.id ?? "",
     organisationId: t.orgs.linde,
+    ...(await fixtureFramework(t)),
+    ...(await fixtureScan(t)),
   };
   secrets.push(
     ...Object.values(fixtures),

@@ -74,6 +74,12 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PUT /api/v1/organisation/branding": ADMIN,
   "GET /api/v1/network": ["admin", "guide", "training_officer"],
   "PUT /api/v1/network": ["guide"],
+  // The fixture framework is De Linde's own: its admin and praktijkopleider edit it.
+  "GET /api/v1/frameworks": ["admin", "guide", "training_officer", "trainer"],
+  "GET /api/v1/frameworks/:frameworkId": ["admin", "guide", "training_officer", "trainer"],
+  "POST /api/v1/frameworks/:frameworkId/versions": ["admin", "training_officer"],
+  "GET /api/v1/frameworks/:frameworkId/versions/:versionId": ["admin", "guide", "training_officer", "trainer"],
+  "PUT /api/v1/frameworks/:frameworkId/versions/:versionId": ["admin", "training_officer"],
   "POST /api/v1/organisation/logo": ADMIN,
   "DELETE /api/v1/organisation/logo": ADMIN,
   "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",
@@ -187,6 +193,10 @@ const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) 
   "PUT /api/v1/requirement-profiles/:profileId": async (admin, ids) => {
     const profile = (await admin.get(`/api/v1/requirement-profiles/${ids.profileId}`)).json();
     return { version: profile.version, document: profile.document };
+  },
+  "PUT /api/v1/frameworks/:frameworkId/versions/:versionId": async (admin, ids) => {
+    const version = (await admin.get(`/api/v1/frameworks/${ids.frameworkId}/versions/${ids.versionId}`)).json();
+    return { version: version.version, document: version.document };
   },
   "PUT /api/v1/regimes/:regimeId": async (admin, ids) => {
     const regime = (await admin.get(`/api/v1/regimes/${ids.regimeId}`)).json();

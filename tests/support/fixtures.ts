@@ -2,8 +2,11 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/connection.js";
 import {
+  competenceScans,
   declarations,
   feedbackRecords,
+  frameworks,
+  frameworkVersions,
   goals,
   intervisionGroups,
   intervisionMeetings,
@@ -15,15 +18,19 @@ import {
   regimes,
   registrations,
   requirementProfiles,
+  scanFriends,
   trajectories,
   trajectoryDocuments,
   users,
 } from "../../src/db/schema.js";
+import { DEMO_FRAMEWORK } from "../../src/domain/competences/demo-framework.js";
 import { BUILTIN_PROFILES } from "../../src/domain/evidence/builtin-profiles.js";
 import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
+import { contentHash } from "../../src/server/content-hash.js";
 import { TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import type { TestApp } from "./app.js";
 import { createTrajectory, expectStatus } from "./factories.js";
+import { createFinishedScan, userIdOf } from "./scans.js";
 
 /** A member of De Linde that tests may edit, deactivate and strip of registrations; no one signs in as them. */
 export const FIXTURE_PERSON_EMAIL = "vaste.testpersoon@delinde.example";
@@ -306,6 +313,13 @@ Object.assign(FINDERS, {
       .returning();
     return made?.id ?? "";
   }),
+  // De Linde's own framework (the network's is readable by every member, so it cannot stand for
+  // "another organisation's id"), with a published version 1.
+  frameworkId: async (t: TestApp) => (await fixtureFramework(t)).frameworkId,
+  versionId: async (t: TestApp) => (await fixtureFramework(t)).versionId,
+  // A finished scan of Sanne at De Linde, with Joost asked as a critical friend who has not answered.
+  scanId: async (t: TestApp) => (await fixtureScan(t)).scanId,
+  friendId: async (t: TestApp) => (await fixtureScan(t)).friendId,
   notificationId: async (t: TestApp) => {
     const userId = await daanUserId(t);
     const [found] = await t.database.db
@@ -321,6 +335,60 @@ Object.assign(FINDERS, {
     return made?.id ?? "";
   },
 } satisfies Record<string, Finder>);
+
+/** De Linde's own framework with its published version 1 (made once). */
+export async function fixtureFramework(t: TestApp) {
+  const db = t.database.db;
+  const [found] = await db
+    .select({ frameworkId: frameworks.id, versionId: frameworkVersions.id })
+    .from(frameworks)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.frameworkId, frameworks.id))
+    .where(and(eq(frameworks.ownerOrganisationId, t.orgs.linde), eq(frameworkVersions.number, 1)))
+    .limit(1);
+  if (found) return found;
+  const [framework] = await db
+    .insert(frameworks)
+    .values({ ownerOrganisationId: t.orgs.linde, key: "eigen-kader-linde" })
+    .returning();
+  const [version] = await db
+    .insert(frameworkVersions)
+    .values({
+      frameworkId: framework?.id ?? "",
+      ownerOrganisationId: t.orgs.linde,
+      number: 1,
+      status: "published",
+      document: DEMO_FRAMEWORK,
+      hash: contentHash(DEMO_FRAMEWORK),
+      publishedAt: new Date(),
+    })
+    .returning();
+  return { frameworkId: framework?.id ?? "", versionId: version?.id ?? "" };
+}
+
+/** A finished scan of Sanne at De Linde with an unanswered friend (made once). */
+export async function fixtureScan(t: TestApp) {
+  const db = t.database.db;
+  const sanne = await userIdOf(t, "sanne.visser@netwerk.example");
+  const [found] = await db
+    .select({ scanId: competenceScans.id, friendId: scanFriends.id })
+    .from(competenceScans)
+    .innerJoin(scanFriends, eq(scanFriends.scanId, competenceScans.id))
+    .where(and(eq(competenceScans.organisationId, t.orgs.linde), eq(competenceScans.userId, sanne)))
+    .limit(1);
+  if (found) return found;
+  const scan = await createFinishedScan(t, { email: "sanne.visser@netwerk.example", self: 2 });
+  const [friend] = await db
+    .insert(scanFriends)
+    .values({
+      organisationId: t.orgs.linde,
+      scanId: scan.id,
+      kind: "praktijkopleider",
+      userId: await userIdOf(t, "joost.smit@delinde.example"),
+      expiresAt: new Date(Date.now() + 14 * 86_400_000),
+    })
+    .returning();
+  return { scanId: scan.id, friendId: friend?.id ?? "" };
+}
 
 /** Path parameters of the API that have no finder above: a test prints them so the gap is closed at once. */
 export function paramsWithoutFixture(): string[] {

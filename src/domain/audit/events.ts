@@ -126,6 +126,13 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("branding.updated", "organisation", changesOf({ name: text, primaryColor: maybeText })),
   kind("logo.updated", "organisation", { before: logo, after: logo }),
   kind("network.renamed", "network", changesOf({ name: text })),
+  // A framework's versions: the subject is the framework; the number names the version.
+  kind("framework.draftStarted", "framework", { after: z.strictObject({ number: count, from: count.nullable() }) }),
+  kind("framework.versionSaved", "framework", {
+    before: z.strictObject({ number: count, round: count }),
+    // The keys of what was added, changed or retired: never the texts.
+    after: z.strictObject({ number: count, round: count, added: names, changed: names, retired: names }),
+  }),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),

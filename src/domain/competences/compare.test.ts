@@ -48,4 +48,13 @@ describe("comparing two versions of a framework", () => {
       "gedrag",
     ]);
   });
+
+  it("sees no change in a version whose texts come back with their languages in another order", () => {
+    const stored = JSON.parse(
+      JSON.stringify(smallFramework(), (_, value) =>
+        value && typeof value === "object" && "nl" in value && "en" in value ? { en: value.en, nl: value.nl } : value,
+      ),
+    );
+    expect(compareVersions(stored, smallFramework())).toEqual({ added: [], changed: [], retired: [] });
+  });
 });

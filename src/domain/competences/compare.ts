@@ -26,7 +26,9 @@ interface Flat {
 
 function flatten(framework: Framework): Map<string, Flat> {
   const items = new Map<string, Flat>();
-  const json = (value: unknown) => (value === undefined ? undefined : JSON.stringify(value));
+  // In a fixed order of languages: a stored document (jsonb) gives its keys back in another order.
+  const json = (value: { nl: string; en: string } | undefined) =>
+    value === undefined ? undefined : JSON.stringify([value.nl, value.en]);
   for (const c of framework.competences) {
     items.set(c.key, {
       level: "competence",

@@ -1,0 +1,129 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, frameworkVersions } from "../../src/db/schema.js";
+import type { FrameworkDetail, FrameworkList, VersionView } from "../../src/domain/competences/api.js";
+import { DEMO_FRAMEWORK } from "../../src/domain/competences/demo-framework.js";
+import { createTestApp, type TestApp } from "../support/app.js";
+import { expectStatus, signIn } from "../support/factories.js";
+import { demoFramework } from "../support/scans.js";
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const COORDINATOR = "sanne.visser@netwerk.example";
+
+describe("the network's frameworks", () => {
+  it("are listed for every member by the name of the published version, drafts hidden from non-editors", async () => {
+    for (const [email, org] of [
+      ["joost.smit@delinde.example", "linde"],
+      ["ingrid.bos@dewilgen.example", "wilgen"],
+      ["beheer@rivierenland.example", "rivier"],
+    ] as const) {
+      const list = expectStatus<FrameworkList>(await (await signIn(t, email, org)).get("/api/v1/frameworks"));
+      expect(list.frameworks).toHaveLength(1);
+      expect(list.frameworks[0]).toMatchObject({
+        name: { nl: "Vakbekwaam werkbegeleiden" },
+        owner: "network",
+        published: { number: 1, status: "published" },
+        open: null,
+      });
+    }
+  });
+
+  it("show each member the framework with its own extensions only", async () => {
+    const { framework } = await demoFramework(t);
+    const skillsOf = (detail: FrameworkDetail) =>
+      detail.effective?.document.competences.find((c) => c.key === "voorbeeldrol")?.skills.map((s) => s.key);
+    const linde = expectStatus<FrameworkDetail>(
+      await (await signIn(t, "joost.smit@delinde.example")).get(`/api/v1/frameworks/${framework.id}`),
+    );
+    const wilgen = expectStatus<FrameworkDetail>(
+      await (await signIn(t, "ingrid.bos@dewilgen.example", "wilgen")).get(`/api/v1/frameworks/${framework.id}`),
+    );
+    expect(skillsOf(linde)).toContain("kernwaarden_linde");
+    expect(skillsOf(wilgen)).not.toContain("kernwaarden_linde");
+    expect(linde.policies).toEqual({ draft: false, extend: true });
+    expect(wilgen.effective?.extensions).toEqual([]);
+  });
+
+  it("are drafted by a coordinator only, one open version at a time, hidden from others while a draft", async () => {
+    const { framework } = await demoFramework(t);
+    const praktijkopleider = await signIn(t, "joost.smit@delinde.example");
+    expectStatus(await praktijkopleider.post(`/api/v1/frameworks/${framework.id}/versions`, {}), 403);
+
+    const coordinator = await signIn(t, COORDINATOR);
+    const draft = expectStatus<VersionView>(
+      await coordinator.post(`/api/v1/frameworks/${framework.id}/versions`, {}),
+      201,
+    );
+    expect(draft).toMatchObject({ number: 2, status: "draft", round: 0, hash: null, policies: { edit: true } });
+    expect(draft.document).toEqual(DEMO_FRAMEWORK);
+    expect(expectStatus(await coordinator.post(`/api/v1/frameworks/${framework.id}/versions`, {}), 409)).toMatchObject({
+      code: "framework.draftOpen",
+    });
+
+    const url = `/api/v1/frameworks/${framework.id}/versions/${draft.id}`;
+    expectStatus(await praktijkopleider.get(url), 404);
+    const detail = expectStatus<FrameworkDetail>(await praktijkopleider.get(`/api/v1/frameworks/${framework.id}`));
+    expect(detail.versions.map((v) => v.number)).toEqual([1]);
+
+    // Saving: a document that breaks the framework's rules is refused at the field, nothing stored.
+    const broken = structuredClone(DEMO_FRAMEWORK);
+    const second = broken.competences[1];
+    if (second) second.key = broken.competences[0]?.key ?? "";
+    const refused = expectStatus(await coordinator.put(url, { document: broken, version: draft.version }), 422);
+    expect(Object.keys(refused.errors)).toContain("document.competences.1.key");
+
+    const renamed = structuredClone(DEMO_FRAMEWORK);
+    if (renamed.competences[0])
+      renamed.competences[0].name = { nl: "Begeleidingsrelatie", en: "Guidance relationship" };
+    const saved = expectStatus<VersionView>(
+      await coordinator.put(url, { document: renamed, changeNote: "Kortere naam", version: draft.version }),
+    );
+    expect(saved).toMatchObject({ round: 0, changeNote: "Kortere naam", version: draft.version + 1 });
+    expect(saved.document.competences[0]?.name.nl).toBe("Begeleidingsrelatie");
+
+    const stale = expectStatus(await coordinator.put(url, { document: DEMO_FRAMEWORK, version: draft.version }), 409);
+    expect(stale.current.document.competences[0].name.nl).toBe("Begeleidingsrelatie");
+
+    // A change while members vote starts the next round.
+    await t.database.db
+      .update(frameworkVersions)
+      .set({ status: "voting", round: 1 })
+      .where(eq(frameworkVersions.id, draft.id));
+    const changed = expectStatus<VersionView>(
+      await coordinator.put(url, { document: DEMO_FRAMEWORK, version: saved.version }),
+    );
+    expect(changed.round).toBe(2);
+
+    const audit = await t.database.db.select().from(auditEvents).where(eq(auditEvents.subjectId, framework.id));
+    expect(audit.map((a) => a.type)).toEqual([
+      "framework.draftStarted",
+      "framework.versionSaved",
+      "framework.versionSaved",
+    ]);
+    expect(audit[1]?.after).toMatchObject({ changed: [DEMO_FRAMEWORK.competences[0]?.key] });
+  });
+
+  it("never change once published", async () => {
+    const { framework, version } = await demoFramework(t);
+    const coordinator = await signIn(t, COORDINATOR);
+    const url = `/api/v1/frameworks/${framework.id}/versions/${version.id}`;
+    const published = expectStatus<VersionView>(await coordinator.get(url));
+    expect(published.policies.edit).toBe(false);
+    expect(
+      expectStatus(await coordinator.put(url, { document: DEMO_FRAMEWORK, version: published.version }), 409),
+    ).toMatchObject({ code: "framework.notEditable" });
+  });
+
+  it("answer a version under another framework's address with 404", async () => {
+    const { version } = await demoFramework(t);
+    const admin = await signIn(t, "beheer@delinde.example");
+    const own = expectStatus<FrameworkList>(await admin.get("/api/v1/frameworks"));
+    const other = own.frameworks.find((f) => f.owner === "organisation");
+    if (other) expectStatus(await admin.get(`/api/v1/frameworks/${other.id}/versions/${version.id}`), 404);
+  });
+});

@@ -28,14 +28,19 @@ export const saveScanSchema = z.object({
 });
 export type SaveScanInput = z.infer<typeof saveScanSchema>;
 
-export const inviteFriendSchema = z.union([
-  z.object({ kind: z.enum(RATER_KINDS), membershipId: z.uuid() }),
-  z.object({
+/** A member by their membership, or someone without an account by name and e-mail. */
+export const inviteFriendSchema = z
+  .object({
     kind: z.enum(RATER_KINDS),
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(320),
-  }),
-]);
+    membershipId: z.uuid().optional(),
+    name: z.string().trim().min(1).max(200).optional(),
+    email: z.email().max(320).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.membershipId) return;
+    if (!input.name) ctx.addIssue({ code: "custom", path: ["name"], message: "field.required" });
+    if (!input.email) ctx.addIssue({ code: "custom", path: ["email"], message: "field.required" });
+  });
 export type InviteFriendInput = z.infer<typeof inviteFriendSchema>;
 
 export const answerSchema = z.object({ ratings: z.record(z.string().max(48), rating) });

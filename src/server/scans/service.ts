@@ -317,7 +317,7 @@ export async function inviteFriend(tx: Tx, actor: Actor, scanId: string, input: 
       ),
     );
   let friendId: string;
-  if ("membershipId" in input) {
+  if (input.membershipId) {
     const [member] = await tx
       .select({ userId: memberships.userId, status: memberships.status })
       .from(memberships)
@@ -345,7 +345,8 @@ export async function inviteFriend(tx: Tx, actor: Actor, scanId: string, input: 
       link: `/beoordelen/${friend.id}`,
     });
   } else {
-    const email = input.email.toLowerCase();
+    const email = (input.email ?? "").toLowerCase();
+    const name = input.name ?? "";
     if (open.some((f) => f.email === email)) throw invalid({ email: "field.alreadyFriend" });
     const token = newToken();
     const [friend] = await tx
@@ -354,7 +355,7 @@ export async function inviteFriend(tx: Tx, actor: Actor, scanId: string, input: 
         organisationId: actor.organisationId,
         scanId: scan.id,
         kind: input.kind,
-        name: input.name,
+        name,
         email,
         tokenHash: sha256(token),
         expiresAt,
@@ -363,7 +364,7 @@ export async function inviteFriend(tx: Tx, actor: Actor, scanId: string, input: 
     if (!friend) throw notFound();
     friendId = friend.id;
     const values = {
-      name: input.name,
+      name,
       inviter: mail.inviter.name,
       link: friendLink(mail.publicUrl, token),
       days: FRIEND_DAYS,
@@ -384,7 +385,7 @@ export async function inviteFriend(tx: Tx, actor: Actor, scanId: string, input: 
     type: "scanFriend.invited",
     subjectType: "scan",
     subjectId: scan.id,
-    after: { friendId, kind: input.kind, by: "membershipId" in input ? "app" : "mail" },
+    after: { friendId, kind: input.kind, by: input.membershipId ? "app" : "mail" },
   });
 }
 

@@ -24,14 +24,6 @@ import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { scanKey } from "./ScansPage";
 
-const STATUS_COLOURS: Record<FriendView["status"], string> = {
-  invited: "blue",
-  answered: "green",
-  declined: "gray",
-  withdrawn: "gray",
-  expired: "orange",
-};
-
 /** Whom the werkbegeleider asked, and asking more: a member in-app or someone else by e-mail. */
 export function FriendsPanel({ scan }: { scan: ScanDetail }) {
   const { t, i18n } = useTranslation("scans");
@@ -75,7 +67,7 @@ export function FriendsPanel({ scan }: { scan: ScanDetail }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light" color={STATUS_COLOURS[friend.status]}>
+                    <Badge variant="default" tt="none">
                       {t(`friends.statuses.${friend.status}`)}
                     </Badge>
                     {friend.status === "invited" && (

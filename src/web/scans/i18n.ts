@@ -23,8 +23,8 @@ export default defineMessages(
       finishedOn: "Afgerond op {{date}}",
       friendsAnswered: "{{answered}} van {{asked}} kritische vrienden reageerden",
       result: "Resultaat bekijken",
-      resultOf: "Resultaat van de zelfscan van {{date}}",
-      details: "Zelfscan van {{date}} openen",
+      resultOf: "Resultaat bekijken van de zelfscan van {{date}}",
+      details: "Zelfscan van {{date}}",
     },
     scan: {
       title: "Zelfscan",
@@ -130,8 +130,8 @@ export default defineMessages(
       finishedOn: "Finished on {{date}}",
       friendsAnswered: "{{answered}} of {{asked}} critical friends responded",
       result: "View result",
-      resultOf: "Result of the self-scan of {{date}}",
-      details: "Open the self-scan of {{date}}",
+      resultOf: "View result of the self-scan of {{date}}",
+      details: "Self-scan of {{date}}",
     },
     scan: {
       title: "Self-scan",

@@ -391,3 +391,18 @@ describe("finishing", () => {
     void SANNE;
   });
 });
+
+describe("a finished scan in the database", () => {
+  it("refuses any change to what was rated, whoever asks", async () => {
+    const [finished] = await t.database.db
+      .select()
+      .from(competenceScans)
+      .where(and(eq(competenceScans.organisationId, t.orgs.linde), eq(competenceScans.status, "finished")))
+      .limit(1);
+    if (!finished) throw new Error("no finished scan");
+    await expect(
+      t.database.db.update(competenceScans).set({ ratings: {} }).where(eq(competenceScans.id, finished.id)),
+    ).rejects.toThrow();
+    await expect(t.database.db.delete(competenceScans).where(eq(competenceScans.id, finished.id))).rejects.toThrow();
+  });
+});

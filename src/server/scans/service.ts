@@ -168,7 +168,7 @@ export async function startScan(tx: Tx, actor: Actor, input: StartScanInput): Pr
  */
 async function ownScan(tx: Tx, actor: Actor, scanId: string) {
   const readable = await readableScan(tx, actor, scanId);
-  if (!readable || readable.reader !== "owner") throw notFound();
+  if (readable?.reader !== "owner") throw notFound();
   return readable;
 }
 
@@ -322,7 +322,7 @@ export async function inviteFriend(tx: Tx, actor: Actor, scanId: string, input: 
       .select({ userId: memberships.userId, status: memberships.status })
       .from(memberships)
       .where(and(eq(memberships.id, input.membershipId), eq(memberships.organisationId, actor.organisationId)));
-    if (!member || member.status !== "active") throw invalid({ membershipId: "field.notColleague" });
+    if (member?.status !== "active") throw invalid({ membershipId: "field.notColleague" });
     if (member.userId === actor.userId) throw invalid({ membershipId: "field.friendSelf" });
     if (open.some((f) => f.userId === member.userId)) throw invalid({ membershipId: "field.alreadyFriend" });
     const [friend] = await tx

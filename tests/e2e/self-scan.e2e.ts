@@ -156,4 +156,41 @@ describe("a self-scan with critical friends", () => {
     await sanne.goto("/zelfscan");
     await expect.poll(() => history.getByRole("listitem").count()).toBe(3);
   });
+
+  it("keeps what she chose in a second tab when the first saved in between (409)", async () => {
+    const first = (await koers.newPage({ width: 1280, height: 900 })).page;
+    await signIn(first, "sanne.visser@netwerk.example");
+    await first.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({ label: "Zorggroep De Linde" });
+    await textOf(first.getByRole("heading", { level: 1 })).toBe("Zorggroep De Linde");
+    await openMenuItem(first, "Zelfscan");
+    await first.getByRole("button", { name: "Zelfscan beginnen" }).click();
+    await visible(first.getByRole("button", { name: "Zelfscan afronden" }));
+    const url = first.url();
+
+    const second = (await koers.newPage({ width: 1280, height: 900 })).page;
+    await signIn(second, "sanne.visser@netwerk.example");
+    await second.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({ label: "Zorggroep De Linde" });
+    await textOf(second.getByRole("heading", { level: 1 })).toBe("Zorggroep De Linde");
+    await second.goto(url);
+    await visible(second.getByRole("button", { name: "Zelfscan afronden" }));
+
+    // The first tab saves; the second still holds the version from before.
+    await first.getByRole("radiogroup").first().getByRole("radio", { name: /^2 · / }).check();
+    await textOf(first.getByRole("status").filter({ hasText: "bewaard" })).toContain("Alles is bewaard.");
+    await second.getByRole("radiogroup").nth(1).getByRole("radio", { name: /^4 · / }).check();
+    const conflict = second
+      .getByRole("alert")
+      .filter({ has: second.getByRole("button", { name: "Mijn invoer houden" }) });
+    await visible(conflict);
+    await expectAccessible(second, "self-scan conflict");
+    await second.getByRole("button", { name: "Nieuwe versie laden" }).click();
+    await textOf(second.getByRole("status").filter({ hasText: "bewaard" })).toContain("Alles is bewaard.");
+    // Her choice in the second tab stays; the first tab's choice came in with the new version.
+    expect(await second.getByRole("radiogroup").nth(1).getByRole("radio", { name: /^4 · / }).isChecked()).toBe(true);
+    expect(await second.getByRole("radiogroup").first().getByRole("radio", { name: /^2 · / }).isChecked()).toBe(true);
+    await first.reload();
+    await visible(first.getByRole("button", { name: "Zelfscan afronden" }));
+    expect(await first.getByRole("radiogroup").nth(1).getByRole("radio", { name: /^4 · / }).isChecked()).toBe(true);
+    expect(await first.getByRole("radiogroup").first().getByRole("radio", { name: /^2 · / }).isChecked()).toBe(true);
+  });
 });

@@ -662,7 +662,7 @@ export const scanFriends = pgTable("scan_friends", {
   userId: uuid("user_id"),
   name: text("name"),
   email: text("email"),
-  /** The hash of the link's single-use token; null once used, and for members. */
+  /** The hash of the link's single-use token (kept after use, so a reused link is told as such); null for members. */
   tokenHash: text("token_hash").unique(),
   expiresAt: ts("expires_at").notNull(),
   status: text("status").$type<"invited" | "answered" | "declined" | "withdrawn">().notNull().default("invited"),

@@ -37,6 +37,7 @@ import { registerAuth } from "./plugins/auth.js";
 import { frameworkErrors, registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
 import { registerTenantParams } from "./plugins/tenant-params.js";
 import { regimeRoutes } from "./regimes/routes.js";
+import { scanRoutes } from "./scans/routes.js";
 import { trajectoryRoutes } from "./trajectories/routes.js";
 
 declare module "fastify" {
@@ -150,6 +151,7 @@ export async function buildApp(
       await api.register(organisationRoutes);
       await api.register(networkRoutes);
       await api.register(frameworkRoutes);
+      await api.register(scanRoutes);
       await api.register(peopleRoutes);
       await api.register(peopleImportRoutes);
       await api.register(invitationRoutes);

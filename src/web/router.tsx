@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { canScanSelf } from "../domain/competences/policy";
 import { canViewNetwork } from "../domain/networks/policy";
 import { hasRole, type Role } from "../domain/roles";
 import { canStartTrajectory } from "../domain/trajectories/policy";
@@ -39,6 +40,13 @@ const IntervisionGroupPage = lazy(() => import("./intervision/IntervisionGroupPa
 const IntervisionMeetingPage = lazy(() => import("./intervision/IntervisionMeetingPage"));
 const NotificationsPage = lazy(() => import("./notifications/NotificationsPage"));
 const AccountPage = lazy(() => import("./account/AccountPage"));
+const ScansPage = lazy(() => import("./scans/ScansPage"));
+const ScanPage = lazy(() => import("./scans/ScanPage"));
+const FriendRequestsPage = lazy(() => import("./scans/FriendRequestsPage"));
+const FriendRequestPage = lazy(() =>
+  import("./scans/FriendRequestsPage").then((m) => ({ default: m.FriendRequestPage })),
+);
+const FriendLinkPage = lazy(() => import("./scans/FriendLinkPage"));
 
 /**
  * Pages behind sign-in; with `roles`, only for people holding one of them; with `may`, only for
@@ -73,6 +81,15 @@ export const router = createBrowserRouter([
     element: (
       <Suspense fallback={<Loading />}>
         <AcceptInvitationPage />
+      </Suspense>
+    ),
+  },
+  {
+    // A critical friend without an account: the token in the mail is the credential.
+    path: "/kritische-vriend",
+    element: (
+      <Suspense fallback={<Loading />}>
+        <FriendLinkPage />
       </Suspense>
     ),
   },
@@ -298,6 +315,38 @@ export const router = createBrowserRouter([
         element: (
           <Guard>
             <NotificationsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/zelfscan",
+        element: (
+          <Guard may={(roles) => canScanSelf({ roles: roles as Role[] })}>
+            <ScansPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/zelfscan/:scanId",
+        element: (
+          <Guard may={(roles) => canScanSelf({ roles: roles as Role[] })}>
+            <ScanPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/beoordelen",
+        element: (
+          <Guard>
+            <FriendRequestsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/beoordelen/:friendId",
+        element: (
+          <Guard>
+            <FriendRequestPage />
           </Guard>
         ),
       },

@@ -11,12 +11,14 @@ import {
   notifications,
   organisations,
   registrations,
+  scanFriends,
   users,
 } from "../../src/db/schema.js";
 import type { MeetingDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { fillPath, tenantFixtures } from "../support/fixtures.js";
+import { createFinishedScan, userIdOf } from "../support/scans.js";
 
 /**
  * No read may issue a statement per row (N+1). Each read below is measured on the demo data,
@@ -33,6 +35,10 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/frameworks"],
   ["/api/v1/frameworks/:frameworkId"],
   ["/api/v1/frameworks/:frameworkId/versions/:versionId"],
+  ["/api/v1/scans", "guide"],
+  ["/api/v1/scans/:scanId", "guide"],
+  ["/api/v1/friend-requests", "training_officer"],
+  ["/api/v1/friend-requests/:friendId", "training_officer"],
   ["/api/v1/me/organisations/:organisationId/logo"],
   ["/api/v1/people?pageSize=100"],
   ["/api/v1/people/:personId"],
@@ -85,6 +91,8 @@ const NOT_MEASURED: Record<string, string> = {
   "/api/v1/people/:personId/evidence.csv": "the same reads as /api/v1/people/:personId/evidence",
   "/api/v1/people/:personId/evidence.pdf": "the same reads as /api/v1/people/:personId/evidence",
   "/api/v1/invitations/accept": "looks up one invitation by its token; there is nothing to repeat per row",
+  "/api/v1/friend-links":
+    "looks up one critical friend by its token; the same reads as /api/v1/friend-requests/:friendId",
 };
 
 const PEOPLE = {
@@ -92,6 +100,7 @@ const PEOPLE = {
   guide: "sanne.visser@netwerk.example",
   trainee: "daan.bakker@delinde.example",
   client: "fatima.yilmaz@delinde.example",
+  training_officer: "joost.smit@delinde.example",
 } as const;
 type Person = keyof typeof PEOPLE;
 
@@ -118,6 +127,7 @@ const as: Record<Person, TestClient> = {
   guide: await t.login(PEOPLE.guide),
   trainee: await t.login(PEOPLE.trainee),
   client: await t.login(PEOPLE.client),
+  training_officer: await t.login(PEOPLE.training_officer),
 };
 await as.guide.post("/api/v1/auth/organisation", { organisationId: t.orgs.linde });
 // The guide's calendar feed (outside /api/v1: calendar apps fetch it with the secret in the address).
@@ -238,6 +248,45 @@ const GROWTH: Array<() => Promise<void>> = [
         content: meeting?.content ?? { summary: "", goals: [], agreements: [] },
         correctionReason: "Aanvulling",
         sharedAt: new Date(),
+      })),
+    );
+  },
+  async function tenFinishedScansWithFriendsAndRequestsToTheTrainingOfficer() {
+    for (let i = 0; i < 10; i++) {
+      const scan = await createFinishedScan(t, {
+        email: PEOPLE.guide,
+        self: 2 + (i % 2),
+        friends: [
+          { kind: "colleague", rating: 3 },
+          { kind: "colleague", rating: 2 },
+          { kind: "student", rating: 4 },
+          { kind: "team_leader", rating: 3, email: PEOPLE.client },
+        ],
+        finishedAt: new Date(Date.UTC(2025, i, 1)),
+      });
+      await t.database.db.insert(scanFriends).values({
+        organisationId: t.orgs.linde,
+        scanId: scan.id,
+        kind: "praktijkopleider",
+        userId: (await userIdOf(t, PEOPLE.training_officer)) as string,
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
+      });
+    }
+    // More people to ask as friends.
+    const extra = await t.database.db
+      .insert(users)
+      .values(Array.from({ length: 10 }, (_, i) => ({ email: `vriend.${i}@delinde.example`, name: `Vriend ${i}` })))
+      .returning();
+    await t.database.db
+      .insert(memberships)
+      .values(extra.map((u) => ({ organisationId: t.orgs.linde, userId: u.id, roles: ["trainee" as const] })));
+    await t.database.db.insert(scanFriends).values(
+      extra.map((u) => ({
+        organisationId: t.orgs.linde,
+        scanId: ids.scanId as string,
+        kind: "colleague" as const,
+        userId: u.id,
+        expiresAt: new Date(Date.now() + 7 * 86_400_000),
       })),
     );
   },

@@ -98,6 +98,23 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/invitations": ADMIN,
   "POST /api/v1/invitations/:invitationId/revoke": ADMIN,
   "POST /api/v1/invitations/:invitationId/resend": ADMIN,
+  // A self-scan is its werkbegeleider's own; others read its result elsewhere (404 here).
+  "GET /api/v1/scans": GUIDE,
+  "POST /api/v1/scans": GUIDE,
+  "GET /api/v1/scans/:scanId": GUIDE,
+  "PUT /api/v1/scans/:scanId": GUIDE,
+  "POST /api/v1/scans/:scanId/finish": GUIDE,
+  "POST /api/v1/scans/:scanId/friends": GUIDE,
+  "DELETE /api/v1/scans/:scanId/friends/:friendId": GUIDE,
+  // A friend's request is the asked person's alone: the fixture asks the training officer.
+  "GET /api/v1/friend-requests": "signed-in",
+  "GET /api/v1/friend-requests/:friendId": ["training_officer"],
+  "PUT /api/v1/friend-requests/:friendId": ["training_officer"],
+  "POST /api/v1/friend-requests/:friendId/decline": ["training_officer"],
+  // Someone without an account, by the token in their mail.
+  "GET /api/v1/friend-links": "public",
+  "POST /api/v1/friend-links/answer": "public",
+  "POST /api/v1/friend-links/decline": "public",
   "GET /api/v1/invitations/accept": "public",
   "POST /api/v1/invitations/accept": "public",
   "GET /api/v1/outbox": ADMIN,

@@ -373,7 +373,14 @@ export async function fixtureScan(t: TestApp) {
     .select({ scanId: competenceScans.id, friendId: scanFriends.id })
     .from(competenceScans)
     .innerJoin(scanFriends, eq(scanFriends.scanId, competenceScans.id))
-    .where(and(eq(competenceScans.organisationId, t.orgs.linde), eq(competenceScans.userId, sanne)))
+    .where(
+      and(
+        eq(competenceScans.organisationId, t.orgs.linde),
+        eq(competenceScans.userId, sanne),
+        eq(scanFriends.userId, await userIdOf(t, "joost.smit@delinde.example")),
+        eq(scanFriends.status, "invited"),
+      ),
+    )
     .limit(1);
   if (found) return found;
   const scan = await createFinishedScan(t, { email: "sanne.visser@netwerk.example", self: 2 });

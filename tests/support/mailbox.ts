@@ -67,3 +67,13 @@ export async function invitationLinkFor(t: WithDatabase, to: string, organisatio
 export async function resetLinkFor(t: WithDatabase, to: string) {
   return linkIn((await newestAccountMail(t, to)).bodyText, "wachtwoord-herstellen");
 }
+
+/** The token of the critical friend's link in the newest mail to `to`. */
+export async function friendTokenFor(t: WithDatabase, to: string, organisationId?: string) {
+  return tokenIn((await newestOutboxMail(t, to, organisationId)).bodyText, "kritische-vriend");
+}
+
+/** The critical friend's link in the newest mail to `to`, as they find it in their mailbox. */
+export async function friendLinkFor(t: WithDatabase, to: string, organisationId?: string) {
+  return linkIn((await newestOutboxMail(t, to, organisationId)).bodyText, "kritische-vriend");
+}

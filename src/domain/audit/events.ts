@@ -133,6 +133,17 @@ export const AUDIT_EVENT_SCHEMAS = [
     // The keys of what was added, changed or retired: never the texts.
     after: z.strictObject({ number: count, round: count, added: names, changed: names, retired: names }),
   }),
+  // A self-scan and its critical friends: never a rating, never a friend's name or address.
+  kind("scan.started", "scan", {
+    after: z.strictObject({ frameworkId: text, versionNumber: count, variant: text }),
+  }),
+  kind("scan.finished", "scan", { after: z.strictObject({ rated: count }) }),
+  kind("scanFriend.invited", "scan", {
+    after: z.strictObject({ friendId: text, kind: text, by: z.enum(["app", "mail"]) }),
+  }),
+  kind("scanFriend.withdrawn", "scan", { after: z.strictObject({ friendId: text, kind: text }) }),
+  kind("scanFriend.answered", "scan", { after: z.strictObject({ friendId: text, kind: text }) }),
+  kind("scanFriend.declined", "scan", { after: z.strictObject({ friendId: text, kind: text }) }),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),

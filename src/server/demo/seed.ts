@@ -7,6 +7,7 @@ import { memberships, networks, organisations, registrations, users } from "../.
 import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
 import { seedDemoFramework } from "./seed-competences.js";
+import { seedDemoScans } from "./seed-scans.js";
 import { seedDemoTrajectories } from "./seed-trajectories.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -194,4 +195,5 @@ export async function seedDemo(db: Db) {
   });
   await seedDemoTrajectories(db);
   await seedDemoFramework(db);
+  await seedDemoScans(db);
 }

@@ -7,6 +7,7 @@ import meetings from "../meetings/i18n";
 import networks from "../networks/i18n";
 import people from "../people/i18n";
 import regimes from "../regimes/i18n";
+import scans from "../scans/i18n";
 
 /** The features whose texts load with their pages (see `lazy.ts`); for the tests that check every text. */
 export const lazyNamespaces = {
@@ -19,4 +20,5 @@ export const lazyNamespaces = {
   networks,
   people,
   regimes,
+  scans,
 };

@@ -21,6 +21,7 @@ export default defineMessages(
         "Herregistratie op {{date}}: de verklaringen van “{{trajectory}}” zijn nog niet allemaal ondertekend.",
       evaluation: "Evaluatiemoment “{{label}}” op {{date}} in “{{trajectory}}”.",
       signature: "{{declaration}} van “{{trajectory}}” wacht op je handtekening.",
+      friendRequest: "{{name}} vraagt je als kritische vriend om de zelfscan te beoordelen.",
       other: "Er is iets nieuws voor je in Koers.",
     },
     declarations: {
@@ -49,6 +50,7 @@ export default defineMessages(
       reregistration: "Re-registration on {{date}}: the declarations of “{{trajectory}}” are not all signed yet.",
       evaluation: "Evaluation moment “{{label}}” on {{date}} in “{{trajectory}}”.",
       signature: "{{declaration}} of “{{trajectory}}” is waiting for your signature.",
+      friendRequest: "{{name}} asks you as a critical friend to rate their self-scan.",
       other: "There is something new for you in Koers.",
     },
     declarations: {

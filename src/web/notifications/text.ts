@@ -6,6 +6,7 @@ const KINDS: Record<string, string> = {
   "reminder.reregistration": "kinds.reregistration",
   "reminder.evaluation": "kinds.evaluation",
   "reminder.signature": "kinds.signature",
+  "scan.friendRequest": "kinds.friendRequest",
 };
 const DECLARATIONS = ["start", "end", "independence"];
 
@@ -27,6 +28,7 @@ export function notificationText(
   };
   const declaration = text("declaration");
   return t(key, {
+    name: text("name"),
     trajectory: text("trajectory"),
     label: text("label"),
     date: text("date") ? formatDay(text("date")) : "",

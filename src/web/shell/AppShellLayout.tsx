@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Image, NavLink, ScrollArea, Text, Title } from
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
+import { canScanSelf } from "../../domain/competences/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
 import { NotificationBell } from "../notifications/NotificationBell";
@@ -32,6 +33,9 @@ export function AppShellLayout() {
     { to: "/trajecten", label: t("nav.trajectories"), show: true, covers: true },
     { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
+    { to: "/zelfscan", label: t("nav.selfScan"), show: canScanSelf({ roles }), covers: true },
+    // Every member may be asked as a critical friend.
+    { to: "/beoordelen", label: t("nav.rate"), show: true, covers: true },
     { to: "/meldingen", label: t("nav.notifications"), show: true },
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },

@@ -133,6 +133,23 @@ export const AUDIT_EVENT_SCHEMAS = [
     // The keys of what was added, changed or retired: never the texts.
     after: z.strictObject({ number: count, round: count, added: names, changed: names, retired: names }),
   }),
+  // A werkbegeleider's learning path: competence keys only, never a note's text.
+  kind("learningPath.created", "learningPath", { after: z.strictObject({ competences: names }) }),
+  kind("learningPath.updated", "learningPath", {
+    before: z.strictObject({ version: count }),
+    after: z.strictObject({
+      version: count,
+      added: names,
+      removed: names,
+      moved: names,
+      statusChanged: names,
+      noteChanged: names,
+    }),
+  }),
+  kind("learningPath.proposalAccepted", "learningPath", {
+    before: z.strictObject({ version: count }),
+    after: z.strictObject({ version: count, added: names, closed: names, reordered: names }),
+  }),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),

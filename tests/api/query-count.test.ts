@@ -17,6 +17,7 @@ import type { MeetingDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { fillPath, tenantFixtures } from "../support/fixtures.js";
+import { createFinishedScan, demoFramework } from "../support/scans.js";
 
 /**
  * No read may issue a statement per row (N+1). Each read below is measured on the demo data,
@@ -33,6 +34,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/frameworks"],
   ["/api/v1/frameworks/:frameworkId"],
   ["/api/v1/frameworks/:frameworkId/versions/:versionId"],
+  ["/api/v1/learning-path", "guide"],
   ["/api/v1/me/organisations/:organisationId/logo"],
   ["/api/v1/people?pageSize=100"],
   ["/api/v1/people/:personId"],
@@ -138,6 +140,24 @@ const ok = async (response: Promise<{ statusCode: number; body: string; json(): 
 
 /** More data of every kind; one function per kind. Each must make lists longer and details fuller. */
 const GROWTH: Array<() => Promise<void>> = [
+  async function tenScansOfTheGuideWithFriendsAndAPathFromAnOldOne() {
+    const made = [];
+    for (let i = 0; i < 10; i++)
+      made.push(
+        await createFinishedScan(t, {
+          email: PEOPLE.guide,
+          self: 1 + (i % 3),
+          friends: [
+            { kind: "colleague", rating: 2 },
+            { kind: "colleague", rating: 3 },
+            { kind: "student", rating: 1 },
+          ],
+          finishedAt: new Date(Date.now() - (i + 2) * 30 * 86_400_000),
+        }),
+      );
+    const frameworkId = (await demoFramework(t)).framework.id;
+    await ok(as.guide.post("/api/v1/learning-path", { frameworkId, scanId: made[3]?.id }));
+  },
   async function fiftyPeopleWithRegistrations() {
     const rows = Array.from({ length: 50 }, (_, i) => ({
       name: `Extra Persoon ${i}`,

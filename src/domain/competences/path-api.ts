@@ -31,8 +31,11 @@ export const pathItemsSchema = z
   });
 
 export const learningPathQuerySchema = z.object({
-  /** The framework of the path; the framework of the owner's latest finished scan when left out. */
-  frameworkId: z.uuid().optional(),
+  /**
+   * The framework of the path (its id); the framework of the owner's latest finished scan when
+   * left out. A framework the organisation does not read has no path: the answer is empty.
+   */
+  framework: z.uuid().optional(),
 });
 
 export const createPathSchema = z.object({ frameworkId: z.uuid(), scanId: z.uuid() });

@@ -6,7 +6,7 @@ import { canScanSelf } from "../../domain/competences/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { readableFramework } from "../competences/versions.js";
 import { forbidden, notFound } from "../http/problem.js";
-import { type FinishedScan, ownFinishedScans, ownPath, type ScanPicture, scanPicture } from "./load.js";
+import { type FinishedScan, ownFinishedScans, ownPath, type ScanPicture, scanPictures } from "./load.js";
 
 /**
  * The signed-in werkbegeleider's learning path. The path is its owner's alone: only they read
@@ -32,7 +32,7 @@ const scanRef = (scan: FinishedScan) => ({
 });
 
 function presentItems(items: readonly PathItem[], picture: ScanPicture): PathItemView[] {
-  const framework = picture.readable.framework;
+  const framework = picture.framework;
   const competences = new Map(framework.competences.map((c) => [c.key, c]));
   const texts = new Map(
     framework.competences.flatMap((c) => c.skills.flatMap((s) => s.behaviours.map((b) => [b.key, b.text] as const))),
@@ -65,7 +65,7 @@ export async function getLearningPath(
   query: { frameworkId?: string | undefined },
 ): Promise<LearningPathView> {
   if (!canScanSelf(actor)) throw forbidden();
-  if (query.frameworkId && !(await readableFramework(tx, actor, query.frameworkId))) throw notFound();
+  if (query.frameworkId && !(await readableFramework(tx, actor, query.frameworkId))) return EMPTY;
   const scans = await ownFinishedScans(tx, actor);
   const frameworkId = query.frameworkId ?? scans[0]?.frameworkId;
   if (!frameworkId) return EMPTY;
@@ -76,11 +76,7 @@ export async function getLearningPath(
   const pathScan = ofFramework.find((s) => s.id === row?.scanId) ?? latest;
   if (!pathScan || !latest || !first) return EMPTY;
 
-  const pictures = new Map<string, ScanPicture>();
-  for (const scan of new Set([pathScan.id, latest.id, first.id])) {
-    const picture = await scanPicture(tx, actor, scan);
-    if (picture) pictures.set(scan, picture);
-  }
+  const pictures = await scanPictures(tx, actor, [...new Set([pathScan.id, latest.id, first.id])]);
   const base = pictures.get(pathScan.id);
   const now = pictures.get(latest.id);
   const then = pictures.get(first.id);
@@ -90,8 +86,8 @@ export async function getLearningPath(
   const newer = row && latest.id !== pathScan.id && latest.finishedAt > pathScan.finishedAt;
   const proposed = newer ? proposePath(row.items, now.order, now.behaviours) : null;
 
-  const framework = base.readable.framework;
-  const names = new Map([...now.readable.framework.competences, ...framework.competences].map((c) => [c.key, c.name]));
+  const framework = base.framework;
+  const names = new Map([...now.framework.competences, ...framework.competences].map((c) => [c.key, c.name]));
   const levelsThen = new Map(then.levels.map((l) => [l.competence, l]));
   const levelsNow = new Map(now.levels.map((l) => [l.competence, l]));
   return {

@@ -1,6 +1,8 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { competenceScans, frameworkVersions, learningPaths } from "../../db/schema.js";
+import { competenceScans, frameworkVersions, learningPaths, scanFriends } from "../../db/schema.js";
+import type { FriendRating } from "../../domain/competences/anonymity.js";
+import type { Framework } from "../../domain/competences/framework.js";
 import {
   behavioursPerCompetence,
   type CompetenceLevel,
@@ -8,7 +10,7 @@ import {
   suggestedOrder,
 } from "../../domain/competences/path.js";
 import type { Actor } from "../../domain/roles.js";
-import { friendRatings, type ReadableScan, readableScan } from "../scans/access.js";
+import { frameworkAsScanned } from "../competences/versions.js";
 
 /**
  * What the learning path's use cases load: the owner's finished scans, their path, and what a
@@ -63,23 +65,78 @@ export async function ownPath(tx: Tx, actor: Actor, frameworkId: string, forUpda
 
 /** What one scan says for a learning path. */
 export interface ScanPicture {
-  readable: ReadableScan;
+  /** The version the scan was made on, with the extensions it copied. */
+  framework: Framework;
   levels: CompetenceLevel[];
   order: string[];
   behaviours: Record<string, string[]>;
 }
 
-/** One of the actor's own scans as the path reads it; null when it is not theirs to read as its owner. */
-export async function scanPicture(tx: Tx, actor: Actor, scanId: string): Promise<ScanPicture | null> {
-  const readable = await readableScan(tx, actor, scanId);
-  if (readable?.reader !== "owner" || readable.scan.status !== "finished") return null;
-  const friends = await friendRatings(tx, readable.scan.organisationId, readable.scan.id);
-  const scan = { self: readable.scan.ratings, friends };
-  const levels = competenceLevels(readable.framework, readable.scan.variant, scan);
-  return {
-    readable,
-    levels,
-    order: suggestedOrder(levels),
-    behaviours: behavioursPerCompetence(readable.framework, scan),
-  };
+/**
+ * Some of the actor's own finished scans as the path reads them, in two statements however many:
+ * each read against the version it was made on (as `readableScan` reads it for its owner), with
+ * its friends' answers through the anonymity rule. Scans that are not the actor's own are absent.
+ */
+export async function scanPictures(tx: Tx, actor: Actor, scanIds: readonly string[]) {
+  const pictures = new Map<string, ScanPicture>();
+  if (!scanIds.length) return pictures;
+  const rows = await tx
+    .select({
+      id: competenceScans.id,
+      variant: competenceScans.variant,
+      ratings: competenceScans.ratings,
+      extensions: competenceScans.extensions,
+      document: frameworkVersions.document,
+    })
+    .from(competenceScans)
+    .innerJoin(frameworkVersions, eq(frameworkVersions.id, competenceScans.frameworkVersionId))
+    .where(
+      and(
+        inArray(competenceScans.id, [...scanIds]),
+        eq(competenceScans.organisationId, actor.organisationId),
+        eq(competenceScans.userId, actor.userId),
+        eq(competenceScans.status, "finished"),
+      ),
+    );
+  const answers = rows.length
+    ? await tx
+        .select({
+          id: scanFriends.id,
+          scanId: scanFriends.scanId,
+          kind: scanFriends.kind,
+          ratings: scanFriends.ratings,
+        })
+        .from(scanFriends)
+        .where(
+          and(
+            eq(scanFriends.organisationId, actor.organisationId),
+            inArray(
+              scanFriends.scanId,
+              rows.map((r) => r.id),
+            ),
+            eq(scanFriends.status, "answered"),
+          ),
+        )
+    : [];
+  for (const row of rows) {
+    const friends: Record<string, FriendRating[]> = {};
+    for (const answer of answers.filter((a) => a.scanId === row.id))
+      for (const [behaviour, value] of Object.entries(answer.ratings))
+        friends[behaviour] = [...(friends[behaviour] ?? []), { raterId: answer.id, kind: answer.kind, value }];
+    const framework = frameworkAsScanned(row.document, row.extensions);
+    const scan = { self: row.ratings, friends };
+    const levels = competenceLevels(framework, row.variant, scan);
+    pictures.set(row.id, {
+      framework,
+      levels,
+      order: suggestedOrder(levels),
+      behaviours: behavioursPerCompetence(framework, scan),
+    });
+  }
+  return pictures;
+}
+
+/** One of the actor's own finished scans as the path reads it; null when it is not theirs. */
+export async function scanPicture(tx: Tx, actor: Actor, scanId: string) {
+  return (await scanPictures(tx, actor, [scanId])).get(scanId) ?? null;
 }

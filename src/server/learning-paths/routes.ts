@@ -28,7 +28,8 @@ export const learningPathRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: learningPathViewSchema },
       },
     },
-    (request) => withTenant(request, (tx, actor) => getLearningPath(tx, actor, request.query)),
+    (request) =>
+      withTenant(request, (tx, actor) => getLearningPath(tx, actor, { frameworkId: request.query.framework })),
   );
 
   app.post(

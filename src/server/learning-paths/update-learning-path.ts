@@ -42,7 +42,7 @@ export async function updateLearningPath(tx: Tx, actor: Actor, input: UpdatePath
   const picture = row.scanId ? await scanPicture(tx, actor, row.scanId) : null;
   if (!picture) throw notFound();
   const stored = new Map(row.items.map((i) => [i.competence, i]));
-  const known = new Set([...activeCompetences(picture.readable.framework).map((c) => c.key), ...stored.keys()]);
+  const known = new Set([...activeCompetences(picture.framework).map((c) => c.key), ...stored.keys()]);
   const errors: FieldErrors = {};
   input.items.forEach((item, index) => {
     if (!known.has(item.competence)) errors[`items.${index}.competence`] = "field.unknownCompetence";

@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Image, NavLink, ScrollArea, Text, Title } from
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
+import { canScanSelf } from "../../domain/competences/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
 import { NotificationBell } from "../notifications/NotificationBell";
@@ -33,6 +34,7 @@ export function AppShellLayout() {
     { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
     { to: "/meldingen", label: t("nav.notifications"), show: true },
+    { to: "/leerroute", label: t("nav.learningPath"), show: canScanSelf({ roles }) },
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },

@@ -160,9 +160,13 @@ function ItemFacts({
           <Badge variant={shownStatus === "done" ? "filled" : "light"} color={statusColour[shownStatus]}>
             {t(`status.${shownStatus}`)}
           </Badge>
-          {item?.own && <Badge variant="outline">{t("item.own")}</Badge>}
+          {item?.own && (
+            <Badge variant="outline" color="gray.8">
+              {t("item.own")}
+            </Badge>
+          )}
           {item?.closed && (
-            <Badge variant="outline" color="teal">
+            <Badge variant="outline" color="gray.8">
               {t("item.closed")}
             </Badge>
           )}
@@ -209,11 +213,12 @@ function ItemFacts({
   );
 }
 
-const statusColour: Record<PathItemStatus, string> = {
+/** Colours that keep their contrast: the organisation's own for what is chosen or done, grey for the rest. */
+const statusColour: Record<PathItemStatus, string | undefined> = {
   suggested: "gray",
-  chosen: "blue",
-  postponed: "yellow",
-  done: "green",
+  chosen: undefined,
+  postponed: "gray",
+  done: undefined,
 };
 
 function PathEditor({ view, path, reload }: { view: View; path: StoredPath; reload: () => Promise<View | undefined> }) {
@@ -317,14 +322,13 @@ function PathEditor({ view, path, reload }: { view: View; path: StoredPath; relo
                       </Button>
                       {item.status !== "done" &&
                         (item.status === "postponed" ? (
-                          <Button size="xs" variant="light" onClick={() => setStatus(index, "chosen")}>
+                          <Button size="xs" variant="default" onClick={() => setStatus(index, "chosen")}>
                             {t("item.resume")}
                           </Button>
                         ) : (
                           <Button
                             size="xs"
-                            variant="light"
-                            color="yellow"
+                            variant="default"
                             aria-label={`${t("item.postpone")}: ${name}`}
                             onClick={() => setStatus(index, "postponed")}
                           >
@@ -332,14 +336,13 @@ function PathEditor({ view, path, reload }: { view: View; path: StoredPath; relo
                           </Button>
                         ))}
                       {item.status === "done" ? (
-                        <Button size="xs" variant="light" onClick={() => setStatus(index, "chosen")}>
+                        <Button size="xs" variant="default" onClick={() => setStatus(index, "chosen")}>
                           {t("item.undone")}
                         </Button>
                       ) : (
                         <Button
                           size="xs"
-                          variant="light"
-                          color="green"
+                          variant="default"
                           aria-label={`${t("item.done")}: ${name}`}
                           onClick={() => setStatus(index, "done")}
                         >
@@ -349,8 +352,7 @@ function PathEditor({ view, path, reload }: { view: View; path: StoredPath; relo
                       {item.own && (
                         <Button
                           size="xs"
-                          variant="subtle"
-                          color="red"
+                          variant="default"
                           aria-label={`${t("item.remove")}: ${name}`}
                           onClick={() => form.removeListItem("items", index)}
                         >

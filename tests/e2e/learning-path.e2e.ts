@@ -1,0 +1,112 @@
+import { and, eq } from "drizzle-orm";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { competenceScans, organisations } from "../../src/db/schema.js";
+import { seedDemoPaths } from "../../src/server/demo/seed-paths.js";
+import type { TestApp } from "../support/app.js";
+import { createFinishedScan, userIdOf } from "../support/scans.js";
+import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+
+const SANNE = "sanne.visser@netwerk.example";
+let koers: Koers;
+
+/**
+ * Sanne's path from the demo: made from her first scan, with a step done, one postponed and a
+ * note, and a newer scan proposing an update. Where the demo has not given her two scans yet,
+ * they are written here first and the path's seed runs again, as `seedDemo` runs it after them.
+ */
+beforeAll(async () => {
+  koers = await startKoers();
+  const db = koers.database.db;
+  const [linde] = await db.select().from(organisations).where(eq(organisations.slug, "de-linde"));
+  const app = { database: koers.database, orgs: { linde: linde?.id } } as unknown as TestApp;
+  const sanne = await userIdOf(app, SANNE);
+  const finished = await db
+    .select({ id: competenceScans.id })
+    .from(competenceScans)
+    .where(and(eq(competenceScans.userId, sanne), eq(competenceScans.status, "finished")));
+  if (finished.length < 2) {
+    await createFinishedScan(app, {
+      email: SANNE,
+      self: 2,
+      friends: [
+        { kind: "colleague", rating: 2 },
+        { kind: "colleague", rating: 3 },
+      ],
+      finishedAt: new Date(Date.now() - 120 * 86_400_000),
+    });
+    await createFinishedScan(app, { email: SANNE, self: 3, friends: [{ kind: "student", rating: 2 }] });
+    await seedDemoPaths(db);
+  }
+});
+afterAll(() => koers.close());
+
+async function expectAccessibleBoth(page: Page, label: string) {
+  await expectAccessible(page, label);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectAccessible(page, `${label} (phone)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The name of the competence at step `n` of the path. */
+async function nameAt(page: Page, n: number) {
+  const heading = page.getByRole("heading", { level: 3, name: new RegExp(`^Stap ${n}: `) });
+  await visible(heading);
+  return ((await heading.textContent()) ?? "").replace(/^Stap \d+: /, "").trim();
+}
+const step = (page: Page, name: string) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3, name: new RegExp(`: ${name}$`) }) });
+
+describe("the learning path", () => {
+  it("is its owner's: Sanne moves a step up, postpones one, finishes one, writes a note, and finds it all kept", async () => {
+    const { page } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(page, SANNE);
+    await page.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({ label: "Zorggroep De Linde" });
+    await textOf(page.getByRole("heading", { level: 1 })).toBe("Zorggroep De Linde");
+    await openMenuItem(page, "Leerroute");
+
+    await visible(page.getByRole("heading", { name: "Jouw leerroute" }));
+    await visible(page.getByRole("region", { name: "Je nieuwe zelfscan stelt een bijgewerkte leerroute voor" }));
+    await textOf(page.getByRole("region", { name: "Voortgang per competentie" })).toContain("→");
+    await textOf(page.getByRole("main")).toContain("Nog geen module beschikbaar");
+    await expectAccessibleBoth(page, "learning path");
+
+    // Step 4 goes up one place, by keyboard.
+    const fourth = await nameAt(page, 4);
+    const third = await nameAt(page, 3);
+    await page.getByRole("button", { name: `${fourth} een plaats omhoog` }).focus();
+    await page.keyboard.press("Enter");
+    expect(await nameAt(page, 3)).toBe(fourth);
+    expect(await nameAt(page, 4)).toBe(third);
+
+    // The last step waits; step 4 (now the one that was third) is done; step 3 gets a note.
+    const last = await nameAt(page, 6);
+    await page.getByRole("button", { name: `Uitstellen: ${last}` }).click();
+    await page.getByRole("button", { name: `Afgerond: ${third}` }).click();
+    const note = "Oefenen in het driegesprek met school en student.";
+    await page.getByRole("textbox", { name: `Notitie bij ${fourth}` }).fill(note);
+    await visible(page.getByText("Je hebt wijzigingen die nog niet zijn opgeslagen."));
+    await expectAccessibleBoth(page, "learning path with unsaved changes");
+    await page.getByRole("button", { name: "Leerroute opslaan" }).click();
+    await visible(page.getByText("Je leerroute is opgeslagen."));
+
+    await page.reload();
+    expect(await nameAt(page, 3)).toBe(fourth);
+    expect(await nameAt(page, 4)).toBe(third);
+    await textOf(step(page, last)).toContain("Uitgesteld");
+    await textOf(step(page, third)).toContain("Afgerond");
+    await expect
+      .poll(() => page.getByRole("textbox", { name: `Notitie bij ${fourth}` }).inputValue(), { timeout: 10_000 })
+      .toBe(note);
+
+    // The newer scan's proposal is taken over: nothing she did is lost.
+    await page.getByRole("button", { name: "Voorstel overnemen" }).click();
+    await visible(page.getByText("Het voorstel is overgenomen in je leerroute."));
+    await textOf(step(page, last)).toContain("Uitgesteld");
+    await textOf(step(page, third)).toContain("Afgerond");
+    await expect
+      .poll(() => page.getByRole("textbox", { name: `Notitie bij ${fourth}` }).inputValue(), { timeout: 10_000 })
+      .toBe(note);
+    await expect.poll(() => page.getByRole("region", { name: /bijgewerkte leerroute/ }).count()).toBe(0);
+  });
+});

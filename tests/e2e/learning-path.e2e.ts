@@ -109,4 +109,40 @@ describe("the learning path", () => {
       .toBe(note);
     await expect.poll(() => page.getByRole("region", { name: /bijgewerkte leerroute/ }).count()).toBe(0);
   });
+
+  it("keeps what she typed when the path changed elsewhere meanwhile (409)", async () => {
+    const open = async () => {
+      const { page } = await koers.newPage({ width: 1280, height: 900 });
+      await signIn(page, SANNE);
+      await page.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({ label: "Zorggroep De Linde" });
+      await textOf(page.getByRole("heading", { level: 1 })).toBe("Zorggroep De Linde");
+      await page.goto("/leerroute");
+      await visible(page.getByRole("heading", { name: "Jouw leerroute" }));
+      return page;
+    };
+    const laptop = await open();
+    const phone = await open();
+    const first = await nameAt(laptop, 1);
+    const second = await nameAt(phone, 2);
+
+    await laptop.getByRole("textbox", { name: `Notitie bij ${first}` }).fill("Op de laptop geschreven.");
+    await laptop.getByRole("button", { name: "Leerroute opslaan" }).click();
+    await visible(laptop.getByText("Je leerroute is opgeslagen."));
+
+    const mine = "Op de telefoon geschreven, niet kwijtraken.";
+    await phone.getByRole("textbox", { name: `Notitie bij ${second}` }).fill(mine);
+    await phone.getByRole("button", { name: "Leerroute opslaan" }).click();
+    const notice = phone.getByRole("alert").filter({ hasText: "Iemand anders heeft dit intussen gewijzigd" });
+    await visible(notice);
+    expect(await phone.getByRole("textbox", { name: `Notitie bij ${second}` }).inputValue()).toBe(mine);
+    await expectAccessible(phone, "learning path conflict");
+    await notice.getByRole("button", { name: "Mijn invoer houden" }).click();
+    expect(await phone.getByRole("textbox", { name: `Notitie bij ${second}` }).inputValue()).toBe(mine);
+    await phone.getByRole("button", { name: "Leerroute opslaan" }).click();
+    await visible(phone.getByText("Je leerroute is opgeslagen."));
+    await phone.reload();
+    await expect
+      .poll(() => phone.getByRole("textbox", { name: `Notitie bij ${second}` }).inputValue(), { timeout: 10_000 })
+      .toBe(mine);
+  });
 });

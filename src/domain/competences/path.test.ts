@@ -10,6 +10,7 @@ import {
   moveItem,
   PATH_ITEM_STATUSES,
   type PathItem,
+  pathChanges,
   proposePath,
   type Scan,
   suggestedItem,
@@ -119,6 +120,30 @@ describe("a scan's levels and the learning path", () => {
       ["b", "suggested"],
       ["eigen", "chosen"],
     ]);
+  });
+
+  it("names what the owner changed, by competence only", () => {
+    const before: PathItem[] = [suggestedItem("a"), suggestedItem("b"), suggestedItem("c"), suggestedItem("d")];
+    const after: PathItem[] = [
+      { ...suggestedItem("b"), status: "chosen" },
+      suggestedItem("a"),
+      { ...suggestedItem("c"), note: "geheim" },
+      { ...suggestedItem("e"), own: true, status: "chosen" },
+    ];
+    expect(pathChanges(before, after)).toEqual({
+      added: ["e"],
+      removed: ["d"],
+      moved: ["b", "a"],
+      statusChanged: ["b"],
+      noteChanged: ["c"],
+    });
+    expect(pathChanges(before, before)).toEqual({
+      added: [],
+      removed: [],
+      moved: [],
+      statusChanged: [],
+      noteChanged: [],
+    });
   });
 
   it("moves an item one place, marking it chosen; at the edge nothing moves", () => {

@@ -214,3 +214,18 @@ export function moveItem(items: readonly PathItem[], from: number, by: -1 | 1): 
   next.splice(to, 0, item.status === "suggested" ? { ...item, status: "chosen" } : item);
   return next;
 }
+
+/** What changed between two versions of a path, by competence key (never a note's text). */
+export function pathChanges(before: readonly PathItem[], after: readonly PathItem[]) {
+  const was = new Map(before.map((item, index) => [item.competence, { item, index }]));
+  const is = new Set(after.map((i) => i.competence));
+  const shared = before.filter((i) => is.has(i.competence)).map((i) => i.competence);
+  const now = after.filter((i) => was.has(i.competence));
+  return {
+    added: after.filter((i) => !was.has(i.competence)).map((i) => i.competence),
+    removed: before.filter((i) => !is.has(i.competence)).map((i) => i.competence),
+    moved: now.filter((item, index) => shared[index] !== item.competence).map((i) => i.competence),
+    statusChanged: now.filter((i) => was.get(i.competence)?.item.status !== i.status).map((i) => i.competence),
+    noteChanged: now.filter((i) => was.get(i.competence)?.item.note !== i.note).map((i) => i.competence),
+  };
+}

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { learningPaths } from "../../db/schema.js";
 import { activeCompetences } from "../../domain/competences/framework.js";
-import type { PathItem } from "../../domain/competences/path.js";
+import { type PathItem, pathChanges } from "../../domain/competences/path.js";
 import type { UpdatePathInput } from "../../domain/competences/path-api.js";
 import { canScanSelf } from "../../domain/competences/policy.js";
 import type { Actor } from "../../domain/roles.js";
@@ -10,21 +10,6 @@ import { recordAudit } from "../audit/record-audit.js";
 import { conflict, type FieldErrors, forbidden, invalid, notFound } from "../http/problem.js";
 import { getLearningPath } from "./get-learning-path.js";
 import { ownPath, scanPicture } from "./load.js";
-
-/** What changed between two versions of a path, by competence key (never a note's text). */
-export function pathChanges(before: readonly PathItem[], after: readonly PathItem[]) {
-  const was = new Map(before.map((item, index) => [item.competence, { item, index }]));
-  const is = new Set(after.map((i) => i.competence));
-  const shared = before.filter((i) => is.has(i.competence)).map((i) => i.competence);
-  const now = after.filter((i) => was.has(i.competence));
-  return {
-    added: after.filter((i) => !was.has(i.competence)).map((i) => i.competence),
-    removed: before.filter((i) => !is.has(i.competence)).map((i) => i.competence),
-    moved: now.filter((item, index) => shared[index] !== item.competence).map((i) => i.competence),
-    statusChanged: now.filter((i) => was.get(i.competence)?.item.status !== i.status).map((i) => i.competence),
-    noteChanged: now.filter((i) => was.get(i.competence)?.item.note !== i.note).map((i) => i.competence),
-  };
-}
 
 /**
  * The owner changes their path: picks, reorders, postpones, marks done, adds a competence of the

@@ -145,4 +145,18 @@ describe("the learning path", () => {
       .poll(() => phone.getByRole("textbox", { name: `Notitie bij ${second}` }).inputValue(), { timeout: 10_000 })
       .toBe(mine);
   });
+
+  it("speaks English, at phone width too", async () => {
+    const { page } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(page, SANNE);
+    await page.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({ label: "Zorggroep De Linde" });
+    await textOf(page.getByRole("heading", { level: 1 })).toBe("Zorggroep De Linde");
+    await page.getByRole("button", { name: /English/ }).click();
+    await openMenuItem(page, "Learning path");
+    await visible(page.getByRole("heading", { name: "Your learning path" }));
+    await visible(page.getByRole("heading", { level: 3, name: /^Step 1: / }));
+    await textOf(page.getByRole("main")).toContain("No module available yet");
+    await visible(page.getByRole("button", { name: "Save learning path" }));
+    await expectAccessibleBoth(page, "learning path in English");
+  });
 });

@@ -146,6 +146,31 @@ describe("the learning path", () => {
       .toBe(mine);
   });
 
+  it("at another organisation starts empty, then proposes a first path from a scan, made on request", async () => {
+    const { page } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(page, SANNE);
+    await page.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({
+      label: "Onderwijsstichting Rivierenland",
+    });
+    await textOf(page.getByRole("heading", { level: 1 })).toBe("Onderwijsstichting Rivierenland");
+    await openMenuItem(page, "Leerroute");
+    await visible(page.getByText("Nog geen afgeronde zelfscan"));
+    await expectAccessibleBoth(page, "learning path without a scan");
+
+    const db = koers.database.db;
+    const [rivier] = await db.select().from(organisations).where(eq(organisations.slug, "rivierenland"));
+    const app = { database: koers.database, orgs: { rivier: rivier?.id } } as unknown as TestApp;
+    await createFinishedScan(app, { email: SANNE, organisation: "rivier", self: 2 });
+    await page.reload();
+    await visible(page.getByRole("heading", { name: "Voorstel voor je eerste leerroute" }));
+    await visible(page.getByRole("heading", { level: 3, name: /^Stap 1: / }));
+    await expectAccessibleBoth(page, "first learning path proposed");
+    await page.getByRole("button", { name: "Maak mijn leerroute" }).click();
+    await visible(page.getByText("Je leerroute is gemaakt."));
+    await visible(page.getByRole("heading", { name: "Jouw leerroute" }));
+    await visible(page.getByRole("button", { name: "Leerroute opslaan" }));
+  });
+
   it("speaks English, at phone width too", async () => {
     const { page } = await koers.newPage({ width: 1280, height: 900 });
     await signIn(page, SANNE);

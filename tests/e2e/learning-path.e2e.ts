@@ -160,15 +160,28 @@ describe("the learning path", () => {
     const db = koers.database.db;
     const [rivier] = await db.select().from(organisations).where(eq(organisations.slug, "rivierenland"));
     const app = { database: koers.database, orgs: { rivier: rivier?.id } } as unknown as TestApp;
-    await createFinishedScan(app, { email: SANNE, organisation: "rivier", self: 2 });
+    // Her scan there reaches every target: nothing is proposed, and she adds a competence herself.
+    await createFinishedScan(app, { email: SANNE, organisation: "rivier", self: 3 });
     await page.reload();
     await visible(page.getByRole("heading", { name: "Voorstel voor je eerste leerroute" }));
-    await visible(page.getByRole("heading", { level: 3, name: /^Stap 1: / }));
+    await visible(page.getByText("Je zelfscan laat geen achterstand zien."));
     await expectAccessibleBoth(page, "first learning path proposed");
     await page.getByRole("button", { name: "Maak mijn leerroute" }).click();
     await visible(page.getByText("Je leerroute is gemaakt."));
-    await visible(page.getByRole("heading", { name: "Jouw leerroute" }));
-    await visible(page.getByRole("button", { name: "Leerroute opslaan" }));
+    await visible(page.getByText("Er staat nog niets in je leerroute."));
+
+    await page.getByRole("combobox", { name: "Competentie", exact: true }).click();
+    await page.getByRole("option", { name: "Feedback geven", exact: true }).click();
+    await page.getByRole("button", { name: "Toevoegen" }).click();
+    await visible(page.getByRole("heading", { level: 3, name: "Stap 1: Feedback geven" }));
+    await page.getByRole("button", { name: "Leerroute opslaan" }).click();
+    await visible(page.getByText("Je leerroute is opgeslagen."));
+    await page.reload();
+    const added = step(page, "Feedback geven");
+    await textOf(added).toContain("Zelf toegevoegd");
+    await textOf(added).toContain("Werk aan deze gedragsindicatoren");
+    await textOf(added).toContain("Gekozen");
+    await expectAccessibleBoth(page, "learning path with an added competence");
   });
 
   it("speaks English, at phone width too", async () => {

@@ -13,6 +13,7 @@ import {
   registrations,
   users,
 } from "../../src/db/schema.js";
+import type { LearningPathView } from "../../src/domain/competences/path-api.js";
 import type { MeetingDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestClient } from "../support/app.js";
@@ -385,6 +386,8 @@ describe("statements per read do not grow with the data (no N+1)", () => {
  */
 const SIGN_STATEMENTS = 18;
 const RECORD_MEETING_STATEMENTS = 15;
+/** Saving a learning path: the path locked, its scan read once, written, and the path shown again. */
+const SAVE_PATH_STATEMENTS = 13;
 
 /**
  * Statements one change costs, whatever it answers with, without transaction control; and the
@@ -406,6 +409,16 @@ describe("a change loads what it needs once, in one transaction", () => {
       as.trainee.post(`/api/v1/declarations/${ids.declarationId}/sign`, { password: DEMO_PASSWORD }),
     );
     expect(cost.statements).toBeLessThanOrEqual(SIGN_STATEMENTS);
+    expect(cost.transactions).toBeLessThanOrEqual(1);
+  });
+
+  it("saves a learning path", async () => {
+    const path = (await as.guide.get("/api/v1/learning-path")).json() as LearningPathView;
+    const items = (path.path?.items ?? []).map((i) => ({ competence: i.competence, status: "chosen", note: null }));
+    const cost = await measureChange(() =>
+      as.guide.put("/api/v1/learning-path", { frameworkId: path.framework?.id, items, version: path.path?.version }),
+    );
+    expect(cost.statements).toBeLessThanOrEqual(SAVE_PATH_STATEMENTS);
     expect(cost.transactions).toBeLessThanOrEqual(1);
   });
 

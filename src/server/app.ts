@@ -26,6 +26,7 @@ import { evidenceRoutes } from "./evidence/routes.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
 import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
+import { learningPathRoutes } from "./learning-paths/routes.js";
 import { Mailer } from "./mail.js";
 import { networkRoutes } from "./networks/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
@@ -152,6 +153,7 @@ export async function buildApp(
       await api.register(networkRoutes);
       await api.register(frameworkRoutes);
       await api.register(scanRoutes);
+      await api.register(learningPathRoutes);
       await api.register(peopleRoutes);
       await api.register(peopleImportRoutes);
       await api.register(invitationRoutes);

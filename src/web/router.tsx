@@ -20,6 +20,7 @@ const InvitationsPage = lazy(() => import("./invitations/InvitationsPage"));
 const AcceptInvitationPage = lazy(() => import("./invitations/AcceptInvitationPage"));
 const BrandingPage = lazy(() => import("./organisations/BrandingPage"));
 const NetworkPage = lazy(() => import("./networks/NetworkPage"));
+const LearningPathPage = lazy(() => import("./learning-paths/LearningPathPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
 const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
@@ -147,6 +148,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <InvitationsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/leerroute",
+        element: (
+          <Guard may={(roles) => canScanSelf({ roles: roles as Role[] })}>
+            <LearningPathPage />
           </Guard>
         ),
       },

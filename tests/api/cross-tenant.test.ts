@@ -19,8 +19,9 @@ import { BUILTIN_PROFILES } from "../../src/domain/evidence/builtin-profiles.js"
 import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
-import { createTrajectory, expectStatus } from "../support/factories.js";
+import { createTrajectory, expectStatus, signIn } from "../support/factories.js";
 import { fixtureFramework, fixtureScan } from "../support/fixtures.js";
+import { demoFramework } from "../support/scans.js";
 
 /**
  * Someone of Onderwijsstichting Rivierenland tries every route of the API with the ids of
@@ -300,5 +301,27 @@ describe("one organisation never reads or changes another's data", () => {
     } finally {
       await t.database.db.update(organisations).set({ networkId }).where(eq(organisations.id, t.orgs.rivier));
     }
+  });
+
+  it("keeps a werkbegeleider's learning path in its organisation: the same person elsewhere in the network has none of it", async () => {
+    const sanne = await signIn(t, "sanne.visser@netwerk.example", "linde");
+    const frameworkId = (await demoFramework(t)).framework.id;
+    const made = expectStatus(await sanne.post("/api/v1/learning-path", { frameworkId, scanId: fixtures.scanId }), 201);
+    const elsewhere = await signIn(t, "sanne.visser@netwerk.example", "rivier");
+    const before = await snapshot();
+    for (const query of ["", `?framework=${frameworkId}`]) {
+      const response = await elsewhere.get(`/api/v1/learning-path${query}`);
+      expect(expectStatus(response).path).toBeNull();
+      for (const secret of [made.path.id, fixtures.scanId as string]) expect(response.body).not.toContain(secret);
+    }
+    const version = made.path.version;
+    const items = made.path.items.map((i: { competence: string }) => ({ competence: i.competence, status: "done" }));
+    expectStatus(await elsewhere.put("/api/v1/learning-path", { frameworkId, items, version }), 404);
+    expectStatus(
+      await elsewhere.post("/api/v1/learning-path/accept-proposal", { frameworkId, scanId: fixtures.scanId, version }),
+      404,
+    );
+    expectStatus(await elsewhere.post("/api/v1/learning-path", { frameworkId, scanId: fixtures.scanId }), 422);
+    expect(await snapshot()).toBe(before);
   });
 });

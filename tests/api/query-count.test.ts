@@ -14,11 +14,12 @@ import {
   scanFriends,
   users,
 } from "../../src/db/schema.js";
+import type { LearningPathView } from "../../src/domain/competences/path-api.js";
 import type { MeetingDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { fillPath, tenantFixtures } from "../support/fixtures.js";
-import { createFinishedScan, userIdOf } from "../support/scans.js";
+import { createFinishedScan, demoFramework, userIdOf } from "../support/scans.js";
 
 /**
  * No read may issue a statement per row (N+1). Each read below is measured on the demo data,
@@ -39,6 +40,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/scans/:scanId", "guide"],
   ["/api/v1/friend-requests", "training_officer"],
   ["/api/v1/friend-requests/:friendId", "training_officer"],
+  ["/api/v1/learning-path", "guide"],
   ["/api/v1/me/organisations/:organisationId/logo"],
   ["/api/v1/people?pageSize=100"],
   ["/api/v1/people/:personId"],
@@ -148,6 +150,24 @@ const ok = async (response: Promise<{ statusCode: number; body: string; json(): 
 
 /** More data of every kind; one function per kind. Each must make lists longer and details fuller. */
 const GROWTH: Array<() => Promise<void>> = [
+  async function tenScansOfTheGuideWithFriendsAndAPathFromAnOldOne() {
+    const made = [];
+    for (let i = 0; i < 10; i++)
+      made.push(
+        await createFinishedScan(t, {
+          email: PEOPLE.guide,
+          self: 1 + (i % 3),
+          friends: [
+            { kind: "colleague", rating: 2 },
+            { kind: "colleague", rating: 3 },
+            { kind: "student", rating: 1 },
+          ],
+          finishedAt: new Date(Date.now() - (i + 2) * 30 * 86_400_000),
+        }),
+      );
+    const frameworkId = (await demoFramework(t)).framework.id;
+    await ok(as.guide.post("/api/v1/learning-path", { frameworkId, scanId: made[3]?.id }));
+  },
   async function fiftyPeopleWithRegistrations() {
     const rows = Array.from({ length: 50 }, (_, i) => ({
       name: `Extra Persoon ${i}`,
@@ -414,6 +434,8 @@ describe("statements per read do not grow with the data (no N+1)", () => {
  */
 const SIGN_STATEMENTS = 18;
 const RECORD_MEETING_STATEMENTS = 15;
+/** Saving a learning path: the path locked, its scan read once, written, and the path shown again. */
+const SAVE_PATH_STATEMENTS = 13;
 
 /**
  * Statements one change costs, whatever it answers with, without transaction control; and the
@@ -435,6 +457,16 @@ describe("a change loads what it needs once, in one transaction", () => {
       as.trainee.post(`/api/v1/declarations/${ids.declarationId}/sign`, { password: DEMO_PASSWORD }),
     );
     expect(cost.statements).toBeLessThanOrEqual(SIGN_STATEMENTS);
+    expect(cost.transactions).toBeLessThanOrEqual(1);
+  });
+
+  it("saves a learning path", async () => {
+    const path = (await as.guide.get("/api/v1/learning-path")).json() as LearningPathView;
+    const items = (path.path?.items ?? []).map((i) => ({ competence: i.competence, status: "chosen", note: null }));
+    const cost = await measureChange(() =>
+      as.guide.put("/api/v1/learning-path", { frameworkId: path.framework?.id, items, version: path.path?.version }),
+    );
+    expect(cost.statements).toBeLessThanOrEqual(SAVE_PATH_STATEMENTS);
     expect(cost.transactions).toBeLessThanOrEqual(1);
   });
 

@@ -9,6 +9,7 @@ import { createTestApp, type TestClient } from "../support/app.js";
 import { changedTables, databaseFingerprint, fillPath, tenantFixtures } from "../support/fixtures.js";
 import { fillFixtures, type Operation, operationsOf, validRequest } from "../support/fuzz.js";
 import { resetTokenFor } from "../support/mailbox.js";
+import { demoFramework } from "../support/scans.js";
 
 /**
  * Security as a whole: headers on every kind of answer, the CSRF token on every state-changing
@@ -80,6 +81,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/frameworks/:frameworkId/versions": ["admin", "training_officer"],
   "GET /api/v1/frameworks/:frameworkId/versions/:versionId": ["admin", "guide", "training_officer", "trainer"],
   "PUT /api/v1/frameworks/:frameworkId/versions/:versionId": ["admin", "training_officer"],
+  // A learning path is its werkbegeleider's own: nobody else reads or changes it.
+  "GET /api/v1/learning-path": GUIDE,
+  "POST /api/v1/learning-path": GUIDE,
+  "PUT /api/v1/learning-path": GUIDE,
+  "POST /api/v1/learning-path/accept-proposal": GUIDE,
   "POST /api/v1/organisation/logo": ADMIN,
   "DELETE /api/v1/organisation/logo": ADMIN,
   "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",
@@ -205,6 +211,24 @@ const ROLE_MATRIX: Record<string, Access> = {
 
 /** Bodies the generated valid request cannot make (a whole regime document), as the admin reads them. */
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
+  // The guide's own path, made from the fixture scan (her own) when she has none yet.
+  "POST /api/v1/learning-path": async (_admin, ids) => ({ frameworkId: await scanFramework(), scanId: ids.scanId }),
+  "PUT /api/v1/learning-path": async () => {
+    const path = await guidePath();
+    return {
+      frameworkId: path.framework.id,
+      items: path.path.items.map((i: { competence: string; status: string }) => ({
+        competence: i.competence,
+        status: i.status,
+      })),
+      version: path.path.version,
+    };
+  },
+  // No newer scan: the guide gets through to a 422 at the field; everyone else is refused first.
+  "POST /api/v1/learning-path/accept-proposal": async (_admin, ids) => {
+    const path = await guidePath();
+    return { frameworkId: path.framework.id, scanId: ids.scanId, version: path.path.version };
+  },
   // Each member confirms their own line: the trainee's own id, which only the trainee may send.
   "POST /api/v1/intervision/meetings/:groupMeetingId/attendance/confirm": async () => ({ userId: await traineeId() }),
   "PUT /api/v1/requirement-profiles/:profileId": async (admin, ids) => {
@@ -248,6 +272,15 @@ await t.database.db
   .values({ organisationId: t.orgs.linde, groupId: ids.groupId as string, userId: await traineeId() })
   .onConflictDoNothing();
 const fixtureNames = new Set(Object.keys(ids));
+/** The framework of the fixture scan: the demo network's. */
+const scanFramework = async () => (await demoFramework(t)).framework.id;
+/** The guide's learning path on it, made from the fixture scan when she has none yet. */
+async function guidePath() {
+  const guide = clientOf("guide");
+  const frameworkId = await scanFramework();
+  await guide.post("/api/v1/learning-path", { frameworkId, scanId: ids.scanId });
+  return (await guide.get(`/api/v1/learning-path?framework=${frameworkId}`)).json();
+}
 const signedIn = new Map<Person, TestClient>();
 
 async function signIn(person: Person) {

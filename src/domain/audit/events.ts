@@ -144,6 +144,23 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("scanFriend.withdrawn", "scan", { after: z.strictObject({ friendId: text, kind: text }) }),
   kind("scanFriend.answered", "scan", { after: z.strictObject({ friendId: text, kind: text }) }),
   kind("scanFriend.declined", "scan", { after: z.strictObject({ friendId: text, kind: text }) }),
+  // A werkbegeleider's learning path: competence keys only, never a note's text.
+  kind("learningPath.created", "learningPath", { after: z.strictObject({ competences: names }) }),
+  kind("learningPath.updated", "learningPath", {
+    before: z.strictObject({ version: count }),
+    after: z.strictObject({
+      version: count,
+      added: names,
+      removed: names,
+      moved: names,
+      statusChanged: names,
+      noteChanged: names,
+    }),
+  }),
+  kind("learningPath.proposalAccepted", "learningPath", {
+    before: z.strictObject({ version: count }),
+    after: z.strictObject({ version: count, added: names, closed: names, reordered: names }),
+  }),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),

@@ -7,6 +7,7 @@ import { memberships, networks, organisations, registrations, users } from "../.
 import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
 import { seedDemoFramework } from "./seed-competences.js";
+import { seedDemoPaths } from "./seed-paths.js";
 import { seedDemoScans } from "./seed-scans.js";
 import { seedDemoTrajectories } from "./seed-trajectories.js";
 
@@ -196,4 +197,6 @@ export async function seedDemo(db: Db) {
   await seedDemoTrajectories(db);
   await seedDemoFramework(db);
   await seedDemoScans(db);
+  // After the scans: Sanne's path is made from her first scan (nothing while she has none).
+  await seedDemoPaths(db);
 }

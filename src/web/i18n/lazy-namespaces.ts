@@ -3,6 +3,7 @@ import audit from "../audit/i18n";
 import declarations from "../declarations/i18n";
 import evidence from "../evidence/i18n";
 import intervision from "../intervision/i18n";
+import learningPaths from "../learning-paths/i18n";
 import meetings from "../meetings/i18n";
 import networks from "../networks/i18n";
 import people from "../people/i18n";
@@ -16,6 +17,7 @@ export const lazyNamespaces = {
   declarations,
   evidence,
   intervision,
+  learningPaths,
   meetings,
   networks,
   people,

@@ -37,6 +37,7 @@ export function AppShellLayout() {
     // Every member may be asked as a critical friend.
     { to: "/beoordelen", label: t("nav.rate"), show: true, covers: true },
     { to: "/meldingen", label: t("nav.notifications"), show: true },
+    { to: "/leerroute", label: t("nav.learningPath"), show: canScanSelf({ roles }) },
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },

@@ -133,6 +133,16 @@ export const AUDIT_EVENT_SCHEMAS = [
     // The keys of what was added, changed or retired: never the texts.
     after: z.strictObject({ number: count, round: count, added: names, changed: names, retired: names }),
   }),
+  kind("framework.votingOpened", "framework", { after: z.strictObject({ number: count, round: count }) }),
+  // A vote's kind and the item it is about; the reason or comment stays with the vote.
+  kind("framework.voteCast", "framework", {
+    after: z.strictObject({ number: count, round: count, kind: text, itemKey: text.nullable() }),
+  }),
+  kind("framework.published", "framework", { after: z.strictObject({ number: count, round: count, hash: text }) }),
+  kind("framework.withdrawn", "framework", {
+    before: z.strictObject({ number: count, status: text }),
+    after: z.strictObject({ number: count, status: z.literal("withdrawn") }),
+  }),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, frameworkVotes, networks } from "../../src/db/schema.js";
+import { auditEvents, frameworkVotes, networks, notifications, users } from "../../src/db/schema.js";
 import type { VersionView } from "../../src/domain/competences/api.js";
 import type { ConsensusView } from "../../src/server/frameworks/consensus/service.js";
 import { createTestApp, type TestApp } from "../support/app.js";
@@ -107,6 +107,26 @@ describe("a consensus round", () => {
     for (const type of ["framework.votingOpened", "framework.voteCast", "framework.published"])
       expect(types).toContain(type);
     expect(version.number).toBe(2);
+
+    // Notified in-app, each in their own organisation, linked to the consensus page.
+    const link = `/kaders/${version.frameworkId}/versies/${version.id}/consensus`;
+    const kindsOf = async (email: string) =>
+      (
+        await t.database.db
+          .select({ kind: notifications.kind, link: notifications.link })
+          .from(notifications)
+          .innerJoin(users, eq(users.id, notifications.userId))
+          .where(and(eq(users.email, email), eq(notifications.link, link)))
+      ).map((n) => n.kind);
+    expect((await kindsOf(INGRID)).sort()).toEqual([
+      "consensus.newRound",
+      "consensus.published",
+      "consensus.votingOpened",
+    ]);
+    expect(await kindsOf(YOUSSEF)).toContain("consensus.votingOpened");
+    expect(await kindsOf(COORDINATOR)).toEqual(expect.arrayContaining(["consensus.reject", "consensus.approve"]));
+    // A werkbegeleider who does not speak for an organisation is not notified.
+    expect(await kindsOf("daan.bakker@delinde.example")).toEqual([]);
   });
 
   it("is agreed with a quorum before every member has voted", async () => {

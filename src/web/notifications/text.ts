@@ -6,6 +6,13 @@ const KINDS: Record<string, string> = {
   "reminder.reregistration": "kinds.reregistration",
   "reminder.evaluation": "kinds.evaluation",
   "reminder.signature": "kinds.signature",
+  "consensus.votingOpened": "kinds.votingOpened",
+  "consensus.newRound": "kinds.newRound",
+  "consensus.published": "kinds.published",
+  "consensus.approve": "kinds.approve",
+  "consensus.reject": "kinds.reject",
+  "consensus.comment": "kinds.comment",
+  "reminder.consensusVote": "kinds.consensusReminder",
 };
 const DECLARATIONS = ["start", "end", "independence"];
 
@@ -28,6 +35,9 @@ export function notificationText(
   const declaration = text("declaration");
   return t(key, {
     trajectory: text("trajectory"),
+    number: text("number"),
+    round: text("round"),
+    organisation: text("organisation"),
     label: text("label"),
     date: text("date") ? formatDay(text("date")) : "",
     declaration: t(`declarations.${DECLARATIONS.includes(declaration) ? declaration : "other"}`),

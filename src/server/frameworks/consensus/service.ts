@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Tx } from "../../../db/connection.js";
 import { frameworkVersions, frameworkVotes, networks, organisations, users } from "../../../db/schema.js";
@@ -189,9 +189,42 @@ export async function getConsensus(
 }
 
 async function authorNames(tx: Tx, userIds: string[]) {
-  if (!userIds.length) return new Map<string, string>();
-  const rows = await tx.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, userIds));
+  // Always one statement, whether or not there is a name to find.
+  const none = "00000000-0000-0000-0000-000000000000";
+  const rows = await tx
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(inArray(users.id, [...userIds, none]));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+type NotifiedVersion = Pick<VersionRow, "id" | "frameworkId" | "number" | "round" | "ownerNetworkId">;
+type VersionRow = typeof frameworkVersions.$inferSelect;
+
+/** The consensus page of a version: where every notification of the round links to. */
+export const consensusLink = (version: Pick<VersionRow, "id" | "frameworkId">) =>
+  `/kaders/${version.frameworkId}/versies/${version.id}/consensus`;
+
+/**
+ * In-app notifications of the round to every member's representatives or to the network's
+ * coordinators (a security-definer function writes them: they live in other organisations).
+ */
+async function notifyNetwork(
+  tx: Tx,
+  version: NotifiedVersion,
+  audience: "representatives" | "coordinators",
+  kind: string,
+  params: Record<string, string | number> = {},
+) {
+  if (!version.ownerNetworkId) return;
+  await tx.execute(
+    sql`SELECT app_notify_network(${version.ownerNetworkId}::uuid, ${audience}, ${kind}, ${JSON.stringify({ number: version.number, round: version.round, ...params })}::jsonb, ${consensusLink(version)})`,
+  );
+}
+
+/** A change to a version in voting started the next round: the members have a new text to vote on. */
+export async function notifyNewRound(tx: Tx, _actor: Actor, version: NotifiedVersion) {
+  await notifyNetwork(tx, version, "representatives", "consensus.newRound");
 }
 
 /** The coordinator puts a draft to the vote: round 1 begins. */
@@ -212,6 +245,7 @@ export async function openVoting(tx: Tx, actor: Actor, frameworkId: string, vers
     subjectId: version.frameworkId,
     after: { number: version.number, round },
   });
+  await notifyNetwork(tx, { ...version, round }, "representatives", "consensus.votingOpened");
 }
 
 /** A member organisation's representative approves, rejects with a reason, or comments on an item. */
@@ -242,6 +276,8 @@ export async function castVote(tx: Tx, actor: Actor, frameworkId: string, versio
     subjectId: version.frameworkId,
     after: { number: version.number, round: version.round, kind: input.kind, itemKey },
   });
+  const organisation = members.find((m) => m.id === actor.organisationId)?.name ?? "";
+  await notifyNetwork(tx, version, "coordinators", `consensus.${input.kind}`, { organisation });
 }
 
 /** The coordinator publishes a version the network agreed on: frozen from then on. */
@@ -264,6 +300,7 @@ export async function publishAgreed(tx: Tx, actor: Actor, frameworkId: string, v
     subjectId: version.frameworkId,
     after: { number: version.number, round: version.round, hash },
   });
+  await notifyNetwork(tx, version, "representatives", "consensus.published");
 }
 
 /** The coordinator withdraws a version still drafted or voted on. */

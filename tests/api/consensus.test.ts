@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, frameworkVotes, networks, notifications, users } from "../../src/db/schema.js";
 import type { VersionView } from "../../src/domain/competences/api.js";
 import type { ConsensusView } from "../../src/server/frameworks/consensus/service.js";
+import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
 import { demoFramework } from "../support/scans.js";
@@ -194,6 +195,37 @@ describe("a consensus round", () => {
       .from(frameworkVotes)
       .where(and(eq(frameworkVotes.round, 1), eq(frameworkVotes.kind, "approve")));
     expect(votes.every((v) => v.userId)).toBe(true);
+    expectStatus(await coordinator.post(`${base}/withdraw`, {}));
+  });
+
+  it("reminds a member that has not voted after a few days, once, and not a member that voted", async () => {
+    const { base, coordinator, version } = await draft();
+    expectStatus(await coordinator.post(`${base}/voting`, {}));
+    expectStatus(await (await signIn(t, INGRID, "wilgen")).post(`${base}/votes`, { kind: "approve" }), 201);
+    const reminded = async () =>
+      (
+        await t.database.db
+          .select({ email: users.email })
+          .from(notifications)
+          .innerJoin(users, eq(users.id, notifications.userId))
+          .where(
+            and(
+              eq(notifications.kind, "reminder.consensusVote"),
+              eq(notifications.link, `/kaders/${version.frameworkId}/versies/${version.id}/consensus`),
+            ),
+          )
+      ).map((r) => r.email);
+    const options = { publicUrl: "http://koers.test" };
+    await sendDueReminders(t.database.db, t.app.mailer, new Date(), options);
+    expect(await reminded()).toEqual([]);
+    const later = new Date(Date.now() + 4 * 24 * 60 * 60 * 1000);
+    await sendDueReminders(t.database.db, t.app.mailer, later, options);
+    await sendDueReminders(t.database.db, t.app.mailer, later, options);
+    const emails = await reminded();
+    expect(emails.filter((e) => e === YOUSSEF)).toHaveLength(1);
+    expect(emails.filter((e) => e === JOOST)).toHaveLength(1);
+    expect(emails).not.toContain(INGRID);
+    expect(emails).not.toContain("daan.bakker@delinde.example");
     expectStatus(await coordinator.post(`${base}/withdraw`, {}));
   });
 });

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, frameworkVotes, networks, notifications, users } from "../../src/db/schema.js";
 import type { VersionView } from "../../src/domain/competences/api.js";
-import type { ConsensusView } from "../../src/server/frameworks/consensus/service.js";
+import type { ConsensusView } from "../../src/domain/competences/consensus-api.js";
 import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";

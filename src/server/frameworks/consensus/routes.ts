@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { castVoteSchema, consensusViewSchema } from "../../../domain/competences/consensus-api.js";
 import { changeThenShow, withTenant } from "../../tenancy.js";
 import {
   castVote,
-  castVoteSchema,
-  consensusViewSchema,
   getConsensus,
   openVoting,
   publishAgreed,

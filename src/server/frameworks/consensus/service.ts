@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import type { Tx } from "../../../db/connection.js";
 import { frameworkVersions, frameworkVotes, networks, organisations, users } from "../../../db/schema.js";
 import { type ConsensusRule, consensusState, type Vote, voteRefusal } from "../../../domain/competences/consensus.js";
+import type { CastVoteInput, ConsensusView } from "../../../domain/competences/consensus-api.js";
 import type { Framework } from "../../../domain/competences/framework.js";
 import { canViewFrameworks, canVoteForOrganisation } from "../../../domain/competences/policy.js";
 import type { Actor } from "../../../domain/roles.js";
@@ -17,54 +17,6 @@ import { mayEditFramework, mayReadVersion } from "../present.js";
  * per item, and the coordinator publishes once the network's rule is met. Other members are
  * shown by name and colour only; the voter's own name only to their own organisation.
  */
-
-export const castVoteSchema = z.object({
-  kind: z.enum(["approve", "reject", "comment"]),
-  itemKey: z.string().min(1).max(48).nullish(),
-  body: z.string().trim().max(4000).nullish(),
-});
-export type CastVoteInput = z.infer<typeof castVoteSchema>;
-
-const memberVoteSchema = z.object({
-  name: z.string(),
-  primaryColor: z.string().nullable(),
-  own: z.boolean(),
-  status: z.enum(["approved", "rejected", "waiting"]),
-  reason: z.string().nullable(),
-  at: z.string().nullable(),
-});
-const commentSchema = z.object({
-  itemKey: z.string().nullable(),
-  organisationName: z.string(),
-  /** The commenter's name: only to their own organisation. */
-  authorName: z.string().nullable(),
-  body: z.string(),
-  round: z.number().int(),
-  at: z.string(),
-});
-export const consensusViewSchema = z.object({
-  versionId: z.uuid(),
-  number: z.number().int(),
-  status: z.enum(["draft", "voting", "published", "withdrawn"]),
-  round: z.number().int(),
-  rule: z.discriminatedUnion("kind", [
-    z.object({ kind: z.literal("all") }),
-    z.object({ kind: z.literal("quorum"), min: z.number().int() }),
-  ]),
-  state: z.enum(["open", "rejected", "agreed"]),
-  members: z.array(memberVoteSchema),
-  comments: z.array(commentSchema),
-  history: z.array(
-    z.object({
-      round: z.number().int(),
-      votes: z.array(
-        z.object({ organisationName: z.string(), kind: z.enum(["approve", "reject"]), reason: z.string().nullable() }),
-      ),
-    }),
-  ),
-  policies: z.object({ vote: z.boolean(), open: z.boolean(), publish: z.boolean(), withdraw: z.boolean() }),
-});
-export type ConsensusView = z.infer<typeof consensusViewSchema>;
 
 /** A version of a network framework the actor may read, with its network's members and rule. */
 async function networkVersion(tx: Tx, actor: Actor, frameworkId: string, versionId: string) {

@@ -67,29 +67,27 @@ function Members({ view }: { view: ConsensusView }) {
       <Title order={2} size="h4" mb="sm" id="consensus-members">
         {t("members.heading")}
       </Title>
-      <Table.ScrollContainer minWidth={320}>
-        <Table>
-          <Table.Caption>{t("members.caption")}</Table.Caption>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t("members.organisation")}</Table.Th>
-              <Table.Th scope="col">{t("members.vote")}</Table.Th>
-              <Table.Th scope="col">{t("members.reason")}</Table.Th>
+      <Table>
+        <Table.Caption>{t("members.caption")}</Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t("members.organisation")}</Table.Th>
+            <Table.Th scope="col">{t("members.vote")}</Table.Th>
+            <Table.Th scope="col">{t("members.reason")}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {view.members.map((m) => (
+            <Table.Tr key={m.name}>
+              <Table.Th scope="row" fw={m.own ? 700 : 400}>
+                {m.name}
+              </Table.Th>
+              <Table.Td>{t(`members.${m.status}`)}</Table.Td>
+              <Table.Td>{m.reason ?? ""}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {view.members.map((m) => (
-              <Table.Tr key={m.name}>
-                <Table.Th scope="row" fw={m.own ? 700 : 400}>
-                  {m.name}
-                </Table.Th>
-                <Table.Td>{t(`members.${m.status}`)}</Table.Td>
-                <Table.Td>{m.reason ?? ""}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
+          ))}
+        </Table.Tbody>
+      </Table>
     </Paper>
   );
 }

@@ -18,6 +18,7 @@ export const AUDIT_EVENT_TYPES = [
   "branding.updated",
   "logo.updated",
   "network.renamed",
+  "network.consensusRuleChanged",
   "framework.draftStarted",
   "framework.versionSaved",
   "framework.votingOpened",

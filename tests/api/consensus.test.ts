@@ -228,4 +228,35 @@ describe("a consensus round", () => {
     expect(emails).not.toContain("daan.bakker@delinde.example");
     expectStatus(await coordinator.post(`${base}/withdraw`, {}));
   });
+
+  it("takes its rule from the network, set by a coordinator within the number of members", async () => {
+    const coordinator = await signIn(t, COORDINATOR);
+    const network = expectStatus(await coordinator.get("/api/v1/network")).network;
+    expect(network.consensusRule).toEqual({ kind: "all" });
+    const tooMany = expectStatus(
+      await coordinator.put("/api/v1/network", {
+        name: network.name,
+        consensusRule: { kind: "quorum", min: 4 },
+        version: network.version,
+      }),
+      422,
+    );
+    expect(tooMany.errors).toHaveProperty(["consensusRule.min"]);
+    const saved = expectStatus(
+      await coordinator.put("/api/v1/network", {
+        name: network.name,
+        consensusRule: { kind: "quorum", min: 2 },
+        version: network.version,
+      }),
+    );
+    expect(saved.network.consensusRule).toEqual({ kind: "quorum", min: 2 });
+    const seen = expectStatus(await (await signIn(t, INGRID, "wilgen")).get("/api/v1/network"));
+    expect(seen.network.consensusRule).toEqual({ kind: "quorum", min: 2 });
+    const audit = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.type, "network.consensusRuleChanged"));
+    expect(audit).toHaveLength(1);
+    await setRule({ kind: "all" });
+  });
 });

@@ -126,6 +126,11 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("branding.updated", "organisation", changesOf({ name: text, primaryColor: maybeText })),
   kind("logo.updated", "organisation", { before: logo, after: logo }),
   kind("network.renamed", "network", changesOf({ name: text })),
+  // The rule in short: "all" or "quorum:<min>".
+  kind("network.consensusRuleChanged", "network", {
+    before: z.strictObject({ rule: text }),
+    after: z.strictObject({ rule: text }),
+  }),
   // A framework's versions: the subject is the framework; the number names the version.
   kind("framework.draftStarted", "framework", { after: z.strictObject({ number: count, from: count.nullable() }) }),
   kind("framework.versionSaved", "framework", {

@@ -2,13 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { castVoteSchema, consensusViewSchema } from "../../../domain/competences/consensus-api.js";
 import { changeThenShow, withTenant } from "../../tenancy.js";
-import {
-  castVote,
-  getConsensus,
-  openVoting,
-  publishAgreed,
-  withdrawVersion,
-} from "./service.js";
+import { castVote, getConsensus, openVoting, publishAgreed, withdrawVersion } from "./service.js";
 
 const tags = ["frameworks"];
 const security = [{ session: [] }];

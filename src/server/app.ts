@@ -23,6 +23,7 @@ import { verificationRoutes } from "./declarations/public-routes.js";
 import { declarationRoutes } from "./declarations/routes.js";
 import { createPdfRenderer, type PdfRenderer } from "./documents/render-pool.js";
 import { evidenceRoutes } from "./evidence/routes.js";
+import { consensusRoutes } from "./frameworks/consensus/routes.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
 import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
@@ -154,6 +155,7 @@ export async function buildApp(
       await api.register(frameworkRoutes);
       await api.register(scanRoutes);
       await api.register(learningPathRoutes);
+      await api.register(consensusRoutes);
       await api.register(peopleRoutes);
       await api.register(peopleImportRoutes);
       await api.register(invitationRoutes);

@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
-import { canScanSelf } from "../domain/competences/policy";
+import { canScanSelf, canViewFrameworks } from "../domain/competences/policy";
 import { canViewNetwork } from "../domain/networks/policy";
 import { hasRole, type Role } from "../domain/roles";
 import { canStartTrajectory } from "../domain/trajectories/policy";
@@ -21,6 +21,7 @@ const AcceptInvitationPage = lazy(() => import("./invitations/AcceptInvitationPa
 const BrandingPage = lazy(() => import("./organisations/BrandingPage"));
 const NetworkPage = lazy(() => import("./networks/NetworkPage"));
 const LearningPathPage = lazy(() => import("./learning-paths/LearningPathPage"));
+const ConsensusPage = lazy(() => import("./consensus/ConsensusPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
 const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
@@ -164,6 +165,15 @@ export const router = createBrowserRouter([
         element: (
           <Guard may={(roles) => canViewNetwork({ roles: roles as Role[] })}>
             <NetworkPage />
+          </Guard>
+        ),
+      },
+      {
+        // The consensus round on a version of a network framework (linked from its notifications).
+        path: "/kaders/:frameworkId/versies/:versionId/consensus",
+        element: (
+          <Guard may={(roles) => canViewFrameworks({ roles: roles as Role[] })}>
+            <ConsensusPage />
           </Guard>
         ),
       },

@@ -1,8 +1,10 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
 import {
   declarations,
+  frameworkVersions,
+  frameworkVotes,
   intervisionGroups,
   intervisionMeetings,
   invitations,
@@ -283,6 +285,42 @@ describe("one organisation never reads or changes another's data", () => {
       queryRows<{ organisation_id: string }>(tx, sql`select organisation_id from memberships`),
     );
     expect(new Set(seen.map((r) => r.organisation_id))).toEqual(new Set([t.orgs.rivier]));
+  });
+
+  it("shows the network's consensus round to a member without another member's people, and to an outsider nothing", async () => {
+    const { inOrganisation } = await import("../../src/server/tenancy.js");
+    const [version] = await t.database.db
+      .select()
+      .from(frameworkVersions)
+      .where(and(isNotNull(frameworkVersions.ownerNetworkId), eq(frameworkVersions.status, "published")));
+    if (!version?.ownerNetworkId) throw new Error("no network version");
+    const [someone] = await t.database.db.select({ id: users.id }).from(users).limit(1);
+    await t.database.db.insert(frameworkVotes).values({
+      versionId: version.id,
+      networkId: version.ownerNetworkId,
+      organisationId: t.orgs.linde,
+      userId: someone?.id ?? "",
+      round: version.round,
+      kind: "comment",
+      body: "Een opmerking van De Linde",
+    });
+    const url = `/api/v1/frameworks/${version.frameworkId}/versions/${version.id}/consensus`;
+    const view = expectStatus(await outsider.get(url));
+    expect(view.comments[0]).toMatchObject({ body: "Een opmerking van De Linde", authorName: null });
+    expect(JSON.stringify({ ...view, versionId: "" })).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}/);
+    await t.database.db.update(organisations).set({ networkId: null }).where(eq(organisations.id, t.orgs.rivier));
+    try {
+      expectStatus(await outsider.get(url), 404);
+      const seen = await inOrganisation(t.database.db, t.orgs.rivier, (tx) =>
+        queryRows<{ id: string }>(tx, sql`select id from framework_votes`),
+      );
+      expect(seen).toEqual([]);
+    } finally {
+      await t.database.db
+        .update(organisations)
+        .set({ networkId: version.ownerNetworkId })
+        .where(eq(organisations.id, t.orgs.rivier));
+    }
   });
 
   it("shows an organisation outside the network nothing of it", async () => {

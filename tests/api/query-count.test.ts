@@ -1,8 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
   feedbackRecords,
+  frameworkVersions,
+  frameworkVotes,
   intervisionAttendance,
   intervisionMeetings,
   intervisionMembers,
@@ -41,6 +43,8 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/friend-requests", "training_officer"],
   ["/api/v1/friend-requests/:friendId", "training_officer"],
   ["/api/v1/learning-path", "guide"],
+  // The consensus round on the network's published version (the fixture framework is De Linde's own).
+  ["/api/v1/frameworks/:networkFrameworkId/versions/:networkVersionId/consensus"],
   ["/api/v1/me/organisations/:organisationId/logo"],
   ["/api/v1/people?pageSize=100"],
   ["/api/v1/people/:personId"],
@@ -92,6 +96,8 @@ const NOT_MEASURED: Record<string, string> = {
   "/api/v1/evidence.pdf": "the same reads as /api/v1/evidence.csv, rendered as a PDF",
   "/api/v1/people/:personId/evidence.csv": "the same reads as /api/v1/people/:personId/evidence",
   "/api/v1/people/:personId/evidence.pdf": "the same reads as /api/v1/people/:personId/evidence",
+  "/api/v1/frameworks/:frameworkId/versions/:versionId/consensus":
+    "measured on the network's version (READS names its ids :networkFrameworkId and :networkVersionId)",
   "/api/v1/invitations/accept": "looks up one invitation by its token; there is nothing to repeat per row",
   "/api/v1/friend-links":
     "looks up one critical friend by its token; the same reads as /api/v1/friend-requests/:friendId",
@@ -142,6 +148,16 @@ const people = (await as.admin.get("/api/v1/trajectories/candidates")).json() as
 ids.daan = people.trainees?.find((p) => p.name === "Daan Bakker")?.id ?? "";
 ids.sanne = people.guides?.find((p) => p.name === "Sanne Visser")?.id ?? "";
 
+// The network's framework and its published version, for the consensus round.
+{
+  const [version] = await t.database.db
+    .select()
+    .from(frameworkVersions)
+    .where(and(isNotNull(frameworkVersions.ownerNetworkId), eq(frameworkVersions.status, "published")));
+  ids.networkFrameworkId = version?.frameworkId ?? "";
+  ids.networkVersionId = version?.id ?? "";
+}
+
 const ok = async (response: Promise<{ statusCode: number; body: string; json(): unknown }>) => {
   const r = await response;
   if (r.statusCode >= 300) throw new Error(`growing the data failed: ${r.statusCode} ${r.body}`);
@@ -167,6 +183,29 @@ const GROWTH: Array<() => Promise<void>> = [
       );
     const frameworkId = (await demoFramework(t)).framework.id;
     await ok(as.guide.post("/api/v1/learning-path", { frameworkId, scanId: made[3]?.id }));
+  },
+  async function thirtyVotesAndCommentsOnTheNetworkVersion() {
+    const [version] = await t.database.db
+      .select()
+      .from(frameworkVersions)
+      .where(eq(frameworkVersions.id, ids.networkVersionId as string));
+    const members = await t.database.db
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.networkId, version?.ownerNetworkId ?? ""));
+    const [author] = await t.database.db.select({ id: users.id }).from(users).where(eq(users.email, PEOPLE.admin));
+    await t.database.db.insert(frameworkVotes).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        versionId: ids.networkVersionId as string,
+        networkId: version?.ownerNetworkId ?? "",
+        organisationId: members[i % members.length]?.id ?? "",
+        userId: author?.id ?? "",
+        round: Math.max(1, version?.round ?? 1) - (i % 2),
+        kind: (["approve", "reject", "comment"] as const)[i % 3] ?? "comment",
+        itemKey: null,
+        body: i % 3 ? `Opmerking ${i}` : null,
+      })),
+    );
   },
   async function fiftyPeopleWithRegistrations() {
     const rows = Array.from({ length: 50 }, (_, i) => ({

@@ -86,6 +86,14 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/learning-path": GUIDE,
   "PUT /api/v1/learning-path": GUIDE,
   "POST /api/v1/learning-path/accept-proposal": GUIDE,
+  // The consensus round is about a network's framework; the fixture framework is De Linde's own,
+  // which has no round: every one of these answers 404 to everyone (the network round's who-may
+  // is tested in tests/api/consensus.test.ts).
+  "GET /api/v1/frameworks/:frameworkId/versions/:versionId/consensus": [],
+  "POST /api/v1/frameworks/:frameworkId/versions/:versionId/voting": [],
+  "POST /api/v1/frameworks/:frameworkId/versions/:versionId/votes": [],
+  "POST /api/v1/frameworks/:frameworkId/versions/:versionId/publish": [],
+  "POST /api/v1/frameworks/:frameworkId/versions/:versionId/withdraw": [],
   "POST /api/v1/organisation/logo": ADMIN,
   "DELETE /api/v1/organisation/logo": ADMIN,
   "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",

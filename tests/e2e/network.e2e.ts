@@ -30,11 +30,20 @@ describe("the network", () => {
     await textOf(members).toContain("Zorggroep De Linde");
     await textOf(members).toContain("Onderwijsstichting Rivierenland");
     await textOf(page.getByRole("region", { name: "Netwerkbeheerders" })).toContain("Sanne Visser");
+    await textOf(page.getByRole("region", { name: "Regel voor instemming" })).toContain("alle organisaties instemmen");
     await expectAccessibleBoth(page, "network page");
 
     await page.getByRole("textbox", { name: "Naam van het netwerk" }).fill("Leernetwerk Drechtsteden");
     await page.getByRole("button", { name: "Naam opslaan" }).click();
     await visible(page.getByRole("heading", { name: "Leernetwerk Drechtsteden" }));
     await visible(page.getByText("De naam van het netwerk is opgeslagen."));
+
+    // The consensus rule: a quorum of two of the three members.
+    await page
+      .getByRole("combobox", { name: "Regel voor instemming" })
+      .selectOption({ label: "Een minimum aantal organisaties stemt in" });
+    await page.getByRole("textbox", { name: "Minimum aantal organisaties" }).fill("2");
+    await page.getByRole("button", { name: "Naam opslaan" }).click();
+    await textOf(page.getByRole("region", { name: "Regel voor instemming" })).toContain("minstens 2 van de 3");
   });
 });

@@ -126,6 +126,11 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("branding.updated", "organisation", changesOf({ name: text, primaryColor: maybeText })),
   kind("logo.updated", "organisation", { before: logo, after: logo }),
   kind("network.renamed", "network", changesOf({ name: text })),
+  // The rule in short: "all" or "quorum:<min>".
+  kind("network.consensusRuleChanged", "network", {
+    before: z.strictObject({ rule: text }),
+    after: z.strictObject({ rule: text }),
+  }),
   // A framework's versions: the subject is the framework; the number names the version.
   kind("framework.draftStarted", "framework", { after: z.strictObject({ number: count, from: count.nullable() }) }),
   kind("framework.versionSaved", "framework", {
@@ -160,6 +165,16 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("learningPath.proposalAccepted", "learningPath", {
     before: z.strictObject({ version: count }),
     after: z.strictObject({ version: count, added: names, closed: names, reordered: names }),
+  }),
+  kind("framework.votingOpened", "framework", { after: z.strictObject({ number: count, round: count }) }),
+  // A vote's kind and the item it is about; the reason or comment stays with the vote.
+  kind("framework.voteCast", "framework", {
+    after: z.strictObject({ number: count, round: count, kind: text, itemKey: text.nullable() }),
+  }),
+  kind("framework.published", "framework", { after: z.strictObject({ number: count, round: count, hash: text }) }),
+  kind("framework.withdrawn", "framework", {
+    before: z.strictObject({ number: count, status: text }),
+    after: z.strictObject({ number: count, status: z.literal("withdrawn") }),
   }),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {

@@ -1,8 +1,11 @@
 import { z } from "zod";
+import { consensusRuleSchema } from "../competences/consensus.js";
 import { versionSchema } from "../version.js";
 
 export const renameNetworkSchema = z.object({
   name: z.string().trim().min(1).max(200),
+  /** When a version of the network's framework is agreed (at most as many as there are members). */
+  consensusRule: consensusRuleSchema.optional(),
   version: versionSchema,
 });
 export type RenameNetworkInput = z.infer<typeof renameNetworkSchema>;
@@ -19,6 +22,7 @@ export const networkViewSchema = z.object({
       id: z.uuid(),
       name: z.string(),
       version: z.number().int(),
+      consensusRule: consensusRuleSchema,
       members: z.array(memberSchema),
       coordinators: z.array(coordinatorSchema),
     })

@@ -16,7 +16,15 @@ export const EVALUATION_LEAD_DAYS = 7;
 /** Days a declaration waits for its missing signatures before they are asked for. */
 export const SIGNATURE_WAIT_DAYS = 2;
 
-export const REMINDER_KINDS = ["reminder.reregistration", "reminder.evaluation", "reminder.signature"] as const;
+/** Days a consensus round waits for a member's vote before its representatives are reminded. */
+export const CONSENSUS_WAIT_DAYS = 3;
+
+export const REMINDER_KINDS = [
+  "reminder.reregistration",
+  "reminder.evaluation",
+  "reminder.signature",
+  "reminder.consensusVote",
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 export interface DeclarationRuleSpec {

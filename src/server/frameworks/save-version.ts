@@ -7,6 +7,7 @@ import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { readableVersion } from "../competences/versions.js";
 import { conflict, forbidden, HttpProblem, notFound } from "../http/problem.js";
+import { notifyNewRound } from "./consensus/service.js";
 import { getVersion } from "./get-framework.js";
 import { mayEditFramework } from "./present.js";
 
@@ -56,4 +57,5 @@ export async function saveVersion(
       retired: changes.retired.map((c) => c.key),
     },
   });
+  if (round !== before.round) await notifyNewRound(tx, actor, { ...before, round });
 }

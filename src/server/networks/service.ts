@@ -6,7 +6,7 @@ import { canManageNetwork, canViewNetwork } from "../../domain/networks/policy.j
 import type { NetworkView, RenameNetworkInput } from "../../domain/networks/schemas.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { conflict, forbidden, notFound } from "../http/problem.js";
+import { conflict, forbidden, invalid, notFound } from "../http/problem.js";
 
 /** The network the actor's organisation belongs to; row-level security shows no other. */
 export async function ownNetworkId(tx: Tx, actor: Pick<Actor, "organisationId">) {
@@ -27,7 +27,7 @@ export async function getNetwork(tx: Tx, actor: Actor): Promise<NetworkView> {
   const networkId = await ownNetworkId(tx, actor);
   if (!networkId) return { network: null, policies: { rename: false } };
   const [network] = await tx
-    .select({ id: networks.id, name: networks.name, version: networks.version })
+    .select({ id: networks.id, name: networks.name, version: networks.version, consensusRule: networks.consensusRule })
     .from(networks)
     .where(eq(networks.id, networkId));
   if (!network) return { network: null, policies: { rename: false } };
@@ -59,20 +59,39 @@ export async function renameNetwork(tx: Tx, actor: Actor, input: RenameNetworkIn
   const networkId = await ownNetworkId(tx, actor);
   if (!networkId) throw notFound();
   const [before] = await tx
-    .select({ name: networks.name, version: networks.version })
+    .select({ name: networks.name, version: networks.version, consensusRule: networks.consensusRule })
     .from(networks)
     .where(eq(networks.id, networkId))
     .for("update");
   if (!before) throw notFound();
   if (before.version !== input.version) throw conflict(await getNetwork(tx, actor));
+  const rule = input.consensusRule ?? before.consensusRule;
+  if (rule.kind === "quorum") {
+    const members = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.networkId, networkId));
+    if (rule.min > members.length)
+      throw invalid({ "consensusRule.min": { key: "consensus.quorumTooLarge", values: { max: members.length } } });
+  }
   const [after] = await tx
     .update(networks)
-    .set({ name: input.name, version: sql`${networks.version} + 1`, updatedAt: sql`now()` })
+    .set({ name: input.name, consensusRule: rule, version: sql`${networks.version} + 1`, updatedAt: sql`now()` })
     .where(and(eq(networks.id, networkId), eq(networks.version, input.version)))
     .returning({ name: networks.name });
   if (!after) throw conflict();
   const changes = diff({ name: before.name }, { name: after.name });
   if (Object.keys(changes.after).length) {
     await recordAudit(tx, actor, { type: "network.renamed", subjectType: "network", subjectId: networkId, ...changes });
+  }
+  if (JSON.stringify(rule) !== JSON.stringify(before.consensusRule)) {
+    const describe = (r: typeof rule) => (r.kind === "all" ? "all" : `quorum:${r.min}`);
+    await recordAudit(tx, actor, {
+      type: "network.consensusRuleChanged",
+      subjectType: "network",
+      subjectId: networkId,
+      before: { rule: describe(before.consensusRule) },
+      after: { rule: describe(rule) },
+    });
   }
 }

@@ -1,4 +1,5 @@
 import {
+  CONSENSUS_WAIT_DAYS,
   EVALUATION_LEAD_DAYS,
   REREGISTRATION_THRESHOLDS_DAYS,
   type ReminderKind,
@@ -19,11 +20,13 @@ const cadence: Record<Locale, Record<ReminderKind, string>> = {
     "reminder.reregistration": `Zolang er verklaringen niet ondertekend zijn, krijg je deze herinnering ${list(REREGISTRATION_THRESHOLDS_DAYS, "en")} dagen vóór de herregistratiedatum.`,
     "reminder.evaluation": `Je krijgt deze herinnering één keer per evaluatiemoment, ${EVALUATION_LEAD_DAYS} dagen van tevoren.`,
     "reminder.signature": "Je krijgt deze herinnering één keer per versie van de verklaring.",
+    "reminder.consensusVote": `Je krijgt deze herinnering één keer per stemronde, als je organisatie na ${CONSENSUS_WAIT_DAYS} dagen nog niet heeft gestemd.`,
   },
   en: {
     "reminder.reregistration": `While declarations are unsigned, you get this reminder ${list(REREGISTRATION_THRESHOLDS_DAYS, "and")} days before the re-registration date.`,
     "reminder.evaluation": `You get this reminder once per evaluation moment, ${EVALUATION_LEAD_DAYS} days ahead.`,
     "reminder.signature": "You get this reminder once per version of the declaration.",
+    "reminder.consensusVote": `You get this reminder once per round, when your organisation has not voted after ${CONSENSUS_WAIT_DAYS} days.`,
   },
 };
 
@@ -32,6 +35,7 @@ const texts: Record<Locale, Record<ReminderKind, string> & { greeting: string; b
     "reminder.reregistration": "Herinnering: verklaringen nog niet ondertekend vóór de herregistratie",
     "reminder.evaluation": "Herinnering: er komt een evaluatiemoment aan",
     "reminder.signature": "Herinnering: een verklaring wacht op je handtekening",
+    "reminder.consensusVote": "Herinnering: het competentiekader van je netwerk wacht op de stem van je organisatie",
     greeting: "Hallo {name},",
     body: "Er staat een herinnering voor je klaar in Koers. Bekijk hem na het inloggen via deze link:\n\n{link}",
   },
@@ -39,6 +43,7 @@ const texts: Record<Locale, Record<ReminderKind, string> & { greeting: string; b
     "reminder.reregistration": "Reminder: declarations not yet signed before the re-registration",
     "reminder.evaluation": "Reminder: an evaluation moment is coming up",
     "reminder.signature": "Reminder: a declaration is waiting for your signature",
+    "reminder.consensusVote": "Reminder: your network's competence framework awaits your organisation's vote",
     greeting: "Hello {name},",
     body: "A reminder is waiting for you in Koers. Read it after signing in through this link:\n\n{link}",
   },

@@ -22,6 +22,7 @@ import {
   dueReminders,
   type ReminderSnapshot,
 } from "../../domain/reminders/rules.js";
+import { consensusReminders } from "../frameworks/consensus/reminders.js";
 import type { Mailer } from "../mail.js";
 import { inOrganisation } from "../tenancy.js";
 import { hasUnsignedDatedDeclaration } from "../trajectories/declaration-due-facts.js";
@@ -217,7 +218,10 @@ export async function sendDueRemindersFor(
   options: ReminderOptions,
 ): Promise<number> {
   const { due, recipients } = await inOrganisation(db, organisationId, async (tx) => {
-    const candidates = (await loadSnapshots(tx, organisationId)).flatMap((s) => dueReminders(s, now));
+    const candidates = [
+      ...(await loadSnapshots(tx, organisationId)).flatMap((s) => dueReminders(s, now)),
+      ...(await consensusReminders(tx, organisationId, now)),
+    ];
     if (candidates.length === 0) return { due: [], recipients: new Map() };
     const sent = await tx
       .select({ key: remindersSent.key })

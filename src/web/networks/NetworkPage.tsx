@@ -1,4 +1,17 @@
-import { Alert, Button, ColorSwatch, Group, List, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Alert,
+  Button,
+  ColorSwatch,
+  Group,
+  List,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -92,6 +105,16 @@ function NetworkDetails({
           <Text c="dimmed">{t("coordinators.none")}</Text>
         )}
       </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="network-rule">
+        <Title order={3} size="h4" mb="sm" id="network-rule">
+          {t("rule.heading")}
+        </Title>
+        <Text>
+          {network.consensusRule.kind === "all"
+            ? t("rule.all")
+            : t("rule.quorum", { min: network.consensusRule.min, count: network.members.length })}
+        </Text>
+      </Paper>
       {mayRename && <RenameForm network={network} reload={reload} />}
     </Stack>
   );
@@ -102,11 +125,27 @@ function RenameForm({ network, reload }: { network: Network; reload: () => Promi
   const queryClient = useQueryClient();
   const { form, onSubmit, pending, notices } = useVersionedForm({
     row: network,
-    toForm: (row): { name: string } => ({ name: row.name }),
+    toForm: (row): { name: string; consensusRule: { kind: string; min: number } } => ({
+      name: row.name,
+      consensusRule: {
+        kind: row.consensusRule.kind,
+        min: row.consensusRule.kind === "quorum" ? row.consensusRule.min : row.members.length,
+      },
+    }),
     version: (row) => row.version,
     reload,
     save: async (values, version) => {
-      const saved = await api<NetworkView>("/network", { method: "PUT", body: { name: values.name, version } });
+      const saved = await api<NetworkView>("/network", {
+        method: "PUT",
+        body: {
+          name: values.name,
+          consensusRule:
+            values.consensusRule.kind === "all"
+              ? { kind: "all" }
+              : { kind: "quorum", min: Number(values.consensusRule.min) },
+          version,
+        },
+      });
       queryClient.setQueryData(networkKey, saved);
       return saved.network ?? undefined;
     },
@@ -121,6 +160,23 @@ function RenameForm({ network, reload }: { network: Network; reload: () => Promi
         <Stack>
           <VersionNotices {...notices} />
           <TextInput label={t("rename.name")} required maxLength={200} {...form.getInputProps("name")} />
+          <NativeSelect
+            label={t("rule.kind")}
+            data={[
+              { value: "all", label: t("rule.kindAll") },
+              { value: "quorum", label: t("rule.kindQuorum") },
+            ]}
+            {...form.getInputProps("consensusRule.kind")}
+          />
+          {form.values.consensusRule.kind === "quorum" && (
+            <NumberInput
+              label={t("rule.min")}
+              min={1}
+              max={network.members.length}
+              allowDecimal={false}
+              {...form.getInputProps("consensusRule.min")}
+            />
+          )}
           <Group>
             <Button type="submit" loading={pending}>
               {t("rename.save")}

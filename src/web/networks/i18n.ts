@@ -11,6 +11,16 @@ export default defineMessages(
     },
     members: { heading: "Deelnemende organisaties", colour: "Huisstijlkleur {{color}}" },
     coordinators: { heading: "Netwerkbeheerders", none: "Dit netwerk heeft nog geen netwerkbeheerder." },
+    rule: {
+      heading: "Regel voor instemming",
+      all: "Een versie van het competentiekader is vastgesteld als alle organisaties instemmen.",
+      quorum:
+        "Een versie van het competentiekader is vastgesteld als minstens {{min}} van de {{count}} organisaties instemmen en niemand afwijst.",
+      kind: "Regel voor instemming",
+      kindAll: "Alle organisaties stemmen in",
+      kindQuorum: "Een minimum aantal organisaties stemt in",
+      min: "Minimum aantal organisaties",
+    },
     rename: {
       heading: "Netwerk hernoemen",
       name: "Naam van het netwerk",
@@ -28,6 +38,16 @@ export default defineMessages(
     },
     members: { heading: "Member organisations", colour: "Brand colour {{color}}" },
     coordinators: { heading: "Network coordinators", none: "This network has no coordinator yet." },
+    rule: {
+      heading: "Rule for agreement",
+      all: "A version of the competence framework is adopted when every organisation approves.",
+      quorum:
+        "A version of the competence framework is adopted when at least {{min}} of the {{count}} organisations approve and none rejects.",
+      kind: "Rule for agreement",
+      kindAll: "Every organisation approves",
+      kindQuorum: "A minimum number of organisations approves",
+      min: "Minimum number of organisations",
+    },
     rename: {
       heading: "Rename the network",
       name: "Network name",

@@ -7,6 +7,13 @@ const KINDS: Record<string, string> = {
   "reminder.evaluation": "kinds.evaluation",
   "reminder.signature": "kinds.signature",
   "scan.friendRequest": "kinds.friendRequest",
+  "consensus.votingOpened": "kinds.votingOpened",
+  "consensus.newRound": "kinds.newRound",
+  "consensus.published": "kinds.published",
+  "consensus.approve": "kinds.approve",
+  "consensus.reject": "kinds.reject",
+  "consensus.comment": "kinds.comment",
+  "reminder.consensusVote": "kinds.consensusReminder",
 };
 const DECLARATIONS = ["start", "end", "independence"];
 
@@ -30,6 +37,9 @@ export function notificationText(
   return t(key, {
     name: text("name"),
     trajectory: text("trajectory"),
+    number: text("number"),
+    round: text("round"),
+    organisation: text("organisation"),
     label: text("label"),
     date: text("date") ? formatDay(text("date")) : "",
     declaration: t(`declarations.${DECLARATIONS.includes(declaration) ? declaration : "other"}`),

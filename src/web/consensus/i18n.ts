@@ -1,0 +1,116 @@
+import { defineMessages } from "../i18n/define";
+
+export default defineMessages(
+  {
+    title: "Stemronde versie {{number}}",
+    intro:
+      "Elke deelnemende organisatie stemt in met deze versie van het competentiekader, wijst haar af met een reden, of geeft een opmerking per onderdeel.",
+    status: {
+      draft: "Concept: er wordt nog niet gestemd.",
+      voting: "Er wordt gestemd (ronde {{round}}).",
+      published: "Deze versie is vastgesteld.",
+      withdrawn: "Deze versie is ingetrokken.",
+    },
+    rule: {
+      all: "Regel: alle organisaties stemmen in.",
+      quorum: "Regel: minstens {{min}} organisaties stemmen in, en niemand wijst af.",
+    },
+    state: {
+      open: "Nog niet alle benodigde stemmen zijn binnen.",
+      rejected: "Een organisatie wees deze tekst af. Na een aanpassing begint een nieuwe ronde.",
+      agreed: "De regel is gehaald: de versie kan worden vastgesteld.",
+    },
+    members: {
+      heading: "Wie heeft gestemd",
+      caption: "Stemmen van de deelnemende organisaties in deze ronde",
+      organisation: "Organisatie",
+      vote: "Stem",
+      reason: "Reden",
+      approved: "Ingestemd",
+      rejected: "Afgewezen",
+      waiting: "Nog niet gestemd",
+    },
+    comments: {
+      heading: "Opmerkingen per onderdeel",
+      none: "Nog geen opmerkingen.",
+      whole: "De hele versie",
+      round: "ronde {{round}}",
+    },
+    history: { heading: "Eerdere rondes", round: "Ronde {{round}}" },
+    vote: {
+      heading: "Stem namens je organisatie",
+      kind: "Je stem",
+      approve: "Instemmen",
+      reject: "Afwijzen met een reden",
+      comment: "Opmerking bij een onderdeel",
+      item: "Onderdeel",
+      body: "Reden of opmerking",
+      submit: "Stem versturen",
+      sent: "Je stem is verstuurd.",
+    },
+    coordinator: {
+      heading: "Netwerkbeheerder",
+      open: "Stemming openen",
+      publish: "Versie vaststellen",
+      withdraw: "Versie intrekken",
+      notAgreed: "Vaststellen kan pas als de regel van het netwerk is gehaald.",
+      done: "Gelukt.",
+    },
+  },
+  {
+    title: "Voting round version {{number}}",
+    intro:
+      "Each member organisation approves this version of the competence framework, rejects it with a reason, or comments per item.",
+    status: {
+      draft: "Draft: voting has not begun.",
+      voting: "Voting is open (round {{round}}).",
+      published: "This version has been adopted.",
+      withdrawn: "This version has been withdrawn.",
+    },
+    rule: {
+      all: "Rule: every organisation approves.",
+      quorum: "Rule: at least {{min}} organisations approve, and none rejects.",
+    },
+    state: {
+      open: "Not all votes needed are in yet.",
+      rejected: "An organisation rejected this text. A change starts a new round.",
+      agreed: "The rule is met: the version can be adopted.",
+    },
+    members: {
+      heading: "Who has voted",
+      caption: "Votes of the member organisations in this round",
+      organisation: "Organisation",
+      vote: "Vote",
+      reason: "Reason",
+      approved: "Approved",
+      rejected: "Rejected",
+      waiting: "Not voted yet",
+    },
+    comments: {
+      heading: "Comments per item",
+      none: "No comments yet.",
+      whole: "The whole version",
+      round: "round {{round}}",
+    },
+    history: { heading: "Earlier rounds", round: "Round {{round}}" },
+    vote: {
+      heading: "Vote for your organisation",
+      kind: "Your vote",
+      approve: "Approve",
+      reject: "Reject with a reason",
+      comment: "Comment on an item",
+      item: "Item",
+      body: "Reason or comment",
+      submit: "Send vote",
+      sent: "Your vote has been sent.",
+    },
+    coordinator: {
+      heading: "Network coordinator",
+      open: "Open voting",
+      publish: "Adopt version",
+      withdraw: "Withdraw version",
+      notAgreed: "Adopting is possible once the network's rule is met.",
+      done: "Done.",
+    },
+  },
+);

@@ -1,7 +1,13 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, frameworkVersions } from "../../src/db/schema.js";
-import type { FrameworkDetail, FrameworkList, VersionView } from "../../src/domain/competences/api.js";
+import type {
+  FrameworkDetail,
+  FrameworkList,
+  VersionComparisonView,
+  VersionView,
+} from "../../src/domain/competences/api.js";
+import { competencesFromCsv } from "../../src/domain/competences/csv.js";
 import { DEMO_FRAMEWORK } from "../../src/domain/competences/demo-framework.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
@@ -14,6 +20,13 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const COORDINATOR = "sanne.visser@netwerk.example";
+
+/** Another test's open version set aside: one open version at a time. */
+async function withoutOpenVersion(t: TestApp, frameworkId: string) {
+  await t.database.db
+    .delete(frameworkVersions)
+    .where(and(eq(frameworkVersions.frameworkId, frameworkId), ne(frameworkVersions.status, "published")));
+}
 
 describe("the network's frameworks", () => {
   it("are listed for every member by the name of the published version, drafts hidden from non-editors", async () => {
@@ -125,5 +138,76 @@ describe("the network's frameworks", () => {
     const own = expectStatus<FrameworkList>(await admin.get("/api/v1/frameworks"));
     const other = own.frameworks.find((f) => f.owner === "organisation");
     if (other) expectStatus(await admin.get(`/api/v1/frameworks/${other.id}/versions/${version.id}`), 404);
+  });
+
+  it("export a version as JSON and CSV that read back to the same document, a draft only to its editors", async () => {
+    const { framework, version } = await demoFramework(t);
+    await withoutOpenVersion(t, framework.id);
+    const member = await signIn(t, "ingrid.bos@dewilgen.example", "wilgen");
+    const base = `/api/v1/frameworks/${framework.id}/versions/${version.id}`;
+
+    const json = await member.get(`${base}/export.json`);
+    expect(json.statusCode).toBe(200);
+    expect(String(json.headers?.["content-type"])).toContain("application/json");
+    expect(String(json.headers?.["content-disposition"])).toMatch(/^attachment; filename="[\w.-]+-kader\.json"$/);
+    expect(JSON.parse(json.body)).toEqual(DEMO_FRAMEWORK);
+
+    const csv = await member.get(`${base}/export.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(String(csv.headers?.["content-type"])).toContain("text/csv");
+    expect(String(csv.headers?.["content-disposition"])).toMatch(/-kader\.csv"$/);
+    expect(competencesFromCsv(csv.body)).toEqual({ ok: true, competences: DEMO_FRAMEWORK.competences });
+
+    // A draft: its editors export it; to anyone else it is not there.
+    const coordinator = await signIn(t, COORDINATOR);
+    const draft = expectStatus<VersionView>(
+      await coordinator.post(`/api/v1/frameworks/${framework.id}/versions`, {}),
+      201,
+    );
+    const draftUrl = `/api/v1/frameworks/${framework.id}/versions/${draft.id}`;
+    expect((await coordinator.get(`${draftUrl}/export.json`)).statusCode).toBe(200);
+    for (const format of ["json", "csv"]) expectStatus(await member.get(`${draftUrl}/export.${format}`), 404);
+    await withoutOpenVersion(t, framework.id);
+  });
+
+  it("compare two versions: added, changed and retired items, with both documents", async () => {
+    const { framework, version } = await demoFramework(t);
+    await withoutOpenVersion(t, framework.id);
+    const coordinator = await signIn(t, COORDINATOR);
+    const draft = expectStatus<VersionView>(
+      await coordinator.post(`/api/v1/frameworks/${framework.id}/versions`, {}),
+      201,
+    );
+    const next = structuredClone(DEMO_FRAMEWORK);
+    const [first, second] = next.competences;
+    if (!first || !second) throw new Error("the demo framework has competences");
+    first.name = { nl: "Begeleidingsrelatie", en: "Guidance relationship" };
+    second.retired = true;
+    first.skills[0]?.behaviours.push({
+      key: "nieuw_gedrag",
+      text: { nl: "Vraagt door", en: "Asks further" },
+      retired: false,
+    });
+    const url = `/api/v1/frameworks/${framework.id}/versions/${draft.id}`;
+    expectStatus(await coordinator.put(url, { document: next, version: draft.version }));
+
+    const compared = expectStatus<VersionComparisonView>(
+      await coordinator.get(`/api/v1/frameworks/${framework.id}/compare?from=${version.id}&to=${draft.id}`),
+    );
+    expect(compared.from).toMatchObject({ id: version.id, number: 1, status: "published" });
+    expect(compared.to).toMatchObject({ id: draft.id, number: 2, status: "draft" });
+    expect(compared.to.document.competences[0]?.name.nl).toBe("Begeleidingsrelatie");
+    expect(compared.changes.added).toEqual([{ level: "behaviour", key: "nieuw_gedrag" }]);
+    expect(compared.changes.changed).toContainEqual({ level: "competence", key: first.key, fields: ["name"] });
+    expect(compared.changes.retired).toContainEqual({ level: "competence", key: second.key });
+
+    // The draft is not there for a member who may not edit it; a bad query is refused.
+    const member = await signIn(t, "joost.smit@delinde.example");
+    expectStatus(await member.get(`/api/v1/frameworks/${framework.id}/compare?from=${version.id}&to=${draft.id}`), 404);
+    expect(
+      expectStatus(await member.get(`/api/v1/frameworks/${framework.id}/compare?from=${version.id}&to=nope`), 422)
+        .errors,
+    ).toHaveProperty("to");
+    await withoutOpenVersion(t, framework.id);
   });
 });

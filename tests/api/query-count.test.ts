@@ -45,6 +45,9 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/learning-path", "guide"],
   // The consensus round on the network's published version (the fixture framework is De Linde's own).
   ["/api/v1/frameworks/:networkFrameworkId/versions/:networkVersionId/consensus"],
+  ["/api/v1/frameworks/:frameworkId/versions/:versionId/export.json"],
+  ["/api/v1/frameworks/:frameworkId/versions/:versionId/export.csv"],
+  ["/api/v1/frameworks/:frameworkId/compare?from=:versionId&to=:versionId"],
   ["/api/v1/me/organisations/:organisationId/logo"],
   ["/api/v1/people?pageSize=100"],
   ["/api/v1/people/:personId"],

@@ -94,6 +94,19 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/frameworks/:frameworkId/versions/:versionId/votes": [],
   "POST /api/v1/frameworks/:frameworkId/versions/:versionId/publish": [],
   "POST /api/v1/frameworks/:frameworkId/versions/:versionId/withdraw": [],
+  "GET /api/v1/frameworks/:frameworkId/versions/:versionId/export.json": [
+    "admin",
+    "guide",
+    "training_officer",
+    "trainer",
+  ],
+  "GET /api/v1/frameworks/:frameworkId/versions/:versionId/export.csv": [
+    "admin",
+    "guide",
+    "training_officer",
+    "trainer",
+  ],
+  "GET /api/v1/frameworks/:frameworkId/compare": ["admin", "guide", "training_officer", "trainer"],
   "POST /api/v1/organisation/logo": ADMIN,
   "DELETE /api/v1/organisation/logo": ADMIN,
   "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",
@@ -218,6 +231,11 @@ const ROLE_MATRIX: Record<string, Access> = {
 };
 
 /** Bodies the generated valid request cannot make (a whole regime document), as the admin reads them. */
+/** Valid query strings where a query parameter names an id that is no fixture of its own. */
+const QUERIES: Record<string, (ids: Record<string, string>) => string> = {
+  "GET /api/v1/frameworks/:frameworkId/compare": (ids) => `?from=${ids.versionId}&to=${ids.versionId}`,
+};
+
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
   // The guide's own path, made from the fixture scan (her own) when she has none yet.
   "POST /api/v1/learning-path": async (_admin, ids) => ({ frameworkId: await scanFramework(), scanId: ids.scanId }),
@@ -317,7 +335,9 @@ async function call(client: TestClient, op: Operation) {
       : request.payload;
   const response = await client.request({
     method: op.method as "GET",
-    url: fillFixtures(request.url, ids),
+    url: QUERIES[op.id]
+      ? `${fillFixtures(request.url.split("?")[0] ?? "", ids)}${QUERIES[op.id]?.(ids)}`
+      : fillFixtures(request.url, ids),
     headers: request.headers,
     ...(payload === undefined ? {} : { payload: payload as never }),
   });

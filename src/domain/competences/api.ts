@@ -79,3 +79,28 @@ export const saveVersionSchema = z.object({
   version: versionSchema,
 });
 export type SaveVersionInput = z.infer<typeof saveVersionSchema>;
+
+const levelSchema = z.enum(["competence", "skill", "behaviour"]);
+const comparedVersionSchema = versionSummarySchema.pick({ id: true, number: true, status: true }).extend({
+  document: frameworkSchema,
+});
+
+/** Two versions of one framework compared, with both documents to read the texts side by side. */
+export const versionComparisonSchema = z.object({
+  from: comparedVersionSchema,
+  to: comparedVersionSchema,
+  changes: z.object({
+    added: z.array(z.object({ level: levelSchema, key: z.string() })),
+    changed: z.array(
+      z.object({
+        level: levelSchema,
+        key: z.string(),
+        fields: z.array(z.enum(["name", "description", "text", "parent"])),
+      }),
+    ),
+    retired: z.array(z.object({ level: levelSchema, key: z.string() })),
+  }),
+});
+export type VersionComparisonView = z.infer<typeof versionComparisonSchema>;
+
+export const compareQuerySchema = z.object({ from: z.uuid(), to: z.uuid() });

@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
+  compareQuerySchema,
   frameworkDetailSchema,
   frameworkListSchema,
   saveVersionSchema,
   startDraftSchema,
+  versionComparisonSchema,
   versionViewSchema,
 } from "../../domain/competences/api.js";
+import { attachment } from "../http/files.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
+import { compareFrameworkVersions } from "./compare.js";
+import { exportVersion } from "./export-version.js";
 import { getFramework, getVersion } from "./get-framework.js";
 import { listFrameworks } from "./list-frameworks.js";
 import { saveVersion } from "./save-version.js";
@@ -100,6 +105,47 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
         request,
         (tx, actor) => saveVersion(tx, actor, request.params.frameworkId, request.params.versionId, request.body),
         (tx, actor) => getVersion(tx, actor, request.params.frameworkId, request.params.versionId),
+      ),
+  );
+
+  for (const format of ["json", "csv"] as const) {
+    app.get(
+      `/frameworks/:frameworkId/versions/:versionId/export.${format}`,
+      {
+        schema: {
+          tags,
+          security,
+          summary:
+            format === "json"
+              ? "A version's whole document as a JSON file (a draft only to its editors)"
+              : "A version's competences, skills and behaviours as a CSV file (a draft only to its editors)",
+          params: versionParams,
+        },
+      },
+      async (request, reply) => {
+        const file = await withTenant(request, (tx, actor) =>
+          exportVersion(tx, actor, request.params.frameworkId, request.params.versionId, format),
+        );
+        return reply.type(file.type).header("content-disposition", attachment(file.name)).send(file.body);
+      },
+    );
+  }
+
+  app.get(
+    "/frameworks/:frameworkId/compare",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Two versions compared: added, changed and retired items, with both documents",
+        params: frameworkParams,
+        querystring: compareQuerySchema,
+        response: { 200: versionComparisonSchema },
+      },
+    },
+    (request) =>
+      withTenant(request, (tx, actor) =>
+        compareFrameworkVersions(tx, actor, request.params.frameworkId, request.query.from, request.query.to),
       ),
   );
 };

@@ -5,7 +5,7 @@ import type { LearningPathView } from "../../src/domain/competences/path-api.js"
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
 import { databaseFingerprint } from "../support/fixtures.js";
-import { createFinishedScan, demoFramework, setTeamLeader } from "../support/scans.js";
+import { createFinishedScan, demoFramework, setTeamLeader, withoutDemoScans } from "../support/scans.js";
 
 const SANNE = "sanne.visser@netwerk.example";
 const MONTH = 30 * 86_400_000;
@@ -15,6 +15,8 @@ let sanne: TestClient;
 let frameworkId: string;
 beforeAll(async () => {
   t = await createTestApp();
+  // These tests follow Sanne from her first scan: without the demo's scans and path.
+  await withoutDemoScans(t, SANNE);
   sanne = await signIn(t, SANNE, "linde");
   frameworkId = (await demoFramework(t)).framework.id;
 });

@@ -1,8 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   competenceScans,
   frameworks,
   frameworkVersions,
+  learningPaths,
   memberships,
   scanFriends,
   users,
@@ -107,4 +108,29 @@ export async function setTeamLeader(
     .update(memberships)
     .set({ managerId: await membershipOf(leaderEmail) })
     .where(eq(memberships.id, await membershipOf(email)));
+}
+
+/**
+ * Takes away the demo's scans, critical friends and learning path of `email` in the organisation,
+ * for tests that follow a werkbegeleider from her first scan. Finished scans are frozen, so the
+ * freeze is lifted for this removal only, in one transaction of the owner connection.
+ */
+export async function withoutDemoScans(t: TestApp, email: string, organisation: keyof TestApp["orgs"] = "linde") {
+  const organisationId = t.orgs[organisation];
+  const userId = await userIdOf(t, email);
+  await t.database.db.transaction(async (tx) => {
+    await tx
+      .delete(learningPaths)
+      .where(and(eq(learningPaths.organisationId, organisationId), eq(learningPaths.userId, userId)));
+    const scans = await tx
+      .select({ id: competenceScans.id })
+      .from(competenceScans)
+      .where(and(eq(competenceScans.organisationId, organisationId), eq(competenceScans.userId, userId)));
+    if (!scans.length) return;
+    const ids = scans.map((s) => s.id);
+    await tx.delete(scanFriends).where(inArray(scanFriends.scanId, ids));
+    await tx.execute(sql`ALTER TABLE competence_scans DISABLE TRIGGER frozen`);
+    await tx.delete(competenceScans).where(inArray(competenceScans.id, ids));
+    await tx.execute(sql`ALTER TABLE competence_scans ENABLE TRIGGER frozen`);
+  });
 }

@@ -23,7 +23,10 @@ export interface ShownGroup {
   mean: number;
 }
 
-const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+/** The mean of a list of levels; null for an empty one. */
+export function mean(values: readonly number[]): number | null {
+  return values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
+}
 
 /** The groups of friends' ratings one may show for a behaviour, each with at least `MIN_RATERS` raters. */
 export function shownGroups(ratings: readonly FriendRating[]): ShownGroup[] {
@@ -35,10 +38,10 @@ export function shownGroups(ratings: readonly FriendRating[]): ShownGroup[] {
   for (const kind of RATER_KINDS) {
     const values = byKind.get(kind) ?? [];
     if (kind !== "other" && values.length >= MIN_RATERS)
-      shown.push({ group: kind, raters: values.length, mean: mean(values) });
+      shown.push({ group: kind, raters: values.length, mean: mean(values) as number });
     else merged.push(...values);
   }
-  if (merged.length >= MIN_RATERS) shown.push({ group: "others", raters: merged.length, mean: mean(merged) });
+  if (merged.length >= MIN_RATERS) shown.push({ group: "others", raters: merged.length, mean: mean(merged) as number });
   return shown;
 }
 

@@ -1,4 +1,4 @@
-import { type FriendRating, friendsMean } from "./anonymity.js";
+import { type FriendRating, friendsMean, mean } from "./anonymity.js";
 import { activeBehaviours, activeCompetences, type CombineRule, type Framework } from "./framework.js";
 
 /** A finished self-scan: the werkbegeleider's own rating per behaviour and their friends' ratings. */
@@ -17,9 +17,6 @@ export interface CompetenceLevel {
   /** Target minus level, never below zero; the whole target when nothing was rated. */
   gap: number;
 }
-
-const mean = (values: readonly number[]) =>
-  values.length ? values.reduce((sum, v) => sum + v, 0) / values.length : null;
 
 function combine(rule: CombineRule, self: number | null, others: number | null): number | null {
   if (self === null || others === null) return self ?? others;

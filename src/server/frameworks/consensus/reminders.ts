@@ -1,7 +1,8 @@
 import { and, eq, lt } from "drizzle-orm";
 import type { Tx } from "../../../db/connection.js";
-import { frameworkVersions, frameworkVotes, memberships, organisations } from "../../../db/schema.js";
+import { frameworkVersions, frameworkVotes, memberships } from "../../../db/schema.js";
 import { CONSENSUS_WAIT_DAYS, type DueReminder } from "../../../domain/reminders/rules.js";
+import { ownNetworkId } from "../../networks/service.js";
 import { consensusLink } from "./service.js";
 
 /**
@@ -11,18 +12,15 @@ import { consensusLink } from "./service.js";
  * organisation's transaction: row-level security shows only its own network and people.
  */
 export async function consensusReminders(tx: Tx, organisationId: string, now: Date): Promise<DueReminder[]> {
-  const [own] = await tx
-    .select({ networkId: organisations.networkId })
-    .from(organisations)
-    .where(eq(organisations.id, organisationId));
-  if (!own?.networkId) return [];
+  const networkId = await ownNetworkId(tx, { organisationId });
+  if (!networkId) return [];
   const since = new Date(now.getTime() - CONSENSUS_WAIT_DAYS * 24 * 60 * 60 * 1000);
   const open = await tx
     .select()
     .from(frameworkVersions)
     .where(
       and(
-        eq(frameworkVersions.ownerNetworkId, own.networkId),
+        eq(frameworkVersions.ownerNetworkId, networkId),
         eq(frameworkVersions.status, "voting"),
         lt(frameworkVersions.updatedAt, since),
       ),

@@ -364,4 +364,22 @@ describe("one organisation never reads or changes another's data", () => {
     expectStatus(await elsewhere.post("/api/v1/learning-path", { frameworkId, scanId: fixtures.scanId }), 422);
     expect(await snapshot()).toBe(before);
   });
+  it("keeps scans' results in their organisation: results, comparisons and overviews elsewhere show none of them", async () => {
+    const sanne = await signIn(t, "sanne.visser@netwerk.example", "linde");
+    const history = expectStatus(await sanne.get("/api/v1/scans")).history as Array<{ id: string }>;
+    const [later, earlier] = history;
+    expect(expectStatus(await sanne.get(`/api/v1/scans/compare?from=${earlier?.id}&to=${later?.id}`)).to.id).toBe(
+      later?.id,
+    );
+    // The same werkbegeleider at another member of the network, and that member's praktijkopleider.
+    const elsewhere = await signIn(t, "sanne.visser@netwerk.example", "rivier");
+    const ingrid = await signIn(t, "ingrid.bos@dewilgen.example", "wilgen");
+    for (const reader of [elsewhere, ingrid, outsider]) {
+      expectStatus(await reader.get(`/api/v1/scans/${later?.id}/results`), 404);
+      expectStatus(await reader.get(`/api/v1/scans/compare?from=${earlier?.id}&to=${later?.id}`), 404);
+    }
+    const overview = await ingrid.get("/api/v1/scan-overview");
+    expect(expectStatus(overview).items.map((i: { name: string }) => i.name)).not.toContain("Sanne Visser");
+    for (const scan of history) expect(overview.body).not.toContain(scan.id);
+  });
 });

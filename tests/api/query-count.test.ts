@@ -1,7 +1,8 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
+  competenceScans,
   feedbackRecords,
   frameworkVersions,
   frameworkVotes,
@@ -40,6 +41,10 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/frameworks/:frameworkId/versions/:versionId"],
   ["/api/v1/scans", "guide"],
   ["/api/v1/scans/:scanId", "guide"],
+  ["/api/v1/scans/:scanId/results", "guide"],
+  ["/api/v1/scans/:scanId/results", "training_officer"],
+  ["/api/v1/scans/compare?from=:earlierScanId&to=:scanId", "guide"],
+  ["/api/v1/scan-overview", "training_officer"],
   ["/api/v1/friend-requests", "training_officer"],
   ["/api/v1/friend-requests/:friendId", "training_officer"],
   ["/api/v1/learning-path", "guide"],
@@ -166,6 +171,24 @@ const ok = async (response: Promise<{ statusCode: number; body: string; json(): 
   if (r.statusCode >= 300) throw new Error(`growing the data failed: ${r.statusCode} ${r.body}`);
   return r.json() as { id: string; version: number };
 };
+
+// An earlier finished scan of the guide (one of the demo's), to compare with the fixture scan.
+{
+  const [earlier] = await t.database.db
+    .select({ id: competenceScans.id })
+    .from(competenceScans)
+    .where(
+      and(
+        eq(competenceScans.organisationId, t.orgs.linde),
+        eq(competenceScans.userId, await userIdOf(t, PEOPLE.guide)),
+        eq(competenceScans.status, "finished"),
+        ne(competenceScans.id, ids.scanId as string),
+      ),
+    )
+    .orderBy(desc(competenceScans.finishedAt))
+    .limit(1);
+  ids.earlierScanId = earlier?.id ?? "";
+}
 
 /** More data of every kind; one function per kind. Each must make lists longer and details fuller. */
 const GROWTH: Array<() => Promise<void>> = [
@@ -351,6 +374,29 @@ const GROWTH: Array<() => Promise<void>> = [
         expiresAt: new Date(Date.now() + 7 * 86_400_000),
       })),
     );
+  },
+  async function tenMoreWerkbegeleidersEachWithAScanAndFriends() {
+    const guides = await t.database.db
+      .insert(users)
+      .values(
+        Array.from({ length: 10 }, (_, i) => ({
+          email: `werkbegeleider.${i}@delinde.example`,
+          name: `Werkbegeleider ${i}`,
+        })),
+      )
+      .returning();
+    await t.database.db
+      .insert(memberships)
+      .values(guides.map((u) => ({ organisationId: t.orgs.linde, userId: u.id, roles: ["guide" as const] })));
+    for (const guide of guides)
+      await createFinishedScan(t, {
+        email: guide.email,
+        self: 3,
+        friends: [
+          { kind: "colleague", rating: 2 },
+          { kind: "colleague", rating: 4 },
+        ],
+      });
   },
   async function thirtyNotificationsOfTheTrainee() {
     const [trainee] = await t.database.db.select().from(users).where(eqEmail(PEOPLE.trainee));

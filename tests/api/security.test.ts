@@ -133,6 +133,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/scans/:scanId/finish": GUIDE,
   "POST /api/v1/scans/:scanId/friends": GUIDE,
   "DELETE /api/v1/scans/:scanId/friends/:friendId": GUIDE,
+  // A scan's result: its owner, the praktijkopleider, and her team leader (the client is Sanne's
+  // manager in the demo). Comparing the fixture scan with itself gets them through to a 422.
+  "GET /api/v1/scans/:scanId/results": ["guide", "client", "training_officer"],
+  "GET /api/v1/scans/compare": ["guide", "client", "training_officer"],
+  "GET /api/v1/scan-overview": ["client", "training_officer"],
   // A friend's request is the asked person's alone: the fixture asks the training officer.
   "GET /api/v1/friend-requests": "signed-in",
   "GET /api/v1/friend-requests/:friendId": ["training_officer"],
@@ -234,6 +239,7 @@ const ROLE_MATRIX: Record<string, Access> = {
 /** Valid query strings where a query parameter names an id that is no fixture of its own. */
 const QUERIES: Record<string, (ids: Record<string, string>) => string> = {
   "GET /api/v1/frameworks/:frameworkId/compare": (ids) => `?from=${ids.versionId}&to=${ids.versionId}`,
+  "GET /api/v1/scans/compare": (ids) => `?from=${ids.scanId}&to=${ids.scanId}`,
 };
 
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {

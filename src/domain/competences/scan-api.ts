@@ -157,3 +157,81 @@ export const friendRequestListSchema = z.object({
   ),
 });
 export type FriendRequestList = z.infer<typeof friendRequestListSchema>;
+
+const shownGroupSchema = z.object({
+  group: z.enum([...RATER_KINDS, "others"]),
+  raters: z.number().int(),
+  mean: z.number(),
+});
+
+/** One competence in a scan's result: self, friends (as the anonymity rule allows), combined, target. */
+const competenceResultSchema = z.object({
+  key: z.string(),
+  name: localizedSchema,
+  self: z.number().nullable(),
+  others: z.number().nullable(),
+  level: z.number().nullable(),
+  target: z.number(),
+  gap: z.number(),
+  groups: z.array(shownGroupSchema),
+});
+
+/** A finished scan's result: what its owner, their praktijkopleider and team leader see. Never one friend's answers. */
+export const scanResultsSchema = z.object({
+  id: z.uuid(),
+  ownerName: z.string(),
+  frameworkName: localizedSchema,
+  versionNumber: z.number().int(),
+  variant: z.object({ key: z.string(), name: localizedSchema }),
+  scale: z.array(z.object({ value: z.number().int(), name: localizedSchema })),
+  finishedAt: z.string(),
+  friendsAnswered: z.number().int(),
+  competences: z.array(competenceResultSchema),
+  /** Competence keys: the largest gaps first, and the strongest points. */
+  highlights: z.object({ gaps: z.array(z.string()), strengths: z.array(z.string()) }),
+});
+export type ScanResults = z.infer<typeof scanResultsSchema>;
+
+export const compareScansQuerySchema = z.object({ from: z.uuid(), to: z.uuid() });
+
+/** Growth per competence between two finished scans of one person, matched by competence key. */
+export const scanComparisonSchema = z.object({
+  from: z.object({ id: z.uuid(), finishedAt: z.string(), versionNumber: z.number().int() }),
+  to: z.object({ id: z.uuid(), finishedAt: z.string(), versionNumber: z.number().int() }),
+  competences: z.array(
+    z.object({
+      key: z.string(),
+      name: localizedSchema,
+      before: z.number().nullable(),
+      after: z.number().nullable(),
+      change: z.number().nullable(),
+      target: z.number().nullable(),
+      /** "both", or the one scan whose framework version had this competence. */
+      in: z.enum(["both", "from", "to"]),
+    }),
+  ),
+});
+export type ScanComparison = z.infer<typeof scanComparisonSchema>;
+
+/** Per werkbegeleider the praktijkopleider (all) or team leader (own team) oversees: scanned or not, and the result. */
+export const scanOverviewSchema = z.object({
+  items: z.array(
+    z.object({
+      membershipId: z.uuid(),
+      name: z.string(),
+      openScan: z.boolean(),
+      finishedScans: z.number().int(),
+      latest: z
+        .object({
+          scanId: z.uuid(),
+          finishedAt: z.string(),
+          frameworkName: localizedSchema,
+          versionNumber: z.number().int(),
+          competences: z.number().int(),
+          belowTarget: z.number().int(),
+        })
+        .nullable(),
+    }),
+  ),
+});
+export type ScanOverview = z.infer<typeof scanOverviewSchema>;

@@ -1,7 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { competenceScans, frameworkVersions, learningPaths, scanFriends } from "../../db/schema.js";
-import type { FriendRating } from "../../domain/competences/anonymity.js";
+import { competenceScans, frameworkVersions, learningPaths } from "../../db/schema.js";
 import type { Framework } from "../../domain/competences/framework.js";
 import {
   behavioursPerCompetence,
@@ -11,6 +10,7 @@ import {
 } from "../../domain/competences/path.js";
 import type { Actor } from "../../domain/roles.js";
 import { frameworkAsScanned } from "../competences/versions.js";
+import { friendRatingsOf } from "../scans/access.js";
 
 /**
  * What the learning path's use cases load: the owner's finished scans, their path, and what a
@@ -98,31 +98,13 @@ export async function scanPictures(tx: Tx, actor: Actor, scanIds: readonly strin
         eq(competenceScans.status, "finished"),
       ),
     );
-  const answers = rows.length
-    ? await tx
-        .select({
-          id: scanFriends.id,
-          scanId: scanFriends.scanId,
-          kind: scanFriends.kind,
-          ratings: scanFriends.ratings,
-        })
-        .from(scanFriends)
-        .where(
-          and(
-            eq(scanFriends.organisationId, actor.organisationId),
-            inArray(
-              scanFriends.scanId,
-              rows.map((r) => r.id),
-            ),
-            eq(scanFriends.status, "answered"),
-          ),
-        )
-    : [];
+  const answers = await friendRatingsOf(
+    tx,
+    actor.organisationId,
+    rows.map((r) => r.id),
+  );
   for (const row of rows) {
-    const friends: Record<string, FriendRating[]> = {};
-    for (const answer of answers.filter((a) => a.scanId === row.id))
-      for (const [behaviour, value] of Object.entries(answer.ratings))
-        friends[behaviour] = [...(friends[behaviour] ?? []), { raterId: answer.id, kind: answer.kind, value }];
+    const friends = answers.get(row.id) ?? {};
     const framework = frameworkAsScanned(row.document, row.extensions);
     const scan = { self: row.ratings, friends };
     const levels = competenceLevels(framework, row.variant, scan);

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { competenceScans, frameworkVersions, memberships, scanFriends } from "../../db/schema.js";
 import type { FriendRating } from "../../domain/competences/anonymity.js";
@@ -56,26 +56,35 @@ export async function readableScan(tx: Tx, actor: Actor, scanId: string): Promis
 }
 
 /**
- * The answers of a scan's friends who answered, per behaviour, as the anonymity rule reads them
- * (`shownGroups`, `friendsMean`): each with a rater id and kind, never a name. Only for results;
- * one friend's answers never leave the server.
+ * The answers of some scans' friends who answered, per scan and behaviour, as the anonymity rule
+ * reads them (`shownGroups`, `friendsMean`): each with a rater id and kind, never a name. Only for
+ * results; one friend's answers never leave the server. One statement however many scans.
  */
-export async function friendRatings(tx: Tx, organisationId: string, scanId: string) {
+export async function friendRatingsOf(tx: Tx, organisationId: string, scanIds: readonly string[]) {
+  const byScan = new Map<string, Record<string, FriendRating[]>>();
+  if (!scanIds.length) return byScan;
   const rows = await tx
-    .select({ id: scanFriends.id, kind: scanFriends.kind, ratings: scanFriends.ratings })
+    .select({ id: scanFriends.id, scanId: scanFriends.scanId, kind: scanFriends.kind, ratings: scanFriends.ratings })
     .from(scanFriends)
     .where(
       and(
         eq(scanFriends.organisationId, organisationId),
-        eq(scanFriends.scanId, scanId),
+        inArray(scanFriends.scanId, [...scanIds]),
         eq(scanFriends.status, "answered"),
       ),
     );
-  const byBehaviour: Record<string, FriendRating[]> = {};
-  for (const row of rows)
+  for (const row of rows) {
+    const byBehaviour = byScan.get(row.scanId) ?? {};
     for (const [behaviour, value] of Object.entries(row.ratings))
       byBehaviour[behaviour] = [...(byBehaviour[behaviour] ?? []), { raterId: row.id, kind: row.kind, value }];
-  return byBehaviour;
+    byScan.set(row.scanId, byBehaviour);
+  }
+  return byScan;
+}
+
+/** One scan's friends' answers per behaviour (`friendRatingsOf`). */
+export async function friendRatings(tx: Tx, organisationId: string, scanId: string) {
+  return (await friendRatingsOf(tx, organisationId, [scanId])).get(scanId) ?? {};
 }
 
 /** Each competence's level and gap for a scan, self and friends combined by the framework's rule. */

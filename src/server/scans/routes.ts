@@ -2,12 +2,16 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   answerSchema,
+  compareScansQuerySchema,
   friendRequestListSchema,
   friendRequestSchema,
   inviteFriendSchema,
   saveScanSchema,
+  scanComparisonSchema,
   scanDetailSchema,
   scanListSchema,
+  scanOverviewSchema,
+  scanResultsSchema,
   startScanSchema,
   tokenAnswerSchema,
   tokenSchema,
@@ -23,6 +27,7 @@ import {
   getFriendRequest,
   listFriendRequests,
 } from "./friends.js";
+import { compareScans, getScanResults, scanOverview } from "./results.js";
 import {
   finishScan,
   friendMail,
@@ -89,6 +94,49 @@ export const scanRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => withTenant(request, (tx, actor) => getScan(tx, actor, request.params.scanId)),
+  );
+
+  app.get(
+    "/scans/:scanId/results",
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "A finished scan's result per competence: self, friends by kind (only groups of two or more), target, gaps and strengths. For its owner, the praktijkopleider and the owner's team leader",
+        params: scanParams,
+        response: { 200: scanResultsSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => getScanResults(tx, actor, request.params.scanId)),
+  );
+
+  app.get(
+    "/scans/compare",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "Growth per competence between two finished scans of one person (matched by competence key)",
+        querystring: compareScansQuerySchema,
+        response: { 200: scanComparisonSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => compareScans(tx, actor, request.query.from, request.query.to)),
+  );
+
+  app.get(
+    "/scan-overview",
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "Per werkbegeleider: scanned or not and the latest result in brief. The praktijkopleider sees everyone, a team leader their own team",
+        response: { 200: scanOverviewSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => scanOverview(tx, actor)),
   );
 
   app.put(

@@ -1,6 +1,6 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
-import { canScanSelf, canViewFrameworks } from "../domain/competences/policy";
+import { canReadScanResults, canScanSelf, canSeeScanOverview, canViewFrameworks } from "../domain/competences/policy";
 import { canViewNetwork } from "../domain/networks/policy";
 import { hasRole, type Role } from "../domain/roles";
 import { canStartTrajectory } from "../domain/trajectories/policy";
@@ -44,6 +44,9 @@ const NotificationsPage = lazy(() => import("./notifications/NotificationsPage")
 const AccountPage = lazy(() => import("./account/AccountPage"));
 const ScansPage = lazy(() => import("./scans/ScansPage"));
 const ScanPage = lazy(() => import("./scans/ScanPage"));
+const ScanResultPage = lazy(() => import("./scans/ScanResultPage"));
+const ScanComparePage = lazy(() => import("./scans/ScanComparePage"));
+const ScanOverviewPage = lazy(() => import("./scans/ScanOverviewPage"));
 const FriendRequestsPage = lazy(() => import("./scans/FriendRequestsPage"));
 const FriendRequestPage = lazy(() =>
   import("./scans/FriendRequestsPage").then((m) => ({ default: m.FriendRequestPage })),
@@ -350,6 +353,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard may={(roles) => canScanSelf({ roles: roles as Role[] })}>
             <ScanPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/zelfscan/vergelijken",
+        element: (
+          <Guard may={(roles) => canScanSelf({ roles: roles as Role[] })}>
+            <ScanComparePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/zelfscan/:scanId/resultaat",
+        element: (
+          <Guard may={(roles) => canReadScanResults({ roles: roles as Role[] })}>
+            <ScanResultPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/zelfscans",
+        element: (
+          <Guard may={(roles) => canSeeScanOverview({ roles: roles as Role[] })}>
+            <ScanOverviewPage />
           </Guard>
         ),
       },

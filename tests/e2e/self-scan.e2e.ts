@@ -28,6 +28,18 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByRole("option", { name: option, exact: true }).click();
 }
 
+/** The options of a select, as a person sees them when opening it. */
+async function optionNames(page: Page, label: string) {
+  await page
+    .getByRole("textbox", { name: label, exact: true })
+    .or(page.getByRole("combobox", { name: label }))
+    .first()
+    .click();
+  const names = await page.getByRole("option").allTextContents();
+  await page.keyboard.press("Escape");
+  return names;
+}
+
 /** Chooses the level whose label starts with `level ·` in every behaviour on the page not yet rated. */
 async function rateAll(page: Page, level: number, { skip = 0 } = {}) {
   const name = new RegExp(`^${level} · `);
@@ -155,6 +167,44 @@ describe("a self-scan with critical friends", () => {
     await expectAccessibleBoth(sanne, "finished self-scan");
     await sanne.goto("/zelfscan");
     await expect.poll(() => history.getByRole("listitem").count()).toBe(3);
+
+    // Her result: the radar with the same numbers in a table, and what stands out in words.
+    await history
+      .getByRole("link", { name: /Resultaat bekijken van de zelfscan van/ })
+      .first()
+      .click();
+    await visible(sanne.getByRole("heading", { name: /Resultaat van de zelfscan van/, level: 2 }));
+    await visible(sanne.getByRole("img", { name: /Radardiagram met per competentie/ }));
+    const levels = sanne.getByRole("table", { name: /Je eigen oordeel, dat van je kritische vrienden/ });
+    await expect.poll(() => levels.getByRole("row").count()).toBeGreaterThan(5);
+    await visible(levels.getByRole("columnheader", { name: "Streefniveau" }));
+    await visible(sanne.getByRole("region", { name: "Grootste verschillen met het streefniveau" }));
+    await visible(sanne.getByRole("region", { name: "Sterke punten" }));
+    // Three friends each alone of their kind: shown only together, as "others".
+    const groups = sanne.getByRole("table", { name: /Gemiddelde per soort kritische vriend/ });
+    await visible(groups.getByRole("columnheader", { name: "Anderen" }));
+    await expect.poll(() => groups.getByRole("columnheader").count()).toBe(2);
+    await visible(groups.getByRole("cell", { name: "2,7 (3 mensen)" }).first());
+    await expectAccessibleBoth(sanne, "self-scan result");
+
+    // Her history: this scan against the earliest one, growth per competence.
+    await sanne.getByRole("link", { name: "Vergelijken met een andere zelfscan" }).click();
+    await visible(sanne.getByRole("heading", { name: "Zelfscans vergelijken", level: 2 }));
+    await choose(sanne, "Eerdere zelfscan", (await optionNames(sanne, "Eerdere zelfscan")).at(-1) ?? "");
+    const growth = sanne.getByRole("table", { name: /Niveau per competentie op/ });
+    await visible(growth.getByRole("columnheader", { name: "Groei" }));
+    await expect.poll(() => growth.getByRole("row").count()).toBeGreaterThan(5);
+    await expectAccessibleBoth(sanne, "self-scans compared");
+
+    // The praktijkopleider sees who scanned and opens Sanne's result; never a single friend's answer.
+    await openMenuItem(joost, "Zelfscans werkbegeleiders");
+    await visible(joost.getByRole("heading", { name: "Zelfscans van werkbegeleiders", level: 2 }));
+    await expectAccessibleBoth(joost, "scan overview");
+    await joost.getByRole("link", { name: "Resultaat van Sanne Visser bekijken" }).click();
+    await visible(joost.getByRole("heading", { name: /Resultaat van de zelfscan van/, level: 2 }));
+    await visible(joost.getByText("Zelfscan van Sanne Visser", { exact: false }));
+    await visible(joost.getByRole("link", { name: "Terug naar het overzicht van zelfscans" }));
+    await expectAccessibleBoth(joost, "a werkbegeleider's result for the praktijkopleider");
   });
 
   it("keeps what she chose in a second tab when the first saved in between (409)", async () => {

@@ -25,6 +25,12 @@ export const canScanSelf = (actor: Roles) => hasRole(actor, "guide");
 /** The praktijkopleider sees, per werkbegeleider, whether a scan was done and its result. */
 export const canOverseeScans = (actor: Roles) => hasRole(actor, "training_officer");
 
+/** The overview of scans: the praktijkopleider of everyone, a team leader (a client) of their own team. */
+export const canSeeScanOverview = (actor: Roles) => hasRole(actor, "training_officer", "client");
+
+/** Who may open a scan's result at all; which scans, `scanReader` decides. */
+export const canReadScanResults = (actor: Roles) => canScanSelf(actor) || canSeeScanOverview(actor);
+
 /** Who reads a scan, and so how much of it: its owner all of it; the others its result only. */
 export type ScanReader = "owner" | "praktijkopleider" | "team_leader";
 

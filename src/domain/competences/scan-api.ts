@@ -179,6 +179,8 @@ const competenceResultSchema = z.object({
 /** A finished scan's result: what its owner, their praktijkopleider and team leader see. Never one friend's answers. */
 export const scanResultsSchema = z.object({
   id: z.uuid(),
+  /** How the reader reads it: as its owner, or as the praktijkopleider or team leader. */
+  reader: z.enum(["owner", "praktijkopleider", "team_leader"]),
   ownerName: z.string(),
   frameworkName: localizedSchema,
   versionNumber: z.number().int(),

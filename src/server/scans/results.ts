@@ -4,10 +4,10 @@ import { competenceScans, frameworkVersions, memberships, users } from "../../db
 import { activeCompetences } from "../../domain/competences/framework.js";
 import { highlights } from "../../domain/competences/highlights.js";
 import { competenceLevels, growth } from "../../domain/competences/path.js";
-import { canOverseeScans } from "../../domain/competences/policy.js";
+import { canOverseeScans, canSeeScanOverview } from "../../domain/competences/policy.js";
 import { competenceGroups } from "../../domain/competences/results.js";
 import type { ScanComparison, ScanOverview, ScanResults } from "../../domain/competences/scan-api.js";
-import { type Actor, hasRole } from "../../domain/roles.js";
+import type { Actor } from "../../domain/roles.js";
 import { frameworkAsScanned } from "../competences/versions.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
@@ -50,6 +50,7 @@ export async function getScanResults(tx: Tx, actor: Actor, scanId: string): Prom
   const byKey = new Map(levels.map((l) => [l.competence, l]));
   return {
     id: readable.scan.id,
+    reader: readable.reader,
     ownerName: owner?.name ?? "",
     frameworkName: framework.name,
     versionNumber: readable.version.number,
@@ -126,8 +127,8 @@ export async function compareScans(tx: Tx, actor: Actor, fromId: string, toId: s
  * many are finished, and the latest one's result in brief. Three statements however many people.
  */
 export async function scanOverview(tx: Tx, actor: Actor): Promise<ScanOverview> {
+  if (!canSeeScanOverview(actor)) throw forbidden();
   const allOfThem = canOverseeScans(actor);
-  if (!allOfThem && !hasRole(actor, "client")) throw forbidden();
   const people = await tx
     .select({ membershipId: memberships.id, userId: memberships.userId, name: memberName })
     .from(memberships)

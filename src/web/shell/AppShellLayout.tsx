@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, Image, NavLink, ScrollArea, Text, Title } from
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
-import { canScanSelf } from "../../domain/competences/policy";
+import { canScanSelf, canSeeScanOverview } from "../../domain/competences/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
 import { NotificationBell } from "../notifications/NotificationBell";
@@ -34,6 +34,7 @@ export function AppShellLayout() {
     { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
     { to: "/zelfscan", label: t("nav.selfScan"), show: canScanSelf({ roles }), covers: true },
+    { to: "/zelfscans", label: t("nav.scanOverview"), show: canSeeScanOverview({ roles }) },
     // Every member may be asked as a critical friend.
     { to: "/beoordelen", label: t("nav.rate"), show: true, covers: true },
     { to: "/meldingen", label: t("nav.notifications"), show: true },

@@ -37,6 +37,16 @@ describe("a scan's levels and the learning path", () => {
     expect(competenceLevels(lowest, "mbo4", scan).map((l) => l.level)).toEqual([2, 1]);
   });
 
+  it("counts levels to one decimal, as they are shown: 2.95 reaches a target of 3", () => {
+    const almost: Scan = {
+      self: { welkom: 3, verwachtingen: 3, gedrag: 3 },
+      friends: { welkom: friends(3, 3), verwachtingen: friends(3, 2.8), gedrag: friends(2, 2) },
+    };
+    const [relatie] = competenceLevels(smallFramework(), "mbo2", almost);
+    // Others 2.95 → 3.0 (one decimal); with self 3 the level is 3: the target of 3 is reached.
+    expect(relatie).toMatchObject({ others: 3, level: 3, target: 3, gap: 0 });
+  });
+
   it("orders the path by gap, then by the framework's order, and leaves out what is reached", () => {
     expect(suggestedOrder(competenceLevels(smallFramework(), "mbo4", scan))).toEqual(["feedback", "relatie"]);
     expect(suggestedOrder(competenceLevels(smallFramework(), "mbo2", scan))).toEqual(["relatie"]);

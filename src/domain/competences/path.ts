@@ -18,6 +18,14 @@ export interface CompetenceLevel {
   gap: number;
 }
 
+/**
+ * Levels count to one decimal, as they are shown: a 2.95 is a 3 and reaches a target of 3, so
+ * no gap is named that the reader cannot see.
+ */
+function oneDecimal(value: number | null) {
+  return value === null ? null : Math.round(value * 10) / 10;
+}
+
 function combine(rule: CombineRule, self: number | null, others: number | null): number | null {
   if (self === null || others === null) return self ?? others;
   if (rule.kind === "lowest") return Math.min(self, others);
@@ -39,9 +47,16 @@ export function competenceLevels(framework: Framework, variant: string, scan: Sc
         return m === null ? [] : [m];
       }),
     );
-    const level = combine(framework.combine, self, others);
+    const level = oneDecimal(combine(framework.combine, self, others));
     const target = targets[competence.key] ?? 0;
-    return { competence: competence.key, self, others, level, target, gap: Math.max(0, target - (level ?? 0)) };
+    return {
+      competence: competence.key,
+      self: oneDecimal(self),
+      others: oneDecimal(others),
+      level,
+      target,
+      gap: Math.max(0, oneDecimal(target - (level ?? 0)) ?? 0),
+    };
   });
 }
 

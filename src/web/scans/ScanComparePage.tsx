@@ -88,7 +88,7 @@ export default function ScanComparePage() {
           {comparison.isError && <FormError message={comparison.error.message} />}
           {comparison.isPending && from !== to && <Loading />}
           {comparison.data && (
-            <Table style={{ overflowWrap: "anywhere" }}>
+            <Table captionSide="top">
               <caption>
                 {t("compare.caption", {
                   from: formatDate(comparison.data.from.finishedAt, lang),
@@ -101,7 +101,9 @@ export default function ScanComparePage() {
                   <Table.Th scope="col">{t("compare.before")}</Table.Th>
                   <Table.Th scope="col">{t("compare.after")}</Table.Th>
                   <Table.Th scope="col">{t("compare.growth")}</Table.Th>
-                  <Table.Th scope="col">{t("result.target")}</Table.Th>
+                  <Table.Th scope="col" visibleFrom="sm">
+                    {t("result.target")}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -118,7 +120,7 @@ export default function ScanComparePage() {
                     <Table.Td>{level(c.before)}</Table.Td>
                     <Table.Td>{level(c.after)}</Table.Td>
                     <Table.Td>{change(c.change)}</Table.Td>
-                    <Table.Td>{level(c.target)}</Table.Td>
+                    <Table.Td visibleFrom="sm">{level(c.target)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,4 +1,5 @@
 import { Alert, Anchor, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
+import { useMediaQuery } from "@mantine/hooks";
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
@@ -32,6 +33,7 @@ export default function ScanResultPage() {
     queryKey: scanResultsKey(scanId),
     queryFn: () => api<ScanResults>(`/scans/${scanId}/results`),
   });
+  const phone = useMediaQuery("(max-width: 47.99em)");
   const own = query.data ? query.data.reader === "owner" : canScanSelf({ roles });
   const back = own ? (
     <BackLink to="/zelfscan">{t("result.backToScans")}</BackLink>
@@ -45,6 +47,8 @@ export default function ScanResultPage() {
   const level = (value: number | null) => formatLevel(value, lang);
   const max = Math.max(...result.scale.map((l) => l.value));
   const date = formatDate(result.finishedAt, lang);
+  const groupText = (group: ScanResults["competences"][number]["groups"][number] | undefined) =>
+    group ? t("result.groupCell", { mean: level(group.mean), count: group.raters }) : "—";
   const kinds = [...new Set(result.competences.flatMap((c) => c.groups.map((g) => g.group)))];
 
   return (
@@ -108,24 +112,23 @@ export default function ScanResultPage() {
             label={t("result.radarLabel")}
             max={max}
             labels={{ self: t("result.self"), others: t("result.others"), target: t("result.target") }}
-            data={result.competences.map((c) => ({
-              competence: local(c.name, lang),
+            data={result.competences.map((c, index) => ({
+              // On a phone the names do not fit around the radar: their numbers, named below.
+              competence: phone ? String(index + 1) : local(c.name, lang),
               self: c.self ?? 0,
               others: c.others ?? 0,
               target: c.target,
             }))}
           />
         </Suspense>
-        <Table mt="md" style={{ overflowWrap: "anywhere" }}>
+        <Table mt="md" captionSide="top" visibleFrom="sm">
           <caption>{t("result.tableCaption")}</caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">{t("result.competence")}</Table.Th>
               <Table.Th scope="col">{t("result.self")}</Table.Th>
               <Table.Th scope="col">{t("result.others")}</Table.Th>
-              <Table.Th scope="col" visibleFrom="sm">
-                {t("result.combined")}
-              </Table.Th>
+              <Table.Th scope="col">{t("result.combined")}</Table.Th>
               <Table.Th scope="col">{t("result.target")}</Table.Th>
               <Table.Th scope="col">{t("result.gap")}</Table.Th>
             </Table.Tr>
@@ -136,13 +139,31 @@ export default function ScanResultPage() {
                 <Table.Th scope="row">{local(c.name, lang)}</Table.Th>
                 <Table.Td>{level(c.self)}</Table.Td>
                 <Table.Td>{level(c.others)}</Table.Td>
-                <Table.Td visibleFrom="sm">{level(c.level)}</Table.Td>
+                <Table.Td>{level(c.level)}</Table.Td>
                 <Table.Td>{level(c.target)}</Table.Td>
                 <Table.Td>{c.gap > 0 ? level(c.gap) : t("result.reached")}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
+        <Stack component="ol" hiddenFrom="sm" gap="xs" mt="md" p={0} m={0} style={{ listStyle: "none" }}>
+          {result.competences.map((c, index) => (
+            <Paper component="li" key={c.key} withBorder p="xs">
+              <Text fw={600}>
+                {index + 1}. {local(c.name, lang)}
+              </Text>
+              <Text size="sm">
+                {t("result.line", {
+                  self: level(c.self),
+                  others: level(c.others),
+                  combined: level(c.level),
+                  target: level(c.target),
+                })}
+              </Text>
+              <Text size="sm">{c.gap > 0 ? t("result.gapLeft", { gap: level(c.gap) }) : t("result.reached")}</Text>
+            </Paper>
+          ))}
+        </Stack>
       </Paper>
 
       <Paper withBorder p="md" component="section" aria-labelledby="result-groups">
@@ -157,34 +178,43 @@ export default function ScanResultPage() {
             {t("result.noGroups")}
           </Alert>
         ) : (
-          <Table style={{ overflowWrap: "anywhere" }}>
-            <caption>{t("result.groupsCaption")}</caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th scope="col">{t("result.competence")}</Table.Th>
-                {kinds.map((kind) => (
-                  <Table.Th scope="col" key={kind}>
-                    {t(`result.kinds.${kind}`)}
-                  </Table.Th>
-                ))}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {result.competences.map((c) => (
-                <Table.Tr key={c.key}>
-                  <Table.Th scope="row">{local(c.name, lang)}</Table.Th>
-                  {kinds.map((kind) => {
-                    const group = c.groups.find((g) => g.group === kind);
-                    return (
-                      <Table.Td key={kind}>
-                        {group ? t("result.groupCell", { mean: level(group.mean), count: group.raters }) : "—"}
-                      </Table.Td>
-                    );
-                  })}
+          <>
+            <Table captionSide="top" visibleFrom="sm">
+              <caption>{t("result.groupsCaption")}</caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col">{t("result.competence")}</Table.Th>
+                  {kinds.map((kind) => (
+                    <Table.Th scope="col" key={kind}>
+                      {t(`result.kinds.${kind}`)}
+                    </Table.Th>
+                  ))}
                 </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {result.competences.map((c) => (
+                  <Table.Tr key={c.key}>
+                    <Table.Th scope="row">{local(c.name, lang)}</Table.Th>
+                    {kinds.map((kind) => (
+                      <Table.Td key={kind}>{groupText(c.groups.find((g) => g.group === kind))}</Table.Td>
+                    ))}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+            <Stack component="ul" hiddenFrom="sm" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+              {result.competences.map((c) => (
+                <Paper component="li" key={c.key} withBorder p="xs">
+                  <Text fw={600}>{local(c.name, lang)}</Text>
+                  {kinds.map((kind) => (
+                    <Text size="sm" key={kind}>
+                      {t(`result.kinds.${kind}`)}: {groupText(c.groups.find((g) => g.group === kind))}
+                    </Text>
+                  ))}
+                </Paper>
               ))}
-            </Table.Tbody>
-          </Table>
+            </Stack>
+          </>
         )}
       </Paper>
 

@@ -107,6 +107,8 @@ export default defineMessages(
       target: "Streefniveau",
       gap: "Nog te groeien",
       reached: "Bereikt",
+      line: "Zelf {{self}} · anderen {{others}} · samen {{combined}} · streefniveau {{target}}",
+      gapLeft: "Nog te groeien: {{gap}}",
       groupsTitle: "Kritische vrienden per soort",
       groupsIntro:
         "Een soort kritische vriend staat er alleen als gemiddelde van minstens twee mensen; wie alleen is van zijn soort, telt mee bij ‘anderen’. Zo is niemand te herkennen.",
@@ -294,6 +296,8 @@ export default defineMessages(
       target: "Target level",
       gap: "Left to grow",
       reached: "Reached",
+      line: "Self {{self}} · others {{others}} · combined {{combined}} · target {{target}}",
+      gapLeft: "Left to grow: {{gap}}",
       groupsTitle: "Critical friends by kind",
       groupsIntro:
         "A kind of critical friend is only shown as the mean of at least two people; someone alone of their kind counts with ‘others’. That way nobody can be recognised.",

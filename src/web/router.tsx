@@ -44,6 +44,10 @@ const NotificationsPage = lazy(() => import("./notifications/NotificationsPage")
 const AccountPage = lazy(() => import("./account/AccountPage"));
 const ScansPage = lazy(() => import("./scans/ScansPage"));
 const ScanPage = lazy(() => import("./scans/ScanPage"));
+const FrameworksPage = lazy(() => import("./frameworks/FrameworksPage"));
+const FrameworkPage = lazy(() => import("./frameworks/FrameworkPage"));
+const FrameworkComparePage = lazy(() => import("./frameworks/FrameworkComparePage"));
+const VersionEditPage = lazy(() => import("./frameworks/VersionEditPage"));
 const ScanResultPage = lazy(() => import("./scans/ScanResultPage"));
 const ScanComparePage = lazy(() => import("./scans/ScanComparePage"));
 const ScanOverviewPage = lazy(() => import("./scans/ScanOverviewPage"));
@@ -168,6 +172,38 @@ export const router = createBrowserRouter([
         element: (
           <Guard may={(roles) => canViewNetwork({ roles: roles as Role[] })}>
             <NetworkPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/kaders",
+        element: (
+          <Guard may={(roles) => canViewFrameworks({ roles: roles as Role[] })}>
+            <FrameworksPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/kaders/:frameworkId",
+        element: (
+          <Guard may={(roles) => canViewFrameworks({ roles: roles as Role[] })}>
+            <FrameworkPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/kaders/:frameworkId/vergelijken",
+        element: (
+          <Guard may={(roles) => canViewFrameworks({ roles: roles as Role[] })}>
+            <FrameworkComparePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/kaders/:frameworkId/versies/:versionId/bewerken",
+        element: (
+          <Guard may={(roles) => canViewFrameworks({ roles: roles as Role[] })}>
+            <VersionEditPage />
           </Guard>
         ),
       },

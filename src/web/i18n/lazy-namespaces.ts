@@ -1,7 +1,9 @@
 import account from "../account/i18n";
 import audit from "../audit/i18n";
+import consensus from "../consensus/i18n";
 import declarations from "../declarations/i18n";
 import evidence from "../evidence/i18n";
+import frameworks from "../frameworks/i18n";
 import intervision from "../intervision/i18n";
 import learningPaths from "../learning-paths/i18n";
 import meetings from "../meetings/i18n";
@@ -14,8 +16,10 @@ import scans from "../scans/i18n";
 export const lazyNamespaces = {
   account,
   audit,
+  consensus,
   declarations,
   evidence,
+  frameworks,
   intervision,
   learningPaths,
   meetings,

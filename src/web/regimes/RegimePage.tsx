@@ -15,7 +15,6 @@ import {
   Title,
 } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { REGISTERS } from "../../domain/people/schemas";
 import { builtinRegime } from "../../domain/regimes/builtin";
@@ -25,8 +24,8 @@ import { useRegimeText } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { DocumentEditPage, type DocumentKind } from "../shell/DocumentEditPage";
 import { NameAndDescription } from "../shell/NameAndDescription";
+import { GroupMessage, NewEntry } from "../shell/NewEntry";
 import {
-  keyFrom,
   type RegimeFormValues,
   type RegimeView,
   regimeBody,
@@ -390,74 +389,6 @@ function nullableNumber(form: Form, path: string) {
 }
 
 /** A message about a whole list or group (a duplicate, a maximum below the minimum). */
-function GroupMessage({ form, path }: { form: Form; path: string }) {
-  const message = form.errors[path];
-  if (typeof message !== "string") return null;
-  return (
-    <Text size="sm" c="red.8" mt={4} role="alert">
-      {message}
-    </Text>
-  );
-}
-
-/** Two texts, Dutch and English, typed for a new entry; both are needed before it is added. */
-function NewEntry({
-  legend,
-  nlLabel,
-  enLabel,
-  taken,
-  onAdd,
-}: {
-  legend: string;
-  nlLabel: string;
-  enLabel: string;
-  taken: string[];
-  onAdd: (entry: { key: string; label: { nl: string; en: string } }) => void;
-}) {
-  const { t } = useTranslation("regimes");
-  const [nl, setNl] = useState("");
-  const [en, setEn] = useState("");
-  const [missing, setMissing] = useState(false);
-  function add() {
-    if (!nl.trim() || !en.trim()) {
-      setMissing(true);
-      return;
-    }
-    onAdd({ key: keyFrom(nl, taken), label: { nl: nl.trim(), en: en.trim() } });
-    setNl("");
-    setEn("");
-    setMissing(false);
-  }
-  const error = (value: string) => (missing && !value.trim() ? t("edit.bothLanguages") : undefined);
-  return (
-    <Fieldset legend={legend} variant="filled">
-      <Stack gap="sm">
-        <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-          <TextInput
-            label={nlLabel}
-            value={nl}
-            maxLength={500}
-            onChange={(e) => setNl(e.currentTarget.value)}
-            error={error(nl)}
-          />
-          <TextInput
-            label={enLabel}
-            value={en}
-            maxLength={500}
-            onChange={(e) => setEn(e.currentTarget.value)}
-            error={error(en)}
-          />
-        </SimpleGrid>
-        <Group>
-          <Button variant="default" onClick={add}>
-            {t("edit.add")}
-          </Button>
-        </Group>
-      </Stack>
-    </Fieldset>
-  );
-}
-
 function ObservationFormItems({ form, formIndex, standard }: { form: Form; formIndex: number; standard: Set<string> }) {
   const { t } = useTranslation("regimes");
   const { text } = useRegimeText();

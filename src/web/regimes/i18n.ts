@@ -68,9 +68,7 @@ export default defineMessages(
       addConsent: "Afspraak toevoegen",
       newConsentNl: "Nieuwe afspraak (Nederlands)",
       newConsentEn: "Nieuwe afspraak (Engels)",
-      bothLanguages: "Vul de tekst in het Nederlands en in het Engels in.",
       remove: "Weghalen",
-      add: "Toevoegen",
       guideRule: "Wie mag begeleiden",
       guideRuleRegistered:
         "Een begeleider is geschikt met een van deze registraties, geldig op de startdatum van het traject. Wijzigt een register zijn regels, pas dan hier de lijst aan.",
@@ -191,9 +189,7 @@ export default defineMessages(
       addConsent: "Add agreement",
       newConsentNl: "New agreement (Dutch)",
       newConsentEn: "New agreement (English)",
-      bothLanguages: "Fill in the text in Dutch and in English.",
       remove: "Remove",
-      add: "Add",
       guideRule: "Who may guide",
       guideRuleRegistered:
         "A guide is eligible with one of these registrations, valid on the trajectory's start date. When a register changes its rules, change the list here.",

@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, Image, NavLink, ScrollArea, Text, Title } from
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
-import { canScanSelf, canSeeScanOverview } from "../../domain/competences/policy";
+import { canScanSelf, canSeeScanOverview, canViewFrameworks } from "../../domain/competences/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
 import { NotificationBell } from "../notifications/NotificationBell";
@@ -42,6 +42,7 @@ export function AppShellLayout() {
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },
+    { to: "/kaders", label: t("nav.frameworks"), show: canViewFrameworks({ roles }), covers: true },
     { to: "/netwerk", label: t("nav.network"), show: canViewNetwork({ roles }) },
     { to: "/huisstijl", label: t("nav.branding"), show: admin },
     { to: "/regelingen", label: t("nav.regimes"), show: admin },

@@ -3,7 +3,7 @@ import type { FormValidateInput, UseFormReturnType } from "@mantine/form";
 import { type QueryClient, type UseQueryResult, useQueryClient } from "@tanstack/react-query";
 import type { ComponentType } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { type Params, useParams } from "react-router";
 import type { Localized } from "../../domain/regimes/schema";
 import { api } from "../api";
 import { unplacedErrors } from "../forms";
@@ -27,10 +27,10 @@ export interface DocumentView {
  */
 export interface DocumentKind<View extends DocumentView, Values extends Record<string, unknown>> {
   /** The i18n namespace and the keys in it of the page's texts. */
-  namespace: "regimes" | "evidence";
+  namespace: "regimes" | "evidence" | "frameworks";
   texts: { back: string; notFound: string; save: string; saved: string; otherErrors: string };
   /** The list page the back link leads to, and the route parameter naming the document. */
-  backTo: string;
+  backTo: string | ((params: Readonly<Params<string>>) => string);
   param: string;
   useView: (id: string) => UseQueryResult<View>;
   toForm: (view: View) => Values;
@@ -54,9 +54,11 @@ export function DocumentEditPage<View extends DocumentView, Values extends Recor
   kind: DocumentKind<View, Values>;
 }) {
   const { t } = useTranslation(kind.namespace);
-  const id = useParams()[kind.param] ?? "";
+  const params = useParams();
+  const id = params[kind.param] ?? "";
   const query = kind.useView(id);
-  const back = <BackLink to={kind.backTo}>{t(kind.texts.back as "edit.back")}</BackLink>;
+  const backTo = typeof kind.backTo === "string" ? kind.backTo : kind.backTo(params);
+  const back = <BackLink to={backTo}>{t(kind.texts.back as "edit.back")}</BackLink>;
   if (query.isPending) return <Loading />;
   if (query.isError)
     return <LoadError back={back} error={query.error} notFound={t(kind.texts.notFound as "edit.notFound")} />;

@@ -23,6 +23,7 @@ export default defineMessages(
       notifications: "Meldingen",
       selfScan: "Zelfscan",
       scanOverview: "Zelfscans werkbegeleiders",
+      frameworks: "Competentiekaders",
       rate: "Beoordelen",
       apiDocs: "API-documentatie",
     },
@@ -56,6 +57,7 @@ export default defineMessages(
       phone: "Telefonisch",
       notRecorded: "Niet vastgelegd",
     },
+    entry: { bothLanguages: "Vul de tekst in het Nederlands en in het Engels in." },
     actions: {
       save: "Opslaan",
       cancel: "Annuleren",
@@ -84,6 +86,10 @@ export default defineMessages(
       wholeNumber: "Vul een heel getal in van {{min}} tot en met {{max}}.",
       tooLong: "Gebruik hoogstens {{max}} tekens.",
       invalid: "Dit klopt niet.",
+      keyTaken: "Dit onderdeel staat al in het kader.",
+      scaleOrder: "Elk niveau moet hoger zijn dan het vorige.",
+      notOnScale: "Kies een niveau van de schaal.",
+      unknownCompetence: "Deze competentie staat niet in het kader.",
       dateOutOfRange: "Kies een datum van {{first}} tot en met {{last}}.",
     },
     errors: {
@@ -129,6 +135,7 @@ export default defineMessages(
       notifications: "Notifications",
       selfScan: "Self-scan",
       scanOverview: "Supervisors' self-scans",
+      frameworks: "Competence frameworks",
       rate: "Rate",
       apiDocs: "API documentation",
     },
@@ -157,6 +164,7 @@ export default defineMessages(
       network_coordinator: "Network coordinator",
     },
     meetingModes: { in_person: "In person", video: "Video call", phone: "Phone", notRecorded: "Not recorded" },
+    entry: { bothLanguages: "Fill in the text in Dutch and in English." },
     actions: {
       save: "Save",
       cancel: "Cancel",
@@ -184,6 +192,10 @@ export default defineMessages(
       wholeNumber: "Enter a whole number from {{min}} to {{max}}.",
       tooLong: "Use at most {{max}} characters.",
       invalid: "This is not right.",
+      keyTaken: "This item is already in the framework.",
+      scaleOrder: "Each level must be higher than the one before.",
+      notOnScale: "Choose a level of the scale.",
+      unknownCompetence: "This competence is not in the framework.",
       dateOutOfRange: "Choose a date from {{first}} to {{last}}.",
     },
     errors: {

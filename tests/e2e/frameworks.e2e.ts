@@ -1,0 +1,91 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expectFieldError } from "./support/fields.js";
+import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+
+let koers: Koers;
+beforeAll(async () => {
+  koers = await startKoers();
+});
+afterAll(() => koers.close());
+
+async function expectAccessibleBoth(page: Page, label: string) {
+  await expectAccessible(page, label);
+  await page.setViewportSize({ width: 375, height: 812 });
+  await expectAccessible(page, `${label} (phone)`);
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("a competence framework in the browser", () => {
+  it("the network coordinator drafts the next version: renames, adds, moves and retires, then compares it with the published one", async () => {
+    const { page } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(page, "sanne.visser@netwerk.example");
+    await page.getByRole("combobox", { name: "Organisatie wisselen" }).selectOption({ label: "Zorggroep De Linde" });
+    await textOf(page.getByRole("heading", { level: 1 })).toBe("Zorggroep De Linde");
+
+    await openMenuItem(page, "Competentiekaders");
+    await visible(page.getByRole("heading", { name: "Competentiekaders", level: 2 }));
+    await expectAccessibleBoth(page, "frameworks");
+    await page.getByRole("link", { name: "Vakbekwaam werkbegeleiden" }).first().click();
+    await visible(page.getByRole("heading", { name: "Vakbekwaam werkbegeleiden", level: 2 }));
+    // De Linde's own behaviours on the network's framework are marked as its own.
+    await visible(page.getByText("eigen aanvulling", { exact: true }));
+    await expectAccessibleBoth(page, "framework");
+
+    await page.getByRole("button", { name: "Nieuwe versie beginnen" }).click();
+    await visible(page.getByRole("button", { name: "Versie opslaan" }));
+    expect(page.url()).toMatch(/\/kaders\/[0-9a-f-]{36}\/versies\/[0-9a-f-]{36}\/bewerken$/);
+    await expectAccessibleBoth(page, "framework version editor");
+
+    // A wrong entry is named at the field, and nothing else the user typed is lost.
+    const english = page.getByRole("textbox", { name: "Competentie 1 (Engels)" });
+    await english.fill("");
+    await page.getByRole("textbox", { name: "Toelichting bij deze versie" }).fill("Feedback scherper beschreven.");
+    await page.getByRole("button", { name: "Versie opslaan" }).click();
+    await expectFieldError(english, "Vul dit in.");
+    expect(await page.getByRole("textbox", { name: "Toelichting bij deze versie" }).inputValue()).toBe(
+      "Feedback scherper beschreven.",
+    );
+    await english.fill("Building the guidance relationship");
+
+    // Rename in both languages, add a behaviour, move a competence, retire a behaviour.
+    await page.getByRole("textbox", { name: "Competentie 3 (Nederlands)" }).fill("Feedback geven en vragen");
+    await page.getByRole("textbox", { name: "Competentie 3 (Engels)" }).fill("Giving and asking feedback");
+    const add = page.getByRole("group", { name: "Gedragsindicator toevoegen aan In gesprek" });
+    await add
+      .getByRole("textbox", { name: "Nieuwe gedragsindicator (Nederlands)" })
+      .fill("Vraagt de student om feedback op de eigen begeleiding.");
+    await add
+      .getByRole("textbox", { name: "Nieuwe gedragsindicator (Engels)" })
+      .fill("Asks the student for feedback on their guidance.");
+    await add.getByRole("button", { name: "Toevoegen" }).click();
+    await visible(page.getByRole("textbox", { name: "Gedragsindicator 3.2.3 (Nederlands)" }));
+    await page.getByRole("button", { name: "Feedback geven en vragen omhoog" }).click();
+    expect(await page.getByRole("textbox", { name: "Competentie 2 (Nederlands)" }).inputValue()).toBe(
+      "Feedback geven en vragen",
+    );
+    await page.getByRole("checkbox", { name: /^Spreekt samen een volgende stap af\. intrekken$/ }).check();
+    await page.getByRole("button", { name: "Versie opslaan" }).click();
+    await visible(page.getByText("De versie is opgeslagen."));
+
+    // Reloaded, the draft holds every change.
+    await page.reload();
+    await visible(page.getByRole("button", { name: "Versie opslaan" }));
+    expect(await page.getByRole("textbox", { name: "Competentie 2 (Engels)" }).inputValue()).toBe(
+      "Giving and asking feedback",
+    );
+    expect(
+      await page.getByRole("checkbox", { name: /^Spreekt samen een volgende stap af\. intrekken$/ }).isChecked(),
+    ).toBe(true);
+
+    // Side by side with the published version.
+    await page.getByRole("link", { name: "Terug naar het kader" }).click();
+    await page.getByRole("link", { name: "Versies vergelijken" }).click();
+    await visible(page.getByRole("heading", { name: /^Versies vergelijken/, level: 2 }));
+    await visible(page.getByRole("heading", { name: "Toegevoegd (1)" }));
+    await visible(page.getByRole("heading", { name: "Ingetrokken (1)" }));
+    await visible(page.getByRole("region", { name: "Toegevoegd (1)" }).getByText(/Vraagt de student om feedback/));
+    await visible(page.getByRole("cell", { name: "Feedback geven en vragen" }));
+    await expectAccessibleBoth(page, "framework versions compared");
+  });
+});

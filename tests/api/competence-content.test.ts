@@ -7,6 +7,7 @@ import type { Actor } from "../../src/domain/roles.js";
 import { effectiveFramework, publishVersion, readableFrameworks } from "../../src/server/competences/versions.js";
 import { inTenant } from "../../src/server/tenancy.js";
 import { createTestApp, type TestApp } from "../support/app.js";
+import { withoutDemoRound } from "../support/scans.js";
 
 /**
  * Network content at the database: members read what the network published, only its
@@ -16,6 +17,8 @@ import { createTestApp, type TestApp } from "../support/app.js";
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // These follow a version from its draft: the demo's round in progress is taken away first.
+  await withoutDemoRound(t);
 });
 afterAll(() => t.close());
 

@@ -6,11 +6,13 @@ import type { ConsensusView } from "../../src/domain/competences/consensus-api.j
 import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
-import { demoFramework } from "../support/scans.js";
+import { demoFramework, withoutDemoRound } from "../support/scans.js";
 
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
+  // These follow a version from its draft: the demo's round in progress is taken away first.
+  await withoutDemoRound(t);
 });
 afterAll(() => t.close());
 

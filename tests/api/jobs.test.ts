@@ -39,6 +39,9 @@ const NOW = new Date("2030-03-01T11:00:00Z");
 
 /** Every open trajectory gets eight evaluation moments in the week after NOW: reminders for all participants. */
 async function makeRemindersDue(database: Database) {
+  // The demo's own notifications and mail (its consensus round) go first: the tally counts reminders only.
+  await database.db.delete(notifications);
+  await database.db.delete(outbox);
   await database.db.execute(
     sql`update trajectories set evaluation_moments = (
           select jsonb_agg(jsonb_build_object('date', to_char(date '2030-03-01' + d, 'YYYY-MM-DD'), 'label', 'Evaluatie'))

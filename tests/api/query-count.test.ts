@@ -22,7 +22,7 @@ import type { MeetingDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { fillPath, tenantFixtures } from "../support/fixtures.js";
-import { createFinishedScan, demoFramework, userIdOf } from "../support/scans.js";
+import { createFinishedScan, userIdOf } from "../support/scans.js";
 
 /**
  * No read may issue a statement per row (N+1). Each read below is measured on the demo data,

@@ -1,8 +1,6 @@
-import { and, eq, isNotNull } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
-import { frameworkVersions } from "../../src/db/schema.js";
-import { expectAccessible, type Koers, signIn, startKoers, textOf, visible } from "./support/koers.js";
+import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 let koers: Koers;
 beforeAll(async () => {
@@ -44,62 +42,57 @@ async function vote(email: string, url: string, choice: "Instemmen" | { reason: 
 }
 
 describe("a consensus round", () => {
-  it("runs from opening through a rejection, a change and approvals to publication", async () => {
-    const db = koers.database.db;
-    // The coordinator's draft of version 2. Drafting happens in the framework editor (another
-    // page); until that is wired in, the draft is made here as the editor's API would make it.
-    const [v1] = await db
-      .select()
-      .from(frameworkVersions)
-      .where(and(isNotNull(frameworkVersions.ownerNetworkId), eq(frameworkVersions.status, "published")));
-    if (!v1) throw new Error("no network framework");
-    const [draft] = await db
-      .insert(frameworkVersions)
-      .values({
-        frameworkId: v1.frameworkId,
-        ownerNetworkId: v1.ownerNetworkId,
-        number: 2,
-        document: v1.document,
-      })
-      .returning();
-    if (!draft) throw new Error("no draft");
-    const url = `/kaders/${draft.frameworkId}/versies/${draft.id}/consensus`;
-
+  it("carries the demo's round on: a rejection, a change in the editor (a new round), approvals and publication", async () => {
+    // The demo's round on version 2: De Linde approved, Rivierenland commented, De Wilgen has to vote.
     const sanne = await as("sanne.visser@netwerk.example", "Zorggroep De Linde");
-    await sanne.page.goto(url);
+    await openMenuItem(sanne.page, "Competentiekaders");
+    await sanne.page.getByRole("link", { name: "Vakbekwaam werkbegeleiden" }).first().click();
+    await sanne.page.getByRole("link", { name: "Naar de stemronde van versie 2" }).click();
     await visible(sanne.page.getByRole("heading", { name: "Stemronde versie 2" }));
-    await sanne.page.getByRole("button", { name: "Stemming openen" }).click();
     await visible(sanne.page.getByText("Er wordt gestemd (ronde 1)."));
+    const url = new URL(sanne.page.url()).pathname;
     await expectAccessibleBoth(sanne.page, "consensus page, coordinator");
 
-    const ingrid = await vote("ingrid.bos@dewilgen.example", url, { reason: "Feedback vragen ontbreekt" });
+    const ingrid = await vote("ingrid.bos@dewilgen.example", url, {
+      reason: "Feedback vragen in het driegesprek ontbreekt",
+    });
     const members = ingrid.page.getByRole("region", { name: "Wie heeft gestemd" });
     await textOf(members.getByRole("row", { name: /Zorggroep De Wilgen/ })).toContain("Afgewezen");
-    await textOf(members).toContain("Feedback vragen ontbreekt");
+    await textOf(members).toContain("Feedback vragen in het driegesprek ontbreekt");
     await expectAccessibleBoth(ingrid.page, "consensus page, representative");
     await ingrid.context.close();
 
-    // The change: made here as the editor's save would (PUT on the version bumps the round);
-    // the framework editor takes this step once it is wired in.
-    const document = structuredClone(v1.document);
-    document.competences[0]?.skills[0]?.behaviours.push({
-      key: "vraagt_zelf_feedback",
-      text: { nl: "Vraagt zelf om feedback op de begeleiding", en: "Asks for feedback on their guidance" },
-      retired: false,
-    });
-    await db.update(frameworkVersions).set({ document, round: 2 }).where(eq(frameworkVersions.id, draft.id));
+    // The change, in the framework editor: saving while members vote starts the next round.
+    await sanne.page.goto(url.replace(/\/consensus$/, "/bewerken"));
+    await visible(sanne.page.getByText("Er wordt gestemd: een wijziging start een nieuwe stemronde."));
+    const add = sanne.page.getByRole("group", { name: "Gedragsindicator toevoegen aan In gesprek" });
+    await add
+      .getByRole("textbox", { name: "Nieuwe gedragsindicator (Nederlands)" })
+      .fill("Vraagt in het driegesprek met school om feedback op de begeleiding.");
+    await add
+      .getByRole("textbox", { name: "Nieuwe gedragsindicator (Engels)" })
+      .fill("Asks for feedback on their guidance in the three-way meeting with school.");
+    await add.getByRole("button", { name: "Toevoegen" }).click();
+    await sanne.page.getByRole("button", { name: "Versie opslaan" }).click();
+    await visible(sanne.page.getByText("De versie is opgeslagen."));
 
     for (const email of ["joost.smit@delinde.example", "ingrid.bos@dewilgen.example", "beheer@rivierenland.example"]) {
       const { context } = await vote(email, url, "Instemmen");
       await context.close();
     }
 
-    await sanne.page.reload();
+    await sanne.page.goto(url);
     await visible(sanne.page.getByText("Er wordt gestemd (ronde 2)."));
     await visible(sanne.page.getByText("De regel is gehaald: de versie kan worden vastgesteld."));
-    await textOf(sanne.page.getByRole("region", { name: "Eerdere rondes" })).toContain("Feedback vragen ontbreekt");
+    await textOf(sanne.page.getByRole("region", { name: "Eerdere rondes" })).toContain(
+      "Feedback vragen in het driegesprek ontbreekt",
+    );
     await sanne.page.getByRole("button", { name: "Versie vaststellen" }).click();
     await visible(sanne.page.getByText("Deze versie is vastgesteld."));
     await expectAccessibleBoth(sanne.page, "consensus page, published");
+
+    // Every member now works with version 2.
+    await sanne.page.goto(url.replace(/\/versies\/.*$/, ""));
+    await visible(sanne.page.getByText("Je organisatie werkt met versie 2."));
   });
 });

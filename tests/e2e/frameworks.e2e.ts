@@ -32,6 +32,12 @@ describe("a competence framework in the browser", () => {
     await visible(page.getByText("eigen aanvulling", { exact: true }));
     await expectAccessibleBoth(page, "framework");
 
+    // The demo's round on version 2 is withdrawn first: one open version at a time.
+    await page.getByRole("link", { name: "Naar de stemronde van versie 2" }).click();
+    await page.getByRole("button", { name: "Versie intrekken" }).click();
+    await visible(page.getByText("Deze versie is ingetrokken."));
+    await page.getByRole("link", { name: "Competentiekaders" }).click();
+    await page.getByRole("link", { name: "Vakbekwaam werkbegeleiden" }).first().click();
     await page.getByRole("button", { name: "Nieuwe versie beginnen" }).click();
     await visible(page.getByRole("button", { name: "Versie opslaan" }));
     expect(page.url()).toMatch(/\/kaders\/[0-9a-f-]{36}\/versies\/[0-9a-f-]{36}\/bewerken$/);
@@ -82,6 +88,13 @@ describe("a competence framework in the browser", () => {
     await page.getByRole("link", { name: "Terug naar het kader" }).click();
     await page.getByRole("link", { name: "Versies vergelijken" }).click();
     await visible(page.getByRole("heading", { name: /^Versies vergelijken/, level: 2 }));
+    // Against the published version 1 (the withdrawn version 2 lies in between).
+    await page
+      .getByRole("textbox", { name: "Eerdere versie", exact: true })
+      .or(page.getByRole("combobox", { name: "Eerdere versie" }))
+      .first()
+      .click();
+    await page.getByRole("option", { name: "Versie 1 (vastgesteld)" }).click();
     await visible(page.getByRole("heading", { name: "Toegevoegd (1)" }));
     await visible(page.getByRole("heading", { name: "Ingetrokken (1)" }));
     await visible(page.getByRole("region", { name: "Toegevoegd (1)" }).getByText(/Vraagt de student om feedback/));

@@ -1,10 +1,12 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, like, sql } from "drizzle-orm";
 import {
   competenceScans,
   frameworks,
   frameworkVersions,
+  frameworkVotes,
   learningPaths,
   memberships,
+  notifications,
   scanFriends,
   users,
 } from "../../src/db/schema.js";
@@ -132,5 +134,25 @@ export async function withoutDemoScans(t: TestApp, email: string, organisation: 
     await tx.execute(sql`ALTER TABLE competence_scans DISABLE TRIGGER frozen`);
     await tx.delete(competenceScans).where(inArray(competenceScans.id, ids));
     await tx.execute(sql`ALTER TABLE competence_scans ENABLE TRIGGER frozen`);
+  });
+}
+
+/**
+ * Takes away the demo's consensus round on version 2 of the network's framework (its votes and
+ * notifications with it), for tests that follow a round from its draft. The round is not
+ * published, so nothing frozen is touched.
+ */
+export async function withoutDemoRound(t: TestApp) {
+  const { framework } = await demoFramework(t);
+  await t.database.db.transaction(async (tx) => {
+    const later = await tx
+      .select({ id: frameworkVersions.id })
+      .from(frameworkVersions)
+      .where(and(eq(frameworkVersions.frameworkId, framework.id), gt(frameworkVersions.number, 1)));
+    for (const { id } of later) {
+      await tx.delete(frameworkVotes).where(eq(frameworkVotes.versionId, id));
+      await tx.delete(notifications).where(like(notifications.link, `%${id}%`));
+      await tx.delete(frameworkVersions).where(eq(frameworkVersions.id, id));
+    }
   });
 }

@@ -7,6 +7,7 @@ import { memberships, networks, organisations, registrations, users } from "../.
 import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
 import { seedDemoFramework } from "./seed-competences.js";
+import { seedDemoConsensusRound } from "./seed-consensus.js";
 import { seedDemoPaths } from "./seed-paths.js";
 import { seedDemoScans } from "./seed-scans.js";
 import { seedDemoTrajectories } from "./seed-trajectories.js";
@@ -199,4 +200,6 @@ export async function seedDemo(db: Db) {
   await seedDemoScans(db);
   // After the scans: Sanne's path is made from her first scan (nothing while she has none).
   await seedDemoPaths(db);
+  // A consensus round on version 2 in progress: one member approved, one commented, one to vote.
+  await seedDemoConsensusRound(db);
 }

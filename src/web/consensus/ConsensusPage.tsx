@@ -1,4 +1,4 @@
-import { Alert, Button, Group, NativeSelect, Paper, Stack, Table, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Group, NativeSelect, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import type { Framework } from "../../domain/competences/framework";
 import { api } from "../api";
 import { useAction, useApiSubmit } from "../forms";
 import { FormError } from "../shell/FormError";
+import { ListTable } from "../shell/ListTable";
 import { notifySuccess } from "../shell/notify";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
@@ -67,27 +68,19 @@ function Members({ view }: { view: ConsensusView }) {
       <Title order={2} size="h4" mb="sm" id="consensus-members">
         {t("members.heading")}
       </Title>
-      <Table>
-        <Table.Caption>{t("members.caption")}</Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t("members.organisation")}</Table.Th>
-            <Table.Th scope="col">{t("members.vote")}</Table.Th>
-            <Table.Th scope="col">{t("members.reason")}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {view.members.map((m) => (
-            <Table.Tr key={m.name}>
-              <Table.Th scope="row" fw={m.own ? 700 : 400}>
-                {m.name}
-              </Table.Th>
-              <Table.Td>{t(`members.${m.status}`)}</Table.Td>
-              <Table.Td>{m.reason ?? ""}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+      <ListTable<ConsensusView["members"][number]>
+        rows={view.members}
+        rowKey={(m) => m.name}
+        caption={t("members.caption")}
+        minWidth={480}
+        compact
+        cards={{}}
+        columns={[
+          { key: "name", header: t("members.organisation"), primary: true, cell: (m) => m.name },
+          { key: "vote", header: t("members.vote"), cell: (m) => t(`members.${m.status}`) },
+          { key: "reason", header: t("members.reason"), cell: (m) => m.reason ?? "" },
+        ]}
+      />
     </Paper>
   );
 }

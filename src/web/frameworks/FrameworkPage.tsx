@@ -69,7 +69,7 @@ function NextVersion({ detail }: { detail: FrameworkDetail }) {
         <Stack gap="xs">
           <Text>{t("detail.openVersion", { number: open.number, status: t(`status.${open.status}`) })}</Text>
           <Group>
-            {open.status === "draft" && (
+            {(open.status === "draft" || open.status === "voting") && (
               <Button component={Link} to={`/kaders/${framework.id}/versies/${open.id}/bewerken`}>
                 {t("detail.edit", { number: open.number })}
               </Button>
@@ -251,7 +251,7 @@ function Versions({ detail }: { detail: FrameworkDetail }) {
             header: t("detail.actions"),
             cell: (v) => (
               <Group gap="sm">
-                {v.status === "draft" && policies.draft && (
+                {(v.status === "draft" || v.status === "voting") && policies.draft && (
                   <Anchor component={Link} to={`/kaders/${framework.id}/versies/${v.id}/bewerken`}>
                     {t("detail.editShort")}
                   </Anchor>

@@ -21,6 +21,7 @@ export const AUDIT_EVENT_TYPES = [
   "network.consensusRuleChanged",
   "framework.draftStarted",
   "framework.versionSaved",
+  "framework.extended",
   "scan.started",
   "scan.finished",
   "scanFriend.invited",

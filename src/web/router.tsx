@@ -48,6 +48,7 @@ const FrameworksPage = lazy(() => import("./frameworks/FrameworksPage"));
 const FrameworkPage = lazy(() => import("./frameworks/FrameworkPage"));
 const FrameworkComparePage = lazy(() => import("./frameworks/FrameworkComparePage"));
 const VersionEditPage = lazy(() => import("./frameworks/VersionEditPage"));
+const ExtensionsPage = lazy(() => import("./frameworks/ExtensionsPage"));
 const ScanResultPage = lazy(() => import("./scans/ScanResultPage"));
 const ScanComparePage = lazy(() => import("./scans/ScanComparePage"));
 const ScanOverviewPage = lazy(() => import("./scans/ScanOverviewPage"));
@@ -196,6 +197,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard may={(roles) => canViewFrameworks({ roles: roles as Role[] })}>
             <FrameworkComparePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/kaders/:frameworkId/uitbreiding",
+        element: (
+          <Guard may={(roles) => canViewFrameworks({ roles: roles as Role[] })}>
+            <ExtensionsPage />
           </Guard>
         ),
       },

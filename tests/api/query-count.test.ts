@@ -53,6 +53,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/frameworks/:frameworkId/versions/:versionId/export.json"],
   ["/api/v1/frameworks/:frameworkId/versions/:versionId/export.csv"],
   ["/api/v1/frameworks/:frameworkId/compare?from=:versionId&to=:versionId"],
+  ["/api/v1/frameworks/:networkFrameworkId/extensions"],
   ["/api/v1/me/organisations/:organisationId/logo"],
   ["/api/v1/people?pageSize=100"],
   ["/api/v1/people/:personId"],
@@ -104,6 +105,8 @@ const NOT_MEASURED: Record<string, string> = {
   "/api/v1/evidence.pdf": "the same reads as /api/v1/evidence.csv, rendered as a PDF",
   "/api/v1/people/:personId/evidence.csv": "the same reads as /api/v1/people/:personId/evidence",
   "/api/v1/people/:personId/evidence.pdf": "the same reads as /api/v1/people/:personId/evidence",
+  "/api/v1/frameworks/:frameworkId/extensions":
+    "measured on the network's framework (READS names its id :networkFrameworkId)",
   "/api/v1/frameworks/:frameworkId/versions/:versionId/consensus":
     "measured on the network's version (READS names its ids :networkFrameworkId and :networkVersionId)",
   "/api/v1/invitations/accept": "looks up one invitation by its token; there is nothing to repeat per row",

@@ -107,6 +107,10 @@ const ROLE_MATRIX: Record<string, Access> = {
     "trainer",
   ],
   "GET /api/v1/frameworks/:frameworkId/compare": ["admin", "guide", "training_officer", "trainer"],
+  // Additions are made to a network's framework only: on De Linde's own fixture framework every
+  // one answers 404 (who may is tested in tests/api/framework-extensions.test.ts).
+  "GET /api/v1/frameworks/:frameworkId/extensions": [],
+  "PUT /api/v1/frameworks/:frameworkId/extensions": [],
   "POST /api/v1/organisation/logo": ADMIN,
   "DELETE /api/v1/organisation/logo": ADMIN,
   "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",

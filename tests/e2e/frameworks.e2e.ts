@@ -101,4 +101,30 @@ describe("a competence framework in the browser", () => {
     await visible(page.getByRole("cell", { name: "Feedback geven en vragen" }));
     await expectAccessibleBoth(page, "framework versions compared");
   });
+  it("a praktijkopleider adds a behaviour to her organisation's own addition, leaving the shared version as it is", async () => {
+    const { page } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(page, "joost.smit@delinde.example");
+    await openMenuItem(page, "Competentiekaders");
+    await page.getByRole("link", { name: "Vakbekwaam werkbegeleiden" }).first().click();
+    await page.getByRole("link", { name: "Eigen aanvulling bewerken" }).click();
+    await visible(page.getByRole("heading", { name: "Eigen aanvulling op het kader", level: 2 }));
+    await expectAccessibleBoth(page, "own additions");
+
+    const add = page.getByRole("group", { name: "Gedragsindicator toevoegen aan Onze kernwaarden voorleven" });
+    await add
+      .getByRole("textbox", { name: "Nieuwe gedragsindicator (Nederlands)" })
+      .fill("Betrekt de student bij het teamoverleg.");
+    await add.getByRole("button", { name: "Toevoegen" }).click();
+    // Both languages are needed: the English text is asked for at its field.
+    await expectFieldError(add.getByRole("textbox", { name: "Nieuwe gedragsindicator (Engels)" }), "Vul de tekst in");
+    await add
+      .getByRole("textbox", { name: "Nieuwe gedragsindicator (Engels)" })
+      .fill("Involves the student in the team meeting.");
+    await add.getByRole("button", { name: "Toevoegen" }).click();
+    await page.getByRole("button", { name: "Aanvulling opslaan" }).click();
+    await visible(page.getByText("De aanvulling is opgeslagen."));
+
+    await page.getByRole("link", { name: "Terug naar het kader" }).click();
+    await visible(page.getByText("Betrekt de student bij het teamoverleg."));
+  });
 });

@@ -138,6 +138,10 @@ export const AUDIT_EVENT_SCHEMAS = [
     // The keys of what was added, changed or retired: never the texts.
     after: z.strictObject({ number: count, round: count, added: names, changed: names, retired: names }),
   }),
+  // An organisation's own additions to a network framework: the keys of its skills, never the texts.
+  kind("framework.extended", "framework", {
+    after: z.strictObject({ added: names, changed: names, removed: names }),
+  }),
   // A self-scan and its critical friends: never a rating, never a friend's name or address.
   kind("scan.started", "scan", {
     after: z.strictObject({ frameworkId: text, versionNumber: count, variant: text }),

@@ -104,3 +104,27 @@ export const versionComparisonSchema = z.object({
 export type VersionComparisonView = z.infer<typeof versionComparisonSchema>;
 
 export const compareQuerySchema = z.object({ from: z.uuid(), to: z.uuid() });
+
+/** An organisation's own additions to a network framework, and what they hang on. */
+export const extensionsViewSchema = z.object({
+  frameworkId: z.uuid(),
+  /** 0 while the organisation has none stored. */
+  version: z.number().int(),
+  extensions: z.array(extensionSchema),
+  /** The published version the additions hang on: its competences by key and name. */
+  base: z
+    .object({
+      number: z.number().int(),
+      competences: z.array(z.object({ key: z.string(), name: localized })),
+    })
+    .nullable(),
+  policies: z.object({ edit: z.boolean() }),
+});
+export type ExtensionsView = z.infer<typeof extensionsViewSchema>;
+
+export const saveExtensionsSchema = z.object({
+  extensions: z.array(extensionSchema).max(20),
+  /** The version read; 0 when the organisation had none. */
+  version: z.number().int().min(0).max(2_147_483_647),
+});
+export type SaveExtensionsInput = z.infer<typeof saveExtensionsSchema>;

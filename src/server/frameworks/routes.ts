@@ -2,8 +2,10 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   compareQuerySchema,
+  extensionsViewSchema,
   frameworkDetailSchema,
   frameworkListSchema,
+  saveExtensionsSchema,
   saveVersionSchema,
   startDraftSchema,
   versionComparisonSchema,
@@ -13,6 +15,7 @@ import { attachment } from "../http/files.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import { compareFrameworkVersions } from "./compare.js";
 import { exportVersion } from "./export-version.js";
+import { getExtensions, saveExtensions } from "./extensions.js";
 import { getFramework, getVersion } from "./get-framework.js";
 import { listFrameworks } from "./list-frameworks.js";
 import { saveVersion } from "./save-version.js";
@@ -146,6 +149,40 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       withTenant(request, (tx, actor) =>
         compareFrameworkVersions(tx, actor, request.params.frameworkId, request.query.from, request.query.to),
+      ),
+  );
+  app.get(
+    "/frameworks/:frameworkId/extensions",
+    {
+      schema: {
+        tags,
+        security,
+        summary: "My organisation's own additions to a network framework, and the competences they hang on",
+        params: frameworkParams,
+        response: { 200: extensionsViewSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => getExtensions(tx, actor, request.params.frameworkId)),
+  );
+
+  app.put(
+    "/frameworks/:frameworkId/extensions",
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "Save my organisation's additions as a whole (versioned: a stale version is 409); the shared version never changes",
+        params: frameworkParams,
+        body: saveExtensionsSchema,
+        response: { 200: extensionsViewSchema },
+      },
+    },
+    (request) =>
+      changeThenShow(
+        request,
+        (tx, actor) => saveExtensions(tx, actor, request.params.frameworkId, request.body),
+        (tx, actor) => getExtensions(tx, actor, request.params.frameworkId),
       ),
   );
 };

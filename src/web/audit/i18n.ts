@@ -58,6 +58,7 @@ export default defineMessages(
       network: { renamed: "Netwerk hernoemd", consensusRuleChanged: "Regel voor consensus gewijzigd" },
       framework: {
         draftStarted: "Nieuwe versie van kader begonnen",
+        extended: "Eigen aanvulling op kader gewijzigd",
         versionSaved: "Versie van kader gewijzigd",
         votingOpened: "Stemronde over kader geopend",
         voteCast: "Stem uitgebracht over kader",
@@ -251,6 +252,7 @@ export default defineMessages(
       network: { renamed: "Network renamed", consensusRuleChanged: "Consensus rule changed" },
       framework: {
         draftStarted: "New framework version started",
+        extended: "Own additions to a framework changed",
         versionSaved: "Framework version changed",
         votingOpened: "Voting on framework opened",
         voteCast: "Vote cast on framework",

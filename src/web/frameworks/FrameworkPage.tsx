@@ -39,6 +39,13 @@ export default function FrameworkPage() {
         </Badge>
         {effective && <Text size="sm">{t("detail.inUse", { number: effective.number })}</Text>}
       </Group>
+      {query.data.policies.extend && (
+        <Group>
+          <Anchor component={Link} to={`/kaders/${framework.id}/uitbreiding`}>
+            {t("extensions.edit")}
+          </Anchor>
+        </Group>
+      )}
       <NextVersion detail={query.data} />
       {effective ? <Contents detail={query.data} /> : <Text c="dimmed">{t("detail.nothingPublished")}</Text>}
       <Versions detail={query.data} />

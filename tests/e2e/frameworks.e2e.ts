@@ -1,13 +1,23 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectFieldError } from "./support/fields.js";
+import { competencesToCsv } from "../../src/domain/competences/csv.js";
+import { DEMO_FRAMEWORK } from "../../src/domain/competences/demo-framework.js";
+import { chooseFile, expectFieldError } from "./support/fields.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 let koers: Koers;
+let dir: string;
 beforeAll(async () => {
   koers = await startKoers();
+  dir = mkdtempSync(join(tmpdir(), "koers-frameworks-"));
 });
-afterAll(() => koers.close());
+afterAll(async () => {
+  await koers.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function expectAccessibleBoth(page: Page, label: string) {
   await expectAccessible(page, label);
@@ -42,6 +52,31 @@ describe("a competence framework in the browser", () => {
     await visible(page.getByRole("button", { name: "Versie opslaan" }));
     expect(page.url()).toMatch(/\/kaders\/[0-9a-f-]{36}\/versies\/[0-9a-f-]{36}\/bewerken$/);
     await expectAccessibleBoth(page, "framework version editor");
+
+    // Importing: a spreadsheet without its behaviour column is refused, with the problem named; nothing changes.
+    const good = competencesToCsv(
+      DEMO_FRAMEWORK.competences.map((c, i) =>
+        i === 0 ? { ...c, name: { ...c.name, nl: "Een begeleidingsrelatie opbouwen en onderhouden" } } : c,
+      ),
+    );
+    const broken = good
+      .split(/\r?\n/)
+      .map((line) => line.split(",").slice(0, 10).join(","))
+      .join("\n");
+    writeFileSync(join(dir, "kader-fout.csv"), broken);
+    writeFileSync(join(dir, "kader.csv"), good);
+    await chooseFile(page, "Bestand (JSON of CSV)", join(dir, "kader-fout.csv"));
+    const problems = page.getByRole("table", { name: "Wat er niet klopt in het bestand" });
+    await visible(problems.getByRole("cell", { name: "behaviour", exact: true }));
+    await visible(problems.getByRole("cell", { name: "Deze kolom ontbreekt." }).first());
+    expect(await page.getByRole("textbox", { name: "Competentie 1 (Nederlands)" }).inputValue()).toBe(
+      "Een begeleidingsrelatie opbouwen",
+    );
+    await chooseFile(page, "Bestand (JSON of CSV)", join(dir, "kader.csv"));
+    await visible(page.getByText("6 competenties ingelezen. Controleer ze hieronder en sla de versie op."));
+    expect(await page.getByRole("textbox", { name: "Competentie 1 (Nederlands)" }).inputValue()).toBe(
+      "Een begeleidingsrelatie opbouwen en onderhouden",
+    );
 
     // A wrong entry is named at the field, and nothing else the user typed is lost.
     const english = page.getByRole("textbox", { name: "Competentie 1 (Engels)" });

@@ -30,4 +30,12 @@ describe("a framework's tree as CSV", () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors).toContainEqual({ row: 2, column: "behaviour", key: "field.required" });
   });
+  it("names an empty text as missing, at the item and the language", () => {
+    const competences = smallFramework().competences;
+    const first = competences[0];
+    if (!first) throw new Error("fixture");
+    first.name = { nl: "Begeleidingsrelatie", en: "" };
+    const result = competencesFromCsv(competencesToCsv(competences));
+    expect(result).toEqual({ ok: false, errors: [{ row: null, column: "relatie.name.en", key: "field.required" }] });
+  });
 });

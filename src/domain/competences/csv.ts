@@ -103,7 +103,12 @@ export function competencesFromCsv(text: string): CsvImport {
     if (result.success) competences.push(result.data);
     else
       for (const issue of result.error.issues)
-        errors.push({ row: null, column: `${row.competence}.${issue.path.join(".")}`, key: issue.message });
+        errors.push({
+          row: null,
+          column: `${row.competence}.${issue.path.join(".")}`,
+          // An empty text is a missing one; the framework's own rules carry their message key.
+          key: issue.code === "too_small" && issue.origin === "string" ? "field.required" : issue.message,
+        });
   }
   return errors.length ? { ok: false, errors } : { ok: true, competences };
 }

@@ -97,30 +97,47 @@ export default function FrameworkComparePage() {
               {t("compare.changed", { count: data.changes.changed.length })}
             </Title>
             {data.changes.changed.length ? (
-              <Table captionSide="top">
-                <caption>{t("compare.changedCaption", { from: data.from.number, to: data.to.number })}</caption>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th scope="col">{t("compare.item")}</Table.Th>
-                    <Table.Th scope="col">{t("compare.versionN", { number: data.from.number })}</Table.Th>
-                    <Table.Th scope="col">{t("compare.versionN", { number: data.to.number })}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {data.changes.changed.map((item) => (
-                    <Table.Tr key={item.key}>
-                      <Table.Th scope="row">
-                        {kind(item.level)}
-                        <Text size="xs" c="dimmed">
-                          {item.fields.map((f) => t(`compare.fields.${f}`)).join(", ")}
-                        </Text>
-                      </Table.Th>
-                      <Table.Td>{before.get(item.key)}</Table.Td>
-                      <Table.Td>{after.get(item.key)}</Table.Td>
+              <>
+                <Table captionSide="top" visibleFrom="sm">
+                  <caption>{t("compare.changedCaption", { from: data.from.number, to: data.to.number })}</caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t("compare.item")}</Table.Th>
+                      <Table.Th scope="col">{t("compare.versionN", { number: data.from.number })}</Table.Th>
+                      <Table.Th scope="col">{t("compare.versionN", { number: data.to.number })}</Table.Th>
                     </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {data.changes.changed.map((item) => (
+                      <Table.Tr key={item.key}>
+                        <Table.Th scope="row">
+                          {kind(item.level)}
+                          <Text size="xs" c="dimmed">
+                            {item.fields.map((f) => t(`compare.fields.${f}`)).join(", ")}
+                          </Text>
+                        </Table.Th>
+                        <Table.Td>{before.get(item.key)}</Table.Td>
+                        <Table.Td>{after.get(item.key)}</Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+                <Stack component="ul" hiddenFrom="sm" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
+                  {data.changes.changed.map((item) => (
+                    <Paper component="li" key={item.key} withBorder p="xs">
+                      <Text size="sm" fw={600}>
+                        {kind(item.level)} ({item.fields.map((f) => t(`compare.fields.${f}`)).join(", ")})
+                      </Text>
+                      <Text size="sm">
+                        {t("compare.versionN", { number: data.from.number })}: {before.get(item.key)}
+                      </Text>
+                      <Text size="sm">
+                        {t("compare.versionN", { number: data.to.number })}: {after.get(item.key)}
+                      </Text>
+                    </Paper>
                   ))}
-                </Table.Tbody>
-              </Table>
+                </Stack>
+              </>
             ) : (
               <Text c="dimmed">{t("compare.none")}</Text>
             )}

@@ -24,6 +24,7 @@ import { localeOf } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
 import { DocumentEditPage, type DocumentKind } from "../shell/DocumentEditPage";
 import { GroupMessage, NewEntry } from "../shell/NewEntry";
+import { ImportSection } from "./ImportSection";
 import { frameworkKeys, keysOf, useFramework, type VersionView, versionPath } from "./model";
 import "./texts";
 
@@ -215,6 +216,12 @@ function VersionSections({ form, view }: { form: Form; view: VersionView }) {
           {...form.getInputProps("changeNote")}
         />
       </Section>
+
+      {view.policies.edit && (
+        <Section id="version-import" title={t("import.title")}>
+          <ImportSection form={form} />
+        </Section>
+      )}
 
       <Section id="version-competences" title={t("edit.competences")}>
         <Stack gap="md">

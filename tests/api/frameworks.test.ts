@@ -218,3 +218,66 @@ describe("the network's frameworks", () => {
     await withoutOpenVersion(t, framework.id);
   });
 });
+
+describe("a new framework", () => {
+  it("is begun by a praktijkopleider for her organisation, from an outline or from a published version", async () => {
+    const joost = await signIn(t, "joost.smit@delinde.example");
+    const made = expectStatus<FrameworkDetail>(
+      await joost.post("/api/v1/frameworks", { name: { nl: "Leren op de werkvloer", en: "Learning at work" } }),
+      201,
+    );
+    expect(made.framework).toMatchObject({
+      owner: "organisation",
+      published: null,
+      name: { nl: "Leren op de werkvloer" },
+    });
+    expect(made.versions.map((v) => [v.number, v.status])).toEqual([[1, "draft"]]);
+    expect(made.policies.draft).toBe(true);
+    const draft = expectStatus<VersionView>(
+      await joost.get(`/api/v1/frameworks/${made.framework.id}/versions/${made.versions[0]?.id}`),
+    );
+    expect(draft.document.competences).toHaveLength(1);
+
+    const { version } = await demoFramework(t);
+    const copied = expectStatus<FrameworkDetail>(
+      await joost.post("/api/v1/frameworks", {
+        name: { nl: "Leren op de werkvloer", en: "Learning at work (copy)" },
+        from: version.id,
+      }),
+      201,
+    );
+    expect(copied.framework.key).not.toBe(made.framework.key);
+    const copy = expectStatus<VersionView>(
+      await joost.get(`/api/v1/frameworks/${copied.framework.id}/versions/${copied.versions[0]?.id}`),
+    );
+    expect(copy.document.competences).toEqual(version.document.competences);
+    expect(copy.document.name.en).toBe("Learning at work (copy)");
+
+    // Another member of the network sees none of it.
+    const ingrid = await signIn(t, "ingrid.bos@dewilgen.example", "wilgen");
+    const theirs = expectStatus<FrameworkList>(await ingrid.get("/api/v1/frameworks"));
+    expect(theirs.frameworks.map((f) => f.id)).not.toContain(made.framework.id);
+  });
+
+  it("of the network is begun by its coordinator only; bad input is refused at the field", async () => {
+    const sanne = await signIn(t, COORDINATOR);
+    const made = expectStatus<FrameworkDetail>(
+      await sanne.post("/api/v1/frameworks", { name: { nl: "Trainers", en: "Trainers" }, owner: "network" }),
+      201,
+    );
+    expect(made.framework.owner).toBe("network");
+    expectStatus(await sanne.post("/api/v1/frameworks", { name: { nl: "Eigen", en: "Own" } }), 403);
+    const joost = await signIn(t, "joost.smit@delinde.example");
+    expectStatus(await joost.post("/api/v1/frameworks", { name: { nl: "Net", en: "Net" }, owner: "network" }), 403);
+    const eva = await signIn(t, "eva.mulder@delinde.example");
+    expectStatus(await eva.post("/api/v1/frameworks", { name: { nl: "Eva", en: "Eva" } }), 403);
+
+    const empty = expectStatus(await joost.post("/api/v1/frameworks", { name: { nl: " ", en: "x" } }), 422);
+    expect(Object.keys(empty.errors)).toEqual(["name.nl"]);
+    const unknown = expectStatus(
+      await joost.post("/api/v1/frameworks", { name: { nl: "x", en: "x" }, from: made.versions[0]?.id }),
+      422,
+    );
+    expect(Object.keys(unknown.errors)).toEqual(["from"]);
+  });
+});

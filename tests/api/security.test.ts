@@ -77,6 +77,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PUT /api/v1/network": ["guide"],
   // The fixture framework is De Linde's own: its admin and praktijkopleider edit it.
   "GET /api/v1/frameworks": ["admin", "guide", "training_officer", "trainer"],
+  // An organisation's own framework by default: its admin and praktijkopleider begin one.
+  "POST /api/v1/frameworks": ["admin", "training_officer"],
   "GET /api/v1/frameworks/:frameworkId": ["admin", "guide", "training_officer", "trainer"],
   "POST /api/v1/frameworks/:frameworkId/versions": ["admin", "training_officer"],
   "GET /api/v1/frameworks/:frameworkId/versions/:versionId": ["admin", "guide", "training_officer", "trainer"],

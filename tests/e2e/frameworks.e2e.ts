@@ -162,4 +162,24 @@ describe("a competence framework in the browser", () => {
     await page.getByRole("link", { name: "Terug naar het kader" }).click();
     await visible(page.getByText("Betrekt de student bij het teamoverleg."));
   });
+  it("a praktijkopleider begins a framework of her own organisation from an outline", async () => {
+    const { page } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(page, "joost.smit@delinde.example");
+    await openMenuItem(page, "Competentiekaders");
+    const create = page.getByRole("region", { name: "Nieuw kader" });
+    await create.getByRole("button", { name: "Kader beginnen" }).click();
+    await expectFieldError(create.getByRole("textbox", { name: "Naam (Nederlands)" }), "Vul dit in.");
+    await create.getByRole("textbox", { name: "Naam (Nederlands)" }).fill("Leren op de werkvloer");
+    await create.getByRole("textbox", { name: "Naam (Engels)" }).fill("Learning at work");
+    await create.getByRole("button", { name: "Kader beginnen" }).click();
+    await visible(page.getByRole("button", { name: "Versie opslaan" }));
+    await visible(page.getByText("Versie 1 (in voorbereiding)."));
+    await page.getByRole("textbox", { name: "Competentie 1 (Nederlands)" }).fill("Leren van elkaar");
+    await page.getByRole("textbox", { name: "Competentie 1 (Engels)" }).fill("Learning from each other");
+    await page.getByRole("button", { name: "Versie opslaan" }).click();
+    await visible(page.getByText("De versie is opgeslagen."));
+    await page.getByRole("link", { name: "Terug naar het kader" }).click();
+    await visible(page.getByRole("heading", { name: "Leren op de werkvloer", level: 2 }));
+    await visible(page.getByText("Eigen organisatie", { exact: true }));
+  });
 });

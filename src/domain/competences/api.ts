@@ -128,3 +128,12 @@ export const saveExtensionsSchema = z.object({
   version: z.number().int().min(0).max(2_147_483_647),
 });
 export type SaveExtensionsInput = z.infer<typeof saveExtensionsSchema>;
+
+/** A new framework: its name, whose it is, and optionally a published version to start from. */
+export const createFrameworkSchema = z.object({
+  name: z.object({ nl: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }),
+  owner: z.enum(["organisation", "network"]).default("organisation"),
+  /** A readable version whose document the first draft copies; an empty outline when left out. */
+  from: z.uuid().nullish(),
+});
+export type CreateFrameworkInput = z.infer<typeof createFrameworkSchema>;

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import {
   compareQuerySchema,
+  createFrameworkSchema,
   extensionsViewSchema,
   frameworkDetailSchema,
   frameworkListSchema,
@@ -14,6 +15,7 @@ import {
 import { attachment } from "../http/files.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import { compareFrameworkVersions } from "./compare.js";
+import { createFramework } from "./create-framework.js";
 import { exportVersion } from "./export-version.js";
 import { getExtensions, saveExtensions } from "./extensions.js";
 import { getFramework, getVersion } from "./get-framework.js";
@@ -38,6 +40,28 @@ export const frameworkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => withTenant(request, (tx, actor) => listFrameworks(tx, actor)),
+  );
+
+  app.post(
+    "/frameworks",
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "Begin a framework of my organisation (admin, praktijkopleider) or of the network (coordinator), with a first draft: a copy of a published version or an outline",
+        body: createFrameworkSchema,
+        response: { 201: frameworkDetailSchema },
+      },
+    },
+    async (request, reply) => {
+      const detail = await changeThenShow(
+        request,
+        (tx, actor) => createFramework(tx, actor, request.body),
+        (tx, actor, id) => getFramework(tx, actor, id),
+      );
+      return reply.status(201).send(detail);
+    },
   );
 
   app.get(

@@ -2,12 +2,16 @@ import { Anchor, Badge, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { FrameworkList } from "../../domain/competences/api";
+import { canDraftNetworkFramework, canManageOwnFrameworks } from "../../domain/competences/policy";
+import type { Role } from "../../domain/roles";
 import { formatDate } from "../i18n";
 import { localeOf } from "../i18n/regime-text";
+import { useSession } from "../session";
 import { ListTable } from "../shell/ListTable";
 import { LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { useFrameworkList } from "./model";
+import { NewFramework } from "./NewFramework";
 import "./texts";
 
 type Row = FrameworkList["frameworks"][number];
@@ -18,12 +22,16 @@ export default function FrameworksPage() {
   const lang = i18n.language;
   const locale = localeOf(lang);
   const query = useFrameworkList();
+  const roles = (useSession().data?.organisation?.roles ?? []) as Role[];
+  const own = canManageOwnFrameworks({ roles });
+  const network = canDraftNetworkFramework({ roles });
   if (query.isPending) return <Loading />;
   if (query.isError) return <LoadError back={null} error={query.error} notFound={t("list.title")} />;
   return (
     <Stack maw={1100}>
       <PageTitle>{t("list.title")}</PageTitle>
       <Text>{t("list.intro")}</Text>
+      {(own || network) && <NewFramework list={query.data} own={own} network={network} />}
       <ListTable<Row>
         rows={query.data.frameworks}
         rowKey={(row) => row.id}

@@ -104,6 +104,16 @@ export default defineMessages(
       message: "Melding",
       columnMissing: "Deze kolom ontbreekt.",
     },
+    create: {
+      title: "Nieuw kader",
+      nameNl: "Naam (Nederlands)",
+      nameEn: "Naam (Engels)",
+      owner: "Van wie is het kader?",
+      from: "Beginnen met",
+      empty: "Een lege opzet",
+      copyOf: "Een kopie van {{name}} (versie {{number}})",
+      submit: "Kader beginnen",
+    },
     edit: {
       back: "Terug naar het kader",
       notFound: "Deze versie",
@@ -259,6 +269,16 @@ export default defineMessages(
       place: "Column or place",
       message: "Message",
       columnMissing: "This column is missing.",
+    },
+    create: {
+      title: "New framework",
+      nameNl: "Name (Dutch)",
+      nameEn: "Name (English)",
+      owner: "Whose framework is it?",
+      from: "Start with",
+      empty: "An empty outline",
+      copyOf: "A copy of {{name}} (version {{number}})",
+      submit: "Begin framework",
     },
     edit: {
       back: "Back to the framework",

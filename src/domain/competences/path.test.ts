@@ -67,6 +67,28 @@ describe("a scan's levels and the learning path", () => {
     ).toEqual([0.5, 1]);
   });
 
+  it("measures growth as the later level minus the earlier one: none against itself, the opposite sign backwards", () => {
+    const rating = fc.option(fc.integer({ min: 1, max: 4 }), { nil: null });
+    const ratings = fc.record({ welkom: rating, verwachtingen: rating, gedrag: rating });
+    fc.assert(
+      fc.property(ratings, ratings, (first, second) => {
+        const framework = smallFramework();
+        const before = competenceLevels(framework, "mbo4", { self: first, friends: {} });
+        const after = competenceLevels(framework, "mbo4", { self: second, friends: {} });
+        for (const g of growth(before, before)) expect(g.change === null || g.change === 0).toBe(true);
+        const forward = growth(before, after);
+        const backward = growth(after, before);
+        forward.forEach((g, i) => {
+          if (g.before === null || g.after === null) expect(g.change).toBeNull();
+          else expect(g.change).toBeCloseTo(g.after - g.before);
+          const back = backward[i]?.change ?? null;
+          if (g.change === null) expect(back).toBeNull();
+          else expect(back).toBeCloseTo(-g.change);
+        });
+      }),
+    );
+  });
+
   it("keeps what the owner chose, postponed, finished, added or noted when a new scan proposes a path", () => {
     const current: PathItem[] = [
       { ...suggestedItem("feedback", ["gedrag"]), status: "postponed" },

@@ -1,10 +1,11 @@
 import { Group, List, Paper, Select, Stack, Table, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useParams, useSearchParams } from "react-router";
+import { useParams } from "react-router";
 import type { VersionComparisonView } from "../../domain/competences/api";
 import { api } from "../api";
 import { localeOf } from "../i18n/regime-text";
+import { useComparedPair } from "../shell/compared-pair";
 import { FormError } from "../shell/FormError";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
@@ -19,12 +20,9 @@ export default function FrameworkComparePage() {
   const { frameworkId = "" } = useParams();
   const { t, i18n } = useTranslation("frameworks");
   const locale = localeOf(i18n.language);
-  const [params, setParams] = useSearchParams();
   const detail = useFramework(frameworkId);
   const versions = detail.data?.versions ?? [];
-  // Newest first: by default the newest against the one before it.
-  const to = params.get("tot") ?? versions[0]?.id ?? "";
-  const from = params.get("van") ?? versions.find((v) => v.id !== to)?.id ?? "";
+  const { from, to, choose } = useComparedPair(versions.map((v) => v.id));
   const comparison = useQuery({
     queryKey: ["frameworks", frameworkId, "compare", from, to],
     queryFn: () => api<VersionComparisonView>(`/frameworks/${frameworkId}/compare?from=${from}&to=${to}`),
@@ -38,12 +36,6 @@ export default function FrameworkComparePage() {
     value: v.id,
     label: t("compare.option", { number: v.number, status: t(`status.${v.status}`) }),
   }));
-  const choose = (key: "van" | "tot") => (value: string | null) => {
-    const next = new URLSearchParams(params);
-    next.set("van", key === "van" ? (value ?? "") : from);
-    next.set("tot", key === "tot" ? (value ?? "") : to);
-    setParams(next, { replace: true });
-  };
   const data = comparison.data;
   const before = data ? itemNames(data.from.document, locale) : new Map<string, string>();
   const after = data ? itemNames(data.to.document, locale) : new Map<string, string>();

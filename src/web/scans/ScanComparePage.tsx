@@ -1,10 +1,10 @@
 import { Alert, Group, Paper, Select, Stack, Table, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import type { ScanComparison, ScanList } from "../../domain/competences/scan-api";
 import { api } from "../api";
 import { formatDate } from "../i18n";
+import { useComparedPair } from "../shell/compared-pair";
 import { FormError } from "../shell/FormError";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
@@ -20,12 +20,9 @@ import "./texts";
 export default function ScanComparePage() {
   const { t, i18n } = useTranslation("scans");
   const lang = i18n.language;
-  const [params, setParams] = useSearchParams();
   const list = useQuery({ queryKey: scansKey, queryFn: () => api<ScanList>("/scans") });
   const history = list.data?.history ?? [];
-  // Newest first: by default the newest against the one before it.
-  const to = params.get("tot") ?? history[0]?.id ?? "";
-  const from = params.get("van") ?? history.find((s) => s.id !== to)?.id ?? "";
+  const { from, to, choose } = useComparedPair(history.map((s) => s.id));
   const comparison = useQuery({
     queryKey: ["scans", "compare", from, to],
     queryFn: () => api<ScanComparison>(`/scans/compare?from=${from}&to=${to}`),
@@ -43,12 +40,6 @@ export default function ScanComparePage() {
       variant: local(s.variant.name, lang),
     }),
   }));
-  const choose = (key: "van" | "tot") => (value: string | null) => {
-    const next = new URLSearchParams(params);
-    next.set("van", key === "van" ? (value ?? "") : from);
-    next.set("tot", key === "tot" ? (value ?? "") : to);
-    setParams(next, { replace: true });
-  };
   const level = (value: number | null) => formatLevel(value, lang);
   const change = (value: number | null) =>
     value === null ? "—" : value > 0 ? `+${level(value)}` : value < 0 ? `−${level(-value)}` : level(0);

@@ -3,7 +3,7 @@ import type { Tx } from "../../db/connection.js";
 import { competenceScans, frameworkVersions, memberships, scanFriends } from "../../db/schema.js";
 import type { FriendRating } from "../../domain/competences/anonymity.js";
 import type { Framework } from "../../domain/competences/framework.js";
-import { type CompetenceLevel, competenceLevels } from "../../domain/competences/path.js";
+import { type CompetenceLevel, competenceLevels, type Scan } from "../../domain/competences/path.js";
 import { type ScanReader, scanReader } from "../../domain/competences/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { frameworkAsScanned } from "../competences/versions.js";
@@ -87,8 +87,12 @@ export async function friendRatings(tx: Tx, organisationId: string, scanId: stri
   return (await friendRatingsOf(tx, organisationId, [scanId])).get(scanId) ?? {};
 }
 
-/** Each competence's level and gap for a scan, self and friends combined by the framework's rule. */
-export async function scanLevels(tx: Tx, readable: ReadableScan): Promise<CompetenceLevel[]> {
+/**
+ * A scan as its result reads it: the owner's and the friends' answers (`scan`), and each
+ * competence's level and gap, self and friends combined by the framework's rule (`levels`).
+ */
+export async function scanLevels(tx: Tx, readable: ReadableScan): Promise<{ scan: Scan; levels: CompetenceLevel[] }> {
   const friends = await friendRatings(tx, readable.scan.organisationId, readable.scan.id);
-  return competenceLevels(readable.framework, readable.scan.variant, { self: readable.scan.ratings, friends });
+  const scan = { self: readable.scan.ratings, friends };
+  return { scan, levels: competenceLevels(readable.framework, readable.scan.variant, scan) };
 }

@@ -11,7 +11,7 @@ import type { Actor } from "../../domain/roles.js";
 import { frameworkAsScanned } from "../competences/versions.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
-import { friendRatings, friendRatingsOf, type ReadableScan, readableScan } from "./access.js";
+import { friendRatingsOf, readableScan, scanLevels } from "./access.js";
 import { variantOf } from "./present.js";
 
 /**
@@ -30,16 +30,10 @@ async function finishedScan(tx: Tx, actor: Actor, scanId: string) {
   return { ...readable, finishedAt: readable.scan.finishedAt };
 }
 
-async function levelsOf(tx: Tx, readable: ReadableScan) {
-  const friends = await friendRatings(tx, readable.scan.organisationId, readable.scan.id);
-  const scan = { self: readable.scan.ratings, friends };
-  return { scan, levels: competenceLevels(readable.framework, readable.scan.variant, scan) };
-}
-
 export async function getScanResults(tx: Tx, actor: Actor, scanId: string): Promise<ScanResults> {
   const readable = await finishedScan(tx, actor, scanId);
   const { framework } = readable;
-  const { scan, levels } = await levelsOf(tx, readable);
+  const { scan, levels } = await scanLevels(tx, readable);
   const groups = competenceGroups(framework, scan);
   const [owner] = await tx
     .select({ name: memberName })
@@ -47,7 +41,7 @@ export async function getScanResults(tx: Tx, actor: Actor, scanId: string): Prom
     .innerJoin(memberships, membershipIn(users.id, actor.organisationId))
     .where(eq(users.id, readable.scan.userId));
   const answered = new Set(Object.values(scan.friends).flatMap((ratings) => ratings.map((r) => r.raterId)));
-  const byKey = new Map(levels.map((l) => [l.competence, l]));
+  const names = new Map(activeCompetences(framework).map((c) => [c.key, c.name]));
   return {
     id: readable.scan.id,
     reader: readable.reader,
@@ -58,23 +52,12 @@ export async function getScanResults(tx: Tx, actor: Actor, scanId: string): Prom
     scale: framework.scale.map((l) => ({ value: l.value, name: l.name })),
     finishedAt: readable.finishedAt.toISOString(),
     friendsAnswered: answered.size,
-    competences: activeCompetences(framework).flatMap((competence) => {
-      const level = byKey.get(competence.key);
-      if (!level) return [];
-      const { self, others, target, gap } = level;
-      return [
-        {
-          key: competence.key,
-          name: competence.name,
-          self,
-          others,
-          level: level.level,
-          target,
-          gap,
-          groups: groups[competence.key] ?? [],
-        },
-      ];
-    }),
+    competences: levels.map(({ competence, ...level }) => ({
+      key: competence,
+      name: names.get(competence) ?? { nl: competence, en: competence },
+      ...level,
+      groups: groups[competence] ?? [],
+    })),
     highlights: highlights(levels),
   };
 }
@@ -85,20 +68,22 @@ export async function compareScans(tx: Tx, actor: Actor, fromId: string, toId: s
   const to = fromId === toId ? from : await finishedScan(tx, actor, toId);
   if (fromId === toId) throw new HttpProblem(422, "scan.sameScan", { to: "scan.sameScan" });
   if (from.scan.userId !== to.scan.userId) throw new HttpProblem(422, "scan.otherPerson", { to: "scan.otherPerson" });
-  const before = (await levelsOf(tx, from)).levels;
-  const after = (await levelsOf(tx, to)).levels;
+  const before = (await scanLevels(tx, from)).levels;
+  const after = (await scanLevels(tx, to)).levels;
   const names = new Map(
     [...activeCompetences(from.framework), ...activeCompetences(to.framework)].map((c) => [c.key, c.name]),
   );
+  const nameOf = (key: string) => names.get(key) ?? { nl: key, en: key };
   const targets = new Map(after.map((l) => [l.competence, l.target]));
-  const inTo = new Set(after.map((l) => l.competence));
   const inFrom = new Set(before.map((l) => l.competence));
+  const inTo = new Set(after.map((l) => l.competence));
+  // `growth` leaves `before` and `change` null for a competence the earlier scan's version lacked.
   const grown = growth(before, after).map((g) => ({
     key: g.competence,
-    name: names.get(g.competence) ?? { nl: g.competence, en: g.competence },
-    before: inFrom.has(g.competence) ? g.before : null,
+    name: nameOf(g.competence),
+    before: g.before,
     after: g.after,
-    change: inFrom.has(g.competence) ? g.change : null,
+    change: g.change,
     target: targets.get(g.competence) ?? null,
     in: inFrom.has(g.competence) ? ("both" as const) : ("to" as const),
   }));
@@ -106,7 +91,7 @@ export async function compareScans(tx: Tx, actor: Actor, fromId: string, toId: s
     .filter((l) => !inTo.has(l.competence))
     .map((l) => ({
       key: l.competence,
-      name: names.get(l.competence) ?? { nl: l.competence, en: l.competence },
+      name: nameOf(l.competence),
       before: l.level,
       after: null,
       change: null,

@@ -21,6 +21,8 @@ import type { Extension, Framework } from "../domain/competences/framework.js";
 import type { PathItem } from "../domain/competences/path.js";
 import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
+import type { ModuleDocument } from "../domain/modules/module.js";
+import type { AssignmentStatus, ProgressState } from "../domain/modules/progress.js";
 import type { Intensity, ParticipantRole } from "../domain/regimes/schema.js";
 import type { StoredRegime } from "../domain/regimes/upgrade.js";
 import type { Role } from "../domain/roles.js";
@@ -688,3 +690,72 @@ export const learningPaths = pgTable(
   },
   (table) => [unique().on(table.organisationId, table.userId, table.frameworkId)],
 );
+
+export const modules = pgTable("modules", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  ownerNetworkId: uuid("owner_network_id"),
+  ownerOrganisationId: uuid("owner_organisation_id"),
+  /** The module a local adaptation was copied from. */
+  copiedFrom: uuid("copied_from"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const moduleVersions = pgTable(
+  "module_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    moduleId: uuid("module_id").notNull(),
+    ownerNetworkId: uuid("owner_network_id"),
+    ownerOrganisationId: uuid("owner_organisation_id"),
+    number: integer("number").notNull(),
+    status: text("status").$type<"draft" | "published">().notNull().default("draft"),
+    document: jsonb("document").$type<ModuleDocument>().notNull(),
+    /** Set when published; a trigger keeps the version frozen from then on. */
+    hash: text("hash"),
+    changeNote: text("change_note"),
+    version: integer("version").notNull().default(1),
+    createdBy: uuid("created_by"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    publishedAt: ts("published_at"),
+  },
+  (table) => [
+    unique().on(table.moduleId, table.number),
+    uniqueIndex("module_versions_one_draft").on(table.moduleId).where(sql`status = 'draft'`),
+  ],
+);
+
+export const moduleProgress = pgTable(
+  "module_progress",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    moduleId: uuid("module_id").notNull(),
+    /** The version the learner started: they keep it. */
+    moduleVersionId: uuid("module_version_id").notNull(),
+    state: jsonb("state").$type<ProgressState>().notNull(),
+    startedAt: ts("started_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+    completedAt: ts("completed_at"),
+  },
+  (table) => [unique().on(table.organisationId, table.userId, table.moduleId)],
+);
+
+export const moduleAssignments = pgTable("module_assignments", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  progressId: uuid("progress_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  blockKey: text("block_key").notNull(),
+  description: text("description").notNull(),
+  /** A photo as Koers re-encoded it. */
+  evidence: bytea("evidence"),
+  evidenceMime: text("evidence_mime"),
+  status: text("status").$type<AssignmentStatus>().notNull().default("submitted"),
+  reason: text("reason"),
+  reviewedBy: uuid("reviewed_by"),
+  reviewedAt: ts("reviewed_at"),
+  version: integer("version").notNull().default(1),
+  submittedAt: ts("submitted_at").notNull().defaultNow(),
+});

@@ -12,6 +12,7 @@ import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database, Db } from "../db/connection.js";
+import { videoPlayerOrigins } from "../domain/modules/video-hosts.js";
 import { LOGO_MAX_BYTES } from "../domain/organisations/logo.js";
 import { auditRoutes } from "./audit/routes.js";
 import { authRoutes } from "./auth/routes.js";
@@ -29,6 +30,7 @@ import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { learningPathRoutes } from "./learning-paths/routes.js";
 import { Mailer } from "./mail.js";
+import { moduleRoutes } from "./modules/routes.js";
 import { networkRoutes } from "./networks/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
 import { organisationRoutes } from "./organisations/routes.js";
@@ -110,6 +112,8 @@ export async function buildApp(
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", "data:", "blob:"],
         connectSrc: ["'self'"],
+        // Module videos play in their host's own player, from the allowed hosts only.
+        frameSrc: videoPlayerOrigins(),
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
         objectSrc: ["'none'"],
@@ -153,6 +157,7 @@ export async function buildApp(
       await api.register(organisationRoutes);
       await api.register(networkRoutes);
       await api.register(frameworkRoutes);
+      await api.register(moduleRoutes);
       await api.register(scanRoutes);
       await api.register(learningPathRoutes);
       await api.register(consensusRoutes);

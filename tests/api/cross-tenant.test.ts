@@ -22,7 +22,7 @@ import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { createTrajectory, expectStatus, signIn } from "../support/factories.js";
-import { fixtureFramework, fixtureScan } from "../support/fixtures.js";
+import { fixtureFramework, fixtureModule, fixtureScan } from "../support/fixtures.js";
 import { demoFramework } from "../support/scans.js";
 
 /**
@@ -132,6 +132,7 @@ beforeAll(async () => {
     organisationId: t.orgs.linde,
     ...(await fixtureFramework(t)),
     ...(await fixtureScan(t)),
+    ...(await fixtureModule(t)),
   };
   secrets.push(
     ...Object.values(fixtures),

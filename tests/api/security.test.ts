@@ -54,6 +54,9 @@ const IN_TRAJECTORY: readonly Person[] = ["admin", "guide", "trainee", "client"]
 const WRITERS: readonly Person[] = ["admin", "guide"];
 /** Goals and the report are the guide's to write; the admin manages, the regime names the writers. */
 const GUIDE: readonly Person[] = ["guide"];
+/** Modules: who follows them, and who writes them. */
+const FOLLOWERS: readonly Person[] = ["admin", "guide", "trainee", "client", "training_officer", "trainer"];
+const AUTHORS: readonly Person[] = ["training_officer", "trainer"];
 
 /**
  * Who gets through each route: "public" (without signing in too), "signed-in" (every member),
@@ -113,6 +116,23 @@ const ROLE_MATRIX: Record<string, Access> = {
   // one answers 404 (who may is tested in tests/api/framework-extensions.test.ts).
   "GET /api/v1/frameworks/:frameworkId/extensions": [],
   "PUT /api/v1/frameworks/:frameworkId/extensions": [],
+  // Modules: everyone who works in the organisation follows them (not a school's contact);
+  // trainers and praktijkopleiders write them; a draft is for its authors only.
+  "GET /api/v1/modules": FOLLOWERS,
+  "POST /api/v1/modules": AUTHORS,
+  "GET /api/v1/modules/:moduleId": FOLLOWERS,
+  "POST /api/v1/modules/:moduleId/versions": AUTHORS,
+  "GET /api/v1/modules/:moduleId/versions/:moduleVersionId": AUTHORS,
+  "PUT /api/v1/modules/:moduleId/versions/:moduleVersionId": AUTHORS,
+  "POST /api/v1/modules/:moduleId/versions/:moduleVersionId/publish": AUTHORS,
+  "POST /api/v1/modules/:moduleId/progress": FOLLOWERS,
+  "PUT /api/v1/modules/:moduleId/progress/blocks": FOLLOWERS,
+  "POST /api/v1/modules/:moduleId/progress/quizzes": FOLLOWERS,
+  "POST /api/v1/modules/:moduleId/progress/assignments": FOLLOWERS,
+  // Sanne's assignment: the praktijkopleider and her team leader sign it off; the photo is hers too.
+  "GET /api/v1/assignments": ["client", "training_officer"],
+  "POST /api/v1/assignments/:assignmentId/review": ["client", "training_officer"],
+  "GET /api/v1/assignments/:assignmentId/evidence": ["guide", "client", "training_officer"],
   "POST /api/v1/organisation/logo": ADMIN,
   "DELETE /api/v1/organisation/logo": ADMIN,
   "GET /api/v1/me/organisations/:organisationId/logo": "signed-in",
@@ -249,6 +269,10 @@ const QUERIES: Record<string, (ids: Record<string, string>) => string> = {
 };
 
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
+  // Blocks of the fixture module: the guide follows it; anyone else who may follow modules gets
+  // through to a 409 (not started).
+  "PUT /api/v1/modules/:moduleId/progress/blocks": async () => ({ block: "intro", action: "visit" }),
+  "POST /api/v1/modules/:moduleId/progress/quizzes": async () => ({ block: "toets", answers: {} }),
   // The guide's own path, made from the fixture scan (her own) when she has none yet.
   "POST /api/v1/learning-path": async (_admin, ids) => ({ frameworkId: await scanFramework(), scanId: ids.scanId }),
   "PUT /api/v1/learning-path": async () => {

@@ -13,6 +13,10 @@ import {
   invitations,
   meetings,
   memberships,
+  moduleAssignments,
+  moduleProgress,
+  modules,
+  moduleVersions,
   notifications,
   outbox,
   regimes,
@@ -30,7 +34,8 @@ import { contentHash } from "../../src/server/content-hash.js";
 import { TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import type { TestApp } from "./app.js";
 import { createTrajectory, expectStatus } from "./factories.js";
-import { createFinishedScan, userIdOf } from "./scans.js";
+import { everyBlockModule, photo } from "./modules.js";
+import { createFinishedScan, demoFramework, userIdOf } from "./scans.js";
 
 /** A member of De Linde that tests may edit, deactivate and strip of registrations; no one signs in as them. */
 export const FIXTURE_PERSON_EMAIL = "vaste.testpersoon@delinde.example";
@@ -320,6 +325,11 @@ Object.assign(FINDERS, {
   // A finished scan of Sanne at De Linde, with Joost asked as a critical friend who has not answered.
   scanId: async (t: TestApp) => (await fixtureScan(t)).scanId,
   friendId: async (t: TestApp) => (await fixtureScan(t)).friendId,
+  // De Linde's own module: a published version 1 that Sanne follows, with an assignment of hers
+  // waiting for sign-off, and a draft version 2.
+  moduleId: async (t: TestApp) => (await fixtureModule(t)).moduleId,
+  moduleVersionId: async (t: TestApp) => (await fixtureModule(t)).moduleVersionId,
+  assignmentId: async (t: TestApp) => (await fixtureModule(t)).assignmentId,
   notificationId: async (t: TestApp) => {
     const userId = await daanUserId(t);
     const [found] = await t.database.db
@@ -363,6 +373,62 @@ export async function fixtureFramework(t: TestApp) {
     })
     .returning();
   return { frameworkId: framework?.id ?? "", versionId: version?.id ?? "" };
+}
+
+/** De Linde's own module, followed by Sanne (made once; see FINDERS). */
+export async function fixtureModule(t: TestApp) {
+  const db = t.database.db;
+  const [found] = await db
+    .select({ moduleId: modules.id, moduleVersionId: moduleVersions.id, assignmentId: moduleAssignments.id })
+    .from(modules)
+    .innerJoin(moduleVersions, and(eq(moduleVersions.moduleId, modules.id), eq(moduleVersions.status, "draft")))
+    .innerJoin(moduleProgress, eq(moduleProgress.moduleId, modules.id))
+    .innerJoin(moduleAssignments, eq(moduleAssignments.progressId, moduleProgress.id))
+    .where(eq(modules.ownerOrganisationId, t.orgs.linde))
+    .limit(1);
+  if (found) return found;
+  const document = everyBlockModule((await demoFramework(t)).framework.id, "Vaste testmodule");
+  const [module] = await db.insert(modules).values({ ownerOrganisationId: t.orgs.linde }).returning();
+  const moduleId = module?.id ?? "";
+  const [published, draft] = await db
+    .insert(moduleVersions)
+    .values([
+      {
+        moduleId,
+        ownerOrganisationId: t.orgs.linde,
+        number: 1,
+        status: "published" as const,
+        document,
+        hash: contentHash(document),
+        publishedAt: new Date(),
+      },
+      { moduleId, ownerOrganisationId: t.orgs.linde, number: 2, document },
+    ])
+    .returning();
+  const userId = await userIdOf(t, "sanne.visser@netwerk.example");
+  const [progress] = await db
+    .insert(moduleProgress)
+    .values({
+      organisationId: t.orgs.linde,
+      userId,
+      moduleId,
+      moduleVersionId: published?.id ?? "",
+      state: { seen: [], reflections: {}, quizzes: {}, attended: [], last: null },
+    })
+    .returning();
+  const [assignment] = await db
+    .insert(moduleAssignments)
+    .values({
+      organisationId: t.orgs.linde,
+      progressId: progress?.id ?? "",
+      userId,
+      blockKey: "opdracht",
+      description: "Feedback gegeven na de ochtendzorg.",
+      evidence: await photo(),
+      evidenceMime: "image/jpeg",
+    })
+    .returning();
+  return { moduleId, moduleVersionId: draft?.id ?? "", assignmentId: assignment?.id ?? "" };
 }
 
 /** A finished scan of Sanne at De Linde with an unanswered friend (made once). */

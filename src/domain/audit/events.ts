@@ -180,6 +180,27 @@ export const AUDIT_EVENT_SCHEMAS = [
     before: z.strictObject({ number: count, status: text }),
     after: z.strictObject({ number: count, status: z.literal("withdrawn") }),
   }),
+  // Modules: numbers and keys, never a learner's answer, reflection or description.
+  kind("module.draftStarted", "module", {
+    after: z.strictObject({ number: count, from: count.nullable(), copiedFrom: text.nullable() }),
+  }),
+  kind("module.versionSaved", "module", {
+    before: z.strictObject({ number: count }),
+    after: z.strictObject({ number: count, added: names, changed: names, removed: names }),
+  }),
+  kind("module.published", "module", { after: z.strictObject({ number: count, hash: text }) }),
+  kind("module.completed", "module", { after: z.strictObject({ number: count, competences: names }) }),
+  kind("assignment.submitted", "module", {
+    after: z.strictObject({ assignmentId: text, blockKey: text, evidence: z.boolean() }),
+  }),
+  kind("assignment.reviewed", "module", {
+    after: z.strictObject({
+      assignmentId: text,
+      blockKey: text,
+      learnerId: text,
+      decision: z.enum(["sign_off", "return"]),
+    }),
+  }),
   kind("regime.copied", "regime", { after: copied }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),

@@ -13,6 +13,9 @@ import {
   invitations,
   meetings,
   memberships,
+  moduleAssignments,
+  modules,
+  moduleVersions,
   notifications,
   organisations,
   outbox,
@@ -46,7 +49,8 @@ const inOrganisation =
       | typeof intervisionMeetings
       | typeof requirementProfiles
       | typeof competenceScans
-      | typeof scanFriends,
+      | typeof scanFriends
+      | typeof moduleAssignments,
   ): Owns =>
   async (db, auth, id) => {
     const rows = await db
@@ -59,7 +63,7 @@ const inOrganisation =
 
 /** Content owned by the organisation or by the network it is a member of (decision 0019). */
 const ownedOrShared =
-  (table: typeof frameworks | typeof frameworkVersions): Owns =>
+  (table: typeof frameworks | typeof frameworkVersions | typeof modules | typeof moduleVersions): Owns =>
   async (db, auth, id) => {
     const network = db
       .select({ id: organisations.networkId })
@@ -105,6 +109,10 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   friendId: inOrganisation(scanFriends),
   frameworkId: ownedOrShared(frameworks),
   versionId: ownedOrShared(frameworkVersions),
+  moduleId: ownedOrShared(modules),
+  moduleVersionId: ownedOrShared(moduleVersions),
+  // Who may see a submission within the organisation (its learner, their reviewers) is the service's question.
+  assignmentId: inOrganisation(moduleAssignments),
   // Only the person a notification is for may touch it.
   notificationId: async (db, auth, id) => {
     const rows = await db

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
 import { canReadScanResults, canScanSelf, canSeeScanOverview, canViewFrameworks } from "../domain/competences/policy";
+import { canAuthorNetworkModules, canFollowModules, canSeeAssignmentQueue } from "../domain/modules/policy";
 import { canViewNetwork } from "../domain/networks/policy";
 import { hasRole, type Role } from "../domain/roles";
 import { canStartTrajectory } from "../domain/trajectories/policy";
@@ -45,6 +46,10 @@ const AccountPage = lazy(() => import("./account/AccountPage"));
 const ScansPage = lazy(() => import("./scans/ScansPage"));
 const ScanPage = lazy(() => import("./scans/ScanPage"));
 const FrameworksPage = lazy(() => import("./frameworks/FrameworksPage"));
+const ModulesPage = lazy(() => import("./modules/ModulesPage"));
+const ModulePage = lazy(() => import("./modules/ModulePage"));
+const ModuleEditPage = lazy(() => import("./modules/ModuleEditPage"));
+const AssignmentsPage = lazy(() => import("./modules/AssignmentsPage"));
 const FrameworkPage = lazy(() => import("./frameworks/FrameworkPage"));
 const FrameworkComparePage = lazy(() => import("./frameworks/FrameworkComparePage"));
 const VersionEditPage = lazy(() => import("./frameworks/VersionEditPage"));
@@ -173,6 +178,38 @@ export const router = createBrowserRouter([
         element: (
           <Guard may={(roles) => canViewNetwork({ roles: roles as Role[] })}>
             <NetworkPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/modules",
+        element: (
+          <Guard may={(roles) => canFollowModules({ roles: roles as Role[] })}>
+            <ModulesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/modules/:moduleId",
+        element: (
+          <Guard may={(roles) => canFollowModules({ roles: roles as Role[] })}>
+            <ModulePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/modules/:moduleId/versies/:versionId/bewerken",
+        element: (
+          <Guard may={(roles) => canAuthorNetworkModules({ roles: roles as Role[] })}>
+            <ModuleEditPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/werkplekopdrachten",
+        element: (
+          <Guard may={(roles) => canSeeAssignmentQueue({ roles: roles as Role[] })}>
+            <AssignmentsPage />
           </Guard>
         ),
       },

@@ -50,9 +50,9 @@ async function publishedModule(
   const url = `/api/v1/modules/${made.module.id}/versions/${draftId}`;
   const draft = expectStatus<ModuleVersionView>(await trainer.get(url));
   const saved = expectStatus<ModuleVersionView>(
-    await trainer.put(url, { version: draft.version.version, document: everyBlockModule(frameworkId, title) }),
+    await trainer.put(url, { version: draft.version, document: everyBlockModule(frameworkId, title) }),
   );
-  expectStatus(await trainer.post(`${url}/publish`, { version: saved.version.version }));
+  expectStatus(await trainer.post(`${url}/publish`, { version: saved.version }));
   return made.module.id;
 }
 
@@ -117,14 +117,14 @@ describe("authoring a module", () => {
         return b;
       }),
     };
-    const problem = expectStatus(await trainer.put(url, { version: before.version.version, document: broken }), 422);
+    const problem = expectStatus(await trainer.put(url, { version: before.version, document: broken }), 422);
     expect(problem.errors).toMatchObject({
       "document.blocks.1.url": expect.any(String),
       "document.blocks.3.passMark": expect.any(String),
       "document.blocks.3.questions.0.options": expect.any(String),
     });
     const tagsOnly = expectStatus(
-      await trainer.put(url, { version: before.version.version, document: { ...document, tags: broken.tags } }),
+      await trainer.put(url, { version: before.version, document: { ...document, tags: broken.tags } }),
       422,
     );
     expect(Object.keys(tagsOnly.errors)).toEqual(["document.tags.competences.0.key"]);
@@ -313,10 +313,10 @@ describe("following a module", () => {
     const detail = expectStatus<ModuleDetail>(await trainer.get(`/api/v1/modules/${id}`));
     const draft = expectStatus<ModuleVersionView>(await trainer.post(`/api/v1/modules/${id}/versions`), 201);
     expectStatus(await trainer.post(`/api/v1/modules/${id}/versions`), 409);
-    const url = `/api/v1/modules/${id}/versions/${draft.version.id}`;
+    const url = `/api/v1/modules/${id}/versions/${draft.id}`;
     const document = { ...draft.document, blocks: draft.document.blocks.filter((b) => b.kind !== "training") };
-    const saved = expectStatus<ModuleVersionView>(await trainer.put(url, { version: draft.version.version, document }));
-    expectStatus(await trainer.post(`${url}/publish`, { version: saved.version.version }));
+    const saved = expectStatus<ModuleVersionView>(await trainer.put(url, { version: draft.version, document }));
+    expectStatus(await trainer.post(`${url}/publish`, { version: saved.version }));
     view = expectStatus<ModuleDetail>(await learner.get(`/api/v1/modules/${id}`)).learner as LearnerView;
     expect(view.version.number).toBe(detail.versions[0]?.number);
     expect(view.newerVersion).toBe(2);

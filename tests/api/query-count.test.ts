@@ -1,9 +1,10 @@
-import { and, desc, eq, isNotNull, ne } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
   competenceScans,
   feedbackRecords,
+  frameworks,
   frameworkVersions,
   frameworkVotes,
   intervisionAttendance,
@@ -11,6 +12,10 @@ import {
   intervisionMembers,
   meetings,
   memberships,
+  moduleAssignments,
+  moduleProgress,
+  modules,
+  moduleVersions,
   notifications,
   organisations,
   registrations,
@@ -22,6 +27,7 @@ import type { MeetingDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { fillPath, tenantFixtures } from "../support/fixtures.js";
+import { everyBlockModule } from "../support/modules.js";
 import { createFinishedScan, userIdOf } from "../support/scans.js";
 
 /**
@@ -48,6 +54,12 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/friend-requests", "training_officer"],
   ["/api/v1/friend-requests/:friendId", "training_officer"],
   ["/api/v1/learning-path", "guide"],
+  ["/api/v1/modules", "guide"],
+  ["/api/v1/modules", "training_officer"],
+  ["/api/v1/modules/:moduleId", "guide"],
+  ["/api/v1/modules/:moduleId/versions/:moduleVersionId", "training_officer"],
+  ["/api/v1/assignments", "training_officer"],
+  ["/api/v1/assignments/:assignmentId/evidence", "training_officer"],
   // The consensus round on the network's published version (the fixture framework is De Linde's own).
   ["/api/v1/frameworks/:networkFrameworkId/versions/:networkVersionId/consensus"],
   ["/api/v1/frameworks/:frameworkId/versions/:versionId/export.json"],
@@ -235,6 +247,43 @@ const GROWTH: Array<() => Promise<void>> = [
         body: i % 3 ? `Opmerking ${i}` : null,
       })),
     );
+  },
+  async function tenModulesFollowedWithAssignments() {
+    const [framework] = await t.database.db.select().from(frameworks).where(isNull(frameworks.ownerOrganisationId));
+    const sanne = await userIdOf(t, PEOPLE.guide);
+    for (let i = 0; i < 10; i++) {
+      const document = everyBlockModule(framework?.id ?? "", `Extra module ${i}`);
+      const [module] = await t.database.db.insert(modules).values({ ownerOrganisationId: t.orgs.linde }).returning();
+      const [version] = await t.database.db
+        .insert(moduleVersions)
+        .values({
+          moduleId: module?.id ?? "",
+          ownerOrganisationId: t.orgs.linde,
+          number: 1,
+          status: "published",
+          document,
+          hash: `extra-${i}`,
+          publishedAt: new Date(),
+        })
+        .returning();
+      const [progress] = await t.database.db
+        .insert(moduleProgress)
+        .values({
+          organisationId: t.orgs.linde,
+          userId: sanne,
+          moduleId: module?.id ?? "",
+          moduleVersionId: version?.id ?? "",
+          state: { seen: ["intro"], reflections: {}, quizzes: {}, attended: [], last: "intro" },
+        })
+        .returning();
+      await t.database.db.insert(moduleAssignments).values({
+        organisationId: t.orgs.linde,
+        progressId: progress?.id ?? "",
+        userId: sanne,
+        blockKey: "opdracht",
+        description: `Opdracht ${i}`,
+      });
+    }
   },
   async function fiftyPeopleWithRegistrations() {
     const rows = Array.from({ length: 50 }, (_, i) => ({

@@ -56,9 +56,11 @@ export const moduleListSchema = z.object({
 });
 export type ModuleList = z.infer<typeof moduleListSchema>;
 
-export const moduleVersionViewSchema = z.object({
+/** One version as its editor reads it: flat, so that a save answers what a read does. */
+export const moduleVersionViewSchema = moduleVersionSummarySchema.extend({
   moduleId: z.uuid(),
-  version: moduleVersionSummarySchema.extend({ version: z.number().int() }),
+  /** The row's version, for a versioned save. */
+  version: z.number().int(),
   document: moduleDocumentSchema,
   /** The competences of the framework's newest published version, to tag the module with. */
   competences: z.array(z.object({ key: z.string(), name: localized })),

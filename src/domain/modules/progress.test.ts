@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { everyBlockModule } from "../../../tests/support/modules.js";
 import { moduleDocumentSchema, type QuizBlock } from "./module.js";
 import { emptyProgress, forLearner, moduleProgress, type ProgressState, scoreQuiz } from "./progress.js";
+import { everyBlockModule } from "./test-module.js";
 import { videoPlayer } from "./video-hosts.js";
 
 const document = everyBlockModule("00000000-0000-4000-8000-000000000000");

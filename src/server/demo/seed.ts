@@ -8,6 +8,7 @@ import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
 import { seedDemoFramework } from "./seed-competences.js";
 import { seedDemoConsensusRound } from "./seed-consensus.js";
+import { seedDemoModules } from "./seed-modules.js";
 import { seedDemoPaths } from "./seed-paths.js";
 import { seedDemoScans } from "./seed-scans.js";
 import { seedDemoTrajectories } from "./seed-trajectories.js";
@@ -202,4 +203,6 @@ export async function seedDemo(db: Db) {
   await seedDemoPaths(db);
   // A consensus round on version 2 in progress: one member approved, one commented, one to vote.
   await seedDemoConsensusRound(db);
+  // The network's modules, and Sanne halfway the feedback module with an assignment to sign off.
+  await seedDemoModules(db);
 }

@@ -216,15 +216,13 @@ export async function getModuleVersion(
   const framework = await tagFramework(tx, actor, version.document.tags.frameworkId);
   return {
     moduleId: module.id,
-    version: {
-      id: version.id,
-      number: version.number,
-      status: version.status,
-      changeNote: version.changeNote,
-      updatedAt: version.updatedAt.toISOString(),
-      publishedAt: version.publishedAt?.toISOString() ?? null,
-      version: version.version,
-    },
+    id: version.id,
+    number: version.number,
+    status: version.status,
+    changeNote: version.changeNote,
+    updatedAt: version.updatedAt.toISOString(),
+    publishedAt: version.publishedAt?.toISOString() ?? null,
+    version: version.version,
     document: version.document,
     competences: framework ? activeCompetences(framework).map((c) => ({ key: c.key, name: c.name })) : [],
     levels: framework ? framework.scale.map((l) => ({ value: l.value, label: l.name })) : [],

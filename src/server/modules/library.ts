@@ -1,12 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { moduleProgress, moduleVersions } from "../../db/schema.js";
+import { frameworkVersions, moduleProgress, moduleVersions } from "../../db/schema.js";
 import { activeCompetences, type Framework } from "../../domain/competences/framework.js";
 import type { ModuleDetail, ModuleList, ModuleSummary, ModuleVersionSummary } from "../../domain/modules/api.js";
 import { canAuthorModules, canAuthorNetworkModules, canFollowModules } from "../../domain/modules/policy.js";
 import { forLearner, moduleProgress as progressOf } from "../../domain/modules/progress.js";
 import type { Actor } from "../../domain/roles.js";
-import { latestPublished } from "../competences/versions.js";
 import { forbidden, notFound } from "../http/problem.js";
 import { ownNetworkId } from "../networks/service.js";
 import { type ModuleRow, type ModuleVersionRow, mayEditModule, readableModules, versionsOf } from "./access.js";
@@ -23,14 +22,19 @@ const presentVersion = (v: ModuleVersionRow): ModuleVersionSummary => ({
   publishedAt: v.publishedAt?.toISOString() ?? null,
 });
 
-/** The newest published version of each framework modules are tagged against, read once each. */
+/** The newest published version of each framework modules are tagged against: one statement for all. */
 async function frameworksOf(tx: Tx, frameworkIds: readonly string[]) {
-  const byId = new Map<string, Framework>();
-  for (const id of new Set(frameworkIds)) {
-    const version = await latestPublished(tx, id);
-    if (version) byId.set(id, version.document);
-  }
-  return byId;
+  const ids = [...new Set(frameworkIds)];
+  if (!ids.length) return new Map<string, Framework>();
+  const rows = await tx
+    .selectDistinctOn([frameworkVersions.frameworkId], {
+      frameworkId: frameworkVersions.frameworkId,
+      document: frameworkVersions.document,
+    })
+    .from(frameworkVersions)
+    .where(and(inArray(frameworkVersions.frameworkId, ids), eq(frameworkVersions.status, "published")))
+    .orderBy(frameworkVersions.frameworkId, desc(frameworkVersions.number));
+  return new Map(rows.map((r) => [r.frameworkId, r.document]));
 }
 
 /** The actor's progress in some modules, summarised: one statement for the rows, one for their versions and one for the assignments. */

@@ -7,6 +7,7 @@ import frameworks from "../frameworks/i18n";
 import intervision from "../intervision/i18n";
 import learningPaths from "../learning-paths/i18n";
 import meetings from "../meetings/i18n";
+import modules from "../modules/i18n";
 import networks from "../networks/i18n";
 import people from "../people/i18n";
 import regimes from "../regimes/i18n";
@@ -23,6 +24,7 @@ export const lazyNamespaces = {
   intervision,
   learningPaths,
   meetings,
+  modules,
   networks,
   people,
   regimes,

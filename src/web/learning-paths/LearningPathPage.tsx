@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Button, Group, List, Paper, Select, Stack, Text, Textarea, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,11 +9,13 @@ import type { LearningPathView, PathItemView } from "../../domain/competences/pa
 import { api } from "../api";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
+import { useModuleList } from "../modules/model";
 import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { VersionNotices } from "../shell/VersionNotices";
 import { useVersionedForm } from "../versioned-form";
+import "../modules/texts";
 import "./texts";
 
 type View = LearningPathView;
@@ -110,7 +112,7 @@ function FirstPath({ view, path }: { view: View; path: Path }) {
           <Stack component="ol" gap="sm" style={{ listStyle: "none", padding: 0, margin: 0 }}>
             {path.items.map((item, index) => (
               <Paper withBorder p="sm" component="li" key={item.competence}>
-                <ItemFacts item={item} index={index} scale={view.scale} />
+                <ItemFacts item={item} index={index} scale={view.scale} frameworkId={view.framework?.id} />
               </Paper>
             ))}
           </Stack>
@@ -133,12 +135,14 @@ function ItemFacts({
   item,
   index,
   scale,
+  frameworkId,
   name,
   status,
 }: {
   item: PathItemView | undefined;
   index: number;
   scale: View["scale"];
+  frameworkId?: string | undefined;
   name?: string;
   status?: PathItemStatus;
 }) {
@@ -204,11 +208,45 @@ function ItemFacts({
           </Text>
         )
       )}
-      {item && item.module === null && (
-        <Text size="sm" c="dimmed">
-          {t("item.noModule")}
-        </Text>
-      )}
+      {item && <ItemModules competence={item.competence} frameworkId={frameworkId} />}
+    </Stack>
+  );
+}
+
+/** The published modules that work on a competence of the path, with the owner's progress in each. */
+function ItemModules({ competence, frameworkId }: { competence: string; frameworkId: string | undefined }) {
+  const { t } = useWords();
+  const { t: tm } = useTranslation("modules");
+  const modules = (useModuleList().data?.modules ?? []).filter(
+    (m) => m.published && m.frameworkId === frameworkId && m.competences.some((c) => c.key === competence),
+  );
+  if (!modules.length)
+    return (
+      <Text size="sm" c="dimmed">
+        {t("item.noModule")}
+      </Text>
+    );
+  return (
+    <Stack gap={2}>
+      <Text size="sm" fw={600}>
+        {tm("path.modules")}
+      </Text>
+      <List size="sm">
+        {modules.map((m) => (
+          <List.Item key={m.id}>
+            <Anchor component={Link} to={`/modules/${m.id}`}>
+              {m.title}
+            </Anchor>{" "}
+            (
+            {m.progress === null
+              ? tm("path.notStarted")
+              : m.progress.complete
+                ? tm("path.complete")
+                : tm("path.progress", { done: m.progress.done, total: m.progress.total })}
+            )
+          </List.Item>
+        ))}
+      </List>
     </Stack>
   );
 }
@@ -285,6 +323,7 @@ function PathEditor({ view, path, reload }: { view: View; path: StoredPath; relo
                       item={facts.get(item.competence)}
                       index={index}
                       scale={view.scale}
+                      frameworkId={view.framework?.id}
                       name={name}
                       status={item.status}
                     />

@@ -3,6 +3,7 @@ import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
 import { canScanSelf, canSeeScanOverview, canViewFrameworks } from "../../domain/competences/policy";
+import { canFollowModules, canSeeAssignmentQueue } from "../../domain/modules/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
 import { NotificationBell } from "../notifications/NotificationBell";
@@ -39,6 +40,8 @@ export function AppShellLayout() {
     { to: "/beoordelen", label: t("nav.rate"), show: true, covers: true },
     { to: "/meldingen", label: t("nav.notifications"), show: true },
     { to: "/leerroute", label: t("nav.learningPath"), show: canScanSelf({ roles }) },
+    { to: "/modules", label: t("nav.modules"), show: canFollowModules({ roles }), covers: true },
+    { to: "/werkplekopdrachten", label: t("nav.assignments"), show: canSeeAssignmentQueue({ roles }) },
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },

@@ -18,7 +18,8 @@ import { VersionNotices } from "./VersionNotices";
 export interface DocumentView {
   id: string | null;
   version: number;
-  document: { name: Localized };
+  /** A document named in both languages (a regime, a framework), or titled in the one it is written in (a module). */
+  document: { name: Localized } | { title: string };
 }
 
 /**
@@ -27,7 +28,7 @@ export interface DocumentView {
  */
 export interface DocumentKind<View extends DocumentView, Values extends Record<string, unknown>> {
   /** The i18n namespace and the keys in it of the page's texts. */
-  namespace: "regimes" | "evidence" | "frameworks";
+  namespace: "regimes" | "evidence" | "frameworks" | "modules";
   texts: { back: string; notFound: string; save: string; saved: string; otherErrors: string };
   /** The list page the back link leads to, and the route parameter naming the document. */
   backTo: string | ((params: Readonly<Params<string>>) => string);
@@ -106,7 +107,7 @@ function DocumentForm<View extends DocumentView, Values extends Record<string, u
   return (
     <form noValidate onSubmit={onSubmit()}>
       <Stack gap="md">
-        <PageTitle>{text(view.document.name)}</PageTitle>
+        <PageTitle>{"name" in view.document ? text(view.document.name) : view.document.title}</PageTitle>
         <Intro view={view} />
         <Sections form={form} view={view} />
         <VersionNotices {...notices} />

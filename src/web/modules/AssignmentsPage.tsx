@@ -1,0 +1,157 @@
+import { Anchor, Badge, Button, Group, Image, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { AssignmentQueue } from "../../domain/modules/api";
+import { type ApiError, api } from "../api";
+import { useAction } from "../forms";
+import { formatDate } from "../i18n";
+import { Markdown } from "../shell/Markdown";
+import { notifySuccess } from "../shell/notify";
+import { LoadError, Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import { evidenceUrl, moduleKeys, useAssignmentQueue } from "./model";
+import "./texts";
+
+type Item = AssignmentQueue["assignments"][number];
+
+/** The on-the-job assignments the praktijkopleider (everyone's) or a team leader (their team's) signs off. */
+export default function AssignmentsPage() {
+  const { t } = useTranslation("modules");
+  const query = useAssignmentQueue();
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={null} error={query.error} notFound={t("review.title")} />;
+  const waiting = query.data.assignments.filter((a) => a.status === "submitted");
+  const decided = query.data.assignments.filter((a) => a.status !== "submitted");
+  return (
+    <Stack maw={860}>
+      <PageTitle>{t("review.title")}</PageTitle>
+      <Text>{t("review.intro")}</Text>
+      {waiting.length === 0 && <Text>{t("review.empty")}</Text>}
+      {waiting.map((item) => (
+        <Waiting key={item.id} item={item} />
+      ))}
+      {decided.length > 0 && (
+        <Stack gap="xs" component="section" aria-labelledby="decided">
+          <Title order={2} size="h3" id="decided">
+            {t("review.decided")}
+          </Title>
+          {decided.map((item) => (
+            <Paper key={item.id} withBorder p="sm">
+              <Group gap="xs">
+                <Badge variant="light" color={item.status === "returned" ? "red" : undefined}>
+                  {t(`review.status.${item.status}`)}
+                </Badge>
+                <Text size="sm">
+                  {item.learner.name} · {item.blockTitle} · {item.moduleTitle}
+                </Text>
+              </Group>
+            </Paper>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
+function Waiting({ item }: { item: Item }) {
+  const { t, i18n } = useTranslation("modules");
+  const queryClient = useQueryClient();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const review = useAction(
+    async (decision: "sign_off" | "return") => {
+      const queue = await api<AssignmentQueue>(`/assignments/${item.id}/review`, {
+        body: { decision, reason: decision === "return" ? reason : null, version: item.version },
+      });
+      queryClient.setQueryData(moduleKeys.queue, queue);
+      notifySuccess(decision === "return" ? t("review.returned") : t("review.signedOff"));
+    },
+    {
+      describe: (e: ApiError) => {
+        if (e.fieldErrors.reason) setReasonError(e.fieldErrors.reason);
+        return e.fieldErrors.reason ? "" : e.problem.title;
+      },
+    },
+  );
+  const headingId = `opdracht-${item.id}`;
+  return (
+    <Paper withBorder p="md" component="article" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Title order={2} size="h4" id={headingId}>
+          {item.learner.name}: {item.blockTitle}
+        </Title>
+        <Text size="sm">
+          <Anchor component={Link} to={`/modules/${item.moduleId}`}>
+            {t("review.module", { title: item.moduleTitle })}
+          </Anchor>{" "}
+          · {t("review.submitted", { date: formatDate(item.submittedAt, i18n.language) })}
+        </Text>
+        <details>
+          <summary>{t("review.instructions")}</summary>
+          <Markdown>{item.instructions}</Markdown>
+        </details>
+        <Text fw={600}>{t("review.description", { name: item.learner.name })}</Text>
+        <Text style={{ whiteSpace: "pre-wrap" }}>{item.description}</Text>
+        {item.hasEvidence && (
+          <Image
+            src={evidenceUrl(item.id)}
+            alt={t("review.photo", { name: item.learner.name })}
+            maw={360}
+            radius="sm"
+          />
+        )}
+        {returning ? (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!reason.trim()) setReasonError(t("validation.required", { ns: "common" }));
+              else {
+                setReasonError(null);
+                void review.run("return");
+              }
+            }}
+          >
+            <Stack gap="sm">
+              <Textarea
+                label={t("review.reason")}
+                required
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={reason}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={reasonError}
+              />
+              <Group>
+                <Button type="submit" color="red.9" loading={review.pending}>
+                  {t("review.sendBack")}
+                </Button>
+                <Button variant="default" onClick={() => setReturning(false)}>
+                  {t("review.cancel")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : (
+          <Group>
+            <Button onClick={() => review.run("sign_off")} loading={review.pending}>
+              {t("review.signOff")}
+            </Button>
+            <Button variant="default" onClick={() => setReturning(true)}>
+              {t("review.return")}
+            </Button>
+          </Group>
+        )}
+        {review.error && (
+          <Text c="red.9" role="alert" size="sm">
+            {review.error}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -47,7 +47,6 @@ export default function ModulesPage() {
         label={t("list.label")}
         minWidth={760}
         empty={competence ? t("list.emptyFiltered") : t("list.empty")}
-        cards={{ aside: (row) => <OwnerBadge row={row} /> }}
         columns={[
           {
             key: "title",
@@ -63,13 +62,13 @@ export default function ModulesPage() {
                     {row.summary}
                   </Text>
                 )}
+                <OwnerBadge row={row} />
               </Stack>
             ),
           },
-          { key: "owner", header: t("create.owner"), cell: (row) => <OwnerBadge row={row} /> },
           {
             key: "competences",
-            header: t("list.filter"),
+            header: t("create.competence"),
             cell: (row) => row.competences.map((c) => c.name?.[locale] ?? c.key).join(", "),
           },
           { key: "minutes", header: t("list.time"), cell: (row) => t("list.minutes", { minutes: row.minutes }) },

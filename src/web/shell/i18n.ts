@@ -93,6 +93,10 @@ export default defineMessages(
       notOnScale: "Kies een niveau van de schaal.",
       unknownCompetence: "Deze competentie staat niet in het kader.",
       dateOutOfRange: "Kies een datum van {{first}} tot en met {{last}}.",
+      videoHost: "Geef een https-link naar een video op YouTube of Vimeo.",
+      quizCorrect: "Markeer het goede antwoord (bij één antwoord precies één).",
+      passMarkTooHigh: "Dit kan niet hoger zijn dan het aantal vragen.",
+      duplicate: "Dit staat er al.",
     },
     errors: {
       generic: "Er ging iets mis. Probeer het opnieuw.",
@@ -201,6 +205,10 @@ export default defineMessages(
       notOnScale: "Choose a level of the scale.",
       unknownCompetence: "This competence is not in the framework.",
       dateOutOfRange: "Choose a date from {{first}} to {{last}}.",
+      videoHost: "Give an https link to a video on YouTube or Vimeo.",
+      quizCorrect: "Mark the right answer (exactly one for a single-answer question).",
+      passMarkTooHigh: "This cannot be higher than the number of questions.",
+      duplicate: "This is already there.",
     },
     errors: {
       generic: "Something went wrong. Please try again.",

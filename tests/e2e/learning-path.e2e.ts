@@ -196,7 +196,7 @@ describe("the learning path", () => {
     await openMenuItem(page, "Learning path");
     await visible(page.getByRole("heading", { name: "Your learning path" }));
     await visible(page.getByRole("heading", { level: 3, name: /^Step 1: / }));
-    await textOf(page.getByRole("main")).toContain("No module available yet");
+    await textOf(page.getByRole("main")).toContain("Modules for this");
     await visible(page.getByRole("button", { name: "Save learning path" }));
     await expectAccessibleBoth(page, "learning path in English");
   });

@@ -195,6 +195,21 @@ describe("following a module", () => {
     );
     await act("eigen", { action: "reflection", answer: "Bij Daan, na de overdracht.", shared: false });
     expect(view.reflections.eigen).toEqual({ answer: "Bij Daan, na de overdracht.", shared: false });
+    // Not shared: the praktijkopleider does not see it; shared: she does, with the question.
+    const sharedWith = async () =>
+      expectStatus(await praktijkopleider.get("/api/v1/assignments")).reflections.filter(
+        (r: { moduleId: string }) => r.moduleId === id,
+      );
+    expect(await sharedWith()).toEqual([]);
+    await act("eigen", { action: "reflection", answer: "Bij Daan, na de overdracht.", shared: true });
+    expect(await sharedWith()).toEqual([
+      expect.objectContaining({
+        answer: "Bij Daan, na de overdracht.",
+        learner: expect.objectContaining({ name: "Sanne Visser" }),
+      }),
+    ]);
+    const fatima = await signIn(t, "fatima.yilmaz@delinde.example", "linde");
+    expect(expectStatus(await fatima.get("/api/v1/assignments")).reflections).toEqual([]);
     await act("training", { action: "attended" });
     expect(view.progress).toMatchObject({ done: 4, resume: "toets" });
   });

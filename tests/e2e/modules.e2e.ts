@@ -98,6 +98,7 @@ describe("a module of the learning line", () => {
     await block(sanne, 1).getByRole("button", { name: "Gelezen" }).click();
     await block(sanne, 2).getByRole("button", { name: "Bekeken" }).click();
     await block(sanne, 3).getByLabel("Jouw antwoord").fill("Gisteren, na de avonddienst met Daan.");
+    await block(sanne, 3).getByLabel("Deel mijn antwoord met mijn praktijkopleider").check();
     await block(sanne, 3).getByRole("button", { name: "Antwoord bewaren" }).click();
     await visible(sanne.getByText("3 van 6 onderdelen klaar"));
 
@@ -135,6 +136,9 @@ describe("a module of the learning line", () => {
     await openMenuItem(joost, "Werkplekopdrachten");
     const handedIn = joost.getByRole("article", { name: "Sanne Visser: Vraag om feedback" });
     await visible(handedIn.getByRole("img", { name: "Foto van Sanne Visser bij de opdracht" }));
+    await textOf(joost.getByRole("region", { name: "Reflecties die met jou zijn gedeeld" })).toContain(
+      "Gisteren, na de avonddienst met Daan.",
+    );
     await expectAccessible(joost, "assignments to sign off");
     await handedIn.getByRole("button", { name: "Terugsturen" }).click();
     await handedIn.getByRole("button", { name: "Terugsturen met deze reden" }).click();

@@ -216,5 +216,18 @@ export const queueItemSchema = submissionViewSchema.extend({
   instructions: z.string(),
   learner: z.object({ userId: z.uuid(), name: z.string() }),
 });
-export const assignmentQueueSchema = z.object({ assignments: z.array(queueItemSchema) });
+/** A reflection a learner chose to share with their praktijkopleider. */
+export const sharedReflectionSchema = z.object({
+  moduleId: z.uuid(),
+  moduleTitle: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  learner: z.object({ userId: z.uuid(), name: z.string() }),
+  updatedAt: z.iso.datetime(),
+});
+export const assignmentQueueSchema = z.object({
+  assignments: z.array(queueItemSchema),
+  /** For the praktijkopleider: reflections learners shared with them; never one they did not share. */
+  reflections: z.array(sharedReflectionSchema),
+});
 export type AssignmentQueue = z.infer<typeof assignmentQueueSchema>;

@@ -13,7 +13,7 @@ import {
 import type { AssignmentQueue, ReviewInput } from "../../domain/modules/api.js";
 import { canReviewAssignments, canSeeAssignmentQueue } from "../../domain/modules/policy.js";
 import { sniffLogoType } from "../../domain/organisations/logo.js";
-import type { Actor } from "../../domain/roles.js";
+import { type Actor, hasRole } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import {
@@ -282,6 +282,7 @@ export async function assignmentQueue(tx: Tx, actor: Actor): Promise<AssignmentQ
     )
     .orderBy(sql`${moduleAssignments.status} = 'submitted' DESC`, desc(moduleAssignments.submittedAt));
   return {
+    reflections: await sharedReflections(tx, actor),
     assignments: rows
       .filter((r) => canReviewAssignments(actor, { userId: r.userId, managerId: r.managerId }))
       .map((r) => {
@@ -296,6 +297,51 @@ export async function assignmentQueue(tx: Tx, actor: Actor): Promise<AssignmentQ
         };
       }),
   };
+}
+
+/**
+ * The reflections learners of the organisation shared with their praktijkopleider, newest first:
+ * for the praktijkopleider only, and only those the learner marked as shared. One statement.
+ */
+async function sharedReflections(tx: Tx, actor: Actor): Promise<AssignmentQueue["reflections"]> {
+  if (!hasRole(actor, "training_officer")) return [];
+  const rows = await tx
+    .select({
+      moduleId: moduleProgress.moduleId,
+      userId: moduleProgress.userId,
+      state: moduleProgress.state,
+      updatedAt: moduleProgress.updatedAt,
+      document: moduleVersions.document,
+      name: users.name,
+    })
+    .from(moduleProgress)
+    .innerJoin(moduleVersions, eq(moduleVersions.id, moduleProgress.moduleVersionId))
+    .innerJoin(users, eq(users.id, moduleProgress.userId))
+    .where(
+      and(
+        eq(moduleProgress.organisationId, actor.organisationId),
+        sql`jsonb_path_exists(${moduleProgress.state}, '$.reflections.*.shared ? (@ == true)')`,
+      ),
+    )
+    .orderBy(desc(moduleProgress.updatedAt));
+  return rows
+    .filter((r) => r.userId !== actor.userId)
+    .flatMap((r) =>
+      r.document.blocks.flatMap((block) => {
+        const reflection = r.state.reflections[block.key];
+        if (block.kind !== "reflection" || !reflection?.shared) return [];
+        return [
+          {
+            moduleId: r.moduleId,
+            moduleTitle: r.document.title,
+            question: block.question,
+            answer: reflection.answer,
+            learner: { userId: r.userId, name: r.name },
+            updatedAt: r.updatedAt.toISOString(),
+          },
+        ];
+      }),
+    );
 }
 
 /** A submission's photo, for its learner and for those who review it. */

@@ -32,6 +32,26 @@ export default function AssignmentsPage() {
       {waiting.map((item) => (
         <Waiting key={item.id} item={item} />
       ))}
+      {query.data.reflections.length > 0 && (
+        <Stack gap="xs" component="section" aria-labelledby="shared-reflections">
+          <Title order={2} size="h3" id="shared-reflections">
+            {t("review.reflections")}
+          </Title>
+          {query.data.reflections.map((r) => (
+            <Paper key={`${r.moduleId}-${r.learner.userId}-${r.question}`} withBorder p="sm">
+              <Text size="sm" fw={600}>
+                {r.learner.name} · {r.moduleTitle}
+              </Text>
+              <Text size="sm" c="dimmed">
+                {r.question}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                {r.answer}
+              </Text>
+            </Paper>
+          ))}
+        </Stack>
+      )}
       {decided.length > 0 && (
         <Stack gap="xs" component="section" aria-labelledby="decided">
           <Title order={2} size="h3" id="decided">

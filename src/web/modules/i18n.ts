@@ -172,6 +172,7 @@ export default defineMessages(
       signedOff: "Afgetekend.",
       returned: "Teruggestuurd.",
       decided: "Recent beoordeeld",
+      reflections: "Reflecties die met jou zijn gedeeld",
       status: {
         submitted: "Wacht op aftekenen",
         returned: "Teruggestuurd",
@@ -356,6 +357,7 @@ export default defineMessages(
       signedOff: "Signed off.",
       returned: "Sent back.",
       decided: "Recently reviewed",
+      reflections: "Reflections shared with you",
       status: {
         submitted: "Waiting for sign-off",
         returned: "Sent back",

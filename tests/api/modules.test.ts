@@ -331,6 +331,19 @@ describe("following a module", () => {
     const url = `/api/v1/modules/${id}/versions/${draft.id}`;
     const document = { ...draft.document, blocks: draft.document.blocks.filter((b) => b.kind !== "training") };
     const saved = expectStatus<ModuleVersionView>(await trainer.put(url, { version: draft.version, document }));
+    // The authors see what the draft changes; someone who does not write modules sees no draft at all
+    // (Sanne coordinates the network, so she may write its modules).
+    expect(expectStatus<ModuleDetail>(await trainer.get(`/api/v1/modules/${id}`)).draftChanges).toEqual({
+      from: 1,
+      added: [],
+      changed: [],
+      removed: [{ key: "training", kind: "training", title: "Vaardigheidstraining feedback" }],
+    });
+    const daan = await signIn(t, "daan.bakker@delinde.example", "linde");
+    const seen = expectStatus<ModuleDetail>(await daan.get(`/api/v1/modules/${id}`));
+    expect(seen.draftChanges).toBeNull();
+    expect(seen.versions.map((v) => v.status)).toEqual(["published"]);
+    expectStatus(await daan.get(url), 404);
     expectStatus(await trainer.post(`${url}/publish`, { version: saved.version }));
     view = expectStatus<ModuleDetail>(await learner.get(`/api/v1/modules/${id}`)).learner as LearnerView;
     expect(view.version.number).toBe(detail.versions[0]?.number);

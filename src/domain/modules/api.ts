@@ -166,6 +166,15 @@ export const moduleDetailSchema = z.object({
   /** The newest published version's blocks as a learner sees them (a preview before starting). */
   preview: z.array(learnerBlockSchema),
   learner: learnerViewSchema.nullable(),
+  /** For its authors: what the draft changes against the newest published version, by block. */
+  draftChanges: z
+    .object({
+      from: z.number().int(),
+      added: z.array(z.object({ key: z.string(), kind: z.string(), title: z.string() })),
+      changed: z.array(z.object({ key: z.string(), kind: z.string(), title: z.string() })),
+      removed: z.array(z.object({ key: z.string(), kind: z.string(), title: z.string() })),
+    })
+    .nullable(),
   policies: z.object({ edit: z.boolean(), follow: z.boolean(), copy: z.boolean() }),
 });
 export type ModuleDetail = z.infer<typeof moduleDetailSchema>;

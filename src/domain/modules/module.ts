@@ -145,3 +145,20 @@ export type ModuleDocument = z.infer<typeof moduleDocumentSchema>;
 export function moduleOutline(title: string, tags: ModuleDocument["tags"]): ModuleDocument {
   return { title, summary: "", minutes: 30, tags, blocks: [{ key: "intro", kind: "text", title: "", body: title }] };
 }
+
+/** A block's own title, or what it asks, for lists of blocks. */
+export function blockTitle(block: Block): string {
+  if (block.kind === "reflection") return block.question;
+  return block.title;
+}
+
+/** What changed between two documents, by block key: added, changed (any field) and removed blocks. */
+export function blockChanges(before: ModuleDocument, after: ModuleDocument) {
+  const was = new Map(before.blocks.map((b) => [b.key, JSON.stringify(b)]));
+  const now = new Set(after.blocks.map((b) => b.key));
+  return {
+    added: after.blocks.filter((b) => !was.has(b.key)),
+    changed: after.blocks.filter((b) => was.has(b.key) && was.get(b.key) !== JSON.stringify(b)),
+    removed: before.blocks.filter((b) => !now.has(b.key)),
+  };
+}

@@ -3,7 +3,7 @@ import type { Tx } from "../../db/connection.js";
 import { modules, moduleVersions } from "../../db/schema.js";
 import { activeCompetences } from "../../domain/competences/framework.js";
 import type { CreateModuleInput, ModuleVersionView, SaveModuleVersionInput } from "../../domain/modules/api.js";
-import { type ModuleDocument, moduleOutline } from "../../domain/modules/module.js";
+import { blockChanges, type ModuleDocument, moduleOutline } from "../../domain/modules/module.js";
 import { canAuthorModules, canAuthorNetworkModules } from "../../domain/modules/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -131,16 +131,11 @@ async function editableDraft(tx: Tx, actor: Actor, moduleId: string, versionId: 
   return readable;
 }
 
-/** What changed between two documents, by block key: added, changed and removed blocks. */
-export function blockChanges(before: ModuleDocument, after: ModuleDocument) {
-  const was = new Map(before.blocks.map((b) => [b.key, JSON.stringify(b)]));
-  const now = new Set(after.blocks.map((b) => b.key));
-  return {
-    added: after.blocks.filter((b) => !was.has(b.key)).map((b) => b.key),
-    changed: after.blocks.filter((b) => was.has(b.key) && was.get(b.key) !== JSON.stringify(b)).map((b) => b.key),
-    removed: before.blocks.filter((b) => !now.has(b.key)).map((b) => b.key),
-  };
-}
+const changedKeys = (before: ModuleDocument, after: ModuleDocument) => {
+  const changes = blockChanges(before, after);
+  const keys = (blocks: readonly { key: string }[]) => blocks.map((b) => b.key);
+  return { added: keys(changes.added), changed: keys(changes.changed), removed: keys(changes.removed) };
+};
 
 /** Saves a draft's document (versioned: a stale version is 409 with the current one). */
 export async function saveModuleVersion(
@@ -169,7 +164,7 @@ export async function saveModuleVersion(
     subjectType: "module",
     subjectId: moduleId,
     before: { number: before.number },
-    after: { number: before.number, ...blockChanges(before.document, input.document) },
+    after: { number: before.number, ...changedKeys(before.document, input.document) },
   });
 }
 

@@ -3,6 +3,7 @@ import type { Tx } from "../../db/connection.js";
 import { frameworkVersions, moduleProgress, moduleVersions } from "../../db/schema.js";
 import { activeCompetences, type Framework } from "../../domain/competences/framework.js";
 import type { ModuleDetail, ModuleList, ModuleSummary, ModuleVersionSummary } from "../../domain/modules/api.js";
+import { type Block, blockChanges, blockTitle } from "../../domain/modules/module.js";
 import { canAuthorModules, canAuthorNetworkModules, canFollowModules } from "../../domain/modules/policy.js";
 import { forLearner, moduleProgress as progressOf } from "../../domain/modules/progress.js";
 import type { Actor } from "../../domain/roles.js";
@@ -129,6 +130,21 @@ export async function listModules(tx: Tx, actor: Actor): Promise<ModuleList> {
   };
 }
 
+/** For authors: what the draft changes against the newest published version. */
+function draftChanges(versions: readonly ModuleVersionRow[], mayEdit: boolean): ModuleDetail["draftChanges"] {
+  const draft = versions.find((v) => v.status === "draft");
+  const published = versions.find((v) => v.status === "published");
+  if (!mayEdit || !draft || !published) return null;
+  const changes = blockChanges(published.document, draft.document);
+  const list = (blocks: readonly Block[]) => blocks.map((b) => ({ key: b.key, kind: b.kind, title: blockTitle(b) }));
+  return {
+    from: published.number,
+    added: list(changes.added),
+    changed: list(changes.changed),
+    removed: list(changes.removed),
+  };
+}
+
 export async function getModule(tx: Tx, actor: Actor, moduleId: string): Promise<ModuleDetail> {
   if (!canFollowModules(actor)) throw forbidden();
   const [module] = await readableModules(tx, actor, [moduleId]);
@@ -143,6 +159,7 @@ export async function getModule(tx: Tx, actor: Actor, moduleId: string): Promise
     versions: visible.map(presentVersion),
     preview: published ? published.document.blocks.map(forLearner) : [],
     learner: progress ? await learnerView(tx, actor, progress) : null,
+    draftChanges: draftChanges(listed.versions, mayEdit),
     policies: {
       edit: mayEdit,
       follow: canFollowModules(actor) && !!published,

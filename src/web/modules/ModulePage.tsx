@@ -189,6 +189,7 @@ function Versions({ detail }: { detail: ModuleDetail }) {
             </List.Item>
           ))}
         </List>
+        {detail.draftChanges && <DraftChanges changes={detail.draftChanges} />}
         <Group>
           {draft ? (
             <>
@@ -227,6 +228,31 @@ function Versions({ detail }: { detail: ModuleDetail }) {
         )}
       </ConfirmDialog>
     </Paper>
+  );
+}
+
+/** What the draft changes against the newest published version: added, changed and removed blocks. */
+function DraftChanges({ changes }: { changes: NonNullable<ModuleDetail["draftChanges"]> }) {
+  const { t } = useTranslation("modules");
+  const groups = (["added", "changed", "removed"] as const).filter((g) => changes[g].length > 0);
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>{t("authoring.changes", { number: changes.from })}</Text>
+      {groups.length === 0 ? (
+        <Text size="sm">{t("authoring.noChanges")}</Text>
+      ) : (
+        <List size="sm">
+          {groups.flatMap((group) =>
+            changes[group].map((block) => (
+              <List.Item key={`${group}-${block.key}`}>
+                {t(`authoring.${group}`)}: {t(`kinds.${block.kind}`)}
+                {block.title ? ` “${block.title}”` : ""}
+              </List.Item>
+            )),
+          )}
+        </List>
+      )}
+    </Stack>
   );
 }
 

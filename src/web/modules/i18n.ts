@@ -70,6 +70,11 @@ export default defineMessages(
       versionLine: "Versie {{number}}",
       status: { draft: "concept", published: "gepubliceerd" },
       changeNote: "Toelichting: {{note}}",
+      changes: "Het concept ten opzichte van versie {{number}}:",
+      noChanges: "Nog niets gewijzigd.",
+      added: "Toegevoegd",
+      changed: "Gewijzigd",
+      removed: "Weggehaald",
     },
     block: {
       seen: "Gelezen",
@@ -255,6 +260,11 @@ export default defineMessages(
       versionLine: "Version {{number}}",
       status: { draft: "draft", published: "published" },
       changeNote: "Note: {{note}}",
+      changes: "The draft compared with version {{number}}:",
+      noChanges: "Nothing changed yet.",
+      added: "Added",
+      changed: "Changed",
+      removed: "Removed",
     },
     block: {
       seen: "Read",

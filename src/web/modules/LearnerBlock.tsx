@@ -50,7 +50,7 @@ export function LearnerBlock(props: LearnerBlockProps) {
           <Title order={2} size="h4" id={headingId}>
             {t("detail.blockHeading", { number, title })}
           </Title>
-          <Badge variant={done ? "filled" : "light"} color={done ? undefined : "gray"}>
+          <Badge variant={done ? "filled" : "light"} color={done ? undefined : "gray"} style={{ flexShrink: 0 }}>
             {done ? t("detail.done") : t("detail.todo")}
           </Badge>
         </Group>

@@ -46,6 +46,7 @@ export default function ModulesPage() {
         rowKey={(row) => row.id}
         label={t("list.label")}
         minWidth={760}
+        cards={{}}
         empty={competence ? t("list.emptyFiltered") : t("list.empty")}
         columns={[
           {

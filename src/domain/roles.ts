@@ -35,3 +35,11 @@ export interface Actor {
 }
 
 export const hasRole = (actor: Pick<Actor, "roles">, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));
+
+/**
+ * Whether `actor` is the team leader of a person: the manager named on that person's membership,
+ * acting with the role of client. Who reads a scan's result and who signs off an assignment both
+ * ask this.
+ */
+export const isTeamLeaderOf = (actor: Pick<Actor, "membershipId" | "roles">, person: { managerId: string | null }) =>
+  person.managerId !== null && person.managerId === actor.membershipId && hasRole(actor, "client");

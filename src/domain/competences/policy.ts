@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../roles.js";
+import { type Actor, hasRole, isTeamLeaderOf } from "../roles.js";
 
 /**
  * Who may do what in the learning network. Frameworks are the network's content; scans and
@@ -45,7 +45,6 @@ export function scanReader(
 ): ScanReader | null {
   if (owner.userId === actor.userId) return "owner";
   if (canOverseeScans(actor)) return "praktijkopleider";
-  if (owner.managerId !== null && owner.managerId === actor.membershipId && hasRole(actor, "client"))
-    return "team_leader";
+  if (isTeamLeaderOf(actor, owner)) return "team_leader";
   return null;
 }

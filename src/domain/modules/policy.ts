@@ -1,4 +1,4 @@
-import { type Actor, hasRole } from "../roles.js";
+import { type Actor, hasRole, isTeamLeaderOf } from "../roles.js";
 
 /**
  * Who may do what with modules (decision 0026). Trainers and praktijkopleiders author them, for
@@ -23,7 +23,7 @@ export function canReviewAssignments(
 ) {
   if (learner.userId === actor.userId) return false;
   if (hasRole(actor, "training_officer")) return true;
-  return learner.managerId !== null && learner.managerId === actor.membershipId && hasRole(actor, "client");
+  return isTeamLeaderOf(actor, learner);
 }
 
 /** Who sees the list of assignments to sign off at all; which ones, `canReviewAssignments` decides. */

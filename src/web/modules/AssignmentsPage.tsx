@@ -7,6 +7,7 @@ import type { AssignmentQueue } from "../../domain/modules/api";
 import { type ApiError, api } from "../api";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
+import { FormError } from "../shell/FormError";
 import { Markdown } from "../shell/Markdown";
 import { notifySuccess } from "../shell/notify";
 import { LoadError, Loading } from "../shell/PageStates";
@@ -166,11 +167,7 @@ function Waiting({ item }: { item: Item }) {
             </Button>
           </Group>
         )}
-        {review.error && (
-          <Text c="red.9" role="alert" size="sm">
-            {review.error}
-          </Text>
-        )}
+        <FormError message={review.error} />
       </Stack>
     </Paper>
   );

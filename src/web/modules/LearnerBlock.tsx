@@ -21,6 +21,7 @@ import { videoPlayer } from "../../domain/modules/video-hosts";
 import { type ApiError, api } from "../api";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
+import { FormError } from "../shell/FormError";
 import { Markdown } from "../shell/Markdown";
 import { notifySuccess } from "../shell/notify";
 import { evidenceUrl } from "./model";
@@ -74,14 +75,6 @@ function useRecord({ moduleId, block, onChange }: LearnerBlockProps) {
   });
 }
 
-function Failure({ message }: { message: string | null }) {
-  return message ? (
-    <Text c="red.9" role="alert" size="sm">
-      {message}
-    </Text>
-  ) : null;
-}
-
 function BlockBody(props: LearnerBlockProps) {
   const { t, i18n } = useTranslation("modules");
   const record = useRecord(props);
@@ -92,7 +85,7 @@ function BlockBody(props: LearnerBlockProps) {
         <Button variant="default" onClick={() => record.run({ action })} loading={record.pending}>
           {label}
         </Button>
-        <Failure message={record.error} />
+        <FormError message={record.error} />
       </Group>
     );
   switch (block.kind) {
@@ -300,7 +293,7 @@ function Quiz(props: LearnerBlockProps) {
             {t("block.quizChoose")}
           </Text>
         )}
-        <Failure message={attempt.error} />
+        <FormError message={attempt.error} />
         <Group>
           <Button type="submit" loading={attempt.pending}>
             {t("block.quizSubmit")}
@@ -411,7 +404,7 @@ function Assignment(props: LearnerBlockProps & { instructions: string }) {
               onChange={setPhoto}
               error={errors.evidence}
             />
-            <Failure message={submit.error || null} />
+            <FormError message={submit.error || null} />
             <Group>
               <Button type="submit" loading={submit.pending}>
                 {t("block.assignmentSubmit")}

@@ -9,6 +9,7 @@ import { useAction } from "../forms";
 import { formatDate } from "../i18n";
 import { localeOf } from "../i18n/regime-text";
 import { ConfirmDialog } from "../shell/Dialog";
+import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
@@ -81,11 +82,7 @@ function NotStarted({ detail }: { detail: ModuleDetail }) {
           </Button>
         </Group>
       )}
-      {start.error && (
-        <Text c="red.9" role="alert">
-          {start.error}
-        </Text>
-      )}
+      <FormError message={start.error} />
       <Title order={2} size="h3">
         {t("detail.preview")}
       </Title>
@@ -206,11 +203,7 @@ function Versions({ detail }: { detail: ModuleDetail }) {
             </Button>
           )}
         </Group>
-        {begin.error && (
-          <Text c="red.9" role="alert">
-            {begin.error}
-          </Text>
-        )}
+        <FormError message={begin.error} />
       </Stack>
       <ConfirmDialog
         opened={confirming}
@@ -221,11 +214,7 @@ function Versions({ detail }: { detail: ModuleDetail }) {
         busy={publish.pending}
         onConfirm={() => publish.run()}
       >
-        {publish.error && (
-          <Text c="red.9" role="alert">
-            {publish.error}
-          </Text>
-        )}
+        <FormError message={publish.error} />
       </ConfirmDialog>
     </Paper>
   );
@@ -281,11 +270,7 @@ function CopyModule({ detail }: { detail: ModuleDetail }) {
       <Button variant="default" onClick={() => copy.run()} loading={copy.pending}>
         {t("detail.copy")}
       </Button>
-      {copy.error && (
-        <Text c="red.9" role="alert">
-          {copy.error}
-        </Text>
-      )}
+      <FormError message={copy.error} />
     </Group>
   );
 }

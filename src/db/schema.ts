@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { CertificateContent, CertificateKind } from "../domain/certificates/certificate.js";
 import type { RaterKind } from "../domain/competences/anonymity.js";
 import type { ConsensusRule } from "../domain/competences/consensus.js";
 import type { Extension, Framework } from "../domain/competences/framework.js";
@@ -473,7 +474,7 @@ export const archivedDocuments = pgTable(
   "archived_documents",
   {
     organisationId: uuid("organisation_id").notNull(),
-    kind: text("kind").$type<"declaration" | "final_report">().notNull(),
+    kind: text("kind").$type<"declaration" | "final_report" | "certificate">().notNull(),
     subjectId: uuid("subject_id").notNull(),
     viewSha256: text("view_sha256").notNull(),
     content: bytea("content").notNull(),
@@ -758,4 +759,16 @@ export const moduleAssignments = pgTable("module_assignments", {
   reviewedAt: ts("reviewed_at"),
   version: integer("version").notNull().default(1),
   submittedAt: ts("submitted_at").notNull().defaultNow(),
+});
+
+export const certificates = pgTable("certificates", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  kind: text("kind").$type<CertificateKind>().notNull(),
+  /** The module it certifies, or the framework of the learning line. */
+  subjectId: uuid("subject_id").notNull(),
+  content: jsonb("content").$type<CertificateContent>().notNull(),
+  contentSha256: text("content_sha256").notNull(),
+  issuedAt: ts("issued_at").notNull().defaultNow(),
 });

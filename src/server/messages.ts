@@ -126,6 +126,9 @@ const nl = {
   "module.notStarted": "Begin eerst aan deze module.",
   "module.unknownBlock": "Dit onderdeel staat niet in jouw versie van de module.",
   "module.wrongBlockKind": "Dit kan niet bij dit soort onderdeel.",
+  "certificate.moduleNotCompleted": "Je krijgt het certificaat zodra je de module hebt afgerond.",
+  "certificate.lineNotCompleted":
+    "Je krijgt het certificaat zodra alles op je leerroute is afgerond. Uitgestelde onderdelen tellen nog mee.",
   "assignment.notOpen": "Deze opdracht wacht niet (meer) op aftekenen.",
   "assignment.pending": "Je opdracht wacht nog op aftekenen.",
   "assignment.done": "Deze opdracht is al afgetekend.",
@@ -297,6 +300,9 @@ const en: Record<MessageKey, string> = {
   "module.notStarted": "Start this module first.",
   "module.unknownBlock": "This part is not in your version of the module.",
   "module.wrongBlockKind": "This cannot be done with this kind of part.",
+  "certificate.moduleNotCompleted": "You receive the certificate once you have completed the module.",
+  "certificate.lineNotCompleted":
+    "You receive the certificate once everything on your learning path is done. Postponed items still count.",
   "assignment.notOpen": "This assignment is not (or no longer) waiting to be signed off.",
   "assignment.pending": "Your assignment is still waiting to be signed off.",
   "assignment.done": "This assignment has already been signed off.",

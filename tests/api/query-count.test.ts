@@ -60,6 +60,8 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/modules/:moduleId/versions/:moduleVersionId", "training_officer"],
   ["/api/v1/assignments", "training_officer"],
   ["/api/v1/assignments/:assignmentId/evidence", "training_officer"],
+  ["/api/v1/certificates", "trainee"],
+  ["/api/v1/certificates/:certificateId/pdf", "trainee"],
   // The consensus round on the network's published version (the fixture framework is De Linde's own).
   ["/api/v1/frameworks/:networkFrameworkId/versions/:networkVersionId/consensus"],
   ["/api/v1/frameworks/:frameworkId/versions/:versionId/export.json"],

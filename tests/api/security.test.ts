@@ -91,6 +91,12 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/learning-path": GUIDE,
   "PUT /api/v1/learning-path": GUIDE,
   "POST /api/v1/learning-path/accept-proposal": GUIDE,
+  // A certificate is its holder's: the fixture's is Daan's. A module's is for whoever follows it
+  // (here 409: not completed yet).
+  "POST /api/v1/learning-path/certificate": GUIDE,
+  "POST /api/v1/modules/:moduleId/certificate": FOLLOWERS,
+  "GET /api/v1/certificates": "signed-in",
+  "GET /api/v1/certificates/:certificateId/pdf": ["trainee"],
   // The consensus round is about a network's framework; the fixture framework is De Linde's own,
   // which has no round: every one of these answers 404 to everyone (the network round's who-may
   // is tested in tests/api/consensus.test.ts).
@@ -287,6 +293,7 @@ const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) 
     };
   },
   // No newer scan: the guide gets through to a 422 at the field; everyone else is refused first.
+  "POST /api/v1/learning-path/certificate": async () => ({ frameworkId: await scanFramework() }),
   "POST /api/v1/learning-path/accept-proposal": async (_admin, ids) => {
     const path = await guidePath();
     return { frameworkId: path.framework.id, scanId: ids.scanId, version: path.path.version };

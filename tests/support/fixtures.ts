@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/connection.js";
 import {
+  certificates,
   competenceScans,
   declarations,
   feedbackRecords,
@@ -210,7 +211,8 @@ const firstInLinde =
       | typeof trajectoryDocuments
       | typeof intervisionGroups
       | typeof intervisionMeetings
-      | typeof requirementProfiles,
+      | typeof requirementProfiles
+      | typeof certificates,
     make: (t: TestApp) => Promise<string>,
   ): Finder =>
   async (t) => {
@@ -221,6 +223,33 @@ const firstInLinde =
       .limit(1);
     return found?.id ?? make(t);
   };
+
+/** A certificate of Daan's at De Linde, as issuing stores it. */
+export const fixtureCertificate = (t: TestApp) =>
+  firstInLinde(certificates, async (t) => {
+    const content = {
+      kind: "module" as const,
+      holder: "Daan de Vries",
+      organisation: "De Linde",
+      title: { nl: "Een module", en: "Een module" },
+      version: 1,
+      completedOn: "2026-11-02",
+      minutes: 30,
+      competences: [],
+    };
+    const [made] = await t.database.db
+      .insert(certificates)
+      .values({
+        organisationId: t.orgs.linde,
+        userId: await daanUserId(t),
+        kind: "module",
+        subjectId: (await fixtureModule(t)).moduleId,
+        content,
+        contentSha256: contentHash(content),
+      })
+      .returning();
+    return made?.id ?? "";
+  })(t);
 
 async function daanUserId(t: TestApp) {
   const [daan] = await t.database.db
@@ -330,6 +359,7 @@ Object.assign(FINDERS, {
   moduleId: async (t: TestApp) => (await fixtureModule(t)).moduleId,
   moduleVersionId: async (t: TestApp) => (await fixtureModule(t)).moduleVersionId,
   assignmentId: async (t: TestApp) => (await fixtureModule(t)).assignmentId,
+  certificateId: (t: TestApp) => fixtureCertificate(t),
   notificationId: async (t: TestApp) => {
     const userId = await daanUserId(t);
     const [found] = await t.database.db

@@ -190,6 +190,9 @@ export const AUDIT_EVENT_SCHEMAS = [
   }),
   kind("module.published", "module", { after: z.strictObject({ number: count, hash: text }) }),
   kind("module.completed", "module", { after: z.strictObject({ number: count, competences: names }) }),
+  kind("certificate.issued", "certificate", {
+    after: z.strictObject({ kind: text, subjectId: text, contentSha256: text }),
+  }),
   kind("assignment.submitted", "module", {
     after: z.strictObject({ assignmentId: text, blockKey: text, evidence: z.boolean() }),
   }),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { certificateContentSchema } from "../certificates/api.js";
 import { PARTICIPANT_ROLES } from "../regimes/schema.js";
 import { VERIFIED_STATUSES } from "./verification.js";
 
@@ -165,5 +166,7 @@ export const verificationSchema = z.object({
       signers: z.array(z.object({ name: z.string(), slot: z.string(), signedAt: z.string() })),
     })
     .optional(),
+  /** A completion certificate: what it says, as issued (decision 0027). */
+  certificate: certificateContentSchema.extend({ contentSha256: z.string(), issuedAt: z.iso.datetime() }).optional(),
 });
 export type Verification = z.infer<typeof verificationSchema>;

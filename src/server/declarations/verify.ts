@@ -1,6 +1,8 @@
 import { and, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
 import {
+  archivedDocuments,
+  certificates,
   declarationFiles,
   declarationSignatures,
   declarations,
@@ -36,7 +38,7 @@ export async function verifyHash(db: Db, hash: string): Promise<Verification> {
         .orderBy(desc(declarations.number))
         .limit(1);
   const declaration = found[0];
-  if (!declaration) return { match: false, signedAndCurrent: false };
+  if (!declaration) return verifyCertificate(db, sha);
   const [organisation] = await db
     .select({ name: organisations.name })
     .from(organisations)
@@ -110,4 +112,32 @@ async function draftSpec(db: Db, declaration: typeof declarations.$inferSelect) 
     .where(eq(trajectories.id, declaration.trajectoryId))
     .limit(1);
   return regime ? (upgradeRegime(regime.document).declarations.find((d) => d.key === declaration.kind) ?? null) : null;
+}
+
+/**
+ * A certificate by the hash of its content or of a PDF made of it at issue. The answer is what
+ * the certificate itself shows: the holder's name, the organisation, what was completed.
+ */
+async function verifyCertificate(db: Db, sha: string): Promise<Verification> {
+  const [file] = await db
+    .select({ certificateId: archivedDocuments.subjectId })
+    .from(archivedDocuments)
+    .where(and(eq(archivedDocuments.sha256, sha), eq(archivedDocuments.kind, "certificate")))
+    .limit(1);
+  const [certificate] = await db
+    .select()
+    .from(certificates)
+    .where(file ? eq(certificates.id, file.certificateId) : eq(certificates.contentSha256, sha))
+    .limit(1);
+  if (!certificate) return { match: false, signedAndCurrent: false };
+  return {
+    match: true,
+    matchedBy: file ? "file" : "content",
+    signedAndCurrent: false,
+    certificate: {
+      ...certificate.content,
+      contentSha256: certificate.contentSha256,
+      issuedAt: certificate.issuedAt.toISOString(),
+    },
+  };
 }

@@ -34,7 +34,7 @@ function canonical(value: unknown): unknown {
 export function viewHash(task: PdfTask): string {
   const { organisation: _organisation, ...rest } = task.input as PdfTask["input"] & Record<string, unknown>;
   const data: Record<string, unknown> = { kind: task.kind, ...rest };
-  if (task.kind === "declaration") delete data.verifyUrl;
+  if (task.kind === "declaration" || task.kind === "certificate") delete data.verifyUrl;
   if (task.kind === "finalReport") {
     const { statusLabel: _status, ...trajectory } = task.input.trajectory;
     data.trajectory = trajectory;

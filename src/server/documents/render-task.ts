@@ -1,3 +1,4 @@
+import { renderCertificatePdf } from "../certificates/render-certificate.js";
 import { renderDeclarationPdf } from "../declarations/render-declaration.js";
 import { renderEvidencePdf } from "../evidence/documents.js";
 import { renderBillingPdf } from "../trajectories/documents/render-billing.js";
@@ -12,6 +13,7 @@ const renderers = {
   evidence: renderEvidencePdf,
   billing: renderBillingPdf,
   finalReport: renderFinalReportPdf,
+  certificate: renderCertificatePdf,
 };
 
 type Renderers = typeof renderers;

@@ -24,7 +24,7 @@ const presentVersion = (v: ModuleVersionRow): ModuleVersionSummary => ({
 });
 
 /** The newest published version of each framework modules are tagged against: one statement for all. */
-async function frameworksOf(tx: Tx, frameworkIds: readonly string[]) {
+export async function frameworksOf(tx: Tx, frameworkIds: readonly string[]) {
   const ids = [...new Set(frameworkIds)];
   if (!ids.length) return new Map<string, Framework>();
   const rows = await tx

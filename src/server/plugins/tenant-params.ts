@@ -2,6 +2,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/connection.js";
 import {
+  certificates,
   competenceScans,
   declarations,
   feedbackRecords,
@@ -38,6 +39,7 @@ const inOrganisation =
       | typeof registrations
       | typeof invitations
       | typeof outbox
+      | typeof certificates
       | typeof regimes
       | typeof trajectories
       | typeof goals
@@ -113,6 +115,8 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   moduleVersionId: ownedOrShared(moduleVersions),
   // Who may see a submission within the organisation (its learner, their reviewers) is the service's question.
   assignmentId: inOrganisation(moduleAssignments),
+  // A certificate is its holder's only: the service reads the actor's own rows.
+  certificateId: inOrganisation(certificates),
   // Only the person a notification is for may touch it.
   notificationId: async (db, auth, id) => {
     const rows = await db

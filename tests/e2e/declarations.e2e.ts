@@ -156,7 +156,7 @@ describe("declarations signed in Koers", () => {
   it("is confirmed on the verification page, by hash and by the PDF, signed out", async () => {
     await visitor.goto("/inloggen");
     await visitor.getByRole("link", { name: "Een verklaring controleren" }).click();
-    await visible(visitor.getByRole("heading", { name: "Verklaring controleren", level: 1 }));
+    await visible(visitor.getByRole("heading", { name: "Verklaring of certificaat controleren", level: 1 }));
     await expectAccessible(visitor, "verification page (phone)");
 
     await visitor.getByLabel("SHA-256").fill(contentHash);
@@ -180,7 +180,9 @@ describe("declarations signed in Koers", () => {
 
     await visitor.getByLabel("SHA-256").fill("0".repeat(64));
     await visitor.getByRole("button", { name: "Hash controleren" }).click();
-    await textOf(visitor.getByRole("alert").filter({ hasText: "Uitkomst" })).toContain("Geen verklaring gevonden.");
+    await textOf(visitor.getByRole("alert").filter({ hasText: "Uitkomst" })).toContain(
+      "Geen verklaring of certificaat gevonden.",
+    );
     await expectAccessible(visitor, "verification, no match (phone)");
   });
 

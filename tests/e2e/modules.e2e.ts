@@ -1,6 +1,8 @@
+import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pdfText } from "../support/pdf-text.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 const TRAINER = "eva.mulder@delinde.example";
@@ -165,6 +167,29 @@ describe("a module of the learning line", () => {
     await sanne.reload();
     await visible(sanne.getByText(/^Je hebt deze module afgerond op/));
     await textOf(block(sanne, 5)).toContain("Afgetekend door Joost Smit");
+    // Her certificate: a PDF in De Linde's house style that anyone can check, signed out.
+    const [download] = await Promise.all([
+      sanne.waitForEvent("download"),
+      sanne.getByRole("button", { name: "Certificaat downloaden (PDF)" }).click(),
+    ]);
+    const certificate = await readFile(await download.path());
+    const text = await pdfText(certificate);
+    for (const words of ["Certificaat", "Sanne Visser", TITLE, "Zorggroep De Linde", "Feedback geven"])
+      expect(text).toContain(words);
+    const { page: visitor } = await koers.newPage({ width: 375, height: 812 });
+    await visitor.goto("/verifieren");
+    await visible(visitor.getByRole("heading", { name: "Verklaring of certificaat controleren", level: 1 }));
+    await visitor.locator('input[type="file"]').setInputFiles({
+      name: "certificaat.pdf",
+      mimeType: "application/pdf",
+      buffer: certificate,
+    });
+    await visitor.getByRole("button", { name: "Bestand controleren" }).click();
+    const result = visitor.getByRole("alert").filter({ hasText: "Uitkomst" });
+    await textOf(result).toContain("Dit certificaat is door Koers uitgegeven.");
+    await textOf(result).toContain(`Sanne Visser heeft de module ${TITLE} (versie 1) afgerond op`);
+    await expectAccessible(visitor, "a certificate verified, on a phone");
+
     await openMenuItem(sanne, "Leerroute");
     await visible(sanne.getByText(new RegExp(`${TITLE} \\(afgerond\\)`)));
     await expectAccessible(sanne, "learning path with a completed module, on a phone");

@@ -174,7 +174,7 @@ describe("an SKJ werkbegeleiding from its start to both declarations signed", ()
 
   it("is confirmed, PDF and all, on the verification page by someone without an account", async () => {
     await visitor.goto("/verifieren");
-    await visible(visitor.getByRole("heading", { name: "Verklaring controleren", level: 1 }));
+    await visible(visitor.getByRole("heading", { name: "Verklaring of certificaat controleren", level: 1 }));
     await visitor.locator('input[type="file"]').setInputFiles({
       name: "verklaring-b.pdf",
       mimeType: "application/pdf",

@@ -6,13 +6,14 @@ import { Link } from "react-router";
 import { api } from "../api";
 import { PublicLayout } from "../auth/PublicLayout";
 import { useApiSubmit } from "../forms";
-import { formatDateTime } from "../i18n";
+import { formatDate, formatDateTime } from "../i18n";
+import { localeOf } from "../i18n/regime-text";
 import { useSession } from "../session";
 import { FormError } from "../shell/FormError";
 import type { Verification } from "./model";
 import "./texts";
 
-/** Anyone holding a declaration's PDF or its hash checks it here, signed in or not. */
+/** Anyone holding a declaration's or a certificate's PDF or its hash checks it here, signed in or not. */
 export default function VerifyPage() {
   const { t } = useTranslation("declarations");
   const session = useSession(); // the CSRF token for a visitor who is not signed in
@@ -92,6 +93,7 @@ export default function VerifyPage() {
 function VerificationResult({ result }: { result: Verification }) {
   const { t, i18n } = useTranslation("declarations");
   const lang = i18n.language;
+  if (result.match && result.certificate) return <CertificateResult result={result} certificate={result.certificate} />;
   const d = result.declaration;
   if (!result.match || !d)
     return (
@@ -139,6 +141,65 @@ function VerificationResult({ result }: { result: Verification }) {
             ))}
           </List>
         )}
+      </Stack>
+    </Alert>
+  );
+}
+
+/** A certificate Koers issued: what it says, as issued; a certificate is not signed, so no verdict beyond that. */
+function CertificateResult({
+  result,
+  certificate: c,
+}: {
+  result: Verification;
+  certificate: NonNullable<Verification["certificate"]>;
+}) {
+  const { t, i18n } = useTranslation("declarations");
+  const locale = localeOf(i18n.language);
+  const values = {
+    holder: c.holder,
+    title: c.title[locale],
+    version: c.version,
+    date: formatDate(c.completedOn, i18n.language),
+  };
+  return (
+    <Alert
+      color="green"
+      variant="light"
+      title={t("verify.resultTitle")}
+      styles={{ title: { color: "var(--mantine-color-text)" } }}
+    >
+      <Stack gap="xs">
+        <Text size="sm" fw={700}>
+          {t("verify.certificate.verdict")}
+        </Text>
+        <Text size="sm">
+          {result.matchedBy === "file" ? t("verify.certificate.matchFile") : t("verify.certificate.matchContent")}
+        </Text>
+        <Text size="sm">{t(`verify.certificate.${c.kind}`, values)}</Text>
+        <Text size="sm">
+          {t("verify.certificate.issuedBy", {
+            organisation: c.organisation,
+            date: formatDate(c.issuedAt, i18n.language),
+          })}
+        </Text>
+        <Text size="sm" style={{ overflowWrap: "anywhere" }}>
+          {t("verify.hashLine", { hash: c.contentSha256 })}
+        </Text>
+        <Title order={2} size="h5">
+          {t("verify.certificate.competences")}
+        </Title>
+        <List size="sm">
+          {c.competences.map((competence) => (
+            <List.Item key={competence.key}>
+              {competence.module
+                ? t("verify.certificate.through", { name: competence.name[locale], module: competence.module })
+                : competence.level === null
+                  ? competence.name[locale]
+                  : t("verify.certificate.level", { name: competence.name[locale], level: competence.level })}
+            </List.Item>
+          ))}
+        </List>
       </Stack>
     </Alert>
   );

@@ -4,11 +4,13 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { learningLineComplete } from "../../domain/certificates/certificate";
 import { followSuggestedOrder, moveItem, type PathItem, type PathItemStatus } from "../../domain/competences/path";
 import type { LearningPathView, PathItemView } from "../../domain/competences/path-api";
 import { api } from "../api";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
+import { CertificateButton } from "../modules/CertificateButton";
 import { useModuleList } from "../modules/model";
 import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
@@ -84,6 +86,7 @@ function Content({ view, reload }: { view: View; reload: () => Promise<View | un
   return (
     <>
       <PathEditor view={view} path={path as StoredPath} reload={reload} />
+      {learningLineComplete(path.items) && <CertificateButton subject={{ frameworkId: view.framework.id }} />}
       <Progress view={view} />
     </>
   );

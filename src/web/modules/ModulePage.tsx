@@ -13,6 +13,7 @@ import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { CertificateButton } from "./CertificateButton";
 import { LearnerBlock, type LearnerBlockProps } from "./LearnerBlock";
 import { editorPath, moduleKeys, moduleVersionPath, useModule } from "./model";
 import "./texts";
@@ -130,6 +131,7 @@ function Following({ detail, learner }: { detail: ModuleDetail; learner: Learner
           )}
         </Stack>
       </Paper>
+      {progress.complete && <CertificateButton subject={{ moduleId: detail.module.id }} />}
       {learner.newerVersion !== null && (
         <Alert variant="light">
           {t("detail.newer", { number: learner.newerVersion, yours: learner.version.number })}

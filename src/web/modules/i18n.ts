@@ -184,6 +184,12 @@ export default defineMessages(
         signed_off: "Afgetekend",
       },
     },
+    certificate: {
+      moduleTitle: "Certificaat van deze module",
+      lineTitle: "Certificaat van je leerlijn",
+      body: "Een PDF in de huisstijl van je organisatie. Iedereen kan op de controlepagina van Koers nagaan dat het echt is.",
+      download: "Certificaat downloaden (PDF)",
+    },
     path: {
       modules: "Modules hiervoor",
       progress: "{{done}} van {{total}} klaar",
@@ -373,6 +379,12 @@ export default defineMessages(
         returned: "Sent back",
         signed_off: "Signed off",
       },
+    },
+    certificate: {
+      moduleTitle: "Certificate of this module",
+      lineTitle: "Certificate of your learning line",
+      body: "A PDF in your organisation's house style. Anyone can check on Koers's verification page that it is genuine.",
+      download: "Download certificate (PDF)",
     },
     path: {
       modules: "Modules for this",

@@ -15,6 +15,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import type { CaseStatus } from "../domain/cases/api.js";
 import type { CertificateContent, CertificateKind } from "../domain/certificates/certificate.js";
 import type { RaterKind } from "../domain/competences/anonymity.js";
 import type { ConsensusRule } from "../domain/competences/consensus.js";
@@ -771,4 +772,27 @@ export const certificates = pgTable("certificates", {
   content: jsonb("content").$type<CertificateContent>().notNull(),
   contentSha256: text("content_sha256").notNull(),
   issuedAt: ts("issued_at").notNull().defaultNow(),
+});
+
+export const cases = pgTable("cases", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** The author's organisation: its trainers review the case. */
+  organisationId: uuid("organisation_id").notNull(),
+  ownerNetworkId: uuid("owner_network_id"),
+  ownerOrganisationId: uuid("owner_organisation_id"),
+  authorId: uuid("author_id").notNull(),
+  status: text("status").$type<CaseStatus>().notNull().default("draft"),
+  title: text("title").notNull(),
+  situation: text("situation").notNull(),
+  question: text("question").notNull(),
+  whatHappened: text("what_happened").notNull().default(""),
+  setting: text("setting").notNull(),
+  frameworkId: uuid("framework_id").notNull(),
+  competences: text("competences").array().notNull(),
+  reviewReason: text("review_reason"),
+  reviewedBy: uuid("reviewed_by"),
+  reviewedAt: ts("reviewed_at"),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
 });

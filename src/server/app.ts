@@ -19,6 +19,7 @@ import { authRoutes } from "./auth/routes.js";
 import { feedSecret } from "./calendar/feed-secret.js";
 import { calendarRoutes } from "./calendar/routes.js";
 import { calendarFor } from "./calendar/service.js";
+import { caseRoutes } from "./cases/routes.js";
 import { certificateRoutes } from "./certificates/routes.js";
 import { type Config, publicUrl, retryPolicy, trustProxy } from "./config.js";
 import { verificationRoutes } from "./declarations/public-routes.js";
@@ -160,6 +161,7 @@ export async function buildApp(
       await api.register(frameworkRoutes);
       await api.register(moduleRoutes);
       await api.register(certificateRoutes);
+      await api.register(caseRoutes);
       await api.register(scanRoutes);
       await api.register(learningPathRoutes);
       await api.register(consensusRoutes);

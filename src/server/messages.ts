@@ -68,6 +68,8 @@ const nl = {
   "field.unknownReference": "Dit verwijst naar iets wat deze regeling niet kent.",
   "field.maxBelowMin": "Het maximum mag niet lager zijn dan het minimum.",
   "field.duplicateKey": "Elke code mag hier maar één keer voorkomen.",
+  "field.privacyUnchecked":
+    "De tekst lijkt iets te bevatten waaraan iemand te herkennen is. Pas het aan, of bevestig dat je het hebt gecontroleerd.",
   "field.key": "Gebruik kleine letters, cijfers en liggende streepjes, beginnend met een letter.",
   "field.scaleRange": "Het hoogste punt van de schaal moet boven het laagste liggen.",
   "field.scaleLabels": "Geef elk punt van de schaal precies één omschrijving.",
@@ -126,6 +128,8 @@ const nl = {
   "module.notStarted": "Begin eerst aan deze module.",
   "module.unknownBlock": "Dit onderdeel staat niet in jouw versie van de module.",
   "module.wrongBlockKind": "Dit kan niet bij dit soort onderdeel.",
+  "case.notEditable": "Deze casus wordt beoordeeld of is goedgekeurd en kan niet meer worden gewijzigd.",
+  "case.notSubmitted": "Deze casus wacht niet (meer) op beoordeling.",
   "certificate.moduleNotCompleted": "Je krijgt het certificaat zodra je de module hebt afgerond.",
   "certificate.lineNotCompleted":
     "Je krijgt het certificaat zodra alles op je leerroute is afgerond. Uitgestelde onderdelen tellen nog mee.",
@@ -243,6 +247,8 @@ const en: Record<MessageKey, string> = {
   "field.unknownReference": "This refers to something the regime does not have.",
   "field.maxBelowMin": "The maximum may not be lower than the minimum.",
   "field.duplicateKey": "Each code may appear here only once.",
+  "field.privacyUnchecked":
+    "The text seems to contain something by which a person can be recognised. Change it, or confirm that you checked it.",
   "field.key": "Use lower-case letters, digits and underscores, starting with a letter.",
   "field.scaleRange": "The top of the scale must be above its bottom.",
   "field.scaleLabels": "Give each point of the scale exactly one description.",
@@ -300,6 +306,8 @@ const en: Record<MessageKey, string> = {
   "module.notStarted": "Start this module first.",
   "module.unknownBlock": "This part is not in your version of the module.",
   "module.wrongBlockKind": "This cannot be done with this kind of part.",
+  "case.notEditable": "This case is being reviewed or was approved and can no longer be changed.",
+  "case.notSubmitted": "This case is not (or no longer) waiting for review.",
   "certificate.moduleNotCompleted": "You receive the certificate once you have completed the module.",
   "certificate.lineNotCompleted":
     "You receive the certificate once everything on your learning path is done. Postponed items still count.",

@@ -22,7 +22,7 @@ import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { createTrajectory, expectStatus, signIn } from "../support/factories.js";
-import { fixtureCertificate, fixtureFramework, fixtureModule, fixtureScan } from "../support/fixtures.js";
+import { fixtureCase, fixtureCertificate, fixtureFramework, fixtureModule, fixtureScan } from "../support/fixtures.js";
 import { demoFramework } from "../support/scans.js";
 
 /**
@@ -134,6 +134,7 @@ beforeAll(async () => {
     ...(await fixtureScan(t)),
     ...(await fixtureModule(t)),
     certificateId: await fixtureCertificate(t),
+    caseId: await fixtureCase(t),
   };
   secrets.push(
     ...Object.values(fixtures),

@@ -1,7 +1,8 @@
-import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
+  cases,
   competenceScans,
   feedbackRecords,
   frameworks,
@@ -28,7 +29,7 @@ import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { fillPath, tenantFixtures } from "../support/fixtures.js";
 import { everyBlockModule } from "../support/modules.js";
-import { createFinishedScan, userIdOf } from "../support/scans.js";
+import { createFinishedScan, demoFramework, userIdOf } from "../support/scans.js";
 
 /**
  * No read may issue a statement per row (N+1). Each read below is measured on the demo data,
@@ -61,6 +62,8 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/assignments", "training_officer"],
   ["/api/v1/assignments/:assignmentId/evidence", "training_officer"],
   ["/api/v1/certificates", "trainee"],
+  ["/api/v1/cases", "guide"],
+  ["/api/v1/cases/:caseId", "guide"],
   ["/api/v1/certificates/:certificateId/pdf", "trainee"],
   // The consensus round on the network's published version (the fixture framework is De Linde's own).
   ["/api/v1/frameworks/:networkFrameworkId/versions/:networkVersionId/consensus"],
@@ -209,6 +212,34 @@ const ok = async (response: Promise<{ statusCode: number; body: string; json(): 
 
 /** More data of every kind; one function per kind. Each must make lists longer and details fuller. */
 const GROWTH: Array<() => Promise<void>> = [
+  // Twenty approved cases of De Linde's people, for the network and for De Linde, some with two competences.
+  async function twentyApprovedCases() {
+    const people = await t.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(inArray(users.email, [PEOPLE.guide, PEOPLE.training_officer, PEOPLE.client]));
+    const [network] = await t.database.db
+      .select({ id: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, t.orgs.linde));
+    const frameworkId = (await demoFramework(t)).framework.id;
+    await t.database.db.insert(cases).values(
+      Array.from({ length: 20 }, (_, i) => ({
+        organisationId: t.orgs.linde,
+        ownerNetworkId: i % 2 ? (network?.id ?? null) : null,
+        ownerOrganisationId: i % 2 ? null : t.orgs.linde,
+        authorId: people[i % people.length]?.id ?? "",
+        status: "approved" as const,
+        title: `Casus ${i}`,
+        situation: "Een situatie uit de praktijk.",
+        question: "Wat doe je?",
+        setting: "vvt",
+        frameworkId,
+        competences: i % 3 ? ["feedback"] : ["feedback", "samenwerken"],
+        reviewedBy: people[(i + 1) % people.length]?.id ?? null,
+      })),
+    );
+  },
   // The demo's path of the guide stays; ten more scans make its progress and proposal fuller.
   async function tenScansOfTheGuideWithFriends() {
     const made = [];

@@ -97,6 +97,14 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/modules/:moduleId/certificate": FOLLOWERS,
   "GET /api/v1/certificates": "signed-in",
   "GET /api/v1/certificates/:certificateId/pdf": ["trainee"],
+  // Cases: the fixture is Sanne's draft, her own until she sends it for review (the examples
+  // change it with a stale version: a 409 gets through without changing it).
+  "GET /api/v1/cases": FOLLOWERS,
+  "POST /api/v1/cases": ["guide", "training_officer", "trainer"],
+  "GET /api/v1/cases/:caseId": GUIDE,
+  "PUT /api/v1/cases/:caseId": GUIDE,
+  "POST /api/v1/cases/:caseId/submit": GUIDE,
+  "POST /api/v1/cases/:caseId/review": [],
   // The consensus round is about a network's framework; the fixture framework is De Linde's own,
   // which has no round: every one of these answers 404 to everyone (the network round's who-may
   // is tested in tests/api/consensus.test.ts).
@@ -293,6 +301,18 @@ const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) 
     };
   },
   // No newer scan: the guide gets through to a 422 at the field; everyone else is refused first.
+  "PUT /api/v1/cases/:caseId": async () => ({
+    title: "Een casus",
+    situation: "Een situatie.",
+    question: "Een vraag?",
+    whatHappened: "",
+    setting: "vvt",
+    frameworkId: await scanFramework(),
+    competences: ["feedback"],
+    version: 999,
+  }),
+  "POST /api/v1/cases/:caseId/submit": async () => ({ version: 999 }),
+  "POST /api/v1/cases/:caseId/review": async () => ({ decision: "approve", version: 999 }),
   "POST /api/v1/learning-path/certificate": async () => ({ frameworkId: await scanFramework() }),
   "POST /api/v1/learning-path/accept-proposal": async (_admin, ids) => {
     const path = await guidePath();

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/connection.js";
 import {
+  cases,
   certificates,
   competenceScans,
   declarations,
@@ -212,7 +213,8 @@ const firstInLinde =
       | typeof intervisionGroups
       | typeof intervisionMeetings
       | typeof requirementProfiles
-      | typeof certificates,
+      | typeof certificates
+      | typeof cases,
     make: (t: TestApp) => Promise<string>,
   ): Finder =>
   async (t) => {
@@ -246,6 +248,26 @@ export const fixtureCertificate = (t: TestApp) =>
         subjectId: (await fixtureModule(t)).moduleId,
         content,
         contentSha256: contentHash(content),
+      })
+      .returning();
+    return made?.id ?? "";
+  })(t);
+
+/** A draft case of Sanne's at De Linde, for De Linde only, on the network's framework. */
+export const fixtureCase = (t: TestApp) =>
+  firstInLinde(cases, async (t) => {
+    const [made] = await t.database.db
+      .insert(cases)
+      .values({
+        organisationId: t.orgs.linde,
+        ownerOrganisationId: t.orgs.linde,
+        authorId: await userIdOf(t, "sanne.visser@netwerk.example"),
+        title: "Een casus in voorbereiding",
+        situation: "Een student twijfelt aan zijn keuze.",
+        question: "Wat vraag je eerst?",
+        frameworkId: (await demoFramework(t)).framework.id,
+        competences: ["feedback"],
+        setting: "vvt",
       })
       .returning();
     return made?.id ?? "";
@@ -360,6 +382,7 @@ Object.assign(FINDERS, {
   moduleVersionId: async (t: TestApp) => (await fixtureModule(t)).moduleVersionId,
   assignmentId: async (t: TestApp) => (await fixtureModule(t)).assignmentId,
   certificateId: (t: TestApp) => fixtureCertificate(t),
+  caseId: (t: TestApp) => fixtureCase(t),
   notificationId: async (t: TestApp) => {
     const userId = await daanUserId(t);
     const [found] = await t.database.db

@@ -190,6 +190,10 @@ export const AUDIT_EVENT_SCHEMAS = [
   }),
   kind("module.published", "module", { after: z.strictObject({ number: count, hash: text }) }),
   kind("module.completed", "module", { after: z.strictObject({ number: count, competences: names }) }),
+  // Cases: what the privacy check found by kind, never the text.
+  kind("case.created", "case"),
+  kind("case.submitted", "case", { after: z.strictObject({ warnings: names }) }),
+  kind("case.reviewed", "case", { after: z.strictObject({ decision: z.enum(["approve", "return"]) }) }),
   kind("certificate.issued", "certificate", {
     after: z.strictObject({ kind: text, subjectId: text, contentSha256: text }),
   }),

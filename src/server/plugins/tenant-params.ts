@@ -2,6 +2,7 @@ import { and, eq, or, sql } from "drizzle-orm";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Db } from "../../db/connection.js";
 import {
+  cases,
   certificates,
   competenceScans,
   declarations,
@@ -115,6 +116,28 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   moduleVersionId: ownedOrShared(moduleVersions),
   // Who may see a submission within the organisation (its learner, their reviewers) is the service's question.
   assignmentId: inOrganisation(moduleAssignments),
+  // A case of the organisation (whether its reader may see it is the service's question), or an
+  // approved case of its network.
+  caseId: async (db, auth, id) => {
+    const network = db
+      .select({ id: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, auth.actor.organisationId));
+    const rows = await db
+      .select({ id: cases.id })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.id, id),
+          or(
+            eq(cases.organisationId, auth.actor.organisationId),
+            and(eq(cases.status, "approved"), sql`${cases.ownerNetworkId} = (${network})`),
+          ),
+        ),
+      )
+      .limit(1);
+    return rows.length === 1;
+  },
   // A certificate is its holder's only: the service reads the actor's own rows.
   certificateId: inOrganisation(certificates),
   // Only the person a notification is for may touch it.

@@ -1,0 +1,172 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { notifications, organisations } from "../../src/db/schema.js";
+import type { CaseList, CaseView } from "../../src/domain/cases/api.js";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { expectStatus, signIn } from "../support/factories.js";
+import { demoFramework, userIdOf } from "../support/scans.js";
+
+const AUTHOR = "sanne.visser@netwerk.example";
+const TRAINER = "eva.mulder@delinde.example";
+
+let t: TestApp;
+let author: TestClient;
+let trainer: TestClient;
+let frameworkId: string;
+beforeAll(async () => {
+  t = await createTestApp();
+  author = await signIn(t, AUTHOR, "linde");
+  trainer = await signIn(t, TRAINER, "linde");
+  frameworkId = (await demoFramework(t)).framework.id;
+});
+afterAll(() => t.close());
+
+const content = (overrides: Record<string, unknown> = {}) => ({
+  title: "Stil na feedback",
+  situation: "Een student in het tweede jaar werd stil na feedback van een collega tijdens de avonddienst.",
+  question: "Hoe bespreek je dit de volgende dag?",
+  whatHappened: "De werkbegeleider vroeg eerst wat de student zelf had gemerkt.",
+  setting: "vvt",
+  frameworkId,
+  competences: ["feedback"],
+  ...overrides,
+});
+
+async function newCase(owner: "network" | "organisation" = "network", overrides: Record<string, unknown> = {}) {
+  return expectStatus<CaseView>(await author.post("/api/v1/cases", { owner, ...content(overrides) }), 201);
+}
+
+async function approved(owner: "network" | "organisation", overrides: Record<string, unknown> = {}) {
+  const made = await newCase(owner, overrides);
+  const sent = expectStatus<CaseView>(await author.post(`/api/v1/cases/${made.id}/submit`, { version: made.version }));
+  return expectStatus<CaseView>(
+    await trainer.post(`/api/v1/cases/${made.id}/review`, { decision: "approve", version: sent.version }),
+  );
+}
+
+describe("writing a case", () => {
+  it("warns of what looks like personal data, and will not send it for review unchecked", async () => {
+    const made = await newCase("network", {
+      situation: "Mevrouw Jansen (geboren 12-03-1941, BSN 111222333) belde haar dochter op 06-12345678.",
+    });
+    expect(made).toMatchObject({ status: "draft", mine: true, author: "Sanne Visser", owner: "network" });
+    expect(made.privacy.map((w) => w.kind).sort()).toEqual(["birthDate", "bsn", "nameList", "phone"]);
+    const url = `/api/v1/cases/${made.id}`;
+    expect(expectStatus(await author.post(`${url}/submit`, { version: made.version }), 422).errors).toHaveProperty(
+      "privacy",
+    );
+    // Nothing was lost: the draft is as it was.
+    expect(expectStatus<CaseView>(await author.get(url)).situation).toMatch(/^Mevrouw Jansen/);
+
+    const clean = expectStatus<CaseView>(await author.put(url, { ...content(), version: made.version }));
+    expect(clean.privacy).toEqual([]);
+    const sent = expectStatus<CaseView>(await author.post(`${url}/submit`, { version: clean.version }));
+    expect(sent.status).toBe("submitted");
+    expectStatus(await author.put(url, { ...content(), version: sent.version }), 409);
+    // The organisation's trainers are told.
+    const told = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, "case.submitted"), eq(notifications.userId, await userIdOf(t, TRAINER))));
+    expect(told.map((n) => n.link)).toContain(`/casuistiek/${made.id}`);
+  });
+
+  it("names the field of a competence the framework lacks, and of a missing text", async () => {
+    const bad = await author.post("/api/v1/cases", { owner: "network", ...content({ competences: ["vliegen"] }) });
+    expect(expectStatus(bad, 422).errors).toHaveProperty("competences.0");
+    const empty = await author.post("/api/v1/cases", { owner: "network", ...content({ question: " " }) });
+    expect(expectStatus(empty, 422).errors).toHaveProperty("question");
+  });
+});
+
+describe("reviewing a case", () => {
+  it("is a trainer's: sent back with a reason, changed, then approved; never by its own author", async () => {
+    const made = await newCase();
+    const url = `/api/v1/cases/${made.id}`;
+    let view = expectStatus<CaseView>(await author.post(`${url}/submit`, { version: made.version }));
+    // Before approval nobody else in the organisation reads it, and the author cannot approve it.
+    const daan = await signIn(t, "daan.bakker@delinde.example", "linde");
+    expectStatus(await daan.get(url), 404);
+    expect([403, 404]).toContain(
+      (await author.post(`${url}/review`, { decision: "approve", version: view.version })).statusCode,
+    );
+    const asTrainer = expectStatus<CaseView>(await trainer.get(url));
+    expect(asTrainer.policies).toEqual({ edit: false, submit: false, review: true });
+    expect(expectStatus<CaseList>(await trainer.get("/api/v1/cases")).toReview.map((c) => c.id)).toContain(made.id);
+
+    expect(
+      expectStatus(await trainer.post(`${url}/review`, { decision: "return", version: view.version }), 422).errors,
+    ).toHaveProperty("reason");
+    view = expectStatus<CaseView>(
+      await trainer.post(`${url}/review`, {
+        decision: "return",
+        reason: "Maak de setting iets algemener.",
+        version: view.version,
+      }),
+    );
+    expect(view).toMatchObject({ status: "returned", reviewReason: "Maak de setting iets algemener." });
+    view = expectStatus<CaseView>(await author.get(url));
+    expect(view).toMatchObject({ reviewedBy: "Eva Mulder", policies: { edit: true } });
+    view = expectStatus<CaseView>(
+      await author.put(url, { ...content({ setting: "gehandicaptenzorg" }), version: view.version }),
+    );
+    view = expectStatus<CaseView>(await author.post(`${url}/submit`, { version: view.version }));
+    view = expectStatus<CaseView>(await trainer.post(`${url}/review`, { decision: "approve", version: view.version }));
+    expect(view.status).toBe("approved");
+    expectStatus(await daan.get(url));
+  });
+});
+
+describe("the case library", () => {
+  it("shows a network case to every member once approved, without the author's name elsewhere", async () => {
+    const shared = await approved("network", { title: "Netwerkcasus over overdracht" });
+    const local = await approved("organisation", { title: "Alleen in De Linde" });
+    const rivier = await signIn(t, AUTHOR, "rivier");
+    const list = expectStatus<CaseList>(await rivier.get("/api/v1/cases"));
+    expect(list.cases.map((c) => c.id)).toContain(shared.id);
+    expect(list.cases.map((c) => c.id)).not.toContain(local.id);
+    const seen = expectStatus<CaseView>(await rivier.get(`/api/v1/cases/${shared.id}`));
+    expect(seen).toMatchObject({ author: null, reviewedBy: null, organisation: "Zorggroep De Linde", mine: false });
+    expect(seen.policies).toEqual({ edit: false, submit: false, review: false });
+    expectStatus(await rivier.get(`/api/v1/cases/${local.id}`), 404);
+    // A draft of the network is not the network's to see.
+    const draft = await newCase("network", { title: "Nog niet klaar" });
+    expectStatus(await rivier.get(`/api/v1/cases/${draft.id}`), 404);
+  });
+
+  it("searches the text and filters by competence and setting", async () => {
+    const hit = await approved("network", {
+      title: "Een dag zonder pauze",
+      situation: "De student werkte door zonder pauze en raakte uitgeput.",
+      setting: "ggz",
+      competences: ["feedback", "samenwerken"].filter(Boolean),
+    });
+    const ids = async (query: string) =>
+      expectStatus<CaseList>(await author.get(`/api/v1/cases?${query}`)).cases.map((c) => c.id);
+    expect(await ids("q=uitgeput")).toEqual([hit.id]);
+    expect(await ids("q=UITGEPUT&setting=ggz")).toEqual([hit.id]);
+    expect(await ids("q=uitgeput&setting=vvt")).toEqual([]);
+    expect(await ids("competence=samenwerken")).toContain(hit.id);
+    expect(await ids("q=100%25")).toEqual([]);
+    expect(expectStatus(await author.get("/api/v1/cases?setting=maan"), 422).errors).toHaveProperty("setting");
+  });
+
+  it("shows an organisation outside the network none of the network's cases", async () => {
+    const shared = await approved("network", { title: "Voor het netwerk" });
+    const [before] = await t.database.db
+      .select({ networkId: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, t.orgs.rivier));
+    await t.database.db.update(organisations).set({ networkId: null }).where(eq(organisations.id, t.orgs.rivier));
+    try {
+      const outsider = await signIn(t, AUTHOR, "rivier");
+      expect(expectStatus<CaseList>(await outsider.get("/api/v1/cases")).cases).toEqual([]);
+      expectStatus(await outsider.get(`/api/v1/cases/${shared.id}`), 404);
+    } finally {
+      await t.database.db
+        .update(organisations)
+        .set({ networkId: before?.networkId ?? null })
+        .where(eq(organisations.id, t.orgs.rivier));
+    }
+  });
+});

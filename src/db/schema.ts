@@ -762,17 +762,21 @@ export const moduleAssignments = pgTable("module_assignments", {
   submittedAt: ts("submitted_at").notNull().defaultNow(),
 });
 
-export const certificates = pgTable("certificates", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  userId: uuid("user_id").notNull(),
-  kind: text("kind").$type<CertificateKind>().notNull(),
-  /** The module it certifies, or the framework of the learning line. */
-  subjectId: uuid("subject_id").notNull(),
-  content: jsonb("content").$type<CertificateContent>().notNull(),
-  contentSha256: text("content_sha256").notNull(),
-  issuedAt: ts("issued_at").notNull().defaultNow(),
-});
+export const certificates = pgTable(
+  "certificates",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    kind: text("kind").$type<CertificateKind>().notNull(),
+    /** The module it certifies, or the framework of the learning line. */
+    subjectId: uuid("subject_id").notNull(),
+    content: jsonb("content").$type<CertificateContent>().notNull(),
+    contentSha256: text("content_sha256").notNull(),
+    issuedAt: ts("issued_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.organisationId, table.contentSha256)],
+);
 
 export const cases = pgTable("cases", {
   id: uuid("id").primaryKey().defaultRandom(),

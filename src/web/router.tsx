@@ -1,5 +1,6 @@
 import { lazy, type ReactNode, Suspense } from "react";
 import { createBrowserRouter, Navigate, useLocation } from "react-router";
+import { canReadCases, canWriteCases } from "../domain/cases/policy";
 import { canReadScanResults, canScanSelf, canSeeScanOverview, canViewFrameworks } from "../domain/competences/policy";
 import { canAuthorNetworkModules, canFollowModules, canSeeAssignmentQueue } from "../domain/modules/policy";
 import { canViewNetwork } from "../domain/networks/policy";
@@ -50,6 +51,9 @@ const ModulesPage = lazy(() => import("./modules/ModulesPage"));
 const ModulePage = lazy(() => import("./modules/ModulePage"));
 const ModuleEditPage = lazy(() => import("./modules/ModuleEditPage"));
 const AssignmentsPage = lazy(() => import("./modules/AssignmentsPage"));
+const CasesPage = lazy(() => import("./cases/CasesPage"));
+const CasePage = lazy(() => import("./cases/CasePage"));
+const NewCasePage = lazy(() => import("./cases/NewCasePage"));
 const FrameworkPage = lazy(() => import("./frameworks/FrameworkPage"));
 const FrameworkComparePage = lazy(() => import("./frameworks/FrameworkComparePage"));
 const VersionEditPage = lazy(() => import("./frameworks/VersionEditPage"));
@@ -210,6 +214,30 @@ export const router = createBrowserRouter([
         element: (
           <Guard may={(roles) => canSeeAssignmentQueue({ roles: roles as Role[] })}>
             <AssignmentsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/casuistiek",
+        element: (
+          <Guard may={(roles) => canReadCases({ roles: roles as Role[] })}>
+            <CasesPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/casuistiek/nieuw",
+        element: (
+          <Guard may={(roles) => canWriteCases({ roles: roles as Role[] })}>
+            <NewCasePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/casuistiek/:caseId",
+        element: (
+          <Guard may={(roles) => canReadCases({ roles: roles as Role[] })}>
+            <CasePage />
           </Guard>
         ),
       },

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { queryRows } from "../../src/db/connection.js";
 import {
   cases,
@@ -213,8 +213,7 @@ const firstInLinde =
       | typeof intervisionGroups
       | typeof intervisionMeetings
       | typeof requirementProfiles
-      | typeof certificates
-      | typeof cases,
+      | typeof certificates,
     make: (t: TestApp) => Promise<string>,
   ): Finder =>
   async (t) => {
@@ -254,24 +253,29 @@ export const fixtureCertificate = (t: TestApp) =>
   })(t);
 
 /** A draft case of Sanne's at De Linde, for De Linde only, on the network's framework. */
-export const fixtureCase = (t: TestApp) =>
-  firstInLinde(cases, async (t) => {
-    const [made] = await t.database.db
-      .insert(cases)
-      .values({
-        organisationId: t.orgs.linde,
-        ownerOrganisationId: t.orgs.linde,
-        authorId: await userIdOf(t, "sanne.visser@netwerk.example"),
-        title: "Een casus in voorbereiding",
-        situation: "Een student twijfelt aan zijn keuze.",
-        question: "Wat vraag je eerst?",
-        frameworkId: (await demoFramework(t)).framework.id,
-        competences: ["feedback"],
-        setting: "vvt",
-      })
-      .returning();
-    return made?.id ?? "";
-  })(t);
+export async function fixtureCase(t: TestApp) {
+  const [found] = await t.database.db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.organisationId, t.orgs.linde), eq(cases.status, "draft"), isNotNull(cases.ownerOrganisationId)))
+    .limit(1);
+  if (found) return found.id;
+  const [made] = await t.database.db
+    .insert(cases)
+    .values({
+      organisationId: t.orgs.linde,
+      ownerOrganisationId: t.orgs.linde,
+      authorId: await userIdOf(t, "sanne.visser@netwerk.example"),
+      title: "Een casus in voorbereiding",
+      situation: "Een student twijfelt aan zijn keuze.",
+      question: "Wat vraag je eerst?",
+      frameworkId: (await demoFramework(t)).framework.id,
+      competences: ["feedback"],
+      setting: "vvt",
+    })
+    .returning();
+  return made?.id ?? "";
+}
 
 async function daanUserId(t: TestApp) {
   const [daan] = await t.database.db

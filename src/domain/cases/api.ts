@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { versionSchema } from "../version.js";
+import { PRIVACY_KINDS } from "./privacy.js";
 import { CASE_SETTING_KEYS } from "./settings.js";
 
 /** What the API says of cases from practice, and what it takes to write and review one (decision 0028). */
@@ -53,7 +54,7 @@ export const caseQuerySchema = z.object({
   setting: z.enum(CASE_SETTING_KEYS).optional(),
 });
 
-const privacyWarningSchema = z.object({ kind: z.string(), match: z.string() });
+const privacyWarningSchema = z.object({ kind: z.enum(PRIVACY_KINDS), match: z.string() });
 
 export const caseSummarySchema = z.object({
   id: z.uuid(),

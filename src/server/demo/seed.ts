@@ -6,6 +6,7 @@ import type { Db } from "../../db/connection.js";
 import { memberships, networks, organisations, registrations, users } from "../../db/schema.js";
 import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
+import { seedDemoCases } from "./seed-cases.js";
 import { seedDemoFramework } from "./seed-competences.js";
 import { seedDemoConsensusRound } from "./seed-consensus.js";
 import { seedDemoModules } from "./seed-modules.js";
@@ -205,4 +206,6 @@ export async function seedDemo(db: Db) {
   await seedDemoConsensusRound(db);
   // The network's modules, and Sanne halfway the feedback module with an assignment to sign off.
   await seedDemoModules(db);
+  // Cases from practice: two approved for the network, one waiting for a trainer's review.
+  await seedDemoCases(db);
 }

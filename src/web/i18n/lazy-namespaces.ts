@@ -1,5 +1,6 @@
 import account from "../account/i18n";
 import audit from "../audit/i18n";
+import cases from "../cases/i18n";
 import consensus from "../consensus/i18n";
 import declarations from "../declarations/i18n";
 import evidence from "../evidence/i18n";
@@ -17,6 +18,7 @@ import scans from "../scans/i18n";
 export const lazyNamespaces = {
   account,
   audit,
+  cases,
   consensus,
   declarations,
   evidence,

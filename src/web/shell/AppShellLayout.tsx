@@ -2,6 +2,7 @@ import { AppShell, Burger, Group, Image, NavLink, ScrollArea, Text, Title } from
 import { useDisclosure } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
 import { Link, Outlet, useLocation } from "react-router";
+import { canReadCases } from "../../domain/cases/policy";
 import { canScanSelf, canSeeScanOverview, canViewFrameworks } from "../../domain/competences/policy";
 import { canFollowModules, canSeeAssignmentQueue } from "../../domain/modules/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
@@ -42,6 +43,7 @@ export function AppShellLayout() {
     { to: "/leerroute", label: t("nav.learningPath"), show: canScanSelf({ roles }) },
     { to: "/modules", label: t("nav.modules"), show: canFollowModules({ roles }), covers: true },
     { to: "/werkplekopdrachten", label: t("nav.assignments"), show: canSeeAssignmentQueue({ roles }) },
+    { to: "/casuistiek", label: t("nav.cases"), show: canReadCases({ roles }), covers: true },
     { to: "/mensen", label: t("nav.people"), show: admin },
     { to: "/mensen/importeren", label: t("nav.import"), show: admin },
     { to: "/uitnodigingen", label: t("nav.invitations"), show: admin },

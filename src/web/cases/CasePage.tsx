@@ -1,0 +1,188 @@
+import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import type { CaseView } from "../../domain/cases/api";
+import type { PrivacyWarning } from "../../domain/cases/privacy";
+import { CASE_SETTINGS } from "../../domain/cases/settings";
+import { type ApiError, api } from "../api";
+import { useAction } from "../forms";
+import { localeOf } from "../i18n/regime-text";
+import { FormError } from "../shell/FormError";
+import { notifySuccess } from "../shell/notify";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import { CaseEditor } from "./CaseEditor";
+import { caseKeys, useCase } from "./model";
+import "./texts";
+
+/** One case: its author edits it until it is sent for review; a trainer reviews it; everyone else reads it. */
+export default function CasePage() {
+  const { t } = useTranslation("cases");
+  const { caseId = "" } = useParams();
+  const query = useCase(caseId);
+  const back = <BackLink to="/casuistiek">{t("detail.back")}</BackLink>;
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={back} error={query.error} notFound={t("detail.notFound")} />;
+  const view = query.data;
+  return (
+    <Stack maw={860}>
+      {back}
+      {view.policies.edit ? (
+        <>
+          <PageTitle>{view.title}</PageTitle>
+          <CaseEditor row={view} />
+        </>
+      ) : (
+        <CaseText view={view} />
+      )}
+      {view.policies.review && <Review view={view} />}
+    </Stack>
+  );
+}
+
+/** The privacy check's findings, in words: for the author while writing, for the reviewer before approving. */
+export function PrivacyFindings({ warnings, intro }: { warnings: PrivacyWarning[]; intro: string }) {
+  const { t } = useTranslation("cases");
+  return (
+    <Alert
+      color="orange"
+      variant="light"
+      title={t("privacy.title")}
+      styles={{ title: { color: "var(--mantine-color-text)" } }}
+    >
+      <Text size="sm">{intro}</Text>
+      <List size="sm" mt="xs">
+        {warnings.map((w) => (
+          <List.Item key={`${w.kind}-${w.match}`}>
+            {t(`privacy.kinds.${w.kind}`)}: “{w.match}”
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+function CaseText({ view }: { view: CaseView }) {
+  const { t, i18n } = useTranslation("cases");
+  const locale = localeOf(i18n.language);
+  const setting = CASE_SETTINGS.find((s) => s.key === view.setting)?.name[locale] ?? view.setting;
+  return (
+    <Stack gap="sm">
+      <PageTitle>{view.title}</PageTitle>
+      <Group gap="xs">
+        <Badge variant="light" color={view.owner === "network" ? "blue" : "gray"}>
+          {t(`owner.${view.owner}`)}
+        </Badge>
+        {view.status !== "approved" && (
+          <Badge variant="light" color="gray">
+            {t(`status.${view.status}`)}
+          </Badge>
+        )}
+        <Text size="sm">
+          {view.author ? t("detail.by", { name: view.author }) : t("list.from", { organisation: view.organisation })}
+        </Text>
+      </Group>
+      {view.status === "submitted" && view.mine && <Alert variant="light">{t("detail.waiting")}</Alert>}
+      <Text size="sm">
+        {t("detail.setting")}: {setting} · {t("detail.competences")}:{" "}
+        {view.competences.map((c) => c.name[locale]).join(", ")}
+      </Text>
+      <Part title={t("detail.situation")} text={view.situation} />
+      <Part title={t("detail.question")} text={view.question} />
+      <Part title={t("detail.whatHappened")} text={view.whatHappened || t("detail.nothingHappened")} />
+    </Stack>
+  );
+}
+
+function Part({ title, text }: { title: string; text: string }) {
+  return (
+    <section>
+      <Title order={2} size="h4">
+        {title}
+      </Title>
+      <Text style={{ whiteSpace: "pre-wrap" }}>{text}</Text>
+    </section>
+  );
+}
+
+/** A trainer approves the case, or sends it back with a reason the author reads. */
+function Review({ view }: { view: CaseView }) {
+  const { t } = useTranslation("cases");
+  const queryClient = useQueryClient();
+  const [returning, setReturning] = useState(false);
+  const [reason, setReason] = useState("");
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const review = useAction(
+    async (decision: "approve" | "return") => {
+      const saved = await api<CaseView>(`/cases/${view.id}/review`, {
+        body: { decision, reason: decision === "return" ? reason : undefined, version: view.version },
+      });
+      queryClient.setQueryData(caseKeys.case(view.id), saved);
+      await queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      notifySuccess(decision === "approve" ? t("review.approved") : t("review.returned"));
+    },
+    {
+      describe: (e: ApiError) => {
+        if (e.fieldErrors.reason) setReasonError(e.fieldErrors.reason);
+        return e.fieldErrors.reason ? "" : e.problem.title;
+      },
+    },
+  );
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="review-case">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="review-case">
+          {t("review.title")}
+        </Title>
+        <Text size="sm">{t("review.intro")}</Text>
+        {view.privacy.length > 0 && <PrivacyFindings warnings={view.privacy} intro={t("privacy.reviewer")} />}
+        {returning ? (
+          <form
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!reason.trim()) setReasonError(t("validation.required", { ns: "common" }));
+              else {
+                setReasonError(null);
+                void review.run("return");
+              }
+            }}
+          >
+            <Stack gap="sm">
+              <Textarea
+                label={t("review.reason")}
+                required
+                autosize
+                minRows={2}
+                maxLength={2000}
+                value={reason}
+                onChange={(event) => setReason(event.currentTarget.value)}
+                error={reasonError}
+              />
+              <Group>
+                <Button type="submit" color="red.9" loading={review.pending}>
+                  {t("review.sendBack")}
+                </Button>
+                <Button variant="default" onClick={() => setReturning(false)}>
+                  {t("review.cancel")}
+                </Button>
+              </Group>
+            </Stack>
+          </form>
+        ) : (
+          <Group>
+            <Button onClick={() => review.run("approve")} loading={review.pending}>
+              {t("review.approve")}
+            </Button>
+            <Button variant="default" onClick={() => setReturning(true)}>
+              {t("review.return")}
+            </Button>
+          </Group>
+        )}
+        <FormError message={review.error} />
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,101 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+
+const AUTHOR = "sanne.visser@netwerk.example";
+const TRAINER = "eva.mulder@delinde.example";
+const TITLE = "Een student die niet durft te bellen";
+
+let koers: Koers;
+beforeAll(async () => {
+  koers = await startKoers();
+});
+afterAll(() => koers.close());
+
+/** Closes a notice, as someone would whose phone shows it over the button they want next. */
+async function dismiss(page: Page, text: string) {
+  await page.getByRole("alert").filter({ hasText: text }).getByRole("button", { name: "Sluiten" }).click();
+}
+
+async function at(page: Page, email: string, organisation: string) {
+  await signIn(page, email);
+  const switcher = page.getByRole("combobox", { name: "Organisatie wisselen" });
+  if (await switcher.isVisible()) {
+    await switcher.selectOption({ label: organisation });
+    await textOf(page.getByRole("heading", { level: 1 })).toBe(organisation);
+  }
+}
+
+describe("a case from practice", () => {
+  it("is written on a phone with a privacy check, sent back and approved by a trainer, and read elsewhere in the network", async () => {
+    // Sanne writes it on her phone; the editor warns of a name and a phone number as she types.
+    const { page: sanne } = await koers.newPage();
+    await at(sanne, AUTHOR, "Zorggroep De Linde");
+    await openMenuItem(sanne, "Casuïstiek");
+    await visible(sanne.getByRole("heading", { name: "Casuïstiek", level: 2 }));
+    await expectAccessible(sanne, "case library, on a phone");
+    await sanne.getByRole("link", { name: "Nieuwe casus" }).click();
+    await sanne.getByLabel(/^Titel\s*\*?$/).fill(TITLE);
+    await sanne
+      .getByLabel(/^De situatie\s*\*?$/)
+      .fill("De student moest mevrouw Jansen haar dochter bellen op 06-12345678, maar stelde het steeds uit.");
+    await sanne.getByLabel(/^De vraag\s*\*?$/).fill("Hoe help je een student over zijn drempel heen?");
+    const warning = sanne.getByRole("alert").filter({ hasText: "Controleer de tekst op persoonsgegevens" });
+    await textOf(warning).toContain("een telefoonnummer: “06-12345678”");
+    await textOf(warning).toContain("een naam of een lijst met namen: “mevrouw Jansen”");
+    await sanne.getByRole("combobox", { name: "Setting" }).selectOption({ label: "Gehandicaptenzorg" });
+    await sanne.getByRole("checkbox", { name: "Feedback geven" }).check();
+    await expectAccessible(sanne, "a new case with privacy warnings, on a phone");
+    await sanne.getByRole("button", { name: "Opslaan" }).click();
+    await visible(sanne.getByRole("button", { name: "Ter beoordeling aanbieden" }));
+    await dismiss(sanne, "Casus opgeslagen.");
+
+    // Sending it asks her to confirm what the check found; she changes the text instead.
+    await sanne.getByRole("button", { name: "Ter beoordeling aanbieden" }).click();
+    await visible(sanne.getByText("Pas de tekst aan, of bevestig dat je hem hebt gecontroleerd."));
+    await sanne
+      .getByLabel(/^De situatie\s*\*?$/)
+      .fill("De student moest de familie van een bewoner bellen, maar stelde het steeds uit.");
+    await visible(sanne.getByRole("heading", { name: TITLE, level: 2 }));
+    await textOf(sanne.locator("body")).not.toContain("Controleer de tekst op persoonsgegevens");
+    await sanne.getByRole("button", { name: "Ter beoordeling aanbieden" }).click();
+    await visible(sanne.getByText("Casus aangeboden ter beoordeling."));
+    await visible(sanne.getByText("Deze casus wacht op beoordeling door een trainer."));
+
+    // Eva reviews it: sent back once with a reason, approved after Sanne's change.
+    const { page: eva } = await koers.newPage({ width: 1280, height: 900 });
+    await at(eva, TRAINER, "Zorggroep De Linde");
+    await openMenuItem(eva, "Casuïstiek");
+    await eva.getByRole("region", { name: "Te beoordelen" }).getByRole("link", { name: TITLE }).click();
+    await visible(eva.getByRole("heading", { name: "Beoordelen" }));
+    await expectAccessible(eva, "a case to review");
+    await eva.getByRole("button", { name: "Terugsturen" }).click();
+    await eva.getByLabel(/^Waarom stuur je de casus terug/).fill("Beschrijf ook wat de werkbegeleider deed.");
+    await eva.getByRole("button", { name: "Terugsturen met deze reden" }).click();
+    await visible(eva.getByText("Casus teruggestuurd."));
+
+    await sanne.reload();
+    await visible(sanne.getByText("Teruggestuurd door Eva Mulder: Beschrijf ook wat de werkbegeleider deed."));
+    await sanne
+      .getByLabel("Wat er gebeurde")
+      .fill("De werkbegeleider belde het eerste gesprek samen met hem; het tweede deed hij alleen.");
+    await sanne.getByRole("button", { name: "Ter beoordeling aanbieden" }).click();
+    await visible(sanne.getByText("Casus aangeboden ter beoordeling."));
+
+    await eva.reload();
+    await eva.getByRole("button", { name: "Goedkeuren" }).click();
+    await visible(eva.getByText("Casus goedgekeurd."));
+
+    // At Rivierenland, another member of the network, Sanne finds it by a word and by its setting.
+    await at(sanne, AUTHOR, "Onderwijsstichting Rivierenland");
+    await openMenuItem(sanne, "Casuïstiek");
+    await sanne.getByLabel("Zoeken in casussen").fill("drempel");
+    await sanne.getByRole("button", { name: "Zoeken" }).click();
+    await sanne.getByRole("combobox", { name: "Setting" }).selectOption({ label: "Gehandicaptenzorg" });
+    await sanne.getByRole("link", { name: TITLE }).click();
+    await visible(sanne.getByRole("heading", { name: TITLE, level: 2 }));
+    await visible(sanne.getByText("Van Zorggroep De Linde"));
+    await textOf(sanne.locator("main")).toContain("het tweede deed hij alleen");
+    await expectAccessible(sanne, "an approved case read in another organisation, on a phone");
+  });
+});

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { notifications, organisations } from "../../src/db/schema.js";
 import type { CaseList, CaseView } from "../../src/domain/cases/api.js";
+import type { LearnerView, ModuleDetail, ModuleVersionView } from "../../src/domain/modules/api.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
 import { demoFramework, userIdOf } from "../support/scans.js";
@@ -168,5 +169,47 @@ describe("the case library", () => {
         .set({ networkId: before?.networkId ?? null })
         .where(eq(organisations.id, t.orgs.rivier));
     }
+  });
+});
+
+describe("a case in a module", () => {
+  it("names an approved case the module's readers read, and shows its text to the learner", async () => {
+    const made = expectStatus<ModuleDetail>(
+      await trainer.post("/api/v1/modules", {
+        title: "Leren van een casus",
+        owner: "network",
+        tags: { frameworkId, competences: [{ key: "feedback", level: 3 }] },
+      }),
+      201,
+    );
+    const url = `/api/v1/modules/${made.module.id}/versions/${made.versions[0]?.id}`;
+    let draft = expectStatus<ModuleVersionView>(await trainer.get(url));
+    const withCase = (caseId: string) => ({
+      ...draft.document,
+      blocks: [...draft.document.blocks, { key: "casus", kind: "case", title: "", caseId }],
+    });
+    const save = (caseId: string) => trainer.put(url, { version: draft.version, document: withCase(caseId) });
+
+    const unapproved = await newCase("network", { title: "Nog niet goedgekeurd" });
+    expect(expectStatus(await save(unapproved.id), 422).errors).toHaveProperty("document.blocks.1.caseId");
+    // A network module is read in every member: De Linde's own case would be missing there.
+    const local = await approved("organisation", { title: "Alleen voor De Linde" });
+    expect(expectStatus(await save(local.id), 422).errors).toHaveProperty("document.blocks.1.caseId");
+
+    const shared = await approved("network", { title: "Voor de module" });
+    draft = expectStatus<ModuleVersionView>(await save(shared.id));
+    expectStatus(await trainer.post(`${url}/publish`, { version: draft.version }));
+
+    const elsewhere = await signIn(t, AUTHOR, "rivier");
+    const start = expectStatus<LearnerView>(await elsewhere.post(`/api/v1/modules/${made.module.id}/progress`));
+    expect(start.blocks[1]).toMatchObject({
+      kind: "case",
+      title: "Voor de module",
+      case: { title: "Voor de module", question: "Hoe bespreek je dit de volgende dag?" },
+    });
+    const read = expectStatus<LearnerView>(
+      await elsewhere.put(`/api/v1/modules/${made.module.id}/progress/blocks`, { block: "casus", action: "seen" }),
+    );
+    expect(read.progress.blocks.find((b) => b.key === "casus")?.done).toBe(true);
   });
 });

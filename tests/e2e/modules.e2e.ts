@@ -73,6 +73,11 @@ describe("a module of the learning line", () => {
     await add("Training");
     await part(eva, "6. Training").getByLabel("Titel").fill("Training feedback vragen");
     await part(eva, "6. Training").getByLabel("Plaats").fill("De Linde, zaal 2");
+    // A case from the library, approved for the network.
+    await add("Casus");
+    await part(eva, "7. Casus")
+      .getByRole("combobox", { name: /^Casus uit de casuïstiek/ })
+      .selectOption({ label: "De protocollen kloppen niet met wat ik zie" });
 
     // A video from elsewhere is refused at the field, and nothing typed is lost.
     await eva.getByRole("button", { name: "Concept bewaren" }).click();
@@ -95,14 +100,14 @@ describe("a module of the learning line", () => {
     await openMenuItem(sanne, "Leerroute");
     await sanne.getByRole("link", { name: TITLE }).first().click();
     await sanne.getByRole("button", { name: "Begin met deze module" }).click();
-    await visible(sanne.getByText("0 van 6 onderdelen klaar"));
+    await visible(sanne.getByText("0 van 7 onderdelen klaar"));
     await expectAccessible(sanne, "module, started, on a phone");
     await block(sanne, 1).getByRole("button", { name: "Gelezen" }).click();
     await block(sanne, 2).getByRole("button", { name: "Bekeken" }).click();
     await block(sanne, 3).getByLabel("Jouw antwoord").fill("Gisteren, na de avonddienst met Daan.");
     await block(sanne, 3).getByLabel("Deel mijn antwoord met mijn praktijkopleider").check();
     await block(sanne, 3).getByRole("button", { name: "Antwoord bewaren" }).click();
-    await visible(sanne.getByText("3 van 6 onderdelen klaar"));
+    await visible(sanne.getByText("3 van 7 onderdelen klaar"));
 
     // The quiz: wrong first, with the feedback on that choice; then right.
     await block(sanne, 4).getByLabel("Alleen bij de eindbeoordeling").check();
@@ -129,7 +134,9 @@ describe("a module of the learning line", () => {
     await block(sanne, 5).getByRole("button", { name: "Inleveren voor aftekenen" }).click();
     await visible(block(sanne, 5).getByText("Wacht op aftekenen"));
     await block(sanne, 6).getByRole("button", { name: "Ik heb deelgenomen" }).click();
-    await visible(sanne.getByText("5 van 6 onderdelen klaar"));
+    await textOf(block(sanne, 7)).toContain("Hoe help je een student theorie en praktijk te verbinden");
+    await block(sanne, 7).getByRole("button", { name: "Gelezen" }).click();
+    await visible(sanne.getByText("6 van 7 onderdelen klaar"));
     await expectAccessible(sanne, "module under way, on a phone");
 
     // Joost sends it back once, with a reason; then signs off the second.

@@ -90,8 +90,24 @@ export type SaveModuleVersionInput = z.infer<typeof saveModuleVersionSchema>;
 export const publishModuleSchema = z.object({ version: versionSchema });
 
 /** A quiz as the learner sees it: the questions and options, never which are right. */
+/** What a learner reads of a case in a module: null when it is no longer there for them. */
+export const caseTextSchema = z.object({
+  title: z.string(),
+  situation: z.string(),
+  question: z.string(),
+  whatHappened: z.string(),
+});
+export type CaseText = z.infer<typeof caseTextSchema>;
+
 const learnerBlockSchema = z.union([
   blockSchema,
+  z.object({
+    key: z.string(),
+    kind: z.literal("case"),
+    title: z.string(),
+    caseId: z.uuid(),
+    case: caseTextSchema.nullable(),
+  }),
   z.object({
     key: z.string(),
     kind: z.literal("quiz"),

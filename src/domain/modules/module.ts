@@ -16,7 +16,7 @@ const optionalText = (max: number) => z.string().trim().max(max);
 /** Markdown, shown as text with its markup: never raw HTML, never a script (see the web's Markdown). */
 const markdown = (max: number) => z.string().trim().min(1).max(max);
 
-export const BLOCK_KINDS = ["text", "video", "reflection", "quiz", "assignment", "training"] as const;
+export const BLOCK_KINDS = ["text", "video", "case", "reflection", "quiz", "assignment", "training"] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 const textBlock = z.strictObject({ key, kind: z.literal("text"), title: optionalText(200), body: markdown(20_000) });
@@ -93,9 +93,13 @@ const trainingBlock = z.strictObject({
   trainer: optionalText(200),
 });
 
+/** A case from the case library (decision 0028): an approved one, checked when the module is saved. */
+const caseBlock = z.strictObject({ key, kind: z.literal("case"), title: optionalText(200), caseId: z.uuid() });
+
 export const blockSchema = z.discriminatedUnion("kind", [
   textBlock,
   videoBlock,
+  caseBlock,
   reflectionBlock,
   quizBlock,
   assignmentBlock,

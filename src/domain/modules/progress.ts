@@ -1,3 +1,4 @@
+import type { CaseText } from "./api.js";
 import type { Block, ModuleDocument, QuizBlock } from "./module.js";
 
 /**
@@ -69,6 +70,7 @@ export function blockDone(block: Block, state: ProgressState, assignments: Recor
   switch (block.kind) {
     case "text":
     case "video":
+    case "case":
       return state.seen.includes(block.key);
     case "reflection":
       return (state.reflections[block.key]?.answer.trim() ?? "") !== "";
@@ -101,8 +103,15 @@ export function moduleProgress(
   return { blocks, done, total: blocks.length, complete: done === blocks.length, resume };
 }
 
-/** A block as the learner sees it: a quiz without which options are right or what they say back. */
-export function forLearner(block: Block) {
+/**
+ * A block as the learner sees it: a quiz without which options are right or what they say back;
+ * a case with its text, from the cases the learner may read (null when it is not one of them).
+ */
+export function forLearner(block: Block, cases: ReadonlyMap<string, CaseText> = new Map()) {
+  if (block.kind === "case") {
+    const text = cases.get(block.caseId) ?? null;
+    return { ...block, title: block.title || text?.title || "", case: text };
+  }
   if (block.kind !== "quiz") return block;
   return {
     ...block,

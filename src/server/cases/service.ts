@@ -13,11 +13,12 @@ import type {
 import { canReadCases, canReviewCases, canWriteCases } from "../../domain/cases/policy.js";
 import { privacyWarnings } from "../../domain/cases/privacy.js";
 import { activeCompetences, type Framework } from "../../domain/competences/framework.js";
+import type { CaseText } from "../../domain/modules/api.js";
+import type { Block } from "../../domain/modules/module.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { readableFramework } from "../competences/versions.js";
+import { frameworksOf, readableFramework } from "../competences/versions.js";
 import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
-import { frameworksOf } from "../modules/library.js";
 import { ownNetworkId } from "../networks/service.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 
@@ -345,4 +346,42 @@ export async function reviewCase(tx: Tx, actor: Actor, caseId: string, input: Re
     params: { title: row.title },
     link: `/casuistiek/${row.id}`,
   });
+}
+
+/** The cases some module blocks name. */
+export const caseIdsOf = (blocks: readonly Block[]) => blocks.flatMap((b) => (b.kind === "case" ? [b.caseId] : []));
+
+/** The text of the approved cases among `ids` that the actor's organisation reads: for a module's case blocks. */
+export async function caseTexts(tx: Tx, actor: Actor, ids: readonly string[]): Promise<Map<string, CaseText>> {
+  if (!ids.length) return new Map();
+  const rows = await tx
+    .select({
+      id: cases.id,
+      title: cases.title,
+      situation: cases.situation,
+      question: cases.question,
+      whatHappened: cases.whatHappened,
+    })
+    .from(cases)
+    .where(and(inArray(cases.id, [...new Set(ids)]), eq(cases.status, "approved"), await scope(tx, actor)));
+  return new Map(rows.map(({ id, ...text }) => [id, text]));
+}
+
+/**
+ * A module's case blocks name approved cases that everyone who reads the module reads too: a
+ * network module only the network's cases. 422 at the block's `caseId` otherwise.
+ */
+export async function checkCaseBlocks(tx: Tx, actor: Actor, blocks: readonly Block[], at: string, network: boolean) {
+  const ids = caseIdsOf(blocks);
+  if (!ids.length) return;
+  const rows = await tx
+    .select({ id: cases.id, ownerNetworkId: cases.ownerNetworkId })
+    .from(cases)
+    .where(and(inArray(cases.id, [...new Set(ids)]), eq(cases.status, "approved"), await scope(tx, actor)));
+  const usable = new Set(rows.filter((r) => !network || r.ownerNetworkId !== null).map((r) => r.id));
+  const problems: Record<string, "field.unknownReference"> = {};
+  blocks.forEach((block, i) => {
+    if (block.kind === "case" && !usable.has(block.caseId)) problems[`${at}.${i}.caseId`] = "field.unknownReference";
+  });
+  if (Object.keys(problems).length) throw invalid(problems);
 }

@@ -17,6 +17,7 @@ import { canFollowModules } from "../../domain/modules/policy.js";
 import { LOCALES } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { frameworksOf } from "../competences/versions.js";
 import { contentHash } from "../content-hash.js";
 import { archiveDocuments, archivedDocument } from "../documents/archive.js";
 import type { PdfRenderer } from "../documents/render-pool.js";
@@ -24,7 +25,6 @@ import type { PdfTask } from "../documents/render-task.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { ownPath } from "../learning-paths/load.js";
 import { ownProgress } from "../modules/learning.js";
-import { frameworksOf } from "../modules/library.js";
 import { organisationOf } from "../organisations/service.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 

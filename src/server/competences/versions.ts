@@ -1,4 +1,4 @@
-import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
 import { frameworkExtensions, frameworks, frameworkVersions } from "../../db/schema.js";
@@ -138,4 +138,19 @@ export async function publishVersion(tx: Tx, versionId: string): Promise<string>
     })
     .where(eq(frameworkVersions.id, versionId));
   return hash;
+}
+
+/** The newest published version of each of some frameworks (what content is tagged against): one statement for all. */
+export async function frameworksOf(tx: Tx, frameworkIds: readonly string[]) {
+  const ids = [...new Set(frameworkIds)];
+  if (!ids.length) return new Map<string, Framework>();
+  const rows = await tx
+    .selectDistinctOn([frameworkVersions.frameworkId], {
+      frameworkId: frameworkVersions.frameworkId,
+      document: frameworkVersions.document,
+    })
+    .from(frameworkVersions)
+    .where(and(inArray(frameworkVersions.frameworkId, ids), eq(frameworkVersions.status, "published")))
+    .orderBy(frameworkVersions.frameworkId, desc(frameworkVersions.number));
+  return new Map(rows.map((r) => [r.frameworkId, r.document]));
 }

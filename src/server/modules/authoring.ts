@@ -7,6 +7,7 @@ import { blockChanges, type ModuleDocument, moduleOutline } from "../../domain/m
 import { canAuthorModules, canAuthorNetworkModules } from "../../domain/modules/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { checkCaseBlocks } from "../cases/service.js";
 import { latestPublished, readableFramework } from "../competences/versions.js";
 import { contentHash } from "../content-hash.js";
 import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
@@ -148,6 +149,7 @@ export async function saveModuleVersion(
   const { module, version: before } = await editableDraft(tx, actor, moduleId, versionId);
   if (before.version !== input.version) throw conflict(await getModuleVersion(tx, actor, moduleId, versionId));
   await checkTags(tx, actor, input.document.tags, "document.tags", module.ownerNetworkId !== null);
+  await checkCaseBlocks(tx, actor, input.document.blocks, "document.blocks", module.ownerNetworkId !== null);
   const [after] = await tx
     .update(moduleVersions)
     .set({
@@ -179,6 +181,7 @@ export async function publishModuleVersion(
   const { module, version: draft } = await editableDraft(tx, actor, moduleId, versionId);
   if (draft.version !== input.version) throw conflict(await getModuleVersion(tx, actor, moduleId, versionId));
   await checkTags(tx, actor, draft.document.tags, "document.tags", module.ownerNetworkId !== null);
+  await checkCaseBlocks(tx, actor, draft.document.blocks, "document.blocks", module.ownerNetworkId !== null);
   const hash = contentHash(draft.document);
   await tx
     .update(moduleVersions)

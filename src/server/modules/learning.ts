@@ -14,6 +14,7 @@ import {
 } from "../../domain/modules/progress.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { caseIdsOf, caseTexts } from "../cases/service.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { latestPublishedModule, readableModule } from "./access.js";
 
@@ -112,6 +113,7 @@ export async function learnerView(tx: Tx, actor: Actor, row: ProgressRow): Promi
   const latest = await latestPublishedModule(tx, row.moduleId);
   const submissions = await submissionsOf(tx, actor.organisationId, [row.id]);
   const { document } = version;
+  const cases = await caseTexts(tx, actor, caseIdsOf(document.blocks));
   const progress = progressOf(document, row.state, assignmentStatuses(submissions));
   const assignments: LearnerView["assignments"] = {};
   for (const s of submissions) assignments[s.blockKey] = [...(assignments[s.blockKey] ?? []), presentSubmission(s)];
@@ -122,7 +124,7 @@ export async function learnerView(tx: Tx, actor: Actor, row: ProgressRow): Promi
     title: document.title,
     summary: document.summary,
     minutes: document.minutes,
-    blocks: document.blocks.map(forLearner),
+    blocks: document.blocks.map((block) => forLearner(block, cases)),
     progress: { ...progress, completedAt: row.completedAt?.toISOString() ?? null },
     reflections: row.state.reflections,
     quizzes: Object.fromEntries(
@@ -256,7 +258,7 @@ export async function recordBlock(tx: Tx, actor: Actor, moduleId: string, action
   const state: ProgressState = { ...row.state, last: blockKey };
   const fits =
     action.action === "visit" ||
-    (action.action === "seen" && (block.kind === "text" || block.kind === "video")) ||
+    (action.action === "seen" && (block.kind === "text" || block.kind === "video" || block.kind === "case")) ||
     (action.action === "attended" && block.kind === "training") ||
     (action.action === "reflection" && block.kind === "reflection");
   if (!fits) throw new HttpProblem(409, "module.wrongBlockKind");

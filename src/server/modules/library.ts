@@ -1,12 +1,14 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { frameworkVersions, moduleProgress, moduleVersions } from "../../db/schema.js";
+import { moduleProgress, moduleVersions } from "../../db/schema.js";
 import { activeCompetences, type Framework } from "../../domain/competences/framework.js";
 import type { ModuleDetail, ModuleList, ModuleSummary, ModuleVersionSummary } from "../../domain/modules/api.js";
 import { type Block, blockChanges, blockTitle } from "../../domain/modules/module.js";
 import { canAuthorModules, canAuthorNetworkModules, canFollowModules } from "../../domain/modules/policy.js";
 import { forLearner, moduleProgress as progressOf } from "../../domain/modules/progress.js";
 import type { Actor } from "../../domain/roles.js";
+import { caseIdsOf, caseTexts } from "../cases/service.js";
+import { frameworksOf } from "../competences/versions.js";
 import { forbidden, notFound } from "../http/problem.js";
 import { ownNetworkId } from "../networks/service.js";
 import { type ModuleRow, type ModuleVersionRow, mayEditModule, readableModules, versionsOf } from "./access.js";
@@ -22,21 +24,6 @@ const presentVersion = (v: ModuleVersionRow): ModuleVersionSummary => ({
   updatedAt: v.updatedAt.toISOString(),
   publishedAt: v.publishedAt?.toISOString() ?? null,
 });
-
-/** The newest published version of each framework modules are tagged against: one statement for all. */
-export async function frameworksOf(tx: Tx, frameworkIds: readonly string[]) {
-  const ids = [...new Set(frameworkIds)];
-  if (!ids.length) return new Map<string, Framework>();
-  const rows = await tx
-    .selectDistinctOn([frameworkVersions.frameworkId], {
-      frameworkId: frameworkVersions.frameworkId,
-      document: frameworkVersions.document,
-    })
-    .from(frameworkVersions)
-    .where(and(inArray(frameworkVersions.frameworkId, ids), eq(frameworkVersions.status, "published")))
-    .orderBy(frameworkVersions.frameworkId, desc(frameworkVersions.number));
-  return new Map(rows.map((r) => [r.frameworkId, r.document]));
-}
 
 /** The actor's progress in some modules, summarised: one statement for the rows, one for their versions and one for the assignments. */
 async function progressSummaries(tx: Tx, actor: Actor, moduleIds: readonly string[]) {
@@ -154,10 +141,11 @@ export async function getModule(tx: Tx, actor: Actor, moduleId: string): Promise
   const visible = listed.versions.filter((v) => mayEdit || v.status === "published");
   const published = visible.find((v) => v.status === "published");
   const progress = await ownProgress(tx, actor, moduleId);
+  const previewCases = await caseTexts(tx, actor, published ? caseIdsOf(published.document.blocks) : []);
   return {
     module: listed.summary,
     versions: visible.map(presentVersion),
-    preview: published ? published.document.blocks.map(forLearner) : [],
+    preview: published ? published.document.blocks.map((block) => forLearner(block, previewCases)) : [],
     learner: progress ? await learnerView(tx, actor, progress) : null,
     draftChanges: draftChanges(listed.versions, mayEdit),
     policies: {

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Checkbox,
@@ -16,6 +17,7 @@ import {
 } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
 import type { LearnerView, QuizResult } from "../../domain/modules/api";
 import { videoPlayer } from "../../domain/modules/video-hosts";
 import { type ApiError, api } from "../api";
@@ -96,6 +98,39 @@ function BlockBody(props: LearnerBlockProps) {
           {mark(t("block.seen"), "seen")}
         </>
       );
+    case "case": {
+      // The server always sends the case's text (or null) with the block.
+      const text = "case" in block ? block.case : null;
+      return (
+        <>
+          {text ? (
+            <Stack gap="xs">
+              <Text fw={600}>{text.title}</Text>
+              <Text size="sm" fw={600}>
+                {t("block.caseSituation")}
+              </Text>
+              <Text style={{ whiteSpace: "pre-wrap" }}>{text.situation}</Text>
+              <Text size="sm" fw={600}>
+                {t("block.caseQuestion")}
+              </Text>
+              <Text style={{ whiteSpace: "pre-wrap" }}>{text.question}</Text>
+              {text.whatHappened && (
+                <details>
+                  <summary>{t("block.caseHappened")}</summary>
+                  <Text style={{ whiteSpace: "pre-wrap" }}>{text.whatHappened}</Text>
+                </details>
+              )}
+              <Anchor component={Link} to={`/casuistiek/${block.caseId}`} size="sm">
+                {t("block.caseOpen")}
+              </Anchor>
+            </Stack>
+          ) : (
+            <Text>{t("block.caseGone")}</Text>
+          )}
+          {mark(t("block.seen"), "seen")}
+        </>
+      );
+    }
     case "video": {
       const player = videoPlayer(block.url);
       return (

@@ -8,6 +8,7 @@ import {
   NumberInput,
   SimpleGrid,
   Stack,
+  Text,
   Textarea,
   TextInput,
 } from "@mantine/core";
@@ -17,6 +18,7 @@ import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { type ModuleVersionView, saveModuleVersionSchema } from "../../domain/modules/api";
 import { BLOCK_KINDS, type Block, type BlockKind, type ModuleDocument } from "../../domain/modules/module";
+import { useCaseList } from "../cases/model";
 import { schemaResolver, useIssueText } from "../forms";
 import { localeOf } from "../i18n/regime-text";
 import { Section } from "../meetings/Section";
@@ -201,6 +203,8 @@ function newBlock(kind: BlockKind, taken: readonly string[]): Block {
       return { key, kind, title: "", body: "" };
     case "video":
       return { key, kind, title: "", url: "", transcript: "" };
+    case "case":
+      return { key, kind, title: "", caseId: "" };
     case "reflection":
       return { key, kind, question: "" };
     case "quiz":
@@ -315,6 +319,8 @@ function BlockFields({ form, block, index }: { form: Form; block: Block; index: 
           <Textarea label={t("editor.transcript")} autosize minRows={3} maxLength={50_000} {...at("transcript")} />
         </>
       );
+    case "case":
+      return <CaseFields form={form} index={index} />;
     case "reflection":
       return (
         <Textarea label={t("editor.question")} required autosize minRows={2} maxLength={2000} {...at("question")} />
@@ -355,6 +361,31 @@ function BlockFields({ form, block, index }: { form: Form; block: Block; index: 
     case "quiz":
       return <QuizFields form={form} block={block} index={index} />;
   }
+}
+
+/** A case block names an approved case of the library; the server checks the network may read it. */
+function CaseFields({ form, index }: { form: Form; index: number }) {
+  const { t } = useTranslation("modules");
+  const approved = useCaseList({ q: "", competence: "", setting: "" }).data?.cases ?? [];
+  const at = (field: string) => form.getInputProps(`document.blocks.${index}.${field}`);
+  return (
+    <>
+      <TextInput label={t("editor.blockTitle")} maxLength={200} {...at("title")} />
+      {approved.length === 0 ? (
+        <Text size="sm">{t("editor.noCases")}</Text>
+      ) : (
+        <NativeSelect
+          label={t("editor.case")}
+          required
+          data={[
+            { value: "", label: t("editor.chooseCase") },
+            ...approved.map((c) => ({ value: c.id, label: c.title })),
+          ]}
+          {...at("caseId")}
+        />
+      )}
+    </>
+  );
 }
 
 function QuizFields({ form, block, index }: { form: Form; block: Extract<Block, { kind: "quiz" }>; index: number }) {

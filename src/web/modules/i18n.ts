@@ -23,6 +23,7 @@ export default defineMessages(
     kinds: {
       text: "Tekst",
       video: "Video",
+      case: "Casus",
       reflection: "Reflectievraag",
       quiz: "Kennisvragen",
       assignment: "Werkplekopdracht",
@@ -78,6 +79,11 @@ export default defineMessages(
     },
     block: {
       seen: "Gelezen",
+      caseSituation: "De situatie",
+      caseQuestion: "De vraag",
+      caseHappened: "Wat er gebeurde",
+      caseGone: "Deze casus is niet meer beschikbaar.",
+      caseOpen: "Open de casus in de casuïstiek",
       watched: "Bekeken",
       transcript: "Uitgeschreven tekst",
       videoTitle: "Video: {{title}}",
@@ -116,6 +122,9 @@ export default defineMessages(
     },
     editor: {
       back: "Terug naar de module",
+      case: "Casus uit de casuïstiek",
+      chooseCase: "Kies een goedgekeurde casus",
+      noCases: "Er is nog geen goedgekeurde casus. Schrijf er een in de casuïstiek.",
       notFound: "Deze versie",
       save: "Concept bewaren",
       saved: "Het concept is bewaard.",
@@ -219,6 +228,7 @@ export default defineMessages(
     kinds: {
       text: "Text",
       video: "Video",
+      case: "Case",
       reflection: "Reflection question",
       quiz: "Knowledge questions",
       assignment: "On-the-job assignment",
@@ -274,6 +284,11 @@ export default defineMessages(
     },
     block: {
       seen: "Read",
+      caseSituation: "The situation",
+      caseQuestion: "The question",
+      caseHappened: "What happened",
+      caseGone: "This case is no longer available.",
+      caseOpen: "Open the case in the case library",
       watched: "Watched",
       transcript: "Transcript",
       videoTitle: "Video: {{title}}",
@@ -312,6 +327,9 @@ export default defineMessages(
     },
     editor: {
       back: "Back to the module",
+      case: "Case from the case library",
+      chooseCase: "Choose an approved case",
+      noCases: "There is no approved case yet. Write one in the case library.",
       notFound: "This version",
       save: "Save draft",
       saved: "The draft is saved.",

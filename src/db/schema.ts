@@ -21,6 +21,7 @@ import type { RaterKind } from "../domain/competences/anonymity.js";
 import type { ConsensusRule } from "../domain/competences/consensus.js";
 import type { Extension, Framework } from "../domain/competences/framework.js";
 import type { PathItem } from "../domain/competences/path.js";
+import type { DiscussionSubject } from "../domain/discussions/rules.js";
 import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { ModuleDocument } from "../domain/modules/module.js";
@@ -800,3 +801,38 @@ export const cases = pgTable("cases", {
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+
+export const discussionPosts = pgTable("discussion_posts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** The author's organisation. */
+  organisationId: uuid("organisation_id").notNull(),
+  /** Set when the subject is the network's: then every member reads the post. */
+  networkId: uuid("network_id"),
+  subjectKind: text("subject_kind").$type<DiscussionSubject>().notNull(),
+  subjectId: uuid("subject_id").notNull(),
+  parentId: uuid("parent_id"),
+  authorId: uuid("author_id").notNull(),
+  /** The author's name in their organisation when they posted. */
+  authorName: text("author_name").notNull(),
+  body: text("body").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  editedAt: ts("edited_at"),
+  removedAt: ts("removed_at"),
+  hiddenAt: ts("hidden_at"),
+  hiddenBy: uuid("hidden_by"),
+  hiddenReason: text("hidden_reason"),
+  version: integer("version").notNull().default(1),
+});
+
+export const discussionReports = pgTable(
+  "discussion_reports",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    postId: uuid("post_id").notNull(),
+    reporterId: uuid("reporter_id").notNull(),
+    reason: text("reason").notNull(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.postId, table.reporterId)],
+);

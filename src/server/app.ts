@@ -24,6 +24,7 @@ import { certificateRoutes } from "./certificates/routes.js";
 import { type Config, publicUrl, retryPolicy, trustProxy } from "./config.js";
 import { verificationRoutes } from "./declarations/public-routes.js";
 import { declarationRoutes } from "./declarations/routes.js";
+import { discussionRoutes } from "./discussions/routes.js";
 import { createPdfRenderer, type PdfRenderer } from "./documents/render-pool.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { consensusRoutes } from "./frameworks/consensus/routes.js";
@@ -162,6 +163,7 @@ export async function buildApp(
       await api.register(moduleRoutes);
       await api.register(certificateRoutes);
       await api.register(caseRoutes);
+      await api.register(discussionRoutes);
       await api.register(scanRoutes);
       await api.register(learningPathRoutes);
       await api.register(consensusRoutes);

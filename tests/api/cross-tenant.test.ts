@@ -22,7 +22,14 @@ import type { RequirementProfile } from "../../src/domain/evidence/profile.js";
 import { paramNames, TENANT_PARAMS } from "../../src/server/plugins/tenant-params.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { createTrajectory, expectStatus, signIn } from "../support/factories.js";
-import { fixtureCase, fixtureCertificate, fixtureFramework, fixtureModule, fixtureScan } from "../support/fixtures.js";
+import {
+  fixtureCase,
+  fixtureCertificate,
+  fixtureFramework,
+  fixtureModule,
+  fixturePost,
+  fixtureScan,
+} from "../support/fixtures.js";
 import { demoFramework } from "../support/scans.js";
 
 /**
@@ -135,6 +142,7 @@ beforeAll(async () => {
     ...(await fixtureModule(t)),
     certificateId: await fixtureCertificate(t),
     caseId: await fixtureCase(t),
+    postId: await fixturePost(t),
   };
   secrets.push(
     ...Object.values(fixtures),

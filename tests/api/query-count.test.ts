@@ -4,6 +4,7 @@ import {
   auditEvents,
   cases,
   competenceScans,
+  discussionPosts,
   feedbackRecords,
   frameworks,
   frameworkVersions,
@@ -64,6 +65,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/certificates", "trainee"],
   ["/api/v1/cases", "guide"],
   ["/api/v1/cases/:caseId", "guide"],
+  ["/api/v1/modules/:moduleId/discussion", "guide"],
   ["/api/v1/certificates/:certificateId/pdf", "trainee"],
   // The consensus round on the network's published version (the fixture framework is De Linde's own).
   ["/api/v1/frameworks/:networkFrameworkId/versions/:networkVersionId/consensus"],
@@ -119,6 +121,8 @@ const READS: Array<[path: string, as?: Person]> = [
 
 /** GET routes not measured, with the reason. */
 const NOT_MEASURED: Record<string, string> = {
+  "/api/v1/cases/:caseId/discussion":
+    "the same reads as /api/v1/modules/:moduleId/discussion, on an approved case (the fixture case is a draft)",
   "/api/v1/evidence.pdf": "the same reads as /api/v1/evidence.csv, rendered as a PDF",
   "/api/v1/people/:personId/evidence.csv": "the same reads as /api/v1/people/:personId/evidence",
   "/api/v1/people/:personId/evidence.pdf": "the same reads as /api/v1/people/:personId/evidence",
@@ -212,6 +216,29 @@ const ok = async (response: Promise<{ statusCode: number; body: string; json(): 
 
 /** More data of every kind; one function per kind. Each must make lists longer and details fuller. */
 const GROWTH: Array<() => Promise<void>> = [
+  // Thirty posts and replies in the fixture module's discussion, by three people.
+  async function thirtyPostsOnTheModule() {
+    const [post] = await t.database.db
+      .select()
+      .from(discussionPosts)
+      .where(eq(discussionPosts.id, ids.postId as string));
+    if (!post) throw new Error("no fixture post");
+    const people = await t.database.db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(inArray(users.email, [PEOPLE.guide, PEOPLE.training_officer, PEOPLE.trainee]));
+    await t.database.db.insert(discussionPosts).values(
+      Array.from({ length: 30 }, (_, i) => ({
+        organisationId: post.organisationId,
+        subjectKind: post.subjectKind,
+        subjectId: post.subjectId,
+        parentId: i % 3 ? post.id : null,
+        authorId: people[i % people.length]?.id ?? "",
+        authorName: people[i % people.length]?.name ?? "",
+        body: `Bericht ${i}`,
+      })),
+    );
+  },
   // Twenty approved cases of De Linde's people, for the network and for De Linde, some with two competences.
   async function twentyApprovedCases() {
     const people = await t.database.db

@@ -105,6 +105,17 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PUT /api/v1/cases/:caseId": GUIDE,
   "POST /api/v1/cases/:caseId/submit": GUIDE,
   "POST /api/v1/cases/:caseId/review": [],
+  // Discussions: the fixture case is a draft (no thread); the fixture module's thread has a post
+  // of Sanne's. Removing it first, the trainers then meet a removed post (409) and everyone else
+  // who reads the thread may still report it.
+  "GET /api/v1/cases/:caseId/discussion": [],
+  "POST /api/v1/cases/:caseId/discussion": [],
+  "GET /api/v1/modules/:moduleId/discussion": FOLLOWERS,
+  "POST /api/v1/modules/:moduleId/discussion": FOLLOWERS,
+  "PUT /api/v1/posts/:postId": GUIDE,
+  "POST /api/v1/posts/:postId/remove": GUIDE,
+  "POST /api/v1/posts/:postId/hide": ["training_officer", "trainer"],
+  "POST /api/v1/posts/:postId/report": ["admin", "trainee", "client", "training_officer", "trainer"],
   // The consensus round is about a network's framework; the fixture framework is De Linde's own,
   // which has no round: every one of these answers 404 to everyone (the network round's who-may
   // is tested in tests/api/consensus.test.ts).
@@ -312,6 +323,11 @@ const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) 
     version: 999,
   }),
   "POST /api/v1/cases/:caseId/submit": async () => ({ version: 999 }),
+  "POST /api/v1/cases/:caseId/discussion": async () => ({ body: "Een bericht" }),
+  "POST /api/v1/modules/:moduleId/discussion": async () => ({ body: "Een bericht" }),
+  "PUT /api/v1/posts/:postId": async () => ({ body: "Anders", version: 999 }),
+  "POST /api/v1/posts/:postId/hide": async () => ({ reason: "Gaat over een cliënt" }),
+  "POST /api/v1/posts/:postId/report": async () => ({ reason: "Klopt niet" }),
   "POST /api/v1/cases/:caseId/review": async () => ({ decision: "approve", version: 999 }),
   "POST /api/v1/learning-path/certificate": async () => ({ frameworkId: await scanFramework() }),
   "POST /api/v1/learning-path/accept-proposal": async (_admin, ids) => {

@@ -6,6 +6,7 @@ import {
   certificates,
   competenceScans,
   declarations,
+  discussionPosts,
   feedbackRecords,
   frameworks,
   frameworkVersions,
@@ -277,6 +278,36 @@ export async function fixtureCase(t: TestApp) {
   return made?.id ?? "";
 }
 
+/** A post of Sanne's in the discussion on De Linde's own fixture module. */
+export async function fixturePost(t: TestApp) {
+  const { moduleId } = await fixtureModule(t);
+  const [found] = await t.database.db
+    .select({ id: discussionPosts.id })
+    .from(discussionPosts)
+    .where(
+      and(
+        eq(discussionPosts.subjectId, moduleId),
+        eq(discussionPosts.organisationId, t.orgs.linde),
+        eq(discussionPosts.authorId, await userIdOf(t, "sanne.visser@netwerk.example")),
+      ),
+    )
+    .orderBy(discussionPosts.createdAt)
+    .limit(1);
+  if (found) return found.id;
+  const [made] = await t.database.db
+    .insert(discussionPosts)
+    .values({
+      organisationId: t.orgs.linde,
+      subjectKind: "module",
+      subjectId: moduleId,
+      authorId: await userIdOf(t, "sanne.visser@netwerk.example"),
+      authorName: "Sanne Visser",
+      body: "Wie heeft dit al geprobeerd?",
+    })
+    .returning();
+  return made?.id ?? "";
+}
+
 async function daanUserId(t: TestApp) {
   const [daan] = await t.database.db
     .select({ id: users.id })
@@ -387,6 +418,7 @@ Object.assign(FINDERS, {
   assignmentId: async (t: TestApp) => (await fixtureModule(t)).assignmentId,
   certificateId: (t: TestApp) => fixtureCertificate(t),
   caseId: (t: TestApp) => fixtureCase(t),
+  postId: (t: TestApp) => fixturePost(t),
   notificationId: async (t: TestApp) => {
     const userId = await daanUserId(t);
     const [found] = await t.database.db

@@ -194,6 +194,9 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("case.created", "case"),
   kind("case.submitted", "case", { after: z.strictObject({ warnings: names }) }),
   kind("case.reviewed", "case", { after: z.strictObject({ decision: z.enum(["approve", "return"]) }) }),
+  kind("discussion.postHidden", "discussion", {
+    after: z.strictObject({ subjectKind: z.enum(["case", "module"]), subjectId: text }),
+  }),
   kind("certificate.issued", "certificate", {
     after: z.strictObject({ kind: text, subjectId: text, contentSha256: text }),
   }),

@@ -385,3 +385,12 @@ export async function checkCaseBlocks(tx: Tx, actor: Actor, blocks: readonly Blo
   });
   if (Object.keys(problems).length) throw invalid(problems);
 }
+
+/** An approved case the actor's organisation reads, or null: what a discussion may be about. */
+export async function approvedCase(tx: Tx, actor: Actor, caseId: string) {
+  const [row] = await tx
+    .select()
+    .from(cases)
+    .where(and(eq(cases.id, caseId), eq(cases.status, "approved"), await scope(tx, actor)));
+  return row ?? null;
+}

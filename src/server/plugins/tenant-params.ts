@@ -6,6 +6,7 @@ import {
   certificates,
   competenceScans,
   declarations,
+  discussionPosts,
   feedbackRecords,
   frameworks,
   frameworkVersions,
@@ -132,6 +133,27 @@ export const TENANT_PARAMS: Record<string, Owns> = {
           or(
             eq(cases.organisationId, auth.actor.organisationId),
             and(eq(cases.status, "approved"), sql`${cases.ownerNetworkId} = (${network})`),
+          ),
+        ),
+      )
+      .limit(1);
+    return rows.length === 1;
+  },
+  // A post of the organisation, or of a thread its network reads (which thread the reader reads is the service's question).
+  postId: async (db, auth, id) => {
+    const network = db
+      .select({ id: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, auth.actor.organisationId));
+    const rows = await db
+      .select({ id: discussionPosts.id })
+      .from(discussionPosts)
+      .where(
+        and(
+          eq(discussionPosts.id, id),
+          or(
+            eq(discussionPosts.organisationId, auth.actor.organisationId),
+            sql`${discussionPosts.networkId} = (${network})`,
           ),
         ),
       )

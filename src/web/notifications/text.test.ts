@@ -34,6 +34,23 @@ describe("notificationText", () => {
     ).toBe("Evaluation moment “Tussenevaluatie” on dag 2027-02-10 in “SKJ”.");
   });
 
+  it("names the title of an assignment or a discussion, and counts new posts", () => {
+    const tr = t.getFixedT("nl", "notifications") as never;
+    expect(
+      notificationText(
+        { kind: "assignment.submitted", params: { name: "Sanne", title: "Vraag om feedback" } },
+        tr,
+        day,
+      ),
+    ).toBe("Sanne leverde de werkplekopdracht “Vraag om feedback” in om af te tekenen.");
+    expect(notificationText({ kind: "discussion.newPosts", params: { title: "Casus", count: 1 } }, tr, day)).toBe(
+      "1 nieuw bericht in de discussie over “Casus”.",
+    );
+    expect(notificationText({ kind: "discussion.newPosts", params: { title: "Casus", count: 3 } }, tr, day)).toBe(
+      "3 nieuwe berichten in de discussie over “Casus”.",
+    );
+  });
+
   it("still says something for a kind it does not know, or a declaration it does not know", () => {
     const tr = t.getFixedT("nl", "notifications") as never;
     expect(notificationText({ kind: "somethingNew", params: {} }, tr, day)).toBe("Er is iets nieuws voor je in Koers.");

@@ -13,6 +13,9 @@ const KINDS: Record<string, string> = {
   "case.submitted": "kinds.caseSubmitted",
   "case.approved": "kinds.caseApproved",
   "case.returned": "kinds.caseReturned",
+  "discussion.mention": "kinds.discussionMention",
+  "discussion.newPosts": "kinds.discussionNewPosts",
+  "discussion.reported": "kinds.discussionReported",
   "consensus.votingOpened": "kinds.votingOpened",
   "consensus.newRound": "kinds.newRound",
   "consensus.published": "kinds.published",
@@ -47,6 +50,8 @@ export function notificationText(
     round: text("round"),
     organisation: text("organisation"),
     label: text("label"),
+    title: text("title"),
+    count: typeof params.count === "number" ? params.count : Number(text("count")) || 0,
     date: text("date") ? formatDay(text("date")) : "",
     declaration: t(`declarations.${DECLARATIONS.includes(declaration) ? declaration : "other"}`),
   });

@@ -5,6 +5,7 @@ import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf,
 const AUTHOR = "sanne.visser@netwerk.example";
 const TRAINER = "eva.mulder@delinde.example";
 const TITLE = "Een student die niet durft te bellen";
+const DEMO_CASE = "Drie begeleiders, drie meningen";
 
 let koers: Koers;
 beforeAll(async () => {
@@ -97,5 +98,64 @@ describe("a case from practice", () => {
     await visible(sanne.getByText("Van Zorggroep De Linde"));
     await textOf(sanne.locator("main")).toContain("het tweede deed hij alleen");
     await expectAccessible(sanne, "an approved case read in another organisation, on a phone");
+  });
+
+  it("is discussed by two organisations of the network: a reply, a mention, an edit, and a trainer hiding a post", async () => {
+    // Lisa, at Rivierenland, asks on her phone and mentions her colleague.
+    const { page: lisa } = await koers.newPage();
+    await at(lisa, "lisa.dekker@rivierenland.example", "Onderwijsstichting Rivierenland");
+    await openMenuItem(lisa, "Casuïstiek");
+    await lisa.getByRole("link", { name: DEMO_CASE }).click();
+    const discussion = lisa.getByRole("region", { name: "Discussie" });
+    await visible(discussion.getByText("Nog geen berichten. Begin het gesprek."));
+    await discussion.getByLabel("Jouw bericht").fill("Herkenbaar! Hoe verdelen jullie de feedback? @Mohamed Bouali");
+    await discussion.getByRole("button", { name: "Plaatsen" }).click();
+    await visible(discussion.getByRole("article", { name: "Lisa Dekker, Onderwijsstichting Rivierenland" }));
+    await dismiss(lisa, "Je bericht is geplaatst.");
+    await discussion.getByLabel("Jouw bericht").fill("Zoals bij mevrouw De Vries op de tweede etage.");
+    await discussion.getByRole("button", { name: "Plaatsen" }).click();
+    await visible(discussion.getByText("Zoals bij mevrouw De Vries op de tweede etage."));
+    await dismiss(lisa, "Je bericht is geplaatst.");
+    await expectAccessible(lisa, "a discussion on a case, on a phone");
+
+    // Eva, a trainer at De Linde, replies, and hides the post that names a client.
+    const { page: eva } = await koers.newPage({ width: 1280, height: 900 });
+    await at(eva, TRAINER, "Zorggroep De Linde");
+    await openMenuItem(eva, "Casuïstiek");
+    await eva.getByRole("link", { name: DEMO_CASE }).click();
+    const question = eva
+      .getByRole("article", { name: "Lisa Dekker, Onderwijsstichting Rivierenland" })
+      .filter({ hasText: "Hoe verdelen jullie" });
+    await question.getByRole("button", { name: "Reageren" }).click();
+    await eva.getByLabel("Jouw reactie aan Lisa Dekker").fill("Bij ons houdt de werkbegeleider de leerdoelen bij.");
+    await eva.getByRole("button", { name: "Reactie plaatsen" }).click();
+    await visible(eva.getByRole("article", { name: "Eva Mulder, Zorggroep De Linde" }));
+    const slip = eva
+      .getByRole("article", { name: "Lisa Dekker, Onderwijsstichting Rivierenland" })
+      .filter({ hasText: "mevrouw De Vries" });
+    await slip.getByRole("button", { name: "Verbergen" }).click();
+    await eva.getByLabel(/^Waarom verberg je dit bericht/).fill("Noemt een cliënt.");
+    await eva.getByRole("button", { name: "Verbergen met deze reden" }).click();
+    await visible(eva.getByText("Verborgen door een trainer: Noemt een cliënt."));
+    await expectAccessible(eva, "a discussion with a hidden post");
+
+    // Lisa sees the reply; the hidden post shows only why it was hidden. She edits her own post.
+    await lisa.reload();
+    await visible(lisa.getByText("Bij ons houdt de werkbegeleider de leerdoelen bij."));
+    await visible(lisa.getByText("Verborgen door een trainer: Noemt een cliënt."));
+    await textOf(lisa.locator("main")).not.toContain("mevrouw De Vries");
+    const own = lisa
+      .getByRole("article", { name: "Lisa Dekker, Onderwijsstichting Rivierenland" })
+      .filter({ hasText: "Hoe verdelen jullie" });
+    await own.getByRole("button", { name: "Wijzigen" }).first().click();
+    await lisa.getByLabel("Bericht wijzigen").fill("Herkenbaar! Hoe verdelen jullie de feedback?");
+    await lisa.getByRole("button", { name: "Opslaan" }).click();
+    await visible(own.getByText("bewerkt", { exact: false }).first());
+
+    // Mohamed, mentioned, finds it in his notifications.
+    const { page: mohamed } = await koers.newPage();
+    await at(mohamed, "mohamed.bouali@rivierenland.example", "Onderwijsstichting Rivierenland");
+    await openMenuItem(mohamed, "Meldingen");
+    await visible(mohamed.getByText(`Lisa Dekker noemde je in de discussie over “${DEMO_CASE}”.`));
   });
 });

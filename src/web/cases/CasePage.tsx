@@ -7,6 +7,7 @@ import type { CaseView } from "../../domain/cases/api";
 import type { PrivacyWarning } from "../../domain/cases/privacy";
 import { CASE_SETTINGS } from "../../domain/cases/settings";
 import { type ApiError, api } from "../api";
+import { Discussion } from "../discussions/Discussion";
 import { useAction } from "../forms";
 import { localeOf } from "../i18n/regime-text";
 import { FormError } from "../shell/FormError";
@@ -38,6 +39,7 @@ export default function CasePage() {
         <CaseText view={view} />
       )}
       {view.policies.review && <Review view={view} />}
+      {view.status === "approved" && <Discussion kind="case" id={view.id} />}
     </Stack>
   );
 }

@@ -3,6 +3,7 @@ import audit from "../audit/i18n";
 import cases from "../cases/i18n";
 import consensus from "../consensus/i18n";
 import declarations from "../declarations/i18n";
+import discussions from "../discussions/i18n";
 import evidence from "../evidence/i18n";
 import frameworks from "../frameworks/i18n";
 import intervision from "../intervision/i18n";
@@ -21,6 +22,7 @@ export const lazyNamespaces = {
   cases,
   consensus,
   declarations,
+  discussions,
   evidence,
   frameworks,
   intervision,

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { LearnerView, ModuleDetail, ModuleVersionView } from "../../domain/modules/api";
 import { api } from "../api";
+import { Discussion } from "../discussions/Discussion";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
 import { localeOf } from "../i18n/regime-text";
@@ -34,6 +35,7 @@ export default function ModulePage() {
       {detail.learner ? <Following detail={detail} learner={detail.learner} /> : <NotStarted detail={detail} />}
       {detail.policies.edit && <Versions detail={detail} />}
       {detail.policies.copy && <CopyModule detail={detail} />}
+      {detail.module.published && <Discussion kind="module" id={detail.module.id} />}
     </Stack>
   );
 }

@@ -182,7 +182,14 @@ describe("a learning line's certificate", () => {
     expect(certificate).toMatchObject({
       frameworkId,
       moduleId: null,
-      content: { kind: "learning_line", holder: "Sanne Visser", version: null, title: view.framework?.name },
+      // The one module the line was completed through: its estimated time.
+      content: {
+        kind: "learning_line",
+        holder: "Sanne Visser",
+        version: null,
+        title: view.framework?.name,
+        minutes: 25,
+      },
     });
     expect(certificate.content.competences.map((c) => c.key)).toEqual(items.map((i) => i.competence));
     const feedback = certificate.content.competences.find((c) => c.key === "feedback");

@@ -194,9 +194,10 @@ export async function issueLearningLineCertificate(tx: Tx, actor: Actor, context
     new Map(framework.competences.map((c) => [c.key, c.name])),
     new Map(followed.map((f) => [f.moduleId, f.document.title])),
   );
-  const served = new Set(competences.flatMap((c) => (c.module ? [c.module] : [])));
+  // The estimated time of the modules the line was completed through, each counted once.
+  const served = new Set(path.items.flatMap((item) => (item.status === "done" && item.module ? [item.module] : [])));
   const minutes = followed
-    .filter((f) => served.has(f.document.title))
+    .filter((f) => served.has(f.moduleId))
     .reduce<number | null>((sum, f) => (sum ?? 0) + f.document.minutes, null);
   return issue(tx, actor, context, frameworkId, {
     kind: "learning_line",

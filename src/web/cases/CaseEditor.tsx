@@ -24,8 +24,8 @@ import { localeOf } from "../i18n/regime-text";
 import { notifySuccess } from "../shell/notify";
 import { VersionNotices } from "../shell/VersionNotices";
 import { useVersionedForm } from "../versioned-form";
-import { PrivacyFindings } from "./CasePage";
 import { caseKeys, casePath } from "./model";
+import { PrivacyFindings } from "./PrivacyFindings";
 import "./texts";
 
 interface Values extends Record<string, unknown> {

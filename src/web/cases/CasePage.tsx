@@ -1,10 +1,9 @@
-import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import type { CaseView } from "../../domain/cases/api";
-import type { PrivacyWarning } from "../../domain/cases/privacy";
 import { CASE_SETTINGS } from "../../domain/cases/settings";
 import { type ApiError, api } from "../api";
 import { Discussion } from "../discussions/Discussion";
@@ -16,6 +15,7 @@ import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { CaseEditor } from "./CaseEditor";
 import { caseKeys, useCase } from "./model";
+import { PrivacyFindings } from "./PrivacyFindings";
 import "./texts";
 
 /** One case: its author edits it until it is sent for review; a trainer reviews it; everyone else reads it. */
@@ -41,28 +41,6 @@ export default function CasePage() {
       {view.policies.review && <Review view={view} />}
       {view.status === "approved" && <Discussion kind="case" id={view.id} />}
     </Stack>
-  );
-}
-
-/** The privacy check's findings, in words: for the author while writing, for the reviewer before approving. */
-export function PrivacyFindings({ warnings, intro }: { warnings: PrivacyWarning[]; intro: string }) {
-  const { t } = useTranslation("cases");
-  return (
-    <Alert
-      color="orange"
-      variant="light"
-      title={t("privacy.title")}
-      styles={{ title: { color: "var(--mantine-color-text)" } }}
-    >
-      <Text size="sm">{intro}</Text>
-      <List size="sm" mt="xs">
-        {warnings.map((w) => (
-          <List.Item key={`${w.kind}-${w.match}`}>
-            {t(`privacy.kinds.${w.kind}`)}: “{w.match}”
-          </List.Item>
-        ))}
-      </List>
-    </Alert>
   );
 }
 

@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { cases, memberships, notifications, organisations, users } from "../../db/schema.js";
+import { cases, memberships, organisations, users } from "../../db/schema.js";
 import type {
   CaseContent,
   CaseList,
@@ -20,6 +20,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { frameworksOf, readableFramework } from "../competences/versions.js";
 import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { ownNetworkId } from "../networks/service.js";
+import { membersWithRole, notify } from "../notifications/notify.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 
 /**
@@ -292,27 +293,14 @@ export async function submitCase(
     subjectId: row.id,
     after: { warnings: warnings.map((w) => w.kind) },
   });
-  const reviewers = await tx
-    .select({ userId: memberships.userId })
-    .from(memberships)
-    .where(
-      and(
-        eq(memberships.organisationId, actor.organisationId),
-        eq(memberships.status, "active"),
-        sql`'trainer' = ANY (${memberships.roles})`,
-        ne(memberships.userId, actor.userId),
-      ),
-    );
-  if (reviewers.length)
-    await tx.insert(notifications).values(
-      reviewers.map((r) => ({
-        organisationId: actor.organisationId,
-        userId: r.userId,
-        kind: "case.submitted",
-        params: { title: row.title },
-        link: `/casuistiek/${row.id}`,
-      })),
-    );
+  await notify(
+    tx,
+    actor,
+    await membersWithRole(tx, actor.organisationId, "trainer"),
+    "case.submitted",
+    { title: row.title },
+    `/casuistiek/${row.id}`,
+  );
 }
 
 /** A trainer of the organisation approves the case (the network or organisation reads it from now on) or sends it back with a reason. */
@@ -339,13 +327,14 @@ export async function reviewCase(tx: Tx, actor: Actor, caseId: string, input: Re
     subjectId: row.id,
     after: { decision: input.decision },
   });
-  await tx.insert(notifications).values({
-    organisationId: actor.organisationId,
-    userId: row.authorId,
-    kind: approve ? "case.approved" : "case.returned",
-    params: { title: row.title },
-    link: `/casuistiek/${row.id}`,
-  });
+  await notify(
+    tx,
+    actor,
+    [row.authorId],
+    approve ? "case.approved" : "case.returned",
+    { title: row.title },
+    `/casuistiek/${row.id}`,
+  );
 }
 
 /** The cases some module blocks name. */

@@ -22,6 +22,7 @@ import { recordAudit } from "../audit/record-audit.js";
 import { approvedCase } from "../cases/service.js";
 import { conflict, forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { latestPublishedModule, readableModule } from "../modules/access.js";
+import { membersWithRole, notify } from "../notifications/notify.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 
 /**
@@ -144,21 +145,6 @@ export async function getDiscussion(
     posts: posts.map((p) => present(actor, p, names.get(p.organisationId) ?? "", reported.get(p.id) ?? 0, now)),
     policies: { post: canPost(actor), moderate: canModerate(actor) },
   };
-}
-
-async function notify(
-  tx: Tx,
-  actor: Actor,
-  userIds: readonly string[],
-  kind: string,
-  params: Record<string, string | number>,
-  link: string,
-) {
-  const others = [...new Set(userIds)].filter((id) => id !== actor.userId);
-  if (others.length)
-    await tx
-      .insert(notifications)
-      .values(others.map((userId) => ({ organisationId: actor.organisationId, userId, kind, params, link })));
 }
 
 /**
@@ -317,20 +303,10 @@ export async function reportPost(tx: Tx, actor: Actor, postId: string, input: { 
     .onConflictDoNothing()
     .returning({ id: discussionReports.id });
   if (made.length) {
-    const trainers = await tx
-      .select({ userId: memberships.userId })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.organisationId, actor.organisationId),
-          eq(memberships.status, "active"),
-          sql`'trainer' = ANY (${memberships.roles})`,
-        ),
-      );
     await notify(
       tx,
       actor,
-      trainers.map((t) => t.userId),
+      await membersWithRole(tx, actor.organisationId, "trainer"),
       "discussion.reported",
       { title: subject.title },
       subject.link,

@@ -2,20 +2,14 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import sharp from "sharp";
 import type { Tx } from "../../db/connection.js";
-import {
-  memberships,
-  moduleAssignments,
-  moduleProgress,
-  moduleVersions,
-  notifications,
-  users,
-} from "../../db/schema.js";
+import { memberships, moduleAssignments, moduleProgress, moduleVersions, users } from "../../db/schema.js";
 import type { AssignmentQueue, ReviewInput } from "../../domain/modules/api.js";
 import { canReviewAssignments, canSeeAssignmentQueue } from "../../domain/modules/policy.js";
 import { sniffLogoType } from "../../domain/organisations/logo.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { notify } from "../notifications/notify.js";
 import {
   assignmentStatuses,
   lockedProgress,
@@ -150,17 +144,14 @@ export async function submitAssignment(
         ),
       ),
     );
-  const others = [...new Set(reviewers.map((r) => r.userId))].filter((id) => id !== actor.userId);
-  if (others.length)
-    await tx.insert(notifications).values(
-      others.map((userId) => ({
-        organisationId: actor.organisationId,
-        userId,
-        kind: "assignment.submitted",
-        params: { name: learner?.name ?? "", title: block.title },
-        link: "/werkplekopdrachten",
-      })),
-    );
+  await notify(
+    tx,
+    actor,
+    reviewers.map((r) => r.userId),
+    "assignment.submitted",
+    { name: learner?.name ?? "", title: block.title },
+    "/werkplekopdrachten",
+  );
   return made.id;
 }
 
@@ -222,13 +213,14 @@ export async function reviewAssignment(tx: Tx, actor: Actor, assignmentId: strin
       decision: input.decision,
     },
   });
-  await tx.insert(notifications).values({
-    organisationId: actor.organisationId,
-    userId: assignment.userId,
-    kind: signOff ? "assignment.signedOff" : "assignment.returned",
-    params: {},
-    link: `/modules/${found.moduleId}`,
-  });
+  await notify(
+    tx,
+    actor,
+    [assignment.userId],
+    signOff ? "assignment.signedOff" : "assignment.returned",
+    {},
+    `/modules/${found.moduleId}`,
+  );
   // A sign-off may complete the module: the learner's progress is checked again.
   if (signOff) {
     const learner = { organisationId: actor.organisationId, userId: assignment.userId };

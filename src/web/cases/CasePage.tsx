@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,10 +9,10 @@ import { type ApiError, api } from "../api";
 import { Discussion } from "../discussions/Discussion";
 import { useAction } from "../forms";
 import { localeOf } from "../i18n/regime-text";
-import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { ReviewDecision } from "../shell/ReviewDecision";
 import { CaseEditor } from "./CaseEditor";
 import { caseKeys, useCase } from "./model";
 import { PrivacyFindings } from "./PrivacyFindings";
@@ -91,11 +91,9 @@ function Part({ title, text }: { title: string; text: string }) {
 function Review({ view }: { view: CaseView }) {
   const { t } = useTranslation("cases");
   const queryClient = useQueryClient();
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   const review = useAction(
-    async (decision: "approve" | "return") => {
+    async ({ decision, reason }: { decision: "approve" | "return"; reason: string }) => {
       const saved = await api<CaseView>(`/cases/${view.id}/review`, {
         body: { decision, reason: decision === "return" ? reason : undefined, version: view.version },
       });
@@ -105,7 +103,7 @@ function Review({ view }: { view: CaseView }) {
     },
     {
       describe: (e: ApiError) => {
-        if (e.fieldErrors.reason) setReasonError(e.fieldErrors.reason);
+        setReasonError(e.fieldErrors.reason ?? null);
         return e.fieldErrors.reason ? "" : e.problem.title;
       },
     },
@@ -118,50 +116,21 @@ function Review({ view }: { view: CaseView }) {
         </Title>
         <Text size="sm">{t("review.intro")}</Text>
         {view.privacy.length > 0 && <PrivacyFindings warnings={view.privacy} intro={t("privacy.reviewer")} />}
-        {returning ? (
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!reason.trim()) setReasonError(t("validation.required", { ns: "common" }));
-              else {
-                setReasonError(null);
-                void review.run("return");
-              }
-            }}
-          >
-            <Stack gap="sm">
-              <Textarea
-                label={t("review.reason")}
-                required
-                autosize
-                minRows={2}
-                maxLength={2000}
-                value={reason}
-                onChange={(event) => setReason(event.currentTarget.value)}
-                error={reasonError}
-              />
-              <Group>
-                <Button type="submit" color="red.9" loading={review.pending}>
-                  {t("review.sendBack")}
-                </Button>
-                <Button variant="default" onClick={() => setReturning(false)}>
-                  {t("review.cancel")}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        ) : (
-          <Group>
-            <Button onClick={() => review.run("approve")} loading={review.pending}>
-              {t("review.approve")}
-            </Button>
-            <Button variant="default" onClick={() => setReturning(true)}>
-              {t("review.return")}
-            </Button>
-          </Group>
-        )}
-        <FormError message={review.error} />
+        <ReviewDecision
+          labels={{
+            accept: t("review.approve"),
+            return: t("review.return"),
+            reason: t("review.reason"),
+            sendBack: t("review.sendBack"),
+            cancel: t("review.cancel"),
+          }}
+          decide={(decision, reason) =>
+            void review.run({ decision: decision === "accept" ? "approve" : "return", reason })
+          }
+          pending={review.pending}
+          error={review.error}
+          reasonError={reasonError}
+        />
       </Stack>
     </Paper>
   );

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Image, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Image, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,11 +7,11 @@ import type { AssignmentQueue } from "../../domain/modules/api";
 import { type ApiError, api } from "../api";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
-import { FormError } from "../shell/FormError";
 import { Markdown } from "../shell/Markdown";
 import { notifySuccess } from "../shell/notify";
 import { LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { ReviewDecision } from "../shell/ReviewDecision";
 import { evidenceUrl, moduleKeys, useAssignmentQueue } from "./model";
 import "./texts";
 
@@ -79,11 +79,9 @@ export default function AssignmentsPage() {
 function Waiting({ item }: { item: Item }) {
   const { t, i18n } = useTranslation("modules");
   const queryClient = useQueryClient();
-  const [returning, setReturning] = useState(false);
-  const [reason, setReason] = useState("");
   const [reasonError, setReasonError] = useState<string | null>(null);
   const review = useAction(
-    async (decision: "sign_off" | "return") => {
+    async ({ decision, reason }: { decision: "sign_off" | "return"; reason: string }) => {
       const queue = await api<AssignmentQueue>(`/assignments/${item.id}/review`, {
         body: { decision, reason: decision === "return" ? reason : null, version: item.version },
       });
@@ -92,7 +90,7 @@ function Waiting({ item }: { item: Item }) {
     },
     {
       describe: (e: ApiError) => {
-        if (e.fieldErrors.reason) setReasonError(e.fieldErrors.reason);
+        setReasonError(e.fieldErrors.reason ?? null);
         return e.fieldErrors.reason ? "" : e.problem.title;
       },
     },
@@ -124,50 +122,21 @@ function Waiting({ item }: { item: Item }) {
             radius="sm"
           />
         )}
-        {returning ? (
-          <form
-            noValidate
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!reason.trim()) setReasonError(t("validation.required", { ns: "common" }));
-              else {
-                setReasonError(null);
-                void review.run("return");
-              }
-            }}
-          >
-            <Stack gap="sm">
-              <Textarea
-                label={t("review.reason")}
-                required
-                autosize
-                minRows={2}
-                maxLength={2000}
-                value={reason}
-                onChange={(event) => setReason(event.currentTarget.value)}
-                error={reasonError}
-              />
-              <Group>
-                <Button type="submit" color="red.9" loading={review.pending}>
-                  {t("review.sendBack")}
-                </Button>
-                <Button variant="default" onClick={() => setReturning(false)}>
-                  {t("review.cancel")}
-                </Button>
-              </Group>
-            </Stack>
-          </form>
-        ) : (
-          <Group>
-            <Button onClick={() => review.run("sign_off")} loading={review.pending}>
-              {t("review.signOff")}
-            </Button>
-            <Button variant="default" onClick={() => setReturning(true)}>
-              {t("review.return")}
-            </Button>
-          </Group>
-        )}
-        <FormError message={review.error} />
+        <ReviewDecision
+          labels={{
+            accept: t("review.signOff"),
+            return: t("review.return"),
+            reason: t("review.reason"),
+            sendBack: t("review.sendBack"),
+            cancel: t("review.cancel"),
+          }}
+          decide={(decision, reason) =>
+            void review.run({ decision: decision === "accept" ? "sign_off" : "return", reason })
+          }
+          pending={review.pending}
+          error={review.error}
+          reasonError={reasonError}
+        />
       </Stack>
     </Paper>
   );

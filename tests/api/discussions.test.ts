@@ -43,11 +43,18 @@ async function approvedCase(owner: "network" | "organisation", title: string) {
   return made.id;
 }
 
-const notificationsOf = async (email: string, kind: string) =>
+/** A person's notifications of a kind about one thread (the demo's threads have their own). */
+const notificationsOf = async (email: string, kind: string, link: string) =>
   t.database.db
     .select()
     .from(notifications)
-    .where(and(eq(notifications.userId, await userIdOf(t, email)), eq(notifications.kind, kind)));
+    .where(
+      and(
+        eq(notifications.userId, await userIdOf(t, email)),
+        eq(notifications.kind, kind),
+        eq(notifications.link, link),
+      ),
+    );
 
 describe("a discussion on a network case", () => {
   let caseId: string;
@@ -72,7 +79,7 @@ describe("a discussion on a network case", () => {
       state: "visible",
       policies: { edit: true, remove: true, report: false },
     });
-    expect(await notificationsOf(JOOST, "discussion.mention")).toEqual([
+    expect(await notificationsOf(JOOST, "discussion.mention", `/casuistiek/${caseId}#discussie`)).toEqual([
       expect.objectContaining({
         link: `/casuistiek/${caseId}#discussie`,
         params: expect.objectContaining({ name: "Sanne Visser" }),
@@ -98,7 +105,7 @@ describe("a discussion on a network case", () => {
     const joost = await signIn(t, JOOST, "linde");
     await joost.post(url, { body: "Eerst luisteren, dan pas uitleggen." });
     await joost.post(url, { body: "En spreek een moment af om erop terug te komen." });
-    const told = await notificationsOf(SANNE, "discussion.newPosts");
+    const told = await notificationsOf(SANNE, "discussion.newPosts", `/casuistiek/${caseId}#discussie`);
     expect(told).toHaveLength(1);
     expect(told[0]?.params).toMatchObject({ count: 2, title: "Bespreken in het netwerk" });
   });
@@ -138,7 +145,7 @@ describe("a discussion on a network case", () => {
     if (!joosts) throw new Error("no post of Joost's");
     const daan = await signIn(t, DAAN, "linde");
     expectStatus(await daan.post(`/api/v1/posts/${joosts.id}/report`, { reason: "Dit klopt niet." }));
-    expect((await notificationsOf(EVA, "discussion.reported")).length).toBe(1);
+    expect((await notificationsOf(EVA, "discussion.reported", `/casuistiek/${caseId}#discussie`)).length).toBe(1);
     expect(expectStatus<DiscussionView>(await eva.get(url)).posts.find((p) => p.id === joosts.id)?.reports).toBe(1);
 
     expect([403, 404]).toContain(

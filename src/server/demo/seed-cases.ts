@@ -3,6 +3,7 @@ import type { Db } from "../../db/connection.js";
 import { cases, frameworks } from "../../db/schema.js";
 import type { CaseContent } from "../../domain/cases/api.js";
 import { createCase, getCase, reviewCase, submitCase } from "../cases/service.js";
+import { addPost } from "../discussions/service.js";
 import { inTenant } from "../tenancy.js";
 import { DEMO_FRAMEWORK_KEY } from "./seed-competences.js";
 import { actorFor } from "./seed-trajectories.js";
@@ -39,24 +40,75 @@ function demoCases(frameworkId: string): CaseContent[] {
       setting: "ggz",
       competences: ["samenwerken", "beoordelen"],
     },
+    {
+      title: "Te laat, en niemand zegt er iets van",
+      situation:
+        "Een student komt de laatste weken een paar keer per week te laat. Collega's vangen het op, maar niemand bespreekt het met hem.",
+      question: "Wanneer en hoe maak je dit bespreekbaar, en wie doet dat?",
+      whatHappened: "",
+      setting: "vvt",
+      competences: ["beoordelen", "relatie"],
+    },
   ];
   return list.map((c) => ({ ...c, frameworkId }));
 }
 
-/** The network's approved cases by Sanne, reviewed by Joost, and one waiting for Eva's review. */
+/** What the network says about its cases: by whom (e-mail, organisation) and what. */
+const DEMO_POSTS: [caseIndex: number, email: string, slug: string, body: string][] = [
+  [
+    0,
+    "eva.mulder@delinde.example",
+    "de-linde",
+    "Herkenbaar. Ik vraag altijd eerst: wat merkte je zelf aan de overdracht?",
+  ],
+  [
+    0,
+    "sanne.visser@netwerk.example",
+    "rivierenland",
+    "Bij ons helpt het om feedback vooraf aan te kondigen: vanavond kijk ik mee bij de overdracht.",
+  ],
+  [
+    1,
+    "sanne.visser@netwerk.example",
+    "de-linde",
+    "Wie heeft hier een goede afspraak over met de school? @Joost Smit, jij misschien?",
+  ],
+  [
+    1,
+    "joost.smit@delinde.example",
+    "de-linde",
+    "We vragen de BPV-docent het protocol van school mee te sturen en leggen het naast het onze.",
+  ],
+  [
+    2,
+    "lisa.dekker@rivierenland.example",
+    "rivierenland",
+    "Als student herken ik dit: ik wist niet meer naar wie ik moest luisteren.",
+  ],
+];
+
+/**
+ * The network's cases by Sanne: three approved by Joost, each with some discussion from De Linde
+ * and Rivierenland, and one waiting for a trainer's review.
+ */
 export async function seedDemoCases(db: Db) {
   if ((await db.select({ id: cases.id }).from(cases).limit(1)).length) return;
   const [framework] = await db.select().from(frameworks).where(eq(frameworks.key, DEMO_FRAMEWORK_KEY));
   if (!framework) return;
   const author = await actorFor(db, "de-linde", "sanne.visser@netwerk.example");
   const reviewer = await actorFor(db, "de-linde", "joost.smit@delinde.example");
-  const [first, ...rest] = demoCases(framework.id);
+  const all = demoCases(framework.id);
+  const waiting = all.pop();
   const ids = await inTenant(db, author, async (tx, sanne) => {
     const made: string[] = [];
-    for (const content of rest) {
-      const id = await createCase(tx, sanne, { owner: "network", ...content, frameworkId: framework.id });
+    for (const content of all) {
+      const id = await createCase(tx, sanne, { owner: "network", ...content });
       await submitCase(tx, sanne, id, { version: 1 });
       made.push(id);
+    }
+    if (waiting) {
+      const id = await createCase(tx, sanne, { owner: "network", ...waiting });
+      await submitCase(tx, sanne, id, { version: 1 });
     }
     return made;
   });
@@ -64,9 +116,10 @@ export async function seedDemoCases(db: Db) {
     for (const id of ids)
       await reviewCase(tx, joost, id, { decision: "approve", version: (await getCase(tx, joost, id)).version });
   });
-  if (!first) return;
-  await inTenant(db, author, async (tx, sanne) => {
-    const id = await createCase(tx, sanne, { owner: "network", ...first, frameworkId: framework.id });
-    await submitCase(tx, sanne, id, { version: 1 });
-  });
+  for (const [index, email, slug, body] of DEMO_POSTS) {
+    const id = ids[index];
+    if (!id) continue;
+    const poster = await actorFor(db, slug, email);
+    await inTenant(db, poster, (tx, actor) => addPost(tx, actor, "case", id, { body }));
+  }
 }

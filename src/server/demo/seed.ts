@@ -206,6 +206,6 @@ export async function seedDemo(db: Db) {
   await seedDemoConsensusRound(db);
   // The network's modules, and Sanne halfway the feedback module with an assignment to sign off.
   await seedDemoModules(db);
-  // Cases from practice: two approved for the network, one waiting for a trainer's review.
+  // Cases from practice: three approved for the network with some discussion, one waiting for review.
   await seedDemoCases(db);
 }

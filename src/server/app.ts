@@ -25,6 +25,7 @@ import { type Config, publicUrl, retryPolicy, trustProxy } from "./config.js";
 import { verificationRoutes } from "./declarations/public-routes.js";
 import { declarationRoutes } from "./declarations/routes.js";
 import { discussionRoutes } from "./discussions/routes.js";
+import { createPdfChecker, type PdfChecker } from "./documents/pdf-check.js";
 import { createPdfRenderer, type PdfRenderer } from "./documents/render-pool.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { consensusRoutes } from "./frameworks/consensus/routes.js";
@@ -56,6 +57,8 @@ declare module "fastify" {
     publicUrl: string;
     /** Renders PDFs in worker threads, a few at a time. */
     pdf: PdfRenderer;
+    /** Reads uploaded PDFs whole, in a worker thread, before they are accepted. */
+    pdfCheck: PdfChecker;
     /** What calendar feed addresses are derived from; null: an address is shown only when made. */
     feedSecret: string | null;
     /** Every API route, for the tests that must cover all of them. */
@@ -103,6 +106,8 @@ export async function buildApp(
   app.decorate("apiRoutes", []);
   app.decorate("pdf", createPdfRenderer(app.log, { threads: config.PDF_THREADS, queue: config.PDF_QUEUE }));
   app.addHook("onClose", () => app.pdf.close());
+  app.decorate("pdfCheck", createPdfChecker(app.log));
+  app.addHook("onClose", () => app.pdfCheck.close());
 
   const secure = app.publicUrl.startsWith("https:");
   registerErrorHandling(app);

@@ -60,6 +60,11 @@ const nl = {
   "field.passwordWrong": "Dit wachtwoord klopt niet.",
   "field.fileMissing": "Kies een bestand.",
   "field.pdfOnly": "Upload een PDF-bestand.",
+  "field.pdfUnreadable":
+    "Koers kan dit PDF-bestand niet helemaal lezen: het is beschadigd, onvolledig of beveiligd met een wachtwoord. Sla het opnieuw op als PDF en probeer het nog eens.",
+  "field.pdfTooHeavy":
+    "Dit PDF-bestand is te zwaar om te lezen. Maak het kleiner, bijvoorbeeld met minder of kleinere afbeeldingen, en probeer het opnieuw.",
+  "field.pdfTooManyPages": "Een PDF mag hoogstens {max} pagina's hebben.",
   "field.fileSize": "Een bestand mag hoogstens {max} MB zijn.",
   "field.hashInvalid": "Geef een SHA-256: 64 tekens, cijfers en de letters a tot en met f.",
   "field.required": "Vul dit veld in.",
@@ -143,8 +148,8 @@ const nl = {
   "field.videoHost": "Geef een https-link naar een video op YouTube of Vimeo.",
   "field.quizCorrect": "Markeer het goede antwoord (bij één antwoord precies één).",
   "field.passMarkTooHigh": "De cesuur kan niet hoger zijn dan het aantal vragen.",
-  "field.evidenceType": "Bewijs moet een foto zijn (JPEG, PNG of WebP).",
-  "field.evidenceSize": "Een foto mag hoogstens {max} MB zijn.",
+  "field.evidenceType": "Bewijs moet een foto (JPEG, PNG of WebP) of een PDF zijn.",
+  "field.evidenceSize": "Een foto of PDF mag hoogstens {max} MB zijn.",
   "field.evidenceUnreadable":
     "Deze foto is beschadigd of onvolledig en kan niet worden gelezen. Kies een ander bestand.",
   "framework.notEditable": "Deze versie kan niet meer worden gewijzigd. Begin een nieuwe versie.",
@@ -241,6 +246,11 @@ const en: Record<MessageKey, string> = {
   "field.passwordWrong": "This password is not correct.",
   "field.fileMissing": "Choose a file.",
   "field.pdfOnly": "Upload a PDF file.",
+  "field.pdfUnreadable":
+    "Koers cannot read this PDF whole: it is damaged, incomplete or protected with a password. Save it as a PDF again and try once more.",
+  "field.pdfTooHeavy":
+    "This PDF is too heavy to read. Make it smaller, for example with fewer or smaller images, and try again.",
+  "field.pdfTooManyPages": "A PDF may have at most {max} pages.",
   "field.fileSize": "A file may be at most {max} MB.",
   "field.hashInvalid": "Give a SHA-256: 64 characters, digits and the letters a to f.",
   "field.required": "Fill in this field.",
@@ -323,8 +333,8 @@ const en: Record<MessageKey, string> = {
   "field.videoHost": "Give an https link to a video on YouTube or Vimeo.",
   "field.quizCorrect": "Mark the right answer (exactly one for a single-answer question).",
   "field.passMarkTooHigh": "The pass mark cannot be higher than the number of questions.",
-  "field.evidenceType": "Evidence must be a photo (JPEG, PNG or WebP).",
-  "field.evidenceSize": "A photo may be at most {max} MB.",
+  "field.evidenceType": "Evidence must be a photo (JPEG, PNG or WebP) or a PDF.",
+  "field.evidenceSize": "A photo or PDF may be at most {max} MB.",
   "field.evidenceUnreadable": "This photo is damaged or incomplete and cannot be read. Choose another file.",
   "framework.notEditable": "This version can no longer be changed. Start a new version.",
   "framework.draftOpen": "A version is already being prepared. Update it, or withdraw it first.",

@@ -23,6 +23,7 @@ import {
   recordGuideEligibility,
 } from "../support/factories.js";
 import { pdfPages } from "../support/pdf-text.js";
+import { samplePdf } from "../support/sample-pdf.js";
 
 let t: TestApp;
 let client: TestClient; // Fatima Yilmaz: opdrachtgever, starts the trajectory and is its commissioner
@@ -93,7 +94,7 @@ function pdfForm(bytes: Uint8Array, name = "motivatie.pdf", field = "file") {
 }
 const upload = (who: TestClient, url: string, form: FormData) =>
   who.request({ method: "POST", url, payload: form as never });
-const MOTIVATION = Buffer.from("%PDF-1.4\n% gemotiveerd verzoek\n%%EOF\n");
+const MOTIVATION = samplePdf({ pages: ["Gemotiveerd verzoek"] });
 
 describe("the declarations of an SKJ trajectory", () => {
   it("lists the start and end declaration as drafts following the trajectory's data", async () => {
@@ -268,6 +269,10 @@ describe("the motivated request for a guide", () => {
     const notPdf = await upload(guide, url, pdfForm(Buffer.from("GIF89a..."), "plaatje.pdf"));
     expect(notPdf.statusCode).toBe(422);
     expect(notPdf.json().errors.file).toBeTruthy();
+    // What only starts like a PDF is read whole and refused at the field.
+    const fake = await upload(guide, url, pdfForm(Buffer.from("%PDF-1.4\n% gemotiveerd verzoek\n%%EOF\n")));
+    expect(fake.statusCode).toBe(422);
+    expect(fake.json().errors.file).toMatch(/^Koers kan dit PDF-bestand niet helemaal lezen/);
     expect((await upload(outsider, url, pdfForm(MOTIVATION))).statusCode).toBe(404);
 
     const uploaded = ok<DeclarationList["motivation"]>(await upload(guide, url, pdfForm(MOTIVATION)), 201);

@@ -10,6 +10,7 @@ import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { at, createTrajectory, day, expectStatus as ok } from "../support/factories.js";
 import { pdfText } from "../support/pdf-text.js";
+import { samplePdf } from "../support/sample-pdf.js";
 import { createTeacherTrajectory, type TeacherCast, teacherCast } from "../support/trajectories.js";
 
 /**
@@ -349,7 +350,7 @@ describe("a supervisie's documents", () => {
   let joost: TestClient;
   let declarationIds: string[] = [];
   let documentId = "";
-  const UPLOADED = Buffer.from("%PDF-1.4\n% gemotiveerd verzoek\n%%EOF\n");
+  const UPLOADED = samplePdf({ pages: ["Gemotiveerd verzoek"] });
   const base = () => `/api/v1/trajectories/${trajectory.id}`;
 
   beforeAll(async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trajectories, users } from "../../src/db/schema.js";
 import type { DeclarationList } from "../../src/domain/declarations/api.js";
 import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
+import { samplePdf } from "../support/sample-pdf.js";
 import { DEMO_PASSWORD, expectAccessible, type Koers, startKoers, textOf, visible } from "./support/koers.js";
 import { type Api, apiAs, dayFromToday } from "./support/trajectory.js";
 
@@ -17,7 +18,7 @@ let startId = "";
 let signedPdf: Buffer;
 let contentHash = "";
 
-const MOTIVATION = Buffer.from("%PDF-1.4\n% Gemotiveerd verzoek werkbegeleider\n%%EOF\n");
+const MOTIVATION = samplePdf({ pages: ["Gemotiveerd verzoek werkbegeleider"] });
 
 beforeAll(async () => {
   koers = await startKoers();

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memberships, users } from "../../src/db/schema.js";
 import type { MeetingDetail, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { hashPassword } from "../../src/server/auth/tokens.js";
+import { samplePdf } from "../support/sample-pdf.js";
 import { DEMO_PASSWORD, expectAccessible, type Koers, signIn, startKoers, textOf, visible } from "./support/koers.js";
 import { type Api, apiAs, dayFromToday, momentOn } from "./support/trajectory.js";
 
@@ -26,7 +27,7 @@ let endPdf: Buffer;
 
 const TITLE = "SKJ werkbegeleiding Daan Bakker 2027";
 const DEVIATION = "Twee gesprekken vervielen door ziekte van de werkbegeleider; ze zijn in de maand erna ingehaald.";
-const MOTIVATION = Buffer.from("%PDF-1.4\n% Gemotiveerd verzoek: Els Ervaren als werkbegeleider\n%%EOF\n");
+const MOTIVATION = samplePdf({ pages: ["Gemotiveerd verzoek: Els Ervaren als werkbegeleider"] });
 
 beforeAll(async () => {
   koers = await startKoers();

@@ -210,6 +210,7 @@ export const declarationRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!canUploadMotivation(loaded.viewer)) throw forbidden();
       });
       const file = await readPdfUpload(request, "file");
+      await app.pdfCheck.assertReadable(file.bytes, "file");
       const motivation = await withTenant(request, async (tx, actor) => {
         await uploadMotivation(tx, actor, trajectoryId, file);
         return presentMotivation(await loadDeclarations(tx, actor, trajectoryId));

@@ -13,6 +13,7 @@ import { createTestApp, type TestApp, type TestClient } from "../support/app.js"
 import { expectStatus, signIn } from "../support/factories.js";
 import { corruptPng } from "../support/images.js";
 import { everyBlockModule, photo, submitAssignment } from "../support/modules.js";
+import { samplePdf } from "../support/sample-pdf.js";
 import { demoFramework, userIdOf } from "../support/scans.js";
 
 const TRAINER = "eva.mulder@delinde.example";
@@ -235,10 +236,15 @@ describe("following a module", () => {
 
   it("takes an assignment with a photo, checked by its content; sent back once, then signed off, it completes the module", async () => {
     const url = `${base()}/assignments`;
-    const notAPhoto = { bytes: Buffer.from("%PDF-1.4 niet echt"), name: "foto.jpg", type: "image/jpeg" };
+    const notAPhoto = { bytes: Buffer.from("GIF89a niet echt"), name: "foto.jpg", type: "image/jpeg" };
+    expect(expectStatus(await submitAssignment(learner, url, "opdracht", "Gedaan", notAPhoto), 422).errors).toEqual({
+      evidence: "Bewijs moet een foto (JPEG, PNG of WebP) of een PDF zijn.",
+    });
+    // A file that only starts like a PDF is read whole, and refused.
+    const notAPdf = { bytes: Buffer.from("%PDF-1.4 niet echt"), name: "formulier.pdf", type: "application/pdf" };
     expect(
-      expectStatus(await submitAssignment(learner, url, "opdracht", "Gedaan", notAPhoto), 422).errors,
-    ).toHaveProperty("evidence");
+      expectStatus(await submitAssignment(learner, url, "opdracht", "Gedaan", notAPdf), 422).errors.evidence,
+    ).toMatch(/^Koers kan dit PDF-bestand niet helemaal lezen/);
     const broken = { bytes: corruptPng(), name: "kapot.png", type: "image/png" };
     expect(expectStatus(await submitAssignment(learner, url, "opdracht", "Gedaan", broken), 422).errors).toHaveProperty(
       "evidence",
@@ -253,7 +259,7 @@ describe("following a module", () => {
       201,
     );
     const submission = view.assignments.opdracht?.[0];
-    expect(submission).toMatchObject({ status: "submitted", hasEvidence: true });
+    expect(submission).toMatchObject({ status: "submitted", evidence: "photo" });
     expectStatus(await submitAssignment(learner, url, "opdracht", "Nog eens"), 409);
 
     // The praktijkopleider was told, sees it, and sends it back with a reason (a reason is required).
@@ -299,11 +305,22 @@ describe("following a module", () => {
     });
     expect(view.progress.complete).toBe(false);
 
+    // The second time with a filled-in form as a PDF: stored as handed in, downloaded, never shown inline.
+    const form = samplePdf({ pages: ["Observatieformulier feedback"] });
     view = expectStatus<LearnerView>(
-      await submitAssignment(learner, url, "opdracht", "De student vertelde eerst zelf wat hij zag."),
+      await submitAssignment(learner, url, "opdracht", "De student vertelde eerst zelf wat hij zag.", {
+        bytes: form,
+        name: "formulier.pdf",
+        type: "application/pdf",
+      }),
       201,
     );
     const second = view.assignments.opdracht?.[0];
+    expect(second).toMatchObject({ status: "submitted", evidence: "pdf" });
+    const pdf = await praktijkopleider.get(`/api/v1/assignments/${second?.id}/evidence`);
+    expect(pdf.headers["content-type"]).toBe("application/pdf");
+    expect(pdf.headers["content-disposition"]).toMatch(/^attachment/);
+    expect(pdf.rawPayload.equals(form)).toBe(true);
     expectStatus(
       await praktijkopleider.post(`/api/v1/assignments/${second?.id}/review`, { decision: "sign_off", version: 1 }),
     );

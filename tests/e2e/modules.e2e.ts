@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../support/pdf-text.js";
+import { samplePdf } from "../support/sample-pdf.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 const TRAINER = "eva.mulder@delinde.example";
@@ -103,6 +104,18 @@ describe("a module of the learning line", () => {
     await visible(sanne.getByText("0 van 7 onderdelen klaar"));
     await expectAccessible(sanne, "module, started, on a phone");
     await block(sanne, 1).getByRole("button", { name: "Gelezen" }).click();
+    // The video's host is reached only when she presses play.
+    const toHost: string[] = [];
+    await sanne.route("https://www.youtube-nocookie.com/**", (route) => {
+      toHost.push(route.request().url());
+      return route.fulfill({ contentType: "text/html", body: "<!doctype html><title>Speler</title>" });
+    });
+    await textOf(block(sanne, 2)).toContain("Pas als je op afspelen drukt");
+    expect(await sanne.getByTitle("Video: Feedback vragen").count()).toBe(0);
+    expect(toHost).toEqual([]);
+    await block(sanne, 2).getByRole("button", { name: "Video afspelen" }).click();
+    await visible(sanne.getByTitle("Video: Feedback vragen"));
+    await expect.poll(() => toHost.length).toBeGreaterThan(0);
     await block(sanne, 2).getByRole("button", { name: "Bekeken" }).click();
     await block(sanne, 3).getByLabel("Jouw antwoord").fill("Gisteren, na de avonddienst met Daan.");
     await block(sanne, 3).getByLabel("Deel mijn antwoord met mijn praktijkopleider").check();
@@ -128,7 +141,7 @@ describe("a module of the learning line", () => {
       .fill("Daan zei dat hij meer uitleg wil vóór een nieuwe handeling.");
     const chooser = sanne.waitForEvent("filechooser");
     await block(sanne, 5)
-      .getByLabel(/^Foto als bewijs/)
+      .getByLabel(/^Foto of PDF als bewijs/)
       .click();
     await (await chooser).setFiles({ name: "werkvloer.jpg", mimeType: "image/jpeg", buffer: photo });
     await block(sanne, 5).getByRole("button", { name: "Inleveren voor aftekenen" }).click();
@@ -161,10 +174,31 @@ describe("a module of the learning line", () => {
     await block(sanne, 5)
       .getByLabel("Wat heb je gedaan, en wat gebeurde er?")
       .fill("Ik leg voortaan eerst uit wat ik ga doen. Daan vond dat prettig.");
+    // This time with the observation form as a PDF; a damaged one is refused at the field, her text kept.
+    const attach = async (buffer: Buffer) => {
+      const chooser = sanne.waitForEvent("filechooser");
+      await block(sanne, 5)
+        .getByLabel(/^Foto of PDF als bewijs/)
+        .click();
+      await (await chooser).setFiles({ name: "observatie.pdf", mimeType: "application/pdf", buffer });
+    };
+    await attach(Buffer.from("%PDF-1.4\n% half verstuurd"));
+    await block(sanne, 5).getByRole("button", { name: "Inleveren voor aftekenen" }).click();
+    await visible(block(sanne, 5).getByText(/^Koers kan dit PDF-bestand niet helemaal lezen/));
+    expect(await block(sanne, 5).getByLabel("Wat heb je gedaan, en wat gebeurde er?").inputValue()).toContain(
+      "Daan vond dat prettig.",
+    );
+    const form = samplePdf({ pages: ["Observatieformulier: feedback na de ochtendzorg"] });
+    await attach(form);
     await block(sanne, 5).getByRole("button", { name: "Inleveren voor aftekenen" }).click();
     await visible(block(sanne, 5).getByText("Wacht op aftekenen"));
 
     await joost.reload();
+    const [evidence] = await Promise.all([
+      joost.waitForEvent("download"),
+      joost.getByRole("link", { name: "Bewijs van Sanne Visser bij de opdracht (PDF) downloaden" }).click(),
+    ]);
+    expect((await readFile(await evidence.path())).equals(form)).toBe(true);
     await joost
       .getByRole("article", { name: "Sanne Visser: Vraag om feedback" })
       .getByRole("button", { name: "Aftekenen" })

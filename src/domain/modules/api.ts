@@ -6,6 +6,11 @@ import { blockSchema, moduleDocumentSchema, moduleTagsSchema } from "./module.js
 
 export const MODULE_VERSION_STATUSES = ["draft", "published"] as const;
 export const ASSIGNMENT_STATUSES = ["submitted", "returned", "signed_off"] as const;
+/** What a learner may hand in as evidence with an assignment: a photo (stored as JPEG) or a PDF. */
+export const EVIDENCE_KINDS = ["photo", "pdf"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export const evidenceKind = (mime: string | null): EvidenceKind | null =>
+  mime === null ? null : mime === "application/pdf" ? "pdf" : "photo";
 
 const localized = z.object({ nl: z.string(), en: z.string() });
 
@@ -144,7 +149,8 @@ export const submissionViewSchema = z.object({
   blockKey: z.string(),
   status: z.enum(ASSIGNMENT_STATUSES),
   description: z.string(),
-  hasEvidence: z.boolean(),
+  /** What was handed in as evidence, if anything. */
+  evidence: z.enum(EVIDENCE_KINDS).nullable(),
   /** Why it was sent back. */
   reason: z.string().nullable(),
   reviewer: z.string().nullable(),

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { moduleDocumentSchema, type QuizBlock } from "./module.js";
 import { emptyProgress, forLearner, moduleProgress, type ProgressState, scoreQuiz } from "./progress.js";
 import { everyBlockModule } from "./test-module.js";
-import { videoPlayer } from "./video-hosts.js";
+import { videoPlayer, videoSource } from "./video-hosts.js";
 
 const document = everyBlockModule("00000000-0000-4000-8000-000000000000");
 const quiz = document.blocks.find((b) => b.kind === "quiz") as QuizBlock;
@@ -122,6 +122,8 @@ describe("a module's document", () => {
     );
     expect(videoPlayer("https://youtu.be/abcDEF12345")).toBe("https://www.youtube-nocookie.com/embed/abcDEF12345");
     expect(videoPlayer("https://vimeo.com/123456789")).toBe("https://player.vimeo.com/video/123456789");
+    expect(videoSource("https://youtu.be/abcDEF12345")?.host).toBe("YouTube");
+    expect(videoSource("https://vimeo.com/123456789")?.host).toBe("Vimeo");
     for (const bad of [
       "http://www.youtube.com/watch?v=abcDEF12345",
       "https://www.youtube.com.evil.example/watch?v=abcDEF12345",

@@ -213,7 +213,7 @@ export async function seedDemoModules(db: Db) {
     await attemptQuiz(tx, sanne, feedback, "toets", { q1: ["a"], q2: ["a", "b"] });
     await submitAssignment(tx, sanne, feedback, "opdracht", {
       description: "Na de ochtendzorg vroeg ik Daan eerst wat hij zelf zag. Daarna gaf ik één punt over de overdracht.",
-      photo,
+      evidence: { bytes: photo, mime: "image/jpeg" },
     });
   });
 }

@@ -8,6 +8,8 @@ import { canReviewAssignments, canSeeAssignmentQueue } from "../../domain/module
 import { sniffLogoType } from "../../domain/organisations/logo.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
+import { isPdf } from "../declarations/documents.js";
+import type { PdfChecker } from "../documents/pdf-check.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { notify } from "../notifications/notify.js";
 import {
@@ -21,11 +23,14 @@ import {
 
 /**
  * On-the-job assignments (werkplekopdrachten, decision 0026): the learner describes what they
- * did with the student, with a photo if they like; the praktijkopleider or their team leader
+ * did with the student, with a photo or a PDF as evidence if they like; the praktijkopleider or their team leader
  * signs it off or sends it back with a reason. Each submission is a row; the newest counts.
  */
 
-/** A photo from a phone: at most this many bytes as uploaded, stored at most EVIDENCE_PIXELS on its longest side. */
+/**
+ * Evidence: a photo from a phone or a PDF, at most this many bytes as uploaded; a photo is stored
+ * at most EVIDENCE_PIXELS on its longest side.
+ */
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 export const EVIDENCE_PIXELS = 2000;
 const DESCRIPTION_MAX = 10_000;
@@ -33,7 +38,12 @@ const DESCRIPTION_MAX = 10_000;
 export interface SubmissionInput {
   block: string;
   description: string;
-  photo: Buffer | null;
+  file: Buffer | null;
+}
+
+export interface Evidence {
+  bytes: Buffer;
+  mime: "image/jpeg" | "application/pdf";
 }
 
 const tooLarge = () =>
@@ -41,19 +51,19 @@ const tooLarge = () =>
 
 /**
  * Reads a submission sent as a multipart form: the `description` field and, optionally, one
- * `evidence` file, with the `block` it is for, in any order. The photo is checked by its bytes, not its name.
+ * `evidence` file, with the `block` it is for, in any order. What the file is, acceptEvidence decides.
  */
 export async function readSubmission(request: FastifyRequest): Promise<SubmissionInput> {
   if (!request.isMultipart()) throw invalid({ description: "field.required" });
   let description = "";
   let block = "";
-  let photo: Buffer | null = null;
+  let file: Buffer | null = null;
   try {
     for await (const part of request.parts({ limits: { fileSize: EVIDENCE_MAX_BYTES, files: 1, fields: 3 } })) {
       if (part.type === "file") {
         const bytes = await part.toBuffer();
         if (part.file.truncated) throw tooLarge();
-        if (part.fieldname === "evidence" && bytes.length > 0) photo = bytes;
+        if (part.fieldname === "evidence" && bytes.length > 0) file = bytes;
       } else if (part.fieldname === "description") description = String(part.value ?? "");
       else if (part.fieldname === "block") block = String(part.value ?? "").slice(0, 40);
     }
@@ -68,7 +78,19 @@ export async function readSubmission(request: FastifyRequest): Promise<Submissio
   if (description.length > DESCRIPTION_MAX)
     throw invalid({ description: { key: "field.tooLong", values: { max: DESCRIPTION_MAX } } });
   if (!block) throw invalid({ block: "field.required" });
-  return { block, description, photo };
+  return { block, description, file };
+}
+
+/**
+ * Evidence is accepted by its bytes, whatever its name or declared type, once read whole: a PDF
+ * by the PDF checker (decision 0030), a photo by reencodePhoto. Anything else is refused at the field.
+ */
+export async function acceptEvidence(pdfCheck: PdfChecker, bytes: Buffer): Promise<Evidence> {
+  if (isPdf(bytes)) {
+    await pdfCheck.assertReadable(bytes, "evidence");
+    return { bytes, mime: "application/pdf" };
+  }
+  return { bytes: await reencodePhoto(bytes), mime: "image/jpeg" };
 }
 
 /**
@@ -95,7 +117,7 @@ export async function submitAssignment(
   actor: Actor,
   moduleId: string,
   blockKey: string,
-  input: { description: string; photo: Buffer | null },
+  input: { description: string; evidence: Evidence | null },
 ) {
   const change = await progressForChange(tx, actor, moduleId, blockKey);
   const { block, row } = change;
@@ -111,8 +133,8 @@ export async function submitAssignment(
       userId: actor.userId,
       blockKey,
       description: input.description,
-      evidence: input.photo,
-      evidenceMime: input.photo ? "image/jpeg" : null,
+      evidence: input.evidence?.bytes ?? null,
+      evidenceMime: input.evidence?.mime ?? null,
     })
     .returning({ id: moduleAssignments.id });
   if (!made) throw new Error("submission not made");
@@ -121,7 +143,7 @@ export async function submitAssignment(
     type: "assignment.submitted",
     subjectType: "module",
     subjectId: moduleId,
-    after: { assignmentId: made.id, blockKey, evidence: input.photo !== null },
+    after: { assignmentId: made.id, blockKey, evidence: input.evidence !== null },
   });
   // The reviewers hear of it: the praktijkopleiders and the learner's team leader.
   const [learner] = await tx
@@ -242,7 +264,7 @@ export async function assignmentQueue(tx: Tx, actor: Actor): Promise<AssignmentQ
       blockKey: moduleAssignments.blockKey,
       status: moduleAssignments.status,
       description: moduleAssignments.description,
-      hasEvidence: sql<boolean>`${moduleAssignments.evidenceMime} IS NOT NULL`,
+      evidenceMime: moduleAssignments.evidenceMime,
       reason: moduleAssignments.reason,
       submittedAt: moduleAssignments.submittedAt,
       reviewedAt: moduleAssignments.reviewedAt,
@@ -336,7 +358,7 @@ async function sharedReflections(tx: Tx, actor: Actor): Promise<AssignmentQueue[
     );
 }
 
-/** A submission's photo, for its learner and for those who review it. */
+/** A submission's evidence, for its learner and for those who review it. */
 export async function assignmentEvidence(tx: Tx, actor: Actor, assignmentId: string) {
   const [row] = await tx
     .select({

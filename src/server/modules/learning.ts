@@ -1,7 +1,13 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { learningPaths, moduleAssignments, moduleProgress, moduleVersions, users } from "../../db/schema.js";
-import type { BlockAction, LearnerView, QuizResult, SubmissionView } from "../../domain/modules/api.js";
+import {
+  type BlockAction,
+  evidenceKind,
+  type LearnerView,
+  type QuizResult,
+  type SubmissionView,
+} from "../../domain/modules/api.js";
 import type { ModuleDocument } from "../../domain/modules/module.js";
 import { canFollowModules } from "../../domain/modules/policy.js";
 import {
@@ -51,7 +57,7 @@ export async function submissionsOf(tx: Tx, organisationId: string, progressIds:
       blockKey: moduleAssignments.blockKey,
       status: moduleAssignments.status,
       description: moduleAssignments.description,
-      hasEvidence: sql<boolean>`${moduleAssignments.evidenceMime} IS NOT NULL`,
+      evidenceMime: moduleAssignments.evidenceMime,
       reason: moduleAssignments.reason,
       reviewer: users.name,
       submittedAt: moduleAssignments.submittedAt,
@@ -83,7 +89,7 @@ export const presentSubmission = (s: Submission): SubmissionView => ({
   blockKey: s.blockKey,
   status: s.status,
   description: s.description,
-  hasEvidence: s.hasEvidence,
+  evidence: evidenceKind(s.evidenceMime),
   reason: s.reason,
   reviewer: s.reviewer,
   submittedAt: s.submittedAt.toISOString(),

@@ -17,13 +17,14 @@ import {
 } from "../../domain/modules/api.js";
 import { canFollowModules } from "../../domain/modules/policy.js";
 import type { Actor } from "../../domain/roles.js";
+import { attachment } from "../http/files.js";
 import { forbidden, notFound, unauthorized } from "../http/problem.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import {
+  acceptEvidence,
   assignmentEvidence,
   assignmentQueue,
   readSubmission,
-  reencodePhoto,
   reviewAssignment,
   submitAssignment,
 } from "./assignments.js";
@@ -244,7 +245,7 @@ export const moduleRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         security,
         summary:
-          "Hand in an on-the-job assignment: multipart with `block`, `description` and optionally an `evidence` photo (JPEG, PNG or WebP)",
+          "Hand in an on-the-job assignment: multipart with `block`, `description` and optionally an `evidence` photo (JPEG, PNG or WebP) or PDF",
         params: moduleParams,
         consumes: ["multipart/form-data"],
         response: { 201: learnerViewSchema },
@@ -255,13 +256,13 @@ export const moduleRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!request.auth) throw unauthorized();
       if (!canFollowModules(request.auth.actor)) throw forbidden();
       const submission = await readSubmission(request);
-      const photo = submission.photo ? await reencodePhoto(submission.photo) : null;
+      const evidence = submission.file ? await acceptEvidence(app.pdfCheck, submission.file) : null;
       const view = await changeThenShow(
         request,
         (tx, actor) =>
           submitAssignment(tx, actor, request.params.moduleId, submission.block, {
             description: submission.description,
-            photo,
+            evidence,
           }),
         (tx, actor) => showLearner(tx, actor, request.params.moduleId),
       );
@@ -308,13 +309,16 @@ export const moduleRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         security,
-        summary: "The photo handed in with an assignment (its learner and its reviewers)",
+        summary: "The photo or PDF handed in with an assignment (its learner and its reviewers)",
         params: assignmentParams,
       },
     },
     async (request, reply) => {
       const file = await withTenant(request, (tx, actor) => assignmentEvidence(tx, actor, request.params.assignmentId));
-      return reply.type(file.mime).header("cache-control", "private, no-store").send(file.bytes);
+      reply.type(file.mime).header("cache-control", "private, no-store");
+      // A PDF is downloaded, never shown inside Koers: what it holds is the uploader's.
+      if (file.mime === "application/pdf") reply.header("content-disposition", attachment("bewijs.pdf"));
+      return reply.send(file.bytes);
     },
   );
 };

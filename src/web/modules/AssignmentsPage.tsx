@@ -1,4 +1,4 @@
-import { Anchor, Badge, Group, Image, Paper, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -12,7 +12,8 @@ import { notifySuccess } from "../shell/notify";
 import { LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { ReviewDecision } from "../shell/ReviewDecision";
-import { evidenceUrl, moduleKeys, useAssignmentQueue } from "./model";
+import { EvidenceView } from "./EvidenceView";
+import { moduleKeys, useAssignmentQueue } from "./model";
 import "./texts";
 
 type Item = AssignmentQueue["assignments"][number];
@@ -114,14 +115,13 @@ function Waiting({ item }: { item: Item }) {
         </details>
         <Text fw={600}>{t("review.description", { name: item.learner.name })}</Text>
         <Text style={{ whiteSpace: "pre-wrap" }}>{item.description}</Text>
-        {item.hasEvidence && (
-          <Image
-            src={evidenceUrl(item.id)}
-            alt={t("review.photo", { name: item.learner.name })}
-            maw={360}
-            radius="sm"
-          />
-        )}
+        <EvidenceView
+          assignmentId={item.id}
+          kind={item.evidence}
+          photoAlt={t("review.photo", { name: item.learner.name })}
+          pdfLabel={t("review.pdf", { name: item.learner.name })}
+          width={360}
+        />
         <ReviewDecision
           labels={{
             accept: t("review.signOff"),

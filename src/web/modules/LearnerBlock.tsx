@@ -6,7 +6,6 @@ import {
   Checkbox,
   FileInput,
   Group,
-  Image,
   List,
   Paper,
   Radio,
@@ -19,14 +18,14 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { LearnerView, QuizResult } from "../../domain/modules/api";
-import { videoPlayer } from "../../domain/modules/video-hosts";
+import { videoSource } from "../../domain/modules/video-hosts";
 import { type ApiError, api } from "../api";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
 import { FormError } from "../shell/FormError";
 import { Markdown } from "../shell/Markdown";
 import { notifySuccess } from "../shell/notify";
-import { evidenceUrl } from "./model";
+import { EvidenceView } from "./EvidenceView";
 import "./texts";
 
 type Block = LearnerView["blocks"][number];
@@ -132,22 +131,9 @@ function BlockBody(props: LearnerBlockProps) {
       );
     }
     case "video": {
-      const player = videoPlayer(block.url);
       return (
         <>
-          {player && (
-            <div style={{ position: "relative", paddingTop: "56.25%" }}>
-              <iframe
-                src={player}
-                title={t("block.videoTitle", { title: block.title })}
-                allow="fullscreen; picture-in-picture"
-                allowFullScreen
-                loading="lazy"
-                referrerPolicy="strict-origin-when-cross-origin"
-                style={{ position: "absolute", inset: 0, width: "100%", height: "100%", border: 0 }}
-              />
-            </div>
-          )}
+          <VideoPlayer link={block.url} title={block.title} />
           {block.transcript && (
             <details>
               <summary>{t("block.transcript")}</summary>
@@ -180,6 +166,41 @@ function BlockBody(props: LearnerBlockProps) {
         </>
       );
   }
+}
+
+/**
+ * A video is loaded from its host only when the learner asks for it: until then nothing of theirs
+ * reaches the host, and a slow connection on the work floor is not spent on a player unasked.
+ */
+function VideoPlayer({ link, title }: { link: string; title: string }) {
+  const { t } = useTranslation("modules");
+  const [playing, setPlaying] = useState(false);
+  const source = videoSource(link);
+  if (!source) return null;
+  if (!playing) {
+    return (
+      <Stack gap={4} align="flex-start">
+        <Button variant="light" onClick={() => setPlaying(true)}>
+          {t("block.videoPlay")}
+        </Button>
+        <Text size="sm" c="dimmed">
+          {t("block.videoLoads", { host: source.host })}
+        </Text>
+      </Stack>
+    );
+  }
+  return (
+    <div style={{ position: "relative", paddingTop: "56.25%" }}>
+      <iframe
+        src={source.player}
+        title={t("block.videoTitle", { title })}
+        allow="fullscreen; picture-in-picture"
+        allowFullScreen
+        referrerPolicy="strict-origin-when-cross-origin"
+        style={{ position: "absolute", inset: 0, width: "100%", height: "100%", border: 0 }}
+      />
+    </div>
+  );
 }
 
 function Reflection(props: LearnerBlockProps & { question: string }) {
@@ -387,7 +408,13 @@ function Assignment(props: LearnerBlockProps & { instructions: string }) {
                   <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                     {s.description}
                   </Text>
-                  {s.hasEvidence && <Image src={evidenceUrl(s.id)} alt={t("block.photo")} maw={240} radius="sm" />}
+                  <EvidenceView
+                    assignmentId={s.id}
+                    kind={s.evidence}
+                    photoAlt={t("block.photo")}
+                    pdfLabel={t("block.pdf")}
+                    width={240}
+                  />
                   {s.status === "returned" && (
                     <Text size="sm" c="red.9">
                       {t("block.returnedBecause", { name: s.reviewer ?? "", reason: s.reason ?? "" })}
@@ -433,7 +460,7 @@ function Assignment(props: LearnerBlockProps & { instructions: string }) {
             <FileInput
               label={t("block.assignmentPhoto")}
               description={t("block.assignmentPhotoHint")}
-              accept="image/jpeg,image/png,image/webp"
+              accept="image/jpeg,image/png,image/webp,application/pdf"
               clearable
               value={photo}
               onChange={setPhoto}

@@ -11,6 +11,7 @@ const SANNE = "sanne.visser@netwerk.example";
 const EVA = "eva.mulder@delinde.example";
 const JOOST = "joost.smit@delinde.example";
 const DAAN = "daan.bakker@delinde.example";
+const LISA = "lisa.dekker@rivierenland.example";
 
 let t: TestApp;
 let sanne: TestClient;
@@ -44,12 +45,13 @@ async function approvedCase(owner: "network" | "organisation", title: string) {
 }
 
 /** A person's notifications of a kind about one thread (the demo's threads have their own). */
-const notificationsOf = async (email: string, kind: string, link: string) =>
+const notificationsOf = async (email: string, kind: string, link: string, organisationId = t.orgs.linde) =>
   t.database.db
     .select()
     .from(notifications)
     .where(
       and(
+        eq(notifications.organisationId, organisationId),
         eq(notifications.userId, await userIdOf(t, email)),
         eq(notifications.kind, kind),
         eq(notifications.link, link),
@@ -108,6 +110,60 @@ describe("a discussion on a network case", () => {
     const told = await notificationsOf(SANNE, "discussion.newPosts", `/casuistiek/${caseId}#discussie`);
     expect(told).toHaveLength(1);
     expect(told[0]?.params).toMatchObject({ count: 2, title: "Bespreken in het netwerk" });
+    // Sanne took part from Rivierenland too: she hears of it there, in that organisation's own notifications.
+    const there = await notificationsOf(SANNE, "discussion.newPosts", `/casuistiek/${caseId}#discussie`, t.orgs.rivier);
+    expect(there.map((n) => n.params)).toEqual([expect.objectContaining({ count: 2 })]);
+  });
+
+  it("tells those who took part in another member organisation, mentions them there, and is read when opened", async () => {
+    const link = `/casuistiek/${caseId}#discussie`;
+    const lisa = await signIn(t, LISA, "rivier");
+    expectStatus(
+      await lisa.post(url, { body: "Ik ben student bij Rivierenland. Wat vond de student er zelf van?" }),
+      201,
+    );
+    // Eva, at De Linde, names Lisa by the name the thread shows: Lisa is told at Rivierenland.
+    expectStatus(await eva.post(url, { body: "@Lisa Dekker, goede vraag: hij vond het te snel gaan." }), 201);
+    expect(await notificationsOf(LISA, "discussion.mention", link, t.orgs.rivier)).toEqual([
+      expect.objectContaining({ params: { name: "Eva Mulder", title: "Bespreken in het netwerk" } }),
+    ]);
+    expect(await notificationsOf(LISA, "discussion.newPosts", link, t.orgs.rivier)).toEqual([]);
+    // Nothing is written for her at De Linde, where she is no member.
+    const lindeRows = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.organisationId, t.orgs.linde), eq(notifications.userId, await userIdOf(t, LISA))));
+    expect(lindeRows).toEqual([]);
+
+    const joost = await signIn(t, JOOST, "linde");
+    expectStatus(await joost.post(url, { body: "Dan helpt het om het tempo samen af te spreken." }), 201);
+    expect((await notificationsOf(LISA, "discussion.newPosts", link, t.orgs.rivier)).map((n) => n.params)).toEqual([
+      { title: "Bespreken in het netwerk", count: 1 },
+    ]);
+
+    // Lisa opens the thread: what she was told about it is read, and only that.
+    expectStatus(await lisa.post(`${url}/read`), 204);
+    const unread = await t.database.db
+      .select({ link: notifications.link })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.organisationId, t.orgs.rivier),
+          eq(notifications.userId, await userIdOf(t, LISA)),
+          sql`${notifications.readAt} IS NULL`,
+        ),
+      );
+    expect(unread.map((n) => n.link)).not.toContain(link);
+    // The next post starts a new count.
+    expectStatus(await joost.post(url, { body: "Wij noteren het in het leerplan." }), 201);
+    const counts = (await notificationsOf(LISA, "discussion.newPosts", link, t.orgs.rivier)).map((n) => [
+      n.params.count,
+      n.readAt === null,
+    ]);
+    expect(counts.sort()).toEqual([
+      [1, false],
+      [1, true],
+    ]);
   });
 
   it("lets the author change a post for a short while, then no more; removing keeps its place", async () => {
@@ -189,6 +245,7 @@ describe("who reads a discussion", () => {
     try {
       const outsider = await signIn(t, SANNE, "rivier");
       expectStatus(await outsider.get(`/api/v1/cases/${shared}/discussion`), 404);
+      expectStatus(await outsider.post(`/api/v1/cases/${shared}/discussion/read`), 404);
     } finally {
       await t.database.db
         .update(organisations)

@@ -110,8 +110,10 @@ const ROLE_MATRIX: Record<string, Access> = {
   // who reads the thread may still report it.
   "GET /api/v1/cases/:caseId/discussion": [],
   "POST /api/v1/cases/:caseId/discussion": [],
+  "POST /api/v1/cases/:caseId/discussion/read": [],
   "GET /api/v1/modules/:moduleId/discussion": FOLLOWERS,
   "POST /api/v1/modules/:moduleId/discussion": FOLLOWERS,
+  "POST /api/v1/modules/:moduleId/discussion/read": FOLLOWERS,
   "PUT /api/v1/posts/:postId": GUIDE,
   "POST /api/v1/posts/:postId/remove": GUIDE,
   "POST /api/v1/posts/:postId/hide": ["training_officer", "trainer"],

@@ -146,8 +146,21 @@ describe("a case from practice", () => {
     await visible(eva.getByText("Verborgen door een trainer: Noemt een cliënt."));
     await expectAccessible(eva, "a discussion with a hidden post");
 
+    // Lisa took part, so De Linde's reply is news to her at Rivierenland; opening the thread reads it.
+    await openMenuItem(lisa, "Meldingen");
+    await visible(lisa.getByText(`1 nieuw bericht in de discussie over “${DEMO_CASE}”.`));
+    // The header's bell says how many are unread ("Meldingen, 3 ongelezen"), or just "Meldingen".
+    const unread = async () => {
+      const bell = lisa.getByRole("link", { name: /^Meldingen, \d+ ongelezen$/ });
+      return (await bell.count()) ? Number((await bell.getAttribute("aria-label"))?.match(/\d+/)?.[0]) : 0;
+    };
+    const before = await unread();
+    expect(before).toBeGreaterThan(0);
+    await openMenuItem(lisa, "Casuïstiek");
+    await lisa.getByRole("link", { name: DEMO_CASE }).click();
+    await expect.poll(unread).toBe(before - 1);
+
     // Lisa sees the reply; the hidden post shows only why it was hidden. She edits her own post.
-    await lisa.reload();
     await visible(lisa.getByText("Bij ons houdt de werkbegeleider de leerdoelen bij."));
     await visible(lisa.getByText("Verborgen door een trainer: Noemt een cliënt."));
     await textOf(lisa.locator("main")).not.toContain("mevrouw De Vries");

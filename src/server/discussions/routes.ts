@@ -9,7 +9,7 @@ import {
 } from "../../domain/discussions/api.js";
 import type { DiscussionSubject } from "../../domain/discussions/rules.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
-import { addPost, editPost, getDiscussion, hidePost, removePost, reportPost } from "./service.js";
+import { addPost, editPost, getDiscussion, hidePost, markThreadRead, removePost, reportPost } from "./service.js";
 
 const tags = ["discussions"];
 const security = [{ session: [] }];
@@ -56,6 +56,22 @@ export const discussionRoutes: FastifyPluginAsyncZod = async (app) => {
           (tx, actor) => getDiscussion(tx, actor, kind, idOf(request)),
         );
         return reply.status(201).send(view);
+      },
+    );
+    app.post(
+      `${url}/read`,
+      {
+        schema: {
+          tags,
+          security,
+          summary: `The reader has read the discussion on a ${kind}: their notifications about it are marked read`,
+          params,
+          response: { 204: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await withTenant(request, (tx, actor) => markThreadRead(tx, actor, kind, idOf(request)));
+        return reply.status(204).send(null);
       },
     );
   }

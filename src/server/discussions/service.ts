@@ -1,13 +1,6 @@
 import { and, asc, count, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import {
-  discussionPosts,
-  discussionReports,
-  memberships,
-  notifications,
-  organisations,
-  users,
-} from "../../db/schema.js";
+import { discussionPosts, discussionReports, memberships, organisations, users } from "../../db/schema.js";
 import type { DiscussionView, PostView } from "../../domain/discussions/api.js";
 import {
   canModerate,
@@ -23,6 +16,7 @@ import { approvedCase } from "../cases/service.js";
 import { conflict, forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { latestPublishedModule, readableModule } from "../modules/access.js";
 import { membersWithRole, notify } from "../notifications/notify.js";
+import { markLinkRead } from "../notifications/service.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 
 /**
@@ -147,45 +141,6 @@ export async function getDiscussion(
   };
 }
 
-/**
- * Tells the colleagues who took part in the thread that there is something new: one unread
- * notification per person and thread, its count raised with each new post until they read it.
- * Colleagues of the poster's own organisation: another organisation's notifications are its own.
- */
-async function tellParticipants(tx: Tx, actor: Actor, subject: Subject, skip: readonly string[]) {
-  const participants = await tx
-    .selectDistinct({ userId: discussionPosts.authorId })
-    .from(discussionPosts)
-    .where(
-      and(
-        inThread(subject, actor),
-        eq(discussionPosts.organisationId, actor.organisationId),
-        ne(discussionPosts.authorId, actor.userId),
-      ),
-    );
-  for (const { userId } of participants) {
-    if (skip.includes(userId)) continue;
-    const updated = await tx
-      .update(notifications)
-      .set({
-        params: sql`jsonb_set(${notifications.params}, '{count}', to_jsonb(coalesce((${notifications.params}->>'count')::int, 0) + 1))`,
-        createdAt: sql`now()`,
-      })
-      .where(
-        and(
-          eq(notifications.organisationId, actor.organisationId),
-          eq(notifications.userId, userId),
-          eq(notifications.kind, "discussion.newPosts"),
-          eq(notifications.link, subject.link),
-          isNull(notifications.readAt),
-        ),
-      )
-      .returning({ id: notifications.id });
-    if (!updated.length)
-      await notify(tx, actor, [userId], "discussion.newPosts", { title: subject.title, count: 1 }, subject.link);
-  }
-}
-
 /** A new post, or a reply to a post of the thread; mentioned colleagues are told. Answers the thread. */
 export async function addPost(
   tx: Tx,
@@ -213,22 +168,65 @@ export async function addPost(
     .where(eq(memberships.status, "active"));
   const me = colleagues.find((c) => c.id === actor.userId);
   if (!me) throw forbidden();
-  await tx.insert(discussionPosts).values({
-    organisationId: actor.organisationId,
-    networkId: subject.networkId,
-    subjectKind: kind,
-    subjectId: id,
-    parentId,
-    authorId: actor.userId,
-    authorName: me.name,
-    body: input.body,
-  });
-  const mentioned = mentionedIn(
-    input.body,
-    colleagues.filter((c) => c.id !== actor.userId),
-  ).map((c) => c.id);
-  await notify(tx, actor, mentioned, "discussion.mention", { name: me.name, title: subject.title }, subject.link);
-  await tellParticipants(tx, actor, subject, mentioned);
+  const [made] = await tx
+    .insert(discussionPosts)
+    .values({
+      organisationId: actor.organisationId,
+      networkId: subject.networkId,
+      subjectKind: kind,
+      subjectId: id,
+      parentId,
+      authorId: actor.userId,
+      authorName: me.name,
+      body: input.body,
+    })
+    .returning({ id: discussionPosts.id });
+  if (!made) throw new Error("post not made");
+  // Who may be mentioned: one's colleagues, and whoever took part in the thread, by the name the
+  // thread shows. Colleagues outside the thread are told here; everyone in it, of whatever member
+  // organisation, by app_tell_thread in their own (a mention, or a count of new posts).
+  const others = await tx
+    .selectDistinct({
+      id: discussionPosts.authorId,
+      name: discussionPosts.authorName,
+      organisationId: discussionPosts.organisationId,
+    })
+    .from(discussionPosts)
+    .where(and(inThread(subject, actor), ne(discussionPosts.organisationId, actor.organisationId)));
+  const mentioned = mentionedIn(input.body, [
+    ...colleagues.filter((c) => c.id !== actor.userId).map((c) => ({ ...c, organisationId: actor.organisationId })),
+    ...others,
+  ]);
+  const participants = await tx
+    .selectDistinct({ userId: discussionPosts.authorId })
+    .from(discussionPosts)
+    .where(and(inThread(subject, actor), eq(discussionPosts.organisationId, actor.organisationId)));
+  const inThreadHere = new Set(participants.map((p) => p.userId));
+  const colleaguesOutside = mentioned
+    .filter((m) => m.organisationId === actor.organisationId && !inThreadHere.has(m.id))
+    .map((m) => m.id);
+  await notify(
+    tx,
+    actor,
+    colleaguesOutside,
+    "discussion.mention",
+    { name: me.name, title: subject.title },
+    subject.link,
+  );
+  const mentionedIds = `{${[...new Set(mentioned.map((m) => m.id))].join(",")}}`;
+  await tx.execute(
+    sql`SELECT app_tell_thread(${made.id}::uuid, ${mentionedIds}::uuid[], ${subject.title}, ${subject.link})`,
+  );
+}
+
+/**
+ * The reader opened the thread: their notifications about it (new posts, mentions, reports) are
+ * read. A POST the page sends once it has shown the thread, never a side effect of the GET.
+ */
+export async function markThreadRead(tx: Tx, actor: Actor, kind: DiscussionSubject, id: string) {
+  if (!canPost(actor)) throw forbidden();
+  const subject = await subjectOf(tx, actor, kind, id);
+  await markLinkRead(tx, actor, subject.link);
 }
 
 /** A post the actor reads, with its subject: its own organisation's, or its network's. */

@@ -50,6 +50,14 @@ export async function markRead(tx: Tx, actor: Actor, notificationId: string) {
     .where(and(eq(notifications.id, notificationId), mine(actor), isNull(notifications.readAt)));
 }
 
+/** Marks the person's notifications that point to `link` read: they have seen what they are about. */
+export async function markLinkRead(tx: Tx, actor: Actor, link: string) {
+  await tx
+    .update(notifications)
+    .set({ readAt: sql`now()` })
+    .where(and(mine(actor), eq(notifications.link, link), isNull(notifications.readAt)));
+}
+
 export async function markAllRead(tx: Tx, actor: Actor) {
   await tx
     .update(notifications)

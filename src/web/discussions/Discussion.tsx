@@ -1,12 +1,13 @@
 import { Badge, Button, Group, Paper, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type DiscussionView, POST_MAX, type PostView } from "../../domain/discussions/api";
 import type { DiscussionSubject } from "../../domain/discussions/rules";
 import { type ApiError, api } from "../api";
 import { useAction } from "../forms";
 import { formatDateTime } from "../i18n";
+import { notificationKeys } from "../notifications/queries";
 import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
@@ -23,6 +24,7 @@ export function Discussion({ kind, id }: { kind: DiscussionSubject; id: string }
     queryKey: discussionKey(kind, id),
     queryFn: () => api<DiscussionView>(subjectUrl(kind, id)),
   });
+  useReadOnceShown(kind, id, query.isSuccess);
   if (!query.data) return null;
   const view = query.data;
   const threads = view.posts.filter((p) => p.parentId === null);
@@ -49,6 +51,21 @@ export function Discussion({ kind, id }: { kind: DiscussionSubject; id: string }
       </Stack>
     </Paper>
   );
+}
+
+/**
+ * Once the thread is shown, the reader's notifications about it are read: the header's count
+ * drops without a trip to the notifications page. Once per subject opened; a failure is silent,
+ * the notifications simply stay unread.
+ */
+function useReadOnceShown(kind: DiscussionSubject, id: string, shown: boolean) {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!shown) return;
+    api(`${subjectUrl(kind, id)}/read`, { method: "POST" })
+      .then(() => queryClient.invalidateQueries({ queryKey: notificationKeys.all }))
+      .catch(() => undefined);
+  }, [kind, id, shown, queryClient]);
 }
 
 /** Sends a change to the thread and puts the thread it answers in place. */

@@ -12,10 +12,16 @@ export const PAGE_SIZE = 25;
 /** How often the header looks for new notifications. */
 const POLL_MS = 60_000;
 
+/** A page of the person's notifications; the header's count takes the unread number it comes with. */
 export function useNotifications(page: number) {
+  const queryClient = useQueryClient();
   return useQuery({
     queryKey: notificationKeys.page(page),
-    queryFn: () => api<NotificationList>(`/notifications?page=${page}&limit=${PAGE_SIZE}`),
+    queryFn: async () => {
+      const list = await api<NotificationList>(`/notifications?page=${page}&limit=${PAGE_SIZE}`);
+      queryClient.setQueryData(notificationKeys.count, list.unread);
+      return list;
+    },
     placeholderData: (previous) => previous,
   });
 }

@@ -43,6 +43,7 @@ export const AUDIT_EVENT_TYPES = [
   "case.created",
   "case.submitted",
   "case.reviewed",
+  "case.withdrawn",
   "discussion.postHidden",
   "assignment.submitted",
   "assignment.reviewed",

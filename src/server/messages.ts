@@ -137,6 +137,7 @@ const nl = {
   "discussion.notVisible": "Dit bericht is al verwijderd of verborgen.",
   "case.notEditable": "Deze casus wordt beoordeeld of is goedgekeurd en kan niet meer worden gewijzigd.",
   "case.notSubmitted": "Deze casus wacht niet (meer) op beoordeling.",
+  "case.notApproved": "Deze casus is niet (meer) goedgekeurd en kan dus niet worden teruggetrokken.",
   "certificate.moduleNotCompleted": "Je krijgt het certificaat zodra je de module hebt afgerond.",
   "certificate.lineNotCompleted":
     "Je krijgt het certificaat zodra alles op je leerroute is afgerond. Uitgestelde onderdelen tellen nog mee.",
@@ -322,6 +323,7 @@ const en: Record<MessageKey, string> = {
   "discussion.notVisible": "This post was already removed or hidden.",
   "case.notEditable": "This case is being reviewed or was approved and can no longer be changed.",
   "case.notSubmitted": "This case is not (or no longer) waiting for review.",
+  "case.notApproved": "This case is not (or no longer) approved, so it cannot be withdrawn.",
   "certificate.moduleNotCompleted": "You receive the certificate once you have completed the module.",
   "certificate.lineNotCompleted":
     "You receive the certificate once everything on your learning path is done. Postponed items still count.",

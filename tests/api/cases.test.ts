@@ -92,7 +92,7 @@ describe("reviewing a case", () => {
       (await author.post(`${url}/review`, { decision: "approve", version: view.version })).statusCode,
     );
     const asTrainer = expectStatus<CaseView>(await trainer.get(url));
-    expect(asTrainer.policies).toEqual({ edit: false, submit: false, review: true });
+    expect(asTrainer.policies).toEqual({ edit: false, submit: false, review: true, withdraw: false });
     expect(expectStatus<CaseList>(await trainer.get("/api/v1/cases")).toReview.map((c) => c.id)).toContain(made.id);
 
     expect(
@@ -128,7 +128,7 @@ describe("the case library", () => {
     expect(list.cases.map((c) => c.id)).not.toContain(local.id);
     const seen = expectStatus<CaseView>(await rivier.get(`/api/v1/cases/${shared.id}`));
     expect(seen).toMatchObject({ author: null, reviewedBy: null, organisation: "Zorggroep De Linde", mine: false });
-    expect(seen.policies).toEqual({ edit: false, submit: false, review: false });
+    expect(seen.policies).toEqual({ edit: false, submit: false, review: false, withdraw: false });
     expectStatus(await rivier.get(`/api/v1/cases/${local.id}`), 404);
     // A draft of the network is not the network's to see.
     const draft = await newCase("network", { title: "Nog niet klaar" });
@@ -211,5 +211,41 @@ describe("a case in a module", () => {
       await elsewhere.put(`/api/v1/modules/${made.module.id}/progress/blocks`, { block: "casus", action: "seen" }),
     );
     expect(read.progress.blocks.find((b) => b.key === "casus")?.done).toBe(true);
+
+    // It turns out to name a client: a trainer withdraws it, with a reason its author reads.
+    const withdraw = (client: TestClient, body: Record<string, unknown>) =>
+      client.post(`/api/v1/cases/${shared.id}/withdraw`, body);
+    const current = expectStatus<CaseView>(await trainer.get(`/api/v1/cases/${shared.id}`));
+    expect(current.policies.withdraw).toBe(true);
+    expectStatus(await withdraw(elsewhere, { reason: "Van elders", version: current.version }), 404);
+    const daan = await signIn(t, "daan.bakker@delinde.example", "linde");
+    expectStatus(await withdraw(daan, { reason: "Niet van mij", version: current.version }), 403);
+    expect(expectStatus(await withdraw(trainer, { reason: " ", version: current.version }), 422).errors).toHaveProperty(
+      "reason",
+    );
+    expectStatus(await withdraw(trainer, { reason: "Oud", version: current.version - 1 }), 409);
+    const taken = expectStatus<CaseView>(
+      await withdraw(trainer, { reason: "De kamer en de dag maken de cliënt herkenbaar.", version: current.version }),
+    );
+    expect(taken).toMatchObject({ status: "returned", reviewReason: "De kamer en de dag maken de cliënt herkenbaar." });
+    expectStatus(await withdraw(trainer, { reason: "Nog eens", version: taken.version }), 409);
+
+    // Nobody else reads it any more: not in the library, not in the module, not its discussion.
+    expectStatus(await elsewhere.get(`/api/v1/cases/${shared.id}`), 404);
+    expect(expectStatus<CaseList>(await elsewhere.get("/api/v1/cases")).cases.map((c) => c.id)).not.toContain(
+      shared.id,
+    );
+    const after = expectStatus<ModuleDetail>(await elsewhere.get(`/api/v1/modules/${made.module.id}`))
+      .learner as LearnerView;
+    expect(after.blocks[1]).toMatchObject({ kind: "case", case: null });
+    expectStatus(await elsewhere.get(`/api/v1/cases/${shared.id}/discussion`), 404);
+    // Its author is told, and may change it and send it for review again.
+    const [told] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.kind, "case.withdrawn"), eq(notifications.link, `/casuistiek/${shared.id}`)));
+    expect(told?.params).toEqual({ title: "Voor de module" });
+    const own = expectStatus<CaseView>(await author.get(`/api/v1/cases/${shared.id}`));
+    expect(own.policies).toMatchObject({ edit: true, submit: true, withdraw: false });
   });
 });

@@ -105,6 +105,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PUT /api/v1/cases/:caseId": GUIDE,
   "POST /api/v1/cases/:caseId/submit": GUIDE,
   "POST /api/v1/cases/:caseId/review": [],
+  "POST /api/v1/cases/:caseId/withdraw": GUIDE,
   // Discussions: the fixture case is a draft (no thread); the fixture module's thread has a post
   // of Sanne's. Removing it first, the trainers then meet a removed post (409) and everyone else
   // who reads the thread may still report it.
@@ -325,6 +326,7 @@ const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) 
     version: 999,
   }),
   "POST /api/v1/cases/:caseId/submit": async () => ({ version: 999 }),
+  "POST /api/v1/cases/:caseId/withdraw": async () => ({ reason: "Noemt een cliënt", version: 999 }),
   "POST /api/v1/cases/:caseId/discussion": async () => ({ body: "Een bericht" }),
   "POST /api/v1/modules/:moduleId/discussion": async () => ({ body: "Een bericht" }),
   "PUT /api/v1/posts/:postId": async () => ({ body: "Anders", version: 999 }),

@@ -6,6 +6,7 @@ const AUTHOR = "sanne.visser@netwerk.example";
 const TRAINER = "eva.mulder@delinde.example";
 const TITLE = "Een student die niet durft te bellen";
 const DEMO_CASE = "Drie begeleiders, drie meningen";
+const NOT_FOUND = "Deze casus bestaat niet of je mag hem niet zien.";
 
 let koers: Koers;
 beforeAll(async () => {
@@ -98,6 +99,19 @@ describe("a case from practice", () => {
     await visible(sanne.getByText("Van Zorggroep De Linde"));
     await textOf(sanne.locator("main")).toContain("het tweede deed hij alleen");
     await expectAccessible(sanne, "an approved case read in another organisation, on a phone");
+
+    // Eva takes it back after all: the reason is asked for, then nobody elsewhere reads it.
+    await eva.reload();
+    await visible(eva.getByRole("heading", { name: "Terugtrekken" }));
+    await eva.getByRole("button", { name: "Casus terugtrekken" }).click();
+    await eva.getByRole("button", { name: "Terugtrekken met deze reden" }).click();
+    await visible(eva.getByText("Vul dit in."));
+    await eva.getByLabel(/^Waarom trek je de casus terug/).fill("De dagbesteding maakt de cliënt herkenbaar.");
+    await eva.getByRole("button", { name: "Terugtrekken met deze reden" }).click();
+    await visible(eva.getByText("Casus teruggetrokken."));
+    await expectAccessible(eva, "a withdrawn case, for the trainer");
+    await sanne.reload();
+    await visible(sanne.getByText(NOT_FOUND));
   });
 
   it("is discussed by two organisations of the network: a reply, a mention, an edit, and a trainer hiding a post", async () => {

@@ -194,6 +194,7 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("case.created", "case"),
   kind("case.submitted", "case", { after: z.strictObject({ warnings: names }) }),
   kind("case.reviewed", "case", { after: z.strictObject({ decision: z.enum(["approve", "return"]) }) }),
+  kind("case.withdrawn", "case"),
   kind("discussion.postHidden", "discussion", {
     after: z.strictObject({ subjectKind: z.enum(["case", "module"]), subjectId: text }),
   }),

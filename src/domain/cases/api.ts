@@ -48,6 +48,13 @@ export const reviewCaseSchema = z
   });
 export type ReviewCaseInput = z.infer<typeof reviewCaseSchema>;
 
+/** Taking an approved case back from its readers, with the reason its author reads. */
+export const withdrawCaseSchema = z.object({
+  reason: z.string().trim().min(1, { error: "field.required" }).max(2000),
+  version: versionSchema,
+});
+export type WithdrawCaseInput = z.infer<typeof withdrawCaseSchema>;
+
 export const caseQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   competence: z.string().max(48).optional(),
@@ -94,6 +101,6 @@ export const caseViewSchema = caseSummarySchema.extend({
   /** What looks like personal data in its text: the author sees it while writing, the reviewer before approving. */
   privacy: z.array(privacyWarningSchema),
   competenceChoices: z.array(z.object({ key: z.string(), name: localized })),
-  policies: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+  policies: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), withdraw: z.boolean() }),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;

@@ -8,9 +8,10 @@ import {
   reviewCaseSchema,
   submitCaseSchema,
   updateCaseSchema,
+  withdrawCaseSchema,
 } from "../../domain/cases/api.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
-import { createCase, getCase, listCases, reviewCase, submitCase, updateCase } from "./service.js";
+import { createCase, getCase, listCases, reviewCase, submitCase, updateCase, withdrawCase } from "./service.js";
 
 const tags = ["cases"];
 const security = [{ session: [] }];
@@ -125,6 +126,27 @@ export const caseRoutes: FastifyPluginAsyncZod = async (app) => {
       changeThenShow(
         request,
         (tx, actor) => reviewCase(tx, actor, request.params.caseId, request.body),
+        (tx, actor) => getCase(tx, actor, request.params.caseId),
+      ),
+  );
+
+  app.post(
+    "/cases/:caseId/withdraw",
+    {
+      schema: {
+        tags,
+        security,
+        summary:
+          "The author or a trainer of the organisation takes an approved case back from its readers, with a reason; it returns to its author",
+        params: caseParams,
+        body: withdrawCaseSchema,
+        response: { 200: caseViewSchema },
+      },
+    },
+    (request) =>
+      changeThenShow(
+        request,
+        (tx, actor) => withdrawCase(tx, actor, request.params.caseId, request.body),
         (tx, actor) => getCase(tx, actor, request.params.caseId),
       ),
   );

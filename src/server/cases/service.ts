@@ -9,6 +9,7 @@ import type {
   CreateCaseInput,
   ReviewCaseInput,
   UpdateCaseInput,
+  WithdrawCaseInput,
 } from "../../domain/cases/api.js";
 import { canReadCases, canReviewCases, canWriteCases } from "../../domain/cases/policy.js";
 import { privacyWarnings } from "../../domain/cases/privacy.js";
@@ -54,6 +55,12 @@ const mayEdit = (actor: Actor, row: CaseRow) =>
   row.authorId === actor.userId &&
   row.organisationId === actor.organisationId &&
   (row.status === "draft" || row.status === "returned");
+
+/** An approved case is taken back by its author or a trainer of its organisation. */
+const mayWithdraw = (actor: Actor, row: CaseRow) =>
+  row.status === "approved" &&
+  row.organisationId === actor.organisationId &&
+  (row.authorId === actor.userId || canReviewCases(actor));
 
 /** The rows the actor's organisation may see at all: its own, and the network's approved ones. */
 async function scope(tx: Tx, actor: Actor): Promise<SQL> {
@@ -140,7 +147,7 @@ function present(actor: Actor, row: CaseRow, context: Context): CaseView {
         : null,
     privacy: edit || mayReview(actor, row) ? privacyWarnings(caseText(row)) : [],
     competenceChoices: framework ? activeCompetences(framework).map((c) => ({ key: c.key, name: c.name })) : [],
-    policies: { edit, submit: edit, review: mayReview(actor, row) },
+    policies: { edit, submit: edit, review: mayReview(actor, row), withdraw: mayWithdraw(actor, row) },
   };
 }
 
@@ -335,6 +342,34 @@ export async function reviewCase(tx: Tx, actor: Actor, caseId: string, input: Re
     { title: row.title },
     `/casuistiek/${row.id}`,
   );
+}
+
+/**
+ * An approved case is taken back from its readers, for instance when it turns out to name a client:
+ * it goes back to its author as sent back, with the reason, to change and send for review again.
+ * Modules that use it show it as no longer available; its discussion is closed with it.
+ */
+export async function withdrawCase(tx: Tx, actor: Actor, caseId: string, input: WithdrawCaseInput) {
+  const row = await readableCase(tx, actor, caseId, true);
+  if (!mayWithdraw(actor, row)) {
+    if (row.organisationId !== actor.organisationId) throw notFound();
+    if (row.status !== "approved") throw new HttpProblem(409, "case.notApproved");
+    throw forbidden();
+  }
+  if (row.version !== input.version) throw conflict(await getCase(tx, actor, caseId));
+  await tx
+    .update(cases)
+    .set({
+      status: "returned",
+      reviewReason: input.reason,
+      reviewedBy: actor.userId,
+      reviewedAt: sql`now()`,
+      version: sql`${cases.version} + 1`,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(cases.id, row.id));
+  await recordAudit(tx, actor, { type: "case.withdrawn", subjectType: "case", subjectId: row.id });
+  await notify(tx, actor, [row.authorId], "case.withdrawn", { title: row.title }, `/casuistiek/${row.id}`);
 }
 
 /** The cases some module blocks name. */

@@ -39,6 +39,7 @@ export default function CasePage() {
         <CaseText view={view} />
       )}
       {view.policies.review && <Review view={view} />}
+      {view.policies.withdraw && <Withdraw view={view} />}
       {view.status === "approved" && <Discussion kind="case" id={view.id} />}
     </Stack>
   );
@@ -84,6 +85,52 @@ function Part({ title, text }: { title: string; text: string }) {
       </Title>
       <Text style={{ whiteSpace: "pre-wrap" }}>{text}</Text>
     </section>
+  );
+}
+
+/**
+ * The author, or a trainer, takes an approved case back from its readers, with a reason the author
+ * reads: for instance when a client turns out to be recognisable after all.
+ */
+function Withdraw({ view }: { view: CaseView }) {
+  const { t } = useTranslation("cases");
+  const queryClient = useQueryClient();
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const withdraw = useAction(
+    async (reason: string) => {
+      const saved = await api<CaseView>(`/cases/${view.id}/withdraw`, { body: { reason, version: view.version } });
+      queryClient.setQueryData(caseKeys.case(view.id), saved);
+      await queryClient.invalidateQueries({ queryKey: caseKeys.all });
+      notifySuccess(t("withdraw.done"));
+    },
+    {
+      describe: (e: ApiError) => {
+        setReasonError(e.fieldErrors.reason ?? null);
+        return e.fieldErrors.reason ? "" : e.problem.title;
+      },
+    },
+  );
+  return (
+    <Paper withBorder p="md" component="section" aria-labelledby="withdraw-case">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="withdraw-case">
+          {t("withdraw.title")}
+        </Title>
+        <Text size="sm">{t("withdraw.intro")}</Text>
+        <ReviewDecision
+          labels={{
+            return: t("withdraw.start"),
+            reason: t("withdraw.reason"),
+            sendBack: t("withdraw.confirm"),
+            cancel: t("review.cancel"),
+          }}
+          decide={(_decision, reason) => void withdraw.run(reason)}
+          pending={withdraw.pending}
+          error={withdraw.error}
+          reasonError={reasonError}
+        />
+      </Stack>
+    </Paper>
   );
 }
 

@@ -91,6 +91,15 @@ export default defineMessages(
       approved: "Casus goedgekeurd.",
       returned: "Casus teruggestuurd.",
     },
+    withdraw: {
+      title: "Terugtrekken",
+      intro:
+        "Staat er toch iets in waardoor iemand herkenbaar is, of klopt de casus niet meer? Trek hem terug: niemand anders leest hem dan nog, ook niet in modules, en de discussie sluit. De schrijver kan hem aanpassen en opnieuw laten beoordelen.",
+      start: "Casus terugtrekken",
+      reason: "Waarom trek je de casus terug?",
+      confirm: "Terugtrekken met deze reden",
+      done: "Casus teruggetrokken.",
+    },
   },
   {
     list: {
@@ -180,6 +189,15 @@ export default defineMessages(
       cancel: "Cancel",
       approved: "Case approved.",
       returned: "Case sent back.",
+    },
+    withdraw: {
+      title: "Withdraw",
+      intro:
+        "Does it make someone recognisable after all, or is the case no longer right? Withdraw it: nobody else reads it any more, in modules neither, and its discussion closes. Its author can change it and have it reviewed again.",
+      start: "Withdraw case",
+      reason: "Why do you withdraw the case?",
+      confirm: "Withdraw with this reason",
+      done: "Case withdrawn.",
     },
   },
 );

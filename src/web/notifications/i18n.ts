@@ -28,6 +28,8 @@ export default defineMessages(
       caseSubmitted: "De casus “{{title}}” wacht op jouw beoordeling.",
       caseApproved: "Je casus “{{title}}” is goedgekeurd: anderen kunnen hem nu lezen.",
       caseReturned: "Je casus “{{title}}” is teruggestuurd: lees waarom bij de casus.",
+      caseWithdrawn:
+        "Je casus “{{title}}” is teruggetrokken en niet meer te lezen voor anderen: lees waarom bij de casus.",
       discussionMention: "{{name}} noemde je in de discussie over “{{title}}”.",
       discussionNewPosts_one: "{{count}} nieuw bericht in de discussie over “{{title}}”.",
       discussionNewPosts_other: "{{count}} nieuwe berichten in de discussie over “{{title}}”.",
@@ -74,6 +76,7 @@ export default defineMessages(
       caseSubmitted: "The case “{{title}}” is waiting for your review.",
       caseApproved: "Your case “{{title}}” was approved: others can read it now.",
       caseReturned: "Your case “{{title}}” was sent back: read why at the case.",
+      caseWithdrawn: "Your case “{{title}}” was withdrawn and others can no longer read it: read why at the case.",
       discussionMention: "{{name}} mentioned you in the discussion on “{{title}}”.",
       discussionNewPosts_one: "{{count}} new post in the discussion on “{{title}}”.",
       discussionNewPosts_other: "{{count}} new posts in the discussion on “{{title}}”.",

@@ -13,6 +13,7 @@ const KINDS: Record<string, string> = {
   "case.submitted": "kinds.caseSubmitted",
   "case.approved": "kinds.caseApproved",
   "case.returned": "kinds.caseReturned",
+  "case.withdrawn": "kinds.caseWithdrawn",
   "discussion.mention": "kinds.discussionMention",
   "discussion.newPosts": "kinds.discussionNewPosts",
   "discussion.reported": "kinds.discussionReported",

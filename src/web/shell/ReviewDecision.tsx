@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { FormError } from "./FormError";
 
 export interface ReviewDecisionLabels {
-  accept: string;
+  /** Without it, only sending back is offered (taking back what was accepted earlier). */
+  accept?: string;
   return: string;
   reason: string;
   sendBack: string;
@@ -68,9 +69,11 @@ export function ReviewDecision({
         </form>
       ) : (
         <Group>
-          <Button onClick={() => decide("accept", "")} loading={pending}>
-            {labels.accept}
-          </Button>
+          {labels.accept && (
+            <Button onClick={() => decide("accept", "")} loading={pending}>
+              {labels.accept}
+            </Button>
+          )}
           <Button variant="default" onClick={() => setReturning(true)}>
             {labels.return}
           </Button>

@@ -26,6 +26,7 @@ const LearningPathPage = lazy(() => import("./learning-paths/LearningPathPage"))
 const ConsensusPage = lazy(() => import("./consensus/ConsensusPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
+const ProcessingRegisterPage = lazy(() => import("./privacy/ProcessingRegisterPage"));
 const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
 const ReportPage = lazy(() => import("./reports/ReportPage"));
 const RegimesPage = lazy(() => import("./regimes/RegimesPage"));
@@ -303,6 +304,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <AuditPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/verwerkingsregister",
+        element: (
+          <Guard roles={admin}>
+            <ProcessingRegisterPage />
           </Guard>
         ),
       },

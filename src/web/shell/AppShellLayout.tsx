@@ -54,6 +54,7 @@ export function AppShellLayout() {
     { to: "/eisenprofielen", label: t("nav.profiles"), show: admin, covers: true },
     { to: "/logboek", label: t("nav.audit"), show: admin },
     { to: "/uitgaande-mail", label: t("nav.outbox"), show: admin },
+    { to: "/verwerkingsregister", label: t("nav.processingRegister"), show: admin },
   ];
 
   return (

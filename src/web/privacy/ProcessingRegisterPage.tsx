@@ -1,0 +1,65 @@
+import { Alert, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry";
+import { localeOf } from "../i18n/regime-text";
+import { PageTitle } from "../shell/PageTitle";
+import "./texts";
+
+/**
+ * The organisation's processing register (verwerkingsregister), read from the registry of
+ * personal data every feature joins (decision 0031): what, why, who sees it, how long, and what
+ * erasure does.
+ */
+export default function ProcessingRegisterPage() {
+  const { t, i18n } = useTranslation("privacy");
+  const locale = localeOf(i18n.language);
+  return (
+    <Stack maw={960}>
+      <PageTitle>{t("title")}</PageTitle>
+      <Text>{t("intro")}</Text>
+      <Alert variant="light">{t("notYet")}</Alert>
+      <Text size="sm" c="dimmed">
+        {t("count", { count: PERSONAL_DATA.length })}
+      </Text>
+      <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={t("title")}>
+        {PERSONAL_DATA.map((entry) => (
+          <Paper component="li" withBorder p="md" key={entry.table}>
+            <Stack gap="xs">
+              <Title order={3} size="h4">
+                {entry.what[locale]}
+              </Title>
+              <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4} m={0}>
+                <Field label={t("purpose")} value={entry.purpose[locale]} />
+                <Field label={t("seenBy")} value={entry.seenBy[locale]} />
+                <Field label={t("retention")} value={retentionText(t, entry.retention)} />
+                <Field label={t("erasure")} value={t(`erasureKinds.${entry.erasure}`)} />
+              </SimpleGrid>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function retentionText(
+  t: (key: string, values?: Record<string, unknown>) => string,
+  retention: PersonalData["retention"],
+) {
+  return "months" in retention
+    ? t(`retentionKinds.${retention.kind}`, { count: retention.months })
+    : t(`retentionKinds.${retention.kind}`);
+}
+
+function Field({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <Text component="dt" size="sm" fw={600}>
+        {label}
+      </Text>
+      <Text component="dd" size="sm" m={0}>
+        {value}
+      </Text>
+    </div>
+  );
+}

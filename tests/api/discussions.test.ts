@@ -117,6 +117,10 @@ describe("a discussion on a network case", () => {
 
   it("tells those who took part in another member organisation, mentions them there, and is read when opened", async () => {
     const link = `/casuistiek/${caseId}#discussie`;
+    const [{ network = null } = {}] = await t.database.db
+      .select({ network: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, t.orgs.rivier));
     const lisa = await signIn(t, LISA, "rivier");
     expectStatus(
       await lisa.post(url, { body: "Ik ben student bij Rivierenland. Wat vond de student er zelf van?" }),
@@ -164,6 +168,18 @@ describe("a discussion on a network case", () => {
       [1, false],
       [1, true],
     ]);
+
+    // Once Rivierenland has left the network it no longer reads the thread, and nobody there is told.
+    await t.database.db.update(organisations).set({ networkId: null }).where(eq(organisations.id, t.orgs.rivier));
+    try {
+      expectStatus(await joost.post(url, { body: "Nog één gedachte." }), 201);
+      const after = (await notificationsOf(LISA, "discussion.newPosts", link, t.orgs.rivier)).map(
+        (n) => n.params.count,
+      );
+      expect(after.sort()).toEqual([1, 1]);
+    } finally {
+      await t.database.db.update(organisations).set({ networkId: network }).where(eq(organisations.id, t.orgs.rivier));
+    }
   });
 
   it("lets the author change a post for a short while, then no more; removing keeps its place", async () => {

@@ -3,7 +3,7 @@
 -- organisation, the notifications of everyone else who took part in its thread, in their own
 -- organisation: a mention for those among `mentioned`, else one unread "new posts" per thread
 -- whose count rises until it is read. It writes only for active participants of that post's
--- thread, and only the kind, the subject's title and link it is given.
+-- thread whose organisation still reads it, and only the kind, the subject's title and link it is given.
 CREATE OR REPLACE FUNCTION app_tell_thread(post uuid, mentioned uuid[], title text, link text)
   RETURNS void LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = public AS $$
   WITH p AS (
@@ -19,6 +19,9 @@ CREATE OR REPLACE FUNCTION app_tell_thread(post uuid, mentioned uuid[], title te
         THEN q.network_id IS NULL AND q.organisation_id = p.organisation_id
         ELSE q.network_id = p.network_id END
     JOIN memberships m ON m.organisation_id = q.organisation_id AND m.user_id = q.author_id AND m.status = 'active'
+    -- Of a network thread, only organisations still in the network read it, and so are told.
+    JOIN organisations o ON o.id = q.organisation_id
+      AND (p.network_id IS NULL OR o.network_id = p.network_id)
     WHERE q.author_id <> p.author_id
   ),
   mentions AS (

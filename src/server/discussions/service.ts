@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { discussionPosts, discussionReports, memberships, organisations, users } from "../../db/schema.js";
 import type { DiscussionView, PostView } from "../../domain/discussions/api.js";
@@ -185,23 +185,20 @@ export async function addPost(
   // Who may be mentioned: one's colleagues, and whoever took part in the thread, by the name the
   // thread shows. Colleagues outside the thread are told here; everyone in it, of whatever member
   // organisation, by app_tell_thread in their own (a mention, or a count of new posts).
-  const others = await tx
+  const authors = await tx
     .selectDistinct({
       id: discussionPosts.authorId,
       name: discussionPosts.authorName,
       organisationId: discussionPosts.organisationId,
     })
     .from(discussionPosts)
-    .where(and(inThread(subject, actor), ne(discussionPosts.organisationId, actor.organisationId)));
+    .where(inThread(subject, actor));
+  const here = (a: { organisationId: string }) => a.organisationId === actor.organisationId;
   const mentioned = mentionedIn(input.body, [
     ...colleagues.filter((c) => c.id !== actor.userId).map((c) => ({ ...c, organisationId: actor.organisationId })),
-    ...others,
+    ...authors.filter((a) => !here(a)),
   ]);
-  const participants = await tx
-    .selectDistinct({ userId: discussionPosts.authorId })
-    .from(discussionPosts)
-    .where(and(inThread(subject, actor), eq(discussionPosts.organisationId, actor.organisationId)));
-  const inThreadHere = new Set(participants.map((p) => p.userId));
+  const inThreadHere = new Set(authors.filter(here).map((a) => a.id));
   const colleaguesOutside = mentioned
     .filter((m) => m.organisationId === actor.organisationId && !inThreadHere.has(m.id))
     .map((m) => m.id);

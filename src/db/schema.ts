@@ -22,6 +22,9 @@ import type { ConsensusRule } from "../domain/competences/consensus.js";
 import type { Extension, Framework } from "../domain/competences/framework.js";
 import type { PathItem } from "../domain/competences/path.js";
 import type { DiscussionSubject } from "../domain/discussions/rules.js";
+import type { EventKind } from "../domain/events/api.js";
+import type { PlaceStatus } from "../domain/events/places.js";
+import type { Audience } from "../domain/events/policy.js";
 import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { ModuleDocument } from "../domain/modules/module.js";
@@ -835,4 +838,86 @@ export const discussionReports = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (table) => [unique().on(table.postId, table.reporterId)],
+);
+
+// ---- learning festivals and trainings (migration 0027) ----
+
+export const events = pgTable("events", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  kind: text("kind").$type<EventKind>().notNull(),
+  audience: text("audience").$type<Audience>().notNull(),
+  title: text("title").notNull(),
+  description: text("description").notNull().default(""),
+  startsAt: ts("starts_at").notNull(),
+  endsAt: ts("ends_at").notNull(),
+  place: text("place"),
+  onlineUrl: text("online_url"),
+  registrationDeadline: ts("registration_deadline").notNull(),
+  status: text("status").$type<"planned" | "cancelled">().notNull().default("planned"),
+  version: integer("version").notNull().default(1),
+  createdBy: uuid("created_by"),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+export const eventTrainers = pgTable(
+  "event_trainers",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    eventId: uuid("event_id").notNull(),
+    userId: uuid("user_id").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.eventId, table.userId] })],
+);
+
+export const eventSessions = pgTable("event_sessions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  eventId: uuid("event_id").notNull(),
+  round: integer("round").notNull(),
+  position: integer("position").notNull(),
+  title: text("title").notNull(),
+  capacity: integer("capacity").notNull(),
+});
+
+export const eventRegistrations = pgTable("event_registrations", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  eventId: uuid("event_id").notNull(),
+  sessionId: uuid("session_id").notNull(),
+  round: integer("round").notNull(),
+  userId: uuid("user_id").notNull(),
+  status: text("status").$type<PlaceStatus>().notNull(),
+  registeredBy: uuid("registered_by").notNull(),
+  registeredAt: ts("registered_at").notNull().defaultNow(),
+  promotedAt: ts("promoted_at"),
+  cancelledAt: ts("cancelled_at"),
+});
+
+export const eventAttendance = pgTable(
+  "event_attendance",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    eventId: uuid("event_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    checkedInAt: ts("checked_in_at").notNull().defaultNow(),
+    checkedInBy: uuid("checked_in_by").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.eventId, table.userId] })],
+);
+
+export const eventEvaluations = pgTable(
+  "event_evaluations",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    eventId: uuid("event_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    overall: integer("overall").notNull(),
+    usefulness: integer("usefulness").notNull(),
+    takeAway: text("take_away").notNull().default(""),
+    suggestion: text("suggestion").notNull().default(""),
+    submittedAt: ts("submitted_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.eventId, table.userId] })],
 );

@@ -82,6 +82,12 @@ export const AUDIT_EVENT_TYPES = [
   "intervisionMeeting.held",
   "intervisionMeeting.attendanceConfirmed",
   "intervisionMeeting.notesSaved",
+  "event.created",
+  "event.cancelled",
+  "event.registered",
+  "event.registrationCancelled",
+  "event.promoted",
+  "event.attendance",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
@@ -111,6 +117,7 @@ export const AUDIT_SUBJECT_TYPES = [
   "declaration",
   "intervisionGroup",
   "intervisionMeeting",
+  "event",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

@@ -30,6 +30,7 @@ import { createPdfRenderer, type PdfRenderer } from "./documents/render-pool.js"
 import { evidenceRoutes } from "./evidence/routes.js";
 import { consensusRoutes } from "./frameworks/consensus/routes.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
+import { eventRoutes } from "./events/routes.js";
 import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { learningPathRoutes } from "./learning-paths/routes.js";
@@ -184,6 +185,7 @@ export async function buildApp(
       await api.register(verificationRoutes);
       await api.register(evidenceRoutes);
       await api.register(intervisionRoutes);
+      await api.register(eventRoutes);
       await api.register(notificationRoutes);
     },
     { prefix: "/api/v1" },

@@ -179,6 +179,23 @@ const nl = {
   "mail.scanFriend.subject": "{inviter} vraagt je als kritische vriend",
   "mail.scanFriend.body":
     "Hallo {name},\n\n{inviter} doet een zelfscan als werkbegeleider en vraagt jou als kritische vriend om een aantal gedragsindicatoren te beoordelen. Je ziet alleen wat je beoordeelt. Het kost een paar minuten; de link werkt één keer en is {days} dagen geldig:\n\n{link}\n\nWil je liever niet? Via dezelfde link kun je afzeggen.",
+  "event.cancelled": "Deze activiteit gaat niet door.",
+  "event.registrationClosed": "De inschrijving is gesloten: de uiterste inschrijfdatum is voorbij.",
+  "event.unknownSession": "Kies een sessie van deze activiteit.",
+  "event.alreadyRegistered": "Je staat al ingeschreven voor deze sessie (of op de wachtlijst).",
+  "event.notRegistered": "Deze persoon heeft geen plek in deze sessie.",
+  "event.started": "De activiteit is al begonnen: afmelden kan niet meer.",
+  "event.deadlineAfterStart": "De uiterste inschrijfdatum moet vóór het begin liggen.",
+  "event.placeRequired": "Geef een plaats of een link voor online deelname.",
+  "event.checkInNotYet": "Aanwezigheid aftekenen kan vanaf de dag van de activiteit.",
+  "event.evaluationNotYet": "Evalueren kan zodra de activiteit is begonnen.",
+  "event.alreadyEvaluated": "Je hebt deze activiteit al geëvalueerd.",
+  "mail.eventPromoted.subject": "Er is een plek voor je: {title}",
+  "mail.eventPromoted.body":
+    "Hallo {name},\n\nEr kwam een plek vrij in \"{session}\" bij \"{title}\" op {when}. Je stond op de wachtlijst en bent nu ingeschreven.\n\nKun je toch niet? Meld je dan af, zodat de volgende op de wachtlijst de plek krijgt:\n\n{link}",
+  "mail.eventCancelled.subject": "Gaat niet door: {title}",
+  "mail.eventCancelled.body":
+    "Hallo {name},\n\n\"{title}\" op {when} gaat niet door. Je inschrijving vervalt; je hoeft niets te doen.\n\n{link}",
   "mail.reset.subject": "Nieuw wachtwoord voor Koers",
   "mail.reset.body":
     "Hallo {name},\n\nJe hebt gevraagd om een nieuw wachtwoord voor Koers. Kies er een via deze link (één uur geldig):\n\n{link}\n\nHeb je dit niet gevraagd? Dan kun je deze e-mail negeren.",
@@ -364,6 +381,23 @@ const en: Record<MessageKey, string> = {
   "mail.scanFriend.subject": "{inviter} asks you as a critical friend",
   "mail.scanFriend.body":
     "Hello {name},\n\n{inviter} is doing a self-scan as a work-based supervisor and asks you as a critical friend to rate a number of behaviours. You see only what you rate. It takes a few minutes; the link works once and is valid for {days} days:\n\n{link}\n\nWould you rather not? You can decline through the same link.",
+  "event.cancelled": "This event has been cancelled.",
+  "event.registrationClosed": "Registration has closed: the registration deadline has passed.",
+  "event.unknownSession": "Choose a session of this event.",
+  "event.alreadyRegistered": "You are already registered for this session (or on its waiting list).",
+  "event.notRegistered": "This person holds no place in this session.",
+  "event.started": "The event has begun: cancelling is no longer possible.",
+  "event.deadlineAfterStart": "The registration deadline must be before the start.",
+  "event.placeRequired": "Give a place or a link to take part online.",
+  "event.checkInNotYet": "Attendance can be ticked off from the day of the event.",
+  "event.evaluationNotYet": "You can evaluate once the event has begun.",
+  "event.alreadyEvaluated": "You have already evaluated this event.",
+  "mail.eventPromoted.subject": "A place for you: {title}",
+  "mail.eventPromoted.body":
+    "Hello {name},\n\nA place came free in \"{session}\" at \"{title}\" on {when}. You were on the waiting list and are now registered.\n\nCan't make it after all? Cancel, so the next person on the waiting list gets the place:\n\n{link}",
+  "mail.eventCancelled.subject": "Cancelled: {title}",
+  "mail.eventCancelled.body":
+    "Hello {name},\n\n\"{title}\" on {when} has been cancelled. Your registration lapses; there is nothing you need to do.\n\n{link}",
   "mail.reset.subject": "New password for Koers",
   "mail.reset.body":
     "Hello {name},\n\nYou asked for a new password for Koers. Choose one through this link (valid for one hour):\n\n{link}\n\nDidn't ask for this? Then ignore this e-mail.",

@@ -7,6 +7,8 @@ import {
   competenceScans,
   declarations,
   discussionPosts,
+  events,
+  eventSessions,
   feedbackRecords,
   frameworks,
   frameworkVersions,
@@ -316,6 +318,35 @@ async function daanUserId(t: TestApp) {
   return daan?.id ?? "";
 }
 
+const FIXTURE_EVENT = "Training feedback geven (vaste test)";
+
+/** A coming training of De Linde for werkbegeleiders and trainers, with one session (made once). */
+async function fixtureEvent(t: TestApp) {
+  const [found] = await t.database.db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(eq(events.organisationId, t.orgs.linde), eq(events.title, FIXTURE_EVENT)));
+  if (found) return found.id;
+  const start = Date.now() + 14 * 86_400_000;
+  const [made] = await t.database.db
+    .insert(events)
+    .values({
+      organisationId: t.orgs.linde,
+      kind: "training",
+      audience: "both",
+      title: FIXTURE_EVENT,
+      startsAt: new Date(start),
+      endsAt: new Date(start + 3 * 3_600_000),
+      place: "Leslokaal De Linde",
+      registrationDeadline: new Date(start - 86_400_000),
+    })
+    .returning();
+  await t.database.db
+    .insert(eventSessions)
+    .values({ organisationId: t.orgs.linde, eventId: made?.id ?? "", round: 1, position: 1, title: "Feedback", capacity: 12 });
+  return made?.id ?? "";
+}
+
 async function insertGroup(t: TestApp) {
   const [made] = await t.database.db
     .insert(intervisionGroups)
@@ -378,6 +409,7 @@ Object.assign(FINDERS, {
     return made?.id ?? "";
   }),
   groupId: firstInLinde(intervisionGroups, insertGroup),
+  eventId: fixtureEvent,
   groupMeetingId: firstInLinde(intervisionMeetings, async (t) => {
     const start = Date.now() + 86_400_000;
     const [made] = await t.database.db

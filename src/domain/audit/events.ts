@@ -327,6 +327,17 @@ export const AUDIT_EVENT_SCHEMAS = [
   }),
   // The notes stay out of the log, which the admin reads: only that they were saved.
   kind("intervisionMeeting.notesSaved", "intervisionMeeting"),
+  kind("event.created", "event", {
+    after: z.strictObject({ title: text, kind: text, startsAt: text, member: text }),
+  }),
+  kind("event.cancelled", "event"),
+  // A place, a line on the waiting list, or one given up: whose, in which session, which it was.
+  kind("event.registered", "event", { after: z.strictObject({ member: text, session: text, status: text }) }),
+  kind("event.registrationCancelled", "event", {
+    before: z.strictObject({ member: text, session: text, status: text }),
+  }),
+  kind("event.promoted", "event", { after: z.strictObject({ member: text, session: text }) }),
+  kind("event.attendance", "event", { after: z.strictObject({ member: text, present: z.boolean() }) }),
 ] as const;
 
 export const auditEventSchema = z.discriminatedUnion("type", AUDIT_EVENT_SCHEMAS);

@@ -547,6 +547,72 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     retention: { kind: "period", months: 12 },
     erasure: "delete",
   },
+  {
+    table: "events",
+    subject: [],
+    others: ["created_by"],
+    what: { nl: "Activiteit: leerfestival of training", en: "Event: learning festival or training" },
+    purpose: { nl: "Leerfestivals en trainingen organiseren", en: "Organising learning festivals and trainings" },
+    seenBy: { nl: "Organisatoren (beheerders, praktijkopleiders)", en: "Organisers (admins, praktijkopleiders)" },
+    retention: { kind: "withMembership" },
+    erasure: "anonymise",
+  },
+  {
+    table: "event_trainers",
+    subject: ["user_id"],
+    what: { nl: "Trainer van een activiteit", en: "Trainer of an event" },
+    purpose: { nl: "Laten zien wie een training geeft; trainerdossier", en: "Showing who gives a training; trainer record" },
+    seenBy: { nl: "Iedereen die de activiteit ziet", en: "Everyone who sees the event" },
+    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    erasure: "anonymise",
+  },
+  {
+    table: "event_registrations",
+    subject: ["user_id"],
+    others: ["registered_by"],
+    what: {
+      nl: "Inschrijving voor een sessie, plek op de wachtlijst, afmelding",
+      en: "Registration for a session, place on the waiting list, cancellation",
+    },
+    purpose: {
+      nl: "Plaatsen verdelen, de wachtlijst volgen en deelname tellen",
+      en: "Sharing out places, keeping the waiting list and counting participation",
+    },
+    seenBy: {
+      nl: "De persoon; organisatoren en de trainers van de activiteit",
+      en: "The person; organisers and the event's trainers",
+    },
+    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    erasure: "anonymise",
+  },
+  {
+    table: "event_attendance",
+    subject: ["user_id"],
+    others: ["checked_in_by"],
+    what: { nl: "Aanwezigheid bij een activiteit", en: "Attendance at an event" },
+    purpose: {
+      nl: "Aantonen dat iemand een training volgde; deelname tellen",
+      en: "Proving someone took a training; counting participation",
+    },
+    seenBy: {
+      nl: "De persoon; organisatoren en de trainers van de activiteit",
+      en: "The person; organisers and the event's trainers",
+    },
+    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    erasure: "anonymise",
+  },
+  {
+    table: "event_evaluations",
+    subject: ["user_id"],
+    what: { nl: "Evaluatie van een activiteit: scores en open antwoorden", en: "Evaluation of an event: scores and open answers" },
+    purpose: { nl: "Activiteiten verbeteren", en: "Improving events" },
+    seenBy: {
+      nl: "Organisatoren en trainers, zonder naam",
+      en: "Organisers and trainers, without the name",
+    },
+    retention: { kind: "period", months: 24 },
+    erasure: "anonymise",
+  },
 ];
 
 /** The entry for a table, if it holds personal data. */

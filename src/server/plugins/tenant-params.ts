@@ -7,6 +7,7 @@ import {
   competenceScans,
   declarations,
   discussionPosts,
+  events,
   feedbackRecords,
   frameworks,
   frameworkVersions,
@@ -54,7 +55,8 @@ const inOrganisation =
       | typeof requirementProfiles
       | typeof competenceScans
       | typeof scanFriends
-      | typeof moduleAssignments,
+      | typeof moduleAssignments
+      | typeof events,
   ): Owns =>
   async (db, auth, id) => {
     const rows = await db
@@ -117,6 +119,8 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   moduleVersionId: ownedOrShared(moduleVersions),
   // Who may see a submission within the organisation (its learner, their reviewers) is the service's question.
   assignmentId: inOrganisation(moduleAssignments),
+  // Whether the person may see the event (its audience, a trainer, a participant) is the service's question.
+  eventId: inOrganisation(events),
   // A case of the organisation (whether its reader may see it is the service's question), or an
   // approved case of its network.
   caseId: async (db, auth, id) => {

@@ -128,6 +128,14 @@ export default defineMessages(
         attendanceConfirmed: "Aanwezigheid bij intervisie bevestigd",
         notesSaved: "Aantekeningen van intervisie opgeslagen",
       },
+      event: {
+        created: "Activiteit gemaakt",
+        cancelled: "Activiteit afgelast",
+        registered: "Ingeschreven voor activiteit",
+        registrationCancelled: "Afgemeld voor activiteit",
+        promoted: "Van wachtlijst naar plek bij activiteit",
+        attendance: "Aanwezigheid bij activiteit afgetekend",
+      },
     },
     subjects: {
       person: "Persoon",
@@ -153,6 +161,7 @@ export default defineMessages(
       calendar: "Agenda",
       intervisionGroup: "Intervisiegroep",
       intervisionMeeting: "Intervisiebijeenkomst",
+      event: "Activiteit",
     },
     fields: {
       name: "Naam",
@@ -211,8 +220,15 @@ export default defineMessages(
       noteChanged: "Notitie gewijzigd",
       closed: "Afgerond door nieuwe zelfscan",
       reordered: "Andere volgorde",
+      session: "Sessie",
     },
-    statuses: { invited: "Uitgenodigd", active: "Actief", deactivated: "Gedeactiveerd" },
+    statuses: {
+      invited: "Uitgenodigd",
+      active: "Actief",
+      deactivated: "Gedeactiveerd",
+      registered: "Ingeschreven",
+      waiting: "Op de wachtlijst",
+    },
   },
   {
     title: "Audit log",
@@ -341,6 +357,14 @@ export default defineMessages(
         attendanceConfirmed: "Intervision attendance confirmed",
         notesSaved: "Intervision notes saved",
       },
+      event: {
+        created: "Event created",
+        cancelled: "Event cancelled",
+        registered: "Registered for event",
+        registrationCancelled: "Registration for event cancelled",
+        promoted: "Moved from waiting list to a place at event",
+        attendance: "Attendance at event ticked off",
+      },
     },
     subjects: {
       person: "Person",
@@ -366,6 +390,7 @@ export default defineMessages(
       calendar: "Calendar",
       intervisionGroup: "Intervision group",
       intervisionMeeting: "Intervision meeting",
+      event: "Event",
     },
     fields: {
       name: "Name",
@@ -424,7 +449,14 @@ export default defineMessages(
       noteChanged: "Note changed",
       closed: "Closed by a new self-scan",
       reordered: "Order changed",
+      session: "Session",
     },
-    statuses: { invited: "Invited", active: "Active", deactivated: "Deactivated" },
+    statuses: {
+      invited: "Invited",
+      active: "Active",
+      deactivated: "Deactivated",
+      registered: "Registered",
+      waiting: "On the waiting list",
+    },
   },
 );

@@ -42,6 +42,10 @@ export default defineMessages(
       reject: "{{organisation}} wees versie {{number}} van het competentiekader af, met een reden.",
       comment: "{{organisation}} gaf een opmerking bij versie {{number}} van het competentiekader.",
       consensusReminder: "Versie {{number}} van het competentiekader wacht nog op de stem van je organisatie.",
+      eventPromoted: "Er kwam een plek vrij in “{{label}}”: je bent nu ingeschreven voor “{{title}}” op {{date}}.",
+      eventCancelled: "“{{title}}” op {{date}} gaat niet door.",
+      eventRegistered: "Je bent ingeschreven voor “{{label}}” bij “{{title}}”.",
+      eventWaiting: "Je staat op de wachtlijst voor “{{label}}” bij “{{title}}”.",
     },
     declarations: {
       start: "De verklaring bij de start",
@@ -89,6 +93,10 @@ export default defineMessages(
       reject: "{{organisation}} rejected version {{number}} of the competence framework, with a reason.",
       comment: "{{organisation}} commented on version {{number}} of the competence framework.",
       consensusReminder: "Version {{number}} of the competence framework still awaits your organisation's vote.",
+      eventPromoted: "A place came free in “{{label}}”: you are now registered for “{{title}}” on {{date}}.",
+      eventCancelled: "“{{title}}” on {{date}} has been cancelled.",
+      eventRegistered: "You have been registered for “{{label}}” at “{{title}}”.",
+      eventWaiting: "You are on the waiting list for “{{label}}” at “{{title}}”.",
     },
     declarations: {
       start: "The declaration at the start",

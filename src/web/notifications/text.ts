@@ -24,6 +24,10 @@ const KINDS: Record<string, string> = {
   "consensus.reject": "kinds.reject",
   "consensus.comment": "kinds.comment",
   "reminder.consensusVote": "kinds.consensusReminder",
+  "event.promoted": "kinds.eventPromoted",
+  "event.cancelled": "kinds.eventCancelled",
+  "event.registered": "kinds.eventRegistered",
+  "event.waiting": "kinds.eventWaiting",
 };
 const DECLARATIONS = ["start", "end", "independence"];
 

@@ -1,0 +1,204 @@
+import { type AnyColumn, and, asc, countDistinct, eq, gte, lt, ne, sql } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { eventAttendance, eventEvaluations, eventRegistrations, events, memberships, users } from "../../db/schema.js";
+import type { CheckInList, EvaluationInput, EvaluationSummary, EventCounts } from "../../domain/events/api.js";
+import { summarise } from "../../domain/events/evaluation.js";
+import { attendanceRate } from "../../domain/events/places.js";
+import { canCheckIn, canOrganiseEvents, canReadEvaluations } from "../../domain/events/policy.js";
+import { dutchDay } from "../../domain/dutch-time.js";
+import type { Actor } from "../../domain/roles.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { forbidden, invalid } from "../http/problem.js";
+import { memberName, membershipIn } from "../people/member-name.js";
+import { loadEvent } from "./load.js";
+
+/**
+ * Who came, and what they thought of it. The trainer ticks people off on a phone on the day; a
+ * person who came evaluates the event once, and the organiser reads the evaluations without names.
+ */
+
+/** Everyone holding a place in any session, once, with whether they were ticked off. */
+export async function getCheckInList(tx: Tx, actor: Actor, eventId: string): Promise<CheckInList> {
+  const { event, viewer } = await loadEvent(tx, actor, eventId);
+  if (!canCheckIn(viewer)) throw forbidden();
+  const org = actor.organisationId;
+  const people = await tx
+    .selectDistinct({ userId: eventRegistrations.userId, name: memberName, present: eventAttendance.userId })
+    .from(eventRegistrations)
+    .innerJoin(users, eq(users.id, eventRegistrations.userId))
+    .leftJoin(memberships, membershipIn(eventRegistrations.userId, org))
+    .leftJoin(
+      eventAttendance,
+      and(
+        eq(eventAttendance.organisationId, org),
+        eq(eventAttendance.eventId, eventRegistrations.eventId),
+        eq(eventAttendance.userId, eventRegistrations.userId),
+      ),
+    )
+    .where(
+      and(
+        eq(eventRegistrations.organisationId, org),
+        eq(eventRegistrations.eventId, eventId),
+        eq(eventRegistrations.status, "registered"),
+      ),
+    )
+    .orderBy(asc(memberName));
+  return {
+    eventId,
+    title: event.title,
+    startsAt: event.startsAt.toISOString(),
+    people: people.map((p) => ({ userId: p.userId, name: p.name, present: p.present !== null })),
+  };
+}
+
+/** Ticks a person off as present, or takes the tick back; from the event's day on. */
+export async function setPresence(
+  tx: Tx,
+  actor: Actor,
+  eventId: string,
+  input: { userId: string; present: boolean },
+  now = new Date(),
+) {
+  const { event, viewer } = await loadEvent(tx, actor, eventId);
+  if (!canCheckIn(viewer)) throw forbidden();
+  if (event.status === "cancelled") throw invalid({ userId: "event.cancelled" });
+  if (dutchDay(now) < dutchDay(event.startsAt)) throw invalid({ userId: "event.checkInNotYet" });
+  const org = actor.organisationId;
+  const [line] = await tx
+    .select({ name: memberName })
+    .from(eventRegistrations)
+    .innerJoin(users, eq(users.id, eventRegistrations.userId))
+    .leftJoin(memberships, membershipIn(eventRegistrations.userId, org))
+    .where(
+      and(
+        eq(eventRegistrations.organisationId, org),
+        eq(eventRegistrations.eventId, eventId),
+        eq(eventRegistrations.userId, input.userId),
+        eq(eventRegistrations.status, "registered"),
+      ),
+    )
+    .limit(1);
+  if (!line) throw invalid({ userId: "event.notRegistered" });
+  const changed = input.present
+    ? await tx
+        .insert(eventAttendance)
+        .values({ organisationId: org, eventId, userId: input.userId, checkedInBy: actor.userId })
+        .onConflictDoNothing()
+        .returning({ userId: eventAttendance.userId })
+    : await tx
+        .delete(eventAttendance)
+        .where(
+          and(
+            eq(eventAttendance.organisationId, org),
+            eq(eventAttendance.eventId, eventId),
+            eq(eventAttendance.userId, input.userId),
+          ),
+        )
+        .returning({ userId: eventAttendance.userId });
+  if (changed.length)
+    await recordAudit(tx, actor, {
+      type: "event.attendance",
+      subjectType: "event",
+      subjectId: eventId,
+      after: { member: line.name, present: input.present },
+    });
+}
+
+/** One evaluation per person who came, once the event has begun. */
+export async function submitEvaluation(
+  tx: Tx,
+  actor: Actor,
+  eventId: string,
+  input: EvaluationInput,
+  now = new Date(),
+) {
+  const { event } = await loadEvent(tx, actor, eventId);
+  const org = actor.organisationId;
+  const [came] = await tx
+    .select({ userId: eventAttendance.userId })
+    .from(eventAttendance)
+    .where(
+      and(
+        eq(eventAttendance.organisationId, org),
+        eq(eventAttendance.eventId, eventId),
+        eq(eventAttendance.userId, actor.userId),
+      ),
+    );
+  if (!came || event.status === "cancelled") throw forbidden();
+  if (now < event.startsAt) throw invalid({}, "event.evaluationNotYet");
+  const inserted = await tx
+    .insert(eventEvaluations)
+    .values({ organisationId: org, eventId, userId: actor.userId, ...input })
+    .onConflictDoNothing()
+    .returning({ userId: eventEvaluations.userId });
+  if (!inserted.length) throw invalid({}, "event.alreadyEvaluated");
+}
+
+export async function getEvaluationSummary(tx: Tx, actor: Actor, eventId: string): Promise<EvaluationSummary> {
+  const { event, viewer } = await loadEvent(tx, actor, eventId);
+  if (!canReadEvaluations(viewer)) throw forbidden();
+  const org = actor.organisationId;
+  const rows = await tx
+    .select({
+      overall: eventEvaluations.overall,
+      usefulness: eventEvaluations.usefulness,
+      takeAway: eventEvaluations.takeAway,
+      suggestion: eventEvaluations.suggestion,
+    })
+    .from(eventEvaluations)
+    .where(and(eq(eventEvaluations.organisationId, org), eq(eventEvaluations.eventId, eventId)));
+  const [attended] = await tx
+    .select({ n: countDistinct(eventAttendance.userId) })
+    .from(eventAttendance)
+    .where(and(eq(eventAttendance.organisationId, org), eq(eventAttendance.eventId, eventId)));
+  return { eventId, title: event.title, attended: Number(attended?.n ?? 0), ...summarise(rows) };
+}
+
+/** A pair of columns as one value, to count distinct pairs. */
+const sqlPair = (a: AnyColumn, b: AnyColumn) => sql`(${a}, ${b})`;
+
+/**
+ * The numbers a region reports to its funder, for the organisation's events that took place
+ * (not cancelled) between `from` and `to`: events, people who held a place, who came, the rate.
+ */
+export async function eventCounts(tx: Tx, actor: Actor, from: Date, to: Date): Promise<EventCounts> {
+  if (!canOrganiseEvents(actor)) throw forbidden();
+  const org = actor.organisationId;
+  const held = and(
+    eq(events.organisationId, org),
+    ne(events.status, "cancelled"),
+    gte(events.startsAt, from),
+    lt(events.startsAt, to),
+  );
+  const [totals] = await tx
+    .select({
+      events: countDistinct(events.id),
+      participants: countDistinct(
+        // One person at two events counts twice, as the funder counts participations.
+        sqlPair(eventRegistrations.eventId, eventRegistrations.userId),
+      ),
+    })
+    .from(events)
+    .leftJoin(
+      eventRegistrations,
+      and(
+        eq(eventRegistrations.organisationId, org),
+        eq(eventRegistrations.eventId, events.id),
+        eq(eventRegistrations.status, "registered"),
+      ),
+    )
+    .where(held);
+  const [came] = await tx
+    .select({ n: countDistinct(sqlPair(eventAttendance.eventId, eventAttendance.userId)) })
+    .from(eventAttendance)
+    .innerJoin(events, eq(events.id, eventAttendance.eventId))
+    .where(and(eq(eventAttendance.organisationId, org), held));
+  const participants = Number(totals?.participants ?? 0);
+  const attended = Number(came?.n ?? 0);
+  return {
+    events: Number(totals?.events ?? 0),
+    participants,
+    attended,
+    attendanceRate: attendanceRate(participants, attended),
+  };
+}

@@ -2,7 +2,7 @@ import { and, count, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { auditEvents } from "../../src/db/schema.js";
+import { auditEvents, eventRegistrations, memberships, users } from "../../src/db/schema.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { tenantFixtures } from "../support/fixtures.js";
 
@@ -137,5 +137,53 @@ describe("one person copying the same thing twice at once (a double click, two t
     const keys = responses.map((r) => r.json().key as string);
     expect(new Set(keys).size).toBe(copies);
     for (const key of keys) expect(key.startsWith(`${basedOn}_`)).toBe(true);
+  });
+});
+
+describe(`${CLIENTS} registrations for the last places of a session at once`, () => {
+  it("fills the session exactly to its capacity and puts everyone else on the waiting list, in one order", async () => {
+    const db = t.database.db;
+    const made = await db
+      .insert(users)
+      .values(
+        Array.from({ length: CLIENTS }, (_, i) => ({
+          email: `deelnemer.${i}.${Date.now()}@delinde.example`,
+          name: `Deelnemer ${i}`,
+        })),
+      )
+      .returning({ id: users.id });
+    await db
+      .insert(memberships)
+      .values(made.map((u) => ({ organisationId: t.orgs.linde, userId: u.id, roles: ["guide" as const] })));
+    const officers: TestClient[] = [];
+    for (let i = 0; i < CLIENTS; i++) officers.push(await t.login("joost.smit@delinde.example"));
+    const capacity = 3;
+    const created = await officers[0]?.post("/api/v1/events", {
+      title: "Leerfestival, volle zaal",
+      kind: "festival",
+      audience: "guides",
+      startsAt: "2030-03-01T13:00:00+01:00",
+      endsAt: "2030-03-01T17:00:00+01:00",
+      place: "Theater",
+      registrationDeadline: "2030-02-25T17:00:00+01:00",
+      sessions: [{ round: 1, title: "Klein gezelschap", capacity }],
+    });
+    const event = created?.json();
+    const sessionId = event.sessions[0].id;
+    const responses = await Promise.all(
+      officers.map((officer, i) =>
+        officer.post(`/api/v1/events/${event.id}/registrations`, { sessionId, userId: made[i]?.id }),
+      ),
+    );
+    expect(responses.map((r) => r.statusCode)).toEqual(responses.map(() => 200));
+    const lines = await db
+      .select({ status: eventRegistrations.status, at: eventRegistrations.registeredAt })
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.sessionId, sessionId))
+      .orderBy(eventRegistrations.registeredAt);
+    expect(lines.filter((l) => l.status === "registered")).toHaveLength(capacity);
+    expect(lines.filter((l) => l.status === "waiting")).toHaveLength(CLIENTS - capacity);
+    // The places went to the first comers: nobody registered holds a later line than someone waiting.
+    expect(lines.slice(0, capacity).every((l) => l.status === "registered")).toBe(true);
   });
 });

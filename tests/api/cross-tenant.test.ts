@@ -25,6 +25,7 @@ import { createTrajectory, expectStatus, signIn } from "../support/factories.js"
 import {
   fixtureCase,
   fixtureCertificate,
+  fixtureEvent,
   fixtureFramework,
   fixtureModule,
   fixturePost,
@@ -75,6 +76,12 @@ const TENANT_TABLES = [
   "competence_scans",
   "scan_friends",
   "learning_paths",
+  "events",
+  "event_trainers",
+  "event_sessions",
+  "event_registrations",
+  "event_attendance",
+  "event_evaluations",
 ] as const;
 
 async function snapshot() {
@@ -142,6 +149,7 @@ beforeAll(async () => {
     ...(await fixtureModule(t)),
     certificateId: await fixtureCertificate(t),
     caseId: await fixtureCase(t),
+    eventId: await fixtureEvent(t),
     postId: await fixturePost(t),
   };
   secrets.push(

@@ -66,6 +66,21 @@ const AUTHORS: readonly Person[] = ["training_officer", "trainer"];
  * A new route needs a line here; the failure message suggests one from what the app answers.
  */
 const ROLE_MATRIX: Record<string, Access> = {
+  "GET /api/v1/events": "signed-in",
+  "GET /api/v1/events/candidates": ["admin", "training_officer"],
+  "GET /api/v1/events/counts": ["admin", "training_officer"],
+  "POST /api/v1/events": ["admin", "training_officer"],
+  // The fixture event is for werkbegeleiders and trainers.
+  "GET /api/v1/events/:eventId": ["admin", "guide", "training_officer", "trainer"],
+  "POST /api/v1/events/:eventId/cancel": ["admin", "training_officer"],
+  "POST /api/v1/events/:eventId/registrations": ["guide", "training_officer", "trainer"],
+  "POST /api/v1/events/:eventId/registrations/cancel": ["admin", "guide", "training_officer", "trainer"],
+  // Nobody gives the fixture event: its check-in and evaluations are the organisers'.
+  "GET /api/v1/events/:eventId/check-in": ["admin", "training_officer"],
+  "POST /api/v1/events/:eventId/check-in": ["admin", "training_officer"],
+  // Nobody came to it yet: nobody evaluates it.
+  "POST /api/v1/events/:eventId/evaluation": [],
+  "GET /api/v1/events/:eventId/evaluations": ["admin", "training_officer"],
   "GET /api/v1/auth/session": "public",
   "POST /api/v1/auth/login": "public",
   "POST /api/v1/auth/logout": "public",
@@ -296,7 +311,15 @@ const QUERIES: Record<string, (ids: Record<string, string>) => string> = {
   "GET /api/v1/scans/compare": (ids) => `?from=${ids.scanId}&to=${ids.scanId}`,
 };
 
+/** The session of the fixture event, for registering oneself. */
+const fixtureSession = async (admin: TestClient, ids: Record<string, string>) => ({
+  sessionId: (await admin.get(`/api/v1/events/${ids.eventId}`)).json().sessions[0].id,
+});
+
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
+  // Registering oneself: the event's audience (werkbegeleiders and trainers) gets through.
+  "POST /api/v1/events/:eventId/registrations": fixtureSession,
+  "POST /api/v1/events/:eventId/registrations/cancel": fixtureSession,
   // Blocks of the fixture module: the guide follows it; anyone else who may follow modules gets
   // through to a 409 (not started).
   "PUT /api/v1/modules/:moduleId/progress/blocks": async () => ({ block: "intro", action: "visit" }),

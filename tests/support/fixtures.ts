@@ -321,7 +321,7 @@ async function daanUserId(t: TestApp) {
 const FIXTURE_EVENT = "Training feedback geven (vaste test)";
 
 /** A coming training of De Linde for werkbegeleiders and trainers, with one session (made once). */
-async function fixtureEvent(t: TestApp) {
+export async function fixtureEvent(t: TestApp) {
   const [found] = await t.database.db
     .select({ id: events.id })
     .from(events)

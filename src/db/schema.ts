@@ -22,10 +22,10 @@ import type { ConsensusRule } from "../domain/competences/consensus.js";
 import type { Extension, Framework } from "../domain/competences/framework.js";
 import type { PathItem } from "../domain/competences/path.js";
 import type { DiscussionSubject } from "../domain/discussions/rules.js";
+import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
 import type { EventKind } from "../domain/events/api.js";
 import type { PlaceStatus } from "../domain/events/places.js";
 import type { Audience } from "../domain/events/policy.js";
-import type { GuideEligibilityRecord } from "../domain/eligibility/model.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { ModuleDocument } from "../domain/modules/module.js";
 import type { AssignmentStatus, ProgressState } from "../domain/modules/progress.js";
@@ -871,29 +871,43 @@ export const eventTrainers = pgTable(
   (table) => [primaryKey({ columns: [table.eventId, table.userId] })],
 );
 
-export const eventSessions = pgTable("event_sessions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  eventId: uuid("event_id").notNull(),
-  round: integer("round").notNull(),
-  position: integer("position").notNull(),
-  title: text("title").notNull(),
-  capacity: integer("capacity").notNull(),
-});
+export const eventSessions = pgTable(
+  "event_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    eventId: uuid("event_id").notNull(),
+    round: integer("round").notNull(),
+    position: integer("position").notNull(),
+    title: text("title").notNull(),
+    capacity: integer("capacity").notNull(),
+  },
+  (table) => [unique().on(table.eventId, table.round, table.position)],
+);
 
-export const eventRegistrations = pgTable("event_registrations", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  eventId: uuid("event_id").notNull(),
-  sessionId: uuid("session_id").notNull(),
-  round: integer("round").notNull(),
-  userId: uuid("user_id").notNull(),
-  status: text("status").$type<PlaceStatus>().notNull(),
-  registeredBy: uuid("registered_by").notNull(),
-  registeredAt: ts("registered_at").notNull().defaultNow(),
-  promotedAt: ts("promoted_at"),
-  cancelledAt: ts("cancelled_at"),
-});
+/** One line per person per session; a person holds at most one open line per round. */
+export const eventRegistrations = pgTable(
+  "event_registrations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    eventId: uuid("event_id").notNull(),
+    sessionId: uuid("session_id").notNull(),
+    round: integer("round").notNull(),
+    userId: uuid("user_id").notNull(),
+    status: text("status").$type<PlaceStatus>().notNull(),
+    registeredBy: uuid("registered_by").notNull(),
+    /** clock_timestamp(): lines made in one transaction still have an order. */
+    registeredAt: ts("registered_at").notNull().default(sql`clock_timestamp()`),
+    promotedAt: ts("promoted_at"),
+    cancelledAt: ts("cancelled_at"),
+  },
+  (table) => [
+    uniqueIndex("event_registrations_one_per_round")
+      .on(table.eventId, table.round, table.userId)
+      .where(sql`status <> 'cancelled'`),
+  ],
+);
 
 export const eventAttendance = pgTable(
   "event_attendance",

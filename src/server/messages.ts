@@ -192,10 +192,10 @@ const nl = {
   "event.alreadyEvaluated": "Je hebt deze activiteit al geëvalueerd.",
   "mail.eventPromoted.subject": "Er is een plek voor je: {title}",
   "mail.eventPromoted.body":
-    "Hallo {name},\n\nEr kwam een plek vrij in \"{session}\" bij \"{title}\" op {when}. Je stond op de wachtlijst en bent nu ingeschreven.\n\nKun je toch niet? Meld je dan af, zodat de volgende op de wachtlijst de plek krijgt:\n\n{link}",
+    'Hallo {name},\n\nEr kwam een plek vrij in "{session}" bij "{title}" op {when}. Je stond op de wachtlijst en bent nu ingeschreven.\n\nKun je toch niet? Meld je dan af, zodat de volgende op de wachtlijst de plek krijgt:\n\n{link}',
   "mail.eventCancelled.subject": "Gaat niet door: {title}",
   "mail.eventCancelled.body":
-    "Hallo {name},\n\n\"{title}\" op {when} gaat niet door. Je inschrijving vervalt; je hoeft niets te doen.\n\n{link}",
+    'Hallo {name},\n\n"{title}" op {when} gaat niet door. Je inschrijving vervalt; je hoeft niets te doen.\n\n{link}',
   "mail.reset.subject": "Nieuw wachtwoord voor Koers",
   "mail.reset.body":
     "Hallo {name},\n\nJe hebt gevraagd om een nieuw wachtwoord voor Koers. Kies er een via deze link (één uur geldig):\n\n{link}\n\nHeb je dit niet gevraagd? Dan kun je deze e-mail negeren.",
@@ -394,10 +394,10 @@ const en: Record<MessageKey, string> = {
   "event.alreadyEvaluated": "You have already evaluated this event.",
   "mail.eventPromoted.subject": "A place for you: {title}",
   "mail.eventPromoted.body":
-    "Hello {name},\n\nA place came free in \"{session}\" at \"{title}\" on {when}. You were on the waiting list and are now registered.\n\nCan't make it after all? Cancel, so the next person on the waiting list gets the place:\n\n{link}",
+    'Hello {name},\n\nA place came free in "{session}" at "{title}" on {when}. You were on the waiting list and are now registered.\n\nCan\'t make it after all? Cancel, so the next person on the waiting list gets the place:\n\n{link}',
   "mail.eventCancelled.subject": "Cancelled: {title}",
   "mail.eventCancelled.body":
-    "Hello {name},\n\n\"{title}\" on {when} has been cancelled. Your registration lapses; there is nothing you need to do.\n\n{link}",
+    'Hello {name},\n\n"{title}" on {when} has been cancelled. Your registration lapses; there is nothing you need to do.\n\n{link}',
   "mail.reset.subject": "New password for Koers",
   "mail.reset.body":
     "Hello {name},\n\nYou asked for a new password for Koers. Choose one through this link (valid for one hour):\n\n{link}\n\nDidn't ask for this? Then ignore this e-mail.",

@@ -133,7 +133,9 @@ describe("places and the waiting list", () => {
     expect(session(eva, "Feedback geven").mine).toEqual({ status: "waiting", position: 1 });
     // Eva gives the festival: she sees who comes. Sanne only sees the numbers.
     expect(session(eva, "Feedback geven").people).toHaveLength(2);
-    expect(session(ok<EventDetail>(await as.sanne.get(`/api/v1/events/${event.id}`)), "Feedback geven").people).toBeNull();
+    expect(
+      session(ok<EventDetail>(await as.sanne.get(`/api/v1/events/${event.id}`)), "Feedback geven").people,
+    ).toBeNull();
     // The training officer puts Daan on the list too, behind Eva.
     const byOfficer = ok<EventDetail>(await as.officer.post(url, { sessionId: feedback, userId: ids.daan }));
     expect(session(byOfficer, "Feedback geven").people).toEqual([
@@ -141,9 +143,7 @@ describe("places and the waiting list", () => {
       { userId: ids.eva, name: "Eva Mulder", status: "waiting" },
       { userId: ids.daan, name: "Daan Bakker", status: "waiting" },
     ]);
-    expect(
-      (await as.sanne.post(url, { sessionId: feedback })).json().errors.sessionId,
-    ).toBeDefined();
+    expect((await as.sanne.post(url, { sessionId: feedback })).json().errors.sessionId).toBeDefined();
 
     // Sanne cannot come after all: Eva, first on the list, has her place at once.
     const cancelled = ok<EventDetail>(await as.sanne.post(`${url}/cancel`, { sessionId: feedback }));
@@ -157,7 +157,10 @@ describe("places and the waiting list", () => {
       .where(and(eq(notifications.userId, ids.eva), eq(notifications.kind, "event.promoted")))
       .orderBy(desc(notifications.createdAt))
       .limit(1);
-    expect(told).toMatchObject({ link: `/activiteiten/${event.id}`, params: { title: event.title, label: "Feedback geven" } });
+    expect(told).toMatchObject({
+      link: `/activiteiten/${event.id}`,
+      params: { title: event.title, label: "Feedback geven" },
+    });
     const mails = await t.database.db
       .select()
       .from(outbox)
@@ -183,7 +186,10 @@ describe("places and the waiting list", () => {
     expect(session(moved, "Feedback geven")).toMatchObject({ registered: 1, waiting: 0, mine: null });
     // A place in the second round is a place of its own.
     const second = ok<EventDetail>(await as.eva.post(url, { sessionId: session(event, "Reflecteren met STARR").id }));
-    expect(second.sessions.filter((s) => s.mine).map((s) => s.title)).toEqual(["Het driegesprek", "Reflecteren met STARR"]);
+    expect(second.sessions.filter((s) => s.mine).map((s) => s.title)).toEqual([
+      "Het driegesprek",
+      "Reflecteren met STARR",
+    ]);
   });
 
   it("closes after the deadline, and for a cancelled event, with the reason at the field", async () => {
@@ -259,11 +265,21 @@ describe("on the day and after", () => {
     const url = `/api/v1/events/${event.id}`;
     ok(await as.sanne.post(`${url}/registrations`, { sessionId: session(event, "Het driegesprek").id }));
     // Daan is no werkbegeleider (the event is not for him): the training officer registers him.
-    expect((await as.daan.post(`${url}/registrations`, { sessionId: session(event, "Het driegesprek").id })).statusCode).toBe(404);
+    expect(
+      (await as.daan.post(`${url}/registrations`, { sessionId: session(event, "Het driegesprek").id })).statusCode,
+    ).toBe(404);
     ok(
-      await as.officer.post(`${url}/registrations`, { sessionId: session(event, "Het driegesprek").id, userId: ids.daan }),
+      await as.officer.post(`${url}/registrations`, {
+        sessionId: session(event, "Het driegesprek").id,
+        userId: ids.daan,
+      }),
     );
-    ok(await as.officer.post(`${url}/registrations`, { sessionId: session(event, "Reflecteren met STARR").id, userId: ids.daan }));
+    ok(
+      await as.officer.post(`${url}/registrations`, {
+        sessionId: session(event, "Reflecteren met STARR").id,
+        userId: ids.daan,
+      }),
+    );
 
     // Before its day nobody is ticked off.
     const early = await as.eva.post(`${url}/check-in`, { userId: ids.sanne, present: true });
@@ -317,7 +333,9 @@ describe("on the day and after", () => {
       { member: "Sanne Visser", present: false },
     ]);
     // Cancelling is over once the event began.
-    const tooLate = await as.sanne.post(`${url}/registrations/cancel`, { sessionId: session(event, "Het driegesprek").id });
+    const tooLate = await as.sanne.post(`${url}/registrations/cancel`, {
+      sessionId: session(event, "Het driegesprek").id,
+    });
     expect(tooLate.statusCode).toBe(422);
   });
 

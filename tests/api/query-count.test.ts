@@ -5,6 +5,11 @@ import {
   cases,
   competenceScans,
   discussionPosts,
+  eventAttendance,
+  eventEvaluations,
+  eventRegistrations,
+  eventSessions,
+  events,
   feedbackRecords,
   frameworks,
   frameworkVersions,
@@ -117,6 +122,14 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/intervision/groups/:groupId"],
   ["/api/v1/intervision/meetings/:groupMeetingId"],
   ["/calendar/:calendarFeed"],
+  ["/api/v1/events", "guide"],
+  ["/api/v1/events", "training_officer"],
+  ["/api/v1/events/candidates"],
+  ["/api/v1/events/counts?from=2000-01-01&to=2199-12-31"],
+  ["/api/v1/events/:eventId"],
+  ["/api/v1/events/:eventId", "guide"],
+  ["/api/v1/events/:eventId/check-in"],
+  ["/api/v1/events/:eventId/evaluations"],
 ];
 
 /** GET routes not measured, with the reason. */
@@ -559,6 +572,84 @@ const GROWTH: Array<() => Promise<void>> = [
           confirmedAt: new Date(),
         })),
       ),
+    );
+  },
+  // Ten more events with two sessions each, and thirty people registered for, waiting for, at and
+  // evaluating the fixture event.
+  async function eventsAndThirtyParticipants() {
+    const db = t.database.db;
+    const more = await db
+      .insert(events)
+      .values(
+        Array.from({ length: 10 }, (_, i) => ({
+          organisationId: t.orgs.linde,
+          kind: "training" as const,
+          audience: "both" as const,
+          title: `Training ${i}`,
+          startsAt: new Date(Date.UTC(2030, 0, 5 + i, 12)),
+          endsAt: new Date(Date.UTC(2030, 0, 5 + i, 15)),
+          place: "Zaal",
+          registrationDeadline: new Date(Date.UTC(2030, 0, 1)),
+        })),
+      )
+      .returning({ id: events.id });
+    await db
+      .insert(eventSessions)
+      .values(
+        more.flatMap((e) =>
+          [1, 2].map((round) => ({
+            organisationId: t.orgs.linde,
+            eventId: e.id,
+            round,
+            position: 1,
+            title: `Ronde ${round}`,
+            capacity: 10,
+          })),
+        ),
+      );
+    const [session] = await db
+      .select()
+      .from(eventSessions)
+      .where(eq(eventSessions.eventId, ids.eventId as string));
+    const people = await db
+      .insert(users)
+      .values(Array.from({ length: 30 }, (_, i) => ({ email: `deelnemer.${i}@groei.example`, name: `Deelnemer ${i}` })))
+      .returning({ id: users.id });
+    await db
+      .insert(memberships)
+      .values(people.map((p) => ({ organisationId: t.orgs.linde, userId: p.id, roles: ["guide" as const] })));
+    await db.insert(eventRegistrations).values(
+      people.map((p, i) => ({
+        organisationId: t.orgs.linde,
+        eventId: ids.eventId as string,
+        sessionId: session?.id ?? "",
+        round: 1,
+        userId: p.id,
+        status: i < 12 ? ("registered" as const) : ("waiting" as const),
+        registeredBy: p.id,
+      })),
+    );
+    await db
+      .insert(eventAttendance)
+      .values(
+        people
+          .slice(0, 10)
+          .map((p) => ({
+            organisationId: t.orgs.linde,
+            eventId: ids.eventId as string,
+            userId: p.id,
+            checkedInBy: p.id,
+          })),
+      );
+    await db.insert(eventEvaluations).values(
+      people.slice(0, 8).map((p, i) => ({
+        organisationId: t.orgs.linde,
+        eventId: ids.eventId as string,
+        userId: p.id,
+        overall: 1 + (i % 5),
+        usefulness: 5 - (i % 5),
+        takeAway: `Antwoord ${i}`,
+      })),
     );
   },
 ];

@@ -7,8 +7,8 @@ import {
   competenceScans,
   declarations,
   discussionPosts,
-  events,
   eventSessions,
+  events,
   feedbackRecords,
   frameworks,
   frameworkVersions,
@@ -343,7 +343,14 @@ export async function fixtureEvent(t: TestApp) {
     .returning();
   await t.database.db
     .insert(eventSessions)
-    .values({ organisationId: t.orgs.linde, eventId: made?.id ?? "", round: 1, position: 1, title: "Feedback", capacity: 12 });
+    .values({
+      organisationId: t.orgs.linde,
+      eventId: made?.id ?? "",
+      round: 1,
+      position: 1,
+      title: "Feedback",
+      capacity: 12,
+    });
   return made?.id ?? "";
 }
 

@@ -29,7 +29,11 @@ export const createEventSchema = z.object({
   startsAt: dateTimeSchema,
   endsAt: dateTimeSchema,
   place: z.string().trim().max(300).nullable().default(null),
-  onlineUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().default(null),
+  onlineUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(500)
+    .nullable()
+    .default(null),
   registrationDeadline: dateTimeSchema,
   /** Account ids of active members of the organisation who give the event. */
   trainerIds: z.array(z.uuid()).max(20).default([]),

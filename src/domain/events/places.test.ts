@@ -45,7 +45,10 @@ describe("places in a session", () => {
 
   const lines = fc
     .array(
-      fc.record({ status: fc.constantFrom("registered", "waiting", "cancelled"), minute: fc.integer({ min: 0, max: 59 }) }),
+      fc.record({
+        status: fc.constantFrom("registered", "waiting", "cancelled"),
+        minute: fc.integer({ min: 0, max: 59 }),
+      }),
       { maxLength: 30 },
     )
     .map((rows) => rows.map((r, i) => line(`l${String(i).padStart(2, "0")}`, r.status as Line["status"], r.minute)));

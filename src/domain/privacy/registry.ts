@@ -561,7 +561,10 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     table: "event_trainers",
     subject: ["user_id"],
     what: { nl: "Trainer van een activiteit", en: "Trainer of an event" },
-    purpose: { nl: "Laten zien wie een training geeft; trainerdossier", en: "Showing who gives a training; trainer record" },
+    purpose: {
+      nl: "Laten zien wie een training geeft; trainerdossier",
+      en: "Showing who gives a training; trainer record",
+    },
     seenBy: { nl: "Iedereen die de activiteit ziet", en: "Everyone who sees the event" },
     retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
     erasure: "anonymise",
@@ -604,7 +607,10 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
   {
     table: "event_evaluations",
     subject: ["user_id"],
-    what: { nl: "Evaluatie van een activiteit: scores en open antwoorden", en: "Evaluation of an event: scores and open answers" },
+    what: {
+      nl: "Evaluatie van een activiteit: scores en open antwoorden",
+      en: "Evaluation of an event: scores and open answers",
+    },
     purpose: { nl: "Activiteiten verbeteren", en: "Improving events" },
     seenBy: {
       nl: "Organisatoren en trainers, zonder naam",

@@ -1,11 +1,11 @@
 import { type AnyColumn, and, asc, countDistinct, eq, gte, lt, ne, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { eventAttendance, eventEvaluations, eventRegistrations, events, memberships, users } from "../../db/schema.js";
+import { dutchDay } from "../../domain/dutch-time.js";
 import type { CheckInList, EvaluationInput, EvaluationSummary, EventCounts } from "../../domain/events/api.js";
 import { summarise } from "../../domain/events/evaluation.js";
 import { attendanceRate } from "../../domain/events/places.js";
 import { canCheckIn, canOrganiseEvents, canReadEvaluations } from "../../domain/events/policy.js";
-import { dutchDay } from "../../domain/dutch-time.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";

@@ -17,6 +17,7 @@ import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
+import { updateVersioned } from "../tenancy.js";
 import { type EventRow, type LoadedEvent, loadEvent } from "./load.js";
 import { type EventMail, tellPeople } from "./mail.js";
 
@@ -113,12 +114,13 @@ export async function createEvent(tx: Tx, actor: Actor, input: CreateEventInput)
 export async function cancelEvent(tx: Tx, actor: Actor, eventId: string, version: number, mail: EventMail) {
   const { event } = await loadEvent(tx, actor, eventId, { forUpdate: true });
   if (!canOrganiseEvents(actor)) throw forbidden();
-  if (event.version !== version) throw invalid({}, "problem.conflict");
-  if (event.status === "cancelled") return;
-  await tx
-    .update(events)
-    .set({ status: "cancelled", version: sql`${events.version} + 1`, updatedAt: sql`now()` })
-    .where(and(eq(events.id, eventId), eq(events.organisationId, actor.organisationId)));
+  if (event.status === "cancelled" && event.version === version) return;
+  await updateVersioned(
+    tx,
+    events,
+    { id: eventId, organisationId: actor.organisationId, expectedVersion: version },
+    { status: "cancelled" },
+  );
   const people = await tx
     .selectDistinct({ userId: eventRegistrations.userId })
     .from(eventRegistrations)
@@ -317,9 +319,7 @@ export async function presentEvent(tx: Tx, actor: Actor, loaded: LoadedEvent, no
         registered: here.filter((l) => l.status === "registered").length,
         waiting: here.filter((l) => l.status === "waiting").length,
         mine:
-          own && own.status !== "cancelled"
-            ? { status: own.status, position: waitingPosition(here, own.id) }
-            : null,
+          own && own.status !== "cancelled" ? { status: own.status, position: waitingPosition(here, own.id) } : null,
         people: abilities.participants
           ? [...here.filter((l) => l.status === "registered"), ...here.filter((l) => l.status === "waiting")].map(
               (l) => ({ userId: l.userId, name: l.name, status: l.status === "waiting" ? "waiting" : "registered" }),

@@ -1,5 +1,5 @@
-import type { FastifyRequest } from "fastify";
 import { and, eq, inArray } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
 import type { Tx } from "../../db/connection.js";
 import { memberships, users } from "../../db/schema.js";
 import { dutchDay } from "../../domain/dutch-time.js";

@@ -16,13 +16,7 @@ import {
   registerSchema,
 } from "../../domain/events/api.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
-import {
-  eventCounts,
-  getCheckInList,
-  getEvaluationSummary,
-  setPresence,
-  submitEvaluation,
-} from "./attendance.js";
+import { eventCounts, getCheckInList, getEvaluationSummary, setPresence, submitEvaluation } from "./attendance.js";
 import { cancelEvent, createEvent, getEvent, listCandidates, listEvents } from "./events.js";
 import { eventMail } from "./mail.js";
 import { cancelRegistration, register } from "./registrations.js";
@@ -55,7 +49,12 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
       const from = request.query.from ?? `${today.slice(0, 4)}-01-01`;
       const to = addDays(request.query.to ?? `${today.slice(0, 4)}-12-31`, 1);
       return withTenant(request, (tx, actor) =>
-        eventCounts(tx, actor, new Date(dutchInstant(from, "00:00") ?? from), new Date(dutchInstant(to, "00:00") ?? to)),
+        eventCounts(
+          tx,
+          actor,
+          new Date(dutchInstant(from, "00:00") ?? from),
+          new Date(dutchInstant(to, "00:00") ?? to),
+        ),
       );
     },
   );

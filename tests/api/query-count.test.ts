@@ -593,20 +593,18 @@ const GROWTH: Array<() => Promise<void>> = [
         })),
       )
       .returning({ id: events.id });
-    await db
-      .insert(eventSessions)
-      .values(
-        more.flatMap((e) =>
-          [1, 2].map((round) => ({
-            organisationId: t.orgs.linde,
-            eventId: e.id,
-            round,
-            position: 1,
-            title: `Ronde ${round}`,
-            capacity: 10,
-          })),
-        ),
-      );
+    await db.insert(eventSessions).values(
+      more.flatMap((e) =>
+        [1, 2].map((round) => ({
+          organisationId: t.orgs.linde,
+          eventId: e.id,
+          round,
+          position: 1,
+          title: `Ronde ${round}`,
+          capacity: 10,
+        })),
+      ),
+    );
     const [session] = await db
       .select()
       .from(eventSessions)
@@ -629,18 +627,14 @@ const GROWTH: Array<() => Promise<void>> = [
         registeredBy: p.id,
       })),
     );
-    await db
-      .insert(eventAttendance)
-      .values(
-        people
-          .slice(0, 10)
-          .map((p) => ({
-            organisationId: t.orgs.linde,
-            eventId: ids.eventId as string,
-            userId: p.id,
-            checkedInBy: p.id,
-          })),
-      );
+    await db.insert(eventAttendance).values(
+      people.slice(0, 10).map((p) => ({
+        organisationId: t.orgs.linde,
+        eventId: ids.eventId as string,
+        userId: p.id,
+        checkedInBy: p.id,
+      })),
+    );
     await db.insert(eventEvaluations).values(
       people.slice(0, 8).map((p, i) => ({
         organisationId: t.orgs.linde,

@@ -341,16 +341,14 @@ export async function fixtureEvent(t: TestApp) {
       registrationDeadline: new Date(start - 86_400_000),
     })
     .returning();
-  await t.database.db
-    .insert(eventSessions)
-    .values({
-      organisationId: t.orgs.linde,
-      eventId: made?.id ?? "",
-      round: 1,
-      position: 1,
-      title: "Feedback",
-      capacity: 12,
-    });
+  await t.database.db.insert(eventSessions).values({
+    organisationId: t.orgs.linde,
+    eventId: made?.id ?? "",
+    round: 1,
+    position: 1,
+    title: "Feedback",
+    capacity: 12,
+  });
   return made?.id ?? "";
 }
 

@@ -41,6 +41,10 @@ const EvidencePage = lazy(() => import("./evidence/EvidencePage"));
 const ProfilesPage = lazy(() => import("./evidence/ProfilesPage"));
 const ProfilePage = lazy(() => import("./evidence/ProfilePage"));
 const IntervisionGroupsPage = lazy(() => import("./intervision/IntervisionGroupsPage"));
+const EventsPage = lazy(() => import("./events/EventsPage"));
+const NewEventPage = lazy(() => import("./events/NewEventPage"));
+const EventPage = lazy(() => import("./events/EventPage"));
+const CheckInPage = lazy(() => import("./events/CheckInPage"));
 const IntervisionGroupPage = lazy(() => import("./intervision/IntervisionGroupPage"));
 const IntervisionMeetingPage = lazy(() => import("./intervision/IntervisionMeetingPage"));
 const NotificationsPage = lazy(() => import("./notifications/NotificationsPage"));
@@ -91,6 +95,7 @@ function Guard({
 }
 
 const admin: Role[] = ["admin"];
+const organisers: Role[] = ["admin", "training_officer"];
 
 export const router = createBrowserRouter([
   { path: "/inloggen", element: <LoginPage /> },
@@ -424,6 +429,38 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <ProfilePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/activiteiten",
+        element: (
+          <Guard>
+            <EventsPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/activiteiten/nieuw",
+        element: (
+          <Guard roles={organisers}>
+            <NewEventPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/activiteiten/:eventId",
+        element: (
+          <Guard>
+            <EventPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/activiteiten/:eventId/aanwezig",
+        element: (
+          <Guard>
+            <CheckInPage />
           </Guard>
         ),
       },

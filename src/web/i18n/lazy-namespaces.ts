@@ -4,6 +4,7 @@ import cases from "../cases/i18n";
 import consensus from "../consensus/i18n";
 import declarations from "../declarations/i18n";
 import discussions from "../discussions/i18n";
+import events from "../events/i18n";
 import evidence from "../evidence/i18n";
 import frameworks from "../frameworks/i18n";
 import intervision from "../intervision/i18n";
@@ -23,6 +24,7 @@ export const lazyNamespaces = {
   consensus,
   declarations,
   discussions,
+  events,
   evidence,
   frameworks,
   intervision,

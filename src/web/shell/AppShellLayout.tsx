@@ -34,6 +34,7 @@ export function AppShellLayout() {
     { to: "/", label: t("nav.home"), show: true },
     { to: "/trajecten", label: t("nav.trajectories"), show: true, covers: true },
     { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
+    { to: "/activiteiten", label: t("nav.events"), show: true, covers: true },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
     { to: "/zelfscan", label: t("nav.selfScan"), show: canScanSelf({ roles }), covers: true },
     { to: "/zelfscans", label: t("nav.scanOverview"), show: canSeeScanOverview({ roles }) },

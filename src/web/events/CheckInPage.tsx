@@ -1,0 +1,80 @@
+import { Checkbox, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useParams } from "react-router";
+import { api } from "../api";
+import { useAction } from "../forms";
+import { formatDateTime } from "../i18n";
+import { FormError } from "../shell/FormError";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import { type CheckInList, eventKeys, eventPath, refreshEvents, useCheckIn } from "./model";
+import "./texts";
+
+/** Normalised for searching: lower case, without accents, so "celik" finds "Çelik". */
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+
+/**
+ * The check-in on the day, made for a phone: the trainer searches a name and ticks it. Each tick
+ * is saved at once; the list shows how many are there.
+ */
+export default function CheckInPage() {
+  const { eventId = "" } = useParams();
+  const { t, i18n } = useTranslation("events");
+  const queryClient = useQueryClient();
+  const query = useCheckIn(eventId);
+  const [search, setSearch] = useState("");
+  const action = useAction(async (input: { userId: string; present: boolean }) => {
+    const list = await api<CheckInList>(`/events/${eventId}/check-in`, { method: "POST", body: input });
+    queryClient.setQueryData(eventKeys.checkIn(eventId), list);
+    await refreshEvents(queryClient);
+    return list;
+  });
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={eventPath(eventId)} error={query.error} notFound={t("event.notFound")} />;
+  const list = query.data;
+  const present = list.people.filter((p) => p.present).length;
+  const shown = list.people.filter((p) => fold(p.name).includes(fold(search.trim())));
+  return (
+    <Stack gap="md" maw={640}>
+      <BackLink to={eventPath(eventId)}>{t("checkIn.back")}</BackLink>
+      <PageTitle>{t("checkIn.title", { title: list.title })}</PageTitle>
+      <Text mt={-8} size="sm">
+        {formatDateTime(list.startsAt, i18n.language)}
+      </Text>
+      <Text fw={600} role="status">
+        {t("checkIn.count", { present, total: list.people.length })}
+      </Text>
+      <TextInput
+        type="search"
+        label={t("checkIn.search")}
+        value={search}
+        onChange={(e) => setSearch(e.currentTarget.value)}
+        size="md"
+        autoComplete="off"
+      />
+      <FormError message={action.error} />
+      {list.people.length === 0 && <Text c="dimmed">{t("checkIn.empty")}</Text>}
+      {list.people.length > 0 && shown.length === 0 && <Text c="dimmed">{t("checkIn.nobody")}</Text>}
+      <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: "none" }}>
+        {shown.map((person) => (
+          <Paper component="li" key={person.userId} withBorder p="sm">
+            <Checkbox
+              size="md"
+              label={person.name}
+              aria-label={t("checkIn.present", { name: person.name })}
+              checked={person.present}
+              disabled={action.pending && action.pendingInput?.userId === person.userId}
+              onChange={(e) => action.run({ userId: person.userId, present: e.currentTarget.checked })}
+            />
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

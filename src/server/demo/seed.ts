@@ -9,6 +9,7 @@ import { hashPassword } from "../auth/tokens.js";
 import { seedDemoCases } from "./seed-cases.js";
 import { seedDemoFramework } from "./seed-competences.js";
 import { seedDemoConsensusRound } from "./seed-consensus.js";
+import { seedDemoEvents } from "./seed-events.js";
 import { seedDemoModules } from "./seed-modules.js";
 import { seedDemoPaths } from "./seed-paths.js";
 import { seedDemoScans } from "./seed-scans.js";
@@ -208,4 +209,6 @@ export async function seedDemo(db: Db) {
   await seedDemoModules(db);
   // Cases from practice: three approved for the network with some discussion, one waiting for review.
   await seedDemoCases(db);
+  // A learning festival held two months ago, with attendance and evaluations; one coming with a waiting list.
+  await seedDemoEvents(db);
 }

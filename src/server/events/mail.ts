@@ -14,7 +14,7 @@ import type { EventRow } from "./load.js";
 
 /** What telling people of an event by e-mail needs from the app. */
 export interface EventMail {
-  mailer: Mailer;
+  mailer: Pick<Mailer, "queueMany">;
   publicUrl: string;
 }
 

@@ -68,8 +68,8 @@ export default function CheckInPage() {
               size="md"
               label={person.name}
               aria-label={t("checkIn.present", { name: person.name })}
-              checked={person.present}
-              disabled={action.pending && action.pendingInput?.userId === person.userId}
+              // Ticked at once while the tick is saved; back as it was if saving fails.
+              checked={action.pendingInput?.userId === person.userId ? action.pendingInput.present : person.present}
               onChange={(e) => action.run({ userId: person.userId, present: e.currentTarget.checked })}
             />
           </Paper>

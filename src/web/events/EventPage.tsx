@@ -73,7 +73,7 @@ function EventView({ event }: { event: EventDetail }) {
         <Badge variant="light">{t(`kinds.${event.kind}`)}</Badge>
       </Group>
       {event.status === "cancelled" && (
-        <Alert color="red.9" variant="light">
+        <Alert color="red" variant="light" role="status">
           {t("event.cancelled")}
         </Alert>
       )}
@@ -189,7 +189,7 @@ function SessionCard({ event, session }: { event: EventDetail; session: Session 
           {session.waiting > 0 && ` · ${t("event.waitingCount", { count: session.waiting })}`}
         </Text>
         {session.mine?.status === "registered" && (
-          <Text size="sm" fw={500} c="green.9">
+          <Text size="sm" fw={600}>
             {t("event.youRegistered")}
           </Text>
         )}
@@ -244,7 +244,7 @@ function SessionCard({ event, session }: { event: EventDetail; session: Session 
                     <Group gap={6} wrap="nowrap">
                       <Text size="sm">{person.name}</Text>
                       {person.status === "waiting" && (
-                        <Badge size="xs" variant="outline" color="orange.9">
+                        <Badge size="xs" variant="outline" color="gray.8">
                           {t("event.waitingBadge")}
                         </Badge>
                       )}
@@ -340,7 +340,7 @@ function CancelEvent({ event }: { event: EventDetail }) {
   );
   return (
     <>
-      <Button variant="default" color="red.9" onClick={() => setOpened(true)}>
+      <Button variant="default" onClick={() => setOpened(true)}>
         {t("event.cancelEvent")}
       </Button>
       <ConfirmDialog

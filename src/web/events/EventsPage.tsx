@@ -88,17 +88,15 @@ function EventList({ id, title, items, empty }: { id: string; title: string; ite
                 <Group gap={4}>
                   <Badge variant="light">{t(`kinds.${event.kind}`)}</Badge>
                   {event.status === "cancelled" && (
-                    <Badge variant="outline" color="red.9">
+                    <Badge variant="outline" color="gray.8">
                       {t("list.cancelled")}
                     </Badge>
                   )}
                   {event.mine.registered > 0 && (
-                    <Badge variant="filled" color="green.9">
-                      {t("list.registered", { count: event.mine.registered })}
-                    </Badge>
+                    <Badge variant="light">{t("list.registered", { count: event.mine.registered })}</Badge>
                   )}
                   {event.mine.waiting > 0 && (
-                    <Badge variant="outline" color="orange.9">
+                    <Badge variant="outline" color="gray.8">
                       {t("list.waiting")}
                     </Badge>
                   )}

@@ -259,6 +259,32 @@ describe("places and the waiting list", () => {
   });
 });
 
+describe("in the personal calendar feed", () => {
+  async function feedOf(client: TestClient) {
+    const { url } = ok<{ url: string }>(await client.post("/api/v1/calendar/renew", {}));
+    const response = await (await t.anonymous()).get(new URL(url).pathname);
+    expect(response.statusCode).toBe(200);
+    return response.body.replace(/\r?\n[ \t]/g, "");
+  }
+
+  it("holds the events one has a place at or gives, with one's sessions; not a waiting list, not a cancelled event", async () => {
+    const event = await makeFestival({ title: "Leerfestival in de agenda" });
+    const url = `/api/v1/events/${event.id}/registrations`;
+    ok(await as.sanne.post(url, { sessionId: session(event, "Feedback geven").id }));
+    ok(await as.sanne.post(url, { sessionId: session(event, "Reflecteren met STARR").id }));
+    ok(await as.officer.post(url, { sessionId: session(event, "Feedback geven").id, userId: ids.daan }));
+    const sanne = await feedOf(as.sanne);
+    expect(sanne).toContain("SUMMARY:Leerfestival in de agenda");
+    expect(sanne).toContain("Feedback geven\\nReflecteren met STARR");
+    expect(sanne).toContain("LOCATION:Theater De Linde");
+    // Eva gives it; Daan only waits.
+    expect(await feedOf(as.eva)).toContain("SUMMARY:Leerfestival in de agenda");
+    expect(await feedOf(as.daan)).not.toContain("Leerfestival in de agenda");
+    ok(await as.officer.post(`/api/v1/events/${event.id}/cancel`, { version: event.version }));
+    expect(await feedOf(as.sanne)).not.toContain("Leerfestival in de agenda");
+  });
+});
+
 describe("on the day and after", () => {
   it("lets the event's trainer tick people off, then those who came evaluate and the organiser reads it without names", async () => {
     const event = await makeFestival();

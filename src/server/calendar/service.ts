@@ -14,6 +14,7 @@ import { dutchDay } from "../../domain/dutch-time.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { meetingType } from "../../domain/trajectories/evaluate.js";
+import { calendarEvents } from "../events/events.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { newToken, sha256 } from "../auth/tokens.js";
 import { inTenant } from "../tenancy.js";
@@ -125,6 +126,19 @@ async function ownCalendar(tx: Tx, actor: Actor, locale: Locale, now: Date): Pro
         eq(trajectoryParticipants.userId, actor.userId),
       ),
     );
+  // Learning festivals and trainings this person has a place at or gives.
+  for (const { event, sessions } of await calendarEvents(tx, actor)) {
+    calendar.createEvent({
+      id: `${event.id}@koers`,
+      start: event.startsAt,
+      end: event.endsAt,
+      summary: event.title,
+      location: event.place ?? event.onlineUrl ?? undefined,
+      description: sessions.join("\n"),
+      url: event.onlineUrl ?? undefined,
+      sequence: event.version,
+    });
+  }
   const ids = mine.map((m) => m.id);
   if (!ids.length) return calendar.toString();
   const open = await tx

@@ -345,3 +345,37 @@ export async function getEvent(tx: Tx, actor: Actor, eventId: string) {
 }
 
 export type { EventRow };
+
+/**
+ * The events for a person's calendar feed: those they hold a place at, and those they give,
+ * with the sessions they hold places in. Never a waiting list: that is no appointment yet.
+ */
+export async function calendarEvents(tx: Tx, actor: Actor) {
+  const org = actor.organisationId;
+  const places = await tx
+    .select({ eventId: eventRegistrations.eventId, title: eventSessions.title, round: eventSessions.round })
+    .from(eventRegistrations)
+    .innerJoin(eventSessions, eq(eventSessions.id, eventRegistrations.sessionId))
+    .where(
+      and(
+        eq(eventRegistrations.organisationId, org),
+        eq(eventRegistrations.userId, actor.userId),
+        eq(eventRegistrations.status, "registered"),
+      ),
+    )
+    .orderBy(asc(eventSessions.round));
+  const giving = await tx
+    .select({ eventId: eventTrainers.eventId })
+    .from(eventTrainers)
+    .where(and(eq(eventTrainers.organisationId, org), eq(eventTrainers.userId, actor.userId)));
+  const ids = [...new Set([...places.map((p) => p.eventId), ...giving.map((g) => g.eventId)])];
+  if (!ids.length) return [];
+  const rows = await tx
+    .select()
+    .from(events)
+    .where(and(eq(events.organisationId, org), inArray(events.id, ids), eq(events.status, "planned")));
+  return rows.map((event) => ({
+    event,
+    sessions: places.filter((p) => p.eventId === event.id).map((p) => p.title),
+  }));
+}

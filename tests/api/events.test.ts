@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, events, notifications, outbox, users } from "../../src/db/schema.js";
 import type { CheckInList, EvaluationSummary, EventDetail, EventSummary } from "../../src/domain/events/api.js";
+import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { at, expectStatus as ok } from "../support/factories.js";
 
@@ -256,6 +257,38 @@ describe("places and the waiting list", () => {
     });
     expect(stranger.statusCode).toBe(422);
     expect(stranger.json().errors).toHaveProperty("userId");
+  });
+});
+
+describe("the reminder before the event", () => {
+  it("recalls everyone with a place once, two days ahead; nobody on the waiting list; the mail names no event", async () => {
+    const event = await makeFestival({ title: "Leerfestival met herinnering" });
+    const url = `/api/v1/events/${event.id}/registrations`;
+    ok(await as.sanne.post(url, { sessionId: session(event, "Feedback geven").id }));
+    ok(await as.officer.post(url, { sessionId: session(event, "Feedback geven").id, userId: ids.daan }));
+    const starts = new Date(event.startsAt).getTime();
+    const scan = (hoursBefore: number) =>
+      sendDueReminders(t.database.db, t.app.mailer, new Date(starts - hoursBefore * 3_600_000), {
+        publicUrl: "https://koers.example",
+      });
+    const reminded = async () =>
+      t.database.db
+        .select({ userId: notifications.userId })
+        .from(notifications)
+        .where(and(eq(notifications.kind, "reminder.event"), eq(notifications.link, `/activiteiten/${event.id}`)));
+
+    await scan(72);
+    expect(await reminded()).toEqual([]);
+    await scan(40);
+    expect((await reminded()).map((r) => r.userId)).toEqual([ids.sanne]);
+    await scan(20);
+    expect(await reminded()).toHaveLength(1);
+    const [mail] = await t.database.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.toAddress, EMAILS.sanne), sql`${outbox.bodyText} like ${`%/activiteiten/${event.id}%`}`));
+    expect(mail?.subject).toMatch(/leerfestival of training/);
+    expect(`${mail?.subject} ${mail?.bodyText}`).not.toContain("Leerfestival met herinnering");
   });
 });
 

@@ -5,6 +5,7 @@ import { builtinRegime } from "../regimes/builtin.js";
 import {
   dueReminders,
   EVALUATION_LEAD_DAYS,
+  eventReminderDue,
   REREGISTRATION_THRESHOLDS_DAYS,
   type ReminderSnapshot,
   reregistrationThreshold,
@@ -277,5 +278,17 @@ describe("dueReminders", () => {
       ],
     });
     expect(dueReminders(s, on("2027-02-01"))).toEqual([]);
+  });
+});
+
+describe("the reminder before an event", () => {
+  const starts = new Date("2027-03-11T12:00:00Z");
+  const hoursBefore = (h: number) => new Date(starts.getTime() - h * 3_600_000);
+  it("is due within the two days before the start, never after it began", () => {
+    expect(eventReminderDue(starts, hoursBefore(49))).toBe(false);
+    expect(eventReminderDue(starts, hoursBefore(48))).toBe(true);
+    expect(eventReminderDue(starts, hoursBefore(1))).toBe(true);
+    expect(eventReminderDue(starts, starts)).toBe(false);
+    expect(eventReminderDue(starts, hoursBefore(-1))).toBe(false);
   });
 });

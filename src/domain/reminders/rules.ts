@@ -16,6 +16,13 @@ export const EVALUATION_LEAD_DAYS = 7;
 /** Days a declaration waits for its missing signatures before they are asked for. */
 export const SIGNATURE_WAIT_DAYS = 2;
 
+/** Days ahead a learning festival or training is recalled to those with a place. */
+export const EVENT_LEAD_DAYS = 2;
+
+/** Whether an event starting at `startsAt` is recalled now: it has not begun and begins within the lead. */
+export const eventReminderDue = (startsAt: Date, now: Date) =>
+  startsAt.getTime() > now.getTime() && startsAt.getTime() - now.getTime() <= EVENT_LEAD_DAYS * 24 * 60 * 60 * 1000;
+
 /** Days a consensus round waits for a member's vote before its representatives are reminded. */
 export const CONSENSUS_WAIT_DAYS = 3;
 
@@ -24,6 +31,7 @@ export const REMINDER_KINDS = [
   "reminder.evaluation",
   "reminder.signature",
   "reminder.consensusVote",
+  "reminder.event",
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 

@@ -22,6 +22,7 @@ import {
   dueReminders,
   type ReminderSnapshot,
 } from "../../domain/reminders/rules.js";
+import { eventReminders } from "../events/reminders.js";
 import { consensusReminders } from "../frameworks/consensus/reminders.js";
 import type { Mailer } from "../mail.js";
 import { inOrganisation } from "../tenancy.js";
@@ -221,6 +222,7 @@ export async function sendDueRemindersFor(
     const candidates = [
       ...(await loadSnapshots(tx, organisationId)).flatMap((s) => dueReminders(s, now)),
       ...(await consensusReminders(tx, organisationId, now)),
+      ...(await eventReminders(tx, organisationId, now)),
     ];
     if (candidates.length === 0) return { due: [], recipients: new Map() };
     const sent = await tx

@@ -24,6 +24,7 @@ const KINDS: Record<string, string> = {
   "consensus.reject": "kinds.reject",
   "consensus.comment": "kinds.comment",
   "reminder.consensusVote": "kinds.consensusReminder",
+  "reminder.event": "kinds.eventReminder",
   "event.promoted": "kinds.eventPromoted",
   "event.cancelled": "kinds.eventCancelled",
   "event.registered": "kinds.eventRegistered",

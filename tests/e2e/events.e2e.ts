@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { events } from "../../src/db/schema.js";
+import { events, users } from "../../src/db/schema.js";
 import { addDays, dutchToday } from "../../src/domain/dutch-time.js";
 import { expectAccessible, type Koers, openMenuItem, startKoers, textOf, visible } from "./support/koers.js";
 import { apiAs } from "./support/trajectory.js";
@@ -136,7 +136,15 @@ describe("a learning festival with two rounds", () => {
     await visible(eva.getByText(/Er kwam een plek vrij in “Feedback die landt”/));
   });
 
-  it("on the day the trainer ticks people off on a phone, searching by name", async () => {
+  it("a participant with a place has a code for the check-in", async () => {
+    const daan = as("daan");
+    await daan.goto(eventUrl);
+    const code = daan.getByRole("region", { name: "Je code voor de aanwezigheid" });
+    await visible(code.getByRole("img", { name: "QR-code om je aanwezig te laten tekenen" }));
+    await expectAccessible(daan, "event page with the check-in code (phone)");
+  });
+
+  it("on the day the trainer ticks people off on a phone, searching by name or from a scanned code", async () => {
     // The festival's day has come.
     await koers.database.db
       .update(events)
@@ -156,6 +164,14 @@ describe("a learning festival with two rounds", () => {
     await eva.getByRole("checkbox", { name: "Daan Bakker is aanwezig" }).check();
     await textOf(eva.getByRole("status")).toContain("1 van 2 aanwezig");
     await expectAccessible(eva, "check-in (phone)");
+
+    // A scanned code opens the list with its person first: one tap ticks them off.
+    const [evaUser] = await koers.database.db.select({ id: users.id }).from(users).where(eq(users.email, PEOPLE.eva));
+    await eva.goto(`${eventUrl}/aanwezig?persoon=${evaUser?.id}`);
+    await eva.getByRole("button", { name: "Eva Mulder aanwezig tekenen" }).click();
+    await visible(eva.getByText("Eva Mulder is aanwezig getekend."));
+    await textOf(eva.getByRole("status")).toContain("2 van 2 aanwezig");
+    await expectAccessible(eva, "check-in from a scanned code (phone)");
   });
 
   it("afterwards a participant evaluates, and the praktijkopleider reads it without names", async () => {
@@ -179,7 +195,7 @@ describe("a learning festival with two rounds", () => {
     const joost = as("joost");
     await joost.goto(eventUrl);
     const summary = joost.getByRole("region", { name: "Evaluaties" });
-    await textOf(summary).toContain("1 van 1 aanwezigen vulden de evaluatie in.");
+    await textOf(summary).toContain("1 van 2 aanwezigen vulden de evaluatie in.");
     await visible(
       summary.getByRole("list", { name: "Wat mensen meenemen" }).getByText("Het zorgteam vaker laten meekijken."),
     );
@@ -189,7 +205,7 @@ describe("a learning festival with two rounds", () => {
     await joost.getByRole("button", { name: /English/ }).click();
     await visible(joost.getByRole("region", { name: "Evaluations" }));
     await textOf(joost.getByRole("region", { name: "Evaluations" })).toContain(
-      "1 of 1 attendees filled in the evaluation.",
+      "1 of 2 attendees filled in the evaluation.",
     );
     await expectAccessible(joost, "evaluation summary in English (phone)");
   });

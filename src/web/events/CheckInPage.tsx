@@ -1,8 +1,8 @@
-import { Checkbox, Paper, Stack, Text, TextInput } from "@mantine/core";
+import { Alert, Button, Checkbox, Paper, Stack, Text, TextInput } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { useParams } from "react-router";
+import { useParams, useSearchParams } from "react-router";
 import { api } from "../api";
 import { useAction } from "../forms";
 import { formatDateTime } from "../i18n";
@@ -29,6 +29,7 @@ export default function CheckInPage() {
   const queryClient = useQueryClient();
   const query = useCheckIn(eventId);
   const [search, setSearch] = useState("");
+  const scannedId = useSearchParams()[0].get("persoon");
   const action = useAction(async (input: { userId: string; present: boolean }) => {
     const list = await api<CheckInList>(`/events/${eventId}/check-in`, { method: "POST", body: input });
     queryClient.setQueryData(eventKeys.checkIn(eventId), list);
@@ -50,6 +51,29 @@ export default function CheckInPage() {
       <Text fw={600} role="status">
         {t("checkIn.count", { present, total: list.people.length })}
       </Text>
+      {scannedId && (
+        <Alert
+          color="blue"
+          variant="light"
+          title={t("checkIn.scanned")}
+          styles={{ message: { color: "var(--mantine-color-text)" } }}
+        >
+          {(() => {
+            const scanned = list.people.find((p) => p.userId === scannedId);
+            if (!scanned) return t("checkIn.unknownCode");
+            if (scanned.present) return t("checkIn.scannedPresent", { name: scanned.name });
+            return (
+              <Button
+                size="md"
+                loading={action.pending && action.pendingInput?.userId === scanned.userId}
+                onClick={() => action.run({ userId: scanned.userId, present: true })}
+              >
+                {t("checkIn.markPresent", { name: scanned.name })}
+              </Button>
+            );
+          })()}
+        </Alert>
+      )}
       <TextInput
         type="search"
         label={t("checkIn.search")}

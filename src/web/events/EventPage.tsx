@@ -23,11 +23,13 @@ import { api } from "../api";
 import { useAction, useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { Section } from "../meetings/Section";
+import { useSession } from "../session";
 import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { CheckInCode } from "./CheckInCode";
 import {
   checkInPath,
   type EventDetail,
@@ -62,6 +64,7 @@ function useShowEvent() {
 
 function EventView({ event }: { event: EventDetail }) {
   const { t, i18n } = useTranslation("events");
+  const me = useSession().data?.user ?? null;
   const lang = i18n.language;
   const rounds = [...new Set(event.sessions.map((s) => s.round))];
   const began = new Date(event.startsAt).getTime() <= Date.now();
@@ -141,6 +144,11 @@ function EventView({ event }: { event: EventDetail }) {
         </Stack>
       ))}
       {event.abilities.registerOthers && <RegisterOther event={event} />}
+      {event.status === "planned" &&
+        !event.attended &&
+        new Date(event.endsAt).getTime() > Date.now() &&
+        event.sessions.some((s) => s.mine?.status === "registered") &&
+        me && <CheckInCode eventId={event.id} userId={me.id} />}
       {event.evaluation.open && <EvaluationForm event={event} />}
       {event.evaluation.submitted && <Text>{t("evaluation.done")}</Text>}
       {event.abilities.evaluations && began && event.status === "planned" && <EvaluationResults eventId={event.id} />}

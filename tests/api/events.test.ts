@@ -415,4 +415,32 @@ describe("on the day and after", () => {
     expect(after.attended - before.attended).toBe(1);
     expect((await as.sanne.get("/api/v1/events/counts")).statusCode).toBe(403);
   });
+
+  it("shows every member of the network its own and the others' figures, counts only", async () => {
+    const ingrid = await t.login("ingrid.bos@dewilgen.example");
+    const period = "?from=2000-01-01&to=2199-12-31";
+    const network = ok<{
+      members: Array<{ name: string; own: boolean; events: number; participants: number; attended: number }>;
+      total: { events: number };
+    }>(await ingrid.get(`/api/v1/events/network-counts${period}`));
+    expect(network.members.map((m) => m.name)).toEqual([
+      "Onderwijsstichting Rivierenland",
+      "Zorggroep De Linde",
+      "Zorggroep De Wilgen",
+    ]);
+    const linde = network.members.find((m) => m.name === "Zorggroep De Linde");
+    const own = ok<{ events: number; participants: number; attended: number }>(
+      await as.officer.get(`/api/v1/events/counts${period}`),
+    );
+    expect(linde).toMatchObject({
+      own: false,
+      events: own.events,
+      participants: own.participants,
+      attended: own.attended,
+    });
+    expect(network.members.find((m) => m.name === "Zorggroep De Wilgen")?.own).toBe(true);
+    expect(network.total.events).toBe(network.members.reduce((n, m) => n + m.events, 0));
+    expect(JSON.stringify(network)).not.toMatch(/Sanne|Eva|Joost|Daan/);
+    expect((await as.daan.get("/api/v1/events/network-counts")).statusCode).toBe(403);
+  });
 });

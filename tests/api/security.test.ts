@@ -69,6 +69,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/events": "signed-in",
   "GET /api/v1/events/candidates": ["admin", "training_officer"],
   "GET /api/v1/events/counts": ["admin", "training_officer"],
+  "GET /api/v1/events/network-counts": ["admin", "guide", "training_officer"],
   "POST /api/v1/events": ["admin", "training_officer"],
   // The fixture event is for werkbegeleiders and trainers.
   "GET /api/v1/events/:eventId": ["admin", "guide", "training_officer", "trainer"],

@@ -209,4 +209,15 @@ describe("a learning festival with two rounds", () => {
     );
     await expectAccessible(joost, "evaluation summary in English (phone)");
   });
+
+  it("the network page shows every member's festival figures, counts only", async () => {
+    // Sanne coordinates the network.
+    const sanne = as("sanne");
+    await sanne.goto("/netwerk");
+    // On a phone a card per member, the network's sum last.
+    const figures = sanne.getByRole("list", { name: /Per lid van het netwerk/ });
+    await visible(figures.getByText("Zorggroep De Linde"));
+    await visible(figures.getByText("Netwerk samen"));
+    await expectAccessible(sanne, "network page with event figures (phone)");
+  });
 });

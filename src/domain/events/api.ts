@@ -166,3 +166,10 @@ export const eventCountsSchema = z.object({
 export type EventCounts = z.infer<typeof eventCountsSchema>;
 
 export const candidatesSchema = z.array(person);
+
+export const networkEventCountsSchema = z.object({
+  /** The actor's organisation and, in a network, every member, by name. */
+  members: z.array(eventCountsSchema.extend({ name: z.string(), own: z.boolean() })),
+  total: eventCountsSchema,
+});
+export type NetworkEventCounts = z.infer<typeof networkEventCountsSchema>;

@@ -1,11 +1,19 @@
-import { type AnyColumn, and, asc, countDistinct, eq, gte, lt, ne, sql } from "drizzle-orm";
+import { and, asc, countDistinct, eq, inArray, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { eventAttendance, eventEvaluations, eventRegistrations, events, memberships, users } from "../../db/schema.js";
+import {
+  eventAttendance,
+  eventEvaluations,
+  eventRegistrations,
+  memberships,
+  organisations,
+  users,
+} from "../../db/schema.js";
 import { dutchDay } from "../../domain/dutch-time.js";
 import type { CheckInList, EvaluationInput, EvaluationSummary, EventCounts } from "../../domain/events/api.js";
 import { summarise } from "../../domain/events/evaluation.js";
 import { attendanceRate } from "../../domain/events/places.js";
 import { canCheckIn, canOrganiseEvents, canReadEvaluations } from "../../domain/events/policy.js";
+import { canViewNetwork } from "../../domain/networks/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
@@ -154,51 +162,72 @@ export async function getEvaluationSummary(tx: Tx, actor: Actor, eventId: string
   return { eventId, title: event.title, attended: Number(attended?.n ?? 0), ...summarise(rows) };
 }
 
-/** A pair of columns as one value, to count distinct pairs. */
-const sqlPair = (a: AnyColumn, b: AnyColumn) => sql`(${a}, ${b})`;
+interface CountsRow extends Record<string, unknown> {
+  organisation_id: string;
+  events: string | number;
+  participants: string | number;
+  attended: string | number;
+}
 
 /**
- * The numbers a region reports to its funder, for the organisation's events that took place
- * (not cancelled) between `from` and `to`: events, people who held a place, who came, the rate.
+ * The numbers a region reports to its funder, per organisation: for the actor's own and, in a
+ * network, every member's, for events that took place (not cancelled) from `from` to before `to`.
+ * Counts only, through app_event_counts (migration 0028): one definition for both uses.
  */
+async function countsPerOrganisation(tx: Tx, from: Date, to: Date) {
+  const rows = (await tx.execute(
+    sql`SELECT * FROM app_event_counts(${from.toISOString()}::timestamptz, ${to.toISOString()}::timestamptz)`,
+  )) as unknown as { rows: CountsRow[] };
+  return rows.rows.map((r) => {
+    const participants = Number(r.participants);
+    const attended = Number(r.attended);
+    return {
+      organisationId: r.organisation_id,
+      counts: {
+        events: Number(r.events),
+        participants,
+        attended,
+        attendanceRate: attendanceRate(participants, attended),
+      } satisfies EventCounts,
+    };
+  });
+}
+
+/** The organisation's own figures, for its organisers. */
 export async function eventCounts(tx: Tx, actor: Actor, from: Date, to: Date): Promise<EventCounts> {
   if (!canOrganiseEvents(actor)) throw forbidden();
-  const org = actor.organisationId;
-  const held = and(
-    eq(events.organisationId, org),
-    ne(events.status, "cancelled"),
-    gte(events.startsAt, from),
-    lt(events.startsAt, to),
+  const own = (await countsPerOrganisation(tx, from, to)).find((r) => r.organisationId === actor.organisationId);
+  return own?.counts ?? { events: 0, participants: 0, attended: 0, attendanceRate: null };
+}
+
+/** Every member's figures, for those who see the network page; empty outside a network. */
+export async function networkEventCounts(tx: Tx, actor: Actor, from: Date, to: Date) {
+  if (!canViewNetwork(actor)) throw forbidden();
+  const rows = await countsPerOrganisation(tx, from, to);
+  const names = await tx
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations)
+    .where(
+      inArray(
+        organisations.id,
+        rows.map((r) => r.organisationId),
+      ),
+    );
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const members = rows
+    .map((r) => ({
+      name: nameOf.get(r.organisationId) ?? "",
+      own: r.organisationId === actor.organisationId,
+      ...r.counts,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name, "nl"));
+  const total = members.reduce(
+    (sum, m) => ({
+      events: sum.events + m.events,
+      participants: sum.participants + m.participants,
+      attended: sum.attended + m.attended,
+    }),
+    { events: 0, participants: 0, attended: 0 },
   );
-  const [totals] = await tx
-    .select({
-      events: countDistinct(events.id),
-      participants: countDistinct(
-        // One person at two events counts twice, as the funder counts participations.
-        sqlPair(eventRegistrations.eventId, eventRegistrations.userId),
-      ),
-    })
-    .from(events)
-    .leftJoin(
-      eventRegistrations,
-      and(
-        eq(eventRegistrations.organisationId, org),
-        eq(eventRegistrations.eventId, events.id),
-        eq(eventRegistrations.status, "registered"),
-      ),
-    )
-    .where(held);
-  const [came] = await tx
-    .select({ n: countDistinct(sqlPair(eventAttendance.eventId, eventAttendance.userId)) })
-    .from(eventAttendance)
-    .innerJoin(events, eq(events.id, eventAttendance.eventId))
-    .where(and(eq(eventAttendance.organisationId, org), held));
-  const participants = Number(totals?.participants ?? 0);
-  const attended = Number(came?.n ?? 0);
-  return {
-    events: Number(totals?.events ?? 0),
-    participants,
-    attended,
-    attendanceRate: attendanceRate(participants, attended),
-  };
+  return { members, total: { ...total, attendanceRate: attendanceRate(total.participants, total.attended) } };
 }

@@ -13,10 +13,18 @@ import {
   eventCountsSchema,
   eventDetailSchema,
   eventListSchema,
+  networkEventCountsSchema,
   registerSchema,
 } from "../../domain/events/api.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
-import { eventCounts, getCheckInList, getEvaluationSummary, setPresence, submitEvaluation } from "./attendance.js";
+import {
+  eventCounts,
+  getCheckInList,
+  getEvaluationSummary,
+  networkEventCounts,
+  setPresence,
+  submitEvaluation,
+} from "./attendance.js";
 import { cancelEvent, createEvent, getEvent, listCandidates, listEvents } from "./events.js";
 import { eventMail } from "./mail.js";
 import { cancelRegistration, register } from "./registrations.js";
@@ -25,6 +33,14 @@ const tags = ["events"];
 const params = z.object({ eventId: z.uuid() });
 const detail = { 200: eventDetailSchema };
 const countsQuery = z.object({ from: dateSchema.optional(), to: dateSchema.optional() });
+
+/** The Dutch days `from` to `to` (inclusive) as instants; the calendar year so far by default. */
+function countsPeriod(query: z.infer<typeof countsQuery>) {
+  const year = dutchToday().slice(0, 4);
+  const from = query.from ?? `${year}-01-01`;
+  const to = addDays(query.to ?? `${year}-12-31`, 1);
+  return { from: new Date(dutchInstant(from, "00:00") ?? from), to: new Date(dutchInstant(to, "00:00") ?? to) };
+}
 
 /**
  * Learning festivals and trainings: events with rounds of sessions, places and waiting lists,
@@ -44,18 +60,17 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     "/events/counts",
     { schema: { tags, querystring: countsQuery, response: { 200: eventCountsSchema } } },
     (request) => {
-      // The calendar year so far by default; `to` is inclusive.
-      const today = dutchToday();
-      const from = request.query.from ?? `${today.slice(0, 4)}-01-01`;
-      const to = addDays(request.query.to ?? `${today.slice(0, 4)}-12-31`, 1);
-      return withTenant(request, (tx, actor) =>
-        eventCounts(
-          tx,
-          actor,
-          new Date(dutchInstant(from, "00:00") ?? from),
-          new Date(dutchInstant(to, "00:00") ?? to),
-        ),
-      );
+      const { from, to } = countsPeriod(request.query);
+      return withTenant(request, (tx, actor) => eventCounts(tx, actor, from, to));
+    },
+  );
+
+  app.get(
+    "/events/network-counts",
+    { schema: { tags, querystring: countsQuery, response: { 200: networkEventCountsSchema } } },
+    (request) => {
+      const { from, to } = countsPeriod(request.query);
+      return withTenant(request, (tx, actor) => networkEventCounts(tx, actor, from, to));
     },
   );
 

@@ -133,6 +133,12 @@ export default defineMessages(
       suggestions: "Wat beter kan",
       noAnswers: "Geen antwoorden.",
     },
+    network: {
+      heading: "Leerfestivals en trainingen dit jaar",
+      caption: "Per lid van het netwerk: activiteiten, deelnemers, aanwezigen en opkomst",
+      member: "Lid",
+      total: "Netwerk samen",
+    },
     code: {
       heading: "Je code voor de aanwezigheid",
       intro: "Laat deze code op de dag aan de trainer zien: die scant hem en tekent je aanwezig.",
@@ -284,6 +290,12 @@ export default defineMessages(
       takeAways: "What people take back",
       suggestions: "What could be better",
       noAnswers: "No answers.",
+    },
+    network: {
+      heading: "Learning festivals and trainings this year",
+      caption: "Per member of the network: events, participants, attendees and turnout",
+      member: "Member",
+      total: "Network as a whole",
     },
     code: {
       heading: "Your attendance code",

@@ -17,6 +17,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { NetworkView } from "../../domain/networks/schemas";
 import { api } from "../api";
+import { NetworkEventCounts } from "../events/NetworkEventCounts";
 import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
@@ -115,6 +116,7 @@ function NetworkDetails({
             : t("rule.quorum", { min: network.consensusRule.min, count: network.members.length })}
         </Text>
       </Paper>
+      <NetworkEventCounts />
       {mayRename && <RenameForm network={network} reload={reload} />}
     </Stack>
   );

@@ -183,6 +183,8 @@ const nl = {
   "event.registrationClosed": "De inschrijving is gesloten: de uiterste inschrijfdatum is voorbij.",
   "event.unknownSession": "Kies een sessie van deze activiteit.",
   "event.alreadyRegistered": "Je staat al ingeschreven voor deze sessie (of op de wachtlijst).",
+  "event.switchFull":
+    "Deze sessie is vol. Wisselen zou je plek in deze ronde kosten: meld je eerst af als je liever op de wachtlijst staat.",
   "event.notRegistered": "Deze persoon heeft geen plek in deze sessie.",
   "event.started": "De activiteit is al begonnen: afmelden kan niet meer.",
   "event.deadlineAfterStart": "De uiterste inschrijfdatum moet vóór het begin liggen.",
@@ -385,6 +387,8 @@ const en: Record<MessageKey, string> = {
   "event.registrationClosed": "Registration has closed: the registration deadline has passed.",
   "event.unknownSession": "Choose a session of this event.",
   "event.alreadyRegistered": "You are already registered for this session (or on its waiting list).",
+  "event.switchFull":
+    "This session is full. Switching would cost you your place in this round: cancel first if you would rather wait.",
   "event.notRegistered": "This person holds no place in this session.",
   "event.started": "The event has begun: cancelling is no longer possible.",
   "event.deadlineAfterStart": "The registration deadline must be before the start.",

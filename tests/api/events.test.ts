@@ -185,6 +185,10 @@ describe("places and the waiting list", () => {
     const moved = ok<EventDetail>(await as.eva.post(url, { sessionId: session(event, "Het driegesprek").id }));
     expect(session(moved, "Het driegesprek").mine?.status).toBe("registered");
     expect(session(moved, "Feedback geven")).toMatchObject({ registered: 1, waiting: 0, mine: null });
+    // A place is not traded for a waiting list: switching to a full session is refused, the place kept.
+    const full = await as.eva.post(url, { sessionId: feedback });
+    expect(full.statusCode).toBe(422);
+    expect(full.json().errors.sessionId).toMatch(/vol/);
     // A place in the second round is a place of its own.
     const second = ok<EventDetail>(await as.eva.post(url, { sessionId: session(event, "Reflecteren met STARR").id }));
     expect(second.sessions.filter((s) => s.mine).map((s) => s.title)).toEqual([

@@ -132,6 +132,9 @@ export async function register(
   let lines = await openLines(tx, actor.organisationId, eventId);
   const inRound = lines.find((l) => l.userId === userId && l.round === session.round);
   if (inRound?.sessionId === session.id) throw invalid({ sessionId: "event.alreadyRegistered" });
+  // A place is never traded for a line on a waiting list by a switch: that takes giving it up first.
+  const full = lines.filter((l) => l.sessionId === session.id && l.status === "registered").length >= session.capacity;
+  if (inRound?.status === "registered" && full) throw invalid({ sessionId: "event.switchFull" });
   if (inRound) {
     await cancelLine(tx, actor, loaded, inRound, lines, mail, now);
     lines = await openLines(tx, actor.organisationId, eventId);

@@ -168,7 +168,10 @@ function SessionCard({ event, session }: { event: EventDetail; session: Session 
     return updated;
   });
   const full = session.registered >= session.capacity;
-  const elsewhere = event.sessions.some((s) => s.round === session.round && s.id !== session.id && s.mine);
+  const other = event.sessions.find((s) => s.round === session.round && s.id !== session.id && s.mine)?.mine;
+  const elsewhere = other !== undefined && other !== null;
+  // A place elsewhere in the round is not traded for a waiting list here (the server refuses it too).
+  const mayJoin = !(other?.status === "registered" && full);
   const headingId = `session-${session.id}`;
 
   async function register() {
@@ -219,7 +222,7 @@ function SessionCard({ event, session }: { event: EventDetail; session: Session 
                 {t("event.cancel")}
               </Button>
             )}
-            {!session.mine && event.abilities.registerSelf && (
+            {!session.mine && event.abilities.registerSelf && mayJoin && (
               <Button
                 size="xs"
                 variant={full ? "light" : "filled"}

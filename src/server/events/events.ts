@@ -11,7 +11,7 @@ import {
   users,
 } from "../../db/schema.js";
 import { AUDIENCES, type CreateEventInput, type EventDetail, type EventSummary } from "../../domain/events/api.js";
-import { registrationOpen, waitingPosition } from "../../domain/events/places.js";
+import { type PlaceStatus, registrationOpen, waitingPosition } from "../../domain/events/places.js";
 import { canOrganiseEvents, eventAbilities, isAudience } from "../../domain/events/policy.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -308,9 +308,11 @@ export async function presentEvent(tx: Tx, actor: Actor, loaded: LoadedEvent, no
     status: event.status,
     version: event.version,
     trainers,
-    sessions: sessions.map((s) => {
+    sessions: sessions.map((s): EventDetail["sessions"][number] => {
       const here = lines.filter((l) => l.sessionId === s.id);
       const own = here.find((l) => l.userId === actor.userId);
+      // Open lines only: a line is registered or waiting.
+      const open = (status: PlaceStatus) => (status === "waiting" ? "waiting" : "registered");
       return {
         id: s.id,
         round: s.round,
@@ -318,14 +320,13 @@ export async function presentEvent(tx: Tx, actor: Actor, loaded: LoadedEvent, no
         capacity: s.capacity,
         registered: here.filter((l) => l.status === "registered").length,
         waiting: here.filter((l) => l.status === "waiting").length,
-        mine:
-          own && own.status !== "cancelled" ? { status: own.status, position: waitingPosition(here, own.id) } : null,
+        mine: own ? { status: open(own.status), position: waitingPosition(here, own.id) } : null,
         people: abilities.participants
           ? [...here.filter((l) => l.status === "registered"), ...here.filter((l) => l.status === "waiting")].map(
-              (l) => ({ userId: l.userId, name: l.name, status: l.status === "waiting" ? "waiting" : "registered" }),
+              (l) => ({ userId: l.userId, name: l.name, status: open(l.status) }),
             )
           : null,
-      } as EventDetail["sessions"][number];
+      };
     }),
     attended: attended !== undefined,
     evaluation: {

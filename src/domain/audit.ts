@@ -83,6 +83,7 @@ export const AUDIT_EVENT_TYPES = [
   "intervisionMeeting.attendanceConfirmed",
   "intervisionMeeting.notesSaved",
   "event.created",
+  "event.updated",
   "event.cancelled",
   "event.registered",
   "event.registrationCancelled",

@@ -183,6 +183,7 @@ const nl = {
   "event.registrationClosed": "De inschrijving is gesloten: de uiterste inschrijfdatum is voorbij.",
   "event.unknownSession": "Kies een sessie van deze activiteit.",
   "event.alreadyRegistered": "Je staat al ingeschreven voor deze sessie (of op de wachtlijst).",
+  "event.capacityBelowTaken": "Er zijn al {taken} plaatsen bezet: kies minstens {taken}.",
   "event.switchFull":
     "Deze sessie is vol. Wisselen zou je plek in deze ronde kosten: meld je eerst af als je liever op de wachtlijst staat.",
   "event.notRegistered": "Deze persoon heeft geen plek in deze sessie.",
@@ -387,6 +388,7 @@ const en: Record<MessageKey, string> = {
   "event.registrationClosed": "Registration has closed: the registration deadline has passed.",
   "event.unknownSession": "Choose a session of this event.",
   "event.alreadyRegistered": "You are already registered for this session (or on its waiting list).",
+  "event.capacityBelowTaken": "{taken} places are already taken: choose at least {taken}.",
   "event.switchFull":
     "This session is full. Switching would cost you your place in this round: cancel first if you would rather wait.",
   "event.notRegistered": "This person holds no place in this session.",

@@ -43,6 +43,7 @@ const ProfilePage = lazy(() => import("./evidence/ProfilePage"));
 const IntervisionGroupsPage = lazy(() => import("./intervision/IntervisionGroupsPage"));
 const EventsPage = lazy(() => import("./events/EventsPage"));
 const NewEventPage = lazy(() => import("./events/NewEventPage"));
+const EditEventPage = lazy(() => import("./events/NewEventPage").then((m) => ({ default: m.EditEventPage })));
 const EventPage = lazy(() => import("./events/EventPage"));
 const CheckInPage = lazy(() => import("./events/CheckInPage"));
 const IntervisionGroupPage = lazy(() => import("./intervision/IntervisionGroupPage"));
@@ -453,6 +454,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard>
             <EventPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/activiteiten/:eventId/wijzigen",
+        element: (
+          <Guard roles={organisers}>
+            <EditEventPage />
           </Guard>
         ),
       },

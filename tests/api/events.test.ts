@@ -121,6 +121,76 @@ describe("making an event", () => {
   });
 });
 
+describe("changing an event", () => {
+  const changes = (event: EventDetail, overrides: Record<string, unknown> = {}) => ({
+    title: event.title,
+    kind: event.kind,
+    audience: event.audience,
+    description: event.description,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    place: event.place,
+    onlineUrl: event.onlineUrl,
+    registrationDeadline: event.registrationDeadline,
+    version: event.version,
+    sessions: event.sessions.map((s) => ({ id: s.id, title: s.title, capacity: s.capacity })),
+    ...overrides,
+  });
+
+  it("changes what, when and where; a raised capacity fills from the waiting list at once; a stale version is 409", async () => {
+    const event = await makeFestival({ title: "Leerfestival om te wijzigen" });
+    const url = `/api/v1/events/${event.id}`;
+    const feedback = session(event, "Feedback geven").id;
+    ok(await as.sanne.post(`${url}/registrations`, { sessionId: feedback }));
+    ok(await as.eva.post(`${url}/registrations`, { sessionId: feedback }));
+    const current = ok<EventDetail>(await as.officer.get(url));
+    const sessions = current.sessions.map((s) => ({
+      id: s.id,
+      title: s.title === "Feedback geven" ? "Feedback die landt" : s.title,
+      capacity: s.title === "Feedback geven" ? 2 : s.capacity,
+    }));
+    const changed = ok<EventDetail>(
+      await as.officer.put(url, changes(current, { place: "Zalencentrum De Linde", sessions })),
+    );
+    expect(changed.place).toBe("Zalencentrum De Linde");
+    expect(session(changed, "Feedback die landt")).toMatchObject({ capacity: 2, registered: 2, waiting: 0 });
+    const [told] = await t.database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, ids.eva), eq(notifications.link, `/activiteiten/${event.id}`)));
+    expect(told?.kind).toBe("event.promoted");
+    const [logged] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, event.id), eq(auditEvents.type, "event.updated")));
+    expect(logged?.after).toMatchObject({ place: "Zalencentrum De Linde", session: "Feedback die landt (2)" });
+
+    const stale = await as.officer.put(url, changes(current, { title: "Oud" }));
+    expect(stale.statusCode).toBe(409);
+  });
+
+  it("never sets a capacity below the places taken, and is for organisers only", async () => {
+    const event = await makeFestival({ title: "Leerfestival om te wijzigen" });
+    const url = `/api/v1/events/${event.id}`;
+    const driegesprek = session(event, "Het driegesprek").id;
+    ok(await as.sanne.post(`${url}/registrations`, { sessionId: driegesprek }));
+    ok(await as.eva.post(`${url}/registrations`, { sessionId: driegesprek }));
+    const current = ok<EventDetail>(await as.officer.get(url));
+    const sessions = current.sessions.map((s) => ({
+      id: s.id,
+      title: s.title,
+      capacity: s.id === driegesprek ? 1 : s.capacity,
+    }));
+    const refused = await as.officer.put(url, changes(current, { sessions }));
+    expect(refused.statusCode).toBe(422);
+    expect(Object.keys(refused.json().errors)).toEqual([
+      `sessions.${current.sessions.findIndex((s) => s.id === driegesprek)}.capacity`,
+    ]);
+    expect((await as.sanne.put(url, changes(current))).statusCode).toBe(403);
+    expect((await as.lisa.put(url, changes(current))).statusCode).toBe(404);
+  });
+});
+
 describe("places and the waiting list", () => {
   it("gives the last place to one, puts the next on the waiting list and moves them up when a place comes free", async () => {
     const event = await makeFestival();

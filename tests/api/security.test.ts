@@ -73,6 +73,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/events": ["admin", "training_officer"],
   // The fixture event is for werkbegeleiders and trainers.
   "GET /api/v1/events/:eventId": ["admin", "guide", "training_officer", "trainer"],
+  "PUT /api/v1/events/:eventId": ["admin", "training_officer"],
   "POST /api/v1/events/:eventId/cancel": ["admin", "training_officer"],
   "POST /api/v1/events/:eventId/registrations": ["guide", "training_officer", "trainer"],
   "POST /api/v1/events/:eventId/registrations/cancel": ["admin", "guide", "training_officer", "trainer"],

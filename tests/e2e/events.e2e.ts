@@ -93,6 +93,16 @@ describe("a learning festival with two rounds", () => {
     await textOf(page.getByText(/^Trainers:/)).toContain("Eva Mulder");
     await visible(page.getByRole("heading", { name: "Ronde 2", level: 3 }));
     await expectAccessible(page, "event page for its organiser (phone)");
+
+    // The room changes: the organiser changes the event, its sessions keep their places.
+    await page.getByRole("link", { name: "Wijzigen" }).click();
+    await visible(page.getByRole("heading", { name: "Activiteit wijzigen", level: 2 }));
+    expect(await page.getByLabel(/^Titel\s*\*?$/).inputValue()).toBe("Leerfestival Werkplezier");
+    await page.getByLabel("Plaats", { exact: true }).fill("Zalencentrum De Linde");
+    await expectAccessible(page, "change event form (phone)");
+    await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
+    await visible(page.getByRole("heading", { name: "Leerfestival Werkplezier", level: 2 }));
+    await visible(page.getByText("Zalencentrum De Linde"));
   });
 
   it("a werkbegeleider takes the last place; a trainer joins the waiting list and moves up when it comes free", async () => {

@@ -330,6 +330,21 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("event.created", "event", {
     after: z.strictObject({ title: text, kind: text, startsAt: text, member: text }),
   }),
+  kind(
+    "event.updated",
+    "event",
+    changesOf({
+      title: text,
+      kind: text,
+      audience: text,
+      startsAt: text,
+      endsAt: text,
+      place: maybeText,
+      onlineUrl: maybeText,
+      registrationDeadline: text,
+      session: text,
+    }),
+  ),
   kind("event.cancelled", "event"),
   // A place, a line on the waiting list, or one given up: whose, in which session, which it was.
   kind("event.registered", "event", { after: z.strictObject({ member: text, session: text, status: text }) }),

@@ -41,6 +41,15 @@ export const createEventSchema = z.object({
 });
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 
+/** What an organiser may change of an event: everything but its sessions' rounds; sessions keep their id. */
+export const updateEventSchema = createEventSchema.omit({ sessions: true, trainerIds: true }).extend({
+  version: versionSchema,
+  sessions: z
+    .array(z.object({ id: z.uuid(), title: sessionInput.shape.title, capacity: sessionInput.shape.capacity }))
+    .max(MAX_SESSIONS),
+});
+export type UpdateEventInput = z.infer<typeof updateEventSchema>;
+
 export const registerSchema = z.object({
   sessionId: z.uuid(),
   /** Someone else, registered by an organiser; absent for oneself. */

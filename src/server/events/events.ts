@@ -51,8 +51,14 @@ export async function listCandidates(tx: Tx, actor: Actor) {
     .orderBy(asc(memberName));
 }
 
-export async function createEvent(tx: Tx, actor: Actor, input: CreateEventInput) {
-  if (!canOrganiseEvents(actor)) throw forbidden();
+/** When and where, checked as one: the end after the start, the deadline not after it, a place or a link. */
+export function checkWhenAndWhere(input: {
+  startsAt: string;
+  endsAt: string;
+  registrationDeadline: string;
+  place?: string | null | undefined;
+  onlineUrl?: string | null | undefined;
+}) {
   const startsAt = new Date(input.startsAt);
   const endsAt = new Date(input.endsAt);
   const deadline = new Date(input.registrationDeadline);
@@ -62,6 +68,12 @@ export async function createEvent(tx: Tx, actor: Actor, input: CreateEventInput)
   if (deadline > startsAt) errors.registrationDeadline = "event.deadlineAfterStart";
   if (!place && !input.onlineUrl) errors.place = "event.placeRequired";
   if (Object.keys(errors).length) throw invalid(errors);
+  return { startsAt, endsAt, deadline, place };
+}
+
+export async function createEvent(tx: Tx, actor: Actor, input: CreateEventInput) {
+  if (!canOrganiseEvents(actor)) throw forbidden();
+  const { startsAt, endsAt, deadline, place } = checkWhenAndWhere(input);
   const known = await activeMembers(tx, actor, input.trainerIds);
   const unknown = input.trainerIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) throw invalid({ [`trainerIds.${unknown}`]: "field.notColleague" });

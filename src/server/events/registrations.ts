@@ -30,7 +30,7 @@ function assertOpen(loaded: LoadedEvent, now: Date, field: string) {
  * Gives the free places of a session to its waiting list, first come first served, and tells
  * those who moved up. Only before the deadline: after it the organiser knows who comes.
  */
-async function fillFromWaitingList(
+export async function fillFromWaitingList(
   tx: Tx,
   actor: Actor,
   loaded: LoadedEvent,

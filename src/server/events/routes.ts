@@ -15,6 +15,7 @@ import {
   eventListSchema,
   networkEventCountsSchema,
   registerSchema,
+  updateEventSchema,
 } from "../../domain/events/api.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import {
@@ -25,6 +26,7 @@ import {
   setPresence,
   submitEvaluation,
 } from "./attendance.js";
+import { updateEvent } from "./edit.js";
 import { cancelEvent, createEvent, getEvent, listCandidates, listEvents } from "./events.js";
 import { eventMail } from "./mail.js";
 import { cancelRegistration, register } from "./registrations.js";
@@ -85,6 +87,14 @@ export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/events/:eventId", { schema: { tags, params, response: detail } }, (request) =>
     withTenant(request, (tx, actor) => getEvent(tx, actor, request.params.eventId)),
+  );
+
+  app.put("/events/:eventId", { schema: { tags, params, body: updateEventSchema, response: detail } }, (request) =>
+    changeThenShow(
+      request,
+      (tx, actor) => updateEvent(tx, actor, request.params.eventId, request.body, eventMail(request)),
+      getEvent,
+    ),
   );
 
   app.post(

@@ -130,6 +130,7 @@ export default defineMessages(
       },
       event: {
         created: "Activiteit gemaakt",
+        updated: "Activiteit gewijzigd",
         cancelled: "Activiteit afgelast",
         registered: "Ingeschreven voor activiteit",
         registrationCancelled: "Afgemeld voor activiteit",
@@ -221,6 +222,10 @@ export default defineMessages(
       closed: "Afgerond door nieuwe zelfscan",
       reordered: "Andere volgorde",
       session: "Sessie",
+      audience: "Voor wie",
+      place: "Plaats",
+      onlineUrl: "Link voor online deelname",
+      registrationDeadline: "Inschrijven tot",
     },
     statuses: {
       invited: "Uitgenodigd",
@@ -359,6 +364,7 @@ export default defineMessages(
       },
       event: {
         created: "Event created",
+        updated: "Event changed",
         cancelled: "Event cancelled",
         registered: "Registered for event",
         registrationCancelled: "Registration for event cancelled",
@@ -450,6 +456,10 @@ export default defineMessages(
       closed: "Closed by a new self-scan",
       reordered: "Order changed",
       session: "Session",
+      audience: "For whom",
+      place: "Place",
+      onlineUrl: "Link to take part online",
+      registrationDeadline: "Register until",
     },
     statuses: {
       invited: "Invited",

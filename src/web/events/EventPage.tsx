@@ -34,6 +34,7 @@ import {
   checkInPath,
   type EventDetail,
   eventKeys,
+  eventPath,
   eventsPath,
   refreshEvents,
   useCandidates,
@@ -124,6 +125,11 @@ function EventView({ event }: { event: EventDetail }) {
           {event.abilities.checkIn && (
             <Button component={Link} to={checkInPath(event.id)} variant="light">
               {t("event.checkIn")}
+            </Button>
+          )}
+          {event.abilities.organise && (
+            <Button component={Link} to={`${eventPath(event.id)}/wijzigen`} variant="default">
+              {t("form.edit")}
             </Button>
           )}
           {event.abilities.organise && !began && <CancelEvent event={event} />}

@@ -16,19 +16,22 @@ import {
 import { useForm } from "@mantine/form";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { useNavigate } from "react-router";
+import { useNavigate, useParams } from "react-router";
+import { dutchParts } from "../../domain/dutch-time";
 import { AUDIENCES, EVENT_KINDS, MAX_ROUNDS, MAX_SESSIONS } from "../../domain/events/api";
 import { ApiError, api } from "../api";
 import { useApiSubmit } from "../forms";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
-import { BackLink } from "../shell/PageStates";
+import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { localDateTime } from "../trajectories/format";
-import { type EventDetail, eventPath, eventsPath, refreshEvents, useCandidates } from "./model";
+import { type EventDetail, eventKeys, eventPath, eventsPath, refreshEvents, useCandidates, useEvent } from "./model";
 import "./texts";
 
 interface SessionValues {
+  /** A saved session's id: its round is fixed, and it cannot be removed. */
+  id?: string;
   round: string;
   title: string;
   capacity: number | string;
@@ -54,28 +57,58 @@ const ROUNDS = Array.from({ length: MAX_ROUNDS }, (_, i) => String(i + 1));
 /** The server's names for the fields this form names otherwise. */
 const FORM_FIELD: Record<string, string> = { startsAt: "date", endsAt: "end", registrationDeadline: "deadlineDate" };
 
+const EMPTY: EventValues = {
+  title: "",
+  kind: "festival",
+  audience: "guides",
+  description: "",
+  date: "",
+  start: "13:00",
+  end: "17:00",
+  place: "",
+  onlineUrl: "",
+  deadlineDate: "",
+  trainerIds: [],
+  sessions: [{ round: "1", title: "", capacity: 20 }],
+};
+
+/** A saved event as the form's values: its Dutch date and times, its sessions with their ids. */
+const valuesOf = (event: EventDetail): EventValues => ({
+  title: event.title,
+  kind: event.kind,
+  audience: event.audience,
+  description: event.description,
+  date: dutchParts(event.startsAt).date,
+  start: dutchParts(event.startsAt).time,
+  end: dutchParts(event.endsAt).time,
+  place: event.place ?? "",
+  onlineUrl: event.onlineUrl ?? "",
+  deadlineDate: dutchParts(event.registrationDeadline).date,
+  trainerIds: event.trainers.map((p) => p.userId),
+  sessions: event.sessions.map((s) => ({ id: s.id, round: String(s.round), title: s.title, capacity: s.capacity })),
+});
+
 /** An organiser makes a learning festival or training: when, where, for whom, by whom, and its rounds of sessions. */
 export default function NewEventPage() {
+  return <EventForm initial={EMPTY} event={null} />;
+}
+
+/** An organiser changes an event: what, when, where, and its sessions' titles and places. */
+export function EditEventPage() {
+  const { eventId = "" } = useParams();
+  const { t } = useTranslation("events");
+  const query = useEvent(eventId);
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={eventsPath} error={query.error} notFound={t("event.notFound")} />;
+  return <EventForm initial={valuesOf(query.data)} event={query.data} />;
+}
+
+function EventForm({ initial, event }: { initial: EventValues; event: EventDetail | null }) {
   const { t } = useTranslation("events");
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const candidates = useCandidates(true);
-  const form = useForm<EventValues>({
-    initialValues: {
-      title: "",
-      kind: "festival",
-      audience: "guides",
-      description: "",
-      date: "",
-      start: "13:00",
-      end: "17:00",
-      place: "",
-      onlineUrl: "",
-      deadlineDate: "",
-      trainerIds: [],
-      sessions: [{ round: "1", title: "", capacity: 20 }],
-    },
-  });
+  const candidates = useCandidates(event === null);
+  const form = useForm<EventValues>({ initialValues: initial });
   const { run, formError, pending } = useApiSubmit(form);
 
   async function submit(values: EventValues) {
@@ -92,26 +125,32 @@ export default function NewEventPage() {
     }
     // Registering closes at the end of the chosen day, or at the start if that comes first.
     const registrationDeadline = lastDay < startsAt ? lastDay : startsAt;
+    const fields = {
+      title: values.title,
+      kind: values.kind,
+      audience: values.audience,
+      description: values.description,
+      startsAt,
+      endsAt,
+      place: values.place.trim() || null,
+      onlineUrl: values.onlineUrl.trim() || null,
+      registrationDeadline,
+    };
+    const capacity = (s: SessionValues) => (s.capacity === "" ? null : Number(s.capacity));
     await run(async () => {
-      const created = await api<EventDetail>("/events", {
-        method: "POST",
-        body: {
-          title: values.title,
-          kind: values.kind,
-          audience: values.audience,
-          description: values.description,
-          startsAt,
-          endsAt,
-          place: values.place.trim() || null,
-          onlineUrl: values.onlineUrl.trim() || null,
-          registrationDeadline,
-          trainerIds: values.trainerIds,
-          sessions: values.sessions.map((s) => ({
-            round: Number(s.round),
-            title: s.title,
-            capacity: s.capacity === "" ? null : Number(s.capacity),
-          })),
-        },
+      const saved = await api<EventDetail>(event ? `/events/${event.id}` : "/events", {
+        method: event ? "PUT" : "POST",
+        body: event
+          ? {
+              ...fields,
+              version: event.version,
+              sessions: values.sessions.map((s) => ({ id: s.id, title: s.title, capacity: capacity(s) })),
+            }
+          : {
+              ...fields,
+              trainerIds: values.trainerIds,
+              sessions: values.sessions.map((s) => ({ round: Number(s.round), title: s.title, capacity: capacity(s) })),
+            },
       }).catch((error: unknown) => {
         if (error instanceof ApiError && error.problem.errors)
           error.problem.errors = Object.fromEntries(
@@ -119,17 +158,22 @@ export default function NewEventPage() {
           );
         throw error;
       });
+      queryClient.setQueryData(eventKeys.event(saved.id), saved);
       await refreshEvents(queryClient);
-      notifySuccess(t("form.created"));
-      navigate(eventPath(created.id));
+      notifySuccess(t(event ? "form.saved" : "form.created"));
+      navigate(eventPath(saved.id));
     });
   }
 
   const sessions = form.values.sessions;
   return (
     <Stack gap="md" maw={960}>
-      <BackLink to={eventsPath}>{t("form.back")}</BackLink>
-      <PageTitle>{t("form.heading")}</PageTitle>
+      {event ? (
+        <BackLink to={eventPath(event.id)}>{event.title}</BackLink>
+      ) : (
+        <BackLink to={eventsPath}>{t("form.back")}</BackLink>
+      )}
+      <PageTitle>{event ? t("form.editHeading") : t("form.heading")}</PageTitle>
       <form noValidate onSubmit={form.onSubmit(submit)}>
         <Stack gap="md">
           <Card withBorder>
@@ -180,13 +224,15 @@ export default function NewEventPage() {
                 required
                 {...form.getInputProps("deadlineDate")}
               />
-              <MultiSelect
-                label={t("form.trainers")}
-                description={t("form.trainersHint")}
-                searchable
-                data={(candidates.data ?? []).map((p) => ({ value: p.userId, label: p.name }))}
-                {...form.getInputProps("trainerIds")}
-              />
+              {event === null && (
+                <MultiSelect
+                  label={t("form.trainers")}
+                  description={t("form.trainersHint")}
+                  searchable
+                  data={(candidates.data ?? []).map((p) => ({ value: p.userId, label: p.name }))}
+                  {...form.getInputProps("trainerIds")}
+                />
+              )}
             </Stack>
           </Card>
           <Card withBorder component="fieldset" style={{ minWidth: 0 }}>
@@ -211,6 +257,7 @@ export default function NewEventPage() {
                     label={t("form.round")}
                     data={ROUNDS}
                     w={90}
+                    disabled={sessions[index]?.id !== undefined}
                     {...form.getInputProps(`sessions.${index}.round`)}
                   />
                   <TextInput
@@ -230,40 +277,44 @@ export default function NewEventPage() {
                     w={110}
                     {...form.getInputProps(`sessions.${index}.capacity`)}
                   />
-                  <ActionIcon
-                    variant="subtle"
-                    color="red.9"
-                    size="lg"
-                    mb={2}
-                    disabled={sessions.length === 1}
-                    aria-label={t("form.removeSession", { number: index + 1 })}
-                    onClick={() => form.removeListItem("sessions", index)}
-                  >
-                    ×
-                  </ActionIcon>
+                  {event === null && (
+                    <ActionIcon
+                      variant="subtle"
+                      color="red.9"
+                      size="lg"
+                      mb={2}
+                      disabled={sessions.length === 1}
+                      aria-label={t("form.removeSession", { number: index + 1 })}
+                      onClick={() => form.removeListItem("sessions", index)}
+                    >
+                      ×
+                    </ActionIcon>
+                  )}
                 </Group>
               ))}
-              <Group>
-                <Button
-                  variant="light"
-                  disabled={sessions.length >= MAX_SESSIONS}
-                  onClick={() =>
-                    form.insertListItem("sessions", {
-                      round: sessions.at(-1)?.round ?? "1",
-                      title: "",
-                      capacity: sessions.at(-1)?.capacity ?? 20,
-                    })
-                  }
-                >
-                  {t("form.addSession")}
-                </Button>
-              </Group>
+              {event === null && (
+                <Group>
+                  <Button
+                    variant="light"
+                    disabled={sessions.length >= MAX_SESSIONS}
+                    onClick={() =>
+                      form.insertListItem("sessions", {
+                        round: sessions.at(-1)?.round ?? "1",
+                        title: "",
+                        capacity: sessions.at(-1)?.capacity ?? 20,
+                      })
+                    }
+                  >
+                    {t("form.addSession")}
+                  </Button>
+                </Group>
+              )}
             </Stack>
           </Card>
           <FormError message={formError} />
           <Group>
             <Button type="submit" loading={pending}>
-              {t("form.create")}
+              {event ? t("form.save") : t("form.create")}
             </Button>
           </Group>
         </Stack>

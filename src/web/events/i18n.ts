@@ -61,6 +61,10 @@ export default defineMessages(
       sessionLegend: "Sessie {{number}}",
       create: "Activiteit maken",
       created: "Activiteit gemaakt.",
+      editHeading: "Activiteit wijzigen",
+      save: "Wijzigingen opslaan",
+      saved: "Activiteit gewijzigd.",
+      edit: "Wijzigen",
       invalidTime: "Vul een geldige datum en tijd in.",
     },
     event: {
@@ -219,6 +223,10 @@ export default defineMessages(
       sessionLegend: "Session {{number}}",
       create: "Create event",
       created: "Event created.",
+      editHeading: "Change event",
+      save: "Save changes",
+      saved: "Event changed.",
+      edit: "Change",
       invalidTime: "Enter a valid date and time.",
     },
     event: {

@@ -18,6 +18,7 @@ import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
+import { openLines } from "./events.js";
 import { loadEvent } from "./load.js";
 
 /**
@@ -72,20 +73,7 @@ export async function setPresence(
   if (event.status === "cancelled") throw invalid({ userId: "event.cancelled" });
   if (dutchDay(now) < dutchDay(event.startsAt)) throw invalid({ userId: "event.checkInNotYet" });
   const org = actor.organisationId;
-  const [line] = await tx
-    .select({ name: memberName })
-    .from(eventRegistrations)
-    .innerJoin(users, eq(users.id, eventRegistrations.userId))
-    .leftJoin(memberships, membershipIn(eventRegistrations.userId, org))
-    .where(
-      and(
-        eq(eventRegistrations.organisationId, org),
-        eq(eventRegistrations.eventId, eventId),
-        eq(eventRegistrations.userId, input.userId),
-        eq(eventRegistrations.status, "registered"),
-      ),
-    )
-    .limit(1);
+  const line = (await openLines(tx, org, eventId)).find((l) => l.userId === input.userId && l.status === "registered");
   if (!line) throw invalid({ userId: "event.notRegistered" });
   const changed = input.present
     ? await tx

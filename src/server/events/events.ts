@@ -16,6 +16,7 @@ import { canOrganiseEvents, eventAbilities, isAudience } from "../../domain/even
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
+import { activeColleagues, activeColleaguesAmong } from "../people/colleagues.js";
 import { memberName, membershipIn } from "../people/member-name.js";
 import { updateVersioned } from "../tenancy.js";
 import { type EventRow, type LoadedEvent, loadEvent } from "./load.js";
@@ -23,32 +24,10 @@ import { type EventMail, tellPeople } from "./mail.js";
 
 const iso = (at: Date) => at.toISOString();
 
-/** Active members of the organisation by account id, with their names. */
-export async function activeMembers(tx: Tx, actor: Actor, userIds: readonly string[]) {
-  if (!userIds.length) return new Map<string, string>();
-  const rows = await tx
-    .select({ userId: memberships.userId, name: memberName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.organisationId, actor.organisationId),
-        eq(memberships.status, "active"),
-        inArray(memberships.userId, [...userIds]),
-      ),
-    );
-  return new Map(rows.map((r) => [r.userId, r.name]));
-}
-
 /** The people an organiser may register or name as trainer: the organisation's active members. */
 export async function listCandidates(tx: Tx, actor: Actor) {
   if (!canOrganiseEvents(actor)) throw forbidden();
-  return tx
-    .select({ userId: memberships.userId, name: memberName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
-    .orderBy(asc(memberName));
+  return activeColleagues(tx, actor.organisationId);
 }
 
 /** When and where, checked as one: the end after the start, the deadline not after it, a place or a link. */
@@ -74,7 +53,7 @@ export function checkWhenAndWhere(input: {
 export async function createEvent(tx: Tx, actor: Actor, input: CreateEventInput) {
   if (!canOrganiseEvents(actor)) throw forbidden();
   const { startsAt, endsAt, deadline, place } = checkWhenAndWhere(input);
-  const known = await activeMembers(tx, actor, input.trainerIds);
+  const known = await activeColleaguesAmong(tx, actor.organisationId, input.trainerIds);
   const unknown = input.trainerIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) throw invalid({ [`trainerIds.${unknown}`]: "field.notColleague" });
 
@@ -324,7 +303,7 @@ export async function presentEvent(tx: Tx, actor: Actor, loaded: LoadedEvent, no
       const here = lines.filter((l) => l.sessionId === s.id);
       const own = here.find((l) => l.userId === actor.userId);
       // Open lines only: a line is registered or waiting.
-      const open = (status: PlaceStatus) => (status === "waiting" ? "waiting" : "registered");
+      const openStatus = (status: PlaceStatus) => (status === "waiting" ? "waiting" : "registered");
       return {
         id: s.id,
         round: s.round,
@@ -332,10 +311,10 @@ export async function presentEvent(tx: Tx, actor: Actor, loaded: LoadedEvent, no
         capacity: s.capacity,
         registered: here.filter((l) => l.status === "registered").length,
         waiting: here.filter((l) => l.status === "waiting").length,
-        mine: own ? { status: open(own.status), position: waitingPosition(here, own.id) } : null,
+        mine: own ? { status: openStatus(own.status), position: waitingPosition(here, own.id) } : null,
         people: abilities.participants
           ? [...here.filter((l) => l.status === "registered"), ...here.filter((l) => l.status === "waiting")].map(
-              (l) => ({ userId: l.userId, name: l.name, status: open(l.status) }),
+              (l) => ({ userId: l.userId, name: l.name, status: openStatus(l.status) }),
             )
           : null,
       };

@@ -8,7 +8,8 @@ import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
 import { notify } from "../notifications/notify.js";
-import { activeMembers, eventSessionsOf, openLines } from "./events.js";
+import { activeColleaguesAmong } from "../people/colleagues.js";
+import { eventSessionsOf, openLines } from "./events.js";
 import { type LoadedEvent, loadEvent } from "./load.js";
 import { type EventMail, eventPath, tellPeople } from "./mail.js";
 
@@ -20,6 +21,14 @@ import { type EventMail, eventPath, tellPeople } from "./mail.js";
  */
 
 type Lines = Awaited<ReturnType<typeof openLines>>;
+type Session = Awaited<ReturnType<typeof eventSessionsOf>>[number];
+
+/** The session a line is in: every open line's session belongs to the event loaded with it. */
+function sessionOf(sessions: readonly Session[], line: Lines[number]) {
+  const session = sessions.find((s) => s.id === line.sessionId);
+  if (!session) throw notFound();
+  return session;
+}
 
 function assertOpen(loaded: LoadedEvent, now: Date, field: string) {
   if (loaded.event.status === "cancelled") throw invalid({ [field]: "event.cancelled" });
@@ -76,6 +85,7 @@ async function cancelLine(
   actor: Actor,
   loaded: LoadedEvent,
   line: Lines[number],
+  session: Session,
   lines: Lines,
   mail: EventMail,
   now: Date,
@@ -84,9 +94,6 @@ async function cancelLine(
     .update(eventRegistrations)
     .set({ status: "cancelled", cancelledAt: sql`now()` })
     .where(and(eq(eventRegistrations.organisationId, actor.organisationId), eq(eventRegistrations.id, line.id)));
-  const sessions = await eventSessionsOf(tx, actor.organisationId, loaded.event.id);
-  const session = sessions.find((s) => s.id === line.sessionId);
-  if (!session) throw notFound();
   await recordAudit(tx, actor, {
     type: "event.registrationCancelled",
     subjectType: "event",
@@ -125,7 +132,7 @@ export async function register(
   const sessions = await eventSessionsOf(tx, actor.organisationId, eventId);
   const session = sessions.find((s) => s.id === input.sessionId);
   if (!session) throw invalid({ sessionId: "event.unknownSession" });
-  const names = await activeMembers(tx, actor, [userId]);
+  const names = await activeColleaguesAmong(tx, actor.organisationId, [userId]);
   const name = names.get(userId);
   if (name === undefined) throw invalid({ userId: "field.notColleague" });
 
@@ -136,7 +143,7 @@ export async function register(
   const full = lines.filter((l) => l.sessionId === session.id && l.status === "registered").length >= session.capacity;
   if (inRound?.status === "registered" && full) throw invalid({ sessionId: "event.switchFull" });
   if (inRound) {
-    await cancelLine(tx, actor, loaded, inRound, lines, mail, now);
+    await cancelLine(tx, actor, loaded, inRound, sessionOf(sessions, inRound), lines, mail, now);
     lines = await openLines(tx, actor.organisationId, eventId);
   }
   const taken = lines.filter((l) => l.sessionId === session.id && l.status === "registered").length;
@@ -188,6 +195,7 @@ export async function cancelRegistration(
   const lines = await openLines(tx, actor.organisationId, eventId);
   const line = lines.find((l) => l.userId === userId && l.sessionId === input.sessionId);
   if (!line) throw invalid({ sessionId: "event.notRegistered" });
-  await cancelLine(tx, actor, loaded, line, lines, mail, now);
+  const sessions = await eventSessionsOf(tx, actor.organisationId, eventId);
+  await cancelLine(tx, actor, loaded, line, sessionOf(sessions, line), lines, mail, now);
   return eventId;
 }

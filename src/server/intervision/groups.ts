@@ -1,6 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNull, min, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { intervisionGroups, intervisionMeetings, intervisionMembers, memberships, users } from "../../db/schema.js";
+import { intervisionGroups, intervisionMeetings, intervisionMembers } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
 import type { CreateGroupInput, GroupDetail, UpdateGroupInput } from "../../domain/intervision/api.js";
 import { warnings } from "../../domain/intervision/norms.js";
@@ -10,7 +10,7 @@ import { proposedDates } from "../../domain/intervision/schedule.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
-import { memberName } from "../people/member-name.js";
+import { activeColleagues, activeColleaguesAmong } from "../people/colleagues.js";
 import { updateVersioned } from "../tenancy.js";
 import { creditedMinutes, dutchDate, groupMeetings, type LoadedGroup, loadGroup, type MemberRow } from "./load.js";
 
@@ -154,34 +154,13 @@ export async function listGroups(tx: Tx, actor: Actor, now = new Date()) {
 /** Active members of the organisation, who may join a group: for those who make groups. */
 export async function listCandidates(tx: Tx, actor: Actor) {
   if (!canManageGroups(actor)) throw forbidden();
-  return tx
-    .select({ userId: memberships.userId, name: memberName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
-    .orderBy(asc(memberName));
-}
-
-async function activeColleagues(tx: Tx, actor: Actor, userIds: string[]) {
-  if (!userIds.length) return new Map<string, string>();
-  const rows = await tx
-    .select({ userId: memberships.userId, name: memberName })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(
-      and(
-        eq(memberships.organisationId, actor.organisationId),
-        eq(memberships.status, "active"),
-        inArray(memberships.userId, userIds),
-      ),
-    );
-  return new Map(rows.map((r) => [r.userId, r.name]));
+  return activeColleagues(tx, actor.organisationId);
 }
 
 export async function createGroup(tx: Tx, actor: Actor, input: CreateGroupInput) {
   if (!canManageGroups(actor)) throw forbidden();
   const memberIds = [...new Set(input.memberIds)];
-  const known = await activeColleagues(tx, actor, memberIds);
+  const known = await activeColleaguesAmong(tx, actor.organisationId, memberIds);
   // The error points at the row the user sent, not at its place in the de-duplicated list.
   const unknown = input.memberIds.findIndex((id) => !known.has(id));
   if (unknown >= 0) throw invalid({ [`memberIds.${unknown}`]: "field.notColleague" });
@@ -273,7 +252,7 @@ export async function addMember(tx: Tx, actor: Actor, groupId: string, userId: s
   if (!canManageMembers(loaded.viewer)) throw forbidden();
   if (loaded.group.archived) throw invalid({}, "intervision.archived");
   if (loaded.members.some((m) => m.userId === userId)) throw invalid({ userId: "field.alreadyMember" });
-  const known = await activeColleagues(tx, actor, [userId]);
+  const known = await activeColleaguesAmong(tx, actor.organisationId, [userId]);
   if (!known.has(userId)) throw invalid({ userId: "field.notColleague" });
   await tx
     .insert(intervisionMembers)

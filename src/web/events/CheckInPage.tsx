@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams, useSearchParams } from "react-router";
+import { normalizeName } from "../../domain/registrations/types";
 import { api } from "../api";
 import { useAction } from "../forms";
 import { formatDateTime } from "../i18n";
@@ -11,13 +12,6 @@ import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { type CheckInList, eventKeys, eventPath, refreshEvents, useCheckIn } from "./model";
 import "./texts";
-
-/** Normalised for searching: lower case, without accents, so "celik" finds "Çelik". */
-const fold = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/\p{Diacritic}/gu, "")
-    .toLowerCase();
 
 /**
  * The check-in on the day, made for a phone: the trainer searches a name and ticks it. Each tick
@@ -40,7 +34,7 @@ export default function CheckInPage() {
   if (query.isError) return <LoadError back={eventPath(eventId)} error={query.error} notFound={t("event.notFound")} />;
   const list = query.data;
   const present = list.people.filter((p) => p.present).length;
-  const shown = list.people.filter((p) => fold(p.name).includes(fold(search.trim())));
+  const shown = list.people.filter((p) => normalizeName(p.name).includes(normalizeName(search)));
   return (
     <Stack gap="md" maw={640}>
       <BackLink to={eventPath(eventId)}>{t("checkIn.back")}</BackLink>

@@ -935,3 +935,46 @@ export const eventEvaluations = pgTable(
   },
   (table) => [primaryKey({ columns: [table.eventId, table.userId] })],
 );
+
+export const trainerProfiles = pgTable(
+  "trainer_profiles",
+  {
+    organisationId: uuid("organisation_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    topics: text("topics").array().notNull().default(sql`'{}'`),
+    weekdays: integer("weekdays").array().notNull().default(sql`'{}'`),
+    availability: text("availability").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.organisationId, table.userId] })],
+);
+
+export const trainerCertificates = pgTable("trainer_certificates", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  networkId: uuid("network_id").notNull(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  certifiedOn: date("certified_on", { mode: "string" }).notNull(),
+  validUntil: date("valid_until", { mode: "string" }),
+  certifiedBy: uuid("certified_by").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+export const trainerRequests = pgTable("trainer_requests", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  networkId: uuid("network_id").notNull(),
+  fromOrganisationId: uuid("from_organisation_id").notNull(),
+  organisationId: uuid("organisation_id").notNull(),
+  trainerId: uuid("trainer_id").notNull(),
+  topic: text("topic").notNull(),
+  wantedOn: date("wanted_on", { mode: "string" }).notNull(),
+  message: text("message").notNull().default(""),
+  status: text("status").$type<"open" | "accepted" | "declined" | "withdrawn">().notNull().default("open"),
+  requestedBy: uuid("requested_by").notNull(),
+  answeredBy: uuid("answered_by"),
+  answeredAt: ts("answered_at"),
+  answer: text("answer").notNull().default(""),
+  version: integer("version").notNull().default(1),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

@@ -89,6 +89,11 @@ export const AUDIT_EVENT_TYPES = [
   "event.registrationCancelled",
   "event.promoted",
   "event.attendance",
+  "trainer.profileUpdated",
+  "trainer.certified",
+  "trainer.requested",
+  "trainer.requestAnswered",
+  "trainer.requestWithdrawn",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
@@ -119,6 +124,7 @@ export const AUDIT_SUBJECT_TYPES = [
   "intervisionGroup",
   "intervisionMeeting",
   "event",
+  "trainerRequest",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

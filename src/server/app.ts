@@ -47,6 +47,7 @@ import { frameworkErrors, registerErrorHandling, validatorCompiler } from "./plu
 import { registerTenantParams } from "./plugins/tenant-params.js";
 import { regimeRoutes } from "./regimes/routes.js";
 import { scanRoutes } from "./scans/routes.js";
+import { trainerRoutes } from "./trainers/routes.js";
 import { trajectoryRoutes } from "./trajectories/routes.js";
 
 declare module "fastify" {
@@ -186,6 +187,7 @@ export async function buildApp(
       await api.register(evidenceRoutes);
       await api.register(intervisionRoutes);
       await api.register(eventRoutes);
+      await api.register(trainerRoutes);
       await api.register(notificationRoutes);
     },
     { prefix: "/api/v1" },

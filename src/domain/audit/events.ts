@@ -353,6 +353,20 @@ export const AUDIT_EVENT_SCHEMAS = [
   }),
   kind("event.promoted", "event", { after: z.strictObject({ member: text, session: text }) }),
   kind("event.attendance", "event", { after: z.strictObject({ member: text, present: z.boolean() }) }),
+  kind("trainer.profileUpdated", "person", changesOf({ topics: names, weekdays: z.array(count), availability: text })),
+  // A coordinator certifies a trainer of any member: the trainer's name and organisation.
+  kind("trainer.certified", "person", {
+    after: z.strictObject({ member: text, organisation: text, certifiedOn: text, validUntil: maybeText }),
+  }),
+  kind("trainer.requested", "trainerRequest", {
+    after: z.strictObject({ member: text, organisation: text, topic: text, wantedOn: text }),
+  }),
+  kind("trainer.requestAnswered", "trainerRequest", {
+    after: z.strictObject({ member: text, organisation: text, status: text }),
+  }),
+  kind("trainer.requestWithdrawn", "trainerRequest", {
+    after: z.strictObject({ member: text, organisation: text, status: text }),
+  }),
 ] as const;
 
 export const auditEventSchema = z.discriminatedUnion("type", AUDIT_EVENT_SCHEMAS);

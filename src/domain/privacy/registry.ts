@@ -619,6 +619,59 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     retention: { kind: "period", months: 24 },
     erasure: "anonymise",
   },
+  {
+    table: "trainer_profiles",
+    subject: ["user_id"],
+    what: {
+      nl: "Trainersprofiel: onderwerpen en beschikbaarheid",
+      en: "Trainer profile: topics and availability",
+    },
+    purpose: {
+      nl: "Trainers in het netwerk vinden en uitwisselen",
+      en: "Finding and exchanging trainers in the network",
+    },
+    seenBy: {
+      nl: "De trainer; de organisaties van het netwerk (naam, organisatie, onderwerpen, beschikbaarheid)",
+      en: "The trainer; the network's organisations (name, organisation, topics, availability)",
+    },
+    retention: { kind: "withMembership" },
+    erasure: "delete",
+  },
+  {
+    table: "trainer_certificates",
+    subject: ["user_id"],
+    others: ["certified_by"],
+    what: { nl: "Certificering als trainer", en: "Certification as a trainer" },
+    purpose: {
+      nl: "Aantonen dat een trainer gecertificeerd is; het aantal trainers per organisatie tellen",
+      en: "Proving a trainer is certified; counting trainers per organisation",
+    },
+    seenBy: {
+      nl: "De trainer; de organisaties en coördinatoren van het netwerk",
+      en: "The trainer; the network's organisations and coordinators",
+    },
+    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    erasure: "anonymise",
+  },
+  {
+    table: "trainer_requests",
+    subject: ["trainer_id"],
+    others: ["requested_by", "answered_by"],
+    what: {
+      nl: "Verzoek aan een trainer van een andere organisatie",
+      en: "Request to a trainer of another organisation",
+    },
+    purpose: {
+      nl: "Trainers uitwisselen tussen de organisaties van het netwerk",
+      en: "Exchanging trainers between the network's organisations",
+    },
+    seenBy: {
+      nl: "Organisatoren van de vragende organisatie en van die van de trainer; de trainer",
+      en: "Organisers of the asking organisation and of the trainer's; the trainer",
+    },
+    retention: { kind: "period", months: 24 },
+    erasure: "anonymise",
+  },
 ];
 
 /** The entry for a table, if it holds personal data. */

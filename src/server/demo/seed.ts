@@ -13,6 +13,7 @@ import { seedDemoEvents } from "./seed-events.js";
 import { seedDemoModules } from "./seed-modules.js";
 import { seedDemoPaths } from "./seed-paths.js";
 import { seedDemoScans } from "./seed-scans.js";
+import { seedDemoTrainers } from "./seed-trainers.js";
 import { seedDemoTrajectories } from "./seed-trajectories.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -108,7 +109,17 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   {
     email: "ingrid.bos@dewilgen.example",
     name: "Ingrid Bos",
-    orgs: [{ org: "wilgen", roles: ["training_officer"], jobTitle: "Praktijkopleider" }],
+    orgs: [{ org: "wilgen", roles: ["training_officer", "trainer"], jobTitle: "Praktijkopleider" }],
+  },
+  {
+    email: "karin.deboer@rivierenland.example",
+    name: "Karin de Boer",
+    orgs: [{ org: "rivier", roles: ["trainer"], jobTitle: "Leercoach" }],
+  },
+  {
+    email: "bram.willems@rivierenland.example",
+    name: "Bram Willems",
+    orgs: [{ org: "rivier", roles: ["guide", "trainer"], jobTitle: "Intern begeleider" }],
   },
 ];
 
@@ -211,4 +222,7 @@ export async function seedDemo(db: Db) {
   await seedDemoCases(db);
   // A learning festival held two months ago, with attendance and evaluations; one coming with a waiting list.
   await seedDemoEvents(db);
+  // The network's trainer pool: De Linde and Rivierenland with two certified trainers, De Wilgen
+  // with one uncertified (below the minimum), and De Wilgen's request for a Rivierenland trainer.
+  await seedDemoTrainers(db);
 }

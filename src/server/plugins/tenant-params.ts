@@ -27,6 +27,7 @@ import {
   registrations,
   requirementProfiles,
   scanFriends,
+  trainerRequests,
   trajectories,
   trajectoryDocuments,
 } from "../../db/schema.js";
@@ -121,6 +122,21 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   assignmentId: inOrganisation(moduleAssignments),
   // Whether the person may see the event (its audience, a trainer, a participant) is the service's question.
   eventId: inOrganisation(events),
+  // A request between two members is the asking organisation's and the trainer organisation's.
+  trainerRequestId: async (db, auth, id) => {
+    const org = auth.actor.organisationId;
+    const rows = await db
+      .select({ id: trainerRequests.id })
+      .from(trainerRequests)
+      .where(
+        and(
+          eq(trainerRequests.id, id),
+          or(eq(trainerRequests.organisationId, org), eq(trainerRequests.fromOrganisationId, org)),
+        ),
+      )
+      .limit(1);
+    return rows.length === 1;
+  },
   // A case of the organisation (whether its reader may see it is the service's question), or an
   // approved case of its network.
   caseId: async (db, auth, id) => {

@@ -1,0 +1,75 @@
+import { eq, sql } from "drizzle-orm";
+import type { Tx } from "../../db/connection.js";
+import { organisations } from "../../db/schema.js";
+import type { Actor } from "../../domain/roles.js";
+import type { Certificate } from "../../domain/trainers/pool.js";
+
+export interface PoolTrainer {
+  personId: string;
+  userId: string;
+  name: string;
+  organisationId: string;
+  topics: string[];
+  weekdays: number[];
+  availability: string;
+  certificate: Certificate | null;
+  trainingsGiven: number;
+}
+
+interface PoolRow extends Record<string, unknown> {
+  membership_id: string;
+  user_id: string;
+  name: string;
+  organisation_id: string;
+  topics: string[];
+  weekdays: number[];
+  availability: string;
+  certified_on: string | Date | null;
+  valid_until: string | Date | null;
+  trainings_given: string | number;
+}
+
+const day = (value: string | Date | null) =>
+  value === null ? null : typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+
+/**
+ * The trainers the actor's organisation sees: its own and every network member's, through
+ * app_trainer_pool (migration 0029), which gives of another member's people only what the pool
+ * shows. Ordered by organisation, then name.
+ */
+export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
+  const result = (await tx.execute(sql`SELECT * FROM app_trainer_pool()`)) as unknown as { rows: PoolRow[] };
+  return result.rows.map((r) => {
+    const certifiedOn = day(r.certified_on);
+    return {
+      personId: r.membership_id,
+      userId: r.user_id,
+      name: r.name,
+      organisationId: r.organisation_id,
+      topics: r.topics,
+      weekdays: r.weekdays,
+      availability: r.availability,
+      certificate: certifiedOn === null ? null : { certifiedOn, validUntil: day(r.valid_until) },
+      trainingsGiven: Number(r.trainings_given),
+    };
+  });
+}
+
+/** The actor's organisation and the other members of its network, by name (row-level security shows no others). */
+export async function memberOrganisations(tx: Tx, actor: Pick<Actor, "organisationId">) {
+  const [own] = await tx
+    .select({ networkId: organisations.networkId, name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, actor.organisationId));
+  const networkId = own?.networkId ?? null;
+  const members = networkId
+    ? await tx
+        .select({ id: organisations.id, name: organisations.name })
+        .from(organisations)
+        .where(eq(organisations.networkId, networkId))
+    : [{ id: actor.organisationId, name: own?.name ?? "" }];
+  return {
+    networkId,
+    members: members.sort((a, b) => a.name.localeCompare(b.name, "nl")),
+  };
+}

@@ -1,0 +1,341 @@
+import { desc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditEvents, organisations, trainerCertificates } from "../../src/db/schema.js";
+import type { TrainerOverview, TrainerView } from "../../src/domain/trainers/api.js";
+import { inOrganisation } from "../../src/server/tenancy.js";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { day, expectStatus as ok } from "../support/factories.js";
+
+/**
+ * The trainer pool through the API: the demo network's trainers and the count per member; a
+ * trainer keeping their profile; the coordinator certifying a trainer of another member; one
+ * member asking another's trainer, which answers; and what each side may not do.
+ */
+
+const PEOPLE = {
+  officer: { email: "joost.smit@delinde.example", org: "linde" },
+  eva: { email: "eva.mulder@delinde.example", org: "linde" },
+  sanne: { email: "sanne.visser@netwerk.example", org: "linde" },
+  daan: { email: "daan.bakker@delinde.example", org: "linde" },
+  ingrid: { email: "ingrid.bos@dewilgen.example", org: "wilgen" },
+  rivierAdmin: { email: "beheer@rivierenland.example", org: "rivier" },
+  karin: { email: "karin.deboer@rivierenland.example", org: "rivier" },
+} as const;
+type Who = keyof typeof PEOPLE;
+
+let t: TestApp;
+const as = {} as Record<Who, TestClient>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  for (const [key, { email, org }] of Object.entries(PEOPLE)) {
+    const client = await t.login(email);
+    const home = t.orgs[org];
+    if ((await client.refreshSession()).organisation?.id !== home)
+      await client.post("/api/v1/auth/organisation", { organisationId: home });
+    as[key as Who] = client;
+  }
+});
+afterAll(() => t.close());
+
+const overview = async (who: Who) => ok<TrainerOverview>(await as[who].get("/api/v1/trainers"));
+const trainer = (view: TrainerOverview, name: string): TrainerView => {
+  const found = view.trainers.find((x) => x.name === name);
+  if (!found) throw new Error(`no trainer ${name}`);
+  return found;
+};
+const member = (view: TrainerOverview, name: string) => view.members.find((m) => m.name === name);
+
+describe("the trainer pool", () => {
+  it("shows the organisation's trainers first, the network's after, and the count per member", async () => {
+    const view = await overview("officer");
+    expect(view.inNetwork).toBe(true);
+    expect(view.minimum).toBe(2);
+    const own = view.trainers.filter((x) => x.own).map((x) => x.name);
+    expect(own.sort()).toEqual(["Eva Mulder", "Joost Smit"]);
+    expect(view.trainers.slice(0, 2).every((x) => x.own)).toBe(true);
+    const karin = trainer(view, "Karin de Boer");
+    expect(karin).toMatchObject({
+      own: false,
+      organisationName: "Onderwijsstichting Rivierenland",
+      topics: ["Feedback geven", "Coachen op de werkvloer"],
+      weekdays: [3, 5],
+      mayEdit: false,
+      version: null,
+    });
+    expect(karin.certificate?.state).toBe("valid");
+    // Joost's certificate ends within three months: still counted, with a warning.
+    expect(trainer(view, "Joost Smit").certificate?.state).toBe("expiring");
+    // Eva gave the demo's past festival.
+    expect(trainer(view, "Eva Mulder").trainingsGiven).toBe(1);
+    expect(member(view, "Zorggroep De Linde")).toMatchObject({
+      own: true,
+      trainers: 2,
+      certified: 2,
+      expiring: 1,
+      belowMinimum: false,
+    });
+    expect(member(view, "Zorggroep De Wilgen")).toMatchObject({ trainers: 1, certified: 0, belowMinimum: true });
+    expect(view.abilities).toEqual({ certify: false, request: true, answer: true, editProfiles: true });
+  });
+
+  it("gives another member's people nothing but the pool's fields", async () => {
+    const view = await overview("ingrid");
+    const eva = trainer(view, "Eva Mulder");
+    expect(Object.keys(eva).sort()).toEqual(
+      [
+        "availability",
+        "certificate",
+        "mayEdit",
+        "name",
+        "organisationName",
+        "own",
+        "personId",
+        "topics",
+        "trainingsGiven",
+        "version",
+        "weekdays",
+      ].sort(),
+    );
+    // Nobody but trainers is in the pool: no guide, trainee or admin of another member.
+    expect(view.trainers.map((x) => x.name)).not.toContain("Daan Bakker");
+    expect(view.trainers.map((x) => x.name)).not.toContain("Anna de Vries");
+  });
+
+  it("is for organisers, coordinators and trainers, not for a trainee", async () => {
+    expect((await as.daan.get("/api/v1/trainers")).statusCode).toBe(403);
+    expect((await overview("eva")).abilities).toEqual({
+      certify: false,
+      request: false,
+      answer: false,
+      editProfiles: false,
+    });
+  });
+});
+
+describe("a trainer's profile", () => {
+  it("is kept by the trainer, deduplicated, and versioned", async () => {
+    const eva = trainer(await overview("eva"), "Eva Mulder");
+    expect(eva.mayEdit).toBe(true);
+    const body = {
+      topics: ["Feedback geven", "feedback geven", "Intervisie leiden"],
+      weekdays: [4, 2, 4],
+      availability: "Dinsdag en donderdag.",
+      version: eva.version,
+    };
+    const after = trainer(ok(await as.eva.put(`/api/v1/trainers/${eva.personId}/profile`, body)), "Eva Mulder");
+    expect(after).toMatchObject({
+      topics: ["Feedback geven", "Intervisie leiden"],
+      weekdays: [2, 4],
+      availability: "Dinsdag en donderdag.",
+      version: (eva.version ?? 0) + 1,
+    });
+    // The same version again is a conflict: someone changed it in between.
+    expect((await as.eva.put(`/api/v1/trainers/${eva.personId}/profile`, body)).statusCode).toBe(409);
+    const [audit] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.type, "trainer.profileUpdated"))
+      .orderBy(desc(auditEvents.createdAt))
+      .limit(1);
+    expect(audit?.after).toMatchObject({ topics: ["Feedback geven", "Intervisie leiden"] });
+  });
+
+  it("is not another trainer's to change, but the praktijkopleider's", async () => {
+    const view = await overview("eva");
+    const joost = trainer(view, "Joost Smit");
+    expect(joost.mayEdit).toBe(false);
+    const body = { topics: ["Werkplekleren"], weekdays: [1], availability: "", version: joost.version };
+    expect((await as.eva.put(`/api/v1/trainers/${joost.personId}/profile`, body)).statusCode).toBe(403);
+    const byOfficer = ok<TrainerOverview>(await as.officer.put(`/api/v1/trainers/${joost.personId}/profile`, body));
+    expect(trainer(byOfficer, "Joost Smit").topics).toEqual(["Werkplekleren"]);
+  });
+
+  it("cannot be changed for another member's trainer", async () => {
+    const karin = trainer(await overview("officer"), "Karin de Boer");
+    const response = await as.officer.put(`/api/v1/trainers/${karin.personId}/profile`, {
+      topics: [],
+      weekdays: [],
+      availability: "",
+    });
+    expect(response.statusCode).toBe(404);
+  });
+
+  it("says at the field what is wrong", async () => {
+    const eva = trainer(await overview("eva"), "Eva Mulder");
+    const response = await as.eva.put(`/api/v1/trainers/${eva.personId}/profile`, {
+      topics: [""],
+      weekdays: [8],
+      availability: "",
+      version: eva.version,
+    });
+    expect(response.statusCode).toBe(422);
+    expect(response.headers["content-type"]).toContain("application/problem+json");
+    const problem = (await response.json()) as { errors: Record<string, string> };
+    expect(Object.keys(problem.errors)).toEqual(expect.arrayContaining(["topics.0", "weekdays.0"]));
+  });
+});
+
+describe("certification", () => {
+  it("is the network coordinator's, for a trainer of any member", async () => {
+    const ingrid = trainer(await overview("sanne"), "Ingrid Bos");
+    expect(ingrid.certificate).toBeNull();
+    const body = { personId: ingrid.personId, certifiedOn: day(0), validUntil: day(3 * 365) };
+    expect((await as.officer.post("/api/v1/trainer-certificates", body)).statusCode).toBe(403);
+    const view = ok<TrainerOverview>(await as.sanne.post("/api/v1/trainer-certificates", body));
+    expect(trainer(view, "Ingrid Bos").certificate).toEqual({
+      certifiedOn: day(0),
+      validUntil: day(3 * 365),
+      state: "valid",
+    });
+    expect(member(view, "Zorggroep De Wilgen")).toMatchObject({ certified: 1, belowMinimum: true });
+    // De Wilgen sees its trainer certified, and is told it is still below two.
+    const wilgen = await overview("ingrid");
+    expect(trainer(wilgen, "Ingrid Bos")).toMatchObject({ own: true, certificate: { state: "valid" } });
+    expect(member(wilgen, "Zorggroep De Wilgen")).toMatchObject({ own: true, certified: 1, belowMinimum: true });
+  });
+
+  it("refuses a date in the future, an end before the start and someone not in the pool, at the field", async () => {
+    const view = await overview("sanne");
+    const karin = trainer(view, "Karin de Boer");
+    const problems = [
+      [{ personId: karin.personId, certifiedOn: day(1), validUntil: null }, "certifiedOn"],
+      [{ personId: karin.personId, certifiedOn: day(0), validUntil: day(0) }, "validUntil"],
+      [{ personId: t.orgs.linde, certifiedOn: day(0), validUntil: null }, "personId"],
+    ] as const;
+    for (const [body, field] of problems) {
+      const response = await as.sanne.post("/api/v1/trainer-certificates", body);
+      expect(response.statusCode).toBe(422);
+      expect(Object.keys(((await response.json()) as { errors: object }).errors)).toEqual([field]);
+    }
+  });
+
+  it("cannot be written past the service by someone who coordinates nothing", async () => {
+    const ingrid = (await as.ingrid.refreshSession()).user.id as string;
+    const [wilgen] = await t.database.db
+      .select({ networkId: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, t.orgs.wilgen));
+    const refused = inOrganisation(t.database.db, t.orgs.wilgen, (tx) =>
+      tx.insert(trainerCertificates).values({
+        networkId: wilgen?.networkId ?? "",
+        organisationId: t.orgs.wilgen,
+        userId: ingrid,
+        certifiedOn: day(0),
+        certifiedBy: ingrid,
+      }),
+    );
+    const error = await refused.then(
+      () => null,
+      (e: Error & { cause?: { message?: string } }) => e,
+    );
+    expect(error?.cause?.message ?? error?.message).toMatch(/row-level security/);
+  });
+});
+
+describe("requests for another member's trainer", () => {
+  it("go from the asking organisation to the trainer's, which accepts", async () => {
+    const linde = await overview("officer");
+    const karin = trainer(linde, "Karin de Boer");
+    const asked = ok<TrainerOverview>(
+      await as.officer.post("/api/v1/trainer-requests", {
+        personId: karin.personId,
+        topic: "Feedback geven",
+        wantedOn: day(30),
+        message: "Voor het teamoverleg van de jeugdteams.",
+      }),
+    );
+    const outgoing = asked.requests.find((r) => r.direction === "outgoing" && r.topic === "Feedback geven");
+    expect(outgoing).toMatchObject({
+      trainerName: "Karin de Boer",
+      trainerOrganisationName: "Onderwijsstichting Rivierenland",
+      fromOrganisationName: "Zorggroep De Linde",
+      status: "open",
+    });
+
+    const rivier = await overview("rivierAdmin");
+    const incoming = rivier.requests.find((r) => r.id === outgoing?.id);
+    expect(incoming).toMatchObject({ direction: "incoming", message: "Voor het teamoverleg van de jeugdteams." });
+    // Karin herself sees the request that names her; she cannot answer it.
+    expect((await overview("karin")).requests.map((r) => r.id)).toContain(outgoing?.id);
+    expect(
+      (await as.karin.post(`/api/v1/trainer-requests/${outgoing?.id}/answer`, { accept: true, version: 1 })).statusCode,
+    ).toBe(403);
+    // The asking side cannot answer its own request.
+    expect(
+      (await as.officer.post(`/api/v1/trainer-requests/${outgoing?.id}/answer`, { accept: true, version: 1 }))
+        .statusCode,
+    ).toBe(404);
+
+    const answered = ok<TrainerOverview>(
+      await as.rivierAdmin.post(`/api/v1/trainer-requests/${outgoing?.id}/answer`, {
+        accept: true,
+        answer: "Karin komt graag.",
+        version: incoming?.version,
+      }),
+    );
+    expect(answered.requests.find((r) => r.id === outgoing?.id)).toMatchObject({
+      status: "accepted",
+      answer: "Karin komt graag.",
+    });
+    expect((await overview("officer")).requests.find((r) => r.id === outgoing?.id)?.status).toBe("accepted");
+    const again = await as.rivierAdmin.post(`/api/v1/trainer-requests/${outgoing?.id}/answer`, {
+      accept: false,
+      version: 2,
+    });
+    expect(again.statusCode).toBe(422);
+    expect(await again.json()).toMatchObject({ code: "trainer.requestClosed", title: expect.stringContaining("al beantwoord") });
+  });
+
+  it("are not seen by a member outside the two", async () => {
+    const linde = await overview("officer");
+    const request = linde.requests.find((r) => r.direction === "outgoing");
+    expect(request).toBeDefined();
+    const wilgen = await overview("ingrid");
+    expect(wilgen.requests.map((r) => r.id)).not.toContain(request?.id);
+    const answer = await as.ingrid.post(`/api/v1/trainer-requests/${request?.id}/answer`, {
+      accept: false,
+      version: request?.version,
+    });
+    expect(answer.statusCode).toBe(404);
+  });
+
+  it("may be withdrawn by the asking organisation while open", async () => {
+    const bram = trainer(await overview("officer"), "Bram Willems");
+    const asked = ok<TrainerOverview>(
+      await as.officer.post("/api/v1/trainer-requests", {
+        personId: bram.personId,
+        topic: "Het driegesprek",
+        wantedOn: day(60),
+      }),
+    );
+    const request = asked.requests.find((r) => r.topic === "Het driegesprek");
+    const withdrawn = ok<TrainerOverview>(
+      await as.officer.post(`/api/v1/trainer-requests/${request?.id}/withdraw`, { version: request?.version }),
+    );
+    expect(withdrawn.requests.find((r) => r.id === request?.id)?.status).toBe("withdrawn");
+  });
+
+  it("refuse one's own trainer and a date in the past, at the field", async () => {
+    const view = await overview("officer");
+    const eva = trainer(view, "Eva Mulder");
+    const karin = trainer(view, "Karin de Boer");
+    const own = await as.officer.post("/api/v1/trainer-requests", {
+      personId: eva.personId,
+      topic: "X",
+      wantedOn: day(5),
+    });
+    expect(own.statusCode).toBe(422);
+    expect(((await own.json()) as { errors: object }).errors).toHaveProperty("personId");
+    const past = await as.officer.post("/api/v1/trainer-requests", {
+      personId: karin.personId,
+      topic: "X",
+      wantedOn: day(-1),
+    });
+    expect(((await past.json()) as { errors: object }).errors).toHaveProperty("wantedOn");
+    expect(
+      (await as.eva.post("/api/v1/trainer-requests", { personId: karin.personId, topic: "X", wantedOn: day(5) }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

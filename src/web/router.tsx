@@ -42,6 +42,7 @@ const ProfilesPage = lazy(() => import("./evidence/ProfilesPage"));
 const ProfilePage = lazy(() => import("./evidence/ProfilePage"));
 const IntervisionGroupsPage = lazy(() => import("./intervision/IntervisionGroupsPage"));
 const EventsPage = lazy(() => import("./events/EventsPage"));
+const TrainersPage = lazy(() => import("./trainers/TrainersPage"));
 const NewEventPage = lazy(() => import("./events/NewEventPage"));
 const EditEventPage = lazy(() => import("./events/NewEventPage").then((m) => ({ default: m.EditEventPage })));
 const EventPage = lazy(() => import("./events/EventPage"));
@@ -97,6 +98,7 @@ function Guard({
 
 const admin: Role[] = ["admin"];
 const organisers: Role[] = ["admin", "training_officer"];
+const trainerViewers: Role[] = ["admin", "training_officer", "network_coordinator", "trainer"];
 
 export const router = createBrowserRouter([
   { path: "/inloggen", element: <LoginPage /> },
@@ -430,6 +432,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <ProfilePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/trainers",
+        element: (
+          <Guard roles={trainerViewers}>
+            <TrainersPage />
           </Guard>
         ),
       },

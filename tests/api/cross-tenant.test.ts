@@ -30,6 +30,7 @@ import {
   fixtureModule,
   fixturePost,
   fixtureScan,
+  fixtureTrainerRequest,
 } from "../support/fixtures.js";
 import { demoFramework } from "../support/scans.js";
 
@@ -82,6 +83,9 @@ const TENANT_TABLES = [
   "event_registrations",
   "event_attendance",
   "event_evaluations",
+  "trainer_profiles",
+  "trainer_certificates",
+  "trainer_requests",
 ] as const;
 
 async function snapshot() {
@@ -150,6 +154,7 @@ beforeAll(async () => {
     certificateId: await fixtureCertificate(t),
     caseId: await fixtureCase(t),
     eventId: await fixtureEvent(t),
+    trainerRequestId: await fixtureTrainerRequest(t),
     postId: await fixturePost(t),
   };
   secrets.push(

@@ -27,6 +27,8 @@ import {
   organisations,
   registrations,
   scanFriends,
+  trainerCertificates,
+  trainerRequests,
   users,
 } from "../../src/db/schema.js";
 import type { LearningPathView } from "../../src/domain/competences/path-api.js";
@@ -131,6 +133,8 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/events/:eventId", "guide"],
   ["/api/v1/events/:eventId/check-in"],
   ["/api/v1/events/:eventId/evaluations"],
+  ["/api/v1/trainers"],
+  ["/api/v1/trainers", "guide"],
 ];
 
 /** GET routes not measured, with the reason. */
@@ -644,6 +648,38 @@ const GROWTH: Array<() => Promise<void>> = [
         overall: 1 + (i % 5),
         usefulness: 5 - (i % 5),
         takeAway: `Antwoord ${i}`,
+      })),
+    );
+  },
+  // Earlier certificates of De Linde's trainers, and twelve requests to and from De Linde.
+  async function certificatesAndTrainerRequests() {
+    const [linde] = await t.database.db
+      .select({ networkId: organisations.networkId })
+      .from(organisations)
+      .where(eq(organisations.id, t.orgs.linde));
+    const networkId = linde?.networkId ?? "";
+    const trainers = [await userIdOf(t, "eva.mulder@delinde.example"), await userIdOf(t, PEOPLE.training_officer)];
+    const coordinator = await userIdOf(t, PEOPLE.guide);
+    await t.database.db.insert(trainerCertificates).values(
+      Array.from({ length: 6 }, (_, i) => ({
+        networkId,
+        organisationId: t.orgs.linde,
+        userId: trainers[i % 2] ?? "",
+        certifiedOn: `201${i}-03-01`,
+        validUntil: `201${i + 3}-03-01`,
+        certifiedBy: coordinator,
+      })),
+    );
+    const karin = await userIdOf(t, "karin.deboer@rivierenland.example");
+    await t.database.db.insert(trainerRequests).values(
+      Array.from({ length: 12 }, (_, i) => ({
+        networkId,
+        fromOrganisationId: i % 2 ? t.orgs.wilgen : t.orgs.linde,
+        organisationId: i % 2 ? t.orgs.linde : t.orgs.rivier,
+        trainerId: i % 2 ? (trainers[0] ?? "") : karin,
+        topic: `Onderwerp ${i}`,
+        wantedOn: "2199-01-01",
+        requestedBy: coordinator,
       })),
     );
   },

@@ -29,6 +29,7 @@ const UDT_OF: Record<string, string> = {
   "timestamp with time zone": "timestamptz",
   "text[]": "_text",
   "uuid[]": "_uuid",
+  "integer[]": "_int4",
 };
 
 const tables = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable => is(value, PgTable));

@@ -284,7 +284,10 @@ describe("requests for another member's trainer", () => {
       version: 2,
     });
     expect(again.statusCode).toBe(422);
-    expect(await again.json()).toMatchObject({ code: "trainer.requestClosed", title: expect.stringContaining("al beantwoord") });
+    expect(await again.json()).toMatchObject({
+      code: "trainer.requestClosed",
+      title: expect.stringContaining("al beantwoord"),
+    });
   });
 
   it("are not seen by a member outside the two", async () => {

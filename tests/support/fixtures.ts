@@ -23,11 +23,13 @@ import {
   modules,
   moduleVersions,
   notifications,
+  organisations,
   outbox,
   regimes,
   registrations,
   requirementProfiles,
   scanFriends,
+  trainerRequests,
   trajectories,
   trajectoryDocuments,
   users,
@@ -352,6 +354,37 @@ export async function fixtureEvent(t: TestApp) {
   return made?.id ?? "";
 }
 
+const FIXTURE_TRAINER_REQUEST = "Feedback geven (vast testverzoek)";
+
+/**
+ * An open request of De Wilgen for Eva, trainer of De Linde (made once): De Linde answers it;
+ * Rivierenland, a member of the same network, has no part in it.
+ */
+export async function fixtureTrainerRequest(t: TestApp) {
+  const [found] = await t.database.db
+    .select({ id: trainerRequests.id })
+    .from(trainerRequests)
+    .where(and(eq(trainerRequests.organisationId, t.orgs.linde), eq(trainerRequests.topic, FIXTURE_TRAINER_REQUEST)));
+  if (found) return found.id;
+  const [linde] = await t.database.db
+    .select({ networkId: organisations.networkId })
+    .from(organisations)
+    .where(eq(organisations.id, t.orgs.linde));
+  const [made] = await t.database.db
+    .insert(trainerRequests)
+    .values({
+      networkId: linde?.networkId ?? "",
+      fromOrganisationId: t.orgs.wilgen,
+      organisationId: t.orgs.linde,
+      trainerId: await userIdOf(t, "eva.mulder@delinde.example"),
+      topic: FIXTURE_TRAINER_REQUEST,
+      wantedOn: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10),
+      requestedBy: await userIdOf(t, "ingrid.bos@dewilgen.example"),
+    })
+    .returning();
+  return made?.id ?? "";
+}
+
 async function insertGroup(t: TestApp) {
   const [made] = await t.database.db
     .insert(intervisionGroups)
@@ -415,6 +448,7 @@ Object.assign(FINDERS, {
   }),
   groupId: firstInLinde(intervisionGroups, insertGroup),
   eventId: fixtureEvent,
+  trainerRequestId: fixtureTrainerRequest,
   groupMeetingId: firstInLinde(intervisionMeetings, async (t) => {
     const start = Date.now() + 86_400_000;
     const [made] = await t.database.db

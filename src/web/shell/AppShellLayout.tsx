@@ -7,6 +7,7 @@ import { canScanSelf, canSeeScanOverview, canViewFrameworks } from "../../domain
 import { canFollowModules, canSeeAssignmentQueue } from "../../domain/modules/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
+import { canViewTrainers } from "../../domain/trainers/policy";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { useSession } from "../session";
 import { AccountMenu } from "./AccountMenu";
@@ -35,6 +36,7 @@ export function AppShellLayout() {
     { to: "/trajecten", label: t("nav.trajectories"), show: true, covers: true },
     { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
     { to: "/activiteiten", label: t("nav.events"), show: true, covers: true },
+    { to: "/trainers", label: t("nav.trainers"), show: canViewTrainers({ roles }) },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
     { to: "/zelfscan", label: t("nav.selfScan"), show: canScanSelf({ roles }), covers: true },
     { to: "/zelfscans", label: t("nav.scanOverview"), show: canSeeScanOverview({ roles }) },

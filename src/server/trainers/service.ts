@@ -131,7 +131,7 @@ export async function updateTrainerProfile(tx: Tx, actor: Actor, personId: strin
     .select({ userId: memberships.userId, roles: memberships.roles, status: memberships.status })
     .from(memberships)
     .where(and(eq(memberships.id, personId), eq(memberships.organisationId, actor.organisationId)));
-  if (!person || person.status !== "active" || !person.roles.includes("trainer")) throw notFound();
+  if (person?.status !== "active" || !person.roles.includes("trainer")) throw notFound();
   if (!canEditTrainerProfile(actor, person.userId)) throw forbidden();
   const values = normalise(input);
   const key = and(eq(trainerProfiles.organisationId, actor.organisationId), eq(trainerProfiles.userId, person.userId));

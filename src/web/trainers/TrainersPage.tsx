@@ -59,7 +59,12 @@ export default function TrainersPage() {
           <Text fw={500}>{t("own.count", { certified: ownCount.certified, trainers: ownCount.trainers })}</Text>
         )}
         {ownCount?.belowMinimum && view.inNetwork && (
-          <Alert color="orange" title={t("members.below", { minimum: view.minimum })}>
+          <Alert
+            color="orange"
+            variant="light"
+            title={t("members.below", { minimum: view.minimum })}
+            styles={{ title: { color: "var(--mantine-color-text)" } }}
+          >
             {t("own.below", { certified: ownCount.certified, minimum: view.minimum })}
           </Alert>
         )}
@@ -380,7 +385,7 @@ function MemberCounts({ view }: { view: TrainerOverview }) {
             header: t("members.status"),
             cell: (m) =>
               m.belowMinimum ? (
-                <Badge color="orange.9" variant="outline">
+                <Badge color="red.9" variant="filled">
                   {t("members.below", { minimum: view.minimum })}
                 </Badge>
               ) : (

@@ -978,3 +978,16 @@ export const trainerRequests = pgTable("trainer_requests", {
   version: integer("version").notNull().default(1),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
+
+export const supervisedTrainings = pgTable("supervised_trainings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  userId: uuid("user_id").notNull(),
+  givenOn: date("given_on", { mode: "string" }).notNull(),
+  title: text("title").notNull(),
+  supervisorId: uuid("supervisor_id").notNull(),
+  signedOffAt: ts("signed_off_at"),
+  feedback: text("feedback").notNull().default(""),
+  createdBy: uuid("created_by").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});

@@ -94,6 +94,8 @@ export const AUDIT_EVENT_TYPES = [
   "trainer.requested",
   "trainer.requestAnswered",
   "trainer.requestWithdrawn",
+  "trainer.supervisedTrainingRecorded",
+  "trainer.supervisedTrainingSignedOff",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);

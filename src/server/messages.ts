@@ -200,6 +200,9 @@ const nl = {
   "trainer.validBeforeCertified": "Geldig tot moet na de datum van certificering liggen.",
   "trainer.wantedInPast": "Kies een datum vanaf vandaag.",
   "trainer.requestClosed": "Dit verzoek is al beantwoord of ingetrokken.",
+  "trainer.givenInFuture": "Leg een training vast die al gegeven is: kies een datum tot en met vandaag.",
+  "trainer.supervisorNotCertified": "Kies een gecertificeerde trainer van je organisatie als supervisor.",
+  "trainer.alreadySignedOff": "Deze training is al afgetekend.",
   "mail.eventPromoted.subject": "Er is een plek voor je: {title}",
   "mail.eventPromoted.body":
     'Hallo {name},\n\nEr kwam een plek vrij in "{session}" bij "{title}" op {when}. Je stond op de wachtlijst en bent nu ingeschreven.\n\nKun je toch niet? Meld je dan af, zodat de volgende op de wachtlijst de plek krijgt:\n\n{link}',
@@ -412,6 +415,9 @@ const en: Record<MessageKey, string> = {
   "trainer.validBeforeCertified": "Valid until must be after the date of certification.",
   "trainer.wantedInPast": "Choose a date from today.",
   "trainer.requestClosed": "This request has already been answered or withdrawn.",
+  "trainer.givenInFuture": "Record a training already given: choose a date up to today.",
+  "trainer.supervisorNotCertified": "Choose a certified trainer of your organisation as supervisor.",
+  "trainer.alreadySignedOff": "This training has already been signed off.",
   "mail.eventPromoted.subject": "A place for you: {title}",
   "mail.eventPromoted.body":
     'Hello {name},\n\nA place came free in "{session}" at "{title}" on {when}. You were on the waiting list and are now registered.\n\nCan\'t make it after all? Cancel, so the next person on the waiting list gets the place:\n\n{link}',

@@ -30,6 +30,7 @@ import {
   fixtureModule,
   fixturePost,
   fixtureScan,
+  fixtureSupervisedTraining,
   fixtureTrainerRequest,
 } from "../support/fixtures.js";
 import { demoFramework } from "../support/scans.js";
@@ -86,6 +87,7 @@ const TENANT_TABLES = [
   "trainer_profiles",
   "trainer_certificates",
   "trainer_requests",
+  "supervised_trainings",
 ] as const;
 
 async function snapshot() {
@@ -155,6 +157,7 @@ beforeAll(async () => {
     caseId: await fixtureCase(t),
     eventId: await fixtureEvent(t),
     trainerRequestId: await fixtureTrainerRequest(t),
+    supervisedTrainingId: await fixtureSupervisedTraining(t),
     postId: await fixturePost(t),
   };
   secrets.push(

@@ -27,6 +27,7 @@ import {
   organisations,
   registrations,
   scanFriends,
+  supervisedTrainings,
   trainerCertificates,
   trainerRequests,
   users,
@@ -680,6 +681,17 @@ const GROWTH: Array<() => Promise<void>> = [
         topic: `Onderwerp ${i}`,
         wantedOn: "2199-01-01",
         requestedBy: coordinator,
+      })),
+    );
+    await t.database.db.insert(supervisedTrainings).values(
+      Array.from({ length: 10 }, (_, i) => ({
+        organisationId: t.orgs.linde,
+        userId: trainers[0] ?? "",
+        givenOn: `2020-01-${String(i + 10)}`,
+        title: `Training ${i}`,
+        supervisorId: trainers[1] ?? "",
+        signedOffAt: i % 2 ? new Date() : null,
+        createdBy: trainers[0] ?? "",
       })),
     );
   },

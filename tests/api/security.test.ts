@@ -86,13 +86,16 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Trainers: the pool is read by organisers, the coordinator (the guide) and trainers; only the
   // coordinator certifies; organisers ask and answer. The fixture request is De Wilgen's for Eva,
   // so De Linde answers it and cannot withdraw it. The fixture person (the trainee) is no trainer:
-  // nobody keeps a profile for them (who may keep whose profile: tests/api/trainers.test.ts).
+  // nobody keeps a profile or a supervised training for them (who may: tests/api/trainers.test.ts).
   "GET /api/v1/trainers": ["admin", "guide", "training_officer", "trainer"],
   "PUT /api/v1/trainers/:personId/profile": [],
   "POST /api/v1/trainer-certificates": ["guide"],
   "POST /api/v1/trainer-requests": ["admin", "training_officer"],
   "POST /api/v1/trainer-requests/:trainerRequestId/answer": ["admin", "training_officer"],
   "POST /api/v1/trainer-requests/:trainerRequestId/withdraw": [],
+  "POST /api/v1/trainers/:personId/supervised-trainings": [],
+  // The fixture training is Eva's under Joost's supervision: he alone signs it off.
+  "POST /api/v1/supervised-trainings/:supervisedTrainingId/sign-off": ["training_officer"],
   "GET /api/v1/auth/session": "public",
   "POST /api/v1/auth/login": "public",
   "POST /api/v1/auth/logout": "public",

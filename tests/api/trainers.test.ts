@@ -91,6 +91,8 @@ describe("the trainer pool", () => {
         "organisationName",
         "own",
         "personId",
+        "supervised",
+        "supervisedSignedOff",
         "topics",
         "trainingsGiven",
         "version",
@@ -340,5 +342,72 @@ describe("requests for another member's trainer", () => {
       (await as.eva.post("/api/v1/trainer-requests", { personId: karin.personId, topic: "X", wantedOn: day(5) }))
         .statusCode,
     ).toBe(403);
+  });
+});
+
+describe("the train-the-trainer path", () => {
+  it("a trainer records a training given under supervision; only the supervisor signs it off", async () => {
+    const view = await overview("eva");
+    const eva = trainer(view, "Eva Mulder");
+    const joost = view.supervisors.find((s) => s.name === "Joost Smit");
+    expect(joost).toBeDefined();
+    // Herself she cannot choose, nor a date to come.
+    const self = await as.eva.post(`/api/v1/trainers/${eva.personId}/supervised-trainings`, {
+      title: "Feedback geven",
+      givenOn: day(-3),
+      supervisorId: view.supervisors.find((s) => s.name === "Eva Mulder")?.userId,
+    });
+    expect(self.statusCode).toBe(422);
+    expect(self.json().errors).toHaveProperty("supervisorId");
+    const future = await as.eva.post(`/api/v1/trainers/${eva.personId}/supervised-trainings`, {
+      title: "Feedback geven",
+      givenOn: day(3),
+      supervisorId: joost?.userId,
+    });
+    expect(future.json().errors).toHaveProperty("givenOn");
+
+    const recorded = ok<TrainerOverview>(
+      await as.eva.post(`/api/v1/trainers/${eva.personId}/supervised-trainings`, {
+        title: "Feedback geven aan stagiairs",
+        givenOn: day(-3),
+        supervisorId: joost?.userId,
+      }),
+    );
+    const [line] = trainer(recorded, "Eva Mulder").supervised;
+    expect(line).toMatchObject({ title: "Feedback geven aan stagiairs", signedOff: false, maySignOff: false });
+    expect(
+      (await as.eva.post(`/api/v1/supervised-trainings/${line?.id}/sign-off`, { feedback: "Zelf goed" })).statusCode,
+    ).toBe(403);
+
+    const forJoost = trainer(await overview("officer"), "Eva Mulder").supervised[0];
+    expect(forJoost?.maySignOff).toBe(true);
+    const signed = ok<TrainerOverview>(
+      await as.officer.post(`/api/v1/supervised-trainings/${line?.id}/sign-off`, { feedback: "Sterk opgebouwd." }),
+    );
+    expect(trainer(signed, "Eva Mulder")).toMatchObject({
+      supervisedSignedOff: 1,
+      supervised: [{ signedOff: true, feedback: "Sterk opgebouwd.", maySignOff: false }],
+    });
+    const again = await as.officer.post(`/api/v1/supervised-trainings/${line?.id}/sign-off`, { feedback: "" });
+    expect(again.json()).toMatchObject({ code: "trainer.alreadySignedOff" });
+
+    // Another member sees how many were signed off, never which or the feedback.
+    const elsewhere = trainer(await overview("ingrid"), "Eva Mulder");
+    expect(elsewhere.supervisedSignedOff).toBe(1);
+    expect(elsewhere.supervised).toEqual([]);
+    expect(JSON.stringify(await overview("ingrid"))).not.toContain("Sterk opgebouwd.");
+  });
+
+  it("keeps one trainer's supervised trainings from another trainer who does not supervise them", async () => {
+    const karinView = await overview("karin");
+    // Bram's path in the demo was supervised by Karin; Karin reads it, with her feedback.
+    expect(trainer(karinView, "Bram Willems").supervised.length).toBeGreaterThan(0);
+    const bramId = trainer(karinView, "Bram Willems").personId;
+    expect(bramId).toBeTruthy();
+    const rivierAdmin = await overview("rivierAdmin");
+    expect(trainer(rivierAdmin, "Bram Willems").supervised.length).toBeGreaterThan(0);
+    // Eva, of De Linde, supervised none of them: she reads only her own.
+    const eva = await overview("eva");
+    expect(trainer(eva, "Joost Smit").supervised).toEqual([]);
   });
 });

@@ -75,7 +75,9 @@ describe("a trainer certified and requested by another organisation", () => {
     await ingrid.getByRole("button", { name: "Vraag deze trainer: Ingrid Bos" }).click();
     await ingrid.getByLabel(/^Onderwerp van de training/).fill("Werkplekleren in de wijkteams");
     await ingrid.getByLabel(/^Gewenste datum/).fill(addDays(dutchToday(), 40));
-    await ingrid.getByLabel("Bericht aan de organisatie van de trainer").fill("Een middag voor twaalf werkbegeleiders.");
+    await ingrid
+      .getByLabel("Bericht aan de organisatie van de trainer")
+      .fill("Een middag voor twaalf werkbegeleiders.");
     await ingrid.getByRole("button", { name: "Verzoek versturen" }).click();
     const asked = requestOf(page, "Gevraagd: Ingrid Bos (Zorggroep De Wilgen)");
     await textOf(asked).toContain("Open");

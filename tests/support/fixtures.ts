@@ -29,6 +29,7 @@ import {
   registrations,
   requirementProfiles,
   scanFriends,
+  supervisedTrainings,
   trainerRequests,
   trajectories,
   trajectoryDocuments,
@@ -354,6 +355,32 @@ export async function fixtureEvent(t: TestApp) {
   return made?.id ?? "";
 }
 
+const FIXTURE_SUPERVISED = "Feedback geven (vaste training onder supervisie)";
+
+/** A training Eva gave under Joost's supervision, not yet signed off (made once). */
+export async function fixtureSupervisedTraining(t: TestApp) {
+  const [found] = await t.database.db
+    .select({ id: supervisedTrainings.id })
+    .from(supervisedTrainings)
+    .where(
+      and(eq(supervisedTrainings.organisationId, t.orgs.linde), eq(supervisedTrainings.title, FIXTURE_SUPERVISED)),
+    );
+  if (found) return found.id;
+  const eva = await userIdOf(t, "eva.mulder@delinde.example");
+  const [made] = await t.database.db
+    .insert(supervisedTrainings)
+    .values({
+      organisationId: t.orgs.linde,
+      userId: eva,
+      givenOn: new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10),
+      title: FIXTURE_SUPERVISED,
+      supervisorId: await userIdOf(t, "joost.smit@delinde.example"),
+      createdBy: eva,
+    })
+    .returning();
+  return made?.id ?? "";
+}
+
 const FIXTURE_TRAINER_REQUEST = "Feedback geven (vast testverzoek)";
 
 /**
@@ -449,6 +476,7 @@ Object.assign(FINDERS, {
   groupId: firstInLinde(intervisionGroups, insertGroup),
   eventId: fixtureEvent,
   trainerRequestId: fixtureTrainerRequest,
+  supervisedTrainingId: fixtureSupervisedTraining,
   groupMeetingId: firstInLinde(intervisionMeetings, async (t) => {
     const start = Date.now() + 86_400_000;
     const [made] = await t.database.db

@@ -367,6 +367,13 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("trainer.requestWithdrawn", "trainerRequest", {
     after: z.strictObject({ member: text, organisation: text, status: text }),
   }),
+  // The train-the-trainer path: which training, when, under whom; the supervisor's feedback stays out.
+  kind("trainer.supervisedTrainingRecorded", "person", {
+    after: z.strictObject({ member: text, title: text, givenOn: text, supervisor: text }),
+  }),
+  kind("trainer.supervisedTrainingSignedOff", "person", {
+    after: z.strictObject({ member: text, title: text, givenOn: text }),
+  }),
 ] as const;
 
 export const auditEventSchema = z.discriminatedUnion("type", AUDIT_EVENT_SCHEMAS);

@@ -672,6 +672,25 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     retention: { kind: "period", months: 24 },
     erasure: "anonymise",
   },
+  {
+    table: "supervised_trainings",
+    subject: ["user_id"],
+    others: ["supervisor_id", "created_by"],
+    what: {
+      nl: "Training gegeven onder supervisie, met de aftekening en feedback van de supervisor",
+      en: "Training given under supervision, with the supervisor's sign-off and feedback",
+    },
+    purpose: {
+      nl: "Het traject train-de-trainer aantonen vóór de certificering",
+      en: "Showing the train-the-trainer path before certification",
+    },
+    seenBy: {
+      nl: "De trainer, de supervisor en de organisatoren; het netwerk ziet alleen het aantal afgetekende trainingen",
+      en: "The trainer, the supervisor and the organisers; the network sees only the number signed off",
+    },
+    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    erasure: "anonymise",
+  },
 ];
 
 /** The entry for a table, if it holds personal data. */

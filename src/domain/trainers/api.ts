@@ -47,12 +47,33 @@ export type AnswerRequestInput = z.infer<typeof answerRequestSchema>;
 
 export const withdrawRequestSchema = z.object({ version: versionSchema });
 
+export const supervisedTrainingSchema = z.object({
+  givenOn: dateSchema,
+  title: z.string().trim().min(1).max(200),
+  /** The supervising trainer's account: a certified trainer of the same organisation. */
+  supervisorId: z.uuid(),
+});
+export type SupervisedTrainingInput = z.infer<typeof supervisedTrainingSchema>;
+
+export const signOffSchema = z.object({ feedback: z.string().trim().max(2000).default("") });
+
 // ---- answers ----
 
 const certificateView = z.object({
   certifiedOn: z.string(),
   validUntil: z.string().nullable(),
   state: z.enum(["pending", "valid", "expiring", "expired"]),
+});
+
+const supervisedView = z.object({
+  id: z.uuid(),
+  givenOn: z.string(),
+  title: z.string(),
+  supervisorName: z.string(),
+  signedOff: z.boolean(),
+  feedback: z.string(),
+  /** The viewer is the supervisor and it is not signed off yet. */
+  maySignOff: z.boolean(),
 });
 
 export const trainerViewSchema = z.object({
@@ -65,6 +86,10 @@ export const trainerViewSchema = z.object({
   availability: z.string(),
   certificate: certificateView.nullable(),
   trainingsGiven: z.number().int(),
+  /** Trainings given under supervision and signed off (the train-the-trainer path). */
+  supervisedSignedOff: z.number().int(),
+  /** Those trainings one by one, for the trainer, their supervisor and the organisers of their organisation. */
+  supervised: z.array(supervisedView),
   /** The profile's version, for the trainer's own organisation; null when it has none yet. */
   version: z.number().int().nullable(),
   mayEdit: z.boolean(),
@@ -103,5 +128,7 @@ export const trainerOverviewSchema = z.object({
   members: z.array(memberCountSchema),
   requests: z.array(trainerRequestViewSchema),
   abilities: z.object({ certify: z.boolean(), request: z.boolean(), answer: z.boolean(), editProfiles: z.boolean() }),
+  /** The organisation's certified trainers who may supervise, by account. */
+  supervisors: z.array(z.object({ userId: z.uuid(), personId: z.uuid(), name: z.string() })),
 });
 export type TrainerOverview = z.infer<typeof trainerOverviewSchema>;

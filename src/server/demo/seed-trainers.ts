@@ -1,8 +1,10 @@
+import { eq } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
-import { trainerCertificates } from "../../db/schema.js";
+import { supervisedTrainings, trainerCertificates } from "../../db/schema.js";
 import { addDays, dutchToday } from "../../domain/dutch-time.js";
 import { inTenant } from "../tenancy.js";
 import { certifyTrainer, requestTrainer, updateTrainerProfile } from "../trainers/service.js";
+import { recordSupervisedTraining, signOffSupervisedTraining } from "../trainers/supervision.js";
 import { actorFor } from "./seed-trajectories.js";
 
 const TRAINERS = [
@@ -56,7 +58,8 @@ const TRAINERS = [
 /**
  * The network's trainer pool: every trainer's topics and availability, certificates given by
  * Sanne (network coordinator) — Joost's ends within three months, Ingrid of De Wilgen has none yet,
- * so De Wilgen is below the minimum of two — and De Wilgen's open request for Karin of Rivierenland.
+ * so De Wilgen is below the minimum of two — Bram's path under Karin's supervision, and De
+ * Wilgen's open request for Karin of Rivierenland.
  */
 export async function seedDemoTrainers(db: Db) {
   if ((await db.select({ id: trainerCertificates.id }).from(trainerCertificates).limit(1)).length) return;
@@ -83,6 +86,31 @@ export async function seedDemoTrainers(db: Db) {
       }),
     );
   }
+  // Bram's train-the-trainer path: two trainings before his certification, signed off by Karin.
+  const karin = await actorFor(db, "rivierenland", "karin.deboer@rivierenland.example");
+  const bram = await actorFor(db, "rivierenland", "bram.willems@rivierenland.example");
+  for (const [daysAgo, title] of [
+    [200, "Feedback geven aan startende leerkrachten"],
+    [150, "Het driegesprek met de pabo"],
+  ] as const) {
+    await inTenant(db, bram, (tx, a) =>
+      recordSupervisedTraining(tx, a, a.membershipId, {
+        title,
+        givenOn: addDays(today, -daysAgo),
+        supervisorId: karin.userId,
+      }),
+    );
+  }
+  const lines = await db
+    .select({ id: supervisedTrainings.id })
+    .from(supervisedTrainings)
+    .where(eq(supervisedTrainings.userId, bram.userId));
+  for (const line of lines) {
+    await inTenant(db, karin, (tx, a) =>
+      signOffSupervisedTraining(tx, a, line.id, "Goed voorbereid; let op de tijd voor de oefeningen."),
+    );
+  }
+
   const ingrid = await actorFor(db, "de-wilgen", "ingrid.bos@dewilgen.example");
   await inTenant(db, ingrid, (tx, a) =>
     requestTrainer(tx, a, {

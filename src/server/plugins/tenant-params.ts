@@ -27,6 +27,7 @@ import {
   registrations,
   requirementProfiles,
   scanFriends,
+  supervisedTrainings,
   trainerRequests,
   trajectories,
   trajectoryDocuments,
@@ -57,7 +58,8 @@ const inOrganisation =
       | typeof competenceScans
       | typeof scanFriends
       | typeof moduleAssignments
-      | typeof events,
+      | typeof events
+      | typeof supervisedTrainings,
   ): Owns =>
   async (db, auth, id) => {
     const rows = await db
@@ -122,6 +124,8 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   assignmentId: inOrganisation(moduleAssignments),
   // Whether the person may see the event (its audience, a trainer, a participant) is the service's question.
   eventId: inOrganisation(events),
+  // Whether the actor supervises it is the service's question.
+  supervisedTrainingId: inOrganisation(supervisedTrainings),
   // A request between two members is the asking organisation's and the trainer organisation's.
   trainerRequestId: async (db, auth, id) => {
     const org = auth.actor.organisationId;

@@ -14,6 +14,7 @@ export interface PoolTrainer {
   availability: string;
   certificate: Certificate | null;
   trainingsGiven: number;
+  supervisedSignedOff: number;
 }
 
 interface PoolRow extends Record<string, unknown> {
@@ -27,6 +28,7 @@ interface PoolRow extends Record<string, unknown> {
   certified_on: string | Date | null;
   valid_until: string | Date | null;
   trainings_given: string | number;
+  supervised_signed_off: string | number;
 }
 
 const day = (value: string | Date | null) =>
@@ -51,6 +53,7 @@ export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
       availability: r.availability,
       certificate: certifiedOn === null ? null : { certifiedOn, validUntil: day(r.valid_until) },
       trainingsGiven: Number(r.trainings_given),
+      supervisedSignedOff: Number(r.supervised_signed_off),
     };
   });
 }

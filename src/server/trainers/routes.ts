@@ -3,6 +3,8 @@ import { z } from "zod";
 import {
   answerRequestSchema,
   certifySchema,
+  signOffSchema,
+  supervisedTrainingSchema,
   trainerOverviewSchema,
   trainerProfileSchema,
   trainerRequestSchema,
@@ -17,6 +19,7 @@ import {
   updateTrainerProfile,
   withdrawTrainerRequest,
 } from "./service.js";
+import { recordSupervisedTraining, signOffSupervisedTraining } from "./supervision.js";
 
 const tags = ["trainers"];
 const response = { 200: trainerOverviewSchema };
@@ -37,6 +40,28 @@ export const trainerRoutes: FastifyPluginAsyncZod = async (app) => {
       changeThenShow(
         request,
         (tx, actor) => updateTrainerProfile(tx, actor, request.params.personId, request.body),
+        getTrainers,
+      ),
+  );
+
+  app.post(
+    "/trainers/:personId/supervised-trainings",
+    { schema: { tags, params: z.object({ personId: z.uuid() }), body: supervisedTrainingSchema, response } },
+    (request) =>
+      changeThenShow(
+        request,
+        (tx, actor) => recordSupervisedTraining(tx, actor, request.params.personId, request.body),
+        getTrainers,
+      ),
+  );
+
+  app.post(
+    "/supervised-trainings/:supervisedTrainingId/sign-off",
+    { schema: { tags, params: z.object({ supervisedTrainingId: z.uuid() }), body: signOffSchema, response } },
+    (request) =>
+      changeThenShow(
+        request,
+        (tx, actor) => signOffSupervisedTraining(tx, actor, request.params.supervisedTrainingId, request.body.feedback),
         getTrainers,
       ),
   );

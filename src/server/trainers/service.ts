@@ -23,6 +23,7 @@ import { certificateState, MIN_TRAINERS, trainerCounts } from "../../domain/trai
 import { recordAudit } from "../audit/record-audit.js";
 import { conflict, forbidden, invalid, notFound } from "../http/problem.js";
 import { memberOrganisations, type PoolTrainer, trainerPool } from "./pool.js";
+import { supervisedFor, supervisorsIn } from "./supervision.js";
 
 /** How many requests the overview lists, newest first. */
 const REQUESTS_SHOWN = 100;
@@ -43,6 +44,7 @@ export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview
   const versionOf = new Map(ownVersions.map((v) => [v.userId, v.version]));
   const orgName = new Map(members.map((m) => [m.id, m.name]));
   const today = dutchToday();
+  const supervised = await supervisedFor(tx, actor, pool);
   const trainers = pool
     .map((t) => {
       const own = t.organisationId === actor.organisationId;
@@ -57,6 +59,8 @@ export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview
         availability: t.availability,
         certificate: t.certificate && state !== "none" ? { ...t.certificate, state } : null,
         trainingsGiven: t.trainingsGiven,
+        supervisedSignedOff: t.supervisedSignedOff,
+        supervised: own ? (supervised.get(t.userId) ?? []) : [],
         version: own ? (versionOf.get(t.userId) ?? null) : null,
         mayEdit: own && canEditTrainerProfile(actor, t.userId),
       };
@@ -78,6 +82,7 @@ export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview
     })),
     requests: await requestsFor(tx, actor, pool, orgName),
     abilities: { ...trainerAbilities(actor), request: trainerAbilities(actor).request && networkId !== null },
+    supervisors: supervisorsIn(pool, actor.organisationId, today),
   };
 }
 

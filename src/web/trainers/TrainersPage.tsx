@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Group,
+  NativeSelect,
   Paper,
   SimpleGrid,
   Stack,
@@ -145,7 +146,7 @@ function CertificateBadge({ trainer }: { trainer: TrainerView }) {
   );
 }
 
-type Open = "profile" | "certify" | "request" | null;
+type Open = "profile" | "certify" | "request" | "supervised" | null;
 
 function TrainerCard({ trainer, view }: { trainer: TrainerView; view: TrainerOverview }) {
   const { t } = useTranslation("trainers");
@@ -171,8 +172,10 @@ function TrainerCard({ trainer, view }: { trainer: TrainerView; view: TrainerOve
           {trainer.availability && ` · ${trainer.availability}`}
         </Text>
         <Text size="sm" c="dimmed">
-          {t("card.trainings", { count: trainer.trainingsGiven })}
+          {t("card.trainings", { count: trainer.trainingsGiven })} ·{" "}
+          {t("supervised.count", { count: trainer.supervisedSignedOff })}
         </Text>
+        {trainer.supervised.length > 0 && <SupervisedList trainer={trainer} />}
         <Group gap="xs">
           {trainer.mayEdit && (
             <Button
@@ -183,6 +186,17 @@ function TrainerCard({ trainer, view }: { trainer: TrainerView; view: TrainerOve
               onClick={() => toggle("profile")}
             >
               {t("card.edit")}
+            </Button>
+          )}
+          {trainer.mayEdit && (
+            <Button
+              size="xs"
+              variant="light"
+              aria-label={t("supervised.recordFor", { name: trainer.name })}
+              aria-expanded={open === "supervised"}
+              onClick={() => toggle("supervised")}
+            >
+              {t("supervised.record")}
             </Button>
           )}
           {view.abilities.certify && (
@@ -211,6 +225,7 @@ function TrainerCard({ trainer, view }: { trainer: TrainerView; view: TrainerOve
         {open === "profile" && <ProfileForm trainer={trainer} onDone={() => setOpen(null)} />}
         {open === "certify" && <CertifyForm trainer={trainer} onDone={() => setOpen(null)} />}
         {open === "request" && <RequestForm trainer={trainer} onDone={() => setOpen(null)} />}
+        {open === "supervised" && <SupervisedForm trainer={trainer} view={view} onDone={() => setOpen(null)} />}
       </Stack>
     </Paper>
   );
@@ -496,5 +511,131 @@ function RequestItem({ request, view }: { request: TrainerRequestView; view: Tra
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function SupervisedList({ trainer }: { trainer: TrainerView }) {
+  const { t, i18n } = useTranslation("trainers");
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        {t("supervised.heading")}
+      </Text>
+      <Stack component="ul" gap={6} p={0} m={0} style={{ listStyle: "none" }}>
+        {trainer.supervised.map((item) => (
+          <li key={item.id}>
+            <Group gap="xs" wrap="wrap">
+              <Text size="sm">
+                {t("supervised.line", {
+                  date: formatDate(item.givenOn, i18n.language),
+                  title: item.title,
+                  supervisor: item.supervisorName,
+                })}
+              </Text>
+              <Badge variant={item.signedOff ? "light" : "outline"} color={item.signedOff ? undefined : "gray.8"}>
+                {t(item.signedOff ? "supervised.signedOff" : "supervised.waiting")}
+              </Badge>
+            </Group>
+            {item.feedback && <Text size="sm">{t("supervised.theirFeedback", { feedback: item.feedback })}</Text>}
+            {item.maySignOff && <SignOffForm trainingId={item.id} trainerName={trainer.name} />}
+          </li>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+function SignOffForm({ trainingId, trainerName }: { trainingId: string; trainerName: string }) {
+  const { t } = useTranslation("trainers");
+  const show = useShow();
+  const form = useForm({ initialValues: { feedback: "" } });
+  const { run, formError, pending } = useApiSubmit(form);
+
+  async function submit(values: typeof form.values) {
+    const done = await run(async () =>
+      show(
+        await api<TrainerOverview>(`/supervised-trainings/${trainingId}/sign-off`, { method: "POST", body: values }),
+      ),
+    );
+    if (done) notifySuccess(t("supervised.signedOffDone"));
+  }
+
+  return (
+    <form noValidate onSubmit={form.onSubmit(submit)}>
+      <Stack gap="xs" mt={4}>
+        <Textarea
+          label={t("supervised.feedbackFor", { name: trainerName })}
+          autosize
+          minRows={1}
+          {...form.getInputProps("feedback")}
+        />
+        <FormError message={formError} />
+        <Group>
+          <Button size="xs" type="submit" loading={pending}>
+            {t("supervised.signOff")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+function SupervisedForm({
+  trainer,
+  view,
+  onDone,
+}: {
+  trainer: TrainerView;
+  view: TrainerOverview;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation("trainers");
+  const show = useShow();
+  const supervisors = view.supervisors.filter((s) => s.personId !== trainer.personId);
+  const form = useForm({
+    initialValues: { title: "", givenOn: dutchToday(), supervisorId: supervisors[0]?.userId ?? "" },
+  });
+  const { run, formError, pending } = useApiSubmit(form);
+
+  async function submit(values: typeof form.values) {
+    const done = await run(async () =>
+      show(
+        await api<TrainerOverview>(`/trainers/${trainer.personId}/supervised-trainings`, {
+          method: "POST",
+          body: values,
+        }),
+      ),
+    );
+    if (done) {
+      notifySuccess(t("supervised.saved"));
+      onDone();
+    }
+  }
+
+  if (supervisors.length === 0) return <Text size="sm">{t("supervised.noSupervisors")}</Text>;
+  return (
+    <form noValidate onSubmit={form.onSubmit(submit)}>
+      <Stack gap="sm">
+        <TextInput required label={t("supervised.title")} {...form.getInputProps("title")} />
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+          <TextInput type="date" required label={t("supervised.givenOn")} {...form.getInputProps("givenOn")} />
+          <NativeSelect
+            required
+            label={t("supervised.supervisor")}
+            data={supervisors.map((s) => ({ value: s.userId, label: s.name }))}
+            {...form.getInputProps("supervisorId")}
+          />
+        </SimpleGrid>
+        <FormError message={formError} />
+        <Group gap="xs">
+          <Button type="submit" loading={pending}>
+            {t("supervised.save")}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t("profile.cancel")}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }

@@ -119,4 +119,28 @@ describe("a trainer certified and requested by another organisation", () => {
     // Nobody else's profile is hers to change.
     await textOf(page.getByRole("listitem", { name: "Joost Smit", exact: true })).not.toContain("Profiel wijzigen");
   });
+
+  it("a training under supervision is recorded by the trainer and signed off by her supervisor", async () => {
+    const page = as("eva");
+    const eva = trainer(page, "Eva Mulder");
+    await eva.getByRole("button", { name: "Training onder supervisie vastleggen: Eva Mulder" }).click();
+    await eva.getByLabel(/^Titel van de training/).fill("Reflecteren met STARR voor BBL-studenten");
+    await eva.getByLabel(/^Gegeven op/).fill(addDays(dutchToday(), -2));
+    await eva.getByLabel(/^Supervisor/).selectOption({ label: "Joost Smit" });
+    await expectAccessible(page, "supervised training form (phone)");
+    await eva.getByRole("button", { name: "Vastleggen", exact: true }).click();
+    await textOf(eva).toContain("Wacht op aftekening");
+
+    const joost = as("joost");
+    await openTrainers(joost);
+    const evaForJoost = trainer(joost, "Eva Mulder");
+    await evaForJoost.getByLabel("Feedback voor Eva Mulder").fill("Heldere opbouw; meer tijd voor de oefening.");
+    await expectAccessible(joost, "sign-off (phone)");
+    await evaForJoost.getByRole("button", { name: "Aftekenen" }).click();
+    await textOf(evaForJoost).toContain("Afgetekend");
+    await textOf(evaForJoost).toContain("1 training onder supervisie afgetekend");
+
+    await page.reload();
+    await textOf(trainer(page, "Eva Mulder")).toContain("Feedback: Heldere opbouw; meer tijd voor de oefening.");
+  });
 });

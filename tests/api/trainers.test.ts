@@ -242,18 +242,33 @@ describe("requests for another member's trainer", () => {
     const asked = ok<TrainerOverview>(
       await as.officer.post("/api/v1/trainer-requests", {
         personId: karin.personId,
-        topic: "Feedback geven",
+        topic: "Feedback in het jeugdteam",
         wantedOn: day(30),
         message: "Voor het teamoverleg van de jeugdteams.",
       }),
     );
-    const outgoing = asked.requests.find((r) => r.direction === "outgoing" && r.topic === "Feedback geven");
+    const outgoing = asked.requests.find((r) => r.direction === "outgoing" && r.topic === "Feedback in het jeugdteam");
     expect(outgoing).toMatchObject({
       trainerName: "Karin de Boer",
       trainerOrganisationName: "Onderwijsstichting Rivierenland",
       fromOrganisationName: "Zorggroep De Linde",
       status: "open",
     });
+
+    // Rivierenland's organisers and Karin herself are told, in Rivierenland.
+    const news = async (who: Who, kind: string) =>
+      ok<{ items: Array<{ kind: string; params: Record<string, unknown>; link: string }> }>(
+        await as[who].get("/api/v1/notifications"),
+      ).items.filter((n) => n.kind === kind && n.params.title === "Feedback in het jeugdteam");
+    for (const who of ["rivierAdmin", "karin"] as const) {
+      expect(await news(who, "trainerRequest.received")).toEqual([
+        expect.objectContaining({
+          params: { organisation: "Zorggroep De Linde", title: "Feedback in het jeugdteam", date: day(30) },
+          link: "/trainers",
+        }),
+      ]);
+    }
+    expect(await news("officer", "trainerRequest.received")).toEqual([]);
 
     const rivier = await overview("rivierAdmin");
     const incoming = rivier.requests.find((r) => r.id === outgoing?.id);
@@ -281,6 +296,11 @@ describe("requests for another member's trainer", () => {
       answer: "Karin komt graag.",
     });
     expect((await overview("officer")).requests.find((r) => r.id === outgoing?.id)?.status).toBe("accepted");
+    // De Linde's organisers are told of the answer; its other trainers are not.
+    expect(await news("officer", "trainerRequest.accepted")).toEqual([
+      expect.objectContaining({ params: expect.objectContaining({ organisation: "Onderwijsstichting Rivierenland" }) }),
+    ]);
+    expect(await news("eva", "trainerRequest.accepted")).toEqual([]);
     const again = await as.rivierAdmin.post(`/api/v1/trainer-requests/${outgoing?.id}/answer`, {
       accept: false,
       version: 2,

@@ -204,7 +204,13 @@ export async function certifyTrainer(tx: Tx, actor: Actor, input: CertifyInput) 
   });
 }
 
-/** An organiser asks a trainer of another member to give a training. */
+type RequestNews = "trainerRequest.received" | "trainerRequest.accepted" | "trainerRequest.declined";
+
+/** Tells the other organisation of a request made or answered, in its own organisation (migration 0031). */
+const tell = (tx: Tx, requestId: string, news: RequestNews) =>
+  tx.execute(sql`SELECT app_tell_trainer_request(${requestId}::uuid, ${news})`);
+
+/** An organiser asks a trainer of another member to give a training; that organisation is told. */
 export async function requestTrainer(tx: Tx, actor: Actor, input: TrainerRequestInput) {
   if (!canRequestTrainers(actor)) throw forbidden();
   const { networkId, orgName } = await networkOf(tx, actor);
@@ -224,6 +230,7 @@ export async function requestTrainer(tx: Tx, actor: Actor, input: TrainerRequest
       requestedBy: actor.userId,
     })
     .returning({ id: trainerRequests.id });
+  if (made) await tell(tx, made.id, "trainerRequest.received");
   await recordAudit(tx, actor, {
     type: "trainer.requested",
     subjectType: "trainerRequest",
@@ -258,7 +265,7 @@ async function openRequest(tx: Tx, actor: Actor, requestId: string, side: "to" |
   };
 }
 
-/** The trainer's organisation accepts or declines. */
+/** The trainer's organisation accepts or declines; the asking organisation is told. */
 export async function answerTrainerRequest(tx: Tx, actor: Actor, requestId: string, input: AnswerRequestInput) {
   if (!canAnswerTrainerRequests(actor)) throw forbidden();
   const { request, facts } = await openRequest(tx, actor, requestId, "to", input.version);
@@ -273,6 +280,7 @@ export async function answerTrainerRequest(tx: Tx, actor: Actor, requestId: stri
       version: request.version + 1,
     })
     .where(eq(trainerRequests.id, request.id));
+  await tell(tx, request.id, input.accept ? "trainerRequest.accepted" : "trainerRequest.declined");
   await recordAudit(tx, actor, {
     type: "trainer.requestAnswered",
     subjectType: "trainerRequest",

@@ -47,6 +47,9 @@ export default defineMessages(
       eventReminder: "Herinnering: “{{title}}” is op {{date}}. Je hebt er een plek.",
       eventRegistered: "Je bent ingeschreven voor “{{label}}” bij “{{title}}”.",
       eventWaiting: "Je staat op de wachtlijst voor “{{label}}” bij “{{title}}”.",
+      trainerRequestReceived: "{{organisation}} vraagt een trainer van jullie voor “{{title}}” op {{date}}.",
+      trainerRequestAccepted: "{{organisation}} heeft je verzoek om een trainer voor “{{title}}” geaccepteerd.",
+      trainerRequestDeclined: "{{organisation}} heeft je verzoek om een trainer voor “{{title}}” afgewezen.",
     },
     declarations: {
       start: "De verklaring bij de start",
@@ -99,6 +102,9 @@ export default defineMessages(
       eventReminder: "Reminder: “{{title}}” is on {{date}}. You have a place.",
       eventRegistered: "You have been registered for “{{label}}” at “{{title}}”.",
       eventWaiting: "You are on the waiting list for “{{label}}” at “{{title}}”.",
+      trainerRequestReceived: "{{organisation}} asks a trainer of yours for “{{title}}” on {{date}}.",
+      trainerRequestAccepted: "{{organisation}} accepted your request for a trainer for “{{title}}”.",
+      trainerRequestDeclined: "{{organisation}} declined your request for a trainer for “{{title}}”.",
     },
     declarations: {
       start: "The declaration at the start",

@@ -29,6 +29,9 @@ const KINDS: Record<string, string> = {
   "event.cancelled": "kinds.eventCancelled",
   "event.registered": "kinds.eventRegistered",
   "event.waiting": "kinds.eventWaiting",
+  "trainerRequest.received": "kinds.trainerRequestReceived",
+  "trainerRequest.accepted": "kinds.trainerRequestAccepted",
+  "trainerRequest.declined": "kinds.trainerRequestDeclined",
 };
 const DECLARATIONS = ["start", "end", "independence"];
 

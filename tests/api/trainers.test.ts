@@ -66,8 +66,9 @@ describe("the trainer pool", () => {
     expect(karin.certificate?.state).toBe("valid");
     // Joost's certificate ends within three months: still counted, with a warning.
     expect(trainer(view, "Joost Smit").certificate?.state).toBe("expiring");
-    // Eva gave the demo's past festival.
+    // Eva gave the demo's past festival (for werkbegeleiders and trainers); Joost was ticked off there.
     expect(trainer(view, "Eva Mulder").trainingsGiven).toBe(1);
+    expect(trainer(view, "Joost Smit").trainingsAttended).toBe(1);
     expect(member(view, "Zorggroep De Linde")).toMatchObject({
       own: true,
       trainers: 2,
@@ -94,6 +95,7 @@ describe("the trainer pool", () => {
         "supervised",
         "supervisedSignedOff",
         "topics",
+        "trainingsAttended",
         "trainingsGiven",
         "version",
         "weekdays",

@@ -22,12 +22,14 @@ CREATE POLICY tenant ON supervised_trainings
   USING (organisation_id = nullif(current_setting('app.org_id', true), '')::uuid);
 
 -- The pool also gives each trainer's count of supervised trainings signed off, so the coordinator
--- of the network sees it when certifying (the trainings themselves stay behind the tenant policy).
+-- of the network sees it when certifying (the trainings themselves stay behind the tenant policy),
+-- and the trainings for trainers they attended (ticked off at an event meant for trainers).
 DROP FUNCTION app_trainer_pool();
 CREATE FUNCTION app_trainer_pool()
   RETURNS TABLE (
     membership_id uuid, user_id uuid, name text, organisation_id uuid, topics text[], weekdays integer[],
-    availability text, certified_on date, valid_until date, trainings_given bigint, supervised_signed_off bigint
+    availability text, certified_on date, valid_until date, trainings_given bigint, supervised_signed_off bigint,
+    trainings_attended bigint
   )
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   WITH me AS (
@@ -45,7 +47,10 @@ CREATE FUNCTION app_trainer_pool()
       WHERE et.organisation_id = m.organisation_id AND et.user_id = m.user_id
         AND e.status <> 'cancelled' AND e.ends_at < now()),
     (SELECT count(*) FROM supervised_trainings s
-      WHERE s.organisation_id = m.organisation_id AND s.user_id = m.user_id AND s.signed_off_at IS NOT NULL)
+      WHERE s.organisation_id = m.organisation_id AND s.user_id = m.user_id AND s.signed_off_at IS NOT NULL),
+    (SELECT count(*) FROM event_attendance a JOIN events e ON e.id = a.event_id
+      WHERE a.organisation_id = m.organisation_id AND a.user_id = m.user_id
+        AND e.status <> 'cancelled' AND e.audience IN ('trainers', 'both'))
   FROM memberships m
   JOIN orgs ON orgs.id = m.organisation_id
   JOIN users u ON u.id = m.user_id

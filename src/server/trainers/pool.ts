@@ -15,6 +15,7 @@ export interface PoolTrainer {
   certificate: Certificate | null;
   trainingsGiven: number;
   supervisedSignedOff: number;
+  trainingsAttended: number;
 }
 
 interface PoolRow extends Record<string, unknown> {
@@ -29,6 +30,7 @@ interface PoolRow extends Record<string, unknown> {
   valid_until: string | Date | null;
   trainings_given: string | number;
   supervised_signed_off: string | number;
+  trainings_attended: string | number;
 }
 
 const day = (value: string | Date | null) =>
@@ -54,6 +56,7 @@ export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
       certificate: certifiedOn === null ? null : { certifiedOn, validUntil: day(r.valid_until) },
       trainingsGiven: Number(r.trainings_given),
       supervisedSignedOff: Number(r.supervised_signed_off),
+      trainingsAttended: Number(r.trainings_attended),
     };
   });
 }

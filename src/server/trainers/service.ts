@@ -59,13 +59,20 @@ export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview
         availability: t.availability,
         certificate: t.certificate && state !== "none" ? { ...t.certificate, state } : null,
         trainingsGiven: t.trainingsGiven,
+        trainingsAttended: t.trainingsAttended,
         supervisedSignedOff: t.supervisedSignedOff,
         supervised: own ? (supervised.get(t.userId) ?? []) : [],
         version: own ? (versionOf.get(t.userId) ?? null) : null,
         mayEdit: own && canEditTrainerProfile(actor, t.userId),
       };
     })
-    .sort((a, b) => Number(b.own) - Number(a.own) || a.organisationName.localeCompare(b.organisationName, "nl"));
+    .sort(
+      (a, b) =>
+        Number(b.own) - Number(a.own) ||
+        a.organisationName.localeCompare(b.organisationName, "nl") ||
+        a.name.localeCompare(b.name, "nl"),
+    );
+  const abilities = trainerAbilities(actor);
   const counts = trainerCounts(
     members.map((m) => m.id),
     pool,
@@ -81,7 +88,7 @@ export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview
       ...c,
     })),
     requests: await requestsFor(tx, actor, pool, orgName),
-    abilities: { ...trainerAbilities(actor), request: trainerAbilities(actor).request && networkId !== null },
+    abilities: { ...abilities, request: abilities.request && networkId !== null },
     supervisors: supervisorsIn(pool, actor.organisationId, today),
   };
 }
@@ -127,7 +134,7 @@ function normalise(input: TrainerProfileInput) {
     seen.add(key);
     return true;
   });
-  return { topics, weekdays: [...new Set(input.weekdays)].sort(), availability: input.availability };
+  return { topics, weekdays: [...new Set(input.weekdays)].sort((a, b) => a - b), availability: input.availability };
 }
 
 /** A trainer's topics and availability, kept by the trainer or the organisation's organisers. */

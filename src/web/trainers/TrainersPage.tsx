@@ -173,6 +173,7 @@ function TrainerCard({ trainer, view }: { trainer: TrainerView; view: TrainerOve
         </Text>
         <Text size="sm" c="dimmed">
           {t("card.trainings", { count: trainer.trainingsGiven })} ·{" "}
+          {t("card.attended", { count: trainer.trainingsAttended })} ·{" "}
           {t("supervised.count", { count: trainer.supervisedSignedOff })}
         </Text>
         {trainer.supervised.length > 0 && <SupervisedList trainer={trainer} />}

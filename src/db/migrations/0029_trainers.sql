@@ -1,6 +1,6 @@
 -- Trainers (issue 14, decision 0033): a trainer's topics and availability (the organisation's own
--- row), certificates given by a network coordinator (the network's), and requests from one member
--- to another member's trainer (the two organisations' together).
+-- row), certificates given by a network coordinator (the network's), requests from one member to
+-- another member's trainer (the two organisations' together), and the train-the-trainer path.
 CREATE TABLE trainer_profiles (
   organisation_id uuid NOT NULL REFERENCES organisations(id),
   user_id uuid NOT NULL REFERENCES users(id),
@@ -78,14 +78,39 @@ CREATE POLICY ask ON trainer_requests FOR INSERT
 CREATE POLICY answer ON trainer_requests FOR UPDATE
   USING (nullif(current_setting('app.org_id', true), '')::uuid IN (organisation_id, from_organisation_id));
 
+-- The train-the-trainer path: trainings a trainer in training gives under the supervision of a
+-- certified trainer of the same organisation, who signs each off.
+CREATE TABLE supervised_trainings (
+  id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+  organisation_id uuid NOT NULL REFERENCES organisations(id),
+  user_id uuid NOT NULL REFERENCES users(id),
+  given_on date NOT NULL,
+  title text NOT NULL,
+  supervisor_id uuid NOT NULL REFERENCES users(id),
+  signed_off_at timestamptz,
+  feedback text NOT NULL DEFAULT '',
+  created_by uuid NOT NULL REFERENCES users(id),
+  created_at timestamptz NOT NULL DEFAULT now(),
+  CHECK (supervisor_id <> user_id)
+);
+CREATE INDEX supervised_trainings_person ON supervised_trainings (organisation_id, user_id, given_on);
+
+GRANT SELECT, INSERT, UPDATE ON supervised_trainings TO koers_app;
+ALTER TABLE supervised_trainings ENABLE ROW LEVEL SECURITY;
+CREATE POLICY tenant ON supervised_trainings
+  USING (organisation_id = nullif(current_setting('app.org_id', true), '')::uuid);
+
 -- The trainers the caller's organisation may see: its own and, in a network, every member's
 -- active member with the role of trainer, with their topics, availability, latest certificate
--- of the network, and the trainings they gave (events past and not cancelled). A trainer's name
--- and organisation cross to the other members here, as the coordinators' do; nothing else of them.
-CREATE OR REPLACE FUNCTION app_trainer_pool()
+-- of the network, the trainings they gave (events past and not cancelled), the events for
+-- trainers they attended, and how many trainings under supervision were signed off (never which,
+-- nor the feedback). A trainer's name and organisation cross to the other members here, as the
+-- coordinators' do; nothing else of them.
+CREATE FUNCTION app_trainer_pool()
   RETURNS TABLE (
     membership_id uuid, user_id uuid, name text, organisation_id uuid, topics text[], weekdays integer[],
-    availability text, certified_on date, valid_until date, trainings_given bigint
+    availability text, certified_on date, valid_until date, trainings_given bigint, supervised_signed_off bigint,
+    trainings_attended bigint
   )
   LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS $$
   WITH me AS (
@@ -101,7 +126,12 @@ CREATE OR REPLACE FUNCTION app_trainer_pool()
     c.certified_on, c.valid_until,
     (SELECT count(*) FROM event_trainers et JOIN events e ON e.id = et.event_id
       WHERE et.organisation_id = m.organisation_id AND et.user_id = m.user_id
-        AND e.status <> 'cancelled' AND e.ends_at < now())
+        AND e.status <> 'cancelled' AND e.ends_at < now()),
+    (SELECT count(*) FROM supervised_trainings s
+      WHERE s.organisation_id = m.organisation_id AND s.user_id = m.user_id AND s.signed_off_at IS NOT NULL),
+    (SELECT count(*) FROM event_attendance a JOIN events e ON e.id = a.event_id
+      WHERE a.organisation_id = m.organisation_id AND a.user_id = m.user_id
+        AND e.status <> 'cancelled' AND e.audience IN ('trainers', 'both'))
   FROM memberships m
   JOIN orgs ON orgs.id = m.organisation_id
   JOIN users u ON u.id = m.user_id

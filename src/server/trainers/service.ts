@@ -213,7 +213,7 @@ export async function certifyTrainer(tx: Tx, actor: Actor, input: CertifyInput) 
 
 type RequestNews = "trainerRequest.received" | "trainerRequest.accepted" | "trainerRequest.declined";
 
-/** Tells the other organisation of a request made or answered, in its own organisation (migration 0031). */
+/** Tells the other organisation of a request made or answered, in its own organisation (migration 0030). */
 const tell = (tx: Tx, requestId: string, news: RequestNews) =>
   tx.execute(sql`SELECT app_tell_trainer_request(${requestId}::uuid, ${news})`);
 

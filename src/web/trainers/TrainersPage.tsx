@@ -286,16 +286,24 @@ function ProfileForm({ trainer, onDone }: { trainer: TrainerView; onDone: () => 
           {...form.getInputProps("availability")}
         />
         <FormError message={formError} />
-        <Group gap="xs">
-          <Button type="submit" loading={pending}>
-            {t("profile.save")}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t("profile.cancel")}
-          </Button>
-        </Group>
+        <FormActions save={t("profile.save")} pending={pending} onCancel={onDone} />
       </Stack>
     </form>
+  );
+}
+
+/** Save and cancel under a form that opens in a trainer's card; cancel closes it, keeping nothing. */
+function FormActions({ save, pending, onCancel }: { save: string; pending: boolean; onCancel: () => void }) {
+  const { t } = useTranslation("trainers");
+  return (
+    <Group gap="xs">
+      <Button type="submit" loading={pending}>
+        {save}
+      </Button>
+      <Button variant="default" onClick={onCancel}>
+        {t("profile.cancel")}
+      </Button>
+    </Group>
   );
 }
 
@@ -324,14 +332,7 @@ function CertifyForm({ trainer, onDone }: { trainer: TrainerView; onDone: () => 
           <TextInput type="date" label={t("certify.validUntil")} {...form.getInputProps("validUntil")} />
         </SimpleGrid>
         <FormError message={formError} />
-        <Group gap="xs">
-          <Button type="submit" loading={pending}>
-            {t("certify.save")}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t("profile.cancel")}
-          </Button>
-        </Group>
+        <FormActions save={t("certify.save")} pending={pending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -361,14 +362,7 @@ function RequestForm({ trainer, onDone }: { trainer: TrainerView; onDone: () => 
         </SimpleGrid>
         <Textarea label={t("request.message")} autosize minRows={2} {...form.getInputProps("message")} />
         <FormError message={formError} />
-        <Group gap="xs">
-          <Button type="submit" loading={pending}>
-            {t("request.send")}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t("profile.cancel")}
-          </Button>
-        </Group>
+        <FormActions save={t("request.send")} pending={pending} onCancel={onDone} />
       </Stack>
     </form>
   );
@@ -628,14 +622,7 @@ function SupervisedForm({
           />
         </SimpleGrid>
         <FormError message={formError} />
-        <Group gap="xs">
-          <Button type="submit" loading={pending}>
-            {t("supervised.save")}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t("profile.cancel")}
-          </Button>
-        </Group>
+        <FormActions save={t("supervised.save")} pending={pending} onCancel={onDone} />
       </Stack>
     </form>
   );

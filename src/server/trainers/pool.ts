@@ -39,7 +39,7 @@ const day = (value: string | Date | null) =>
 /**
  * The trainers the actor's organisation sees: its own and every network member's, through
  * app_trainer_pool (migration 0029), which gives of another member's people only what the pool
- * shows. Ordered by organisation, then name.
+ * shows. In no particular order: the overview sorts them.
  */
 export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
   const result = (await tx.execute(sql`SELECT * FROM app_trainer_pool()`)) as unknown as { rows: PoolRow[] };

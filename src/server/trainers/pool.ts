@@ -26,15 +26,13 @@ interface PoolRow extends Record<string, unknown> {
   topics: string[];
   weekdays: number[];
   availability: string;
-  certified_on: string | Date | null;
-  valid_until: string | Date | null;
+  /** PostgreSQL dates come as YYYY-MM-DD text from both drivers. */
+  certified_on: string | null;
+  valid_until: string | null;
   trainings_given: string | number;
   supervised_signed_off: string | number;
   trainings_attended: string | number;
 }
-
-const day = (value: string | Date | null) =>
-  value === null ? null : typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 /**
  * The trainers the actor's organisation sees: its own and every network member's, through
@@ -43,22 +41,19 @@ const day = (value: string | Date | null) =>
  */
 export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
   const result = (await tx.execute(sql`SELECT * FROM app_trainer_pool()`)) as unknown as { rows: PoolRow[] };
-  return result.rows.map((r) => {
-    const certifiedOn = day(r.certified_on);
-    return {
-      personId: r.membership_id,
-      userId: r.user_id,
-      name: r.name,
-      organisationId: r.organisation_id,
-      topics: r.topics,
-      weekdays: r.weekdays,
-      availability: r.availability,
-      certificate: certifiedOn === null ? null : { certifiedOn, validUntil: day(r.valid_until) },
-      trainingsGiven: Number(r.trainings_given),
-      supervisedSignedOff: Number(r.supervised_signed_off),
-      trainingsAttended: Number(r.trainings_attended),
-    };
-  });
+  return result.rows.map((r) => ({
+    personId: r.membership_id,
+    userId: r.user_id,
+    name: r.name,
+    organisationId: r.organisation_id,
+    topics: r.topics,
+    weekdays: r.weekdays,
+    availability: r.availability,
+    certificate: r.certified_on === null ? null : { certifiedOn: r.certified_on, validUntil: r.valid_until },
+    trainingsGiven: Number(r.trainings_given),
+    supervisedSignedOff: Number(r.supervised_signed_off),
+    trainingsAttended: Number(r.trainings_attended),
+  }));
 }
 
 /** The actor's organisation and the other members of its network, by name (row-level security shows no others). */

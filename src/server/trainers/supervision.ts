@@ -3,7 +3,7 @@ import type { Tx } from "../../db/connection.js";
 import { memberships, supervisedTrainings } from "../../db/schema.js";
 import { dutchToday } from "../../domain/dutch-time.js";
 import type { Actor } from "../../domain/roles.js";
-import type { SupervisedTrainingInput } from "../../domain/trainers/api.js";
+import type { SupervisedTrainingInput, TrainerView } from "../../domain/trainers/api.js";
 import { canEditTrainerProfile, canOrganiseTrainers } from "../../domain/trainers/policy.js";
 import { certificateState, counts } from "../../domain/trainers/pool.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -34,9 +34,11 @@ export async function supervisedFor(tx: Tx, actor: Actor, pool: PoolTrainer[]) {
     .orderBy(asc(supervisedTrainings.givenOn), asc(supervisedTrainings.createdAt));
   const nameOf = new Map(pool.filter((t) => t.organisationId === actor.organisationId).map((t) => [t.userId, t.name]));
   const organiser = canOrganiseTrainers(actor);
-  const byTrainer = new Map<string, ReturnType<typeof present>[]>();
-  function present(row: (typeof rows)[number]) {
-    return {
+  const byTrainer = new Map<string, TrainerView["supervised"]>();
+  for (const row of rows) {
+    if (!organiser && row.userId !== actor.userId && row.supervisorId !== actor.userId) continue;
+    const list = byTrainer.get(row.userId) ?? [];
+    list.push({
       id: row.id,
       givenOn: row.givenOn,
       title: row.title,
@@ -44,12 +46,7 @@ export async function supervisedFor(tx: Tx, actor: Actor, pool: PoolTrainer[]) {
       signedOff: row.signedOffAt !== null,
       feedback: row.feedback,
       maySignOff: row.signedOffAt === null && row.supervisorId === actor.userId,
-    };
-  }
-  for (const row of rows) {
-    if (!organiser && row.userId !== actor.userId && row.supervisorId !== actor.userId) continue;
-    const list = byTrainer.get(row.userId) ?? [];
-    list.push(present(row));
+    });
     byTrainer.set(row.userId, list);
   }
   return byTrainer;

@@ -128,16 +128,15 @@ function CertificateBadge({ trainer }: { trainer: TrainerView }) {
         {t("certificate.none")}
       </Badge>
     );
-  const text =
-    c.state === "pending"
-      ? t("certificate.pending", { from: date(c.certifiedOn) })
-      : c.state === "expired"
-        ? t("certificate.expired", { until: date(c.validUntil) })
-        : c.state === "expiring"
-          ? t("certificate.expiring", { until: date(c.validUntil) })
-          : c.validUntil
-            ? t("certificate.validUntil", { until: date(c.validUntil) })
-            : t("certificate.valid", { from: date(c.certifiedOn) });
+  const text = {
+    pending: () => t("certificate.pending", { from: date(c.certifiedOn) }),
+    expired: () => t("certificate.expired", { until: date(c.validUntil) }),
+    expiring: () => t("certificate.expiring", { until: date(c.validUntil) }),
+    valid: () =>
+      c.validUntil
+        ? t("certificate.validUntil", { until: date(c.validUntil) })
+        : t("certificate.valid", { from: date(c.certifiedOn) }),
+  }[c.state]();
   const counts = c.state === "valid" || c.state === "expiring";
   return (
     <Badge variant={counts ? "light" : "outline"} color={counts ? undefined : "gray.8"}>

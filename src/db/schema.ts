@@ -259,6 +259,9 @@ export const trajectories = pgTable("trajectories", {
   evaluationMoments: jsonb("evaluation_moments").$type<EvaluationMoment[]>().notNull().default([]),
   escalatedFromId: uuid("escalated_from_id"),
   statusReason: text("status_reason"),
+  /** The reason chosen from the regime's list (why a student stopped), and the day the status took effect. */
+  statusReasonCode: text("status_reason_code"),
+  statusOn: date("status_on"),
   guideEligibility: jsonb("guide_eligibility").$type<GuideEligibilityRecord | null>(),
   version: integer("version").notNull().default(1),
   createdBy: uuid("created_by"),
@@ -331,6 +334,24 @@ export const meetings = pgTable("meetings", {
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
+
+/** A participant's own part of a meeting's report, such as the BPV-docent's in a three-way conversation. */
+export const meetingParts = pgTable(
+  "meeting_parts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    trajectoryId: uuid("trajectory_id").notNull(),
+    meetingId: uuid("meeting_id").notNull(),
+    role: text("role").$type<ParticipantRole>().notNull(),
+    writtenBy: uuid("written_by").notNull(),
+    text: text("text").notNull(),
+    version: integer("version").notNull().default(1),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (table) => [unique().on(table.meetingId, table.role)],
+);
 
 export const feedbackRecords = pgTable(
   "feedback_records",

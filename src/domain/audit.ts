@@ -65,6 +65,7 @@ export const AUDIT_EVENT_TYPES = [
   "feedback.shared",
   "feedback.seen",
   "selfAssessment.submitted",
+  "meeting.partWritten",
   "report.updated",
   "report.finalised",
   "declaration.signed",

@@ -88,6 +88,7 @@ const TENANT_TABLES = [
   "trainer_certificates",
   "trainer_requests",
   "supervised_trainings",
+  "meeting_parts",
 ] as const;
 
 async function snapshot() {

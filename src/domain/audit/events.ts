@@ -255,6 +255,8 @@ export const AUDIT_EVENT_SCHEMAS = [
       status: text,
       transition: text,
       reason: text.optional(),
+      reasonCode: text.optional(),
+      on: text.optional(),
       override: z.literal(true).optional(),
       escalatedTo: text.optional(),
     }),
@@ -291,6 +293,8 @@ export const AUDIT_EVENT_SCHEMAS = [
   }),
   kind("feedback.seen", "feedback", { after: z.strictObject({ seen: z.literal(true) }) }),
   kind("selfAssessment.submitted", "meeting", { after: z.strictObject({ goals: count }) }),
+  // The part's text stays out of the log: the admin may not read a meeting's notes in every regime.
+  kind("meeting.partWritten", "meeting", { after: z.strictObject({ role: text }) }),
   kind("report.updated", "report", { after: z.strictObject({ sections: names }) }),
   kind("report.finalised", "report", { after: z.strictObject({ contentSha256: text }) }),
   kind("declaration.signed", "declaration", {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { PARTICIPANT_ROLES } from "../regimes/schema.js";
 import { reregistrationDate } from "./reregistration.js";
 import {
   type DeclarationStateInput,
@@ -114,7 +115,7 @@ describe("declarationState", () => {
   });
 
   it("never lets anyone sign a slot whose roles they lack, or two slots of one version", () => {
-    const roles = fc.subarray(["trainee", "guide", "commissioner"] as const);
+    const roles = fc.subarray([...PARTICIPANT_ROLES]);
     fc.assert(
       fc.property(roles, fc.boolean(), (held, signedFirst) => {
         const who = { userId: "u-x", roles: held };

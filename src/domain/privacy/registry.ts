@@ -253,6 +253,25 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     erasure: "anonymise",
   },
   {
+    table: "meeting_parts",
+    subject: [],
+    others: ["written_by"],
+    what: {
+      nl: "Eigen deel van een verslag, zoals dat van de BPV-docent bij een driegesprek",
+      en: "A participant's own part of a meeting's report, such as the placement tutor's",
+    },
+    purpose: {
+      nl: "School en werkplek hetzelfde beeld van het leerpad geven",
+      en: "Giving school and workplace the same picture of the learning path",
+    },
+    seenBy: {
+      nl: "De deelnemers van het traject die de notities zien",
+      en: "The trajectory's participants who see its notes",
+    },
+    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    erasure: "anonymise",
+  },
+  {
     table: "feedback_seen",
     subject: ["user_id"],
     what: { nl: "Wanneer iemand feedback las", en: "When someone read feedback" },

@@ -1,4 +1,4 @@
-import { type Regime, regimeSchema } from "./schema.js";
+import { type Regime, type RegimeDocument, regimeSchema } from "./schema.js";
 
 /**
  * The regimes Koers ships with. Each is only data; an organisation admin copies one and
@@ -41,7 +41,7 @@ const STATUSES = {
   escalated: { key: "escalated", label: t("Doorgezet", "Escalated"), terminal: true },
 };
 
-const TEACHER_PARTICIPANTS: Regime["participants"] = [
+const TEACHER_PARTICIPANTS: RegimeDocument["participants"] = [
   {
     role: "trainee",
     label: t("Leerkracht", "Teacher"),
@@ -76,7 +76,7 @@ const TEACHER_PARTICIPANTS: Regime["participants"] = [
   },
 ];
 
-const TEACHER_MEETINGS: Regime["meetingTypes"] = [
+const TEACHER_MEETINGS: RegimeDocument["meetingTypes"] = [
   {
     key: "intake",
     label: t("Intakegesprek", "Intake meeting"),
@@ -134,7 +134,7 @@ const TEACHER_MEETINGS: Regime["meetingTypes"] = [
   },
 ];
 
-const TEACHER_CONSENTS: Regime["consents"] = [
+const TEACHER_CONSENTS: RegimeDocument["consents"] = [
   { key: "visits", label: t("(On)aangekondigde klassenbezoeken", "Announced and unannounced classroom visits") },
   {
     key: "timetable_changes",
@@ -165,7 +165,7 @@ const TEACHER_CONSENTS: Regime["consents"] = [
   },
 ];
 
-const TEACHER_PLAN_FIELDS: Regime["planFields"] = [
+const TEACHER_PLAN_FIELDS: RegimeDocument["planFields"] = [
   { key: "reason", label: t("Aanleiding", "Reason"), kind: "longtext", stage: "intake", required: true },
   {
     key: "concerns_and_wishes",
@@ -190,7 +190,7 @@ const TEACHER_PLAN_FIELDS: Regime["planFields"] = [
   },
 ];
 
-const REPORT_TAIL: Regime["report"]["sections"] = [
+const REPORT_TAIL: RegimeDocument["report"]["sections"] = [
   {
     key: "attention_points",
     label: t("Aandachtspunten voor de toekomst", "Points of attention for the future"),
@@ -210,12 +210,12 @@ const REPORT_TAIL: Regime["report"]["sections"] = [
  * notes marked confidential are not the admin's; approving goals, escalating and aborting are the
  * opdrachtgever's.
  */
-const TEACHER_ADMIN: Regime["admin"] = {
+const TEACHER_ADMIN: RegimeDocument["admin"] = {
   sees: ["plan", "goals", "meetings", "notes", "hours", "report", "billing"],
   does: ["editPlan", "planMeetings"],
 };
 
-const teacher: Regime = {
+const teacher: RegimeDocument = {
   key: "werkbegeleiding_leerkracht",
   version: 1,
   name: t("Werkbegeleiding leerkracht", "Teacher work guidance"),
@@ -325,7 +325,7 @@ const teacher: Regime = {
 };
 
 /** The formal trajectory a teacher trajectory can be continued as; more visits, same form. */
-const assessment: Regime = {
+const assessment: RegimeDocument = {
   ...teacher,
   key: "begeleiding_beoordeling",
   name: t("Begeleidings- en beoordelingstraject", "Guidance and assessment trajectory"),
@@ -344,7 +344,7 @@ const assessment: Regime = {
   admin: TEACHER_ADMIN,
 };
 
-const coaching: Regime = {
+const coaching: RegimeDocument = {
   key: "coaching",
   version: 1,
   name: t("Coaching", "Coaching"),
@@ -497,7 +497,7 @@ export const SKJ_QUALIFYING_REGISTRATIONS = [
 ];
 
 /** Everything of the trajectory, for the professional and the guide; billing only for the guide. */
-const ALL_BUT_BILLING: Regime["participants"][number]["sees"] = [
+const ALL_BUT_BILLING: RegimeDocument["participants"][number]["sees"] = [
   "plan",
   "goals",
   "meetings",
@@ -510,7 +510,7 @@ const ALL_BUT_BILLING: Regime["participants"][number]["sees"] = [
 ];
 
 /** Start (form A) and end (form B) declarations, signed by the professional and the employer or guide. */
-const werkbegeleidingDeclarations = (conditions: { nl: string; en: string }): Regime["declarations"] => {
+const werkbegeleidingDeclarations = (conditions: { nl: string; en: string }): RegimeDocument["declarations"] => {
   const signers = [
     { key: "professional", label: t("Professional", "Professional"), roles: ["trainee" as const] },
     {
@@ -553,7 +553,7 @@ const werkbegeleidingDeclarations = (conditions: { nl: string; en: string }): Re
   ];
 };
 
-const SKJ_PLAN_FIELDS: Regime["planFields"] = [
+const SKJ_PLAN_FIELDS: RegimeDocument["planFields"] = [
   {
     key: "vorm",
     label: t("Vorm van de werkbegeleiding", "Form of the work guidance"),
@@ -600,7 +600,7 @@ const SKJ_PLAN_FIELDS: Regime["planFields"] = [
   },
 ];
 
-const skj: Regime = {
+const skj: RegimeDocument = {
   key: "skj_werkbegeleiding",
   version: 1,
   name: t("SKJ werkbegeleiding (herregistratie master)", "SKJ work guidance (master re-registration)"),
@@ -763,7 +763,7 @@ const skj: Regime = {
 };
 
 /** The postmaster training: the same plan, but only a registered postmaster may guide. */
-const postmaster: Regime = {
+const postmaster: RegimeDocument = {
   ...skj,
   key: "postmaster_werkbegeleiding",
   name: t("Postmaster-opleiding werkbegeleiding", "Postmaster training work guidance"),
@@ -789,7 +789,7 @@ const SUPERVISIE_STATEMENT = t(
   "There is no family relationship, or a relationship equal to it, nor an economic partnership between supervisor and supervisee. The supervisor is not the supervisee's employer or manager.",
 );
 
-const supervisie: Regime = {
+const supervisie: RegimeDocument = {
   key: "supervisie",
   version: 1,
   name: t("Supervisie", "Supervision"),
@@ -948,7 +948,198 @@ const supervisie: Regime = {
   admin: { sees: ["hours"], does: [] },
 };
 
-export const BUILTIN_REGIMES: readonly Regime[] = [teacher, coaching, assessment, skj, postmaster, supervisie].map(
+const BPV_SEES: RegimeDocument["participants"][number]["sees"] = [
+  "plan",
+  "goals",
+  "meetings",
+  "notes",
+  "confidentialNotes",
+  "feedback",
+  "selfAssessments",
+  "hours",
+  "report",
+];
+
+/** Why a student stops: a fixed list, so that the reasons can be counted (issue of seed 003: drop-out). */
+const BPV_STOP_REASONS = [
+  { value: "wrong_choice", label: t("Verkeerde studiekeuze", "Wrong choice of course") },
+  { value: "workload", label: t("Werkdruk", "Workload") },
+  { value: "guidance", label: t("Begeleiding", "Guidance") },
+  { value: "personal", label: t("Persoonlijke omstandigheden", "Personal circumstances") },
+  { value: "other", label: t("Anders", "Other") },
+];
+
+/**
+ * The BPV trajectory of a student learning in the workplace (a "collega-in-opleiding", seed 003):
+ * the werkbegeleider guides, the praktijkopleider commissions, and the school's BPV-docent reads
+ * along and writes their own part of each three-way conversation. Its outcomes are counted per
+ * cohort, so a region can measure how many students stay.
+ */
+const bpv: RegimeDocument = {
+  key: "bpv",
+  version: 1,
+  name: t("BPV-traject (collega-in-opleiding)", "Work placement (colleague in training)"),
+  description: t(
+    "De begeleiding van een student in de beroepspraktijkvorming (BBL op mbo-niveau 2, 3 of 4, of zij-instromer) door de werkbegeleider, met de praktijkopleider en de BPV-docent van de school: leerdoelen, voortgangsgesprekken, driegesprekken en de uitkomst (diploma of gestopt, met de reden).",
+    "The guidance of a student on a work placement (work-based learning at MBO level 2, 3 or 4, or a side-entrant) by the work guide, with the placement officer and the school's placement tutor: learning goals, progress conversations, three-way conversations and the outcome (diploma or stopped, with the reason).",
+  ),
+  participants: [
+    { role: "trainee", label: t("Student", "Student"), min: 1, max: 1, sees: BPV_SEES },
+    { role: "guide", label: t("Werkbegeleider", "Work guide"), min: 1, max: 3, sees: BPV_SEES },
+    { role: "commissioner", label: t("Praktijkopleider", "Placement officer"), min: 0, max: 1, sees: BPV_SEES },
+    // The school sees the student's path, as the workplace does; it does not see the guide's confidential notes.
+    {
+      role: "school",
+      label: t("BPV-docent", "Placement tutor"),
+      min: 0,
+      max: 1,
+      sees: ["plan", "goals", "meetings", "notes", "feedback", "hours", "report"],
+    },
+  ],
+  planFields: [
+    {
+      key: "level",
+      label: t("Niveau", "Level"),
+      kind: "choice",
+      options: [
+        { value: "mbo2", label: t("Mbo-niveau 2", "MBO level 2") },
+        { value: "mbo3", label: t("Mbo-niveau 3", "MBO level 3") },
+        { value: "mbo4", label: t("Mbo-niveau 4", "MBO level 4") },
+        { value: "side_entrant", label: t("Zij-instromer", "Side-entrant") },
+      ],
+      stage: "intake",
+      required: true,
+    },
+    {
+      key: "qualification",
+      label: t("Opleiding (kwalificatie)", "Course (qualification)"),
+      help: t("Bijvoorbeeld Verzorgende IG of Maatschappelijke zorg.", "For example Verzorgende IG or social care."),
+      kind: "text",
+      stage: "intake",
+      required: true,
+    },
+    { key: "school", label: t("School", "School"), kind: "text", stage: "intake", required: true },
+    {
+      key: "bpv_hours",
+      label: t("Afgesproken BPV-uren per week", "Agreed placement hours per week"),
+      kind: "text",
+      stage: "intake",
+      required: false,
+    },
+    {
+      key: "periods",
+      label: t("Periodes en hun leerdoelen", "Periods and their learning goals"),
+      help: t(
+        "Welke kerntaken en werkprocessen per periode aan bod komen.",
+        "Which core tasks and work processes each period covers.",
+      ),
+      kind: "longtext",
+      stage: "plan",
+      required: false,
+    },
+    {
+      key: "care_team",
+      label: t("Wie in het zorgteam meekijkt", "Who in the care team takes part"),
+      kind: "longtext",
+      stage: "plan",
+      required: false,
+    },
+  ],
+  consents: [],
+  goals: {
+    setBy: ["trainee", "guide"],
+    max: null,
+    requireRationale: false,
+    requireSuccessCriteria: true,
+    approvalByCommissioner: false,
+    ratingScale: FOUR_POINT,
+  },
+  observationForms: [],
+  meetingTypes: [
+    {
+      key: "voortgangsgesprek",
+      label: t("Voortgangsgesprek", "Progress conversation"),
+      min: 0,
+      max: null,
+      defaultMinutes: 30,
+      observationForm: null,
+      feedback: true,
+      selfAssessmentBefore: true,
+      mayBeUnannounced: false,
+    },
+    {
+      key: "driegesprek",
+      label: t("Driegesprek (student, werkbegeleider, BPV-docent)", "Three-way conversation (student, guide, tutor)"),
+      min: 0,
+      max: null,
+      defaultMinutes: 45,
+      observationForm: null,
+      feedback: true,
+      selfAssessmentBefore: false,
+      mayBeUnannounced: false,
+      partsBy: ["school"],
+    },
+  ],
+  defaultIntensity: {
+    meetingType: "voortgangsgesprek",
+    phases: [
+      { everyWeeks: 2, times: 10 },
+      { everyWeeks: 4, times: 10 },
+    ],
+  },
+  statuses: [
+    { key: "intake", label: t("Intake", "Intake"), terminal: false },
+    { key: "running", label: t("Lopend", "Ongoing"), terminal: false },
+    { key: "diploma", label: t("Diploma behaald", "Diploma obtained"), terminal: true },
+    { key: "stopped", label: t("Gestopt", "Stopped"), terminal: true },
+  ],
+  initialStatus: "intake",
+  transitions: [
+    {
+      key: "start",
+      label: t("BPV starten", "Start the placement"),
+      from: ["intake"],
+      to: "running",
+      by: ["guide", "commissioner"],
+      guards: [{ kind: "intakeComplete" }],
+      effect: "none",
+    },
+    {
+      key: "graduate",
+      label: t("Diploma behaald", "Diploma obtained"),
+      from: ["running"],
+      to: "diploma",
+      by: ["guide", "commissioner"],
+      guards: [{ kind: "dateGiven" }],
+      effect: "none",
+    },
+    {
+      key: "stop",
+      label: t("Student stopt", "Student stops"),
+      from: ["intake", "running"],
+      to: "stopped",
+      by: ["guide", "commissioner"],
+      guards: [{ kind: "reasonChosen", options: BPV_STOP_REASONS }, { kind: "dateGiven" }],
+      effect: "none",
+    },
+  ],
+  report: {
+    sections: [
+      { key: "results", label: t("Voortgang per leerdoel", "Progress per learning goal"), source: "goalResults" },
+      { key: "process", label: t("Verloop van de BPV", "Course of the placement"), source: "process" },
+      { key: "next_steps", label: t("Afspraken met de school", "Agreements with the school"), source: "text" },
+    ],
+  },
+  escalation: null,
+  evidence: null,
+  guideRule: null,
+  declarations: [],
+  outcomes: { completed: ["diploma"], stopped: ["stopped"], levelField: "level" },
+  // The praktijkopleider's office keeps the path in order and counts the outcomes; the guidance is the guide's.
+  admin: { sees: ["plan", "goals", "meetings", "hours", "report"], does: ["editPlan", "planMeetings"] },
+};
+
+export const BUILTIN_REGIMES: readonly Regime[] = [teacher, coaching, assessment, skj, postmaster, supervisie, bpv].map(
   (r) => regimeSchema.parse(r),
 );
 

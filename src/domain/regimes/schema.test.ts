@@ -16,9 +16,10 @@ describe("regime schema", () => {
     expect(issuesOf(regime)).toEqual([]);
   });
 
-  it("ships the teacher trajectory, coaching, its escalation target and the registration regimes", () => {
+  it("ships the teacher trajectory, coaching, its escalation target, the registration regimes and BPV", () => {
     expect(BUILTIN_REGIMES.map((r) => r.key).sort()).toEqual([
       "begeleiding_beoordeling",
+      "bpv",
       "coaching",
       "postmaster_werkbegeleiding",
       "skj_werkbegeleiding",
@@ -28,6 +29,19 @@ describe("regime schema", () => {
     const escalation = teacher().escalation?.regimeKey;
     expect(escalation && builtinRegime(escalation)).toBeTruthy();
     expect(builtinRegime("nope")).toBeUndefined();
+  });
+
+  it("refuses a meeting part for a role the regime has not, and outcomes on unknown statuses or fields", () => {
+    const bpv = builtinRegime("bpv")!;
+    const withoutSchool = { ...bpv, participants: bpv.participants.filter((p) => p.role !== "school") };
+    expect(regimeSchema.safeParse(withoutSchool).error?.issues.map((i) => i.path.join("."))).toEqual([
+      "meetingTypes.1.partsBy",
+    ]);
+    const badOutcomes = { ...bpv, outcomes: { completed: ["graduated"], stopped: ["stopped"], levelField: "grade" } };
+    expect(regimeSchema.safeParse(badOutcomes).error?.issues.map((i) => i.path.join("."))).toEqual([
+      "outcomes.completed.0",
+      "outcomes.levelField",
+    ]);
   });
 
   it("accepts a copy with changed numbers: classroom visits at least 6", () => {

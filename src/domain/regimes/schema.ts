@@ -26,8 +26,11 @@ const optionValue = z
   .regex(/^[a-z0-9][a-z0-9_]{0,47}$/, { error: "field.key" })
   .describe("A stable code: lower case letters, digits and underscores.");
 
-/** The parts a trajectory joins: the person guided, the guide(s) and the one who commissioned it. */
-export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner"] as const;
+/**
+ * The parts a trajectory joins: the person guided, the guide(s), the one who commissioned it, and
+ * the school's contact (the BPV-docent of a student in the workplace), who comes from outside.
+ */
+export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner", "school"] as const;
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 
@@ -139,6 +142,11 @@ const meetingTypeSchema = z.object({
   /** The trainee assesses themself against the goals before a meeting of this type. */
   selfAssessmentBefore: z.boolean(),
   mayBeUnannounced: z.boolean(),
+  /**
+   * Participants besides the guide who write their own part of this meeting's report, such as the
+   * BPV-docent in a three-way conversation. Each part is its writer's alone.
+   */
+  partsBy: z.array(participantRoleSchema).max(PARTICIPANT_ROLES.length).default([]),
 });
 export type MeetingType = z.infer<typeof meetingTypeSchema>;
 
@@ -167,6 +175,16 @@ export const guardSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("requiredMeetingsHeld"), overridable: z.boolean() }),
   z.object({ kind: z.literal("reportFinal") }),
   z.object({ kind: z.literal("reasonGiven") }),
+  /** One reason from a list, such as why a student stopped: counted, so chosen rather than written. */
+  z.object({
+    kind: z.literal("reasonChosen"),
+    options: z
+      .array(z.object({ value: optionValue, label: localizedSchema }))
+      .min(1)
+      .max(20),
+  }),
+  /** The day the change took effect (not after today, not before the start), such as a diploma's date. */
+  z.object({ kind: z.literal("dateGiven") }),
 ]);
 export type Guard = z.infer<typeof guardSchema>;
 
@@ -281,6 +299,17 @@ const declarationSpecSchema = z.object({
 });
 export type DeclarationSpec = z.infer<typeof declarationSpecSchema>;
 
+/**
+ * How a regime's trajectories end, for the retention figures: the statuses that mean the person
+ * completed (a diploma) and those that mean they stopped, and the plan field holding their level.
+ */
+const outcomesSchema = z.object({
+  completed: z.array(key).min(1),
+  stopped: z.array(key).min(1),
+  levelField: key.nullable(),
+});
+export type Outcomes = z.infer<typeof outcomesSchema>;
+
 export const regimeSchema = z
   .object({
     key,
@@ -303,6 +332,8 @@ export const regimeSchema = z
     evidence: evidenceSchema.nullable().default(null),
     guideRule: guideRuleSchema.nullable().default(null),
     declarations: z.array(declarationSpecSchema).default([]),
+    /** Where set, the regime's trajectories count in the retention figures (cohorts, outcomes). */
+    outcomes: outcomesSchema.nullable().default(null),
     /**
      * What the organisation admin sees and does in a trajectory outside their own participation.
      * A document without it gets nothing here; a stored one without it is read through
@@ -335,6 +366,20 @@ export const regimeSchema = z
       issue("field.unknownReference", ["evidence", "groupSizeField"]);
     if (regime.defaultIntensity && !types.has(regime.defaultIntensity.meetingType))
       issue("field.unknownReference", ["defaultIntensity", "meetingType"]);
+    if (regime.outcomes) {
+      for (const field of ["completed", "stopped"] as const)
+        regime.outcomes[field].forEach((status, i) => {
+          if (!statuses.has(status)) issue("field.unknownReference", ["outcomes", field, i]);
+        });
+      const level = regime.outcomes.levelField;
+      if (level && !regime.planFields.some((f) => f.key === level))
+        issue("field.unknownReference", ["outcomes", "levelField"]);
+    }
+    regime.meetingTypes.forEach((t, i) => {
+      for (const role of t.partsBy)
+        if (!regime.participants.some((p) => p.role === role))
+          issue("field.unknownReference", ["meetingTypes", i, "partsBy"]);
+    });
     regime.participants.forEach((p, i) => {
       if (p.max < p.min) issue("field.maxBelowMin", ["participants", i, "max"]);
     });
@@ -366,5 +411,7 @@ export const regimeSchema = z
   });
 
 export type Regime = z.infer<typeof regimeSchema>;
+/** A regime as written, before the defaults fill what it leaves out. */
+export type RegimeDocument = z.input<typeof regimeSchema>;
 
 export const localized = (text: Localized, locale: Locale) => text[locale];

@@ -68,7 +68,9 @@ describe("upgradeRegime", () => {
   });
 
   it("derives for every stored built-in exactly what the built-in now says", () => {
-    for (const regime of BUILTIN_REGIMES) expect(upgradeRegime(asStoredBefore(regime)), regime.key).toEqual(regime);
+    // BPV came after the admin's rights were data: no document of it was ever stored without them.
+    for (const regime of BUILTIN_REGIMES.filter((r) => r.key !== "bpv"))
+      expect(upgradeRegime(asStoredBefore(regime)), regime.key).toEqual(regime);
   });
 
   it("makes a stored declaration signed at the start due on the start day and before re-registration", () => {

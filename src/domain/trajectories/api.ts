@@ -33,6 +33,8 @@ export const createTrajectorySchema = z.object({
   guideIds: z.array(z.uuid()).min(1).max(10),
   /** Defaults to the person starting the trajectory when they are an opdrachtgever. */
   commissionerId: z.uuid().nullable().optional(),
+  /** The school's BPV-docent, where the regime has that part. */
+  schoolContactId: z.uuid().nullable().optional(),
   startsOn: dateSchema,
   endsOn: dateSchema,
 });
@@ -99,6 +101,11 @@ export const saveFeedbackSchema = z.object({
 });
 export type SaveFeedbackInput = z.infer<typeof saveFeedbackSchema>;
 
+export const saveMeetingPartSchema = z.object({
+  version: version.nullable(),
+  text: z.string().trim().min(1).max(20_000),
+});
+
 export const saveSelfAssessmentSchema = z.object({
   version: version.nullable(),
   content: selfAssessmentContentSchema,
@@ -107,6 +114,8 @@ export const saveSelfAssessmentSchema = z.object({
 export const transitionSchema = z.object({
   transition: z.string().min(1).max(48),
   reason: optionalText(5000),
+  reasonCode: z.string().max(48).nullable().optional(),
+  on: dateSchema.nullable().optional(),
   override: z.boolean().optional(),
 });
 
@@ -124,6 +133,10 @@ const transitionView = z.object({
   allowed: z.boolean(),
   overridable: z.boolean(),
   needsReason: z.boolean(),
+  /** A list to choose the reason from (why a student stopped), empty where a reason is written or none asked. */
+  reasons: z.array(z.object({ value: z.string(), label: z.string() })),
+  /** The change asks the day it took effect. */
+  needsDate: z.boolean(),
   blockers: z.array(z.object({ code: z.string(), text: z.string() })),
 });
 
@@ -200,6 +213,10 @@ export const trajectoryDetailSchema = z.object({
   title: z.string(),
   status: z.string(),
   statusReason: z.string().nullable(),
+  /** The reason chosen from the regime's list for the current status (why a student stopped). */
+  statusChoice: z.string().nullable(),
+  /** The day the current status took effect, where the change asked it. */
+  statusOn: z.string().nullable(),
   regimeKey: z.string(),
   regime: regimeSchema,
   startsOn: z.string(),
@@ -334,6 +351,7 @@ export const candidatesSchema = z.object({
   trainees: z.array(z.object({ id: z.uuid(), name: z.string() })),
   guides: z.array(z.object({ id: z.uuid(), name: z.string() })),
   commissioners: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  schoolContacts: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 
 export const feedbackRecordViewSchema = z.object({
@@ -363,11 +381,23 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
   selfAssessment: z
     .object({ content: selfAssessmentContentSchema, submittedAt: z.string(), version: z.number().int() })
     .nullable(),
+  /** The parts other participants wrote (the BPV-docent's in a three-way conversation), for who reads the notes. */
+  parts: z.array(
+    z.object({
+      role: participantRoleSchema,
+      text: z.string(),
+      writtenBy: z.string().nullable(),
+      updatedAt: z.string(),
+      version: z.number().int(),
+    }),
+  ),
   abilities: z.object({
     edit: z.boolean(),
     writeFeedback: z.boolean(),
     selfAssess: z.boolean(),
     markSeen: z.boolean(),
+    /** The role in which this person writes their own part of this meeting, if any. */
+    writePart: participantRoleSchema.nullable(),
   }),
 });
 export type MeetingDetail = z.infer<typeof meetingDetailSchema>;

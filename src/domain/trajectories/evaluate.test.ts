@@ -8,6 +8,7 @@ import {
   type Blocker,
   checkTransition,
   describeBlocker,
+  effectiveDateProblem,
   findTransition,
   goalListState,
   isTerminal,
@@ -15,6 +16,8 @@ import {
   meetingProgress,
   meetingWarnings,
   missingGoalFields,
+  reasonOptions,
+  type TransitionRequest,
   unapprovedGoals,
 } from "./evaluate.js";
 import type { TrajectoryState } from "./model.js";
@@ -327,7 +330,8 @@ describe("availableTransitions", () => {
 });
 
 /** Whether a guard holds, worked out here independently of the evaluator. */
-function guardMet(state: TrajectoryState, guard: Guard, reason: string | null | undefined): boolean {
+function guardMet(state: TrajectoryState, guard: Guard, request: TransitionRequest): boolean {
+  const { reason } = request;
   const { regime } = state;
   switch (guard.kind) {
     case "intakeComplete":
@@ -346,12 +350,18 @@ function guardMet(state: TrajectoryState, guard: Guard, reason: string | null | 
       return state.reportFinal;
     case "reasonGiven":
       return Boolean(reason?.trim());
+    case "reasonChosen":
+      return guard.options.map((o) => o.value).includes(request.reasonCode ?? "");
+    case "dateGiven":
+      return Boolean(request.on);
   }
 }
 
 const arbRequest = fc.record(
   {
     reason: fc.option(fc.constantFrom("", "   ", "Ziekte van de leerkracht"), { nil: undefined }),
+    reasonCode: fc.option(fc.constantFrom("", "workload", "wrong_choice", "nonsense"), { nil: undefined }),
+    on: fc.option(fc.constantFrom("", "2026-03-01"), { nil: undefined }),
     override: fc.boolean(),
   },
   { requiredKeys: [] },
@@ -387,7 +397,7 @@ describe("checkTransition properties", () => {
         expect(t.by.some((role) => actorsOf(who).includes(role))).toBe(true);
         for (const guard of t.guards)
           if (!(guard.kind === "requiredMeetingsHeld" && guard.overridable))
-            expect(guardMet(state, guard, request.reason)).toBe(true);
+            expect(guardMet(state, guard, request)).toBe(true);
       }),
     );
   });
@@ -395,11 +405,11 @@ describe("checkTransition properties", () => {
   it("without an override, allows exactly when status, actor and every guard are right", () => {
     fc.assert(
       fc.property(arbCase, ({ state, transition: t, viewer: who, request }) => {
-        const plain = { reason: request.reason };
+        const plain = { reason: request.reason, reasonCode: request.reasonCode, on: request.on };
         const expected =
           t.from.includes(state.status) &&
           t.by.some((role) => actorsOf(who).includes(role)) &&
-          t.guards.every((g) => guardMet(state, g, request.reason));
+          t.guards.every((g) => guardMet(state, g, request));
         expect(checkTransition(state, t, who, plain).allowed).toBe(expected);
       }),
     );
@@ -425,6 +435,36 @@ describe("checkTransition properties", () => {
   });
 });
 
+describe("the BPV outcomes", () => {
+  const bpv = BUILTIN_REGIMES.find((r) => r.key === "bpv")!;
+  const running = trajectoryState({ regime: bpv, status: "running" });
+
+  it("offers the stop with the list of reasons and a date, and asks both before it is allowed", () => {
+    const stop = availableTransitions(running, guide).find((t) => t.transition.key === "stop");
+    expect(stop).toMatchObject({ allowed: true, needsDate: true, needsReason: false });
+    expect(stop!.reasons.map((r) => r.value)).toEqual(["wrong_choice", "workload", "guidance", "personal", "other"]);
+    expect(check(running, "stop").blockers.map((b) => b.code)).toEqual(["reasonNotChosen", "dateRequired"]);
+    expect(check(running, "stop", guide, { reasonCode: "boredom", on: "2026-02-01" }).blockers).toEqual([
+      { code: "reasonNotChosen" },
+    ]);
+    expect(check(running, "stop", guide, { reasonCode: "workload", on: "2026-02-01" }).allowed).toBe(true);
+  });
+
+  it("asks the diploma's date, and lets neither the student nor the school record an outcome", () => {
+    expect(check(running, "graduate").blockers).toEqual([{ code: "dateRequired" }]);
+    expect(check(running, "graduate", guide, { on: "2026-06-30" }).allowed).toBe(true);
+    for (const who of [trainee, viewer("school")])
+      expect(check(running, "graduate", who, { on: "2026-06-30" }).blockers).toEqual([{ code: "notYourStep" }]);
+  });
+
+  it("accepts an outcome's date from the start up to today", () => {
+    expect(effectiveDateProblem("2026-12-05", "2025-09-01", "2026-12-04")).toBe("field.dateInFuture");
+    expect(effectiveDateProblem("2025-08-31", "2025-09-01", "2026-12-04")).toBe("field.dateBeforeStart");
+    expect(effectiveDateProblem("2025-09-01", "2025-09-01", "2026-12-04")).toBeNull();
+    expect(effectiveDateProblem("2026-12-04", "2025-09-01", "2026-12-04")).toBeNull();
+  });
+});
+
 describe("availableTransitions properties", () => {
   it("lists a person's own steps from here, blocked exactly as the change with a reason would be", () => {
     fc.assert(
@@ -436,7 +476,11 @@ describe("availableTransitions properties", () => {
         expect(list.map((t) => t.transition.key)).toEqual(own.map((t) => t.key));
         for (const item of list) {
           expect(item.blockers.map((b) => b.code)).not.toContain("reasonRequired");
-          const withReason = checkTransition(state, item.transition, who, { reason: "Ziekte" });
+          const withReason = checkTransition(state, item.transition, who, {
+            reason: "Ziekte",
+            reasonCode: reasonOptions(item.transition)[0]?.value ?? null,
+            on: "2026-01-01",
+          });
           expect(item.allowed).toBe(withReason.allowed);
           expect(item.overridable).toBe(withReason.overridable);
         }
@@ -451,6 +495,8 @@ const sampleBlockers: Record<Blocker["code"], fc.Arbitrary<Blocker>> = {
     status,
   })),
   notYourStep: fc.constant({ code: "notYourStep" }),
+  reasonNotChosen: fc.constant({ code: "reasonNotChosen" }),
+  dateRequired: fc.constant({ code: "dateRequired" }),
   intakeIncomplete: fc
     .subarray(["reason", "concerns_and_wishes", "working_agreements", "question", "unknown_field"], { minLength: 1 })
     .map((fields) => ({ code: "intakeIncomplete" as const, fields })),

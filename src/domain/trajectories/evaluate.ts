@@ -17,7 +17,9 @@ export type Blocker =
   | { code: "goalChangesNotApproved"; goals: number }
   | { code: "meetingsMissing"; meetingType: string; min: number; held: number }
   | { code: "reportNotFinal" }
-  | { code: "reasonRequired" };
+  | { code: "reasonRequired" }
+  | { code: "reasonNotChosen" }
+  | { code: "dateRequired" };
 
 export interface TransitionCheck {
   transition: Transition;
@@ -29,6 +31,10 @@ export interface TransitionCheck {
 
 export interface TransitionRequest {
   reason?: string | null;
+  /** One of a `reasonChosen` guard's options. */
+  reasonCode?: string | null;
+  /** The day the change took effect, for a `dateGiven` guard. */
+  on?: string | null;
   override?: boolean;
 }
 
@@ -146,8 +152,27 @@ function guardBlockers(state: TrajectoryState, guard: Guard, request: Transition
       return state.reportFinal ? [] : [{ code: "reportNotFinal" }];
     case "reasonGiven":
       return request.reason?.trim() ? [] : [{ code: "reasonRequired" }];
+    case "reasonChosen":
+      return guard.options.some((o) => o.value === request.reasonCode) ? [] : [{ code: "reasonNotChosen" }];
+    case "dateGiven":
+      return request.on ? [] : [{ code: "dateRequired" }];
   }
 }
+
+/**
+ * Why the day a change took effect cannot be: after today (an outcome is recorded once it
+ * happened) or before the trajectory started. Null when it can.
+ */
+export function effectiveDateProblem(on: string, startsOn: string, today: string) {
+  if (on > today) return "field.dateInFuture" as const;
+  if (on < startsOn) return "field.dateBeforeStart" as const;
+  return null;
+}
+
+/** The reasons a transition offers to choose from, and whether it asks a date. */
+export const reasonOptions = (transition: Transition) =>
+  transition.guards.flatMap((g) => (g.kind === "reasonChosen" ? g.options : []));
+export const needsDate = (transition: Transition) => transition.guards.some((g) => g.kind === "dateGiven");
 
 const isOverridable = (guard: Guard) => guard.kind === "requiredMeetingsHeld" && guard.overridable;
 
@@ -183,17 +208,26 @@ export function checkTransition(
 
 const REASON_ASKED_LATER = "(asked when the change is made)";
 
+/** What the dialog of a change asks, filled in as if answered, to see what else stands in the way. */
+const askedLater = (transition: Transition): TransitionRequest => ({
+  reason: REASON_ASKED_LATER,
+  reasonCode: reasonOptions(transition)[0]?.value ?? null,
+  on: needsDate(transition) ? "0001-01-01" : null,
+});
+
 /**
  * The status changes this viewer could make from here, each with what still stands in the way.
- * A reason is asked for when the change is made, so its absence does not count here.
+ * A reason or a date is asked for when the change is made, so its absence does not count here.
  */
 export function availableTransitions(state: TrajectoryState, viewer: Pick<Viewer, "participantRoles" | "admin">) {
   return state.regime.transitions
     .filter((t) => t.from.includes(state.status) && t.by.some((role) => actorsOf(viewer).includes(role)))
     .map((t) => ({
       // Checked as if the reason were given, so a missing one neither blocks nor hides an override.
-      ...checkTransition(state, t, viewer, { reason: REASON_ASKED_LATER }),
+      ...checkTransition(state, t, viewer, askedLater(t)),
       needsReason: t.guards.some((g) => g.kind === "reasonGiven"),
+      reasons: reasonOptions(t),
+      needsDate: needsDate(t),
     }));
 }
 
@@ -264,6 +298,10 @@ export function describeBlocker(regime: Regime, blocker: Blocker, locale: Locale
       return nl ? "Het eindverslag is nog niet definitief." : "The final report is not final yet.";
     case "reasonRequired":
       return nl ? "Geef een reden op." : "Give a reason.";
+    case "reasonNotChosen":
+      return nl ? "Kies een reden uit de lijst." : "Choose a reason from the list.";
+    case "dateRequired":
+      return nl ? "Geef de datum op." : "Give the date.";
   }
 }
 

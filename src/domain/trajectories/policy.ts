@@ -1,4 +1,5 @@
-import type { AdminAction, ParticipantRole, Regime, VisiblePart } from "../regimes/schema.js";
+import type { AdminAction, MeetingType, ParticipantRole, Regime, VisiblePart } from "../regimes/schema.js";
+import type { Role } from "../roles.js";
 import type { Viewer } from "./model.js";
 
 /**
@@ -21,6 +22,18 @@ export function canSee(viewer: Viewer, regime: Visibility, part: VisiblePart): b
 }
 
 const is = (viewer: Viewer, role: ParticipantRole) => viewer.participantRoles.includes(role);
+
+/**
+ * The organisation roles a person needs to take each part: an opdrachtgever is a manager or the
+ * training office (a praktijkopleider commissions a student's placement); the school's part is
+ * the BPV-docent's.
+ */
+export const PARTICIPANT_ORG_ROLES: Record<ParticipantRole, readonly Role[]> = {
+  trainee: ["trainee"],
+  guide: ["guide"],
+  commissioner: ["client", "training_officer"],
+  school: ["school_contact"],
+};
 
 /** Starting a trajectory: the opdrachtgever (role client), the training office and the admin. */
 export const canStartTrajectory = (roles: readonly string[]) =>
@@ -80,6 +93,13 @@ export const canPlanMeetings = (viewer: Viewer, regime: Visibility) =>
 export const canRecordMeetings = (viewer: Viewer) => is(viewer, "guide");
 
 export const canSelfAssess = (viewer: Viewer) => is(viewer, "trainee");
+
+/**
+ * The role in which this viewer writes their own part of a meeting of this type (the BPV-docent's
+ * part of a three-way conversation), or null. The guide's part is the notes and the feedback.
+ */
+export const meetingPartRole = (viewer: Viewer, type: Pick<MeetingType, "partsBy">): ParticipantRole | null =>
+  type.partsBy.find((role) => is(viewer, role)) ?? null;
 
 export const canMarkSeen = (viewer: Viewer) => is(viewer, "trainee");
 

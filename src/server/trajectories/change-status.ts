@@ -4,7 +4,16 @@ import { goals, trajectories, trajectoryParticipants } from "../../db/schema.js"
 import { dutchToday } from "../../domain/dutch-time.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { checkTransition, describeBlocker, findTransition, isTerminal } from "../../domain/trajectories/evaluate.js";
+import {
+  type Blocker,
+  checkTransition,
+  describeBlocker,
+  effectiveDateProblem,
+  findTransition,
+  isTerminal,
+  needsDate,
+  reasonOptions,
+} from "../../domain/trajectories/evaluate.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { HttpProblem, invalid } from "../http/problem.js";
 import { findRegime, storeRegimeVersion } from "../regimes/service.js";
@@ -15,6 +24,8 @@ import { type LoadedTrajectory, loadTrajectory, stateOf } from "./load-trajector
 interface StatusRequest {
   transition: string;
   reason?: string | null;
+  reasonCode?: string | null;
+  on?: string | null;
   override?: boolean;
 }
 
@@ -34,7 +45,12 @@ export async function changeStatus(
   const { regime } = loaded.row;
   const transition = findTransition(regime, request.transition);
   if (!transition) throw invalid({ transition: "field.unknownField" });
+  const on = needsDate(transition) ? (request.on ?? null) : null;
+  const dateProblem = on ? effectiveDateProblem(on, loaded.row.startsOn, dutchToday()) : null;
+  if (dateProblem) throw invalid({ on: dateProblem });
   const check = checkTransition(stateOf(loaded), transition, loaded.viewer, request);
+  const unanswered = fieldsOf(check.blockers);
+  if (unanswered) throw invalid(unanswered);
   if (!check.allowed) {
     throw new HttpProblem(
       422,
@@ -48,12 +64,21 @@ export async function changeStatus(
     );
   }
   const reason = request.reason?.trim() || null;
+  const reasonCode = reasonOptions(transition).some((o) => o.value === request.reasonCode)
+    ? (request.reasonCode ?? null)
+    : null;
   const overridden = request.override === true && reason !== null;
   await updateVersioned(
     tx,
     trajectories,
     { id: trajectoryId, organisationId: actor.organisationId, expectedVersion: loaded.row.version },
-    { status: transition.to, statusReason: reason, closed: isTerminal(regime, transition.to) },
+    {
+      status: transition.to,
+      statusReason: reason,
+      statusReasonCode: reasonCode,
+      statusOn: on,
+      closed: isTerminal(regime, transition.to),
+    },
   );
   const escalatedTo = transition.effect === "escalate" ? await escalate(tx, actor, loaded) : null;
   await recordAudit(tx, actor, {
@@ -65,11 +90,25 @@ export async function changeStatus(
       status: transition.to,
       transition: transition.key,
       ...(reason ? { reason } : {}),
+      ...(reasonCode ? { reasonCode } : {}),
+      ...(on ? { on } : {}),
       ...(overridden ? { override: true } : {}),
       ...(escalatedTo ? { escalatedTo } : {}),
     },
   });
   return escalatedTo;
+}
+
+/** Where all that stands in the way is a question of the dialog left open, the fields to say it at. */
+function fieldsOf(blockers: Blocker[]) {
+  if (!blockers.length) return null;
+  const fields: Record<string, "field.chooseReason" | "field.required"> = {};
+  for (const blocker of blockers) {
+    if (blocker.code === "reasonNotChosen") fields.reasonCode = "field.chooseReason";
+    else if (blocker.code === "dateRequired") fields.on = "field.required";
+    else return null;
+  }
+  return fields;
 }
 
 /**

@@ -2,16 +2,14 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { memberships, trajectories, trajectoryParticipants } from "../../db/schema.js";
 import type { Locale, ParticipantRole, Regime } from "../../domain/regimes/schema.js";
-import { type Actor, hasRole, type Role } from "../../domain/roles.js";
+import { type Actor, hasRole } from "../../domain/roles.js";
 import type { CreateTrajectoryInput } from "../../domain/trajectories/api.js";
-import { canStartTrajectory } from "../../domain/trajectories/policy.js";
+import { canStartTrajectory, PARTICIPANT_ORG_ROLES } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
 import { findRegime, storeRegimeVersion } from "../regimes/service.js";
 import { createFirstDeclarations } from "./first-declarations.js";
 import { eligibilityToKeep, judgeGuides } from "./guide-eligibility.js";
-
-const ORG_ROLE: Record<ParticipantRole, Role> = { trainee: "trainee", guide: "guide", commissioner: "client" };
 
 /** Person ids (memberships) to user ids, refusing anyone without the role their part needs. */
 async function resolveParticipants(
@@ -41,8 +39,10 @@ async function resolveParticipants(
       throw invalid({ [field]: { key: "field.participantCount", values: { min: minimum, max } } });
     for (const personId of personIds) {
       const person = rows.find((r) => r.id === personId);
-      const fits = person?.status === "active" && person.roles.includes(ORG_ROLE[role]);
-      if (!person || !fits) throw invalid({ [field]: { key: "field.personRole", values: { role: ORG_ROLE[role] } } });
+      const needed = PARTICIPANT_ORG_ROLES[role];
+      const fits = person?.status === "active" && person.roles.some((r) => needed.includes(r));
+      if (!person || !fits)
+        throw invalid({ [field]: { key: "field.personRole", values: { role: needed.join(", ") } } });
       participants.push({ userId: person.userId, role });
     }
   }
@@ -66,6 +66,7 @@ export async function createTrajectory(tx: Tx, actor: Actor, input: CreateTrajec
     { role: "trainee", field: "traineeId", personIds: [input.traineeId] },
     { role: "guide", field: "guideIds", personIds: input.guideIds },
     { role: "commissioner", field: "commissionerId", personIds: commissionerIds },
+    { role: "school", field: "schoolContactId", personIds: input.schoolContactId ? [input.schoolContactId] : [] },
   ]);
   const guideEligibility = regime.guideRule
     ? eligibilityToKeep(

@@ -1,9 +1,10 @@
 import { and, asc, count, desc, eq, exists, ilike, inArray, min, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
+import type { ParticipantRole } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import { type DueItemView, TRAJECTORY_PAGE_SIZE, type TrajectorySummary } from "../../domain/trajectories/api.js";
-import { canSeeMeeting, canStartTrajectory } from "../../domain/trajectories/policy.js";
+import { canSeeMeeting, canStartTrajectory, PARTICIPANT_ORG_ROLES } from "../../domain/trajectories/policy.js";
 import { forbidden } from "../http/problem.js";
 import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
@@ -147,13 +148,16 @@ export async function listCandidates(tx: Tx, actor: Actor) {
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.status, "active")))
     .orderBy(asc(memberName));
-  const withRole = (role: string) =>
-    rows.filter((r) => r.roles.includes(role as never)).map(({ id, name }) => ({ id, name }));
+  const taking = (part: ParticipantRole) =>
+    rows
+      .filter((r) => r.roles.some((role) => PARTICIPANT_ORG_ROLES[part].includes(role)))
+      .map(({ id, name }) => ({ id, name }));
   return {
     me: actor.membershipId,
-    trainees: withRole("trainee"),
-    guides: withRole("guide"),
-    commissioners: withRole("client"),
+    trainees: taking("trainee"),
+    guides: taking("guide"),
+    commissioners: taking("commissioner"),
+    schoolContacts: taking("school"),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   finalReports,
   goalListVersions,
   goals,
+  meetingParts,
   meetings,
   memberships,
   selfAssessments,
@@ -345,4 +346,23 @@ export function stateOf(loaded: LoadedTrajectory): TrajectoryState {
 export function assertOpen(loaded: Pick<LoadedTrajectory, "row">) {
   const status = loaded.row.regime.statuses.find((s) => s.key === loaded.row.status);
   if (status?.terminal) throw new HttpProblem(409, "trajectory.closed");
+}
+
+export type MeetingPartRow = typeof meetingParts.$inferSelect;
+
+/**
+ * The parts written for one meeting, whoever wrote them; the presenter decides who reads them.
+ * Read only for a meeting type that has parts, so other meetings cost no statement more.
+ */
+export async function loadMeetingParts(
+  tx: Tx,
+  actor: Actor,
+  loaded: Pick<LoadedTrajectory, "row">,
+  meeting: Pick<MeetingRow, "id" | "type">,
+): Promise<MeetingPartRow[]> {
+  if (!loaded.row.regime.meetingTypes.some((t) => t.key === meeting.type && t.partsBy.length > 0)) return [];
+  return tx
+    .select()
+    .from(meetingParts)
+    .where(and(eq(meetingParts.organisationId, actor.organisationId), eq(meetingParts.meetingId, meeting.id)));
 }

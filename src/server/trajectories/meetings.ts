@@ -14,7 +14,13 @@ import { canPlanMeetings, canRecordMeetings, canSeeMeeting } from "../../domain/
 import { recordAudit, recordAuditEvents } from "../audit/record-audit.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
 import { updateVersioned } from "../tenancy.js";
-import { assertOpen, type LoadedTrajectory, loadTrajectory, type MeetingRow } from "./load-trajectory.js";
+import {
+  assertOpen,
+  type LoadedTrajectory,
+  loadMeetingParts,
+  loadTrajectory,
+  type MeetingRow,
+} from "./load-trajectory.js";
 import { presentMeeting } from "./present-meeting.js";
 
 /** A meeting of the actor's organisation with its trajectory; 404 for whoever may not see it. */
@@ -226,5 +232,9 @@ export async function updateMeeting(
     ...diff(before, after),
   });
   const meetingsNow = loaded.meetings.map((m) => (m.id === meetingId ? updated : m));
-  return presentMeeting({ ...loaded, meetings: meetingsNow }, updated);
+  return presentMeeting(
+    { ...loaded, meetings: meetingsNow },
+    updated,
+    await loadMeetingParts(tx, actor, loaded, updated),
+  );
 }

@@ -7,11 +7,23 @@ import {
   canSee,
   canSeeNotes,
   canSelfAssess,
+  meetingPartRole,
 } from "../../domain/trajectories/policy.js";
-import { goalView, type LoadedTrajectory, type MeetingRow, meetingFacts, traineeIds } from "./load-trajectory.js";
+import {
+  goalView,
+  type LoadedTrajectory,
+  type MeetingPartRow,
+  type MeetingRow,
+  meetingFacts,
+  traineeIds,
+} from "./load-trajectory.js";
 
 /** A meeting as this viewer may see it: notes only where allowed, drafts only for the guide. */
-export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): MeetingDetail {
+export function presentMeeting(
+  loaded: LoadedTrajectory,
+  meeting: MeetingRow,
+  parts: readonly MeetingPartRow[] = [],
+): MeetingDetail {
   const { viewer, row } = loaded;
   const regime = row.regime;
   const type = meetingType(regime, meeting.type);
@@ -72,8 +84,19 @@ export function presentMeeting(loaded: LoadedTrajectory, meeting: MeetingRow): M
             version: selfAssessment.version,
           }
         : null,
+    // Another participant's part is read as the notes are; the writer always reads their own.
+    parts: parts
+      .filter((p) => notesVisible || viewer.participantRoles.includes(p.role))
+      .map((p) => ({
+        role: p.role,
+        text: p.text,
+        writtenBy: names.get(p.writtenBy) ?? null,
+        updatedAt: p.updatedAt.toISOString(),
+        version: p.version,
+      })),
     abilities: {
       edit: canPlanMeetings(viewer, regime) || writer,
+      writePart: type && meeting.status !== "cancelled" ? meetingPartRole(viewer, type) : null,
       writeFeedback: writer && Boolean(type?.feedback),
       selfAssess: canSelfAssess(viewer) && Boolean(type?.selfAssessmentBefore) && meeting.status === "planned",
       markSeen: canMarkSeen(viewer),

@@ -1,4 +1,4 @@
-import type { Locale } from "../../domain/regimes/schema.js";
+import type { Locale, Regime } from "../../domain/regimes/schema.js";
 import type { DueItemView, MeetingSummary, TrajectoryDetail } from "../../domain/trajectories/api.js";
 import { whatIsDue } from "../../domain/trajectories/due.js";
 import {
@@ -6,6 +6,7 @@ import {
   describeBlocker,
   goalListState,
   meetingProgress,
+  reasonOptions,
   unapprovedGoals,
 } from "../../domain/trajectories/evaluate.js";
 import { hoursSummary } from "../../domain/trajectories/hours.js";
@@ -128,6 +129,8 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     title: row.title,
     status: row.status,
     statusReason: row.statusReason,
+    statusChoice: statusChoiceLabel(regime, row.status, row.statusReasonCode, locale),
+    statusOn: row.statusOn,
     regimeKey: row.regimeKey,
     regime,
     startsOn: row.startsOn,
@@ -179,6 +182,8 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
       allowed: check.allowed,
       overridable: check.overridable,
       needsReason: check.needsReason,
+      reasons: check.reasons.map((r) => ({ value: r.value, label: r.label[locale] })),
+      needsDate: check.needsDate,
       blockers: check.blockers.map((b) => ({ code: b.code, text: describeBlocker(regime, b, locale) })),
     })),
     due,
@@ -187,4 +192,11 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     escalatedTo: links.escalatedTo,
     abilities: trajectoryAbilities(viewer, regime),
   };
+}
+
+/** The words of the reason chosen for the current status, from the transitions that lead to it. */
+function statusChoiceLabel(regime: Regime, status: string, code: string | null, locale: Locale) {
+  if (!code) return null;
+  const options = regime.transitions.filter((t) => t.to === status).flatMap(reasonOptions);
+  return options.find((o) => o.value === code)?.label[locale] ?? code;
 }

@@ -16,6 +16,7 @@ import {
   planMeetingSchema,
   reportViewSchema,
   saveFeedbackSchema,
+  saveMeetingPartSchema,
   saveReportSchema,
   saveSelfAssessmentSchema,
   scheduleMeetingsSchema,
@@ -43,7 +44,9 @@ import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
 import { guideEligibilityFor } from "./guide-eligibility.js";
 import { listCandidates, listDue, listTrajectories } from "./list-trajectories.js";
+import { loadMeetingParts } from "./load-trajectory.js";
 import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
+import { saveMeetingPart } from "./meeting-parts.js";
 import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
 import { presentMeeting } from "./present-meeting.js";
 import { giveConsent, updatePlan } from "./update-plan.js";
@@ -62,7 +65,7 @@ type Change<P, B> = (tx: Tx, actor: Actor, params: P, body: B, locale: Locale) =
 
 const showMeeting = async (tx: Tx, actor: Actor, id: string) => {
   const { loaded, meeting: row } = await loadMeeting(tx, actor, id);
-  return presentMeeting(loaded, row);
+  return presentMeeting(loaded, row, await loadMeetingParts(tx, actor, loaded, row));
 };
 
 /** Runs a change to a meeting, then answers with the meeting as the requester now sees it. */
@@ -242,6 +245,12 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     "/feedback/:feedbackId/seen",
     { schema: { tags, params: feedbackParams, body: emptyBody, response: meeting } },
     (request) => changeThenShow(request, (tx, actor) => markSeen(tx, actor, request.params.feedbackId), showMeeting),
+  );
+
+  app.put(
+    "/meetings/:meetingId/part",
+    { schema: { tags, params: meetingParams, body: saveMeetingPartSchema, response: meeting } },
+    thenMeeting(saveMeetingPart),
   );
 
   app.put(

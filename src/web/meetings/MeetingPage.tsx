@@ -14,6 +14,7 @@ import { FeedbackSection } from "./FeedbackSection";
 import { MeetingFacts } from "./MeetingFacts";
 import { MeetingForm } from "./MeetingForm";
 import { useMeeting } from "./model";
+import { PartsSection } from "./PartsSection";
 import { SelfAssessmentSection } from "./SelfAssessmentSection";
 import "./texts";
 
@@ -77,6 +78,9 @@ export default function MeetingPage() {
         <MeetingFacts meeting={meeting} typeLabel={typeLabel} observationForm={observationForm} />
       )}
       {showSelfAssessment && <SelfAssessmentSection key={`self-${meeting.id}`} meeting={meeting} onReload={reload} />}
+      {type && type.partsBy.length > 0 && (
+        <PartsSection key={`parts-${meeting.id}`} meeting={meeting} roles={type.partsBy} onReload={reload} />
+      )}
       {type?.feedback && <FeedbackSection key={`feedback-${meeting.id}`} meeting={meeting} onReload={reload} />}
     </Stack>
   );

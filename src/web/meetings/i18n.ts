@@ -69,6 +69,19 @@ export default defineMessages(
       notRated: "Niet beoordeeld",
       none: "Er zijn nog geen doelen.",
     },
+    parts: {
+      heading: "Inbreng van de andere deelnemers",
+      of: "Inbreng {{role}}",
+      own: "Jouw inbreng als {{role}}",
+      ownHint:
+        "Jouw deel van het verslag van dit gesprek. De student, de werkbegeleider en de praktijkopleider lezen het.",
+      none: "De {{role}} heeft nog niets geschreven.",
+      writtenBy: "Geschreven door {{name}}, {{date}}.",
+      someone: "een oud-deelnemer",
+      required: "Schrijf je inbreng.",
+      save: "Inbreng opslaan",
+      saved: "Inbreng opgeslagen.",
+    },
     selfAssessment: {
       heading: "Zelfbeoordeling",
       intro:
@@ -191,6 +204,19 @@ export default defineMessages(
       noRating: "No rating",
       notRated: "Not rated",
       none: "There are no goals yet.",
+    },
+    parts: {
+      heading: "Contributions of the other participants",
+      of: "Contribution of the {{role}}",
+      own: "Your contribution as {{role}}",
+      ownHint:
+        "Your part of the report of this conversation. The student, the work guide and the placement officer read it.",
+      none: "The {{role}} has not written anything yet.",
+      writtenBy: "Written by {{name}}, {{date}}.",
+      someone: "a former participant",
+      required: "Write your contribution.",
+      save: "Save contribution",
+      saved: "Contribution saved.",
     },
     selfAssessment: {
       heading: "Self-assessment",

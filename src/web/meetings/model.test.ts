@@ -60,7 +60,8 @@ function meeting(changes: Partial<MeetingDetail> = {}): MeetingDetail {
     goals: [goal(1), goal(2)],
     feedback: [],
     selfAssessment: null,
-    abilities: { edit: true, writeFeedback: true, selfAssess: false, markSeen: false },
+    parts: [],
+    abilities: { edit: true, writeFeedback: true, selfAssess: false, markSeen: false, writePart: null },
     ...changes,
   };
 }

@@ -15,6 +15,7 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { FIRST_DATE, FIRST_YEAR, isDateInRange, LAST_DATE, LAST_YEAR } from "../../domain/dates";
+import type { ParticipantRole } from "../../domain/regimes/schema";
 import { hasRole } from "../../domain/roles";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
@@ -34,6 +35,7 @@ interface StartValues extends Record<string, unknown> {
   traineeId: string;
   guideIds: string[];
   commissionerId: string;
+  schoolContactId: string;
   startsOn: string;
   endsOn: string;
 }
@@ -60,6 +62,7 @@ export default function StartTrajectoryPage() {
       traineeId: "",
       guideIds: [],
       commissionerId: "",
+      schoolContactId: "",
       startsOn: todayIso(),
       endsOn: "",
     },
@@ -83,8 +86,9 @@ export default function StartTrajectoryPage() {
 
   const items = regimes.data?.items ?? [];
   const regime = items.find((r) => r.key === form.values.regimeKey)?.document;
-  const part = (role: "trainee" | "guide" | "commissioner") => regime?.participants.find((p) => p.role === role);
+  const part = (role: ParticipantRole) => regime?.participants.find((p) => p.role === role);
   const commissionerPart = part("commissioner");
+  const schoolPart = part("school");
   const guideMax = part("guide")?.max ?? 10;
 
   // As soon as the regimes are known, the first one is chosen; as an opdrachtgever, so am I.
@@ -133,6 +137,7 @@ export default function StartTrajectoryPage() {
           traineeId: values.traineeId,
           guideIds: values.guideIds,
           commissionerId: values.commissionerId || null,
+          schoolContactId: (schoolPart && values.schoolContactId) || null,
           startsOn: values.startsOn,
           endsOn: values.endsOn,
         },
@@ -240,6 +245,17 @@ export default function StartTrajectoryPage() {
                   ...commissioners
                     .filter((c) => !(iAmClient && mine.length !== 1 && c.name === me))
                     .map((c) => ({ value: c.id, label: c.name })),
+                ]}
+              />
+            )}
+            {schoolPart && (
+              <NativeSelect
+                label={text(schoolPart.label, t("start.school"))}
+                withAsterisk={schoolPart.min > 0}
+                {...form.getInputProps("schoolContactId")}
+                data={[
+                  { value: "", label: t("start.schoolNone") },
+                  ...(candidates.data?.schoolContacts ?? []).map((c) => ({ value: c.id, label: c.name })),
                 ]}
               />
             )}

@@ -127,6 +127,10 @@ export default function TrajectoryPage() {
                   })}
                 </Fact>
               )}
+              {detail.statusOn && (
+                <Fact label={t("detail.statusOn")}>{formatDate(localDay(detail.statusOn), lang)}</Fact>
+              )}
+              {detail.statusChoice && <Fact label={t("detail.statusChoice")}>{detail.statusChoice}</Fact>}
               {detail.statusReason && <Fact label={t("detail.statusReason")}>{detail.statusReason}</Fact>}
               {detail.escalatedFrom && (
                 <Fact label={t("detail.escalatedFrom")}>

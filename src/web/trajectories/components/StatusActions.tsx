@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Group, List, Stack, Text, Textarea } from "@mantine/core";
+import { Alert, Box, Button, Group, List, NativeSelect, Stack, Text, Textarea, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +7,7 @@ import { useRegimeText } from "../../i18n/regime-text";
 import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
+import { todayIso } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 
 type TransitionView = TrajectoryDetail["transitions"][number];
@@ -38,7 +39,7 @@ export function StatusActions({ detail }: { detail: TrajectoryDetail }) {
     <Stack gap="sm">
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }}>
         {detail.transitions.map((tr) => {
-          const danger = tr.to === "aborted";
+          const danger = tr.to === "aborted" || tr.reasons.length > 0;
           const headingId = `transition-${tr.key}`;
           return (
             <Box component="li" key={tr.key}>
@@ -105,9 +106,16 @@ function TransitionDialog({
   const { t } = useTranslation("trajectories");
   const { t: tc } = useTranslation();
   const store = useStoreDetail();
+  const choosing = transition.reasons.length > 0;
+  const today = todayIso();
   const form = useForm({
-    initialValues: { reason: "" },
-    validate: { reason: (v) => (mode !== "plain" && !v.trim() ? t("status.reasonRequired") : null) },
+    initialValues: { reason: "", reasonCode: "", on: transition.needsDate ? today : "" },
+    validate: {
+      reason: (v) => (mode !== "plain" && !v.trim() ? t("status.reasonRequired") : null),
+      reasonCode: (v) => (choosing && !v ? t("status.reasonChoiceRequired") : null),
+      on: (v) =>
+        !transition.needsDate ? null : !v ? t("status.onRequired") : v > today ? t("status.onInFuture") : null,
+    },
   });
   const [blockers, setBlockers] = useState<Blocker[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -119,7 +127,10 @@ function TransitionDialog({
       const fresh = await api<TrajectoryDetail>(`${trajectoryApi(detail.id)}/transitions`, {
         body: {
           transition: transition.key,
-          reason: mode === "plain" ? null : values.reason,
+          // Beside a reason from the list, a note may explain it.
+          reason: mode === "plain" && !choosing ? null : values.reason || null,
+          ...(choosing ? { reasonCode: values.reasonCode } : {}),
+          ...(transition.needsDate ? { on: values.on } : {}),
           ...(mode === "override" ? { override: true } : {}),
         },
       });
@@ -131,10 +142,12 @@ function TransitionDialog({
       if (!(e instanceof ApiError)) return setError(tc("errors.offline"));
       const found = Array.isArray(e.problem.blockers) ? (e.problem.blockers as Blocker[]) : [];
       setBlockers(found);
-      const { reason, ...other } = e.fieldErrors;
+      const { reason, reasonCode, on, ...other } = e.fieldErrors;
       if (reason) form.setFieldError("reason", reason);
+      if (reasonCode) form.setFieldError("reasonCode", reasonCode);
+      if (on) form.setFieldError("on", on);
       const rest = Object.values(other);
-      setError(rest.length ? rest.join(" ") : reason ? null : e.problem.title);
+      setError(rest.length ? rest.join(" ") : reason || reasonCode || on ? null : e.problem.title);
     }
   });
 
@@ -161,6 +174,35 @@ function TransitionDialog({
               ))}
             </List>
           )}
+          {choosing && (
+            <NativeSelect
+              label={t("status.reasonChoice")}
+              description={t("status.reasonChoiceHint")}
+              withAsterisk
+              data={[{ value: "", label: t("status.reasonChoiceEmpty") }, ...transition.reasons]}
+              {...form.getInputProps("reasonCode")}
+            />
+          )}
+          {transition.needsDate && (
+            <TextInput
+              type="date"
+              label={t("status.on")}
+              description={t("status.onHint")}
+              withAsterisk
+              max={today}
+              {...form.getInputProps("on")}
+            />
+          )}
+          {choosing && mode === "plain" && (
+            <Textarea
+              label={t("status.reasonNote")}
+              description={t("status.reasonNoteHint")}
+              autosize
+              minRows={2}
+              maxLength={5000}
+              {...form.getInputProps("reason")}
+            />
+          )}
           {mode !== "plain" && (
             <Textarea
               label={mode === "override" ? t("status.overrideReason") : t("status.reason")}
@@ -176,7 +218,11 @@ function TransitionDialog({
             <Button variant="default" onClick={onClose}>
               {tc("actions.cancel")}
             </Button>
-            <Button type="submit" loading={form.submitting} color={transition.to === "aborted" ? "red.9" : undefined}>
+            <Button
+              type="submit"
+              loading={form.submitting}
+              color={transition.to === "aborted" || choosing ? "red.9" : undefined}
+            >
               {mode === "override" ? t("status.override") : transition.label}
             </Button>
           </Group>

@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { MeetingDetail, TrajectoryDetail, TrajectorySummary } from "../../src/domain/trajectories/api.js";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { at, createMeeting, createPerson, day, expectStatus as ok, signIn } from "../support/factories.js";
+
+/**
+ * The BPV trajectory through the API: the praktijkopleider starts it with the school's
+ * BPV-docent, who sees their own students only and writes their part of the three-way
+ * conversation; a stop records a reason from the list and its date.
+ */
+
+let t: TestApp;
+let officer: TestClient;
+let guide: TestClient;
+let peter: TestClient;
+let otherTutor: TestClient;
+let student: TestClient;
+let people: { student: string; secondStudent: string; otherTutor: string };
+
+interface Candidates {
+  trainees: { id: string; name: string }[];
+  guides: { id: string; name: string }[];
+  commissioners: { id: string; name: string }[];
+  schoolContacts: { id: string; name: string }[];
+}
+
+const idOf = (list: { id: string; name: string }[], name: string) => {
+  const found = list.find((p) => p.name === name);
+  if (!found) throw new Error(`no ${name} among ${list.map((p) => p.name).join(", ")}`);
+  return found.id;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  officer = await signIn(t, "joost.smit@delinde.example");
+  guide = await signIn(t, "sanne.visser@netwerk.example");
+  peter = await signIn(t, "peter.jansen@rocwest.example");
+  const first = await createPerson(t, { name: "Noor Student", roles: ["trainee"] });
+  const second = await createPerson(t, { name: "Sem Student", roles: ["trainee"] });
+  const tutor = await createPerson(t, { name: "Anna Docent", roles: ["school_contact"] });
+  student = await signIn(t, first.email);
+  otherTutor = await signIn(t, tutor.email);
+  people = { student: first.id, secondStudent: second.id, otherTutor: tutor.id };
+});
+afterAll(() => t.close());
+
+async function startBpv(traineeId: string, schoolContactId: string | null, title: string) {
+  const found = ok<Candidates>(await officer.get("/api/v1/trajectories/candidates"));
+  return ok<TrajectoryDetail>(
+    await officer.post("/api/v1/trajectories", {
+      regimeKey: "bpv",
+      title,
+      traineeId,
+      guideIds: [idOf(found.guides, "Sanne Visser")],
+      commissionerId: idOf(found.commissioners, "Joost Smit"),
+      schoolContactId,
+      startsOn: day(-200),
+      endsOn: day(500),
+    }),
+    201,
+  );
+}
+
+describe("the BPV trajectory", () => {
+  let mine: TrajectoryDetail;
+  let theirs: TrajectoryDetail;
+
+  it("is started by the praktijkopleider with the school's BPV-docent, who must be one", async () => {
+    const found = ok<Candidates>(await officer.get("/api/v1/trajectories/candidates"));
+    expect(found.schoolContacts.map((p) => p.name)).toEqual(["Anna Docent", "Peter Jansen"]);
+    // A praktijkopleider may commission, and so be chosen as one.
+    expect(found.commissioners.map((p) => p.name)).toContain("Joost Smit");
+    const refused = await officer.post("/api/v1/trajectories", {
+      regimeKey: "bpv",
+      title: "BPV Noor",
+      traineeId: people.student,
+      guideIds: [idOf(found.guides, "Sanne Visser")],
+      schoolContactId: people.secondStudent,
+      startsOn: day(-200),
+      endsOn: day(500),
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(Object.keys(refused.json().errors)).toEqual(["schoolContactId"]);
+
+    mine = await startBpv(people.student, idOf(found.schoolContacts, "Peter Jansen"), "BPV Noor");
+    theirs = await startBpv(people.secondStudent, people.otherTutor, "BPV Sem");
+    expect(mine.participants.map((p) => [p.role, p.name]).sort()).toEqual([
+      ["commissioner", "Joost Smit"],
+      ["guide", "Sanne Visser"],
+      ["school", "Peter Jansen"],
+      ["trainee", "Noor Student"],
+    ]);
+    expect(mine.status).toBe("intake");
+  });
+
+  it("shows the BPV-docent their own students only, and lets them change nothing but their part", async () => {
+    const list = ok<{ items: TrajectorySummary[] }>(await peter.get("/api/v1/trajectories"));
+    expect(list.items.map((x) => x.title)).toEqual(["BPV Noor"]);
+    expect((await peter.get(`/api/v1/trajectories/${theirs.id}`)).statusCode).toBe(404);
+    expect((await otherTutor.get(`/api/v1/trajectories/${mine.id}`)).statusCode).toBe(404);
+    const seen = ok<TrajectoryDetail>(await peter.get(`/api/v1/trajectories/${mine.id}`));
+    expect(seen.viewerRoles).toEqual(["school"]);
+    expect(seen.abilities).toMatchObject({
+      editPlan: false,
+      editGoals: false,
+      planMeetings: false,
+      writeReport: false,
+    });
+    expect(seen.transitions).toEqual([]);
+    const plan = await peter.put(`/api/v1/trajectories/${mine.id}/plan`, {
+      version: seen.version,
+      plan: { level: "mbo3" },
+      intensity: null,
+      evaluationMoments: [],
+    });
+    expect(plan.statusCode).toBe(403);
+    expect((await peter.get("/api/v1/trajectories/candidates")).statusCode).toBe(403);
+  });
+
+  it("lets the BPV-docent write their part of a three-way conversation, which the others read", async () => {
+    const planned = await createMeeting(guide, mine, { type: "driegesprek", startsAt: at(-10) });
+    const asTutor = ok<MeetingDetail>(await peter.get(`/api/v1/meetings/${planned.id}`));
+    expect(asTutor.abilities).toMatchObject({ writePart: "school", edit: false, writeFeedback: false });
+    const written = ok<MeetingDetail>(
+      await peter.put(`/api/v1/meetings/${planned.id}/part`, {
+        version: null,
+        text: "Noor werkt zelfstandiger; op school loopt de theorie van kerntaak 2 achter.",
+      }),
+    );
+    expect(written.parts).toMatchObject([{ role: "school", writtenBy: "Peter Jansen", version: 1 }]);
+    // A second first version is a conflict: someone wrote in between.
+    expect((await peter.put(`/api/v1/meetings/${planned.id}/part`, { version: null, text: "Ander" })).statusCode).toBe(
+      409,
+    );
+    const empty = await peter.put(`/api/v1/meetings/${planned.id}/part`, { version: 1, text: "   " });
+    expect(empty.statusCode).toBe(422);
+    expect(ok<MeetingDetail>(await peter.get(`/api/v1/meetings/${planned.id}`)).parts[0]?.text).toContain("kerntaak 2");
+
+    for (const reader of [guide, student, officer]) {
+      const read = ok<MeetingDetail>(await reader.get(`/api/v1/meetings/${planned.id}`));
+      expect(read.parts.map((p) => p.text)).toEqual([
+        "Noor werkt zelfstandiger; op school loopt de theorie van kerntaak 2 achter.",
+      ]);
+      expect(read.abilities.writePart).toBeNull();
+    }
+    // The guide's part is the notes and the feedback, not the school's part.
+    expect((await guide.put(`/api/v1/meetings/${planned.id}/part`, { version: 1, text: "Nee" })).statusCode).toBe(403);
+    // A progress conversation has no part for the school.
+    const progress = await createMeeting(guide, mine, { type: "voortgangsgesprek", startsAt: at(-5) });
+    expect(ok<MeetingDetail>(await peter.get(`/api/v1/meetings/${progress.id}`)).abilities.writePart).toBeNull();
+    expect((await peter.put(`/api/v1/meetings/${progress.id}/part`, { version: null, text: "Ja" })).statusCode).toBe(
+      403,
+    );
+  });
+
+  it("records a stop with a reason from the list and its date, asked at the fields", async () => {
+    const detail = ok<TrajectoryDetail>(await guide.get(`/api/v1/trajectories/${mine.id}`));
+    const stop = detail.transitions.find((x) => x.key === "stop");
+    expect(stop).toMatchObject({ allowed: true, needsDate: true });
+    expect(stop?.reasons.map((r) => r.label)).toEqual([
+      "Verkeerde studiekeuze",
+      "Werkdruk",
+      "Begeleiding",
+      "Persoonlijke omstandigheden",
+      "Anders",
+    ]);
+    const url = `/api/v1/trajectories/${mine.id}/transitions`;
+    const bare = await guide.post(url, { transition: "stop" });
+    expect(bare.statusCode).toBe(422);
+    expect(Object.keys(bare.json().errors).sort()).toEqual(["on", "reasonCode"]);
+    const unknown = await guide.post(url, { transition: "stop", reasonCode: "boredom", on: day(-1) });
+    expect(Object.keys(unknown.json().errors)).toEqual(["reasonCode"]);
+    const future = await guide.post(url, { transition: "stop", reasonCode: "workload", on: day(3) });
+    expect(future.json().errors).toEqual({ on: expect.stringContaining("toekomst") });
+    const early = await guide.post(url, { transition: "stop", reasonCode: "workload", on: day(-201) });
+    expect(early.json().errors).toEqual({ on: expect.stringContaining("begin") });
+    // The student and the school do not record an outcome.
+    const byTutor = await peter.post(url, { transition: "stop", reasonCode: "workload", on: day(-1) });
+    expect(byTutor.statusCode).toBe(422);
+    expect(byTutor.json().blockers.map((b: { code: string }) => b.code)).toContain("notYourStep");
+
+    const stopped = ok<TrajectoryDetail>(
+      await guide.post(url, { transition: "stop", reasonCode: "workload", on: day(-1), reason: "Te veel diensten." }),
+    );
+    expect(stopped).toMatchObject({
+      status: "stopped",
+      statusChoice: "Werkdruk",
+      statusOn: day(-1),
+      statusReason: "Te veel diensten.",
+    });
+    expect(ok<TrajectoryDetail>(await peter.get(`/api/v1/trajectories/${mine.id}`)).statusChoice).toBe("Werkdruk");
+    // Closed: the school's part is written no more.
+    const meetings = ok<TrajectoryDetail>(await peter.get(`/api/v1/trajectories/${mine.id}`)).meetings;
+    const three = meetings?.find((m) => m.type === "driegesprek");
+    expect((await peter.put(`/api/v1/meetings/${three?.id}/part`, { version: 1, text: "Later" })).statusCode).toBe(409);
+  });
+});

@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { MeetingDetail, TrajectoryDetail, TrajectorySummary } from "../../src/domain/trajectories/api.js";
+import type {
+  MeetingDetail,
+  RetentionView,
+  TrajectoryDetail,
+  TrajectorySummary,
+} from "../../src/domain/trajectories/api.js";
+import { cohortOf } from "../../src/domain/trajectories/retention.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { at, createMeeting, createPerson, day, expectStatus as ok, signIn } from "../support/factories.js";
 
@@ -16,6 +22,7 @@ let peter: TestClient;
 let otherTutor: TestClient;
 let student: TestClient;
 let people: { student: string; secondStudent: string; otherTutor: string };
+let before: RetentionView;
 
 interface Candidates {
   trainees: { id: string; name: string }[];
@@ -41,6 +48,7 @@ beforeAll(async () => {
   student = await signIn(t, first.email);
   otherTutor = await signIn(t, tutor.email);
   people = { student: first.id, secondStudent: second.id, otherTutor: tutor.id };
+  before = ok<RetentionView>(await officer.get("/api/v1/trajectories/retention"));
 });
 afterAll(() => t.close());
 
@@ -91,6 +99,19 @@ describe("the BPV trajectory", () => {
       ["trainee", "Noor Student"],
     ]);
     expect(mine.status).toBe("intake");
+    // The guide fills in the intake; the start asks it complete.
+    const planned = ok<TrajectoryDetail>(
+      await guide.put(`/api/v1/trajectories/${mine.id}/plan`, {
+        version: mine.version,
+        plan: { level: "mbo3", qualification: "Verzorgende IG", school: "ROC West" },
+        intensity: null,
+        evaluationMoments: [],
+      }),
+    );
+    mine = ok<TrajectoryDetail>(
+      await guide.post(`/api/v1/trajectories/${mine.id}/transitions`, { transition: "start" }),
+    );
+    expect([planned.plan?.level, mine.status]).toEqual(["mbo3", "running"]);
   });
 
   it("shows the BPV-docent their own students only, and lets them change nothing but their part", async () => {
@@ -193,5 +214,31 @@ describe("the BPV trajectory", () => {
     const meetings = ok<TrajectoryDetail>(await peter.get(`/api/v1/trajectories/${mine.id}`)).meetings;
     const three = meetings?.find((m) => m.type === "driegesprek");
     expect((await peter.put(`/api/v1/meetings/${three?.id}/part`, { version: 1, text: "Later" })).statusCode).toBe(409);
+  });
+
+  it("counts the students per cohort and level for the praktijkopleider, numbers only", async () => {
+    const cohort = cohortOf(day(-200));
+    const row = (view: RetentionView, level?: string) => {
+      const bpv = view.regimes.find((r) => r.key === "bpv");
+      const rows = level ? bpv?.byLevel[level] : bpv?.cohorts;
+      const empty: Record<string, number> = {};
+      return rows?.find((r) => r.cohort === cohort) ?? { started: 0, ongoing: 0, stopped: 0, reasons: empty };
+    };
+    const after = ok<RetentionView>(await officer.get("/api/v1/trajectories/retention"));
+    const was = row(before);
+    const now = row(after);
+    expect(now.started - was.started).toBe(2);
+    expect(now.ongoing - was.ongoing).toBe(1);
+    expect(now.stopped - was.stopped).toBe(1);
+    expect((now.reasons.workload ?? 0) - (was.reasons.workload ?? 0)).toBe(1);
+    // Noor is at level 3; Sem's intake names none yet.
+    expect(row(after, "mbo3").stopped - row(before, "mbo3").stopped).toBe(1);
+    expect(row(after, "mbo3").started - row(before, "mbo3").started).toBe(1);
+    const bpv = after.regimes.find((r) => r.key === "bpv");
+    expect(bpv?.reasons.map((r) => r.value)).toEqual(["wrong_choice", "workload", "guidance", "personal", "other"]);
+    expect(bpv?.levels.map((l) => l.label)).toEqual(["Mbo-niveau 2", "Mbo-niveau 3", "Mbo-niveau 4", "Zij-instromer"]);
+    expect(JSON.stringify(after)).not.toContain("Noor");
+    for (const who of [peter, guide, student])
+      expect((await who.get("/api/v1/trajectories/retention")).statusCode).toBe(403);
   });
 });

@@ -277,6 +277,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PUT /api/v1/meetings/:meetingId/self-assessment": ["trainee"],
   // The fixture's meetings have no part for anyone; the BPV-docent's part is in bpv.test.ts.
   "PUT /api/v1/meetings/:meetingId/part": [],
+  // Numbers without names, for who answers for them.
+  "GET /api/v1/trajectories/retention": ["admin", "training_officer"],
   // A draft report is for its writer; the trainee, the client and the admin read it once it is final.
   "GET /api/v1/trajectories/:trajectoryId/report": GUIDE,
   "PUT /api/v1/trajectories/:trajectoryId/report": GUIDE,

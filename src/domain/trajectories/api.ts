@@ -423,3 +423,31 @@ export const regimeViewSchema = z.object({
 });
 export type RegimeView = z.infer<typeof regimeViewSchema>;
 export const regimeListSchema = z.object({ items: z.array(regimeViewSchema), canManage: z.boolean() });
+
+const stayedView = z.object({ counted: z.number().int(), stayed: z.number().int() });
+const cohortRowView = z.object({
+  cohort: z.string(),
+  started: z.number().int(),
+  ongoing: z.number().int(),
+  completed: z.number().int(),
+  stopped: z.number().int(),
+  reasons: z.record(z.string(), z.number().int()),
+  afterOneYear: stayedView,
+  afterTwoYears: stayedView,
+});
+const optionView = z.object({ value: z.string(), label: z.string() });
+
+/** The retention figures per regime that counts outcomes: all its students per cohort, and per level. */
+export const retentionViewSchema = z.object({
+  regimes: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      levels: z.array(optionView),
+      reasons: z.array(optionView),
+      cohorts: z.array(cohortRowView),
+      byLevel: z.record(z.string(), z.array(cohortRowView)),
+    }),
+  ),
+});
+export type RetentionView = z.infer<typeof retentionViewSchema>;

@@ -35,6 +35,10 @@ export const PARTICIPANT_ORG_ROLES: Record<ParticipantRole, readonly Role[]> = {
   school: ["school_contact"],
 };
 
+/** The retention figures (numbers, no names): the admin and the training office, who answer for them. */
+export const canSeeRetention = (actor: { roles: readonly string[] }) =>
+  actor.roles.includes("admin") || actor.roles.includes("training_officer");
+
 /** Starting a trajectory: the opdrachtgever (role client), the training office and the admin. */
 export const canStartTrajectory = (roles: readonly string[]) =>
   roles.includes("client") || roles.includes("training_officer") || roles.includes("admin");

@@ -15,6 +15,7 @@ import {
   meetingDetailSchema,
   planMeetingSchema,
   reportViewSchema,
+  retentionViewSchema,
   saveFeedbackSchema,
   saveMeetingPartSchema,
   saveReportSchema,
@@ -49,6 +50,7 @@ import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js
 import { saveMeetingPart } from "./meeting-parts.js";
 import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
 import { presentMeeting } from "./present-meeting.js";
+import { getRetention } from "./retention.js";
 import { giveConsent, updatePlan } from "./update-plan.js";
 
 const tags = ["trajectories"];
@@ -103,6 +105,18 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/trajectories/candidates", { schema: { tags, response: { 200: candidatesSchema } } }, (request) =>
     withTenant(request, (tx, actor) => listCandidates(tx, actor)),
+  );
+
+  app.get(
+    "/trajectories/retention",
+    {
+      schema: {
+        tags,
+        description: "How many students stay, per cohort and level, for each regime that counts outcomes (BPV).",
+        response: { 200: retentionViewSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => getRetention(tx, actor, requestLocale(request))),
   );
 
   app.get(

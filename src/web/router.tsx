@@ -35,6 +35,7 @@ const CalendarPage = lazy(() => import("./calendar/CalendarPage"));
 const TrajectoriesPage = lazy(() => import("./trajectories/TrajectoriesPage"));
 const StartTrajectoryPage = lazy(() => import("./trajectories/StartTrajectoryPage"));
 const TrajectoryPage = lazy(() => import("./trajectories/TrajectoryPage"));
+const RetentionPage = lazy(() => import("./trajectories/RetentionPage"));
 const DeclarationPage = lazy(() => import("./declarations/DeclarationPage"));
 const VerifyPage = lazy(() => import("./declarations/VerifyPage"));
 const EvidencePage = lazy(() => import("./evidence/EvidencePage"));
@@ -98,6 +99,7 @@ function Guard({
 
 const admin: Role[] = ["admin"];
 const organisers: Role[] = ["admin", "training_officer"];
+const retentionReaders: Role[] = ["admin", "training_officer"];
 const trainerViewers: Role[] = ["admin", "training_officer", "network_coordinator", "trainer"];
 
 export const router = createBrowserRouter([
@@ -432,6 +434,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <ProfilePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/studentbehoud",
+        element: (
+          <Guard roles={retentionReaders}>
+            <RetentionPage />
           </Guard>
         ),
       },

@@ -6,6 +6,7 @@ import type { Db } from "../../db/connection.js";
 import { memberships, networks, organisations, registrations, users } from "../../db/schema.js";
 import type { Role } from "../../domain/roles.js";
 import { hashPassword } from "../auth/tokens.js";
+import { BPV_STUDENTS, seedDemoBpv, studentEmail } from "./seed-bpv.js";
 import { seedDemoCases } from "./seed-cases.js";
 import { seedDemoFramework } from "./seed-competences.js";
 import { seedDemoConsensusRound } from "./seed-consensus.js";
@@ -121,6 +122,16 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     name: "Bram Willems",
     orgs: [{ org: "rivier", roles: ["guide", "trainer"], jobTitle: "Intern begeleider" }],
   },
+  {
+    email: "esther.kok@dewilgen.example",
+    name: "Esther Kok",
+    orgs: [{ org: "wilgen", roles: ["guide"], jobTitle: "Werkbegeleider" }],
+  },
+  {
+    email: "tom.dewit@davinci.example",
+    name: "Tom de Wit",
+    orgs: [{ org: "wilgen", roles: ["school_contact"], jobTitle: "BPV-docent" }],
+  },
 ];
 
 export async function hasData(db: Db) {
@@ -175,7 +186,13 @@ export async function seedDemo(db: Db) {
       .returning();
     if (!linde || !rivier || !wilgen) throw new Error("seed failed");
     const orgId = { linde: linde.id, rivier: rivier.id, wilgen: wilgen.id };
-    for (const person of DEMO_PEOPLE) {
+    // The BPV students sign in with the demo password too; the start lists only the people above.
+    const students: DemoPerson[] = BPV_STUDENTS.map((student) => ({
+      email: studentEmail(student.name, student.org),
+      name: student.name,
+      orgs: [{ org: student.org, roles: ["trainee"], jobTitle: "Student (BBL)" }],
+    }));
+    for (const person of [...DEMO_PEOPLE, ...students]) {
       const [user] = await tx
         .insert(users)
         .values({ email: person.email, name: person.name, passwordHash })
@@ -225,4 +242,6 @@ export async function seedDemo(db: Db) {
   // The network's trainer pool: De Linde and Rivierenland with two certified trainers, De Wilgen
   // with one uncertified (below the minimum), and De Wilgen's request for a Rivierenland trainer.
   await seedDemoTrainers(db);
+  // A cohort of BPV students in De Linde and De Wilgen over three school years, with outcomes.
+  await seedDemoBpv(db);
 }

@@ -8,6 +8,7 @@ import { canFollowModules, canSeeAssignmentQueue } from "../../domain/modules/po
 import { canViewNetwork } from "../../domain/networks/policy";
 import { hasRole } from "../../domain/roles";
 import { canViewTrainers } from "../../domain/trainers/policy";
+import { canSeeRetention } from "../../domain/trajectories/policy";
 import { NotificationBell } from "../notifications/NotificationBell";
 import { useSession } from "../session";
 import { AccountMenu } from "./AccountMenu";
@@ -37,6 +38,7 @@ export function AppShellLayout() {
     { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
     { to: "/activiteiten", label: t("nav.events"), show: true, covers: true },
     { to: "/trainers", label: t("nav.trainers"), show: canViewTrainers({ roles }) },
+    { to: "/studentbehoud", label: t("nav.retention"), show: canSeeRetention({ roles }) },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
     { to: "/zelfscan", label: t("nav.selfScan"), show: canScanSelf({ roles }), covers: true },
     { to: "/zelfscans", label: t("nav.scanOverview"), show: canSeeScanOverview({ roles }) },

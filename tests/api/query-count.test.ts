@@ -30,6 +30,7 @@ import {
   supervisedTrainings,
   trainerCertificates,
   trainerRequests,
+  trajectories,
   users,
 } from "../../src/db/schema.js";
 import type { LearningPathView } from "../../src/domain/competences/path-api.js";
@@ -257,6 +258,20 @@ const GROWTH: Array<() => Promise<void>> = [
         authorName: people[i % people.length]?.name ?? "",
         body: `Bericht ${i}`,
       })),
+    );
+  },
+  // Forty more BPV students of De Linde, with outcomes, for the retention figures.
+  async function fortyBpvStudents() {
+    const demo = await t.database.db
+      .select()
+      .from(trajectories)
+      .where(and(eq(trajectories.organisationId, t.orgs.linde), eq(trajectories.regimeKey, "bpv")));
+    if (demo.length === 0) throw new Error("no demo BPV trajectories");
+    await t.database.db.insert(trajectories).values(
+      Array.from({ length: 40 }, (_, i) => {
+        const { id: _id, ...row } = demo[i % demo.length] as (typeof demo)[number];
+        return { ...row, title: `BPV ${i}` };
+      }),
     );
   },
   // Twenty approved cases of De Linde's people, for the network and for De Linde, some with two competences.

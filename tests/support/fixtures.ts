@@ -67,30 +67,33 @@ async function fixturePerson(t: TestApp) {
 }
 
 /** A trajectory of De Linde (client Fatima, trainee Daan, guide Sanne) with a goal and a meeting with shared feedback. */
+const FIXTURE_TRAJECTORY = "Traject Daan Bakker";
+
+/** De Linde's teacher trajectory of Daan (the demo's trajectories there are BPV ones, of others). */
 async function fixtureTrajectory(t: TestApp) {
   const [found] = await t.database.db
     .select({ id: trajectories.id })
     .from(trajectories)
-    .where(eq(trajectories.organisationId, t.orgs.linde))
+    .where(and(eq(trajectories.organisationId, t.orgs.linde), eq(trajectories.title, FIXTURE_TRAJECTORY)))
     .limit(1);
   if (found) return found.id;
   const made = await createTrajectory(t, {
-    title: "Traject Daan Bakker",
+    title: FIXTURE_TRAJECTORY,
     goals: ["Instructie op drie niveaus"],
     meetings: [{ type: "feedback_conversation", feedback: { summary: "Goed gesprek" } }],
   });
   return made.id;
 }
 
-/** The first row of De Linde in a trajectory table, or one made by `make` for the fixture trajectory. */
+/** The first row of the fixture trajectory in a trajectory table, or one made by `make` for it. */
 const firstOf =
   (table: typeof goals | typeof meetings | typeof feedbackRecords, make: (t: TestApp) => Promise<string>): Finder =>
   async (t) => {
-    await fixtureTrajectory(t);
+    const trajectoryId = await fixtureTrajectory(t);
     const [found] = await t.database.db
       .select({ id: table.id })
       .from(table)
-      .where(eq(table.organisationId, t.orgs.linde))
+      .where(and(eq(table.organisationId, t.orgs.linde), eq(table.trajectoryId, trajectoryId)))
       .limit(1);
     return found?.id ?? make(t);
   };

@@ -107,6 +107,7 @@ describe("a BPV student's path with a three-way conversation and a stop", () => 
 
     const page = as("peter");
     await page.goto("/");
+    await visible(page.getByRole("heading", { name: "Overzicht", level: 2 }));
     await openMenuItem(page, "Trajecten");
     // The BPV-docent sees their own students only: this one, none of Sanne's other trajectories.
     await visible(page.getByRole("link", { name: TITLE }));
@@ -152,6 +153,7 @@ describe("a BPV student's path with a three-way conversation and a stop", () => 
   it("shows the praktijkopleider the stop in the retention figures, without names", async () => {
     const page = as("joost");
     await page.goto("/");
+    await visible(page.getByRole("heading", { name: "Overzicht", level: 2 }));
     await openMenuItem(page, "Studentbehoud");
     await visible(page.getByRole("heading", { name: "Studentbehoud", level: 2 }));
     const section = page.getByRole("region", { name: "BPV-traject (collega-in-opleiding)" });

@@ -113,7 +113,7 @@ describe("a BPV student's path with a three-way conversation and a stop", () => 
     await visible(page.getByRole("link", { name: TITLE }));
     await textOf(page.locator("main")).not.toContain("Werkbegeleiding Lisa Dekker");
     await page.goto(`/trajecten/${trajectoryId}/bijeenkomsten/${meetingId}`);
-    const parts = page.getByRole("region", { name: "Inbreng van de andere deelnemers" });
+    const parts = page.getByRole("region", { name: "Inbreng van de deelnemers" });
     await parts.getByRole("button", { name: "Inbreng opslaan" }).click();
     await visible(parts.getByText("Schrijf je inbreng."));
     await parts.getByLabel(/^Jouw inbreng als BPV-docent/).fill(PART);
@@ -123,7 +123,7 @@ describe("a BPV student's path with a three-way conversation and a stop", () => 
 
     const student = as("daan");
     await student.goto(`/trajecten/${trajectoryId}/bijeenkomsten/${meetingId}`);
-    const read = student.getByRole("region", { name: "Inbreng van de andere deelnemers" });
+    const read = student.getByRole("region", { name: "Inbreng van de deelnemers" });
     await textOf(read).toContain(PART);
     await textOf(read).toContain("Geschreven door Peter Jansen");
     await expectAccessible(student, "the three-way conversation, read by the student (phone)");

@@ -70,7 +70,7 @@ export default defineMessages(
       none: "Er zijn nog geen doelen.",
     },
     parts: {
-      heading: "Inbreng van de andere deelnemers",
+      heading: "Inbreng van de deelnemers",
       of: "Inbreng {{role}}",
       own: "Jouw inbreng als {{role}}",
       ownHint:
@@ -206,7 +206,7 @@ export default defineMessages(
       none: "There are no goals yet.",
     },
     parts: {
-      heading: "Contributions of the other participants",
+      heading: "Contributions of the participants",
       of: "Contribution of the {{role}}",
       own: "Your contribution as {{role}}",
       ownHint:

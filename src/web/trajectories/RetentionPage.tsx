@@ -1,4 +1,4 @@
-import { Badge, NativeSelect, Stack, Text } from "@mantine/core";
+import { NativeSelect, Stack, Text } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -89,9 +89,9 @@ function RegimeRetention({ figures }: { figures: RegimeFigures }) {
                     {Object.entries(r.reasons)
                       .sort(([, a], [, b]) => b - a)
                       .map(([code, n]) => (
-                        <Badge key={code} variant="outline" color="gray.8" tt="none">
+                        <Text key={code} size="sm">
                           {reasonLabel(code)}: {n}
-                        </Badge>
+                        </Text>
                       ))}
                   </Stack>
                 ),

@@ -8,6 +8,7 @@ import type {
 import { cohortOf } from "../../src/domain/trajectories/retention.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { at, createMeeting, createPerson, day, expectStatus as ok, signIn } from "../support/factories.js";
+import { pdfText } from "../support/pdf-text.js";
 
 /**
  * The BPV trajectory through the API: the praktijkopleider starts it with the school's
@@ -143,7 +144,11 @@ describe("the BPV trajectory", () => {
   });
 
   it("lets the BPV-docent write their part of a three-way conversation, which the others read", async () => {
-    const planned = await createMeeting(guide, mine, { type: "driegesprek", startsAt: at(-10) });
+    const planned = await createMeeting(guide, mine, {
+      type: "driegesprek",
+      startsAt: at(-10),
+      held: { notes: "Op de werkvloer gaat het goed.", minutes: 45 },
+    });
     const asTutor = ok<MeetingDetail>(await peter.get(`/api/v1/meetings/${planned.id}`));
     expect(asTutor.abilities).toMatchObject({ writePart: "school", edit: false, writeFeedback: false });
     const written = ok<MeetingDetail>(
@@ -244,5 +249,26 @@ describe("the BPV trajectory", () => {
     expect(JSON.stringify(after)).not.toContain("Noor");
     for (const who of [peter, guide, student])
       expect((await who.get("/api/v1/trajectories/retention")).statusCode).toBe(403);
+  });
+
+  it("gives the school a progress report of its student: the path, both parts of the three-way conversation, the stop", async () => {
+    const response = await peter.get(`/api/v1/trajectories/${mine.id}/progress.pdf`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toBe("application/pdf");
+    const text = await pdfText(response.rawPayload);
+    for (const expected of [
+      "Voortgangsverslag",
+      "BPV Noor",
+      "Mbo-niveau 3",
+      "Verzorgende IG",
+      "Driegesprek",
+      "Op de werkvloer gaat het goed.",
+      "Inbreng BPV-docent",
+      "kerntaak 2",
+      "Werkdruk",
+      "Te veel diensten.",
+    ])
+      expect(text, expected).toContain(expected);
+    expect((await otherTutor.get(`/api/v1/trajectories/${mine.id}/progress.pdf`)).statusCode).toBe(404);
   });
 });

@@ -299,6 +299,26 @@ describe("a teacher trajectory's documents", () => {
     expect(withoutSelf).toBeGreaterThan(0);
   });
 
+  it("the progress report PDF shows each reader the notes the API shows them, and no more", async () => {
+    let withConfidential = 0;
+    for (const r of readers) {
+      const detail = await detailFor(r);
+      const response = await r.client.get(`${base()}/progress.pdf`);
+      expect(response.statusCode, r.name).toBe(detail.meetings === null ? 404 : 200);
+      if (response.statusCode !== 200) continue;
+      const text = await documentText(response);
+      expectNothingHidden(r, text, "the progress report");
+      // Where the API shows the confidential note, the report carries it: the check is not empty.
+      if (r.api.includes(MARK.confidentialNote)) {
+        withConfidential++;
+        expect(text, r.name).toContain(MARK.confidentialNote);
+      }
+      // An unannounced visit still to come is no held conversation: in no report.
+      expect(text, r.name).not.toContain(MARK.surpriseLocation);
+    }
+    expect(withConfidential).toBeGreaterThan(0);
+  });
+
   it("billing as PDF and CSV, for those who see billing, holds nothing the API hides", async () => {
     for (const r of readers) {
       const detail = await detailFor(r);

@@ -111,6 +111,7 @@ const READS: Array<[path: string, as?: Person]> = [
   // The draft report is its writer's: the guide's.
   ["/api/v1/trajectories/:trajectoryId/report", "guide"],
   ["/api/v1/trajectories/:trajectoryId/report.pdf", "guide"],
+  ["/api/v1/trajectories/:trajectoryId/progress.pdf", "guide"],
   ["/api/v1/trajectories/:trajectoryId/billing.pdf"],
   ["/api/v1/trajectories/:trajectoryId/billing.csv"],
   ["/api/v1/due", "guide"],

@@ -284,6 +284,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PUT /api/v1/trajectories/:trajectoryId/report": GUIDE,
   "POST /api/v1/trajectories/:trajectoryId/report/finalise": GUIDE,
   "GET /api/v1/trajectories/:trajectoryId/report.pdf": GUIDE,
+  // Whoever reads the meetings: in the teacher trajectory every participant and the admin.
+  "GET /api/v1/trajectories/:trajectoryId/progress.pdf": IN_TRAJECTORY,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",

@@ -3,6 +3,7 @@ import { renderDeclarationPdf } from "../declarations/render-declaration.js";
 import { renderEvidencePdf } from "../evidence/documents.js";
 import { renderBillingPdf } from "../trajectories/documents/render-billing.js";
 import { renderFinalReportPdf } from "../trajectories/documents/render-final-report.js";
+import { renderProgressReportPdf } from "../trajectories/documents/render-progress-report.js";
 
 /**
  * The PDFs Koers makes, by kind: each renderer takes its input (plain data) and gives the bytes.
@@ -13,6 +14,7 @@ const renderers = {
   evidence: renderEvidencePdf,
   billing: renderBillingPdf,
   finalReport: renderFinalReportPdf,
+  progressReport: renderProgressReportPdf,
   certificate: renderCertificatePdf,
 };
 

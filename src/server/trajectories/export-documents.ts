@@ -13,8 +13,10 @@ import { organisationOf } from "../organisations/service.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
 import { type BillingInput, billedHours } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
+import type { ProgressReportInput } from "./documents/render-progress-report.js";
 import { reportFor } from "./final-report.js";
-import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
+import { type LoadedTrajectory, loadTrajectory, loadTrajectoryParts, withOrigin } from "./load-trajectory.js";
+import { presentMeeting } from "./present-meeting.js";
 import { NO_LINKS, presentTrajectory } from "./present-trajectory.js";
 
 const statusLabel = (detail: Pick<TrajectoryDetail, "regime" | "status">, locale: Locale) =>
@@ -159,4 +161,72 @@ export async function billingInput(
   const detail = presented(await loadTrajectory(tx, actor, trajectoryId), locale, now);
   if (!detail.abilities.seeBilling) throw notFound();
   return billingDocument(await organisationOf(tx, actor), locale, detail);
+}
+
+/**
+ * What the progress report shows this reader: the facts and outcome, the intake and plan, the
+ * goals and each held meeting with its notes and the other participants' parts, all as the API
+ * shows them to the reader. Only for who reads the meetings.
+ */
+export async function progressReportInput(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  locale: Locale,
+  now = new Date(),
+): Promise<ProgressReportInput> {
+  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const detail = presented(loaded, locale, now);
+  if (detail.meetings === null) throw notFound();
+  const { regime } = detail;
+  const shown = new Set(detail.meetings.filter((m) => m.status === "held").map((m) => m.id));
+  const held = loaded.meetings.filter((m) => shown.has(m.id));
+  const parts = await loadTrajectoryParts(tx, actor, trajectoryId);
+  const roleLabel = (role: string) => regime.participants.find((p) => p.role === role)?.label[locale] ?? role;
+  const ratings = new Map((detail.ratings ?? []).map((r) => [r.goalId, r.points]));
+  return {
+    organisation: await organisationOf(tx, actor),
+    locale,
+    trajectory: {
+      title: detail.title,
+      regimeName: regime.name[locale],
+      startsOn: detail.startsOn,
+      endsOn: detail.endsOn,
+      statusLabel: statusLabel(detail, locale),
+    },
+    outcome: { choice: detail.statusChoice, on: detail.statusOn, note: detail.statusReason },
+    participants: detail.participants.map((p) => ({ roleLabel: roleLabel(p.role), name: p.name })),
+    plan: regime.planFields.flatMap((field) => {
+      const value = detail.plan?.[field.key]?.trim();
+      if (!value) return [];
+      const option = field.options?.find((o) => o.value === value);
+      return [{ label: field.label[locale], value: option ? option.label[locale] : value }];
+    }),
+    goals:
+      detail.goals?.map((goal) => {
+        const points = (ratings.get(goal.id) ?? []).map(({ date, guide, self }) => ({ date, guide, self }));
+        const { last, max, lastLabel } = goalResult(regime, points);
+        return {
+          title: goal.title,
+          successCriteria: goal.successCriteria,
+          last: last === null ? null : `${last} / ${max}${lastLabel ? ` (${lastLabel[locale]})` : ""}`,
+        };
+      }) ?? null,
+    meetings: held.map((row) => {
+      const meeting = presentMeeting(
+        loaded,
+        row,
+        parts.filter((p) => p.meetingId === row.id),
+      );
+      return {
+        date: meeting.startsAt,
+        typeLabel: typeLabel(detail, meeting.type, locale),
+        durationMinutes: meeting.durationMinutes,
+        notes: meeting.notes,
+        parts: meeting.parts.map((p) => ({ roleLabel: roleLabel(p.role), text: p.text })),
+      };
+    }),
+    totalMinutes: detail.hours?.total.meetingMinutes ?? null,
+    madeAt: now.toISOString(),
+  };
 }

@@ -366,3 +366,10 @@ export async function loadMeetingParts(
     .from(meetingParts)
     .where(and(eq(meetingParts.organisationId, actor.organisationId), eq(meetingParts.meetingId, meeting.id)));
 }
+
+/** Every part written in a trajectory's meetings, for a document of the whole trajectory. */
+export const loadTrajectoryParts = (tx: Tx, actor: Actor, trajectoryId: string): Promise<MeetingPartRow[]> =>
+  tx
+    .select()
+    .from(meetingParts)
+    .where(and(eq(meetingParts.organisationId, actor.organisationId), eq(meetingParts.trajectoryId, trajectoryId)));

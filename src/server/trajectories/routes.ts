@@ -39,7 +39,7 @@ import { changeThenShow, withTenant } from "../tenancy.js";
 import { changeStatus } from "./change-status.js";
 import { createTrajectory } from "./create-trajectory.js";
 import { renderBillingCsv } from "./documents/render-billing.js";
-import { archiveFinalReport, billingInput, finalReportInput } from "./export-documents.js";
+import { archiveFinalReport, billingInput, finalReportInput, progressReportInput } from "./export-documents.js";
 import { markSeen, saveFeedback, saveSelfAssessment, shareFeedback } from "./feedback.js";
 import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
@@ -308,6 +308,27 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
         await archiveFinalReport(tx, actor, app.pdf, request.params.trajectoryId);
         return report;
       }),
+  );
+
+  app.get(
+    "/trajectories/:trajectoryId/progress.pdf",
+    {
+      schema: {
+        tags,
+        params: trajectoryParams,
+        description: "The progress so far as the reader sees it (for the school of a BPV student), as a PDF.",
+      },
+      config: pdfRouteConfig(app),
+    },
+    async (request, reply) => {
+      const input = await withTenant(request, (tx, actor) =>
+        progressReportInput(tx, actor, request.params.trajectoryId, requestLocale(request)),
+      );
+      return reply
+        .type("application/pdf")
+        .header("content-disposition", attachment(downloadName(input.trajectory.title, "voortgangsverslag.pdf")))
+        .send(await app.pdf.render({ kind: "progressReport", input }));
+    },
   );
 
   app.get(

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Grid, Group, Stack, Tabs, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Grid, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
@@ -147,6 +147,18 @@ export default function TrajectoryPage() {
                 </Fact>
               )}
             </Stack>
+            {detail.meetings !== null && (
+              <Button
+                component="a"
+                href={`/api/v1/trajectories/${encodeURIComponent(detail.id)}/progress.pdf`}
+                download
+                variant="light"
+                size="sm"
+                mt="md"
+              >
+                {t("detail.progressPdf")}
+              </Button>
+            )}
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -948,14 +948,16 @@ const supervisie: RegimeDocument = {
   admin: { sees: ["hours"], does: [] },
 };
 
-const BPV_SEES: RegimeDocument["participants"][number]["sees"] = [
+/**
+ * What the praktijkopleider and the school read of a student's path: all but the guide's
+ * confidential notes and the student's self-assessments, which stay between student and guide.
+ */
+const BPV_READERS: RegimeDocument["participants"][number]["sees"] = [
   "plan",
   "goals",
   "meetings",
   "notes",
-  "confidentialNotes",
   "feedback",
-  "selfAssessments",
   "hours",
   "report",
 ];
@@ -984,17 +986,11 @@ const bpv: RegimeDocument = {
     "The guidance of a student on a work placement (work-based learning at MBO level 2, 3 or 4, or a side-entrant) by the work guide, with the placement officer and the school's placement tutor: learning goals, progress conversations, three-way conversations and the outcome (diploma or stopped, with the reason).",
   ),
   participants: [
-    { role: "trainee", label: t("Student", "Student"), min: 1, max: 1, sees: BPV_SEES },
-    { role: "guide", label: t("Werkbegeleider", "Work guide"), min: 1, max: 3, sees: BPV_SEES },
-    { role: "commissioner", label: t("Praktijkopleider", "Placement officer"), min: 0, max: 1, sees: BPV_SEES },
-    // The school sees the student's path, as the workplace does; it does not see the guide's confidential notes.
-    {
-      role: "school",
-      label: t("BPV-docent", "Placement tutor"),
-      min: 0,
-      max: 1,
-      sees: ["plan", "goals", "meetings", "notes", "feedback", "hours", "report"],
-    },
+    { role: "trainee", label: t("Student", "Student"), min: 1, max: 1, sees: ALL_BUT_BILLING },
+    { role: "guide", label: t("Werkbegeleider", "Work guide"), min: 1, max: 3, sees: ALL_BUT_BILLING },
+    { role: "commissioner", label: t("Praktijkopleider", "Placement officer"), min: 0, max: 1, sees: BPV_READERS },
+    // The school sees the student's path as the praktijkopleider does: one picture of it.
+    { role: "school", label: t("BPV-docent", "Placement tutor"), min: 0, max: 1, sees: BPV_READERS },
   ],
   planFields: [
     {

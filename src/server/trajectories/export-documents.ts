@@ -32,6 +32,27 @@ const presented = (loaded: LoadedTrajectory, locale: Locale, now: Date) =>
 const typeLabel = (detail: Pick<TrajectoryDetail, "regime">, type: string, locale: Locale) =>
   meetingType(detail.regime, type)?.label[locale] ?? type;
 
+const roleLabel = (detail: Pick<TrajectoryDetail, "regime">, role: string, locale: Locale) =>
+  detail.regime.participants.find((p) => p.role === role)?.label[locale] ?? role;
+
+/** What a document says of the trajectory and who takes part, in the reader's language. */
+const heading = (detail: TrajectoryDetail, locale: Locale) => ({
+  trajectory: {
+    title: detail.title,
+    regimeName: detail.regime.name[locale],
+    startsOn: detail.startsOn,
+    endsOn: detail.endsOn,
+    statusLabel: statusLabel(detail, locale),
+  },
+  participants: detail.participants.map((p) => ({ roleLabel: roleLabel(detail, p.role, locale), name: p.name })),
+});
+
+/** A goal's ratings as the reader sees them, by goal id. */
+const ratingPointsOf = (detail: TrajectoryDetail) => {
+  const ratings = new Map((detail.ratings ?? []).map((r) => [r.goalId, r.points]));
+  return (goalId: string) => (ratings.get(goalId) ?? []).map(({ date, guide, self }) => ({ date, guide, self }));
+};
+
 /**
  * What the final report's PDF shows this reader, built from what the API shows them: the report
  * they may read, the goals, the ratings (the guide's and the trainee's only where the reader sees
@@ -45,25 +66,15 @@ export function finalReportDocument(
   origin: TrajectoryDetail | null,
 ): FinalReportInput {
   const { regime } = detail;
-  const ratings = new Map((detail.ratings ?? []).map((r) => [r.goalId, r.points]));
+  const pointsOf = ratingPointsOf(detail);
   const held = (d: TrajectoryDetail | null) => (d?.meetings ?? []).filter((m) => m.status === "held");
   return {
     organisation,
     locale,
-    trajectory: {
-      title: detail.title,
-      regimeName: regime.name[locale],
-      startsOn: detail.startsOn,
-      endsOn: detail.endsOn,
-      statusLabel: statusLabel(detail, locale),
-    },
-    participants: detail.participants.map((p) => ({
-      roleLabel: regime.participants.find((r) => r.role === p.role)?.label[locale] ?? p.role,
-      name: p.name,
-    })),
+    ...heading(detail, locale),
     goals:
       detail.goals?.map((goal) => {
-        const points = (ratings.get(goal.id) ?? []).map(({ date, guide, self }) => ({ date, guide, self }));
+        const points = pointsOf(goal.id);
         const result = goalResult(regime, points);
         return {
           position: goal.position,
@@ -182,20 +193,12 @@ export async function progressReportInput(
   const shown = new Set(detail.meetings.filter((m) => m.status === "held").map((m) => m.id));
   const held = loaded.meetings.filter((m) => shown.has(m.id));
   const parts = await loadTrajectoryParts(tx, actor, trajectoryId);
-  const roleLabel = (role: string) => regime.participants.find((p) => p.role === role)?.label[locale] ?? role;
-  const ratings = new Map((detail.ratings ?? []).map((r) => [r.goalId, r.points]));
+  const pointsOf = ratingPointsOf(detail);
   return {
     organisation: await organisationOf(tx, actor),
     locale,
-    trajectory: {
-      title: detail.title,
-      regimeName: regime.name[locale],
-      startsOn: detail.startsOn,
-      endsOn: detail.endsOn,
-      statusLabel: statusLabel(detail, locale),
-    },
+    ...heading(detail, locale),
     outcome: { choice: detail.statusChoice, on: detail.statusOn, note: detail.statusReason },
-    participants: detail.participants.map((p) => ({ roleLabel: roleLabel(p.role), name: p.name })),
     plan: regime.planFields.flatMap((field) => {
       const value = detail.plan?.[field.key]?.trim();
       if (!value) return [];
@@ -204,8 +207,7 @@ export async function progressReportInput(
     }),
     goals:
       detail.goals?.map((goal) => {
-        const points = (ratings.get(goal.id) ?? []).map(({ date, guide, self }) => ({ date, guide, self }));
-        const { last, max, lastLabel } = goalResult(regime, points);
+        const { last, max, lastLabel } = goalResult(regime, pointsOf(goal.id));
         return {
           title: goal.title,
           successCriteria: goal.successCriteria,
@@ -223,7 +225,7 @@ export async function progressReportInput(
         typeLabel: typeLabel(detail, meeting.type, locale),
         durationMinutes: meeting.durationMinutes,
         notes: meeting.notes,
-        parts: meeting.parts.map((p) => ({ roleLabel: roleLabel(p.role), text: p.text })),
+        parts: meeting.parts.map((p) => ({ roleLabel: roleLabel(detail, p.role, locale), text: p.text })),
       };
     }),
     totalMinutes: detail.hours?.total.meetingMinutes ?? null,

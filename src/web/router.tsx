@@ -99,7 +99,7 @@ function Guard({
 
 const admin: Role[] = ["admin"];
 const organisers: Role[] = ["admin", "training_officer"];
-const retentionReaders: Role[] = ["admin", "training_officer"];
+const retentionReaders: Role[] = ["admin", "training_officer", "network_coordinator"];
 const trainerViewers: Role[] = ["admin", "training_officer", "network_coordinator", "trainer"];
 
 export const router = createBrowserRouter([

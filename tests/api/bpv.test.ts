@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type {
   MeetingDetail,
+  NetworkRetentionView,
   RetentionView,
   TrajectoryDetail,
   TrajectorySummary,
@@ -270,5 +271,23 @@ describe("the BPV trajectory", () => {
     ])
       expect(text, expected).toContain(expected);
     expect((await otherTutor.get(`/api/v1/trajectories/${mine.id}/progress.pdf`)).statusCode).toBe(404);
+  });
+
+  it("shows the network every member's students per cohort, counts only", async () => {
+    const coordinator = ok<NetworkRetentionView>(await guide.get("/api/v1/trajectories/network-retention"));
+    expect(coordinator.members.map((m) => [m.name, m.own])).toEqual([
+      ["Zorggroep De Linde", true],
+      ["Zorggroep De Wilgen", false],
+    ]);
+    const wilgen = coordinator.members[1]?.cohorts ?? [];
+    // The demo's six students of De Wilgen, over three cohorts.
+    expect(wilgen.reduce((n, r) => n + r.started, 0)).toBe(6);
+    expect(wilgen.reduce((n, r) => n + r.stopped, 0)).toBe(3);
+    expect(coordinator.reasons.map((r) => r.label)).toContain("Werkdruk");
+    const text = JSON.stringify(coordinator);
+    for (const name of ["Noor", "Bas Hendriks", "Iris Willemsen", "BPV "]) expect(text).not.toContain(name);
+    // The school and the student see no network figures.
+    for (const who of [peter, student])
+      expect((await who.get("/api/v1/trajectories/network-retention")).statusCode).toBe(403);
   });
 });

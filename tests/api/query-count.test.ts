@@ -101,6 +101,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories", "guide"],
   ["/api/v1/trajectories/candidates"],
   ["/api/v1/trajectories/retention", "training_officer"],
+  ["/api/v1/trajectories/network-retention", "training_officer"],
   ["/api/v1/trajectories/guide-eligibility?regimeKey=supervisie&traineeId=:daan&guideId=:sanne&startsOn=2026-09-01"],
   [
     "/api/v1/trajectories/guide-eligibility?regimeKey=skj_werkbegeleiding&traineeId=:daan&guideId=:sanne&startsOn=2026-09-01",

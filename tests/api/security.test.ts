@@ -279,6 +279,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   "PUT /api/v1/meetings/:meetingId/part": [],
   // Numbers without names, for who answers for them.
   "GET /api/v1/trajectories/retention": ["admin", "training_officer"],
+  // The network page's people: admins, praktijkopleiders and the coordinator (the guide here).
+  "GET /api/v1/trajectories/network-retention": ["admin", "guide", "training_officer"],
   // A draft report is for its writer; the trainee, the client and the admin read it once it is final.
   "GET /api/v1/trajectories/:trajectoryId/report": GUIDE,
   "PUT /api/v1/trajectories/:trajectoryId/report": GUIDE,

@@ -451,3 +451,10 @@ export const retentionViewSchema = z.object({
   ),
 });
 export type RetentionView = z.infer<typeof retentionViewSchema>;
+
+/** The retention figures of the organisation and every member of its network, counts only. */
+export const networkRetentionViewSchema = z.object({
+  reasons: z.array(optionView),
+  members: z.array(z.object({ name: z.string(), own: z.boolean(), cohorts: z.array(cohortRowView) })),
+});
+export type NetworkRetentionView = z.infer<typeof networkRetentionViewSchema>;

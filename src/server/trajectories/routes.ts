@@ -13,6 +13,7 @@ import {
   guideEligibilityAnswerSchema,
   guideEligibilityQuery,
   meetingDetailSchema,
+  networkRetentionViewSchema,
   planMeetingSchema,
   reportViewSchema,
   retentionViewSchema,
@@ -50,7 +51,7 @@ import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js
 import { saveMeetingPart } from "./meeting-parts.js";
 import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
 import { presentMeeting } from "./present-meeting.js";
-import { getRetention } from "./retention.js";
+import { getNetworkRetention, getRetention } from "./retention.js";
 import { giveConsent, updatePlan } from "./update-plan.js";
 
 const tags = ["trajectories"];
@@ -117,6 +118,18 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => withTenant(request, (tx, actor) => getRetention(tx, actor, requestLocale(request))),
+  );
+
+  app.get(
+    "/trajectories/network-retention",
+    {
+      schema: {
+        tags,
+        description: "How many students stay, per member of the network and cohort: counts only.",
+        response: { 200: networkRetentionViewSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => getNetworkRetention(tx, actor, requestLocale(request))),
   );
 
   app.get(

@@ -38,7 +38,7 @@ export function AppShellLayout() {
     { to: "/intervisie", label: t("nav.intervision"), show: true, covers: true },
     { to: "/activiteiten", label: t("nav.events"), show: true, covers: true },
     { to: "/trainers", label: t("nav.trainers"), show: canViewTrainers({ roles }) },
-    { to: "/studentbehoud", label: t("nav.retention"), show: canSeeRetention({ roles }) },
+    { to: "/studentbehoud", label: t("nav.retention"), show: canSeeRetention({ roles }) || canViewNetwork({ roles }) },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
     { to: "/zelfscan", label: t("nav.selfScan"), show: canScanSelf({ roles }), covers: true },
     { to: "/zelfscans", label: t("nav.scanOverview"), show: canSeeScanOverview({ roles }) },

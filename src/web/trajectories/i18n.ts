@@ -121,6 +121,9 @@ export default defineMessages(
       share: "{{share}}% ({{stayed}} van {{counted}})",
       notYet: "Nog niet te zeggen",
       reasonUnknown: "Reden onbekend",
+      network: "In het netwerk",
+      networkCaption: "Studentbehoud per organisatie en cohort",
+      member: "Organisatie en cohort",
       explain:
         "Na 1 en 2 jaar telt alleen wie zo lang geleden begon; wie in die tijd stopte, is niet gebleven. Een diploma telt als gebleven.",
     },
@@ -467,6 +470,9 @@ export default defineMessages(
       share: "{{share}}% ({{stayed}} of {{counted}})",
       notYet: "Too early to say",
       reasonUnknown: "Reason unknown",
+      network: "In the network",
+      networkCaption: "Student retention per organisation and cohort",
+      member: "Organisation and cohort",
       explain:
         "After 1 and 2 years counts only who started that long ago; whoever stopped within that time did not stay. A diploma counts as stayed.",
     },

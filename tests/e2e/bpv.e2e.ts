@@ -160,6 +160,8 @@ describe("a BPV student's path with a three-way conversation and a stop", () => 
     await textOf(section).toContain("Werkdruk");
     await textOf(section).toContain("Na 2 jaar nog bezig of klaar");
     await textOf(page.locator("main")).not.toContain("Daan Bakker");
+    // The network's members, counts only: De Wilgen's students too.
+    await textOf(page.getByRole("region", { name: "In het netwerk" })).toContain("Zorggroep De Wilgen, 2024-2025");
     await section.getByLabel("Niveau").selectOption({ label: "Mbo-niveau 2" });
     await textOf(section).toContain("Verkeerde studiekeuze");
     await expectAccessible(page, "student retention (phone)");

@@ -199,6 +199,9 @@ describe("the BPV trajectory", () => {
     const bare = await guide.post(url, { transition: "stop" });
     expect(bare.statusCode).toBe(422);
     expect(Object.keys(bare.json().errors).sort()).toEqual(["on", "reasonCode"]);
+    // Every answer missing or wrong at once, at its field.
+    const both = await guide.post(url, { transition: "stop", on: day(3) });
+    expect(both.json().errors).toEqual({ reasonCode: expect.any(String), on: expect.stringContaining("toekomst") });
     const unknown = await guide.post(url, { transition: "stop", reasonCode: "boredom", on: day(-1) });
     expect(Object.keys(unknown.json().errors)).toEqual(["reasonCode"]);
     const future = await guide.post(url, { transition: "stop", reasonCode: "workload", on: day(3) });
@@ -206,7 +209,7 @@ describe("the BPV trajectory", () => {
     const early = await guide.post(url, { transition: "stop", reasonCode: "workload", on: day(-201) });
     expect(early.json().errors).toEqual({ on: expect.stringContaining("begin") });
     // The student and the school do not record an outcome.
-    const byTutor = await peter.post(url, { transition: "stop", reasonCode: "workload", on: day(-1) });
+    const byTutor = await peter.post(url, { transition: "stop", reasonCode: "workload", on: day(3) });
     expect(byTutor.statusCode).toBe(422);
     expect(byTutor.json().blockers.map((b: { code: string }) => b.code)).toContain("notYourStep");
 

@@ -46,11 +46,14 @@ export async function changeStatus(
   const transition = findTransition(regime, request.transition);
   if (!transition) throw invalid({ transition: "field.unknownField" });
   const on = needsDate(transition) ? (request.on ?? null) : null;
-  const dateProblem = on ? effectiveDateProblem(on, loaded.row.startsOn, dutchToday()) : null;
-  if (dateProblem) throw invalid({ on: dateProblem });
   const check = checkTransition(stateOf(loaded), transition, loaded.viewer, request);
-  const unanswered = fieldsOf(check.blockers);
-  if (unanswered) throw invalid(unanswered);
+  // Once only the dialog's answers stand in the way, every one of them is said at its field.
+  const unanswered = check.allowed ? {} : fieldsOf(check.blockers);
+  if (unanswered) {
+    const dateProblem = on ? effectiveDateProblem(on, loaded.row.startsOn, dutchToday()) : null;
+    const fields = { ...unanswered, ...(dateProblem ? { on: dateProblem } : {}) };
+    if (Object.keys(fields).length) throw invalid(fields);
+  }
   if (!check.allowed) {
     throw new HttpProblem(
       422,
@@ -102,7 +105,10 @@ export async function changeStatus(
 /** Where all that stands in the way is a question of the dialog left open, the fields to say it at. */
 function fieldsOf(blockers: Blocker[]) {
   if (!blockers.length) return null;
-  const fields: Record<string, "field.chooseReason" | "field.required"> = {};
+  const fields: Record<
+    string,
+    "field.chooseReason" | "field.required" | "field.dateInFuture" | "field.dateBeforeStart"
+  > = {};
   for (const blocker of blockers) {
     if (blocker.code === "reasonNotChosen") fields.reasonCode = "field.chooseReason";
     else if (blocker.code === "dateRequired") fields.on = "field.required";

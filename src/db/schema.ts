@@ -350,7 +350,7 @@ export const meetingParts = pgTable(
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
   },
-  (table) => [unique().on(table.meetingId, table.role)],
+  (table) => [unique().on(table.meetingId, table.writtenBy)],
 );
 
 export const feedbackRecords = pgTable(

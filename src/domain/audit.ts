@@ -52,6 +52,8 @@ export const AUDIT_EVENT_TYPES = [
   "requirementProfile.copied",
   "requirementProfile.updated",
   "trajectory.created",
+  "trajectory.participantAdded",
+  "trajectory.participantRemoved",
   "trajectory.planUpdated",
   "trajectory.consentGiven",
   "trajectory.statusChanged",

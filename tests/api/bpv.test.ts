@@ -184,6 +184,57 @@ describe("the BPV trajectory", () => {
     );
   });
 
+  it("lets the guide add a care team colleague as co-guide, who adds to a progress conversation", async () => {
+    const found = ok<Candidates & { coGuides: { id: string; name: string }[] }>(
+      await guide.get("/api/v1/trajectories/candidates"),
+    );
+    expect(found.coGuides.map((p) => p.name)).toContain("Eva Mulder");
+    // Nobody from outside: the school's people are not colleagues of the care team.
+    expect(found.coGuides.map((p) => p.name)).not.toContain("Peter Jansen");
+    const eva = idOf(found.coGuides, "Eva Mulder");
+    const url = `/api/v1/trajectories/${mine.id}/participants`;
+    // Not the student, nor the BPV-docent, changes who takes part; a fixed part is not added later.
+    expect((await student.post(url, { personId: eva, role: "co_guide" })).statusCode).toBe(403);
+    expect((await peter.post(url, { personId: eva, role: "co_guide" })).statusCode).toBe(403);
+    const fixed = await guide.post(url, { personId: eva, role: "guide" });
+    expect(Object.keys(fixed.json().errors)).toEqual(["role"]);
+    const outsider = await guide.post(url, { personId: idOf(found.schoolContacts, "Peter Jansen"), role: "co_guide" });
+    expect(Object.keys(outsider.json().errors)).toEqual(["personId"]);
+
+    const added = ok<TrajectoryDetail>(await guide.post(url, { personId: eva, role: "co_guide" }));
+    expect(added.participants.filter((p) => p.role === "co_guide").map((p) => p.name)).toEqual(["Eva Mulder"]);
+    expect((await guide.post(url, { personId: eva, role: "co_guide" })).json().errors).toEqual({
+      personId: expect.any(String),
+    });
+
+    const evaClient = await signIn(t, "eva.mulder@delinde.example");
+    const progress = await createMeeting(guide, mine, {
+      type: "voortgangsgesprek",
+      startsAt: at(-2),
+      held: { notes: "Rapporteren gaat beter.", minutes: 30 },
+    });
+    const seen = ok<MeetingDetail>(await evaClient.get(`/api/v1/meetings/${progress.id}`));
+    expect(seen.abilities).toMatchObject({ writePart: "co_guide", edit: false });
+    const written = ok<MeetingDetail>(
+      await evaClient.put(`/api/v1/meetings/${progress.id}/part`, {
+        version: null,
+        text: "In de avonddienst nam Noor de overdracht zelf; rustig en volledig.",
+      }),
+    );
+    expect(written.parts).toMatchObject([{ role: "co_guide", writtenBy: "Eva Mulder", own: true }]);
+    expect(ok<MeetingDetail>(await guide.get(`/api/v1/meetings/${progress.id}`)).parts[0]?.own).toBe(false);
+    // The co-guide reads the path and changes nothing but their own part.
+    const asEva = ok<TrajectoryDetail>(await evaClient.get(`/api/v1/trajectories/${mine.id}`));
+    expect(asEva.viewerRoles).toEqual(["co_guide"]);
+    expect(asEva.abilities).toMatchObject({ editPlan: false, manageParticipants: false });
+
+    // Removed, Eva no longer sees the trajectory; what she wrote stays.
+    ok(await guide.post(`${url}/remove`, { personId: eva, role: "co_guide" }));
+    expect((await evaClient.get(`/api/v1/trajectories/${mine.id}`)).statusCode).toBe(404);
+    const kept = ok<MeetingDetail>(await guide.get(`/api/v1/meetings/${progress.id}`));
+    expect(kept.parts.map((p) => p.writtenBy)).toEqual(["Eva Mulder"]);
+  });
+
   it("records a stop with a reason from the list and its date, asked at the fields", async () => {
     const detail = ok<TrajectoryDetail>(await guide.get(`/api/v1/trajectories/${mine.id}`));
     const stop = detail.transitions.find((x) => x.key === "stop");

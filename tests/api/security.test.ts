@@ -254,7 +254,8 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/people/:personId/evidence.pdf": ["admin", "training_officer"],
   "GET /api/v1/trajectories": "signed-in",
   "POST /api/v1/trajectories": STARTERS,
-  "GET /api/v1/trajectories/candidates": STARTERS,
+  // Guides too: they add a co-guide of their team to a running trajectory.
+  "GET /api/v1/trajectories/candidates": [...STARTERS, "guide"],
   "GET /api/v1/trajectories/guide-eligibility": STARTERS,
   "GET /api/v1/trajectories/:trajectoryId": IN_TRAJECTORY,
   "PUT /api/v1/trajectories/:trajectoryId/plan": WRITERS,
@@ -267,6 +268,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Which participant may take which step is the regime's rule, answered as a 422 with the
   // blockers named (trajectories.test.ts); the route itself is for everyone in the trajectory.
   "POST /api/v1/trajectories/:trajectoryId/transitions": IN_TRAJECTORY,
+  // The fixture's teacher trajectory has no part it can do without: the route answers 422 at the
+  // field for its guide, opdrachtgever and the admin who keeps the plan, which is the route at
+  // work (bpv.test.ts adds and removes).
+  "POST /api/v1/trajectories/:trajectoryId/participants": ["admin", "guide", "client"],
+  "POST /api/v1/trajectories/:trajectoryId/participants/remove": ["admin", "guide", "client"],
   "POST /api/v1/trajectories/:trajectoryId/meetings": WRITERS,
   "POST /api/v1/trajectories/:trajectoryId/meetings/schedule": WRITERS,
   "GET /api/v1/meetings/:meetingId": IN_TRAJECTORY,

@@ -6,7 +6,8 @@ import { type Api, apiAs, dayFromToday, momentOn } from "./support/trajectory.js
 
 /**
  * A BPV student's path on phones: the praktijkopleider starts it with the school's BPV-docent;
- * the werkbegeleider starts the placement; after the three-way conversation the BPV-docent writes
+ * the werkbegeleider starts the placement and adds a colleague of the care team as co-guide; after
+ * the three-way conversation the BPV-docent writes
  * their part, which the student reads; the student stops, and the werkbegeleider records why and
  * when, told at the field what is missing. The praktijkopleider then sees the stop in the
  * retention figures. Every page is checked with axe-core at 375 px.
@@ -82,7 +83,15 @@ describe("a BPV student's path with a three-way conversation and a stop", () => 
     const dialog = page.getByRole("dialog", { name: "BPV starten" });
     await dialog.getByRole("button", { name: "BPV starten" }).click();
     await textOf(page.getByRole("region", { name: "Status" })).toContain("Het traject is nu: Lopend.");
-    await expectAccessible(page, "a running BPV trajectory (phone)");
+    // A colleague of the care team guides along.
+    const participants = page.getByRole("region", { name: "Deelnemers toevoegen of verwijderen" });
+    await participants.getByLabel("Rol").selectOption({ label: "Meekijker uit het zorgteam" });
+    await participants.getByRole("button", { name: "Deelnemer toevoegen" }).click();
+    await visible(participants.getByText("Kies wie je toevoegt."));
+    await participants.getByLabel(/^Persoon/).selectOption({ label: "Eva Mulder" });
+    await participants.getByRole("button", { name: "Deelnemer toevoegen" }).click();
+    await textOf(participants).toContain("Eva Mulder (Meekijker uit het zorgteam)");
+    await expectAccessible(page, "a running BPV trajectory with a co-guide (phone)");
   });
 
   it("has the BPV-docent write their part of the three-way conversation, which the student reads", async () => {

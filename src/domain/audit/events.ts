@@ -243,6 +243,8 @@ export const AUDIT_EVENT_SCHEMAS = [
       escalatedFrom: text.optional(),
     }),
   }),
+  kind("trajectory.participantAdded", "trajectory", { after: z.strictObject({ role: text, personId: text }) }),
+  kind("trajectory.participantRemoved", "trajectory", { before: z.strictObject({ role: text, personId: text }) }),
   // The plan's fields are the regime's own, so only their values are checked.
   kind("trajectory.planUpdated", "trajectory", {
     before: orHidden(z.record(z.string(), z.unknown())),

@@ -991,6 +991,14 @@ const bpv: RegimeDocument = {
     { role: "commissioner", label: t("Praktijkopleider", "Placement officer"), min: 0, max: 1, sees: BPV_READERS },
     // The school sees the student's path as the praktijkopleider does: one picture of it.
     { role: "school", label: t("BPV-docent", "Placement tutor"), min: 0, max: 1, sees: BPV_READERS },
+    // Colleagues of the care team who guide along: they read the path and add to the progress conversations.
+    {
+      role: "co_guide",
+      label: t("Meekijker uit het zorgteam", "Care team co-guide"),
+      min: 0,
+      max: 10,
+      sees: ["plan", "goals", "meetings", "notes"],
+    },
   ],
   planFields: [
     {
@@ -1062,6 +1070,7 @@ const bpv: RegimeDocument = {
       feedback: true,
       selfAssessmentBefore: true,
       mayBeUnannounced: false,
+      partsBy: ["co_guide"],
     },
     {
       key: "driegesprek",

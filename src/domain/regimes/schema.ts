@@ -27,10 +27,11 @@ const optionValue = z
   .describe("A stable code: lower case letters, digits and underscores.");
 
 /**
- * The parts a trajectory joins: the person guided, the guide(s), the one who commissioned it, and
- * the school's contact (the BPV-docent of a student in the workplace), who comes from outside.
+ * The parts a trajectory joins: the person guided, the guide(s), the one who commissioned it, the
+ * school's contact (the BPV-docent of a student in the workplace), who comes from outside, and
+ * colleagues of the care team who guide along (co-guides).
  */
-export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner", "school"] as const;
+export const PARTICIPANT_ROLES = ["trainee", "guide", "commissioner", "school", "co_guide"] as const;
 export const participantRoleSchema = z.enum(PARTICIPANT_ROLES);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 

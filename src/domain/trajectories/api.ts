@@ -101,6 +101,9 @@ export const saveFeedbackSchema = z.object({
 });
 export type SaveFeedbackInput = z.infer<typeof saveFeedbackSchema>;
 
+/** A part added to or removed from a running trajectory: a person (membership) and the role. */
+export const participantChangeSchema = z.object({ personId: z.uuid(), role: participantRoleSchema });
+
 export const saveMeetingPartSchema = z.object({
   version: version.nullable(),
   text: z.string().trim().min(1).max(20_000),
@@ -291,6 +294,7 @@ export const trajectoryDetailSchema = z.object({
     seeHours: z.boolean(),
     seeBilling: z.boolean(),
     seeReport: z.boolean(),
+    manageParticipants: z.boolean(),
   }),
 });
 export type TrajectoryDetail = z.infer<typeof trajectoryDetailSchema>;
@@ -352,6 +356,7 @@ export const candidatesSchema = z.object({
   guides: z.array(z.object({ id: z.uuid(), name: z.string() })),
   commissioners: z.array(z.object({ id: z.uuid(), name: z.string() })),
   schoolContacts: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  coGuides: z.array(z.object({ id: z.uuid(), name: z.string() })),
 });
 
 export const feedbackRecordViewSchema = z.object({
@@ -387,6 +392,8 @@ export const meetingDetailSchema = meetingSummarySchema.extend({
       role: participantRoleSchema,
       text: z.string(),
       writtenBy: z.string().nullable(),
+      /** Written by the person asking. */
+      own: z.boolean(),
       updatedAt: z.string(),
       version: z.number().int(),
     }),

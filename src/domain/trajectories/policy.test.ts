@@ -35,6 +35,7 @@ const NOTHING: TrajectoryAbilities = {
   seeHours: false,
   seeBilling: false,
   seeReport: false,
+  manageParticipants: false,
 };
 
 describe("trajectory policy, teacher trajectory", () => {

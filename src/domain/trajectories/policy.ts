@@ -33,6 +33,8 @@ export const PARTICIPANT_ORG_ROLES: Record<ParticipantRole, readonly Role[]> = {
   guide: ["guide"],
   commissioner: ["client", "training_officer"],
   school: ["school_contact"],
+  // A colleague of the care team: anyone working in the organisation, not someone from outside.
+  co_guide: ["guide", "trainee", "client", "training_officer", "trainer", "admin"],
 };
 
 /** The retention figures (numbers, no names): the admin and the training office, who answer for them. */
@@ -76,6 +78,18 @@ const pickTrajectory = (change: Change): { trajectoryId?: string } => {
 /** The admin acts only where the regime gives them the action (and so sees what it works on). */
 const adminMay = (viewer: Viewer, regime: Pick<Regime, "admin">, action: AdminAction) =>
   viewer.admin && regime.admin.does.includes(action);
+
+/**
+ * Who may add and remove the parts a trajectory can do without (a co-guide, the school's
+ * BPV-docent, an opdrachtgever) once it runs: the guide, the opdrachtgever, and the admin where
+ * the regime lets them keep the plan.
+ */
+export const canManageParticipants = (viewer: Viewer, regime: Visibility) =>
+  is(viewer, "guide") || is(viewer, "commissioner") || adminMay(viewer, regime, "editPlan");
+
+/** The roles that may be added or removed while a trajectory runs: those it can do without. */
+export const optionalRoles = (regime: Pick<Regime, "participants">) =>
+  regime.participants.filter((p) => p.min === 0).map((p) => p.role);
 
 /** The plan and the intake are the guide's to write. */
 export const canEditPlan = (viewer: Viewer, regime: Visibility) =>
@@ -140,6 +154,7 @@ export interface TrajectoryAbilities {
   seeHours: boolean;
   seeBilling: boolean;
   seeReport: boolean;
+  manageParticipants: boolean;
 }
 
 /** What the UI may offer, decided by the same rules the server enforces. */
@@ -156,5 +171,6 @@ export function trajectoryAbilities(viewer: Viewer, regime: Regime): TrajectoryA
     seeHours: canSee(viewer, regime, "hours"),
     seeBilling: canSee(viewer, regime, "billing"),
     seeReport: canSee(viewer, regime, "report"),
+    manageParticipants: canManageParticipants(viewer, regime) && optionalRoles(regime).length > 0,
   };
 }

@@ -139,9 +139,12 @@ export async function listTrajectories(
   return { ...page, items };
 }
 
-/** People who can take each part in a new trajectory: active members with the matching role. */
+/**
+ * People who can take each part in a trajectory: active members with the matching role. For who
+ * starts trajectories, and for guides, who add a co-guide of their team to a running one.
+ */
 export async function listCandidates(tx: Tx, actor: Actor) {
-  if (!canStartTrajectory(actor.roles)) throw forbidden();
+  if (!canStartTrajectory(actor.roles) && !hasRole(actor, "guide")) throw forbidden();
   const rows = await tx
     .select({ id: memberships.id, name: memberName, roles: memberships.roles })
     .from(memberships)
@@ -158,6 +161,7 @@ export async function listCandidates(tx: Tx, actor: Actor) {
     guides: taking("guide"),
     commissioners: taking("commissioner"),
     schoolContacts: taking("school"),
+    coGuides: taking("co_guide"),
   };
 }
 

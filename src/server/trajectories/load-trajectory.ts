@@ -348,7 +348,29 @@ export function assertOpen(loaded: Pick<LoadedTrajectory, "row">) {
   if (status?.terminal) throw new HttpProblem(409, "trajectory.closed");
 }
 
-export type MeetingPartRow = typeof meetingParts.$inferSelect;
+/** A part as written, with the name its writer goes by in the organisation (also once they left the trajectory). */
+export type MeetingPartRow = typeof meetingParts.$inferSelect & { writerName: string | null };
+
+const partColumns = {
+  id: meetingParts.id,
+  organisationId: meetingParts.organisationId,
+  trajectoryId: meetingParts.trajectoryId,
+  meetingId: meetingParts.meetingId,
+  role: meetingParts.role,
+  writtenBy: meetingParts.writtenBy,
+  text: meetingParts.text,
+  version: meetingParts.version,
+  createdAt: meetingParts.createdAt,
+  updatedAt: meetingParts.updatedAt,
+  writerName: memberName,
+};
+
+const selectParts = (tx: Tx, actor: Actor) =>
+  tx
+    .select(partColumns)
+    .from(meetingParts)
+    .leftJoin(memberships, membershipIn(meetingParts.writtenBy, actor.organisationId))
+    .leftJoin(users, eq(users.id, memberships.userId));
 
 /**
  * The parts written for one meeting, whoever wrote them; the presenter decides who reads them.
@@ -361,15 +383,13 @@ export async function loadMeetingParts(
   meeting: Pick<MeetingRow, "id" | "type">,
 ): Promise<MeetingPartRow[]> {
   if (!loaded.row.regime.meetingTypes.some((t) => t.key === meeting.type && t.partsBy.length > 0)) return [];
-  return tx
-    .select()
-    .from(meetingParts)
-    .where(and(eq(meetingParts.organisationId, actor.organisationId), eq(meetingParts.meetingId, meeting.id)));
+  return selectParts(tx, actor).where(
+    and(eq(meetingParts.organisationId, actor.organisationId), eq(meetingParts.meetingId, meeting.id)),
+  );
 }
 
 /** Every part written in a trajectory's meetings, for a document of the whole trajectory. */
 export const loadTrajectoryParts = (tx: Tx, actor: Actor, trajectoryId: string): Promise<MeetingPartRow[]> =>
-  tx
-    .select()
-    .from(meetingParts)
-    .where(and(eq(meetingParts.organisationId, actor.organisationId), eq(meetingParts.trajectoryId, trajectoryId)));
+  selectParts(tx, actor).where(
+    and(eq(meetingParts.organisationId, actor.organisationId), eq(meetingParts.trajectoryId, trajectoryId)),
+  );

@@ -11,8 +11,8 @@ import { loadMeeting } from "./meetings.js";
 
 /**
  * A participant writes their own part of a meeting's report, where the regime gives their role
- * one (the BPV-docent in a three-way conversation). One part per role, changed by version; not
- * for a cancelled meeting or a closed trajectory.
+ * one (the BPV-docent in a three-way conversation, a co-guide in a progress conversation). One
+ * part per writer, changed by version; not for a cancelled meeting or a closed trajectory.
  */
 export async function saveMeetingPart(
   tx: Tx,
@@ -26,7 +26,7 @@ export async function saveMeetingPart(
   if (!role) throw forbidden();
   assertOpen(loaded);
   if (meeting.status === "cancelled") throw new HttpProblem(409, "meeting.cancelled");
-  const [existing] = (await loadMeetingParts(tx, actor, loaded, meeting)).filter((p) => p.role === role);
+  const [existing] = (await loadMeetingParts(tx, actor, loaded, meeting)).filter((p) => p.writtenBy === actor.userId);
   if (existing) {
     if (input.version === null) throw conflict();
     await updateVersioned(

@@ -90,7 +90,8 @@ export function presentMeeting(
       .map((p) => ({
         role: p.role,
         text: p.text,
-        writtenBy: names.get(p.writtenBy) ?? null,
+        writtenBy: p.writerName ?? names.get(p.writtenBy) ?? null,
+        own: p.writtenBy === viewer.userId,
         updatedAt: p.updatedAt.toISOString(),
         version: p.version,
       })),

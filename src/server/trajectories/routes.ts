@@ -14,6 +14,7 @@ import {
   guideEligibilityQuery,
   meetingDetailSchema,
   networkRetentionViewSchema,
+  participantChangeSchema,
   planMeetingSchema,
   reportViewSchema,
   retentionViewSchema,
@@ -50,6 +51,7 @@ import { loadMeetingParts } from "./load-trajectory.js";
 import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
 import { saveMeetingPart } from "./meeting-parts.js";
 import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
+import { addParticipant, removeParticipant } from "./participants.js";
 import { presentMeeting } from "./present-meeting.js";
 import { getNetworkRetention, getRetention } from "./retention.js";
 import { giveConsent, updatePlan } from "./update-plan.js";
@@ -222,6 +224,22 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: trajectoryParams, body: transitionSchema, response: detail } },
     thenDetail((tx, actor, params, body: z.infer<typeof transitionSchema>, locale) =>
       changeStatus(tx, actor, params.trajectoryId, body, locale),
+    ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/participants",
+    { schema: { tags, params: trajectoryParams, body: participantChangeSchema, response: detail } },
+    thenDetail((tx, actor, params, body: z.infer<typeof participantChangeSchema>) =>
+      addParticipant(tx, actor, params.trajectoryId, body),
+    ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/participants/remove",
+    { schema: { tags, params: trajectoryParams, body: participantChangeSchema, response: detail } },
+    thenDetail((tx, actor, params, body: z.infer<typeof participantChangeSchema>) =>
+      removeParticipant(tx, actor, params.trajectoryId, body),
     ),
   );
 

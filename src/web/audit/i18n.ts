@@ -97,6 +97,8 @@ export default defineMessages(
       requirementProfile: { copied: "Eisenprofiel gekopieerd", updated: "Eisenprofiel gewijzigd" },
       trajectory: {
         created: "Traject gestart",
+        participantAdded: "Deelnemer toegevoegd",
+        participantRemoved: "Deelnemer verwijderd",
         planUpdated: "Intake of plan gewijzigd",
         consentGiven: "Instemming gegeven",
         statusChanged: "Status van traject gewijzigd",
@@ -215,6 +217,7 @@ export default defineMessages(
       reasonCode: "Gekozen reden",
       on: "Datum",
       role: "Rol",
+      personId: "Persoon",
       override: "Regel terzijde gelegd",
       transition: "Stap",
       contentSha256: "SHA-256",
@@ -357,6 +360,8 @@ export default defineMessages(
       requirementProfile: { copied: "Requirement profile copied", updated: "Requirement profile changed" },
       trajectory: {
         created: "Trajectory started",
+        participantAdded: "Participant added",
+        participantRemoved: "Participant removed",
         planUpdated: "Intake or plan changed",
         consentGiven: "Consent given",
         statusChanged: "Trajectory status changed",
@@ -475,6 +480,7 @@ export default defineMessages(
       reasonCode: "Reason chosen",
       on: "Date",
       role: "Role",
+      personId: "Person",
       override: "Rule overridden",
       transition: "Step",
       contentSha256: "SHA-256",

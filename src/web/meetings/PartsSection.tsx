@@ -14,7 +14,8 @@ import "./texts";
 
 /**
  * The parts of the report other participants write for a meeting of this type: the BPV-docent's
- * in a three-way conversation. Each writes their own; the others read it with the notes.
+ * in a three-way conversation, the care team's co-guides' in a progress conversation. Each writes
+ * their own; the others read them with the notes.
  */
 export function PartsSection({
   meeting,
@@ -32,14 +33,15 @@ export function PartsSection({
     <Section id="meeting-parts" title={t("parts.heading")}>
       <Stack gap="md">
         {roles.map((role) => {
-          const part = meeting.parts.find((p) => p.role === role);
-          if (meeting.abilities.writePart === role)
-            return <PartForm key={role} meeting={meeting} label={label(role)} onReload={onReload} />;
+          const written = meeting.parts.filter((p) => p.role === role && !p.own);
           return (
-            <Stack key={role} gap={4}>
-              <Text fw={500}>{t("parts.of", { role: label(role) })}</Text>
-              {part ? (
-                <>
+            <Stack key={role} gap="sm">
+              {meeting.abilities.writePart === role && (
+                <PartForm meeting={meeting} label={label(role)} onReload={onReload} />
+              )}
+              {written.map((part) => (
+                <Stack key={`${part.role}-${part.writtenBy}-${part.updatedAt}`} gap={4}>
+                  <Text fw={500}>{t("parts.of", { role: label(role) })}</Text>
                   <Text size="sm" style={{ whiteSpace: "pre-wrap" }}>
                     {part.text}
                   </Text>
@@ -49,8 +51,9 @@ export function PartsSection({
                       date: formatDateTime(part.updatedAt, i18n.language),
                     })}
                   </Text>
-                </>
-              ) : (
+                </Stack>
+              ))}
+              {written.length === 0 && meeting.abilities.writePart !== role && (
                 <Text size="sm" c="dimmed">
                   {t("parts.none", { role: label(role) })}
                 </Text>
@@ -74,7 +77,7 @@ function PartForm({
 }) {
   const { t } = useTranslation("meetings");
   const queryClient = useQueryClient();
-  const own = (detail: MeetingDetail) => detail.parts.find((p) => p.role === detail.abilities.writePart);
+  const own = (detail: MeetingDetail) => detail.parts.find((p) => p.own);
   const { form, onSubmit, pending, notices } = useVersionedForm({
     row: meeting,
     toForm: (detail: MeetingDetail) => ({ text: own(detail)?.text ?? "" }),

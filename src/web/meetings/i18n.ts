@@ -73,9 +73,8 @@ export default defineMessages(
       heading: "Inbreng van de deelnemers",
       of: "Inbreng {{role}}",
       own: "Jouw inbreng als {{role}}",
-      ownHint:
-        "Jouw deel van het verslag van dit gesprek. De student, de werkbegeleider en de praktijkopleider lezen het.",
-      none: "De {{role}} heeft nog niets geschreven.",
+      ownHint: "Jouw deel van het verslag van dit gesprek: wie de verslagen van dit traject leest, leest ook dit.",
+      none: "Nog geen inbreng ({{role}}).",
       writtenBy: "Geschreven door {{name}}, {{date}}.",
       someone: "een oud-deelnemer",
       required: "Schrijf je inbreng.",
@@ -209,9 +208,8 @@ export default defineMessages(
       heading: "Contributions of the participants",
       of: "Contribution of the {{role}}",
       own: "Your contribution as {{role}}",
-      ownHint:
-        "Your part of the report of this conversation. The student, the work guide and the placement officer read it.",
-      none: "The {{role}} has not written anything yet.",
+      ownHint: "Your part of the report of this conversation: whoever reads this trajectory's reports reads this too.",
+      none: "No contribution yet ({{role}}).",
       writtenBy: "Written by {{name}}, {{date}}.",
       someone: "a former participant",
       required: "Write your contribution.",

@@ -13,6 +13,7 @@ import { DueList } from "./components/DueList";
 import { GoalsSection } from "./components/GoalsSection";
 import { HoursSection } from "./components/HoursSection";
 import { MeetingsSection } from "./components/MeetingsSection";
+import { ParticipantsManager } from "./components/ParticipantsManager";
 import { PlanSection } from "./components/PlanSection";
 import { ReportSection } from "./components/ReportSection";
 import { StatusActions } from "./components/StatusActions";
@@ -147,6 +148,7 @@ export default function TrajectoryPage() {
                 </Fact>
               )}
             </Stack>
+            {detail.abilities.manageParticipants && <ParticipantsManager detail={detail} />}
             {detail.meetings !== null && (
               <Button
                 component="a"

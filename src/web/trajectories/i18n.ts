@@ -100,6 +100,17 @@ export default defineMessages(
       report: "Verslag",
       declarations: "Verklaringen",
     },
+    participants: {
+      heading: "Deelnemers toevoegen of verwijderen",
+      role: "Rol",
+      person: "Persoon",
+      choose: "Kies iemand",
+      choosePerson: "Kies wie je toevoegt.",
+      add: "Deelnemer toevoegen",
+      added: "{{name}} neemt nu deel.",
+      remove: "Verwijderen",
+      removed: "{{name}} neemt niet meer deel.",
+    },
     retention: {
       title: "Studentbehoud",
       intro:
@@ -448,6 +459,17 @@ export default defineMessages(
       hours: "Hours",
       report: "Report",
       declarations: "Declarations",
+    },
+    participants: {
+      heading: "Add or remove participants",
+      role: "Role",
+      person: "Person",
+      choose: "Choose someone",
+      choosePerson: "Choose whom to add.",
+      add: "Add participant",
+      added: "{{name}} now takes part.",
+      remove: "Remove",
+      removed: "{{name}} no longer takes part.",
     },
     retention: {
       title: "Student retention",

@@ -1,15 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUILTIN_REGIMES } from "../regimes/builtin.js";
+import { BUILTIN_REGIMES, builtinRegime } from "../regimes/builtin.js";
 import { ADMIN_ACTIONS, VISIBLE_PARTS, type VisiblePart } from "../regimes/schema.js";
 import type { Viewer } from "./model.js";
 import {
   auditFor,
+  canManageParticipants,
   canSee,
   canSeeMeeting,
   canSeeNotes,
   canStartTrajectory,
   canViewTrajectory,
+  optionalRoles,
   type TrajectoryAbilities,
   trajectoryAbilities,
 } from "./policy.js";
@@ -225,5 +227,26 @@ describe("supervisie keeps its content from the employer and the admin", () => {
   it("an admin who is also the supervisor sees what the supervisor sees", () => {
     const both: Viewer = { ...viewer("guide"), admin: true };
     expect(only(both)).toEqual([...VISIBLE_PARTS]);
+  });
+});
+
+describe("who changes the parts of a running BPV trajectory", () => {
+  const bpv = builtinRegime("bpv")!;
+
+  it("offers the parts it can do without, to the guide and the praktijkopleider only", () => {
+    expect(optionalRoles(bpv)).toEqual(["commissioner", "school", "co_guide"]);
+    for (const role of ["guide", "commissioner"] as const)
+      expect(trajectoryAbilities(viewer(role), bpv).manageParticipants, role).toBe(true);
+    for (const role of ["trainee", "school", "co_guide"] as const)
+      expect(trajectoryAbilities(viewer(role), bpv).manageParticipants, role).toBe(false);
+    expect(canManageParticipants(adminViewer(), bpv)).toBe(true);
+  });
+
+  it("lets the BPV-docent and a co-guide read the path but not the confidential notes or self-assessments", () => {
+    for (const role of ["school", "co_guide"] as const) {
+      expect(canSee(viewer(role), bpv, "notes"), role).toBe(true);
+      expect(canSee(viewer(role), bpv, "confidentialNotes"), role).toBe(false);
+      expect(canSee(viewer(role), bpv, "selfAssessments"), role).toBe(false);
+    }
   });
 });

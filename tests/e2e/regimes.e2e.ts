@@ -30,7 +30,7 @@ describe("an admin adapts a regime for the organisation", () => {
     await textOf(admin.locator("main")).toContain("Lopende trajecten houden de regels waarmee ze begonnen zijn");
     const teacher = admin.getByRole("article", { name: "Werkbegeleiding leerkracht" });
     await textOf(teacher).toContain("standaard");
-    expect(await admin.getByRole("article").count()).toBe(6);
+    expect(await admin.getByRole("article").count()).toBe(7);
     // A standard regime is copied, never edited in place.
     expect(await admin.getByRole("link", { name: /bewerken$/ }).count()).toBe(0);
     await expectAccessibleBoth(admin, "regimes");

@@ -86,7 +86,7 @@ export function presentMeeting(
         : null,
     // Another participant's part is read as the notes are; the writer always reads their own.
     parts: parts
-      .filter((p) => notesVisible || viewer.participantRoles.includes(p.role))
+      .filter((p) => notesVisible || p.writtenBy === viewer.userId)
       .map((p) => ({
         role: p.role,
         text: p.text,

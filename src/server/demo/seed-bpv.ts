@@ -21,7 +21,7 @@ type Outcome =
 interface Student {
   name: string;
   level: "mbo2" | "mbo3" | "mbo4" | "side_entrant";
-  /** Days before today the placement started: the three cohorts start in early September. */
+  /** Days before today the placement started: about two years, one year and a season ago, three cohorts. */
   startedDaysAgo: number;
   outcome: Outcome;
 }

@@ -43,7 +43,7 @@ export default function RetentionPage() {
     <Stack gap="md" maw={1100}>
       <PageTitle>{t("retention.title")}</PageTitle>
       <Text mt={-8}>{t("retention.intro")}</Text>
-      {own && query.data?.regimes.length === 0 && <Text c="dimmed">{t("retention.none")}</Text>}
+      {!query.data?.regimes.length && !members.data?.members.length && <Text c="dimmed">{t("retention.none")}</Text>}
       {query.data?.regimes.map((figures) => (
         <RegimeRetention key={figures.key} figures={figures} />
       ))}

@@ -79,6 +79,13 @@ const pickTrajectory = (change: Change): { trajectoryId?: string } => {
 const adminMay = (viewer: Viewer, regime: Pick<Regime, "admin">, action: AdminAction) =>
   viewer.admin && regime.admin.does.includes(action);
 
+/** Whether a member may take this part: active, and holding one of the part's organisation roles. */
+export const mayTakePart = (
+  person: { status: string; roles: readonly Role[] } | undefined,
+  part: ParticipantRole,
+): person is { status: string; roles: readonly Role[] } =>
+  person?.status === "active" && person.roles.some((r) => PARTICIPANT_ORG_ROLES[part].includes(r));
+
 /**
  * Who may add and remove the parts a trajectory can do without (a co-guide, the school's
  * BPV-docent, an opdrachtgever) once it runs: the guide, the opdrachtgever, and the admin where

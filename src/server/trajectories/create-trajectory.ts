@@ -4,7 +4,7 @@ import { memberships, trajectories, trajectoryParticipants } from "../../db/sche
 import type { Locale, ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type { CreateTrajectoryInput } from "../../domain/trajectories/api.js";
-import { canStartTrajectory, PARTICIPANT_ORG_ROLES } from "../../domain/trajectories/policy.js";
+import { canStartTrajectory, mayTakePart, PARTICIPANT_ORG_ROLES } from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
 import { findRegime, storeRegimeVersion } from "../regimes/service.js";
@@ -39,10 +39,10 @@ async function resolveParticipants(
       throw invalid({ [field]: { key: "field.participantCount", values: { min: minimum, max } } });
     for (const personId of personIds) {
       const person = rows.find((r) => r.id === personId);
-      const needed = PARTICIPANT_ORG_ROLES[role];
-      const fits = person?.status === "active" && person.roles.some((r) => needed.includes(r));
-      if (!person || !fits)
-        throw invalid({ [field]: { key: "field.personRole", values: { role: needed.join(", ") } } });
+      if (!mayTakePart(person, role))
+        throw invalid({
+          [field]: { key: "field.personRole", values: { role: PARTICIPANT_ORG_ROLES[role].join(", ") } },
+        });
       participants.push({ userId: person.userId, role });
     }
   }

@@ -3,7 +3,12 @@ import type { Tx } from "../../db/connection.js";
 import { memberships, trajectoryParticipants } from "../../db/schema.js";
 import type { ParticipantRole } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
-import { canManageParticipants, optionalRoles, PARTICIPANT_ORG_ROLES } from "../../domain/trajectories/policy.js";
+import {
+  canManageParticipants,
+  mayTakePart,
+  optionalRoles,
+  PARTICIPANT_ORG_ROLES,
+} from "../../domain/trajectories/policy.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, invalid } from "../http/problem.js";
 import { assertOpen, loadTrajectory } from "./load-trajectory.js";
@@ -34,9 +39,10 @@ export async function addParticipant(tx: Tx, actor: Actor, trajectoryId: string,
     .from(memberships)
     .where(and(eq(memberships.organisationId, actor.organisationId), eq(memberships.id, change.personId)))
     .limit(1);
-  const needed = PARTICIPANT_ORG_ROLES[change.role];
-  if (person?.status !== "active" || !person.roles.some((r) => needed.includes(r)))
-    throw invalid({ personId: { key: "field.personRole", values: { role: needed.join(", ") } } });
+  if (!mayTakePart(person, change.role))
+    throw invalid({
+      personId: { key: "field.personRole", values: { role: PARTICIPANT_ORG_ROLES[change.role].join(", ") } },
+    });
   const inRole = loaded.participants.filter((p) => p.role === change.role);
   if (inRole.some((p) => p.userId === person.userId)) throw invalid({ personId: "field.alreadyParticipant" });
   const max = loaded.row.regime.participants.find((p) => p.role === change.role)?.max ?? 0;

@@ -353,6 +353,19 @@ export const meetingParts = pgTable(
   (table) => [unique().on(table.meetingId, table.writtenBy)],
 );
 
+/** Hours a student worked on the placement in a period, as the workplace records them. */
+export const workHours = pgTable("work_hours", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  trajectoryId: uuid("trajectory_id").notNull(),
+  workedFrom: date("worked_from", { mode: "string" }).notNull(),
+  workedTo: date("worked_to", { mode: "string" }).notNull(),
+  minutes: integer("minutes").notNull(),
+  note: text("note"),
+  recordedBy: uuid("recorded_by").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
 export const feedbackRecords = pgTable(
   "feedback_records",
   {

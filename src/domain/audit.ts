@@ -54,6 +54,8 @@ export const AUDIT_EVENT_TYPES = [
   "trajectory.created",
   "trajectory.participantAdded",
   "trajectory.participantRemoved",
+  "trajectory.workHoursRecorded",
+  "trajectory.workHoursRemoved",
   "trajectory.planUpdated",
   "trajectory.consentGiven",
   "trajectory.statusChanged",

@@ -88,6 +88,13 @@ const nl = {
   "field.roleNotOptional": "Deze rol hoort vast bij het traject en wordt niet later toegevoegd of verwijderd.",
   "field.alreadyParticipant": "Deze persoon neemt al in deze rol deel.",
   "field.notParticipant": "Deze persoon neemt niet in deze rol deel.",
+  "field.periodOrder": "De laatste dag ligt vóór de eerste.",
+  "field.oneSchoolYear":
+    "Een periode valt binnen één schooljaar (1 augustus tot en met 31 juli); splits haar op 31 juli.",
+  "field.moreThanTheDays": "Zoveel uren passen niet in de dagen van deze periode.",
+  "field.periodOverlaps":
+    "Deze periode overlapt met de al vastgelegde periode {from} tot en met {to}; een uur telt maar één keer.",
+  "field.unknownWorkHours": "Deze regel met uren bestaat niet (meer).",
   "field.unknownRegime": "Deze regeling bestaat niet (meer).",
   "field.guideNotEligible": "{name} is hier niet geschikt als begeleider ({rule}). {reasons}",
   "field.unknownMeetingType": "Deze regeling kent dit soort bijeenkomst niet.",
@@ -312,6 +319,12 @@ const en: Record<MessageKey, string> = {
   "field.roleNotOptional": "This role belongs to the trajectory from its start; it is not added or removed later.",
   "field.alreadyParticipant": "This person already takes part in this role.",
   "field.notParticipant": "This person does not take part in this role.",
+  "field.periodOrder": "The last day is before the first.",
+  "field.oneSchoolYear": "A period lies within one school year (1 August to 31 July); split it on 31 July.",
+  "field.moreThanTheDays": "That many hours do not fit in the days of this period.",
+  "field.periodOverlaps":
+    "This period overlaps the period already recorded from {from} to {to}; an hour counts only once.",
+  "field.unknownWorkHours": "This line of hours does not exist (any more).",
   "field.unknownRegime": "This regime does not exist (any more).",
   "field.guideNotEligible": "{name} is not eligible as the guide here ({rule}). {reasons}",
   "field.unknownMeetingType": "This regime has no such kind of meeting.",

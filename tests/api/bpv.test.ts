@@ -71,6 +71,13 @@ async function startBpv(traineeId: string, schoolContactId: string | null, title
   );
 }
 
+/** A week of seven days ending `offset` days from today, inside one school year. */
+function weekEnding(offset: number): { from: string; to: string } {
+  const to = day(offset);
+  const from = day(offset - 6);
+  return cohortOf(from) === cohortOf(to) ? { from, to } : weekEnding(offset - 7);
+}
+
 describe("the BPV trajectory", () => {
   let mine: TrajectoryDetail;
   let theirs: TrajectoryDetail;
@@ -235,6 +242,58 @@ describe("the BPV trajectory", () => {
     expect(kept.parts.map((p) => p.writtenBy)).toEqual(["Eva Mulder"]);
   });
 
+  it("has the workplace record the hours worked, per school year against the 610 hours, which school and student read", async () => {
+    const url = `/api/v1/trajectories/${mine.id}/work-hours`;
+    const [first, second] = [weekEnding(-10), weekEnding(-30)];
+    const recorded = ok<TrajectoryDetail>(
+      await guide.post(url, { ...first, minutes: 32 * 60, note: "Vier diensten van acht uur" }),
+    );
+    expect(recorded.workHours?.lines).toEqual([
+      {
+        id: expect.any(String),
+        ...first,
+        minutes: 32 * 60,
+        note: "Vier diensten van acht uur",
+        recordedBy: "Sanne Visser",
+      },
+    ]);
+    // The praktijkopleider records too; the year's sum counts both, against BBL's 610 hours.
+    const both = ok<TrajectoryDetail>(await officer.post(url, { ...second, minutes: 24 * 60 + 30 }));
+    const year = both.workHours?.years.find((y) => y.schoolYear === cohortOf(first.from));
+    expect(both.workHours?.totalMinutes).toBe(56 * 60 + 30);
+    if (cohortOf(first.from) === cohortOf(second.from))
+      expect(year).toMatchObject({ minutes: 56 * 60 + 30, minimumMinutes: 610 * 60, missingMinutes: 610 * 60 - 3390 });
+
+    // Every wrong field at once: an overlap names the period already there, a future day is refused.
+    const wrong = await guide.post(url, { from: first.to, to: day(3), minutes: 60 });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors).toEqual({
+      from: expect.stringContaining(first.from),
+      to: expect.any(String),
+    });
+    const tooMany = await guide.post(url, { from: day(-2), to: day(-2), minutes: 25 * 60 });
+    expect(Object.keys(tooMany.json().errors)).toEqual(["minutes"]);
+
+    // The student and the BPV-docent read the hours and record none.
+    for (const reader of [student, peter]) {
+      const seen = ok<TrajectoryDetail>(await reader.get(`/api/v1/trajectories/${mine.id}`));
+      expect(seen.workHours?.totalMinutes).toBe(56 * 60 + 30);
+      expect(seen.abilities.recordWorkHours).toBe(false);
+      expect((await reader.post(url, { from: day(-2), to: day(-2), minutes: 60 })).statusCode).toBe(403);
+    }
+    // A line recorded by mistake is removed, and said so in the audit log.
+    const line = both.workHours?.lines.find((l) => l.from === second.from);
+    expect((await student.post(`${url}/remove`, { id: line?.id })).statusCode).toBe(403);
+    const removed = ok<TrajectoryDetail>(await guide.post(`${url}/remove`, { id: line?.id }));
+    expect(removed.workHours?.lines.map((l) => l.from)).toEqual([first.from]);
+    expect((await guide.post(`${url}/remove`, { id: line?.id })).json().errors).toEqual({ id: expect.any(String) });
+    const admin = await signIn(t, "beheer@delinde.example");
+    const log = ok<{ items: { type: string }[] }>(
+      await admin.get("/api/v1/audit-events?type=trajectory.workHoursRemoved"),
+    );
+    expect(log.items.map((e) => e.type)).toContain("trajectory.workHoursRemoved");
+  });
+
   it("records a stop with a reason from the list and its date, asked at the fields", async () => {
     const detail = ok<TrajectoryDetail>(await guide.get(`/api/v1/trajectories/${mine.id}`));
     const stop = detail.transitions.find((x) => x.key === "stop");
@@ -313,6 +372,8 @@ describe("the BPV trajectory", () => {
     const text = await pdfText(response.rawPayload);
     for (const expected of [
       "Voortgangsverslag",
+      "Gewerkte BPV-uren",
+      "32:00",
       "BPV Noor",
       "Mbo-niveau 3",
       "Verzorgende IG",

@@ -89,6 +89,7 @@ const TENANT_TABLES = [
   "trainer_requests",
   "supervised_trainings",
   "meeting_parts",
+  "work_hours",
 ] as const;
 
 async function snapshot() {

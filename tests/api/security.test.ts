@@ -273,6 +273,10 @@ const ROLE_MATRIX: Record<string, Access> = {
   // work (bpv.test.ts adds and removes).
   "POST /api/v1/trajectories/:trajectoryId/participants": ["admin", "guide", "client"],
   "POST /api/v1/trajectories/:trajectoryId/participants/remove": ["admin", "guide", "client"],
+  // Hours worked are recorded only where the regime counts them (BPV): the fixture's teacher
+  // trajectory does not, so nobody gets through here (bpv.test.ts records and removes).
+  "POST /api/v1/trajectories/:trajectoryId/work-hours": [],
+  "POST /api/v1/trajectories/:trajectoryId/work-hours/remove": [],
   "POST /api/v1/trajectories/:trajectoryId/meetings": WRITERS,
   "POST /api/v1/trajectories/:trajectoryId/meetings/schedule": WRITERS,
   "GET /api/v1/meetings/:meetingId": IN_TRAJECTORY,

@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { MeetingDetail, TrajectoryDetail } from "../../src/domain/trajectories/api.js";
+import { cohortOf } from "../../src/domain/trajectories/retention.js";
 import { expectAccessible, type Koers, openMenuItem, startKoers, textOf, visible } from "./support/koers.js";
 import { type Api, apiAs, dayFromToday, momentOn } from "./support/trajectory.js";
 
@@ -40,6 +41,12 @@ beforeAll(async () => {
 afterAll(() => koers.close());
 
 const as = (name: keyof typeof PEOPLE) => pages[name] as Page;
+
+/** A week ending `offset` days from today, inside one school year. */
+function weekEnding(offset: number): { from: string; to: string } {
+  const [from, to] = [dayFromToday(offset - 6), dayFromToday(offset)];
+  return cohortOf(from) === cohortOf(to) ? { from, to } : weekEnding(offset - 7);
+}
 
 async function choose(page: Page, label: string, option: string) {
   const field = page.getByRole("combobox", { name: label, exact: true });
@@ -136,6 +143,39 @@ describe("a BPV student's path with a three-way conversation and a stop", () => 
     await textOf(read).toContain(PART);
     await textOf(read).toContain("Geschreven door Peter Jansen");
     await expectAccessible(student, "the three-way conversation, read by the student (phone)");
+  });
+
+  it("has the praktijkopleider record the hours worked, an overlap told at the field, which the student reads", async () => {
+    const week = weekEnding(-8);
+    const page = as("joost");
+    await page.goto(`/trajecten/${trajectoryId}?deel=uren`);
+    const hours = page.getByRole("region", { name: "Gewerkte BPV-uren" });
+    await textOf(hours).toContain("Er zijn nog geen gewerkte uren vastgelegd.");
+    const form = page.getByRole("form", { name: "Uren vastleggen" });
+    await form.getByLabel(/^Eerste dag/).fill(week.from);
+    await form.getByLabel(/^Laatste dag/).fill(week.to);
+    await form.getByLabel(/^Uren/).fill("acht");
+    await form.getByRole("button", { name: "Uren vastleggen" }).click();
+    await visible(form.getByText("Vul het aantal uren in, bijvoorbeeld 32, 7,5 of 7:30."));
+    await form.getByLabel(/^Uren/).fill("32");
+    await form.getByLabel("Notitie").fill("Vier diensten van acht uur");
+    await form.getByRole("button", { name: "Uren vastleggen" }).click();
+    await textOf(hours).toContain("32:00 van 610:00 uur gewerkt");
+    await textOf(hours).toContain("Vier diensten van acht uur");
+    // The same week again: told at the first day which period it overlaps; the hours typed stay.
+    await form.getByLabel(/^Eerste dag/).fill(week.from);
+    await form.getByLabel(/^Laatste dag/).fill(week.to);
+    await form.getByLabel(/^Uren/).fill("7,5");
+    await form.getByRole("button", { name: "Uren vastleggen" }).click();
+    await visible(form.getByText(`Deze periode overlapt met de al vastgelegde periode ${week.from}`));
+    expect(await form.getByLabel(/^Uren/).inputValue()).toBe("7,5");
+    await expectAccessible(page, "placement hours with an overlap at the field (phone)");
+
+    const student = as("daan");
+    await student.goto(`/trajecten/${trajectoryId}?deel=uren`);
+    await textOf(student.getByRole("region", { name: "Gewerkte BPV-uren" })).toContain("32:00 van 610:00 uur gewerkt");
+    expect(await student.getByRole("button", { name: "Uren vastleggen" }).count()).toBe(0);
+    await expectAccessible(student, "placement hours read by the student (phone)");
   });
 
   it("records the student's stop with a reason from the list and its date, asked at the fields", async () => {

@@ -38,6 +38,8 @@ const orHidden = <S extends z.ZodType>(schema: S) => z.union([schema, hidden]).o
 const text = z.string();
 const maybeText = z.string().nullable();
 const count = z.number().int();
+/** A line of placement hours: its period and minutes, never its note. */
+const workHoursLine = z.strictObject({ id: text, from: text, to: text, minutes: count });
 const maybeCount = z.number().nullable();
 const names = z.array(z.string());
 
@@ -245,6 +247,8 @@ export const AUDIT_EVENT_SCHEMAS = [
   }),
   kind("trajectory.participantAdded", "trajectory", { after: z.strictObject({ role: text, personId: text }) }),
   kind("trajectory.participantRemoved", "trajectory", { before: z.strictObject({ role: text, personId: text }) }),
+  kind("trajectory.workHoursRecorded", "trajectory", { after: workHoursLine }),
+  kind("trajectory.workHoursRemoved", "trajectory", { before: workHoursLine }),
   // The plan's fields are the regime's own, so only their values are checked.
   kind("trajectory.planUpdated", "trajectory", {
     before: orHidden(z.record(z.string(), z.unknown())),

@@ -272,6 +272,25 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     erasure: "anonymise",
   },
   {
+    table: "work_hours",
+    subject: [],
+    others: ["recorded_by"],
+    what: {
+      nl: "Gewerkte BPV-uren van een student, per periode",
+      en: "A student's placement hours worked, per period",
+    },
+    purpose: {
+      nl: "Laten zien dat de student de uren beroepspraktijk maakt die de opleiding vraagt",
+      en: "Showing that the student works the placement hours the course requires",
+    },
+    seenBy: {
+      nl: "De deelnemers van het traject die de uren zien",
+      en: "The trajectory's participants who see its hours",
+    },
+    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    erasure: "anonymise",
+  },
+  {
     table: "feedback_seen",
     subject: ["user_id"],
     what: { nl: "Wanneer iemand feedback las", en: "When someone read feedback" },

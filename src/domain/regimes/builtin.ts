@@ -979,7 +979,7 @@ const BPV_STOP_REASONS = [
  */
 const bpv: RegimeDocument = {
   key: "bpv",
-  version: 1,
+  version: 2,
   name: t("BPV-traject (collega-in-opleiding)", "Work placement (colleague in training)"),
   description: t(
     "De begeleiding van een student in de beroepspraktijkvorming (BBL op mbo-niveau 2, 3 of 4, of zij-instromer) door de werkbegeleider, met de praktijkopleider en de BPV-docent van de school: leerdoelen, voortgangsgesprekken, driegesprekken en de uitkomst (diploma of gestopt, met de reden).",
@@ -1140,6 +1140,8 @@ const bpv: RegimeDocument = {
   guideRule: null,
   declarations: [],
   outcomes: { completed: ["diploma"], stopped: ["stopped"], levelField: "level" },
+  // BBL: at least 610 hours of BPV each school year (domain.md section 4); the workplace records them.
+  workHours: { yearlyMinimumHours: 610, recordedBy: ["guide", "commissioner"] },
   // The praktijkopleider's office keeps the path in order and counts the outcomes; the guidance is the guide's.
   admin: { sees: ["plan", "goals", "meetings", "hours", "report"], does: ["editPlan", "planMeetings"] },
 };

@@ -311,6 +311,16 @@ const outcomesSchema = z.object({
 });
 export type Outcomes = z.infer<typeof outcomesSchema>;
 
+/**
+ * Hours worked on the placement, recorded per period by the workplace and counted per school year
+ * against a yearly minimum (BBL: 610 hours of BPV a year, domain.md section 4).
+ */
+const workHoursSchema = z.object({
+  yearlyMinimumHours: z.number().int().min(0).max(8784).nullable(),
+  recordedBy: z.array(participantRoleSchema).min(1).max(PARTICIPANT_ROLES.length),
+});
+export type WorkHoursRule = z.infer<typeof workHoursSchema>;
+
 export const regimeSchema = z
   .object({
     key,
@@ -335,6 +345,8 @@ export const regimeSchema = z
     declarations: z.array(declarationSpecSchema).default([]),
     /** Where set, the regime's trajectories count in the retention figures (cohorts, outcomes). */
     outcomes: outcomesSchema.nullable().default(null),
+    /** Where set, the workplace records the hours worked (BPV hours), shown beside the guidance hours. */
+    workHours: workHoursSchema.nullable().default(null),
     /**
      * What the organisation admin sees and does in a trajectory outside their own participation.
      * A document without it gets nothing here; a stored one without it is read through
@@ -380,6 +392,10 @@ export const regimeSchema = z
       for (const role of t.partsBy)
         if (!regime.participants.some((p) => p.role === role))
           issue("field.unknownReference", ["meetingTypes", i, "partsBy"]);
+    });
+    regime.workHours?.recordedBy.forEach((role, i) => {
+      if (!regime.participants.some((p) => p.role === role))
+        issue("field.unknownReference", ["workHours", "recordedBy", i]);
     });
     regime.participants.forEach((p, i) => {
       if (p.max < p.min) issue("field.maxBelowMin", ["participants", i, "max"]);

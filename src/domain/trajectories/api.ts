@@ -104,6 +104,20 @@ export type SaveFeedbackInput = z.infer<typeof saveFeedbackSchema>;
 /** A part added to or removed from a running trajectory: a person (membership) and the role. */
 export const participantChangeSchema = z.object({ personId: z.uuid(), role: participantRoleSchema });
 
+/** A period's hours worked on the placement; the minutes are whole, at most a year's. */
+export const recordWorkHoursSchema = z.object({
+  from: dateSchema,
+  to: dateSchema,
+  minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(366 * 24 * 60),
+  note: optionalText(500),
+});
+export type RecordWorkHoursInput = z.infer<typeof recordWorkHoursSchema>;
+export const removeWorkHoursSchema = z.object({ id: z.uuid() });
+
 export const saveMeetingPartSchema = z.object({
   version: version.nullable(),
   text: z.string().trim().min(1).max(20_000),
@@ -260,6 +274,31 @@ export const trajectoryDetailSchema = z.object({
     }),
   ),
   hours: z.object({ lines: z.array(hoursLine), total: hoursLine }).nullable(),
+  /** Hours worked on the placement, where the regime counts them and the viewer sees hours. */
+  workHours: z
+    .object({
+      lines: z.array(
+        z.object({
+          id: z.uuid(),
+          from: z.string(),
+          to: z.string(),
+          minutes: z.number().int(),
+          note: z.string().nullable(),
+          recordedBy: z.string(),
+        }),
+      ),
+      years: z.array(
+        z.object({
+          schoolYear: z.string(),
+          minutes: z.number().int(),
+          lines: z.number().int(),
+          minimumMinutes: z.number().int().nullable(),
+          missingMinutes: z.number().int().nullable(),
+        }),
+      ),
+      totalMinutes: z.number().int(),
+    })
+    .nullable(),
   ratings: z
     .array(
       z.object({
@@ -295,6 +334,7 @@ export const trajectoryDetailSchema = z.object({
     seeBilling: z.boolean(),
     seeReport: z.boolean(),
     manageParticipants: z.boolean(),
+    recordWorkHours: z.boolean(),
   }),
 });
 export type TrajectoryDetail = z.infer<typeof trajectoryDetailSchema>;

@@ -6,6 +6,7 @@ import type { Viewer } from "./model.js";
 import {
   auditFor,
   canManageParticipants,
+  canRecordWorkHours,
   canSee,
   canSeeMeeting,
   canSeeNotes,
@@ -38,6 +39,7 @@ const NOTHING: TrajectoryAbilities = {
   seeBilling: false,
   seeReport: false,
   manageParticipants: false,
+  recordWorkHours: false,
 };
 
 describe("trajectory policy, teacher trajectory", () => {
@@ -240,6 +242,16 @@ describe("who changes the parts of a running BPV trajectory", () => {
     for (const role of ["trainee", "school", "co_guide"] as const)
       expect(trajectoryAbilities(viewer(role), bpv).manageParticipants, role).toBe(false);
     expect(canManageParticipants(adminViewer(), bpv)).toBe(true);
+  });
+
+  it("has the workplace record the hours worked, which the student and the school read", () => {
+    for (const role of ["guide", "commissioner"] as const)
+      expect(trajectoryAbilities(viewer(role), bpv).recordWorkHours, role).toBe(true);
+    for (const role of ["trainee", "school", "co_guide"] as const)
+      expect(trajectoryAbilities(viewer(role), bpv).recordWorkHours, role).toBe(false);
+    expect(canRecordWorkHours(adminViewer(), bpv)).toBe(false);
+    expect(canRecordWorkHours(viewer("guide"), teacher)).toBe(false);
+    for (const role of ["trainee", "school"] as const) expect(canSee(viewer(role), bpv, "hours"), role).toBe(true);
   });
 
   it("lets the BPV-docent and a co-guide read the path but not the confidential notes or self-assessments", () => {

@@ -126,6 +126,10 @@ export const canSelfAssess = (viewer: Viewer) => is(viewer, "trainee");
 export const meetingPartRole = (viewer: Viewer, type: Pick<MeetingType, "partsBy">): ParticipantRole | null =>
   type.partsBy.find((role) => is(viewer, role)) ?? null;
 
+/** Hours worked on the placement are recorded by the roles the regime names (the workplace). */
+export const canRecordWorkHours = (viewer: Viewer, regime: Pick<Regime, "workHours">) =>
+  regime.workHours?.recordedBy.some((role) => is(viewer, role)) ?? false;
+
 export const canMarkSeen = (viewer: Viewer) => is(viewer, "trainee");
 
 export const canWriteReport = (viewer: Viewer, regime: Visibility) =>
@@ -162,6 +166,7 @@ export interface TrajectoryAbilities {
   seeBilling: boolean;
   seeReport: boolean;
   manageParticipants: boolean;
+  recordWorkHours: boolean;
 }
 
 /** What the UI may offer, decided by the same rules the server enforces. */
@@ -179,5 +184,6 @@ export function trajectoryAbilities(viewer: Viewer, regime: Regime): TrajectoryA
     seeBilling: canSee(viewer, regime, "billing"),
     seeReport: canSee(viewer, regime, "report"),
     manageParticipants: canManageParticipants(viewer, regime) && optionalRoles(regime).length > 0,
+    recordWorkHours: canRecordWorkHours(viewer, regime),
   };
 }

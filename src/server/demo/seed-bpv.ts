@@ -10,6 +10,7 @@ import { addGoal } from "../trajectories/manage-goals.js";
 import { saveMeetingPart } from "../trajectories/meeting-parts.js";
 import { planMeeting } from "../trajectories/meetings.js";
 import { updatePlan } from "../trajectories/update-plan.js";
+import { recordWorkHours } from "../trajectories/work-hours.js";
 import { actorFor, at, day, hold } from "./seed-trajectories.js";
 
 type Outcome =
@@ -198,7 +199,34 @@ export async function seedDemoBpv(db: Db, now = new Date()) {
           "nl",
         ),
       );
-    if (student.name === "Amira Haddou") await showcase(db, id, { guide, school }, now);
+    if (student.name === "Amira Haddou") {
+      await showcase(db, id, { guide, school }, now);
+      await as(officer, async (tx, actor) => {
+        for (const month of workedMonths(startsOn, now)) await recordWorkHours(tx, actor, id, month);
+      });
+    }
+  }
+}
+
+/** Hours of a month on the placement: the agreed 24 a week, less in the holidays of December and summer. */
+const holidayHours = (month: number) => (month === 7 ? 60 : month === 8 ? 70 : month === 12 ? 90 : 100);
+
+/**
+ * A line per whole calendar month from the start to the month before this one, as a
+ * praktijkopleider who records the roster's hours monthly (a month never crosses 1 August).
+ */
+function workedMonths(startsOn: string, now: Date) {
+  const months: { from: string; to: string; minutes: number; note: null }[] = [];
+  const today = day(now, 0);
+  let [year, month] = startsOn.split("-").map(Number) as [number, number];
+  month += 1;
+  for (;;) {
+    if (month > 12) [year, month] = [year + 1, 1];
+    const from = `${year}-${String(month).padStart(2, "0")}-01`;
+    const to = new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+    if (to >= today) return months;
+    months.push({ from, to, minutes: holidayHours(month) * 60, note: null });
+    month += 1;
   }
 }
 

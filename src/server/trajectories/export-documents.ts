@@ -18,6 +18,7 @@ import { reportFor } from "./final-report.js";
 import { type LoadedTrajectory, loadTrajectory, loadTrajectoryParts, withOrigin } from "./load-trajectory.js";
 import { presentMeeting } from "./present-meeting.js";
 import { NO_LINKS, presentTrajectory } from "./present-trajectory.js";
+import { loadWorkHours, presentWorkHours } from "./work-hours.js";
 
 const statusLabel = (detail: Pick<TrajectoryDetail, "regime" | "status">, locale: Locale) =>
   detail.regime.statuses.find((s) => s.key === detail.status)?.label[locale] ?? detail.status;
@@ -193,6 +194,7 @@ export async function progressReportInput(
   const shown = new Set(detail.meetings.filter((m) => m.status === "held").map((m) => m.id));
   const held = loaded.meetings.filter((m) => shown.has(m.id));
   const parts = await loadTrajectoryParts(tx, actor, trajectoryId);
+  const workHours = presentWorkHours(loaded, await loadWorkHours(tx, actor, loaded));
   const pointsOf = ratingPointsOf(detail);
   return {
     organisation: await organisationOf(tx, actor),
@@ -229,6 +231,12 @@ export async function progressReportInput(
       };
     }),
     totalMinutes: detail.hours?.total.meetingMinutes ?? null,
+    workHours:
+      workHours?.years.map((y) => ({
+        schoolYear: y.schoolYear,
+        minutes: y.minutes,
+        minimumMinutes: y.minimumMinutes,
+      })) ?? null,
     madeAt: now.toISOString(),
   };
 }

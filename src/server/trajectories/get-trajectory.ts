@@ -6,6 +6,7 @@ import type { Actor } from "../../domain/roles.js";
 import type { TrajectoryDetail } from "../../domain/trajectories/api.js";
 import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
 import { type Links, presentTrajectory } from "./present-trajectory.js";
+import { loadWorkHours } from "./work-hours.js";
 
 /** The trajectory it was escalated from and the one it was escalated to, if any. */
 async function linksOf(tx: Tx, actor: Actor, loaded: LoadedTrajectory): Promise<Links> {
@@ -38,5 +39,11 @@ export async function getTrajectory(
   now = new Date(),
 ): Promise<TrajectoryDetail> {
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
-  return presentTrajectory(loaded, await linksOf(tx, actor, loaded), locale, now);
+  return presentTrajectory(
+    loaded,
+    await linksOf(tx, actor, loaded),
+    locale,
+    now,
+    await loadWorkHours(tx, actor, loaded),
+  );
 }

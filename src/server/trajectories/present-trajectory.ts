@@ -14,6 +14,7 @@ import type { TrajectoryState } from "../../domain/trajectories/model.js";
 import { canSee, canSeeMeeting, canWriteReport, trajectoryAbilities } from "../../domain/trajectories/policy.js";
 import { ratingSeries } from "../../domain/trajectories/ratings.js";
 import { goalSnapshot, goalView, type LoadedTrajectory, latestShared, stateOf, traineeIds } from "./load-trajectory.js";
+import { presentWorkHours, type WorkHoursRow } from "./work-hours.js";
 
 export interface Links {
   escalatedFrom: { id: string; title: string } | null;
@@ -91,7 +92,13 @@ export const readableReport = (loaded: LoadedTrajectory) => {
 };
 
 /** What leaves the server about a trajectory: only the parts this viewer may see. */
-export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale: Locale, now: Date): TrajectoryDetail {
+export function presentTrajectory(
+  loaded: LoadedTrajectory,
+  links: Links,
+  locale: Locale,
+  now: Date,
+  workHours: readonly WorkHoursRow[] | null = null,
+): TrajectoryDetail {
   const { row, viewer } = loaded;
   const regime = row.regime;
   const { state, visibleState, visibleMeetings } = visibleStateOf(loaded);
@@ -160,6 +167,7 @@ export function presentTrajectory(loaded: LoadedTrajectory, links: Links, locale
     progress: meetingProgress(visibleState),
     // Held meetings are visible to all who see meetings; those who see only hours count them too.
     hours: sees("hours") ? hoursSummary(state.meetings) : null,
+    workHours: sees("hours") ? presentWorkHours(loaded, workHours) : null,
     ratings:
       sees("feedback") || sees("selfAssessments")
         ? ratingsOf(loaded).map((s) => ({

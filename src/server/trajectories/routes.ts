@@ -16,6 +16,9 @@ import {
   networkRetentionViewSchema,
   participantChangeSchema,
   planMeetingSchema,
+  type RecordWorkHoursInput,
+  recordWorkHoursSchema,
+  removeWorkHoursSchema,
   reportViewSchema,
   retentionViewSchema,
   saveFeedbackSchema,
@@ -55,6 +58,7 @@ import { addParticipant, removeParticipant } from "./participants.js";
 import { presentMeeting } from "./present-meeting.js";
 import { getNetworkRetention, getRetention } from "./retention.js";
 import { giveConsent, updatePlan } from "./update-plan.js";
+import { recordWorkHours, removeWorkHours } from "./work-hours.js";
 
 const tags = ["trajectories"];
 const trajectoryParams = z.object({ trajectoryId: z.uuid() });
@@ -240,6 +244,22 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, params: trajectoryParams, body: participantChangeSchema, response: detail } },
     thenDetail((tx, actor, params, body: z.infer<typeof participantChangeSchema>) =>
       removeParticipant(tx, actor, params.trajectoryId, body),
+    ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/work-hours",
+    { schema: { tags, params: trajectoryParams, body: recordWorkHoursSchema, response: detail } },
+    thenDetail((tx, actor, params, body: RecordWorkHoursInput) =>
+      recordWorkHours(tx, actor, params.trajectoryId, body),
+    ),
+  );
+
+  app.post(
+    "/trajectories/:trajectoryId/work-hours/remove",
+    { schema: { tags, params: trajectoryParams, body: removeWorkHoursSchema, response: detail } },
+    thenDetail((tx, actor, params, body: z.infer<typeof removeWorkHoursSchema>) =>
+      removeWorkHours(tx, actor, params.trajectoryId, body.id),
     ),
   );
 

@@ -8,6 +8,7 @@ import {
   laterDate,
   localDateTime,
   localDay,
+  parseHours,
   participantGroups,
   ratingRows,
   TRAJECTORY_TABS,
@@ -123,5 +124,20 @@ describe("ratingRows", () => {
       { meetingId: "a", date: "2026-03-03", guide: 2, self: 3 },
       { meetingId: "b", date: "2026-03-10", guide: 3, self: null },
     ]);
+  });
+});
+
+describe("parseHours", () => {
+  it("reads hours as timesheets write them, as whole minutes", () => {
+    expect(parseHours("32")).toBe(32 * 60);
+    expect(parseHours(" 7,5 ")).toBe(450);
+    expect(parseHours("7.25")).toBe(435);
+    expect(parseHours("7:30")).toBe(450);
+    expect(parseHours("0:05")).toBe(5);
+  });
+
+  it("refuses what is no number of hours, and nothing", () => {
+    for (const typed of ["", "0", "0:00", "-3", "acht", "7:75", "1e3", "7,555"])
+      expect(parseHours(typed), typed).toBeNull();
   });
 });

@@ -100,3 +100,19 @@ export function localDay(iso: string): Date {
   const [y, m, d] = iso.slice(0, 10).split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d, 12));
 }
+
+/**
+ * Hours as people type them on a timesheet: `32`, `7,5` or `7.5` (decimal hours) or `7:30`
+ * (hours and minutes), as whole minutes; null when it is none of these or not above zero.
+ */
+export function parseHours(typed: string): number | null {
+  const value = typed.trim();
+  const clock = /^(\d{1,4}):([0-5]\d)$/.exec(value);
+  if (clock) {
+    const minutes = Number(clock[1]) * 60 + Number(clock[2]);
+    return minutes > 0 ? minutes : null;
+  }
+  if (!/^\d{1,4}([.,]\d{1,2})?$/.test(value)) return null;
+  const minutes = Math.round(Number(value.replace(",", ".")) * 60);
+  return minutes > 0 ? minutes : null;
+}

@@ -33,6 +33,8 @@ export interface ProgressReportInput {
     parts: { roleLabel: string; text: string }[];
   }[];
   totalMinutes: number | null;
+  /** Hours worked on the placement per school year, where the regime counts them and the reader sees hours. */
+  workHours: { schoolYear: string; minutes: number; minimumMinutes: number | null }[] | null;
   madeAt: string;
 }
 
@@ -54,6 +56,11 @@ const nl = {
   notes: "Verslag",
   part: (role: string) => `Inbreng ${role}`,
   hours: (time: string) => `Samen ${time} (u:mm) aan gehouden gesprekken.`,
+  workHours: "Gewerkte BPV-uren",
+  schoolYear: "Schooljaar",
+  worked: "Gewerkt (u:mm)",
+  minimum: "Minimum (u:mm)",
+  noWorkHours: "Er zijn nog geen gewerkte uren vastgelegd.",
   madeAt: (date: string) => `Gemaakt op ${date}; laat zien wat de lezer op dat moment in Koers zag.`,
 };
 
@@ -75,6 +82,11 @@ const en: typeof nl = {
   notes: "Report",
   part: (role: string) => `Contribution of the ${role}`,
   hours: (time: string) => `In all ${time} (h:mm) of conversations held.`,
+  workHours: "Placement hours worked",
+  schoolYear: "School year",
+  worked: "Worked (h:mm)",
+  minimum: "Minimum (h:mm)",
+  noWorkHours: "No hours worked were recorded yet.",
   madeAt: (date: string) => `Made on ${date}; shows what the reader saw in Koers at that moment.`,
 };
 
@@ -89,6 +101,37 @@ const facts = (rows: [string, string][]): Content => ({
 });
 
 const text = (value: string) => value.replace(/\r\n?/g, "\n");
+
+function workHoursSection(
+  years: NonNullable<ProgressReportInput["workHours"]>,
+  words: typeof nl,
+  color: string,
+): Content[] {
+  if (!years.length)
+    return [
+      { text: words.workHours, style: "heading" },
+      { text: words.noWorkHours, style: "notice" },
+    ];
+  const row = (y: (typeof years)[number]): TableCell[] => [
+    { text: y.schoolYear.replace("-", "–") },
+    { text: formatMinutes(y.minutes) },
+    { text: y.minimumMinutes === null ? "—" : formatMinutes(y.minimumMinutes) },
+  ];
+  return [
+    { text: words.workHours, style: "heading" },
+    {
+      table: {
+        headerRows: 1,
+        widths: ["*", 110, 110],
+        body: [
+          [words.schoolYear, words.worked, words.minimum].map((t): TableCell => ({ text: t, style: "tableHeader" })),
+          ...years.map(row),
+        ],
+      },
+      layout: brandedTableLayout(color),
+    },
+  ];
+}
 
 /** The progress report as a branded PDF. */
 export async function renderProgressReportPdf(input: ProgressReportInput): Promise<Buffer> {
@@ -158,6 +201,7 @@ export async function renderProgressReportPdf(input: ProgressReportInput): Promi
     ...(input.totalMinutes !== null
       ? [{ text: words.hours(formatMinutes(input.totalMinutes)), margin: [0, 10, 0, 0] } as Content]
       : []),
+    ...(input.workHours ? workHoursSection(input.workHours, words, color) : []),
   ];
   return renderBrandedPdf({
     organisation: input.organisation,

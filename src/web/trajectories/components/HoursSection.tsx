@@ -5,6 +5,7 @@ import { useRegimeText } from "../../i18n/regime-text";
 import { ListTable } from "../../shell/ListTable";
 import type { TrajectoryDetail } from "../model";
 import { BillingLinks } from "./BillingLinks";
+import { WorkHoursSection } from "./WorkHoursSection";
 
 type Hours = NonNullable<TrajectoryDetail["hours"]>;
 
@@ -14,6 +15,7 @@ export function HoursSection({ detail, hours }: { detail: TrajectoryDetail; hour
   const { meetingTypeLabel } = useRegimeText();
   return (
     <Stack gap="lg">
+      {detail.workHours && <WorkHoursSection detail={detail} workHours={detail.workHours} />}
       <Stack gap="sm" component="section" aria-labelledby="hours-table">
         <Title order={3} size="h4" id="hours-table">
           {t("hours.title")}

@@ -157,6 +157,7 @@ export default function TrajectoryPage() {
                 variant="light"
                 size="sm"
                 mt="md"
+                style={{ alignSelf: "flex-start" }}
               >
                 {t("detail.progressPdf")}
               </Button>

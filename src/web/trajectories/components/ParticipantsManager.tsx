@@ -30,8 +30,12 @@ export function ParticipantsManager({ detail }: { detail: TrajectoryDetail }) {
   const store = useStoreDetail();
   const candidates = useCandidates();
   const roles = optionalRoles(detail.regime).filter((role) => CANDIDATES[role]);
+  // Start at a part that still has room (a co-guide, say, when the praktijkopleider is known).
+  const hasRoom = (role: ParticipantRole) =>
+    detail.participants.filter((p) => p.role === role).length <
+    (detail.regime.participants.find((p) => p.role === role)?.max ?? 0);
   const form = useForm({
-    initialValues: { role: roles[0] ?? "", personId: "" },
+    initialValues: { role: roles.find(hasRoom) ?? roles[0] ?? "", personId: "" },
     validate: { personId: (v) => (v ? null : t("participants.choosePerson")) },
   });
   const { run, formError } = useApiSubmit(form);

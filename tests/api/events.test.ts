@@ -1,7 +1,13 @@
 import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, events, notifications, outbox, users } from "../../src/db/schema.js";
-import type { CheckInList, EvaluationSummary, EventDetail, EventSummary } from "../../src/domain/events/api.js";
+import type {
+  AttendedEvent,
+  CheckInList,
+  EvaluationSummary,
+  EventDetail,
+  EventSummary,
+} from "../../src/domain/events/api.js";
 import { sendDueReminders } from "../../src/server/notifications/reminders.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { at, expectStatus as ok } from "../support/factories.js";
@@ -433,6 +439,18 @@ describe("on the day and after", () => {
     const notThere = await as.eva.post(`${url}/check-in`, { userId: ids.admin, present: true });
     expect(notThere.statusCode).toBe(422);
 
+    // Her attendance is her own record, for her learning path, with the session she had a place in.
+    const attended = ok<{ items: AttendedEvent[] }>(await as.sanne.get("/api/v1/events/attended"));
+    expect(attended.items.find((e) => e.id === event.id)).toEqual({
+      id: event.id,
+      title: event.title,
+      kind: "festival",
+      startsAt: expect.any(String),
+      sessions: ["Het driegesprek"],
+    });
+    const daans = ok<{ items: AttendedEvent[] }>(await as.daan.get("/api/v1/events/attended"));
+    expect(daans.items.map((e) => e.id)).not.toContain(event.id);
+
     // Sanne came: she evaluates once. Daan did not come: he cannot.
     const sanne = ok<EventDetail>(await as.sanne.get(url));
     expect(sanne).toMatchObject({ attended: true, evaluation: { open: true, submitted: false } });
@@ -465,6 +483,8 @@ describe("on the day and after", () => {
       { member: "Sanne Visser", present: true },
       { member: "Sanne Visser", present: false },
     ]);
+    const untaken = ok<{ items: AttendedEvent[] }>(await as.sanne.get("/api/v1/events/attended"));
+    expect(untaken.items.map((e) => e.id)).not.toContain(event.id);
     // Cancelling is over once the event began.
     const tooLate = await as.sanne.post(`${url}/registrations/cancel`, {
       sessionId: session(event, "Het driegesprek").id,

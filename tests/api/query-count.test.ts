@@ -131,6 +131,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/calendar/:calendarFeed"],
   ["/api/v1/events", "guide"],
   ["/api/v1/events", "training_officer"],
+  ["/api/v1/events/attended", "guide"],
   ["/api/v1/events/candidates"],
   ["/api/v1/events/counts?from=2000-01-01&to=2199-12-31"],
   ["/api/v1/events/network-counts?from=2000-01-01&to=2199-12-31"],

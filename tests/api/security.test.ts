@@ -67,6 +67,8 @@ const AUTHORS: readonly Person[] = ["training_officer", "trainer"];
  */
 const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/events": "signed-in",
+  // Everyone reads the events they were checked in at: their own record, for their learning path.
+  "GET /api/v1/events/attended": "signed-in",
   "GET /api/v1/events/candidates": ["admin", "training_officer"],
   "GET /api/v1/events/counts": ["admin", "training_officer"],
   "GET /api/v1/events/network-counts": ["admin", "guide", "training_officer"],

@@ -70,6 +70,10 @@ describe("the learning path", () => {
     await textOf(page.getByRole("region", { name: "Voortgang per competentie" })).toContain("→");
     // Every competence has a module of the network in the demo, with her progress in it.
     await textOf(page.getByRole("main")).toContain("Modules hiervoor");
+    // The festival she was checked in at counts on her path, with the sessions she followed.
+    const followed = page.getByRole("region", { name: "Gevolgde leerfestivals en trainingen" });
+    await visible(followed.getByRole("link", { name: "Leerfestival De rode draad" }));
+    await textOf(followed).toContain("Sessies: Feedback die landt, Reflecteren met STARR");
     await expectAccessibleBoth(page, "learning path");
 
     // Step 4 goes up one place, by keyboard.

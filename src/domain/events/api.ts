@@ -90,6 +90,20 @@ export const eventSummarySchema = z.object({
 });
 export type EventSummary = z.infer<typeof eventSummarySchema>;
 
+/**
+ * An event I was checked in at, with the sessions I had a place in: what I followed, as evidence
+ * on my learning path.
+ */
+export const attendedEventSchema = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  kind: z.enum(EVENT_KINDS),
+  startsAt: instant,
+  sessions: z.array(z.string()),
+});
+export const attendedEventsSchema = z.object({ items: z.array(attendedEventSchema) });
+export type AttendedEvent = z.infer<typeof attendedEventSchema>;
+
 export const eventListSchema = z.object({
   upcoming: z.array(eventSummarySchema),
   past: z.array(eventSummarySchema),

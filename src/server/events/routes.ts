@@ -3,6 +3,7 @@ import { z } from "zod";
 import { dateSchema } from "../../domain/dates.js";
 import { addDays, dutchInstant, dutchToday } from "../../domain/dutch-time.js";
 import {
+  attendedEventsSchema,
   cancelEventSchema,
   candidatesSchema,
   checkInListSchema,
@@ -26,6 +27,7 @@ import {
   setPresence,
   submitEvaluation,
 } from "./attendance.js";
+import { attendedEvents } from "./attended.js";
 import { updateEvent } from "./edit.js";
 import { cancelEvent, createEvent, getEvent, listCandidates, listEvents } from "./events.js";
 import { eventMail } from "./mail.js";
@@ -52,6 +54,10 @@ function countsPeriod(query: z.infer<typeof countsQuery>) {
 export const eventRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/events", { schema: { tags, response: { 200: eventListSchema } } }, (request) =>
     withTenant(request, (tx, actor) => listEvents(tx, actor)),
+  );
+
+  app.get("/events/attended", { schema: { tags, response: { 200: attendedEventsSchema } } }, (request) =>
+    withTenant(request, (tx, actor) => attendedEvents(tx, actor)),
   );
 
   app.get("/events/candidates", { schema: { tags, response: { 200: candidatesSchema } } }, (request) =>

@@ -4,6 +4,12 @@ export default defineMessages(
   {
     title: "Leerfestivals en trainingen",
     kinds: { festival: "Leerfestival", training: "Training", other: "Activiteit" },
+    attended: {
+      heading: "Gevolgde leerfestivals en trainingen",
+      intro: "Waar je aanwezig was volgens de presentielijst: het telt mee op je leerroute.",
+      none: "Je bent nog bij geen leerfestival of training afgetekend als aanwezig.",
+      sessions: "Sessies: {{sessions}}",
+    },
     audiences: {
       guides: "Voor werkbegeleiders",
       trainers: "Voor trainers",
@@ -166,6 +172,12 @@ export default defineMessages(
   {
     title: "Learning festivals and trainings",
     kinds: { festival: "Learning festival", training: "Training", other: "Event" },
+    attended: {
+      heading: "Learning festivals and trainings followed",
+      intro: "Where you were present according to the check-in list: it counts on your learning path.",
+      none: "You have not been checked in at a learning festival or training yet.",
+      sessions: "Sessions: {{sessions}}",
+    },
     audiences: {
       guides: "For workplace supervisors",
       trainers: "For trainers",

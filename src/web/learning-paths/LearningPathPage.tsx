@@ -8,6 +8,7 @@ import { learningLineComplete } from "../../domain/certificates/certificate";
 import { followSuggestedOrder, moveItem, type PathItem, type PathItemStatus } from "../../domain/competences/path";
 import type { LearningPathView, PathItemView } from "../../domain/competences/path-api";
 import { api } from "../api";
+import { AttendedEvents } from "../events/AttendedEvents";
 import { useAction } from "../forms";
 import { formatDate } from "../i18n";
 import { CertificateButton } from "../modules/CertificateButton";
@@ -64,6 +65,7 @@ export default function LearningPathPage() {
       ) : (
         <Content view={query.data} reload={async () => (await query.refetch()).data} />
       )}
+      <AttendedEvents />
     </Stack>
   );
 }

@@ -59,6 +59,8 @@ export const networks = pgTable("networks", {
   updatedAt: ts("updated_at").notNull().defaultNow(),
   /** When a framework version is agreed: every member, or a quorum (decision 0018). */
   consensusRule: jsonb("consensus_rule").$type<ConsensusRule>().notNull().default({ kind: "all" }),
+  /** How many months a trainer certificate holds; null: until a later one replaces it. */
+  certificateValidityMonths: integer("certificate_validity_months"),
 });
 
 export const organisations = pgTable("organisations", {

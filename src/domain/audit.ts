@@ -19,6 +19,7 @@ export const AUDIT_EVENT_TYPES = [
   "logo.updated",
   "network.renamed",
   "network.consensusRuleChanged",
+  "network.certificateValidityChanged",
   "framework.draftStarted",
   "framework.versionSaved",
   "framework.extended",

@@ -1,7 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, organisations, trainerCertificates } from "../../src/db/schema.js";
+import type { NetworkView } from "../../src/domain/networks/schemas.js";
 import type { TrainerOverview, TrainerView } from "../../src/domain/trainers/api.js";
+import { validUntilFor } from "../../src/domain/trainers/pool.js";
 import { inOrganisation } from "../../src/server/tenancy.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { day, expectStatus as ok } from "../support/factories.js";
@@ -197,6 +199,57 @@ describe("certification", () => {
     const wilgen = await overview("ingrid");
     expect(trainer(wilgen, "Ingrid Bos")).toMatchObject({ own: true, certificate: { state: "valid" } });
     expect(member(wilgen, "Zorggroep De Wilgen")).toMatchObject({ own: true, certified: 1, belowMinimum: true });
+  });
+
+  it("ends a certificate after the network's validity when the coordinator gives no end date", async () => {
+    const current = ok<NetworkView>(await as.sanne.get("/api/v1/network")).network;
+    const set = ok<NetworkView>(
+      await as.sanne.put("/api/v1/network", {
+        name: current?.name,
+        version: current?.version,
+        certificateValidityMonths: 24,
+      }),
+    );
+    expect(set.network?.certificateValidityMonths).toBe(24);
+    // Only a coordinator sets it; a praktijkopleider's attempt is refused.
+    const refused = await as.officer.put("/api/v1/network", {
+      name: "X",
+      version: set.network?.version,
+      certificateValidityMonths: 1,
+    });
+    expect(refused.statusCode).toBe(403);
+    const view = await overview("sanne");
+    expect(view.certificateValidityMonths).toBe(24);
+    const karin = trainer(view, "Karin de Boer");
+    const certified = ok<TrainerOverview>(
+      await as.sanne.post("/api/v1/trainer-certificates", { personId: karin.personId, certifiedOn: day(-10) }),
+    );
+    expect(trainer(certified, "Karin de Boer").certificate).toMatchObject({
+      certifiedOn: day(-10),
+      validUntil: validUntilFor(day(-10), 24),
+    });
+    // Said outright, no end date stays no end date.
+    const open = ok<TrainerOverview>(
+      await as.sanne.post("/api/v1/trainer-certificates", {
+        personId: karin.personId,
+        certifiedOn: day(0),
+        validUntil: null,
+      }),
+    );
+    expect(trainer(open, "Karin de Boer").certificate).toMatchObject({ certifiedOn: day(0), validUntil: null });
+    const [logged] = await t.database.db
+      .select({ before: auditEvents.before, after: auditEvents.after })
+      .from(auditEvents)
+      .where(eq(auditEvents.type, "network.certificateValidityChanged"))
+      .orderBy(desc(auditEvents.createdAt));
+    expect(logged).toEqual({ before: { months: null }, after: { months: 24 } });
+    ok(
+      await as.sanne.put("/api/v1/network", {
+        name: set.network?.name,
+        version: set.network?.version,
+        certificateValidityMonths: null,
+      }),
+    );
   });
 
   it("refuses a date in the future, an end before the start and someone not in the pool, at the field", async () => {

@@ -1,5 +1,7 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dutchToday } from "../../src/domain/dutch-time.js";
+import { validUntilFor } from "../../src/domain/trainers/pool.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 let koers: Koers;
@@ -34,16 +36,29 @@ describe("the network", () => {
     await expectAccessibleBoth(page, "network page");
 
     await page.getByRole("textbox", { name: "Naam van het netwerk" }).fill("Leernetwerk Drechtsteden");
-    await page.getByRole("button", { name: "Naam opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan" }).click();
     await visible(page.getByRole("heading", { name: "Leernetwerk Drechtsteden" }));
-    await visible(page.getByText("De naam van het netwerk is opgeslagen."));
+    await visible(page.getByText("De instellingen van het netwerk zijn opgeslagen."));
 
     // The consensus rule: a quorum of two of the three members.
     await page
       .getByRole("combobox", { name: "Regel voor instemming" })
       .selectOption({ label: "Een minimum aantal organisaties stemt in" });
     await page.getByRole("textbox", { name: "Minimum aantal organisaties" }).fill("2");
-    await page.getByRole("button", { name: "Naam opslaan" }).click();
+    await page.getByRole("button", { name: "Opslaan" }).click();
     await textOf(page.getByRole("region", { name: "Regel voor instemming" })).toContain("minstens 2 van de 3");
+
+    // How long a trainer certificate holds: it fills the end date when she certifies a trainer.
+    const validity = page.getByRole("region", { name: "Trainerscertificaten" });
+    await textOf(validity).toContain("geen geldigheid");
+    await page.getByRole("textbox", { name: /^Geldigheid van een trainerscertificaat/ }).fill("36");
+    await page.getByRole("button", { name: "Opslaan" }).click();
+    await textOf(validity).toContain("36 maanden geldig");
+    await expectAccessibleBoth(page, "network page with its settings");
+    await openMenuItem(page, "Trainers");
+    const karin = page.getByRole("listitem", { name: "Karin de Boer" });
+    await karin.getByRole("button", { name: "Certificeren: Karin de Boer" }).click();
+    await expect.poll(() => karin.getByLabel(/^Geldig tot/).inputValue()).toBe(validUntilFor(dutchToday(), 36));
+    await visible(karin.getByText("Het netwerk houdt 36 maanden aan."));
   });
 });

@@ -128,6 +128,10 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("branding.updated", "organisation", changesOf({ name: text, primaryColor: maybeText })),
   kind("logo.updated", "organisation", { before: logo, after: logo }),
   kind("network.renamed", "network", changesOf({ name: text })),
+  kind("network.certificateValidityChanged", "network", {
+    before: z.strictObject({ months: count.nullable() }),
+    after: z.strictObject({ months: count.nullable() }),
+  }),
   // The rule in short: "all" or "quorum:<min>".
   kind("network.consensusRuleChanged", "network", {
     before: z.strictObject({ rule: text }),

@@ -6,6 +6,8 @@ export const renameNetworkSchema = z.object({
   name: z.string().trim().min(1).max(200),
   /** When a version of the network's framework is agreed (at most as many as there are members). */
   consensusRule: consensusRuleSchema.optional(),
+  /** How many months a trainer certificate holds (null: no end); left out, it stays as it is. */
+  certificateValidityMonths: z.number().int().min(1).max(120).nullable().optional(),
   version: versionSchema,
 });
 export type RenameNetworkInput = z.infer<typeof renameNetworkSchema>;
@@ -23,6 +25,7 @@ export const networkViewSchema = z.object({
       name: z.string(),
       version: z.number().int(),
       consensusRule: consensusRuleSchema,
+      certificateValidityMonths: z.number().int().nullable(),
       members: z.array(memberSchema),
       coordinators: z.array(coordinatorSchema),
     })

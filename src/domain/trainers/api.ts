@@ -25,7 +25,8 @@ export const certifySchema = z.object({
   /** The trainer's membership (in any member organisation of the network). */
   personId: z.uuid(),
   certifiedOn: dateSchema,
-  validUntil: dateSchema.nullable().default(null),
+  /** The day it ends (null: no end); left out, the network's validity sets it. */
+  validUntil: dateSchema.nullable().optional(),
 });
 export type CertifyInput = z.infer<typeof certifySchema>;
 
@@ -126,6 +127,8 @@ export type TrainerRequestView = z.infer<typeof trainerRequestViewSchema>;
 export const trainerOverviewSchema = z.object({
   inNetwork: z.boolean(),
   minimum: z.number().int(),
+  /** How many months a certificate of the network holds, where the network sets that. */
+  certificateValidityMonths: z.number().int().nullable(),
   trainers: z.array(trainerViewSchema),
   members: z.array(memberCountSchema),
   requests: z.array(trainerRequestViewSchema),

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type Certificate, certificateState, counts, MIN_TRAINERS, trainerCounts } from "./pool.js";
+import { addDays } from "../dutch-time.js";
+import { type Certificate, certificateState, counts, MIN_TRAINERS, trainerCounts, validUntilFor } from "./pool.js";
 
 const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2024, 0, 1 + n)).toISOString().slice(0, 10));
 const certificate: fc.Arbitrary<Certificate | null> = fc.option(
@@ -66,5 +67,27 @@ describe("trainerCounts", () => {
       "2026-12-01",
     );
     expect(line).toEqual({ organisationId: "a", trainers: 2, certified: 1, expiring: 0, belowMinimum: true });
+  });
+});
+
+describe("validUntilFor", () => {
+  it("ends a certificate the network's months after its day, on the last day of a shorter month", () => {
+    expect(validUntilFor("2026-03-15", 24)).toBe("2028-03-15");
+    expect(validUntilFor("2026-01-31", 1)).toBe("2026-02-28");
+    expect(validUntilFor("2027-12-31", 2)).toBe("2028-02-29");
+    expect(validUntilFor("2026-11-30", 3)).toBe("2027-02-28");
+    expect(validUntilFor("2026-03-15", null)).toBeNull();
+  });
+
+  it("always ends after the day it was given, within the months plus a few days (property)", () => {
+    const anyDay = fc.integer({ min: 0, max: 20_000 }).map((n) => addDays("1990-01-01", n));
+    fc.assert(
+      fc.property(anyDay, fc.integer({ min: 1, max: 120 }), (certifiedOn, months) => {
+        const until = validUntilFor(certifiedOn, months) ?? "";
+        expect(until > certifiedOn).toBe(true);
+        expect(until <= addDays(certifiedOn, Math.ceil(months * 31))).toBe(true);
+        expect(until >= addDays(certifiedOn, Math.floor(months * 28))).toBe(true);
+      }),
+    );
   });
 });

@@ -28,6 +28,17 @@ export function certificateState(certificate: Certificate | null, today: string)
   return certificate.validUntil <= addDays(today, EXPIRY_NOTICE_DAYS) ? "expiring" : "valid";
 }
 
+/**
+ * The end of a certificate under the network's validity: `months` calendar months after the day
+ * it was given (31 January plus one month is the last day of February). Null without a validity.
+ */
+export function validUntilFor(certifiedOn: string, months: number | null): string | null {
+  if (months === null) return null;
+  const [y, m, d] = certifiedOn.split("-").map(Number) as [number, number, number];
+  const lastDay = new Date(Date.UTC(y, m - 1 + months + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m - 1 + months, Math.min(d, lastDay))).toISOString().slice(0, 10);
+}
+
 export const counts = (state: CertificateState) => state === "valid" || state === "expiring";
 
 export interface MemberTrainerCount {

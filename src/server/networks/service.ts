@@ -27,7 +27,13 @@ export async function getNetwork(tx: Tx, actor: Actor): Promise<NetworkView> {
   const networkId = await ownNetworkId(tx, actor);
   if (!networkId) return { network: null, policies: { rename: false } };
   const [network] = await tx
-    .select({ id: networks.id, name: networks.name, version: networks.version, consensusRule: networks.consensusRule })
+    .select({
+      id: networks.id,
+      name: networks.name,
+      version: networks.version,
+      consensusRule: networks.consensusRule,
+      certificateValidityMonths: networks.certificateValidityMonths,
+    })
     .from(networks)
     .where(eq(networks.id, networkId));
   if (!network) return { network: null, policies: { rename: false } };
@@ -53,19 +59,26 @@ export async function getNetwork(tx: Tx, actor: Actor): Promise<NetworkView> {
   };
 }
 
-/** A coordinator renames the network (versioned: a stale version is 409 with the current network). */
+/** A coordinator renames the network, sets its consensus rule and how long a trainer certificate holds (versioned: a stale version is 409 with the current network). */
 export async function renameNetwork(tx: Tx, actor: Actor, input: RenameNetworkInput) {
   if (!canManageNetwork(actor)) throw forbidden();
   const networkId = await ownNetworkId(tx, actor);
   if (!networkId) throw notFound();
   const [before] = await tx
-    .select({ name: networks.name, version: networks.version, consensusRule: networks.consensusRule })
+    .select({
+      name: networks.name,
+      version: networks.version,
+      consensusRule: networks.consensusRule,
+      certificateValidityMonths: networks.certificateValidityMonths,
+    })
     .from(networks)
     .where(eq(networks.id, networkId))
     .for("update");
   if (!before) throw notFound();
   if (before.version !== input.version) throw conflict(await getNetwork(tx, actor));
   const rule = input.consensusRule ?? before.consensusRule;
+  const validity =
+    input.certificateValidityMonths === undefined ? before.certificateValidityMonths : input.certificateValidityMonths;
   if (rule.kind === "quorum") {
     const members = await tx
       .select({ id: organisations.id })
@@ -76,14 +89,28 @@ export async function renameNetwork(tx: Tx, actor: Actor, input: RenameNetworkIn
   }
   const [after] = await tx
     .update(networks)
-    .set({ name: input.name, consensusRule: rule, version: sql`${networks.version} + 1`, updatedAt: sql`now()` })
+    .set({
+      name: input.name,
+      consensusRule: rule,
+      certificateValidityMonths: validity,
+      version: sql`${networks.version} + 1`,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(networks.id, networkId), eq(networks.version, input.version)))
-    .returning({ name: networks.name });
+    .returning({ name: networks.name, certificateValidityMonths: networks.certificateValidityMonths });
   if (!after) throw conflict();
   const changes = diff({ name: before.name }, { name: after.name });
   if (Object.keys(changes.after).length) {
     await recordAudit(tx, actor, { type: "network.renamed", subjectType: "network", subjectId: networkId, ...changes });
   }
+  if (after.certificateValidityMonths !== before.certificateValidityMonths)
+    await recordAudit(tx, actor, {
+      type: "network.certificateValidityChanged",
+      subjectType: "network",
+      subjectId: networkId,
+      before: { months: before.certificateValidityMonths },
+      after: { months: after.certificateValidityMonths },
+    });
   if (JSON.stringify(rule) !== JSON.stringify(before.consensusRule)) {
     const describe = (r: typeof rule) => (r.kind === "all" ? "all" : `quorum:${r.min}`);
     await recordAudit(tx, actor, {

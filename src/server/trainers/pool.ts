@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { organisations } from "../../db/schema.js";
+import { networks, organisations } from "../../db/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { Certificate } from "../../domain/trainers/pool.js";
 
@@ -59,8 +59,13 @@ export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
 /** The actor's organisation and the other members of its network, by name (row-level security shows no others). */
 export async function memberOrganisations(tx: Tx, actor: Pick<Actor, "organisationId">) {
   const [own] = await tx
-    .select({ networkId: organisations.networkId, name: organisations.name })
+    .select({
+      networkId: organisations.networkId,
+      name: organisations.name,
+      certificateValidityMonths: networks.certificateValidityMonths,
+    })
     .from(organisations)
+    .leftJoin(networks, eq(networks.id, organisations.networkId))
     .where(eq(organisations.id, actor.organisationId));
   const networkId = own?.networkId ?? null;
   const members = networkId
@@ -71,6 +76,8 @@ export async function memberOrganisations(tx: Tx, actor: Pick<Actor, "organisati
     : [{ id: actor.organisationId, name: own?.name ?? "" }];
   return {
     networkId,
+    /** How many months a certificate of the network holds, where it sets that. */
+    certificateValidityMonths: own?.certificateValidityMonths ?? null,
     members: members.sort((a, b) => a.name.localeCompare(b.name, "nl")),
   };
 }

@@ -19,7 +19,7 @@ import {
   canViewTrainers,
   trainerAbilities,
 } from "../../domain/trainers/policy.js";
-import { certificateState, MIN_TRAINERS, trainerCounts } from "../../domain/trainers/pool.js";
+import { certificateState, MIN_TRAINERS, trainerCounts, validUntilFor } from "../../domain/trainers/pool.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { conflict, forbidden, invalid, notFound } from "../http/problem.js";
 import { memberOrganisations, type PoolTrainer, trainerPool } from "./pool.js";
@@ -35,7 +35,7 @@ const REQUESTS_SHOWN = 100;
  */
 export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview> {
   if (!canViewTrainers(actor)) throw forbidden();
-  const { networkId, members } = await memberOrganisations(tx, actor);
+  const { networkId, members, certificateValidityMonths } = await memberOrganisations(tx, actor);
   const pool = await trainerPool(tx);
   const ownVersions = await tx
     .select({ userId: trainerProfiles.userId, version: trainerProfiles.version })
@@ -81,6 +81,7 @@ export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview
   return {
     inNetwork: networkId !== null,
     minimum: MIN_TRAINERS,
+    certificateValidityMonths,
     trainers,
     members: counts.map(({ organisationId, ...c }) => ({
       name: orgName.get(organisationId) ?? "",
@@ -176,18 +177,21 @@ async function poolTrainer(tx: Tx, personId: string) {
 }
 
 async function networkOf(tx: Tx, actor: Actor) {
-  const { networkId, members } = await memberOrganisations(tx, actor);
+  const { networkId, members, certificateValidityMonths } = await memberOrganisations(tx, actor);
   if (!networkId) throw invalid({}, "trainer.noNetwork");
-  return { networkId, orgName: new Map(members.map((m) => [m.id, m.name])) };
+  return { networkId, certificateValidityMonths, orgName: new Map(members.map((m) => [m.id, m.name])) };
 }
 
 /** A network coordinator certifies a trainer of any member organisation of the network. */
 export async function certifyTrainer(tx: Tx, actor: Actor, input: CertifyInput) {
   if (!canCertifyTrainers(actor)) throw forbidden();
-  const { networkId, orgName } = await networkOf(tx, actor);
+  const { networkId, certificateValidityMonths, orgName } = await networkOf(tx, actor);
   const trainer = await poolTrainer(tx, input.personId);
   if (input.certifiedOn > dutchToday()) throw invalid({ certifiedOn: "trainer.certifiedInFuture" });
-  if (input.validUntil !== null && input.validUntil <= input.certifiedOn) {
+  // Left out, the end date follows from the network's validity; given (or null), it is the coordinator's.
+  const validUntil =
+    input.validUntil === undefined ? validUntilFor(input.certifiedOn, certificateValidityMonths) : input.validUntil;
+  if (validUntil !== null && validUntil <= input.certifiedOn) {
     throw invalid({ validUntil: "trainer.validBeforeCertified" });
   }
   await tx.insert(trainerCertificates).values({
@@ -195,7 +199,7 @@ export async function certifyTrainer(tx: Tx, actor: Actor, input: CertifyInput) 
     organisationId: trainer.organisationId,
     userId: trainer.userId,
     certifiedOn: input.certifiedOn,
-    validUntil: input.validUntil,
+    validUntil,
     certifiedBy: actor.userId,
   });
   await recordAudit(tx, actor, {
@@ -206,7 +210,7 @@ export async function certifyTrainer(tx: Tx, actor: Actor, input: CertifyInput) 
       member: trainer.name,
       organisation: orgName.get(trainer.organisationId) ?? "",
       certifiedOn: input.certifiedOn,
-      validUntil: input.validUntil,
+      validUntil,
     },
   });
 }

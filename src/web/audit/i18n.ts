@@ -55,7 +55,11 @@ export default defineMessages(
         resent: "Uitnodiging opnieuw verstuurd",
       },
       branding: { updated: "Huisstijl gewijzigd" },
-      network: { renamed: "Netwerk hernoemd", consensusRuleChanged: "Regel voor consensus gewijzigd" },
+      network: {
+        renamed: "Netwerk hernoemd",
+        consensusRuleChanged: "Regel voor consensus gewijzigd",
+        certificateValidityChanged: "Geldigheid van trainerscertificaten gewijzigd",
+      },
       framework: {
         draftStarted: "Nieuwe versie van kader begonnen",
         extended: "Eigen aanvulling op kader gewijzigd",
@@ -320,7 +324,11 @@ export default defineMessages(
         resent: "Invitation sent again",
       },
       branding: { updated: "Branding changed" },
-      network: { renamed: "Network renamed", consensusRuleChanged: "Consensus rule changed" },
+      network: {
+        renamed: "Network renamed",
+        consensusRuleChanged: "Consensus rule changed",
+        certificateValidityChanged: "Validity of trainer certificates changed",
+      },
       framework: {
         draftStarted: "New framework version started",
         extended: "Own additions to a framework changed",

@@ -116,6 +116,16 @@ function NetworkDetails({
             : t("rule.quorum", { min: network.consensusRule.min, count: network.members.length })}
         </Text>
       </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="network-validity">
+        <Title order={3} size="h4" mb="sm" id="network-validity">
+          {t("validity.heading")}
+        </Title>
+        <Text>
+          {network.certificateValidityMonths === null
+            ? t("validity.none")
+            : t("validity.months", { count: network.certificateValidityMonths })}
+        </Text>
+      </Paper>
       <NetworkEventCounts />
       {mayRename && <RenameForm network={network} reload={reload} />}
     </Stack>
@@ -127,8 +137,11 @@ function RenameForm({ network, reload }: { network: Network; reload: () => Promi
   const queryClient = useQueryClient();
   const { form, onSubmit, pending, notices } = useVersionedForm({
     row: network,
-    toForm: (row): { name: string; consensusRule: { kind: string; min: number } } => ({
+    toForm: (
+      row,
+    ): { name: string; consensusRule: { kind: string; min: number }; certificateValidityMonths: number | string } => ({
       name: row.name,
+      certificateValidityMonths: row.certificateValidityMonths ?? "",
       consensusRule: {
         kind: row.consensusRule.kind,
         min: row.consensusRule.kind === "quorum" ? row.consensusRule.min : row.members.length,
@@ -145,6 +158,8 @@ function RenameForm({ network, reload }: { network: Network; reload: () => Promi
             values.consensusRule.kind === "all"
               ? { kind: "all" }
               : { kind: "quorum", min: Number(values.consensusRule.min) },
+          certificateValidityMonths:
+            values.certificateValidityMonths === "" ? null : Number(values.certificateValidityMonths),
           version,
         },
       });
@@ -179,6 +194,15 @@ function RenameForm({ network, reload }: { network: Network; reload: () => Promi
               {...form.getInputProps("consensusRule.min")}
             />
           )}
+          <NumberInput
+            label={t("validity.field")}
+            description={t("validity.hint")}
+            min={1}
+            max={120}
+            allowDecimal={false}
+            allowNegative={false}
+            {...form.getInputProps("certificateValidityMonths")}
+          />
           <Group>
             <Button type="submit" loading={pending}>
               {t("rename.save")}

@@ -21,11 +21,19 @@ export default defineMessages(
       kindQuorum: "Een minimum aantal organisaties stemt in",
       min: "Minimum aantal organisaties",
     },
+    validity: {
+      heading: "Trainerscertificaten",
+      months:
+        "Een trainerscertificaat van het netwerk is {{count}} maanden geldig; daarna certificeert een netwerkbeheerder opnieuw.",
+      none: "Het netwerk stelt geen geldigheid in: een trainerscertificaat geldt tot een nieuw het vervangt.",
+      field: "Geldigheid van een trainerscertificaat (maanden)",
+      hint: "Vult de einddatum van een nieuw certificaat in. Leeg: geen einddatum.",
+    },
     rename: {
-      heading: "Netwerk hernoemen",
+      heading: "Netwerk instellen",
       name: "Naam van het netwerk",
-      save: "Naam opslaan",
-      saved: "De naam van het netwerk is opgeslagen.",
+      save: "Opslaan",
+      saved: "De instellingen van het netwerk zijn opgeslagen.",
     },
   },
   {
@@ -48,11 +56,19 @@ export default defineMessages(
       kindQuorum: "A minimum number of organisations approves",
       min: "Minimum number of organisations",
     },
+    validity: {
+      heading: "Trainer certificates",
+      months:
+        "A trainer certificate of the network holds for {{count}} months; after that a coordinator certifies again.",
+      none: "The network sets no validity: a trainer certificate holds until a new one replaces it.",
+      field: "Validity of a trainer certificate (months)",
+      hint: "Fills in the end date of a new certificate. Empty: no end date.",
+    },
     rename: {
-      heading: "Rename the network",
+      heading: "Network settings",
       name: "Network name",
-      save: "Save name",
-      saved: "The network's name has been saved.",
+      save: "Save",
+      saved: "The network's settings have been saved.",
     },
   },
 );

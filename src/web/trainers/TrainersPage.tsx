@@ -19,6 +19,7 @@ import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { dutchToday } from "../../domain/dutch-time";
 import type { TrainerOverview, TrainerRequestView, TrainerView } from "../../domain/trainers/api";
+import { validUntilFor } from "../../domain/trainers/pool";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
 import { formatDate } from "../i18n";
@@ -223,7 +224,9 @@ function TrainerCard({ trainer, view }: { trainer: TrainerView; view: TrainerOve
           )}
         </Group>
         {open === "profile" && <ProfileForm trainer={trainer} onDone={() => setOpen(null)} />}
-        {open === "certify" && <CertifyForm trainer={trainer} onDone={() => setOpen(null)} />}
+        {open === "certify" && (
+          <CertifyForm trainer={trainer} months={view.certificateValidityMonths} onDone={() => setOpen(null)} />
+        )}
         {open === "request" && <RequestForm trainer={trainer} onDone={() => setOpen(null)} />}
         {open === "supervised" && <SupervisedForm trainer={trainer} view={view} onDone={() => setOpen(null)} />}
       </Stack>
@@ -306,10 +309,19 @@ function FormActions({ save, pending, onCancel }: { save: string; pending: boole
   );
 }
 
-function CertifyForm({ trainer, onDone }: { trainer: TrainerView; onDone: () => void }) {
+/** Certifies a trainer; where the network sets a validity, the end date follows the day given until changed. */
+function CertifyForm({ trainer, months, onDone }: { trainer: TrainerView; months: number | null; onDone: () => void }) {
   const { t } = useTranslation("trainers");
   const show = useShow();
-  const form = useForm({ initialValues: { certifiedOn: dutchToday(), validUntil: "" } });
+  const until = (certifiedOn: string) =>
+    /^\d{4}-\d{2}-\d{2}$/.test(certifiedOn) ? (validUntilFor(certifiedOn, months) ?? "") : "";
+  const form = useForm({
+    initialValues: { certifiedOn: dutchToday(), validUntil: until(dutchToday()) },
+    onValuesChange: (values, previous) => {
+      if (values.certifiedOn !== previous.certifiedOn && previous.validUntil === until(previous.certifiedOn))
+        form.setFieldValue("validUntil", until(values.certifiedOn));
+    },
+  });
   const { run, formError, pending } = useApiSubmit(form);
 
   async function submit(values: typeof form.values) {
@@ -328,7 +340,12 @@ function CertifyForm({ trainer, onDone }: { trainer: TrainerView; onDone: () => 
       <Stack gap="sm">
         <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           <TextInput type="date" required label={t("certify.certifiedOn")} {...form.getInputProps("certifiedOn")} />
-          <TextInput type="date" label={t("certify.validUntil")} {...form.getInputProps("validUntil")} />
+          <TextInput
+            type="date"
+            label={t("certify.validUntil")}
+            description={months === null ? undefined : t("certify.networkMonths", { count: months })}
+            {...form.getInputProps("validUntil")}
+          />
         </SimpleGrid>
         <FormError message={formError} />
         <FormActions save={t("certify.save")} pending={pending} onCancel={onDone} />

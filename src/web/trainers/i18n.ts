@@ -69,6 +69,7 @@ export default defineMessages(
     certify: {
       certifiedOn: "Gecertificeerd op",
       validUntil: "Geldig tot (leeg: onbeperkt)",
+      networkMonths: "Het netwerk houdt {{count}} maanden aan.",
       save: "Certificering vastleggen",
       saved: "{{name}} is gecertificeerd.",
     },
@@ -196,6 +197,7 @@ export default defineMessages(
     certify: {
       certifiedOn: "Certified on",
       validUntil: "Valid until (empty: no end)",
+      networkMonths: "The network keeps {{count}} months.",
       save: "Record certification",
       saved: "{{name}} has been certified.",
     },

@@ -196,6 +196,7 @@ const nl = {
   "event.cancelled": "Deze activiteit gaat niet door.",
   "event.registrationClosed": "De inschrijving is gesloten: de uiterste inschrijfdatum is voorbij.",
   "event.unknownSession": "Kies een sessie van deze activiteit.",
+  "event.tooManySessions": "Een activiteit heeft hoogstens 40 sessies.",
   "event.alreadyRegistered": "Je staat al ingeschreven voor deze sessie (of op de wachtlijst).",
   "event.capacityBelowTaken": "Er zijn al {taken} plaatsen bezet: kies minstens {taken}.",
   "event.switchFull":
@@ -424,6 +425,7 @@ const en: Record<MessageKey, string> = {
   "event.cancelled": "This event has been cancelled.",
   "event.registrationClosed": "Registration has closed: the registration deadline has passed.",
   "event.unknownSession": "Choose a session of this event.",
+  "event.tooManySessions": "An event has at most 40 sessions.",
   "event.alreadyRegistered": "You are already registered for this session (or on its waiting list).",
   "event.capacityBelowTaken": "{taken} places are already taken: choose at least {taken}.",
   "event.switchFull":

@@ -175,6 +175,58 @@ describe("changing an event", () => {
     expect(stale.statusCode).toBe(409);
   });
 
+  it("adds a session to a round and names other trainers afterwards, who then keep the check-in list", async () => {
+    const event = await makeFestival({ title: "Leerfestival dat groeit" });
+    const url = `/api/v1/events/${event.id}`;
+    const current = ok<EventDetail>(await as.officer.get(url));
+    const grown = ok<EventDetail>(
+      await as.officer.put(
+        url,
+        changes(current, {
+          trainerIds: [ids.eva, ids.sanne],
+          sessions: [
+            ...current.sessions.map((s) => ({ id: s.id, title: s.title, capacity: s.capacity })),
+            { round: 2, title: "Het zorgteam laten meekijken", capacity: 8 },
+          ],
+        }),
+      ),
+    );
+    expect(grown.sessions.filter((s) => s.round === 2).map((s) => s.title)).toEqual([
+      "Reflecteren met STARR",
+      "Het zorgteam laten meekijken",
+    ]);
+    expect(grown.trainers.map((p) => p.name).sort()).toEqual(["Eva Mulder", "Sanne Visser"]);
+    // The new session takes places like the others.
+    ok(await as.sanne.post(`${url}/registrations`, { sessionId: session(grown, "Het zorgteam laten meekijken").id }));
+    const [logged] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.subjectId, event.id), eq(auditEvents.type, "event.updated")));
+    expect(logged?.before).toMatchObject({ member: "Eva Mulder" });
+    expect(logged?.after).toMatchObject({
+      member: "Eva Mulder, Sanne Visser",
+      session: "Het zorgteam laten meekijken (8)",
+    });
+
+    // A new session names its round; a trainer must be a colleague; left out, the trainers stay.
+    const again = ok<EventDetail>(await as.officer.get(url));
+    const wrong = await as.officer.put(
+      url,
+      changes(again, {
+        trainerIds: [ids.eva, ids.lisa],
+        sessions: [{ title: "Zonder ronde", capacity: 5 }],
+      }),
+    );
+    expect(wrong.statusCode).toBe(422);
+    expect(Object.keys(wrong.json().errors).sort()).toEqual(["sessions.0.round", "trainerIds.1"]);
+    const kept = ok<EventDetail>(await as.officer.put(url, changes(again, { title: "Leerfestival, groter" })));
+    expect(kept.trainers.map((p) => p.name).sort()).toEqual(["Eva Mulder", "Sanne Visser"]);
+    // Taken off, a trainer no longer keeps the check-in list.
+    ok(await as.officer.put(url, changes(kept, { trainerIds: [ids.sanne] })));
+    const asEva = await as.eva.get(`${url}/check-in`);
+    expect(asEva.statusCode).toBe(403);
+  });
+
   it("never sets a capacity below the places taken, and is for organisers only", async () => {
     const event = await makeFestival({ title: "Leerfestival om te wijzigen" });
     const url = `/api/v1/events/${event.id}`;

@@ -99,10 +99,23 @@ describe("a learning festival with two rounds", () => {
     await visible(page.getByRole("heading", { name: "Activiteit wijzigen", level: 2 }));
     expect(await page.getByLabel(/^Titel\s*\*?$/).inputValue()).toBe("Leerfestival Werkplezier");
     await page.getByLabel("Plaats", { exact: true }).fill("Zalencentrum De Linde");
+    // A second trainer and a session added to the second round, after the event was made.
+    const moreTrainers = page.getByRole("combobox", { name: "Trainers", exact: true });
+    await moreTrainers.click();
+    await moreTrainers.fill("Joost");
+    await page.getByRole("option", { name: "Joost Smit", exact: true }).click();
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: "Sessie toevoegen" }).click();
+    const fourth = page.getByRole("group", { name: "Sessie 4" });
+    await fourth.getByLabel("Ronde").selectOption("2");
+    await fourth.getByLabel("Titel van de sessie").fill("Het driegesprek met school");
+    await fourth.getByLabel("Plaatsen").fill("10");
     await expectAccessible(page, "change event form (phone)");
     await page.getByRole("button", { name: "Wijzigingen opslaan" }).click();
     await visible(page.getByRole("heading", { name: "Leerfestival Werkplezier", level: 2 }));
     await visible(page.getByText("Zalencentrum De Linde"));
+    await textOf(page.getByText(/^Trainers:/)).toContain("Eva Mulder, Joost Smit");
+    await visible(session(page, "Het driegesprek met school"));
   });
 
   it("a werkbegeleider takes the last place; a trainer joins the waiting list and moves up when it comes free", async () => {

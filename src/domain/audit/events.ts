@@ -357,6 +357,7 @@ export const AUDIT_EVENT_SCHEMAS = [
       onlineUrl: maybeText,
       registrationDeadline: text,
       session: text,
+      member: text,
     }),
   ),
   kind("event.cancelled", "event"),

@@ -41,11 +41,23 @@ export const createEventSchema = z.object({
 });
 export type CreateEventInput = z.infer<typeof createEventSchema>;
 
-/** What an organiser may change of an event: everything but its sessions' rounds; sessions keep their id. */
+/**
+ * What an organiser may change of an event: everything but a saved session's round. Saved sessions
+ * keep their id; one without an id is added, in the round it names. Trainers, when sent, are the
+ * event's trainers from then on; left out, they stay.
+ */
 export const updateEventSchema = createEventSchema.omit({ sessions: true, trainerIds: true }).extend({
   version: versionSchema,
+  trainerIds: z.array(z.uuid()).max(20).optional(),
   sessions: z
-    .array(z.object({ id: z.uuid(), title: sessionInput.shape.title, capacity: sessionInput.shape.capacity }))
+    .array(
+      z.object({
+        id: z.uuid().optional(),
+        round: sessionInput.shape.round.optional(),
+        title: sessionInput.shape.title,
+        capacity: sessionInput.shape.capacity,
+      }),
+    )
     .max(MAX_SESSIONS),
 });
 export type UpdateEventInput = z.infer<typeof updateEventSchema>;

@@ -93,7 +93,7 @@ export default function NewEventPage() {
   return <EventForm initial={EMPTY} event={null} />;
 }
 
-/** An organiser changes an event: what, when, where, and its sessions' titles and places. */
+/** An organiser changes an event: what, when, where, who gives it, its sessions' titles and places, and new sessions. */
 export function EditEventPage() {
   const { eventId = "" } = useParams();
   const { t } = useTranslation("events");
@@ -107,7 +107,7 @@ function EventForm({ initial, event }: { initial: EventValues; event: EventDetai
   const { t } = useTranslation("events");
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const candidates = useCandidates(event === null);
+  const candidates = useCandidates(true);
   const form = useForm<EventValues>({ initialValues: initial });
   const { run, formError, pending } = useApiSubmit(form);
 
@@ -144,7 +144,13 @@ function EventForm({ initial, event }: { initial: EventValues; event: EventDetai
           ? {
               ...fields,
               version: event.version,
-              sessions: values.sessions.map((s) => ({ id: s.id, title: s.title, capacity: capacity(s) })),
+              trainerIds: values.trainerIds,
+              // A saved session keeps its round; a new one names the round it is added to.
+              sessions: values.sessions.map((s) =>
+                s.id
+                  ? { id: s.id, title: s.title, capacity: capacity(s) }
+                  : { round: Number(s.round), title: s.title, capacity: capacity(s) },
+              ),
             }
           : {
               ...fields,
@@ -166,6 +172,13 @@ function EventForm({ initial, event }: { initial: EventValues; event: EventDetai
   }
 
   const sessions = form.values.sessions;
+  // A trainer named before who has since left still shows, so the organiser can take them off.
+  const trainerOptions = [
+    ...(candidates.data ?? []).map((p) => ({ value: p.userId, label: p.name })),
+    ...(event?.trainers ?? [])
+      .filter((p) => !candidates.data?.some((c) => c.userId === p.userId))
+      .map((p) => ({ value: p.userId, label: p.name })),
+  ];
   return (
     <Stack gap="md" maw={960}>
       {event ? (
@@ -224,15 +237,13 @@ function EventForm({ initial, event }: { initial: EventValues; event: EventDetai
                 required
                 {...form.getInputProps("deadlineDate")}
               />
-              {event === null && (
-                <MultiSelect
-                  label={t("form.trainers")}
-                  description={t("form.trainersHint")}
-                  searchable
-                  data={(candidates.data ?? []).map((p) => ({ value: p.userId, label: p.name }))}
-                  {...form.getInputProps("trainerIds")}
-                />
-              )}
+              <MultiSelect
+                label={t("form.trainers")}
+                description={t("form.trainersHint")}
+                searchable
+                data={trainerOptions}
+                {...form.getInputProps("trainerIds")}
+              />
             </Stack>
           </Card>
           <Card withBorder component="fieldset" style={{ minWidth: 0 }}>
@@ -277,7 +288,7 @@ function EventForm({ initial, event }: { initial: EventValues; event: EventDetai
                     w={110}
                     {...form.getInputProps(`sessions.${index}.capacity`)}
                   />
-                  {event === null && (
+                  {sessions[index]?.id === undefined && (
                     <ActionIcon
                       variant="subtle"
                       color="red.9"
@@ -292,23 +303,21 @@ function EventForm({ initial, event }: { initial: EventValues; event: EventDetai
                   )}
                 </Group>
               ))}
-              {event === null && (
-                <Group>
-                  <Button
-                    variant="light"
-                    disabled={sessions.length >= MAX_SESSIONS}
-                    onClick={() =>
-                      form.insertListItem("sessions", {
-                        round: sessions.at(-1)?.round ?? "1",
-                        title: "",
-                        capacity: sessions.at(-1)?.capacity ?? 20,
-                      })
-                    }
-                  >
-                    {t("form.addSession")}
-                  </Button>
-                </Group>
-              )}
+              <Group>
+                <Button
+                  variant="light"
+                  disabled={sessions.length >= MAX_SESSIONS}
+                  onClick={() =>
+                    form.insertListItem("sessions", {
+                      round: sessions.at(-1)?.round ?? "1",
+                      title: "",
+                      capacity: sessions.at(-1)?.capacity ?? 20,
+                    })
+                  }
+                >
+                  {t("form.addSession")}
+                </Button>
+              </Group>
             </Stack>
           </Card>
           <FormError message={formError} />

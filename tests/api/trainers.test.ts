@@ -1,6 +1,13 @@
 import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, organisations, trainerCertificates } from "../../src/db/schema.js";
+import {
+  auditEvents,
+  moduleProgress,
+  moduleVersions,
+  organisations,
+  trainerCertificates,
+  users,
+} from "../../src/db/schema.js";
 import type { NetworkView } from "../../src/domain/networks/schemas.js";
 import type { TrainerOverview, TrainerView } from "../../src/domain/trainers/api.js";
 import { validUntilFor } from "../../src/domain/trainers/pool.js";
@@ -82,6 +89,32 @@ describe("the trainer pool", () => {
     expect(view.abilities).toEqual({ certify: false, request: true, answer: true, editProfiles: true });
   });
 
+  it("counts the modules a trainer completed, the other half of the trainer learning line, as a number only", async () => {
+    const before = trainer(await overview("ingrid"), "Eva Mulder").modulesCompleted;
+    const [version] = await t.database.db
+      .select({ id: moduleVersions.id, moduleId: moduleVersions.moduleId })
+      .from(moduleVersions)
+      .where(eq(moduleVersions.status, "published"))
+      .limit(1);
+    const [eva] = await t.database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, "eva.mulder@delinde.example"));
+    const state = { seen: ["intro"], reflections: {}, quizzes: {}, attended: [], last: "intro" };
+    await t.database.db.insert(moduleProgress).values({
+      organisationId: t.orgs.linde,
+      userId: eva?.id ?? "",
+      moduleId: version?.moduleId ?? "",
+      moduleVersionId: version?.id ?? "",
+      state,
+      completedAt: new Date(),
+    });
+    // Another member sees the number, never which module.
+    const seen = trainer(await overview("ingrid"), "Eva Mulder");
+    expect(seen.modulesCompleted).toBe(before + 1);
+    expect(JSON.stringify(seen)).not.toContain(version?.moduleId ?? "-");
+  });
+
   it("gives another member's people nothing but the pool's fields", async () => {
     const view = await overview("ingrid");
     const eva = trainer(view, "Eva Mulder");
@@ -99,6 +132,7 @@ describe("the trainer pool", () => {
         "topics",
         "trainingsAttended",
         "trainingsGiven",
+        "modulesCompleted",
         "version",
         "weekdays",
       ].sort(),

@@ -89,6 +89,8 @@ export const trainerViewSchema = z.object({
   trainingsGiven: z.number().int(),
   /** Events for trainers they were ticked off at (a trainer day, a learning festival for both). */
   trainingsAttended: z.number().int(),
+  /** Modules of the library the trainer completed: the other half of the trainer learning line. */
+  modulesCompleted: z.number().int(),
   /** Trainings given under supervision and signed off (the train-the-trainer path). */
   supervisedSignedOff: z.number().int(),
   /** Those trainings one by one, for the trainer, their supervisor and the organisers of their organisation. */

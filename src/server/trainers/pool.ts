@@ -16,6 +16,7 @@ export interface PoolTrainer {
   trainingsGiven: number;
   supervisedSignedOff: number;
   trainingsAttended: number;
+  modulesCompleted: number;
 }
 
 interface PoolRow extends Record<string, unknown> {
@@ -32,11 +33,12 @@ interface PoolRow extends Record<string, unknown> {
   trainings_given: string | number;
   supervised_signed_off: string | number;
   trainings_attended: string | number;
+  modules_completed: string | number;
 }
 
 /**
  * The trainers the actor's organisation sees: its own and every network member's, through
- * app_trainer_pool (migration 0029), which gives of another member's people only what the pool
+ * app_trainer_pool (migrations 0029, 0035), which gives of another member's people only what the pool
  * shows. In no particular order: the overview sorts them.
  */
 export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
@@ -53,6 +55,7 @@ export async function trainerPool(tx: Tx): Promise<PoolTrainer[]> {
     trainingsGiven: Number(r.trainings_given),
     supervisedSignedOff: Number(r.supervised_signed_off),
     trainingsAttended: Number(r.trainings_attended),
+    modulesCompleted: Number(r.modules_completed),
   }));
 }
 

@@ -60,6 +60,7 @@ export async function getTrainers(tx: Tx, actor: Actor): Promise<TrainerOverview
         certificate: t.certificate && state !== "none" ? { ...t.certificate, state } : null,
         trainingsGiven: t.trainingsGiven,
         trainingsAttended: t.trainingsAttended,
+        modulesCompleted: t.modulesCompleted,
         supervisedSignedOff: t.supervisedSignedOff,
         supervised: own ? (supervised.get(t.userId) ?? []) : [],
         version: own ? (versionOf.get(t.userId) ?? null) : null,

@@ -174,6 +174,7 @@ function TrainerCard({ trainer, view }: { trainer: TrainerView; view: TrainerOve
         <Text size="sm" c="dimmed">
           {t("card.trainings", { count: trainer.trainingsGiven })} ·{" "}
           {t("card.attended", { count: trainer.trainingsAttended })} ·{" "}
+          {t("card.modules", { count: trainer.modulesCompleted })} ·{" "}
           {t("supervised.count", { count: trainer.supervisedSignedOff })}
         </Text>
         {trainer.supervised.length > 0 && <SupervisedList trainer={trainer} />}

@@ -29,6 +29,7 @@ import type { Audience } from "../domain/events/policy.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { ModuleDocument } from "../domain/modules/module.js";
 import type { AssignmentStatus, ProgressState } from "../domain/modules/progress.js";
+import type { CoreTask } from "../domain/qualifications/parse.js";
 import type { Intensity, ParticipantRole } from "../domain/regimes/schema.js";
 import type { StoredRegime } from "../domain/regimes/upgrade.js";
 import type { Role } from "../domain/roles.js";
@@ -354,6 +355,19 @@ export const meetingParts = pgTable(
   },
   (table) => [unique().on(table.meetingId, table.writtenBy)],
 );
+
+/** A qualification's core tasks and work processes, as the organisation keeps them, to pick goals from. */
+export const qualifications = pgTable("qualifications", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  name: text("name").notNull(),
+  code: text("code"),
+  tasks: jsonb("tasks").$type<CoreTask[]>().notNull(),
+  version: integer("version").notNull().default(1),
+  updatedBy: uuid("updated_by").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
 
 /** Hours a student worked on the placement in a period, as the workplace records them. */
 export const workHours = pgTable("work_hours", {

@@ -49,6 +49,8 @@ export const AUDIT_EVENT_TYPES = [
   "assignment.submitted",
   "assignment.reviewed",
   "regime.copied",
+  "qualification.saved",
+  "qualification.deleted",
   "regime.updated",
   "requirementProfile.copied",
   "requirementProfile.updated",
@@ -133,6 +135,7 @@ export const AUDIT_SUBJECT_TYPES = [
   "intervisionMeeting",
   "event",
   "trainerRequest",
+  "qualification",
 ] as const;
 export type AuditSubjectType = (typeof AUDIT_SUBJECT_TYPES)[number];
 

@@ -211,6 +211,13 @@ const nl = {
   "trainer.notInPool": "Kies een trainer uit de pool van het netwerk.",
   "trainer.ownOrganisation": "Dit is een trainer van je eigen organisatie: vraag hem of haar rechtstreeks.",
   "trainer.noNetwork": "Je organisatie hoort niet bij een netwerk.",
+  "qualification.noCode":
+    "Regel {line} begint niet met een code: een kerntaak zoals B1-K1, een werkproces zoals B1-K1-W1.",
+  "qualification.noTitle": "Regel {line}: na de code {code} hoort de naam van de kerntaak of het werkproces.",
+  "qualification.withoutCoreTask":
+    "Regel {line}: werkproces {code} staat niet onder zijn kerntaak; zet de kerntaak erboven.",
+  "qualification.duplicate": "Regel {line}: code {code} staat er al.",
+  "qualification.empty": "Zet de kerntaken en werkprocessen hier, één per regel.",
   "trainer.certifiedInFuture": "Een certificering kan niet in de toekomst liggen.",
   "trainer.validBeforeCertified": "Geldig tot moet na de datum van certificering liggen.",
   "trainer.wantedInPast": "Kies een datum vanaf vandaag.",
@@ -440,6 +447,14 @@ const en: Record<MessageKey, string> = {
   "trainer.notInPool": "Choose a trainer from the network's pool.",
   "trainer.ownOrganisation": "This trainer is of your own organisation: ask them directly.",
   "trainer.noNetwork": "Your organisation is not part of a network.",
+  "qualification.noCode":
+    "Line {line} does not start with a code: a core task such as B1-K1, a work process such as B1-K1-W1.",
+  "qualification.noTitle":
+    "Line {line}: the code {code} must be followed by the name of the core task or work process.",
+  "qualification.withoutCoreTask":
+    "Line {line}: work process {code} is not under its core task; put the core task above it.",
+  "qualification.duplicate": "Line {line}: code {code} is already there.",
+  "qualification.empty": "Put the core tasks and work processes here, one per line.",
   "trainer.certifiedInFuture": "A certification cannot lie in the future.",
   "trainer.validBeforeCertified": "Valid until must be after the date of certification.",
   "trainer.wantedInPast": "Choose a date from today.",

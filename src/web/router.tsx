@@ -36,6 +36,7 @@ const TrajectoriesPage = lazy(() => import("./trajectories/TrajectoriesPage"));
 const StartTrajectoryPage = lazy(() => import("./trajectories/StartTrajectoryPage"));
 const TrajectoryPage = lazy(() => import("./trajectories/TrajectoryPage"));
 const RetentionPage = lazy(() => import("./trajectories/RetentionPage"));
+const QualificationsPage = lazy(() => import("./qualifications/QualificationsPage"));
 const DeclarationPage = lazy(() => import("./declarations/DeclarationPage"));
 const VerifyPage = lazy(() => import("./declarations/VerifyPage"));
 const EvidencePage = lazy(() => import("./evidence/EvidencePage"));
@@ -100,6 +101,7 @@ function Guard({
 const admin: Role[] = ["admin"];
 const organisers: Role[] = ["admin", "training_officer"];
 const retentionReaders: Role[] = ["admin", "training_officer", "network_coordinator"];
+const qualificationKeepers: Role[] = ["admin", "training_officer"];
 const trainerViewers: Role[] = ["admin", "training_officer", "network_coordinator", "trainer"];
 
 export const router = createBrowserRouter([
@@ -434,6 +436,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <ProfilePage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/kwalificaties",
+        element: (
+          <Guard roles={qualificationKeepers}>
+            <QualificationsPage />
           </Guard>
         ),
       },

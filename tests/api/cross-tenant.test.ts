@@ -90,6 +90,7 @@ const TENANT_TABLES = [
   "supervised_trainings",
   "meeting_parts",
   "work_hours",
+  "qualifications",
 ] as const;
 
 async function snapshot() {

@@ -132,6 +132,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/events", "guide"],
   ["/api/v1/events", "training_officer"],
   ["/api/v1/events/attended", "guide"],
+  ["/api/v1/qualifications", "guide"],
   ["/api/v1/events/candidates"],
   ["/api/v1/events/counts?from=2000-01-01&to=2199-12-31"],
   ["/api/v1/events/network-counts?from=2000-01-01&to=2199-12-31"],

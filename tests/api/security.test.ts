@@ -239,6 +239,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/outbox/:messageId": ADMIN,
   "GET /api/v1/audit-events": ADMIN,
   "GET /api/v1/audit-events/actors": ADMIN,
+  // Qualifications: every member reads them to pick goals from; the praktijkopleider and the admin keep them.
+  "GET /api/v1/qualifications": "signed-in",
+  "POST /api/v1/qualifications": ["admin", "training_officer"],
+  "PUT /api/v1/qualifications/:qualificationId": ["admin", "training_officer"],
+  "DELETE /api/v1/qualifications/:qualificationId": ["admin", "training_officer"],
   "GET /api/v1/regimes": STARTERS,
   "POST /api/v1/regimes": ADMIN,
   "GET /api/v1/regimes/:regimeId": STARTERS,

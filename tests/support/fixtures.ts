@@ -25,6 +25,7 @@ import {
   notifications,
   organisations,
   outbox,
+  qualifications,
   regimes,
   registrations,
   requirementProfiles,
@@ -222,7 +223,8 @@ const firstInLinde =
       | typeof intervisionGroups
       | typeof intervisionMeetings
       | typeof requirementProfiles
-      | typeof certificates,
+      | typeof certificates
+      | typeof qualifications,
     make: (t: TestApp) => Promise<string>,
   ): Finder =>
   async (t) => {
@@ -480,6 +482,18 @@ Object.assign(FINDERS, {
   eventId: fixtureEvent,
   trainerRequestId: fixtureTrainerRequest,
   supervisedTrainingId: fixtureSupervisedTraining,
+  qualificationId: firstInLinde(qualifications, async (t) => {
+    const [made] = await t.database.db
+      .insert(qualifications)
+      .values({
+        organisationId: t.orgs.linde,
+        name: "Kwalificatie voor de tests",
+        tasks: [{ code: "B1-K1", title: "Kerntaak", workProcesses: [{ code: "B1-K1-W1", title: "Werkproces" }] }],
+        updatedBy: await daanUserId(t),
+      })
+      .returning();
+    return made?.id ?? "";
+  }),
   groupMeetingId: firstInLinde(intervisionMeetings, async (t) => {
     const start = Date.now() + 86_400_000;
     const [made] = await t.database.db

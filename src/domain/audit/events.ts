@@ -219,6 +219,10 @@ export const AUDIT_EVENT_SCHEMAS = [
     }),
   }),
   kind("regime.copied", "regime", { after: copied }),
+  kind("qualification.saved", "qualification", {
+    after: z.strictObject({ name: text, coreTasks: count, workProcesses: count }),
+  }),
+  kind("qualification.deleted", "qualification", { before: z.strictObject({ name: text }) }),
   kind("regime.updated", "regime", {
     before: z.strictObject({ version: count }),
     after: z.strictObject({ version: count }),

@@ -272,6 +272,22 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     erasure: "anonymise",
   },
   {
+    table: "qualifications",
+    subject: [],
+    others: ["updated_by"],
+    what: {
+      nl: "Kwalificaties met hun kerntaken en werkprocessen, en wie ze het laatst wijzigde",
+      en: "Qualifications with their core tasks and work processes, and who last changed them",
+    },
+    purpose: {
+      nl: "Leerdoelen van studenten kiezen uit hun opleiding",
+      en: "Picking students' learning goals from their course",
+    },
+    seenBy: { nl: "Alle leden van de organisatie", en: "Every member of the organisation" },
+    retention: { kind: "withMembership" },
+    erasure: "anonymise",
+  },
+  {
     table: "work_hours",
     subject: [],
     others: ["recorded_by"],

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { trajectories } from "../../db/schema.js";
 import type { Actor } from "../../domain/roles.js";
+import { createQualification } from "../qualifications/service.js";
 import { inTenant } from "../tenancy.js";
 import { changeStatus } from "../trajectories/change-status.js";
 import { createTrajectory } from "../trajectories/create-trajectory.js";
@@ -120,6 +121,20 @@ const STAFF = {
   },
 } as const;
 
+/**
+ * An example of a qualification's core tasks and work processes as De Linde's praktijkopleider
+ * keeps them, to pick a student's goals from. Named an example: the school's own qualification
+ * file is the source an organisation copies from.
+ */
+const EXAMPLE_QUALIFICATION = `B1-K1 Biedt zorg en ondersteuning aan cliënten
+B1-K1-W1 Stelt de zorgbehoefte vast en plant de zorg
+B1-K1-W2 Voert verzorgende taken uit
+B1-K1-W3 Signaleert veranderingen in de gezondheid en rapporteert ze
+B1-K1-W4 Draagt de zorg over bij de dienstwisseling
+B1-K2 Werkt aan de eigen deskundigheid en aan kwaliteit
+B1-K2-W1 Reflecteert op het eigen werk en vraagt feedback
+B1-K2-W2 Werkt samen met collega's in het zorgteam`;
+
 const DRIEGESPREK_PART =
   "Amira loopt op school goed mee; het praktijkexamen van kerntaak 1 staat in maart. Afgesproken: zij bereidt de overdracht zelfstandig voor en bespreekt die vooraf met Sanne.";
 
@@ -138,6 +153,10 @@ export async function seedDemoBpv(db: Db, now = new Date()) {
     .limit(1);
   if (existing.length) return;
   const as = <T>(actor: Actor, work: (tx: Tx, actor: Actor) => Promise<T>) => inTenant(db, actor, work);
+  const joost = await actorFor(db, STAFF.linde.slug, STAFF.linde.officer);
+  await as(joost, (tx, actor) =>
+    createQualification(tx, actor, { name: "Verzorgende IG (voorbeeld)", code: null, text: EXAMPLE_QUALIFICATION }),
+  );
   for (const student of BPV_STUDENTS) {
     const staff = STAFF[student.org];
     const officer = await actorFor(db, staff.slug, staff.officer);

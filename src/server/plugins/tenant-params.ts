@@ -23,6 +23,7 @@ import {
   notifications,
   organisations,
   outbox,
+  qualifications,
   regimes,
   registrations,
   requirementProfiles,
@@ -59,7 +60,8 @@ const inOrganisation =
       | typeof scanFriends
       | typeof moduleAssignments
       | typeof events
-      | typeof supervisedTrainings,
+      | typeof supervisedTrainings
+      | typeof qualifications,
   ): Owns =>
   async (db, auth, id) => {
     const rows = await db
@@ -126,6 +128,7 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   eventId: inOrganisation(events),
   // Whether the actor supervises it is the service's question.
   supervisedTrainingId: inOrganisation(supervisedTrainings),
+  qualificationId: inOrganisation(qualifications),
   // A request between two members is the asking organisation's and the trainer organisation's.
   trainerRequestId: async (db, auth, id) => {
     const org = auth.actor.organisationId;

@@ -6,6 +6,7 @@ import { canReadCases } from "../../domain/cases/policy";
 import { canScanSelf, canSeeScanOverview, canViewFrameworks } from "../../domain/competences/policy";
 import { canFollowModules, canSeeAssignmentQueue } from "../../domain/modules/policy";
 import { canViewNetwork } from "../../domain/networks/policy";
+import { canManageQualifications } from "../../domain/qualifications/policy";
 import { hasRole } from "../../domain/roles";
 import { canViewTrainers } from "../../domain/trainers/policy";
 import { canSeeRetention } from "../../domain/trajectories/policy";
@@ -39,6 +40,7 @@ export function AppShellLayout() {
     { to: "/activiteiten", label: t("nav.events"), show: true, covers: true },
     { to: "/trainers", label: t("nav.trainers"), show: canViewTrainers({ roles }) },
     { to: "/studentbehoud", label: t("nav.retention"), show: canSeeRetention({ roles }) || canViewNetwork({ roles }) },
+    { to: "/kwalificaties", label: t("nav.qualifications"), show: canManageQualifications({ roles }) },
     { to: "/bewijs", label: t("nav.evidence"), show: true, covers: true },
     { to: "/zelfscan", label: t("nav.selfScan"), show: canScanSelf({ roles }), covers: true },
     { to: "/zelfscans", label: t("nav.scanOverview"), show: canSeeScanOverview({ roles }) },

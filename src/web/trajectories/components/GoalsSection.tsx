@@ -6,6 +6,7 @@ import {
   Fieldset,
   Group,
   List,
+  NativeSelect,
   Paper,
   Radio,
   Stack,
@@ -17,11 +18,13 @@ import { type UseFormReturnType, useForm } from "@mantine/form";
 import { useDisclosure } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { goalTitleOf, type WorkProcess } from "../../../domain/qualifications/parse";
 import { mayAddGoal, missingGoalFields } from "../../../domain/trajectories/evaluate";
 import type { GoalRationale } from "../../../domain/trajectories/model";
 import { ApiError, api } from "../../api";
 import { useAction, useApiSubmit } from "../../forms";
 import { formatDateTime } from "../../i18n";
+import { useQualifications } from "../../qualifications/model";
 import { ConfirmDialog, Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
@@ -265,6 +268,44 @@ function useGoalChecks(regime: Regime) {
   };
 }
 
+/**
+ * A goal picked from a work process of one of the organisation's qualifications fills in its
+ * title (code and name), which the writer can still make their own. Only where there are any.
+ */
+function WorkProcessPicker({ onPick }: { onPick: (title: string) => void }) {
+  const { t } = useTranslation("trajectories");
+  const qualifications = useQualifications();
+  const [picked, setPicked] = useState("");
+  const items = qualifications.data?.items ?? [];
+  if (!items.some((q) => q.tasks.some((task) => task.workProcesses.length))) return null;
+  const processes = new Map<string, WorkProcess>(
+    items.flatMap((q) => q.tasks.flatMap((task) => task.workProcesses.map((w) => [`${q.id}|${w.code}`, w] as const))),
+  );
+  return (
+    <NativeSelect
+      label={t("goals.fromQualification")}
+      description={t("goals.fromQualificationHint")}
+      value={picked}
+      data={[
+        { value: "", label: t("goals.fromQualificationNone") },
+        ...items.flatMap((q) =>
+          q.tasks
+            .filter((task) => task.workProcesses.length)
+            .map((task) => ({
+              group: `${q.name} · ${task.code} ${task.title}`,
+              items: task.workProcesses.map((w) => ({ value: `${q.id}|${w.code}`, label: `${w.code} ${w.title}` })),
+            })),
+        ),
+      ]}
+      onChange={(event) => {
+        setPicked(event.currentTarget.value);
+        const process = processes.get(event.currentTarget.value);
+        if (process) onPick(goalTitleOf(process));
+      }}
+    />
+  );
+}
+
 /** A new goal; closed with a message once the regime's maximum is reached. */
 function AddGoal({ detail, count }: { detail: TrajectoryDetail; count: number }) {
   const { t } = useTranslation("trajectories");
@@ -296,6 +337,7 @@ function AddGoal({ detail, count }: { detail: TrajectoryDetail; count: number })
         <Fieldset variant="unstyled" disabled={full} p={0}>
           <Stack>
             <FormError message={formError} />
+            <WorkProcessPicker onPick={(title) => form.setFieldValue("title", title)} />
             <GoalFields form={form} regime={detail.regime} />
             <Group>
               <Button type="submit" loading={form.submitting} disabled={full}>

@@ -1,0 +1,63 @@
+import { defineMessages } from "../i18n/define";
+
+export default defineMessages(
+  {
+    title: "Kwalificaties",
+    intro:
+      "De kerntaken en werkprocessen van de opleidingen van je studenten, overgenomen uit het kwalificatiedossier. Werkbegeleiders en studenten kiezen er leerdoelen uit.",
+    none: "Er zijn nog geen kwalificaties. Voeg er hieronder een toe.",
+    code: "Crebo {{code}}",
+    tasks_one: "{{count}} kerntaak",
+    tasks_other: "{{count}} kerntaken",
+    processes_one: "{{count}} werkproces",
+    processes_other: "{{count}} werkprocessen",
+    edit: "Wijzigen",
+    editFor: "{{name}} wijzigen",
+    remove: "Verwijderen",
+    removeFor: "{{name}} verwijderen",
+    removed: "{{name}} is verwijderd.",
+    removeText: "Doelen die eruit gekozen zijn, blijven zoals ze zijn.",
+    cancel: "Annuleren",
+    form: {
+      newHeading: "Nieuwe kwalificatie",
+      editHeading: "{{name}} wijzigen",
+      name: "Naam",
+      code: "Crebonummer",
+      codeHint: "Het nummer van de kwalificatie, als je het weet.",
+      text: "Kerntaken en werkprocessen",
+      textHint:
+        "Eén per regel, met de code vooraan: een kerntaak zoals B1-K1, daaronder haar werkprocessen zoals B1-K1-W1.",
+      save: "Kwalificatie opslaan",
+      saved: "{{name}} is opgeslagen.",
+    },
+  },
+  {
+    title: "Qualifications",
+    intro:
+      "The core tasks and work processes of your students' courses, copied from the qualification file. Work guides and students pick learning goals from them.",
+    none: "There are no qualifications yet. Add one below.",
+    code: "Crebo {{code}}",
+    tasks_one: "{{count}} core task",
+    tasks_other: "{{count}} core tasks",
+    processes_one: "{{count}} work process",
+    processes_other: "{{count}} work processes",
+    edit: "Change",
+    editFor: "Change {{name}}",
+    remove: "Delete",
+    removeFor: "Delete {{name}}",
+    removed: "{{name}} was deleted.",
+    removeText: "Goals picked from it stay as they are.",
+    cancel: "Cancel",
+    form: {
+      newHeading: "New qualification",
+      editHeading: "Change {{name}}",
+      name: "Name",
+      code: "Crebo number",
+      codeHint: "The qualification's number, if you know it.",
+      text: "Core tasks and work processes",
+      textHint: "One per line, code first: a core task such as B1-K1, below it its work processes such as B1-K1-W1.",
+      save: "Save qualification",
+      saved: "{{name}} was saved.",
+    },
+  },
+);

@@ -65,6 +65,14 @@ export class Mailer {
     return this.afterCommit;
   }
 
+  /**
+   * The nudge for mail a database function queued in another organisation's outbox, which this
+   * organisation's transaction cannot write itself (a request for a trainer, decision 0033).
+   */
+  get queuedElsewhere(): () => Promise<void> {
+    return this.afterCommit;
+  }
+
   /** Queues the mail in the organisation's outbox and returns the nudge for after commit. */
   async queue(tx: Tx, mail: Mail): Promise<() => Promise<void>> {
     return this.queueMany(tx, [mail]);

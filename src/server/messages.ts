@@ -228,6 +228,15 @@ const nl = {
   "mail.eventPromoted.subject": "Er is een plek voor je: {title}",
   "mail.eventPromoted.body":
     'Hallo {name},\n\nEr kwam een plek vrij in "{session}" bij "{title}" op {when}. Je stond op de wachtlijst en bent nu ingeschreven.\n\nKun je toch niet? Meld je dan af, zodat de volgende op de wachtlijst de plek krijgt:\n\n{link}',
+  "mail.trainerRequest.received.subject": "{organisation} vraagt een trainer",
+  "mail.trainerRequest.received.body":
+    'Hallo {name},\n\n{organisation} vraagt een trainer van jullie organisatie voor een training over "{topic}" op {date}. Bekijk het verzoek en beantwoord het in Koers:\n\n{link}',
+  "mail.trainerRequest.accepted.subject": "{organisation} geeft de training",
+  "mail.trainerRequest.accepted.body":
+    'Hallo {name},\n\n{organisation} heeft jullie verzoek om een trainer voor "{topic}" op {date} aangenomen. Het antwoord staat in Koers:\n\n{link}',
+  "mail.trainerRequest.declined.subject": "{organisation} kan de training niet geven",
+  "mail.trainerRequest.declined.body":
+    'Hallo {name},\n\n{organisation} kan jullie verzoek om een trainer voor "{topic}" op {date} niet aannemen. Het antwoord staat in Koers:\n\n{link}',
   "mail.eventCancelled.subject": "Gaat niet door: {title}",
   "mail.eventCancelled.body":
     'Hallo {name},\n\n"{title}" op {when} gaat niet door. Je inschrijving vervalt; je hoeft niets te doen.\n\n{link}',
@@ -465,6 +474,15 @@ const en: Record<MessageKey, string> = {
   "mail.eventPromoted.subject": "A place for you: {title}",
   "mail.eventPromoted.body":
     'Hello {name},\n\nA place came free in "{session}" at "{title}" on {when}. You were on the waiting list and are now registered.\n\nCan\'t make it after all? Cancel, so the next person on the waiting list gets the place:\n\n{link}',
+  "mail.trainerRequest.received.subject": "{organisation} asks for a trainer",
+  "mail.trainerRequest.received.body":
+    'Hello {name},\n\n{organisation} asks for a trainer of your organisation for a training on "{topic}" on {date}. See the request and answer it in Koers:\n\n{link}',
+  "mail.trainerRequest.accepted.subject": "{organisation} gives the training",
+  "mail.trainerRequest.accepted.body":
+    'Hello {name},\n\n{organisation} accepted your request for a trainer for "{topic}" on {date}. The answer is in Koers:\n\n{link}',
+  "mail.trainerRequest.declined.subject": "{organisation} cannot give the training",
+  "mail.trainerRequest.declined.body":
+    'Hello {name},\n\n{organisation} cannot accept your request for a trainer for "{topic}" on {date}. The answer is in Koers:\n\n{link}',
   "mail.eventCancelled.subject": "Cancelled: {title}",
   "mail.eventCancelled.body":
     'Hello {name},\n\n"{title}" on {when} has been cancelled. Your registration lapses; there is nothing you need to do.\n\n{link}',

@@ -1,10 +1,11 @@
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
   moduleProgress,
   moduleVersions,
   organisations,
+  outbox,
   trainerCertificates,
   users,
 } from "../../src/db/schema.js";
@@ -358,6 +359,28 @@ describe("requests for another member's trainer", () => {
       ]);
     }
     expect(await news("officer", "trainerRequest.received")).toEqual([]);
+    // And by e-mail, in Rivierenland's own outbox and each person's language: the topic, the day,
+    // the asking organisation and the link; De Linde's outbox holds none of it.
+    const mailAbout = async (topic: string) =>
+      t.database.db
+        .select({
+          organisationId: outbox.organisationId,
+          to: outbox.toAddress,
+          subject: outbox.subject,
+          body: outbox.bodyText,
+        })
+        .from(outbox)
+        .where(sql`${outbox.bodyText} like ${`%${topic}%`}`);
+    const mails = await mailAbout("Feedback in het jeugdteam");
+    expect(mails.map((m) => m.to).sort()).toEqual(
+      expect.arrayContaining(["beheer@rivierenland.example", "karin.deboer@rivierenland.example"]),
+    );
+    expect(mails.every((m) => m.organisationId === t.orgs.rivier)).toBe(true);
+    const toKarin = mails.find((m) => m.to === "karin.deboer@rivierenland.example");
+    expect(toKarin?.subject).toBe("Zorggroep De Linde vraagt een trainer");
+    expect(toKarin?.body).toMatch(/^Hallo Karin de Boer,/);
+    expect(toKarin?.body).toContain("/trainers");
+    expect(toKarin?.body).not.toContain("Voor het teamoverleg");
 
     const rivier = await overview("rivierAdmin");
     const incoming = rivier.requests.find((r) => r.id === outgoing?.id);
@@ -390,6 +413,9 @@ describe("requests for another member's trainer", () => {
       expect.objectContaining({ params: expect.objectContaining({ organisation: "Onderwijsstichting Rivierenland" }) }),
     ]);
     expect(await news("eva", "trainerRequest.accepted")).toEqual([]);
+    const answerMails = (await mailAbout("Feedback in het jeugdteam")).filter((m) => m.organisationId === t.orgs.linde);
+    expect(answerMails.map((m) => m.subject)).toContain("Onderwijsstichting Rivierenland geeft de training");
+    expect(answerMails.map((m) => m.to)).not.toContain("eva.mulder@delinde.example");
     const again = await as.rivierAdmin.post(`/api/v1/trainer-requests/${outgoing?.id}/answer`, {
       accept: false,
       version: 2,

@@ -113,11 +113,16 @@ export async function seedDemoTrainers(db: Db) {
 
   const ingrid = await actorFor(db, "de-wilgen", "ingrid.bos@dewilgen.example");
   await inTenant(db, ingrid, (tx, a) =>
-    requestTrainer(tx, a, {
-      personId: personIds.get("karin.deboer@rivierenland.example") ?? "",
-      topic: "Feedback geven",
-      wantedOn: addDays(today, 45),
-      message: "Voor ons werkbegeleidersoverleg: een middag over feedback geven aan de collega-in-opleiding.",
-    }),
+    requestTrainer(
+      tx,
+      a,
+      {
+        personId: personIds.get("karin.deboer@rivierenland.example") ?? "",
+        topic: "Feedback geven",
+        wantedOn: addDays(today, 45),
+        message: "Voor ons werkbegeleidersoverleg: een middag over feedback geven aan de collega-in-opleiding.",
+      },
+      null,
+    ),
   );
 }

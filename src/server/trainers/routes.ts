@@ -11,6 +11,7 @@ import {
   withdrawRequestSchema,
 } from "../../domain/trainers/api.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
+import { trainerMail } from "./mail.js";
 import {
   answerTrainerRequest,
   certifyTrainer,
@@ -71,7 +72,7 @@ export const trainerRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.post("/trainer-requests", { schema: { tags, body: trainerRequestSchema, response } }, (request) =>
-    changeThenShow(request, (tx, actor) => requestTrainer(tx, actor, request.body), getTrainers),
+    changeThenShow(request, (tx, actor) => requestTrainer(tx, actor, request.body, trainerMail(request)), getTrainers),
   );
 
   app.post(
@@ -80,7 +81,8 @@ export const trainerRoutes: FastifyPluginAsyncZod = async (app) => {
     (request) =>
       changeThenShow(
         request,
-        (tx, actor) => answerTrainerRequest(tx, actor, request.params.trainerRequestId, request.body),
+        (tx, actor) =>
+          answerTrainerRequest(tx, actor, request.params.trainerRequestId, request.body, trainerMail(request)),
         getTrainers,
       ),
   );

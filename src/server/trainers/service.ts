@@ -22,6 +22,7 @@ import {
 import { certificateState, MIN_TRAINERS, trainerCounts, validUntilFor } from "../../domain/trainers/pool.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { conflict, forbidden, invalid, notFound } from "../http/problem.js";
+import { mailTrainerRequest, type RequestNews, type TrainerMail } from "./mail.js";
 import { memberOrganisations, type PoolTrainer, trainerPool } from "./pool.js";
 import { supervisedFor, supervisorsIn } from "./supervision.js";
 
@@ -216,14 +217,12 @@ export async function certifyTrainer(tx: Tx, actor: Actor, input: CertifyInput) 
   });
 }
 
-type RequestNews = "trainerRequest.received" | "trainerRequest.accepted" | "trainerRequest.declined";
-
 /** Tells the other organisation of a request made or answered, in its own organisation (migration 0030). */
 const tell = (tx: Tx, requestId: string, news: RequestNews) =>
   tx.execute(sql`SELECT app_tell_trainer_request(${requestId}::uuid, ${news})`);
 
-/** An organiser asks a trainer of another member to give a training; that organisation is told. */
-export async function requestTrainer(tx: Tx, actor: Actor, input: TrainerRequestInput) {
+/** An organiser asks a trainer of another member to give a training; that organisation is told, in Koers and by e-mail. */
+export async function requestTrainer(tx: Tx, actor: Actor, input: TrainerRequestInput, mail: TrainerMail | null) {
   if (!canRequestTrainers(actor)) throw forbidden();
   const { networkId, orgName } = await networkOf(tx, actor);
   const trainer = await poolTrainer(tx, input.personId);
@@ -242,7 +241,10 @@ export async function requestTrainer(tx: Tx, actor: Actor, input: TrainerRequest
       requestedBy: actor.userId,
     })
     .returning({ id: trainerRequests.id });
-  if (made) await tell(tx, made.id, "trainerRequest.received");
+  if (made) {
+    await tell(tx, made.id, "trainerRequest.received");
+    if (mail) await mailTrainerRequest(tx, actor, { id: made.id, ...input }, "trainerRequest.received", mail);
+  }
   await recordAudit(tx, actor, {
     type: "trainer.requested",
     subjectType: "trainerRequest",
@@ -277,8 +279,14 @@ async function openRequest(tx: Tx, actor: Actor, requestId: string, side: "to" |
   };
 }
 
-/** The trainer's organisation accepts or declines; the asking organisation is told. */
-export async function answerTrainerRequest(tx: Tx, actor: Actor, requestId: string, input: AnswerRequestInput) {
+/** The trainer's organisation accepts or declines; the asking organisation is told, in Koers and by e-mail. */
+export async function answerTrainerRequest(
+  tx: Tx,
+  actor: Actor,
+  requestId: string,
+  input: AnswerRequestInput,
+  mail: TrainerMail,
+) {
   if (!canAnswerTrainerRequests(actor)) throw forbidden();
   const { request, facts } = await openRequest(tx, actor, requestId, "to", input.version);
   const status = input.accept ? "accepted" : "declined";
@@ -292,7 +300,9 @@ export async function answerTrainerRequest(tx: Tx, actor: Actor, requestId: stri
       version: request.version + 1,
     })
     .where(eq(trainerRequests.id, request.id));
-  await tell(tx, request.id, input.accept ? "trainerRequest.accepted" : "trainerRequest.declined");
+  const news = input.accept ? "trainerRequest.accepted" : "trainerRequest.declined";
+  await tell(tx, request.id, news);
+  await mailTrainerRequest(tx, actor, request, news, mail);
   await recordAudit(tx, actor, {
     type: "trainer.requestAnswered",
     subjectType: "trainerRequest",

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { eventAttendance, eventRegistrations, eventSessions, events } from "../../db/schema.js";
 import type { AttendedEvent } from "../../domain/events/api.js";
@@ -6,15 +6,18 @@ import type { Actor } from "../../domain/roles.js";
 
 /**
  * The events the signed-in person was checked in at, newest first, each with the sessions they
- * had a place in: their own record, so anyone reads it for themself and nobody for another. Two
- * statements, whatever the number of events.
+ * had a place in (a cancelled event counts for nothing): their own record, so anyone reads it for
+ * themself and nobody for another. At most two statements, whatever the number of events.
  */
 export async function attendedEvents(tx: Tx, actor: Actor): Promise<{ items: AttendedEvent[] }> {
   const org = actor.organisationId;
   const attended = await tx
     .select({ id: events.id, title: events.title, kind: events.kind, startsAt: events.startsAt })
     .from(eventAttendance)
-    .innerJoin(events, and(eq(events.id, eventAttendance.eventId), eq(events.organisationId, org)))
+    .innerJoin(
+      events,
+      and(eq(events.id, eventAttendance.eventId), eq(events.organisationId, org), ne(events.status, "cancelled")),
+    )
     .where(and(eq(eventAttendance.organisationId, org), eq(eventAttendance.userId, actor.userId)))
     .orderBy(desc(events.startsAt))
     .limit(500);

@@ -45,6 +45,7 @@ import { peopleRoutes } from "./people/routes.js";
 import { registerAuth } from "./plugins/auth.js";
 import { frameworkErrors, registerErrorHandling, validatorCompiler } from "./plugins/errors.js";
 import { registerTenantParams } from "./plugins/tenant-params.js";
+import { privacyRoutes } from "./privacy/routes.js";
 import { qualificationRoutes } from "./qualifications/routes.js";
 import { regimeRoutes } from "./regimes/routes.js";
 import { scanRoutes } from "./scans/routes.js";
@@ -168,6 +169,7 @@ export async function buildApp(
       await api.register(organisationRoutes);
       await api.register(networkRoutes);
       await api.register(qualificationRoutes);
+      await api.register(privacyRoutes);
       await api.register(frameworkRoutes);
       await api.register(moduleRoutes);
       await api.register(certificateRoutes);

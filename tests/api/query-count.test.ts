@@ -113,6 +113,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories/:trajectoryId/report", "guide"],
   ["/api/v1/trajectories/:trajectoryId/report.pdf", "guide"],
   ["/api/v1/trajectories/:trajectoryId/progress.pdf", "guide"],
+  ["/api/v1/processing-register.pdf"],
   ["/api/v1/trajectories/:trajectoryId/billing.pdf"],
   ["/api/v1/trajectories/:trajectoryId/billing.csv"],
   ["/api/v1/due", "guide"],

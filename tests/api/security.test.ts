@@ -305,6 +305,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "GET /api/v1/trajectories/:trajectoryId/report.pdf": GUIDE,
   // Whoever reads the meetings: in the teacher trajectory every participant and the admin.
   "GET /api/v1/trajectories/:trajectoryId/progress.pdf": IN_TRAJECTORY,
+  "GET /api/v1/processing-register.pdf": ADMIN,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",

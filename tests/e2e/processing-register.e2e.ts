@@ -26,6 +26,10 @@ describe("the processing register", () => {
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: /^Bericht in een discussie/ }) });
     await textOf(post).toContain("tellingen en uren blijven kloppen");
+    const pdf = page.getByRole("link", { name: "Als PDF, voor de functionaris gegevensbescherming" });
+    expect(await pdf.getAttribute("href")).toBe("/api/v1/processing-register.pdf");
+    const download = await page.request.get("/api/v1/processing-register.pdf");
+    expect(download.headers()["content-type"]).toBe("application/pdf");
     await expectAccessible(page, "processing register, on a phone");
 
     await page.getByRole("button", { name: /English/ }).click();

@@ -1,6 +1,7 @@
 import { renderCertificatePdf } from "../certificates/render-certificate.js";
 import { renderDeclarationPdf } from "../declarations/render-declaration.js";
 import { renderEvidencePdf } from "../evidence/documents.js";
+import { renderRegisterPdf } from "../privacy/render-register.js";
 import { renderBillingPdf } from "../trajectories/documents/render-billing.js";
 import { renderFinalReportPdf } from "../trajectories/documents/render-final-report.js";
 import { renderProgressReportPdf } from "../trajectories/documents/render-progress-report.js";
@@ -16,6 +17,7 @@ const renderers = {
   finalReport: renderFinalReportPdf,
   progressReport: renderProgressReportPdf,
   certificate: renderCertificatePdf,
+  processingRegister: renderRegisterPdf,
 };
 
 type Renderers = typeof renderers;

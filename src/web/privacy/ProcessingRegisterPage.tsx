@@ -1,6 +1,7 @@
-import { Alert, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry";
+import { describeRetention, ERASURE_TEXT } from "../../domain/privacy/describe";
+import { PERSONAL_DATA } from "../../domain/privacy/registry";
 import { localeOf } from "../i18n/regime-text";
 import { PageTitle } from "../shell/PageTitle";
 import "./texts";
@@ -18,9 +19,14 @@ export default function ProcessingRegisterPage() {
       <PageTitle>{t("title")}</PageTitle>
       <Text>{t("intro")}</Text>
       <Alert variant="light">{t("notYet")}</Alert>
-      <Text size="sm" c="dimmed">
-        {t("count", { count: PERSONAL_DATA.length })}
-      </Text>
+      <Group justify="space-between" gap="xs">
+        <Text size="sm" c="dimmed">
+          {t("count", { count: PERSONAL_DATA.length })}
+        </Text>
+        <Button component="a" href="/api/v1/processing-register.pdf" download variant="light" size="sm">
+          {t("pdf")}
+        </Button>
+      </Group>
       <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: "none" }} aria-label={t("title")}>
         {PERSONAL_DATA.map((entry) => (
           <Paper component="li" withBorder p="md" key={entry.table}>
@@ -31,8 +37,8 @@ export default function ProcessingRegisterPage() {
               <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4} m={0}>
                 <Field label={t("purpose")} value={entry.purpose[locale]} />
                 <Field label={t("seenBy")} value={entry.seenBy[locale]} />
-                <Field label={t("retention")} value={retentionText(t, entry.retention)} />
-                <Field label={t("erasure")} value={t(`erasureKinds.${entry.erasure}`)} />
+                <Field label={t("retention")} value={describeRetention(entry.retention)[locale]} />
+                <Field label={t("erasure")} value={ERASURE_TEXT[entry.erasure][locale]} />
               </SimpleGrid>
             </Stack>
           </Paper>
@@ -40,15 +46,6 @@ export default function ProcessingRegisterPage() {
       </Stack>
     </Stack>
   );
-}
-
-function retentionText(
-  t: (key: string, values?: Record<string, unknown>) => string,
-  retention: PersonalData["retention"],
-) {
-  return "months" in retention
-    ? t(`retentionKinds.${retention.kind}`, { count: retention.months })
-    : t(`retentionKinds.${retention.kind}`);
 }
 
 function Field({ label, value }: { label: string; value: string }) {

@@ -8,22 +8,11 @@ export default defineMessages(
     notYet:
       "De bewaartermijnen zijn de standaardtermijnen van Koers. Koers ruimt nog niet vanzelf op als een termijn voorbij is, en verwijderen op verzoek gaat nog via de beheerder.",
     count: "{{count}} soorten gegevens",
+    pdf: "Als PDF, voor de functionaris gegevensbescherming",
     purpose: "Waarvoor",
     seenBy: "Wie het ziet",
     retention: "Bewaartermijn",
     erasure: "Bij verwijderen van een persoon",
-    retentionKinds: {
-      withMembership: "Zolang het account of lidmaatschap bestaat",
-      period: "{{count}} maanden",
-      afterGuidance: "{{count}} maanden na het einde van de begeleiding",
-      registerAudit:
-        "Tot de herregistratie waarvoor het bewijs dient voorbij is, plus de controletermijn van het register",
-    },
-    erasureKinds: {
-      delete: "Wordt verwijderd",
-      anonymise: "Blijft zonder de persoon: naam en verwijzing gaan weg, tellingen en uren blijven kloppen",
-      keep: "Blijft bewaard onder een wettelijke plicht tot de bewaartermijn voorbij is, en gaat dan weg",
-    },
   },
   {
     title: "Processing register",
@@ -32,20 +21,10 @@ export default defineMessages(
     notYet:
       "The retention periods are Koers's defaults. Koers does not yet clean up by itself when a period has passed, and erasure on request still goes through the admin.",
     count: "{{count}} kinds of data",
+    pdf: "As PDF, for the data protection officer",
     purpose: "What for",
     seenBy: "Who sees it",
     retention: "Kept for",
     erasure: "When a person is erased",
-    retentionKinds: {
-      withMembership: "As long as the account or membership exists",
-      period: "{{count}} months",
-      afterGuidance: "{{count}} months after the guidance ended",
-      registerAudit: "Until the re-registration the evidence serves has passed, plus the register's audit period",
-    },
-    erasureKinds: {
-      delete: "Deleted",
-      anonymise: "Stays without the person: name and reference go, counts and hours stay true",
-      keep: "Kept under a legal duty until the retention period has passed, then deleted",
-    },
   },
 );

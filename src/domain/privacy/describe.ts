@@ -1,0 +1,47 @@
+import type { Erasure, Retention, Text } from "./registry.js";
+
+/**
+ * The words for a registry entry's retention and erasure, in Dutch and English: one wording for
+ * the processing register's page and its PDF, so the privacy officer reads the same in both.
+ */
+
+const months = (n: number): Text => ({
+  nl: `${n} ${n === 1 ? "maand" : "maanden"}`,
+  en: `${n} ${n === 1 ? "month" : "months"}`,
+});
+
+export function describeRetention(retention: Retention): Text {
+  switch (retention.kind) {
+    case "withMembership":
+      return {
+        nl: "Zolang het account of lidmaatschap bestaat",
+        en: "As long as the account or membership exists",
+      };
+    case "period":
+      return months(retention.months);
+    case "afterGuidance": {
+      const m = months(retention.months);
+      return {
+        nl: `${m.nl} na het einde van de begeleiding`,
+        en: `${m.en} after the guidance ended`,
+      };
+    }
+    case "registerAudit":
+      return {
+        nl: "Tot de herregistratie waarvoor het bewijs dient voorbij is, plus de controletermijn van het register",
+        en: "Until the re-registration the evidence serves has passed, plus the register's audit period",
+      };
+  }
+}
+
+export const ERASURE_TEXT: Record<Erasure, Text> = {
+  delete: { nl: "Wordt verwijderd", en: "Deleted" },
+  anonymise: {
+    nl: "Blijft zonder de persoon: naam en verwijzing gaan weg, tellingen en uren blijven kloppen",
+    en: "Stays without the person: name and reference go, counts and hours stay true",
+  },
+  keep: {
+    nl: "Blijft bewaard onder een wettelijke plicht tot de bewaartermijn voorbij is, en gaat dan weg",
+    en: "Kept under a legal duty until the retention period has passed, then deleted",
+  },
+};

@@ -12,6 +12,7 @@ import {
   notifications,
   organisations,
   outbox,
+  qualifications,
   registrations,
   requirementProfiles,
   trajectoryDocuments,
@@ -143,6 +144,11 @@ beforeAll(async () => {
       bodyText: "geheim",
     })
     .returning();
+  const [qualification] = await db
+    .select({ id: qualifications.id })
+    .from(qualifications)
+    .where(eq(qualifications.organisationId, t.orgs.linde))
+    .limit(1);
   const linde = await lindeTrajectory();
   const registrationEvidence = await lindeRegistrationEvidence(linde.trajectoryId, daan?.userId ?? "");
   fixtures = {
@@ -162,12 +168,14 @@ beforeAll(async () => {
     trainerRequestId: await fixtureTrainerRequest(t),
     supervisedTrainingId: await fixtureSupervisedTraining(t),
     postId: await fixturePost(t),
+    qualificationId: qualification?.id ?? "",
   };
   secrets.push(
     ...Object.values(fixtures),
     "daan.bakker@delinde.example",
     "nieuwe.collega@delinde.example",
     "Vertrouwelijk De Linde",
+    "Verzorgende IG (voorbeeld)",
     "Geheim traject De Linde",
   );
   outsider = await t.login("beheer@rivierenland.example");

@@ -1,8 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Tx } from "../../db/connection.js";
-import { organisations } from "../../db/schema.js";
-import type { Actor } from "../../domain/roles.js";
 import type { Mailer } from "../mail.js";
 import { type Locale, t } from "../messages.js";
 import { afterCommit } from "../tenancy.js";
@@ -35,19 +33,16 @@ const TEXTS = {
  */
 export async function mailTrainerRequest(
   tx: Tx,
-  actor: Actor,
   request: { id: string; topic: string; wantedOn: string },
   news: RequestNews,
+  /** The name of the organisation that asks or answers: the caller's. */
+  organisation: string,
   mail: TrainerMail,
 ) {
-  const [own] = await tx
-    .select({ name: organisations.name })
-    .from(organisations)
-    .where(eq(organisations.id, actor.organisationId));
   const [subject, body] = TEXTS[news];
   const text = (locale: Locale) => {
     const values = {
-      organisation: own?.name ?? "",
+      organisation,
       topic: request.topic,
       date: formatDate(request.wantedOn, locale),
       link: `${mail.publicUrl}/trainers`,

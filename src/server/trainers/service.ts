@@ -243,7 +243,10 @@ export async function requestTrainer(tx: Tx, actor: Actor, input: TrainerRequest
     .returning({ id: trainerRequests.id });
   if (made) {
     await tell(tx, made.id, "trainerRequest.received");
-    if (mail) await mailTrainerRequest(tx, actor, { id: made.id, ...input }, "trainerRequest.received", mail);
+    if (mail) {
+      const own = orgName.get(actor.organisationId) ?? "";
+      await mailTrainerRequest(tx, { id: made.id, ...input }, "trainerRequest.received", own, mail);
+    }
   }
   await recordAudit(tx, actor, {
     type: "trainer.requested",
@@ -302,7 +305,8 @@ export async function answerTrainerRequest(
     .where(eq(trainerRequests.id, request.id));
   const news = input.accept ? "trainerRequest.accepted" : "trainerRequest.declined";
   await tell(tx, request.id, news);
-  await mailTrainerRequest(tx, actor, request, news, mail);
+  // The answering organisation is the trainer's: the caller's own, named in the facts.
+  await mailTrainerRequest(tx, request, news, facts.organisation, mail);
   await recordAudit(tx, actor, {
     type: "trainer.requestAnswered",
     subjectType: "trainerRequest",

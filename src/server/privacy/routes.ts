@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { hasRole } from "../../domain/roles.js";
+import { canReadProcessingRegister } from "../../domain/privacy/policy.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { forbidden } from "../http/problem.js";
 import { organisationOf } from "../organisations/service.js";
@@ -20,7 +20,7 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const locale = requestLocale(request);
       const organisation = await withTenant(request, async (tx, actor) => {
-        if (!hasRole(actor, "admin")) throw forbidden();
+        if (!canReadProcessingRegister(actor)) throw forbidden();
         return organisationOf(tx, actor);
       });
       return reply

@@ -18,7 +18,7 @@ import { reportFor } from "./final-report.js";
 import { type LoadedTrajectory, loadTrajectory, loadTrajectoryParts, withOrigin } from "./load-trajectory.js";
 import { presentMeeting } from "./present-meeting.js";
 import { NO_LINKS, presentTrajectory } from "./present-trajectory.js";
-import { loadWorkHours, presentWorkHours } from "./work-hours.js";
+import { loadWorkHours } from "./work-hours.js";
 
 const statusLabel = (detail: Pick<TrajectoryDetail, "regime" | "status">, locale: Locale) =>
   detail.regime.statuses.find((s) => s.key === detail.status)?.label[locale] ?? detail.status;
@@ -188,13 +188,13 @@ export async function progressReportInput(
   now = new Date(),
 ): Promise<ProgressReportInput> {
   const loaded = await loadTrajectory(tx, actor, trajectoryId);
-  const detail = presented(loaded, locale, now);
+  // The hours worked as the trajectory's page shows them to this reader.
+  const detail = presentTrajectory(loaded, NO_LINKS, locale, now, await loadWorkHours(tx, actor, loaded));
   if (detail.meetings === null) throw notFound();
   const { regime } = detail;
   const shown = new Set(detail.meetings.filter((m) => m.status === "held").map((m) => m.id));
   const held = loaded.meetings.filter((m) => shown.has(m.id));
   const parts = await loadTrajectoryParts(tx, actor, trajectoryId);
-  const workHours = presentWorkHours(loaded, await loadWorkHours(tx, actor, loaded));
   const pointsOf = ratingPointsOf(detail);
   return {
     organisation: await organisationOf(tx, actor),
@@ -232,7 +232,7 @@ export async function progressReportInput(
     }),
     totalMinutes: detail.hours?.total.meetingMinutes ?? null,
     workHours:
-      workHours?.years.map((y) => ({
+      detail.workHours?.years.map((y) => ({
         schoolYear: y.schoolYear,
         minutes: y.minutes,
         minimumMinutes: y.minimumMinutes,

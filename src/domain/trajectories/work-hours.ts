@@ -28,6 +28,9 @@ export type WorkHoursProblem =
 /** The school year a day belongs to: 2025-09-01 lies in 2025-2026. */
 export const schoolYearOf = cohortOf;
 
+/** A school year as it is written: 2025–2026, with an en dash. */
+export const schoolYearLabel = (schoolYear: string) => schoolYear.replace("-", "–");
+
 const overlaps = (a: WorkHoursPeriod, b: WorkHoursPeriod) => a.from <= b.to && b.from <= a.to;
 
 /**

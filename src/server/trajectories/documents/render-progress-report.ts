@@ -1,6 +1,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import type { Locale } from "../../../domain/regimes/schema.js";
 import { formatMinutes } from "../../../domain/trajectories/hours.js";
+import { schoolYearLabel } from "../../../domain/trajectories/work-hours.js";
 import {
   brandColor,
   brandedTableLayout,
@@ -113,7 +114,7 @@ function workHoursSection(
       { text: words.noWorkHours, style: "notice" },
     ];
   const row = (y: (typeof years)[number]): TableCell[] => [
-    { text: y.schoolYear.replace("-", "–") },
+    { text: schoolYearLabel(y.schoolYear) },
     { text: formatMinutes(y.minutes) },
     { text: y.minimumMinutes === null ? "—" : formatMinutes(y.minimumMinutes) },
   ];

@@ -14,7 +14,7 @@ import { useForm } from "@mantine/form";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMinutes } from "../../../domain/trajectories/hours";
-import { schoolYearOf } from "../../../domain/trajectories/work-hours";
+import { schoolYearLabel, schoolYearOf } from "../../../domain/trajectories/work-hours";
 import { api } from "../../api";
 import { useAction, useApiSubmit } from "../../forms";
 import { formatDate } from "../../i18n";
@@ -27,8 +27,6 @@ import { renameFields } from "./errors";
 
 type WorkHours = NonNullable<TrajectoryDetail["workHours"]>;
 type Line = WorkHours["lines"][number];
-
-const schoolYearLabel = (schoolYear: string) => schoolYear.replace("-", "–");
 
 /**
  * The hours the student worked on the placement: per school year against the regime's minimum

@@ -11,7 +11,7 @@ import * as schema from "./schema.js";
 
 /** Columns that name a person: by their id, their membership, their name or their address. */
 const PERSON_COLUMN =
-  /^(user_id|[a-z_]+_by|author_id|reporter_id|manager_id|case_bringer_id|actor_user_id|membership_id|author_name|signer_name|email|to_address)$/;
+  /^(user_id|[a-z_]+_by|author_id|reporter_id|manager_id|case_bringer_id|[a-z_]+_user_id|membership_id|author_name|signer_name|email|to_address)$/;
 
 const tables = Object.values(schema as Record<string, unknown>)
   .filter((value): value is PgTable => is(value, PgTable))

@@ -29,6 +29,7 @@ import type { Audience } from "../domain/events/policy.js";
 import type { RequirementProfile } from "../domain/evidence/profile.js";
 import type { ModuleDocument } from "../domain/modules/module.js";
 import type { AssignmentStatus, ProgressState } from "../domain/modules/progress.js";
+import type { AccessKind } from "../domain/privacy/access.js";
 import type { CoreTask } from "../domain/qualifications/parse.js";
 import type { Intensity, ParticipantRole } from "../domain/regimes/schema.js";
 import type { StoredRegime } from "../domain/regimes/upgrade.js";
@@ -380,6 +381,17 @@ export const workHours = pgTable("work_hours", {
   note: text("note"),
   recordedBy: uuid("recorded_by").notNull(),
   createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/** A read of a person's data by someone else: who, when, what (decision 0036). Append-only. */
+export const accessLog = pgTable("access_log", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  subjectUserId: uuid("subject_user_id").notNull(),
+  viewerUserId: uuid("viewer_user_id"),
+  kind: text("kind").$type<AccessKind>().notNull(),
+  recordId: uuid("record_id"),
+  at: ts("at").notNull().defaultNow(),
 });
 
 export const feedbackRecords = pgTable(

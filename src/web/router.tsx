@@ -27,6 +27,10 @@ const ConsensusPage = lazy(() => import("./consensus/ConsensusPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
 const ProcessingRegisterPage = lazy(() => import("./privacy/ProcessingRegisterPage"));
+const OwnAccessLogPage = lazy(() => import("./privacy/AccessLogPage").then((m) => ({ default: m.OwnAccessLogPage })));
+const AccessLogSearchPage = lazy(() =>
+  import("./privacy/AccessLogPage").then((m) => ({ default: m.AccessLogSearchPage })),
+);
 const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
 const ReportPage = lazy(() => import("./reports/ReportPage"));
 const RegimesPage = lazy(() => import("./regimes/RegimesPage"));
@@ -147,6 +151,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard>
             <AccountPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/mijn-gegevens/inzage",
+        element: (
+          <Guard>
+            <OwnAccessLogPage />
           </Guard>
         ),
       },
@@ -324,6 +336,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <ProcessingRegisterPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/inzagelog",
+        element: (
+          <Guard roles={admin}>
+            <AccessLogSearchPage />
           </Guard>
         ),
       },

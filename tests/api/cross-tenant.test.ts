@@ -92,6 +92,7 @@ const TENANT_TABLES = [
   "meeting_parts",
   "work_hours",
   "qualifications",
+  "access_log",
 ] as const;
 
 async function snapshot() {

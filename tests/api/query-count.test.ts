@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
 import {
+  accessLog,
   auditEvents,
   cases,
   competenceScans,
@@ -114,6 +115,9 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories/:trajectoryId/report.pdf", "guide"],
   ["/api/v1/trajectories/:trajectoryId/progress.pdf", "guide"],
   ["/api/v1/processing-register.pdf"],
+  ["/api/v1/access-log/mine", "trainee"],
+  ["/api/v1/access-log"],
+  ["/api/v1/access-log?personId=:personId"],
   ["/api/v1/trajectories/:trajectoryId/billing.pdf"],
   ["/api/v1/trajectories/:trajectoryId/billing.csv"],
   ["/api/v1/due", "guide"],
@@ -713,6 +717,22 @@ const GROWTH: Array<() => Promise<void>> = [
         supervisorId: trainers[1] ?? "",
         signedOffAt: i % 2 ? new Date() : null,
         createdBy: trainers[0] ?? "",
+      })),
+    );
+  },
+  // Three hundred reads in De Linde's access log, of four people by three readers.
+  async function threeHundredReadsInTheAccessLog() {
+    const readers = [PEOPLE.admin, PEOPLE.guide, PEOPLE.training_officer];
+    const read = [PEOPLE.trainee, PEOPLE.client, PEOPLE.guide, PEOPLE.training_officer];
+    const viewers = await Promise.all(readers.map((email) => userIdOf(t, email)));
+    const subjects = await Promise.all(read.map((email) => userIdOf(t, email)));
+    await t.database.db.insert(accessLog).values(
+      Array.from({ length: 300 }, (_, i) => ({
+        organisationId: t.orgs.linde,
+        subjectUserId: subjects[i % subjects.length] ?? "",
+        viewerUserId: viewers[i % viewers.length] ?? "",
+        kind: "trajectory" as const,
+        at: new Date(Date.now() - i * 60_000),
       })),
     );
   },

@@ -306,6 +306,9 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Whoever reads the meetings: in the teacher trajectory every participant and the admin.
   "GET /api/v1/trajectories/:trajectoryId/progress.pdf": IN_TRAJECTORY,
   "GET /api/v1/processing-register.pdf": ADMIN,
+  // Everyone reads who viewed their own data; the admin searches everyone's.
+  "GET /api/v1/access-log/mine": "signed-in",
+  "GET /api/v1/access-log": ADMIN,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",
@@ -350,6 +353,7 @@ const ROLE_MATRIX: Record<string, Access> = {
 const QUERIES: Record<string, (ids: Record<string, string>) => string> = {
   "GET /api/v1/frameworks/:frameworkId/compare": (ids) => `?from=${ids.versionId}&to=${ids.versionId}`,
   "GET /api/v1/scans/compare": (ids) => `?from=${ids.scanId}&to=${ids.scanId}`,
+  "GET /api/v1/access-log": (ids) => `?personId=${ids.personId}&from=2026-01-01&to=2026-12-31`,
 };
 
 /** The session of the fixture event, for registering oneself. */

@@ -2,3 +2,6 @@ import { type Actor, hasRole } from "../roles.js";
 
 /** The processing register, on its page and as a PDF, is the admin's to read and hand on. */
 export const canReadProcessingRegister = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");
+
+/** The admin searches the organisation's access log, for any person; everyone reads their own. */
+export const canSearchAccessLog = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");

@@ -174,6 +174,22 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     erasure: "anonymise",
   },
   {
+    table: "access_log",
+    subject: ["subject_user_id"],
+    others: ["viewer_user_id"],
+    what: {
+      nl: "Inzagelog: wie wanneer welke gegevens van de persoon bekeek",
+      en: "Access log: who viewed which of the person's data, when",
+    },
+    purpose: {
+      nl: "De persoon laten zien wie zijn gegevens bekeek; misbruik opsporen",
+      en: "Showing the person who viewed their data; detecting misuse",
+    },
+    seenBy: { nl: "De persoon zelf; beheerders", en: "The person; admins" },
+    retention: { kind: "period", months: LOG_MONTHS },
+    erasure: "delete",
+  },
+  {
     table: "calendar_feeds",
     subject: ["user_id"],
     what: { nl: "Geheime agenda-link (als hash)", en: "Secret calendar link (hashed)" },

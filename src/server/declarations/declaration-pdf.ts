@@ -10,8 +10,9 @@ import { documentReaders } from "../documents/readers.js";
 import type { PdfRenderer } from "../documents/render-pool.js";
 import type { PdfTask } from "../documents/render-task.js";
 import { organisationOf } from "../organisations/service.js";
+import { logRead } from "../privacy/access-log.js";
 import type { DocumentOrganisation } from "../trajectories/documents/pdf.js";
-import { viewerOf } from "../trajectories/load-trajectory.js";
+import { traineeIds, viewerOf } from "../trajectories/load-trajectory.js";
 import { type DeclarationContext, type DeclarationRow, loadDeclaration } from "./load-declarations.js";
 import { presentDeclaration } from "./present-declaration.js";
 import type { DeclarationPdfInput } from "./render-declaration.js";
@@ -57,6 +58,7 @@ export async function declarationPdfInput(
   verifyUrl: string,
 ): Promise<DeclarationPdfInput> {
   const { context, row } = await loadDeclaration(tx, actor, declarationId);
+  await logRead(tx, actor, "document", traineeIds(context.loaded), declarationId);
   const organisation = await organisationOf(tx, actor);
   return declarationDocument(organisation, locale, presentDeclaration(context, row, locale), verifyUrl);
 }

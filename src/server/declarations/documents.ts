@@ -8,7 +8,8 @@ import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { readUpload, safeFileName } from "../http/files.js";
 import { forbidden, invalid, notFound } from "../http/problem.js";
-import { assertOpen, loadTrajectoryWithMeetings } from "../trajectories/load-trajectory.js";
+import { logRead } from "../privacy/access-log.js";
+import { assertOpen, loadTrajectoryWithMeetings, traineeIds } from "../trajectories/load-trajectory.js";
 
 /** A motivated request or a declaration to verify: a PDF of at most this size. */
 export const PDF_MAX_BYTES = 4 * 1024 * 1024;
@@ -93,5 +94,6 @@ export async function readDocument(tx: Tx, actor: Actor, trajectoryId: string, d
       ),
     );
   if (!found) throw notFound();
+  await logRead(tx, actor, "document", traineeIds(loaded), documentId);
   return found;
 }

@@ -22,6 +22,7 @@ import { forbidden, notFound } from "../http/problem.js";
 import { intervisionRecords } from "../intervision/ledger-source.js";
 import { organisationOf } from "../organisations/service.js";
 import { memberName } from "../people/member-name.js";
+import { logRead } from "../privacy/access-log.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import type { EvidenceDocumentInput } from "./documents.js";
 import { profilesByKey } from "./profiles.js";
@@ -142,6 +143,7 @@ export async function evidenceOf(
 ): Promise<EvidenceView> {
   if (!canReadEvidence(actor, personId)) throw forbidden();
   const person = await loadPerson(tx, actor, personId);
+  await logRead(tx, actor, "evidence", [person.userId], person.id);
   const regs: RegistrationRow[] = await tx
     .select({
       id: registrations.id,

@@ -21,6 +21,7 @@ import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/pro
 import { isUniqueViolation } from "../http/unique.js";
 import { accountIdFor, insertInvitation, insertInvitedMembership, membershipOf } from "../invitations/invite-member.js";
 import { type InvitationMail, queueInvitationMail } from "../invitations/service.js";
+import { logRead } from "../privacy/access-log.js";
 import { updateVersioned } from "../tenancy.js";
 import { memberName } from "./member-name.js";
 import type { ListQuery } from "./schemas.js";
@@ -166,6 +167,7 @@ function toRegistration(row: typeof registrations.$inferSelect): RegistrationRes
 export async function getPerson(tx: Tx, actor: Actor, personId: string): Promise<PersonDetail> {
   if (!canManagePeople(actor)) throw forbidden();
   const row = await loadPersonRow(tx, actor, personId);
+  await logRead(tx, actor, "person", [row.userId], row.id);
   const manager = row.managerId ? await managerOf(tx, actor, row.managerId) : null;
   const regs = await tx
     .select()

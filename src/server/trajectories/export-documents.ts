@@ -10,12 +10,19 @@ import type { PdfRenderer } from "../documents/render-pool.js";
 import type { PdfTask } from "../documents/render-task.js";
 import { HttpProblem, notFound } from "../http/problem.js";
 import { organisationOf } from "../organisations/service.js";
+import { logRead } from "../privacy/access-log.js";
 import type { DocumentOrganisation } from "./documents/pdf.js";
 import { type BillingInput, billedHours } from "./documents/render-billing.js";
 import type { FinalReportInput } from "./documents/render-final-report.js";
 import type { ProgressReportInput } from "./documents/render-progress-report.js";
 import { reportFor } from "./final-report.js";
-import { type LoadedTrajectory, loadTrajectory, loadTrajectoryParts, withOrigin } from "./load-trajectory.js";
+import {
+  type LoadedTrajectory,
+  loadTrajectory,
+  loadTrajectoryParts,
+  traineeIds,
+  withOrigin,
+} from "./load-trajectory.js";
 import { presentMeeting } from "./present-meeting.js";
 import { NO_LINKS, presentTrajectory } from "./present-trajectory.js";
 import { loadWorkHours } from "./work-hours.js";
@@ -133,6 +140,7 @@ export async function finalReportInput(
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
   const report = reportFor(loaded, locale);
   if (!report) throw new HttpProblem(404, "report.notAvailable");
+  await logRead(tx, actor, "document", traineeIds(loaded), trajectoryId);
   return finalReportDocument(
     await organisationOf(tx, actor),
     locale,
@@ -170,8 +178,10 @@ export async function billingInput(
   locale: Locale,
   now = new Date(),
 ): Promise<BillingInput> {
-  const detail = presented(await loadTrajectory(tx, actor, trajectoryId), locale, now);
+  const loaded = await loadTrajectory(tx, actor, trajectoryId);
+  const detail = presented(loaded, locale, now);
   if (!detail.abilities.seeBilling) throw notFound();
+  await logRead(tx, actor, "document", traineeIds(loaded), trajectoryId);
   return billingDocument(await organisationOf(tx, actor), locale, detail);
 }
 
@@ -191,6 +201,7 @@ export async function progressReportInput(
   // The hours worked as the trajectory's page shows them to this reader.
   const detail = presentTrajectory(loaded, NO_LINKS, locale, now, await loadWorkHours(tx, actor, loaded));
   if (detail.meetings === null) throw notFound();
+  await logRead(tx, actor, "document", traineeIds(loaded), trajectoryId);
   const { regime } = detail;
   const shown = new Set(detail.meetings.filter((m) => m.status === "held").map((m) => m.id));
   const held = loaded.meetings.filter((m) => shown.has(m.id));

@@ -9,8 +9,16 @@ import { canSee, canWriteReport } from "../../domain/trajectories/policy.js";
 import { draftReport, type ReportFacts } from "../../domain/trajectories/report.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
+import { logRead } from "../privacy/access-log.js";
 import { updateVersioned } from "../tenancy.js";
-import { assertOpen, type LoadedTrajectory, loadTrajectory, stateOf, withOrigin } from "./load-trajectory.js";
+import {
+  assertOpen,
+  type LoadedTrajectory,
+  loadTrajectory,
+  stateOf,
+  traineeIds,
+  withOrigin,
+} from "./load-trajectory.js";
 import { NO_LINKS, presentTrajectory, readableReport } from "./present-trajectory.js";
 
 type ReportRow = typeof finalReports.$inferSelect;
@@ -88,6 +96,7 @@ export async function getReport(tx: Tx, actor: Actor, trajectoryId: string, loca
     if (canWriteReport(loaded.viewer, loaded.row.regime)) assertOpen(loaded);
     throw new HttpProblem(404, "report.notAvailable");
   }
+  await logRead(tx, actor, "trajectory", traineeIds(loaded), trajectoryId);
   return { loaded, report };
 }
 

@@ -4,7 +4,8 @@ import { trajectories } from "../../db/schema.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { TrajectoryDetail } from "../../domain/trajectories/api.js";
-import { type LoadedTrajectory, loadTrajectory, withOrigin } from "./load-trajectory.js";
+import { logRead } from "../privacy/access-log.js";
+import { type LoadedTrajectory, loadTrajectory, traineeIds, withOrigin } from "./load-trajectory.js";
 import { type Links, presentTrajectory } from "./present-trajectory.js";
 import { loadWorkHours } from "./work-hours.js";
 
@@ -39,6 +40,7 @@ export async function getTrajectory(
   now = new Date(),
 ): Promise<TrajectoryDetail> {
   const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
+  await logRead(tx, actor, "trajectory", traineeIds(loaded), trajectoryId);
   return presentTrajectory(
     loaded,
     await linksOf(tx, actor, loaded),

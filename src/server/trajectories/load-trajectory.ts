@@ -289,7 +289,7 @@ export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({
 });
 
 /** The user ids of the trajectory's trainees: whose self-assessments and "seen" marks count. */
-export const traineeIds = (loaded: LoadedTrajectory) =>
+export const traineeIds = (loaded: Pick<LoadedTrajectory, "participants">) =>
   new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
 
 /** The latest shared feedback record of each meeting. */

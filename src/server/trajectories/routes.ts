@@ -40,6 +40,7 @@ import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { attachment, downloadName } from "../http/files.js";
 import { requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
+import { logRead } from "../privacy/access-log.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import { changeStatus } from "./change-status.js";
 import { createTrajectory } from "./create-trajectory.js";
@@ -50,7 +51,7 @@ import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
 import { guideEligibilityFor } from "./guide-eligibility.js";
 import { listCandidates, listDue, listTrajectories } from "./list-trajectories.js";
-import { loadMeetingParts } from "./load-trajectory.js";
+import { loadMeetingParts, traineeIds } from "./load-trajectory.js";
 import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
 import { saveMeetingPart } from "./meeting-parts.js";
 import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
@@ -74,6 +75,7 @@ type Change<P, B> = (tx: Tx, actor: Actor, params: P, body: B, locale: Locale) =
 
 const showMeeting = async (tx: Tx, actor: Actor, id: string) => {
   const { loaded, meeting: row } = await loadMeeting(tx, actor, id);
+  await logRead(tx, actor, "meeting", traineeIds(loaded), id);
   return presentMeeting(loaded, row, await loadMeetingParts(tx, actor, loaded, row));
 };
 

@@ -37,6 +37,9 @@ export function AccountMenu({ name }: { name: string }) {
         <Menu.Item component={Link} to="/mijn-gegevens">
           {t("account.profile")}
         </Menu.Item>
+        <Menu.Item component={Link} to="/mijn-gegevens/inzage">
+          {t("account.accessLog")}
+        </Menu.Item>
         <Menu.Item component={Link} to="/agenda">
           {t("account.calendar")}
         </Menu.Item>

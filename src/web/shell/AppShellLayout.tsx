@@ -62,6 +62,7 @@ export function AppShellLayout() {
     { to: "/logboek", label: t("nav.audit"), show: admin },
     { to: "/uitgaande-mail", label: t("nav.outbox"), show: admin },
     { to: "/verwerkingsregister", label: t("nav.processingRegister"), show: admin },
+    { to: "/inzagelog", label: t("nav.accessLog"), show: admin },
   ];
 
   return (

@@ -20,6 +20,7 @@ export default defineMessages(
       audit: "Logboek",
       outbox: "Uitgaande e-mail",
       processingRegister: "Verwerkingsregister",
+      accessLog: "Inzagelog",
       regimes: "Regelingen",
       profiles: "Eisenprofielen",
       intervision: "Intervisie",
@@ -40,6 +41,7 @@ export default defineMessages(
     account: {
       menu: "Account van {{name}}",
       profile: "Mijn gegevens",
+      accessLog: "Wie heeft mijn gegevens bekeken",
       calendar: "Agenda-koppeling",
       logout: "Uitloggen",
     },
@@ -144,6 +146,7 @@ export default defineMessages(
       audit: "Audit log",
       outbox: "Outgoing e-mail",
       processingRegister: "Processing register",
+      accessLog: "Access log",
       regimes: "Regimes",
       profiles: "Requirement profiles",
       intervision: "Intervision",
@@ -164,6 +167,7 @@ export default defineMessages(
     account: {
       menu: "Account of {{name}}",
       profile: "My details",
+      accessLog: "Who viewed my data",
       calendar: "Calendar feed",
       logout: "Sign out",
     },

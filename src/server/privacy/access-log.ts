@@ -1,0 +1,128 @@
+import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Tx } from "../../db/connection.js";
+import { accessLog, memberships, users } from "../../db/schema.js";
+import {
+  ACCESS_PAGE,
+  type AccessKind,
+  type AccessLog,
+  type AccessLogQuery,
+  subjectsToLog,
+} from "../../domain/privacy/access.js";
+import { canSearchAccessLog } from "../../domain/privacy/policy.js";
+import type { Actor } from "../../domain/roles.js";
+import { forbidden, notFound } from "../http/problem.js";
+
+/**
+ * Writes down that the actor read the data of `subjects` (account ids): one row per person other
+ * than the actor, in the read's own transaction, so a read that fails leaves no trace and one
+ * that answers always has one (decision 0036). Reading one's own data writes nothing.
+ */
+export async function logRead(
+  tx: Tx,
+  actor: Actor,
+  kind: AccessKind,
+  subjects: Iterable<string>,
+  recordId: string | null = null,
+) {
+  const who = subjectsToLog(actor.userId, subjects);
+  if (who.length === 0) return;
+  await tx.insert(accessLog).values(
+    who.map((subjectUserId) => ({
+      organisationId: actor.organisationId,
+      subjectUserId,
+      viewerUserId: actor.userId,
+      kind,
+      recordId,
+    })),
+  );
+}
+
+const viewerMember = alias(memberships, "viewer_member");
+const viewerUser = alias(users, "viewer_user");
+const subjectMember = alias(memberships, "subject_member");
+const subjectUser = alias(users, "subject_user");
+
+/** The log's rows that match `where`, newest first, with the reader and the person named as the organisation names them. */
+async function readLog(tx: Tx, actor: Actor, where: SQL | undefined): Promise<AccessLog & { subjects: string[] }> {
+  const rows = await tx
+    .select({
+      id: accessLog.id,
+      at: accessLog.at,
+      kind: accessLog.kind,
+      recordId: accessLog.recordId,
+      subjectId: accessLog.subjectUserId,
+      viewerMembershipId: viewerMember.id,
+      viewerName: sql<string | null>`coalesce(${viewerMember.displayName}, ${viewerUser.name})`,
+      personMembershipId: subjectMember.id,
+      personName: sql<string | null>`coalesce(${subjectMember.displayName}, ${subjectUser.name})`,
+    })
+    .from(accessLog)
+    .leftJoin(
+      viewerMember,
+      and(eq(viewerMember.userId, accessLog.viewerUserId), eq(viewerMember.organisationId, actor.organisationId)),
+    )
+    .leftJoin(viewerUser, eq(viewerUser.id, viewerMember.userId))
+    .leftJoin(
+      subjectMember,
+      and(eq(subjectMember.userId, accessLog.subjectUserId), eq(subjectMember.organisationId, actor.organisationId)),
+    )
+    .leftJoin(subjectUser, eq(subjectUser.id, subjectMember.userId))
+    .where(and(eq(accessLog.organisationId, actor.organisationId), where))
+    .orderBy(desc(accessLog.at), desc(accessLog.id))
+    .limit(ACCESS_PAGE + 1);
+  const page = rows.slice(0, ACCESS_PAGE);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      at: row.at.toISOString(),
+      kind: row.kind,
+      viewer: { id: row.viewerMembershipId, name: row.viewerName },
+      person: { id: row.personMembershipId, name: row.personName },
+      recordId: row.recordId,
+    })),
+    more: rows.length > ACCESS_PAGE,
+    subjects: page.map((row) => row.subjectId),
+  };
+}
+
+/** Who read the actor's own data in this organisation ("Wie heeft mijn gegevens bekeken"). */
+export async function ownAccessLog(tx: Tx, actor: Actor): Promise<AccessLog> {
+  const { items, more } = await readLog(tx, actor, eq(accessLog.subjectUserId, actor.userId));
+  return { items, more };
+}
+
+/** The account id behind a member of the actor's organisation, or 404. */
+async function accountOf(tx: Tx, actor: Actor, membershipId: string) {
+  const [member] = await tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.id, membershipId), eq(memberships.organisationId, actor.organisationId)));
+  if (!member) throw notFound();
+  return member.userId;
+}
+
+/** A Dutch day's first moment as a timestamp PostgreSQL compares in Dutch time. */
+const dutchDayStart = (day: string) => sql`(${day}::date)::timestamp at time zone 'Europe/Amsterdam'`;
+
+/**
+ * The admin's search of the organisation's access log, by person, reader and days. Reading the
+ * log is a read of the data of everyone it shows, and is logged as such.
+ */
+export async function searchAccessLog(tx: Tx, actor: Actor, query: AccessLogQuery): Promise<AccessLog> {
+  if (!canSearchAccessLog(actor)) throw forbidden();
+  const subject = query.personId ? await accountOf(tx, actor, query.personId) : undefined;
+  const viewer = query.viewerId ? await accountOf(tx, actor, query.viewerId) : undefined;
+  const { items, more, subjects } = await readLog(
+    tx,
+    actor,
+    and(
+      subject ? eq(accessLog.subjectUserId, subject) : undefined,
+      viewer ? eq(accessLog.viewerUserId, viewer) : undefined,
+      query.from ? gte(accessLog.at, dutchDayStart(query.from)) : undefined,
+      query.to ? lt(accessLog.at, sql`${dutchDayStart(query.to)} + interval '1 day'`) : undefined,
+    ),
+  );
+  await logRead(tx, actor, "accessLog", subjects);
+  return { items, more };
+}

@@ -1,0 +1,193 @@
+import { Alert, Anchor, Button, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { Link, useSearchParams } from "react-router";
+import type { PersonList } from "../../domain/people/api";
+import type { AccessEntry, AccessLog } from "../../domain/privacy/access";
+import { ApiError, api } from "../api";
+import { formatDateTime } from "../i18n";
+import { FormError } from "../shell/FormError";
+import { ListTable } from "../shell/ListTable";
+import { Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import "./texts";
+
+/**
+ * The access log (decision 0036): the person sees who viewed their data in this organisation;
+ * the admin searches everyone's reads, and that search is itself logged.
+ */
+
+function Reads({ log, busy, withPerson }: { log: AccessLog; busy: boolean; withPerson: boolean }) {
+  const { t, i18n } = useTranslation("privacy");
+  const when = (entry: AccessEntry) => <time dateTime={entry.at}>{formatDateTime(entry.at, i18n.language)}</time>;
+  const who = (entry: AccessEntry) => entry.viewer.name ?? t("access.erased");
+  const what = (entry: AccessEntry) => t(`access.kinds.${entry.kind}`);
+  const whose = (entry: AccessEntry) =>
+    entry.person.id ? (
+      <Anchor component={Link} to={`/mensen/${entry.person.id}`}>
+        {entry.person.name}
+      </Anchor>
+    ) : (
+      t("access.erased")
+    );
+  if (log.items.length === 0) return <Text role="status">{t("access.none")}</Text>;
+  return (
+    <Stack gap="xs">
+      <ListTable
+        rows={log.items}
+        rowKey={(entry) => entry.id}
+        label={t("access.table.label")}
+        minWidth={withPerson ? 640 : 480}
+        busy={busy}
+        columns={[
+          {
+            key: "when",
+            header: t("access.table.when"),
+            cell: when,
+            cellProps: { style: { whiteSpace: "nowrap" } },
+          },
+          { key: "who", header: t("access.table.who"), cell: who, primary: true },
+          ...(withPerson ? [{ key: "whose", header: t("access.table.whose"), cell: whose }] : []),
+          { key: "what", header: t("access.table.what"), cell: what },
+        ]}
+        cards={{
+          title: who,
+          body: (entry) => (
+            <Text size="sm">
+              {when(entry)}
+              {" · "}
+              {what(entry)}
+              {withPerson && (
+                <>
+                  {" · "}
+                  {whose(entry)}
+                </>
+              )}
+            </Text>
+          ),
+        }}
+      />
+      {log.more && (
+        <Text size="sm" c="dimmed">
+          {t(withPerson ? "access.moreSearch" : "access.more", { count: log.items.length })}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+/** "Wie heeft mijn gegevens bekeken": everyone who read the signed-in person's data here. */
+export function OwnAccessLogPage() {
+  const { t } = useTranslation("privacy");
+  const query = useQuery({ queryKey: ["access-log", "mine"], queryFn: () => api<AccessLog>("/access-log/mine") });
+  return (
+    <Stack maw={960}>
+      <PageTitle>{t("access.mineTitle")}</PageTitle>
+      <Text>{t("access.mineIntro")}</Text>
+      <FormError message={query.error?.message ?? null} />
+      {query.data ? <Reads log={query.data} busy={query.isFetching} withPerson={false} /> : <Loading />}
+    </Stack>
+  );
+}
+
+const FILTERS = ["personId", "viewerId", "from", "to"] as const;
+type Filter = (typeof FILTERS)[number];
+
+/** The admin's search of the organisation's access log. */
+export function AccessLogSearchPage() {
+  const { t } = useTranslation("privacy");
+  const [params, setParams] = useSearchParams();
+  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as Record<Filter, string>;
+  const query = useQuery({
+    queryKey: ["access-log", "search", filters],
+    queryFn: () => {
+      const search = new URLSearchParams();
+      for (const name of FILTERS) if (filters[name]) search.set(name, filters[name]);
+      return api<AccessLog>(`/access-log?${search}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+  const people = useQuery({
+    queryKey: ["people", "list", "pageSize=100"],
+    queryFn: () => api<PersonList>("/people?pageSize=100"),
+  });
+  const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+
+  function setFilter(name: Filter, value: string | null) {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  }
+
+  const fieldErrors = query.error instanceof ApiError ? query.error.fieldErrors : {};
+  const otherError =
+    query.error && !Object.keys(fieldErrors).some((k) => FILTERS.includes(k as Filter)) ? query.error.message : null;
+
+  return (
+    <Stack maw={1100}>
+      <PageTitle>{t("access.searchTitle")}</PageTitle>
+      <Text>{t("access.searchIntro")}</Text>
+      <Alert variant="light">{t("access.searchLogged")}</Alert>
+      <Paper withBorder p="md" component="section" aria-labelledby="access-filters">
+        <Title order={3} size="h5" mb="sm" id="access-filters">
+          {t("access.filters.heading")}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
+          <Select
+            label={t("access.filters.person")}
+            placeholder={t("access.filters.anyone")}
+            data={options}
+            value={filters.personId || null}
+            onChange={(value) => setFilter("personId", value)}
+            clearable
+            searchable
+            error={fieldErrors.personId}
+          />
+          <Select
+            label={t("access.filters.viewer")}
+            placeholder={t("access.filters.anyone")}
+            data={options}
+            value={filters.viewerId || null}
+            onChange={(value) => setFilter("viewerId", value)}
+            clearable
+            searchable
+            error={fieldErrors.viewerId}
+          />
+          <TextInput
+            type="date"
+            label={t("access.filters.from")}
+            value={filters.from}
+            max={filters.to || undefined}
+            onChange={(event) => setFilter("from", event.currentTarget.value)}
+            error={fieldErrors.from}
+          />
+          <TextInput
+            type="date"
+            label={t("access.filters.to")}
+            value={filters.to}
+            min={filters.from || undefined}
+            onChange={(event) => setFilter("to", event.currentTarget.value)}
+            error={fieldErrors.to}
+          />
+        </SimpleGrid>
+        {FILTERS.some((name) => filters[name]) && (
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            mt="sm"
+            onClick={() => setParams(new URLSearchParams(), { replace: true })}
+          >
+            {t("access.filters.reset")}
+          </Button>
+        )}
+      </Paper>
+      <FormError message={otherError} />
+      {query.isPending ? (
+        <Loading />
+      ) : query.data ? (
+        <Reads log={query.data} busy={query.isFetching} withPerson />
+      ) : null}
+    </Stack>
+  );
+}

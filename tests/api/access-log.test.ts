@@ -16,6 +16,7 @@ import { tenantFixtures } from "../support/fixtures.js";
 const ADMIN = "beheer@delinde.example";
 const GUIDE = "sanne.visser@netwerk.example";
 const TRAINEE = "daan.bakker@delinde.example";
+const OFFICER = "joost.smit@delinde.example";
 
 let t: TestApp;
 let ids: Record<string, string>;
@@ -108,6 +109,25 @@ describe("reads of a person's data by someone else", () => {
         url,
       ).toEqual(subjects.map((s) => [kind, adminId, s, recordId, t.orgs.linde]).sort());
     }
+  });
+
+  it("are written down for a self-scan's results and an assignment's evidence, read by the praktijkopleider", async () => {
+    const officer = await signIn(t, OFFICER);
+    const officerId = await userIdOf(OFFICER);
+    const sanne = await userIdOf(GUIDE);
+    const reads: Array<[AccessKind, string, string]> = [
+      ["scan", `/api/v1/scans/${ids.scanId}/results`, ids.scanId ?? ""],
+      ["assignment", `/api/v1/assignments/${ids.assignmentId}/evidence`, ids.assignmentId ?? ""],
+    ];
+    for (const [kind, url, recordId] of reads) {
+      const rows = await loggedBy(() => officer.get(url));
+      expect(
+        rows.map((r) => [r.kind, r.viewerUserId, r.subjectUserId, r.recordId]),
+        url,
+      ).toEqual([[kind, officerId, sanne, recordId]]);
+    }
+    const own = await loggedBy(() => guide.get(`/api/v1/scans/${ids.scanId}/results`));
+    expect(own).toEqual([]);
   });
 
   it("are not written down when a person reads their own data", async () => {

@@ -7,7 +7,7 @@ CREATE TABLE access_log (
   organisation_id uuid NOT NULL REFERENCES organisations(id),
   subject_user_id uuid NOT NULL REFERENCES users(id),
   viewer_user_id uuid REFERENCES users(id),
-  kind text NOT NULL CHECK (kind IN ('person', 'trajectory', 'meeting', 'evidence', 'declaration', 'document', 'accessLog')),
+  kind text NOT NULL CHECK (kind IN ('person', 'trajectory', 'meeting', 'evidence', 'declaration', 'document', 'scan', 'assignment', 'accessLog')),
   record_id uuid,
   at timestamptz NOT NULL DEFAULT now()
 );

@@ -14,6 +14,8 @@ export const ACCESS_KINDS = [
   "evidence",
   "declaration",
   "document",
+  "scan",
+  "assignment",
   "accessLog",
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];

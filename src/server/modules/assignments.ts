@@ -12,6 +12,7 @@ import { isPdf } from "../declarations/documents.js";
 import type { PdfChecker } from "../documents/pdf-check.js";
 import { forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
 import { notify } from "../notifications/notify.js";
+import { logRead } from "../privacy/access-log.js";
 import {
   assignmentStatuses,
   lockedProgress,
@@ -370,5 +371,6 @@ export async function assignmentEvidence(tx: Tx, actor: Actor, assignmentId: str
     .where(and(eq(moduleAssignments.id, assignmentId), eq(moduleAssignments.organisationId, actor.organisationId)));
   if (!row?.evidence || !row.mime) throw notFound();
   if (row.userId !== actor.userId && !(await reviewable(tx, actor, assignmentId))) throw notFound();
+  await logRead(tx, actor, "assignment", [row.userId], assignmentId);
   return { bytes: row.evidence, mime: row.mime };
 }

@@ -11,6 +11,7 @@ import type { Actor } from "../../domain/roles.js";
 import { frameworkAsScanned } from "../competences/versions.js";
 import { forbidden, HttpProblem, notFound } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
+import { logRead } from "../privacy/access-log.js";
 import { friendRatingsOf, readableScan, scanLevels } from "./access.js";
 import { variantOf } from "./present.js";
 
@@ -32,6 +33,7 @@ async function finishedScan(tx: Tx, actor: Actor, scanId: string) {
 
 export async function getScanResults(tx: Tx, actor: Actor, scanId: string): Promise<ScanResults> {
   const readable = await finishedScan(tx, actor, scanId);
+  await logRead(tx, actor, "scan", [readable.scan.userId], scanId);
   const { framework } = readable;
   const { scan, levels } = await scanLevels(tx, readable);
   const groups = competenceGroups(framework, scan);
@@ -68,6 +70,7 @@ export async function compareScans(tx: Tx, actor: Actor, fromId: string, toId: s
   const to = fromId === toId ? from : await finishedScan(tx, actor, toId);
   if (fromId === toId) throw new HttpProblem(422, "scan.sameScan", { to: "scan.sameScan" });
   if (from.scan.userId !== to.scan.userId) throw new HttpProblem(422, "scan.otherPerson", { to: "scan.otherPerson" });
+  await logRead(tx, actor, "scan", [to.scan.userId], toId);
   const before = (await scanLevels(tx, from)).levels;
   const after = (await scanLevels(tx, to)).levels;
   const names = new Map(

@@ -16,7 +16,7 @@ export default defineMessages(
     access: {
       mineTitle: "Wie heeft mijn gegevens bekeken",
       mineIntro:
-        "Iedere keer dat iemand anders in deze organisatie jouw gegevens bekijkt (je traject, een gesprek, je bewijs voor herregistratie, een verklaring, een document of je gegevens als medewerker), staat hier wie dat was en wanneer. Wat je zelf bekijkt, staat er niet bij.",
+        "Iedere keer dat iemand anders in deze organisatie jouw gegevens bekijkt (je traject, een gesprek, je bewijs voor herregistratie, een verklaring, een document, de uitkomst van je zelfscan, bewijs bij een werkplekopdracht of je gegevens als medewerker), staat hier wie dat was en wanneer. Wat je zelf bekijkt, staat er niet bij.",
       searchTitle: "Inzagelog",
       searchIntro:
         "Wie wanneer welke gegevens van wie bekeek, in deze organisatie. Zoek op de persoon, op wie keek en op de dagen.",
@@ -33,6 +33,8 @@ export default defineMessages(
         evidence: "Bewijs voor herregistratie",
         declaration: "Verklaring",
         document: "Document of PDF",
+        scan: "Zelfscan (uitkomst)",
+        assignment: "Bewijs bij een werkplekopdracht",
         accessLog: "Inzagelog",
       },
       table: {
@@ -68,7 +70,7 @@ export default defineMessages(
     access: {
       mineTitle: "Who viewed my data",
       mineIntro:
-        "Every time someone else in this organisation views your data (your trajectory, a meeting, your evidence for re-registration, a declaration, a document or your details as a member), this shows who it was and when. What you view yourself is not listed.",
+        "Every time someone else in this organisation views your data (your trajectory, a meeting, your evidence for re-registration, a declaration, a document, your self-scan's results, evidence for an on-the-job assignment or your details as a member), this shows who it was and when. What you view yourself is not listed.",
       searchTitle: "Access log",
       searchIntro: "Who viewed whose data, and when, in this organisation. Search by person, by viewer and by days.",
       searchLogged:
@@ -84,6 +86,8 @@ export default defineMessages(
         evidence: "Evidence for re-registration",
         declaration: "Declaration",
         document: "Document or PDF",
+        scan: "Self-scan (results)",
+        assignment: "Evidence for an on-the-job assignment",
         accessLog: "Access log",
       },
       table: {

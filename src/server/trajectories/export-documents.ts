@@ -117,11 +117,12 @@ export async function archiveFinalReport(tx: Tx, actor: Actor, pdf: PdfRenderer,
   const tasks: PdfTask[] = [];
   for (const reader of documentReaders(actor, loaded.participants))
     for (const locale of LOCALES) {
-      const input = await finalReportInput(tx, reader, trajectoryId, locale).catch((error) => {
+      // A stand-in for each kind of reader, not a read by a person: nothing for the access log.
+      const made = await presentFinalReport(tx, reader, trajectoryId, locale, new Date()).catch((error) => {
         if (error instanceof HttpProblem && error.status === 404) return null;
         throw error;
       });
-      if (input) tasks.push({ kind: "finalReport", input });
+      if (made) tasks.push({ kind: "finalReport", input: made.input });
     }
   await archiveDocuments(tx, actor, pdf, { kind: "final_report", id: trajectoryId }, tasks);
 }
@@ -130,6 +131,27 @@ export async function archiveFinalReport(tx: Tx, actor: Actor, pdf: PdfRenderer,
  * What the final report's PDF shows, for everyone who may read the report (the final one, or the
  * draft for whoever writes it). The PDF is rendered after the transaction.
  */
+async function presentFinalReport(
+  tx: Tx,
+  actor: Actor,
+  trajectoryId: string,
+  locale: Locale,
+  now: Date,
+): Promise<{ loaded: LoadedTrajectory; input: FinalReportInput }> {
+  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
+  const report = reportFor(loaded, locale);
+  if (!report) throw new HttpProblem(404, "report.notAvailable");
+  const input = finalReportDocument(
+    await organisationOf(tx, actor),
+    locale,
+    presented(loaded, locale, now),
+    report,
+    loaded.origin ? presented(loaded.origin, locale, now) : null,
+  );
+  return { loaded, input };
+}
+
+/** The final report's PDF as the actor reads it, a read the access log writes down. */
 export async function finalReportInput(
   tx: Tx,
   actor: Actor,
@@ -137,17 +159,9 @@ export async function finalReportInput(
   locale: Locale,
   now = new Date(),
 ): Promise<FinalReportInput> {
-  const loaded = await withOrigin(tx, actor, await loadTrajectory(tx, actor, trajectoryId));
-  const report = reportFor(loaded, locale);
-  if (!report) throw new HttpProblem(404, "report.notAvailable");
+  const { loaded, input } = await presentFinalReport(tx, actor, trajectoryId, locale, now);
   await logRead(tx, actor, "document", traineeIds(loaded), trajectoryId);
-  return finalReportDocument(
-    await organisationOf(tx, actor),
-    locale,
-    presented(loaded, locale, now),
-    report,
-    loaded.origin ? presented(loaded.origin, locale, now) : null,
-  );
+  return input;
 }
 
 /** The held meetings and their hours as the API shows them to this reader, for billing. */

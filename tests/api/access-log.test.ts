@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
 import { accessLog, declarations, memberships, trajectoryParticipants, users } from "../../src/db/schema.js";
+import { dutchToday } from "../../src/domain/dutch-time.js";
 import type { AccessKind, AccessLog } from "../../src/domain/privacy/access.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { createTrajectory, expectStatus, signIn } from "../support/factories.js";
@@ -185,6 +186,12 @@ describe("the admin's search of the access log", () => {
       200,
     );
     expect(before.items).toEqual([]);
+    const today = dutchToday();
+    const onTheDay = expectStatus<AccessLog>(
+      await admin.get(`/api/v1/access-log?personId=${daan}&from=${today}&to=${today}`),
+      200,
+    );
+    expect(onTheDay.items.some((item) => item.recordId === made.id)).toBe(true);
   });
 
   it("is itself written down, as a read of everyone it showed", async () => {

@@ -11,6 +11,7 @@ import {
 } from "../../domain/privacy/access.js";
 import { canSearchAccessLog } from "../../domain/privacy/policy.js";
 import type { Actor } from "../../domain/roles.js";
+import { TIME_ZONE } from "../../domain/time-zone.js";
 import { forbidden, notFound } from "../http/problem.js";
 
 /**
@@ -103,7 +104,7 @@ async function accountOf(tx: Tx, actor: Actor, membershipId: string) {
 }
 
 /** A Dutch day's first moment as a timestamp PostgreSQL compares in Dutch time. */
-const dutchDayStart = (day: string) => sql`(${day}::date)::timestamp at time zone 'Europe/Amsterdam'`;
+const dutchDayStart = (day: string) => sql`(${day}::date)::timestamp at time zone ${TIME_ZONE}`;
 
 /**
  * The admin's search of the organisation's access log, by person, reader and days. Reading the

@@ -4,6 +4,7 @@ import { memberships, registrations } from "../../db/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import { listDeclarations } from "../declarations/get-declarations.js";
 import { signDeclaration } from "../declarations/sign-declaration.js";
+import { evidenceOf } from "../evidence/ledger.js";
 import { createGroup } from "../intervision/groups.js";
 import {
   confirmAttendance,
@@ -15,6 +16,7 @@ import {
 import { inTenant } from "../tenancy.js";
 import { changeStatus } from "../trajectories/change-status.js";
 import { createTrajectory } from "../trajectories/create-trajectory.js";
+import { getTrajectory } from "../trajectories/get-trajectory.js";
 import { loadTrajectory } from "../trajectories/load-trajectory.js";
 import { planMeeting } from "../trajectories/meetings.js";
 import { updatePlan } from "../trajectories/update-plan.js";
@@ -146,4 +148,8 @@ export async function seedDemoRegistrationEvidence(db: Db, now = new Date()) {
   await as(guide, (tx, actor) =>
     planGroupMeeting(tx, actor, groupId, { startsAt: at(now, 14, "09:30"), endsAt: at(now, 14, "11:00") }),
   );
+
+  // Sanne opens Daan's trajectory and Joost his ledger, so Daan's "who viewed my data" has reads.
+  await as(guide, (tx, actor) => getTrajectory(tx, actor, trajectoryId, "nl"));
+  await as(officer, (tx, actor) => evidenceOf(tx, actor, professional.membershipId, undefined, "nl"));
 }

@@ -21,7 +21,7 @@ export default defineMessages(
       searchIntro:
         "Wie wanneer welke gegevens van wie bekeek, in deze organisatie. Zoek op de persoon, op wie keek en op de dagen.",
       searchLogged:
-        "Ook dit zoeken wordt vastgelegd: wie in de uitkomst staat, ziet dat de beheerder het inzagelog over hem bekeek.",
+        "Ook dit zoeken wordt vastgelegd: wie in de uitkomst staat, ziet dat de beheerder het inzagelog bekeek.",
       none: "Er is (nog) niets bekeken.",
       more: "De laatste {{count}} keer; oudere worden niet getoond.",
       moreSearch: "De laatste {{count}} keer; maak de zoekvraag kleiner om oudere te zien.",

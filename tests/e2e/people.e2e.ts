@@ -166,7 +166,7 @@ describe("managing a person on a phone", () => {
     const { page: joost } = await koers.newPage();
     await signIn(joost, "joost.smit@delinde.example");
     await joost.getByRole("button", { name: "Account van Joost Smit" }).click();
-    await joost.getByRole("menuitem", { name: "Mijn gegevens" }).click();
+    await joost.getByRole("menuitem", { name: "Mijn gegevens", exact: true }).click();
     await visible(joost.getByRole("heading", { name: "Mijn gegevens", level: 2 }));
     await expectAccessible(joost, "my details");
     await joost.getByLabel("Naam").fill("Joost P. Smit");

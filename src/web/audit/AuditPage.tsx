@@ -14,7 +14,6 @@ import {
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
-import { useSearchParams } from "react-router";
 import { AUDIT_EVENT_TYPES } from "../../domain/audit";
 import { changedFields, type FieldChange, valueAsText } from "../../domain/audit/changes";
 import type { AuditEntry, AuditPage as AuditPageData } from "../../domain/audit/schemas";
@@ -24,6 +23,7 @@ import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { useSearchFilters } from "../shell/search-filters";
 import "./texts";
 
 const FILTERS = ["type", "actor", "from", "to"] as const;
@@ -115,8 +115,7 @@ function Origin({ entry }: { entry: AuditEntry }) {
 
 export default function AuditPage() {
   const { t, i18n } = useTranslation("audit");
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as Record<Filter, string>;
+  const { params, filters, setFilter, setPage, any, clear } = useSearchFilters(FILTERS, { resetPage: true });
   const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
 
   const query = useQuery({
@@ -133,20 +132,6 @@ export default function AuditPage() {
     queryKey: ["audit-events", "actors"],
     queryFn: () => api<{ items: Array<{ id: string; name: string }> }>("/audit-events/actors"),
   });
-
-  function setFilter(name: Filter, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    next.delete("page");
-    setParams(next, { replace: true });
-  }
-
-  function setPage(value: number) {
-    const next = new URLSearchParams(params);
-    next.set("page", String(value));
-    setParams(next);
-  }
 
   const fieldErrors = query.error instanceof ApiError ? query.error.fieldErrors : {};
   const otherError =
@@ -205,13 +190,8 @@ export default function AuditPage() {
             error={fieldErrors.to}
           />
         </SimpleGrid>
-        {FILTERS.some((name) => filters[name]) && (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            mt="sm"
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
-          >
+        {any && (
+          <Button variant="subtle" size="compact-sm" mt="sm" onClick={clear}>
             {t("filters.reset")}
           </Button>
         )}

@@ -1,7 +1,7 @@
 import { Alert, Anchor, Button, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
 import type { PersonList } from "../../domain/people/api";
 import type { AccessEntry, AccessLog } from "../../domain/privacy/access";
 import { ApiError, api } from "../api";
@@ -10,6 +10,7 @@ import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { useSearchFilters } from "../shell/search-filters";
 import "./texts";
 
 /**
@@ -96,8 +97,7 @@ type Filter = (typeof FILTERS)[number];
 /** The admin's search of the organisation's access log. */
 export function AccessLogSearchPage() {
   const { t } = useTranslation("privacy");
-  const [params, setParams] = useSearchParams();
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ""])) as Record<Filter, string>;
+  const { filters, setFilter, any, clear } = useSearchFilters(FILTERS);
   const query = useQuery({
     queryKey: ["access-log", "search", filters],
     queryFn: () => {
@@ -112,13 +112,6 @@ export function AccessLogSearchPage() {
     queryFn: () => api<PersonList>("/people?pageSize=100"),
   });
   const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
-
-  function setFilter(name: Filter, value: string | null) {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  }
 
   const fieldErrors = query.error instanceof ApiError ? query.error.fieldErrors : {};
   const otherError =
@@ -171,13 +164,8 @@ export function AccessLogSearchPage() {
             error={fieldErrors.to}
           />
         </SimpleGrid>
-        {FILTERS.some((name) => filters[name]) && (
-          <Button
-            variant="subtle"
-            size="compact-sm"
-            mt="sm"
-            onClick={() => setParams(new URLSearchParams(), { replace: true })}
-          >
+        {any && (
+          <Button variant="subtle" size="compact-sm" mt="sm" onClick={clear}>
             {t("access.filters.reset")}
           </Button>
         )}

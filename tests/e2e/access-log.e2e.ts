@@ -1,6 +1,15 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+import {
+  expectAccessible,
+  type Koers,
+  openMenuItem,
+  signIn,
+  signInAt,
+  startKoers,
+  textOf,
+  visible,
+} from "./support/koers.js";
 
 /**
  * The access log in the browser: Sanne reads Lisa's trajectory, Lisa sees that on her phone,
@@ -16,15 +25,6 @@ afterAll(() => koers.close());
 const TRAJECTORY = "Werkbegeleiding Lisa Dekker, groep 5";
 const RIVIERENLAND = "Onderwijsstichting Rivierenland";
 
-async function at(page: Page, email: string, organisation: string) {
-  await signIn(page, email);
-  const switcher = page.getByRole("combobox", { name: "Organisatie wisselen" });
-  if (await switcher.isVisible()) {
-    await switcher.selectOption({ label: organisation });
-    await textOf(page.getByRole("heading", { level: 1 })).toBe(organisation);
-  }
-}
-
 async function openOwnLog(page: Page) {
   await page.getByRole("button", { name: "Account van Lisa Dekker" }).click();
   await page.getByRole("menuitem", { name: "Wie heeft mijn gegevens bekeken" }).click();
@@ -35,7 +35,7 @@ describe("who viewed my data", () => {
   it("shows the person, on a phone, who read their trajectory; the admin's search of the log shows up there too", async () => {
     // Sanne, Lisa's werkbegeleider, opens her trajectory.
     const { page: sanne } = await koers.newPage({ width: 1280, height: 900 });
-    await at(sanne, "sanne.visser@netwerk.example", RIVIERENLAND);
+    await signInAt(sanne, "sanne.visser@netwerk.example", RIVIERENLAND);
     await openMenuItem(sanne, "Trajecten");
     await sanne.getByRole("link", { name: TRAJECTORY }).first().click();
     await visible(sanne.getByRole("heading", { name: TRAJECTORY }));

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+import { expectAccessible, type Koers, openMenuItem, signInAt, startKoers, textOf, visible } from "./support/koers.js";
 
 const AUTHOR = "sanne.visser@netwerk.example";
 const TRAINER = "eva.mulder@delinde.example";
@@ -19,20 +19,11 @@ async function dismiss(page: Page, text: string) {
   await page.getByRole("alert").filter({ hasText: text }).getByRole("button", { name: "Sluiten" }).click();
 }
 
-async function at(page: Page, email: string, organisation: string) {
-  await signIn(page, email);
-  const switcher = page.getByRole("combobox", { name: "Organisatie wisselen" });
-  if (await switcher.isVisible()) {
-    await switcher.selectOption({ label: organisation });
-    await textOf(page.getByRole("heading", { level: 1 })).toBe(organisation);
-  }
-}
-
 describe("a case from practice", () => {
   it("is written on a phone with a privacy check, sent back and approved by a trainer, and read elsewhere in the network", async () => {
     // Sanne writes it on her phone; the editor warns of a name and a phone number as she types.
     const { page: sanne } = await koers.newPage();
-    await at(sanne, AUTHOR, "Zorggroep De Linde");
+    await signInAt(sanne, AUTHOR, "Zorggroep De Linde");
     await openMenuItem(sanne, "Casuïstiek");
     await visible(sanne.getByRole("heading", { name: "Casuïstiek", level: 2 }));
     await expectAccessible(sanne, "case library, on a phone");
@@ -66,7 +57,7 @@ describe("a case from practice", () => {
 
     // Eva reviews it: sent back once with a reason, approved after Sanne's change.
     const { page: eva } = await koers.newPage({ width: 1280, height: 900 });
-    await at(eva, TRAINER, "Zorggroep De Linde");
+    await signInAt(eva, TRAINER, "Zorggroep De Linde");
     await openMenuItem(eva, "Casuïstiek");
     await eva.getByRole("region", { name: "Te beoordelen" }).getByRole("link", { name: TITLE }).click();
     await visible(eva.getByRole("heading", { name: "Beoordelen" }));
@@ -89,7 +80,7 @@ describe("a case from practice", () => {
     await visible(eva.getByText("Casus goedgekeurd."));
 
     // At Rivierenland, another member of the network, Sanne finds it by a word and by its setting.
-    await at(sanne, AUTHOR, "Onderwijsstichting Rivierenland");
+    await signInAt(sanne, AUTHOR, "Onderwijsstichting Rivierenland");
     await openMenuItem(sanne, "Casuïstiek");
     await sanne.getByLabel("Zoeken in casussen").fill("drempel");
     await sanne.getByRole("button", { name: "Zoeken" }).click();
@@ -117,7 +108,7 @@ describe("a case from practice", () => {
   it("is discussed by two organisations of the network: a reply, a mention, an edit, and a trainer hiding a post", async () => {
     // Lisa, at Rivierenland, asks on her phone and mentions her colleague.
     const { page: lisa } = await koers.newPage();
-    await at(lisa, "lisa.dekker@rivierenland.example", "Onderwijsstichting Rivierenland");
+    await signInAt(lisa, "lisa.dekker@rivierenland.example", "Onderwijsstichting Rivierenland");
     await openMenuItem(lisa, "Casuïstiek");
     await lisa.getByRole("link", { name: DEMO_CASE }).click();
     const discussion = lisa.getByRole("region", { name: "Discussie" });
@@ -141,7 +132,7 @@ describe("a case from practice", () => {
 
     // Eva, a trainer at De Linde, replies, and hides the post that names a client.
     const { page: eva } = await koers.newPage({ width: 1280, height: 900 });
-    await at(eva, TRAINER, "Zorggroep De Linde");
+    await signInAt(eva, TRAINER, "Zorggroep De Linde");
     await openMenuItem(eva, "Casuïstiek");
     await eva.getByRole("link", { name: DEMO_CASE }).click();
     const question = eva
@@ -188,7 +179,7 @@ describe("a case from practice", () => {
 
     // Mohamed, mentioned, finds it in his notifications.
     const { page: mohamed } = await koers.newPage();
-    await at(mohamed, "mohamed.bouali@rivierenland.example", "Onderwijsstichting Rivierenland");
+    await signInAt(mohamed, "mohamed.bouali@rivierenland.example", "Onderwijsstichting Rivierenland");
     await openMenuItem(mohamed, "Meldingen");
     await visible(mohamed.getByText(`Lisa Dekker noemde je in de discussie over “${DEMO_CASE}”.`));
   });

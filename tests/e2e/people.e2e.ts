@@ -159,6 +159,20 @@ describe("managing a person on a phone", () => {
     const types = ["Persoon gedeactiveerd", "Registratie toegevoegd", "Persoon gewijzigd", "Persoon toegevoegd"];
     expect(types.map((type) => order.findIndex((text) => text.startsWith(type)))).toEqual([0, 1, 2, 3]);
     await expectAccessible(page, "audit log");
+
+    // One kind of change, then a day range typed in one go: both fields stay, then all are wiped.
+    const kind = page.getByRole("combobox", { name: "Soort wijziging", exact: true });
+    await kind.click();
+    await page.getByRole("option", { name: "Persoon gedeactiveerd", exact: true }).click();
+    await expect.poll(() => log.getByRole("listitem").filter({ hasText: "Persoon toegevoegd" }).count()).toBe(0);
+    await visible(deactivated);
+    await page.getByLabel("Vanaf").fill("2000-01-01");
+    await page.getByLabel("Tot en met").fill("2199-12-31");
+    await expect.poll(() => new URL(page.url()).searchParams.toString()).toContain("from=2000-01-01");
+    expect(new URL(page.url()).searchParams.get("to")).toBe("2199-12-31");
+    await visible(deactivated);
+    await page.getByRole("button", { name: "Filters wissen" }).click();
+    await visible(created);
   });
 
   it("lets a person change their own name, and the admin give them a name inside the organisation", async () => {

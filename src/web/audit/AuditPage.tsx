@@ -1,16 +1,4 @@
-import {
-  Button,
-  ColorSwatch,
-  Group,
-  List,
-  Paper,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from "@mantine/core";
+import { ColorSwatch, Group, List, Select, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
@@ -23,6 +11,7 @@ import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { DayRangeFields, SearchPanel } from "../shell/SearchPanel";
 import { useSearchFilters } from "../shell/search-filters";
 import "./texts";
 
@@ -149,53 +138,40 @@ export default function AuditPage() {
       <PageTitle>{t("title")}</PageTitle>
       <Text>{t("intro")}</Text>
 
-      <Paper withBorder p="md" component="section" aria-labelledby="audit-filters">
-        <Title order={3} size="h5" mb="sm" id="audit-filters">
-          {t("filters.heading")}
-        </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <Select
-            label={t("filters.type")}
-            placeholder={t("filters.anyType")}
-            data={typeOptions}
-            value={filters.type || null}
-            onChange={(value) => setFilter("type", value)}
-            clearable
-            error={fieldErrors.type}
-          />
-          <Select
-            label={t("filters.actor")}
-            placeholder={t("filters.anyActor")}
-            data={actorOptions}
-            value={filters.actor || null}
-            onChange={(value) => setFilter("actor", value)}
-            clearable
-            searchable
-            error={fieldErrors.actor}
-          />
-          <TextInput
-            type="date"
-            label={t("filters.from")}
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(event) => setFilter("from", event.currentTarget.value)}
-            error={fieldErrors.from}
-          />
-          <TextInput
-            type="date"
-            label={t("filters.to")}
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(event) => setFilter("to", event.currentTarget.value)}
-            error={fieldErrors.to}
-          />
-        </SimpleGrid>
-        {any && (
-          <Button variant="subtle" size="compact-sm" mt="sm" onClick={clear}>
-            {t("filters.reset")}
-          </Button>
-        )}
-      </Paper>
+      <SearchPanel
+        id="audit-filters"
+        heading={t("filters.heading")}
+        resetLabel={t("filters.reset")}
+        onReset={clear}
+        filled={any}
+      >
+        <Select
+          label={t("filters.type")}
+          placeholder={t("filters.anyType")}
+          data={typeOptions}
+          value={filters.type || null}
+          onChange={(value) => setFilter("type", value)}
+          clearable
+          error={fieldErrors.type}
+        />
+        <Select
+          label={t("filters.actor")}
+          placeholder={t("filters.anyActor")}
+          data={actorOptions}
+          value={filters.actor || null}
+          onChange={(value) => setFilter("actor", value)}
+          clearable
+          searchable
+          error={fieldErrors.actor}
+        />
+        <DayRangeFields
+          labels={{ from: t("filters.from"), to: t("filters.to") }}
+          from={filters.from}
+          to={filters.to}
+          onChange={setFilter}
+          errors={fieldErrors}
+        />
+      </SearchPanel>
 
       <FormError message={otherError} />
 

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Anchor, Select, Stack, Text } from "@mantine/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -10,6 +10,7 @@ import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import { DayRangeFields, SearchPanel } from "../shell/SearchPanel";
 import { useSearchFilters } from "../shell/search-filters";
 import "./texts";
 
@@ -122,54 +123,41 @@ export function AccessLogSearchPage() {
       <PageTitle>{t("access.searchTitle")}</PageTitle>
       <Text>{t("access.searchIntro")}</Text>
       <Alert variant="light">{t("access.searchLogged")}</Alert>
-      <Paper withBorder p="md" component="section" aria-labelledby="access-filters">
-        <Title order={3} size="h5" mb="sm" id="access-filters">
-          {t("access.filters.heading")}
-        </Title>
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }} spacing="sm">
-          <Select
-            label={t("access.filters.person")}
-            placeholder={t("access.filters.anyone")}
-            data={options}
-            value={filters.personId || null}
-            onChange={(value) => setFilter("personId", value)}
-            clearable
-            searchable
-            error={fieldErrors.personId}
-          />
-          <Select
-            label={t("access.filters.viewer")}
-            placeholder={t("access.filters.anyone")}
-            data={options}
-            value={filters.viewerId || null}
-            onChange={(value) => setFilter("viewerId", value)}
-            clearable
-            searchable
-            error={fieldErrors.viewerId}
-          />
-          <TextInput
-            type="date"
-            label={t("access.filters.from")}
-            value={filters.from}
-            max={filters.to || undefined}
-            onChange={(event) => setFilter("from", event.currentTarget.value)}
-            error={fieldErrors.from}
-          />
-          <TextInput
-            type="date"
-            label={t("access.filters.to")}
-            value={filters.to}
-            min={filters.from || undefined}
-            onChange={(event) => setFilter("to", event.currentTarget.value)}
-            error={fieldErrors.to}
-          />
-        </SimpleGrid>
-        {any && (
-          <Button variant="subtle" size="compact-sm" mt="sm" onClick={clear}>
-            {t("access.filters.reset")}
-          </Button>
-        )}
-      </Paper>
+      <SearchPanel
+        id="access-filters"
+        heading={t("access.filters.heading")}
+        resetLabel={t("access.filters.reset")}
+        onReset={clear}
+        filled={any}
+      >
+        <Select
+          label={t("access.filters.person")}
+          placeholder={t("access.filters.anyone")}
+          data={options}
+          value={filters.personId || null}
+          onChange={(value) => setFilter("personId", value)}
+          clearable
+          searchable
+          error={fieldErrors.personId}
+        />
+        <Select
+          label={t("access.filters.viewer")}
+          placeholder={t("access.filters.anyone")}
+          data={options}
+          value={filters.viewerId || null}
+          onChange={(value) => setFilter("viewerId", value)}
+          clearable
+          searchable
+          error={fieldErrors.viewerId}
+        />
+        <DayRangeFields
+          labels={{ from: t("access.filters.from"), to: t("access.filters.to") }}
+          from={filters.from}
+          to={filters.to}
+          onChange={setFilter}
+          errors={fieldErrors}
+        />
+      </SearchPanel>
       <FormError message={otherError} />
       {query.isPending ? (
         <Loading />

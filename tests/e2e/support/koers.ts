@@ -150,6 +150,16 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await visible(page.getByRole("heading", { name: /^(Overzicht|Overview)$/ }));
 }
 
+/** Signs in and, for someone who works for several organisations, switches to `organisation`. */
+export async function signInAt(page: Page, email: string, organisation: string) {
+  await signIn(page, email);
+  const switcher = page.getByRole("combobox", { name: "Organisatie wisselen" });
+  if (await switcher.isVisible()) {
+    await switcher.selectOption({ label: organisation });
+    await textOf(page.getByRole("heading", { level: 1 })).toBe(organisation);
+  }
+}
+
 /** On a phone the menu is behind the burger; on a wide screen it is always there. */
 export async function openMenuItem(page: Page, name: string) {
   const burger = page.getByRole("button", { name: /Menu openen|Open menu/ });

@@ -62,6 +62,9 @@ describe("who viewed my data", () => {
     await visible(table.getByRole("row").filter({ hasText: "Sanne Visser" }).first());
     await textOf(table).toContain("Traject");
     await expectAccessible(admin, "access log search");
+    // The search is in the address: opened again, it shows the same person by name.
+    await admin.reload();
+    await expect.poll(() => person.inputValue()).toBe("Lisa Dekker");
 
     // Days in the wrong order are told at the field, and the search stays.
     await admin.getByLabel("Vanaf").fill("2026-05-02");

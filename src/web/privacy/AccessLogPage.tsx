@@ -1,5 +1,7 @@
 import { Alert, Anchor, Select, Stack, Text } from "@mantine/core";
+import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PersonList } from "../../domain/people/api";
@@ -78,6 +80,65 @@ function Reads({ log, busy, withPerson }: { log: AccessLog; busy: boolean; withP
   );
 }
 
+/**
+ * A member of the organisation, found by name as one types (the people list's own search, so an
+ * organisation of any size is searchable); the chosen one keeps their name.
+ */
+function PersonPicker({
+  label,
+  value,
+  knownName,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  knownName: string | undefined;
+  onChange: (value: string | null) => void;
+  error: string | undefined;
+}) {
+  const { t } = useTranslation("privacy");
+  const [search, setSearch] = useState("");
+  const [debounced] = useDebouncedValue(search, 250);
+  const [chosen, setChosen] = useState<{ value: string; label: string } | null>(null);
+  const people = useQuery({
+    queryKey: ["people", "pick", debounced],
+    queryFn: () => api<PersonList>(`/people?${new URLSearchParams({ pageSize: "50", search: debounced })}`),
+    placeholderData: keepPreviousData,
+  });
+  // A person chosen before this page opened (a shared link) is named in the field once known.
+  const named = useRef("");
+  useEffect(() => {
+    if (value && knownName && named.current !== value && search === "") {
+      named.current = value;
+      setSearch(knownName);
+    }
+  }, [value, knownName, search]);
+  const found = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+  const current =
+    value && !found.some((o) => o.value === value)
+      ? [{ value, label: chosen?.value === value ? chosen.label : (knownName ?? "…") }]
+      : [];
+  return (
+    <Select
+      label={label}
+      placeholder={t("access.filters.anyone")}
+      data={[...current, ...found]}
+      value={value || null}
+      onChange={(next, option) => {
+        setChosen(next && option ? { value: next, label: option.label } : null);
+        onChange(next);
+      }}
+      searchable
+      searchValue={search}
+      onSearchChange={setSearch}
+      filter={({ options }) => options}
+      clearable
+      error={error}
+    />
+  );
+}
+
 /** "Wie heeft mijn gegevens bekeken": everyone who read the signed-in person's data here. */
 export function OwnAccessLogPage() {
   const { t } = useTranslation("privacy");
@@ -108,11 +169,14 @@ export function AccessLogSearchPage() {
     },
     placeholderData: keepPreviousData,
   });
-  const people = useQuery({
-    queryKey: ["people", "list", "pageSize=100"],
-    queryFn: () => api<PersonList>("/people?pageSize=100"),
-  });
-  const options = (people.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }));
+  // Names known from the log itself, so a person chosen earlier (or in a shared link) keeps
+  // their name in the field whatever the search of the people list found.
+  const known = Object.fromEntries(
+    (query.data?.items ?? []).flatMap((item) => [
+      [item.person.id ?? "", item.person.name ?? ""],
+      [item.viewer.id ?? "", item.viewer.name ?? ""],
+    ]),
+  );
 
   const fieldErrors = query.error instanceof ApiError ? query.error.fieldErrors : {};
   const otherError =
@@ -130,24 +194,18 @@ export function AccessLogSearchPage() {
         onReset={clear}
         filled={any}
       >
-        <Select
+        <PersonPicker
           label={t("access.filters.person")}
-          placeholder={t("access.filters.anyone")}
-          data={options}
-          value={filters.personId || null}
+          value={filters.personId}
+          knownName={known[filters.personId]}
           onChange={(value) => setFilter("personId", value)}
-          clearable
-          searchable
           error={fieldErrors.personId}
         />
-        <Select
+        <PersonPicker
           label={t("access.filters.viewer")}
-          placeholder={t("access.filters.anyone")}
-          data={options}
-          value={filters.viewerId || null}
+          value={filters.viewerId}
+          knownName={known[filters.viewerId]}
           onChange={(value) => setFilter("viewerId", value)}
-          clearable
-          searchable
           error={fieldErrors.viewerId}
         />
         <DayRangeFields

@@ -1,17 +1,13 @@
-import { and, count, desc, eq, gte, inArray, lt, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
+import { startOfDay, startOfNextDay } from "../../db/dutch-days.js";
 import { auditEvents, invitations, memberships, organisations, registrations, users } from "../../db/schema.js";
 import { canViewAuditLog } from "../../domain/audit/policy.js";
 import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditPage, type AuditQuery } from "../../domain/audit/schemas.js";
 import type { Actor } from "../../domain/roles.js";
-import { TIME_ZONE } from "../../domain/time-zone.js";
 import { forbidden } from "../http/problem.js";
 import { memberName, membershipIn } from "../people/member-name.js";
-
-// Days are Dutch days: a filter "from 3 March" starts at midnight in Amsterdam.
-const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
-const startOfNextDay = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
 
 const asRecord = (value: unknown) =>
   value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : null;

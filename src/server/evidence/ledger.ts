@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, lt, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { startOfDay } from "../../db/dutch-days.js";
 import { meetings, memberships, registrations, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import { dutchToday } from "../../domain/dutch-time.js";
 import type { EvidenceRecordView, EvidenceView } from "../../domain/evidence/api.js";
@@ -26,8 +27,6 @@ import { logRead } from "../privacy/access-log.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import type { EvidenceDocumentInput } from "./documents.js";
 import { profilesByKey } from "./profiles.js";
-
-const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
 
 /**
  * The held meetings of trajectories where `userId` is a trainee and whose regime counts as

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { startOfDay, startOfNextDay } from "../../db/dutch-days.js";
 import { intervisionAttendance, intervisionGroups, intervisionMeetings } from "../../db/schema.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
 
@@ -14,9 +15,6 @@ export interface IntervisionRecord {
   minutes: number;
   link: string;
 }
-
-const startOfDay = (day: string) => sql`(${day}::date::timestamp at time zone ${TIME_ZONE})`;
-const startOfNextDay = (day: string) => sql`((${day}::date + 1)::timestamp at time zone ${TIME_ZONE})`;
 
 /**
  * The held intervisie meetings of `userId` in the organisation where they were present and

@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, lt, type SQL, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
+import { startOfDay, startOfNextDay } from "../../db/dutch-days.js";
 import { accessLog, memberships, users } from "../../db/schema.js";
 import {
   ACCESS_PAGE,
@@ -11,7 +12,6 @@ import {
 } from "../../domain/privacy/access.js";
 import { canSearchAccessLog } from "../../domain/privacy/policy.js";
 import type { Actor } from "../../domain/roles.js";
-import { TIME_ZONE } from "../../domain/time-zone.js";
 import { forbidden, notFound } from "../http/problem.js";
 
 /**
@@ -103,9 +103,6 @@ async function accountOf(tx: Tx, actor: Actor, membershipId: string) {
   return member.userId;
 }
 
-/** A Dutch day's first moment as a timestamp PostgreSQL compares in Dutch time. */
-const dutchDayStart = (day: string) => sql`(${day}::date)::timestamp at time zone ${TIME_ZONE}`;
-
 /**
  * The admin's search of the organisation's access log, by person, reader and days. Reading the
  * log is a read of the data of everyone it shows, and is logged as such.
@@ -120,8 +117,8 @@ export async function searchAccessLog(tx: Tx, actor: Actor, query: AccessLogQuer
     and(
       subject ? eq(accessLog.subjectUserId, subject) : undefined,
       viewer ? eq(accessLog.viewerUserId, viewer) : undefined,
-      query.from ? gte(accessLog.at, dutchDayStart(query.from)) : undefined,
-      query.to ? lt(accessLog.at, sql`${dutchDayStart(query.to)} + interval '1 day'`) : undefined,
+      query.from ? gte(accessLog.at, startOfDay(query.from)) : undefined,
+      query.to ? lt(accessLog.at, startOfNextDay(query.to)) : undefined,
     ),
   );
   await logRead(tx, actor, "accessLog", subjects);

@@ -104,6 +104,7 @@ export const AUDIT_EVENT_TYPES = [
   "trainer.requestWithdrawn",
   "trainer.supervisedTrainingRecorded",
   "trainer.supervisedTrainingSignedOff",
+  "privacy.exportProduced",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);

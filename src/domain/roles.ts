@@ -32,6 +32,11 @@ export interface Actor {
   membershipId: string;
   roles: readonly Role[];
   request?: RequestOrigin | undefined;
+  /**
+   * Who really reads, where it is not the actor: the admin producing a person's export reads as
+   * that person, and the access log names the admin (decision 0037).
+   */
+  readBy?: string | undefined;
 }
 
 export const hasRole = (actor: Pick<Actor, "roles">, ...roles: Role[]) => roles.some((r) => actor.roles.includes(r));

@@ -151,6 +151,8 @@ const READS: Array<[path: string, as?: Person]> = [
 
 /** GET routes not measured, with the reason. */
 const NOT_MEASURED: Record<string, string> = {
+  "/api/v1/me/export":
+    "the person's own pages read one by one (each trajectory, meeting, scan and group they have), each measured on its own route; its size is the person's by design",
   "/api/v1/cases/:caseId/discussion":
     "the same reads as /api/v1/modules/:moduleId/discussion, on an approved case (the fixture case is a draft)",
   "/api/v1/evidence.pdf": "the same reads as /api/v1/evidence.csv, rendered as a PDF",

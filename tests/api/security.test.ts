@@ -309,6 +309,9 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Everyone reads who viewed their own data; the admin searches everyone's.
   "GET /api/v1/access-log/mine": "signed-in",
   "GET /api/v1/access-log": ADMIN,
+  // Everyone downloads their own export; the admin produces a person's on their request.
+  "GET /api/v1/me/export": "signed-in",
+  "POST /api/v1/people/:personId/export": ADMIN,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",
@@ -362,6 +365,7 @@ const fixtureSession = async (admin: TestClient, ids: Record<string, string>) =>
 });
 
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
+  "POST /api/v1/people/:personId/export": async () => ({ requestedOn: "2026-11-30", format: "json" }),
   // Registering oneself: the event's audience (werkbegeleiders and trainers) gets through.
   "POST /api/v1/events/:eventId/registrations": fixtureSession,
   "POST /api/v1/events/:eventId/registrations/cancel": fixtureSession,

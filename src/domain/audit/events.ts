@@ -326,6 +326,9 @@ export const AUDIT_EVENT_SCHEMAS = [
     after: z.strictObject({ fileName: text, sha256: text, size: count }),
   }),
   kind("calendar.renewed", "calendar"),
+  kind("privacy.exportProduced", "person", {
+    after: z.strictObject({ requestedOn: text, format: z.enum(["json", "pdf"]) }),
+  }),
   kind("intervisionGroup.created", "intervisionGroup", {
     after: z.strictObject({ name: text, rhythmWeeks: count, meetingMinutes: count, method: text, member: text }),
   }),

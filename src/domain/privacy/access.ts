@@ -17,6 +17,8 @@ export const ACCESS_KINDS = [
   "scan",
   "assignment",
   "accessLog",
+  /** All of a person's data at once: the admin producing their export on their request. */
+  "export",
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 export const accessKindSchema = z.enum(ACCESS_KINDS);

@@ -5,3 +5,6 @@ export const canReadProcessingRegister = (actor: Pick<Actor, "roles">) => hasRol
 
 /** The admin searches the organisation's access log, for any person; everyone reads their own. */
 export const canSearchAccessLog = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");
+
+/** The admin produces a person's export on their request; everyone downloads their own. */
+export const canProduceExport = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");

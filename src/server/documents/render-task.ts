@@ -1,6 +1,7 @@
 import { renderCertificatePdf } from "../certificates/render-certificate.js";
 import { renderDeclarationPdf } from "../declarations/render-declaration.js";
 import { renderEvidencePdf } from "../evidence/documents.js";
+import { renderExportPdf } from "../privacy/render-export.js";
 import { renderRegisterPdf } from "../privacy/render-register.js";
 import { renderBillingPdf } from "../trajectories/documents/render-billing.js";
 import { renderFinalReportPdf } from "../trajectories/documents/render-final-report.js";
@@ -18,6 +19,7 @@ const renderers = {
   progressReport: renderProgressReportPdf,
   certificate: renderCertificatePdf,
   processingRegister: renderRegisterPdf,
+  personalExport: renderExportPdf,
 };
 
 type Renderers = typeof renderers;

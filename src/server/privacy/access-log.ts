@@ -17,7 +17,8 @@ import { forbidden, notFound } from "../http/problem.js";
 /**
  * Writes down that the actor read the data of `subjects` (account ids): one row per person other
  * than the actor, in the read's own transaction, so a read that fails leaves no trace and one
- * that answers always has one (decision 0036). Reading one's own data writes nothing.
+ * that answers always has one (decision 0036). Reading one's own data writes nothing. Where an
+ * admin reads as the person to produce their export, the admin is named (decision 0037).
  */
 export async function logRead(
   tx: Tx,
@@ -32,7 +33,7 @@ export async function logRead(
     who.map((subjectUserId) => ({
       organisationId: actor.organisationId,
       subjectUserId,
-      viewerUserId: actor.userId,
+      viewerUserId: actor.readBy ?? actor.userId,
       kind,
       recordId,
     })),
@@ -45,8 +46,13 @@ const subjectMember = alias(memberships, "subject_member");
 const subjectUser = alias(users, "subject_user");
 
 /** The log's rows that match `where`, newest first, with the reader and the person named as the organisation names them. */
-async function readLog(tx: Tx, actor: Actor, where: SQL | undefined): Promise<AccessLog & { subjects: string[] }> {
-  const rows = await tx
+async function readLog(
+  tx: Tx,
+  actor: Actor,
+  where: SQL | undefined,
+  limit: number | null = ACCESS_PAGE,
+): Promise<AccessLog & { subjects: string[] }> {
+  const query = tx
     .select({
       id: accessLog.id,
       at: accessLog.at,
@@ -71,8 +77,9 @@ async function readLog(tx: Tx, actor: Actor, where: SQL | undefined): Promise<Ac
     .leftJoin(subjectUser, eq(subjectUser.id, subjectMember.userId))
     .where(and(eq(accessLog.organisationId, actor.organisationId), where))
     .orderBy(desc(accessLog.at), desc(accessLog.id))
-    .limit(ACCESS_PAGE + 1);
-  const page = rows.slice(0, ACCESS_PAGE);
+    .$dynamic();
+  const rows = await (limit === null ? query : query.limit(limit + 1));
+  const page = limit === null ? rows : rows.slice(0, limit);
   return {
     items: page.map((row) => ({
       id: row.id,
@@ -82,14 +89,14 @@ async function readLog(tx: Tx, actor: Actor, where: SQL | undefined): Promise<Ac
       person: { id: row.personMembershipId, name: row.personName },
       recordId: row.recordId,
     })),
-    more: rows.length > ACCESS_PAGE,
+    more: page.length < rows.length,
     subjects: page.map((row) => row.subjectId),
   };
 }
 
-/** Who read the actor's own data in this organisation ("Wie heeft mijn gegevens bekeken"). */
-export async function ownAccessLog(tx: Tx, actor: Actor): Promise<AccessLog> {
-  const { items, more } = await readLog(tx, actor, eq(accessLog.subjectUserId, actor.userId));
+/** Who read the actor's own data in this organisation ("Wie heeft mijn gegevens bekeken"); a page, or all for the export. */
+export async function ownAccessLog(tx: Tx, actor: Actor, { all = false } = {}): Promise<AccessLog> {
+  const { items, more } = await readLog(tx, actor, eq(accessLog.subjectUserId, actor.userId), all ? null : ACCESS_PAGE);
   return { items, more };
 }
 

@@ -1,12 +1,22 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { accessLogQuery, accessLogSchema } from "../../domain/privacy/access.js";
+import {
+  type ExportFileFormat,
+  exportQuerySchema,
+  exportRequestSchema,
+  type PersonalExport,
+} from "../../domain/privacy/export.js";
 import { canReadProcessingRegister } from "../../domain/privacy/policy.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
+import { attachment, downloadName } from "../http/files.js";
 import { forbidden } from "../http/problem.js";
 import { organisationOf } from "../organisations/service.js";
 import { requestLocale } from "../plugins/errors.js";
 import { withTenant } from "../tenancy.js";
 import { ownAccessLog, searchAccessLog } from "./access-log.js";
+import { exportForPerson, ownExport } from "./export.js";
 
 const tags = ["privacy"];
 
@@ -15,6 +25,66 @@ const tags = ["privacy"];
  * the access log, for the person (their own) and the admin (searched).
  */
 export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** An export as the file asked for: the JSON as it is, or the same read as a PDF. */
+  async function sendExport(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    format: ExportFileFormat,
+    made: { data: PersonalExport; organisation: Awaited<ReturnType<typeof organisationOf>> },
+  ) {
+    const name = downloadName(made.data.person.name, `gegevens.${format}`);
+    reply.header("content-disposition", attachment(name)).header("cache-control", "no-store");
+    if (format === "json") return reply.type("application/json").send(JSON.stringify(made.data, null, 2));
+    const pdf = await app.pdf.render({
+      kind: "personalExport",
+      input: { organisation: made.organisation, locale: requestLocale(request), data: made.data },
+    });
+    return reply.type("application/pdf").send(pdf);
+  }
+
+  app.get(
+    "/me/export",
+    {
+      schema: {
+        tags,
+        description:
+          "All of the requester's data in this organisation, as Koers shows it to them: JSON (format=json, schema koers-export/1, one section per entry of the processing register) or a readable PDF (format=pdf).",
+        querystring: exportQuerySchema,
+      },
+      config: pdfRouteConfig(app),
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const made = await withTenant(request, async (tx, actor) => ({
+        data: await ownExport(tx, actor, locale),
+        organisation: await organisationOf(tx, actor),
+      }));
+      return sendExport(request, reply, request.query.format, made);
+    },
+  );
+
+  app.post(
+    "/people/:personId/export",
+    {
+      schema: {
+        tags,
+        description:
+          "An admin produces a person's export on the person's request, to hand it to them: what the person would see, as JSON or PDF. The request and its fulfilment are written to the audit log and the person's access log.",
+        params: z.object({ personId: z.uuid() }),
+        body: exportRequestSchema,
+      },
+      config: pdfRouteConfig(app),
+    },
+    async (request, reply) => {
+      const locale = requestLocale(request);
+      const made = await withTenant(request, async (tx, actor) => ({
+        data: await exportForPerson(tx, actor, request.params.personId, request.body, locale),
+        organisation: await organisationOf(tx, actor),
+      }));
+      return sendExport(request, reply, request.body.format, made);
+    },
+  );
+
   app.get(
     "/access-log/mine",
     {

@@ -40,7 +40,6 @@ import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { attachment, downloadName } from "../http/files.js";
 import { requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
-import { logRead } from "../privacy/access-log.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import { changeStatus } from "./change-status.js";
 import { createTrajectory } from "./create-trajectory.js";
@@ -51,13 +50,12 @@ import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
 import { guideEligibilityFor } from "./guide-eligibility.js";
 import { listCandidates, listDue, listTrajectories } from "./list-trajectories.js";
-import { loadMeetingParts, traineeIds } from "./load-trajectory.js";
 import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
 import { saveMeetingPart } from "./meeting-parts.js";
-import { loadMeeting, planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
+import { planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
 import { addParticipant, removeParticipant } from "./participants.js";
-import { presentMeeting } from "./present-meeting.js";
 import { getNetworkRetention, getRetention } from "./retention.js";
+import { showMeeting } from "./show-meeting.js";
 import { giveConsent, updatePlan } from "./update-plan.js";
 import { recordWorkHours, removeWorkHours } from "./work-hours.js";
 
@@ -72,12 +70,6 @@ const detail = { 200: trajectoryDetailSchema };
 const meeting = { 200: meetingDetailSchema };
 
 type Change<P, B> = (tx: Tx, actor: Actor, params: P, body: B, locale: Locale) => Promise<unknown>;
-
-const showMeeting = async (tx: Tx, actor: Actor, id: string) => {
-  const { loaded, meeting: row } = await loadMeeting(tx, actor, id);
-  await logRead(tx, actor, "meeting", traineeIds(loaded), id);
-  return presentMeeting(loaded, row, await loadMeetingParts(tx, actor, loaded, row));
-};
 
 /** Runs a change to a meeting, then answers with the meeting as the requester now sees it. */
 const thenMeeting =

@@ -127,6 +127,7 @@ export default defineMessages(
       },
       motivation: { uploaded: "Gemotiveerd verzoek geüpload" },
       calendar: { renewed: "Agenda-koppeling vernieuwd" },
+      privacy: { exportProduced: "Gegevensexport gemaakt op verzoek van de persoon" },
       intervisionGroup: {
         created: "Intervisiegroep gemaakt",
         updated: "Intervisiegroep gewijzigd",
@@ -402,6 +403,7 @@ export default defineMessages(
       },
       motivation: { uploaded: "Motivated request uploaded" },
       calendar: { renewed: "Calendar link renewed" },
+      privacy: { exportProduced: "Data export produced at the person's request" },
       intervisionGroup: {
         created: "Intervision group created",
         updated: "Intervision group changed",

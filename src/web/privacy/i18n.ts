@@ -36,6 +36,7 @@ export default defineMessages(
         scan: "Zelfscan (uitkomst)",
         assignment: "Bewijs bij een werkplekopdracht",
         accessLog: "Inzagelog",
+        export: "Alle gegevens (export op verzoek)",
       },
       table: {
         label: "Wie bekeek welke gegevens",
@@ -89,6 +90,7 @@ export default defineMessages(
         scan: "Self-scan (results)",
         assignment: "Evidence for an on-the-job assignment",
         accessLog: "Access log",
+        export: "All data (export on request)",
       },
       table: {
         label: "Who viewed which data",

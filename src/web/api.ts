@@ -30,10 +30,10 @@ export const setApiLanguage = (lang: string) => {
   language = lang;
 };
 
-export async function api<T = unknown>(
-  path: string,
-  options: { method?: string; body?: unknown; form?: FormData; signal?: AbortSignal } = {},
-): Promise<T> {
+type Options = { method?: string; body?: unknown; form?: FormData; signal?: AbortSignal };
+
+/** Sends a request with the CSRF header and the language; a problem answer is thrown as an ApiError. */
+async function send(path: string, options: Options): Promise<Response> {
   const method = options.method ?? (options.body !== undefined || options.form ? "POST" : "GET");
   const headers: Record<string, string> = { "accept-language": language };
   if (method !== "GET") headers["x-csrf-token"] = csrfToken;
@@ -50,15 +50,39 @@ export async function api<T = unknown>(
     signal: options.signal,
     credentials: "same-origin",
   });
-  if (response.status === 204 || response.status === 202) return null as T;
-  const isJson = (response.headers.get("content-type") ?? "").includes("json");
-  const data = isJson ? await response.json() : await response.text();
   if (!response.ok) {
+    const isJson = (response.headers.get("content-type") ?? "").includes("json");
+    const data = isJson ? await response.json() : await response.text();
     const problem: Problem =
       isJson && typeof data === "object"
         ? (data as Problem)
         : { status: response.status, code: "problem.internal", title: String(data).slice(0, 200) };
     throw new ApiError(problem);
   }
-  return data as T;
+  return response;
+}
+
+export async function api<T = unknown>(path: string, options: Options = {}): Promise<T> {
+  const response = await send(path, options);
+  if (response.status === 204 || response.status === 202) return null as T;
+  const isJson = (response.headers.get("content-type") ?? "").includes("json");
+  return (isJson ? await response.json() : await response.text()) as T;
+}
+
+/**
+ * A file the API makes on a POST (an export produced on request), saved as the server names it.
+ * A file read by GET is a plain link instead.
+ */
+export async function download(path: string, options: Options = {}): Promise<void> {
+  const response = await send(path, options);
+  const disposition = response.headers.get("content-disposition") ?? "";
+  const name = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "download";
+  const url = URL.createObjectURL(await response.blob());
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
 }

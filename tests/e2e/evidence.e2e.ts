@@ -1,7 +1,16 @@
-import type { Download, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf } from "./support/fields.js";
-import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+import {
+  downloaded,
+  expectAccessible,
+  type Koers,
+  openMenuItem,
+  signIn,
+  startKoers,
+  textOf,
+  visible,
+} from "./support/koers.js";
 
 let koers: Koers;
 let admin: Page;
@@ -22,11 +31,6 @@ async function expectAccessibleBoth(page: Page, label: string) {
   await page.setViewportSize({ width: 375, height: 812 });
   await expectAccessible(page, `${label} (phone)`);
   await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function downloaded(download: Download) {
-  const { readFile } = await import("node:fs/promises");
-  return (await readFile(await download.path())).toString("utf8");
 }
 
 describe("registration evidence", () => {
@@ -123,7 +127,7 @@ describe("registration evidence", () => {
       page.waitForEvent("download"),
       page.getByRole("link", { name: "CSV downloaden" }).click(),
     ]);
-    const csv = await downloaded(download);
+    const csv = (await downloaded(download)).toString("utf8");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(csv).toContain("Supervisie;Totaal");
     expect(csv).toContain("Intervisie;Totaal");

@@ -1,7 +1,16 @@
-import type { Download, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pdfText } from "../support/pdf-text.js";
-import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+import {
+  downloaded,
+  expectAccessible,
+  type Koers,
+  openMenuItem,
+  signIn,
+  startKoers,
+  textOf,
+  visible,
+} from "./support/koers.js";
 import { apiAs, dayFromToday } from "./support/trajectory.js";
 
 /**
@@ -121,12 +130,6 @@ async function recordHeld(page: Page, scores?: Record<string, string>) {
   await page.getByLabel("Reistijd (minuten)").fill("20");
   await page.getByRole("button", { name: "Vastleggen als gehouden" }).click();
   await visible(page.getByText("Bijeenkomst vastgelegd als gehouden."));
-}
-
-async function downloaded(download: Download) {
-  const path = await download.path();
-  const { readFile } = await import("node:fs/promises");
-  return readFile(path);
 }
 
 describe("the teacher trajectory, from the director's request to the final report", () => {

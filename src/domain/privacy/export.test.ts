@@ -43,13 +43,28 @@ describe("a record as lines to read", () => {
     ]);
   });
 
-  it("leaves out what is empty, and keeps every value that is not", () => {
+  it("leaves out what is empty and the ids that link records, and keeps every other value", () => {
     expect(exportLines({ notes: null, location: "", parts: [], extra: {}, minutes: 0, shared: false })).toEqual([
       { depth: 0, label: "minutes", value: "0" },
       { depth: 0, label: "shared", value: "false" },
     ]);
+    expect(exportLines({ id: "a", trajectoryId: "b", memberIds: ["c"], version: 3, title: "Traject" })).toEqual([
+      { depth: 0, label: "title", value: "Traject" },
+    ]);
+  });
+
+  it("shows a text in both languages in the reader's", () => {
+    const record = { framework: { name: { nl: "Werkbegeleiding", en: "Work guidance" } } };
+    expect(exportLines(record, "en")).toEqual([
+      { depth: 0, label: "framework", value: null },
+      { depth: 1, label: "name", value: "Work guidance" },
+    ]);
+    expect(exportLines(record, "nl")[1]?.value).toBe("Werkbegeleiding");
+  });
+
+  it("shows only the record's own values, in their order, never below the page's edge", () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (value) => {
+      fc.property(fc.jsonValue(), fc.constantFrom("nl" as const, "en" as const), (value, locale) => {
         const leaves: string[] = [];
         const walk = (v: unknown) => {
           if (v === null || v === "") return;
@@ -58,11 +73,15 @@ describe("a record as lines to read", () => {
           else leaves.push(String(v));
         };
         walk(value);
-        const shown = exportLines(value)
-          .filter((line) => line.value !== null)
-          .map((line) => line.value);
-        expect(shown).toEqual(leaves);
-        for (const line of exportLines(value)) expect(line.depth).toBeGreaterThanOrEqual(0);
+        const lines = exportLines(value, locale);
+        let at = 0;
+        for (const line of lines) {
+          expect(line.depth).toBeGreaterThanOrEqual(0);
+          if (line.value === null) continue;
+          while (at < leaves.length && leaves[at] !== line.value) at++;
+          expect(at, `${line.value} is one of the record's values, in order`).toBeLessThan(leaves.length);
+          at++;
+        }
       }),
     );
   });

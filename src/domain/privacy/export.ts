@@ -82,21 +82,29 @@ export interface ExportLine {
   value: string | null;
 }
 
+/** Fields a reader has no use for on paper: the ids that link records and their versions. The JSON keeps them. */
+const forMachines = (key: string) => key === "id" || key === "version" || /[a-z](Id|Ids)$/.test(key);
+
+/** A text in both languages, as regimes and frameworks hold their names. */
+const isBilingual = (value: object): value is { nl: unknown; en: unknown } =>
+  Object.keys(value).length === 2 && "nl" in value && "en" in value;
+
 /**
  * A record as indented lines for the PDF: every field that holds something, nested records
- * under their field's name, lists numbered. Empty fields (null, "", [] and {}) are left out:
- * the JSON has them all.
+ * under their field's name, lists numbered, a text in both languages in the reader's. Empty
+ * fields (null, "", [] and {}) and ids are left out: the JSON has them all.
  */
-export function exportLines(value: unknown, depth = 0, label = ""): ExportLine[] {
+export function exportLines(value: unknown, locale: "nl" | "en" = "nl", depth = 0, label = ""): ExportLine[] {
   if (value === null || value === undefined || value === "") return [];
   if (Array.isArray(value)) {
     if (value.length === 0) return [];
-    const items = value.flatMap((item, index) => exportLines(item, depth + 1, `${index + 1}`));
+    const items = value.flatMap((item, index) => exportLines(item, locale, depth + 1, `${index + 1}`));
     return label ? [{ depth, label, value: null }, ...items] : items;
   }
   if (typeof value === "object") {
+    if (isBilingual(value)) return exportLines(value[locale], locale, depth, label);
     const fields = Object.entries(value as Record<string, unknown>).flatMap(([key, field]) =>
-      exportLines(field, depth + 1, fieldWords(key)),
+      forMachines(key) ? [] : exportLines(field, locale, depth + 1, fieldWords(key)),
     );
     if (fields.length === 0) return [];
     return label ? [{ depth, label, value: null }, ...fields] : fields.map((f) => ({ ...f, depth: f.depth - 1 }));

@@ -137,7 +137,10 @@ async function ledgersOf(tx: Tx, person: Actor, locale: Locale) {
   const ledgers: unknown[] = [];
   for (const { id } of own) {
     const view = await shown(() => evidenceOf(tx, person, person.membershipId, id, locale));
-    if (view) ledgers.push({ registration: view.registrations.find((r) => r.id === id), ledger: view.ledger });
+    if (!view) continue;
+    // The requirement profile is the register's rules, not the person's data.
+    const { profile: _profile, ...ledger } = view.ledger ?? { profile: null };
+    ledgers.push({ registration: view.registrations.find((r) => r.id === id), ledger: view.ledger ? ledger : null });
   }
   return ledgers;
 }

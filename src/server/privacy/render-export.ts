@@ -40,6 +40,11 @@ const en: typeof nl = {
   madeAt: (date: string) => `Made on ${date}.`,
 };
 
+const MOMENT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** A moment as the reader's clock shows it; any other value as it is. */
+const readable = (value: string, locale: Locale) => (MOMENT.test(value) ? formatDateTime(value, locale) : value);
+
 /** The most records a section prints; the JSON has them all (a long notification history, say). */
 const RECORDS_PER_SECTION = 200;
 
@@ -68,13 +73,13 @@ export async function renderExportPdf(input: ExportInput): Promise<Buffer> {
     }
     section.records.slice(0, RECORDS_PER_SECTION).forEach((record, index) => {
       content.push({ text: words.record(index + 1), bold: true, margin: [0, 4, 0, 0] });
-      for (const line of exportLines(record)) {
+      for (const line of exportLines(record, locale)) {
         content.push({
           margin: [line.depth * 12, 0, 0, 0],
           text:
             line.value === null
               ? [{ text: line.label, bold: true }]
-              : [{ text: `${line.label}: `, bold: true }, line.value],
+              : [{ text: `${line.label}: `, bold: true }, readable(line.value, locale)],
         });
       }
     });

@@ -4,13 +4,14 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
+import { OwnExportSection } from "../privacy/PersonalExport";
 import { sessionQueryKey, useSession } from "../session";
 import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { PageTitle } from "../shell/PageTitle";
 import "./texts";
 
-/** The person's own account: their name and e-mail for every organisation; only they change it. */
+/** The person's own account: their name and e-mail for every organisation, which only they change, and their data to download. */
 export default function AccountPage() {
   const { t } = useTranslation("account");
   const session = useSession();
@@ -66,6 +67,7 @@ export default function AccountPage() {
           </Group>
         </Stack>
       </form>
+      <OwnExportSection />
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Card, Grid, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
+import { ExportRequestSection } from "../privacy/PersonalExport";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { usePerson } from "./components/model";
@@ -9,7 +10,7 @@ import { RegistrationsSection } from "./components/RegistrationsSection";
 import { StatusSection } from "./components/StatusSection";
 import "./texts";
 
-/** One person of the organisation: details, status and professional registrations. */
+/** One person of the organisation: details, status, professional registrations, and their export on request. */
 export default function PersonPage() {
   const { t } = useTranslation("people");
   const personId = useParams().personId ?? "";
@@ -57,6 +58,14 @@ export default function PersonPage() {
         </Title>
         <RegistrationsSection person={person} onReload={reload} />
       </Card>
+      {person.status !== "invited" && (
+        <Card withBorder component="section" aria-labelledby="person-export-heading">
+          <Title order={3} size="h4" mb="sm" id="person-export-heading">
+            {t("person.export")}
+          </Title>
+          <ExportRequestSection person={person} />
+        </Card>
+      )}
     </Stack>
   );
 }

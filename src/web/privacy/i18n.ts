@@ -13,6 +13,24 @@ export default defineMessages(
     seenBy: "Wie het ziet",
     retention: "Bewaartermijn",
     erasure: "Bij verwijderen van een persoon",
+    export: {
+      heading: "Je gegevens downloaden",
+      intro:
+        "Alles wat Koers over jou toont bij {{organisation}}, per soort gegeven uit het verwerkingsregister: als PDF om te lezen, of als JSON om in een ander programma te gebruiken. Wat Koers alleen aan beheerders toont, zoals het logboek, staat erin met de reden; vraag de beheerder als je dat wilt zien.",
+      pdf: "Download als PDF",
+      json: "Download als JSON",
+      accessLog: "Wie heeft mijn gegevens bekeken",
+      request: {
+        intro:
+          "Vraagt {{name}} om alle eigen gegevens? Maak hier de export die {{name}} ook zelf kan downloaden: precies wat Koers aan {{name}} toont, niet meer. Het verzoek en de export komen in het logboek, en {{name}} ziet in het inzagelog dat jij de export maakte.",
+        requestedOn: "Verzoek ontvangen op",
+        format: "Bestand",
+        pdf: "PDF, om te lezen",
+        json: "JSON, voor een ander programma",
+        make: "Export maken",
+        made: "De export is gemaakt. Geef het bestand aan {{name}}.",
+      },
+    },
     access: {
       mineTitle: "Wie heeft mijn gegevens bekeken",
       mineIntro:
@@ -68,6 +86,24 @@ export default defineMessages(
     seenBy: "Who sees it",
     retention: "Kept for",
     erasure: "When a person is erased",
+    export: {
+      heading: "Download your data",
+      intro:
+        "Everything Koers shows about you at {{organisation}}, by kind of data from the processing register: as a PDF to read, or as JSON to use in another program. What Koers shows to admins only, such as the audit log, is listed with the reason; ask the admin if you want to see it.",
+      pdf: "Download as PDF",
+      json: "Download as JSON",
+      accessLog: "Who viewed my data",
+      request: {
+        intro:
+          "Has {{name}} asked for all their data? Make the export here that {{name}} can also download themselves: exactly what Koers shows {{name}}, no more. The request and the export go into the audit log, and {{name}} sees in the access log that you made it.",
+        requestedOn: "Request received on",
+        format: "File",
+        pdf: "PDF, to read",
+        json: "JSON, for another program",
+        make: "Make export",
+        made: "The export has been made. Hand the file to {{name}}.",
+      },
+    },
     access: {
       mineTitle: "Who viewed my data",
       mineIntro:

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Download, type Locator, type Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Database } from "../../../src/db/connection.js";
 import { buildApp } from "../../../src/server/app.js";
@@ -12,6 +13,17 @@ import { seedDemo } from "../../../src/server/demo/seed.js";
 import { testConfig } from "../../support/app.js";
 import { freshDatabase } from "../../support/database.js";
 import { CHROMIUM } from "./browser-setup.js";
+
+/** What the user clicks to download, and the file as it arrived: its name and its bytes. */
+export async function downloadBy(page: Page, click: () => Promise<unknown>) {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return { name: download.suggestedFilename(), bytes: await downloaded(download) };
+}
+
+/** The bytes of a download. */
+export async function downloaded(download: Download): Promise<Buffer> {
+  return readFile(await download.path());
+}
 
 /** Waits until the element is on screen (10 s), failing with the locator in the message. */
 export async function visible(locator: Locator, timeout = 10_000) {

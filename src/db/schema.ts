@@ -394,6 +394,23 @@ export const accessLog = pgTable("access_log", {
   at: ts("at").notNull().defaultNow(),
 });
 
+/** Whether the nightly retention job acts for the organisation: once its admin saw the dry run (decision 0038). */
+export const retentionSettings = pgTable("retention_settings", {
+  organisationId: uuid("organisation_id").primaryKey(),
+  enabledAt: ts("enabled_at"),
+  enabledBy: uuid("enabled_by"),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+/** One run of the retention job for one organisation, with how many records it removed per table. */
+export const retentionRuns = pgTable("retention_runs", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  ranAt: ts("ran_at").notNull().defaultNow(),
+  day: date("day", { mode: "string" }).notNull(),
+  removed: jsonb("removed").$type<Record<string, number>>().notNull(),
+});
+
 export const feedbackRecords = pgTable(
   "feedback_records",
   {

@@ -105,6 +105,8 @@ export const AUDIT_EVENT_TYPES = [
   "trainer.supervisedTrainingRecorded",
   "trainer.supervisedTrainingSignedOff",
   "privacy.exportProduced",
+  "privacy.retentionEnabled",
+  "privacy.retentionDisabled",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);

@@ -43,6 +43,10 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
+/** A date (YYYY-MM-DD) moved by whole calendar months, to the month's last day where the day does not exist (31 January + 1 is 28 or 29 February). */
+export const addMonths = (date: string, months: number): string =>
+  dayjs.utc(date, "YYYY-MM-DD", true).add(months, "month").format("YYYY-MM-DD");
+
 /** Whole calendar days from `from` to `to` (both YYYY-MM-DD); negative when `to` lies before. */
 export const daysBetween = (from: string, to: string): number =>
   Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);

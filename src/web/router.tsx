@@ -27,6 +27,7 @@ const ConsensusPage = lazy(() => import("./consensus/ConsensusPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const OutboxPage = lazy(() => import("./outbox/OutboxPage"));
 const ProcessingRegisterPage = lazy(() => import("./privacy/ProcessingRegisterPage"));
+const RetentionPeriodsPage = lazy(() => import("./privacy/RetentionPeriodsPage"));
 const OwnAccessLogPage = lazy(() => import("./privacy/AccessLogPage").then((m) => ({ default: m.OwnAccessLogPage })));
 const AccessLogSearchPage = lazy(() =>
   import("./privacy/AccessLogPage").then((m) => ({ default: m.AccessLogSearchPage })),
@@ -336,6 +337,14 @@ export const router = createBrowserRouter([
         element: (
           <Guard roles={admin}>
             <ProcessingRegisterPage />
+          </Guard>
+        ),
+      },
+      {
+        path: "/bewaartermijnen",
+        element: (
+          <Guard roles={admin}>
+            <RetentionPeriodsPage />
           </Guard>
         ),
       },

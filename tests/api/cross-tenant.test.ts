@@ -47,6 +47,8 @@ let fixtures: Record<string, string>;
 const secrets: string[] = [];
 
 const TENANT_TABLES = [
+  "retention_settings",
+  "retention_runs",
   "memberships",
   "registrations",
   "invitations",

@@ -116,6 +116,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/trajectories/:trajectoryId/progress.pdf", "guide"],
   ["/api/v1/processing-register.pdf"],
   ["/api/v1/access-log/mine", "trainee"],
+  ["/api/v1/retention"],
   ["/api/v1/access-log"],
   ["/api/v1/access-log?personId=:personId"],
   ["/api/v1/trajectories/:trajectoryId/billing.pdf"],

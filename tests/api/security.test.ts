@@ -312,6 +312,9 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Everyone downloads their own export; the admin produces a person's on their request.
   "GET /api/v1/me/export": "signed-in",
   "POST /api/v1/people/:personId/export": ADMIN,
+  // The retention job's dry run and its switch.
+  "GET /api/v1/retention": ADMIN,
+  "PUT /api/v1/retention": ADMIN,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",
@@ -366,6 +369,7 @@ const fixtureSession = async (admin: TestClient, ids: Record<string, string>) =>
 
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
   "POST /api/v1/people/:personId/export": async () => ({ requestedOn: "2026-11-30", format: "json" }),
+  "PUT /api/v1/retention": async () => ({ enabled: false }),
   // Registering oneself: the event's audience (werkbegeleiders and trainers) gets through.
   "POST /api/v1/events/:eventId/registrations": fixtureSession,
   "POST /api/v1/events/:eventId/registrations/cancel": fixtureSession,

@@ -326,6 +326,8 @@ export const AUDIT_EVENT_SCHEMAS = [
     after: z.strictObject({ fileName: text, sha256: text, size: count }),
   }),
   kind("calendar.renewed", "calendar"),
+  kind("privacy.retentionEnabled", "organisation"),
+  kind("privacy.retentionDisabled", "organisation"),
   kind("privacy.exportProduced", "person", {
     after: z.strictObject({ requestedOn: text, format: z.enum(["json", "pdf"]) }),
   }),

@@ -8,3 +8,6 @@ export const canSearchAccessLog = (actor: Pick<Actor, "roles">) => hasRole(actor
 
 /** The admin produces a person's export on their request; everyone downloads their own. */
 export const canProduceExport = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");
+
+/** The admin sees the retention job's dry run and turns it on or off for the organisation. */
+export const canManageRetention = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");

@@ -190,6 +190,19 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     erasure: "delete",
   },
   {
+    table: "retention_settings",
+    subject: [],
+    others: ["enabled_by"],
+    what: {
+      nl: "Of Koers de bewaartermijnen toepast, en welke beheerder dat aanzette",
+      en: "Whether Koers applies the retention periods, and which admin turned it on",
+    },
+    purpose: { nl: "Verantwoorden wie het opruimen aanzette", en: "Accounting for who turned clearing up on" },
+    seenBy: { nl: "Beheerders", en: "Admins" },
+    retention: { kind: "withMembership" },
+    erasure: "anonymise",
+  },
+  {
     table: "calendar_feeds",
     subject: ["user_id"],
     what: { nl: "Geheime agenda-link (als hash)", en: "Secret calendar link (hashed)" },

@@ -4,6 +4,7 @@ import type { Database } from "../../db/connection.js";
 import { TIME_ZONE } from "../../domain/time-zone.js";
 import type { Mailer } from "../mail.js";
 import { sendDueReminders } from "../notifications/reminders.js";
+import { applyRetention } from "../privacy/retention.js";
 import { bossDb } from "./adapter.js";
 
 export const REMINDER_QUEUE = "reminders";
@@ -12,6 +13,9 @@ export const REMINDER_SCHEDULE = "*/15 * * * *";
 /** Mail delivery: a round every minute picks up retries that came due; new mail nudges it at once. */
 export const MAIL_QUEUE = "mail";
 export const MAIL_SCHEDULE = "* * * * *";
+/** Retention: every night at half past three, Dutch time (decision 0038). */
+export const RETENTION_QUEUE = "retention";
+export const RETENTION_SCHEDULE = "30 3 * * *";
 
 export interface JobRunnerOptions {
   database: Database;
@@ -37,6 +41,7 @@ export class JobRunner {
   private starting: Promise<void> | null = null;
   private workerId: string | null = null;
   private mailWorkerId: string | null = null;
+  private retentionWorkerId: string | null = null;
 
   constructor(private options: JobRunnerOptions) {
     this.boss = new PgBoss({
@@ -64,9 +69,12 @@ export class JobRunner {
     // at most one more waiting (each mail is claimed on its own anyway).
     await this.ensureQueue(REMINDER_QUEUE, { retryLimit: 3, retryDelay: 60 });
     await this.ensureQueue(MAIL_QUEUE, { retryLimit: 2, retryDelay: 30, policy: "stately" });
+    // One retention run at a time; a run repeated is harmless (what is gone is not counted twice).
+    await this.ensureQueue(RETENTION_QUEUE, { retryLimit: 2, retryDelay: 300, policy: "stately" });
     if (this.options.schedule ?? true) {
       await this.boss.schedule(REMINDER_QUEUE, REMINDER_SCHEDULE, {}, { tz: TIME_ZONE });
       await this.boss.schedule(MAIL_QUEUE, MAIL_SCHEDULE, {}, { tz: TIME_ZONE });
+      await this.boss.schedule(RETENTION_QUEUE, RETENTION_SCHEDULE, {}, { tz: TIME_ZONE });
     }
     const { database, mailer, publicUrl } = this.options;
     if (this.options.work ?? true) {
@@ -74,6 +82,11 @@ export class JobRunner {
       const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 10;
       this.workerId = await this.boss.work(REMINDER_QUEUE, { pollingIntervalSeconds }, async () => {
         await sendDueReminders(database.db, mailer, clock(), { publicUrl });
+      });
+      this.retentionWorkerId = await this.boss.work(RETENTION_QUEUE, { pollingIntervalSeconds }, async () => {
+        const run = await applyRetention(database.db, clock());
+        // Counts only: which organisation and how many, never what.
+        this.options.log.info({ organisations: Object.keys(run.organisations).length }, "retention run");
       });
       this.mailWorkerId = await this.boss.work(MAIL_QUEUE, { pollingIntervalSeconds }, async () => {
         const round = await mailer.delivery.deliverDue(new Date());
@@ -104,6 +117,13 @@ export class JobRunner {
         await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
       }
     }
+  }
+
+  /** Asks for a retention run now (from tests); this process's worker looks at once. */
+  async enqueueRetention(): Promise<string | null> {
+    const id = await this.boss.send(RETENTION_QUEUE, {});
+    if (this.retentionWorkerId) this.boss.notifyWorker(this.retentionWorkerId);
+    return id;
   }
 
   /** Asks for a reminder scan now (at start-up, and from tests); this process's worker looks at once. */

@@ -394,6 +394,7 @@ export async function personalExport(tx: Tx, person: Actor, locale: Locale, now 
     outbox: { notShown: ADMINS_ONLY },
     audit_events: { notShown: ADMINS_ONLY },
     access_log: records(accessLog.items),
+    retention_settings: { notShown: ADMINS_ONLY },
     calendar_feeds: { notShown: SYSTEM_ONLY },
     notifications: records(await allNotifications(tx, person)),
     trajectories: records(await trajectoriesOf(tx, person, locale)),

@@ -9,14 +9,16 @@ import {
   type PersonalExport,
 } from "../../domain/privacy/export.js";
 import { canReadProcessingRegister } from "../../domain/privacy/policy.js";
+import { retentionOverviewSchema, retentionSwitchSchema } from "../../domain/privacy/retention-api.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { attachment, downloadName } from "../http/files.js";
 import { forbidden } from "../http/problem.js";
 import { organisationOf } from "../organisations/service.js";
 import { requestLocale } from "../plugins/errors.js";
-import { withTenant } from "../tenancy.js";
+import { changeThenShow, withTenant } from "../tenancy.js";
 import { ownAccessLog, searchAccessLog } from "./access-log.js";
 import { exportForPerson, ownExport } from "./export.js";
+import { getRetentionOverview, setRetention } from "./retention.js";
 
 const tags = ["privacy"];
 
@@ -109,6 +111,38 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     (request) => withTenant(request, (tx, actor) => searchAccessLog(tx, actor, request.query)),
+  );
+
+  app.get(
+    "/retention",
+    {
+      schema: {
+        tags,
+        description:
+          "The retention job for this organisation: every kind of data with what the next run would remove (the dry run), whether the job is on, and its last runs; admins only.",
+        response: { 200: retentionOverviewSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => getRetentionOverview(tx, actor)),
+  );
+
+  app.put(
+    "/retention",
+    {
+      schema: {
+        tags,
+        description:
+          "Turns the nightly retention job on or off for this organisation; admins only. Written to the audit log.",
+        body: retentionSwitchSchema,
+        response: { 200: retentionOverviewSchema },
+      },
+    },
+    (request) =>
+      changeThenShow(
+        request,
+        (tx, actor) => setRetention(tx, actor, request.body.enabled),
+        (tx, actor) => getRetentionOverview(tx, actor),
+      ),
   );
 
   app.get(

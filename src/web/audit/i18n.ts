@@ -127,7 +127,11 @@ export default defineMessages(
       },
       motivation: { uploaded: "Gemotiveerd verzoek geüpload" },
       calendar: { renewed: "Agenda-koppeling vernieuwd" },
-      privacy: { exportProduced: "Gegevensexport gemaakt op verzoek van de persoon" },
+      privacy: {
+        exportProduced: "Gegevensexport gemaakt op verzoek van de persoon",
+        retentionEnabled: "Opruimen na de bewaartermijnen aangezet",
+        retentionDisabled: "Opruimen na de bewaartermijnen uitgezet",
+      },
       intervisionGroup: {
         created: "Intervisiegroep gemaakt",
         updated: "Intervisiegroep gewijzigd",
@@ -403,7 +407,11 @@ export default defineMessages(
       },
       motivation: { uploaded: "Motivated request uploaded" },
       calendar: { renewed: "Calendar link renewed" },
-      privacy: { exportProduced: "Data export produced at the person's request" },
+      privacy: {
+        exportProduced: "Data export produced at the person's request",
+        retentionEnabled: "Clearing up after the retention periods turned on",
+        retentionDisabled: "Clearing up after the retention periods turned off",
+      },
       intervisionGroup: {
         created: "Intervision group created",
         updated: "Intervision group changed",

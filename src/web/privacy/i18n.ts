@@ -6,13 +6,52 @@ export default defineMessages(
     intro:
       "Welke persoonsgegevens Koers voor de organisatie verwerkt: wat het is, waarvoor, wie het ziet, hoe lang het bewaard wordt en wat er gebeurt als een persoon vraagt om verwijdering. Voor de functionaris gegevensbescherming en voor iedereen die het wil weten.",
     notYet:
-      "De bewaartermijnen zijn de standaardtermijnen van Koers. Koers ruimt nog niet vanzelf op als een termijn voorbij is, en verwijderen op verzoek gaat nog via de beheerder.",
+      "De bewaartermijnen zijn de standaardtermijnen van Koers. Wat Koers na een termijn zelf opruimt, en sinds wanneer, staat bij Bewaartermijnen; gegevens die na de begeleiding of de registercontrole vervallen, ruimt Koers nog niet zelf op. Verwijderen op verzoek gaat nog via de beheerder.",
     count: "{{count}} soorten gegevens",
     pdf: "Als PDF, voor de functionaris gegevensbescherming",
     purpose: "Waarvoor",
     seenBy: "Wie het ziet",
     retention: "Bewaartermijn",
     erasure: "Bij verwijderen van een persoon",
+    clearing: {
+      title: "Bewaartermijnen",
+      intro:
+        "Koers ruimt elke nacht op wat langer bewaard is dan de termijn in het verwerkingsregister. Hieronder staat wat de volgende ronde zou verwijderen. Pas als je opruimen aanzet, verwijdert Koers voor jullie organisatie; elke ronde komt hieronder te staan, met wat ze verwijderde.",
+      offTitle: "Opruimen staat uit",
+      off_zero:
+        "Koers verwijdert nog niets voor jullie organisatie. De volgende ronde zou ook niets verwijderen: alles is binnen zijn termijn.",
+      off_one:
+        "Koers verwijdert nog niets voor jullie organisatie. De volgende ronde zou {{count}} gegeven verwijderen.",
+      off_other:
+        "Koers verwijdert nog niets voor jullie organisatie. De volgende ronde zou {{count}} gegevens verwijderen.",
+      onTitle: "Opruimen staat aan",
+      on_zero: "Aangezet op {{date}}. De volgende ronde heeft niets te verwijderen.",
+      on_one: "Aangezet op {{date}}. De volgende ronde verwijdert {{count}} gegeven.",
+      on_other: "Aangezet op {{date}}. De volgende ronde verwijdert {{count}} gegevens.",
+      turnOn: "Opruimen aanzetten",
+      turnOff: "Opruimen uitzetten",
+      confirm_zero:
+        "Koers verwijdert vanaf nu elke nacht wat langer bewaard is dan zijn termijn; vannacht is dat nog niets. Verwijderd is verwijderd: dat kan niet ongedaan worden.",
+      confirm_one:
+        "Vannacht verwijdert Koers {{count}} gegeven dat langer bewaard is dan zijn termijn, en daarna elke nacht wat over zijn termijn gaat. Verwijderd is verwijderd: dat kan niet ongedaan worden.",
+      confirm_other:
+        "Vannacht verwijdert Koers {{count}} gegevens die langer bewaard zijn dan hun termijn, en daarna elke nacht wat over zijn termijn gaat. Verwijderd is verwijderd: dat kan niet ongedaan worden.",
+      nextRun: "Wat de volgende ronde doet",
+      what: "Soort gegeven",
+      next: "Volgende ronde",
+      due_zero: "Niets",
+      due_one: "{{count}} verwijderen",
+      due_other: "{{count}} verwijderen",
+      withMembership: "Gaat mee met het account of lidmaatschap",
+      notYetApplied: "Nog niet door Koers zelf: geldt na afloop van de begeleiding of de registercontrole",
+      system: "Wat Koers alleen nodig heeft om te werken, ruimt het elke nacht op voor alle organisaties: {{kinds}}.",
+      register: "Naar het verwerkingsregister",
+      runs: "Eerdere rondes",
+      noRuns: "Er is nog geen ronde geweest.",
+      when: "Wanneer",
+      removed: "Verwijderd",
+      nothingRemoved: "Niets: alles was binnen zijn termijn.",
+    },
     export: {
       heading: "Je gegevens downloaden",
       intro:
@@ -79,13 +118,50 @@ export default defineMessages(
     intro:
       "Which personal data Koers processes for the organisation: what it is, what for, who sees it, how long it is kept and what happens when a person asks for erasure. For the data protection officer and anyone who wants to know.",
     notYet:
-      "The retention periods are Koers's defaults. Koers does not yet clean up by itself when a period has passed, and erasure on request still goes through the admin.",
+      "The retention periods are Koers's defaults. What Koers clears itself once a period has passed, and since when, is under Retention periods; data that lapses after the guidance or the register's audit Koers does not clear itself yet. Erasure on request still goes through the admin.",
     count: "{{count}} kinds of data",
     pdf: "As PDF, for the data protection officer",
     purpose: "What for",
     seenBy: "Who sees it",
     retention: "Kept for",
     erasure: "When a person is erased",
+    clearing: {
+      title: "Retention periods",
+      intro:
+        "Every night Koers clears what has been kept longer than its period in the processing register. Below is what the next run would remove. Only once you turn clearing up on does Koers remove anything for your organisation; every run is listed below, with what it removed.",
+      offTitle: "Clearing up is off",
+      off_zero:
+        "Koers removes nothing for your organisation yet. The next run would remove nothing either: everything is within its period.",
+      off_one: "Koers removes nothing for your organisation yet. The next run would remove {{count}} record.",
+      off_other: "Koers removes nothing for your organisation yet. The next run would remove {{count}} records.",
+      onTitle: "Clearing up is on",
+      on_zero: "Turned on {{date}}. The next run has nothing to remove.",
+      on_one: "Turned on {{date}}. The next run removes {{count}} record.",
+      on_other: "Turned on {{date}}. The next run removes {{count}} records.",
+      turnOn: "Turn clearing up on",
+      turnOff: "Turn clearing up off",
+      confirm_zero:
+        "From now on Koers removes every night what has been kept longer than its period; tonight that is nothing yet. Removed is removed: it cannot be undone.",
+      confirm_one:
+        "Tonight Koers removes {{count}} record kept longer than its period, and every night after that what passes its period. Removed is removed: it cannot be undone.",
+      confirm_other:
+        "Tonight Koers removes {{count}} records kept longer than their period, and every night after that what passes its period. Removed is removed: it cannot be undone.",
+      nextRun: "What the next run does",
+      what: "Kind of data",
+      next: "Next run",
+      due_zero: "Nothing",
+      due_one: "Remove {{count}}",
+      due_other: "Remove {{count}}",
+      withMembership: "Goes with the account or membership",
+      notYetApplied: "Not by Koers itself yet: applies after the guidance or the register's audit ended",
+      system: "What Koers needs only to work, it clears every night for all organisations: {{kinds}}.",
+      register: "To the processing register",
+      runs: "Earlier runs",
+      noRuns: "No run yet.",
+      when: "When",
+      removed: "Removed",
+      nothingRemoved: "Nothing: everything was within its period.",
+    },
     export: {
       heading: "Download your data",
       intro:

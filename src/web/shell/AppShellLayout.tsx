@@ -63,6 +63,7 @@ export function AppShellLayout() {
     { to: "/uitgaande-mail", label: t("nav.outbox"), show: admin },
     { to: "/verwerkingsregister", label: t("nav.processingRegister"), show: admin },
     { to: "/inzagelog", label: t("nav.accessLog"), show: admin },
+    { to: "/bewaartermijnen", label: t("nav.retentionPeriods"), show: admin },
   ];
 
   return (

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/** The admin's view of retention (decision 0038): the dry run, whether the job is on, and its runs. */
+export const retentionOverviewSchema = z.object({
+  /** When the admin turned the nightly job on for the organisation; null while it is off. */
+  enabledAt: z.string().nullable(),
+  /** Every kind of data of the organisation, in the registry's order: what the next run would remove, or null where the job does not remove it by time. */
+  kinds: z.array(z.object({ table: z.string(), due: z.number().int().nullable() })),
+  /** Kinds Koers keeps only to work, cleared every night for all organisations. */
+  system: z.array(z.string()),
+  runs: z.array(
+    z.object({
+      id: z.uuid(),
+      ranAt: z.string(),
+      day: z.string(),
+      removed: z.record(z.string(), z.number().int()),
+    }),
+  ),
+});
+export type RetentionOverview = z.infer<typeof retentionOverviewSchema>;
+
+export const retentionSwitchSchema = z.object({ enabled: z.boolean() });

@@ -1,0 +1,181 @@
+import { desc, eq, isNotNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db/connection.js";
+import { queryRows } from "../../db/connection.js";
+import { startOfDay } from "../../db/dutch-days.js";
+import { organisations, retentionRuns, retentionSettings } from "../../db/schema.js";
+import { dutchToday } from "../../domain/dutch-time.js";
+import { canManageRetention } from "../../domain/privacy/policy.js";
+import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry.js";
+import { cutoff } from "../../domain/privacy/retention.js";
+import type { RetentionOverview } from "../../domain/privacy/retention-api.js";
+import type { Actor } from "../../domain/roles.js";
+import { recordAudit } from "../audit/record-audit.js";
+import { forbidden } from "../http/problem.js";
+
+/**
+ * The nightly retention job and its dry run (decision 0038). What it removes comes from the
+ * registry of personal data: every entry kept for a fixed period, counted from the column named
+ * here. One statement per table, all of an organisation's in one transaction on the owner
+ * connection (the access log and the audit log are append-only for the application).
+ */
+const MOMENTS: Readonly<Record<string, string>> = {
+  invitations: "created_at",
+  outbox: "created_at",
+  audit_events: "created_at",
+  access_log: "at",
+  notifications: "created_at",
+  framework_votes: "created_at",
+  discussion_reports: "created_at",
+  event_evaluations: "submitted_at",
+  trainer_requests: "created_at",
+};
+
+/** Kept for Koers to work, not for an organisation: cleared every night for all, counted from these columns. */
+const SYSTEM_MOMENTS: Readonly<Record<string, string>> = {
+  login_throttle: "window_started_at",
+  sessions: "expires_at",
+  password_resets: "created_at",
+  account_mail: "created_at",
+};
+
+const monthsOf = (entry: PersonalData) => {
+  if (entry.retention.kind !== "period") throw new Error(`${entry.table} is not kept for a fixed period`);
+  return entry.retention.months;
+};
+
+const entryOf = (table: string) => {
+  const entry = PERSONAL_DATA.find((e) => e.table === table);
+  if (!entry) throw new Error(`${table} is not in the registry of personal data`);
+  return entry;
+};
+
+/** The organisation's tables the job applies, each with its column and period from the registry. */
+export const APPLIED = Object.entries(MOMENTS).map(([table, moment]) => ({
+  table,
+  moment,
+  months: monthsOf(entryOf(table)),
+}));
+const SYSTEM = Object.entries(SYSTEM_MOMENTS).map(([table, moment]) => ({
+  table,
+  moment,
+  months: monthsOf(entryOf(table)),
+}));
+
+/** Records of the organisation whose moment lies before the Dutch day `before`. */
+const pastIn = (table: string, moment: string, organisationId: string, before: string) =>
+  sql`${sql.identifier(table)} where organisation_id = ${organisationId} and ${sql.identifier(moment)} < ${startOfDay(before)}`;
+
+/** What the next run would remove for the organisation, per table it applies: the dry run. */
+export async function retentionPlan(tx: Tx | Db, organisationId: string, today: string) {
+  const due: Record<string, number> = {};
+  for (const { table, moment, months } of APPLIED) {
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${pastIn(table, moment, organisationId, cutoff(months, today))}`,
+    );
+    due[table] = row?.n ?? 0;
+  }
+  return due;
+}
+
+/**
+ * One run for one organisation: removes what is past its period and writes the run down with
+ * its counts, in one transaction, so a run that fails removes nothing and leaves no line.
+ */
+export async function applyRetentionFor(db: Db, organisationId: string, now = new Date()) {
+  const today = dutchToday(now);
+  return db.transaction(async (tx) => {
+    // The audit log lets this transaction, and only a transaction on the owner connection that
+    // says so, remove its lines past their period (migration 0040).
+    await tx.execute(sql`select set_config('koers.retention', 'on', true)`);
+    const removed: Record<string, number> = {};
+    for (const { table, moment, months } of APPLIED) {
+      const rows = await queryRows<{ one: number }>(
+        tx,
+        sql`delete from ${pastIn(table, moment, organisationId, cutoff(months, today))} returning 1 as one`,
+      );
+      removed[table] = rows.length;
+    }
+    await tx.insert(retentionRuns).values({ organisationId, day: today, removed });
+    return removed;
+  });
+}
+
+/** What Koers keeps only to work (throttles, sessions, reset tokens, account mail), past its period, for everyone. */
+export async function clearSystemRecords(db: Db, now = new Date()) {
+  const today = dutchToday(now);
+  const removed: Record<string, number> = {};
+  for (const { table, moment, months } of SYSTEM) {
+    const rows = await queryRows<{ one: number }>(
+      db,
+      sql`delete from ${sql.identifier(table)} where ${sql.identifier(moment)} < ${startOfDay(cutoff(months, today))} returning 1 as one`,
+    );
+    removed[table] = rows.length;
+  }
+  return removed;
+}
+
+/** The nightly job: the system's own records, then every organisation whose admin turned it on. */
+export async function applyRetention(db: Db, now = new Date()) {
+  const system = await clearSystemRecords(db, now);
+  const enabled = await db
+    .select({ id: retentionSettings.organisationId })
+    .from(retentionSettings)
+    .innerJoin(organisations, eq(organisations.id, retentionSettings.organisationId))
+    .where(isNotNull(retentionSettings.enabledAt));
+  const organisationsRun: Record<string, Record<string, number>> = {};
+  for (const { id } of enabled) organisationsRun[id] = await applyRetentionFor(db, id, now);
+  return { system, organisations: organisationsRun };
+}
+
+/** The admin's view: each kind of data with its period, what the next run would remove, whether it is on, and the last runs. */
+export async function getRetentionOverview(tx: Tx, actor: Actor, now = new Date()): Promise<RetentionOverview> {
+  if (!canManageRetention(actor)) throw forbidden();
+  const today = dutchToday(now);
+  const due = await retentionPlan(tx, actor.organisationId, today);
+  const [settings] = await tx
+    .select({ enabledAt: retentionSettings.enabledAt })
+    .from(retentionSettings)
+    .where(eq(retentionSettings.organisationId, actor.organisationId));
+  const runs = await tx
+    .select({
+      id: retentionRuns.id,
+      ranAt: retentionRuns.ranAt,
+      day: retentionRuns.day,
+      removed: retentionRuns.removed,
+    })
+    .from(retentionRuns)
+    .where(eq(retentionRuns.organisationId, actor.organisationId))
+    .orderBy(desc(retentionRuns.ranAt))
+    .limit(20);
+  const system = new Set(SYSTEM.map((s) => s.table));
+  return {
+    enabledAt: settings?.enabledAt?.toISOString() ?? null,
+    kinds: PERSONAL_DATA.filter((entry) => !system.has(entry.table)).map((entry) => ({
+      table: entry.table,
+      due: entry.table in due ? (due[entry.table] ?? 0) : null,
+    })),
+    system: [...system],
+    runs: runs.map((run) => ({ ...run, ranAt: run.ranAt.toISOString() })),
+  };
+}
+
+/** The admin turns the nightly job on (having seen the dry run) or off; the audit log says who. */
+export async function setRetention(tx: Tx, actor: Actor, enabled: boolean, now = new Date()) {
+  if (!canManageRetention(actor)) throw forbidden();
+  const [before] = await tx
+    .select({ enabledAt: retentionSettings.enabledAt })
+    .from(retentionSettings)
+    .where(eq(retentionSettings.organisationId, actor.organisationId));
+  if (Boolean(before?.enabledAt) === enabled) return;
+  const values = { enabledAt: enabled ? now : null, enabledBy: enabled ? actor.userId : null, updatedAt: now };
+  await tx
+    .insert(retentionSettings)
+    .values({ organisationId: actor.organisationId, ...values })
+    .onConflictDoUpdate({ target: retentionSettings.organisationId, set: values });
+  await recordAudit(tx, actor, {
+    type: enabled ? "privacy.retentionEnabled" : "privacy.retentionDisabled",
+    subjectType: "organisation",
+    subjectId: actor.organisationId,
+  });
+}

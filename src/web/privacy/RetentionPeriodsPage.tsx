@@ -1,0 +1,167 @@
+import { Alert, Anchor, Button, Stack, Text, Title } from "@mantine/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { describeRetention } from "../../domain/privacy/describe";
+import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry";
+import type { RetentionOverview } from "../../domain/privacy/retention-api";
+import { api } from "../api";
+import { useAction } from "../forms";
+import { formatDateTime } from "../i18n";
+import { localeOf } from "../i18n/regime-text";
+import { ConfirmDialog } from "../shell/Dialog";
+import { FormError } from "../shell/FormError";
+import { ListTable } from "../shell/ListTable";
+import { LoadError, Loading } from "../shell/PageStates";
+import { PageTitle } from "../shell/PageTitle";
+import "./texts";
+
+const QUERY_KEY = ["retention"];
+
+type Kind = RetentionOverview["kinds"][number] & { entry: PersonalData };
+
+/**
+ * Retention (decision 0038): what the next nightly run would remove, per kind of data, before it
+ * first acts; the admin turns it on (and off), and sees every run with its counts.
+ */
+export default function RetentionPeriodsPage() {
+  const { t, i18n } = useTranslation("privacy");
+  const locale = localeOf(i18n.language);
+  const client = useQueryClient();
+  const query = useQuery({ queryKey: QUERY_KEY, queryFn: () => api<RetentionOverview>("/retention") });
+  const [confirming, setConfirming] = useState(false);
+  const toggle = useAction(async (enabled: boolean) => {
+    const overview = await api<RetentionOverview>("/retention", { method: "PUT", body: { enabled } });
+    client.setQueryData(QUERY_KEY, overview);
+    setConfirming(false);
+  });
+
+  if (query.isPending) return <Loading />;
+  if (query.isError) return <LoadError back={null} error={query.error} notFound={t("clearing.title")} />;
+  const overview = query.data;
+  const kinds: Kind[] = overview.kinds.flatMap((kind) => {
+    const entry = PERSONAL_DATA.find((e) => e.table === kind.table);
+    return entry ? [{ ...kind, entry }] : [];
+  });
+  const total = kinds.reduce((sum, kind) => sum + (kind.due ?? 0), 0);
+  const whatOf = (table: string) => PERSONAL_DATA.find((e) => e.table === table)?.what[locale] ?? table;
+  const next = (kind: Kind) =>
+    kind.due !== null
+      ? t("clearing.due", { count: kind.due })
+      : kind.entry.retention.kind === "withMembership"
+        ? t("clearing.withMembership")
+        : t("clearing.notYetApplied");
+
+  return (
+    <Stack maw={960}>
+      <PageTitle>{t("clearing.title")}</PageTitle>
+      <Text>{t("clearing.intro")}</Text>
+      {overview.enabledAt ? (
+        <Alert color="green" variant="light">
+          <Stack gap="xs" align="flex-start">
+            <Text fw={700}>{t("clearing.onTitle")}</Text>
+            <Text size="sm">
+              {t("clearing.on", { date: formatDateTime(overview.enabledAt, i18n.language), count: total })}
+            </Text>
+            <Button variant="default" size="sm" loading={toggle.pending} onClick={() => toggle.run(false)}>
+              {t("clearing.turnOff")}
+            </Button>
+            <FormError message={toggle.error} />
+          </Stack>
+        </Alert>
+      ) : (
+        <Alert variant="light">
+          <Stack gap="xs" align="flex-start">
+            <Text fw={700}>{t("clearing.offTitle")}</Text>
+            <Text size="sm">{t("clearing.off", { count: total })}</Text>
+            <Button size="sm" onClick={() => setConfirming(true)}>
+              {t("clearing.turnOn")}
+            </Button>
+          </Stack>
+        </Alert>
+      )}
+
+      <Title order={3} size="h4">
+        {t("clearing.nextRun")}
+      </Title>
+      <ListTable
+        rows={kinds}
+        rowKey={(kind) => kind.table}
+        label={t("clearing.nextRun")}
+        minWidth={640}
+        columns={[
+          { key: "what", header: t("clearing.what"), cell: (kind) => kind.entry.what[locale], primary: true },
+          {
+            key: "period",
+            header: t("retention"),
+            cell: (kind) => describeRetention(kind.entry.retention)[locale],
+          },
+          { key: "next", header: t("clearing.next"), cell: next },
+        ]}
+        cards={{
+          title: (kind) => kind.entry.what[locale],
+          body: (kind) => (
+            <Text size="sm">
+              {describeRetention(kind.entry.retention)[locale]}
+              {" · "}
+              {next(kind)}
+            </Text>
+          ),
+        }}
+      />
+      <Text size="sm" c="dimmed">
+        {t("clearing.system", { kinds: overview.system.map(whatOf).join("; ") })}
+      </Text>
+      <Anchor component={Link} to="/verwerkingsregister" size="sm">
+        {t("clearing.register")}
+      </Anchor>
+
+      <Title order={3} size="h4">
+        {t("clearing.runs")}
+      </Title>
+      {overview.runs.length === 0 ? (
+        <Text size="sm">{t("clearing.noRuns")}</Text>
+      ) : (
+        <ListTable
+          rows={overview.runs}
+          rowKey={(run) => run.id}
+          label={t("clearing.runs")}
+          minWidth={480}
+          columns={[
+            {
+              key: "when",
+              header: t("clearing.when"),
+              cell: (run) => <time dateTime={run.ranAt}>{formatDateTime(run.ranAt, i18n.language)}</time>,
+              primary: true,
+            },
+            { key: "removed", header: t("clearing.removed"), cell: (run) => removedText(run.removed) },
+          ]}
+          cards={{
+            title: (run) => formatDateTime(run.ranAt, i18n.language),
+            body: (run) => <Text size="sm">{removedText(run.removed)}</Text>,
+          }}
+        />
+      )}
+
+      <ConfirmDialog
+        opened={confirming}
+        onClose={() => setConfirming(false)}
+        title={t("clearing.turnOn")}
+        text={t("clearing.confirm", { count: total })}
+        confirmLabel={t("clearing.turnOn")}
+        busy={toggle.pending}
+        danger
+        onConfirm={() => toggle.run(true)}
+      >
+        <FormError message={toggle.error} />
+      </ConfirmDialog>
+    </Stack>
+  );
+
+  function removedText(removed: Record<string, number>) {
+    const lines = Object.entries(removed).filter(([, n]) => n > 0);
+    if (lines.length === 0) return t("clearing.nothingRemoved");
+    return lines.map(([table, n]) => `${whatOf(table)}: ${n}`).join("; ");
+  }
+}

@@ -1,0 +1,69 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { notifications, users } from "../../src/db/schema.js";
+import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+
+/**
+ * Retention in the browser: the admin sees what the next run would remove before it acts, turns
+ * clearing up on after a warning, and can turn it off again; on a phone too, in English too.
+ */
+
+let koers: Koers;
+beforeAll(async () => {
+  koers = await startKoers();
+});
+afterAll(() => koers.close());
+
+describe("retention periods", () => {
+  it("the admin sees the dry run, turns clearing up on after a warning, and off again", async () => {
+    // A notification of Lisa's from more than a year ago: past its period of 12 months.
+    const db = koers.database.db;
+    const [lisa] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, "lisa.dekker@rivierenland.example"));
+
+    const { page } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(page, "beheer@rivierenland.example");
+    const organisationId = await page.evaluate(
+      async () => (await (await fetch("/api/v1/auth/session")).json()).organisation.id,
+    );
+    await db.insert(notifications).values({
+      organisationId,
+      userId: lisa?.id ?? "",
+      kind: "signatureWaiting",
+      params: {},
+      link: "/",
+      createdAt: new Date(Date.now() - 400 * 86_400_000),
+    });
+
+    await openMenuItem(page, "Bewaartermijnen");
+    await visible(page.getByRole("heading", { name: "Bewaartermijnen", level: 2 }));
+    await visible(page.getByText("Opruimen staat uit"));
+    const table = page.getByRole("table", { name: "Wat de volgende ronde doet" });
+    const row = table.getByRole("row").filter({ hasText: "Meldingen aan de persoon" });
+    await textOf(row).toContain("1 verwijderen");
+    await textOf(table.getByRole("row").filter({ hasText: "Begeleidingstraject" })).toContain(
+      "Nog niet door Koers zelf",
+    );
+    await expectAccessible(page, "retention periods, off");
+
+    await page.getByRole("button", { name: "Opruimen aanzetten" }).click();
+    const dialog = page.getByRole("dialog", { name: "Opruimen aanzetten" });
+    await textOf(dialog).toContain("kan niet ongedaan worden");
+    await expectAccessible(page, "retention periods, the warning");
+    await dialog.getByRole("button", { name: "Opruimen aanzetten" }).click();
+    await visible(page.getByText("Opruimen staat aan"));
+    await expectAccessible(page, "retention periods, on");
+
+    await page.setViewportSize({ width: 375, height: 812 });
+    await visible(page.getByRole("button", { name: "Opruimen uitzetten" }));
+    await expectAccessible(page, "retention periods, on a phone");
+    await page.getByRole("button", { name: /English/ }).click();
+    await visible(page.getByRole("heading", { name: "Retention periods", level: 2 }));
+    await expectAccessible(page, "retention periods, in English");
+    await page.getByRole("button", { name: "Turn clearing up off" }).click();
+    await visible(page.getByText("Clearing up is off"));
+    await page.getByRole("button", { name: /Nederlands/ }).click();
+  });
+});

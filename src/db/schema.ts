@@ -399,6 +399,9 @@ export const retentionSettings = pgTable("retention_settings", {
   organisationId: uuid("organisation_id").primaryKey(),
   enabledAt: ts("enabled_at"),
   enabledBy: uuid("enabled_by"),
+  /** The organisation's own months per kind of data (by table), within the registry's range. */
+  periods: jsonb("periods").$type<Record<string, number>>().notNull().default({}),
+  periodsBy: uuid("periods_by"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
 });
 

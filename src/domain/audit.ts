@@ -107,6 +107,7 @@ export const AUDIT_EVENT_TYPES = [
   "privacy.exportProduced",
   "privacy.retentionEnabled",
   "privacy.retentionDisabled",
+  "privacy.retentionPeriodsChanged",
 ] as const;
 
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);

@@ -18,6 +18,7 @@ import { applyRetention } from "../../src/server/privacy/retention.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
 import { tenantFixtures } from "../support/fixtures.js";
+import { pdfText } from "../support/pdf-text.js";
 
 /**
  * Retention (decision 0038): the admin sees what the next run would remove before it first acts;
@@ -193,6 +194,48 @@ describe("the nightly run", () => {
     const off = expectStatus<RetentionOverview>(await admin.put("/api/v1/retention", { enabled: false }));
     expect(off.enabledAt).toBeNull();
     expect((await applyRetention(t.database.db)).organisations).toEqual({});
+  });
+});
+
+describe("the organisation's own periods", () => {
+  it("are chosen within the registry's range, told at the field otherwise, and drive the dry run, the run and the register", async () => {
+    const outside = await admin.put("/api/v1/retention/periods", { periods: { notifications: 48, sessions: 6 } });
+    expect(outside.statusCode).toBe(422);
+    expect(outside.headers["content-type"]).toContain("application/problem+json");
+    expect(outside.json().errors).toEqual({
+      "periods.notifications": "Kies 1 tot en met 24 maanden.",
+      "periods.sessions": "Deze termijn is vast; die kan de organisatie niet kiezen.",
+    });
+    // Nothing of a refused choice is kept.
+    expect(expectStatus<RetentionOverview>(await admin.get("/api/v1/retention")).periods).toEqual({});
+
+    // A notification of 300 days: within the default 12 months, past a chosen 6.
+    const before = expectStatus<RetentionOverview>(await admin.get("/api/v1/retention"));
+    const dueBefore = before.kinds.find((k) => k.table === "notifications")?.due ?? 0;
+    const chosen = expectStatus<RetentionOverview>(
+      await admin.put("/api/v1/retention/periods", { periods: { notifications: 6, outbox: 3 } }),
+    );
+    // The default chosen again is no choice of its own.
+    expect(chosen.periods).toEqual({ notifications: 6 });
+    expect(chosen.kinds.find((k) => k.table === "notifications")?.due).toBe(dueBefore + 1);
+    const [audited] = await t.database.db
+      .select()
+      .from(auditEvents)
+      .where(
+        and(eq(auditEvents.organisationId, t.orgs.linde), eq(auditEvents.type, "privacy.retentionPeriodsChanged")),
+      );
+    expect(audited?.after).toEqual({ periods: { notifications: 6 } });
+
+    const register = await admin.get("/api/v1/processing-register.pdf");
+    const text = (await pdfText(register.rawPayload)).replace(/\s+/g, " ");
+    expect(text).toContain("6 maanden");
+
+    // Rivierenland keeps the default: its notification of 300 days stays past a run.
+    expectStatus(await admin.put("/api/v1/retention", { enabled: true }));
+    await applyRetention(t.database.db);
+    expect(await count("notifications", t.orgs.linde, "linde")).toBe(0);
+    expect(await count("notifications", t.orgs.rivier, "rivier")).toBe(2);
+    expectStatus(await admin.put("/api/v1/retention", { enabled: false }));
   });
 });
 

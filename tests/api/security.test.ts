@@ -315,6 +315,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   // The retention job's dry run and its switch.
   "GET /api/v1/retention": ADMIN,
   "PUT /api/v1/retention": ADMIN,
+  "PUT /api/v1/retention/periods": ADMIN,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],
   "GET /api/v1/trajectories/:trajectoryId/billing.csv": ["admin", "guide", "client"],
   "GET /api/v1/due": "signed-in",
@@ -370,6 +371,7 @@ const fixtureSession = async (admin: TestClient, ids: Record<string, string>) =>
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
   "POST /api/v1/people/:personId/export": async () => ({ requestedOn: "2026-11-30", format: "json" }),
   "PUT /api/v1/retention": async () => ({ enabled: false }),
+  "PUT /api/v1/retention/periods": async () => ({ periods: {} }),
   // Registering oneself: the event's audience (werkbegeleiders and trainers) gets through.
   "POST /api/v1/events/:eventId/registrations": fixtureSession,
   "POST /api/v1/events/:eventId/registrations/cancel": fixtureSession,

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { notifications, users } from "../../src/db/schema.js";
+import { expectFieldError } from "./support/fields.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
 
 /**
@@ -47,6 +48,16 @@ describe("retention periods", () => {
       "Nog niet door Koers zelf",
     );
     await expectAccessible(page, "retention periods, off");
+
+    // Their own period for notifications: outside the range is told at the field; within, it holds.
+    const period = page.getByRole("textbox", { name: "Meldingen aan de persoon (maanden)" });
+    await period.fill("48");
+    await page.getByRole("button", { name: "Termijnen opslaan" }).click();
+    await expectFieldError(period, "Kies 1 tot en met 24 maanden.");
+    await period.fill("6");
+    await page.getByRole("button", { name: "Termijnen opslaan" }).click();
+    await visible(page.getByText("De termijnen zijn opgeslagen."));
+    await textOf(row).toContain("6 maanden");
 
     await page.getByRole("button", { name: "Opruimen aanzetten" }).click();
     const dialog = page.getByRole("dialog", { name: "Opruimen aanzetten" });

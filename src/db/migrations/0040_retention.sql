@@ -5,6 +5,9 @@ CREATE TABLE retention_settings (
   organisation_id uuid PRIMARY KEY REFERENCES organisations(id),
   enabled_at timestamptz,
   enabled_by uuid REFERENCES users(id),
+  -- The organisation's own months per kind of data, where it chose them within the registry's range.
+  periods jsonb NOT NULL DEFAULT '{}',
+  periods_by uuid REFERENCES users(id),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
 ALTER TABLE retention_settings ENABLE ROW LEVEL SECURITY;

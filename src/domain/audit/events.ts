@@ -328,6 +328,10 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("calendar.renewed", "calendar"),
   kind("privacy.retentionEnabled", "organisation"),
   kind("privacy.retentionDisabled", "organisation"),
+  kind("privacy.retentionPeriodsChanged", "organisation", {
+    before: z.strictObject({ periods: z.record(z.string(), count) }),
+    after: z.strictObject({ periods: z.record(z.string(), count) }),
+  }),
   kind("privacy.exportProduced", "person", {
     after: z.strictObject({ requestedOn: text, format: z.enum(["json", "pdf"]) }),
   }),

@@ -17,8 +17,12 @@ export interface Text {
 export type Retention =
   /** As long as the account or membership it belongs to exists: it goes with it. */
   | { kind: "withMembership" }
-  /** For a fixed time after it was made (sessions, tokens, sent mail, logs). */
-  | { kind: "period"; months: number }
+  /**
+   * For a fixed time after it was made (sessions, tokens, sent mail, logs). With a `range`, an
+   * organisation may choose its own number of months within it (decision 0038); without, the
+   * period is Koers's own.
+   */
+  | { kind: "period"; months: number; range?: { min: number; max: number } }
   /** For a time after the person's guidance (their trajectory, or their membership) ended. */
   | { kind: "afterGuidance"; months: number }
   /**
@@ -137,7 +141,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Uitnodiging: naam, e-mailadres, rollen", en: "Invitation: name, e-mail, roles" },
     purpose: { nl: "Iemand lid laten worden", en: "Letting someone join" },
     seenBy: { nl: "Beheerders", en: "Admins" },
-    retention: { kind: "period", months: 3 },
+    retention: { kind: "period", months: 3, range: { min: 1, max: 12 } },
     erasure: "delete",
   },
   {
@@ -161,7 +165,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       en: "Delivering reminders and notifications by e-mail",
     },
     seenBy: { nl: "Beheerders (bezorgstatus, zonder inhoud)", en: "Admins (delivery status, without content)" },
-    retention: { kind: "period", months: 3 },
+    retention: { kind: "period", months: 3, range: { min: 1, max: 12 } },
     erasure: "delete",
   },
   {
@@ -170,7 +174,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Auditlog: wie wat wanneer veranderde", en: "Audit log: who changed what, when" },
     purpose: { nl: "Verantwoording en beveiliging", en: "Accountability and security" },
     seenBy: { nl: "Beheerders", en: "Admins" },
-    retention: { kind: "period", months: LOG_MONTHS },
+    retention: { kind: "period", months: LOG_MONTHS, range: { min: 12, max: 84 } },
     erasure: "anonymise",
   },
   {
@@ -186,16 +190,16 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       en: "Showing the person who viewed their data; detecting misuse",
     },
     seenBy: { nl: "De persoon zelf; beheerders", en: "The person; admins" },
-    retention: { kind: "period", months: LOG_MONTHS },
+    retention: { kind: "period", months: LOG_MONTHS, range: { min: 12, max: 84 } },
     erasure: "delete",
   },
   {
     table: "retention_settings",
     subject: [],
-    others: ["enabled_by"],
+    others: ["enabled_by", "periods_by"],
     what: {
-      nl: "Of Koers de bewaartermijnen toepast, en welke beheerder dat aanzette",
-      en: "Whether Koers applies the retention periods, and which admin turned it on",
+      nl: "Of Koers de bewaartermijnen toepast en welke termijnen de organisatie koos, en welke beheerder dat deed",
+      en: "Whether Koers applies the retention periods and which periods the organisation chose, and which admin did",
     },
     purpose: { nl: "Verantwoorden wie het opruimen aanzette", en: "Accounting for who turned clearing up on" },
     seenBy: { nl: "Beheerders", en: "Admins" },
@@ -217,7 +221,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Meldingen aan de persoon", en: "Notifications to the person" },
     purpose: { nl: "Laten weten wat er voor je klaarstaat", en: "Telling what waits for you" },
     seenBy: { nl: "De persoon zelf", en: "The person" },
-    retention: { kind: "period", months: 12 },
+    retention: { kind: "period", months: 12, range: { min: 1, max: 24 } },
     erasure: "delete",
   },
   {
@@ -498,7 +502,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Stem en opmerking in een consensusronde", en: "Vote and remark in a consensus round" },
     purpose: { nl: "Samen een competentiekader vaststellen", en: "Agreeing on a competence framework together" },
     seenBy: { nl: "Vertegenwoordigers van de leden van het netwerk", en: "The network members' representatives" },
-    retention: { kind: "period", months: LOG_MONTHS },
+    retention: { kind: "period", months: LOG_MONTHS, range: { min: 12, max: 120 } },
     erasure: "anonymise",
   },
   {
@@ -627,7 +631,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "Trainers van de eigen organisatie (alleen het aantal)",
       en: "Trainers of one's organisation (the count only)",
     },
-    retention: { kind: "period", months: 12 },
+    retention: { kind: "period", months: 12, range: { min: 3, max: 24 } },
     erasure: "delete",
   },
   {
@@ -699,7 +703,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "Organisatoren en trainers, zonder naam",
       en: "Organisers and trainers, without the name",
     },
-    retention: { kind: "period", months: 24 },
+    retention: { kind: "period", months: 24, range: { min: 6, max: 60 } },
     erasure: "anonymise",
   },
   {
@@ -752,7 +756,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "Organisatoren van de vragende organisatie en van die van de trainer; de trainer",
       en: "Organisers of the asking organisation and of the trainer's; the trainer",
     },
-    retention: { kind: "period", months: 24 },
+    retention: { kind: "period", months: 24, range: { min: 6, max: 60 } },
     erasure: "anonymise",
   },
   {

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonths } from "../dutch-time.js";
-import type { Retention } from "./registry.js";
-import { cutoff, isDue, type RetentionFacts } from "./retention.js";
+import { PERSONAL_DATA, type Retention } from "./registry.js";
+import { choosablePeriods, cutoff, isDue, periodProblems, type RetentionFacts, retentionOf } from "./retention.js";
 
 const day = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
@@ -63,5 +63,34 @@ describe("when a record's time is up", () => {
     const made = { guidanceEndedOn: null, auditUntil: null, legalHold: false };
     expect(isDue({ kind: "period", months: 12 }, { ...made, madeOn: "2025-12-05" }, "2026-12-06")).toBe(true);
     expect(isDue({ kind: "period", months: 12 }, { ...made, madeOn: "2025-12-06" }, "2026-12-06")).toBe(false);
+  });
+});
+
+describe("an organisation's own periods", () => {
+  const choosable = choosablePeriods(PERSONAL_DATA);
+
+  it("may be chosen only for kinds with a range, and only within it", () => {
+    expect(choosable.map((c) => c.table)).toContain("notifications");
+    expect(choosable.map((c) => c.table)).not.toContain("sessions");
+    fc.assert(
+      fc.property(fc.constantFrom(...choosable), fc.integer({ min: -10, max: 200 }), (kind, months) => {
+        const problems = periodProblems(PERSONAL_DATA, { [kind.table]: months });
+        const allowed = months >= kind.range.min && months <= kind.range.max;
+        expect(problems).toEqual(allowed ? [] : [{ table: kind.table, problem: "outOfRange", ...kind.range }]);
+      }),
+    );
+    expect(periodProblems(PERSONAL_DATA, { sessions: 3, trajectories: 12 })).toEqual([
+      { table: "sessions", problem: "notChoosable" },
+      { table: "trajectories", problem: "notChoosable" },
+    ]);
+  });
+
+  it("replace the registry's months where chosen, and nothing else", () => {
+    for (const entry of PERSONAL_DATA) {
+      const chosen = retentionOf(entry, { [entry.table]: 7 });
+      const choosableHere = choosable.some((c) => c.table === entry.table);
+      expect(chosen).toEqual(choosableHere ? { ...entry.retention, months: 7 } : entry.retention);
+      expect(retentionOf(entry, {})).toEqual(entry.retention);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { addMonths } from "../dutch-time.js";
-import type { Retention } from "./registry.js";
+import type { PersonalData, Retention } from "./registry.js";
 
 /**
  * When a record has been kept long enough (decision 0038). Pure: the facts of one record and the
@@ -38,4 +38,38 @@ export function isDue(rule: Retention, facts: RetentionFacts, today: string): bo
     case "registerAudit":
       return facts.auditUntil !== null && facts.auditUntil < today;
   }
+}
+
+/** The kinds of data whose period an organisation may choose: kept for a fixed period, with a range. */
+export const choosablePeriods = (entries: readonly PersonalData[]) =>
+  entries.flatMap((entry) =>
+    entry.retention.kind === "period" && entry.retention.range
+      ? [{ table: entry.table, months: entry.retention.months, range: entry.retention.range }]
+      : [],
+  );
+
+/** An entry's retention with the organisation's own months where it chose them, the registry's otherwise. */
+export function retentionOf(entry: PersonalData, chosen: Readonly<Record<string, number>>): Retention {
+  const months = chosen[entry.table];
+  if (entry.retention.kind !== "period" || !entry.retention.range || months === undefined) return entry.retention;
+  return { ...entry.retention, months };
+}
+
+/** Where a choice of months is not allowed: a kind that cannot be chosen, or months outside its range. */
+export type PeriodProblem =
+  | { table: string; problem: "notChoosable" }
+  | { table: string; problem: "outOfRange"; min: number; max: number };
+
+export function periodProblems(
+  entries: readonly PersonalData[],
+  chosen: Readonly<Record<string, number>>,
+): PeriodProblem[] {
+  const choosable = new Map(choosablePeriods(entries).map((c) => [c.table, c.range]));
+  return Object.entries(chosen).flatMap(([table, months]): PeriodProblem[] => {
+    const range = choosable.get(table);
+    if (!range) return [{ table, problem: "notChoosable" as const }];
+    if (!Number.isInteger(months) || months < range.min || months > range.max)
+      return [{ table, problem: "outOfRange" as const, ...range }];
+    return [];
+  });
 }

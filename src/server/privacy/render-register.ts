@@ -1,6 +1,7 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
 import { describeRetention, ERASURE_TEXT } from "../../domain/privacy/describe.js";
 import { PERSONAL_DATA } from "../../domain/privacy/registry.js";
+import { retentionOf } from "../../domain/privacy/retention.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import {
   brandColor,
@@ -18,6 +19,8 @@ export interface RegisterInput {
   organisation: DocumentOrganisation;
   locale: Locale;
   madeAt: string;
+  /** The months the organisation chose, per kind; the registry's default for the rest. */
+  periods: Record<string, number>;
 }
 
 const nl = {
@@ -63,7 +66,7 @@ export async function renderRegisterPdf(input: RegisterInput): Promise<Buffer> {
                 [
                   [words.purpose, entry.purpose[locale]],
                   [words.seenBy, entry.seenBy[locale]],
-                  [words.retention, describeRetention(entry.retention)[locale]],
+                  [words.retention, describeRetention(retentionOf(entry, input.periods))[locale]],
                   [words.erasure, ERASURE_TEXT[entry.erasure][locale]],
                 ] as const
               ).map(([label, value]): TableCell[] => [{ text: label, style: "tableHeader" }, { text: value }]),

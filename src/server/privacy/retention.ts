@@ -6,11 +6,11 @@ import { organisations, retentionRuns, retentionSettings } from "../../db/schema
 import { dutchToday } from "../../domain/dutch-time.js";
 import { canManageRetention } from "../../domain/privacy/policy.js";
 import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry.js";
-import { cutoff } from "../../domain/privacy/retention.js";
+import { cutoff, periodProblems } from "../../domain/privacy/retention.js";
 import type { RetentionOverview } from "../../domain/privacy/retention-api.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
-import { forbidden } from "../http/problem.js";
+import { forbidden, invalid } from "../http/problem.js";
 
 /**
  * The nightly retention job and its dry run (decision 0038). What it removes comes from the
@@ -49,12 +49,15 @@ const entryOf = (table: string) => {
   return entry;
 };
 
-/** The organisation's tables the job applies, each with its column and period from the registry. */
-export const APPLIED = Object.entries(MOMENTS).map(([table, moment]) => ({
-  table,
-  moment,
-  months: monthsOf(entryOf(table)),
-}));
+/** The organisation's tables the job applies, each with its column and its period: the organisation's own where it chose one, the registry's otherwise. */
+const applied = (chosen: Readonly<Record<string, number>>) =>
+  Object.entries(MOMENTS).map(([table, moment]) => ({
+    table,
+    moment,
+    months: chosen[table] ?? monthsOf(entryOf(table)),
+  }));
+// A table named here that is not kept for a fixed period is a mistake: found at start.
+applied({});
 const SYSTEM = Object.entries(SYSTEM_MOMENTS).map(([table, moment]) => ({
   table,
   moment,
@@ -65,10 +68,19 @@ const SYSTEM = Object.entries(SYSTEM_MOMENTS).map(([table, moment]) => ({
 const pastIn = (table: string, moment: string, organisationId: string, before: string) =>
   sql`${sql.identifier(table)} where organisation_id = ${organisationId} and ${sql.identifier(moment)} < ${startOfDay(before)}`;
 
+/** The months the organisation chose, per table; the registry's hold for the rest. */
+export async function chosenPeriods(tx: Tx | Db, organisationId: string): Promise<Record<string, number>> {
+  const [row] = await tx
+    .select({ periods: retentionSettings.periods })
+    .from(retentionSettings)
+    .where(eq(retentionSettings.organisationId, organisationId));
+  return row?.periods ?? {};
+}
+
 /** What the next run would remove for the organisation, per table it applies: the dry run. */
 export async function retentionPlan(tx: Tx | Db, organisationId: string, today: string) {
   const due: Record<string, number> = {};
-  for (const { table, moment, months } of APPLIED) {
+  for (const { table, moment, months } of applied(await chosenPeriods(tx, organisationId))) {
     const [row] = await queryRows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from ${pastIn(table, moment, organisationId, cutoff(months, today))}`,
@@ -89,7 +101,7 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
     // says so, remove its lines past their period (migration 0040).
     await tx.execute(sql`select set_config('koers.retention', 'on', true)`);
     const removed: Record<string, number> = {};
-    for (const { table, moment, months } of APPLIED) {
+    for (const { table, moment, months } of applied(await chosenPeriods(tx, organisationId))) {
       const rows = await queryRows<{ one: number }>(
         tx,
         sql`delete from ${pastIn(table, moment, organisationId, cutoff(months, today))} returning 1 as one`,
@@ -134,7 +146,7 @@ export async function getRetentionOverview(tx: Tx, actor: Actor, now = new Date(
   const today = dutchToday(now);
   const due = await retentionPlan(tx, actor.organisationId, today);
   const [settings] = await tx
-    .select({ enabledAt: retentionSettings.enabledAt })
+    .select({ enabledAt: retentionSettings.enabledAt, periods: retentionSettings.periods })
     .from(retentionSettings)
     .where(eq(retentionSettings.organisationId, actor.organisationId));
   const runs = await tx
@@ -151,6 +163,7 @@ export async function getRetentionOverview(tx: Tx, actor: Actor, now = new Date(
   const system = new Set(SYSTEM.map((s) => s.table));
   return {
     enabledAt: settings?.enabledAt?.toISOString() ?? null,
+    periods: settings?.periods ?? {},
     kinds: PERSONAL_DATA.filter((entry) => !system.has(entry.table)).map((entry) => ({
       table: entry.table,
       due: entry.table in due ? (due[entry.table] ?? 0) : null,
@@ -177,5 +190,43 @@ export async function setRetention(tx: Tx, actor: Actor, enabled: boolean, now =
     type: enabled ? "privacy.retentionEnabled" : "privacy.retentionDisabled",
     subjectType: "organisation",
     subjectId: actor.organisationId,
+  });
+}
+
+/**
+ * The admin chooses the organisation's own months for kinds kept for a fixed period, within each
+ * kind's range in the registry. A choice equal to the registry's default is no choice: the
+ * default then holds, also when it changes.
+ */
+export async function setPeriods(tx: Tx, actor: Actor, periods: Readonly<Record<string, number>>, now = new Date()) {
+  if (!canManageRetention(actor)) throw forbidden();
+  const problems = periodProblems(PERSONAL_DATA, periods);
+  if (problems.length)
+    throw invalid(
+      Object.fromEntries(
+        problems.map((p) => [
+          `periods.${p.table}`,
+          p.problem === "outOfRange"
+            ? { key: "field.retentionRange" as const, values: { min: p.min, max: p.max } }
+            : ("field.retentionFixed" as const),
+        ]),
+      ),
+    );
+  const before = await chosenPeriods(tx, actor.organisationId);
+  const after = Object.fromEntries(
+    Object.entries({ ...before, ...periods }).filter(([table, months]) => months !== monthsOf(entryOf(table))),
+  );
+  if (JSON.stringify(Object.entries(before).sort()) === JSON.stringify(Object.entries(after).sort())) return;
+  const values = { periods: after, periodsBy: actor.userId, updatedAt: now };
+  await tx
+    .insert(retentionSettings)
+    .values({ organisationId: actor.organisationId, ...values })
+    .onConflictDoUpdate({ target: retentionSettings.organisationId, set: values });
+  await recordAudit(tx, actor, {
+    type: "privacy.retentionPeriodsChanged",
+    subjectType: "organisation",
+    subjectId: actor.organisationId,
+    before: { periods: before },
+    after: { periods: after },
   });
 }

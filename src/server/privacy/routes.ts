@@ -9,7 +9,11 @@ import {
   type PersonalExport,
 } from "../../domain/privacy/export.js";
 import { canReadProcessingRegister } from "../../domain/privacy/policy.js";
-import { retentionOverviewSchema, retentionSwitchSchema } from "../../domain/privacy/retention-api.js";
+import {
+  retentionOverviewSchema,
+  retentionPeriodsSchema,
+  retentionSwitchSchema,
+} from "../../domain/privacy/retention-api.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { attachment, downloadName } from "../http/files.js";
 import { forbidden } from "../http/problem.js";
@@ -18,7 +22,7 @@ import { requestLocale } from "../plugins/errors.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import { ownAccessLog, searchAccessLog } from "./access-log.js";
 import { exportForPerson, ownExport } from "./export.js";
-import { getRetentionOverview, setRetention } from "./retention.js";
+import { chosenPeriods, getRetentionOverview, setPeriods, setRetention } from "./retention.js";
 
 const tags = ["privacy"];
 
@@ -145,6 +149,25 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       ),
   );
 
+  app.put(
+    "/retention/periods",
+    {
+      schema: {
+        tags,
+        description:
+          "The organisation's own retention periods, in months per kind of data (by table), each within the range the processing register gives; admins only. Written to the audit log.",
+        body: retentionPeriodsSchema,
+        response: { 200: retentionOverviewSchema },
+      },
+    },
+    (request) =>
+      changeThenShow(
+        request,
+        (tx, actor) => setPeriods(tx, actor, request.body.periods),
+        (tx, actor) => getRetentionOverview(tx, actor),
+      ),
+  );
+
   app.get(
     "/processing-register.pdf",
     {
@@ -156,9 +179,12 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const locale = requestLocale(request);
-      const organisation = await withTenant(request, async (tx, actor) => {
+      const { organisation, periods } = await withTenant(request, async (tx, actor) => {
         if (!canReadProcessingRegister(actor)) throw forbidden();
-        return organisationOf(tx, actor);
+        return {
+          organisation: await organisationOf(tx, actor),
+          periods: await chosenPeriods(tx, actor.organisationId),
+        };
       });
       return reply
         .type("application/pdf")
@@ -166,7 +192,7 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
         .send(
           await app.pdf.render({
             kind: "processingRegister",
-            input: { organisation, locale, madeAt: new Date().toISOString() },
+            input: { organisation, locale, madeAt: new Date().toISOString(), periods },
           }),
         );
     },

@@ -131,6 +131,7 @@ export default defineMessages(
         exportProduced: "Gegevensexport gemaakt op verzoek van de persoon",
         retentionEnabled: "Opruimen na de bewaartermijnen aangezet",
         retentionDisabled: "Opruimen na de bewaartermijnen uitgezet",
+        retentionPeriodsChanged: "Bewaartermijnen gewijzigd",
       },
       intervisionGroup: {
         created: "Intervisiegroep gemaakt",
@@ -411,6 +412,7 @@ export default defineMessages(
         exportProduced: "Data export produced at the person's request",
         retentionEnabled: "Clearing up after the retention periods turned on",
         retentionDisabled: "Clearing up after the retention periods turned off",
+        retentionPeriodsChanged: "Retention periods changed",
       },
       intervisionGroup: {
         created: "Intervision group created",

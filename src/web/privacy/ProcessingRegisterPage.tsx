@@ -1,7 +1,11 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { describeRetention, ERASURE_TEXT } from "../../domain/privacy/describe";
 import { PERSONAL_DATA } from "../../domain/privacy/registry";
+import { retentionOf } from "../../domain/privacy/retention";
+import type { RetentionOverview } from "../../domain/privacy/retention-api";
+import { api } from "../api";
 import { localeOf } from "../i18n/regime-text";
 import { PageTitle } from "../shell/PageTitle";
 import "./texts";
@@ -14,6 +18,9 @@ import "./texts";
 export default function ProcessingRegisterPage() {
   const { t, i18n } = useTranslation("privacy");
   const locale = localeOf(i18n.language);
+  // The organisation's own periods where it chose them; the registry's defaults until they are known.
+  const periods =
+    useQuery({ queryKey: ["retention"], queryFn: () => api<RetentionOverview>("/retention") }).data?.periods ?? {};
   return (
     <Stack maw={960}>
       <PageTitle>{t("title")}</PageTitle>
@@ -37,7 +44,7 @@ export default function ProcessingRegisterPage() {
               <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4} m={0}>
                 <Field label={t("purpose")} value={entry.purpose[locale]} />
                 <Field label={t("seenBy")} value={entry.seenBy[locale]} />
-                <Field label={t("retention")} value={describeRetention(entry.retention)[locale]} />
+                <Field label={t("retention")} value={describeRetention(retentionOf(entry, periods))[locale]} />
                 <Field label={t("erasure")} value={ERASURE_TEXT[entry.erasure][locale]} />
               </SimpleGrid>
             </Stack>

@@ -1,18 +1,21 @@
-import { Alert, Anchor, Button, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Group, NumberInput, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { useForm } from "@mantine/form";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { describeRetention } from "../../domain/privacy/describe";
 import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry";
+import { choosablePeriods, retentionOf } from "../../domain/privacy/retention";
 import type { RetentionOverview } from "../../domain/privacy/retention-api";
 import { api } from "../api";
-import { useAction } from "../forms";
+import { useAction, useApiSubmit } from "../forms";
 import { formatDateTime } from "../i18n";
 import { localeOf } from "../i18n/regime-text";
 import { ConfirmDialog } from "../shell/Dialog";
 import { FormError } from "../shell/FormError";
 import { ListTable } from "../shell/ListTable";
+import { notifySuccess } from "../shell/notify";
 import { LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import "./texts";
@@ -95,7 +98,7 @@ export default function RetentionPeriodsPage() {
           {
             key: "period",
             header: t("retention"),
-            cell: (kind) => describeRetention(kind.entry.retention)[locale],
+            cell: (kind) => describeRetention(retentionOf(kind.entry, overview.periods))[locale],
           },
           { key: "next", header: t("clearing.next"), cell: next },
         ]}
@@ -103,13 +106,14 @@ export default function RetentionPeriodsPage() {
           title: (kind) => kind.entry.what[locale],
           body: (kind) => (
             <Text size="sm">
-              {describeRetention(kind.entry.retention)[locale]}
+              {describeRetention(retentionOf(kind.entry, overview.periods))[locale]}
               {" · "}
               {next(kind)}
             </Text>
           ),
         }}
       />
+      <PeriodsForm overview={overview} />
       <Text size="sm" c="dimmed">
         {t("clearing.system", { kinds: overview.system.map(whatOf).join("; ") })}
       </Text>
@@ -164,4 +168,65 @@ export default function RetentionPeriodsPage() {
     if (lines.length === 0) return t("clearing.nothingRemoved");
     return lines.map(([table, n]) => `${whatOf(table)}: ${n}`).join("; ");
   }
+}
+
+/** The organisation's own months for the kinds it may choose, each within its range; saved together. */
+function PeriodsForm({ overview }: { overview: RetentionOverview }) {
+  const { t, i18n } = useTranslation("privacy");
+  const locale = localeOf(i18n.language);
+  const client = useQueryClient();
+  const choosable = choosablePeriods(PERSONAL_DATA);
+  const form = useForm({
+    initialValues: {
+      periods: Object.fromEntries(choosable.map((c) => [c.table, overview.periods[c.table] ?? c.months])) as Record<
+        string,
+        number | string
+      >,
+    },
+  });
+  const { run, formError, pending } = useApiSubmit(form);
+  const whatOf = (table: string) => PERSONAL_DATA.find((e) => e.table === table)?.what[locale] ?? table;
+  const submit = form.onSubmit((values) =>
+    run(async () => {
+      const periods = Object.fromEntries(
+        Object.entries(values.periods).map(([table, months]) => [table, Number(months)]),
+      );
+      const saved = await api<RetentionOverview>("/retention/periods", { method: "PUT", body: { periods } });
+      client.setQueryData(QUERY_KEY, saved);
+      form.resetDirty();
+      notifySuccess(t("clearing.periodsSaved"));
+    }),
+  );
+  return (
+    <Stack component="section" aria-labelledby="own-periods-heading" gap="sm">
+      <Title order={3} size="h4" id="own-periods-heading">
+        {t("clearing.ownPeriods")}
+      </Title>
+      <Text size="sm">{t("clearing.ownPeriodsIntro")}</Text>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          <FormError message={formError} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+            {choosable.map((c) => (
+              <NumberInput
+                key={c.table}
+                label={`${whatOf(c.table)} (${t("clearing.months")})`}
+                description={t("clearing.range", { min: c.range.min, max: c.range.max, months: c.months })}
+                min={c.range.min}
+                max={c.range.max}
+                allowDecimal={false}
+                clampBehavior="none"
+                {...form.getInputProps(`periods.${c.table}`)}
+              />
+            ))}
+          </SimpleGrid>
+          <Group>
+            <Button type="submit" loading={pending}>
+              {t("clearing.savePeriods")}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
 }

@@ -6,7 +6,7 @@ export default defineMessages(
     intro:
       "Welke persoonsgegevens Koers voor de organisatie verwerkt: wat het is, waarvoor, wie het ziet, hoe lang het bewaard wordt en wat er gebeurt als een persoon vraagt om verwijdering. Voor de functionaris gegevensbescherming en voor iedereen die het wil weten.",
     notYet:
-      "De bewaartermijnen zijn de standaardtermijnen van Koers. Wat Koers na een termijn zelf opruimt, en sinds wanneer, staat bij Bewaartermijnen; gegevens die na de begeleiding of de registercontrole vervallen, ruimt Koers nog niet zelf op. Verwijderen op verzoek gaat nog via de beheerder.",
+      "De bewaartermijnen zijn die van Koers, of die de organisatie zelf koos bij Bewaartermijnen. Daar staat ook wat Koers na een termijn zelf opruimt, en sinds wanneer; gegevens die na de begeleiding of de registercontrole vervallen, ruimt Koers nog niet zelf op. Verwijderen op verzoek gaat nog via de beheerder.",
     count: "{{count}} soorten gegevens",
     pdf: "Als PDF, voor de functionaris gegevensbescherming",
     purpose: "Waarvoor",
@@ -46,6 +46,13 @@ export default defineMessages(
       notYetApplied: "Nog niet door Koers zelf: geldt na afloop van de begeleiding of de registercontrole",
       system: "Wat Koers alleen nodig heeft om te werken, ruimt het elke nacht op voor alle organisaties: {{kinds}}.",
       register: "Naar het verwerkingsregister",
+      ownPeriods: "Eigen termijnen",
+      ownPeriodsIntro:
+        "Voor deze soorten gegevens kiest de organisatie zelf hoe lang ze bewaard worden, binnen wat het verwerkingsregister toestaat. Het verwerkingsregister en de volgende ronde volgen je keuze.",
+      months: "maanden",
+      range: "{{min}} tot en met {{max}} maanden; standaard {{months}}",
+      savePeriods: "Termijnen opslaan",
+      periodsSaved: "De termijnen zijn opgeslagen.",
       runs: "Eerdere rondes",
       noRuns: "Er is nog geen ronde geweest.",
       when: "Wanneer",
@@ -118,7 +125,7 @@ export default defineMessages(
     intro:
       "Which personal data Koers processes for the organisation: what it is, what for, who sees it, how long it is kept and what happens when a person asks for erasure. For the data protection officer and anyone who wants to know.",
     notYet:
-      "The retention periods are Koers's defaults. What Koers clears itself once a period has passed, and since when, is under Retention periods; data that lapses after the guidance or the register's audit Koers does not clear itself yet. Erasure on request still goes through the admin.",
+      "The retention periods are Koers's, or those the organisation chose under Retention periods. That page also shows what Koers clears itself once a period has passed, and since when; data that lapses after the guidance or the register's audit Koers does not clear itself yet. Erasure on request still goes through the admin.",
     count: "{{count}} kinds of data",
     pdf: "As PDF, for the data protection officer",
     purpose: "What for",
@@ -156,6 +163,13 @@ export default defineMessages(
       notYetApplied: "Not by Koers itself yet: applies after the guidance or the register's audit ended",
       system: "What Koers needs only to work, it clears every night for all organisations: {{kinds}}.",
       register: "To the processing register",
+      ownPeriods: "Own periods",
+      ownPeriodsIntro:
+        "For these kinds of data the organisation chooses how long they are kept, within what the processing register allows. The processing register and the next run follow your choice.",
+      months: "months",
+      range: "{{min}} to {{max}} months; {{months}} by default",
+      savePeriods: "Save periods",
+      periodsSaved: "The periods have been saved.",
       runs: "Earlier runs",
       noRuns: "No run yet.",
       when: "When",

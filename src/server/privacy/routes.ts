@@ -27,8 +27,9 @@ import { chosenPeriods, getRetentionOverview, setPeriods, setRetention } from ".
 const tags = ["privacy"];
 
 /**
- * Privacy: the processing register as a PDF, for the admin to hand to the privacy officer, and
- * the access log, for the person (their own) and the admin (searched).
+ * Privacy: the processing register as a PDF, for the admin to hand to the privacy officer; the
+ * access log, for the person (their own) and the admin (searched); the person's export, by the
+ * person or by the admin on their request; and retention, its dry run, switch and periods.
  */
 export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
   /** An export as the file asked for: the JSON as it is, or the same read as a PDF. */

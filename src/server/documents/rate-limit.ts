@@ -10,8 +10,14 @@ const sessionKey = (request: FastifyRequest) => {
 
 /**
  * The route config of every PDF download: a PDF costs a worker thread for a while, so each
- * session may ask for a limited number per minute (more is 429).
+ * session may ask for a limited number per minute (more is 429). Counted once the request is
+ * valid: bad input is told what is wrong (422) and uses none of the allowance.
  */
 export const pdfRouteConfig = (app: FastifyInstance) => ({
-  rateLimit: { max: app.config.PDF_LIMIT_PER_SESSION, timeWindow: "1 minute", keyGenerator: sessionKey },
+  rateLimit: {
+    max: app.config.PDF_LIMIT_PER_SESSION,
+    timeWindow: "1 minute",
+    keyGenerator: sessionKey,
+    hook: "preHandler" as const,
+  },
 });

@@ -5,7 +5,7 @@ import { startOfDay } from "../../db/dutch-days.js";
 import { organisations, retentionRuns, retentionSettings } from "../../db/schema.js";
 import { dutchToday } from "../../domain/dutch-time.js";
 import { canManageRetention } from "../../domain/privacy/policy.js";
-import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry.js";
+import { PERSONAL_DATA, type PersonalData, personalDataOf } from "../../domain/privacy/registry.js";
 import { cutoff, periodProblems } from "../../domain/privacy/retention.js";
 import type { RetentionOverview } from "../../domain/privacy/retention-api.js";
 import type { Actor } from "../../domain/roles.js";
@@ -44,7 +44,7 @@ const monthsOf = (entry: PersonalData) => {
 };
 
 const entryOf = (table: string) => {
-  const entry = PERSONAL_DATA.find((e) => e.table === table);
+  const entry = personalDataOf(table);
   if (!entry) throw new Error(`${table} is not in the registry of personal data`);
   return entry;
 };

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { describeRetention } from "../../domain/privacy/describe";
-import { PERSONAL_DATA, type PersonalData } from "../../domain/privacy/registry";
+import { PERSONAL_DATA, type PersonalData, personalDataOf } from "../../domain/privacy/registry";
 import { choosablePeriods, retentionOf } from "../../domain/privacy/retention";
 import type { RetentionOverview } from "../../domain/privacy/retention-api";
 import { api } from "../api";
@@ -44,11 +44,11 @@ export default function RetentionPeriodsPage() {
   if (query.isError) return <LoadError back={null} error={query.error} notFound={t("clearing.title")} />;
   const overview = query.data;
   const kinds: Kind[] = overview.kinds.flatMap((kind) => {
-    const entry = PERSONAL_DATA.find((e) => e.table === kind.table);
+    const entry = personalDataOf(kind.table);
     return entry ? [{ ...kind, entry }] : [];
   });
   const total = kinds.reduce((sum, kind) => sum + (kind.due ?? 0), 0);
-  const whatOf = (table: string) => PERSONAL_DATA.find((e) => e.table === table)?.what[locale] ?? table;
+  const whatOf = (table: string) => personalDataOf(table)?.what[locale] ?? table;
   const next = (kind: Kind) =>
     kind.due !== null
       ? t("clearing.due", { count: kind.due })
@@ -185,7 +185,7 @@ function PeriodsForm({ overview }: { overview: RetentionOverview }) {
     },
   });
   const { run, formError, pending } = useApiSubmit(form);
-  const whatOf = (table: string) => PERSONAL_DATA.find((e) => e.table === table)?.what[locale] ?? table;
+  const whatOf = (table: string) => personalDataOf(table)?.what[locale] ?? table;
   const submit = form.onSubmit((values) =>
     run(async () => {
       const periods = Object.fromEntries(

@@ -111,6 +111,8 @@ export const memberships = pgTable(
     displayName: text("display_name"),
     /** When the person accepted the invitation; null for a membership that never joined. */
     joinedAt: ts("joined_at"),
+    /** When the person was erased from the organisation: the membership is then a pseudonym's. */
+    erasedAt: ts("erased_at"),
     version: integer("version").notNull().default(1),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),
@@ -403,6 +405,32 @@ export const retentionSettings = pgTable("retention_settings", {
   periods: jsonb("periods").$type<Record<string, number>>().notNull().default({}),
   periodsBy: uuid("periods_by"),
   updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * A person's request to be erased from the organisation, and once applied what erasure did: per
+ * table, how many records were deleted, anonymised or kept, and until when the kept evidence may
+ * be audited (decision 0039).
+ */
+export const erasureRequests = pgTable("erasure_requests", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  organisationId: uuid("organisation_id").notNull(),
+  membershipId: uuid("membership_id").notNull(),
+  requestedOn: date("requested_on", { mode: "string" }).notNull(),
+  requestedBy: uuid("requested_by"),
+  note: text("note"),
+  appliedAt: ts("applied_at"),
+  appliedBy: uuid("applied_by"),
+  /** Per kind, what erasure did to how many records: the lines the review showed. */
+  outcome: jsonb("outcome").$type<{ table: string; action: "delete" | "anonymise" | "keep"; count: number }[]>(),
+  keptUntil: date("kept_until", { mode: "string" }),
+  /** Who the person was, while evidence about them is kept for a register's audit; cleared after. */
+  sealed: jsonb("sealed").$type<{
+    name: string;
+    email: string;
+    registrations: { register: string; number: string }[];
+  }>(),
+  createdAt: ts("created_at").notNull().defaultNow(),
 });
 
 /** One run of the retention job for one organisation, with how many records it removed per table. */

@@ -105,6 +105,8 @@ export const AUDIT_EVENT_TYPES = [
   "trainer.supervisedTrainingRecorded",
   "trainer.supervisedTrainingSignedOff",
   "privacy.exportProduced",
+  "privacy.erasureRequested",
+  "privacy.erased",
   "privacy.retentionEnabled",
   "privacy.retentionDisabled",
   "privacy.retentionPeriodsChanged",

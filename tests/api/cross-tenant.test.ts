@@ -49,6 +49,7 @@ const secrets: string[] = [];
 const TENANT_TABLES = [
   "retention_settings",
   "retention_runs",
+  "erasure_requests",
   "memberships",
   "registrations",
   "invitations",

@@ -117,6 +117,8 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/processing-register.pdf"],
   ["/api/v1/access-log/mine", "trainee"],
   ["/api/v1/retention"],
+  ["/api/v1/me/erasure", "trainee"],
+  ["/api/v1/people/:personId/erasure"],
   ["/api/v1/access-log"],
   ["/api/v1/access-log?personId=:personId"],
   ["/api/v1/trajectories/:trajectoryId/billing.pdf"],

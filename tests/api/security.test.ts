@@ -312,6 +312,11 @@ const ROLE_MATRIX: Record<string, Access> = {
   // Everyone downloads their own export; the admin produces a person's on their request.
   "GET /api/v1/me/export": "signed-in",
   "POST /api/v1/people/:personId/export": ADMIN,
+  // Everyone asks to be erased; the admin reviews and applies it.
+  "GET /api/v1/me/erasure": "signed-in",
+  "POST /api/v1/me/erasure": "signed-in",
+  "GET /api/v1/people/:personId/erasure": ADMIN,
+  "POST /api/v1/people/:personId/erasure": ADMIN,
   // The retention job's dry run and its switch.
   "GET /api/v1/retention": ADMIN,
   "PUT /api/v1/retention": ADMIN,
@@ -370,6 +375,9 @@ const fixtureSession = async (admin: TestClient, ids: Record<string, string>) =>
 
 const EXAMPLES: Record<string, (admin: TestClient, ids: Record<string, string>) => Promise<unknown>> = {
   "POST /api/v1/people/:personId/export": async () => ({ requestedOn: "2026-11-30", format: "json" }),
+  // A request day in the future: the admin gets through to the field error, and the fixture
+  // person is not erased under the routes that come after.
+  "POST /api/v1/people/:personId/erasure": async () => ({ requestedOn: "2199-01-01" }),
   "PUT /api/v1/retention": async () => ({ enabled: false }),
   "PUT /api/v1/retention/periods": async () => ({ periods: {} }),
   // Registering oneself: the event's audience (werkbegeleiders and trainers) gets through.

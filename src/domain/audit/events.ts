@@ -335,6 +335,8 @@ export const AUDIT_EVENT_SCHEMAS = [
   kind("privacy.exportProduced", "person", {
     after: z.strictObject({ requestedOn: text, format: z.enum(["json", "pdf"]) }),
   }),
+  kind("privacy.erasureRequested", "person", { after: z.strictObject({ requestId: text }) }),
+  kind("privacy.erased", "person", { after: z.strictObject({ requestedOn: text, keptUntil: text }) }),
   kind("intervisionGroup.created", "intervisionGroup", {
     after: z.strictObject({ name: text, rhythmWeeks: count, meetingMinutes: count, method: text, member: text }),
   }),

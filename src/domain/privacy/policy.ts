@@ -11,3 +11,6 @@ export const canProduceExport = (actor: Pick<Actor, "roles">) => hasRole(actor, 
 
 /** The admin sees the retention job's dry run and turns it on or off for the organisation. */
 export const canManageRetention = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");
+
+/** The admin reviews and applies a person's erasure from the organisation; everyone may ask for their own. */
+export const canErase = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");

@@ -57,6 +57,12 @@ export interface PersonalData {
   erasure: Erasure;
 }
 
+/**
+ * Months after a re-registration during which its register may still ask for the evidence behind
+ * it: our judgement, not law (decision 0039). Erasure keeps who the person was, sealed, until then.
+ */
+export const REGISTER_AUDIT_MONTHS = 12;
+
 const GUIDANCE_YEARS = 24; // the common norm for guidance records: two years after it ended
 const LOG_MONTHS = 24;
 
@@ -205,6 +211,22 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     seenBy: { nl: "Beheerders", en: "Admins" },
     retention: { kind: "withMembership" },
     erasure: "anonymise",
+  },
+  {
+    table: "erasure_requests",
+    subject: ["membership_id", "requested_by"],
+    others: ["applied_by"],
+    what: {
+      nl: "Verzoek om verwijdering, wat de verwijdering deed en, zolang bewijs bewaard moet blijven, wie het was",
+      en: "Erasure request, what erasure did and, while evidence must be kept, who it was",
+    },
+    purpose: {
+      nl: "Het recht op verwijdering uitvoeren en aantonen; bewijs voor een controle door het register bewaren",
+      en: "Carrying out and proving the right to erasure; keeping evidence for a register's audit",
+    },
+    seenBy: { nl: "Beheerders; de persoon zijn eigen verzoek", en: "Admins; the person their own request" },
+    retention: { kind: "registerAudit" },
+    erasure: "keep",
   },
   {
     table: "calendar_feeds",

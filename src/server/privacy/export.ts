@@ -51,6 +51,7 @@ import { getReport } from "../trajectories/final-report.js";
 import { getTrajectory } from "../trajectories/get-trajectory.js";
 import { showMeeting } from "../trajectories/show-meeting.js";
 import { logRead, ownAccessLog } from "./access-log.js";
+import { ownErasureRequests } from "./erasure.js";
 
 /**
  * A read the person's role does not allow answers nothing, as the page would: the export holds
@@ -395,6 +396,7 @@ export async function personalExport(tx: Tx, person: Actor, locale: Locale, now 
     audit_events: { notShown: ADMINS_ONLY },
     access_log: records(accessLog.items),
     retention_settings: { notShown: ADMINS_ONLY },
+    erasure_requests: records(await ownErasureRequests(tx, person)),
     calendar_feeds: { notShown: SYSTEM_ONLY },
     notifications: records(await allNotifications(tx, person)),
     trajectories: records(await trajectoriesOf(tx, person, locale)),

@@ -87,8 +87,20 @@ export async function retentionPlan(tx: Tx | Db, organisationId: string, today: 
     );
     due[table] = row?.n ?? 0;
   }
+  const [sealed] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from erasure_requests where ${sealedPast(organisationId, today)}`,
+  );
+  due.erasure_requests = sealed?.n ?? 0;
   return due;
 }
+
+/**
+ * Erasure requests whose kept evidence a register may no longer audit (decision 0039): who the
+ * person was, sealed in the request until then, is cleared; that the erasure happened stays.
+ */
+const sealedPast = (organisationId: string, today: string) =>
+  sql`organisation_id = ${organisationId} and sealed is not null and kept_until < ${today}`;
 
 /**
  * One run for one organisation: removes what is past its period and writes the run down with
@@ -108,6 +120,11 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
       );
       removed[table] = rows.length;
     }
+    const unsealed = await queryRows<{ one: number }>(
+      tx,
+      sql`update erasure_requests set sealed = null where ${sealedPast(organisationId, today)} returning 1 as one`,
+    );
+    removed.erasure_requests = unsealed.length;
     await tx.insert(retentionRuns).values({ organisationId, day: today, removed });
     return removed;
   });

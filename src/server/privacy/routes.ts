@@ -3,6 +3,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { accessLogQuery, accessLogSchema } from "../../domain/privacy/access.js";
 import {
+  erasureApplySchema,
+  erasureAskSchema,
+  erasureDoneSchema,
+  erasureReviewSchema,
+  ownErasureSchema,
+} from "../../domain/privacy/erasure.js";
+import {
   type ExportFileFormat,
   exportQuerySchema,
   exportRequestSchema,
@@ -18,9 +25,11 @@ import { pdfRouteConfig } from "../documents/rate-limit.js";
 import { attachment, downloadName } from "../http/files.js";
 import { forbidden } from "../http/problem.js";
 import { organisationOf } from "../organisations/service.js";
+import { requireAuth } from "../plugins/auth.js";
 import { requestLocale } from "../plugins/errors.js";
 import { changeThenShow, withTenant } from "../tenancy.js";
 import { ownAccessLog, searchAccessLog } from "./access-log.js";
+import { applyErasure, askErasure, ownErasure, reviewErasure } from "./erasure.js";
 import { exportForPerson, ownExport } from "./export.js";
 import { chosenPeriods, getRetentionOverview, setPeriods, setRetention } from "./retention.js";
 
@@ -90,6 +99,61 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
       }));
       return sendExport(request, reply, request.body.format, made);
     },
+  );
+
+  app.get(
+    "/me/erasure",
+    {
+      schema: {
+        tags,
+        description: "The requester's open request to be erased from this organisation, if any.",
+        response: { 200: ownErasureSchema },
+      },
+    },
+    (request) => withTenant(request, ownErasure),
+  );
+
+  app.post(
+    "/me/erasure",
+    {
+      schema: {
+        tags,
+        description:
+          "The requester asks to be erased from this organisation, with a note for the admin; asking again while a request is open changes nothing. Written to the audit log.",
+        body: erasureAskSchema,
+        response: { 200: ownErasureSchema },
+      },
+    },
+    (request) => changeThenShow(request, (tx, actor) => askErasure(tx, actor, request.body), ownErasure),
+  );
+
+  app.get(
+    "/people/:personId/erasure",
+    {
+      schema: {
+        tags,
+        description:
+          "The admin's review of erasing a person from this organisation (the dry run): the open request, per kind of data what will be deleted, anonymised or kept, and until when evidence is kept for a register's audit.",
+        params: z.object({ personId: z.uuid() }),
+        response: { 200: erasureReviewSchema },
+      },
+    },
+    (request) => withTenant(request, (tx, actor) => reviewErasure(tx, actor, request.params.personId)),
+  );
+
+  app.post(
+    "/people/:personId/erasure",
+    {
+      schema: {
+        tags,
+        description:
+          "The admin erases a person from this organisation as the review showed: they can no longer sign in to it, their name is replaced by a pseudonym everywhere in it, counts and hours stay. The account goes with its last membership. Written to the audit log.",
+        params: z.object({ personId: z.uuid() }),
+        body: erasureApplySchema,
+        response: { 200: erasureDoneSchema },
+      },
+    },
+    (request) => applyErasure(request.server.db, requireAuth(request).actor, request.params.personId, request.body),
   );
 
   app.get(

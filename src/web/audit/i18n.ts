@@ -129,6 +129,8 @@ export default defineMessages(
       calendar: { renewed: "Agenda-koppeling vernieuwd" },
       privacy: {
         exportProduced: "Gegevensexport gemaakt op verzoek van de persoon",
+        erasureRequested: "Verwijdering van gegevens aangevraagd",
+        erased: "Persoon verwijderd uit de organisatie",
         retentionEnabled: "Opruimen na de bewaartermijnen aangezet",
         retentionDisabled: "Opruimen na de bewaartermijnen uitgezet",
         retentionPeriodsChanged: "Bewaartermijnen gewijzigd",
@@ -410,6 +412,8 @@ export default defineMessages(
       calendar: { renewed: "Calendar link renewed" },
       privacy: {
         exportProduced: "Data export produced at the person's request",
+        erasureRequested: "Erasure of data requested",
+        erased: "Person erased from the organisation",
         retentionEnabled: "Clearing up after the retention periods turned on",
         retentionDisabled: "Clearing up after the retention periods turned off",
         retentionPeriodsChanged: "Retention periods changed",

@@ -179,6 +179,21 @@ describe("erasure from an organisation", () => {
     const [request] = await t.database.db.select().from(erasureRequests).where(eq(erasureRequests.membershipId, id));
     expect(request?.appliedAt).not.toBeNull();
     expect(request?.sealed).toMatchObject({ name: "Daan Bakker", email: TRAINEE });
+    const erased = expectStatus<{ name: string; erased: boolean; version: number; abilities: Record<string, boolean> }>(
+      await admin.get(`/api/v1/people/${id}`),
+    );
+    expect(erased).toMatchObject({ name: done.pseudonym, erased: true });
+    expect(Object.values(erased.abilities)).toEqual([false, false, false]);
+    const renamed = await admin.put(`/api/v1/people/${id}`, {
+      version: erased.version,
+      displayName: "Daan Bakker",
+      roles: ["trainee"],
+      jobTitle: null,
+      academicExperienceYears: null,
+      dreyfusLevel: null,
+    });
+    expect(renamed.statusCode).toBe(409);
+    expect((await admin.post(`/api/v1/people/${id}/reactivate`, { version: erased.version })).statusCode).toBe(409);
     expect((await admin.get(`/api/v1/people/${id}/erasure`)).statusCode).toBe(404);
     expect((await admin.post(`/api/v1/people/${id}/erasure`, { requestedOn: "2026-12-01" })).statusCode).toBe(409);
   });

@@ -27,6 +27,8 @@ export const personSummarySchema = z.object({
   version: z.number().int(),
   /** False while invited: nothing about the account is told before the person accepts. */
   hasPassword: z.boolean(),
+  /** Erased from the organisation: the name is a pseudonym, and nothing about them changes any more. */
+  erased: z.boolean(),
   abilities: abilitiesSchema,
 });
 export type PersonSummary = z.infer<typeof personSummarySchema>;

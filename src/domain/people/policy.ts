@@ -4,6 +4,8 @@ import { type Actor, hasRole } from "../roles.js";
 export interface PersonTarget {
   userId: string;
   status: "invited" | "active" | "deactivated";
+  /** Erased from the organisation (decision 0039): the membership is a pseudonym's and stays as it is. */
+  erased?: boolean;
 }
 
 export interface PersonAbilities {
@@ -17,7 +19,7 @@ type Who = Pick<Actor, "roles" | "userId">;
 /** People management belongs to the organisation's admins. */
 export const canManagePeople = (actor: Pick<Actor, "roles">) => hasRole(actor, "admin");
 
-export const canEditPerson = (actor: Who, _target: PersonTarget) => canManagePeople(actor);
+export const canEditPerson = (actor: Who, target: PersonTarget) => canManagePeople(actor) && !target.erased;
 
 /** Never yourself: an organisation must not lose its last way in by accident. */
 export const isSelf = (actor: Who, target: PersonTarget) => actor.userId === target.userId;
@@ -26,7 +28,7 @@ export const canDeactivate = (actor: Who, target: PersonTarget) =>
   canManagePeople(actor) && !isSelf(actor, target) && target.status !== "deactivated";
 
 export const canReactivate = (actor: Who, target: PersonTarget) =>
-  canManagePeople(actor) && target.status === "deactivated";
+  canManagePeople(actor) && target.status === "deactivated" && !target.erased;
 
 /**
  * An admin who takes away their own admin role locks themself out of this page on the next

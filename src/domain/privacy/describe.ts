@@ -41,7 +41,7 @@ export const ERASURE_TEXT: Record<Erasure, Text> = {
     en: "Stays without the person: name and reference go, counts and hours stay true",
   },
   keep: {
-    nl: "Blijft bewaard onder een wettelijke plicht tot de bewaartermijn voorbij is, en gaat dan weg",
-    en: "Kept under a legal duty until the retention period has passed, then deleted",
+    nl: "Blijft bewaard onder een wettelijke plicht, zonder naam op de pagina's; wie het was blijft verzegeld bewaard tot het register het bewijs niet meer mag controleren",
+    en: "Kept under a legal duty, without the name on the pages; who it was stays sealed until the register may no longer audit the evidence",
   },
 };

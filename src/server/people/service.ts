@@ -6,6 +6,7 @@ import type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } fr
 import {
   canDeactivate,
   canDropOwnAdminRole,
+  canEditPerson,
   canManagePeople,
   canReactivate,
   isSelf,
@@ -41,6 +42,7 @@ const personColumns = {
   version: memberships.version,
   // Nothing about the account is told before the person accepts: an invited member has none here.
   hasPassword: sql<boolean>`${memberships.status} <> 'invited' and ${users.passwordHash} is not null`,
+  erased: sql<boolean>`${memberships.erasedAt} is not null`,
   joinedAt: memberships.joinedAt,
   createdAt: memberships.createdAt,
   updatedAt: memberships.updatedAt,
@@ -60,6 +62,7 @@ type PersonRow = {
   managerId: string | null;
   version: number;
   hasPassword: boolean;
+  erased: boolean;
   joinedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -80,6 +83,7 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
     managerId: row.managerId,
     version: row.version,
     hasPassword: row.hasPassword,
+    erased: row.erased,
     abilities: personAbilities(actor, row),
   };
 }
@@ -253,6 +257,7 @@ export async function updatePerson(
 ): Promise<PersonDetail> {
   if (!canManagePeople(actor)) throw forbidden();
   const before = await loadPersonRow(tx, actor, personId);
+  if (!canEditPerson(actor, before)) throw conflict();
   if (!canDropOwnAdminRole(actor, before, input.roles)) throw invalid({ roles: "field.cannotRemoveOwnAdmin" });
   // Until they accept, the organisation knows an invited member only by the name it typed.
   const displayName = input.displayName === undefined ? before.displayName : input.displayName;

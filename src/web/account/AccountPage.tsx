@@ -4,6 +4,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { api } from "../api";
 import { useApiSubmit } from "../forms";
+import { OwnErasureSection } from "../privacy/Erasure";
 import { OwnExportSection } from "../privacy/PersonalExport";
 import { sessionQueryKey, useSession } from "../session";
 import { FormError } from "../shell/FormError";
@@ -68,6 +69,7 @@ export default function AccountPage() {
         </Stack>
       </form>
       <OwnExportSection />
+      <OwnErasureSection />
     </Stack>
   );
 }

@@ -69,6 +69,7 @@ export default defineMessages(
       saved: "Wijzigingen opgeslagen.",
       notFound: "Deze persoon bestaat niet (meer) in deze organisatie.",
       export: "Inzageverzoek",
+      erasure: "Verwijderen uit de organisatie",
       statusSection: "Status",
       evidence: "Bewijs voor herregistratie bekijken",
       activeText: "Deze persoon is actief en kan inloggen.",
@@ -77,6 +78,8 @@ export default defineMessages(
       invitedText:
         "Deze persoon is uitgenodigd en heeft pas toegang na het aannemen van de uitnodiging. Onder Uitnodigingen kun je een openstaande uitnodiging opnieuw versturen.",
       deactivatedText: "Deze persoon is gedeactiveerd en kan niet meer inloggen. De gegevens blijven bewaard.",
+      erasedText:
+        "Deze persoon is op verzoek verwijderd. De naam is vervangen door een schuilnaam; tellingen en uren blijven kloppen. Er kan niets meer aan veranderd worden.",
       selfText: "Je kunt jezelf niet deactiveren.",
       deactivate: "Deactiveren",
       reactivate: "Heractiveren",
@@ -200,6 +203,7 @@ export default defineMessages(
       saved: "Changes saved.",
       notFound: "This person does not exist (any more) in this organisation.",
       export: "Request for access",
+      erasure: "Erase from the organisation",
       statusSection: "Status",
       evidence: "View re-registration evidence",
       activeText: "This person is active and can sign in.",
@@ -208,6 +212,8 @@ export default defineMessages(
       invitedText:
         "This person has been invited and has access only once they accept. Under Invitations you can resend an open invitation.",
       deactivatedText: "This person is deactivated and can no longer sign in. Their data is kept.",
+      erasedText:
+        "This person was erased on request. The name has been replaced by a pseudonym; counts and hours stay true. Nothing about them can be changed any more.",
       selfText: "You cannot deactivate yourself.",
       deactivate: "Deactivate",
       reactivate: "Reactivate",

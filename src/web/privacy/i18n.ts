@@ -6,7 +6,7 @@ export default defineMessages(
     intro:
       "Welke persoonsgegevens Koers voor de organisatie verwerkt: wat het is, waarvoor, wie het ziet, hoe lang het bewaard wordt en wat er gebeurt als een persoon vraagt om verwijdering. Voor de functionaris gegevensbescherming en voor iedereen die het wil weten.",
     notYet:
-      "De bewaartermijnen zijn die van Koers, of die de organisatie zelf koos bij Bewaartermijnen. Daar staat ook wat Koers na een termijn zelf opruimt, en sinds wanneer; gegevens die na de begeleiding of de registercontrole vervallen, ruimt Koers nog niet zelf op. Verwijderen op verzoek gaat nog via de beheerder.",
+      "De bewaartermijnen zijn die van Koers, of die de organisatie zelf koos bij Bewaartermijnen. Daar staat ook wat Koers na een termijn zelf opruimt, en sinds wanneer; gegevens die na de begeleiding of de registercontrole vervallen, ruimt Koers nog niet zelf op. Vraagt een persoon om verwijdering, dan doet de beheerder dat op de pagina van die persoon, zoals hieronder per soort gegeven staat.",
     count: "{{count}} soorten gegevens",
     pdf: "Als PDF, voor de functionaris gegevensbescherming",
     purpose: "Waarvoor",
@@ -77,6 +77,42 @@ export default defineMessages(
         made: "De export is gemaakt. Geef het bestand aan {{name}}.",
       },
     },
+    erase: {
+      ownHeading: "Je gegevens laten verwijderen",
+      ownIntro:
+        "Wil je dat {{organisation}} je gegevens verwijdert? Vraag het hier; de beheerder bekijkt je verzoek. Daarna kun je hier niet meer inloggen en staat je naam nergens meer. Wat een register nog mag controleren (zoals ondertekende verklaringen), blijft zonder je naam bewaard tot die termijn voorbij is. Download eerst je gegevens als je ze wilt houden.",
+      note: "Toelichting voor de beheerder (niet verplicht)",
+      ask: "Verwijdering aanvragen",
+      askConfirm:
+        "De beheerder krijgt je verzoek en voert het uit. Daarna kun je niet meer inloggen bij deze organisatie, en dat kan niet ongedaan worden.",
+      asked: "Je verzoek is verstuurd. De beheerder bekijkt het.",
+      open: "Je vroeg op {{date}} om verwijdering. De beheerder bekijkt je verzoek.",
+      heading: "Verwijderen uit de organisatie",
+      requestedOn: "Verzoek om verwijdering ontvangen op",
+      requestedBySelf: "{{name}} vroeg op {{date}} in Koers om verwijdering.",
+      requestedRecorded: "Een verzoek van {{name}} om verwijdering is op {{date}} vastgelegd.",
+      noteSaid: "Toelichting: “{{note}}”",
+      noRequest:
+        "{{name}} vroeg niet in Koers om verwijdering. Kwam het verzoek op een andere manier binnen (brief, e-mail)? Vul hieronder de datum in.",
+      intro:
+        "Dit doet verwijderen met de gegevens van {{name}} in deze organisatie. Overal waar {{name}} stond, staat daarna een schuilnaam; tellingen en uren blijven kloppen. Wat bewaard blijft, blijft bewaard tot {{date}}: zo lang mag een register het bewijs nog controleren. Tot dan bewaart Koers verzegeld wie het was.",
+      tableLabel: "Wat verwijderen doet met de gegevens van {{name}}",
+      action: "Wat er gebeurt",
+      count: "Aantal",
+      records_one: "{{count}} gegeven",
+      records_other: "{{count}} gegevens",
+      actions: {
+        delete: "Wordt verwijderd",
+        anonymise: "Blijft, zonder naam",
+        keep: "Blijft zonder naam bewaard tot {{date}}",
+      },
+      account:
+        "Is dit de laatste organisatie van deze persoon in Koers, dan verdwijnt ook het account (naam, e-mailadres en wachtwoord). Lidmaatschappen bij andere organisaties blijven zoals ze zijn.",
+      erase: "{{name}} verwijderen",
+      confirm:
+        "{{name}} kan daarna niet meer inloggen bij deze organisatie, en de naam staat nergens meer. Dit kan niet ongedaan worden.",
+      done: "{{name}} is verwijderd. In de organisatie staat nu {{pseudonym}}.",
+    },
     access: {
       mineTitle: "Wie heeft mijn gegevens bekeken",
       mineIntro:
@@ -125,7 +161,7 @@ export default defineMessages(
     intro:
       "Which personal data Koers processes for the organisation: what it is, what for, who sees it, how long it is kept and what happens when a person asks for erasure. For the data protection officer and anyone who wants to know.",
     notYet:
-      "The retention periods are Koers's, or those the organisation chose under Retention periods. That page also shows what Koers clears itself once a period has passed, and since when; data that lapses after the guidance or the register's audit Koers does not clear itself yet. Erasure on request still goes through the admin.",
+      "The retention periods are Koers's, or those the organisation chose under Retention periods. That page also shows what Koers clears itself once a period has passed, and since when; data that lapses after the guidance or the register's audit Koers does not clear itself yet. When a person asks for erasure, the admin carries it out on that person's page, as set out below per kind of data.",
     count: "{{count}} kinds of data",
     pdf: "As PDF, for the data protection officer",
     purpose: "What for",
@@ -193,6 +229,42 @@ export default defineMessages(
         make: "Make export",
         made: "The export has been made. Hand the file to {{name}}.",
       },
+    },
+    erase: {
+      ownHeading: "Having your data erased",
+      ownIntro:
+        "Do you want {{organisation}} to erase your data? Ask here; the admin reviews your request. Afterwards you can no longer sign in here and your name appears nowhere. What a register may still audit (such as signed declarations) is kept without your name until that period has passed. Download your data first if you want to keep it.",
+      note: "Note for the admin (optional)",
+      ask: "Ask for erasure",
+      askConfirm:
+        "The admin receives your request and carries it out. Afterwards you can no longer sign in to this organisation, and that cannot be undone.",
+      asked: "Your request has been sent. The admin will review it.",
+      open: "You asked for erasure on {{date}}. The admin is reviewing your request.",
+      heading: "Erase from the organisation",
+      requestedOn: "Request for erasure received on",
+      requestedBySelf: "{{name}} asked for erasure in Koers on {{date}}.",
+      requestedRecorded: "A request of {{name}} for erasure was recorded on {{date}}.",
+      noteSaid: "Note: “{{note}}”",
+      noRequest:
+        "{{name}} did not ask for erasure in Koers. Did the request come in another way (letter, e-mail)? Fill in its date below.",
+      intro:
+        "This is what erasure does to the data of {{name}} in this organisation. Wherever {{name}} appeared, a pseudonym appears instead; counts and hours stay true. What is kept is kept until {{date}}: until then a register may still audit the evidence. Until then Koers keeps, sealed, who it was.",
+      tableLabel: "What erasure does to the data of {{name}}",
+      action: "What happens",
+      count: "Number",
+      records_one: "{{count}} record",
+      records_other: "{{count}} records",
+      actions: {
+        delete: "Deleted",
+        anonymise: "Stays, without the name",
+        keep: "Kept without the name until {{date}}",
+      },
+      account:
+        "If this is the person's last organisation in Koers, their account (name, e-mail address and password) goes too. Memberships of other organisations stay as they are.",
+      erase: "Erase {{name}}",
+      confirm:
+        "{{name}} can then no longer sign in to this organisation, and the name appears nowhere. This cannot be undone.",
+      done: "{{name}} has been erased. The organisation now shows {{pseudonym}}.",
     },
     access: {
       mineTitle: "Who viewed my data",

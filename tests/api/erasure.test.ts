@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
-import { erasureRequests, memberships, users } from "../../src/db/schema.js";
+import { erasureRequests, memberships, notifications, users } from "../../src/db/schema.js";
 import type { EvidenceView } from "../../src/domain/evidence/api.js";
 import type { ErasureDone, ErasureReview, OwnErasure } from "../../src/domain/privacy/erasure.js";
 import type { RetentionOverview } from "../../src/domain/privacy/retention-api.js";
@@ -61,6 +61,7 @@ async function whatTheOrganisationShows(guide: TestClient, trajectoryIds: string
     "/api/v1/audit-events",
   ])
     parts.push(await read(admin, path));
+  parts.push(await read(admin, "/api/v1/notifications"), await read(guide, "/api/v1/notifications"));
   for (const id of trajectoryIds) {
     parts.push(await read(admin, `/api/v1/trajectories/${id}`));
     parts.push(await read(admin, `/api/v1/trajectories/${id}/billing.csv`));
@@ -109,6 +110,13 @@ describe("erasure from an organisation", () => {
       .from(erasureRequests)
       .where(eq(erasureRequests.membershipId, (await membershipOf(TRAINEE)).id));
     expect(rows).toHaveLength(1);
+    // The admins hear of it, without the name; the link leads to the person.
+    const notified = expectStatus<{ items: { kind: string; text?: string; link: string; params: unknown }[] }>(
+      await admin.get("/api/v1/notifications"),
+    ).items.filter((n) => n.kind === "privacy.erasureRequested");
+    expect(notified).toHaveLength(1);
+    expect(notified[0]?.link).toBe(`/mensen/${(await membershipOf(TRAINEE)).id}`);
+    expect(JSON.stringify(notified[0])).not.toMatch(/Daan|Bakker/);
   });
 
   it("the review shows per kind what is deleted, anonymised and kept, and until when; a guide may not see it", async () => {
@@ -157,6 +165,15 @@ describe("erasure from an organisation", () => {
     );
     const trajectoryIds = rows.map((r) => r.id);
     expect(trajectoryIds.length).toBeGreaterThan(0);
+    // Someone mentioned Daan in a discussion: the guide's notification names him.
+    const guideAccount = await membershipOf(GUIDE);
+    await t.database.db.insert(notifications).values({
+      organisationId: t.orgs.linde,
+      userId: guideAccount.userId,
+      kind: "discussion.mention",
+      params: { name: "Daan Bakker", title: "Lastige ouders" },
+      link: "/casuistiek",
+    });
     const before = await countsAndHours(guide, trajectoryIds);
     expect(before.trajectories.some((view) => (view.meetings ?? 0) > 0)).toBe(true);
     expect(await whatTheOrganisationShows(guide, trajectoryIds, id)).toContain("Daan Bakker");

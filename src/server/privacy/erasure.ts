@@ -20,6 +20,7 @@ import { PERSONAL_DATA, type PersonalData, REGISTER_AUDIT_MONTHS } from "../../d
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
 import { conflict, forbidden, HttpProblem, invalid, notFound } from "../http/problem.js";
+import { membersWithRole, notify } from "../notifications/notify.js";
 import { memberName } from "../people/member-name.js";
 
 /**
@@ -223,6 +224,15 @@ export async function askErasure(tx: Tx, actor: Actor, ask: ErasureAsk, now = ne
     subjectId: actor.membershipId,
     after: { requestId: made?.id ?? "" },
   });
+  // The admins hear of it without the name: the link leads to the person, and after erasure to the pseudonym.
+  await notify(
+    tx,
+    actor,
+    await membersWithRole(tx, actor.organisationId, "admin"),
+    "privacy.erasureRequested",
+    {},
+    `/mensen/${actor.membershipId}`,
+  );
 }
 
 /** The admin's review: per kind what erasure would do to the records that name the person, and until when evidence is kept. */
@@ -306,6 +316,10 @@ export async function applyErasure(
     // wrote (notes, reflections) is theirs and is not searched for the name (decision 0039).
     await tx.execute(
       sql`update trajectories set title = replace(title, ${person.name}, ${name}) where organisation_id = ${organisationId} and id in (select trajectory_id from trajectory_participants where organisation_id = ${organisationId} and user_id = ${pseudonymId})`,
+    );
+    // Others' notifications that named the person (who mentioned them, who handed something in).
+    await tx.execute(
+      sql`update notifications set params = (select jsonb_object_agg(key, case when value = to_jsonb(${person.name}::text) then to_jsonb(${name}::text) else value end) from jsonb_each(params)) where organisation_id = ${organisationId} and jsonb_typeof(params) = 'object' and params <> '{}'::jsonb and ${named(sql`params::text`, person)}`,
     );
     // What the audit log wrote about the person (their name, address, roles) goes; that it happened stays.
     await tx.execute(

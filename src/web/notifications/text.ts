@@ -32,6 +32,7 @@ const KINDS: Record<string, string> = {
   "trainerRequest.received": "kinds.trainerRequestReceived",
   "trainerRequest.accepted": "kinds.trainerRequestAccepted",
   "trainerRequest.declined": "kinds.trainerRequestDeclined",
+  "privacy.erasureRequested": "kinds.erasureRequested",
 };
 const DECLARATIONS = ["start", "end", "independence"];
 

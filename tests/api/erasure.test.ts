@@ -285,3 +285,42 @@ describe("frozen records", () => {
     expect(await refusal(otherColumn)).toMatch(/append-only/);
   });
 });
+
+describe("erasing everyone", () => {
+  it("works for every member of an organisation, whatever they did, and leaves the organisation's counts", async () => {
+    const own = await createTestApp();
+    try {
+      await tenantFixtures(own);
+      const rivierAdmin = await signIn(own, "beheer@rivierenland.example", "rivier");
+      const [before] = await queryRows<{ meetings: number; hours: number; trajectories: number }>(
+        own.database.db,
+        sql`select (select count(*)::int from meetings where organisation_id = ${own.orgs.linde}) as meetings,
+                   (select coalesce(sum(minutes), 0)::int from work_hours where organisation_id = ${own.orgs.linde}) as hours,
+                   (select count(*)::int from trajectories where organisation_id = ${own.orgs.linde}) as trajectories`,
+      );
+      const linde = await signIn(own, ADMIN);
+      const people = expectStatus<{ items: { id: string; userId: string; name: string }[] }>(
+        await linde.get("/api/v1/people?pageSize=100"),
+      ).items;
+      const self = await queryRows<{ id: string }>(
+        own.database.db,
+        sql`select m.id from memberships m join users u on u.id = m.user_id where u.email = ${ADMIN} and m.organisation_id = ${own.orgs.linde}`,
+      );
+      for (const person of people.filter((p) => p.id !== self[0]?.id)) {
+        const response = await linde.post(`/api/v1/people/${person.id}/erasure`, { requestedOn: "2026-12-01" });
+        expect(response.statusCode, `${person.name}: ${response.body}`).toBe(200);
+      }
+      const [after] = await queryRows<{ meetings: number; hours: number; trajectories: number }>(
+        own.database.db,
+        sql`select (select count(*)::int from meetings where organisation_id = ${own.orgs.linde}) as meetings,
+                   (select coalesce(sum(minutes), 0)::int from work_hours where organisation_id = ${own.orgs.linde}) as hours,
+                   (select count(*)::int from trajectories where organisation_id = ${own.orgs.linde}) as trajectories`,
+      );
+      expect(after).toEqual(before);
+      // Another organisation's people are untouched.
+      expect((await rivierAdmin.get("/api/v1/people?pageSize=100")).body).toContain("Lisa Dekker");
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -69,9 +69,19 @@ interface Kind {
 const isAccountColumn = (table: string, column: string) =>
   column !== "id" && column !== "membership_id" && COLUMNS.get(table)?.get(column) === "PgUUID";
 
-const KINDS: Kind[] = PERSONAL_DATA.filter(
-  (entry) => !BY_HAND.has(entry.table) && COLUMNS.get(entry.table)?.has("organisation_id"),
-).map((entry) => ({
+/**
+ * Content a network owns rather than an organisation (framework and module versions): its author
+ * is handed to the pseudonym only when the account itself goes (`dropAccountIfLast`).
+ */
+const NETWORK_OWNED = new Set(["framework_versions", "module_versions"]);
+
+const KINDS: Kind[] = PERSONAL_DATA.filter((entry) => {
+  if (BY_HAND.has(entry.table) || NETWORK_OWNED.has(entry.table)) return false;
+  // A new kind without an organisation needs its own rule here, not silence.
+  if (!COLUMNS.get(entry.table)?.has("organisation_id"))
+    throw new Error(`erasure has no rule for ${entry.table}: it names a person but belongs to no organisation`);
+  return true;
+}).map((entry) => ({
   entry,
   subject: entry.subject.filter((column) => isAccountColumn(entry.table, column)),
   others: (entry.others ?? []).filter((column) => isAccountColumn(entry.table, column)),
@@ -384,7 +394,7 @@ async function dropAccountIfLast(tx: Executor, organisationId: string, userId: s
     sql`select count(*)::int as n from memberships where user_id = ${userId}`,
   );
   if ((left?.n ?? 0) > 0) return false;
-  for (const table of ["framework_versions", "module_versions"])
+  for (const table of NETWORK_OWNED)
     await tx.execute(sql`update ${sql.identifier(table)} set created_by = ${pseudonymId} where created_by = ${userId}`);
   for (const table of ["sessions", "password_resets", "account_mail"])
     await tx.execute(sql`delete from ${sql.identifier(table)} where user_id = ${userId}`);

@@ -1,4 +1,4 @@
-import { desc, eq, isNotNull, sql } from "drizzle-orm";
+import { desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { queryRows } from "../../db/connection.js";
 import { startOfDay } from "../../db/dutch-days.js";
@@ -102,6 +102,15 @@ export async function retentionPlan(tx: Tx | Db, organisationId: string, today: 
 const sealedPast = (organisationId: string, today: string) =>
   sql`organisation_id = ${organisationId} and sealed is not null and kept_until < ${today}`;
 
+/** How many rows a statement with `returning` touched, counted in the database: a first run over years of rows sends back one number, not every row. */
+async function counted(executor: Tx | Db, statement: SQL) {
+  const [row] = await queryRows<{ n: number }>(
+    executor,
+    sql`with touched as (${statement}) select count(*)::int as n from touched`,
+  );
+  return row?.n ?? 0;
+}
+
 /**
  * One run for one organisation: removes what is past its period and writes the run down with
  * its counts, in one transaction, so a run that fails removes nothing and leaves no line.
@@ -114,17 +123,15 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
     await tx.execute(sql`select set_config('koers.retention', 'on', true)`);
     const removed: Record<string, number> = {};
     for (const { table, moment, months } of applied(await chosenPeriods(tx, organisationId))) {
-      const rows = await queryRows<{ one: number }>(
+      removed[table] = await counted(
         tx,
-        sql`delete from ${pastIn(table, moment, organisationId, cutoff(months, today))} returning 1 as one`,
+        sql`delete from ${pastIn(table, moment, organisationId, cutoff(months, today))} returning 1`,
       );
-      removed[table] = rows.length;
     }
-    const unsealed = await queryRows<{ one: number }>(
+    removed.erasure_requests = await counted(
       tx,
-      sql`update erasure_requests set sealed = null where ${sealedPast(organisationId, today)} returning 1 as one`,
+      sql`update erasure_requests set sealed = null where ${sealedPast(organisationId, today)} returning 1`,
     );
-    removed.erasure_requests = unsealed.length;
     await tx.insert(retentionRuns).values({ organisationId, day: today, removed });
     return removed;
   });
@@ -135,11 +142,10 @@ export async function clearSystemRecords(db: Db, now = new Date()) {
   const today = dutchToday(now);
   const removed: Record<string, number> = {};
   for (const { table, moment, months } of SYSTEM) {
-    const rows = await queryRows<{ one: number }>(
+    removed[table] = await counted(
       db,
-      sql`delete from ${sql.identifier(table)} where ${sql.identifier(moment)} < ${startOfDay(cutoff(months, today))} returning 1 as one`,
+      sql`delete from ${sql.identifier(table)} where ${sql.identifier(moment)} < ${startOfDay(cutoff(months, today))} returning 1`,
     );
-    removed[table] = rows.length;
   }
   return removed;
 }

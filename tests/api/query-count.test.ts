@@ -117,6 +117,7 @@ const READS: Array<[path: string, as?: Person]> = [
   ["/api/v1/processing-register.pdf"],
   ["/api/v1/access-log/mine", "trainee"],
   ["/api/v1/retention"],
+  ["/api/v1/retention/periods"],
   ["/api/v1/me/erasure", "trainee"],
   ["/api/v1/people/:personId/erasure"],
   ["/api/v1/access-log"],

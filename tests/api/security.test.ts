@@ -319,6 +319,7 @@ const ROLE_MATRIX: Record<string, Access> = {
   "POST /api/v1/people/:personId/erasure": ADMIN,
   // The retention job's dry run and its switch.
   "GET /api/v1/retention": ADMIN,
+  "GET /api/v1/retention/periods": ADMIN,
   "PUT /api/v1/retention": ADMIN,
   "PUT /api/v1/retention/periods": ADMIN,
   "GET /api/v1/trajectories/:trajectoryId/billing.pdf": ["admin", "guide", "client"],

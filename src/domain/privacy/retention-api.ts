@@ -25,3 +25,7 @@ export const retentionSwitchSchema = z.object({ enabled: z.boolean() });
 
 /** The admin's choice of months per kind of data (by table); kinds left out keep what they have. */
 export const retentionPeriodsSchema = z.object({ periods: z.record(z.string(), z.number().int()) });
+
+/** The organisation's own periods alone, for the processing register: no dry run counted. */
+export const retentionPeriodsViewSchema = z.object({ periods: z.record(z.string(), z.number().int()) });
+export type RetentionPeriodsView = z.infer<typeof retentionPeriodsViewSchema>;

@@ -19,6 +19,7 @@ import { canReadProcessingRegister } from "../../domain/privacy/policy.js";
 import {
   retentionOverviewSchema,
   retentionPeriodsSchema,
+  retentionPeriodsViewSchema,
   retentionSwitchSchema,
 } from "../../domain/privacy/retention-api.js";
 import { pdfRouteConfig } from "../documents/rate-limit.js";
@@ -212,6 +213,23 @@ export const privacyRoutes: FastifyPluginAsyncZod = async (app) => {
         (tx, actor) => setRetention(tx, actor, request.body.enabled),
         (tx, actor) => getRetentionOverview(tx, actor),
       ),
+  );
+
+  app.get(
+    "/retention/periods",
+    {
+      schema: {
+        tags,
+        description:
+          "The organisation's own retention periods, in months per kind of data (by table), where it chose them; the processing register shows them. Admins only.",
+        response: { 200: retentionPeriodsViewSchema },
+      },
+    },
+    (request) =>
+      withTenant(request, async (tx, actor) => {
+        if (!canReadProcessingRegister(actor)) throw forbidden();
+        return { periods: await chosenPeriods(tx, actor.organisationId) };
+      }),
   );
 
   app.put(

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { describeRetention, ERASURE_TEXT } from "../../domain/privacy/describe";
 import { PERSONAL_DATA } from "../../domain/privacy/registry";
 import { retentionOf } from "../../domain/privacy/retention";
-import type { RetentionOverview } from "../../domain/privacy/retention-api";
+import type { RetentionPeriodsView } from "../../domain/privacy/retention-api";
 import { api } from "../api";
 import { localeOf } from "../i18n/regime-text";
 import { PageTitle } from "../shell/PageTitle";
@@ -20,7 +20,8 @@ export default function ProcessingRegisterPage() {
   const locale = localeOf(i18n.language);
   // The organisation's own periods where it chose them; the registry's defaults until they are known.
   const periods =
-    useQuery({ queryKey: ["retention"], queryFn: () => api<RetentionOverview>("/retention") }).data?.periods ?? {};
+    useQuery({ queryKey: ["retention", "periods"], queryFn: () => api<RetentionPeriodsView>("/retention/periods") })
+      .data?.periods ?? {};
   return (
     <Stack maw={960}>
       <PageTitle>{t("title")}</PageTitle>

@@ -193,6 +193,7 @@ function PeriodsForm({ overview }: { overview: RetentionOverview }) {
       );
       const saved = await api<RetentionOverview>("/retention/periods", { method: "PUT", body: { periods } });
       client.setQueryData(QUERY_KEY, saved);
+      client.setQueryData(["retention", "periods"], { periods: saved.periods });
       form.resetDirty();
       notifySuccess(t("clearing.periodsSaved"));
     }),

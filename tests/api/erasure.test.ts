@@ -196,6 +196,7 @@ describe("erasure from an organisation", () => {
     const [request] = await t.database.db.select().from(erasureRequests).where(eq(erasureRequests.membershipId, id));
     expect(request?.appliedAt).not.toBeNull();
     expect(request?.sealed).toMatchObject({ name: "Daan Bakker", email: TRAINEE });
+    expect(request?.note).toBeNull();
     const erased = expectStatus<{ name: string; erased: boolean; version: number; abilities: Record<string, boolean> }>(
       await admin.get(`/api/v1/people/${id}`),
     );

@@ -357,7 +357,8 @@ export async function applyErasure(
       registrations: registered.map((r) => ({ register: r.register, number: r.number })),
     };
     const open = await openRequest(tx, organisationId, personId);
-    const applied = { appliedAt: now, appliedBy: actor.userId, outcome: lines, keptUntil: until, sealed };
+    // The person's note was for the review; what is kept of them is the seal alone.
+    const applied = { appliedAt: now, appliedBy: actor.userId, outcome: lines, keptUntil: until, sealed, note: null };
     if (open) await tx.update(erasureRequests).set(applied).where(eq(erasureRequests.id, open.id));
     else
       await tx.insert(erasureRequests).values({

@@ -412,26 +412,31 @@ export const retentionSettings = pgTable("retention_settings", {
  * table, how many records were deleted, anonymised or kept, and until when the kept evidence may
  * be audited (decision 0039).
  */
-export const erasureRequests = pgTable("erasure_requests", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  organisationId: uuid("organisation_id").notNull(),
-  membershipId: uuid("membership_id").notNull(),
-  requestedOn: date("requested_on", { mode: "string" }).notNull(),
-  requestedBy: uuid("requested_by"),
-  note: text("note"),
-  appliedAt: ts("applied_at"),
-  appliedBy: uuid("applied_by"),
-  /** Per kind, what erasure did to how many records: the lines the review showed. */
-  outcome: jsonb("outcome").$type<{ table: string; action: "delete" | "anonymise" | "keep"; count: number }[]>(),
-  keptUntil: date("kept_until", { mode: "string" }),
-  /** Who the person was, while evidence about them is kept for a register's audit; cleared after. */
-  sealed: jsonb("sealed").$type<{
-    name: string;
-    email: string;
-    registrations: { register: string; number: string }[];
-  }>(),
-  createdAt: ts("created_at").notNull().defaultNow(),
-});
+export const erasureRequests = pgTable(
+  "erasure_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organisationId: uuid("organisation_id").notNull(),
+    membershipId: uuid("membership_id").notNull(),
+    requestedOn: date("requested_on", { mode: "string" }).notNull(),
+    requestedBy: uuid("requested_by"),
+    note: text("note"),
+    appliedAt: ts("applied_at"),
+    appliedBy: uuid("applied_by"),
+    /** Per kind, what erasure did to how many records: the lines the review showed. */
+    outcome: jsonb("outcome").$type<{ table: string; action: "delete" | "anonymise" | "keep"; count: number }[]>(),
+    keptUntil: date("kept_until", { mode: "string" }),
+    /** Who the person was, while evidence about them is kept for a register's audit; cleared after. */
+    sealed: jsonb("sealed").$type<{
+      name: string;
+      email: string;
+      registrations: { register: string; number: string }[];
+    }>(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  // One open request per membership: asking again while one is open changes nothing.
+  (table) => [uniqueIndex("erasure_requests_open_idx").on(table.membershipId).where(sql`applied_at IS NULL`)],
+);
 
 /** One run of the retention job for one organisation, with how many records it removed per table. */
 export const retentionRuns = pgTable("retention_runs", {

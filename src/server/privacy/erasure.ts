@@ -227,12 +227,15 @@ export async function askErasure(tx: Tx, actor: Actor, ask: ErasureAsk, now = ne
       requestedBy: actor.userId,
       note: ask.note || null,
     })
+    // Two requests at once: the other one is the open request.
+    .onConflictDoNothing()
     .returning({ id: erasureRequests.id });
+  if (!made) return;
   await recordAudit(tx, actor, {
     type: "privacy.erasureRequested",
     subjectType: "person",
     subjectId: actor.membershipId,
-    after: { requestId: made?.id ?? "" },
+    after: { requestId: made.id },
   });
   // The admins hear of it without the name: the link leads to the person, and after erasure to the pseudonym.
   await notify(

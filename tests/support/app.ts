@@ -4,7 +4,7 @@ import type { Database, OpenOptions } from "../../src/db/connection.js";
 import { organisations } from "../../src/db/schema.js";
 import { buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
-import { DEMO_PASSWORD, seedDemo } from "../../src/server/demo/seed.js";
+import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
 import { freshDatabase } from "./database.js";
 
 export interface TestApp {
@@ -67,8 +67,7 @@ export async function createTestApp(
   overrides: Partial<Record<keyof Config, string>> = {},
   options: OpenOptions = {},
 ): Promise<TestApp> {
-  const database = await freshDatabase(options);
-  await seedDemo(database.db);
+  const database = await freshDatabase(options, { demo: true });
   const app = await buildApp(testConfig(overrides), database);
   await app.ready();
   const rows = await database.db.select({ id: organisations.id, slug: organisations.slug }).from(organisations);

@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, type OpenOptions, openPglite, openPostgres } from "../../src/db/connection.js";
-import { migrate } from "../../src/db/migrate.js";
 
 /** Which database this test run uses: PGlite, or a PostgreSQL server when asked for. */
 export const testDatabaseKind = (): "pglite" | "postgres" =>
@@ -12,12 +11,16 @@ export const testDatabaseKind = (): "pglite" | "postgres" =>
 export const serverUrl = () => process.env.TEST_DATABASE_URL;
 
 /**
- * A fresh database for one test file. On PGlite a copy of the migrated template; on a
- * PostgreSQL server a new database, created here and dropped on close.
+ * A fresh database for one test file, copied from the migrated template the run made once, or
+ * from the one with the demo network on it. On PGlite a loaded copy of the dumped data
+ * directory; on a PostgreSQL server a new database made from the template, dropped on close.
  */
-export async function freshDatabase(options: OpenOptions = {}): Promise<Database> {
+export async function freshDatabase(
+  options: OpenOptions = {},
+  { demo = false }: { demo?: boolean } = {},
+): Promise<Database> {
   if (testDatabaseKind() === "pglite") {
-    const template = readFileSync(inject("pgliteTemplate"));
+    const template = readFileSync(inject(demo ? "pgliteDemoTemplate" : "pgliteTemplate"));
     return openPglite(undefined, new Blob([template]), options);
   }
   const base = serverUrl();
@@ -25,12 +28,11 @@ export async function freshDatabase(options: OpenOptions = {}): Promise<Database
   const name = `koers_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject(demo ? "postgresDemoTemplate" : "postgresTemplate")}`);
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
   const database = await openPostgres(url.toString(), options);
-  await migrate(database);
   return {
     ...database,
     async close() {

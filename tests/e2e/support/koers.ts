@@ -9,7 +9,6 @@ import { expect } from "vitest";
 import type { Database } from "../../../src/db/connection.js";
 import { buildApp } from "../../../src/server/app.js";
 import type { Config } from "../../../src/server/config.js";
-import { seedDemo } from "../../../src/server/demo/seed.js";
 import { testConfig } from "../../support/app.js";
 import { freshDatabase } from "../../support/database.js";
 import { CHROMIUM } from "./browser-setup.js";
@@ -70,8 +69,7 @@ export async function startKoers(overrides: Partial<Record<keyof Config, string>
   if (!existsSync(join(root, "dist/web/index.html"))) {
     throw new Error("The web app is not built: run 'npm run build:web' (npm test does it first).");
   }
-  const database = await freshDatabase();
-  await seedDemo(database.db);
+  const database = await freshDatabase({}, { demo: true });
   // Links in mails must point at this server, and routes read the address when they are set up:
   // so the port is chosen before the app is built.
   const port = await freePort();

@@ -39,15 +39,6 @@ const userIdOf = async (email: string) => {
   return row?.id ?? "";
 };
 
-const membershipOf = async (email: string) => {
-  const [row] = await t.database.db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(users.email, email), eq(memberships.organisationId, t.orgs.linde)));
-  return row?.id ?? "";
-};
-
 /** The trainees of a trajectory: whose data its pages and documents show. */
 const traineesOf = async (trajectoryId: string) =>
   (
@@ -70,7 +61,7 @@ async function loggedBy(request: () => Promise<{ statusCode: number; body: strin
 describe("reads of a person's data by someone else", () => {
   it("are written down for every kind of page and document, naming the reader, the person and the record", async () => {
     const adminId = await userIdOf(ADMIN);
-    const daan = await membershipOf(TRAINEE);
+    const daan = (await t.membershipOf(TRAINEE)).id;
     const [skj] = await t.database.db
       .select({ trajectoryId: declarations.trajectoryId })
       .from(declarations)
@@ -153,24 +144,26 @@ describe("who viewed my data", () => {
       recordId: made.meetings[0]?.id,
     });
     expect(trajectory).toMatchObject({ kind: "trajectory", viewer: { name: "Sanne Visser" }, recordId: made.id });
-    expect(meeting?.person.id).toBe(await membershipOf(TRAINEE));
+    expect(meeting?.person.id).toBe((await t.membershipOf(TRAINEE)).id);
     expect(Date.parse(meeting?.at ?? "")).toBeGreaterThanOrEqual(Date.parse(trajectory?.at ?? ""));
     expect(log.items.every((item) => item.person.id === meeting?.person.id)).toBe(true);
   });
 
   it("shows someone else's reads to nobody but them and the admin", async () => {
-    expectStatus(await admin.get(`/api/v1/people/${await membershipOf(TRAINEE)}`), 200);
+    expectStatus(await admin.get(`/api/v1/people/${(await t.membershipOf(TRAINEE)).id}`), 200);
     const theirs = expectStatus<AccessLog>(await guide.get("/api/v1/access-log/mine"), 200);
     expect(theirs.items.every((item) => item.person.id === null || item.person.name === "Sanne Visser")).toBe(true);
     expect((await guide.get("/api/v1/access-log")).statusCode).toBe(403);
-    expect((await trainee.get(`/api/v1/access-log?personId=${await membershipOf(TRAINEE)}`)).statusCode).toBe(403);
+    expect((await trainee.get(`/api/v1/access-log?personId=${(await t.membershipOf(TRAINEE)).id}`)).statusCode).toBe(
+      403,
+    );
   });
 });
 
 describe("the admin's search of the access log", () => {
   it("finds the reads of one person, by one reader, on given days", async () => {
-    const daan = await membershipOf(TRAINEE);
-    const sanne = await membershipOf(GUIDE);
+    const daan = (await t.membershipOf(TRAINEE)).id;
+    const sanne = (await t.membershipOf(GUIDE)).id;
     const made = await createTrajectory(t, {});
     expectStatus(await guide.get(made.url), 200);
     const found = expectStatus<AccessLog>(
@@ -195,12 +188,12 @@ describe("the admin's search of the access log", () => {
   });
 
   it("is itself written down, as a read of everyone it showed", async () => {
-    const daan = await membershipOf(TRAINEE);
+    const daan = (await t.membershipOf(TRAINEE)).id;
     expectStatus(await guide.get(`/api/v1/trajectories/${ids.trajectoryId}`), 200);
     expectStatus(await admin.get(`/api/v1/access-log?personId=${daan}`), 200);
     const mine = expectStatus<AccessLog>(await trainee.get("/api/v1/access-log/mine"), 200);
     expect(mine.items[0]).toMatchObject({ kind: "accessLog", viewer: { name: expect.any(String) }, recordId: null });
-    expect(mine.items[0]?.viewer.id).toBe(await membershipOf(ADMIN));
+    expect(mine.items[0]?.viewer.id).toBe((await t.membershipOf(ADMIN)).id);
   });
 
   it("says which field is wrong: days in the wrong order, a day PostgreSQL would refuse, a person not of this organisation", async () => {
@@ -228,7 +221,7 @@ describe("one organisation's access log", () => {
     const rivierAdmin = await signIn(t, "beheer@rivierenland.example", "rivier");
     const search = expectStatus<AccessLog>(await rivierAdmin.get("/api/v1/access-log"), 200);
     expect(search.items.map((item) => item.recordId)).not.toContain(ids.trajectoryId);
-    const daan = await membershipOf(TRAINEE);
+    const daan = (await t.membershipOf(TRAINEE)).id;
     expect((await rivierAdmin.get(`/api/v1/access-log?personId=${daan}`)).statusCode).toBe(404);
     const sanneThere = await signIn(t, GUIDE, "rivier");
     const theirs = expectStatus<AccessLog>(await sanneThere.get("/api/v1/access-log/mine"), 200);

@@ -5,6 +5,7 @@ import { AUDIT_PAGE_SIZE } from "../../src/domain/audit/schemas.js";
 import { recordAudit } from "../../src/server/audit/record-audit.js";
 import { inTenant } from "../../src/server/tenancy.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { refusal } from "../support/database.js";
 
 let t: TestApp;
 let admin: TestClient;
@@ -233,17 +234,6 @@ describe("audit log browser", () => {
     expect((await (await t.anonymous()).get("/api/v1/audit-events")).statusCode).toBe(401);
   });
 });
-
-/** What the database said when refusing: drizzle wraps the driver's error as its cause. */
-async function refusal(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-  } catch (error) {
-    const e = error as Error & { cause?: Error };
-    return `${e.message} ${e.cause?.message ?? ""}`;
-  }
-  return "not refused";
-}
 
 describe("the audit log is append-only", () => {
   it("refuses UPDATE and DELETE at the database, even for the owner connection", async () => {

@@ -1,13 +1,14 @@
 import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../../src/db/connection.js";
-import { erasureRequests, memberships, notifications, users } from "../../src/db/schema.js";
+import { erasureRequests, notifications, users } from "../../src/db/schema.js";
 import type { EvidenceView } from "../../src/domain/evidence/api.js";
 import type { ErasureDone, ErasureReview, OwnErasure } from "../../src/domain/privacy/erasure.js";
 import type { RetentionOverview } from "../../src/domain/privacy/retention-api.js";
 import type { TrajectoryDetail } from "../../src/domain/trajectories/api.js";
 import { applyRetentionFor } from "../../src/server/privacy/retention.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { refusal } from "../support/database.js";
 import { expectStatus, signIn } from "../support/factories.js";
 import { tenantFixtures } from "../support/fixtures.js";
 import { pdfText } from "../support/pdf-text.js";
@@ -33,16 +34,6 @@ beforeAll(async () => {
   admin = await signIn(t, ADMIN);
 });
 afterAll(() => t.close());
-
-const membershipOf = async (email: string, organisationId = t.orgs.linde) => {
-  const [row] = await t.database.db
-    .select({ id: memberships.id, userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(users.email, email), eq(memberships.organisationId, organisationId)));
-  if (!row) throw new Error(`no membership for ${email}`);
-  return row;
-};
 
 /** Everything an admin and the guide read about the organisation's people and guidance, as text. */
 async function whatTheOrganisationShows(guide: TestClient, trajectoryIds: string[], personId: string) {
@@ -108,19 +99,19 @@ describe("erasure from an organisation", () => {
     const rows = await t.database.db
       .select()
       .from(erasureRequests)
-      .where(eq(erasureRequests.membershipId, (await membershipOf(TRAINEE)).id));
+      .where(eq(erasureRequests.membershipId, (await t.membershipOf(TRAINEE)).id));
     expect(rows).toHaveLength(1);
     // The admins hear of it, without the name; the link leads to the person.
     const notified = expectStatus<{ items: { kind: string; text?: string; link: string; params: unknown }[] }>(
       await admin.get("/api/v1/notifications"),
     ).items.filter((n) => n.kind === "privacy.erasureRequested");
     expect(notified).toHaveLength(1);
-    expect(notified[0]?.link).toBe(`/mensen/${(await membershipOf(TRAINEE)).id}`);
+    expect(notified[0]?.link).toBe(`/mensen/${(await t.membershipOf(TRAINEE)).id}`);
     expect(JSON.stringify(notified[0])).not.toMatch(/Daan|Bakker/);
   });
 
   it("the review shows per kind what is deleted, anonymised and kept, and until when; a guide may not see it", async () => {
-    const { id } = await membershipOf(TRAINEE);
+    const { id } = await t.membershipOf(TRAINEE);
     const review = expectStatus<ErasureReview>(await admin.get(`/api/v1/people/${id}/erasure`));
     expect(review.person.name).toBe("Daan Bakker");
     expect(review.request).toMatchObject({ note: "Ik ben uit dienst.", bySelf: true });
@@ -136,19 +127,19 @@ describe("erasure from an organisation", () => {
   });
 
   it("refuses a request day in the future at its field, and an admin erasing themselves", async () => {
-    const { id } = await membershipOf(TRAINEE);
+    const { id } = await t.membershipOf(TRAINEE);
     const future = await admin.post(`/api/v1/people/${id}/erasure`, { requestedOn: "2199-01-01" });
     expect(future.statusCode).toBe(422);
     expect(future.headers["content-type"]).toContain("application/problem+json");
     expect(Object.keys(future.json().errors)).toEqual(["requestedOn"]);
-    const self = await membershipOf(ADMIN);
+    const self = await t.membershipOf(ADMIN);
     const own = await admin.post(`/api/v1/people/${self.id}/erasure`, { requestedOn: "2026-01-01" });
     expect(own.statusCode).toBe(422);
     expect((await admin.get("/api/v1/people?search=Daan")).body).toContain("Daan Bakker");
   });
 
   it("another organisation's admin can neither review nor apply it", async () => {
-    const { id } = await membershipOf(TRAINEE);
+    const { id } = await t.membershipOf(TRAINEE);
     const other = await signIn(t, "beheer@rivierenland.example", "rivier");
     expect((await other.get(`/api/v1/people/${id}/erasure`)).statusCode).toBe(404);
     expect((await other.post(`/api/v1/people/${id}/erasure`, { requestedOn: "2026-01-01" })).statusCode).toBe(404);
@@ -158,7 +149,7 @@ describe("erasure from an organisation", () => {
   it("applied: the name is nowhere in the organisation, counts and hours are unchanged, sign-in ends and the account goes", async () => {
     const trainee = await signIn(t, TRAINEE);
     const guide = await signIn(t, GUIDE);
-    const { id, userId } = await membershipOf(TRAINEE);
+    const { id, userId } = await t.membershipOf(TRAINEE);
     const rows = await queryRows<{ id: string }>(
       t.database.db,
       sql`select trajectory_id as id from trajectory_participants where user_id = ${userId}`,
@@ -166,7 +157,7 @@ describe("erasure from an organisation", () => {
     const trajectoryIds = rows.map((r) => r.id);
     expect(trajectoryIds.length).toBeGreaterThan(0);
     // Someone mentioned Daan in a discussion: the guide's notification names him.
-    const guideAccount = await membershipOf(GUIDE);
+    const guideAccount = await t.membershipOf(GUIDE);
     await t.database.db.insert(notifications).values({
       organisationId: t.orgs.linde,
       userId: guideAccount.userId,
@@ -217,7 +208,7 @@ describe("erasure from an organisation", () => {
   });
 
   it("a person in two organisations is erased from one: the other keeps them, and so does the account", async () => {
-    const { id, userId } = await membershipOf(GUIDE);
+    const { id, userId } = await t.membershipOf(GUIDE);
     expectStatus(await admin.post(`/api/v1/people/${id}/erasure`, { requestedOn: "2026-12-01" }));
     expect((await admin.get("/api/v1/people?pageSize=100")).body).not.toContain("Sanne");
     const [account] = await t.database.db.select().from(users).where(eq(users.id, userId));
@@ -255,15 +246,6 @@ describe("the retention job", () => {
 });
 
 describe("frozen records", () => {
-  const refusal = async (work: Promise<unknown>) => {
-    try {
-      await work;
-      return "";
-    } catch (error) {
-      return String((error as { cause?: Error }).cause?.message ?? (error as Error).message);
-    }
-  };
-
   it("let only erasure on the owner connection change the columns that named the person, nothing else", async () => {
     // The application role, even claiming to erase, changes no audit line.
     const asApplication = (statement: ReturnType<typeof sql>) =>

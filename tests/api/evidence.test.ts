@@ -1,15 +1,13 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditEvents,
   meetings,
-  memberships,
   regimeVersions,
   requirementProfiles,
   trajectories,
   trajectoryParticipants,
-  users,
 } from "../../src/db/schema.js";
 import type { EvidenceView, ProfileList, ProfileView } from "../../src/domain/evidence/api.js";
 import { formatPoints } from "../../src/domain/evidence/ledger.js";
@@ -34,16 +32,6 @@ beforeAll(async () => {
   officer = await t.login("joost.smit@delinde.example");
 });
 afterAll(() => t.close());
-
-async function membershipOf(email: string, organisationId = t.orgs.linde) {
-  const [row] = await t.database.db
-    .select({ id: memberships.id, userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(users.email, email), eq(memberships.organisationId, organisationId)));
-  if (!row) throw new Error(`no membership for ${email}`);
-  return row;
-}
 
 const profilePath = (id: string) => `/api/v1/requirement-profiles/${id}`;
 
@@ -215,7 +203,7 @@ describe("the evidence ledger", () => {
   let trajectoryId: string;
 
   beforeAll(async () => {
-    const person = await membershipOf("daan.bakker@delinde.example");
+    const person = await t.membershipOf("daan.bakker@delinde.example");
     daanId = person.id;
     const profile = await copy("skj_master_under_3648", "Master onder 3648 uur");
     const registration = ok<{ id: string; requirementProfile: string }>(
@@ -365,7 +353,7 @@ describe("the evidence ledger", () => {
   it("keeps a ledger to the person, the admin and the training officer", async () => {
     expect((await trainer.get(`/api/v1/people/${daanId}/evidence`)).statusCode).toBe(403);
     expect((await trainer.get(`/api/v1/people/${daanId}/evidence.csv`)).statusCode).toBe(403);
-    const rivier = await membershipOf("lisa.dekker@rivierenland.example", t.orgs.rivier);
+    const rivier = await t.membershipOf("lisa.dekker@rivierenland.example", t.orgs.rivier);
     expect((await admin.get(`/api/v1/people/${rivier.id}/evidence`)).statusCode).toBe(404);
     expect((await admin.get(`/api/v1/people/${rivier.id}/evidence.pdf`)).statusCode).toBe(404);
     // A registration that is not the person's (an old link): their default period instead.
@@ -383,7 +371,7 @@ describe("the evidence ledger", () => {
     };
     await measure();
     const before = await measure();
-    const person = await membershipOf("daan.bakker@delinde.example");
+    const person = await t.membershipOf("daan.bakker@delinde.example");
     const supervisie = await evidenceRegime("supervisie", "group_size");
     const added: string[] = [];
     try {
@@ -415,8 +403,8 @@ describe("the evidence ledger", () => {
 
 describe("people: manager and requirement profile", () => {
   it("records a manager who is another active member, and refuses oneself, a cycle and strangers", async () => {
-    const daanRow = await membershipOf("daan.bakker@delinde.example");
-    const fatima = await membershipOf("fatima.yilmaz@delinde.example");
+    const daanRow = await t.membershipOf("daan.bakker@delinde.example");
+    const fatima = await t.membershipOf("fatima.yilmaz@delinde.example");
     const get = async (id: string) =>
       ok<{ version: number; name: string; roles: string[]; managerId: string | null; managerName: string | null }>(
         await admin.get(`/api/v1/people/${id}`),
@@ -442,7 +430,7 @@ describe("people: manager and requirement profile", () => {
     expect(cycle.statusCode).toBe(422);
     expect(Object.keys(cycle.json().errors)).toEqual(["managerId"]);
 
-    const stranger = await membershipOf("lisa.dekker@rivierenland.example", t.orgs.rivier);
+    const stranger = await t.membershipOf("lisa.dekker@rivierenland.example", t.orgs.rivier);
     const foreign = await admin.put(`/api/v1/people/${fatima.id}`, body(boss, stranger.id));
     expect(foreign.statusCode).toBe(422);
 
@@ -462,7 +450,7 @@ describe("people: manager and requirement profile", () => {
   });
 
   it("refuses a registration's profile that does not exist", async () => {
-    const person = await membershipOf("eva.mulder@delinde.example");
+    const person = await t.membershipOf("eva.mulder@delinde.example");
     const response = await admin.post(`/api/v1/people/${person.id}/registrations`, {
       register: "SKJ",
       registrationType: "Jeugd- en gezinsprofessional",

@@ -32,16 +32,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const membershipOf = async (email: string, organisationId = t.orgs.linde) => {
-  const [row] = await t.database.db
-    .select({ id: memberships.id, userId: memberships.userId })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(users.email, email), eq(memberships.organisationId, organisationId)));
-  if (!row) throw new Error(`no membership for ${email}`);
-  return row;
-};
-
 const exportOf = async (client: TestClient) => expectStatus<PersonalExport>(await client.get("/api/v1/me/export"));
 
 /** A page's view as the export keeps it: without the regime's rules and the buttons. */
@@ -151,7 +141,7 @@ describe("the person's own export", () => {
 
 describe("the admin producing a person's export on request", () => {
   it("gives what the person sees, and writes the request and its fulfilment down", async () => {
-    const daan = await membershipOf(TRAINEE);
+    const daan = await t.membershipOf(TRAINEE);
     const own = await exportOf(trainee);
     const response = await admin.post(`/api/v1/people/${daan.id}/export`, {
       requestedOn: "2026-11-30",
@@ -177,15 +167,15 @@ describe("the admin producing a person's export on request", () => {
       .select({ kind: accessLog.kind, viewer: accessLog.viewerUserId })
       .from(accessLog)
       .where(and(eq(accessLog.subjectUserId, daan.userId), eq(accessLog.kind, "export")));
-    const adminAccount = await membershipOf(ADMIN);
+    const adminAccount = await t.membershipOf(ADMIN);
     expect(log).toEqual([{ kind: "export", viewer: adminAccount.userId }]);
     const mine = expectStatus(await trainee.get("/api/v1/access-log/mine"));
     expect(mine.items[0]).toMatchObject({ kind: "export", viewer: { id: adminAccount.id } });
   });
 
   it("names the admin, not the person, for the reads of others' data in a guide's export", async () => {
-    const sanne = await membershipOf(GUIDE);
-    const adminAccount = await membershipOf(ADMIN);
+    const sanne = await t.membershipOf(GUIDE);
+    const adminAccount = await t.membershipOf(ADMIN);
     const before = await t.database.db.select({ id: accessLog.id }).from(accessLog);
     const pdf = await admin.post(`/api/v1/people/${sanne.id}/export`, { requestedOn: "2026-12-01", format: "pdf" });
     expect(pdf.statusCode).toBe(200);
@@ -197,7 +187,7 @@ describe("the admin producing a person's export on request", () => {
   });
 
   it("is the admin's alone, refuses a request dated in the future at its field, and knows no other organisation's people", async () => {
-    const daan = await membershipOf(TRAINEE);
+    const daan = await t.membershipOf(TRAINEE);
     const refused = await guide.post(`/api/v1/people/${daan.id}/export`, { requestedOn: "2026-11-30", format: "json" });
     expect(refused.statusCode).toBe(403);
     const future = await admin.post(`/api/v1/people/${daan.id}/export`, { requestedOn: "2199-01-01", format: "json" });

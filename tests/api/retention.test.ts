@@ -16,6 +16,7 @@ import { JobRunner } from "../../src/server/jobs/runner.js";
 import { Mailer } from "../../src/server/mail.js";
 import { applyRetention } from "../../src/server/privacy/retention.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { refusal } from "../support/database.js";
 import { expectStatus, signIn } from "../support/factories.js";
 import { tenantFixtures } from "../support/fixtures.js";
 import { pdfText } from "../support/pdf-text.js";
@@ -241,14 +242,6 @@ describe("the organisation's own periods", () => {
 
 describe("the audit log", () => {
   it("stays append-only for the application, even in a transaction that claims to be the retention job", async () => {
-    const refusal = async (work: Promise<unknown>) => {
-      try {
-        await work;
-        return "";
-      } catch (error) {
-        return String((error as { cause?: Error }).cause?.message ?? (error as Error).message);
-      }
-    };
     const attempt = t.database.db.transaction(async (tx) => {
       await tx.execute(
         sql`select set_config('koers.retention', 'on', true), set_config('role', 'koers_app', true), set_config('app.org_id', ${t.orgs.linde}, true)`,

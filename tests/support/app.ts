@@ -1,7 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import type { Database, OpenOptions } from "../../src/db/connection.js";
-import { organisations } from "../../src/db/schema.js";
+import { memberships, organisations, users } from "../../src/db/schema.js";
 import { buildApp } from "../../src/server/app.js";
 import { type Config, loadConfig } from "../../src/server/config.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
@@ -14,6 +14,8 @@ export interface TestApp {
   /** A client signed in as this person (demo password unless given). */
   login(email: string, password?: string): Promise<TestClient>;
   anonymous(): Promise<TestClient>;
+  /** The membership (and account) of the person with this address in an organisation (De Linde unless given). */
+  membershipOf(email: string, organisationId?: string): Promise<{ id: string; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,15 @@ export async function createTestApp(
         throw new Error(`login failed for ${email}: ${response.statusCode} ${response.body}`);
       await client.refreshSession();
       return client;
+    },
+    async membershipOf(email, organisationId = orgs.linde) {
+      const [row] = await database.db
+        .select({ id: memberships.id, userId: memberships.userId })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(users.email, email), eq(memberships.organisationId, organisationId)));
+      if (!row) throw new Error(`no membership for ${email}`);
+      return row;
     },
     async close() {
       await app.close();

@@ -53,3 +53,17 @@ export async function freshDatabase(
     },
   };
 }
+
+/**
+ * What the database said when it refused `work` (drizzle wraps the driver's error as its cause),
+ * or "" when it was not refused.
+ */
+export async function refusal(work: Promise<unknown>): Promise<string> {
+  try {
+    await work;
+    return "";
+  } catch (error) {
+    const e = error as Error & { cause?: Error };
+    return `${e.message} ${e.cause?.message ?? ""}`;
+  }
+}

@@ -253,18 +253,21 @@ export async function reviewErasure(tx: Tx, actor: Actor, personId: string, now 
   if (!canErase(actor)) throw forbidden();
   const person = await personIn(tx, actor.organisationId, personId);
   if (person.erasedAt) throw notFound();
-  const today = dutchToday(now);
-  const registered = await registrationsOf(tx, actor.organisationId, personId);
   return {
     person: { id: person.membershipId, name: person.name },
     request: await openRequest(tx, actor.organisationId, personId),
     lines: erasureLines(PERSONAL_DATA, await findPerson(tx, actor.organisationId, person)),
-    keptUntil: keptUntil(
-      registered.flatMap((r) => (r.validUntil ? [r.validUntil] : [])),
-      today,
-      REGISTER_AUDIT_MONTHS,
-    ),
+    keptUntil: keptUntilOf(await registrationsOf(tx, actor.organisationId, personId), dutchToday(now)),
   };
+}
+
+/** Until when the person's evidence for a register is kept: past their last re-registration date, by the audit months. */
+function keptUntilOf(registered: Array<{ validUntil: string | null }>, today: string) {
+  return keptUntil(
+    registered.flatMap((r) => (r.validUntil ? [r.validUntil] : [])),
+    today,
+    REGISTER_AUDIT_MONTHS,
+  );
 }
 
 /**
@@ -291,11 +294,7 @@ export async function applyErasure(
     const found = await findPerson(tx, organisationId, person);
     const lines = erasureLines(PERSONAL_DATA, found);
     const registered = await registrationsOf(tx, organisationId, personId);
-    const until = keptUntil(
-      registered.flatMap((r) => (r.validUntil ? [r.validUntil] : [])),
-      today,
-      REGISTER_AUDIT_MONTHS,
-    );
+    const until = keptUntilOf(registered, today);
     const name = pseudonym(personId);
     const [stand] = await tx
       .insert(users)

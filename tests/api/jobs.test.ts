@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { count, sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Database, openPglite, openPostgres, queryRows } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
@@ -13,7 +11,7 @@ import { seedDemo } from "../../src/server/demo/seed.js";
 import { JobRunner, REMINDER_QUEUE } from "../../src/server/jobs/runner.js";
 import { Mailer } from "../../src/server/mail.js";
 import { sendDueReminders } from "../../src/server/notifications/reminders.js";
-import { serverUrl, testDatabaseKind } from "../support/database.js";
+import { serverDatabase, serverUrl, testDatabaseKind } from "../support/database.js";
 
 /**
  * The job runner: jobs kept in the database survive a restart, and two processes scanning at
@@ -93,18 +91,11 @@ async function tally(database: Database) {
 }
 
 /** A new database on the PostgreSQL server, migrated and seeded; `connect` opens another pool on it. */
-async function serverDatabase() {
-  const base = serverUrl() as string;
-  const name = `koers_jobs_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+async function seededServerDatabase() {
+  const created = await serverDatabase("koers_jobs");
   const opened: Database[] = [];
   const connect = async () => {
-    const database = await openPostgres(url.toString());
+    const database = await openPostgres(created.url);
     opened.push(database);
     return database;
   };
@@ -115,10 +106,7 @@ async function serverDatabase() {
     connect,
     async drop() {
       for (const database of opened) await database.close().catch(() => {});
-      const dropper = new pg.Client({ connectionString: base });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await created.drop();
     },
   };
 }
@@ -132,7 +120,7 @@ describe("a job survives a restart", () => {
   it("is enqueued by one runner, which stops; a runner started later on the same database runs it", async () => {
     let open: () => Promise<Database>;
     if (testDatabaseKind() === "postgres") {
-      const server = await serverDatabase();
+      const server = await seededServerDatabase();
       cleanups.push(server.drop);
       open = server.connect;
     } else {
@@ -179,7 +167,7 @@ describe("a job survives a restart", () => {
 
 describe.skipIf(!serverUrl())("two processes never send the same reminder twice (PostgreSQL server)", () => {
   it("scans concurrently from two connection pools, many times: one notification and one mail per key", async () => {
-    const server = await serverDatabase();
+    const server = await seededServerDatabase();
     cleanups.push(server.drop);
     const a = await server.connect();
     const b = await server.connect();
@@ -200,7 +188,7 @@ describe.skipIf(!serverUrl())("two processes never send the same reminder twice 
   });
 
   it("runs two job runners on the same queue: each job taken once, each reminder sent once", async () => {
-    const server = await serverDatabase();
+    const server = await seededServerDatabase();
     cleanups.push(server.drop);
     const a = await server.connect();
     const b = await server.connect();

@@ -1,12 +1,10 @@
-import { randomBytes } from "node:crypto";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { type Database, openPglite, openPostgres, queryRows } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
-import { serverUrl, testDatabaseKind } from "../support/database.js";
+import { serverDatabase, testDatabaseKind } from "../support/database.js";
 
 const files = readdirSync(join(import.meta.dirname, "../../src/db/migrations"))
   .filter((f) => /^\d{4}_.+\.sql$/.test(f))
@@ -29,24 +27,17 @@ async function migrateTwiceAtOnce(first: Database, second: Database) {
 
 describe.skipIf(testDatabaseKind() !== "postgres")("two processes migrating an empty PostgreSQL database", () => {
   it("both start: the second waits for the first and then finds everything applied", async () => {
-    const base = serverUrl() as string;
     for (let round = 0; round < 3; round++) {
-      const name = `koers_migrate_${randomBytes(6).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      const url = new URL(base);
-      url.pathname = `/${name}`;
+      const created = await serverDatabase("koers_migrate");
       // Two pools: two sessions, as two processes have.
-      const first = await openPostgres(url.toString());
-      const second = await openPostgres(url.toString());
+      const first = await openPostgres(created.url);
+      const second = await openPostgres(created.url);
       try {
         await migrateTwiceAtOnce(first, second);
       } finally {
         await first.close();
         await second.close();
-        await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await admin.end();
+        await created.drop();
       }
     }
   });

@@ -1,12 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { serverUrl, testDatabaseKind } from "../support/database.js";
+import { serverDatabase, testDatabaseKind } from "../support/database.js";
 
 /** `npm start` as a person runs it: the real entry point, on the embedded database. */
 const dataDir = mkdtempSync(join(tmpdir(), "koers-start-"));
@@ -115,15 +114,9 @@ describe.skipIf(testDatabaseKind() !== "pglite")("starting Koers on the embedded
 
 describe.skipIf(testDatabaseKind() !== "postgres")("starting Koers on an empty PostgreSQL server database", () => {
   it("does not seed the demo unless SEED_DEMO=true asks, and says so at start", async () => {
-    const base = serverUrl() as string;
-    const name = `koers_start_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
+    const created = await serverDatabase("koers_start");
     const organisations = async () => {
-      const client = new pg.Client({ connectionString: url.toString() });
+      const client = new pg.Client({ connectionString: created.url });
       await client.connect();
       try {
         return (await client.query("select count(*)::int as n from organisations")).rows[0].n as number;
@@ -133,7 +126,7 @@ describe.skipIf(testDatabaseKind() !== "postgres")("starting Koers on an empty P
     };
     try {
       const port = await freePort();
-      const plain = await start(port, { DATABASE_URL: url.toString() });
+      const plain = await start(port, { DATABASE_URL: created.url });
       try {
         expect(plain.output).toContain("demonetwerk is niet klaargezet");
         expect(plain.output).toContain("SEED_DEMO=true");
@@ -144,7 +137,7 @@ describe.skipIf(testDatabaseKind() !== "postgres")("starting Koers on an empty P
         await stop(plain.child);
       }
 
-      const asked = await start(port, { DATABASE_URL: url.toString(), SEED_DEMO: "true" });
+      const asked = await start(port, { DATABASE_URL: created.url, SEED_DEMO: "true" });
       try {
         expect(asked.output).toContain("demonetwerk is klaargezet");
         expect(await organisations()).toBeGreaterThan(0);
@@ -153,8 +146,7 @@ describe.skipIf(testDatabaseKind() !== "postgres")("starting Koers on an empty P
         await stop(asked.child);
       }
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
+      await created.drop();
     }
   }, 120_000);
 });

@@ -23,35 +23,58 @@ export async function freshDatabase(
     const template = readFileSync(inject(demo ? "pgliteDemoTemplate" : "pgliteTemplate"));
     return openPglite(undefined, new Blob([template]), options);
   }
-  const base = serverUrl();
-  if (!base) throw new Error("TEST_DATABASE_URL is not set");
-  const name = `koers_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject(demo ? "postgresDemoTemplate" : "postgresTemplate")}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openPostgres(url.toString(), options);
+  const created = await serverDatabase("koers_test", inject(demo ? "postgresDemoTemplate" : "postgresTemplate"));
+  const database = await openPostgres(created.url, options);
   return {
     ...database,
     async close() {
       await database.close();
-      const dropper = new pg.Client({ connectionString: base });
-      await dropper.connect();
+      const watcher = new pg.Client({ connectionString: serverUrl() });
+      await watcher.connect();
       // The pool's connections may still be saying goodbye: wait for them (up to 5 s) rather
       // than cut them off, which reaches the test as an unhandled error from a closing client.
-      for (let waited = 0; waited < 5_000; waited += 50) {
-        const { rows } = await dropper.query("select count(*)::int as n from pg_stat_activity where datname = $1", [
-          name,
-        ]);
-        if (rows[0]?.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      try {
+        for (let waited = 0; waited < 5_000; waited += 50) {
+          const { rows } = await watcher.query("select count(*)::int as n from pg_stat_activity where datname = $1", [
+            created.name,
+          ]);
+          if (rows[0]?.n === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await watcher.end();
       }
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await created.drop();
     },
   };
+}
+
+/** Runs one statement on the server's own connection: making or dropping a database. */
+async function onServer(statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl() });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+/**
+ * A new database on the test server, named `prefix` and a random part, empty or a copy of
+ * `template`; `drop` removes it even while connections are open.
+ */
+export async function serverDatabase(
+  prefix: string,
+  template = "template1",
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+  const base = serverUrl();
+  if (!base) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  await onServer(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { name, url: url.toString(), drop: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /**

@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { type Database, openPglite, openPostgres } from "../../src/db/connection.js";
 import { migrate } from "../../src/db/migrate.js";
 import { seedDemo } from "../../src/server/demo/seed.js";
+import { serverDatabase, serverUrl } from "./database.js";
 
 /**
  * Makes the two databases every test file starts from, once per run: one migrated, one migrated
@@ -42,37 +42,24 @@ async function pgliteTemplates(project: TestProject) {
 }
 
 async function serverTemplates(project: TestProject) {
-  const base = process.env.TEST_DATABASE_URL;
-  if (!base) return;
-  const suffix = `${process.pid}_${randomBytes(4).toString("hex")}`;
-  const migrated = `koers_template_${suffix}`;
-  const demo = `koers_template_demo_${suffix}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  const prepare = async (name: string, template: string, work: (database: Database) => Promise<unknown>) => {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    const database = await openPostgres(url.toString());
+  if (!serverUrl()) return;
+  const prepare = async (prefix: string, template: string, work: (database: Database) => Promise<unknown>) => {
+    const created = await serverDatabase(prefix, template);
+    const database = await openPostgres(created.url);
     try {
       await work(database);
     } finally {
       await database.close();
     }
+    return created;
   };
-  try {
-    await prepare(migrated, "template1", migrate);
-    await prepare(demo, migrated, (database) => seedDemo(database.db));
-  } finally {
-    await admin.end();
-  }
-  project.provide("postgresTemplate", migrated);
-  project.provide("postgresDemoTemplate", demo);
+  const migrated = await prepare("koers_template", "template1", migrate);
+  const demo = await prepare("koers_template_demo", migrated.name, (database) => seedDemo(database.db));
+  project.provide("postgresTemplate", migrated.name);
+  project.provide("postgresDemoTemplate", demo.name);
   return async () => {
-    const dropper = new pg.Client({ connectionString: base });
-    await dropper.connect();
-    for (const name of [demo, migrated]) await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
+    await demo.drop();
+    await migrated.drop();
   };
 }
 

@@ -21,11 +21,18 @@ export function describeRetention(retention: Retention): Text {
       return months(retention.months);
     case "afterGuidance": {
       const m = months(retention.months);
-      return {
-        nl: `${m.nl} na het einde van de begeleiding`,
-        en: `${m.en} after the guidance ended`,
-      };
+      return retention.registerHold
+        ? {
+            nl: `${m.nl} na het einde van de begeleiding, en zolang een register het bewijs nog mag controleren`,
+            en: `${m.en} after the guidance ended, and as long as a register may still audit the evidence`,
+          }
+        : { nl: `${m.nl} na het einde van de begeleiding`, en: `${m.en} after the guidance ended` };
     }
+    case "withTrajectory":
+      return {
+        nl: "Zolang het traject waar het bij hoort: het gaat samen met het traject",
+        en: "As long as the trajectory it belongs to: it goes together with the trajectory",
+      };
     case "registerAudit":
       return {
         nl: "Tot de herregistratie waarvoor het bewijs dient voorbij is, plus de controletermijn van het register",

@@ -23,8 +23,14 @@ export type Retention =
    * period is Koers's own.
    */
   | { kind: "period"; months: number; range?: { min: number; max: number } }
-  /** For a time after the person's guidance (their trajectory, or their membership) ended. */
-  | { kind: "afterGuidance"; months: number }
+  /**
+   * For a time after the person's guidance (their trajectory, or their membership) ended. With a
+   * `range`, an organisation may choose its own months within it; with `registerHold`, a record a
+   * register may still audit is kept past them until that audit has passed (decision 0042).
+   */
+  | { kind: "afterGuidance"; months: number; range?: { min: number; max: number }; registerHold?: boolean }
+  /** Part of a trajectory: it goes when its trajectory goes, all of the trajectory's records together. */
+  | { kind: "withTrajectory" }
   /**
    * Evidence a register may audit (SKJ and the like): until the re-registration it serves has
    * passed, plus the register's audit period, both from the regime's data.
@@ -63,7 +69,7 @@ export interface PersonalData {
  */
 export const REGISTER_AUDIT_MONTHS = 12;
 
-const GUIDANCE_YEARS = 24; // the common norm for guidance records: two years after it ended
+const GUIDANCE_MONTHS = 24; // the common norm for guidance records: two years after it ended
 const LOG_MONTHS = 24;
 
 export const PERSONAL_DATA: readonly PersonalData[] = [
@@ -256,7 +262,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject, praktijkopleiders, beheerders",
       en: "The trajectory's participants, praktijkopleiders, admins",
     },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, range: { min: 12, max: 84 }, registerHold: true },
     erasure: "keep",
   },
   {
@@ -268,7 +274,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject, praktijkopleiders, beheerders",
       en: "The trajectory's participants, praktijkopleiders, admins",
     },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -278,7 +284,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Goedgekeurde leerdoelen van een traject", en: "A trajectory's approved learning goals" },
     purpose: { nl: "Begeleiding richten en aantonen", en: "Directing and proving guidance" },
     seenBy: { nl: "De deelnemers van het traject", en: "The trajectory's participants" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "withTrajectory" },
     erasure: "anonymise",
   },
   {
@@ -294,7 +300,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject; vertrouwelijke notities alleen de begeleider",
       en: "The trajectory's participants; confidential notes the guide only",
     },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -304,7 +310,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Feedbackverslagen van begeleidingsmomenten", en: "Feedback records of meetings" },
     purpose: { nl: "Ontwikkeling vastleggen", en: "Recording development" },
     seenBy: { nl: "De deelnemers van het traject, na delen", en: "The trajectory's participants, once shared" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "withTrajectory" },
     erasure: "anonymise",
   },
   {
@@ -323,7 +329,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject die de notities zien",
       en: "The trajectory's participants who see its notes",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "withTrajectory" },
     erasure: "anonymise",
   },
   {
@@ -358,7 +364,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject die de uren zien",
       en: "The trajectory's participants who see its hours",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "withTrajectory" },
     erasure: "anonymise",
   },
   {
@@ -367,7 +373,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Wanneer iemand feedback las", en: "When someone read feedback" },
     purpose: { nl: "Tonen wat nieuw is", en: "Showing what is new" },
     seenBy: { nl: "De deelnemers van het traject", en: "The trajectory's participants" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "withTrajectory" },
     erasure: "delete",
   },
   {
@@ -376,7 +382,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Zelfbeoordeling bij een begeleidingsmoment", en: "Self-assessment for a meeting" },
     purpose: { nl: "Reflectie en ontwikkeling", en: "Reflection and development" },
     seenBy: { nl: "De persoon en de begeleiders van het traject", en: "The person and the trajectory's guides" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "withTrajectory" },
     erasure: "delete",
   },
   {
@@ -386,7 +392,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Eindrapportage van een traject", en: "A trajectory's final report" },
     purpose: { nl: "De begeleiding afsluiten en verantwoorden", en: "Closing and accounting for the guidance" },
     seenBy: { nl: "De deelnemers van het traject, na vaststellen", en: "The trajectory's participants, once final" },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -396,7 +402,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Geüploade documenten (gemotiveerd verzoek)", en: "Uploaded documents (motivated request)" },
     purpose: { nl: "Bewijs voor het register", en: "Evidence for the register" },
     seenBy: { nl: "De deelnemers van het traject", en: "The trajectory's participants" },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -411,7 +417,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject; de verklaring zelf ook wie haar controleert",
       en: "The trajectory's participants; the declaration also whoever verifies it",
     },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -426,7 +432,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject; wie een verklaring heeft, controleert haar",
       en: "The trajectory's participants; whoever holds a declaration verifies it",
     },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -438,7 +444,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "Iedereen die de verklaring controleert (alleen of ze echt is)",
       en: "Anyone verifying the declaration (only whether it is genuine)",
     },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -453,7 +459,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       en: "Giving and verifying the same document again",
     },
     seenBy: { nl: "Wie het document via Koers mag lezen", en: "Whoever may read the document in Koers" },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withTrajectory" },
     erasure: "keep",
   },
   {
@@ -463,7 +469,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Intervisiegroep", en: "Intervision group" },
     purpose: { nl: "Intervisie organiseren", en: "Organising intervision" },
     seenBy: { nl: "De leden van de groep, praktijkopleiders", en: "The group's members, praktijkopleiders" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "anonymise",
   },
   {
@@ -503,7 +509,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon, de praktijkopleider en de eigen leidinggevende",
       en: "The person, the praktijkopleider and their team leader",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "delete",
   },
   {
@@ -515,7 +521,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     },
     purpose: { nl: "Een blik van buiten op de eigen scan", en: "An outside view of one's own scan" },
     seenBy: { nl: "De eigenaar van de scan", en: "The scan's owner" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "delete",
   },
   {
@@ -556,7 +562,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon, de praktijkopleider en de eigen leidinggevende",
       en: "The person, the praktijkopleider and their team leader",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "delete",
   },
   {
@@ -581,7 +587,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon; gedeelde reflecties ook de praktijkopleider",
       en: "The person; shared reflections also the praktijkopleider",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "delete",
   },
   {
@@ -597,7 +603,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon, de praktijkopleider en de eigen leidinggevende",
       en: "The person, the praktijkopleider and their team leader",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "delete",
   },
   {
@@ -675,7 +681,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       en: "Showing who gives a training; trainer record",
     },
     seenBy: { nl: "Iedereen die de activiteit ziet", en: "Everyone who sees the event" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "anonymise",
   },
   {
@@ -694,7 +700,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon; organisatoren en de trainers van de activiteit",
       en: "The person; organisers and the event's trainers",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "anonymise",
   },
   {
@@ -710,7 +716,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon; organisatoren en de trainers van de activiteit",
       en: "The person; organisers and the event's trainers",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "anonymise",
   },
   {
@@ -759,7 +765,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De trainer; de organisaties en coördinatoren van het netwerk",
       en: "The trainer; the network's organisations and coordinators",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "anonymise",
   },
   {
@@ -797,7 +803,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De trainer, de supervisor en de organisatoren; het netwerk ziet alleen het aantal afgetekende trainingen",
       en: "The trainer, the supervisor and the organisers; the network sees only the number signed off",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_YEARS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
     erasure: "anonymise",
   },
 ];

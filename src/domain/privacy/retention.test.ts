@@ -2,7 +2,19 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { addMonths } from "../dutch-time.js";
 import { PERSONAL_DATA, type Retention } from "./registry.js";
-import { choosablePeriods, cutoff, isDue, periodProblems, type RetentionFacts, retentionOf } from "./retention.js";
+import {
+  auditUntilOf,
+  choosablePeriods,
+  cutoff,
+  dueTrajectories,
+  guidanceEndOf,
+  isDue,
+  periodProblems,
+  type RetentionFacts,
+  registerHolds,
+  retentionOf,
+  type TrajectoryFacts,
+} from "./retention.js";
 
 const day = fc
   .date({ min: new Date("2000-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
@@ -79,9 +91,9 @@ describe("an organisation's own periods", () => {
         expect(problems).toEqual(allowed ? [] : [{ table: kind.table, problem: "outOfRange", ...kind.range }]);
       }),
     );
-    expect(periodProblems(PERSONAL_DATA, { sessions: 3, trajectories: 12 })).toEqual([
+    expect(periodProblems(PERSONAL_DATA, { sessions: 3, meetings: 12 })).toEqual([
       { table: "sessions", problem: "notChoosable" },
-      { table: "trajectories", problem: "notChoosable" },
+      { table: "meetings", problem: "notChoosable" },
     ]);
   });
 
@@ -92,5 +104,112 @@ describe("an organisation's own periods", () => {
       expect(chosen).toEqual(choosableHere ? { ...entry.retention, months: 7 } : entry.retention);
       expect(retentionOf(entry, {})).toEqual(entry.retention);
     }
+  });
+});
+
+describe("when a register may still audit guidance", () => {
+  const duty = { reregistrationOn: "2028-06-01", periodYears: 5 };
+
+  it("until the re-registration the guidance served, plus the audit months", () => {
+    // Ended within the current period: it counts towards the re-registration of 2028.
+    expect(auditUntilOf("2025-03-01", duty, 12)).toBe("2029-06-01");
+    // Ended in the period before: it served 2023's re-registration, audited until 2024.
+    expect(auditUntilOf("2022-03-01", duty, 12)).toBe("2024-06-01");
+    // The re-registration day itself already counts for the next period.
+    expect(auditUntilOf("2023-06-01", duty, 12)).toBe("2029-06-01");
+    // Ended after a re-registration date nobody updated: the next one, a period on.
+    expect(auditUntilOf("2029-01-01", duty, 12)).toBe("2034-06-01");
+    // Nobody knows when the person re-registers: nobody can say.
+    expect(auditUntilOf("2022-03-01", { reregistrationOn: null, periodYears: 5 }, 12)).toBeNull();
+  });
+
+  it("holds while one registration may, and an unknown date holds", () => {
+    expect(registerHolds("2022-03-01", [duty], "2024-06-01", 12)).toBe(true);
+    expect(registerHolds("2022-03-01", [duty], "2024-06-02", 12)).toBe(false);
+    expect(registerHolds("2022-03-01", [], "2024-06-02", 12)).toBe(false);
+    expect(registerHolds("2022-03-01", [duty, { reregistrationOn: null, periodYears: 5 }], "2030-01-01", 12)).toBe(
+      true,
+    );
+  });
+
+  it("ends the guidance on the day the closing status took effect, else the planned end; an open one has not ended", () => {
+    expect(guidanceEndOf({ closed: true, statusOn: "2024-02-01", endsOn: "2024-06-30" })).toBe("2024-02-01");
+    expect(guidanceEndOf({ closed: true, statusOn: null, endsOn: "2024-06-30" })).toBe("2024-06-30");
+    expect(guidanceEndOf({ closed: false, statusOn: "2024-02-01", endsOn: "2024-06-30" })).toBeNull();
+  });
+});
+
+describe("which trajectories leave", () => {
+  const RULE = { kind: "afterGuidance", months: 24, registerHold: true } as const;
+  const AUDIT = 12;
+
+  /** A forest of trajectories, some continuing others, with random ends and registrations. */
+  const forest = fc
+    .array(
+      fc.record({
+        closed: fc.boolean(),
+        statusOn: fc.option(day, { nil: null }),
+        endsOn: day,
+        startsOn: day,
+        parent: fc.nat(),
+        continues: fc.boolean(),
+        duties: fc.array(
+          fc.record({ reregistrationOn: fc.option(day, { nil: null }), periodYears: fc.integer({ min: 1, max: 10 }) }),
+          { maxLength: 2 },
+        ),
+      }),
+      { maxLength: 12 },
+    )
+    .map((rows) =>
+      rows.map(
+        (row, i): TrajectoryFacts => ({
+          id: `t${i}`,
+          closed: row.closed,
+          statusOn: row.statusOn,
+          endsOn: row.endsOn,
+          startsOn: row.startsOn,
+          // Only an earlier trajectory can be continued, as an escalation makes the new one after the old.
+          escalatedFromId: i > 0 && row.continues ? `t${row.parent % i}` : null,
+          duties: row.duties,
+        }),
+      ),
+    );
+
+  /** The rule for one trajectory alone, as the oracle: its guidance ended long enough ago and no register holds it. */
+  const dueAlone = (t: TrajectoryFacts, today: string) => {
+    const ended = guidanceEndOf(t);
+    const legalHold = ended !== null && registerHolds(ended, t.duties, today, AUDIT);
+    return isDue(RULE, { madeOn: t.startsOn, guidanceEndedOn: ended, auditUntil: null, legalHold }, today);
+  };
+
+  it("exactly those due by the rule that no trajectory staying continues: nothing held leaves, nothing past its time stays", () => {
+    fc.assert(
+      fc.property(forest, day, (trajectories, today) => {
+        const leaving = new Set(dueTrajectories(RULE, trajectories, today, AUDIT));
+        const byId = new Map(trajectories.map((t) => [t.id, t]));
+        for (const t of trajectories) {
+          if (leaving.has(t.id)) expect(dueAlone(t, today)).toBe(true);
+          // What stays and continues another keeps that one.
+          if (!leaving.has(t.id) && t.escalatedFromId) expect(leaving.has(t.escalatedFromId)).toBe(false);
+        }
+        // Past its time and held by nothing that stays: it leaves.
+        const keptByStaying = (id: string): boolean =>
+          trajectories.some((c) => c.escalatedFromId === id && (!leaving.has(c.id) || keptByStaying(c.id)));
+        for (const t of trajectories)
+          if (dueAlone(t, today) && !keptByStaying(t.id)) expect(leaving.has(t.id), t.id).toBe(true);
+        expect([...leaving].every((id) => byId.has(id))).toBe(true);
+      }),
+    );
+  });
+
+  it("never one a register may still audit, whatever else holds", () => {
+    fc.assert(
+      fc.property(forest, day, (trajectories, today) => {
+        for (const id of dueTrajectories(RULE, trajectories, today, AUDIT)) {
+          const t = trajectories.find((x) => x.id === id) as TrajectoryFacts;
+          expect(registerHolds(guidanceEndOf(t) as string, t.duties, today, AUDIT)).toBe(false);
+        }
+      }),
+    );
   });
 });

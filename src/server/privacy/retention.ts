@@ -2,11 +2,24 @@ import { desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
 import { queryRows } from "../../db/connection.js";
 import { startOfDay } from "../../db/dutch-days.js";
-import { organisations, retentionRuns, retentionSettings } from "../../db/schema.js";
+import { organisations, requirementProfiles, retentionRuns, retentionSettings } from "../../db/schema.js";
 import { dutchToday } from "../../domain/dutch-time.js";
 import { canManageRetention } from "../../domain/privacy/policy.js";
-import { PERSONAL_DATA, type PersonalData, personalDataOf } from "../../domain/privacy/registry.js";
-import { cutoff, periodProblems } from "../../domain/privacy/retention.js";
+import { BUILTIN_PROFILES } from "../../domain/evidence/builtin-profiles.js";
+import {
+  PERSONAL_DATA,
+  type PersonalData,
+  personalDataOf,
+  REGISTER_AUDIT_MONTHS,
+} from "../../domain/privacy/registry.js";
+import {
+  choosablePeriods,
+  cutoff,
+  dueTrajectories,
+  periodProblems,
+  retentionOf,
+  type TrajectoryFacts,
+} from "../../domain/privacy/retention.js";
 import type { RetentionOverview } from "../../domain/privacy/retention-api.js";
 import type { Actor } from "../../domain/roles.js";
 import { recordAudit } from "../audit/record-audit.js";
@@ -77,15 +90,118 @@ export async function chosenPeriods(tx: Tx | Db, organisationId: string): Promis
   return row?.periods ?? {};
 }
 
+/**
+ * A trajectory's records, each table with how its rows are found from the trajectories' ids, in the
+ * order they can be deleted (decision 0042). `goals` holds no person and is not in the registry,
+ * but goes with its trajectory all the same.
+ */
+const byTrajectory = (ids: SQL) => sql`trajectory_id = any(${ids})`;
+const ofDeclarations = (ids: SQL) => sql`declaration_id in (select id from declarations where ${byTrajectory(ids)})`;
+export const TRAJECTORY_PARTS: ReadonlyArray<{ table: string; rows: (ids: SQL) => SQL }> = [
+  {
+    table: "feedback_seen",
+    rows: (ids) => sql`feedback_record_id in (select id from feedback_records where ${byTrajectory(ids)})`,
+  },
+  { table: "declaration_signatures", rows: ofDeclarations },
+  { table: "declaration_files", rows: ofDeclarations },
+  {
+    table: "archived_documents",
+    rows: (ids) =>
+      sql`(kind = 'final_report' and subject_id = any(${ids})) or (kind = 'declaration' and subject_id in (select id from declarations where ${byTrajectory(ids)}))`,
+  },
+  ...[
+    "self_assessments",
+    "meeting_parts",
+    "feedback_records",
+    "work_hours",
+    "goal_list_versions",
+    "final_reports",
+    "trajectory_documents",
+    "declarations",
+    "meetings",
+    "goals",
+    "trajectory_participants",
+  ].map((table) => ({ table, rows: byTrajectory })),
+  { table: "trajectories", rows: (ids) => sql`id = any(${ids})` },
+];
+
+const TRAJECTORIES = entryOf("trajectories");
+
+/** The organisation's trajectories that could be due or hold one that is, with the registrations of the people in them. */
+async function trajectoryFacts(tx: Tx | Db, organisationId: string): Promise<TrajectoryFacts[]> {
+  const own = await tx
+    .select({ key: requirementProfiles.key, document: requirementProfiles.document })
+    .from(requirementProfiles)
+    .where(eq(requirementProfiles.organisationId, organisationId));
+  const years = new Map([
+    ...BUILTIN_PROFILES.map((p) => [p.key, p.periodYears] as const),
+    ...own.map((p) => [p.key, p.document.periodYears] as const),
+  ]);
+  // A registration without a known profile is taken to have the longest period a profile knows.
+  const longest = Math.max(...years.values());
+  const rows = await queryRows<{
+    id: string;
+    closed: boolean;
+    status_on: string | null;
+    ends_on: string;
+    starts_on: string;
+    escalated_from_id: string | null;
+    duties: Array<{ on: string | null; profile: string | null }>;
+  }>(
+    tx,
+    sql`select t.id, t.closed, t.status_on::text, t.ends_on::text, t.starts_on::text, t.escalated_from_id,
+          coalesce(json_agg(json_build_object('on', coalesce(r.reregistration_date, r.valid_until)::text, 'profile', r.requirement_profile))
+            filter (where r.id is not null), '[]') as duties
+        from trajectories t
+        left join trajectory_participants p on p.trajectory_id = t.id and p.organisation_id = t.organisation_id
+        left join memberships m on m.organisation_id = t.organisation_id and m.user_id = p.user_id
+        left join registrations r on r.organisation_id = t.organisation_id and r.membership_id = m.id
+        where t.organisation_id = ${organisationId} and (t.closed or t.escalated_from_id is not null)
+        group by t.id`,
+  );
+  return rows.map((row) => ({
+    id: row.id,
+    closed: row.closed,
+    statusOn: row.status_on,
+    endsOn: row.ends_on,
+    startsOn: row.starts_on,
+    escalatedFromId: row.escalated_from_id,
+    duties: row.duties.map((d) => ({
+      reregistrationOn: d.on,
+      periodYears: (d.profile ? years.get(d.profile) : undefined) ?? longest,
+    })),
+  }));
+}
+
+/** The ids of the organisation's trajectories whose time is up, as one array parameter. */
+async function trajectoriesDue(tx: Tx | Db, organisationId: string, chosen: Readonly<Record<string, number>>, today: string) {
+  const rule = retentionOf(TRAJECTORIES, chosen);
+  const ids = dueTrajectories(rule, await trajectoryFacts(tx, organisationId), today, REGISTER_AUDIT_MONTHS);
+  return sql`${sql.param(ids)}::uuid[]`;
+}
+
+/** A part's rows of the organisation among the given trajectories'. */
+const partIn = (part: (typeof TRAJECTORY_PARTS)[number], organisationId: string, ids: SQL) =>
+  sql`${sql.identifier(part.table)} where organisation_id = ${organisationId} and (${part.rows(ids)})`;
+
+/** Only what the registry names is counted in a run: what an admin can read about. */
+const counts = (table: string) => personalDataOf(table) !== undefined;
+
 /** What the next run would remove for the organisation, per table it applies: the dry run. */
 export async function retentionPlan(tx: Tx | Db, organisationId: string, today: string) {
   const due: Record<string, number> = {};
-  for (const { table, moment, months } of applied(await chosenPeriods(tx, organisationId))) {
+  const chosen = await chosenPeriods(tx, organisationId);
+  for (const { table, moment, months } of applied(chosen)) {
     const [row] = await queryRows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from ${pastIn(table, moment, organisationId, cutoff(months, today))}`,
     );
     due[table] = row?.n ?? 0;
+  }
+  const ids = await trajectoriesDue(tx, organisationId, chosen, today);
+  for (const part of TRAJECTORY_PARTS.filter((p) => counts(p.table))) {
+    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${partIn(part, organisationId, ids)}`);
+    due[part.table] = row?.n ?? 0;
   }
   const [sealed] = await queryRows<{ n: number }>(
     tx,
@@ -122,11 +238,18 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
     // says so, remove its lines past their period (migration 0040).
     await tx.execute(sql`select set_config('koers.retention', 'on', true)`);
     const removed: Record<string, number> = {};
-    for (const { table, moment, months } of applied(await chosenPeriods(tx, organisationId))) {
+    const chosen = await chosenPeriods(tx, organisationId);
+    for (const { table, moment, months } of applied(chosen)) {
       removed[table] = await counted(
         tx,
         sql`delete from ${pastIn(table, moment, organisationId, cutoff(months, today))} returning 1`,
       );
+    }
+    // Trajectories past their time leave whole: their parts first, then the trajectories.
+    const ids = await trajectoriesDue(tx, organisationId, chosen, today);
+    for (const part of TRAJECTORY_PARTS) {
+      const n = await counted(tx, sql`delete from ${partIn(part, organisationId, ids)} returning 1`);
+      if (counts(part.table)) removed[part.table] = n;
     }
     removed.erasure_requests = await counted(
       tx,
@@ -237,7 +360,9 @@ export async function setPeriods(tx: Tx, actor: Actor, periods: Readonly<Record<
     );
   const before = await chosenPeriods(tx, actor.organisationId);
   const after = Object.fromEntries(
-    Object.entries({ ...before, ...periods }).filter(([table, months]) => months !== monthsOf(entryOf(table))),
+    Object.entries({ ...before, ...periods }).filter(
+      ([table, months]) => months !== choosablePeriods(PERSONAL_DATA).find((c) => c.table === table)?.months,
+    ),
   );
   if (JSON.stringify(Object.entries(before).sort()) === JSON.stringify(Object.entries(after).sort())) return;
   const values = { periods: after, periodsBy: actor.userId, updatedAt: now };

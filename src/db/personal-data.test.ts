@@ -24,7 +24,9 @@ const heldForRegister = (retention: Retention) =>
   retention.kind === "registerAudit" ||
   (retention.kind === "afterGuidance" && retention.registerHold === true) ||
   (retention.kind === "withTrajectory" &&
-    PERSONAL_DATA.some((e) => e.table === "trajectories" && e.retention.kind === "afterGuidance" && e.retention.registerHold));
+    PERSONAL_DATA.some(
+      (e) => e.table === "trajectories" && e.retention.kind === "afterGuidance" && e.retention.registerHold,
+    ));
 
 describe("the registry of personal data", () => {
   it("has every table that names a person, with every column that does", () => {

@@ -4,8 +4,8 @@ import { queryRows } from "../../db/connection.js";
 import { startOfDay } from "../../db/dutch-days.js";
 import { organisations, requirementProfiles, retentionRuns, retentionSettings } from "../../db/schema.js";
 import { dutchToday } from "../../domain/dutch-time.js";
-import { canManageRetention } from "../../domain/privacy/policy.js";
 import { BUILTIN_PROFILES } from "../../domain/evidence/builtin-profiles.js";
+import { canManageRetention } from "../../domain/privacy/policy.js";
 import {
   PERSONAL_DATA,
   type PersonalData,
@@ -174,7 +174,12 @@ async function trajectoryFacts(tx: Tx | Db, organisationId: string): Promise<Tra
 }
 
 /** The ids of the organisation's trajectories whose time is up, as one array parameter. */
-async function trajectoriesDue(tx: Tx | Db, organisationId: string, chosen: Readonly<Record<string, number>>, today: string) {
+async function trajectoriesDue(
+  tx: Tx | Db,
+  organisationId: string,
+  chosen: Readonly<Record<string, number>>,
+  today: string,
+) {
   const rule = retentionOf(TRAJECTORIES, chosen);
   const ids = dueTrajectories(rule, await trajectoryFacts(tx, organisationId), today, REGISTER_AUDIT_MONTHS);
   return sql`${sql.param(ids)}::uuid[]`;
@@ -200,7 +205,10 @@ export async function retentionPlan(tx: Tx | Db, organisationId: string, today: 
   }
   const ids = await trajectoriesDue(tx, organisationId, chosen, today);
   for (const part of TRAJECTORY_PARTS.filter((p) => counts(p.table))) {
-    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${partIn(part, organisationId, ids)}`);
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${partIn(part, organisationId, ids)}`,
+    );
     due[part.table] = row?.n ?? 0;
   }
   const [sealed] = await queryRows<{ n: number }>(

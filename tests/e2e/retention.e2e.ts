@@ -44,9 +44,15 @@ describe("retention periods", () => {
     const table = page.getByRole("table", { name: "Wat de volgende ronde doet" });
     const row = table.getByRole("row").filter({ hasText: "Meldingen aan de persoon" });
     await textOf(row).toContain("1 verwijderen");
-    await textOf(table.getByRole("row").filter({ hasText: "Begeleidingstraject" })).toContain(
-      "Nog niet door Koers zelf",
+    // A trajectory goes whole after the guidance; what hangs off one goes with it.
+    const trajectoriesRow = table.getByRole("row").filter({ hasText: "Begeleidingstraject" });
+    await textOf(trajectoriesRow).toContain("24 maanden na het einde van de begeleiding");
+    await textOf(trajectoriesRow).toContain("Niets");
+    await textOf(table.getByRole("row").filter({ hasText: "Begeleidingsmomenten" })).toContain(
+      "het gaat samen met het traject",
     );
+    await textOf(table.getByRole("row").filter({ hasText: "Competentiescan" })).toContain("Nog niet door Koers zelf");
+    await visible(page.getByRole("textbox", { name: "Begeleidingstraject: plan, periode, status (maanden)" }));
     await expectAccessible(page, "retention periods, off");
 
     // Their own period for notifications: outside the range is told at the field; within, it holds.

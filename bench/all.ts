@@ -12,8 +12,6 @@
  * whose name holds "bench" is dropped and made again, the PGlite directory replaced.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import pg from "pg";
 import { redact } from "./support/bulk.js";
 import { defaultDataDir } from "./support/machine.js";
@@ -45,8 +43,6 @@ async function reachable(url: string) {
 }
 
 run("bench/report-pdf.ts");
-if (!existsSync(join(root, "dist/web/index.html")))
-  console.log("\n(no dist/web: npm run build:web first for the page size)");
 run("bench/startup.ts");
 for (const database of databases) {
   if (database === "pglite") {

@@ -18,6 +18,16 @@ export async function freePort(): Promise<number> {
   return address.port;
 }
 
+/** Sends `signal` to the process group `child` leads; false when none of its processes is left. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals | 0) {
+  try {
+    process.kill(-(child.pid as number), signal);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export interface RunningKoers {
   url: string;
   child: ChildProcess;
@@ -28,15 +38,25 @@ export interface RunningKoers {
   stop(): Promise<void>;
 }
 
+/** How Koers is started: its TypeScript with the tsx loader, the compiled server, or `npm start`. */
+export type Launcher = "node" | "compiled" | "npm start";
+
+const commands: Record<Launcher, [string, string[]]> = {
+  // Node with the tsx loader: one process, so signals reach the server itself.
+  node: [process.execPath, ["--import", "tsx", "src/server/main.ts"]],
+  // What `npm start` runs once its builds are up to date (`npm run build:server`).
+  compiled: [process.execPath, ["dist/server/main.js"]],
+  // The builds' checks included: npm, a shell, the check and the server, in a process group of their own.
+  "npm start": ["npm", ["start"]],
+};
+
 /**
- * Starts Koers as `npm start` does, minus the web build: `tsx src/server/main.ts` (or node with
- * the tsx loader: one process, so signals reach the server itself), in its own process so the
- * load generator does not share its event loop. Polls `path` every few milliseconds and
- * resolves on the first 200.
+ * Starts Koers (by default from its TypeScript) in its own process, so the load generator does
+ * not share its event loop. Polls `path` every few milliseconds and resolves on the first 200.
  */
 export async function spawnKoers(
   target: Target,
-  options: { env?: Record<string, string>; launcher?: "tsx" | "node"; path?: string; timeoutMs?: number } = {},
+  options: { env?: Record<string, string>; launcher?: Launcher; path?: string; timeoutMs?: number } = {},
 ): Promise<RunningKoers> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -52,10 +72,9 @@ export async function spawnKoers(
   else env.DATABASE_URL = target.databaseUrl;
 
   const started = performance.now();
-  const child =
-    options.launcher === "tsx"
-      ? spawn(join(root, "node_modules/.bin/tsx"), ["src/server/main.ts"], { cwd: root, env, stdio: "pipe" })
-      : spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], { cwd: root, env, stdio: "pipe" });
+  const [command, args] = commands[options.launcher ?? "node"];
+  const group = options.launcher === "npm start";
+  const child = spawn(command, args, { cwd: root, env, stdio: "pipe", detached: group });
   let output = "";
   child.stdout?.on("data", (chunk) => {
     output += chunk;
@@ -65,8 +84,13 @@ export async function spawnKoers(
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-    await exited;
+    if (!group) {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      return exited;
+    }
+    // The whole group, and until its last process is gone: npm may exit before the server has closed its database.
+    signalGroup(child, "SIGTERM");
+    while (signalGroup(child, 0)) await new Promise((resolve) => setTimeout(resolve, 20));
   };
 
   const url = `http://127.0.0.1:${port}`;

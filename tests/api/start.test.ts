@@ -1,15 +1,29 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compileServer } from "../../scripts/compile-server.js";
 import { serverDatabase, testDatabaseKind } from "../support/database.js";
 
-/** `npm start` as a person runs it: the real entry point, on the embedded database. */
+/**
+ * `npm start` as a person runs it: the compiled server, on the embedded database. It is compiled
+ * here, apart from the checkout's own build, with the packages linked beside it.
+ */
+const root = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "koers-start-"));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const compiled = mkdtempSync(join(tmpdir(), "koers-compiled-"));
+beforeAll(() => {
+  compileServer(root, compiled);
+  symlinkSync(join(root, "node_modules"), join(compiled, "node_modules"));
+});
+afterAll(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+  rmSync(compiled, { recursive: true, force: true });
+});
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -23,7 +37,7 @@ async function freePort(): Promise<number> {
 }
 
 async function start(port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/server/main.ts"], {
+  const child = spawn(process.execPath, [join(compiled, "server/main.js")], {
     env: {
       ...process.env,
       PORT: String(port),
@@ -96,6 +110,11 @@ describe.skipIf(testDatabaseKind() !== "pglite")("starting Koers on the embedded
         body: JSON.stringify({ locale: "en" }),
       });
       expect(changed.status).toBe(204);
+      // A PDF, rendered in a worker thread that loads the compiled renderer.
+      const pdf = await fetch(`${base}/api/v1/me/export?format=pdf`, { headers: { cookie: fatima.cookie } });
+      expect(pdf.status).toBe(200);
+      const bytes = Buffer.from(await pdf.arrayBuffer());
+      expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     } finally {
       await stop(first.child);
     }

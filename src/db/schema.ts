@@ -113,6 +113,8 @@ export const memberships = pgTable(
     joinedAt: ts("joined_at"),
     /** When the person was erased from the organisation: the membership is then a pseudonym's. */
     erasedAt: ts("erased_at"),
+    /** The Dutch day the membership was deactivated; null while it lasts. What is kept after it counts from here. */
+    endedOn: date("ended_on", { mode: "string" }),
     version: integer("version").notNull().default(1),
     createdAt: ts("created_at").notNull().defaultNow(),
     updatedAt: ts("updated_at").notNull().defaultNow(),

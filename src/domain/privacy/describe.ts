@@ -26,7 +26,12 @@ export function describeRetention(retention: Retention): Text {
             nl: `${m.nl} na het einde van de begeleiding, en zolang een register het bewijs nog mag controleren`,
             en: `${m.en} after the guidance ended, and as long as a register may still audit the evidence`,
           }
-        : { nl: `${m.nl} na het einde van de begeleiding`, en: `${m.en} after the guidance ended` };
+        : retention.from === "membership"
+          ? {
+              nl: `${m.nl} nadat de persoon de organisatie verliet`,
+              en: `${m.en} after the person left the organisation`,
+            }
+          : { nl: `${m.nl} na het einde van de begeleiding`, en: `${m.en} after the guidance ended` };
     }
     case "withTrajectory":
       return {

@@ -28,7 +28,14 @@ export type Retention =
    * `range`, an organisation may choose its own months within it; with `registerHold`, a record a
    * register may still audit is kept past them until that audit has passed (decision 0042).
    */
-  | { kind: "afterGuidance"; months: number; range?: { min: number; max: number }; registerHold?: boolean }
+  | {
+      kind: "afterGuidance";
+      months: number;
+      range?: { min: number; max: number };
+      registerHold?: boolean;
+      /** Counted from the end of the person's membership (they left the organisation), not of a trajectory. */
+      from?: "membership";
+    }
   /** Part of a trajectory: it goes when its trajectory goes, all of the trajectory's records together. */
   | { kind: "withTrajectory" }
   /**
@@ -509,7 +516,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon, de praktijkopleider en de eigen leidinggevende",
       en: "The person, the praktijkopleider and their team leader",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "delete",
   },
   {
@@ -521,7 +528,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     },
     purpose: { nl: "Een blik van buiten op de eigen scan", en: "An outside view of one's own scan" },
     seenBy: { nl: "De eigenaar van de scan", en: "The scan's owner" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "delete",
   },
   {
@@ -562,7 +569,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon, de praktijkopleider en de eigen leidinggevende",
       en: "The person, the praktijkopleider and their team leader",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "delete",
   },
   {
@@ -587,7 +594,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon; gedeelde reflecties ook de praktijkopleider",
       en: "The person; shared reflections also the praktijkopleider",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "delete",
   },
   {
@@ -603,7 +610,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon, de praktijkopleider en de eigen leidinggevende",
       en: "The person, the praktijkopleider and their team leader",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "delete",
   },
   {
@@ -681,7 +688,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       en: "Showing who gives a training; trainer record",
     },
     seenBy: { nl: "Iedereen die de activiteit ziet", en: "Everyone who sees the event" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "anonymise",
   },
   {
@@ -700,7 +707,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon; organisatoren en de trainers van de activiteit",
       en: "The person; organisers and the event's trainers",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "anonymise",
   },
   {
@@ -716,7 +723,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De persoon; organisatoren en de trainers van de activiteit",
       en: "The person; organisers and the event's trainers",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "anonymise",
   },
   {
@@ -765,7 +772,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De trainer; de organisaties en coördinatoren van het netwerk",
       en: "The trainer; the network's organisations and coordinators",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "anonymise",
   },
   {
@@ -803,7 +810,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De trainer, de supervisor en de organisatoren; het netwerk ziet alleen het aantal afgetekende trainingen",
       en: "The trainer, the supervisor and the organisers; the network sees only the number signed off",
     },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership" },
     erasure: "anonymise",
   },
 ];

@@ -2,6 +2,7 @@ import { and, arrayContains, asc, count, eq, ilike, isNull, or, sql } from "driz
 import { queryRows, type Tx } from "../../db/connection.js";
 import { invitations, memberships, registrations, users } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
+import { dutchToday } from "../../domain/dutch-time.js";
 import type { PersonDetail, PersonList, PersonSummary, RegistrationResponse } from "../../domain/people/api.js";
 import {
   canDeactivate,
@@ -307,7 +308,7 @@ export async function setPersonStatus(
     tx,
     memberships,
     { id: personId, organisationId: actor.organisationId, expectedVersion },
-    { status },
+    { status, endedOn: to === "deactivated" ? dutchToday() : null },
   );
   if (to === "deactivated") {
     // A link still on its way must not bring them back in.

@@ -346,6 +346,7 @@ export async function applyErasure(
         userId: pseudonymId,
         displayName: name,
         status: "deactivated",
+        endedOn: sql`coalesce(${memberships.endedOn}, ${today})`,
         erasedAt: now,
         jobTitle: null,
         version: sql`${memberships.version} + 1`,

@@ -189,6 +189,52 @@ async function trajectoriesDue(
 const partIn = (part: (typeof TRAJECTORY_PARTS)[number], organisationId: string, ids: SQL) =>
   sql`${sql.identifier(part.table)} where organisation_id = ${organisationId} and (${part.rows(ids)})`;
 
+/**
+ * What a person kept in the organisation for their own learning and work (scans, learning paths,
+ * modules, events, trainer records), each table with how the rows of people who left are found,
+ * in the order they can be deleted (decision 0042). `left` selects the people whose membership
+ * ended before the cutoff.
+ */
+const byPerson = (left: SQL) => sql`user_id in (${left})`;
+export const MEMBERSHIP_PARTS: ReadonlyArray<{ table: string; rows: (left: SQL) => SQL }> = [
+  // Who was asked for feedback on the scan of someone who left: it goes with the scan.
+  { table: "scan_friends", rows: (left) => sql`scan_id in (select id from competence_scans where ${byPerson(left)})` },
+  ...[
+    "learning_paths",
+    "competence_scans",
+    "module_assignments",
+    "module_progress",
+    "trainer_certificates",
+    "supervised_trainings",
+    "event_trainers",
+    "event_registrations",
+    "event_attendance",
+  ].map((table) => ({ table, rows: byPerson })),
+];
+
+/** The months a person's records are kept after they left: one for all, so records that refer to each other go together. */
+const AFTER_LEAVING = (() => {
+  const months = new Set(
+    MEMBERSHIP_PARTS.map(({ table }) => {
+      const { retention } = entryOf(table);
+      if (retention.kind !== "afterGuidance" || retention.from !== "membership" || retention.range)
+        throw new Error(`${table} is not kept for a fixed time after the person left`);
+      return retention.months;
+    }),
+  );
+  const [only] = months;
+  if (months.size !== 1 || only === undefined) throw new Error("a person's records after leaving differ in months");
+  return only;
+})();
+
+/** The people of the organisation whose membership ended before the Dutch day `before`. */
+const leftBefore = (organisationId: string, before: string) =>
+  sql`select user_id from memberships where organisation_id = ${organisationId} and status = 'deactivated' and ended_on < ${before}`;
+
+/** A part's rows of the organisation for the people who left long enough ago. */
+const leftIn = (part: (typeof MEMBERSHIP_PARTS)[number], organisationId: string, today: string) =>
+  sql`${sql.identifier(part.table)} where organisation_id = ${organisationId} and (${part.rows(leftBefore(organisationId, cutoff(AFTER_LEAVING, today)))})`;
+
 /** Only what the registry names is counted in a run: what an admin can read about. */
 const counts = (table: string) => personalDataOf(table) !== undefined;
 
@@ -208,6 +254,13 @@ export async function retentionPlan(tx: Tx | Db, organisationId: string, today: 
     const [row] = await queryRows<{ n: number }>(
       tx,
       sql`select count(*)::int as n from ${partIn(part, organisationId, ids)}`,
+    );
+    due[part.table] = row?.n ?? 0;
+  }
+  for (const part of MEMBERSHIP_PARTS) {
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`select count(*)::int as n from ${leftIn(part, organisationId, today)}`,
     );
     due[part.table] = row?.n ?? 0;
   }
@@ -259,6 +312,8 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
       const n = await counted(tx, sql`delete from ${partIn(part, organisationId, ids)} returning 1`);
       if (counts(part.table)) removed[part.table] = n;
     }
+    for (const part of MEMBERSHIP_PARTS)
+      removed[part.table] = await counted(tx, sql`delete from ${leftIn(part, organisationId, today)} returning 1`);
     removed.erasure_requests = await counted(
       tx,
       sql`update erasure_requests set sealed = null where ${sealedPast(organisationId, today)} returning 1`,

@@ -20,13 +20,14 @@ const tables = Object.values(schema as Record<string, unknown>)
     return { name: config.name, columns: config.columns.map((c) => c.name) };
   });
 
-const heldForRegister = (retention: Retention) =>
-  retention.kind === "registerAudit" ||
-  (retention.kind === "afterGuidance" && retention.registerHold === true) ||
-  (retention.kind === "withTrajectory" &&
-    PERSONAL_DATA.some(
-      (e) => e.table === "trajectories" && e.retention.kind === "afterGuidance" && e.retention.registerHold,
-    ));
+/** Whether the entry is kept while a register may audit it: itself, or the trajectory or group it is part of. */
+const heldForRegister = (retention: Retention): boolean => {
+  if (retention.kind === "registerAudit") return true;
+  if (retention.kind === "afterGuidance") return retention.registerHold === true;
+  if (retention.kind !== "withParent") return false;
+  const parent = PERSONAL_DATA.find((e) => e.table === retention.parent);
+  return parent !== undefined && heldForRegister(parent.retention);
+};
 
 describe("the registry of personal data", () => {
   it("has every table that names a person, with every column that does", () => {

@@ -33,12 +33,16 @@ export function describeRetention(retention: Retention): Text {
             }
           : { nl: `${m.nl} na het einde van de begeleiding`, en: `${m.en} after the guidance ended` };
     }
-    case "withTrajectory":
-      return {
-        nl: "Zolang het traject waar het bij hoort: het gaat samen met het traject",
-        en: "As long as the trajectory it belongs to: it goes together with the trajectory",
-      };
-    case "registerAudit":
+    case "withParent":
+      return retention.parent === "trajectories"
+        ? {
+            nl: "Zolang het traject waar het bij hoort: het gaat samen met het traject",
+            en: "As long as the trajectory it belongs to: it goes together with the trajectory",
+          }
+        : {
+            nl: "Zolang de intervisiegroep waar het bij hoort: het gaat samen met de groep",
+            en: "As long as the intervision group it belongs to: it goes together with the group",
+          };    case "registerAudit":
       return {
         nl: "Tot de herregistratie waarvoor het bewijs dient voorbij is, plus de controletermijn van het register",
         en: "Until the re-registration the evidence serves has passed, plus the register's audit period",

@@ -36,8 +36,11 @@ export type Retention =
       /** Counted from the end of the person's membership (they left the organisation), not of a trajectory. */
       from?: "membership";
     }
-  /** Part of a trajectory: it goes when its trajectory goes, all of the trajectory's records together. */
-  | { kind: "withTrajectory" }
+  /**
+   * Part of a trajectory or an intervision group: it goes when that goes, all of its records
+   * together (decision 0042).
+   */
+  | { kind: "withParent"; parent: "trajectories" | "intervision_groups" }
   /**
    * Evidence a register may audit (SKJ and the like): until the re-registration it serves has
    * passed, plus the register's audit period, both from the regime's data.
@@ -281,7 +284,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject, praktijkopleiders, beheerders",
       en: "The trajectory's participants, praktijkopleiders, admins",
     },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -291,7 +294,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Goedgekeurde leerdoelen van een traject", en: "A trajectory's approved learning goals" },
     purpose: { nl: "Begeleiding richten en aantonen", en: "Directing and proving guidance" },
     seenBy: { nl: "De deelnemers van het traject", en: "The trajectory's participants" },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "anonymise",
   },
   {
@@ -307,7 +310,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject; vertrouwelijke notities alleen de begeleider",
       en: "The trajectory's participants; confidential notes the guide only",
     },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -317,7 +320,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Feedbackverslagen van begeleidingsmomenten", en: "Feedback records of meetings" },
     purpose: { nl: "Ontwikkeling vastleggen", en: "Recording development" },
     seenBy: { nl: "De deelnemers van het traject, na delen", en: "The trajectory's participants, once shared" },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "anonymise",
   },
   {
@@ -336,7 +339,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject die de notities zien",
       en: "The trajectory's participants who see its notes",
     },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "anonymise",
   },
   {
@@ -371,7 +374,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject die de uren zien",
       en: "The trajectory's participants who see its hours",
     },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "anonymise",
   },
   {
@@ -380,7 +383,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Wanneer iemand feedback las", en: "When someone read feedback" },
     purpose: { nl: "Tonen wat nieuw is", en: "Showing what is new" },
     seenBy: { nl: "De deelnemers van het traject", en: "The trajectory's participants" },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "delete",
   },
   {
@@ -389,7 +392,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Zelfbeoordeling bij een begeleidingsmoment", en: "Self-assessment for a meeting" },
     purpose: { nl: "Reflectie en ontwikkeling", en: "Reflection and development" },
     seenBy: { nl: "De persoon en de begeleiders van het traject", en: "The person and the trajectory's guides" },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "delete",
   },
   {
@@ -399,7 +402,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Eindrapportage van een traject", en: "A trajectory's final report" },
     purpose: { nl: "De begeleiding afsluiten en verantwoorden", en: "Closing and accounting for the guidance" },
     seenBy: { nl: "De deelnemers van het traject, na vaststellen", en: "The trajectory's participants, once final" },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -409,7 +412,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Geüploade documenten (gemotiveerd verzoek)", en: "Uploaded documents (motivated request)" },
     purpose: { nl: "Bewijs voor het register", en: "Evidence for the register" },
     seenBy: { nl: "De deelnemers van het traject", en: "The trajectory's participants" },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -424,7 +427,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject; de verklaring zelf ook wie haar controleert",
       en: "The trajectory's participants; the declaration also whoever verifies it",
     },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -439,7 +442,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "De deelnemers van het traject; wie een verklaring heeft, controleert haar",
       en: "The trajectory's participants; whoever holds a declaration verifies it",
     },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -451,7 +454,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       nl: "Iedereen die de verklaring controleert (alleen of ze echt is)",
       en: "Anyone verifying the declaration (only whether it is genuine)",
     },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -466,7 +469,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
       en: "Giving and verifying the same document again",
     },
     seenBy: { nl: "Wie het document via Koers mag lezen", en: "Whoever may read the document in Koers" },
-    retention: { kind: "withTrajectory" },
+    retention: { kind: "withParent", parent: "trajectories" },
     erasure: "keep",
   },
   {
@@ -476,7 +479,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Intervisiegroep", en: "Intervision group" },
     purpose: { nl: "Intervisie organiseren", en: "Organising intervision" },
     seenBy: { nl: "De leden van de groep, praktijkopleiders", en: "The group's members, praktijkopleiders" },
-    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, registerHold: true },
     erasure: "anonymise",
   },
   {
@@ -485,7 +488,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Lidmaatschap van een intervisiegroep", en: "Membership of an intervision group" },
     purpose: { nl: "Intervisie organiseren en uren aantonen", en: "Organising intervision and proving hours" },
     seenBy: { nl: "De leden van de groep, praktijkopleiders", en: "The group's members, praktijkopleiders" },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withParent", parent: "intervision_groups" },
     erasure: "keep",
   },
   {
@@ -495,7 +498,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Intervisiebijeenkomst: inbrenger, notities", en: "Intervision meeting: case bringer, notes" },
     purpose: { nl: "Intervisie vastleggen en uren aantonen", en: "Recording intervision and proving hours" },
     seenBy: { nl: "De leden van de groep", en: "The group's members" },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withParent", parent: "intervision_groups" },
     erasure: "anonymise",
   },
   {
@@ -504,7 +507,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     what: { nl: "Aanwezigheid bij intervisie", en: "Intervision attendance" },
     purpose: { nl: "Uren aantonen voor het register", en: "Proving hours for the register" },
     seenBy: { nl: "De leden van de groep, praktijkopleiders", en: "The group's members, praktijkopleiders" },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "withParent", parent: "intervision_groups" },
     erasure: "keep",
   },
   {

@@ -6,14 +6,14 @@ import {
   auditUntilOf,
   choosablePeriods,
   cutoff,
-  dueTrajectories,
+  dueGuidance,
   guidanceEndOf,
   isDue,
   periodProblems,
   type RetentionFacts,
   registerHolds,
   retentionOf,
-  type TrajectoryFacts,
+  type GuidanceFacts,
 } from "./retention.js";
 
 const day = fc
@@ -162,7 +162,7 @@ describe("which trajectories leave", () => {
     )
     .map((rows) =>
       rows.map(
-        (row, i): TrajectoryFacts => ({
+        (row, i): GuidanceFacts => ({
           id: `t${i}`,
           closed: row.closed,
           statusOn: row.statusOn,
@@ -176,7 +176,7 @@ describe("which trajectories leave", () => {
     );
 
   /** The rule for one trajectory alone, as the oracle: its guidance ended long enough ago and no register holds it. */
-  const dueAlone = (t: TrajectoryFacts, today: string) => {
+  const dueAlone = (t: GuidanceFacts, today: string) => {
     const ended = guidanceEndOf(t);
     const legalHold = ended !== null && registerHolds(ended, t.duties, today, AUDIT);
     return isDue(RULE, { madeOn: t.startsOn, guidanceEndedOn: ended, auditUntil: null, legalHold }, today);
@@ -185,7 +185,7 @@ describe("which trajectories leave", () => {
   it("exactly those due by the rule that no trajectory staying continues: nothing held leaves, nothing past its time stays", () => {
     fc.assert(
       fc.property(forest, day, (trajectories, today) => {
-        const leaving = new Set(dueTrajectories(RULE, trajectories, today, AUDIT));
+        const leaving = new Set(dueGuidance(RULE, trajectories, today, AUDIT));
         const byId = new Map(trajectories.map((t) => [t.id, t]));
         for (const t of trajectories) {
           if (leaving.has(t.id)) expect(dueAlone(t, today)).toBe(true);
@@ -205,8 +205,8 @@ describe("which trajectories leave", () => {
   it("never one a register may still audit, whatever else holds", () => {
     fc.assert(
       fc.property(forest, day, (trajectories, today) => {
-        for (const id of dueTrajectories(RULE, trajectories, today, AUDIT)) {
-          const t = trajectories.find((x) => x.id === id) as TrajectoryFacts;
+        for (const id of dueGuidance(RULE, trajectories, today, AUDIT)) {
+          const t = trajectories.find((x) => x.id === id) as GuidanceFacts;
           expect(registerHolds(guidanceEndOf(t) as string, t.duties, today, AUDIT)).toBe(false);
         }
       }),

@@ -27,13 +27,13 @@ export const cutoff = (months: number, today: string) => addMonths(today, -month
 
 /**
  * Whether the record's time is up on `today`. A legal hold always keeps it; a record that goes
- * with its membership or its trajectory never goes by time of its own.
+ * with its membership, its trajectory or its group never goes by time of its own.
  */
 export function isDue(rule: Retention, facts: RetentionFacts, today: string): boolean {
   if (facts.legalHold) return false;
   switch (rule.kind) {
     case "withMembership":
-    case "withTrajectory":
+    case "withParent":
       return false;
     case "period":
       return facts.madeOn < cutoff(rule.months, today);
@@ -94,7 +94,7 @@ export const registerHolds = (ended: string, duties: readonly RegisterDuty[], to
   });
 
 /** One of an organisation's trajectories, with the registrations of the people in it. */
-export interface TrajectoryFacts {
+export interface GuidanceFacts {
   id: string;
   closed: boolean;
   statusOn: string | null;
@@ -110,9 +110,9 @@ export interface TrajectoryFacts {
  * longer ago than its months, and, where the rule says so, no register may still audit it. A
  * trajectory another one continues stays as long as that one does, so a chain leaves together.
  */
-export function dueTrajectories(
+export function dueGuidance(
   rule: Retention,
-  trajectories: readonly TrajectoryFacts[],
+  trajectories: readonly GuidanceFacts[],
   today: string,
   auditMonths: number,
 ): string[] {

@@ -15,10 +15,10 @@ import {
 import {
   choosablePeriods,
   cutoff,
-  dueTrajectories,
+  dueGuidance,
+  type GuidanceFacts,
   periodProblems,
   retentionOf,
-  type TrajectoryFacts,
 } from "../../domain/privacy/retention.js";
 import type { RetentionOverview } from "../../domain/privacy/retention-api.js";
 import type { Actor } from "../../domain/roles.js";
@@ -125,68 +125,119 @@ export const TRAJECTORY_PARTS: ReadonlyArray<{ table: string; rows: (ids: SQL) =
   { table: "trajectories", rows: (ids) => sql`id = any(${ids})` },
 ];
 
-const TRAJECTORIES = entryOf("trajectories");
+/**
+ * The parts of an intervision group, in the order they can be deleted: attendance, meetings,
+ * members, the group (decision 0042).
+ */
+export const GROUP_PARTS: ReadonlyArray<{ table: string; rows: (ids: SQL) => SQL }> = [
+  {
+    table: "intervision_attendance",
+    rows: (ids) => sql`meeting_id in (select id from intervision_meetings where group_id = any(${ids}))`,
+  },
+  { table: "intervision_meetings", rows: (ids) => sql`group_id = any(${ids})` },
+  { table: "intervision_members", rows: (ids) => sql`group_id = any(${ids})` },
+  { table: "intervision_groups", rows: (ids) => sql`id = any(${ids})` },
+];
 
-/** The organisation's trajectories that could be due or hold one that is, with the registrations of the people in them. */
-async function trajectoryFacts(tx: Tx | Db, organisationId: string): Promise<TrajectoryFacts[]> {
+type Part = (typeof TRAJECTORY_PARTS)[number];
+
+interface FactRow {
+  id: string;
+  closed: boolean;
+  status_on: string | null;
+  ends_on: string;
+  starts_on: string;
+  escalated_from_id: string | null;
+  duties: Array<{ on: string | null; profile: string | null }>;
+}
+
+/**
+ * What leaves whole after the guidance, unless a register may still audit it: a trajectory with
+ * everything in it, an intervision group with its meetings (decision 0042). Per kind, the facts
+ * of the organisation's candidates, one statement; the pure `dueGuidance` decides.
+ */
+const WHOLES: ReadonlyArray<{ table: string; parts: readonly Part[]; facts: (organisationId: string) => SQL }> = [
+  {
+    table: "trajectories",
+    parts: TRAJECTORY_PARTS,
+    // Closed ones could be due; one that continues another could hold it.
+    facts: (organisationId) =>
+      sql`select t.id, t.closed, t.status_on::text, t.ends_on::text, t.starts_on::text, t.escalated_from_id,
+            ${registrationsOf(sql`select p.user_id from trajectory_participants p where p.trajectory_id = t.id`, organisationId)} as duties
+          from trajectories t
+          where t.organisation_id = ${organisationId} and (t.closed or t.escalated_from_id is not null)`,
+  },
+  {
+    table: "intervision_groups",
+    parts: GROUP_PARTS,
+    // An archived group ended on its last meeting or its archiving, whichever came later.
+    facts: (organisationId) =>
+      sql`select g.id, g.archived as closed, null as status_on, g.created_at::date::text as starts_on, null as escalated_from_id,
+            greatest((g.updated_at at time zone 'Europe/Amsterdam')::date,
+              (select max((x.starts_at at time zone 'Europe/Amsterdam')::date) from intervision_meetings x where x.group_id = g.id))::text as ends_on,
+            ${registrationsOf(sql`select i.user_id from intervision_members i where i.group_id = g.id`, organisationId)} as duties
+          from intervision_groups g
+          where g.organisation_id = ${organisationId} and g.archived`,
+  },
+];
+for (const whole of WHOLES) {
+  const { retention } = entryOf(whole.table);
+  if (retention.kind !== "afterGuidance" || !retention.registerHold)
+    throw new Error(`${whole.table} does not leave after the guidance under a register's hold`);
+}
+
+/** The registrations in the organisation of the people `people` selects: their re-registration dates and profiles, as JSON. */
+function registrationsOf(people: SQL, organisationId: string) {
+  return sql`coalesce((
+      select json_agg(json_build_object('on', coalesce(r.reregistration_date, r.valid_until)::text, 'profile', r.requirement_profile))
+      from registrations r join memberships m on m.id = r.membership_id
+      where r.organisation_id = ${organisationId} and m.organisation_id = ${organisationId} and m.user_id in (${people})
+    ), '[]')`;
+}
+
+/** The years of each requirement profile the organisation's registrations may follow. */
+async function profileYears(tx: Tx | Db, organisationId: string) {
   const own = await tx
     .select({ key: requirementProfiles.key, document: requirementProfiles.document })
     .from(requirementProfiles)
     .where(eq(requirementProfiles.organisationId, organisationId));
-  const years = new Map([
+  return new Map([
     ...BUILTIN_PROFILES.map((p) => [p.key, p.periodYears] as const),
     ...own.map((p) => [p.key, p.document.periodYears] as const),
   ]);
-  // A registration without a known profile is taken to have the longest period a profile knows.
-  const longest = Math.max(...years.values());
-  const rows = await queryRows<{
-    id: string;
-    closed: boolean;
-    status_on: string | null;
-    ends_on: string;
-    starts_on: string;
-    escalated_from_id: string | null;
-    duties: Array<{ on: string | null; profile: string | null }>;
-  }>(
-    tx,
-    sql`select t.id, t.closed, t.status_on::text, t.ends_on::text, t.starts_on::text, t.escalated_from_id,
-          coalesce(json_agg(json_build_object('on', coalesce(r.reregistration_date, r.valid_until)::text, 'profile', r.requirement_profile))
-            filter (where r.id is not null), '[]') as duties
-        from trajectories t
-        left join trajectory_participants p on p.trajectory_id = t.id and p.organisation_id = t.organisation_id
-        left join memberships m on m.organisation_id = t.organisation_id and m.user_id = p.user_id
-        left join registrations r on r.organisation_id = t.organisation_id and r.membership_id = m.id
-        where t.organisation_id = ${organisationId} and (t.closed or t.escalated_from_id is not null)
-        group by t.id`,
-  );
-  return rows.map((row) => ({
-    id: row.id,
-    closed: row.closed,
-    statusOn: row.status_on,
-    endsOn: row.ends_on,
-    startsOn: row.starts_on,
-    escalatedFromId: row.escalated_from_id,
-    duties: row.duties.map((d) => ({
-      reregistrationOn: d.on,
-      periodYears: (d.profile ? years.get(d.profile) : undefined) ?? longest,
-    })),
-  }));
 }
 
-/** The ids of the organisation's trajectories whose time is up, as one array parameter. */
-async function trajectoriesDue(
+/** The ids of the organisation's records of one kind that leave whole, as one array parameter. */
+async function wholesDue(
   tx: Tx | Db,
   organisationId: string,
+  whole: (typeof WHOLES)[number],
+  years: ReadonlyMap<string, number>,
   chosen: Readonly<Record<string, number>>,
   today: string,
 ) {
-  const rule = retentionOf(TRAJECTORIES, chosen);
-  const ids = dueTrajectories(rule, await trajectoryFacts(tx, organisationId), today, REGISTER_AUDIT_MONTHS);
+  // A registration without a known profile is taken to have the longest period a profile knows.
+  const longest = Math.max(...years.values());
+  const facts = (await queryRows<FactRow>(tx, whole.facts(organisationId))).map(
+    (row): GuidanceFacts => ({
+      id: row.id,
+      closed: row.closed,
+      statusOn: row.status_on,
+      endsOn: row.ends_on,
+      startsOn: row.starts_on,
+      escalatedFromId: row.escalated_from_id,
+      duties: row.duties.map((d) => ({
+        reregistrationOn: d.on,
+        periodYears: (d.profile ? years.get(d.profile) : undefined) ?? longest,
+      })),
+    }),
+  );
+  const ids = dueGuidance(retentionOf(entryOf(whole.table), chosen), facts, today, REGISTER_AUDIT_MONTHS);
   return sql`${sql.param(ids)}::uuid[]`;
 }
 
-/** A part's rows of the organisation among the given trajectories'. */
-const partIn = (part: (typeof TRAJECTORY_PARTS)[number], organisationId: string, ids: SQL) =>
+/** A part's rows of the organisation among the given ids'. */
+const partIn = (part: Part, organisationId: string, ids: SQL) =>
   sql`${sql.identifier(part.table)} where organisation_id = ${organisationId} and (${part.rows(ids)})`;
 
 /**
@@ -249,13 +300,16 @@ export async function retentionPlan(tx: Tx | Db, organisationId: string, today: 
     );
     due[table] = row?.n ?? 0;
   }
-  const ids = await trajectoriesDue(tx, organisationId, chosen, today);
-  for (const part of TRAJECTORY_PARTS.filter((p) => counts(p.table))) {
-    const [row] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from ${partIn(part, organisationId, ids)}`,
-    );
-    due[part.table] = row?.n ?? 0;
+  const years = await profileYears(tx, organisationId);
+  for (const whole of WHOLES) {
+    const ids = await wholesDue(tx, organisationId, whole, years, chosen, today);
+    for (const part of whole.parts.filter((p) => counts(p.table))) {
+      const [row] = await queryRows<{ n: number }>(
+        tx,
+        sql`select count(*)::int as n from ${partIn(part, organisationId, ids)}`,
+      );
+      due[part.table] = row?.n ?? 0;
+    }
   }
   for (const part of MEMBERSHIP_PARTS) {
     const [row] = await queryRows<{ n: number }>(
@@ -306,11 +360,14 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
         sql`delete from ${pastIn(table, moment, organisationId, cutoff(months, today))} returning 1`,
       );
     }
-    // Trajectories past their time leave whole: their parts first, then the trajectories.
-    const ids = await trajectoriesDue(tx, organisationId, chosen, today);
-    for (const part of TRAJECTORY_PARTS) {
-      const n = await counted(tx, sql`delete from ${partIn(part, organisationId, ids)} returning 1`);
-      if (counts(part.table)) removed[part.table] = n;
+    // Trajectories and groups past their time leave whole: their parts first, then themselves.
+    const years = await profileYears(tx, organisationId);
+    for (const whole of WHOLES) {
+      const ids = await wholesDue(tx, organisationId, whole, years, chosen, today);
+      for (const part of whole.parts) {
+        const n = await counted(tx, sql`delete from ${partIn(part, organisationId, ids)} returning 1`);
+        if (counts(part.table)) removed[part.table] = n;
+      }
     }
     for (const part of MEMBERSHIP_PARTS)
       removed[part.table] = await counted(tx, sql`delete from ${leftIn(part, organisationId, today)} returning 1`);

@@ -123,8 +123,46 @@ describe("a person's own records after they left", () => {
     const after = await allRows(t.orgs.linde);
     for (const part of MEMBERSHIP_PARTS)
       expect(after[part.table], part.table).toBe((linde[part.table] ?? 0) - (hers[part.table] ?? 0));
+    // Her registration in a register stays while the register may audit what it served.
+    const registrations = await queryRows<{ id: string }>(
+      t.database.db,
+      sql`select id from registrations where organisation_id = ${t.orgs.linde} and membership_id = ${sanne.id}`,
+    );
+    expect(registrations).toHaveLength(1);
+    expect(removed.registrations).toBe(0);
     // She still works for Rivierenland: nothing of hers there changes.
     expect(await allRows(t.orgs.rivier)).toEqual(rivier);
     expect((await person(sanne.id)).status).toBe("deactivated");
+  });
+
+  it("her registration goes once the register's audit of the re-registration it served has passed", async () => {
+    const rivierBefore = await queryRows(
+      t.database.db,
+      sql`select * from registrations where organisation_id = ${t.orgs.rivier}`,
+    );
+    await t.database.db.execute(
+      sql`update registrations set reregistration_date = ${addMonths(today, -12)}, valid_until = ${addMonths(today, -12)}
+          where organisation_id = ${t.orgs.linde} and membership_id = ${sanne.id}`,
+    );
+    const due = async () =>
+      expectStatus<RetentionOverview>(await admin.get("/api/v1/retention")).kinds.find(
+        (k) => k.table === "registrations",
+      )?.due;
+    expect(await due()).toBe(0);
+    await t.database.db.execute(
+      sql`update registrations set reregistration_date = ${addDays(addMonths(today, -12), -1)}
+          where organisation_id = ${t.orgs.linde} and membership_id = ${sanne.id}`,
+    );
+    expect(await due()).toBe(1);
+    expect((await applyRetentionFor(t.database.db, t.orgs.linde)).registrations).toBe(1);
+    const left = await queryRows(
+      t.database.db,
+      sql`select id from registrations where organisation_id = ${t.orgs.linde} and membership_id = ${sanne.id}`,
+    );
+    expect(left).toEqual([]);
+    // Eva left only today; Rivierenland keeps Sanne's.
+    expect(
+      await queryRows(t.database.db, sql`select * from registrations where organisation_id = ${t.orgs.rivier}`),
+    ).toEqual(rivierBefore);
   });
 });

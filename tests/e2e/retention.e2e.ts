@@ -56,7 +56,7 @@ describe("retention periods", () => {
       "24 maanden nadat de persoon de organisatie verliet",
     );
     await textOf(table.getByRole("row").filter({ hasText: "Registratie in een beroepsregister" })).toContain(
-      "Nog niet door Koers zelf",
+      "zolang een register het bewijs nog mag controleren",
     );
     await visible(page.getByRole("textbox", { name: "Begeleidingstraject: plan, periode, status (maanden)" }));
     await expectAccessible(page, "retention periods, off");

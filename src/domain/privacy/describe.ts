@@ -21,17 +21,19 @@ export function describeRetention(retention: Retention): Text {
       return months(retention.months);
     case "afterGuidance": {
       const m = months(retention.months);
-      return retention.registerHold
-        ? {
-            nl: `${m.nl} na het einde van de begeleiding, en zolang een register het bewijs nog mag controleren`,
-            en: `${m.en} after the guidance ended, and as long as a register may still audit the evidence`,
-          }
-        : retention.from === "membership"
+      const after =
+        retention.from === "membership"
           ? {
               nl: `${m.nl} nadat de persoon de organisatie verliet`,
               en: `${m.en} after the person left the organisation`,
             }
           : { nl: `${m.nl} na het einde van de begeleiding`, en: `${m.en} after the guidance ended` };
+      return retention.registerHold
+        ? {
+            nl: `${after.nl}, en zolang een register het bewijs nog mag controleren`,
+            en: `${after.en}, and as long as a register may still audit the evidence`,
+          }
+        : after;
     }
     case "withParent":
       return retention.parent === "trajectories"
@@ -42,7 +44,8 @@ export function describeRetention(retention: Retention): Text {
         : {
             nl: "Zolang de intervisiegroep waar het bij hoort: het gaat samen met de groep",
             en: "As long as the intervision group it belongs to: it goes together with the group",
-          };    case "registerAudit":
+          };
+    case "registerAudit":
       return {
         nl: "Tot de herregistratie waarvoor het bewijs dient voorbij is, plus de controletermijn van het register",
         en: "Until the re-registration the evidence serves has passed, plus the register's audit period",

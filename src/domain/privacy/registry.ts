@@ -123,7 +123,7 @@ export const PERSONAL_DATA: readonly PersonalData[] = [
     },
     purpose: { nl: "Bewijs voor herregistratie bijhouden", en: "Keeping evidence for re-registration" },
     seenBy: { nl: "De persoon, praktijkopleiders en beheerders", en: "The person, praktijkopleiders and admins" },
-    retention: { kind: "registerAudit" },
+    retention: { kind: "afterGuidance", months: GUIDANCE_MONTHS, from: "membership", registerHold: true },
     erasure: "keep",
   },
   {

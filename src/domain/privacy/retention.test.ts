@@ -7,13 +7,13 @@ import {
   choosablePeriods,
   cutoff,
   dueGuidance,
+  type GuidanceFacts,
   guidanceEndOf,
   isDue,
   periodProblems,
   type RetentionFacts,
   registerHolds,
   retentionOf,
-  type GuidanceFacts,
 } from "./retention.js";
 
 const day = fc

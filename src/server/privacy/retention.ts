@@ -266,7 +266,7 @@ export const MEMBERSHIP_PARTS: ReadonlyArray<{ table: string; rows: (left: SQL) 
 /** The months a person's records are kept after they left: one for all, so records that refer to each other go together. */
 const AFTER_LEAVING = (() => {
   const months = new Set(
-    MEMBERSHIP_PARTS.map(({ table }) => {
+    [...MEMBERSHIP_PARTS.map((part) => part.table), "registrations"].map((table) => {
       const { retention } = entryOf(table);
       if (retention.kind !== "afterGuidance" || retention.from !== "membership" || retention.range)
         throw new Error(`${table} is not kept for a fixed time after the person left`);
@@ -285,6 +285,17 @@ const leftBefore = (organisationId: string, before: string) =>
 /** A part's rows of the organisation for the people who left long enough ago. */
 const leftIn = (part: (typeof MEMBERSHIP_PARTS)[number], organisationId: string, today: string) =>
   sql`${sql.identifier(part.table)} where organisation_id = ${organisationId} and (${part.rows(leftBefore(organisationId, cutoff(AFTER_LEAVING, today)))})`;
+
+/**
+ * A person's registrations in a register go once they left long enough ago and the register may
+ * no longer audit what they served: the re-registration date (or else valid-until) plus the audit
+ * months has passed. One with neither date stays: nobody can say.
+ */
+const registrationsPast = (organisationId: string, today: string) =>
+  sql`registrations where organisation_id = ${organisationId}
+        and membership_id in (select id from memberships where organisation_id = ${organisationId}
+          and status = 'deactivated' and ended_on < ${cutoff(AFTER_LEAVING, today)})
+        and coalesce(reregistration_date, valid_until) < ${cutoff(REGISTER_AUDIT_MONTHS, today)}`;
 
 /** Only what the registry names is counted in a run: what an admin can read about. */
 const counts = (table: string) => personalDataOf(table) !== undefined;
@@ -311,6 +322,11 @@ export async function retentionPlan(tx: Tx | Db, organisationId: string, today: 
       due[part.table] = row?.n ?? 0;
     }
   }
+  const [registered] = await queryRows<{ n: number }>(
+    tx,
+    sql`select count(*)::int as n from ${registrationsPast(organisationId, today)}`,
+  );
+  due.registrations = registered?.n ?? 0;
   for (const part of MEMBERSHIP_PARTS) {
     const [row] = await queryRows<{ n: number }>(
       tx,
@@ -371,6 +387,7 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
     }
     for (const part of MEMBERSHIP_PARTS)
       removed[part.table] = await counted(tx, sql`delete from ${leftIn(part, organisationId, today)} returning 1`);
+    removed.registrations = await counted(tx, sql`delete from ${registrationsPast(organisationId, today)} returning 1`);
     removed.erasure_requests = await counted(
       tx,
       sql`update erasure_requests set sealed = null where ${sealedPast(organisationId, today)} returning 1`,

@@ -49,12 +49,9 @@ export default function RetentionPeriodsPage() {
   });
   const total = kinds.reduce((sum, kind) => sum + (kind.due ?? 0), 0);
   const whatOf = (table: string) => personalDataOf(table)?.what[locale] ?? table;
+  // Only what goes with its account or membership has no count: every other kind the job applies.
   const next = (kind: Kind) =>
-    kind.due !== null
-      ? t("clearing.due", { count: kind.due })
-      : kind.entry.retention.kind === "withMembership"
-        ? t("clearing.withMembership")
-        : t("clearing.notYetApplied");
+    kind.due !== null ? t("clearing.due", { count: kind.due }) : t("clearing.withMembership");
 
   return (
     <Stack maw={960}>

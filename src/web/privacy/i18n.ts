@@ -6,7 +6,7 @@ export default defineMessages(
     intro:
       "Welke persoonsgegevens Koers voor de organisatie verwerkt: wat het is, waarvoor, wie het ziet, hoe lang het bewaard wordt en wat er gebeurt als een persoon vraagt om verwijdering. Voor de functionaris gegevensbescherming en voor iedereen die het wil weten.",
     notYet:
-      "De bewaartermijnen zijn die van Koers, of die de organisatie zelf koos bij Bewaartermijnen. Daar staat ook wat Koers na een termijn zelf opruimt, en sinds wanneer; gegevens die na de begeleiding of de registercontrole vervallen, ruimt Koers nog niet zelf op. Vraagt een persoon om verwijdering, dan doet de beheerder dat op de pagina van die persoon, zoals hieronder per soort gegeven staat.",
+      "De bewaartermijnen zijn die van Koers, of die de organisatie zelf koos bij Bewaartermijnen. Daar staat ook wat Koers na een termijn zelf opruimt, en sinds wanneer. Vraagt een persoon om verwijdering, dan doet de beheerder dat op de pagina van die persoon, zoals hieronder per soort gegeven staat.",
     count: "{{count}} soorten gegevens",
     pdf: "Als PDF, voor de functionaris gegevensbescherming",
     purpose: "Waarvoor",
@@ -43,7 +43,6 @@ export default defineMessages(
       due_one: "{{count}} verwijderen",
       due_other: "{{count}} verwijderen",
       withMembership: "Gaat mee met het account of lidmaatschap",
-      notYetApplied: "Nog niet door Koers zelf: geldt na afloop van de begeleiding of de registercontrole",
       system: "Wat Koers alleen nodig heeft om te werken, ruimt het elke nacht op voor alle organisaties: {{kinds}}.",
       register: "Naar het verwerkingsregister",
       ownPeriods: "Eigen termijnen",
@@ -161,7 +160,7 @@ export default defineMessages(
     intro:
       "Which personal data Koers processes for the organisation: what it is, what for, who sees it, how long it is kept and what happens when a person asks for erasure. For the data protection officer and anyone who wants to know.",
     notYet:
-      "The retention periods are Koers's, or those the organisation chose under Retention periods. That page also shows what Koers clears itself once a period has passed, and since when; data that lapses after the guidance or the register's audit Koers does not clear itself yet. When a person asks for erasure, the admin carries it out on that person's page, as set out below per kind of data.",
+      "The retention periods are Koers's, or those the organisation chose under Retention periods. That page also shows what Koers clears itself once a period has passed, and since when. When a person asks for erasure, the admin carries it out on that person's page, as set out below per kind of data.",
     count: "{{count}} kinds of data",
     pdf: "As PDF, for the data protection officer",
     purpose: "What for",
@@ -196,7 +195,6 @@ export default defineMessages(
       due_one: "Remove {{count}}",
       due_other: "Remove {{count}}",
       withMembership: "Goes with the account or membership",
-      notYetApplied: "Not by Koers itself yet: applies after the guidance or the register's audit ended",
       system: "What Koers needs only to work, it clears every night for all organisations: {{kinds}}.",
       register: "To the processing register",
       ownPeriods: "Own periods",

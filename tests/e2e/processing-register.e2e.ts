@@ -20,7 +20,9 @@ describe("the processing register", () => {
       .getByRole("listitem")
       .filter({ has: page.getByRole("heading", { name: /^Handtekening onder een verklaring/ }) });
     await textOf(signature).toContain("Bewijs voor het register");
-    await textOf(signature).toContain("Tot de herregistratie waarvoor het bewijs dient voorbij is");
+    // It goes with its trajectory, and that is kept while a register may still audit it.
+    await textOf(signature).toContain("het gaat samen met het traject");
+    await textOf(signature).toContain("zolang een register het bewijs nog mag controleren");
     await textOf(signature).toContain("Blijft bewaard onder een wettelijke plicht");
     const post = register
       .getByRole("listitem")

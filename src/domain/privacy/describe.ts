@@ -1,4 +1,5 @@
-import type { Erasure, Retention, Text } from "./registry.js";
+import { type Erasure, PERSONAL_DATA, type PersonalData, type Retention, type Text } from "./registry.js";
+import { retentionOf } from "./retention.js";
 
 /**
  * The words for a registry entry's retention and erasure, in Dutch and English: one wording for
@@ -51,6 +52,20 @@ export function describeRetention(retention: Retention): Text {
         en: "Until the re-registration the evidence serves has passed, plus the register's audit period",
       };
   }
+}
+
+/**
+ * An entry's retention as the organisation has it (its own months where it chose them), in
+ * words; a part of a trajectory or group says how long that is kept.
+ */
+export function describeRetentionOf(entry: PersonalData, periods: Readonly<Record<string, number>>): Text {
+  const retention = retentionOf(entry, periods);
+  const parent = retention.kind === "withParent" ? PERSONAL_DATA.find((e) => e.table === retention.parent) : undefined;
+  if (!parent) return describeRetention(retention);
+  const own = describeRetention(retention);
+  const theirs = describeRetention(retentionOf(parent, periods));
+  const lower = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+  return { nl: `${own.nl} (${lower(theirs.nl)})`, en: `${own.en} (${lower(theirs.en)})` };
 }
 
 export const ERASURE_TEXT: Record<Erasure, Text> = {

@@ -1,7 +1,6 @@
 import type { Content, TableCell } from "pdfmake/interfaces.js";
-import { describeRetention, ERASURE_TEXT } from "../../domain/privacy/describe.js";
+import { describeRetentionOf, ERASURE_TEXT } from "../../domain/privacy/describe.js";
 import { PERSONAL_DATA } from "../../domain/privacy/registry.js";
-import { retentionOf } from "../../domain/privacy/retention.js";
 import type { Locale } from "../../domain/regimes/schema.js";
 import {
   brandColor,
@@ -66,7 +65,7 @@ export async function renderRegisterPdf(input: RegisterInput): Promise<Buffer> {
                 [
                   [words.purpose, entry.purpose[locale]],
                   [words.seenBy, entry.seenBy[locale]],
-                  [words.retention, describeRetention(retentionOf(entry, input.periods))[locale]],
+                  [words.retention, describeRetentionOf(entry, input.periods)[locale]],
                   [words.erasure, ERASURE_TEXT[entry.erasure][locale]],
                 ] as const
               ).map(([label, value]): TableCell[] => [{ text: label, style: "tableHeader" }, { text: value }]),

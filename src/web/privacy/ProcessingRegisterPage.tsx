@@ -1,9 +1,8 @@
 import { Alert, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { describeRetention, ERASURE_TEXT } from "../../domain/privacy/describe";
+import { describeRetentionOf, ERASURE_TEXT } from "../../domain/privacy/describe";
 import { PERSONAL_DATA } from "../../domain/privacy/registry";
-import { retentionOf } from "../../domain/privacy/retention";
 import type { RetentionPeriodsView } from "../../domain/privacy/retention-api";
 import { api } from "../api";
 import { localeOf } from "../i18n/regime-text";
@@ -45,7 +44,7 @@ export default function ProcessingRegisterPage() {
               <SimpleGrid component="dl" cols={{ base: 1, sm: 2 }} spacing="xs" verticalSpacing={4} m={0}>
                 <Field label={t("purpose")} value={entry.purpose[locale]} />
                 <Field label={t("seenBy")} value={entry.seenBy[locale]} />
-                <Field label={t("retention")} value={describeRetention(retentionOf(entry, periods))[locale]} />
+                <Field label={t("retention")} value={describeRetentionOf(entry, periods)[locale]} />
                 <Field label={t("erasure")} value={ERASURE_TEXT[entry.erasure][locale]} />
               </SimpleGrid>
             </Stack>

@@ -4,9 +4,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { describeRetention } from "../../domain/privacy/describe";
+import { describeRetentionOf } from "../../domain/privacy/describe";
 import { PERSONAL_DATA, type PersonalData, personalDataOf } from "../../domain/privacy/registry";
-import { choosablePeriods, retentionOf } from "../../domain/privacy/retention";
+import { choosablePeriods } from "../../domain/privacy/retention";
 import type { RetentionOverview } from "../../domain/privacy/retention-api";
 import { api } from "../api";
 import { useAction, useApiSubmit } from "../forms";
@@ -95,7 +95,7 @@ export default function RetentionPeriodsPage() {
           {
             key: "period",
             header: t("retention"),
-            cell: (kind) => describeRetention(retentionOf(kind.entry, overview.periods))[locale],
+            cell: (kind) => describeRetentionOf(kind.entry, overview.periods)[locale],
           },
           { key: "next", header: t("clearing.next"), cell: next },
         ]}
@@ -103,7 +103,7 @@ export default function RetentionPeriodsPage() {
           title: (kind) => kind.entry.what[locale],
           body: (kind) => (
             <Text size="sm">
-              {describeRetention(retentionOf(kind.entry, overview.periods))[locale]}
+              {describeRetentionOf(kind.entry, overview.periods)[locale]}
               {" · "}
               {next(kind)}
             </Text>

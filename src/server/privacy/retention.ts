@@ -278,9 +278,13 @@ const AFTER_LEAVING = (() => {
   return only;
 })();
 
+/** The memberships of the organisation that ended before the Dutch day `before`. */
+const endedBefore = (organisationId: string, before: string) =>
+  sql`memberships where organisation_id = ${organisationId} and status = 'deactivated' and ended_on < ${before}`;
+
 /** The people of the organisation whose membership ended before the Dutch day `before`. */
 const leftBefore = (organisationId: string, before: string) =>
-  sql`select user_id from memberships where organisation_id = ${organisationId} and status = 'deactivated' and ended_on < ${before}`;
+  sql`select user_id from ${endedBefore(organisationId, before)}`;
 
 /** A part's rows of the organisation for the people who left long enough ago. */
 const leftIn = (part: (typeof MEMBERSHIP_PARTS)[number], organisationId: string, today: string) =>
@@ -293,46 +297,41 @@ const leftIn = (part: (typeof MEMBERSHIP_PARTS)[number], organisationId: string,
  */
 const registrationsPast = (organisationId: string, today: string) =>
   sql`registrations where organisation_id = ${organisationId}
-        and membership_id in (select id from memberships where organisation_id = ${organisationId}
-          and status = 'deactivated' and ended_on < ${cutoff(AFTER_LEAVING, today)})
+        and membership_id in (select id from ${endedBefore(organisationId, cutoff(AFTER_LEAVING, today))})
         and coalesce(reregistration_date, valid_until) < ${cutoff(REGISTER_AUDIT_MONTHS, today)}`;
 
 /** Only what the registry names is counted in a run: what an admin can read about. */
 const counts = (table: string) => personalDataOf(table) !== undefined;
 
-/** What the next run would remove for the organisation, per table it applies: the dry run. */
-export async function retentionPlan(tx: Tx | Db, organisationId: string, today: string) {
-  const due: Record<string, number> = {};
+/**
+ * What the next run removes for the organisation, in the order it removes it: per table, its rows
+ * past their time (`table where …`). The dry run counts these and the run deletes them, so the
+ * dry run is the truth about the next night. Every fact is read before anything is removed.
+ */
+async function removals(tx: Tx | Db, organisationId: string, today: string) {
   const chosen = await chosenPeriods(tx, organisationId);
-  for (const { table, moment, months } of applied(chosen)) {
-    const [row] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from ${pastIn(table, moment, organisationId, cutoff(months, today))}`,
-    );
-    due[table] = row?.n ?? 0;
-  }
+  const list = applied(chosen).map(({ table, moment, months }) => ({
+    table,
+    rows: pastIn(table, moment, organisationId, cutoff(months, today)),
+  }));
+  // Trajectories and groups past their time leave whole: their parts first, then themselves.
   const years = await profileYears(tx, organisationId);
   for (const whole of WHOLES) {
     const ids = await wholesDue(tx, organisationId, whole, years, chosen, today);
-    for (const part of whole.parts.filter((p) => counts(p.table))) {
-      const [row] = await queryRows<{ n: number }>(
-        tx,
-        sql`select count(*)::int as n from ${partIn(part, organisationId, ids)}`,
-      );
-      due[part.table] = row?.n ?? 0;
-    }
+    list.push(...whole.parts.map((part) => ({ table: part.table, rows: partIn(part, organisationId, ids) })));
   }
-  const [registered] = await queryRows<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from ${registrationsPast(organisationId, today)}`,
-  );
-  due.registrations = registered?.n ?? 0;
-  for (const part of MEMBERSHIP_PARTS) {
-    const [row] = await queryRows<{ n: number }>(
-      tx,
-      sql`select count(*)::int as n from ${leftIn(part, organisationId, today)}`,
-    );
-    due[part.table] = row?.n ?? 0;
+  list.push(...MEMBERSHIP_PARTS.map((part) => ({ table: part.table, rows: leftIn(part, organisationId, today) })));
+  list.push({ table: "registrations", rows: registrationsPast(organisationId, today) });
+  return list;
+}
+
+/** What the next run would remove for the organisation, per table it applies: the dry run. */
+export async function retentionPlan(tx: Tx | Db, organisationId: string, today: string) {
+  const due: Record<string, number> = {};
+  for (const { table, rows } of await removals(tx, organisationId, today)) {
+    if (!counts(table)) continue;
+    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from ${rows}`);
+    due[table] = row?.n ?? 0;
   }
   const [sealed] = await queryRows<{ n: number }>(
     tx,
@@ -369,25 +368,10 @@ export async function applyRetentionFor(db: Db, organisationId: string, now = ne
     // says so, remove its lines past their period (migration 0040).
     await tx.execute(sql`select set_config('koers.retention', 'on', true)`);
     const removed: Record<string, number> = {};
-    const chosen = await chosenPeriods(tx, organisationId);
-    for (const { table, moment, months } of applied(chosen)) {
-      removed[table] = await counted(
-        tx,
-        sql`delete from ${pastIn(table, moment, organisationId, cutoff(months, today))} returning 1`,
-      );
+    for (const { table, rows } of await removals(tx, organisationId, today)) {
+      const n = await counted(tx, sql`delete from ${rows} returning 1`);
+      if (counts(table)) removed[table] = n;
     }
-    // Trajectories and groups past their time leave whole: their parts first, then themselves.
-    const years = await profileYears(tx, organisationId);
-    for (const whole of WHOLES) {
-      const ids = await wholesDue(tx, organisationId, whole, years, chosen, today);
-      for (const part of whole.parts) {
-        const n = await counted(tx, sql`delete from ${partIn(part, organisationId, ids)} returning 1`);
-        if (counts(part.table)) removed[part.table] = n;
-      }
-    }
-    for (const part of MEMBERSHIP_PARTS)
-      removed[part.table] = await counted(tx, sql`delete from ${leftIn(part, organisationId, today)} returning 1`);
-    removed.registrations = await counted(tx, sql`delete from ${registrationsPast(organisationId, today)} returning 1`);
     removed.erasure_requests = await counted(
       tx,
       sql`update erasure_requests set sealed = null where ${sealedPast(organisationId, today)} returning 1`,

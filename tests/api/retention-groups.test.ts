@@ -1,6 +1,5 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { queryRows } from "../../src/db/connection.js";
 import {
   intervisionAttendance,
   intervisionGroups,
@@ -12,6 +11,7 @@ import type { RetentionOverview } from "../../src/domain/privacy/retention-api.j
 import { applyRetentionFor, GROUP_PARTS } from "../../src/server/privacy/retention.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
+import { idsOf, rowsPerPart, tablesHangingOff } from "../support/retention.js";
 
 /**
  * An intervision group leaves whole, with its members, meetings and attendance, once it was
@@ -62,18 +62,7 @@ async function group(name: string, archived: boolean, monthsAgo: number) {
   return id;
 }
 
-async function partsOf(id: string) {
-  const ids = sql`${sql.param([id])}::uuid[]`;
-  const counts: Record<string, number> = {};
-  for (const part of GROUP_PARTS) {
-    const [row] = await queryRows<{ n: number }>(
-      t.database.db,
-      sql`select count(*)::int as n from ${sql.identifier(part.table)} where ${part.rows(ids)}`,
-    );
-    counts[part.table] = row?.n ?? 0;
-  }
-  return counts;
-}
+const partsOf = (id: string) => rowsPerPart(t, GROUP_PARTS, (part) => part.rows(idsOf(id)));
 
 /** Daan's registrations in De Linde: their re-registration date, for the register's hold. */
 const reregistered = (on: string) =>
@@ -117,16 +106,6 @@ describe("an archived intervision group", () => {
   });
 
   it("has every table that hangs off a group among its parts", async () => {
-    const rows = await queryRows<{ child: string }>(
-      t.database.db,
-      sql`with recursive hanging(child) as (
-            select 'intervision_groups'::text
-            union
-            select c.conrelid::regclass::text from pg_constraint c join hanging h on c.confrelid::regclass::text = h.child
-            where c.contype = 'f'
-          )
-          select child from hanging`,
-    );
-    expect(rows.map((r) => r.child).sort()).toEqual(GROUP_PARTS.map((p) => p.table).sort());
+    expect((await tablesHangingOff(t, "intervision_groups")).sort()).toEqual(GROUP_PARTS.map((p) => p.table).sort());
   });
 });

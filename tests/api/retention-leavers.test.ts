@@ -8,6 +8,7 @@ import { applyRetentionFor, MEMBERSHIP_PARTS } from "../../src/server/privacy/re
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { expectStatus, signIn } from "../support/factories.js";
 import { fixtureModule, fixtureScan } from "../support/fixtures.js";
+import { rowsPerPart } from "../support/retention.js";
 
 /**
  * What a person kept in an organisation for their own learning (scans and who gave feedback on
@@ -21,33 +22,18 @@ let admin: TestClient;
 const today = dutchToday();
 
 /** The person's rows of each part in the organisation. */
-async function rowsOf(userId: string, organisationId: string) {
-  const counts: Record<string, number> = {};
-  for (const part of MEMBERSHIP_PARTS) {
-    const [row] = await queryRows<{ n: number }>(
-      t.database.db,
-      sql`select count(*)::int as n from ${sql.identifier(part.table)}
-          where organisation_id = ${organisationId} and (${part.rows(sql`select ${userId}::uuid`)})`,
-    );
-    counts[part.table] = row?.n ?? 0;
-  }
-  return counts;
-}
+const rowsOf = (userId: string, organisationId: string) =>
+  rowsPerPart(
+    t,
+    MEMBERSHIP_PARTS,
+    (part) => sql`organisation_id = ${organisationId} and (${part.rows(sql`select ${userId}::uuid`)})`,
+  );
 
 const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /** Every row of the parts in the organisation, per table. */
-async function allRows(organisationId: string) {
-  const counts: Record<string, number> = {};
-  for (const part of MEMBERSHIP_PARTS) {
-    const [row] = await queryRows<{ n: number }>(
-      t.database.db,
-      sql`select count(*)::int as n from ${sql.identifier(part.table)} where organisation_id = ${organisationId}`,
-    );
-    counts[part.table] = row?.n ?? 0;
-  }
-  return counts;
-}
+const allRows = (organisationId: string) =>
+  rowsPerPart(t, MEMBERSHIP_PARTS, () => sql`organisation_id = ${organisationId}`);
 
 const endedOn = async (membershipId: string) => {
   const [row] = await queryRows<{ ended_on: string | null }>(

@@ -8,6 +8,7 @@ import { applyRetentionFor, TRAJECTORY_PARTS } from "../../src/server/privacy/re
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { refusal } from "../support/database.js";
 import { createTrajectory, day, expectStatus, signIn } from "../support/factories.js";
+import { idsOf, rowsPerPart, tablesHangingOff } from "../support/retention.js";
 
 /**
  * Trajectories past their time (decision 0042): once the guidance ended longer ago than the
@@ -27,18 +28,7 @@ const one = async <T>(query: ReturnType<typeof sql>) => {
 };
 
 /** How many rows of each part of the trajectory there are. */
-async function partsOf(id: string) {
-  const ids = sql`${sql.param([id])}::uuid[]`;
-  const counts: Record<string, number> = {};
-  for (const part of TRAJECTORY_PARTS) {
-    const [row] = await queryRows<{ n: number }>(
-      t.database.db,
-      sql`select count(*)::int as n from ${sql.identifier(part.table)} where ${part.rows(ids)}`,
-    );
-    counts[part.table] = row?.n ?? 0;
-  }
-  return counts;
-}
+const partsOf = (id: string) => rowsPerPart(t, TRAJECTORY_PARTS, (part) => part.rows(idsOf(id)));
 
 /** The guidance ended on `on`, as a closing status would have it. */
 const close = (id: string, on: string) =>
@@ -184,18 +174,8 @@ describe("a trajectory past its time", () => {
 
 describe("the list of a trajectory's parts", () => {
   it("holds every table that hangs off a trajectory, so none is left behind or blocks the delete", async () => {
-    const rows = await queryRows<{ child: string }>(
-      t.database.db,
-      sql`with recursive hanging(child) as (
-            select 'trajectories'::text
-            union
-            select c.conrelid::regclass::text from pg_constraint c join hanging h on c.confrelid::regclass::text = h.child
-            where c.contype = 'f'
-          )
-          select child from hanging`,
-    );
     // The issued PDFs name their declaration or trajectory without a foreign key.
-    expect([...rows.map((r) => r.child), "archived_documents"].sort()).toEqual(
+    expect([...(await tablesHangingOff(t, "trajectories")), "archived_documents"].sort()).toEqual(
       TRAJECTORY_PARTS.map((p) => p.table).sort(),
     );
   });

@@ -28,6 +28,15 @@ describe("Dutch time, whatever the zone of the machine", () => {
     expect(dutchToday(new Date("2026-03-01T23:30:00Z"))).toBe("2026-03-02");
   });
 
+  it("shows both instants of the hour the clocks go back as the same Dutch time", () => {
+    expect(dutchParts("2026-10-25T00:30:00Z")).toEqual({ date: "2026-10-25", time: "02:30" });
+    expect(dutchParts("2026-10-25T01:30:00Z")).toEqual({ date: "2026-10-25", time: "02:30" });
+  });
+
+  it("writes midnight as 00:00", () => {
+    expect(dutchParts("2026-06-30T22:00:00Z")).toEqual({ date: "2026-07-01", time: "00:00" });
+  });
+
   it("gives back the date and time it read, outside the hour the clocks go back", () => {
     const minutes = fc.integer({ min: 0, max: 23 * 60 + 59 }).filter((m) => m < 120 || m >= 180);
     fc.assert(

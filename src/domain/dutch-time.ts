@@ -19,12 +19,24 @@ export function dutchInstant(date: string, time: string): string | null {
   return dayjs.tz(`${date} ${time}`, TIME_ZONE).toISOString();
 }
 
+// One formatter for the process: building one is the costly part, and the dates of every page pass here.
+const dutchClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: TIME_ZONE,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
 /** An instant as the Dutch date and time of day a form shows. */
 export function dutchParts(instant: string | Date): { date: string; time: string } {
   const at = dayjs(instant);
   if (!at.isValid()) return { date: "", time: "" };
-  const dutch = at.tz(TIME_ZONE);
-  return { date: dutch.format("YYYY-MM-DD"), time: dutch.format("HH:mm") };
+  const part: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
+  for (const { type, value } of dutchClock.formatToParts(at.toDate())) part[type] = value;
+  return { date: `${part.year?.padStart(4, "0")}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
 }
 
 /**

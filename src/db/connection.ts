@@ -6,6 +6,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.js";
+import { prepareStatements } from "./prepared.js";
 import * as schema from "./schema.js";
 
 export type Schema = typeof schema;
@@ -33,6 +34,8 @@ export type SessionRun = <R = Record<string, unknown>>(text: string, params?: un
 /** `onQuery` sees every statement the app sends through Drizzle: tests count them to catch N+1 queries. */
 export interface OpenOptions {
   onQuery?: (query: string) => void;
+  /** On a PostgreSQL server: run each statement text as a prepared statement (the default). */
+  prepare?: boolean;
 }
 
 const loggerFor = ({ onQuery }: OpenOptions) => (onQuery ? { logQuery: (query: string) => onQuery(query) } : false);
@@ -88,6 +91,7 @@ export async function openPostgres(url: string, options: OpenOptions = {}): Prom
   // An idle connection the server closes (a restart, a failover) is dropped by the pool and the
   // next query opens a new one; without a listener the error would end the process.
   pool.on("error", () => {});
+  if (options.prepare !== false) prepareStatements(pool);
   await pool.query("select 1");
   return {
     db: drizzlePg(pool, { schema, logger: loggerFor(options) }) as unknown as Db,
@@ -130,8 +134,8 @@ export async function openPostgres(url: string, options: OpenOptions = {}): Prom
   };
 }
 
-export function openDatabase(options: { url?: string; dataDir?: string }): Promise<Database> {
-  return options.url ? openPostgres(options.url) : openPglite(options.dataDir);
+export function openDatabase(options: { url?: string; dataDir?: string; prepare?: boolean }): Promise<Database> {
+  return options.url ? openPostgres(options.url, { prepare: options.prepare }) : openPglite(options.dataDir);
 }
 
 /** Both drivers answer `execute` with `{ rows }`; this gives them a type. */

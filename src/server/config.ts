@@ -8,6 +8,11 @@ const schema = z
     HOST: z.string().min(1).default("127.0.0.1"),
     DATABASE_URL: z.url().optional(),
     KOERS_DATA_DIR: z.string().min(1).default("./data"),
+    /**
+     * On a PostgreSQL server, each statement is prepared once per connection. Turn it off behind a
+     * pooler in transaction mode that does not keep prepared statements (PgBouncer before 1.21).
+     */
+    DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"], { error: "use true or false" }).default("true"),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("Koers <no-reply@koers.local>"),
     /** The wait after a failed delivery, doubling after each next failure up to the maximum. */

@@ -44,7 +44,11 @@ export async function startKoers(config: Config): Promise<{
   demoPeople: boolean;
   startJobs: () => Promise<void>;
 }> {
-  const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.KOERS_DATA_DIR });
+  const database = await openDatabase({
+    url: config.DATABASE_URL,
+    dataDir: config.KOERS_DATA_DIR,
+    prepare: config.DATABASE_PREPARED_STATEMENTS === "true",
+  });
   await migrate(database);
   const demo = await seedIfWanted(config, database);
   const demoPeople = demo.seeded || (await hasDemoPeople(database.db));

@@ -159,7 +159,7 @@ export async function buildApp(
   });
 
   registerAuth(app, database.db);
-  registerTenantParams(app, database.db);
+  registerTenantParams(app);
   app.addHook("onRoute", (route) => {
     if (route.url.startsWith("/api/v1/")) app.apiRoutes.push({ method: route.method, url: route.url });
   });

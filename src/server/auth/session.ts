@@ -1,4 +1,5 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Db, Executor } from "../../db/connection.js";
 import { memberships, organisations, sessions, users } from "../../db/schema.js";
 import type { Actor } from "../../domain/roles.js";
@@ -35,8 +36,16 @@ export async function destroyUserSessions(db: Executor, userId: string) {
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-/** One query: the session, its person, and their active membership of the session's organisation. */
-export async function loadSession(db: Db, token: string): Promise<AuthContext | null> {
+/**
+ * One query: the session, its person, and their active membership of the session's organisation;
+ * with `owns`, also whether what the request's path names is theirs (the tenancy check of the
+ * path's parameters), so a request reads both in one round trip.
+ */
+export async function loadSession(
+  db: Db,
+  token: string,
+  owns?: (asker: { organisationId: PgColumn; userId: PgColumn }) => SQL,
+): Promise<{ auth: AuthContext; ownsPath: boolean } | null> {
   const sessionId = sha256(token);
   const rows = await db
     .select({
@@ -48,6 +57,9 @@ export async function loadSession(db: Db, token: string): Promise<AuthContext | 
       organisationId: sessions.organisationId,
       membershipId: memberships.id,
       roles: memberships.roles,
+      ownsPath: owns
+        ? sql<boolean>`${owns({ organisationId: sessions.organisationId, userId: sessions.userId })}`
+        : sql<boolean>`true`,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -64,15 +76,18 @@ export async function loadSession(db: Db, token: string): Promise<AuthContext | 
   const row = rows[0];
   if (!row) return null;
   return {
-    sessionId,
-    csrfToken: row.csrfToken,
-    user: { id: row.userId, email: row.email, name: row.name, locale: row.locale },
-    actor: {
-      userId: row.userId,
-      organisationId: row.organisationId,
-      membershipId: row.membershipId,
-      roles: row.roles,
+    auth: {
+      sessionId,
+      csrfToken: row.csrfToken,
+      user: { id: row.userId, email: row.email, name: row.name, locale: row.locale },
+      actor: {
+        userId: row.userId,
+        organisationId: row.organisationId,
+        membershipId: row.membershipId,
+        roles: row.roles,
+      },
     },
+    ownsPath: row.ownsPath === true,
   };
 }
 

@@ -5,10 +5,13 @@ import { type Actor, type RequestOrigin, USER_AGENT_MAX } from "../../domain/rol
 import { type AuthContext, loadSession, SESSION_COOKIE, SESSION_DAYS } from "../auth/session.js";
 import { newToken } from "../auth/tokens.js";
 import { forbidden, HttpProblem, unauthorized } from "../http/problem.js";
+import { ownershipOf } from "./tenant-params.js";
 
 declare module "fastify" {
   interface FastifyRequest {
     auth: AuthContext | null;
+    /** Whether everything the path names belongs to the signed-in person's organisation (see TENANT_PARAMS). */
+    ownsPath: boolean;
   }
 }
 
@@ -71,11 +74,14 @@ export function requestOrigin(request: FastifyRequest): RequestOrigin {
 
 export function registerAuth(app: FastifyInstance, db: Db) {
   app.decorateRequest("auth", null);
+  app.decorateRequest("ownsPath", false);
   app.addHook("onRequest", async (request) => {
     // Pages and their scripts are the same for everyone: only the API looks up the session.
     if (!request.url.startsWith("/api/")) return;
     const token = request.cookies[SESSION_COOKIE];
-    request.auth = token ? await loadSession(db, token) : null;
+    const session = token ? await loadSession(db, token, ownershipOf(request)) : null;
+    request.auth = session?.auth ?? null;
+    request.ownsPath = session?.ownsPath ?? false;
     // The actor carries where the request came from, so each audit entry it makes records it.
     if (request.auth) request.auth.actor.request = requestOrigin(request);
     if (SAFE_METHODS.has(request.method)) return;

@@ -1,6 +1,6 @@
-import { and, eq, or, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import type { PgColumn } from "drizzle-orm/pg-core";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import type { Db } from "../../db/connection.js";
 import {
   cases,
   certificates,
@@ -33,71 +33,61 @@ import {
   trajectories,
   trajectoryDocuments,
 } from "../../db/schema.js";
-import type { AuthContext } from "../auth/session.js";
 import { notFound } from "../http/problem.js";
 
-type Owns = (db: Db, auth: AuthContext, id: string) => Promise<boolean>;
+/** Who asks: the organisation and person of the session, as SQL the check compares with. */
+export interface Asker {
+  organisationId: PgColumn | SQL;
+  userId: PgColumn | SQL;
+}
+
+/** A condition that holds when the thing with this id belongs to the asker. */
+type Owns = (asker: Asker, id: string) => SQL;
+
+type OrganisationTable =
+  | typeof memberships
+  | typeof registrations
+  | typeof invitations
+  | typeof outbox
+  | typeof certificates
+  | typeof regimes
+  | typeof trajectories
+  | typeof goals
+  | typeof meetings
+  | typeof feedbackRecords
+  | typeof declarations
+  | typeof trajectoryDocuments
+  | typeof intervisionGroups
+  | typeof intervisionMeetings
+  | typeof requirementProfiles
+  | typeof competenceScans
+  | typeof scanFriends
+  | typeof moduleAssignments
+  | typeof events
+  | typeof supervisedTrainings
+  | typeof qualifications;
 
 const inOrganisation =
-  (
-    table:
-      | typeof memberships
-      | typeof registrations
-      | typeof invitations
-      | typeof outbox
-      | typeof certificates
-      | typeof regimes
-      | typeof trajectories
-      | typeof goals
-      | typeof meetings
-      | typeof feedbackRecords
-      | typeof declarations
-      | typeof trajectoryDocuments
-      | typeof intervisionGroups
-      | typeof intervisionMeetings
-      | typeof requirementProfiles
-      | typeof competenceScans
-      | typeof scanFriends
-      | typeof moduleAssignments
-      | typeof events
-      | typeof supervisedTrainings
-      | typeof qualifications,
-  ): Owns =>
-  async (db, auth, id) => {
-    const rows = await db
-      .select({ id: table.id })
-      .from(table)
-      .where(and(eq(table.id, id), eq(table.organisationId, auth.actor.organisationId)))
-      .limit(1);
-    return rows.length === 1;
-  };
+  (table: OrganisationTable): Owns =>
+  (asker, id) =>
+    sql`exists (select 1 from ${table} where ${table.id} = ${id} and ${table.organisationId} = ${asker.organisationId})`;
+
+/** The network the asker's organisation is a member of, if any. */
+const networkOf = (asker: Asker) =>
+  sql`(select ${organisations.networkId} from ${organisations} where ${organisations.id} = ${asker.organisationId})`;
 
 /** Content owned by the organisation or by the network it is a member of (decision 0019). */
 const ownedOrShared =
   (table: typeof frameworks | typeof frameworkVersions | typeof modules | typeof moduleVersions): Owns =>
-  async (db, auth, id) => {
-    const network = db
-      .select({ id: organisations.networkId })
-      .from(organisations)
-      .where(eq(organisations.id, auth.actor.organisationId));
-    const rows = await db
-      .select({ id: table.id })
-      .from(table)
-      .where(
-        and(
-          eq(table.id, id),
-          or(eq(table.ownerOrganisationId, auth.actor.organisationId), sql`${table.ownerNetworkId} = (${network})`),
-        ),
-      )
-      .limit(1);
-    return rows.length === 1;
-  };
+  (asker, id) =>
+    sql`exists (select 1 from ${table} where ${table.id} = ${id} and (${table.ownerOrganisationId} = ${asker.organisationId} or ${table.ownerNetworkId} = ${networkOf(asker)}))`;
 
 /**
  * Every path parameter of the API names a tenant resource, and this table says how to check
  * that it belongs to the requester. A route with a parameter missing here does not start, so
- * no route can skip the check. It runs before validation: another organisation's id is a 404
- * whatever the body holds.
+ * no route can skip the check. The check is part of the statement that reads the session (one
+ * round trip), and is enforced before validation: another organisation's id is a 404 whatever
+ * the body holds.
  */
 export const TENANT_PARAMS: Record<string, Owns> = {
   personId: inOrganisation(memberships),
@@ -130,91 +120,23 @@ export const TENANT_PARAMS: Record<string, Owns> = {
   supervisedTrainingId: inOrganisation(supervisedTrainings),
   qualificationId: inOrganisation(qualifications),
   // A request between two members is the asking organisation's and the trainer organisation's.
-  trainerRequestId: async (db, auth, id) => {
-    const org = auth.actor.organisationId;
-    const rows = await db
-      .select({ id: trainerRequests.id })
-      .from(trainerRequests)
-      .where(
-        and(
-          eq(trainerRequests.id, id),
-          or(eq(trainerRequests.organisationId, org), eq(trainerRequests.fromOrganisationId, org)),
-        ),
-      )
-      .limit(1);
-    return rows.length === 1;
-  },
+  trainerRequestId: (asker, id) =>
+    sql`exists (select 1 from ${trainerRequests} where ${trainerRequests.id} = ${id} and (${trainerRequests.organisationId} = ${asker.organisationId} or ${trainerRequests.fromOrganisationId} = ${asker.organisationId}))`,
   // A case of the organisation (whether its reader may see it is the service's question), or an
   // approved case of its network.
-  caseId: async (db, auth, id) => {
-    const network = db
-      .select({ id: organisations.networkId })
-      .from(organisations)
-      .where(eq(organisations.id, auth.actor.organisationId));
-    const rows = await db
-      .select({ id: cases.id })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.id, id),
-          or(
-            eq(cases.organisationId, auth.actor.organisationId),
-            and(eq(cases.status, "approved"), sql`${cases.ownerNetworkId} = (${network})`),
-          ),
-        ),
-      )
-      .limit(1);
-    return rows.length === 1;
-  },
+  caseId: (asker, id) =>
+    sql`exists (select 1 from ${cases} where ${cases.id} = ${id} and (${cases.organisationId} = ${asker.organisationId} or (${cases.status} = 'approved' and ${cases.ownerNetworkId} = ${networkOf(asker)})))`,
   // A post of the organisation, or of a thread its network reads (which thread the reader reads is the service's question).
-  postId: async (db, auth, id) => {
-    const network = db
-      .select({ id: organisations.networkId })
-      .from(organisations)
-      .where(eq(organisations.id, auth.actor.organisationId));
-    const rows = await db
-      .select({ id: discussionPosts.id })
-      .from(discussionPosts)
-      .where(
-        and(
-          eq(discussionPosts.id, id),
-          or(
-            eq(discussionPosts.organisationId, auth.actor.organisationId),
-            sql`${discussionPosts.networkId} = (${network})`,
-          ),
-        ),
-      )
-      .limit(1);
-    return rows.length === 1;
-  },
+  postId: (asker, id) =>
+    sql`exists (select 1 from ${discussionPosts} where ${discussionPosts.id} = ${id} and (${discussionPosts.organisationId} = ${asker.organisationId} or ${discussionPosts.networkId} = ${networkOf(asker)}))`,
   // A certificate is its holder's only: the service reads the actor's own rows.
   certificateId: inOrganisation(certificates),
   // Only the person a notification is for may touch it.
-  notificationId: async (db, auth, id) => {
-    const rows = await db
-      .select({ id: notifications.id })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.id, id),
-          eq(notifications.organisationId, auth.actor.organisationId),
-          eq(notifications.userId, auth.user.id),
-        ),
-      )
-      .limit(1);
-    return rows.length === 1;
-  },
+  notificationId: (asker, id) =>
+    sql`exists (select 1 from ${notifications} where ${notifications.id} = ${id} and ${notifications.organisationId} = ${asker.organisationId} and ${notifications.userId} = ${asker.userId})`,
   // A person may see the organisations they are an active member of (the switcher shows their logos).
-  organisationId: async (db, auth, id) => {
-    const rows = await db
-      .select({ id: memberships.id })
-      .from(memberships)
-      .where(
-        and(eq(memberships.organisationId, id), eq(memberships.userId, auth.user.id), eq(memberships.status, "active")),
-      )
-      .limit(1);
-    return rows.length === 1;
-  },
+  organisationId: (asker, id) =>
+    sql`exists (select 1 from ${memberships} where ${memberships.organisationId} = ${id} and ${memberships.userId} = ${asker.userId} and ${memberships.status} = 'active')`,
 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -223,7 +145,34 @@ export function paramNames(url: string): string[] {
   return [...url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
 }
 
-export function registerTenantParams(app: FastifyInstance, db: Db) {
+const namesOf = new Map<string, string[]>();
+
+/**
+ * The condition that every tenant parameter in this request's path names something of the
+ * asker's, for the statement that reads the session; true when the path has none, false when a
+ * value is not an id at all.
+ */
+export function ownershipOf(request: FastifyRequest): ((asker: Asker) => SQL) | undefined {
+  const url = request.routeOptions.url;
+  if (!url?.startsWith("/api/v1/")) return undefined;
+  let names = namesOf.get(url);
+  if (!names) namesOf.set(url, (names = paramNames(url)));
+  if (!names.length) return undefined;
+  const params = request.params as Record<string, string>;
+  const values = names.map((name) => params[name] ?? "");
+  if (!values.every((value) => UUID.test(value))) return () => sql`false`;
+  return (asker) =>
+    sql.join(
+      names.map((name, i) => (TENANT_PARAMS[name] as Owns)(asker, values[i] as string)),
+      sql` and `,
+    );
+}
+
+/**
+ * Refuses, before validation, a request whose path names something that is not the asker's:
+ * 404, as if it did not exist. A route with a parameter missing from TENANT_PARAMS does not start.
+ */
+export function registerTenantParams(app: FastifyInstance) {
   app.addHook("onRoute", (route) => {
     if (!route.url.startsWith("/api/v1/")) return;
     const names = paramNames(route.url);
@@ -235,12 +184,7 @@ export function registerTenantParams(app: FastifyInstance, db: Db) {
     }
     if (!names.length) return;
     const check = async (request: FastifyRequest) => {
-      const params = request.params as Record<string, string>;
-      for (const name of names) {
-        const value = params[name] ?? "";
-        const owns = TENANT_PARAMS[name] as Owns;
-        if (!request.auth || !UUID.test(value) || !(await owns(db, request.auth, value))) throw notFound();
-      }
+      if (!request.auth || !request.ownsPath) throw notFound();
     };
     const existing = route.preValidation;
     route.preValidation = existing ? [check, ...(Array.isArray(existing) ? existing : [existing])] : [check];

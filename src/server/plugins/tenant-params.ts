@@ -155,8 +155,8 @@ const namesOf = new Map<string, string[]>();
 export function ownershipOf(request: FastifyRequest): ((asker: Asker) => SQL) | undefined {
   const url = request.routeOptions.url;
   if (!url?.startsWith("/api/v1/")) return undefined;
-  let names = namesOf.get(url);
-  if (!names) namesOf.set(url, (names = paramNames(url)));
+  const names = namesOf.get(url) ?? paramNames(url);
+  namesOf.set(url, names);
   if (!names.length) return undefined;
   const params = request.params as Record<string, string>;
   const values = names.map((name) => params[name] ?? "");

@@ -1,7 +1,8 @@
-import { and, count, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
 import { startOfDay, startOfNextDay } from "../../db/dutch-days.js";
+import { oneOf } from "../../db/one-of.js";
 import { auditEvents, invitations, memberships, organisations, registrations, users } from "../../db/schema.js";
 import { canViewAuditLog } from "../../domain/audit/policy.js";
 import { AUDIT_PAGE_SIZE, type AuditEntry, type AuditPage, type AuditQuery } from "../../domain/audit/schemas.js";
@@ -30,10 +31,7 @@ async function subjectNames(tx: Tx, actor: Actor, rows: Array<{ subjectType: str
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(
-        and(
-          eq(memberships.organisationId, org),
-          or(inArray(memberships.id, people), inArray(memberships.userId, people)),
-        ),
+        and(eq(memberships.organisationId, org), or(oneOf(memberships.id, people), oneOf(memberships.userId, people))),
       );
     for (const p of found) {
       names.set(`person:${p.membershipId}`, p.name);
@@ -45,7 +43,7 @@ async function subjectNames(tx: Tx, actor: Actor, rows: Array<{ subjectType: str
     const found = await tx
       .select({ id: invitations.id, name: invitations.name })
       .from(invitations)
-      .where(and(eq(invitations.organisationId, org), inArray(invitations.id, invited)));
+      .where(and(eq(invitations.organisationId, org), oneOf(invitations.id, invited)));
     for (const i of found) names.set(`invitation:${i.id}`, i.name);
   }
   const registered = uuids(ids("registration"));
@@ -60,7 +58,7 @@ async function subjectNames(tx: Tx, actor: Actor, rows: Array<{ subjectType: str
       .from(registrations)
       .innerJoin(memberships, eq(memberships.id, registrations.membershipId))
       .innerJoin(users, eq(users.id, memberships.userId))
-      .where(and(eq(registrations.organisationId, org), inArray(registrations.id, registered)));
+      .where(and(eq(registrations.organisationId, org), oneOf(registrations.id, registered)));
     for (const r of found) names.set(`registration:${r.id}`, `${r.name} · ${r.register} ${r.number}`);
   }
   if (ids("organisation").includes(org)) {

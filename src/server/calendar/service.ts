@@ -1,7 +1,8 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import ical from "ical-generator";
 import type { Db, Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   calendarFeeds,
   memberships,
@@ -147,7 +148,7 @@ async function ownCalendar(tx: Tx, actor: Actor, locale: Locale, now: Date): Pro
     .where(
       and(
         eq(trajectories.organisationId, actor.organisationId),
-        inArray(trajectories.id, ids),
+        oneOf(trajectories.id, ids),
         eq(trajectories.closed, false),
       ),
     );

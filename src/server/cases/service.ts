@@ -1,5 +1,6 @@
-import { and, desc, eq, ilike, inArray, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, ilike, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { cases, memberships, organisations, users } from "../../db/schema.js";
 import type {
   CaseContent,
@@ -89,14 +90,14 @@ async function contextOf(tx: Tx, actor: Actor, rows: readonly CaseRow[]): Promis
       ? await tx
           .select({ id: organisations.id, name: organisations.name })
           .from(organisations)
-          .where(inArray(organisations.id, orgIds))
+          .where(oneOf(organisations.id, orgIds))
       : [],
     people.length
       ? await tx
           .select({ id: users.id, name: memberName })
           .from(users)
           .innerJoin(memberships, membershipIn(users.id, actor.organisationId))
-          .where(inArray(users.id, people))
+          .where(oneOf(users.id, people))
       : [],
   ];
   const named = new Map(names.map((n) => [n.id, n.name]));
@@ -387,7 +388,7 @@ export async function caseTexts(tx: Tx, actor: Actor, ids: readonly string[]): P
       whatHappened: cases.whatHappened,
     })
     .from(cases)
-    .where(and(inArray(cases.id, [...new Set(ids)]), eq(cases.status, "approved"), await scope(tx, actor)));
+    .where(and(oneOf(cases.id, [...new Set(ids)]), eq(cases.status, "approved"), await scope(tx, actor)));
   return new Map(rows.map(({ id, ...text }) => [id, text]));
 }
 
@@ -401,7 +402,7 @@ export async function checkCaseBlocks(tx: Tx, actor: Actor, blocks: readonly Blo
   const rows = await tx
     .select({ id: cases.id, ownerNetworkId: cases.ownerNetworkId })
     .from(cases)
-    .where(and(inArray(cases.id, [...new Set(ids)]), eq(cases.status, "approved"), await scope(tx, actor)));
+    .where(and(oneOf(cases.id, [...new Set(ids)]), eq(cases.status, "approved"), await scope(tx, actor)));
   const usable = new Set(rows.filter((r) => !network || r.ownerNetworkId !== null).map((r) => r.id));
   const problems: Record<string, "field.unknownReference"> = {};
   blocks.forEach((block, i) => {

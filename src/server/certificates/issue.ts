@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { certificates, memberships, moduleProgress, moduleVersions, users } from "../../db/schema.js";
 import type { CertificateList, CertificateView } from "../../domain/certificates/api.js";
 import {
@@ -185,7 +186,7 @@ export async function issueLearningLineCertificate(tx: Tx, actor: Actor, context
           and(
             eq(moduleProgress.organisationId, actor.organisationId),
             eq(moduleProgress.userId, actor.userId),
-            inArray(moduleProgress.moduleId, moduleIds),
+            oneOf(moduleProgress.moduleId, moduleIds),
           ),
         )
     : [];

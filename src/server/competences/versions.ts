@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, or, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { frameworkExtensions, frameworks, frameworkVersions } from "../../db/schema.js";
 import { type Extension, type Framework, withExtensions } from "../../domain/competences/framework.js";
 import type { Actor } from "../../domain/roles.js";
@@ -150,7 +151,7 @@ export async function frameworksOf(tx: Tx, frameworkIds: readonly string[]) {
       document: frameworkVersions.document,
     })
     .from(frameworkVersions)
-    .where(and(inArray(frameworkVersions.frameworkId, ids), eq(frameworkVersions.status, "published")))
+    .where(and(oneOf(frameworkVersions.frameworkId, ids), eq(frameworkVersions.status, "published")))
     .orderBy(frameworkVersions.frameworkId, desc(frameworkVersions.number));
   return new Map(rows.map((r) => [r.frameworkId, r.document]));
 }

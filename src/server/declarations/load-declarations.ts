@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   declarationSignatures,
   declarations,
@@ -55,7 +56,7 @@ export async function loadDeclarations(
     ? await tx
         .select({ reregistrationDate: registrations.reregistrationDate })
         .from(registrations)
-        .where(and(eq(registrations.organisationId, org), inArray(registrations.membershipId, traineeMemberships)))
+        .where(and(eq(registrations.organisationId, org), oneOf(registrations.membershipId, traineeMemberships)))
     : [];
   const documents = await tx
     .select({
@@ -88,7 +89,7 @@ export async function loadDeclarations(
         .where(
           and(
             eq(declarationSignatures.organisationId, org),
-            inArray(
+            oneOf(
               declarationSignatures.declarationId,
               rows.map((r) => r.id),
             ),

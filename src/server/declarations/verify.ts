@@ -1,5 +1,6 @@
-import { and, desc, eq, gt, inArray } from "drizzle-orm";
+import { and, desc, eq, gt } from "drizzle-orm";
 import type { Db } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   archivedDocuments,
   certificates,
@@ -53,7 +54,7 @@ export async function verifyHash(db: Db, hash: string): Promise<Verification> {
     .where(
       and(
         eq(declarationSignatures.organisationId, declaration.organisationId),
-        inArray(declarationSignatures.declarationId, [declaration.id]),
+        oneOf(declarationSignatures.declarationId, [declaration.id]),
       ),
     )
     .orderBy(declarationSignatures.signedAt);

@@ -1,5 +1,6 @@
-import { and, asc, count, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { discussionPosts, discussionReports, memberships, organisations, users } from "../../db/schema.js";
 import type { DiscussionView, PostView } from "../../domain/discussions/api.js";
 import {
@@ -112,7 +113,7 @@ export async function getDiscussion(
         await tx
           .select({ id: organisations.id, name: organisations.name })
           .from(organisations)
-          .where(inArray(organisations.id, orgIds)),
+          .where(oneOf(organisations.id, orgIds)),
         canModerate(actor)
           ? await tx
               .select({ postId: discussionReports.postId, n: count() })
@@ -120,7 +121,7 @@ export async function getDiscussion(
               .where(
                 and(
                   eq(discussionReports.organisationId, actor.organisationId),
-                  inArray(
+                  oneOf(
                     discussionReports.postId,
                     posts.map((p) => p.id),
                   ),

@@ -1,5 +1,6 @@
-import { and, asc, countDistinct, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, countDistinct, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   eventAttendance,
   eventEvaluations,
@@ -196,7 +197,7 @@ export async function networkEventCounts(tx: Tx, actor: Actor, from: Date, to: D
     .select({ id: organisations.id, name: organisations.name })
     .from(organisations)
     .where(
-      inArray(
+      oneOf(
         organisations.id,
         rows.map((r) => r.organisationId),
       ),

@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, desc, eq, ne } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { eventAttendance, eventRegistrations, eventSessions, events } from "../../db/schema.js";
 import type { AttendedEvent } from "../../domain/events/api.js";
 import type { Actor } from "../../domain/roles.js";
@@ -34,7 +35,7 @@ export async function attendedEvents(tx: Tx, actor: Actor): Promise<{ items: Att
         eq(eventRegistrations.organisationId, org),
         eq(eventRegistrations.userId, actor.userId),
         eq(eventRegistrations.status, "registered"),
-        inArray(
+        oneOf(
           eventRegistrations.eventId,
           attended.map((e) => e.id),
         ),

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, ne, or } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   eventAttendance,
   eventEvaluations,
@@ -193,7 +194,7 @@ export async function listEvents(tx: Tx, actor: Actor, now = new Date()) {
           and(
             eq(eventRegistrations.organisationId, org),
             eq(eventRegistrations.userId, actor.userId),
-            inArray(eventRegistrations.eventId, ids),
+            oneOf(eventRegistrations.eventId, ids),
             ne(eventRegistrations.status, "cancelled"),
           ),
         )
@@ -365,7 +366,7 @@ export async function calendarEvents(tx: Tx, actor: Actor) {
   const rows = await tx
     .select()
     .from(events)
-    .where(and(eq(events.organisationId, org), inArray(events.id, ids), eq(events.status, "planned")));
+    .where(and(eq(events.organisationId, org), oneOf(events.id, ids), eq(events.status, "planned")));
   return rows.map((event) => ({
     event,
     sessions: places.filter((p) => p.eventId === event.id).map((p) => p.title),

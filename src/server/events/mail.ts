@@ -1,6 +1,7 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { memberships, users } from "../../db/schema.js";
 import { dutchDay } from "../../domain/dutch-time.js";
 import type { Actor } from "../../domain/roles.js";
@@ -64,7 +65,7 @@ export async function tellPeople(
       and(
         eq(memberships.organisationId, actor.organisationId),
         eq(memberships.status, "active"),
-        inArray(memberships.userId, people),
+        oneOf(memberships.userId, people),
       ),
     );
   const texts = MAIL[news.kind];

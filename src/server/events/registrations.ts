@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { eventRegistrations } from "../../db/schema.js";
 import type { RegisterInput } from "../../domain/events/api.js";
 import { placeFor, promotions, registrationOpen } from "../../domain/events/places.js";
@@ -58,7 +59,7 @@ export async function fillFromWaitingList(
     .where(
       and(
         eq(eventRegistrations.organisationId, actor.organisationId),
-        inArray(
+        oneOf(
           eventRegistrations.id,
           moving.map((l) => l.id),
         ),

@@ -1,5 +1,6 @@
-import { desc, inArray } from "drizzle-orm";
+import { desc } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { frameworkVersions } from "../../db/schema.js";
 import type { FrameworkDetail, FrameworkList } from "../../domain/competences/api.js";
 import { canViewFrameworks } from "../../domain/competences/policy.js";
@@ -36,7 +37,7 @@ export async function listFrameworks(tx: Tx, actor: Actor): Promise<FrameworkLis
         .select()
         .from(frameworkVersions)
         .where(
-          inArray(
+          oneOf(
             frameworkVersions.frameworkId,
             rows.map((r) => r.id),
           ),

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, inArray, isNull, min, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { intervisionGroups, intervisionMeetings, intervisionMembers } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
 import type { CreateGroupInput, GroupDetail, UpdateGroupInput } from "../../domain/intervision/api.js";
@@ -110,7 +111,7 @@ export async function listGroups(tx: Tx, actor: Actor, now = new Date()) {
           .where(
             and(
               eq(intervisionMembers.organisationId, actor.organisationId),
-              inArray(intervisionMembers.groupId, ids),
+              oneOf(intervisionMembers.groupId, ids),
               isNull(intervisionMembers.leftAt),
             ),
           )
@@ -121,7 +122,7 @@ export async function listGroups(tx: Tx, actor: Actor, now = new Date()) {
           .where(
             and(
               eq(intervisionMeetings.organisationId, actor.organisationId),
-              inArray(intervisionMeetings.groupId, ids),
+              oneOf(intervisionMeetings.groupId, ids),
               eq(intervisionMeetings.status, "planned"),
               gte(intervisionMeetings.startsAt, now),
             ),

@@ -1,8 +1,9 @@
 import dayjs from "dayjs";
 import timezone from "dayjs/plugin/timezone.js";
 import utc from "dayjs/plugin/utc.js";
-import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   intervisionAttendance,
   intervisionGroups,
@@ -65,7 +66,7 @@ export async function currentMembers(
     .where(
       and(
         eq(intervisionMembers.organisationId, organisationId),
-        inArray(intervisionMembers.groupId, groupIds),
+        oneOf(intervisionMembers.groupId, groupIds),
         isNull(intervisionMembers.leftAt),
       ),
     )

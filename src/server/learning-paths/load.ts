@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { competenceScans, frameworkVersions, learningPaths } from "../../db/schema.js";
 import type { Framework } from "../../domain/competences/framework.js";
 import {
@@ -92,7 +93,7 @@ export async function scanPictures(tx: Tx, actor: Actor, scanIds: readonly strin
     .innerJoin(frameworkVersions, eq(frameworkVersions.id, competenceScans.frameworkVersionId))
     .where(
       and(
-        inArray(competenceScans.id, [...scanIds]),
+        oneOf(competenceScans.id, [...scanIds]),
         eq(competenceScans.organisationId, actor.organisationId),
         eq(competenceScans.userId, actor.userId),
         eq(competenceScans.status, "finished"),

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { modules, moduleVersions } from "../../db/schema.js";
 import { canAuthorModules, canAuthorNetworkModules } from "../../domain/modules/policy.js";
 import type { Actor } from "../../domain/roles.js";
@@ -18,7 +19,7 @@ export async function readableModules(tx: Tx, actor: Pick<Actor, "organisationId
   return tx
     .select()
     .from(modules)
-    .where(ids ? and(scope, inArray(modules.id, [...ids])) : scope)
+    .where(ids ? and(scope, oneOf(modules.id, [...ids])) : scope)
     .orderBy(modules.createdAt, modules.id);
 }
 
@@ -42,7 +43,7 @@ export async function versionsOf(tx: Tx, moduleIds: readonly string[]) {
   return tx
     .select()
     .from(moduleVersions)
-    .where(inArray(moduleVersions.moduleId, [...moduleIds]))
+    .where(oneOf(moduleVersions.moduleId, [...moduleIds]))
     .orderBy(desc(moduleVersions.number));
 }
 

@@ -1,5 +1,6 @@
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { learningPaths, moduleAssignments, moduleProgress, moduleVersions, users } from "../../db/schema.js";
 import {
   type BlockAction,
@@ -67,10 +68,7 @@ export async function submissionsOf(tx: Tx, organisationId: string, progressIds:
     .from(moduleAssignments)
     .leftJoin(users, eq(users.id, moduleAssignments.reviewedBy))
     .where(
-      and(
-        eq(moduleAssignments.organisationId, organisationId),
-        inArray(moduleAssignments.progressId, [...progressIds]),
-      ),
+      and(eq(moduleAssignments.organisationId, organisationId), oneOf(moduleAssignments.progressId, [...progressIds])),
     )
     .orderBy(desc(moduleAssignments.submittedAt), desc(moduleAssignments.id));
 }

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { moduleProgress, moduleVersions } from "../../db/schema.js";
 import { activeCompetences, type Framework } from "../../domain/competences/framework.js";
 import type { ModuleDetail, ModuleList, ModuleSummary, ModuleVersionSummary } from "../../domain/modules/api.js";
@@ -37,7 +38,7 @@ async function progressSummaries(tx: Tx, actor: Actor, moduleIds: readonly strin
       and(
         eq(moduleProgress.organisationId, actor.organisationId),
         eq(moduleProgress.userId, actor.userId),
-        inArray(moduleProgress.moduleId, [...moduleIds]),
+        oneOf(moduleProgress.moduleId, [...moduleIds]),
       ),
     );
   const submissions = await submissionsOf(

@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull, ne, or } from "drizzle-orm";
+import { and, eq, isNotNull, ne, or } from "drizzle-orm";
 import type { Db, Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   declarationSignatures,
   declarations,
@@ -110,7 +111,7 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
         .where(
           and(
             eq(declarationSignatures.organisationId, organisationId),
-            inArray(
+            oneOf(
               declarationSignatures.declarationId,
               versions.map((v) => v.id),
             ),
@@ -129,7 +130,7 @@ async function loadSnapshots(tx: Tx, organisationId: string): Promise<ReminderSn
           and(
             eq(registrations.organisationId, organisationId),
             eq(memberships.organisationId, organisationId),
-            inArray(memberships.userId, trainees),
+            oneOf(memberships.userId, trainees),
             isNotNull(registrations.reregistrationDate),
           ),
         )
@@ -231,7 +232,7 @@ export async function sendDueRemindersFor(
       .where(
         and(
           eq(remindersSent.organisationId, organisationId),
-          inArray(
+          oneOf(
             remindersSent.key,
             candidates.map((c) => c.key),
           ),
@@ -244,7 +245,7 @@ export async function sendDueRemindersFor(
           .select({ id: users.id, email: users.email, name: users.name, locale: users.locale })
           .from(users)
           .where(
-            inArray(
+            oneOf(
               users.id,
               due.map((d) => d.userId),
             ),

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { memberships, users } from "../../db/schema.js";
 import { memberName } from "./member-name.js";
 
@@ -24,7 +25,7 @@ export async function activeColleaguesAmong(tx: Tx, organisationId: string, user
       and(
         eq(memberships.organisationId, organisationId),
         eq(memberships.status, "active"),
-        inArray(memberships.userId, [...userIds]),
+        oneOf(memberships.userId, [...userIds]),
       ),
     );
   return new Map(rows.map((r) => [r.userId, r.name]));

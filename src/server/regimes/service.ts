@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { regimes, regimeVersions } from "../../db/schema.js";
 import { BUILTIN_REGIMES, builtinRegime } from "../../domain/regimes/builtin.js";
 import { canManageRegimes, canReadRegimes } from "../../domain/regimes/policy.js";
@@ -190,7 +191,7 @@ export async function regimeVersionsByHash(tx: Tx, actor: Actor, hashes: string[
     const rows = await tx
       .select({ hash: regimeVersions.hash, document: regimeVersions.document })
       .from(regimeVersions)
-      .where(and(eq(regimeVersions.organisationId, actor.organisationId), inArray(regimeVersions.hash, missing)));
+      .where(and(eq(regimeVersions.organisationId, actor.organisationId), oneOf(regimeVersions.hash, missing)));
     for (const row of rows) {
       if (versionCache.size >= VERSION_CACHE_SIZE) versionCache.delete(versionCache.keys().next().value as string);
       const document = upgradeRegime(row.document);

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { competenceScans, frameworkVersions, memberships, scanFriends } from "../../db/schema.js";
 import type { FriendRating } from "../../domain/competences/anonymity.js";
 import type { Framework } from "../../domain/competences/framework.js";
@@ -69,7 +70,7 @@ export async function friendRatingsOf(tx: Tx, organisationId: string, scanIds: r
     .where(
       and(
         eq(scanFriends.organisationId, organisationId),
-        inArray(scanFriends.scanId, [...scanIds]),
+        oneOf(scanFriends.scanId, [...scanIds]),
         eq(scanFriends.status, "answered"),
       ),
     );

@@ -1,5 +1,6 @@
-import { and, arrayContains, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, arrayContains, asc, desc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { competenceScans, frameworkVersions, memberships, users } from "../../db/schema.js";
 import { activeCompetences } from "../../domain/competences/framework.js";
 import { highlights } from "../../domain/competences/highlights.js";
@@ -148,7 +149,7 @@ export async function scanOverview(tx: Tx, actor: Actor): Promise<ScanOverview> 
     .where(
       and(
         eq(competenceScans.organisationId, actor.organisationId),
-        inArray(
+        oneOf(
           competenceScans.userId,
           people.map((p) => p.userId),
         ),

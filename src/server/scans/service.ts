@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { competenceScans, frameworkVersions, memberships, notifications, scanFriends, users } from "../../db/schema.js";
 import { activeCompetences } from "../../domain/competences/framework.js";
 import { canScanSelf } from "../../domain/competences/policy.js";
@@ -72,7 +73,7 @@ export async function listScans(tx: Tx, actor: Actor): Promise<ScanList> {
           answered: sql<number>`count(*) filter (where ${scanFriends.status} = 'answered')`.mapWith(Number),
         })
         .from(scanFriends)
-        .where(and(eq(scanFriends.organisationId, actor.organisationId), inArray(scanFriends.scanId, ids)))
+        .where(and(eq(scanFriends.organisationId, actor.organisationId), oneOf(scanFriends.scanId, ids)))
         .groupBy(scanFriends.scanId)
     : [];
   const byScan = new Map(counts.map((c) => [c.scanId, c]));
@@ -105,7 +106,7 @@ export async function listScans(tx: Tx, actor: Actor): Promise<ScanList> {
         .from(frameworkVersions)
         .where(
           and(
-            inArray(
+            oneOf(
               frameworkVersions.frameworkId,
               frameworks.map((f) => f.id),
             ),

@@ -1,5 +1,6 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { memberships, trajectories, trajectoryParticipants } from "../../db/schema.js";
 import type { Locale, ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
@@ -28,7 +29,7 @@ async function resolveParticipants(
           status: memberships.status,
         })
         .from(memberships)
-        .where(and(eq(memberships.organisationId, actor.organisationId), inArray(memberships.id, ids)))
+        .where(and(eq(memberships.organisationId, actor.organisationId), oneOf(memberships.id, ids)))
     : [];
   const participants: { userId: string; role: ParticipantRole }[] = [];
   for (const { role, field, personIds } of wanted) {

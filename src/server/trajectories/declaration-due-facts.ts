@@ -1,5 +1,6 @@
-import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { declarations, registrations, trajectories } from "../../db/schema.js";
 import { reregistrationDate } from "../../domain/declarations/reregistration.js";
 import { latestVersion } from "../../domain/declarations/state.js";
@@ -37,7 +38,7 @@ export async function declarationDueFacts(
         .where(
           and(
             eq(registrations.organisationId, organisationId),
-            inArray(registrations.membershipId, trainees),
+            oneOf(registrations.membershipId, trainees),
             isNotNull(registrations.reregistrationDate),
           ),
         )
@@ -53,7 +54,7 @@ export async function declarationDueFacts(
     .where(
       and(
         eq(declarations.organisationId, organisationId),
-        inArray(
+        oneOf(
           declarations.trajectoryId,
           due.map((t) => t.row.id),
         ),

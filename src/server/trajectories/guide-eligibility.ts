@@ -1,5 +1,6 @@
 import { and, eq, inArray, ne } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { memberships, registrations, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import {
   ELIGIBILITY_VERDICTS,
@@ -52,7 +53,7 @@ async function gatherFacts(tx: Tx, actor: Actor, subject: EligibilitySubject) {
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, org), inArray(memberships.id, ids)));
+    .where(and(eq(memberships.organisationId, org), oneOf(memberships.id, ids)));
   const trainee = people.find((p) => p.id === subject.traineeId);
   // Only active members with the guide role are judged: nobody else's registrations are told.
   const guides = subject.guideIds.map((id) =>
@@ -72,7 +73,7 @@ async function gatherFacts(tx: Tx, actor: Actor, subject: EligibilitySubject) {
     .where(
       and(
         eq(registrations.organisationId, org),
-        inArray(
+        oneOf(
           registrations.membershipId,
           known.map((g) => g.id),
         ),
@@ -102,7 +103,7 @@ async function gatherFacts(tx: Tx, actor: Actor, subject: EligibilitySubject) {
           eq(trajectories.organisationId, org),
           eq(trajectories.closed, false),
           eq(trajectoryParticipants.role, "guide"),
-          inArray(
+          oneOf(
             trajectoryParticipants.userId,
             known.map((g) => g.userId),
           ),

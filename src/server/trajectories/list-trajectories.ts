@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, exists, ilike, inArray, min, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, min, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import type { ParticipantRole } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
@@ -92,7 +93,7 @@ export async function listTrajectories(
     .where(
       and(
         eq(meetings.organisationId, org),
-        inArray(meetings.trajectoryId, ids),
+        oneOf(meetings.trajectoryId, ids),
         eq(meetings.status, "planned"),
         sql`${meetings.startsAt} >= now()`,
       ),

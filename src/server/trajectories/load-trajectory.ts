@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import {
   feedbackRecords,
   feedbackSeen,
@@ -90,7 +91,7 @@ export async function loadParticipants(tx: Tx, organisationId: string, trajector
     .where(
       and(
         eq(trajectoryParticipants.organisationId, organisationId),
-        inArray(trajectoryParticipants.trajectoryId, trajectoryIds),
+        oneOf(trajectoryParticipants.trajectoryId, trajectoryIds),
       ),
     )
     .orderBy(asc(trajectoryParticipants.role), asc(memberName));
@@ -122,7 +123,7 @@ async function loadVisible(tx: Tx, actor: Actor, trajectoryIds: string[], option
   const query = tx
     .select()
     .from(trajectories)
-    .where(and(inArray(trajectories.id, trajectoryIds), eq(trajectories.organisationId, org)));
+    .where(and(oneOf(trajectories.id, trajectoryIds), eq(trajectories.organisationId, org)));
   const rows = options.forUpdate ? await query.for("update") : await query;
   const regimes = await regimeVersionsByHash(
     tx,
@@ -153,7 +154,7 @@ const loadMeetings = (tx: Tx, organisationId: string, trajectoryIds: string[]) =
   tx
     .select()
     .from(meetings)
-    .where(and(eq(meetings.organisationId, organisationId), inArray(meetings.trajectoryId, trajectoryIds)))
+    .where(and(eq(meetings.organisationId, organisationId), oneOf(meetings.trajectoryId, trajectoryIds)))
     .orderBy(asc(meetings.startsAt));
 
 /**
@@ -187,7 +188,7 @@ export async function loadTrajectories(
   const org = actor.organisationId;
   const ids = visible.map((t) => t.row.id);
   const inTrajectories = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
-    and(eq(table.organisationId, org), inArray(table.trajectoryId, ids));
+    and(eq(table.organisationId, org), oneOf(table.trajectoryId, ids));
   // One after the other: a transaction is one connection, and it runs one statement at a time anyway.
   const goalRows = await tx.select().from(goals).where(inTrajectories(goals)).orderBy(asc(goals.position));
   const lists = await tx
@@ -223,7 +224,7 @@ export async function loadTrajectories(
         .where(
           and(
             eq(feedbackSeen.organisationId, org),
-            inArray(
+            oneOf(
               feedbackSeen.feedbackRecordId,
               feedbackRows.map((f) => f.id),
             ),

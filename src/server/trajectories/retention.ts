@@ -1,5 +1,6 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
+import { oneOf } from "../../db/one-of.js";
 import { organisations } from "../../db/schema.js";
 import { dutchToday } from "../../domain/dutch-time.js";
 import { canViewNetwork } from "../../domain/networks/policy.js";
@@ -106,7 +107,7 @@ export async function getNetworkRetention(
     ? await tx
         .select({ id: organisations.id, name: organisations.name })
         .from(organisations)
-        .where(inArray(organisations.id, ids))
+        .where(oneOf(organisations.id, ids))
     : [];
   // The reasons in words: the built-in BPV list, read through the organisation's own regime.
   const bpv = await findRegime(tx, actor, "bpv");

@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../../db/connection.js";
+import { oneOf } from "../../../db/one-of.js";
 import { frameworkVersions, frameworkVotes, networks, organisations, users } from "../../../db/schema.js";
 import { type ConsensusRule, consensusState, type Vote, voteRefusal } from "../../../domain/competences/consensus.js";
 import type { CastVoteInput, ConsensusView } from "../../../domain/competences/consensus-api.js";
@@ -146,7 +147,7 @@ async function authorNames(tx: Tx, userIds: string[]) {
   const rows = await tx
     .select({ id: users.id, name: users.name })
     .from(users)
-    .where(inArray(users.id, [...userIds, none]));
+    .where(oneOf(users.id, [...userIds, none]));
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

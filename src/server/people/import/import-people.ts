@@ -1,5 +1,6 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Tx } from "../../../db/connection.js";
+import { oneOf } from "../../../db/one-of.js";
 import { invitations, memberships, registrations, users } from "../../../db/schema.js";
 import { invitationExpiry } from "../../../domain/invitations/status.js";
 import { checkImportRows, type ImportRow } from "../../../domain/people/import.js";
@@ -28,7 +29,7 @@ export async function existingMembers(tx: Tx, actor: Actor, emails: readonly str
     .select({ email: lowerEmail })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, actor.organisationId), inArray(lowerEmail, wanted)));
+    .where(and(eq(memberships.organisationId, actor.organisationId), oneOf(lowerEmail, wanted)));
   return rows.map((r) => r.email);
 }
 
@@ -77,7 +78,7 @@ async function importRows(tx: Tx, actor: Actor, rows: readonly unknown[]): Promi
     .values(valid.map((v) => ({ email: v.value.email, name: v.value.name })))
     .onConflictDoNothing();
   const userIds = new Map<string, string>();
-  const known = await tx.select({ id: users.id, email: lowerEmail }).from(users).where(inArray(lowerEmail, emails));
+  const known = await tx.select({ id: users.id, email: lowerEmail }).from(users).where(oneOf(lowerEmail, emails));
   for (const u of known) userIds.set(u.email, u.id);
 
   // Memberships: one statement; a membership added meanwhile by someone else is skipped, not an error.

@@ -28,10 +28,9 @@ export const rotationMeetings = (meetings: Array<{ status: string; startsAt: Dat
 /** A group as its viewer sees it: members with their credited minutes, warnings, the next proposals, meetings. */
 export async function presentGroup(tx: Tx, actor: Actor, loaded: LoadedGroup, now = new Date()): Promise<GroupDetail> {
   const { group, members, viewer } = loaded;
-  const [meetings, minutes] = await Promise.all([
-    groupMeetings(tx, actor.organisationId, group.id),
-    creditedMinutes(tx, actor.organisationId, group.id),
-  ]);
+  // One after the other: a transaction is one connection (docs/decisions/0043-statements.md).
+  const meetings = await groupMeetings(tx, actor.organisationId, group.id);
+  const minutes = await creditedMinutes(tx, actor.organisationId, group.id);
   const proposal = nextCaseBringer(rotationMembers(members), rotationMeetings(meetings));
   const last = meetings.filter((m) => m.status !== "cancelled").at(-1);
   return {
@@ -103,34 +102,34 @@ export async function listGroups(tx: Tx, actor: Actor, now = new Date()) {
     .orderBy(asc(intervisionGroups.archived), asc(intervisionGroups.name))
     .limit(500);
   const ids = groups.map((g) => g.id);
-  const [counts, next, own] = ids.length
-    ? await Promise.all([
-        tx
-          .select({ groupId: intervisionMembers.groupId, n: count() })
-          .from(intervisionMembers)
-          .where(
-            and(
-              eq(intervisionMembers.organisationId, actor.organisationId),
-              oneOf(intervisionMembers.groupId, ids),
-              isNull(intervisionMembers.leftAt),
-            ),
-          )
-          .groupBy(intervisionMembers.groupId),
-        tx
-          .select({ groupId: intervisionMeetings.groupId, at: min(intervisionMeetings.startsAt) })
-          .from(intervisionMeetings)
-          .where(
-            and(
-              eq(intervisionMeetings.organisationId, actor.organisationId),
-              oneOf(intervisionMeetings.groupId, ids),
-              eq(intervisionMeetings.status, "planned"),
-              gte(intervisionMeetings.startsAt, now),
-            ),
-          )
-          .groupBy(intervisionMeetings.groupId),
-        mine,
-      ])
-    : [[], [], []];
+  const counts = ids.length
+    ? await tx
+        .select({ groupId: intervisionMembers.groupId, n: count() })
+        .from(intervisionMembers)
+        .where(
+          and(
+            eq(intervisionMembers.organisationId, actor.organisationId),
+            oneOf(intervisionMembers.groupId, ids),
+            isNull(intervisionMembers.leftAt),
+          ),
+        )
+        .groupBy(intervisionMembers.groupId)
+    : [];
+  const next = ids.length
+    ? await tx
+        .select({ groupId: intervisionMeetings.groupId, at: min(intervisionMeetings.startsAt) })
+        .from(intervisionMeetings)
+        .where(
+          and(
+            eq(intervisionMeetings.organisationId, actor.organisationId),
+            oneOf(intervisionMeetings.groupId, ids),
+            eq(intervisionMeetings.status, "planned"),
+            gte(intervisionMeetings.startsAt, now),
+          ),
+        )
+        .groupBy(intervisionMeetings.groupId)
+    : [];
+  const own = ids.length ? await mine : [];
   const countOf = new Map(counts.map((c) => [c.groupId, Number(c.n)]));
   const nextOf = new Map(next.map((n) => [n.groupId, n.at]));
   const ownIds = new Set(own.map((o) => o.id));

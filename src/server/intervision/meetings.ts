@@ -64,26 +64,25 @@ export async function presentGroupMeeting(
   meeting: MeetingRow,
 ): Promise<GroupMeetingDetail> {
   const { viewer, members, group } = loaded;
-  const [attendance, meetings] = await Promise.all([
-    tx
-      .select({
-        userId: intervisionAttendance.userId,
-        name: memberName,
-        present: intervisionAttendance.present,
-        confirmedAt: intervisionAttendance.confirmedAt,
-      })
-      .from(intervisionAttendance)
-      .innerJoin(users, eq(users.id, intervisionAttendance.userId))
-      .leftJoin(memberships, membershipIn(users.id, actor.organisationId))
-      .where(
-        and(
-          eq(intervisionAttendance.organisationId, actor.organisationId),
-          eq(intervisionAttendance.meetingId, meeting.id),
-        ),
-      )
-      .orderBy(asc(memberName)),
-    groupMeetings(tx, actor.organisationId, group.id),
-  ]);
+  // One after the other: a transaction is one connection (docs/decisions/0043-statements.md).
+  const attendance = await tx
+    .select({
+      userId: intervisionAttendance.userId,
+      name: memberName,
+      present: intervisionAttendance.present,
+      confirmedAt: intervisionAttendance.confirmedAt,
+    })
+    .from(intervisionAttendance)
+    .innerJoin(users, eq(users.id, intervisionAttendance.userId))
+    .leftJoin(memberships, membershipIn(users.id, actor.organisationId))
+    .where(
+      and(
+        eq(intervisionAttendance.organisationId, actor.organisationId),
+        eq(intervisionAttendance.meetingId, meeting.id),
+      ),
+    )
+    .orderBy(asc(memberName));
+  const meetings = await groupMeetings(tx, actor.organisationId, group.id);
   // Who the rotation proposes for this meeting: by the meetings before it.
   const before = meetings.filter((m) => m.id !== meeting.id && m.startsAt < meeting.startsAt);
   const proposal = nextCaseBringer(rotationMembers(members), rotationMeetings(before));

@@ -1,6 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Tx } from "../../db/connection.js";
+import { queryRows, type Tx } from "../../db/connection.js";
+import { decodeRows, rowsAsJson } from "../../db/json-rows.js";
 import { oneOf } from "../../db/one-of.js";
 import {
   feedbackRecords,
@@ -189,48 +190,54 @@ export async function loadTrajectories(
   const ids = visible.map((t) => t.row.id);
   const inTrajectories = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
     and(eq(table.organisationId, org), oneOf(table.trajectoryId, ids));
-  // One after the other: a transaction is one connection, and it runs one statement at a time anyway.
-  const goalRows = await tx.select().from(goals).where(inTrajectories(goals)).orderBy(asc(goals.position));
-  const lists = await tx
-    .select({
-      trajectoryId: goalListVersions.trajectoryId,
-      number: goalListVersions.number,
-      goals: goalListVersions.goals,
-      approvedAt: goalListVersions.approvedAt,
-      approvedBy: memberName,
-    })
-    .from(goalListVersions)
-    .innerJoin(users, eq(users.id, goalListVersions.approvedBy))
-    .leftJoin(memberships, membershipIn(users.id, org))
-    .where(inTrajectories(goalListVersions))
-    .orderBy(asc(goalListVersions.number));
-  const meetingRows = await loadMeetings(tx, org, ids);
-  const feedbackRows = await tx
-    .select()
-    .from(feedbackRecords)
-    .where(inTrajectories(feedbackRecords))
-    .orderBy(asc(feedbackRecords.number));
-  const assessmentRows = await tx.select().from(selfAssessments).where(inTrajectories(selfAssessments));
-  const reports = await tx.select().from(finalReports).where(inTrajectories(finalReports));
+  // The parts of every trajectory in one statement, each table as a JSON array of its rows.
+  const [parts] = await queryRows<
+    Record<"goals" | "lists" | "meetings" | "feedback" | "assessments" | "reports" | "seen", unknown>
+  >(
+    tx,
+    sql`select
+      ${rowsAsJson(goals, inTrajectories(goals), sql`${goals.position}`)} as goals,
+      (select coalesce(json_agg(json_build_object(
+          'trajectoryId', ${goalListVersions.trajectoryId},
+          'number', ${goalListVersions.number},
+          'goals', ${goalListVersions.goals},
+          'approvedAt', ${goalListVersions.approvedAt},
+          'approvedBy', ${memberName}
+        ) order by ${goalListVersions.number}), '[]'::json)
+        from ${goalListVersions}
+        inner join ${users} on ${users.id} = ${goalListVersions.approvedBy}
+        left join ${memberships} on ${membershipIn(users.id, org)}
+        where ${inTrajectories(goalListVersions)}) as lists,
+      ${rowsAsJson(meetings, inTrajectories(meetings), sql`${meetings.startsAt}`)} as meetings,
+      ${rowsAsJson(feedbackRecords, inTrajectories(feedbackRecords), sql`${feedbackRecords.number}`)} as feedback,
+      ${rowsAsJson(selfAssessments, inTrajectories(selfAssessments))} as assessments,
+      ${rowsAsJson(finalReports, inTrajectories(finalReports))} as reports,
+      ${rowsAsJson(
+        feedbackSeen,
+        and(
+          eq(feedbackSeen.organisationId, org),
+          sql`${feedbackSeen.feedbackRecordId} in (select ${feedbackRecords.id} from ${feedbackRecords} where ${inTrajectories(feedbackRecords)})`,
+        ),
+      )} as seen`,
+  );
+  const goalRows = decodeRows(goals, parts?.goals ?? []);
+  const lists = (parts?.lists ?? []) as Array<{
+    trajectoryId: string;
+    number: number;
+    goals: GoalSnapshot[];
+    approvedAt: string;
+    approvedBy: string;
+  }>;
+  const meetingRows = decodeRows(meetings, parts?.meetings ?? []);
+  const feedbackRows = decodeRows(feedbackRecords, parts?.feedback ?? []);
+  const assessmentRows = decodeRows(selfAssessments, parts?.assessments ?? []);
+  const reports = decodeRows(finalReports, parts?.reports ?? []);
+  const seen = decodeRows(feedbackSeen, parts?.seen ?? []).map(({ feedbackRecordId, userId, seenAt }) => ({
+    feedbackRecordId,
+    userId,
+    seenAt,
+  }));
   const declarationDue = await declarationDueFacts(tx, org, visible);
-  const seen = feedbackRows.length
-    ? await tx
-        .select({
-          feedbackRecordId: feedbackSeen.feedbackRecordId,
-          userId: feedbackSeen.userId,
-          seenAt: feedbackSeen.seenAt,
-        })
-        .from(feedbackSeen)
-        .where(
-          and(
-            eq(feedbackSeen.organisationId, org),
-            oneOf(
-              feedbackSeen.feedbackRecordId,
-              feedbackRows.map((f) => f.id),
-            ),
-          ),
-        )
-    : [];
   const byTrajectory = <T extends { trajectoryId: string }>(rows: T[]) => groupBy(rows, (r) => r.trajectoryId);
   const [goalsOf, listsOf, meetingsOf, feedbackOf, assessmentsOf, reportsOf] = [
     byTrajectory(goalRows),
@@ -248,7 +255,10 @@ export async function loadTrajectories(
       viewer,
       participants,
       goals: goalsOf.get(row.id) ?? [],
-      goalLists: (listsOf.get(row.id) ?? []).map(({ trajectoryId: _, ...l }) => l),
+      goalLists: (listsOf.get(row.id) ?? []).map(({ trajectoryId: _, approvedAt, ...l }) => ({
+        ...l,
+        approvedAt: new Date(approvedAt),
+      })),
       meetings: meetingsOf.get(row.id) ?? [],
       feedback,
       seen: feedback.flatMap((f) => seenOf.get(f.id) ?? []),

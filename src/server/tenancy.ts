@@ -26,6 +26,12 @@ export function afterCommit(tx: Tx, effect: () => Promise<void>) {
   effects.push(effect);
 }
 
+/** An id (or none) as an SQL literal; anything else is refused, so nothing can be written into the statement. */
+function idLiteral(id: string): string {
+  if (!/^[0-9a-f-]*$/i.test(id)) throw new Error("a tenant transaction needs ids");
+  return `'${id}'`;
+}
+
 /**
  * A transaction bound to one organisation: row-level security sees only its rows. Effects asked
  * for with `afterCommit` run once it has committed, before this returns.
@@ -39,11 +45,15 @@ async function tenantTransaction<T>(
   const effects: Array<() => Promise<void>> = [];
   const result = await db.transaction(async (tx) => {
     committed.set(tx as Tx, effects);
-    // One round trip: the organisation and person for the policies (the person only where a
+    // One statement: the organisation and person for the policies (the person only where a
     // policy asks who acts, as network content does), and the role they apply to (setting `role`
-    // for the transaction is what SET LOCAL ROLE does).
+    // for the transaction is what SET LOCAL ROLE does). Written out rather than passed as
+    // parameters, so that on a server it travels with the transaction's BEGIN in one round trip
+    // (src/db/prepared.ts); both are ids, checked to be nothing else.
     await tx.execute(
-      sql`select set_config('app.org_id', ${organisationId}, true), set_config('app.user_id', ${userId}, true), set_config('role', 'koers_app', true)`,
+      sql.raw(
+        `select set_config('app.org_id', ${idLiteral(organisationId)}, true), set_config('app.user_id', ${idLiteral(userId)}, true), set_config('role', 'koers_app', true)`,
+      ),
     );
     return work(tx as Tx);
   });

@@ -201,17 +201,21 @@ interface PoolMeeting {
 
 /**
  * Meetings the guide may record, in the guide's trajectories that are still open: the planned
- * ones first (recording turns them to held), then those already held (recording again saves
- * changed minutes). Each request records one, with the version it last answered.
+ * ones that have started first (recording turns them to held), then those already held
+ * (recording again saves changed minutes). Each request records one, with the version it last
+ * answered.
  */
 async function meetingPool(guide: Session, mine: TrajectorySummary[]): Promise<PoolMeeting[]> {
   const planned: PoolMeeting[] = [];
   const held: PoolMeeting[] = [];
+  const started = Date.now();
   for (const summary of mine.filter((t) => ["draft", "agreed", "running", "reporting"].includes(t.status))) {
     const detail = await getJson<TrajectoryDetail>(base, guide, `/api/v1/trajectories/${summary.id}`);
     if (!detail.abilities.recordMeetings) continue;
     for (const meeting of detail.meetings ?? []) {
-      if (meeting.status === "cancelled") continue;
+      // A meeting is recorded held only once it has started.
+      if (meeting.status === "cancelled" || (meeting.status === "planned" && Date.parse(meeting.startsAt) > started))
+        continue;
       const entry = { id: meeting.id, version: meeting.version, body: recording(detail.regime, meeting) };
       (meeting.status === "planned" ? planned : held).push(entry);
     }

@@ -1,12 +1,16 @@
 /**
  * Load benchmark of the real server on generated data (npm run bench:data first). Starts Koers
- * as `npm start` does, in its own process, signs in as organisation 1's busiest guide and its
- * admin, and drives each endpoint with autocannon: first at a fixed 500 requests/s, then as fast
- * as it answers. Prints a Markdown table: requests/s, p50/p95/p99 latency, errors, non-2xx, and
+ * as `npm start` does, in its own process, signs in as organisation 1's busiest guide, its
+ * admin, a registered professional and the training officer, and drives each endpoint with
+ * autocannon, as the role that uses it: first at a fixed 500 requests/s, then as fast as it
+ * answers. Prints a Markdown table: requests/s, p50/p95/p99 latency, errors, non-2xx, and
  * throughput as a share of the bare endpoint (/healthz) in the same run.
  *
  *   npm run bench:load -- --database-url postgres://postgres@127.0.0.1:5432/koers_bench
  *   npm run bench:load -- --data-dir bench/results/pglite-scale-0.1 --duration 10 --warmup 3
+ *   npm run bench:load -- --database-url URL --only due,ledger
+ *
+ * `--only` takes the start of scenario names, comma-separated.
  *
  * The sign-in rate limits are raised for the run (LOGIN_LIMIT_PER_ADDRESS and
  * LOGIN_LIMIT_PER_ACCOUNT): all sign-ins come from one address and one account.
@@ -15,8 +19,15 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import type { DeclarationList } from "../src/domain/declarations/api.js";
+import type { EvidenceView } from "../src/domain/evidence/api.js";
 import type { Regime } from "../src/domain/regimes/schema.js";
-import type { MeetingSummary, TrajectoryDetail, TrajectorySummary } from "../src/domain/trajectories/api.js";
+import type {
+  DueItemView,
+  MeetingSummary,
+  TrajectoryDetail,
+  TrajectorySummary,
+} from "../src/domain/trajectories/api.js";
 import { describeTarget, openTarget } from "./support/bulk.js";
 import { BENCH_PASSWORD, benchLogins } from "./support/dataset.js";
 import { anonymousSession, getJson, type Session, signIn } from "./support/http.js";
@@ -76,6 +87,8 @@ try {
   const logins = benchLogins(1);
   const guide = await signIn(base, logins.guide, BENCH_PASSWORD);
   const admin = await signIn(base, logins.admin, BENCH_PASSWORD);
+  const professional = await signIn(base, logins.professional, BENCH_PASSWORD);
+  const officer = await signIn(base, logins.officer, BENCH_PASSWORD);
   const anonymous = await anonymousSession(base);
   type Page = { items: TrajectorySummary[]; total: number };
   // Lists come a page at a time; the detail and the write rotate over every trajectory of the guide.
@@ -89,9 +102,24 @@ try {
   const mine = await allPages(guide);
   const all = (await getJson<Page>(base, admin, "/api/v1/trajectories")).total;
   const pool = await meetingPool(guide, mine);
+  const declared = await declaredTrajectories(guide, mine);
+  const ledgers = await ledgerPool(officer, counts.registered);
+  const due = await getJson<{ items: DueItemView[] }>(base, guide, "/api/v1/due");
+  if (!due.items.length) throw new Error("the guide has nothing due: generate the data again");
+  const own = await getJson<EvidenceView>(base, professional, "/api/v1/evidence");
+  if (!own.ledger?.lines.some((line) => line.records.length))
+    throw new Error("the professional's ledger is empty: generate the data again");
+  const overview = await getJson<{ items: unknown[] }>(base, officer, "/api/v1/scan-overview");
 
   let nextTrajectory = 0;
   let nextMeeting = 0;
+  let nextDeclared = 0;
+  let nextLedger = 0;
+  /** A GET whose path `next` gives anew for every request. */
+  const rotating = (session: Session, next: () => string): Partial<autocannon.Options> => ({
+    headers: { cookie: session.cookie },
+    requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: next() }) }],
+  });
   const json = { "content-type": "application/json" };
   const defined: Scenario[] = [
     { name: "bare: GET /healthz", read: false, path: "/healthz", options: { method: "GET" } },
@@ -132,6 +160,40 @@ try {
       read: true,
       path: "/api/v1/trajectories",
       options: { method: "GET", headers: { cookie: admin.cookie } },
+    },
+    {
+      name: `due (guide, ${due.items.length} items): GET /api/v1/due`,
+      read: true,
+      path: "/api/v1/due",
+      options: { method: "GET", headers: { cookie: guide.cookie } },
+    },
+    {
+      name: `declarations (guide, ${declared.length} SKJ trajectories): GET /api/v1/trajectories/:id/declarations`,
+      read: true,
+      options: rotating(guide, () => `/api/v1/trajectories/${declared[nextDeclared++ % declared.length]}/declarations`),
+    },
+    {
+      name: `own ledger (professional, ${own.ledger.lines.reduce((n, l) => n + l.records.length, 0)} records): GET /api/v1/evidence`,
+      read: true,
+      path: "/api/v1/evidence",
+      options: { method: "GET", headers: { cookie: professional.cookie } },
+    },
+    {
+      name: `ledgers (training officer, ${ledgers.length} registered people): GET /api/v1/people/:id/evidence`,
+      read: true,
+      options: rotating(officer, () => `/api/v1/people/${ledgers[nextLedger++ % ledgers.length]}/evidence`),
+    },
+    {
+      name: "learning path (guide): GET /api/v1/learning-path",
+      read: true,
+      path: "/api/v1/learning-path",
+      options: { method: "GET", headers: { cookie: guide.cookie } },
+    },
+    {
+      name: `scan overview (training officer, ${overview.items.length} guides): GET /api/v1/scan-overview`,
+      read: true,
+      path: "/api/v1/scan-overview",
+      options: { method: "GET", headers: { cookie: officer.cookie } },
     },
     {
       name: `record a meeting (guide, ${pool.length} meetings): PUT /api/v1/meetings/:id`,
@@ -191,6 +253,31 @@ function assertServerRuns() {
   throw new Error(
     `the server stopped (${server.child.exitCode ?? server.child.signalCode}); its last output:\n${server.output().slice(-4000)}`,
   );
+}
+
+/**
+ * The guide's trajectories that have declarations (SKJ werkbegeleiding), as the guide sees them
+ * listed: the declarations read rotates over these.
+ */
+async function declaredTrajectories(guide: Session, mine: TrajectorySummary[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const summary of mine) {
+    const list = await getJson<DeclarationList>(base, guide, `/api/v1/trajectories/${summary.id}/declarations`);
+    if (list.items.length) ids.push(summary.id);
+  }
+  if (!ids.length) throw new Error("the guide has no trajectory with declarations: generate the data again");
+  return ids;
+}
+
+/** The registered people whose ledger the training officer can read (a profile and a re-registration date). */
+async function ledgerPool(officer: Session, personIds: string[]): Promise<string[]> {
+  const usable: string[] = [];
+  for (const id of personIds) {
+    const view = await getJson<EvidenceView>(base, officer, `/api/v1/people/${id}/evidence`);
+    if (view.ledger) usable.push(id);
+  }
+  if (!usable.length) throw new Error("no registered person has a ledger: generate the data again");
+  return usable;
 }
 
 interface PoolMeeting {
@@ -276,16 +363,38 @@ async function fire(scenario: Scenario, seconds: number, overallRate: number | u
   };
 }
 
+/**
+ * What the data holds, and (as its owner) the people of organisation 1 with a registration
+ * measured against a profile: there is no list of them in the API, only each one's ledger.
+ */
 async function countRows() {
   const connection = await openTarget(target, { fresh: false });
   try {
     const [row] = (
       await connection.query(
-        "SELECT (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM trajectories)::int AS trajectories, (SELECT count(*) FROM meetings)::int AS meetings",
+        `SELECT (SELECT count(*) FROM organisations)::int AS organisations, (SELECT count(*) FROM trajectories)::int AS trajectories,
+                (SELECT count(*) FROM meetings)::int AS meetings, (SELECT count(*) FROM declarations)::int AS declarations,
+                (SELECT count(*) FROM registrations)::int AS registrations, (SELECT count(*) FROM intervision_meetings)::int AS intervision_meetings`,
       )
     ).rows;
     if (!row || Number(row.organisations) === 0) throw new Error("no data: run npm run bench:data first");
-    return row as { organisations: number; trajectories: number; meetings: number };
+    const registered = (
+      await connection.query(
+        `SELECT DISTINCT r.membership_id AS id FROM registrations r JOIN organisations o ON o.id = r.organisation_id
+         WHERE o.slug = 'bench-001' AND r.requirement_profile IS NOT NULL AND r.reregistration_date IS NOT NULL ORDER BY 1`,
+      )
+    ).rows.map((r) => String(r.id));
+    return {
+      ...(row as {
+        organisations: number;
+        trajectories: number;
+        meetings: number;
+        declarations: number;
+        registrations: number;
+        intervision_meetings: number;
+      }),
+      registered,
+    };
   } finally {
     await connection.close();
   }
@@ -297,7 +406,7 @@ function report(results: Measured[], scenarios: Scenario[]) {
     "",
     `Load benchmark, ${new Date().toISOString().slice(0, 10)}`,
     `machine      ${machine()}`,
-    `database     ${describeTarget(target)}: ${counts.organisations} organisations, ${counts.trajectories.toLocaleString("en")} trajectories, ${counts.meetings.toLocaleString("en")} meetings`,
+    `database     ${describeTarget(target)}: ${counts.organisations} organisations, ${counts.trajectories.toLocaleString("en")} trajectories, ${counts.meetings.toLocaleString("en")} meetings, ${counts.declarations.toLocaleString("en")} declarations, ${counts.registrations.toLocaleString("en")} registrations, ${counts.intervision_meetings.toLocaleString("en")} intervisie meetings`,
     `runs         ${duration} s each after a ${warmup} s warm-up, ${connections} connections; fixed rate ${rate}/s, then as fast as it answers`,
     `rate limits  LOGIN_LIMIT_PER_ADDRESS and LOGIN_LIMIT_PER_ACCOUNT raised to ${RAISED_LIMIT} for this run`,
     `load         ${loadAverage()} (1, 5, 15 min) at the end`,
@@ -328,6 +437,10 @@ function report(results: Measured[], scenarios: Scenario[]) {
   console.log(lines.join("\n"));
   mkdirSync("bench/results", { recursive: true });
   const file = `bench/results/load-${"databaseUrl" in target ? "postgres" : "pglite"}-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, JSON.stringify({ machine: machine(), target: describeTarget(target), counts, results }, null, 2));
+  const { registered: _, ...rows } = counts;
+  writeFileSync(
+    file,
+    `${JSON.stringify({ machine: machine(), target: describeTarget(target), counts: rows, results }, null, 2)}\n`,
+  );
   console.log(`\nfigures also in ${file}`);
 }

@@ -3,8 +3,9 @@
  * as `npm start` does, in its own process, signs in as organisation 1's busiest guide, its
  * admin, a registered professional and the training officer, and drives each endpoint with
  * autocannon, as the role that uses it: first at a fixed 500 requests/s, then as fast as it
- * answers. Prints a Markdown table: requests/s, p50/p95/p99 latency, errors, non-2xx, and
- * throughput as a share of the bare endpoint (/healthz) in the same run.
+ * answers. Prints a Markdown table: requests/s, p50/p95/p99 latency, errors, non-2xx,
+ * throughput as a share of the bare endpoint (/healthz) in the same run, and the CPU per request
+ * of the server and of PostgreSQL (from /proc, before and after each run).
  *
  *   npm run bench:load -- --database-url postgres://postgres@127.0.0.1:5432/koers_bench
  *   npm run bench:load -- --data-dir bench/results/pglite-scale-0.1 --duration 10 --warmup 3
@@ -29,6 +30,7 @@ import type {
   TrajectorySummary,
 } from "../src/domain/trajectories/api.js";
 import { describeTarget, openTarget } from "./support/bulk.js";
+import { type CpuSnapshot, cpuSnapshot, cpuSpent } from "./support/cpu.js";
 import { BENCH_PASSWORD, benchLogins } from "./support/dataset.js";
 import { anonymousSession, getJson, type Session, signIn } from "./support/http.js";
 import { defaultDataDir, loadAverage, machine, targetFrom } from "./support/machine.js";
@@ -52,6 +54,10 @@ const warmup = Number(values.warmup);
 const rate = Number(values.rate);
 const connections = Number(values.connections);
 const RAISED_LIMIT = "1000000";
+// PostgreSQL's CPU is counted for this database's backends (PGlite runs inside the server).
+const databaseName = values["database-url"]
+  ? decodeURIComponent(new URL(values["database-url"]).pathname.slice(1))
+  : null;
 
 const counts = await countRows();
 const server = await spawnKoers(target, {
@@ -80,6 +86,14 @@ interface Measured {
   errors: number;
   non2xx: number;
   ofBare: number;
+  /** CPU per answered request, in ms: the server process and PostgreSQL (null for PGlite). */
+  serverCpuMsPerRequest: number;
+  databaseCpuMsPerRequest: number | null;
+  /** How many cores each kept busy on average over the run. */
+  serverCores: number;
+  databaseCores: number | null;
+  /** CPU per request of the load generator itself, in ms. */
+  clientCpuMsPerRequest: number;
   load: number;
 }
 
@@ -232,9 +246,18 @@ try {
     for (const mode of [rate, undefined]) {
       process.stdout.write(`, ${mode ? `${mode}/s` : "max"}`);
       const load = os.loadavg()[0] ?? 0;
+      const before = snapshot();
       const run = await fire(scenario, duration, mode);
+      const spent = cpuSpent(before, snapshot());
       assertServerRuns();
-      results.push({ scenario: scenario.name, mode: mode ? `${mode}/s` : "max", ...run, ofBare: 0, load });
+      results.push({
+        scenario: scenario.name,
+        mode: mode ? `${mode}/s` : "max",
+        ...run,
+        ...perRequest(spent, run.responses, run.seconds),
+        ofBare: 0,
+        load,
+      });
     }
     process.stdout.write("\n");
   }
@@ -253,6 +276,22 @@ function assertServerRuns() {
   throw new Error(
     `the server stopped (${server.child.exitCode ?? server.child.signalCode}); its last output:\n${server.output().slice(-4000)}`,
   );
+}
+
+/** The CPU used so far by the server (and all it started) and by PostgreSQL for this database. */
+function snapshot() {
+  return cpuSnapshot([server.child.pid as number], databaseName);
+}
+
+function perRequest(spent: CpuSnapshot, responses: number, seconds: number) {
+  const per = (ms: number) => (responses ? ms / responses : Number.NaN);
+  return {
+    serverCpuMsPerRequest: per(spent.serverMs),
+    databaseCpuMsPerRequest: spent.databaseMs === null ? null : per(spent.databaseMs),
+    serverCores: spent.serverMs / (seconds * 1000),
+    databaseCores: spent.databaseMs === null ? null : spent.databaseMs / (seconds * 1000),
+    clientCpuMsPerRequest: per(spent.clientMs),
+  };
 }
 
 /**
@@ -360,6 +399,8 @@ async function fire(scenario: Scenario, seconds: number, overallRate: number | u
     p99: at(99),
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    responses: latencies.length,
+    seconds: result.duration,
   };
 }
 
@@ -402,20 +443,22 @@ async function countRows() {
 
 function report(results: Measured[], scenarios: Scenario[]) {
   const ms = (n: number) => n.toFixed(1);
+  const cpu = (n: number) => n.toFixed(2);
   const lines = [
     "",
     `Load benchmark, ${new Date().toISOString().slice(0, 10)}`,
     `machine      ${machine()}`,
     `database     ${describeTarget(target)}: ${counts.organisations} organisations, ${counts.trajectories.toLocaleString("en")} trajectories, ${counts.meetings.toLocaleString("en")} meetings, ${counts.declarations.toLocaleString("en")} declarations, ${counts.registrations.toLocaleString("en")} registrations, ${counts.intervision_meetings.toLocaleString("en")} intervisie meetings`,
     `runs         ${duration} s each after a ${warmup} s warm-up, ${connections} connections; fixed rate ${rate}/s, then as fast as it answers`,
+    `CPU          per answered request, from /proc: the server process and ${databaseName ? `PostgreSQL (postmaster, background processes, backends of ${databaseName})` : "PGlite inside it"}; cores: how many each kept busy`,
     `rate limits  LOGIN_LIMIT_PER_ADDRESS and LOGIN_LIMIT_PER_ACCOUNT raised to ${RAISED_LIMIT} for this run`,
     `load         ${loadAverage()} (1, 5, 15 min) at the end`,
     "",
-    "| endpoint | rate | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | of bare | load (1 min) |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| endpoint | rate | req/s | p50 ms | p95 ms | p99 ms | errors | non-2xx | of bare | server CPU ms/req | db CPU ms/req | cores server / db | load (1 min) |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ...results.map(
       (r) =>
-        `| ${r.scenario} | ${r.mode} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} | ${Math.round(r.ofBare * 100)}% | ${r.load.toFixed(2)} |`,
+        `| ${r.scenario} | ${r.mode} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} | ${Math.round(r.ofBare * 100)}% | ${cpu(r.serverCpuMsPerRequest)} | ${r.databaseCpuMsPerRequest === null ? "in server" : cpu(r.databaseCpuMsPerRequest)} | ${r.serverCores.toFixed(2)} / ${r.databaseCores === null ? "–" : r.databaseCores.toFixed(2)} | ${r.load.toFixed(2)} |`,
     ),
     "",
     `Targets for the read endpoints: p95 < 25 ms at ${rate}/s, at least 25% of bare throughput, no errors.`,

@@ -9,9 +9,12 @@
  *
  *   npm run bench:load -- --database-url postgres://postgres@127.0.0.1:5432/koers_bench
  *   npm run bench:load -- --data-dir bench/results/pglite-scale-0.1 --duration 10 --warmup 3
- *   npm run bench:load -- --database-url URL --only due,ledger
+ *   npm run bench:load -- --database-url URL --processes 2 --only due,ledger
  *
- * `--only` takes the start of scenario names, comma-separated.
+ * `--processes N` starts N servers on the one PostgreSQL database, each on its own port, and
+ * splits the load evenly: N autocannon instances, each with 1/N of the rate and the
+ * connections, their answers merged. The sessions are signed in once: they live in the
+ * database, so a cookie works on every process. `--only` takes the start of scenario names.
  *
  * The sign-in rate limits are raised for the run (LOGIN_LIMIT_PER_ADDRESS and
  * LOGIN_LIMIT_PER_ACCOUNT): all sign-ins come from one address and one account.
@@ -34,7 +37,7 @@ import { type CpuSnapshot, cpuSnapshot, cpuSpent } from "./support/cpu.js";
 import { BENCH_PASSWORD, benchLogins } from "./support/dataset.js";
 import { anonymousSession, getJson, type Session, signIn } from "./support/http.js";
 import { defaultDataDir, loadAverage, machine, targetFrom } from "./support/machine.js";
-import { spawnKoers } from "./support/server.js";
+import { type RunningKoers, spawnKoers } from "./support/server.js";
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     warmup: { type: "string", default: "3" },
     rate: { type: "string", default: "500" },
     connections: { type: "string", default: "10" },
+    processes: { type: "string", default: "1" },
     only: { type: "string" },
   },
 });
@@ -53,21 +57,42 @@ const duration = Number(values.duration);
 const warmup = Number(values.warmup);
 const rate = Number(values.rate);
 const connections = Number(values.connections);
+const processes = Number(values.processes);
 const RAISED_LIMIT = "1000000";
+if (!Number.isInteger(processes) || processes < 1 || connections < processes) {
+  console.error("--processes: a whole number from 1 up to --connections");
+  process.exit(1);
+}
+if (processes > 1 && !("databaseUrl" in target)) {
+  console.error(
+    "--processes: more than one Koers process needs a PostgreSQL server (--database-url); a PGlite data directory belongs to one process",
+  );
+  process.exit(1);
+}
 // PostgreSQL's CPU is counted for this database's backends (PGlite runs inside the server).
 const databaseName = values["database-url"]
   ? decodeURIComponent(new URL(values["database-url"]).pathname.slice(1))
   : null;
 
 const counts = await countRows();
-const server = await spawnKoers(target, {
-  env: {
-    SEED_DEMO: "false",
-    LOGIN_LIMIT_PER_ADDRESS: RAISED_LIMIT,
-    LOGIN_LIMIT_PER_ACCOUNT: RAISED_LIMIT,
-  },
-});
-const base = server.url;
+const servers: RunningKoers[] = [];
+try {
+  for (let i = 0; i < processes; i++)
+    servers.push(
+      await spawnKoers(target, {
+        env: {
+          SEED_DEMO: "false",
+          LOGIN_LIMIT_PER_ADDRESS: RAISED_LIMIT,
+          LOGIN_LIMIT_PER_ACCOUNT: RAISED_LIMIT,
+        },
+      }),
+    );
+} catch (error) {
+  await Promise.all(servers.map((s) => s.stop()));
+  throw error;
+}
+// Sessions are signed in and pools gathered on the first; the runs spread over all of them.
+const base = servers[0]!.url;
 
 interface Scenario {
   name: string;
@@ -86,7 +111,7 @@ interface Measured {
   errors: number;
   non2xx: number;
   ofBare: number;
-  /** CPU per answered request, in ms: the server process and PostgreSQL (null for PGlite). */
+  /** CPU per answered request, in ms: the server processes (summed) and PostgreSQL (null for PGlite). */
   serverCpuMsPerRequest: number;
   databaseCpuMsPerRequest: number | null;
   /** How many cores each kept busy on average over the run. */
@@ -249,7 +274,7 @@ try {
       const before = snapshot();
       const run = await fire(scenario, duration, mode);
       const spent = cpuSpent(before, snapshot());
-      assertServerRuns();
+      assertServersRun();
       results.push({
         scenario: scenario.name,
         mode: mode ? `${mode}/s` : "max",
@@ -267,20 +292,25 @@ try {
   }
   report(results, scenarios);
 } finally {
-  await server.stop();
+  await Promise.all(servers.map((s) => s.stop()));
 }
 
 /** A server that stopped mid-run turns every later request into an error: say why instead. */
-function assertServerRuns() {
-  if (server.child.exitCode === null && server.child.signalCode === null) return;
-  throw new Error(
-    `the server stopped (${server.child.exitCode ?? server.child.signalCode}); its last output:\n${server.output().slice(-4000)}`,
-  );
+function assertServersRun() {
+  for (const server of servers) {
+    if (server.child.exitCode === null && server.child.signalCode === null) continue;
+    throw new Error(
+      `a server stopped (${server.child.exitCode ?? server.child.signalCode}); its last output:\n${server.output().slice(-4000)}`,
+    );
+  }
 }
 
-/** The CPU used so far by the server (and all it started) and by PostgreSQL for this database. */
+/** The CPU used so far by the servers (and all they started) and by PostgreSQL for this database. */
 function snapshot() {
-  return cpuSnapshot([server.child.pid as number], databaseName);
+  return cpuSnapshot(
+    servers.map((s) => s.child.pid as number),
+    databaseName,
+  );
 }
 
 function perRequest(spent: CpuSnapshot, responses: number, seconds: number) {
@@ -371,36 +401,46 @@ function recording(regime: Regime, meeting: MeetingSummary) {
   };
 }
 
-/** One autocannon run; latencies taken from every response, so p95 is exact. */
+/**
+ * One run: an autocannon instance per server, each with its share of the rate and the
+ * connections, all at once; latencies taken from every response, so p95 is exact.
+ */
 async function fire(scenario: Scenario, seconds: number, overallRate: number | undefined) {
   const latencies: number[] = [];
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: `${base}${scenario.path ?? ""}`,
-        connections,
-        duration: seconds,
-        ...(overallRate ? { overallRate } : {}),
-        ...scenario.options,
-      },
-      (error, done) => (error ? reject(error) : resolve(done)),
-    );
-    // autocannon passes the client first; its type definitions leave it out.
-    instance.on("response", ((_client: unknown, _status: number, _bytes: number, time: number) => {
-      latencies.push(time);
-    }) as never);
-  });
+  const share = (i: number) => Math.floor(connections / servers.length) + (i < connections % servers.length ? 1 : 0);
+  const results = await Promise.all(
+    servers.map(
+      (server, i) =>
+        new Promise<autocannon.Result>((resolve, reject) => {
+          const instance = autocannon(
+            {
+              url: `${server.url}${scenario.path ?? ""}`,
+              connections: share(i),
+              duration: seconds,
+              ...(overallRate ? { overallRate: overallRate / servers.length } : {}),
+              ...scenario.options,
+            },
+            (error, done) => (error ? reject(error) : resolve(done)),
+          );
+          // autocannon passes the client first; its type definitions leave it out.
+          instance.on("response", ((_client: unknown, _status: number, _bytes: number, time: number) => {
+            latencies.push(time);
+          }) as never);
+        }),
+    ),
+  );
   latencies.sort((a, b) => a - b);
   const at = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil((p / 100) * latencies.length) - 1)] ?? 0;
+  const runSeconds = Math.max(...results.map((r) => r.duration));
   return {
-    requestsPerSecond: latencies.length / result.duration,
+    requestsPerSecond: latencies.length / runSeconds,
     p50: at(50),
     p95: at(95),
     p99: at(99),
-    errors: result.errors + result.timeouts,
-    non2xx: result.non2xx,
+    errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
+    non2xx: results.reduce((n, r) => n + r.non2xx, 0),
     responses: latencies.length,
-    seconds: result.duration,
+    seconds: runSeconds,
   };
 }
 
@@ -449,8 +489,9 @@ function report(results: Measured[], scenarios: Scenario[]) {
     `Load benchmark, ${new Date().toISOString().slice(0, 10)}`,
     `machine      ${machine()}`,
     `database     ${describeTarget(target)}: ${counts.organisations} organisations, ${counts.trajectories.toLocaleString("en")} trajectories, ${counts.meetings.toLocaleString("en")} meetings, ${counts.declarations.toLocaleString("en")} declarations, ${counts.registrations.toLocaleString("en")} registrations, ${counts.intervision_meetings.toLocaleString("en")} intervisie meetings`,
+    `servers      ${processes} Koers process${processes > 1 ? `es on one database, the load split evenly (${servers.map((s) => new URL(s.url).port).join(", ")})` : ""}`,
     `runs         ${duration} s each after a ${warmup} s warm-up, ${connections} connections; fixed rate ${rate}/s, then as fast as it answers`,
-    `CPU          per answered request, from /proc: the server process and ${databaseName ? `PostgreSQL (postmaster, background processes, backends of ${databaseName})` : "PGlite inside it"}; cores: how many each kept busy`,
+    `CPU          per answered request, from /proc: the server process${processes > 1 ? "es (summed)" : ""} and ${databaseName ? `PostgreSQL (postmaster, background processes, backends of ${databaseName})` : "PGlite inside it"}; cores: how many each kept busy`,
     `rate limits  LOGIN_LIMIT_PER_ADDRESS and LOGIN_LIMIT_PER_ACCOUNT raised to ${RAISED_LIMIT} for this run`,
     `load         ${loadAverage()} (1, 5, 15 min) at the end`,
     "",
@@ -483,7 +524,7 @@ function report(results: Measured[], scenarios: Scenario[]) {
   const { registered: _, ...rows } = counts;
   writeFileSync(
     file,
-    `${JSON.stringify({ machine: machine(), target: describeTarget(target), counts: rows, results }, null, 2)}\n`,
+    `${JSON.stringify({ machine: machine(), target: describeTarget(target), processes, counts: rows, results }, null, 2)}\n`,
   );
   console.log(`\nfigures also in ${file}`);
 }

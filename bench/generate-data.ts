@@ -3,7 +3,9 @@
  * Scale 1: 50 organisations, 5,000 guides, 50,000 trajectories, about 500,000 meetings with
  * goals, feedback (ratings per goal) and self-assessments; 12% of the trajectories are SKJ
  * werkbegeleiding of registered professionals, with their declarations and signatures, and the
- * behavioural scientists and professionals meet in intervisie groups. Every organisation N gets
+ * behavioural scientists and professionals meet in intervisie groups; most guides scanned
+ * themselves against the organisation's competence framework, with their critical friends'
+ * answers, and some made a learning path from it. Every organisation N gets
  * the sign-ins admin@, guide@, trainee@, professional@ and officer@bench-00N.example with the
  * password Koers-bench-2026; guide@ is its busiest guide (also in SKJ werkbegeleiding),
  * professional@ one of the professionals guide@ guides, officer@ its training officer.

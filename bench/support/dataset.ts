@@ -23,6 +23,7 @@ import type {
   Observation,
   SelfAssessmentContent,
 } from "../../src/domain/trajectories/model.js";
+import { addCompetences, type CompetenceRows } from "./competences.js";
 import { type Random, Skewed } from "./random.js";
 import * as text from "./texts.js";
 import {
@@ -79,7 +80,7 @@ export interface DatasetContext {
 
 type Row = Record<string, unknown>;
 
-export interface OrganisationRows extends YouthCareRows {
+export interface OrganisationRows extends YouthCareRows, CompetenceRows {
   organisations: Row[];
   users: Row[];
   memberships: Row[];
@@ -185,6 +186,11 @@ export function generateOrganisation(
     intervision_members: [],
     intervision_meetings: [],
     intervision_attendance: [],
+    frameworks: [],
+    framework_versions: [],
+    competence_scans: [],
+    scan_friends: [],
+    learning_paths: [],
   };
   const organisationId = random.uuid();
   const slug = `bench-${String(number).padStart(3, "0")}`;
@@ -376,6 +382,14 @@ export function generateOrganisation(
     ...professionals.map((member) => ({ member, chance: 0.6 })),
   ];
   addIntervision(builder, candidates, professional, officer);
+
+  // The guides scan themselves against the organisation's framework; some made a learning path.
+  addCompetences({ ...builder, rows }, guides, guides[0]!, {
+    colleagues: guides,
+    officer,
+    teamLeaders: commissioners,
+    students: trainees,
+  });
   return rows;
 }
 

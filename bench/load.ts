@@ -33,7 +33,7 @@ import type {
   TrajectorySummary,
 } from "../src/domain/trajectories/api.js";
 import { describeTarget, openTarget } from "./support/bulk.js";
-import { type CpuSnapshot, cpuSnapshot, cpuSpent } from "./support/cpu.js";
+import { type CpuSpent, cpuSnapshot, cpuSpent } from "./support/cpu.js";
 import { BENCH_PASSWORD, benchLogins } from "./support/dataset.js";
 import { anonymousSession, getJson, type Session, signIn } from "./support/http.js";
 import { defaultDataDir, loadAverage, machine, targetFrom } from "./support/machine.js";
@@ -117,6 +117,8 @@ interface Measured {
   /** How many cores each kept busy on average over the run. */
   serverCores: number;
   databaseCores: number | null;
+  /** CPU per request of PostgreSQL's postmaster and background processes, shared with other databases (null for PGlite). */
+  sharedDatabaseCpuMsPerRequest: number | null;
   /** CPU per request of the load generator itself, in ms. */
   clientCpuMsPerRequest: number;
   load: number;
@@ -313,13 +315,14 @@ function snapshot() {
   );
 }
 
-function perRequest(spent: CpuSnapshot, responses: number, seconds: number) {
+function perRequest(spent: CpuSpent, responses: number, seconds: number) {
   const per = (ms: number) => (responses ? ms / responses : Number.NaN);
   return {
     serverCpuMsPerRequest: per(spent.serverMs),
     databaseCpuMsPerRequest: spent.databaseMs === null ? null : per(spent.databaseMs),
     serverCores: spent.serverMs / (seconds * 1000),
     databaseCores: spent.databaseMs === null ? null : spent.databaseMs / (seconds * 1000),
+    sharedDatabaseCpuMsPerRequest: spent.sharedMs === null ? null : per(spent.sharedMs),
     clientCpuMsPerRequest: per(spent.clientMs),
   };
 }
@@ -491,7 +494,7 @@ function report(results: Measured[], scenarios: Scenario[]) {
     `database     ${describeTarget(target)}: ${counts.organisations} organisations, ${counts.trajectories.toLocaleString("en")} trajectories, ${counts.meetings.toLocaleString("en")} meetings, ${counts.declarations.toLocaleString("en")} declarations, ${counts.registrations.toLocaleString("en")} registrations, ${counts.intervision_meetings.toLocaleString("en")} intervisie meetings`,
     `servers      ${processes} Koers process${processes > 1 ? `es on one database, the load split evenly (${servers.map((s) => new URL(s.url).port).join(", ")})` : ""}`,
     `runs         ${duration} s each after a ${warmup} s warm-up, ${connections} connections; fixed rate ${rate}/s, then as fast as it answers`,
-    `CPU          per answered request, from /proc: the server process${processes > 1 ? "es (summed)" : ""} and ${databaseName ? `PostgreSQL (postmaster, background processes, backends of ${databaseName})` : "PGlite inside it"}; cores: how many each kept busy`,
+    `CPU          per answered request, from /proc: the server process${processes > 1 ? "es (summed)" : ""} and ${databaseName ? `PostgreSQL's backends of ${databaseName} (the postmaster and background processes, shared with other databases, only in the JSON)` : "PGlite inside it"}; cores: how many each kept busy`,
     `rate limits  LOGIN_LIMIT_PER_ADDRESS and LOGIN_LIMIT_PER_ACCOUNT raised to ${RAISED_LIMIT} for this run`,
     `load         ${loadAverage()} (1, 5, 15 min) at the end`,
     "",

@@ -1,9 +1,14 @@
 /**
  * Fills a database with benchmark data, in bulk and as the owner (not through the API).
  * Scale 1: 50 organisations, 5,000 guides, 50,000 trajectories, about 500,000 meetings with
- * goals, feedback (ratings per goal) and self-assessments. Every organisation N gets the
- * sign-ins admin@, guide@ and trainee@bench-00N.example with the password Koers-bench-2026;
- * guide@ is its busiest guide.
+ * goals, feedback (ratings per goal) and self-assessments; 12% of the trajectories are SKJ
+ * werkbegeleiding of registered professionals, with their declarations and signatures, and the
+ * behavioural scientists and professionals meet in intervisie groups; most guides scanned
+ * themselves against the organisation's competence framework, with their critical friends'
+ * answers, and some made a learning path from it. Every organisation N gets
+ * the sign-ins admin@, guide@, trainee@, professional@ and officer@bench-00N.example with the
+ * password Koers-bench-2026; guide@ is its busiest guide (also in SKJ werkbegeleiding),
+ * professional@ one of the professionals guide@ guides, officer@ its training officer.
  *
  *   npm run bench:data -- --scale 1 --seed 42 --database-url postgres://postgres@127.0.0.1:5432/koers_bench
  *   npm run bench:data -- --scale 0.1 --data-dir bench/results/pglite-scale-0.1 --fresh
@@ -68,6 +73,7 @@ const context: DatasetContext = {
     teacher: regime("werkbegeleiding_leerkracht"),
     assessment: regime("begeleiding_beoordeling"),
     coaching: regime("coaching"),
+    youthCare: regime("skj_werkbegeleiding"),
   },
   // One hash for everyone: argon2 at 19 MiB per hash would otherwise take most of the time.
   passwordHash: await hashPassword(BENCH_PASSWORD),
@@ -132,7 +138,9 @@ try {
   console.log(`total             ${seconds(analysed - began)}`);
   console.log(`load              ${loadAverage()} (1, 5, 15 min) at the end`);
   const first = benchLogins(1);
-  console.log(`sign in as        ${first.admin}, ${first.guide}, ${first.trainee} (password ${BENCH_PASSWORD})`);
+  console.log(
+    `sign in as        ${first.admin}, ${first.guide}, ${first.trainee}, ${first.professional}, ${first.officer} (password ${BENCH_PASSWORD})`,
+  );
 } finally {
   await connection.close();
 }

@@ -1,31 +1,61 @@
 /**
  * Benchmark data for one organisation, as plain rows: people, trajectories on the built-in
- * regimes, goals, meetings, feedback with per-goal ratings, self-assessments and final reports.
+ * regimes, goals, meetings, feedback with per-goal ratings, self-assessments and final reports;
+ * and in youth care (`youth-care.ts`) registrations with requirement profiles, SKJ werkbegeleiding
+ * with its declarations and signatures, and intervisie groups.
  * Pure: the same seed, organisation number and day give the same rows.
  *
- * The shapes follow what the use cases write (create-trajectory, meetings, feedback), so the
- * server reads this data through its ordinary code paths.
+ * The shapes follow what the use cases write (create-trajectory, meetings, feedback, signing,
+ * intervisie), so the server reads this data through its ordinary code paths.
  */
 import { createHash } from "node:crypto";
+import type { GuideFacts } from "../../src/domain/eligibility/rules.js";
 import type { Regime } from "../../src/domain/regimes/schema.js";
+import { upgradeRegime } from "../../src/domain/regimes/upgrade.js";
 import type { Role } from "../../src/domain/roles.js";
 import type {
   ConsentRecord,
+  EvaluationMoment,
   FeedbackContent,
   GoalSnapshot,
+  MeetingMode,
   MeetingStatus,
   Observation,
   SelfAssessmentContent,
 } from "../../src/domain/trajectories/model.js";
+import { addCompetences, type CompetenceRows } from "./competences.js";
 import { type Random, Skewed } from "./random.js";
 import * as text from "./texts.js";
+import {
+  addDeclarations,
+  addIntervision,
+  addProfileCopy,
+  type Builder,
+  type Candidate,
+  type DeclaredTrajectory,
+  eligibilityOf,
+  guideRegistration,
+  isoDay,
+  type Member,
+  qualifyGuide,
+  registerProfessional,
+  type YouthCareRows,
+} from "./youth-care.js";
 
 export const BENCH_PASSWORD = "Koers-bench-2026";
 
 /** The sign-ins every bench organisation has, by its number (1, 2, ...). */
 export const benchLogins = (organisation: number) => {
   const domain = `bench-${String(organisation).padStart(3, "0")}.example`;
-  return { admin: `admin@${domain}`, guide: `guide@${domain}`, trainee: `trainee@${domain}` };
+  return {
+    admin: `admin@${domain}`,
+    guide: `guide@${domain}`,
+    trainee: `trainee@${domain}`,
+    /** A registered professional in SKJ werkbegeleiding with the busiest guide, in an intervisie group. */
+    professional: `professional@${domain}`,
+    /** The training officer (praktijkopleider): makes the intervisie groups, reads everyone's ledger. */
+    officer: `officer@${domain}`,
+  };
 };
 
 /** How much one organisation holds. Scale 1 is 50 organisations of these sizes. */
@@ -44,13 +74,13 @@ export interface StoredRegime {
 export interface DatasetContext {
   /** Midnight (UTC) of the day the data is "now" for: meetings before it are held, after it planned. */
   today: Date;
-  regimes: { teacher: StoredRegime; assessment: StoredRegime; coaching: StoredRegime };
+  regimes: { teacher: StoredRegime; assessment: StoredRegime; coaching: StoredRegime; youthCare: StoredRegime };
   passwordHash: string;
 }
 
 type Row = Record<string, unknown>;
 
-export interface OrganisationRows {
+export interface OrganisationRows extends YouthCareRows, CompetenceRows {
   organisations: Row[];
   users: Row[];
   memberships: Row[];
@@ -70,10 +100,10 @@ const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const COLORS = ["#1c7ed6", "#237a35", "#7048e8", "#e8590c", "#0c8599", "#c2255c", "#5c940d"];
 
-interface Person {
-  userId: string;
-  name: string;
-}
+type Person = Member;
+
+/** What the guide rule judges a guide on, for the guides who may guide SKJ werkbegeleiding. */
+type Qualification = Omit<GuideFacts, "isManager" | "isWerkbegeleider" | "isCommissioner">;
 
 interface Trajectory {
   id: string;
@@ -88,9 +118,9 @@ interface Trajectory {
   commissioner: Person | null;
   goals: GoalSnapshot[];
   escalatedFromId: string | null;
+  /** SKJ werkbegeleiding: the professional's re-registration date and the guide's qualification. */
+  youth?: { reregistrationDate: string; qualification: Qualification };
 }
-
-const isoDay = (today: Date, offset: number) => new Date(today.getTime() + offset * DAY).toISOString().slice(0, 10);
 
 /** The statuses a trajectory on a regime ends up in, with how often. */
 const STATUS_MIX: Record<string, readonly (readonly [string, number])[]> = {
@@ -109,7 +139,22 @@ const STATUS_MIX: Record<string, readonly (readonly [string, number])[]> = {
     ["completed", 45],
     ["aborted", 5],
   ],
+  skj_werkbegeleiding: [
+    ["draft", 4],
+    ["agreed", 4],
+    ["running", 50],
+    ["reporting", 5],
+    ["completed", 30],
+    ["aborted", 7],
+  ],
 };
+
+/** Which regime a new trajectory is on, with how often: a share of SKJ werkbegeleiding among them. */
+const REGIME_MIX = [
+  ["teacher", 48],
+  ["coaching", 40],
+  ["youthCare", 12],
+] as const;
 
 export function generateOrganisation(
   random: Random,
@@ -122,6 +167,8 @@ export function generateOrganisation(
     organisations: [],
     users: [],
     memberships: [],
+    registrations: [],
+    requirement_profiles: [],
     regime_versions: [],
     trajectories: [],
     trajectory_participants: [],
@@ -132,6 +179,18 @@ export function generateOrganisation(
     feedback_seen: [],
     self_assessments: [],
     final_reports: [],
+    trajectory_documents: [],
+    declarations: [],
+    declaration_signatures: [],
+    intervision_groups: [],
+    intervision_members: [],
+    intervision_meetings: [],
+    intervision_attendance: [],
+    frameworks: [],
+    framework_versions: [],
+    competence_scans: [],
+    scan_friends: [],
+    learning_paths: [],
   };
   const organisationId = random.uuid();
   const slug = `bench-${String(number).padStart(3, "0")}`;
@@ -139,6 +198,7 @@ export function generateOrganisation(
   const now = today.getTime();
   const at = (offsetDays: number, hour = 0) => new Date(now + offsetDays * DAY + hour * HOUR);
   const created = at(-1200);
+  const builder: Builder = { random, rows, organisationId, today, at };
 
   rows.organisations.push({
     id: organisationId,
@@ -151,7 +211,12 @@ export function generateOrganisation(
   for (const regime of Object.values(regimes))
     rows.regime_versions.push({ organisation_id: organisationId, hash: regime.hash, document: regime.document });
 
-  const person = (email: string, roles: Role[], jobTitle: string | null): Person => {
+  const person = (
+    email: string,
+    roles: Role[],
+    jobTitle: string | null,
+    extra: { academicExperienceYears?: number; dreyfusLevel?: number; managerId?: string | null } = {},
+  ): Person => {
     const userId = random.uuid();
     const name = `${random.pick(text.FIRST_NAMES)} ${random.pick(text.LAST_NAMES)}`;
     rows.users.push({
@@ -164,28 +229,47 @@ export function generateOrganisation(
       created_at: created,
       updated_at: created,
     });
+    const membershipId = random.uuid();
     rows.memberships.push({
-      id: random.uuid(),
+      id: membershipId,
       organisation_id: organisationId,
       user_id: userId,
       roles: roles,
       job_title: jobTitle,
+      academic_experience_years: extra.academicExperienceYears ?? null,
+      dreyfus_level: extra.dreyfusLevel ?? null,
+      manager_id: extra.managerId ?? null,
       created_at: created,
       updated_at: created,
     });
-    return { userId, name };
+    return { userId, name, membershipId };
   };
   const address = (kind: string, index: number) => `${kind}-${String(index).padStart(5, "0")}@${slug}.example`;
 
   person(logins.admin, ["admin"], "Applicatiebeheerder");
-  // The first guide is the busiest: the skew gives rank 0 the most trajectories.
-  const guides = Array.from({ length: size.guides }, (_, i) =>
-    person(
-      i === 0 ? logins.guide : address("guide", i),
-      random.chance(0.1) ? ["guide", "trainer"] : ["guide"],
-      random.pick(text.GUIDE_TITLES),
-    ),
-  );
+  const officer = person(logins.officer, ["training_officer", "trainer"], text.OFFICER_TITLE);
+  const ownProfile = addProfileCopy(builder);
+  // The first guide is the busiest: the skew gives rank 0 the most trajectories. About a third
+  // of the guides are behavioural scientists who may guide SKJ werkbegeleiding, the first among
+  // them: most registered, some experienced enough to guide with a motivated request.
+  const qualified = new Map<Person, Qualification>();
+  const guides = Array.from({ length: size.guides }, (_, i) => {
+    const email = i === 0 ? logins.guide : address("guide", i);
+    const roles: Role[] = random.chance(0.1) ? ["guide", "trainer"] : ["guide"];
+    if (i > 0 && !random.chance(0.3)) return person(email, roles, random.pick(text.GUIDE_TITLES));
+    const registered = i === 0 || random.chance(0.8);
+    const experience = {
+      academicExperienceYears: random.int(5, 25),
+      dreyfusLevel: registered ? random.int(3, 5) : random.int(4, 5),
+    };
+    const guide = person(email, roles, random.pick(text.BEHAVIOURAL_SCIENTIST_TITLES), experience);
+    qualified.set(
+      guide,
+      qualifyGuide(builder, guide, experience, registered ? guideRegistration(random, i === 0) : null),
+    );
+    return guide;
+  });
+  const behaviouralScientists = [...qualified.keys()];
   const commissioners = Array.from({ length: size.commissioners }, (_, i) =>
     person(address("client", i), ["client"], random.pick(text.CLIENT_TITLES)),
   );
@@ -195,16 +279,53 @@ export function generateOrganisation(
     trainees.push(trainee);
     return trainee;
   };
+  // SKJ professionals take part in one werkbegeleiding each; their employer manages them.
+  const professionals: Person[] = [];
+  const newProfessional = (manager: Person | null) => {
+    const professional = person(
+      address("professional", professionals.length),
+      ["trainee"],
+      random.pick(text.PROFESSIONAL_TITLES),
+      { academicExperienceYears: random.int(0, 3), dreyfusLevel: random.int(1, 3), managerId: manager?.membershipId },
+    );
+    professionals.push(professional);
+    return professional;
+  };
   const guideSkew = new Skewed(size.guides, 0.9);
+  const scientistSkew = new Skewed(behaviouralScientists.length, 0.9);
   const commissionerSkew = new Skewed(size.commissioners, 0.5);
 
   const primaries: Trajectory[] = [];
   const followUps: Trajectory[] = [];
   while (primaries.length + followUps.length < size.trajectories) {
-    const teacher = random.chance(0.55);
-    const regime = teacher ? regimes.teacher : regimes.coaching;
+    const kind = random.weighted(REGIME_MIX);
+    const regime = regimes[kind];
     const status = random.weighted(STATUS_MIX[regime.document.key] ?? []);
-    const { start, end, closedOn } = period(random, status);
+    if (kind === "youthCare") {
+      const { start, end, closedOn } = period(random, status, [300, 540]);
+      const guide = behaviouralScientists[scientistSkew.index(random)]!;
+      const commissioner = random.chance(0.6) ? (commissioners[commissionerSkew.index(random)] ?? null) : null;
+      const trainee = newProfessional(commissioner);
+      // Werkbegeleiding early in the registration period: re-registration some years after the start.
+      const reregistrationDate = registerProfessional(builder, trainee, start + random.int(1200, 1750), ownProfile);
+      primaries.push({
+        id: random.uuid(),
+        regime,
+        status,
+        start,
+        end,
+        closedOn,
+        trainee,
+        guides: [guide],
+        commissioner,
+        goals: [],
+        escalatedFromId: null,
+        youth: { reregistrationDate, qualification: qualified.get(guide)! },
+      });
+      continue;
+    }
+    const teacher = kind === "teacher";
+    const { start, end, closedOn } = period(random, status, [120, 300]);
     const guide = guides[guideSkew.index(random)]!;
     const second = teacher && random.chance(0.1) ? random.pick(guides) : null;
     const trajectory: Trajectory = {
@@ -238,22 +359,47 @@ export function generateOrganisation(
     }
   }
 
-  // The known trainee sign-in belongs to someone the known guide is guiding right now.
-  const busiest = primaries.find((t) => t.guides[0] === guides[0] && t.status === "running") ?? primaries[0];
-  if (busiest) {
-    const user = rows.users.find((u) => u.id === busiest.trainee.userId);
-    if (user) user.email = logins.trainee;
-  }
+  // The known trainee sign-in belongs to someone the known guide is guiding right now; so does
+  // the known professional's, in SKJ werkbegeleiding.
+  const rename = (who: Person | undefined, email: string) => {
+    const user = who && rows.users.find((u) => u.id === who.userId);
+    if (user) user.email = email;
+  };
+  const busiest = (youth: boolean) =>
+    primaries.find((t) => t.guides[0] === guides[0] && t.status === "running" && Boolean(t.youth) === youth) ??
+    primaries.find((t) => Boolean(t.youth) === youth);
+  rename(busiest(false)?.trainee, logins.trainee);
+  const professional = busiest(true)?.trainee ?? null;
+  rename(professional ?? undefined, logins.professional);
 
   // Follow-ups after their originals: they point back at them.
   for (const trajectory of [...primaries, ...followUps])
-    addTrajectory(random, rows, organisationId, trajectory, at, today, primaries);
+    addTrajectory(random, rows, organisationId, trajectory, at, today, primaries, builder);
+
+  // Intervisie among the behavioural scientists and the professionals, made by the training officer.
+  const candidates: Candidate[] = [
+    ...behaviouralScientists.map((member) => ({ member, chance: 0.8 })),
+    ...professionals.map((member) => ({ member, chance: 0.6 })),
+  ];
+  addIntervision(builder, candidates, professional, officer);
+
+  // The guides scan themselves against the organisation's framework; some made a learning path.
+  addCompetences({ ...builder, rows }, guides, guides[0]!, {
+    colleagues: guides,
+    officer,
+    teamLeaders: commissioners,
+    students: trainees,
+  });
   return rows;
 }
 
 /** Start, end and closing day (days from today) for a trajectory that is now in `status`. */
-function period(random: Random, status: string): { start: number; end: number; closedOn: number | null } {
-  const length = random.int(120, 300);
+function period(
+  random: Random,
+  status: string,
+  [shortest, longest]: readonly [number, number],
+): { start: number; end: number; closedOn: number | null } {
+  const length = random.int(shortest, longest);
   switch (status) {
     case "draft": {
       const start = random.int(-14, 42);
@@ -294,9 +440,24 @@ interface PlannedMeeting {
 /** The meetings a trajectory's regime asks for, spread over its whole period. */
 function schedule(random: Random, trajectory: Trajectory): PlannedMeeting[] {
   const { start, end } = trajectory;
+  const document = trajectory.regime.document;
   const spread = (count: number, from: number, to: number) =>
     Array.from({ length: count }, (_, i) => Math.round(from + ((i + 0.5) * (to - from)) / count) + random.int(-2, 2));
-  if (trajectory.regime.document.key === "coaching") {
+  if (document.key === "skj_werkbegeleiding") {
+    // Sessions in the rhythm of the plan's intensity (every two weeks, then four, then six),
+    // evaluations along the way, now and then an observation at work.
+    const sessions: PlannedMeeting[] = [];
+    let day = start + random.int(3, 10);
+    for (const phase of document.defaultIntensity?.phases ?? [])
+      for (let i = 0; i < phase.times && day < end - 7; i++, day += phase.everyWeeks * 7)
+        sessions.push({ type: "werkbegeleidingsgesprek", day: day + random.int(-2, 2), hour: random.int(8, 15) });
+    for (const evaluation of [start + 90, Math.round((start + end) / 2), end - 10])
+      if (evaluation > start && evaluation < end) sessions.push({ type: "evaluatie", day: evaluation, hour: 15 });
+    for (let i = random.int(0, 2); i > 0; i--)
+      sessions.push({ type: "observatie", day: random.int(start + 20, end - 20), hour: random.int(9, 14) });
+    return sessions.sort((a, b) => a.day - b.day || a.hour - b.hour);
+  }
+  if (document.key === "coaching") {
     const sessions = spread(random.int(6, 15), start + 3, end - 7).map((day) => ({
       type: "coaching_session",
       day,
@@ -306,7 +467,7 @@ function schedule(random: Random, trajectory: Trajectory): PlannedMeeting[] {
     return sessions;
   }
   // The assessment regime asks for more visits than the teacher regime it continues.
-  const pairs = trajectory.regime.document.key === "begeleiding_beoordeling" ? random.int(4, 8) : random.int(3, 5);
+  const pairs = document.key === "begeleiding_beoordeling" ? random.int(4, 8) : random.int(3, 5);
   const meetings: PlannedMeeting[] = [
     { type: "intake", day: start + random.int(0, 6), hour: 13 },
     { type: "diagnosis_visit", day: start + random.int(8, 16), hour: 8 },
@@ -327,10 +488,11 @@ function addTrajectory(
   at: (offsetDays: number, hour?: number) => Date,
   today: Date,
   primaries: readonly Trajectory[],
+  builder: Builder,
 ) {
-  const { regime, status, start, end } = trajectory;
+  const { regime, status, start, end, youth } = trajectory;
   const document = regime.document;
-  const teacherLike = document.key !== "coaching";
+  const teacherLike = document.key !== "coaching" && !youth;
   const beyondIntake = !["draft", "agreed"].includes(status);
   const terminal = document.statuses.find((s) => s.key === status)?.terminal ?? false;
   const creator = trajectory.commissioner ?? trajectory.guides[0]!;
@@ -338,14 +500,16 @@ function addTrajectory(
   const scope = { organisation_id: organisationId, trajectory_id: trajectory.id };
   const nowMs = today.getTime();
 
-  // Goals: a follow-up continues its original's goals; others have 3 to 15, mostly 5 to 8.
+  // Goals: a follow-up continues its original's goals; others have 3 to 15, mostly 5 to 8 (SKJ 2 to 6).
   const original = trajectory.escalatedFromId ? primaries.find((t) => t.id === trajectory.escalatedFromId) : undefined;
-  const goalCount = original?.goals.length ?? 3 + Math.floor(12 * random.next() ** 1.6);
+  const goalCount =
+    original?.goals.length ??
+    (youth ? 2 + Math.floor(5 * random.next() ** 1.6) : 3 + Math.floor(12 * random.next() ** 1.6));
   for (let position = 1; position <= goalCount; position++) {
     const goal: GoalSnapshot = {
       id: random.uuid(),
       position,
-      title: original?.goals[position - 1]?.title ?? random.pick(text.GOAL_TITLES),
+      title: original?.goals[position - 1]?.title ?? random.pick(youth ? text.SKJ_GOAL_TITLES : text.GOAL_TITLES),
       rationale: teacherLike ? (random.chance(0.7) ? "necessity" : "wish") : null,
       successCriteria: teacherLike || random.chance(0.3) ? random.pick(text.SUCCESS_CRITERIA) : null,
       originGoalId: original?.goals[position - 1]?.id ?? null,
@@ -366,7 +530,19 @@ function addTrajectory(
 
   const plan: Record<string, string> = {};
   const consents: Record<string, ConsentRecord> = {};
-  if (teacherLike) {
+  let evaluationMoments: EvaluationMoment[] = [];
+  if (youth) {
+    // The plan is complete when it is agreed (the guard asks for every intake field).
+    if (status !== "draft") {
+      for (const key of ["vorm", "inhoud", "intensiteit", "organisatievorm"] as const)
+        plan[key] = random.pick(text.SKJ_PLAN_TEXTS[key]);
+      evaluationMoments = [
+        { date: isoDay(today, start + 90), label: "Eerste evaluatie" },
+        { date: isoDay(today, Math.round((start + end) / 2)), label: "Tussenevaluatie" },
+        { date: isoDay(today, end - 10), label: "Eindevaluatie" },
+      ];
+    } else if (random.chance(0.5)) plan.vorm = random.pick(text.SKJ_PLAN_TEXTS.vorm);
+  } else if (teacherLike) {
     if (beyondIntake || status === "agreed") {
       for (const key of ["reason", "concerns_and_wishes", "working_agreements", "approach"] as const)
         plan[key] = random.pick(text.PLAN_TEXTS[key]);
@@ -379,13 +555,25 @@ function addTrajectory(
     plan.question = random.pick(text.PLAN_TEXTS.question);
     if (status !== "draft") plan.approach = random.pick(text.PLAN_TEXTS.approach);
   }
+  if (teacherLike && beyondIntake)
+    evaluationMoments = [
+      { date: isoDay(today, Math.round((start + end) / 2)), label: "Tussenevaluatie met opdrachtgever" },
+    ];
+
+  // Judged when the guide was assigned, on the start date, where the regime has a guide rule.
+  const upgraded = asRead(document);
+  const guide = trajectory.guides[0]!;
+  const guideEligibility = youth ? eligibilityOf(upgraded, guide, youth.qualification, isoDay(today, start)) : null;
+  const title = youth
+    ? `Werkbegeleiding ${trajectory.trainee.name}, herregistratie SKJ`
+    : `${document.name.nl} ${trajectory.trainee.name}`;
 
   rows.trajectories.push({
     id: trajectory.id,
     organisation_id: organisationId,
     regime_hash: regime.hash,
     regime_key: document.key,
-    title: `${document.name.nl} ${trajectory.trainee.name}`,
+    title,
     status,
     closed: terminal,
     starts_on: isoDay(today, start),
@@ -393,10 +581,7 @@ function addTrajectory(
     plan,
     consents,
     intensity: document.defaultIntensity,
-    evaluation_moments:
-      teacherLike && beyondIntake
-        ? [{ date: isoDay(today, Math.round((start + end) / 2)), label: "Tussenevaluatie met opdrachtgever" }]
-        : [],
+    evaluation_moments: evaluationMoments,
     escalated_from_id: trajectory.escalatedFromId,
     status_reason:
       status === "aborted"
@@ -404,6 +589,7 @@ function addTrajectory(
         : status === "escalated"
           ? random.pick(text.REASONS.escalated)
           : null,
+    guide_eligibility: guideEligibility,
     version: 1 + (beyondIntake ? 3 : 1),
     created_by: creator.userId,
     created_at: createdAt,
@@ -431,13 +617,17 @@ function addTrajectory(
   let meetings = schedule(random, trajectory);
   if (status === "draft")
     meetings = meetings.filter((m) => m.type === "intake" || m.type === "coaching_session").slice(0, 1);
-  else if (status === "agreed") meetings = meetings.filter((m) => m.type === "intake" || m.type === "diagnosis_visit");
+  else if (status === "agreed")
+    meetings = youth
+      ? meetings.slice(0, 2)
+      : meetings.filter((m) => m.type === "intake" || m.type === "diagnosis_visit");
   else if (status === "reporting") meetings = meetings.filter((m) => m.day < 0);
   if (trajectory.closedOn !== null) meetings = meetings.filter((m) => m.day <= (trajectory.closedOn ?? 0));
 
   const ratingScale = document.goals.ratingScale;
   const feedbackCount = meetings.filter((m) => document.meetingTypes.find((t) => t.key === m.type)?.feedback).length;
   let feedbackIndex = 0;
+  const recorded: DeclaredTrajectory["meetings"] = [];
   for (const planned of meetings) {
     const type = document.meetingTypes.find((t) => t.key === planned.type);
     if (!type) throw new Error(`regime ${document.key} has no meeting type ${planned.type}`);
@@ -461,6 +651,19 @@ function addTrajectory(
     }
     const meetingId = random.uuid();
     const createdBy = trajectory.guides[0]!.userId;
+    const location = random.chance(0.8) ? random.pick(youth ? text.SKJ_LOCATIONS : text.LOCATIONS) : null;
+    // Where the regime's evidence cares, a held session records how it took place.
+    const mode: MeetingMode | null =
+      held && upgraded.evidence
+        ? location?.startsWith("Online")
+          ? "video"
+          : random.weighted([
+              ["in_person", 85],
+              ["video", 12],
+              ["phone", 3],
+            ] as const)
+        : null;
+    recorded.push({ status: meetingStatus, durationMinutes: type.defaultMinutes, startsAt });
     rows.meetings.push({
       id: meetingId,
       ...scope,
@@ -472,10 +675,12 @@ function addTrajectory(
       unannounced,
       status: meetingStatus,
       held_at: held ? new Date(startsAt.getTime() + type.defaultMinutes * 60_000) : null,
-      location: random.chance(0.8) ? random.pick(text.LOCATIONS) : null,
-      notes: held && random.chance(0.6) ? random.pick(text.NOTES) : null,
+      location,
+      notes: held && random.chance(0.6) ? random.pick(youth ? text.SKJ_NOTES : text.NOTES) : null,
       confidential: held && random.chance(0.1),
       observation,
+      mode,
+      group_size: null,
       version: held ? 2 : 1,
       created_by: createdBy,
       created_at: new Date(Math.min(startsAt.getTime() - 14 * DAY, nowMs)),
@@ -577,4 +782,38 @@ function addTrajectory(
       updated_at: final ? finalisedAt : at(-1, 10),
     });
   }
+
+  if (youth)
+    addDeclarations(builder, {
+      id: trajectory.id,
+      regime: upgraded,
+      title,
+      status,
+      start,
+      end,
+      closedOn: trajectory.closedOn,
+      createdAt,
+      plan,
+      evaluationMoments,
+      intensity: document.defaultIntensity,
+      guideEligibility,
+      participants: [
+        { member: trajectory.trainee, role: "trainee" },
+        ...trajectory.guides.map((member) => ({ member, role: "guide" as const })),
+        ...(trajectory.commissioner ? [{ member: trajectory.commissioner, role: "commissioner" as const }] : []),
+      ],
+      meetings: recorded,
+      reregistrationDate: youth.reregistrationDate,
+    });
+}
+
+/** Each built-in regime as the server reads it (`upgradeRegime`), made once. */
+const upgradedRegimes = new Map<Regime, Regime>();
+function asRead(document: Regime): Regime {
+  let regime = upgradedRegimes.get(document);
+  if (!regime) {
+    regime = upgradeRegime(document);
+    upgradedRegimes.set(document, regime);
+  }
+  return regime;
 }

@@ -238,3 +238,92 @@ export const REPORT_TEXTS = [
   "Verdere begeleiding is niet nodig.",
   "Een collegiale consultatie over een half jaar.",
 ];
+
+// Youth care: SKJ werkbegeleiding, registrations and intervisie.
+
+export const BEHAVIOURAL_SCIENTIST_TITLES = ["Orthopedagoog-generalist", "GZ-psycholoog", "Gedragswetenschapper"];
+export const PROFESSIONAL_TITLES = ["Orthopedagoog (master)", "Psycholoog (master)", "Gedragswetenschapper i.o."];
+export const OFFICER_TITLE = "Praktijkopleider";
+
+export const SKJ_GOAL_TITLES = [
+  "Ik stel een handelingsgericht advies op dat ouders en school begrijpen",
+  "Ik voer het adviesgesprek met ouders volgens een vaste opbouw",
+  "Ik onderbouw mijn diagnostische conclusies met de gegevens uit het dossier",
+  "Ik weeg de veiligheid van de jeugdige expliciet mee in elk plan",
+  "Ik vraag tijdig consultatie bij een gedragswetenschapper",
+  "Ik leg afspraken met het gezin schriftelijk vast",
+  "Ik reflecteer na elk gezinsgesprek op mijn eigen handelen",
+  "Ik werk samen met het wijkteam zonder de regie te verliezen",
+  "Ik rapporteer binnen de termijn die de organisatie stelt",
+  "Ik bewaak mijn grenzen in de caseload",
+];
+
+export const SKJ_PLAN_TEXTS = {
+  vorm: [
+    "Individuele werkbegeleiding, afwisselend op kantoor en bij gezinsgesprekken waar de werkbegeleider meekijkt.",
+    "Individuele gesprekken, aangevuld met observaties van adviesgesprekken met ouders.",
+    "Werkbegeleiding op kantoor en via beeldbellen; de werkbegeleider leest rapportages mee.",
+  ],
+  inhoud: [
+    "Diagnostiek en indicatiestelling bij jeugdigen met gedragsproblemen, gespreksvoering met ouders, en het schrijven van handelingsgerichte adviezen.",
+    "Behandelplannen opstellen en evalueren, samenwerking met school en wijkteam, en de eigen rol in het multidisciplinair overleg.",
+    "Risicotaxatie en veiligheidsplannen, gesprekken met gezinnen in een scheiding, en rapporteren voor de rechtbank.",
+  ],
+  intensiteit: [
+    "De eerste drie maanden om de twee weken een uur, daarna maandelijks, het laatste halfjaar om de zes weken.",
+    "Eerst wekelijks, na de eerste evaluatie om de twee weken en in het laatste kwartaal maandelijks.",
+  ],
+  organisatievorm: ["traditioneel", "traditioneel", "netwerkorganisatie"],
+} as const;
+
+/** The plan's intensity as first signed, before it changed and a new version of the declaration followed. */
+export const SKJ_EARLIER_INTENSITY = "Het hele traject om de twee weken een uur.";
+
+export const SKJ_NOTES = [
+  "Casuïstiek besproken en afspraken voor het volgende gesprek gemaakt.",
+  "Het adviesgesprek van vorige week nabesproken; de opbouw werkte.",
+  "Gesprek over de balans tussen caseload en begeleiding.",
+  "Rapportage samen doorgelopen; de conclusies beter onderbouwd.",
+  "Evaluatie: de werkbegeleiding loopt volgens plan.",
+];
+
+export const SKJ_LOCATIONS = [
+  "Kantoor, spreekkamer 1",
+  "Kantoor, spreekkamer 3",
+  "Locatie Noord, overlegruimte",
+  "Locatie Zuid, teamkamer",
+  "Online (beeldbellen)",
+];
+
+export const SKJ_DEVIATIONS = [
+  "Twee gesprekken vielen uit door ziekte; ingehaald in de maand erna.",
+  "Het laatste halfjaar om de vier in plaats van zes weken, op verzoek van de professional.",
+  "Een observatie vervangen door het nabespreken van een video-opname.",
+];
+
+export const INTERVISION_GROUP_NAMES = [
+  "Intervisie gedragswetenschappers",
+  "Intervisie jeugd en gezin",
+  "Intervisie diagnostiek",
+  "Intervisie ambulant team",
+  "Intervisie behandelaren",
+];
+
+export const INTERVISION_DESCRIPTIONS = [
+  "Gedragswetenschappers van de organisatie, met de incidentmethode.",
+  "Collega's van de ambulante teams; elke bijeenkomst één casus.",
+  "Voor de herregistratie: samen leren van lastige casuïstiek.",
+];
+
+export const INTERVISION_NOTES = [
+  "Casus over een vastgelopen gezinsgesprek; advies: eerst de hulpvraag van de ouders scherp krijgen.",
+  "Casus over een melding bij Veilig Thuis; besproken wie welke rol had.",
+  "Dilemma over grenzen in de caseload; afgesproken dit in het team aan te kaarten.",
+  "Casus over samenwerking met school; de inbrenger neemt drie vragen mee naar het overleg.",
+];
+
+export const USER_AGENTS = [
+  "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+  "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15",
+  "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148",
+];

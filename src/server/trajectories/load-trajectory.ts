@@ -216,7 +216,8 @@ export async function loadTrajectories(
         feedbackSeen,
         and(
           eq(feedbackSeen.organisationId, org),
-          sql`${feedbackSeen.feedbackRecordId} in (select ${feedbackRecords.id} from ${feedbackRecords} where ${inTrajectories(feedbackRecords)})`,
+          // The records' ids as an array first, so the seen marks are found by their index.
+          sql`${feedbackSeen.feedbackRecordId} = any(array(select ${feedbackRecords.id} from ${feedbackRecords} where ${inTrajectories(feedbackRecords)}))`,
         ),
       )} as seen`,
   );

@@ -173,9 +173,125 @@ export async function loadTrajectoryWithMeetings(
   return { ...visible, meetings: await loadMeetings(tx, actor.organisationId, [trajectoryId]) };
 }
 
+/** The parts of trajectories that `loadTrajectories` reads besides the trajectories themselves. */
+interface Parts {
+  goalRows: GoalRow[];
+  lists: Array<{ trajectoryId: string; number: number; goals: GoalSnapshot[]; approvedAt: Date; approvedBy: string }>;
+  meetingRows: MeetingRow[];
+  feedbackRows: FeedbackRow[];
+  assessmentRows: SelfAssessmentRow[];
+  reports: Array<typeof finalReports.$inferSelect>;
+  seen: Array<{ feedbackRecordId: string; userId: string; seenAt: Date }>;
+}
+
+const inTrajectories = (org: string, ids: string[], table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
+  and(eq(table.organisationId, org), oneOf(table.trajectoryId, ids));
+
+/**
+ * One trajectory's parts in one statement, each table as a JSON array of its rows: for one
+ * trajectory the round trips cost more than making the JSON (docs/decisions/0043-statements.md).
+ */
+async function partsInOneStatement(tx: Tx, org: string, ids: string[]): Promise<Parts> {
+  const of = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) => inTrajectories(org, ids, table);
+  const [parts] = await queryRows<
+    Record<"goals" | "lists" | "meetings" | "feedback" | "assessments" | "reports" | "seen", unknown>
+  >(
+    tx,
+    sql`select
+      ${rowsAsJson(goals, of(goals), sql`${goals.position}`)} as goals,
+      (select coalesce(json_agg(json_build_object(
+          'trajectoryId', ${goalListVersions.trajectoryId},
+          'number', ${goalListVersions.number},
+          'goals', ${goalListVersions.goals},
+          'approvedAt', ${goalListVersions.approvedAt},
+          'approvedBy', ${memberName}
+        ) order by ${goalListVersions.number}), '[]'::json)
+        from ${goalListVersions}
+        inner join ${users} on ${users.id} = ${goalListVersions.approvedBy}
+        left join ${memberships} on ${membershipIn(users.id, org)}
+        where ${of(goalListVersions)}) as lists,
+      ${rowsAsJson(meetings, of(meetings), sql`${meetings.startsAt}`)} as meetings,
+      ${rowsAsJson(feedbackRecords, of(feedbackRecords), sql`${feedbackRecords.number}`)} as feedback,
+      ${rowsAsJson(selfAssessments, of(selfAssessments))} as assessments,
+      ${rowsAsJson(finalReports, of(finalReports))} as reports,
+      ${rowsAsJson(
+        feedbackSeen,
+        and(
+          eq(feedbackSeen.organisationId, org),
+          // The records' ids as an array first, so the seen marks are found by their index.
+          sql`${feedbackSeen.feedbackRecordId} = any(array(select ${feedbackRecords.id} from ${feedbackRecords} where ${of(feedbackRecords)}))`,
+        ),
+      )} as seen`,
+  );
+  const lists = (parts?.lists ?? []) as Array<Omit<Parts["lists"][number], "approvedAt"> & { approvedAt: string }>;
+  return {
+    goalRows: decodeRows(goals, parts?.goals ?? []),
+    lists: lists.map((list) => ({ ...list, approvedAt: new Date(list.approvedAt) })),
+    meetingRows: decodeRows(meetings, parts?.meetings ?? []),
+    feedbackRows: decodeRows(feedbackRecords, parts?.feedback ?? []),
+    assessmentRows: decodeRows(selfAssessments, parts?.assessments ?? []),
+    reports: decodeRows(finalReports, parts?.reports ?? []),
+    seen: decodeRows(feedbackSeen, parts?.seen ?? []).map(({ feedbackRecordId, userId, seenAt }) => ({
+      feedbackRecordId,
+      userId,
+      seenAt,
+    })),
+  };
+}
+
+/**
+ * Many trajectories' parts, one statement per table: for many rows, making them into JSON costs
+ * the database more than the round trips (docs/decisions/0043-statements.md).
+ */
+async function partsByTable(tx: Tx, org: string, ids: string[]): Promise<Parts> {
+  const of = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) => inTrajectories(org, ids, table);
+  // One after the other: a transaction is one connection, and it runs one statement at a time anyway.
+  const goalRows = await tx.select().from(goals).where(of(goals)).orderBy(asc(goals.position));
+  const lists = await tx
+    .select({
+      trajectoryId: goalListVersions.trajectoryId,
+      number: goalListVersions.number,
+      goals: goalListVersions.goals,
+      approvedAt: goalListVersions.approvedAt,
+      approvedBy: memberName,
+    })
+    .from(goalListVersions)
+    .innerJoin(users, eq(users.id, goalListVersions.approvedBy))
+    .leftJoin(memberships, membershipIn(users.id, org))
+    .where(of(goalListVersions))
+    .orderBy(asc(goalListVersions.number));
+  const meetingRows = await loadMeetings(tx, org, ids);
+  const feedbackRows = await tx
+    .select()
+    .from(feedbackRecords)
+    .where(of(feedbackRecords))
+    .orderBy(asc(feedbackRecords.number));
+  const assessmentRows = await tx.select().from(selfAssessments).where(of(selfAssessments));
+  const reports = await tx.select().from(finalReports).where(of(finalReports));
+  const seen = feedbackRows.length
+    ? await tx
+        .select({
+          feedbackRecordId: feedbackSeen.feedbackRecordId,
+          userId: feedbackSeen.userId,
+          seenAt: feedbackSeen.seenAt,
+        })
+        .from(feedbackSeen)
+        .where(
+          and(
+            eq(feedbackSeen.organisationId, org),
+            oneOf(
+              feedbackSeen.feedbackRecordId,
+              feedbackRows.map((f) => f.id),
+            ),
+          ),
+        )
+    : [];
+  return { goalRows, lists, meetingRows, feedbackRows, assessmentRows, reports, seen };
+}
+
 /**
  * Loads the trajectories with these ids that the actor may see, with everything the
- * evaluators need, in the same nine queries however many there are.
+ * evaluators need, in a fixed number of statements however many there are: three for one, nine for more.
  */
 export async function loadTrajectories(
   tx: Tx,
@@ -188,56 +304,8 @@ export async function loadTrajectories(
 
   const org = actor.organisationId;
   const ids = visible.map((t) => t.row.id);
-  const inTrajectories = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
-    and(eq(table.organisationId, org), oneOf(table.trajectoryId, ids));
-  // The parts of every trajectory in one statement, each table as a JSON array of its rows.
-  const [parts] = await queryRows<
-    Record<"goals" | "lists" | "meetings" | "feedback" | "assessments" | "reports" | "seen", unknown>
-  >(
-    tx,
-    sql`select
-      ${rowsAsJson(goals, inTrajectories(goals), sql`${goals.position}`)} as goals,
-      (select coalesce(json_agg(json_build_object(
-          'trajectoryId', ${goalListVersions.trajectoryId},
-          'number', ${goalListVersions.number},
-          'goals', ${goalListVersions.goals},
-          'approvedAt', ${goalListVersions.approvedAt},
-          'approvedBy', ${memberName}
-        ) order by ${goalListVersions.number}), '[]'::json)
-        from ${goalListVersions}
-        inner join ${users} on ${users.id} = ${goalListVersions.approvedBy}
-        left join ${memberships} on ${membershipIn(users.id, org)}
-        where ${inTrajectories(goalListVersions)}) as lists,
-      ${rowsAsJson(meetings, inTrajectories(meetings), sql`${meetings.startsAt}`)} as meetings,
-      ${rowsAsJson(feedbackRecords, inTrajectories(feedbackRecords), sql`${feedbackRecords.number}`)} as feedback,
-      ${rowsAsJson(selfAssessments, inTrajectories(selfAssessments))} as assessments,
-      ${rowsAsJson(finalReports, inTrajectories(finalReports))} as reports,
-      ${rowsAsJson(
-        feedbackSeen,
-        and(
-          eq(feedbackSeen.organisationId, org),
-          // The records' ids as an array first, so the seen marks are found by their index.
-          sql`${feedbackSeen.feedbackRecordId} = any(array(select ${feedbackRecords.id} from ${feedbackRecords} where ${inTrajectories(feedbackRecords)}))`,
-        ),
-      )} as seen`,
-  );
-  const goalRows = decodeRows(goals, parts?.goals ?? []);
-  const lists = (parts?.lists ?? []) as Array<{
-    trajectoryId: string;
-    number: number;
-    goals: GoalSnapshot[];
-    approvedAt: string;
-    approvedBy: string;
-  }>;
-  const meetingRows = decodeRows(meetings, parts?.meetings ?? []);
-  const feedbackRows = decodeRows(feedbackRecords, parts?.feedback ?? []);
-  const assessmentRows = decodeRows(selfAssessments, parts?.assessments ?? []);
-  const reports = decodeRows(finalReports, parts?.reports ?? []);
-  const seen = decodeRows(feedbackSeen, parts?.seen ?? []).map(({ feedbackRecordId, userId, seenAt }) => ({
-    feedbackRecordId,
-    userId,
-    seenAt,
-  }));
+  const { goalRows, lists, meetingRows, feedbackRows, assessmentRows, reports, seen } =
+    ids.length === 1 ? await partsInOneStatement(tx, org, ids) : await partsByTable(tx, org, ids);
   const declarationDue = await declarationDueFacts(tx, org, visible);
   const byTrajectory = <T extends { trajectoryId: string }>(rows: T[]) => groupBy(rows, (r) => r.trajectoryId);
   const [goalsOf, listsOf, meetingsOf, feedbackOf, assessmentsOf, reportsOf] = [
@@ -256,10 +324,7 @@ export async function loadTrajectories(
       viewer,
       participants,
       goals: goalsOf.get(row.id) ?? [],
-      goalLists: (listsOf.get(row.id) ?? []).map(({ trajectoryId: _, approvedAt, ...l }) => ({
-        ...l,
-        approvedAt: new Date(approvedAt),
-      })),
+      goalLists: (listsOf.get(row.id) ?? []).map(({ trajectoryId: _, ...l }) => l),
       meetings: meetingsOf.get(row.id) ?? [],
       feedback,
       seen: feedback.flatMap((f) => seenOf.get(f.id) ?? []),

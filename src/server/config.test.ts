@@ -23,3 +23,13 @@ describe("mail delivery settings", () => {
     expect(() => loadConfig({ MAIL_GIVE_UP_HOURS: "0" })).toThrow(/MAIL_GIVE_UP_HOURS/);
   });
 });
+
+describe("prepared statements on a server", () => {
+  it("are on unless turned off, and a value other than true or false is refused by name", () => {
+    expect(loadConfig({}).DATABASE_PREPARED_STATEMENTS).toBe("true");
+    expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: "false" }).DATABASE_PREPARED_STATEMENTS).toBe("false");
+    expect(() => loadConfig({ DATABASE_PREPARED_STATEMENTS: "no" })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS: use true or false/,
+    );
+  });
+});

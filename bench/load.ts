@@ -62,6 +62,8 @@ const rate = Number(values.rate);
 const connections = Number(values.connections);
 const processes = Number(values.processes);
 const RAISED_LIMIT = "1000000";
+/** Requests a second each read must reach at full speed (BENCHMARKS.md, the load benchmark's targets). */
+const FULL_SPEED_TARGET = 800;
 if (!Number.isInteger(processes) || processes < 1 || connections < processes) {
   console.error("--processes: a whole number from 1 up to --connections");
   process.exit(1);
@@ -513,7 +515,7 @@ function report(results: Measured[], scenarios: Scenario[]) {
         `| ${r.scenario} | ${r.mode} | ${Math.round(r.requestsPerSecond)} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} | ${Math.round(r.ofBare * 100)}% | ${cpu(r.serverCpuMsPerRequest)} | ${r.databaseCpuMsPerRequest === null ? "in server" : cpu(r.databaseCpuMsPerRequest)} | ${r.serverCores.toFixed(2)} / ${r.databaseCores === null ? "–" : r.databaseCores.toFixed(2)} | ${r.load.toFixed(2)} |`,
     ),
     "",
-    `Targets for the read endpoints: p95 < 25 ms at ${rate}/s, at least 25% of bare throughput, no errors.`,
+    `Targets for the read endpoints: p95 < 25 ms at ${rate}/s, at least ${FULL_SPEED_TARGET} req/s at full speed, no errors (BENCHMARKS.md).`,
   ];
   for (const scenario of scenarios.filter((s) => s.read)) {
     const fixed = results.find((r) => r.scenario === scenario.name && r.mode !== "max");
@@ -522,7 +524,7 @@ function report(results: Measured[], scenarios: Scenario[]) {
     const misses = [
       fixed.p95 >= 25 ? `p95 ${ms(fixed.p95)} ms at ${fixed.mode}` : null,
       fixed.requestsPerSecond < rate * 0.95 ? `only ${Math.round(fixed.requestsPerSecond)} req/s of ${rate}` : null,
-      max.ofBare < 0.25 ? `${Math.round(max.ofBare * 100)}% of bare` : null,
+      max.requestsPerSecond < FULL_SPEED_TARGET ? `${Math.round(max.requestsPerSecond)} req/s at full speed` : null,
       fixed.errors + fixed.non2xx + max.errors + max.non2xx > 0 ? "errors" : null,
     ].filter(Boolean);
     lines.push(

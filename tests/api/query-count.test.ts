@@ -807,6 +807,25 @@ describe("statements per read do not grow with the data (no N+1)", () => {
 });
 
 /**
+ * Statements the trajectory detail costs, the session with its path check included (transaction
+ * control not counted): the session, the settings, the trajectory, its participants, its parts in
+ * one statement, the access log and the escalation links (docs/decisions/0043-statements.md).
+ * Before the parts were read in one statement and the path check joined the session, it took 14.
+ */
+const DETAIL_STATEMENTS = 7;
+
+describe("the trajectory detail", () => {
+  it("reads the session, the trajectory and its parts in a fixed few statements", async () => {
+    const path = `/api/v1/trajectories/${ids.trajectoryId}`;
+    await as.guide.get(path); // the first read of a regime version keeps it for the process
+    const before = statements - transactionControl;
+    const response = await as.guide.get(path);
+    expect(response.statusCode).toBe(200);
+    expect(statements - transactionControl - before).toBeLessThanOrEqual(DETAIL_STATEMENTS);
+  });
+});
+
+/**
  * Statements a change may cost, the request's session and path checks included (transaction
  * control not counted): one transaction
  * that loads what the change and its answer need once. Signing the first slot of a declaration

@@ -31,13 +31,12 @@ export function prepareStatements(pool: pg.Pool, limit = 1000) {
   const begun = new WeakSet<object>();
   pool.on("connect", (client) => {
     const query = client.query.bind(client) as Query;
+    /** Takes back a held BEGIN: true when there was one, which the caller then sends. */
+    const takeHeldBegin = () => begun.delete(client);
     client.query = (async (config: unknown, ...rest: unknown[]) => {
       // Plain strings (migrations, scripts) go as they came.
       if (!config || typeof config !== "object" || !("text" in config)) {
-        if (begun.has(client)) {
-          begun.delete(client);
-          await query("begin");
-        }
+        if (takeHeldBegin()) await query("begin");
         return query(config, ...rest);
       }
       const statement = config as pg.QueryConfig;
@@ -49,8 +48,7 @@ export function prepareStatements(pool: pg.Pool, limit = 1000) {
         begun.add(client);
         return { command: "BEGIN", rowCount: null, rows: [], fields: [] };
       }
-      if (begun.has(client)) {
-        begun.delete(client);
+      if (takeHeldBegin()) {
         if (awaited && !parameters && !statement.name)
           return lastOf(await query({ ...statement, text: `begin; ${statement.text}` }, ...rest));
         await query("begin");

@@ -145,7 +145,12 @@ export function paramNames(url: string): string[] {
   return [...url.matchAll(/:(\w+)/g)].map((m) => m[1] as string);
 }
 
-const namesOf = new Map<string, string[]>();
+declare module "fastify" {
+  interface FastifyContextConfig {
+    /** The route's tenant parameters, in path order (set when the route is added). */
+    tenantParams?: readonly string[];
+  }
+}
 
 /**
  * The condition that every tenant parameter in this request's path names something of the
@@ -153,11 +158,8 @@ const namesOf = new Map<string, string[]>();
  * value is not an id at all.
  */
 export function ownershipOf(request: FastifyRequest): ((asker: Asker) => SQL) | undefined {
-  const url = request.routeOptions.url;
-  if (!url?.startsWith("/api/v1/")) return undefined;
-  const names = namesOf.get(url) ?? paramNames(url);
-  namesOf.set(url, names);
-  if (!names.length) return undefined;
+  const names = request.routeOptions.config.tenantParams;
+  if (!names?.length) return undefined;
   const params = request.params as Record<string, string>;
   const values = names.map((name) => params[name] ?? "");
   if (!values.every((value) => UUID.test(value))) return () => sql`false`;
@@ -183,6 +185,7 @@ export function registerTenantParams(app: FastifyInstance) {
       );
     }
     if (!names.length) return;
+    route.config = { ...route.config, tenantParams: names };
     const check = async (request: FastifyRequest) => {
       if (!request.auth || !request.ownsPath) throw notFound();
     };

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, memberships, registrations, users } from "../../src/db/schema.js";
+import { dutchToday } from "../../src/domain/dutch-time.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { newestOutboxMail } from "../support/mailbox.js";
 
@@ -19,6 +20,7 @@ interface Person {
   email: string;
   roles: string[];
   status: string;
+  endedOn: string | null;
   version: number;
   jobTitle: string | null;
   academicExperienceYears: number | null;
@@ -281,15 +283,22 @@ describe("deactivate and reactivate", () => {
 
     const off = await admin.post(`/api/v1/people/${eva.id}/deactivate`, { version: eva.version });
     expect(off.statusCode).toBe(200);
-    expect(off.json()).toMatchObject({ status: "deactivated", abilities: { deactivate: false, reactivate: true } });
+    expect(eva.endedOn).toBeNull();
+    expect(off.json()).toMatchObject({
+      status: "deactivated",
+      endedOn: dutchToday(),
+      abilities: { deactivate: false, reactivate: true },
+    });
     expect((await evaClient.refreshSession()).user).toBeNull();
-    expect((await list(admin, "?status=deactivated")).items.map((p) => p.id)).toContain(eva.id);
+    // The list says when the membership ended, so an admin sees it without opening the person.
+    const ended = (await list(admin, "?status=deactivated")).items.find((p) => p.id === eva.id);
+    expect(ended?.endedOn).toBe(dutchToday());
 
     // The old version is stale now.
     expect((await admin.post(`/api/v1/people/${eva.id}/reactivate`, { version: eva.version })).statusCode).toBe(409);
     const on = await admin.post(`/api/v1/people/${eva.id}/reactivate`, { version: off.json().version });
     expect(on.statusCode).toBe(200);
-    expect(on.json().status).toBe("active");
+    expect(on.json()).toMatchObject({ status: "active", endedOn: null });
 
     const types = (await auditFor(eva.id)).map((e) => e.type);
     expect(types).toEqual(expect.arrayContaining(["person.deactivated", "person.reactivated"]));
@@ -483,6 +492,19 @@ describe("between organisations", () => {
     });
     expect(saved.statusCode).toBe(200);
     expect((await admin.get(`/api/v1/people/${inLinde.id}`)).json().roles).toEqual(["guide", "network_coordinator"]);
+  });
+
+  it("tells each organisation only when its own membership with a person ended", async () => {
+    const rivier = await t.login("beheer@rivierenland.example");
+    const inRivier = await findByEmail(rivier, "sanne.visser@netwerk.example");
+    const off = await rivier.post(`/api/v1/people/${inRivier.id}/deactivate`, { version: inRivier.version });
+    expect(off.json().endedOn).toBe(dutchToday());
+    const endedInRivier = (await list(rivier, "?status=deactivated")).items.map((p) => p.email);
+    expect(endedInRivier).toContain("sanne.visser@netwerk.example");
+    // De Linde's membership goes on: nothing of the other organisation's ending shows there.
+    const inLinde = (await list(admin, "?search=sanne.visser")).items;
+    expect(inLinde.map((p) => [p.status, p.endedOn])).toEqual([["active", null]]);
+    await rivier.post(`/api/v1/people/${inRivier.id}/reactivate`, { version: off.json().version });
   });
 });
 

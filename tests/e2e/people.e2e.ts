@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dutchToday } from "../../src/domain/dutch-time.js";
 import { expectFieldError } from "./support/fields.js";
 import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+
+/** Today as the app writes a date in Dutch, the day a membership ended when it is deactivated now. */
+const today = () =>
+  new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(
+    new Date(`${dutchToday()}T12:00:00Z`),
+  );
 
 let koers: Koers;
 beforeAll(async () => {
@@ -86,6 +93,7 @@ describe("managing a person on a phone", () => {
     await confirm.getByRole("button", { name: "Deactiveren" }).click();
     await confirm.waitFor({ state: "hidden" });
     await textOf(status).toContain("Gedeactiveerd");
+    await textOf(status).toContain(`Beëindigd op ${today()}`);
     await visible(status.getByRole("button", { name: "Heractiveren" }));
     await textOf(page.getByRole("main")).toContain("Deze persoon is gedeactiveerd en kan niet meer inloggen.");
     await expectAccessible(page, "deactivated person");
@@ -105,6 +113,10 @@ describe("managing a person on a phone", () => {
     await expect.poll(() => people.getByRole("link", { name: "Sanne Visser" }).count()).toBe(0);
     const names = await people.getByRole("link").allTextContents();
     expect(names).toEqual(["Sophie Willems"]);
+    // Her card says when her membership ended.
+    await textOf(people.getByRole("listitem").filter({ hasText: "Sophie Willems" })).toContain(
+      `Beëindigd op ${today()}`,
+    );
     await textOf(page.getByRole("main")).toContain("1 persoon");
     expect(new URL(page.url()).searchParams.get("status")).toBe("deactivated");
     await expectAccessible(page, "people filtered");
@@ -114,6 +126,18 @@ describe("managing a person on a phone", () => {
     await visible(people.getByRole("link", { name: "Sophie Willems" }));
     expect(await page.getByLabel("Rol").inputValue()).toBe("guide");
     expect(await page.getByLabel("Status").inputValue()).toBe("deactivated");
+
+    // On a wide screen the people are a table, and the status column says when it ended.
+    const { page: wide } = await koers.newPage({ width: 1280, height: 900 });
+    await signIn(wide, "beheer@delinde.example");
+    await openMenuItem(wide, "Mensen");
+    await wide.getByLabel("Status").selectOption({ label: "Gedeactiveerd" });
+    const sophie = wide
+      .getByRole("table", { name: "Mensen in deze organisatie" })
+      .getByRole("row")
+      .filter({ has: wide.getByRole("rowheader", { name: "Sophie Willems" }) });
+    await textOf(sophie.getByRole("cell").last()).toContain(`Beëindigd op ${today()}`);
+    await expectAccessible(wide, "people with an ended membership, on a wide screen");
 
     await page.getByLabel("Status").selectOption({ label: "Actief" });
     await visible(people.getByRole("link", { name: "Sanne Visser" }));

@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PERSONAL_DATA } from "../../src/domain/privacy/registry.js";
-import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+import {
+  expectAccessible,
+  expectUncut,
+  type Koers,
+  openMenuItem,
+  signIn,
+  startKoers,
+  textOf,
+  visible,
+} from "./support/koers.js";
 
 let koers: Koers;
 beforeAll(async () => {
@@ -30,6 +39,8 @@ describe("the processing register", () => {
     await textOf(post).toContain("tellingen en uren blijven kloppen");
     const pdf = page.getByRole("link", { name: "Als PDF, voor de functionaris gegevensbescherming" });
     expect(await pdf.getAttribute("href")).toBe("/api/v1/processing-register.pdf");
+    // The label is longer than a phone is wide: the button wraps it rather than cutting it off.
+    await expectUncut(pdf, "the PDF button on a phone");
     const download = await page.request.get("/api/v1/processing-register.pdf");
     expect(download.headers()["content-type"]).toBe("application/pdf");
     await expectAccessible(page, "processing register, on a phone");

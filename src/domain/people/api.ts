@@ -19,6 +19,8 @@ export const personSummarySchema = z.object({
   email: z.string(),
   roles: z.array(roleSchema),
   status: personStatusSchema,
+  /** The Dutch date (YYYY-MM-DD) the membership ended, set on deactivation; null while it runs. */
+  endedOn: z.iso.date().nullable(),
   jobTitle: z.string().nullable(),
   academicExperienceYears: z.number().int().nullable(),
   dreyfusLevel: z.number().int().nullable(),

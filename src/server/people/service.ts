@@ -36,6 +36,7 @@ const personColumns = {
   email: users.email,
   roles: memberships.roles,
   status: memberships.status,
+  endedOn: memberships.endedOn,
   jobTitle: memberships.jobTitle,
   academicExperienceYears: memberships.academicExperienceYears,
   dreyfusLevel: memberships.dreyfusLevel,
@@ -57,6 +58,7 @@ type PersonRow = {
   email: string;
   roles: Role[];
   status: "invited" | "active" | "deactivated";
+  endedOn: string | null;
   jobTitle: string | null;
   academicExperienceYears: number | null;
   dreyfusLevel: number | null;
@@ -78,6 +80,7 @@ function toSummary(actor: Actor, row: PersonRow): PersonSummary {
     email: row.email,
     roles: row.roles,
     status: row.status,
+    endedOn: row.endedOn,
     jobTitle: row.jobTitle,
     academicExperienceYears: row.academicExperienceYears,
     dreyfusLevel: row.dreyfusLevel,

@@ -11,6 +11,7 @@ import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { RoleBadges } from "../shell/RoleBadges";
 import { CreatePersonModal } from "./components/CreatePersonModal";
+import { EndedOn } from "./components/EndedOn";
 import { usePeopleList } from "./components/model";
 import { StatusBadge } from "./components/StatusBadge";
 import "./texts";
@@ -132,7 +133,12 @@ export default function PeoplePage() {
                 {
                   key: "status",
                   header: t("columns.status"),
-                  cell: (person) => <StatusBadge status={person.status} />,
+                  cell: (person) => (
+                    <>
+                      <StatusBadge status={person.status} />
+                      <EndedOn endedOn={person.endedOn} size="xs" mt={4} />
+                    </>
+                  ),
                   cellProps: { style: { whiteSpace: "nowrap" } },
                 },
               ]}
@@ -149,6 +155,7 @@ export default function PeoplePage() {
                       </Text>
                     )}
                     <RoleBadges roles={person.roles} mt={6} />
+                    <EndedOn endedOn={person.endedOn} mt={6} />
                   </>
                 ),
               }}

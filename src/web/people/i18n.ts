@@ -30,6 +30,7 @@ export default defineMessages(
       active: "Actief",
       deactivated: "Gedeactiveerd",
     },
+    endedOn: "Beëindigd op {{date}}",
     fields: {
       name: "Naam",
       email: "E-mailadres",
@@ -164,6 +165,7 @@ export default defineMessages(
       active: "Active",
       deactivated: "Deactivated",
     },
+    endedOn: "Ended on {{date}}",
     fields: {
       name: "Name",
       email: "E-mail address",

@@ -30,7 +30,19 @@ export default function ProcessingRegisterPage() {
         <Text size="sm" c="dimmed">
           {t("count", { count: PERSONAL_DATA.length })}
         </Text>
-        <Button component="a" href="/api/v1/processing-register.pdf" download variant="light" size="sm">
+        {/* On a phone the label is wider than the screen: it wraps inside a button that grows. */}
+        <Button
+          component="a"
+          href="/api/v1/processing-register.pdf"
+          download
+          variant="light"
+          size="sm"
+          h="auto"
+          mih={36}
+          py={8}
+          maw="100%"
+          styles={{ label: { whiteSpace: "normal", lineHeight: 1.3 } }}
+        >
           {t("pdf")}
         </Button>
       </Group>

@@ -151,6 +151,21 @@ export async function expectAccessible(page: Page, label = page.url()) {
   expect(overflow, `page ${label} is wider than the screen`).toBeLessThanOrEqual(0);
 }
 
+/**
+ * Fails when some of the element's text is cut off: a part of it (a button's label) wider than
+ * the box that hides its overflow, or the element reaching past the edge of the screen.
+ */
+export async function expectUncut(locator: Locator, label: string) {
+  const cut = await locator.evaluate((element) => {
+    const clipped = [element, ...element.querySelectorAll("*")].filter(
+      (part) => getComputedStyle(part).overflowX !== "visible" && part.scrollWidth > part.clientWidth + 1,
+    );
+    const box = element.getBoundingClientRect();
+    return { clipped: clipped.map((part) => part.textContent), outside: box.left < 0 || box.right > window.innerWidth };
+  });
+  expect(cut, `${label} is cut off`).toEqual({ clipped: [], outside: false });
+}
+
 /** Signs in through the login page, as a person does. */
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/inloggen");

@@ -8,6 +8,7 @@ import { useAction } from "../../forms";
 import { ConfirmDialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
+import { EndedOn } from "./EndedOn";
 import { type PersonDetail, peopleKeys } from "./model";
 import { StatusBadge } from "./StatusBadge";
 import "../texts";
@@ -73,6 +74,7 @@ export function StatusSection({ person, onReload }: { person: PersonDetail; onRe
     <Stack gap="sm">
       <Group gap="sm">
         <StatusBadge status={person.status} />
+        <EndedOn endedOn={person.endedOn} />
       </Group>
       <Text size="sm">{explanation}</Text>
       {!action && person.status !== "deactivated" && person.abilities.edit && (

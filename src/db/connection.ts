@@ -1,10 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.js";
 import { prepareStatements } from "./prepared.js";
 import * as schema from "./schema.js";
@@ -49,6 +46,9 @@ export async function openPglite(
   loadDataDir?: Blob,
   options: OpenOptions = {},
 ): Promise<Database & { client: PGlite }> {
+  // Each driver is loaded only where it is used, so a start-up loads one of the two.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   let client: PGlite;
@@ -87,6 +87,8 @@ export async function openPglite(
 }
 
 export async function openPostgres(url: string, options: OpenOptions = {}): Promise<Database> {
+  const { default: pg } = await import("pg");
+  const { drizzle: drizzlePg } = await import("drizzle-orm/node-postgres");
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server closes (a restart, a failover) is dropped by the pool and the
   // next query opens a new one; without a listener the error would end the process.

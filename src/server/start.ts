@@ -6,7 +6,7 @@ import type { Config } from "./config.js";
 import { type DemoSeeding, demoSkipReason, demoWanted } from "./demo/demo-seeding.js";
 import { hasData, hasDemoPeople, seedDemo } from "./demo/seed.js";
 import { seedDemoRegistrationEvidence } from "./demo/seed-registration-evidence.js";
-import { JobRunner } from "./jobs/runner.js";
+import type { JobRunner } from "./jobs/runner.js";
 
 /** Several processes may start at once on an empty server database: one of them seeds. */
 const SEED_LOCK = 72657274;
@@ -53,18 +53,20 @@ export async function startKoers(config: Config): Promise<{
   const demo = await seedIfWanted(config, database);
   const demoPeople = demo.seeded || (await hasDemoPeople(database.db));
   const app = await buildApp(config, database);
-  const jobs =
-    config.KOERS_JOBS === "true"
-      ? new JobRunner({ database, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log })
-      : null;
+  let jobs: JobRunner | null = null;
+  let closing = false;
   // Hooks run in order: the jobs stop before the database closes.
   app.addHook("onClose", async () => {
+    closing = true;
     await jobs?.stop();
     await database.close();
   });
-  // Started once the app answers, so the jobs do not hold up the first request.
+  // Loaded and started once the app answers, so the jobs do not hold up the first request.
   const startJobs = async () => {
-    if (!jobs) return;
+    if (config.KOERS_JOBS !== "true") return;
+    const { JobRunner } = await import("./jobs/runner.js");
+    if (closing) return;
+    jobs = new JobRunner({ database, mailer: app.mailer, publicUrl: app.publicUrl, log: app.log });
     await jobs.start();
     // A scan right away, so a reminder missed while the server was down goes out now; and a
     // mail round, for mail committed but not delivered before a stop.

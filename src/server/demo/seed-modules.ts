@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import sharp from "sharp";
 import type { Db } from "../../db/connection.js";
 import { frameworks, modules } from "../../db/schema.js";
 import type { ModuleDocument } from "../../domain/modules/module.js";
@@ -166,10 +165,12 @@ function demoModules(frameworkId: string): ModuleDocument[] {
 }
 
 /** A small photo of the work floor, as a phone would send it. */
-const demoPhoto = () =>
-  sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 190, g: 210, b: 200 } } })
+const demoPhoto = async () => {
+  const { default: sharp } = await import("sharp");
+  return sharp({ create: { width: 64, height: 48, channels: 3, background: { r: 190, g: 210, b: 200 } } })
     .jpeg()
     .toBuffer();
+};
 
 /**
  * The network's modules, through the use cases the API runs: Eva (trainer at De Linde) writes and

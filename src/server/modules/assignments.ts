@@ -1,6 +1,5 @@
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
-import sharp from "sharp";
 import type { Tx } from "../../db/connection.js";
 import { memberships, moduleAssignments, moduleProgress, moduleVersions, users } from "../../db/schema.js";
 import type { AssignmentQueue, ReviewInput } from "../../domain/modules/api.js";
@@ -101,6 +100,8 @@ export async function acceptEvidence(pdfCheck: PdfChecker, bytes: Buffer): Promi
  */
 export async function reencodePhoto(bytes: Buffer): Promise<Buffer> {
   if (!sniffLogoType(bytes)) throw invalid({ evidence: "field.evidenceType" });
+  // Loaded with the first photo, not at start-up.
+  const { default: sharp } = await import("sharp");
   try {
     return await sharp(bytes, { failOn: "warning", limitInputPixels: 60_000_000 })
       .rotate()

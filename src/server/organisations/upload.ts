@@ -1,5 +1,5 @@
 import type { FastifyRequest } from "fastify";
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
 import { LOGO_MAX_BYTES, type LogoMime, sniffLogoType } from "../../domain/organisations/logo.js";
 import { readUpload } from "../http/files.js";
 import { HttpProblem, invalid } from "../http/problem.js";
@@ -36,6 +36,8 @@ const unreadable = () => invalid({ logo: "field.logoUnreadable" });
  * after turning the image the way its orientation said.
  */
 export async function reencodeLogo(bytes: Buffer, mime: LogoMime): Promise<Buffer> {
+  // Loaded with the first image, not at start-up.
+  const { default: sharp } = await import("sharp");
   let image: Sharp;
   try {
     // Refused before decoding when the header claims more pixels than a logo can have.

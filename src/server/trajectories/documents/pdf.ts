@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
 import path from "node:path";
-import pdfmake from "pdfmake";
 import type { Content, ContextPageSize, TableLayout, TDocumentDefinitions } from "pdfmake/interfaces.js";
 import { sniffLogoType } from "../../../domain/organisations/logo.js";
 import type { Locale } from "../../../domain/regimes/schema.js";
@@ -38,15 +37,22 @@ const ROBOTO = {
   bolditalics: path.join(fontDir, "Roboto-MediumItalic.ttf"),
 };
 
-let configured = false;
-function configure() {
-  if (configured) return;
-  const fontFiles = new Set(Object.values(ROBOTO));
-  pdfmake.setFonts({ Roboto: ROBOTO });
-  // Documents are built from data only: nothing is fetched, no other file is read.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
-  configured = true;
+/**
+ * pdfmake, configured, loaded with the first document: documents are rendered in worker threads
+ * (`documents/render-pool.ts`), so the thread that answers requests never loads it, and starts
+ * without it.
+ */
+let renderer: Promise<typeof import("pdfmake")> | undefined;
+function pdfmakeConfigured() {
+  renderer ??= import("pdfmake").then(({ default: pdfmake }) => {
+    const fontFiles = new Set(Object.values(ROBOTO));
+    pdfmake.setFonts({ Roboto: ROBOTO });
+    // Documents are built from data only: nothing is fetched, no other file is read.
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((file) => fontFiles.has(file));
+    return pdfmake;
+  });
+  return renderer;
 }
 
 export const brandColor = (color: string) => (/^#[0-9a-fA-F]{6}$/.test(color) ? color.toLowerCase() : FALLBACK_COLOR);
@@ -171,7 +177,7 @@ export function brandedDefinition(input: BrandedDocument, options: { logo: boole
 }
 
 export async function renderPdf(definition: TDocumentDefinitions): Promise<Buffer> {
-  configure();
+  const pdfmake = await pdfmakeConfigured();
   return pdfmake.createPdf(definition).getBuffer();
 }
 

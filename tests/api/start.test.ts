@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,17 +7,26 @@ import { fileURLToPath } from "node:url";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compileServer } from "../../scripts/compile-server.js";
+import { SERVER_BUILD, STAMP, sourcesHash, WEB_BUILD } from "../../scripts/sources.js";
 import { serverDatabase, testDatabaseKind } from "../support/database.js";
 
 /**
- * `npm start` as a person runs it: the compiled server, on the embedded database. It is compiled
- * here, apart from the checkout's own build, with the packages linked beside it.
+ * `npm start` as a person runs it: its launcher (`scripts/start.js`) finds both builds up to date
+ * and runs the compiled server, on the embedded database. The server is compiled here, apart from
+ * the checkout's own build, into a directory laid out as a checkout with the packages linked in.
  */
 const root = fileURLToPath(new URL("../..", import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "koers-start-"));
 const compiled = mkdtempSync(join(tmpdir(), "koers-compiled-"));
 beforeAll(() => {
-  compileServer(root, compiled);
+  compileServer(root, join(compiled, "dist"));
+  mkdirSync(join(compiled, WEB_BUILD.outDir), { recursive: true });
+  writeFileSync(join(compiled, WEB_BUILD.outDir, WEB_BUILD.entry), "<!doctype html>");
+  for (const build of [WEB_BUILD, SERVER_BUILD]) {
+    writeFileSync(join(compiled, build.outDir, STAMP), sourcesHash(compiled, build.inputs));
+  }
+  for (const file of ["start.js", "sources.js"]) cpSync(join(root, "scripts", file), join(compiled, "scripts", file));
+  writeFileSync(join(compiled, "package.json"), JSON.stringify({ type: "module" }));
   symlinkSync(join(root, "node_modules"), join(compiled, "node_modules"));
 });
 afterAll(() => {
@@ -37,7 +46,7 @@ async function freePort(): Promise<number> {
 }
 
 async function start(port: number, env: Record<string, string> = {}): Promise<{ child: ChildProcess; output: string }> {
-  const child = spawn(process.execPath, [join(compiled, "server/main.js")], {
+  const child = spawn(process.execPath, [join(compiled, "scripts/start.js")], {
     env: {
       ...process.env,
       PORT: String(port),

@@ -26,7 +26,8 @@ import { notifySuccess } from "../shell/notify";
 import { BackLink, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { GuideEligibilityAlert } from "./components/GuideEligibilityAlert";
-import { todayIso, trajectoryPath } from "./format";
+import { todayIso } from "./date-input";
+import { trajectoryPath } from "./format";
 import { type TrajectoryDetail, useCandidates, useGuideEligibility, useRegimes, useStoreDetail } from "./model";
 
 interface StartValues extends Record<string, unknown> {

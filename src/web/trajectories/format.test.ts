@@ -1,19 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { regimeTextIn } from "../i18n/regime-text";
+import { laterDate, localDateTime, todayIso } from "./date-input";
 import {
   DUE_KINDS,
   dueLink,
   isDueKind,
-  laterDate,
-  localDateTime,
   localDay,
   parseHours,
   participantGroups,
   ratingRows,
   TRAJECTORY_TABS,
   tabFromParam,
-  todayIso,
   trajectoryPath,
 } from "./format";
 import messages from "./i18n";

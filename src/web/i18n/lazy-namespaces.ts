@@ -20,6 +20,7 @@ import people from "../people/i18n";
 import regimes from "../regimes/i18n";
 import reports from "../reports/i18n";
 import scans from "../scans/i18n";
+import trajectories from "../trajectories/i18n";
 
 /** The features whose texts load with their pages (see `lazy.ts`); for the tests that check every text. */
 export const lazyNamespaces = {
@@ -45,4 +46,5 @@ export const lazyNamespaces = {
   regimes,
   reports,
   scans,
+  trajectories,
 };

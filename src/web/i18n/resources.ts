@@ -2,7 +2,7 @@ import auth from "../auth/i18n";
 import home from "../home/i18n";
 import notifications from "../notifications/i18n";
 import common from "../shell/i18n";
-import trajectories from "../trajectories/i18n";
+import due from "../trajectories/due-i18n";
 
 /**
  * The texts the first page loads: one namespace per feature, Dutch and English with the same keys.
@@ -12,7 +12,7 @@ const namespaces = {
   common,
   auth,
   home,
-  trajectories,
+  due,
   notifications,
 };
 

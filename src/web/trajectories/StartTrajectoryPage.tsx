@@ -29,6 +29,7 @@ import { GuideEligibilityAlert } from "./components/GuideEligibilityAlert";
 import { todayIso } from "./date-input";
 import { trajectoryPath } from "./format";
 import { type TrajectoryDetail, useCandidates, useGuideEligibility, useRegimes, useStoreDetail } from "./model";
+import "./texts";
 
 interface StartValues extends Record<string, unknown> {
   regimeKey: string;

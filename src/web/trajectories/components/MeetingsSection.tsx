@@ -32,6 +32,7 @@ import { meetingPath } from "../format";
 import { type TrajectoryDetail, trajectoryApi, trajectoryKeys } from "../model";
 import { renameFields } from "./errors";
 import { Tag } from "./Tag";
+import "../texts";
 
 const statusColors = { planned: "blue", held: "green", cancelled: "gray" } as const;
 

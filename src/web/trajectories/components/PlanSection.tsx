@@ -30,6 +30,7 @@ import { laterDate, todayIso } from "../date-input";
 import { localDay } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { GuideEligibilityNote } from "./GuideEligibilityAlert";
+import "../texts";
 
 interface Phase {
   everyWeeks: number | string;

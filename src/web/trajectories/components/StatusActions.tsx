@@ -9,6 +9,7 @@ import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { todayIso } from "../date-input";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
+import "../texts";
 
 type TransitionView = TrajectoryDetail["transitions"][number];
 type Blocker = { code: string; text: string };

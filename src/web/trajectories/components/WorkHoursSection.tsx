@@ -25,6 +25,7 @@ import { todayIso } from "../date-input";
 import { parseHours } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { renameFields } from "./errors";
+import "../texts";
 
 type WorkHours = NonNullable<TrajectoryDetail["workHours"]>;
 type Line = WorkHours["lines"][number];

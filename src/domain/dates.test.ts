@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dateSchema, dateTimeSchema, isDateInRange, isMomentInRange } from "./dates.js";
+import { dateSchema, dateTimeSchema } from "./date-schemas.js";
+import { isDateInRange, isMomentInRange } from "./dates.js";
 
 describe("the dates Koers accepts", () => {
   it("are calendar dates from 1900 to 2199", () => {

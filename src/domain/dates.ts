@@ -1,4 +1,4 @@
-import { z } from "zod";
+// No Zod here: the web app's first page imports this file, and the schemas live in date-schemas.ts.
 
 /**
  * The dates and moments Koers accepts: calendar years 1900 to 2199, for every date and date-time
@@ -35,27 +35,3 @@ export function isMomentInRange(moment: string): boolean {
   const time = Date.parse(moment);
   return Number.isFinite(time) && time >= Date.parse(FIRST_MOMENT) && time <= Date.parse(LAST_MOMENT);
 }
-
-const rangeMeta = (first: string, last: string) => ({
-  // The range in the API document: JSON Schema's keywords for the bounds of a formatted value.
-  formatMinimum: first,
-  formatMaximum: last,
-});
-
-/** A calendar date, YYYY-MM-DD, from 1900-01-01 to 2199-12-31. */
-export const dateSchema = z.iso
-  .date()
-  .refine(isDateInRange, { error: DATE_OUT_OF_RANGE })
-  .meta({ description: `A date, YYYY-MM-DD, from ${FIRST_DATE} to ${LAST_DATE}`, ...rangeMeta(FIRST_DATE, LAST_DATE) });
-
-/**
- * A moment with its offset (2026-03-01T09:30:00+01:00 or …Z) whose UTC time lies from
- * 1900-01-01 to 2199-12-31: an offset cannot roll it out of the range.
- */
-export const dateTimeSchema = z.iso
-  .datetime({ offset: true })
-  .refine(isMomentInRange, { error: DATE_OUT_OF_RANGE })
-  .meta({
-    description: `A date-time with offset, from ${FIRST_MOMENT} to ${LAST_MOMENT} in UTC`,
-    ...rangeMeta(FIRST_MOMENT, LAST_MOMENT),
-  });

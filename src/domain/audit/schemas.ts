@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AUDIT_SUBJECT_TYPES, auditEventTypeSchema } from "../audit.js";
-import { dateSchema } from "../dates.js";
+import { dateSchema } from "../date-schemas.js";
 
 export const AUDIT_PAGE_SIZE = 25;
 

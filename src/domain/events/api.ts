@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateTimeSchema } from "../dates.js";
+import { dateTimeSchema } from "../date-schemas.js";
 import { versionSchema } from "../version.js";
 
 /** Requests and answers of the events API: learning festivals and trainings. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateSchema } from "../dates.js";
+import { dateSchema } from "../date-schemas.js";
 import { OTHER_TYPE, REGISTERS, typeById } from "../registrations/types.js";
 import { rolesSchema } from "../role-schemas.js";
 import { versionSchema } from "../version.js";

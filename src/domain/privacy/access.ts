@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateSchema } from "../dates.js";
+import { dateSchema } from "../date-schemas.js";
 
 /**
  * The access log (decision 0036): which reads of a person's data by someone else are written

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateSchema } from "../dates.js";
+import { dateSchema } from "../date-schemas.js";
 import { PERSONAL_DATA, type Text } from "./registry.js";
 
 /**

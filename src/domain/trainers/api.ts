@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateSchema } from "../dates.js";
+import { dateSchema } from "../date-schemas.js";
 import { versionSchema } from "../version.js";
 
 /** Requests and answers of the trainers API: the pool, certificates and requests between members. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateSchema, dateTimeSchema } from "../dates.js";
+import { dateSchema, dateTimeSchema } from "../date-schemas.js";
 import { guideEligibilityRecordSchema, guideEligibilitySchema } from "../eligibility/model.js";
 import { intensitySchema, participantRoleSchema, regimeSchema } from "../regimes/schema.js";
 import { versionSchema } from "../version.js";

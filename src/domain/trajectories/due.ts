@@ -1,23 +1,8 @@
 import { overdueDeclarations } from "../declarations/deadlines.js";
 import { addDays, dutchDay } from "../dutch-time.js";
+import type { DueKind } from "./due-kinds.js";
 import { goalListState, isTerminal, meetingType } from "./evaluate.js";
 import type { TrajectoryState, Viewer } from "./model.js";
-
-export const DUE_KINDS = [
-  "consent",
-  "intake",
-  "writeGoals",
-  "approveGoals",
-  "selfAssessment",
-  "recordMeeting",
-  "shareFeedback",
-  "feedbackUnseen",
-  "agreement",
-  "evaluation",
-  "finalReport",
-  "declarationOverdue",
-] as const;
-export type DueKind = (typeof DUE_KINDS)[number];
 
 export interface DueItem {
   kind: DueKind;

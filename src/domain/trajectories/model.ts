@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateSchema } from "../dates.js";
+import { dateSchema } from "../date-schemas.js";
 import type { ParticipantRole, Regime } from "../regimes/schema.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { dateSchema } from "../../domain/dates.js";
+import { dateSchema } from "../../domain/date-schemas.js";
 import { addDays, dutchInstant, dutchToday } from "../../domain/dutch-time.js";
 import {
   attendedEventsSchema,

@@ -12,6 +12,7 @@ import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { webcalUrl } from "./model";
+import "./texts";
 
 interface CalendarState {
   exists: boolean;

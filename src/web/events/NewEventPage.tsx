@@ -25,7 +25,7 @@ import { FormError } from "../shell/FormError";
 import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
-import { localDateTime } from "../trajectories/format";
+import { localDateTime } from "../trajectories/date-input";
 import { type EventDetail, eventKeys, eventPath, eventsPath, refreshEvents, useCandidates, useEvent } from "./model";
 import "./texts";
 

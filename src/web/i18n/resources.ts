@@ -1,13 +1,8 @@
 import auth from "../auth/i18n";
-import calendar from "../calendar/i18n";
 import home from "../home/i18n";
-import invitations from "../invitations/i18n";
 import notifications from "../notifications/i18n";
-import organisations from "../organisations/i18n";
-import outbox from "../outbox/i18n";
-import reports from "../reports/i18n";
 import common from "../shell/i18n";
-import trajectories from "../trajectories/i18n";
+import due from "../trajectories/due-i18n";
 
 /**
  * The texts the first page loads: one namespace per feature, Dutch and English with the same keys.
@@ -17,12 +12,7 @@ const namespaces = {
   common,
   auth,
   home,
-  invitations,
-  organisations,
-  outbox,
-  trajectories,
-  reports,
-  calendar,
+  due,
   notifications,
 };
 

@@ -27,7 +27,7 @@ import { notifySuccess } from "../shell/notify";
 import { BackLink, LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { VersionNotices } from "../shell/VersionNotices";
-import { localDateTime } from "../trajectories/format";
+import { localDateTime } from "../trajectories/date-input";
 import { useVersionedForm } from "../versioned-form";
 import {
   clock,

@@ -10,6 +10,7 @@ import { useApiSubmit } from "../forms";
 import { useResetSession, useSession } from "../session";
 import { FormError } from "../shell/FormError";
 import { Loading } from "../shell/PageStates";
+import "./texts";
 
 /** The page behind the link in an invitation mail: see who invites you, then accept. */
 export default function AcceptInvitationPage() {

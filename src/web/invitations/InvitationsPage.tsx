@@ -17,6 +17,7 @@ import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { RoleBadges } from "../shell/RoleBadges";
 import { RolePicker } from "../shell/RolePicker";
+import "./texts";
 
 export const invitationKeys = {
   all: ["invitations"] as const,

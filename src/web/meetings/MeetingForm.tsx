@@ -24,7 +24,7 @@ import { useRegimeText } from "../i18n/regime-text";
 import { notifySuccess } from "../shell/notify";
 import { VersionNotices } from "../shell/VersionNotices";
 import { renameFields } from "../trajectories/components/errors";
-import { localDateTime } from "../trajectories/format";
+import { localDateTime } from "../trajectories/date-input";
 import { useVersionedForm } from "../versioned-form";
 import { ChoiceFieldset } from "./ChoiceFieldset";
 import {

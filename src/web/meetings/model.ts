@@ -9,7 +9,7 @@ import type {
   SelfAssessmentContent,
 } from "../../domain/trajectories/model";
 import { api } from "../api";
-import { localDateTime } from "../trajectories/format";
+import { localDateTime } from "../trajectories/date-input";
 import { trajectoryKeys } from "../trajectories/model";
 
 export type { FeedbackRecordView, MeetingDetail };

@@ -28,6 +28,7 @@ import { PageTitle } from "../shell/PageTitle";
 import { shadesOf } from "../shell/theme";
 import { VersionNotices } from "../shell/VersionNotices";
 import { useVersionedForm } from "../versioned-form";
+import "./texts";
 
 interface Branding {
   id: string;

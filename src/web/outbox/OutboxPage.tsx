@@ -12,6 +12,7 @@ import { ListTable } from "../shell/ListTable";
 import { Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { linkify } from "./linkify";
+import "./texts";
 
 export const outboxKeys = {
   all: ["outbox"] as const,

@@ -18,6 +18,7 @@ import { trajectoryPath } from "../trajectories/format";
 import { trajectoryKeys, useTrajectory } from "../trajectories/model";
 import { useVersionedForm } from "../versioned-form";
 import { type ReportFormValues, type ReportView, reportApi, reportKeys, reportPdfUrl, reportToForm } from "./model";
+import "./texts";
 
 /**
  * The final report of a trajectory: drafted by the server from the data, edited by the guide

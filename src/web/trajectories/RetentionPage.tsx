@@ -12,6 +12,7 @@ import { useCurrentRoles } from "../session";
 import { type ListColumn, ListTable } from "../shell/ListTable";
 import { LoadError, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
+import "./texts";
 
 type RegimeFigures = RetentionView["regimes"][number];
 type Row = RegimeFigures["cohorts"][number];

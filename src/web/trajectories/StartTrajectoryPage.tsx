@@ -26,8 +26,10 @@ import { notifySuccess } from "../shell/notify";
 import { BackLink, Loading } from "../shell/PageStates";
 import { PageTitle } from "../shell/PageTitle";
 import { GuideEligibilityAlert } from "./components/GuideEligibilityAlert";
-import { todayIso, trajectoryPath } from "./format";
+import { todayIso } from "./date-input";
+import { trajectoryPath } from "./format";
 import { type TrajectoryDetail, useCandidates, useGuideEligibility, useRegimes, useStoreDetail } from "./model";
+import "./texts";
 
 interface StartValues extends Record<string, unknown> {
   regimeKey: string;

@@ -15,6 +15,7 @@ import { PageTitle } from "../shell/PageTitle";
 import { TrajectoryStatusBadge } from "./components/StatusBadge";
 import { localDay, trajectoryPath } from "./format";
 import { type TrajectorySummary, useRegimes, useTrajectoryList } from "./model";
+import "./texts";
 
 /** The trajectories this person takes part in (all of them, for the admin). Filters live in the address. */
 export default function TrajectoriesPage() {

@@ -27,6 +27,7 @@ import {
   trajectoryPath,
 } from "./format";
 import { type TrajectoryDetail, useTrajectory } from "./model";
+import "./texts";
 
 // The chart library is large: it loads only when someone opens the ratings.
 const RatingsChart = lazy(() => import("./components/RatingsChart"));

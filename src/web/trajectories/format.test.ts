@@ -1,22 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { builtinRegime } from "../../domain/regimes/builtin";
 import { regimeTextIn } from "../i18n/regime-text";
+import { laterDate, localDateTime, todayIso } from "./date-input";
+import dueMessages from "./due-i18n";
 import {
   DUE_KINDS,
   dueLink,
   isDueKind,
-  laterDate,
-  localDateTime,
   localDay,
   parseHours,
   participantGroups,
   ratingRows,
   TRAJECTORY_TABS,
   tabFromParam,
-  todayIso,
   trajectoryPath,
 } from "./format";
-import messages from "./i18n";
 
 const teacher = builtinRegime("werkbegeleiding_leerkracht")!;
 const id = "7d8f7a52-1111-4a5b-9c3d-2e6f4a1b0c9d";
@@ -47,8 +45,8 @@ describe("where a due item leads", () => {
     expect(DUE_KINDS).toHaveLength(12);
     for (const kind of DUE_KINDS) {
       expect(isDueKind(kind)).toBe(true);
-      expect(messages.nl.due.kinds[kind]).toBeTruthy();
-      expect(messages.en.due.kinds[kind]).toBeTruthy();
+      expect(dueMessages.nl.kinds[kind]).toBeTruthy();
+      expect(dueMessages.en.kinds[kind]).toBeTruthy();
     }
     expect(isDueKind("unknown")).toBe(false);
   });

@@ -1,12 +1,11 @@
-import { dutchInstant, dutchToday } from "../../domain/dutch-time";
 import type { Regime } from "../../domain/regimes/schema";
 import type { DueItemView, TrajectoryDetail } from "../../domain/trajectories/api";
-import { DUE_KINDS, type DueKind } from "../../domain/trajectories/due";
+import { DUE_KINDS, type DueKind } from "../../domain/trajectories/due-kinds";
 import type { RegimeText } from "../i18n/regime-text";
 
 /**
- * Small pure helpers of the trajectory pages: where a due item leads, dates typed in the
- * browser as API times, participants by their part, a chart's rows.
+ * Small pure helpers of the trajectory pages: where a due item leads, participants by their part,
+ * a chart's rows. Dates typed in the browser are in `date-input.ts`, which needs the Dutch clock.
  */
 
 /** The parts of the trajectory page, as they appear in the address (`?deel=doelen`). */
@@ -52,18 +51,6 @@ export function dueLink(item: Pick<DueItemView, "kind" | "trajectoryId" | "meeti
 
 export { DUE_KINDS };
 export const isDueKind = (kind: string): kind is DueKind => (DUE_KINDS as readonly string[]).includes(kind);
-
-/**
- * A date and a time typed in a form (`2026-03-02`, `09:30`): Dutch time, as the server plans,
- * whatever zone the browser is in. Null when it is not a real date or time.
- */
-export const localDateTime = (date: string, time: string): string | null => dutchInstant(date, time);
-
-/** The later of two ISO dates: a schedule planned today starts no earlier than today. */
-export const laterDate = (a: string, b: string) => (a >= b ? a : b);
-
-/** Today's Dutch date, as an ISO date. */
-export const todayIso = (now = new Date()) => dutchToday(now);
 
 type Participant = TrajectoryDetail["participants"][number];
 

@@ -1,5 +1,6 @@
 import { Button, Group } from "@mantine/core";
 import { useTranslation } from "react-i18next";
+import "../texts";
 
 /** The billing summary of a trajectory, as PDF and as CSV. */
 export function BillingLinks({ trajectoryId }: { trajectoryId: string }) {

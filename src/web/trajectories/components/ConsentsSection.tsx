@@ -9,6 +9,7 @@ import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { Tag } from "./Tag";
+import "../texts";
 
 /**
  * The trainee's consent to the regime's agreements, item by item. The trainee ticks and

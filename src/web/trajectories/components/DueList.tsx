@@ -18,10 +18,10 @@ export function DueList({
   label: string;
   withTrajectory?: boolean;
 }) {
-  const { t, i18n } = useTranslation("trajectories");
+  const { t, i18n } = useTranslation("due");
   const lang = i18n.language;
   const when = (item: DueItemView) => {
-    if (!item.dueAt) return t("due.now");
+    if (!item.dueAt) return t("now");
     return item.dueAt.length === 10 ? formatDate(localDay(item.dueAt), lang) : formatDateTime(item.dueAt, lang);
   };
   return (
@@ -36,10 +36,10 @@ export function DueList({
           radius="sm"
         >
           <Anchor component={Link} to={dueLink(item)} fw={500}>
-            {isDueKind(item.kind) ? t(`due.kinds.${item.kind}`, { text: item.text ?? "" }) : (item.text ?? item.kind)}
+            {isDueKind(item.kind) ? t(`kinds.${item.kind}`, { text: item.text ?? "" }) : (item.text ?? item.kind)}
           </Anchor>
           <Text size="sm" c="dimmed">
-            {withTrajectory ? t("due.meta", { title: item.trajectoryTitle, when: when(item) }) : when(item)}
+            {withTrajectory ? t("meta", { title: item.trajectoryTitle, when: when(item) }) : when(item)}
           </Text>
         </Paper>
       ))}

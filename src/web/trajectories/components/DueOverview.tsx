@@ -6,13 +6,13 @@ import { DueList } from "./DueList";
 
 /** The home page's "what should I do": everything due for me, across all my trajectories. */
 export function DueOverview() {
-  const { t } = useTranslation("trajectories");
+  const { t } = useTranslation("due");
   const { t: tc } = useTranslation();
   const due = useDue();
   return (
     <Card withBorder component="section" aria-labelledby="due-title">
       <Title order={3} size="h4" mb="sm" id="due-title">
-        {t("due.title")}
+        {t("title")}
       </Title>
       {due.isPending && (
         <Center p="sm">
@@ -22,9 +22,9 @@ export function DueOverview() {
       {due.isError && <FormError message={due.error.message} />}
       {due.data &&
         (due.data.items.length === 0 ? (
-          <Text size="sm">{t("due.empty")}</Text>
+          <Text size="sm">{t("empty")}</Text>
         ) : (
-          <DueList items={due.data.items} label={t("due.label")} />
+          <DueList items={due.data.items} label={t("label")} />
         ))}
     </Card>
   );

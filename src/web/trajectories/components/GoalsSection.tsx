@@ -32,6 +32,7 @@ import { VersionNotices } from "../../shell/VersionNotices";
 import { useVersionedForm } from "../../versioned-form";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { Tag } from "./Tag";
+import "../texts";
 
 type Goal = NonNullable<TrajectoryDetail["goals"]>[number];
 type Regime = TrajectoryDetail["regime"];

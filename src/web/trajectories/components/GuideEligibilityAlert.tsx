@@ -5,6 +5,7 @@ import { formatDate } from "../../i18n";
 import { useRegimeText } from "../../i18n/regime-text";
 import { localDay } from "../format";
 import type { TrajectoryDetail } from "../model";
+import "../texts";
 
 export const VERDICT_COLOR: Record<EligibilityVerdict, string> = {
   eligible: "green",

@@ -6,6 +6,7 @@ import { ListTable } from "../../shell/ListTable";
 import type { TrajectoryDetail } from "../model";
 import { BillingLinks } from "./BillingLinks";
 import { WorkHoursSection } from "./WorkHoursSection";
+import "../texts";
 
 type Hours = NonNullable<TrajectoryDetail["hours"]>;
 

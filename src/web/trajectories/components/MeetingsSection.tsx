@@ -27,10 +27,12 @@ import { useRegimeText } from "../../i18n/regime-text";
 import { FormError } from "../../shell/FormError";
 import { ListTable } from "../../shell/ListTable";
 import { notifySuccess } from "../../shell/notify";
-import { laterDate, localDateTime, meetingPath, todayIso } from "../format";
+import { laterDate, localDateTime, todayIso } from "../date-input";
+import { meetingPath } from "../format";
 import { type TrajectoryDetail, trajectoryApi, trajectoryKeys } from "../model";
 import { renameFields } from "./errors";
 import { Tag } from "./Tag";
+import "../texts";
 
 const statusColors = { planned: "blue", held: "green", cancelled: "gray" } as const;
 

@@ -9,6 +9,7 @@ import { useRegimeText } from "../../i18n/regime-text";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { type TrajectoryDetail, trajectoryApi, useCandidates, useStoreDetail } from "../model";
+import "../texts";
 
 type Candidates = NonNullable<ReturnType<typeof useCandidates>["data"]>;
 

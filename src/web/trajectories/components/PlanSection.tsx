@@ -26,9 +26,11 @@ import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
 import { VersionNotices } from "../../shell/VersionNotices";
 import { useVersionedForm } from "../../versioned-form";
-import { laterDate, localDay, todayIso } from "../format";
+import { laterDate, todayIso } from "../date-input";
+import { localDay } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { GuideEligibilityNote } from "./GuideEligibilityAlert";
+import "../texts";
 
 interface Phase {
   everyWeeks: number | string;

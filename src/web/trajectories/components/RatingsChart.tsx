@@ -7,6 +7,7 @@ import { formatDate } from "../../i18n";
 import { useRegimeText } from "../../i18n/regime-text";
 import { ratingRows } from "../format";
 import type { TrajectoryDetail } from "../model";
+import "../texts";
 
 type Goal = NonNullable<TrajectoryDetail["goals"]>[number];
 type Series = NonNullable<TrajectoryDetail["ratings"]>[number];

@@ -5,6 +5,7 @@ import { formatDateTime } from "../../i18n";
 import { reportPath } from "../format";
 import type { TrajectoryDetail } from "../model";
 import { Tag } from "./Tag";
+import "../texts";
 
 /** Where the final report stands, the way to it, and its PDF once it is final. */
 export function ReportSection({ detail }: { detail: TrajectoryDetail }) {

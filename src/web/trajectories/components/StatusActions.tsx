@@ -7,8 +7,9 @@ import { useRegimeText } from "../../i18n/regime-text";
 import { Dialog } from "../../shell/Dialog";
 import { FormError } from "../../shell/FormError";
 import { notifySuccess } from "../../shell/notify";
-import { todayIso } from "../format";
+import { todayIso } from "../date-input";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
+import "../texts";
 
 type TransitionView = TrajectoryDetail["transitions"][number];
 type Blocker = { code: string; text: string };

@@ -21,9 +21,11 @@ import { formatDate } from "../../i18n";
 import { FormError } from "../../shell/FormError";
 import { ListTable } from "../../shell/ListTable";
 import { notifySuccess } from "../../shell/notify";
-import { parseHours, todayIso } from "../format";
+import { todayIso } from "../date-input";
+import { parseHours } from "../format";
 import { type TrajectoryDetail, trajectoryApi, useStoreDetail } from "../model";
 import { renameFields } from "./errors";
+import "../texts";
 
 type WorkHours = NonNullable<TrajectoryDetail["workHours"]>;
 type Line = WorkHours["lines"][number];

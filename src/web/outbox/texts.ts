@@ -1,0 +1,4 @@
+import { addTexts } from "../i18n/lazy";
+import messages from "./i18n";
+
+addTexts("outbox", messages);

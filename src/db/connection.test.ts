@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { openPglite } from "./connection.js";
+
+describe("the embedded database", () => {
+  it("keeps PGlite's own start settings and starts with a 32 MB buffer cache", async () => {
+    const database = await openPglite(undefined);
+    try {
+      const [buffers] = await database.session((run) => run<{ shared_buffers: string }>("show shared_buffers"));
+      const [path] = await database.session((run) => run<{ search_path: string }>("show search_path"));
+      expect(buffers?.shared_buffers).toBe("32MB");
+      expect(path?.search_path).toBe("public");
+    } finally {
+      await database.close();
+    }
+  });
+});

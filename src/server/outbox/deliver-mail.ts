@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { type Db, queryRows } from "../../db/connection.js";
 import {
   classifyFailure,
@@ -49,7 +49,8 @@ export interface Round {
 const at = (moment: Date) => sql`${moment.toISOString()}::timestamptz`;
 
 export class MailDelivery {
-  private transport: Transporter | null;
+  /** The mail server's connection, its library loaded with it: not at all when no server is set. */
+  private transport: Promise<Transporter> | null;
   private domain: string;
 
   constructor(
@@ -59,7 +60,11 @@ export class MailDelivery {
     private log: FastifyBaseLogger,
     readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
-    this.transport = smtpUrl ? nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }) : null;
+    this.transport = smtpUrl
+      ? import("nodemailer").then(({ default: nodemailer }) =>
+          nodemailer.createTransport({ url: smtpUrl, ...TIMEOUTS }),
+        )
+      : null;
     this.domain = /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? "koers.local";
   }
 
@@ -122,7 +127,8 @@ export class MailDelivery {
   private async attempt(queue: MailQueue, mail: Claimed, now: Date): Promise<"sent" | "failed" | "serverDown"> {
     const table = sql.raw(queue);
     try {
-      await this.transport?.sendMail({
+      const transport = await this.transport;
+      await transport?.sendMail({
         from: this.from,
         to: mail.to_address,
         subject: mail.subject,

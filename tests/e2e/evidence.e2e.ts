@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { errorOf } from "./support/fields.js";
 import {
   downloaded,
+  dutchDate,
   expectAccessible,
   type Koers,
   openMenuItem,
@@ -132,9 +133,7 @@ describe("registration evidence", () => {
     expect(csv).toContain("Supervisie;Totaal");
     expect(csv).toContain("Intervisie;Totaal");
     // The CSV's deadline is the page's: the re-registration date, for every requirement Koers tracks.
-    const deadline = new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(
-      new Date(`${REREGISTRATION}T12:00:00Z`),
-    );
+    const deadline = dutchDate(REREGISTRATION);
     await textOf(supervisie).toContain(`Vóór${deadline}`);
     const supervisieTotal = csv.split("\r\n").find((line) => line.startsWith("Supervisie;Totaal;"));
     expect(supervisieTotal?.split(";")[11]).toBe(REREGISTRATION);

@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dutchToday } from "../../src/domain/dutch-time.js";
 import { expectFieldError } from "./support/fields.js";
-import { expectAccessible, type Koers, openMenuItem, signIn, startKoers, textOf, visible } from "./support/koers.js";
+import {
+  dutchDate,
+  expectAccessible,
+  type Koers,
+  openMenuItem,
+  signIn,
+  startKoers,
+  textOf,
+  visible,
+} from "./support/koers.js";
 
 /** Today as the app writes a date in Dutch, the day a membership ended when it is deactivated now. */
-const today = () =>
-  new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(
-    new Date(`${dutchToday()}T12:00:00Z`),
-  );
+const today = () => dutchDate(dutchToday());
 
 let koers: Koers;
 beforeAll(async () => {

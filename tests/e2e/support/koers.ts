@@ -151,6 +151,12 @@ export async function expectAccessible(page: Page, label = page.url()) {
   expect(overflow, `page ${label} is wider than the screen`).toBeLessThanOrEqual(0);
 }
 
+/** A calendar date (YYYY-MM-DD) as the pages write it in Dutch, "7 dec 2026". */
+export const dutchDate = (date: string) =>
+  new Intl.DateTimeFormat("nl-NL", { dateStyle: "medium", timeZone: "Europe/Amsterdam" }).format(
+    new Date(`${date}T12:00:00Z`),
+  );
+
 /**
  * Fails when some of the element's text is cut off: a part of it (a button's label) wider than
  * the box that hides its overflow, or the element reaching past the edge of the screen.

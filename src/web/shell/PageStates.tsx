@@ -19,7 +19,8 @@ export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
   return (
     <Center p="xl">
-      <Loader aria-label={label ?? t("loading")} />
+      {/* A named spinner needs a role: a plain element may not carry a label (axe, aria-prohibited-attr). */}
+      <Loader role="progressbar" aria-label={label ?? t("loading")} />
     </Center>
   );
 }

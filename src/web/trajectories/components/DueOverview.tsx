@@ -16,7 +16,7 @@ export function DueOverview() {
       </Title>
       {due.isPending && (
         <Center p="sm">
-          <Loader size="sm" aria-label={tc("loading")} />
+          <Loader size="sm" role="progressbar" aria-label={tc("loading")} />
         </Center>
       )}
       {due.isError && <FormError message={due.error.message} />}

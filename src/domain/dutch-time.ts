@@ -39,12 +39,19 @@ export function dutchParts(instant: string | Date): { date: string; time: string
   return { date: `${part.year?.padStart(4, "0")}-${part.month}-${part.day}`, time: `${part.hour}:${part.minute}` };
 }
 
+// The last instant given as text and its day: a to-do list asks for one "now" once per trajectory.
+let lastDay: { instant: string; day: string } | undefined;
+
 /**
  * The Dutch calendar day of an instant, YYYY-MM-DD. Use it wherever a moment is compared to a
  * date (a period, a deadline, "today"): the UTC day (`toISOString().slice(0, 10)`) is the day
  * before between midnight and 01:00 (winter) or 02:00 (summer) Dutch time.
  */
-export const dutchDay = (instant: string | Date): string => dutchParts(instant).date;
+export function dutchDay(instant: string | Date): string {
+  if (typeof instant !== "string") return dutchParts(instant).date;
+  if (lastDay?.instant !== instant) lastDay = { instant, day: dutchParts(instant).date };
+  return lastDay.day;
+}
 
 /** Today's Dutch date. */
 export const dutchToday = (now: Date = new Date()) => dutchDay(now);

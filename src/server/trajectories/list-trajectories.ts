@@ -11,7 +11,8 @@ import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { hasUnsignedDatedDeclaration } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
-import { loadParticipants, loadTrajectories, viewerOf } from "./load-trajectory.js";
+import { loadDueSources } from "./load-due.js";
+import { loadParticipants, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
 
 interface ListFilter {
@@ -181,12 +182,12 @@ export async function listDue(tx: Tx, actor: Actor, now = new Date()): Promise<D
       ),
     )
     .limit(200);
-  const loaded = await loadTrajectories(
+  const sources = await loadDueSources(
     tx,
     actor,
     rows.map((r) => r.id),
   );
-  return loaded
+  return sources
     .flatMap((trajectory) => dueFor(trajectory, now))
     .sort((a, b) => (a.dueAt ?? "").localeCompare(b.dueAt ?? ""));
 }

@@ -21,6 +21,7 @@ import type { ParticipantRole, Regime } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
 import type {
   DeclarationDueFacts,
+  FeedbackContent,
   GoalSnapshot,
   MeetingFacts,
   TrajectoryState,
@@ -63,6 +64,29 @@ export interface LoadedTrajectory {
   declarationDue?: DeclarationDueFacts;
   /** The trajectory this one was escalated from, when asked for with `withOrigin`. */
   origin?: LoadedTrajectory | null;
+}
+
+/**
+ * What a trajectory's state (`stateOf`) and to-do list are made from: a loaded trajectory has it
+ * all; the to-do list reads only this (`loadDueSources`), without the texts of notes, observations,
+ * feedback and self-assessments.
+ */
+export interface StateSource {
+  row: Pick<TrajectoryRow, "id" | "title" | "regime" | "status" | "plan" | "consents" | "evaluationMoments">;
+  viewer: Viewer;
+  participants: Pick<Participant, "userId" | "role">[];
+  goals: Pick<GoalRow, keyof GoalSnapshot>[];
+  goalLists: Pick<LoadedTrajectory["goalLists"][number], "number" | "goals" | "approvedAt">[];
+  meetings: Pick<
+    MeetingRow,
+    "id" | "type" | "startsAt" | "status" | "unannounced" | "durationMinutes" | "preparationMinutes" | "travelMinutes"
+  >[];
+  /** In the order they were written, so the last shared one of a meeting is its latest. */
+  feedback: (Pick<FeedbackRow, "id" | "meetingId" | "sharedAt"> & { content: Pick<FeedbackContent, "agreements"> })[];
+  seen: Pick<LoadedTrajectory["seen"][number], "feedbackRecordId" | "userId">[];
+  selfAssessments: Pick<SelfAssessmentRow, "meetingId" | "userId">[];
+  report: Pick<NonNullable<LoadedTrajectory["report"]>, "status"> | null;
+  declarationDue?: DeclarationDueFacts;
 }
 
 export function viewerOf(actor: Actor, participants: readonly Pick<Participant, "userId" | "role">[]): Viewer {
@@ -118,7 +142,7 @@ export async function loadTrajectory(
 export type TrajectoryWithMeetings = Pick<LoadedTrajectory, "row" | "viewer" | "participants" | "meetings">;
 
 /** The trajectories with these ids that the actor may see, with their regime and participants. */
-async function loadVisible(tx: Tx, actor: Actor, trajectoryIds: string[], options: { forUpdate?: boolean }) {
+export async function loadVisible(tx: Tx, actor: Actor, trajectoryIds: string[], options: { forUpdate?: boolean }) {
   if (!trajectoryIds.length) return [];
   const org = actor.organisationId;
   const query = tx
@@ -356,7 +380,7 @@ export const goalView = (goal: GoalRow) => ({
   version: goal.version,
 });
 
-export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({
+export const goalSnapshot = (goal: Pick<GoalRow, keyof GoalSnapshot>): GoalSnapshot => ({
   id: goal.id,
   position: goal.position,
   title: goal.title,
@@ -366,19 +390,22 @@ export const goalSnapshot = (goal: GoalRow): GoalSnapshot => ({
 });
 
 /** The user ids of the trajectory's trainees: whose self-assessments and "seen" marks count. */
-export const traineeIds = (loaded: Pick<LoadedTrajectory, "participants">) =>
+export const traineeIds = (loaded: Pick<StateSource, "participants">) =>
   new Set(loaded.participants.filter((p) => p.role === "trainee").map((p) => p.userId));
 
 /** The latest shared feedback record of each meeting. */
-export function latestShared(loaded: LoadedTrajectory) {
-  const latest = new Map<string, FeedbackRow>();
+export function latestShared<Feedback extends StateSource["feedback"][number]>(loaded: { feedback: Feedback[] }) {
+  const latest = new Map<string, Feedback>();
   for (const record of loaded.feedback) if (record.sharedAt) latest.set(record.meetingId, record);
   return latest;
 }
 
-export function meetingFacts(loaded: LoadedTrajectory): MeetingFacts[] {
+export function meetingFacts(loaded: StateSource): MeetingFacts[] {
   const trainees = traineeIds(loaded);
   const shared = latestShared(loaded);
+  const selfAssessed = new Set(loaded.selfAssessments.filter((s) => trainees.has(s.userId)).map((s) => s.meetingId));
+  const seenByTrainee = new Set(loaded.seen.filter((s) => trainees.has(s.userId)).map((s) => s.feedbackRecordId));
+  const feedbackOf = groupBy(loaded.feedback, (f) => f.meetingId);
   return loaded.meetings.map((meeting) => ({
     id: meeting.id,
     type: meeting.type,
@@ -388,19 +415,17 @@ export function meetingFacts(loaded: LoadedTrajectory): MeetingFacts[] {
     durationMinutes: meeting.durationMinutes,
     preparationMinutes: meeting.preparationMinutes,
     travelMinutes: meeting.travelMinutes,
-    selfAssessed: loaded.selfAssessments.some((s) => s.meetingId === meeting.id && trainees.has(s.userId)),
-    feedback: loaded.feedback
-      .filter((f) => f.meetingId === meeting.id)
-      .map((f) => ({
-        id: f.id,
-        shared: f.sharedAt !== null,
-        seenByTrainee: loaded.seen.some((s) => s.feedbackRecordId === f.id && trainees.has(s.userId)),
-      })),
+    selfAssessed: selfAssessed.has(meeting.id),
+    feedback: (feedbackOf.get(meeting.id) ?? []).map((f) => ({
+      id: f.id,
+      shared: f.sharedAt !== null,
+      seenByTrainee: seenByTrainee.has(f.id),
+    })),
     agreements: shared.get(meeting.id)?.content.agreements ?? [],
   }));
 }
 
-export function stateOf(loaded: LoadedTrajectory): TrajectoryState {
+export function stateOf(loaded: StateSource): TrajectoryState {
   return {
     regime: loaded.row.regime,
     status: loaded.row.status,

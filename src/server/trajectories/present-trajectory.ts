@@ -13,7 +13,15 @@ import { hoursSummary } from "../../domain/trajectories/hours.js";
 import type { TrajectoryState } from "../../domain/trajectories/model.js";
 import { canSee, canSeeMeeting, canWriteReport, trajectoryAbilities } from "../../domain/trajectories/policy.js";
 import { ratingSeries } from "../../domain/trajectories/ratings.js";
-import { goalSnapshot, goalView, type LoadedTrajectory, latestShared, stateOf, traineeIds } from "./load-trajectory.js";
+import {
+  goalSnapshot,
+  goalView,
+  type LoadedTrajectory,
+  latestShared,
+  type StateSource,
+  stateOf,
+  traineeIds,
+} from "./load-trajectory.js";
 import { presentWorkHours, type WorkHoursRow } from "./work-hours.js";
 
 export interface Links {
@@ -54,9 +62,11 @@ export function ratingsOf(loaded: LoadedTrajectory) {
  * The state, and the state as this viewer may know it: the trainee's counts and to-do list
  * leave out unannounced visits still to come, or they would tell.
  */
-function visibleStateOf(loaded: LoadedTrajectory) {
+function visibleStateOf<Source extends StateSource>(loaded: Source) {
   const state = stateOf(loaded);
-  const visibleMeetings = loaded.meetings.filter((m) => canSeeMeeting(loaded.viewer, loaded.row.regime, m));
+  const visibleMeetings: Source["meetings"] = loaded.meetings.filter((m) =>
+    canSeeMeeting(loaded.viewer, loaded.row.regime, m),
+  );
   const visible = new Set(visibleMeetings.map((m) => m.id));
   return {
     state,
@@ -70,7 +80,7 @@ function visibleStateOf(loaded: LoadedTrajectory) {
   };
 }
 
-const dueItems = (loaded: LoadedTrajectory, visibleState: TrajectoryState, now: Date): DueItemView[] =>
+const dueItems = (loaded: StateSource, visibleState: TrajectoryState, now: Date): DueItemView[] =>
   whatIsDue(visibleState, loaded.viewer, now.toISOString()).map((item) => ({
     ...item,
     trajectoryId: loaded.row.id,
@@ -78,8 +88,7 @@ const dueItems = (loaded: LoadedTrajectory, visibleState: TrajectoryState, now: 
   }));
 
 /** What is due for this viewer in this trajectory. */
-export const dueFor = (loaded: LoadedTrajectory, now: Date) =>
-  dueItems(loaded, visibleStateOf(loaded).visibleState, now);
+export const dueFor = (loaded: StateSource, now: Date) => dueItems(loaded, visibleStateOf(loaded).visibleState, now);
 
 /**
  * The report this viewer may read: the final one for all who see reports, the draft for whoever

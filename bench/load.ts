@@ -10,11 +10,14 @@
  *   npm run bench:load -- --database-url postgres://postgres@127.0.0.1:5432/koers_bench
  *   npm run bench:load -- --data-dir bench/results/pglite-scale-0.1 --duration 10 --warmup 3
  *   npm run bench:load -- --database-url URL --processes 2 --only due,ledger
+ *   npm run bench:load -- --database-url URL --only due --cpu-prof bench/results/profiles
  *
  * `--processes N` starts N servers on the one PostgreSQL database, each on its own port, and
  * splits the load evenly: N autocannon instances, each with 1/N of the rate and the
  * connections, their answers merged. The sessions are signed in once: they live in the
  * database, so a cookie works on every process. `--only` takes the start of scenario names.
+ * `--cpu-prof DIR` writes each server's CPU profile there when it stops (a flame graph in
+ * Chrome's DevTools or speedscope).
  *
  * The sign-in rate limits are raised for the run (LOGIN_LIMIT_PER_ADDRESS and
  * LOGIN_LIMIT_PER_ACCOUNT): all sign-ins come from one address and one account. The servers run
@@ -53,6 +56,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "10" },
     processes: { type: "string", default: "1" },
     only: { type: "string" },
+    "cpu-prof": { type: "string" },
   },
 });
 const target = targetFrom(values, defaultDataDir(Number(values.scale)));
@@ -88,6 +92,7 @@ try {
     servers.push(
       await spawnKoers(target, {
         launcher: "compiled",
+        nodeOptions: values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : [],
         env: {
           SEED_DEMO: "false",
           // The background jobs (reminders) would spend CPU of their own during the runs.

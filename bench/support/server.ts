@@ -56,7 +56,14 @@ const commands: Record<Launcher, [string, string[]]> = {
  */
 export async function spawnKoers(
   target: Target,
-  options: { env?: Record<string, string>; launcher?: Launcher; path?: string; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string>;
+    launcher?: Launcher;
+    path?: string;
+    timeoutMs?: number;
+    /** Node's own options before the script, as `--cpu-prof` (not for `npm start`). */
+    nodeOptions?: string[];
+  } = {},
 ): Promise<RunningKoers> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -72,8 +79,10 @@ export async function spawnKoers(
   else env.DATABASE_URL = target.databaseUrl;
 
   const started = performance.now();
-  const [command, args] = commands[options.launcher ?? "node"];
+  const [command, launch] = commands[options.launcher ?? "node"];
   const group = options.launcher === "npm start";
+  if (group && options.nodeOptions?.length) throw new Error("nodeOptions: not through npm start");
+  const args = [...(options.nodeOptions ?? []), ...launch];
   const child = spawn(command, args, { cwd: root, env, stdio: "pipe", detached: group });
   let output = "";
   child.stdout?.on("data", (chunk) => {

@@ -114,6 +114,8 @@ export async function effectiveFramework(
 
 /** A stored version with the extensions a scan copied: what that scan was made on, unchanged since. */
 export function frameworkAsScanned(document: Framework, extensions: readonly Extension[]): Framework {
+  // Most scans have none: the stored document itself, without copying and checking it again.
+  if (!extensions.length) return document;
   return withExtensions(document, extensions).framework ?? document;
 }
 

@@ -113,7 +113,7 @@ export async function compareScans(tx: Tx, actor: Actor, fromId: string, toId: s
 /**
  * Per werkbegeleider the actor oversees: the praktijkopleider every guide of the organisation,
  * a team leader the guides whose membership names them as manager. Whether a scan is open, how
- * many are finished, and the latest one's result in brief. Three statements however many people.
+ * many are finished, and the latest one's result in brief. Five statements however many people.
  */
 export async function scanOverview(tx: Tx, actor: Actor): Promise<ScanOverview> {
   if (!canSeeScanOverview(actor)) throw forbidden();
@@ -137,15 +137,9 @@ export async function scanOverview(tx: Tx, actor: Actor): Promise<ScanOverview> 
       id: competenceScans.id,
       userId: competenceScans.userId,
       status: competenceScans.status,
-      variant: competenceScans.variant,
-      ratings: competenceScans.ratings,
-      extensions: competenceScans.extensions,
       finishedAt: competenceScans.finishedAt,
-      document: frameworkVersions.document,
-      versionNumber: frameworkVersions.number,
     })
     .from(competenceScans)
-    .innerJoin(frameworkVersions, eq(frameworkVersions.id, competenceScans.frameworkVersionId))
     .where(
       and(
         eq(competenceScans.organisationId, actor.organisationId),
@@ -159,21 +153,46 @@ export async function scanOverview(tx: Tx, actor: Actor): Promise<ScanOverview> 
   const latest = new Map<string, (typeof scans)[number]>();
   for (const scan of scans) if (scan.status === "finished" && !latest.has(scan.userId)) latest.set(scan.userId, scan);
   const latestIds = [...latest.values()].map((s) => s.id);
+  // The latest scans' answers, and each framework version they were made on (found through the
+  // organisation's own scans; a network's version is shared) once, not once per scan.
+  const details = latestIds.length
+    ? await tx
+        .select({
+          id: competenceScans.id,
+          variant: competenceScans.variant,
+          ratings: competenceScans.ratings,
+          extensions: competenceScans.extensions,
+          versionId: competenceScans.frameworkVersionId,
+        })
+        .from(competenceScans)
+        .where(and(eq(competenceScans.organisationId, actor.organisationId), oneOf(competenceScans.id, latestIds)))
+    : [];
+  const versionIds = [...new Set(details.map((d) => d.versionId))];
+  const versions = versionIds.length
+    ? await tx
+        .select({ id: frameworkVersions.id, document: frameworkVersions.document, number: frameworkVersions.number })
+        .from(frameworkVersions)
+        .where(oneOf(frameworkVersions.id, versionIds))
+    : [];
+  const detailOf = new Map(details.map((d) => [d.id, d]));
+  const versionOf = new Map(versions.map((v) => [v.id, v]));
   const answers = await friendRatingsOf(tx, actor.organisationId, latestIds);
   return {
     items: people.map((person) => {
       const own = scans.filter((s) => s.userId === person.userId);
       const last = latest.get(person.userId);
       let summary: ScanOverview["items"][number]["latest"] = null;
-      if (last?.finishedAt) {
+      const detail = last && detailOf.get(last.id);
+      const version = detail && versionOf.get(detail.versionId);
+      if (last?.finishedAt && detail && version) {
         const friends = answers.get(last.id) ?? {};
-        const framework = frameworkAsScanned(last.document, last.extensions);
-        const levels = competenceLevels(framework, last.variant, { self: last.ratings, friends });
+        const framework = frameworkAsScanned(version.document, detail.extensions);
+        const levels = competenceLevels(framework, detail.variant, { self: detail.ratings, friends });
         summary = {
           scanId: last.id,
           finishedAt: last.finishedAt.toISOString(),
           frameworkName: framework.name,
-          versionNumber: last.versionNumber,
+          versionNumber: version.number,
           competences: levels.length,
           belowTarget: levels.filter((l) => l.gap > 0).length,
         };

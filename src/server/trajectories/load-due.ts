@@ -1,21 +1,12 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import type { Tx } from "../../db/connection.js";
-import { oneOf } from "../../db/one-of.js";
-import {
-  feedbackRecords,
-  feedbackSeen,
-  finalReports,
-  goalListVersions,
-  goals,
-  meetings,
-  selfAssessments,
-} from "../../db/schema.js";
+import { feedbackRecords, finalReports, goalListVersions, goals, meetings, selfAssessments } from "../../db/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { FeedbackContent } from "../../domain/trajectories/model.js";
 import { declarationDueFacts } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
-import { loadVisible, type StateSource } from "./load-trajectory.js";
+import { inTrajectories, loadVisible, type StateSource, seenMarks } from "./load-trajectory.js";
 
 /**
  * The trajectories with these ids that the actor may see, read for their to-do lists: the same
@@ -29,8 +20,7 @@ export async function loadDueSources(tx: Tx, actor: Actor, trajectoryIds: string
   if (!visible.length) return [];
   const org = actor.organisationId;
   const ids = visible.map((t) => t.row.id);
-  const of = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
-    and(eq(table.organisationId, org), oneOf(table.trajectoryId, ids));
+  const of = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) => inTrajectories(org, ids, table);
 
   // One after the other: a transaction is one connection, and it runs one statement at a time anyway.
   const goalRows = await tx
@@ -96,20 +86,11 @@ export async function loadDueSources(tx: Tx, actor: Actor, trajectoryIds: string
     .select({ trajectoryId: finalReports.trajectoryId, status: finalReports.status })
     .from(finalReports)
     .where(of(finalReports));
-  const seen = feedbackRows.length
-    ? await tx
-        .select({ feedbackRecordId: feedbackSeen.feedbackRecordId, userId: feedbackSeen.userId })
-        .from(feedbackSeen)
-        .where(
-          and(
-            eq(feedbackSeen.organisationId, org),
-            oneOf(
-              feedbackSeen.feedbackRecordId,
-              feedbackRows.map((f) => f.id),
-            ),
-          ),
-        )
-    : [];
+  const seen = await seenMarks(
+    tx,
+    org,
+    feedbackRows.map((f) => f.id),
+  );
   const declarationDue = await declarationDueFacts(tx, org, visible);
 
   const byTrajectory = <T extends { trajectoryId: string }>(rows: T[]) => groupBy(rows, (r) => r.trajectoryId);

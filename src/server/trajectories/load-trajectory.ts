@@ -208,8 +208,12 @@ interface Parts {
   seen: Array<{ feedbackRecordId: string; userId: string; seenAt: Date }>;
 }
 
-const inTrajectories = (org: string, ids: string[], table: { organisationId: PgColumn; trajectoryId: PgColumn }) =>
-  and(eq(table.organisationId, org), oneOf(table.trajectoryId, ids));
+/** The rows of a trajectory's part (goals, meetings, …) in these trajectories of the organisation. */
+export const inTrajectories = (
+  org: string,
+  ids: string[],
+  table: { organisationId: PgColumn; trajectoryId: PgColumn },
+) => and(eq(table.organisationId, org), oneOf(table.trajectoryId, ids));
 
 /**
  * One trajectory's parts in one statement, each table as a JSON array of its rows: for one
@@ -292,25 +296,25 @@ async function partsByTable(tx: Tx, org: string, ids: string[]): Promise<Parts> 
     .orderBy(asc(feedbackRecords.number));
   const assessmentRows = await tx.select().from(selfAssessments).where(of(selfAssessments));
   const reports = await tx.select().from(finalReports).where(of(finalReports));
-  const seen = feedbackRows.length
-    ? await tx
-        .select({
-          feedbackRecordId: feedbackSeen.feedbackRecordId,
-          userId: feedbackSeen.userId,
-          seenAt: feedbackSeen.seenAt,
-        })
-        .from(feedbackSeen)
-        .where(
-          and(
-            eq(feedbackSeen.organisationId, org),
-            oneOf(
-              feedbackSeen.feedbackRecordId,
-              feedbackRows.map((f) => f.id),
-            ),
-          ),
-        )
-    : [];
+  const seen = await seenMarks(
+    tx,
+    org,
+    feedbackRows.map((f) => f.id),
+  );
   return { goalRows, lists, meetingRows, feedbackRows, assessmentRows, reports, seen };
+}
+
+/** Who has seen these feedback records, and when; no statement for none. */
+export async function seenMarks(tx: Tx, org: string, feedbackRecordIds: string[]) {
+  if (!feedbackRecordIds.length) return [];
+  return tx
+    .select({
+      feedbackRecordId: feedbackSeen.feedbackRecordId,
+      userId: feedbackSeen.userId,
+      seenAt: feedbackSeen.seenAt,
+    })
+    .from(feedbackSeen)
+    .where(and(eq(feedbackSeen.organisationId, org), oneOf(feedbackSeen.feedbackRecordId, feedbackRecordIds)));
 }
 
 /**

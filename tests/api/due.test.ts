@@ -39,14 +39,17 @@ describe("what is due", () => {
     const people = [...new Set(taking.map((p) => `${p.slug} ${p.email}`))];
     expect(people.length).toBeGreaterThan(10);
 
+    const organisationOf: Record<string, keyof TestApp["orgs"]> = {
+      "de-linde": "linde",
+      rivierenland: "rivier",
+      "de-wilgen": "wilgen",
+    };
     const kinds = new Set<string>();
     let compared = 0;
     for (const person of people) {
       const [slug, email] = person.split(" ") as [string, string];
-      const organisation = (Object.keys(t.orgs) as (keyof TestApp["orgs"])[]).find(
-        (key) => slug === { linde: "de-linde", rivier: "rivierenland", wilgen: "de-wilgen" }[key],
-      );
-      if (!organisation) continue;
+      const organisation = organisationOf[slug];
+      if (!organisation) throw new Error(`an organisation the test does not know: ${slug}`);
       const client = await signIn(t, email, organisation);
       const due = expectStatus<{ items: DueItemView[] }>(await client.get("/api/v1/due")).items;
       for (const item of due) kinds.add(item.kind);
@@ -62,18 +65,20 @@ describe("what is due", () => {
     expect(compared).toBeGreaterThan(20);
     // So the comparison has something to compare: ten of the twelve kinds of to-do. Not here: a
     // late declaration (its facts come from one function for both reads, declarationDueFacts)
-    // and the final report (of the report, both read only whether it is final).
-    expect([...kinds].sort()).toEqual([
-      "agreement",
-      "approveGoals",
-      "consent",
-      "evaluation",
-      "feedbackUnseen",
-      "intake",
-      "recordMeeting",
-      "selfAssessment",
-      "shareFeedback",
-      "writeGoals",
-    ]);
+    // and the final report (of the report, the rules ask only whether it is final).
+    expect([...kinds]).toEqual(
+      expect.arrayContaining([
+        "agreement",
+        "approveGoals",
+        "consent",
+        "evaluation",
+        "feedbackUnseen",
+        "intake",
+        "recordMeeting",
+        "selfAssessment",
+        "shareFeedback",
+        "writeGoals",
+      ]),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Tx } from "../../db/connection.js";
 import { decodeRows, rowsAsJson } from "../../db/json-rows.js";
@@ -141,14 +141,29 @@ export async function loadTrajectory(
 /** A trajectory with its people and meetings: what its declarations are made from. */
 export type TrajectoryWithMeetings = Pick<LoadedTrajectory, "row" | "viewer" | "participants" | "meetings">;
 
-/** The trajectories with these ids that the actor may see, with their regime and participants. */
-export async function loadVisible(tx: Tx, actor: Actor, trajectoryIds: string[], options: { forUpdate?: boolean }) {
-  if (!trajectoryIds.length) return [];
+/**
+ * Which trajectories to load: by their ids, or the one a meeting belongs to (found in the same
+ * statement as the trajectory, not in a round trip of its own).
+ */
+type Which = string[] | { meetingId: string };
+
+/** The trajectories asked for that the actor may see, with their regime and participants. */
+export async function loadVisible(tx: Tx, actor: Actor, which: Which, options: { forUpdate?: boolean }) {
+  if (Array.isArray(which) && !which.length) return [];
   const org = actor.organisationId;
+  const wanted = Array.isArray(which)
+    ? oneOf(trajectories.id, which)
+    : inArray(
+        trajectories.id,
+        tx
+          .select({ id: meetings.trajectoryId })
+          .from(meetings)
+          .where(and(eq(meetings.id, which.meetingId), eq(meetings.organisationId, org))),
+      );
   const query = tx
     .select()
     .from(trajectories)
-    .where(and(oneOf(trajectories.id, trajectoryIds), eq(trajectories.organisationId, org)));
+    .where(and(wanted, eq(trajectories.organisationId, org)));
   const rows = options.forUpdate ? await query.for("update") : await query;
   const regimes = await regimeVersionsByHash(
     tx,
@@ -318,16 +333,16 @@ export async function seenMarks(tx: Tx, org: string, feedbackRecordIds: string[]
 }
 
 /**
- * Loads the trajectories with these ids that the actor may see, with everything the
- * evaluators need, in a fixed number of statements however many there are: three for one, nine for more.
+ * Loads the trajectories asked for (by id, or a meeting's) that the actor may see, with everything
+ * the evaluators need, in a fixed number of statements however many there are: three for one, nine for more.
  */
 export async function loadTrajectories(
   tx: Tx,
   actor: Actor,
-  trajectoryIds: string[],
+  which: Which,
   options: { forUpdate?: boolean } = {},
 ): Promise<LoadedTrajectory[]> {
-  const visible = await loadVisible(tx, actor, trajectoryIds, options);
+  const visible = await loadVisible(tx, actor, which, options);
   if (!visible.length) return [];
 
   const org = actor.organisationId;

@@ -1,4 +1,3 @@
-import { and, eq } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { meetings } from "../../db/schema.js";
 import { diff } from "../../domain/audit.js";
@@ -18,6 +17,7 @@ import {
   assertOpen,
   type LoadedTrajectory,
   loadMeetingParts,
+  loadTrajectories,
   loadTrajectory,
   type MeetingRow,
 } from "./load-trajectory.js";
@@ -25,15 +25,9 @@ import { presentMeeting } from "./present-meeting.js";
 
 /** A meeting of the actor's organisation with its trajectory; 404 for whoever may not see it. */
 export async function loadMeeting(tx: Tx, actor: Actor, meetingId: string, options: { forUpdate?: boolean } = {}) {
-  const [found] = await tx
-    .select({ trajectoryId: meetings.trajectoryId })
-    .from(meetings)
-    .where(and(eq(meetings.id, meetingId), eq(meetings.organisationId, actor.organisationId)))
-    .limit(1);
-  if (!found) throw notFound();
-  const loaded = await loadTrajectory(tx, actor, found.trajectoryId, options);
-  const meeting = loaded.meetings.find((m) => m.id === meetingId);
-  if (!meeting || !canSeeMeeting(loaded.viewer, loaded.row.regime, meeting)) throw notFound();
+  const [loaded] = await loadTrajectories(tx, actor, { meetingId }, options);
+  const meeting = loaded?.meetings.find((m) => m.id === meetingId);
+  if (!loaded || !meeting || !canSeeMeeting(loaded.viewer, loaded.row.regime, meeting)) throw notFound();
   return { loaded, meeting };
 }
 

@@ -10,7 +10,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import { sql } from "drizzle-orm";
 import Fastify, { type FastifyInstance } from "fastify";
-import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { jsonSchemaTransform, type ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Database, Db } from "../db/connection.js";
 import { videoPlayerOrigins } from "../domain/modules/video-hosts.js";
 import { LOGO_MAX_BYTES } from "../domain/organisations/logo.js";
@@ -31,6 +31,7 @@ import { eventRoutes } from "./events/routes.js";
 import { evidenceRoutes } from "./evidence/routes.js";
 import { consensusRoutes } from "./frameworks/consensus/routes.js";
 import { frameworkRoutes } from "./frameworks/routes.js";
+import { responseSerializer } from "./http/serializer.js";
 import { intervisionRoutes } from "./intervision/routes.js";
 import { invitationRoutes } from "./invitations/routes.js";
 import { learningPathRoutes } from "./learning-paths/routes.js";
@@ -100,7 +101,7 @@ export async function buildApp(
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer({ crossCheck: config.NODE_ENV === "test" }));
   app.decorate("db", database.db);
   app.decorate("database", database);
   app.decorate("config", config);

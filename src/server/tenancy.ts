@@ -33,6 +33,16 @@ function idLiteral(id: string): string {
 }
 
 /**
+ * How PostgreSQL plans the transaction's prepared statements. By default it plans each run for
+ * its parameters at first and keeps doing so when that looks cheaper; `generic` plans each
+ * statement once for any parameters, for a read whose statements are each keyed by one id
+ * (decision 0043).
+ */
+export interface TenantOptions {
+  plans?: "generic";
+}
+
+/**
  * A transaction bound to one organisation: row-level security sees only its rows. Effects asked
  * for with `afterCommit` run once it has committed, before this returns.
  */
@@ -41,6 +51,7 @@ async function tenantTransaction<T>(
   organisationId: string,
   userId: string,
   work: (tx: Tx) => Promise<T>,
+  options: TenantOptions = {},
 ): Promise<T> {
   const effects: Array<() => Promise<void>> = [];
   const result = await db.transaction(async (tx) => {
@@ -49,10 +60,12 @@ async function tenantTransaction<T>(
     // policy asks who acts, as network content does), and the role they apply to (setting `role`
     // for the transaction is what SET LOCAL ROLE does). Written out rather than passed as
     // parameters, so that on a server it travels with the transaction's BEGIN in one round trip
-    // (src/db/prepared.ts); both are ids, checked to be nothing else.
+    // (src/db/prepared.ts); both are ids, checked to be nothing else. The plan choice, if any,
+    // goes with them, for this transaction only.
+    const plans = options.plans === "generic" ? ", set_config('plan_cache_mode', 'force_generic_plan', true)" : "";
     await tx.execute(
       sql.raw(
-        `select set_config('app.org_id', ${idLiteral(organisationId)}, true), set_config('app.user_id', ${idLiteral(userId)}, true), set_config('role', 'koers_app', true)`,
+        `select set_config('app.org_id', ${idLiteral(organisationId)}, true), set_config('app.user_id', ${idLiteral(userId)}, true), set_config('role', 'koers_app', true)${plans}`,
       ),
     );
     return work(tx as Tx);
@@ -66,8 +79,13 @@ async function tenantTransaction<T>(
  * row-level security sees only that organisation's rows, and use cases scope every query by
  * `actor.organisationId` as well.
  */
-export function inTenant<T>(db: Db, actor: Actor, work: (tx: Tx, actor: Actor) => Promise<T>): Promise<T> {
-  return tenantTransaction(db, actor.organisationId, actor.userId, (tx) => work(tx, actor));
+export function inTenant<T>(
+  db: Db,
+  actor: Actor,
+  work: (tx: Tx, actor: Actor) => Promise<T>,
+  options: TenantOptions = {},
+): Promise<T> {
+  return tenantTransaction(db, actor.organisationId, actor.userId, (tx) => work(tx, actor), options);
 }
 
 /**
@@ -81,9 +99,9 @@ export function inOrganisation<T>(db: Db, organisationId: string, work: (tx: Tx)
 }
 
 /** For routes: the signed-in person's organisation, or 401. */
-export function withTenant<T>(request: FastifyRequest, work: UseCase<T>): Promise<T> {
+export function withTenant<T>(request: FastifyRequest, work: UseCase<T>, options: TenantOptions = {}): Promise<T> {
   const { actor } = requireAuth(request);
-  return inTenant(request.server.db, actor, work);
+  return inTenant(request.server.db, actor, work, options);
 }
 
 /**

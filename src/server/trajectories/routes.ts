@@ -159,8 +159,11 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  // Every statement of the detail is keyed by the one trajectory: planned once, not per run (decision 0043).
   app.get("/trajectories/:trajectoryId", { schema: { tags, params: trajectoryParams, response: detail } }, (request) =>
-    withTenant(request, (tx, actor) => getTrajectory(tx, actor, request.params.trajectoryId, requestLocale(request))),
+    withTenant(request, (tx, actor) => getTrajectory(tx, actor, request.params.trajectoryId, requestLocale(request)), {
+      plans: "generic",
+    }),
   );
 
   app.put(

@@ -288,7 +288,11 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     "/meetings/:meetingId",
     { schema: { tags, params: meetingParams, body: updateMeetingSchema, response: meeting } },
-    (request) => withTenant(request, (tx, actor) => updateMeeting(tx, actor, request.params.meetingId, request.body)),
+    // As the detail: statements keyed by the one meeting and its trajectory (decision 0043).
+    (request) =>
+      withTenant(request, (tx, actor) => updateMeeting(tx, actor, request.params.meetingId, request.body), {
+        plans: "generic",
+      }),
   );
 
   app.put(

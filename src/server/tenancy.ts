@@ -35,7 +35,7 @@ function idLiteral(id: string): string {
 /**
  * How PostgreSQL plans the transaction's prepared statements. By default it plans each run for
  * its parameters at first and keeps doing so when that looks cheaper; `generic` plans each
- * statement once for any parameters, for a read whose statements are each keyed by one id
+ * statement once for any parameters, for work whose statements are each keyed by one record's id
  * (decision 0043).
  */
 export interface TenantOptions {

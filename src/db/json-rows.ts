@@ -8,10 +8,13 @@ import type { PgTable } from "drizzle-orm/pg-core";
 export const rowsAsJson = (table: PgTable, where: SQL | undefined, orderBy?: SQL): SQL =>
   sql`(select coalesce(json_agg(${table}${orderBy ? sql` order by ${orderBy}` : sql``}), '[]'::json) from ${table} where ${where ?? sql`true`})`;
 
+/** A JSON value a statement made (`json_agg`, `json_build_object`): parsed by the driver, or text to parse. */
+export const parsedJson = <T>(value: unknown): T => (typeof value === "string" ? JSON.parse(value) : value) as T;
+
 /** Rows that `rowsAsJson` read, as a select of the table gives them: by field name, dates as dates. */
 export function decodeRows<T extends PgTable>(table: T, json: unknown): T["$inferSelect"][] {
   const columns = Object.entries(getTableColumns(table));
-  const rows = (typeof json === "string" ? JSON.parse(json) : json) as Array<Record<string, unknown>>;
+  const rows = parsedJson<Array<Record<string, unknown>>>(json);
   return rows.map((row) => {
     const decoded: Record<string, unknown> = {};
     for (const [field, column] of columns) {

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, exists, ilike, min, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { oneOf } from "../../db/one-of.js";
+import { parsedJson } from "../../db/json-rows.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import type { ParticipantRole } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
@@ -10,9 +10,8 @@ import { forbidden } from "../http/problem.js";
 import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { hasUnsignedDatedDeclaration } from "./declaration-due-facts.js";
-import { groupBy } from "./group-by.js";
 import { loadDueSources } from "./load-due.js";
-import { loadParticipants, viewerOf } from "./load-trajectory.js";
+import { type Participant, participantsJson, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
 
 interface ListFilter {
@@ -32,6 +31,21 @@ function matches(search: string, org: string) {
                   and ${trajectoryParticipants.organisationId} = ${org} and ${memberName} ilike ${pattern})`,
   );
 }
+
+/**
+ * The first planned meeting still to come of the trajectory, announced and unannounced apart (who
+ * may see which differs), as a JSON array: a column of the list's statement, so a page is read in
+ * one round trip (docs/decisions/0043-statements.md). Wrapped in a second `sql` for the reason
+ * `participantsJson` gives.
+ */
+const upcomingJson = (org: string) =>
+  sql<unknown>`${sql`(select coalesce(json_agg(json_build_object(
+    'unannounced', upcoming.unannounced, 'at', upcoming.at)), '[]'::json)
+  from (select ${meetings.unannounced} as unannounced, min(${meetings.startsAt}) as at
+    from ${meetings}
+    where ${meetings.organisationId} = ${org} and ${meetings.trajectoryId} = ${trajectories.id}
+      and ${meetings.status} = 'planned' and ${meetings.startsAt} >= now()
+    group by ${meetings.unannounced}) as upcoming)`}`;
 
 /**
  * The trajectories this person may see: all of the organisation's for the admin, otherwise
@@ -74,6 +88,8 @@ export async function listTrajectories(
       startsOn: trajectories.startsOn,
       endsOn: trajectories.endsOn,
       closed: trajectories.closed,
+      participants: participantsJson(org),
+      upcoming: upcomingJson(org),
     })
     .from(trajectories)
     .where(where)
@@ -81,35 +97,20 @@ export async function listTrajectories(
     .limit(TRAJECTORY_PAGE_SIZE)
     .offset((filter.page - 1) * TRAJECTORY_PAGE_SIZE);
   if (!rows.length) return { ...page, items: [] };
-  const ids = rows.map((r) => r.id);
   const regimeOf = await regimeVersionsByHash(
     tx,
     actor,
     rows.map((r) => r.regimeHash),
   );
-  const participantsOf = groupBy(await loadParticipants(tx, org, ids), (p) => p.trajectoryId);
-  const upcoming = await tx
-    .select({ trajectoryId: meetings.trajectoryId, unannounced: meetings.unannounced, at: min(meetings.startsAt) })
-    .from(meetings)
-    .where(
-      and(
-        eq(meetings.organisationId, org),
-        oneOf(meetings.trajectoryId, ids),
-        eq(meetings.status, "planned"),
-        sql`${meetings.startsAt} >= now()`,
-      ),
-    )
-    .groupBy(meetings.trajectoryId, meetings.unannounced);
-  const upcomingOf = groupBy(upcoming, (u) => u.trajectoryId);
 
   const items = rows.map((row) => {
     const regime = regimeOf.get(row.regimeHash);
-    const own = participantsOf.get(row.id) ?? [];
+    const own = parsedJson<Participant[]>(row.participants);
     const viewer = viewerOf(actor, own);
     // A finished trajectory has no next meeting, whatever was still planned when it closed.
     const next = row.closed
       ? undefined
-      : (upcomingOf.get(row.id) ?? [])
+      : parsedJson<Array<{ unannounced: boolean; at: string }>>(row.upcoming)
           .filter((u) =>
             canSeeMeeting(
               viewer,
@@ -120,8 +121,7 @@ export async function listTrajectories(
               },
             ),
           )
-          .map((u) => u.at)
-          .filter((at): at is Date => at !== null)
+          .map((u) => new Date(u.at))
           .sort((a, b) => a.getTime() - b.getTime())[0];
     const status = regime?.statuses.find((s) => s.key === row.status);
     return {
@@ -135,7 +135,7 @@ export async function listTrajectories(
       trainee: own.find((p) => p.role === "trainee")?.name ?? null,
       guides: own.filter((p) => p.role === "guide").map((p) => p.name),
       viewerRoles: viewer.participantRoles,
-      nextMeetingAt: next ? new Date(next).toISOString() : null,
+      nextMeetingAt: next ? next.toISOString() : null,
     };
   });
   return { ...page, items };

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Tx } from "../../db/connection.js";
-import { decodeRows, rowsAsJson } from "../../db/json-rows.js";
+import { decodeRows, parsedJson, rowsAsJson } from "../../db/json-rows.js";
 import { oneOf } from "../../db/one-of.js";
 import {
   feedbackRecords,
@@ -97,31 +97,6 @@ export function viewerOf(actor: Actor, participants: readonly Pick<Participant, 
   };
 }
 
-export async function loadParticipants(tx: Tx, organisationId: string, trajectoryIds: string[]) {
-  if (!trajectoryIds.length) return [];
-  return tx
-    .select({
-      trajectoryId: trajectoryParticipants.trajectoryId,
-      userId: trajectoryParticipants.userId,
-      role: trajectoryParticipants.role,
-      name: memberName,
-      personId: memberships.id,
-    })
-    .from(trajectoryParticipants)
-    .innerJoin(users, eq(users.id, trajectoryParticipants.userId))
-    .leftJoin(
-      memberships,
-      and(eq(memberships.userId, trajectoryParticipants.userId), eq(memberships.organisationId, organisationId)),
-    )
-    .where(
-      and(
-        eq(trajectoryParticipants.organisationId, organisationId),
-        oneOf(trajectoryParticipants.trajectoryId, trajectoryIds),
-      ),
-    )
-    .orderBy(asc(trajectoryParticipants.role), asc(memberName));
-}
-
 /**
  * Loads one trajectory of the actor's organisation. Someone outside it who is not the admin
  * gets 404, as if it did not exist. `forUpdate` locks the row so status checks and the change
@@ -147,6 +122,25 @@ export type TrajectoryWithMeetings = Pick<LoadedTrajectory, "row" | "viewer" | "
  */
 type Which = string[] | { meetingId: string };
 
+/**
+ * The trajectory's participants as one JSON array, by role and then name: a column of the
+ * statement that reads the trajectory (or a page of them), so both come in one round trip
+ * (docs/decisions/0043-statements.md). Wrapped in a second `sql`: a select from one table writes
+ * the columns it finds at the top of a field without their table, and here they need them.
+ */
+export const participantsJson = (organisationId: string) =>
+  sql<unknown>`${sql`(select coalesce(json_agg(json_build_object(
+    'userId', ${trajectoryParticipants.userId},
+    'role', ${trajectoryParticipants.role},
+    'name', ${memberName},
+    'personId', ${memberships.id}
+  ) order by ${trajectoryParticipants.role}, ${memberName}), '[]'::json)
+  from ${trajectoryParticipants}
+  inner join ${users} on ${users.id} = ${trajectoryParticipants.userId}
+  left join ${memberships} on ${membershipIn(trajectoryParticipants.userId, organisationId)}
+  where ${trajectoryParticipants.organisationId} = ${organisationId}
+    and ${trajectoryParticipants.trajectoryId} = ${trajectories.id})`}`;
+
 /** The trajectories asked for that the actor may see, with their regime and participants. */
 export async function loadVisible(tx: Tx, actor: Actor, which: Which, options: { forUpdate?: boolean }) {
   if (Array.isArray(which) && !which.length) return [];
@@ -161,31 +155,21 @@ export async function loadVisible(tx: Tx, actor: Actor, which: Which, options: {
           .where(and(eq(meetings.id, which.meetingId), eq(meetings.organisationId, org))),
       );
   const query = tx
-    .select()
+    .select({ trajectory: getTableColumns(trajectories), participants: participantsJson(org) })
     .from(trajectories)
     .where(and(wanted, eq(trajectories.organisationId, org)));
-  const rows = options.forUpdate ? await query.for("update") : await query;
+  const rows = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
   const regimes = await regimeVersionsByHash(
     tx,
     actor,
-    rows.map((r) => r.regimeHash),
+    rows.map((r) => r.trajectory.regimeHash),
   );
-  const found = rows.flatMap((trajectory) => {
-    const regime = regimes.get(trajectory.regimeHash);
-    return regime ? [{ trajectory, regime }] : [];
-  });
-  const participantsOf = groupBy(
-    await loadParticipants(
-      tx,
-      org,
-      found.map((f) => f.trajectory.id),
-    ),
-    (p) => p.trajectoryId,
-  );
-  return found
-    .map(({ trajectory, regime }) => {
-      const participants = (participantsOf.get(trajectory.id) ?? []).map(({ trajectoryId: _, ...p }) => p);
-      return { row: { ...trajectory, regime } as TrajectoryRow, participants, viewer: viewerOf(actor, participants) };
+  return rows
+    .flatMap(({ trajectory, participants: json }) => {
+      const regime = regimes.get(trajectory.regimeHash);
+      if (!regime) return [];
+      const participants = parsedJson<Participant[]>(json);
+      return [{ row: { ...trajectory, regime } as TrajectoryRow, participants, viewer: viewerOf(actor, participants) }];
     })
     .filter((t) => canViewTrajectory(t.viewer));
 }

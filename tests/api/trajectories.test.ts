@@ -287,6 +287,29 @@ describe("meetings", () => {
     expect(ok<{ url: string }>(await again()).url).toBe(renewed.url);
   });
 
+  it("lists the next planned meeting as each participant may see it", async () => {
+    const running = await createTeacherTrajectory(cast, { title: "Volgende afspraak" });
+    const nextOf = async (who: typeof cast.adviser) => {
+      const list = ok<{ items: { id: string; nextMeetingAt: string | null }[] }>(
+        await who.get("/api/v1/trajectories?search=Volgende afspraak"),
+      );
+      return list.items.find((i) => i.id === running.id)?.nextMeetingAt;
+    };
+    expect(await nextOf(cast.adviser)).toBeNull();
+
+    const announced = await planMeeting(running.id, "classroom_visit", 5);
+    const surprise = await planMeeting(running.id, "classroom_visit", 2, { unannounced: true });
+    // Meetings past their start are no longer the next one, held or not.
+    await planMeeting(running.id, "classroom_visit", -1);
+    expect(await nextOf(cast.adviser)).toBe(surprise.startsAt);
+    // The teacher is not told of the unannounced visit before it happens.
+    expect(await nextOf(cast.teacher)).toBe(announced.startsAt);
+
+    // A finished trajectory has no next meeting, whatever was still planned.
+    await t.database.db.update(trajectories).set({ closed: true }).where(eq(trajectories.id, running.id));
+    expect(await nextOf(cast.adviser)).toBeNull();
+  });
+
   it("refuses to record a visit as held before it starts, so the teacher does not see it early nor is it billed", async () => {
     const running = await createTeacherTrajectory(cast, { title: "Te vroeg gehouden" });
     const surprise = await planMeeting(running.id, "classroom_visit", 3, { unannounced: true });

@@ -11,7 +11,7 @@ import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { hasUnsignedDatedDeclaration } from "./declaration-due-facts.js";
 import { loadDueSources } from "./load-due.js";
-import { type Participant, participantsJson, viewerOf } from "./load-trajectory.js";
+import { type Participant, participantsByTrajectory, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
 
 interface ListFilter {
@@ -31,21 +31,6 @@ function matches(search: string, org: string) {
                   and ${trajectoryParticipants.organisationId} = ${org} and ${memberName} ilike ${pattern})`,
   );
 }
-
-/**
- * The first planned meeting still to come of the trajectory, announced and unannounced apart (who
- * may see which differs), as a JSON array: a column of the list's statement, so a page is read in
- * one round trip (docs/decisions/0043-statements.md). Wrapped in a second `sql` for the reason
- * `participantsJson` gives.
- */
-const upcomingJson = (org: string) =>
-  sql<unknown>`${sql`(select coalesce(json_agg(json_build_object(
-    'unannounced', upcoming.unannounced, 'at', upcoming.at)), '[]'::json)
-  from (select ${meetings.unannounced} as unannounced, min(${meetings.startsAt}) as at
-    from ${meetings}
-    where ${meetings.organisationId} = ${org} and ${meetings.trajectoryId} = ${trajectories.id}
-      and ${meetings.status} = 'planned' and ${meetings.startsAt} >= now()
-    group by ${meetings.unannounced}) as upcoming)`}`;
 
 /**
  * The trajectories this person may see: all of the organisation's for the admin, otherwise
@@ -78,24 +63,70 @@ export async function listTrajectories(
   const [counted] = await tx.select({ total: count() }).from(trajectories).where(where);
   const total = counted?.total ?? 0;
   const page = { page: filter.page, pageSize: TRAJECTORY_PAGE_SIZE, total };
+  // The page, then its participants and next planned meetings, each grouped by trajectory, in one
+  // statement (docs/decisions/0043-statements.md).
+  const onPage = tx.$with("on_page").as(
+    tx
+      .select({
+        id: trajectories.id,
+        title: trajectories.title,
+        status: trajectories.status,
+        regimeHash: trajectories.regimeHash,
+        regimeKey: trajectories.regimeKey,
+        startsOn: trajectories.startsOn,
+        endsOn: trajectories.endsOn,
+        closed: trajectories.closed,
+      })
+      .from(trajectories)
+      .where(where)
+      .orderBy(desc(trajectories.startsOn), asc(trajectories.title), asc(trajectories.id))
+      .limit(TRAJECTORY_PAGE_SIZE)
+      .offset((filter.page - 1) * TRAJECTORY_PAGE_SIZE),
+  );
+  const pageIds = sql`array(select ${onPage.id} from ${onPage})`;
+  const people = tx.$with("people").as(participantsByTrajectory(tx, org, pageIds));
+  // The first planned meeting still to come, announced and unannounced apart: who may see which differs.
+  const next = tx.$with("next").as(
+    tx
+      .select({
+        trajectoryId: meetings.trajectoryId,
+        announced: sql<Date | null>`min(${meetings.startsAt}) filter (where not ${meetings.unannounced})`
+          .mapWith(meetings.startsAt)
+          .as("announced"),
+        unannounced: sql<Date | null>`min(${meetings.startsAt}) filter (where ${meetings.unannounced})`
+          .mapWith(meetings.startsAt)
+          .as("unannounced"),
+      })
+      .from(meetings)
+      .where(
+        and(
+          eq(meetings.organisationId, org),
+          sql`${meetings.trajectoryId} = any(${pageIds})`,
+          eq(meetings.status, "planned"),
+          sql`${meetings.startsAt} >= now()`,
+        ),
+      )
+      .groupBy(meetings.trajectoryId),
+  );
   const rows = await tx
+    .with(onPage, people, next)
     .select({
-      id: trajectories.id,
-      title: trajectories.title,
-      status: trajectories.status,
-      regimeHash: trajectories.regimeHash,
-      regimeKey: trajectories.regimeKey,
-      startsOn: trajectories.startsOn,
-      endsOn: trajectories.endsOn,
-      closed: trajectories.closed,
-      participants: participantsJson(org),
-      upcoming: upcomingJson(org),
+      id: onPage.id,
+      title: onPage.title,
+      status: onPage.status,
+      regimeHash: onPage.regimeHash,
+      regimeKey: onPage.regimeKey,
+      startsOn: onPage.startsOn,
+      endsOn: onPage.endsOn,
+      closed: onPage.closed,
+      participants: people.participants,
+      announced: next.announced,
+      unannounced: next.unannounced,
     })
-    .from(trajectories)
-    .where(where)
-    .orderBy(desc(trajectories.startsOn), asc(trajectories.title), asc(trajectories.id))
-    .limit(TRAJECTORY_PAGE_SIZE)
-    .offset((filter.page - 1) * TRAJECTORY_PAGE_SIZE);
+    .from(onPage)
+    .leftJoin(people, eq(people.trajectoryId, onPage.id))
+    .leftJoin(next, eq(next.trajectoryId, onPage.id))
+    .orderBy(desc(onPage.startsOn), asc(onPage.title), asc(onPage.id));
   if (!rows.length) return { ...page, items: [] };
   const regimeOf = await regimeVersionsByHash(
     tx,
@@ -105,23 +136,24 @@ export async function listTrajectories(
 
   const items = rows.map((row) => {
     const regime = regimeOf.get(row.regimeHash);
-    const own = parsedJson<Participant[]>(row.participants);
+    const own = parsedJson<Participant[] | null>(row.participants) ?? [];
     const viewer = viewerOf(actor, own);
     // A finished trajectory has no next meeting, whatever was still planned when it closed.
     const next = row.closed
       ? undefined
-      : parsedJson<Array<{ unannounced: boolean; at: string }>>(row.upcoming)
-          .filter((u) =>
+      : [
+          { unannounced: false, at: row.announced },
+          { unannounced: true, at: row.unannounced },
+        ]
+          .filter(({ unannounced }) =>
             canSeeMeeting(
               viewer,
               { participants: regime?.participants ?? [], admin: regime?.admin ?? { sees: [], does: [] } },
-              {
-                unannounced: u.unannounced,
-                status: "planned",
-              },
+              { unannounced, status: "planned" },
             ),
           )
-          .map((u) => new Date(u.at))
+          .map(({ at }) => at)
+          .filter((at): at is Date => at !== null)
           .sort((a, b) => a.getTime() - b.getTime())[0];
     const status = regime?.statuses.find((s) => s.key === row.status);
     return {

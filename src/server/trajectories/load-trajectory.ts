@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Tx } from "../../db/connection.js";
 import { decodeRows, parsedJson, rowsAsJson } from "../../db/json-rows.js";
@@ -123,12 +123,39 @@ export type TrajectoryWithMeetings = Pick<LoadedTrajectory, "row" | "viewer" | "
 type Which = string[] | { meetingId: string };
 
 /**
+ * The participants of the trajectories `ids` (an SQL array) as one JSON array per trajectory, by
+ * role and then name: a subquery (`$with`) for a statement that reads a page of trajectories, so
+ * page and participants come in one round trip (docs/decisions/0043-statements.md).
+ */
+export const participantsByTrajectory = (tx: Tx, organisationId: string, ids: SQL) =>
+  tx
+    .select({
+      trajectoryId: trajectoryParticipants.trajectoryId,
+      participants: sql<unknown>`json_agg(json_build_object(
+        'userId', ${trajectoryParticipants.userId},
+        'role', ${trajectoryParticipants.role},
+        'name', ${memberName},
+        'personId', ${memberships.id}
+      ) order by ${trajectoryParticipants.role}, ${memberName})`.as("participants"),
+    })
+    .from(trajectoryParticipants)
+    .innerJoin(users, eq(users.id, trajectoryParticipants.userId))
+    .leftJoin(memberships, membershipIn(trajectoryParticipants.userId, organisationId))
+    .where(
+      and(
+        eq(trajectoryParticipants.organisationId, organisationId),
+        sql`${trajectoryParticipants.trajectoryId} = any(${ids})`,
+      ),
+    )
+    .groupBy(trajectoryParticipants.trajectoryId);
+
+/**
  * The trajectory's participants as one JSON array, by role and then name: a column of the
- * statement that reads the trajectory (or a page of them), so both come in one round trip
- * (docs/decisions/0043-statements.md). Wrapped in a second `sql`: a select from one table writes
+ * statement that reads the trajectories asked for by id, so both come in one round trip (a page of
+ * a list groups them instead: `participantsByTrajectory`; docs/decisions/0043-statements.md). Wrapped in a second `sql`: a select from one table writes
  * the columns it finds at the top of a field without their table, and here they need them.
  */
-export const participantsJson = (organisationId: string) =>
+const participantsJson = (organisationId: string) =>
   sql<unknown>`${sql`(select coalesce(json_agg(json_build_object(
     'userId', ${trajectoryParticipants.userId},
     'role', ${trajectoryParticipants.role},

@@ -1,6 +1,6 @@
-import { and, asc, count, desc, eq, exists, ilike, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, min, or, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
-import { parsedJson } from "../../db/json-rows.js";
+import { oneOf } from "../../db/one-of.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
 import type { ParticipantRole } from "../../domain/regimes/schema.js";
 import { type Actor, hasRole } from "../../domain/roles.js";
@@ -10,8 +10,9 @@ import { forbidden } from "../http/problem.js";
 import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { hasUnsignedDatedDeclaration } from "./declaration-due-facts.js";
+import { groupBy } from "./group-by.js";
 import { loadDueSources } from "./load-due.js";
-import { type Participant, participantsByTrajectory, viewerOf } from "./load-trajectory.js";
+import { loadParticipants, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
 
 interface ListFilter {
@@ -63,96 +64,63 @@ export async function listTrajectories(
   const [counted] = await tx.select({ total: count() }).from(trajectories).where(where);
   const total = counted?.total ?? 0;
   const page = { page: filter.page, pageSize: TRAJECTORY_PAGE_SIZE, total };
-  // The page, then its participants and next planned meetings, each grouped by trajectory, in one
-  // statement (docs/decisions/0043-statements.md).
-  const onPage = tx.$with("on_page").as(
-    tx
-      .select({
-        id: trajectories.id,
-        title: trajectories.title,
-        status: trajectories.status,
-        regimeHash: trajectories.regimeHash,
-        regimeKey: trajectories.regimeKey,
-        startsOn: trajectories.startsOn,
-        endsOn: trajectories.endsOn,
-        closed: trajectories.closed,
-      })
-      .from(trajectories)
-      .where(where)
-      .orderBy(desc(trajectories.startsOn), asc(trajectories.title), asc(trajectories.id))
-      .limit(TRAJECTORY_PAGE_SIZE)
-      .offset((filter.page - 1) * TRAJECTORY_PAGE_SIZE),
-  );
-  const pageIds = sql`array(select ${onPage.id} from ${onPage})`;
-  const people = tx.$with("people").as(participantsByTrajectory(tx, org, pageIds));
-  // The first planned meeting still to come, announced and unannounced apart: who may see which differs.
-  const next = tx.$with("next").as(
-    tx
-      .select({
-        trajectoryId: meetings.trajectoryId,
-        announced: sql<Date | null>`min(${meetings.startsAt}) filter (where not ${meetings.unannounced})`
-          .mapWith(meetings.startsAt)
-          .as("announced"),
-        unannounced: sql<Date | null>`min(${meetings.startsAt}) filter (where ${meetings.unannounced})`
-          .mapWith(meetings.startsAt)
-          .as("unannounced"),
-      })
-      .from(meetings)
-      .where(
-        and(
-          eq(meetings.organisationId, org),
-          sql`${meetings.trajectoryId} = any(${pageIds})`,
-          eq(meetings.status, "planned"),
-          sql`${meetings.startsAt} >= now()`,
-        ),
-      )
-      .groupBy(meetings.trajectoryId),
-  );
   const rows = await tx
-    .with(onPage, people, next)
     .select({
-      id: onPage.id,
-      title: onPage.title,
-      status: onPage.status,
-      regimeHash: onPage.regimeHash,
-      regimeKey: onPage.regimeKey,
-      startsOn: onPage.startsOn,
-      endsOn: onPage.endsOn,
-      closed: onPage.closed,
-      participants: people.participants,
-      announced: next.announced,
-      unannounced: next.unannounced,
+      id: trajectories.id,
+      title: trajectories.title,
+      status: trajectories.status,
+      regimeHash: trajectories.regimeHash,
+      regimeKey: trajectories.regimeKey,
+      startsOn: trajectories.startsOn,
+      endsOn: trajectories.endsOn,
+      closed: trajectories.closed,
     })
-    .from(onPage)
-    .leftJoin(people, eq(people.trajectoryId, onPage.id))
-    .leftJoin(next, eq(next.trajectoryId, onPage.id))
-    .orderBy(desc(onPage.startsOn), asc(onPage.title), asc(onPage.id));
+    .from(trajectories)
+    .where(where)
+    .orderBy(desc(trajectories.startsOn), asc(trajectories.title), asc(trajectories.id))
+    .limit(TRAJECTORY_PAGE_SIZE)
+    .offset((filter.page - 1) * TRAJECTORY_PAGE_SIZE);
   if (!rows.length) return { ...page, items: [] };
+  const ids = rows.map((r) => r.id);
   const regimeOf = await regimeVersionsByHash(
     tx,
     actor,
     rows.map((r) => r.regimeHash),
   );
+  const participantsOf = groupBy(await loadParticipants(tx, org, ids), (p) => p.trajectoryId);
+  const upcoming = await tx
+    .select({ trajectoryId: meetings.trajectoryId, unannounced: meetings.unannounced, at: min(meetings.startsAt) })
+    .from(meetings)
+    .where(
+      and(
+        eq(meetings.organisationId, org),
+        oneOf(meetings.trajectoryId, ids),
+        eq(meetings.status, "planned"),
+        sql`${meetings.startsAt} >= now()`,
+      ),
+    )
+    .groupBy(meetings.trajectoryId, meetings.unannounced);
+  const upcomingOf = groupBy(upcoming, (u) => u.trajectoryId);
 
   const items = rows.map((row) => {
     const regime = regimeOf.get(row.regimeHash);
-    const own = parsedJson<Participant[] | null>(row.participants) ?? [];
+    const own = participantsOf.get(row.id) ?? [];
     const viewer = viewerOf(actor, own);
     // A finished trajectory has no next meeting, whatever was still planned when it closed.
     const next = row.closed
       ? undefined
-      : [
-          { unannounced: false, at: row.announced },
-          { unannounced: true, at: row.unannounced },
-        ]
-          .filter(({ unannounced }) =>
+      : (upcomingOf.get(row.id) ?? [])
+          .filter((u) =>
             canSeeMeeting(
               viewer,
               { participants: regime?.participants ?? [], admin: regime?.admin ?? { sees: [], does: [] } },
-              { unannounced, status: "planned" },
+              {
+                unannounced: u.unannounced,
+                status: "planned",
+              },
             ),
           )
-          .map(({ at }) => at)
+          .map((u) => u.at)
           .filter((at): at is Date => at !== null)
           .sort((a, b) => a.getTime() - b.getTime())[0];
     const status = regime?.statuses.find((s) => s.key === row.status);
@@ -167,7 +135,7 @@ export async function listTrajectories(
       trainee: own.find((p) => p.role === "trainee")?.name ?? null,
       guides: own.filter((p) => p.role === "guide").map((p) => p.name),
       viewerRoles: viewer.participantRoles,
-      nextMeetingAt: next ? next.toISOString() : null,
+      nextMeetingAt: next ? new Date(next).toISOString() : null,
     };
   });
   return { ...page, items };

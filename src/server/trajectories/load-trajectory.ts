@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Tx } from "../../db/connection.js";
 import { decodeRows, parsedJson, rowsAsJson } from "../../db/json-rows.js";
@@ -97,6 +97,31 @@ export function viewerOf(actor: Actor, participants: readonly Pick<Participant, 
   };
 }
 
+export async function loadParticipants(tx: Tx, organisationId: string, trajectoryIds: string[]) {
+  if (!trajectoryIds.length) return [];
+  return tx
+    .select({
+      trajectoryId: trajectoryParticipants.trajectoryId,
+      userId: trajectoryParticipants.userId,
+      role: trajectoryParticipants.role,
+      name: memberName,
+      personId: memberships.id,
+    })
+    .from(trajectoryParticipants)
+    .innerJoin(users, eq(users.id, trajectoryParticipants.userId))
+    .leftJoin(
+      memberships,
+      and(eq(memberships.userId, trajectoryParticipants.userId), eq(memberships.organisationId, organisationId)),
+    )
+    .where(
+      and(
+        eq(trajectoryParticipants.organisationId, organisationId),
+        oneOf(trajectoryParticipants.trajectoryId, trajectoryIds),
+      ),
+    )
+    .orderBy(asc(trajectoryParticipants.role), asc(memberName));
+}
+
 /**
  * Loads one trajectory of the actor's organisation. Someone outside it who is not the admin
  * gets 404, as if it did not exist. `forUpdate` locks the row so status checks and the change
@@ -123,37 +148,12 @@ export type TrajectoryWithMeetings = Pick<LoadedTrajectory, "row" | "viewer" | "
 type Which = string[] | { meetingId: string };
 
 /**
- * The participants of the trajectories `ids` (an SQL array) as one JSON array per trajectory, by
- * role and then name: a subquery (`$with`) for a statement that reads a page of trajectories, so
- * page and participants come in one round trip (docs/decisions/0043-statements.md).
- */
-export const participantsByTrajectory = (tx: Tx, organisationId: string, ids: SQL) =>
-  tx
-    .select({
-      trajectoryId: trajectoryParticipants.trajectoryId,
-      participants: sql<unknown>`json_agg(json_build_object(
-        'userId', ${trajectoryParticipants.userId},
-        'role', ${trajectoryParticipants.role},
-        'name', ${memberName},
-        'personId', ${memberships.id}
-      ) order by ${trajectoryParticipants.role}, ${memberName})`.as("participants"),
-    })
-    .from(trajectoryParticipants)
-    .innerJoin(users, eq(users.id, trajectoryParticipants.userId))
-    .leftJoin(memberships, membershipIn(trajectoryParticipants.userId, organisationId))
-    .where(
-      and(
-        eq(trajectoryParticipants.organisationId, organisationId),
-        sql`${trajectoryParticipants.trajectoryId} = any(${ids})`,
-      ),
-    )
-    .groupBy(trajectoryParticipants.trajectoryId);
-
-/**
- * The trajectory's participants as one JSON array, by role and then name: a column of the
- * statement that reads the trajectories asked for by id, so both come in one round trip (a page of
- * a list groups them instead: `participantsByTrajectory`; docs/decisions/0043-statements.md). Wrapped in a second `sql`: a select from one table writes
- * the columns it finds at the top of a field without their table, and here they need them.
+ * One trajectory's participants as one JSON array, ordered as `loadParticipants` orders them: a
+ * column of the statement that reads the trajectory, so both come in one round trip. For many
+ * trajectories they stay a statement of their own (`loadParticipants`): a correlated subquery per
+ * row cost PostgreSQL more than it saved (docs/decisions/0043-statements.md). Wrapped in a second
+ * `sql`: a select from one table writes the columns it finds at the top of a field without their
+ * table, and here they need them.
  */
 const participantsJson = (organisationId: string) =>
   sql<unknown>`${sql`(select coalesce(json_agg(json_build_object(
@@ -181,8 +181,13 @@ export async function loadVisible(tx: Tx, actor: Actor, which: Which, options: {
           .from(meetings)
           .where(and(eq(meetings.id, which.meetingId), eq(meetings.organisationId, org))),
       );
+  // One trajectory comes with its participants; many read theirs in a statement of their own.
+  const one = !Array.isArray(which) || which.length === 1;
   const query = tx
-    .select({ trajectory: getTableColumns(trajectories), participants: participantsJson(org) })
+    .select({
+      trajectory: getTableColumns(trajectories),
+      participants: one ? participantsJson(org) : sql<null>`null`,
+    })
     .from(trajectories)
     .where(and(wanted, eq(trajectories.organisationId, org)));
   const rows = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
@@ -191,12 +196,26 @@ export async function loadVisible(tx: Tx, actor: Actor, which: Which, options: {
     actor,
     rows.map((r) => r.trajectory.regimeHash),
   );
-  return rows
-    .flatMap(({ trajectory, participants: json }) => {
-      const regime = regimes.get(trajectory.regimeHash);
-      if (!regime) return [];
-      const participants = parsedJson<Participant[]>(json);
-      return [{ row: { ...trajectory, regime } as TrajectoryRow, participants, viewer: viewerOf(actor, participants) }];
+  const found = rows.flatMap(({ trajectory, participants }) => {
+    const regime = regimes.get(trajectory.regimeHash);
+    return regime ? [{ trajectory, regime, participants }] : [];
+  });
+  const participantsOf = one
+    ? new Map(found.map((f) => [f.trajectory.id, parsedJson<Participant[]>(f.participants)]))
+    : groupBy(
+        await loadParticipants(
+          tx,
+          org,
+          found.map((f) => f.trajectory.id),
+        ),
+        (p) => p.trajectoryId,
+      );
+  return found
+    .map(({ trajectory, regime }) => {
+      const participants = (participantsOf.get(trajectory.id) ?? []).map(
+        ({ userId, personId, name, role }): Participant => ({ userId, personId, name, role }),
+      );
+      return { row: { ...trajectory, regime } as TrajectoryRow, participants, viewer: viewerOf(actor, participants) };
     })
     .filter((t) => canViewTrajectory(t.viewer));
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   bigserial,
   boolean,
   customType,
@@ -272,6 +273,11 @@ export const trajectories = pgTable("trajectories", {
   statusOn: date("status_on"),
   guideEligibility: jsonb("guide_eligibility").$type<GuideEligibilityRecord | null>(),
   version: integer("version").notNull().default(1),
+  /**
+   * Changes with every change to the parts the to-do list is worked out from (kept by triggers,
+   * migration 0044): what a process keeps of them is good while this is what it was.
+   */
+  revision: bigint("revision", { mode: "number" }).notNull().default(0),
   createdBy: uuid("created_by"),
   createdAt: ts("created_at").notNull().defaultNow(),
   updatedAt: ts("updated_at").notNull().defaultNow(),

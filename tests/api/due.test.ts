@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { eq, getTableName, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisations, trajectories, trajectoryParticipants, users } from "../../src/db/schema.js";
 import type { DueItemView } from "../../src/domain/trajectories/api.js";
-import { createTestApp, type TestApp } from "../support/app.js";
-import { at, createTrajectory, day, expectStatus, signIn } from "../support/factories.js";
+import { DUE_PART_TABLES } from "../../src/server/trajectories/load-due.js";
+import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
+import { at, createTrajectory, day, expectStatus, holdMeeting, signIn } from "../support/factories.js";
 
 /**
  * The home page's to-do list reads the trajectories more narrowly than their page does
@@ -80,5 +81,101 @@ describe("what is due", () => {
         "writeGoals",
       ]),
     );
+  });
+
+  it("follows every change to a trajectory's parts, also one made by another process", async () => {
+    // The parts of a trajectory the to-do list read are kept for as long as its revision stands
+    // (decision 0045). After each change, the home page must list what the trajectory's page
+    // (read whole, nothing kept) shows as due, for each person taking part.
+    const created = await createTrajectory(t, {
+      title: "Bij de tijd",
+      startsOn: day(-30),
+      goals: 1,
+      meetings: [{ type: "feedback_conversation", startsAt: at(-1) }],
+    });
+    const [meeting] = created.meetings;
+    if (!meeting) throw new Error("no meeting");
+    const guide = await signIn(t, "sanne.visser@netwerk.example");
+    const trainee = await signIn(t, "daan.bakker@delinde.example");
+    const commissioner = await signIn(t, "fatima.yilmaz@delinde.example");
+    const dueHere = async (client: TestClient) => {
+      const due = expectStatus<{ items: DueItemView[] }>(await client.get("/api/v1/due")).items;
+      const detail = expectStatus<{ due: DueItemView[] }>(await client.get(created.url));
+      const here = due.filter((item) => item.trajectoryId === created.id);
+      expect(here).toEqual(detail.due);
+      return here.map((item) => item.kind);
+    };
+
+    expect(await dueHere(guide)).toContain("recordMeeting");
+    expect(await dueHere(trainee)).toContain("selfAssessment");
+    expect(await dueHere(commissioner)).toContain("approveGoals");
+
+    // Self-assessments.
+    expectStatus(
+      await trainee.put(`/api/v1/meetings/${meeting.id}/self-assessment`, {
+        version: null,
+        content: { goals: created.goalIds.map((goalId) => ({ goalId, rating: 2, note: "Gaat beter" })) },
+      }),
+    );
+    expect(await dueHere(trainee)).not.toContain("selfAssessment");
+
+    // Goal lists, then goals.
+    expectStatus(await commissioner.post(`${created.url}/goals/approve`, {}));
+    expect(await dueHere(commissioner)).not.toContain("approveGoals");
+    expectStatus(
+      await guide.post(`${created.url}/goals`, {
+        title: "Nog een doel",
+        rationale: "necessity",
+        successCriteria: "Zichtbaar",
+      }),
+      201,
+    );
+    expect(await dueHere(commissioner)).toContain("approveGoals");
+
+    // Meetings.
+    const current = expectStatus(await guide.get(`/api/v1/meetings/${meeting.id}`));
+    await holdMeeting(guide, current);
+    const held = await dueHere(guide);
+    expect(held).not.toContain("recordMeeting");
+    expect(held).toContain("shareFeedback");
+
+    // Feedback, then who saw it.
+    const written = expectStatus(
+      await guide.put(`/api/v1/meetings/${meeting.id}/feedback`, {
+        version: null,
+        content: {
+          summary: "Goed gesprek",
+          goals: [],
+          agreements: [{ text: "Dagplanning op het bord", dueOn: day(7) }],
+        },
+      }),
+    );
+    const record = written.feedback?.[0];
+    expectStatus(await guide.post(`/api/v1/meetings/${meeting.id}/feedback/share`, { version: record?.version }));
+    expect(await dueHere(guide)).not.toContain("shareFeedback");
+    expect(await dueHere(trainee)).toEqual(expect.arrayContaining(["feedbackUnseen", "agreement"]));
+    expectStatus(await trainee.post(`/api/v1/feedback/${record?.id}/seen`, {}));
+    expect(await dueHere(trainee)).not.toContain("feedbackUnseen");
+
+    // Another process (here: straight in the database) takes the mark away again: the revision
+    // is the database's, so this process does not answer from what it kept.
+    await t.database.db.execute(sql`delete from feedback_seen where feedback_record_id = ${record?.id}`);
+    expect(await dueHere(trainee)).toContain("feedbackUnseen");
+  });
+
+  it("has every table the kept parts come from change the trajectory's revision", async () => {
+    const triggers = await t.database.db.execute<{ table: string; trigger: string }>(
+      sql`select c.relname as "table", t.tgname as "trigger" from pg_trigger t
+        join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and t.tgname like 'revised_on_%'`,
+    );
+    const rows = (triggers as unknown as { rows: { table: string; trigger: string }[] }).rows;
+    for (const table of DUE_PART_TABLES.map(getTableName))
+      expect(
+        rows
+          .filter((r) => r.table === table)
+          .map((r) => r.trigger)
+          .sort(),
+        table,
+      ).toEqual(["revised_on_delete", "revised_on_insert", "revised_on_update"]);
   });
 });

@@ -37,6 +37,7 @@ import {
 import type { LearningPathView } from "../../src/domain/competences/path-api.js";
 import type { MeetingDetail } from "../../src/domain/trajectories/api.js";
 import { DEMO_PASSWORD } from "../../src/server/demo/seed.js";
+import { DUE_PART_TABLES, keptDueParts } from "../../src/server/trajectories/load-due.js";
 import { createTestApp, type TestClient } from "../support/app.js";
 import { fillPath, tenantFixtures } from "../support/fixtures.js";
 import { everyBlockModule } from "../support/modules.js";
@@ -765,9 +766,10 @@ async function addGoalsAndMeetings(trajectoryId: string, count: number) {
 const eqEmail = (email: string) => eq(users.email, email);
 const eqId = (id: string) => eq(feedbackRecords.id, id);
 
-/** Statements one request costs. */
+/** Statements one request costs, at its most: nothing kept from an earlier read (decision 0045). */
 async function measure(path: string, who: Person = "admin") {
   const url = fillPath(path, ids);
+  keptDueParts(t.database.db).clear();
   const before = statements;
   const response = await as[who].get(url);
   const count = statements - before;
@@ -823,6 +825,33 @@ describe("the trajectory detail", () => {
     const response = await as.guide.get(path);
     expect(response.statusCode).toBe(200);
     expect(statements - transactionControl - before).toBeLessThanOrEqual(DETAIL_STATEMENTS);
+  });
+});
+
+/** The parts of a trajectory the to-do list reads, one statement per table (`readDueParts`). */
+const DUE_PART_STATEMENTS = DUE_PART_TABLES.length;
+
+describe("the to-do list", () => {
+  it("reads the parts again only of the trajectories changed since it kept them", async () => {
+    const read = async () => {
+      const before = statements;
+      const response = await as.guide.get("/api/v1/due");
+      expect(response.statusCode).toBe(200);
+      return statements - before;
+    };
+    keptDueParts(t.database.db).clear();
+    const nothingKept = await read();
+    expect(await read()).toBe(nothingKept - DUE_PART_STATEMENTS);
+    // A meeting planned in one of the guide's trajectories: that trajectory's parts are read again.
+    await t.database.db.insert(meetings).values({
+      organisationId: t.orgs.linde,
+      trajectoryId: ids.trajectoryId as string,
+      type: "feedback_conversation",
+      startsAt: new Date(Date.now() + 86_400_000),
+      durationMinutes: 60,
+    });
+    expect(await read()).toBe(nothingKept);
+    expect(await read()).toBe(nothingKept - DUE_PART_STATEMENTS);
   });
 });
 

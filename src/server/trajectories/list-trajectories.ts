@@ -11,7 +11,7 @@ import { memberName } from "../people/member-name.js";
 import { regimeVersionsByHash } from "../regimes/service.js";
 import { hasUnsignedDatedDeclaration } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
-import { loadDueSources } from "./load-due.js";
+import { type KeptDueParts, loadDueSources } from "./load-due.js";
 import { loadParticipants, viewerOf } from "./load-trajectory.js";
 import { dueFor } from "./present-trajectory.js";
 
@@ -168,7 +168,7 @@ export async function listCandidates(tx: Tx, actor: Actor) {
 }
 
 /** Everything due for this person across the open trajectories they take part in (and late declarations of closed ones). */
-export async function listDue(tx: Tx, actor: Actor, now = new Date()): Promise<DueItemView[]> {
+export async function listDue(tx: Tx, actor: Actor, keptParts: KeptDueParts, now = new Date()): Promise<DueItemView[]> {
   const rows = await tx
     .selectDistinct({ id: trajectoryParticipants.trajectoryId })
     .from(trajectoryParticipants)
@@ -186,6 +186,7 @@ export async function listDue(tx: Tx, actor: Actor, now = new Date()): Promise<D
     tx,
     actor,
     rows.map((r) => r.id),
+    keptParts,
   );
   return sources
     .flatMap((trajectory) => dueFor(trajectory, now))

@@ -1,25 +1,113 @@
 import { asc, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
-import type { Tx } from "../../db/connection.js";
-import { feedbackRecords, finalReports, goalListVersions, goals, meetings, selfAssessments } from "../../db/schema.js";
+import { LRUCache } from "lru-cache";
+import type { Db, Tx } from "../../db/connection.js";
+import {
+  feedbackRecords,
+  feedbackSeen,
+  finalReports,
+  goalListVersions,
+  goals,
+  meetings,
+  selfAssessments,
+} from "../../db/schema.js";
 import type { Actor } from "../../domain/roles.js";
 import type { FeedbackContent } from "../../domain/trajectories/model.js";
 import { declarationDueFacts } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
 import { inTrajectories, loadVisible, type StateSource, seenMarks } from "./load-trajectory.js";
 
+/** What the to-do rules use of a trajectory besides its own row, its people and its declarations. */
+type DueParts = Pick<
+  StateSource,
+  "goals" | "goalLists" | "meetings" | "feedback" | "seen" | "selfAssessments" | "report"
+>;
+
+/**
+ * The tables the parts are read from. Each has the triggers that change the trajectory's
+ * revision with every change to its rows (migration 0044); a test holds the two together.
+ */
+export const DUE_PART_TABLES = [
+  goals,
+  goalListVersions,
+  meetings,
+  feedbackRecords,
+  feedbackSeen,
+  selfAssessments,
+  finalReports,
+] as const;
+
+/**
+ * The parts of trajectories as this process last read them, each with the revision it read them
+ * at (decision 0045). Good while the trajectory's revision is that number: a change to a part
+ * changes the revision in the same transaction, so a process never answers from parts older than
+ * the trajectory row it has just read. The parts are not the person's: who sees what is worked
+ * out from the row and the people, read afresh each time.
+ */
+export type KeptDueParts = LRUCache<string, { organisationId: string; revision: number; parts: DueParts }>;
+
+/** Enough for the open trajectories of a few hundred busy guides; the least recently used go first. */
+const KEPT_TRAJECTORIES = 5_000;
+
+const kept = new WeakMap<Db, KeptDueParts>();
+
+/** The kept parts of one database: each database its own, so two never mix. */
+export function keptDueParts(db: Db): KeptDueParts {
+  let parts = kept.get(db);
+  if (!parts) {
+    parts = new LRUCache({ max: KEPT_TRAJECTORIES });
+    kept.set(db, parts);
+  }
+  return parts;
+}
+
 /**
  * The trajectories with these ids that the actor may see, read for their to-do lists: the same
  * facts `stateOf` makes the page's state from, without what it does not need (the texts of notes,
  * observations, feedback and self-assessments, who approved a goal list). A guide's open
- * trajectories are many, and these texts were most of what reading them cost. A fixed number of
- * statements, however many trajectories.
+ * trajectories are many, and these texts were most of what reading them cost. The parts of a
+ * trajectory whose revision is the one kept are not read again. A fixed number of statements,
+ * however many trajectories.
  */
-export async function loadDueSources(tx: Tx, actor: Actor, trajectoryIds: string[]): Promise<StateSource[]> {
+export async function loadDueSources(
+  tx: Tx,
+  actor: Actor,
+  trajectoryIds: string[],
+  keptParts: KeptDueParts,
+): Promise<StateSource[]> {
   const visible = await loadVisible(tx, actor, trajectoryIds, {});
   if (!visible.length) return [];
   const org = actor.organisationId;
-  const ids = visible.map((t) => t.row.id);
+  const partsOf = new Map<string, DueParts>();
+  for (const { row } of visible) {
+    const known = keptParts.get(row.id);
+    if (known && known.organisationId === org && known.revision === row.revision) partsOf.set(row.id, known.parts);
+  }
+  const toRead = visible.filter((t) => !partsOf.has(t.row.id)).map((t) => t.row);
+  if (toRead.length) {
+    const read = await readDueParts(
+      tx,
+      org,
+      toRead.map((row) => row.id),
+    );
+    for (const row of toRead) {
+      const parts = read(row.id);
+      partsOf.set(row.id, parts);
+      keptParts.set(row.id, { organisationId: org, revision: row.revision, parts });
+    }
+  }
+  const declarationDue = await declarationDueFacts(tx, org, visible);
+  return visible.map(({ row, participants, viewer }) => ({
+    row,
+    viewer,
+    participants,
+    ...(partsOf.get(row.id) as DueParts),
+    declarationDue: declarationDue.get(row.id),
+  }));
+}
+
+/** The to-do parts of these trajectories, one statement per table; the answer gives each trajectory's. */
+async function readDueParts(tx: Tx, org: string, ids: string[]): Promise<(trajectoryId: string) => DueParts> {
   const of = (table: { organisationId: PgColumn; trajectoryId: PgColumn }) => inTrajectories(org, ids, table);
 
   // One after the other: a transaction is one connection, and it runs one statement at a time anyway.
@@ -91,7 +179,6 @@ export async function loadDueSources(tx: Tx, actor: Actor, trajectoryIds: string
     org,
     feedbackRows.map((f) => f.id),
   );
-  const declarationDue = await declarationDueFacts(tx, org, visible);
 
   const byTrajectory = <T extends { trajectoryId: string }>(rows: T[]) => groupBy(rows, (r) => r.trajectoryId);
   const goalsOf = byTrajectory(goalRows);
@@ -101,23 +188,19 @@ export async function loadDueSources(tx: Tx, actor: Actor, trajectoryIds: string
   const assessmentsOf = byTrajectory(assessmentRows);
   const reportsOf = byTrajectory(reports);
   const seenOf = groupBy(seen, (s) => s.feedbackRecordId);
-  return visible.map(({ row, participants, viewer }) => {
-    const feedback = (feedbackOf.get(row.id) ?? []).map(({ agreements, ...record }) => ({
+  return (trajectoryId) => {
+    const feedback = (feedbackOf.get(trajectoryId) ?? []).map(({ agreements, ...record }) => ({
       ...record,
       content: { agreements: agreements ?? [] },
     }));
     return {
-      row,
-      viewer,
-      participants,
-      goals: goalsOf.get(row.id) ?? [],
-      goalLists: listsOf.get(row.id) ?? [],
-      meetings: meetingsOf.get(row.id) ?? [],
+      goals: goalsOf.get(trajectoryId) ?? [],
+      goalLists: listsOf.get(trajectoryId) ?? [],
+      meetings: meetingsOf.get(trajectoryId) ?? [],
       feedback,
       seen: feedback.flatMap((f) => seenOf.get(f.id) ?? []),
-      selfAssessments: assessmentsOf.get(row.id) ?? [],
-      report: reportsOf.get(row.id)?.[0] ?? null,
-      declarationDue: declarationDue.get(row.id),
+      selfAssessments: assessmentsOf.get(trajectoryId) ?? [],
+      report: reportsOf.get(trajectoryId)?.[0] ?? null,
     };
-  });
+  };
 }

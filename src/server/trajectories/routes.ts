@@ -50,6 +50,7 @@ import { finaliseReport, getReport, saveReport } from "./final-report.js";
 import { getTrajectory } from "./get-trajectory.js";
 import { guideEligibilityFor } from "./guide-eligibility.js";
 import { listCandidates, listDue, listTrajectories } from "./list-trajectories.js";
+import { keptDueParts } from "./load-due.js";
 import { addGoal, approveGoals, removeGoal, updateGoal } from "./manage-goals.js";
 import { saveMeetingPart } from "./meeting-parts.js";
 import { planMeeting, scheduleMeetings, updateMeeting } from "./meetings.js";
@@ -441,6 +442,7 @@ export const trajectoryRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/due", { schema: { tags, response: { 200: z.object({ items: z.array(dueItemSchema) }) } } }, (request) => {
     requireAuth(request);
-    return withTenant(request, async (tx, actor) => ({ items: await listDue(tx, actor) }));
+    const keptParts = keptDueParts(request.server.db);
+    return withTenant(request, async (tx, actor) => ({ items: await listDue(tx, actor, keptParts) }));
   });
 };

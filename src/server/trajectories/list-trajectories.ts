@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, exists, ilike, min, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, ilike, inArray, min, or, type SQL, sql } from "drizzle-orm";
 import type { Tx } from "../../db/connection.js";
 import { oneOf } from "../../db/one-of.js";
 import { meetings, memberships, trajectories, trajectoryParticipants, users } from "../../db/schema.js";
@@ -169,23 +169,26 @@ export async function listCandidates(tx: Tx, actor: Actor) {
 
 /** Everything due for this person across the open trajectories they take part in (and late declarations of closed ones). */
 export async function listDue(tx: Tx, actor: Actor, keptParts: KeptDueParts, now = new Date()): Promise<DueItemView[]> {
-  const rows = await tx
-    .selectDistinct({ id: trajectoryParticipants.trajectoryId })
+  const theirs = tx
+    .select({ id: trajectoryParticipants.trajectoryId })
     .from(trajectoryParticipants)
-    .innerJoin(trajectories, eq(trajectories.id, trajectoryParticipants.trajectoryId))
     .where(
       and(
         eq(trajectoryParticipants.organisationId, actor.organisationId),
         eq(trajectoryParticipants.userId, actor.userId),
-        // A closed one only while a declaration the register needs is still unsigned.
-        or(eq(trajectories.closed, false), hasUnsignedDatedDeclaration),
       ),
-    )
-    .limit(200);
+    );
   const sources = await loadDueSources(
     tx,
     actor,
-    rows.map((r) => r.id),
+    {
+      matching: and(
+        inArray(trajectories.id, theirs),
+        // A closed one only while a declaration the register needs is still unsigned.
+        or(eq(trajectories.closed, false), hasUnsignedDatedDeclaration),
+      ) as SQL,
+      limit: 200,
+    },
     keptParts,
   );
   return sources

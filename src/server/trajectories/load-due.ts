@@ -15,7 +15,7 @@ import type { Actor } from "../../domain/roles.js";
 import type { FeedbackContent } from "../../domain/trajectories/model.js";
 import { declarationDueFacts } from "./declaration-due-facts.js";
 import { groupBy } from "./group-by.js";
-import { inTrajectories, loadVisible, type StateSource, seenMarks } from "./load-trajectory.js";
+import { inTrajectories, loadVisible, type StateSource, seenMarks, type Which } from "./load-trajectory.js";
 
 /** What the to-do rules use of a trajectory besides its own row, its people and its declarations. */
 type DueParts = Pick<
@@ -62,7 +62,7 @@ export function keptDueParts(db: Db): KeptDueParts {
 }
 
 /**
- * The trajectories with these ids that the actor may see, read for their to-do lists: the same
+ * The trajectories asked for that the actor may see, read for their to-do lists: the same
  * facts `stateOf` makes the page's state from, without what it does not need (the texts of notes,
  * observations, feedback and self-assessments, who approved a goal list). A guide's open
  * trajectories are many, and these texts were most of what reading them cost. The parts of a
@@ -72,10 +72,10 @@ export function keptDueParts(db: Db): KeptDueParts {
 export async function loadDueSources(
   tx: Tx,
   actor: Actor,
-  trajectoryIds: string[],
+  which: Which,
   keptParts: KeptDueParts,
 ): Promise<StateSource[]> {
-  const visible = await loadVisible(tx, actor, trajectoryIds, {});
+  const visible = await loadVisible(tx, actor, which, {});
   if (!visible.length) return [];
   const org = actor.organisationId;
   const partsOf = new Map<string, DueParts>();

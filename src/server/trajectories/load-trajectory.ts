@@ -1,4 +1,4 @@
-import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, type SQL, sql } from "drizzle-orm";
 import type { PgColumn } from "drizzle-orm/pg-core";
 import { queryRows, type Tx } from "../../db/connection.js";
 import { decodeRows, parsedJson, rowsAsJson } from "../../db/json-rows.js";
@@ -142,10 +142,11 @@ export async function loadTrajectory(
 export type TrajectoryWithMeetings = Pick<LoadedTrajectory, "row" | "viewer" | "participants" | "meetings">;
 
 /**
- * Which trajectories to load: by their ids, or the one a meeting belongs to (found in the same
- * statement as the trajectory, not in a round trip of its own).
+ * Which trajectories to load: by their ids, the one a meeting belongs to, or at most `limit` of
+ * those matching a condition on them (each found in the same statement as the trajectory, not in
+ * a round trip of its own).
  */
-type Which = string[] | { meetingId: string };
+export type Which = string[] | { meetingId: string } | { matching: SQL; limit: number };
 
 /**
  * One trajectory's participants as one JSON array, ordered as `loadParticipants` orders them: a
@@ -174,22 +175,26 @@ export async function loadVisible(tx: Tx, actor: Actor, which: Which, options: {
   const org = actor.organisationId;
   const wanted = Array.isArray(which)
     ? oneOf(trajectories.id, which)
-    : inArray(
-        trajectories.id,
-        tx
-          .select({ id: meetings.trajectoryId })
-          .from(meetings)
-          .where(and(eq(meetings.id, which.meetingId), eq(meetings.organisationId, org))),
-      );
+    : "matching" in which
+      ? which.matching
+      : inArray(
+          trajectories.id,
+          tx
+            .select({ id: meetings.trajectoryId })
+            .from(meetings)
+            .where(and(eq(meetings.id, which.meetingId), eq(meetings.organisationId, org))),
+        );
   // One trajectory comes with its participants; many read theirs in a statement of their own.
-  const one = !Array.isArray(which) || which.length === 1;
+  const one = Array.isArray(which) ? which.length === 1 : "meetingId" in which;
   const query = tx
     .select({
       trajectory: getTableColumns(trajectories),
       participants: one ? participantsJson(org) : sql<null>`null`,
     })
     .from(trajectories)
-    .where(and(wanted, eq(trajectories.organisationId, org)));
+    .where(and(wanted, eq(trajectories.organisationId, org)))
+    .$dynamic();
+  if ("limit" in which) query.limit(which.limit);
   const rows = options.forUpdate ? await query.for("update", { of: trajectories }) : await query;
   const regimes = await regimeVersionsByHash(
     tx,

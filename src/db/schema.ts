@@ -249,6 +249,13 @@ export const regimeVersions = pgTable("regime_versions", {
   hash: text("hash").notNull(),
   // As stored: read it through upgradeRegime, which gives older documents the sections they lack.
   document: jsonb("document").$type<StoredRegime>().notNull(),
+  /** The keys of its dated declarations (due after the start, by the end or before re-registration), from the document. */
+  datedDeclarations: jsonb("dated_declarations")
+    .$type<string[]>()
+    .notNull()
+    .generatedAlwaysAs(
+      sql`jsonb_path_query_array(document, '$.declarations[*] ? (@.dueBy != null || @.dueDaysAfterStart != null).key')`,
+    ),
   createdAt: ts("created_at").notNull().defaultNow(),
 });
 

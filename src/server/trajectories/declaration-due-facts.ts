@@ -84,12 +84,11 @@ export async function declarationDueFacts(
  */
 export const hasUnsignedDatedDeclaration = sql`exists (
   select 1 from regime_versions rv
-  cross join lateral jsonb_array_elements(coalesce(rv.document -> 'declarations', '[]'::jsonb)) spec
+  cross join lateral jsonb_array_elements_text(rv.dated_declarations) spec(kind)
   where rv.organisation_id = ${trajectories.organisationId} and rv.hash = ${trajectories.regimeHash}
-    and (spec ->> 'dueBy' is not null or spec ->> 'dueDaysAfterStart' is not null)
     and (
       not exists (select 1 from declarations d
-        where d.trajectory_id = ${trajectories.id} and d.kind = spec ->> 'key' and d.status = 'signed')
+        where d.trajectory_id = ${trajectories.id} and d.kind = spec.kind and d.status = 'signed')
       or exists (select 1 from declarations d
-        where d.trajectory_id = ${trajectories.id} and d.kind = spec ->> 'key' and d.status = 'open')
+        where d.trajectory_id = ${trajectories.id} and d.kind = spec.kind and d.status = 'open')
     ))`;

@@ -2,7 +2,7 @@ import { eq, getTableName, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { organisations, trajectories, trajectoryParticipants, users } from "../../src/db/schema.js";
 import type { DueItemView } from "../../src/domain/trajectories/api.js";
-import { DUE_PART_TABLES } from "../../src/server/trajectories/load-due.js";
+import { DUE_PART_TABLES, KEPT_FOR_MS, keptDueParts } from "../../src/server/trajectories/load-due.js";
 import { createTestApp, type TestApp, type TestClient } from "../support/app.js";
 import { at, createTrajectory, day, expectStatus, holdMeeting, signIn } from "../support/factories.js";
 
@@ -161,6 +161,12 @@ describe("what is due", () => {
     // is the database's, so this process does not answer from what it kept.
     await t.database.db.execute(sql`delete from feedback_seen where feedback_record_id = ${record?.id}`);
     expect(await dueHere(trainee)).toContain("feedbackUnseen");
+
+    // What was read stays in memory an hour at most, whatever happens to it in the database (give
+    // or take the clock the cache reads now and then, not at every look).
+    const left = keptDueParts(t.database.db).getRemainingTTL(created.id);
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(KEPT_FOR_MS + 60_000);
   });
 
   it("has every table the kept parts come from change the trajectory's revision", async () => {

@@ -49,13 +49,19 @@ export type KeptDueParts = LRUCache<string, { organisationId: string; revision: 
 /** Enough for the open trajectories of a few hundred busy guides; the least recently used go first. */
 const KEPT_TRAJECTORIES = 5_000;
 
+/**
+ * How long parts stay in memory after they were read, whatever their revision: what was erased or
+ * removed from the database leaves the process's memory within this time too.
+ */
+export const KEPT_FOR_MS = 60 * 60_000;
+
 const kept = new WeakMap<Db, KeptDueParts>();
 
 /** The kept parts of one database: each database its own, so two never mix. */
 export function keptDueParts(db: Db): KeptDueParts {
   let parts = kept.get(db);
   if (!parts) {
-    parts = new LRUCache({ max: KEPT_TRAJECTORIES });
+    parts = new LRUCache({ max: KEPT_TRAJECTORIES, ttl: KEPT_FOR_MS, ttlAutopurge: true, ttlResolution: 1_000 });
     kept.set(db, parts);
   }
   return parts;

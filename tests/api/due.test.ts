@@ -1,5 +1,6 @@
 import { eq, getTableName, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { queryRows } from "../../src/db/connection.js";
 import { organisations, trajectories, trajectoryParticipants, users } from "../../src/db/schema.js";
 import type { DueItemView } from "../../src/domain/trajectories/api.js";
 import { DUE_PART_TABLES, KEPT_FOR_MS, keptDueParts } from "../../src/server/trajectories/load-due.js";
@@ -170,11 +171,11 @@ describe("what is due", () => {
   });
 
   it("has every table the kept parts come from change the trajectory's revision", async () => {
-    const triggers = await t.database.db.execute<{ table: string; trigger: string }>(
+    const rows = await queryRows<{ table: string; trigger: string }>(
+      t.database.db,
       sql`select c.relname as "table", t.tgname as "trigger" from pg_trigger t
         join pg_class c on c.oid = t.tgrelid where not t.tgisinternal and t.tgname like 'revised_on_%'`,
     );
-    const rows = (triggers as unknown as { rows: { table: string; trigger: string }[] }).rows;
     for (const table of DUE_PART_TABLES.map(getTableName))
       expect(
         rows
